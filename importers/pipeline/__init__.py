@@ -1,0 +1,21 @@
+"""The pure parsing pipeline: bytes of a paper in, ParsedQuestions out.
+
+No Django, no database: read → clean → segment → classify → link → emit.
+"""
+
+from __future__ import annotations
+
+from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
+from .parse import parse_lines
+from .read import read_lines
+
+__all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
+
+
+def parse_document(filename: str, data: bytes) -> ParsedPaper:
+    """Parse one uploaded file; raise PaperError naming the file when it holds no questions."""
+    lines = read_lines(filename, data)
+    paper = parse_lines(filename, lines)
+    if not paper.questions:
+        raise PaperError(filename, "no recognisable question found")
+    return paper

@@ -1,0 +1,78 @@
+"""Plain data passed between the importer's stages (no Django here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "short")
+
+# single/multiple: "A" / "ABD"; truefalse: bool; fill: one string per blank;
+# short: reference text; None where the paper prints no answer.
+Answer = Union[str, bool, list[str], None]
+
+
+class PaperError(ValueError):
+    """A document that cannot be imported at all; the message names file and reason."""
+
+    def __init__(self, filename: str, reason: str) -> None:
+        super().__init__(f"{filename}: {reason}")
+        self.filename = filename
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture embedded in a document, kept with the question that shows it."""
+
+    name: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class Line:
+    """One line of a document's text, with where it came from."""
+
+    text: str
+    lineno: int  # 1-based line (txt) or paragraph (docx) number in the source
+    images: list[Image] = field(default_factory=list)
+
+
+@dataclass
+class ParsedQuestion:
+    type: str
+    stem: str
+    options: list[str] = field(default_factory=list)
+    answer: Answer = None
+    explanation: str = ""
+    material: str = ""
+    section: str = ""
+    number: str = ""
+    lineno: int = 0
+    images: list[Image] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self, seed: str, seq: int) -> dict[str, object]:
+        """The gold-label format of shared/gold/SCHEMA.md."""
+        return {
+            "seed": seed,
+            "seq": seq,
+            "section": self.section,
+            "number": self.number,
+            "type": self.type,
+            "stem": self.stem,
+            "options": list(self.options),
+            "answer": self.answer,
+            "explanation": self.explanation,
+            "material": self.material,
+            "line": self.lineno,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class ParsedPaper:
+    filename: str
+    questions: list[ParsedQuestion]
+    warnings: list[str] = field(default_factory=list)
