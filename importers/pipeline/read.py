@@ -1,10 +1,135 @@
-"""STUB (being written): bytes → lines."""
+"""Read stage: the bytes of an uploaded paper → numbered lines.
+
+The format is told from the content, never from the extension: scraped papers are often
+misnamed (a .doc that is really .docx, a .txt that is a PDF). Word documents are read by
+read_docx, everything textual by read_text; the rest is refused with a PaperError that
+names the file and says what it really is.
+"""
 
 from __future__ import annotations
 
-from .model import Line
+import io
+import zipfile
+
+from .model import Line, PaperError
+from .read_docx import check_zip_limits, read_docx
+from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
+
+NOT_OURS = "not a Word or text file"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+# Formats recognised by their first bytes alone (long or distinctive enough to be safe).
+_MAGICS: tuple[tuple[bytes, str], ...] = (
+    (b"{\\rtf", "is an RTF file: open it in Word and save it as .docx"),
+    (b"\x89PNG\r\n\x1a\n", f"is a PNG image, {NOT_OURS}"),
+    (b"\xff\xd8\xff", f"is a JPEG image, {NOT_OURS}"),
+    (b"GIF87a", f"is a GIF image, {NOT_OURS}"),
+    (b"GIF89a", f"is a GIF image, {NOT_OURS}"),
+    (b"Rar!\x1a\x07", f"is a RAR archive, {NOT_OURS}"),
+    (b"7z\xbc\xaf\x27\x1c", f"is a 7-Zip archive, {NOT_OURS}"),
+    (b"\x1f\x8b\x08", f"is a gzip archive, {NOT_OURS}"),
+    (b"\x7fELF", f"is a program, {NOT_OURS}"),
+)
+# Checked only once the file already looks binary: these magics are short enough to
+# begin a genuine text file.
+_WEAK_MAGICS: tuple[tuple[bytes, str], ...] = (
+    (b"MZ", f"is a Windows program, {NOT_OURS}"),
+    (b"BM", f"is a BMP image, {NOT_OURS}"),
+    (b"II*\x00", f"is a TIFF image, {NOT_OURS}"),
+    (b"MM\x00*", f"is a TIFF image, {NOT_OURS}"),
+)
+
+# Stream names inside an OLE2 container (stored as UTF-16 LE in its directory).
+_OLE_STREAMS: tuple[tuple[str, str], ...] = (
+    ("EncryptedPackage", "the document is password-protected: remove the password and save it again"),
+    ("WordDocument", "old Word .doc format: save it as .docx"),
+    ("Workbook", "is an old Excel .xls spreadsheet: spreadsheets are imported through the template"),
+    ("PowerPoint Document", f"is an old PowerPoint file, {NOT_OURS}"),
+)
 
 
 def read_lines(filename: str, data: bytes) -> list[Line]:
-    text = data.decode("utf-8-sig")
-    return [Line(text=t, lineno=i) for i, t in enumerate(text.splitlines(), 1)]
+    """The lines of a paper, numbered as in the source; raise PaperError when it can't be read."""
+    if not data.strip():
+        raise PaperError(filename, "the file is empty")
+    if data.startswith(ZIP_MAGICS):
+        lines = _read_zip(filename, data)
+    else:
+        _refuse_known_binary(filename, data)
+        lines = _read_text(filename, data)
+    if not any(line.text.strip() or line.images for line in lines):
+        raise PaperError(filename, "the file is empty")
+    if not any(line.text.strip() for line in lines):
+        raise PaperError(filename, "the document holds pictures but no text (a scanned paper?)")
+    return lines
+
+
+def _refuse_known_binary(filename: str, data: bytes) -> None:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
+        raise PaperError(filename, f"is a PDF, {NOT_OURS}")
+    if data.startswith(OLE_MAGIC):
+        raise PaperError(filename, _ole_reason(data))
+    for magic, reason in _MAGICS:
+        if data.startswith(magic):
+            raise PaperError(filename, reason)
+    head = data[:HEAD_SIZE]
+    if b"\x00" in head and utf16_encoding(head) is None and not _is_utf8_head(head):
+        for magic, reason in _WEAK_MAGICS:
+            if data.startswith(magic):
+                raise PaperError(filename, reason)
+        raise PaperError(filename, f"is binary data, {NOT_OURS}")
+
+
+def _is_utf8_head(head: bytes) -> bool:
+    """Valid UTF-8, allowing a character cut by the end of the sample (a stray NUL in real text)."""
+    for cut in range(4):
+        try:
+            head[: len(head) - cut].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _ole_reason(data: bytes) -> str:
+    for stream, reason in _OLE_STREAMS:
+        if stream.encode("utf-16-le") in data:
+            return reason
+    return "old Word .doc format: save it as .docx"  # the usual OLE2 file among papers
+
+
+def _read_text(filename: str, data: bytes) -> list[Line]:
+    try:
+        text = decode_text(data)
+    except UndecodableText as exc:
+        raise PaperError(filename, str(exc)) from exc
+    except BinaryContent as exc:
+        raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
+    return split_lines(text)
+
+
+def _read_zip(filename: str, data: bytes) -> list[Line]:
+    """A .docx, or a refusal saying which other kind of zip (xlsx, pptx, odt…) this is."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        raise PaperError(filename, f"not a readable Word document: the file is damaged or truncated ({exc})") from exc
+    with archive:
+        if "word/document.xml" in names:
+            check_zip_limits(filename, archive)
+            return read_docx(filename, data)
+        raise PaperError(filename, _other_zip_reason(filename, names))
+
+
+def _other_zip_reason(filename: str, names: set[str]) -> str:
+    if "xl/workbook.xml" in names:
+        return "is an Excel spreadsheet: spreadsheets are imported through the template, not as papers"
+    if "ppt/presentation.xml" in names:
+        return f"is a PowerPoint presentation, {NOT_OURS}"
+    if "content.xml" in names and "mimetype" in names:
+        return "is an OpenDocument (WPS/LibreOffice) file: save it as .docx"
+    if filename.lower().endswith((".docx", ".docm", ".dotx")):
+        return "not a readable Word document: word/document.xml is missing"
+    return f"is a zip archive, {NOT_OURS}"

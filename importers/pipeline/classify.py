@@ -1,0 +1,173 @@
+"""CLASSIFY stage: a raw item → a typed ParsedQuestion (or None when it asks nothing).
+
+Type rules (shared/gold/SCHEMA.md): options → single/multiple by the answer's letters;
+a statement to judge → truefalse; a blank with no options → fill; anything open → short.
+Every guess leaves a warning for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .model import Answer, ParsedQuestion
+from .segment import CHOICE_KINDS, Item
+
+NO_ANSWER = "no answer found"
+TYPE_GUESSED = "type guessed"
+
+CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
+TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"對", "錯"}, {"对", "错"}, {"正確", "錯誤"}, {"√", "×"}, {"是", "否"}]
+TERM_DEFINITION = re.compile(r"^(?P<term>[^:：?？。,，]{1,24})\s*[:：]\s*(?P<definition>.{2,})$", re.S)
+MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
+ANSWER_IN_BLANK = re.compile(r"[(（]\s*([A-H]{1,8})\s*[)）]")
+FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
+FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+ALTERNATIVES = re.compile(r"\s*[;；]\s*")
+
+
+def classify(item: Item) -> ParsedQuestion | None:
+    kind = item.section.kind
+    stem = clean_stem(item.stem)
+    options = [clean_option(o) for o in item.options]
+    options = [o for o in options if o]
+    answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
+    explanation = (item.explanation or "").strip()
+    mark = item.mark
+    tail = rules.JUDGEMENT_TAIL.search(stem)
+    if tail:
+        mark, stem = tail.group(1), stem[: tail.start()].rstrip()
+
+    if kind == "prose" and len(options) < 2 and answer_text is None:
+        return None
+    if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
+        options = [clean_option(o) for o in item.extra]  # unlabelled option lines
+    if not stem and not options:
+        return None
+
+    q = ParsedQuestion(type="short", stem=stem, section=item.section.heading, number=item.number,
+                       lineno=item.lineno, images=list(item.images), explanation=explanation,
+                       material=MATERIAL_LABEL.sub("", item.material).strip())
+    if len(options) >= 2:
+        _as_choice(q, options, answer_text, kind)
+    elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):
+        q.type = "truefalse"
+        q.answer = truth(mark if mark is not None else answer_text)
+    elif rules.BLANK.search(stem) or item.blank_line or kind == "fill":
+        _as_fill(q, answer_text)
+    else:
+        _as_short(q, item, answer_text, kind)
+    if q.answer is None:
+        q.warnings.append(NO_ANSWER)
+    return q
+
+
+def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, kind: str) -> None:
+    q.options = options
+    if len(options) == 2 and {_bare(o) for o in options} in TRUEFALSE_OPTIONS:
+        q.type, q.options = "truefalse", []
+        letters, _ = parse_choice(answer_text or "")
+        q.answer = (letters == "A") if letters else truth(answer_text)
+        return
+    letters, rest = parse_choice(answer_text or "")
+    if not letters:
+        inline = ANSWER_IN_BLANK.search(q.stem)
+        if inline:  # "…属于（ B ）。"
+            letters = "".join(sorted(set(inline.group(1))))
+            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end():]
+    if letters:
+        q.type = "multiple" if len(letters) > 1 else "single"
+        q.answer = letters
+        if rest and not q.explanation:
+            q.explanation = rest
+        return
+    guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
+    q.type = "multiple" if guessed_multiple else "single"
+    q.warnings.append(TYPE_GUESSED)
+
+
+def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
+    q.type = "fill"
+    if answer_text:
+        q.answer = [a for a in ALTERNATIVES.split(answer_text) if a] if _blank_count(q.stem) > 1 else [answer_text]
+        return
+    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
+        found = [m for m in pattern.finditer(q.stem) if not re.fullmatch(r"[A-H\s]*", m.group(1))]
+        if found and pattern is FILL_IN_UNDERSCORES or (found and q.section and "填空" in q.section):
+            q.answer = [m.group(1).strip() for m in found]
+            q.stem = pattern.sub("____", q.stem)
+            return
+
+
+def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str) -> None:
+    q.type = "short"
+    if answer_text:
+        q.answer = answer_text
+        return
+    term = TERM_DEFINITION.match(q.stem)
+    if term and kind in ("short", "generic") and not rules.QUESTION_WORDS.search(term.group("term")):
+        q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()
+        if item.extra:
+            q.answer = q.answer + "\n" + "\n".join(item.extra)
+        return
+    if item.extra:
+        q.answer = "\n".join(item.extra)
+    if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):
+        q.warnings.append(TYPE_GUESSED)
+
+
+def parse_choice(text: str) -> tuple[str, str]:
+    """"A, B, C(P79)本题考查…" → ("ABC", "本题考查…")."""
+    m = CHOICE_ANSWER.match(text)
+    if not m:
+        return "", text.strip()
+    letters = "".join(sorted(set(re.sub(r"[^A-H]", "", m.group(1)))))
+    rest = strip_page_refs(text[m.end():]).strip()
+    rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
+    rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
+    return letters, rest
+
+
+def truth(text: str | None) -> bool | None:
+    if text is None:
+        return None
+    token = _bare(text)
+    if not token:
+        return None
+    if token in rules.TRUE_MARKS or token in ("A", "正确", "对"):
+        return True
+    if token in ("×", "✗", "✘", "❌", "X", "错", "錯", "错误", "錯誤", "F", "否", "B"):
+        return False
+    return None
+
+
+def _is_judgement(text: str | None) -> bool:
+    return text is not None and truth(text) is not None and not CHOICE_ANSWER.fullmatch(text.strip() or "-")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s()（）.。]", "", text or "")
+
+
+def _blank_count(stem: str) -> int:
+    return len(rules.BLANK.findall(stem))
+
+
+def strip_page_refs(text: str | None) -> str:
+    return rules.PAGE_REF.sub("", text or "")
+
+
+def clean_stem(text: str) -> str:
+    text = re.sub(r"^\s*[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]", "", text)  # "(P9-10)简述…"
+    text = re.sub(r"^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]", "", text)
+    return text.strip()
+
+
+def clean_option(text: str) -> str:
+    text = text.strip()
+    # Scrambled-label exports print "A、C服务": the stray letter is not part of the option.
+    text = re.sub(rf"^[A-H](?=[{rules.CJK}])", "", text)
+    return text.strip()
+
+
+__all__ = ["classify", "parse_choice", "truth", "Answer"]

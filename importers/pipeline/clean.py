@@ -1,0 +1,112 @@
+"""CLEAN stage: raw lines → lines fit to parse.
+
+Folds full-width and compatibility characters (NFKC, which also maps Kangxi radicals and
+CJK-compatibility ideographs to ordinary ones), removes stray pinyin glosses such as
+"服務(wù)", drops scraper page furniture, and re-joins paragraphs that a document site cut
+into numbered page fragments ("2、户效劳人员进行…").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Line
+
+# Pinyin glosses that scrapers leave after a character: 服務(wù), 繼續(xù). At least one
+# tone-marked vowel is required so "(CRM)" or "(a)" stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+# Page furniture of Chinese document-sharing sites. Each rule names a convention, not a paper.
+FURNITURE = [
+    re.compile(r"^.{0,80}_第\s*\d+\s*[页頁]$"),  # "试题及答案_第3页"
+    re.compile(r"^第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]$"),  # "第1页 / 共20页"
+    re.compile(r"^[-•·]?\s*(?:格式|大小|文档页数|文檔頁數|页数|頁數)\s*[:：]"),  # file facts box
+    re.compile(r"^(?:上传人|上傳人|文档编号|文檔編號)[:：]"),
+    re.compile(r"(?:下载|下載)本?(?:文档|文檔)|付[费費](?:下载|下載)|(?:阅读|閱讀)全文|(?:点击|點擊)查看更多"),
+    re.compile(r"已(?:阅读|閱讀)\d+[页頁]"),
+    re.compile(r"^(?:版权说明|版權說明|文档简介|文檔簡介|温馨提示|溫馨提示|资源描述|資源描述|评论|評論|提交评论|提交評論)"),
+    re.compile(r"^\d+/\d+$"),  # comment box counter "0/150"
+    re.compile(r"^(?:相关资源|相關資源|相关搜索|相關搜索|相关主题|相關主題|文本预览|文本預覽)$"),
+    re.compile(r"^(?:当前位置|當前位置)[:：]"),
+    re.compile(r"本站|文库|文庫|文档之家|文檔之家|版权所有|版權所有|经营许可证|經營許可證|ICP备"),
+    re.compile(r"^返回\s+下载|举报$|舉報$"),
+    re.compile(r"^本页仅为文字内容"),
+    re.compile(r"^《.{1,60}》由会员分享"),
+    # closing pleasantries of Q&A dumps
+    re.compile(r"^希望以上.{0,20}(?:帮助|幫助)|^以上(?:答案|内容)仅供参考"),
+    # survey greetings of questionnaire exports
+    re.compile(r"^(?:您好|你好).{0,40}(?:问卷|問卷|调查|調查)"),
+]
+
+# "N、" page-fragment counters that a site puts before each page's text.
+PAGE_FRAGMENT = re.compile(r"^(\d{1,3})、")
+MIN_FRAGMENT_CHARS = 150
+
+
+def clean_lines(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        text = fold(line.text)
+        if not text or is_furniture(text):
+            continue
+        out.append(Line(text=text, lineno=line.lineno, images=line.images))
+    return join_page_fragments(out)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = PINYIN_GLOSS.sub("", text)
+    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    return text.strip()
+
+
+def is_furniture(text: str) -> bool:
+    return any(rule.search(text) for rule in FURNITURE)
+
+
+def join_page_fragments(lines: list[Line]) -> list[Line]:
+    """Join runs of long lines numbered 1、2、3、… by a document site, one per page.
+
+    A run needs three or more consecutive counters on long lines; each fragment's counter is
+    dropped and its text glued to the previous fragment (the page cut falls mid-sentence).
+    """
+    runs = _fragment_runs(lines)
+    if not runs:
+        return lines
+    starts = {run[0] for run in runs}
+    members = {i for run in runs for i in run}
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i not in members:
+            out.append(line)
+            continue
+        text = PAGE_FRAGMENT.sub("", line.text, count=1)
+        if i in starts:
+            out.append(Line(text=text, lineno=line.lineno, images=list(line.images)))
+        else:
+            head = out[-1]
+            out[-1] = Line(text=head.text + text, lineno=head.lineno, images=head.images + line.images)
+    return out
+
+
+def _fragment_runs(lines: list[Line]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    expected = None
+    for i, line in enumerate(lines):
+        m = PAGE_FRAGMENT.match(line.text)
+        if not m or len(line.text) < MIN_FRAGMENT_CHARS:
+            continue
+        n = int(m.group(1))
+        if current and n == expected:
+            current.append(i)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current = [i]
+        expected = n + 1
+    if len(current) >= 3:
+        runs.append(current)
+    return runs

@@ -1,0 +1,65 @@
+"""LINK stage: answer keys printed away from their questions → the questions' answers.
+
+Two shapes: numbered keys for a section or chapter ("第一章:1.C2.答:…", "参考答案 一、单项选择题
+1.A(解析:…)"), collected by the segmenter as KeyEntry; and a case study's own key
+("参考答案:1、…2、…3、…" or "一、…二、…") whose entries are found in sequence here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .segment import KeyEntry, Section
+
+CN_DIGITS = "一二三四五六七八九十"
+
+
+def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
+    for entry in keys:
+        if entry.target is None:
+            continue
+        item = next((i for i in entry.target.items if i.number == str(entry.number) and i.answer is None), None)
+        if item is None:
+            continue
+        answer, _, explanation = entry.text.partition("\x1e")
+        if answer.strip():
+            item.answer = answer.strip()
+        if explanation.strip() and not item.explanation:
+            item.explanation = explanation.strip()
+    for section in sections:
+        if section.local_key:
+            link_local_key(section)
+
+
+def link_local_key(section: Section) -> None:
+    """Split "1、答一 2、答二 3、答三" among the numbered sub-questions, in order."""
+    items = [i for i in section.items if i.number]
+    text, _, explanation = section.local_key.partition("\x1e")
+    answers = split_enumerated(text, len(items))
+    for item, answer in zip(items, answers):
+        if answer and item.answer is None:
+            item.answer = answer
+    if explanation and items and not items[len(answers) - 1 if answers else 0].explanation:
+        items[max(len(answers) - 1, 0)].explanation = explanation.strip()
+
+
+def split_enumerated(text: str, count: int) -> list[str]:
+    if count == 0:
+        return []
+    first = re.search(r"(?<![\d\w])(?:(1)|(一))\s*[、.．,]", text)
+    if not first:
+        return []
+    labels = [str(n) for n in range(1, count + 1)] if first.group(1) else list(CN_DIGITS[:count])
+    starts: list[tuple[int, int]] = [(first.start(), first.end())]
+    pos = first.end()
+    for label in labels[1:]:
+        m = re.compile(rf"(?<![\d{CN_DIGITS}]){label}\s*[、.．,]").search(text, pos)
+        if not m:
+            break
+        starts.append((m.start(), m.end()))
+        pos = m.end()
+    out = []
+    for k, (_, body_start) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        out.append(text[body_start:end].strip())
+    return out

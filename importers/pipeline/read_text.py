@@ -1,0 +1,142 @@
+"""Text papers (.txt, .md, anything textual): bytes → decoded lines.
+
+Only decoding and line splitting happen here; NFKC, furniture removal and the
+like belong to the clean stage. Markdown is passed through as is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+
+from .model import Line
+
+# Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+HEAD_SIZE = 8192  # bytes sniffed for NUL patterns
+
+# A file that is "mostly UTF-8" with a few broken bytes (a scrape cut mid-character, one
+# stray Latin-1 byte) decodes cleanly as GB18030 too — into mojibake. Valid multi-byte
+# UTF-8 sequences essentially never occur by chance in GBK text, so when nearly all
+# non-ASCII text is valid UTF-8 we keep UTF-8 and let U+FFFD mark the damage.
+_MOSTLY_UTF8_MIN_CHARS = 20
+_MOSTLY_UTF8_MAX_BAD_RATIO = 0.005
+
+# Decoded text with more C0 control characters than this is binary, whatever decoded it.
+_MAX_CONTROL_RATIO = 0.01
+# C0 controls other than \t \n \v \f \r and \x1a (the DOS end-of-file marker).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+
+# Physical line ends (each one advances the line number, as editors and grep count them).
+_PHYSICAL_EOL = re.compile(r"\r\n|\r|\n")
+# Unicode line/paragraph separators split a line without advancing its number: most editors
+# and grep do not count them, so the source line number stays the one a user can find.
+_SOFT_EOL = re.compile("[\u2028\u2029]")
+
+
+class UndecodableText(Exception):
+    """The bytes are not text in any encoding we know (read.py turns this into a PaperError)."""
+
+
+class BinaryContent(Exception):
+    """The bytes decoded, but the result is full of control characters."""
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text paper: BOM, UTF-8, UTF-16 by NUL pattern, GB18030, then a best guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom) :].decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise UndecodableText(f"it starts with a {encoding} byte-order mark but is not {encoding}") from exc
+    for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _strict("gb18030"), _best_guess):
+        text = decode(data)
+        if text is not None:
+            return _checked(text)
+    raise UndecodableText("cannot tell the text encoding")
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NULs of `head` sit almost all at odd/even offsets.
+
+    ASCII characters (digits, option letters, newlines) in UTF-16 have a zero high byte,
+    so LE text has NULs at odd offsets and BE at even ones; binary formats have them
+    everywhere. Pure-CJK UTF-16 without a single ASCII character is not detected.
+    """
+    n = len(head) - len(head) % 2
+    even, odd = head[0:n:2].count(0), head[1:n:2].count(0)
+    if odd >= 2 and even <= odd * 0.02:
+        return "utf-16-le"
+    if even >= 2 and odd <= even * 0.02:
+        return "utf-16-be"
+    return None
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines numbered 1-based as in the source; a final newline does not add an empty line."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    physical = _PHYSICAL_EOL.split(text)
+    if len(physical) > 1 and physical[-1] == "":
+        physical.pop()
+    lines: list[Line] = []
+    for lineno, raw in enumerate(physical, 1):
+        for part in _SOFT_EOL.split(raw):
+            # A BOM at a line edge is left over from files concatenated by a scraper.
+            lines.append(Line(text=part.strip("\ufeff"), lineno=lineno))
+    return lines
+
+
+def _strict(encoding: str) -> Callable[[bytes], str | None]:
+    def decode(data: bytes) -> str | None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+
+    return decode
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    encoding = utf16_encoding(data[:HEAD_SIZE])
+    if encoding is None:
+        return None
+    # An odd trailing byte is a truncated file; drop it rather than refuse the paper.
+    body = data[: len(data) - len(data) % 2]
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if non_ascii >= _MOSTLY_UTF8_MIN_CHARS and bad <= non_ascii * _MOSTLY_UTF8_MAX_BAD_RATIO:
+        return text
+    return None
+
+
+def _best_guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported late: only odd files get here
+
+    match = from_bytes(data).best()
+    return None if match is None else str(match)
+
+
+def _checked(text: str) -> str:
+    """Refuse decoded text that is mostly control characters (binary that happened to decode)."""
+    controls = sum(1 for _ in _CONTROL.finditer(text))
+    if controls > max(2, len(text) * _MAX_CONTROL_RATIO):
+        raise BinaryContent("it is binary data, not text")
+    return text

@@ -1,0 +1,84 @@
+"""The rule table: every marker the segmenter recognises, one named regex each.
+
+Rules follow the conventions of Chinese exam papers (section names, numbering styles,
+answer markers), never particular sentences of the sample papers. The segmenter joins the
+boundary rules into one alternation of named groups, as mistune does, and a validator per
+rule decides whether a candidate really is a boundary in the current state.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = "一二三四五六七八九十"
+CJK = "\u3400-\u9fff"
+
+# Words that make a heading a question section, with the type they imply.
+SECTION_KINDS: list[tuple[str, str]] = [
+    (r"多项选择|多項選擇|多选|多選|不定项选择|不定項選擇", "multiple"),
+    (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇", "single"),
+    (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題", "truefalse"),
+    (r"填空", "fill"),
+    (r"案例|材料分析|情景分析|情境分析|题目|題目", "case"),
+    (r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題", "short"),
+    (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
+]
+SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
+
+# "一、单项选择题(每题2分,共20分)"; mid-line only with a section word close after the numeral.
+HEADING_CN = rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*)"
+# "第二章客户服务理念", "第3节"; a key for a chapter is "第一章:1.C2.…"
+HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部](?:分)?)"
+# A key region: "参考答案", "答案解析", "参考:" in a case study.
+KEY = r"(?P<key>(?:参考答案|參考答案|标准答案|標準答案|答案解析|答案及解析|参考答案及解析|參考答案及解析)(?:及解析)?\s*[:：]?|参考\s*[:：]|參考\s*[:：])"
+# Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
+ANSWER = r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
+# Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
+MY_ANSWER = r"(?P<my_answer>我的答案\s*[:：]\s*[A-H对错√×]*\s*)"
+EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
+# Sub-questions of a case study start after "问题:".
+CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*[:：])"
+# "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
+ITEM = r"(?P<item>(?<![\d.])(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d{1,2}[.、．%])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+# Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
+OPTION = (
+    r"(?P<option>(?<![A-Za-z])(?P<opt_punct>[A-H])\s*[.、．:](?!\d)"
+    r"|[(（](?P<opt_paren>[A-H])[)）]"
+    r"|(?<![A-Za-z])(?P<opt_space>[A-H])(?=\s+\S)"
+    rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
+    r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧]))"
+)
+BOUNDARY = re.compile(
+    "|".join([HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS, ITEM, OPTION])
+)
+
+HEADING_TITLE = re.compile(
+    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})[题題]?(?:部分)?)"
+    r"(?:\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
+)
+SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
+PROSE_HEADING_MAX = 40
+
+# Standalone marks that judge a statement: "(√)", "(错误)", "对".
+JUDGEMENT = re.compile(r"^[(（]?\s*(√|✓|✔|×|✗|✘|❌|X|对|對|错|錯|正确|正確|错误|錯誤|T|F)\s*[)）]?$")
+JUDGEMENT_TAIL = re.compile(r"[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*$")
+TRUE_MARKS = {"√", "✓", "✔", "对", "對", "正确", "正確", "T", "是"}
+
+# A blank to fill: underscores or an empty pair of brackets.
+BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")
+BLANK_LINE = re.compile(r"^_{3,}$")
+
+# "(P28-29)" page references printed with answers and stems.
+PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\s*[)）]?")
+
+# Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
+TITLE_WORDS = re.compile(r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題")
+# Sections of instructions, not questions.
+PROSE_MARKERS = re.compile(r"^(?:注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)")
+
+# Open-question wording: a line holding it continues a stem rather than starting an answer.
+QUESTION_WORDS = re.compile(
+    r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|"
+    r"简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|请问|請問|是否"
+)
+CHOICE_HINT = re.compile(r"哪些|哪几|哪幾|多选|多選|多项|多項")

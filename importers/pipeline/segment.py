@@ -1,0 +1,454 @@
+"""SEGMENT stage: clean lines → sections of raw items and answer keys.
+
+A scanner walks each line, finds the next boundary of the rule table (rules.BOUNDARY) that
+is valid in the current state, hands the text before it to the open field, then moves on.
+State decides what is a boundary: an item number must be the one expected next ("…D.xx2.下一题"
+splits, "3.5%" does not); an option label must be the next letter in the item's style.
+Nothing is dropped silently: text outside any item is kept as loose lines of its section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .model import Line
+
+CHOICE_KINDS = ("single", "multiple")
+OPTION_FAMILY = {"opt_punct": "punct", "opt_paren": "paren", "opt_space": "space", "opt_bare": "space",
+                 "opt_circle": "circle"}
+
+
+@dataclass
+class Item:
+    number: str
+    lineno: int
+    section: Section
+    stem: str = ""
+    options: list[str] = field(default_factory=list)
+    option_family: str = ""
+    answer: str | None = None
+    explanation: str | None = None
+    extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker
+    mark: str | None = None  # a judgement mark such as "√"
+    blank_line: bool = False  # followed by a "____" answer line
+    material: str = ""
+    slot: str = "stem"
+    images: list = field(default_factory=list)
+
+    def append(self, text: str, new_line: bool) -> None:
+        sep = "\n" if new_line else ""
+        if self.slot == "stem":
+            self.stem = _join(self.stem, text, "")
+        elif self.slot == "option":
+            self.options[-1] = _join(self.options[-1], text, "")
+        elif self.slot == "answer":
+            self.answer = _join(self.answer or "", text, sep)
+        elif self.slot == "explanation":
+            self.explanation = _join(self.explanation or "", text, sep)
+
+
+@dataclass
+class KeyEntry:
+    number: int
+    lineno: int
+    target: Section | None
+    text: str = ""
+
+
+@dataclass
+class Section:
+    heading: str
+    kind: str  # single/multiple/truefalse/fill/short/case/generic/prose
+    doc: int
+    lineno: int = 0
+    items: list[Item] = field(default_factory=list)
+    loose: list[Line] = field(default_factory=list)
+    local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
+
+
+@dataclass
+class Segmented:
+    sections: list[Section]
+    keys: list[KeyEntry]
+    numbered_items: int
+
+
+def _join(a: str, b: str, sep: str) -> str:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a + sep + b
+
+
+class Segmenter:
+    def __init__(self) -> None:
+        self.doc = 0
+        self.sections: list[Section] = []
+        self.keys: list[KeyEntry] = []
+        self.item: Item | None = None
+        self.numbered_items = 0
+        self._new_section("", "generic", 0)
+
+    # ---- state changes -------------------------------------------------------------------
+    def _new_section(self, heading: str, kind: str, lineno: int) -> None:
+        self.close_item()
+        self.section = Section(heading=heading, kind=kind, doc=self.doc, lineno=lineno)
+        self.sections.append(self.section)
+        self.expected = 1
+        self.mode = "questions"  # or "key" (a key for earlier sections) or "local_key"
+        self.key_target: Section | None = None
+        self.key_entry: KeyEntry | None = None
+        self.key_last = 0
+        self.case_open = False  # a case study's sub-questions have started ("问题:")
+        self.material = ""
+
+    def close_item(self) -> None:
+        if self.item is not None:
+            self.item.section.items.append(self.item)
+            self.item = None
+
+    def new_document(self, lineno: int) -> None:
+        """A title such as "客户关系管理试题及答案" starts another paper glued into the file."""
+        self.doc += 1
+        self._new_section("", "generic", lineno)
+
+    # ---- scanning ------------------------------------------------------------------------
+    def feed(self, line: Line) -> None:
+        text = line.text
+        if self._whole_line(line):
+            return
+        pos = 0
+        new_line = True
+        while pos < len(text):
+            found = self._next_boundary(text, pos, line)
+            end = found[0].start() if found else len(text)
+            fragment = text[pos:end].strip()
+            if fragment:
+                if found and found[1] in ("heading", "chapter") and rules.TITLE_WORDS.search(fragment):
+                    self.new_document(line.lineno)
+                else:
+                    self.on_text(fragment, line, new_line)
+                new_line = False
+            if not found:
+                break
+            m, kind, payload = found
+            pos = self.on_boundary(m, kind, payload, text, line)
+            new_line = False
+
+    def _whole_line(self, line: Line) -> bool:
+        text = line.text
+        item = self.item
+        if rules.BLANK_LINE.match(text):
+            if item is not None and not item.options:
+                item.blank_line = True
+                self.close_item()
+            else:
+                self.section.loose.append(line)
+            return True
+        mark = rules.JUDGEMENT.match(text)
+        if mark and item is not None and self.mode == "questions" and not item.options:
+            item.mark = mark.group(1)
+            return True
+        if rules.PROSE_MARKERS.match(text):
+            self._new_section(text[:20], "prose", line.lineno)
+            return False
+        standalone_title = (
+            len(text) <= 40 and rules.TITLE_WORDS.search(text) and not rules.QUESTION_WORDS.search(text)
+            and not rules.BLANK.search(text) and not rules.BOUNDARY.match(text)
+        )
+        if standalone_title:
+            self.new_document(line.lineno)
+            return True
+        return False
+
+    def _next_boundary(self, text: str, pos: int, line: Line) -> tuple[re.Match[str], str, object] | None:
+        p = pos
+        while True:
+            m = rules.BOUNDARY.search(text, p)
+            if m is None:
+                return None
+            verdict = self._validate(m, text, pos)
+            if verdict is not None:
+                return (m, verdict[0], verdict[1])
+            p = m.start() + 1
+
+    def _validate(self, m: re.Match[str], text: str, pos: int) -> tuple[str, object] | None:
+        group = m.lastgroup
+        line_start = not text[: m.start()].strip()
+        if group == "heading_chapter":
+            return self._validate_chapter(m, text, line_start)
+        if group == "heading_cn":
+            return self._validate_heading(m, text, line_start)
+        if group == "key":
+            return self._validate_key(m, text)
+        if group in ("answer", "my_answer", "explanation"):
+            return (group, None)
+        if group == "case_questions":
+            return ("case_questions", None) if self.section.kind in ("case", "short", "generic") else None
+        if group == "item":
+            return self._validate_item(m, text, line_start)
+        if group == "option":
+            return self._validate_option(m)
+        return None
+
+    def _validate_chapter(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
+        if not line_start:
+            return None
+        rest = text[m.end():]
+        if re.match(r"\s*[:：]", rest) or re.match(r"\s*(?:答案|参考答案)", rest):
+            return ("chapter_key", None)
+        return ("chapter", None)
+
+    def _validate_heading(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
+        title = rules.HEADING_TITLE.match(text, m.end())
+        if title and self._section_kind(title.group(0)) != "generic" or (title and line_start):
+            return ("heading", title)
+        if self.mode == "local_key":
+            return None
+        if line_start and not (self.mode == "questions" and self.case_open):
+            return ("prose_heading", None)
+        return None
+
+    def _validate_key(self, m: re.Match[str], text: str) -> tuple[str, object] | None:
+        rest = text[m.end():]
+        heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
+        if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
+            return ("key", None)
+        if self.section.kind == "case" and self.case_open:
+            return ("local_key", None)
+        if not rest.strip():
+            return ("key", None)
+        if self.item is not None and self.item.answer is None and m.group(0).rstrip().endswith((":", "：")):
+            return ("answer", None)
+        return ("key", None)
+
+    def _validate_item(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
+        n = int(m.group("item_n") or m.group("item_di") or m.group("item_p"))
+        if self.mode == "local_key":
+            return None
+        if self.mode == "key":
+            rest = text[m.end():]
+            answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", rest)
+            if n == self.key_last + 1 or (n > self.key_last and answerish):
+                return ("key_item", n)
+            return None
+        if self.section.kind == "case" and not self.case_open:
+            return None
+        if m.group("item_p") and not line_start:
+            return None  # "(1)" mid-line is sub-numbering inside an answer
+        if n == self.expected:
+            return ("item", n)
+        if line_start and (n == 1 or self.expected < n <= self.expected + 2):
+            return ("item", n)
+        return None
+
+    def _validate_option(self, m: re.Match[str]) -> tuple[str, object] | None:
+        item = self.item
+        if self.mode != "questions" or item is None or item.slot not in ("stem", "option"):
+            return None
+        group = next(g for g in OPTION_FAMILY if m.group(g))
+        label = m.group(group)
+        index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label) - ord("A")
+        family = OPTION_FAMILY[group]
+        if index != len(item.options):
+            return None
+        if index == 0:
+            if group == "opt_bare" or not item.stem:
+                return None
+        elif family != item.option_family:
+            return None
+        return ("option", (index, family))
+
+    # ---- handlers ------------------------------------------------------------------------
+    def on_boundary(self, m: re.Match[str], kind: str, payload: object, text: str, line: Line) -> int:
+        if kind == "heading":
+            return self._on_heading(m, payload, line)  # type: ignore[arg-type]
+        if kind == "prose_heading":
+            end = self._heading_end(text, m.end(), rules.PROSE_HEADING_MAX)
+            self._new_section(text[m.start():end].strip(), "prose", line.lineno)
+            return end
+        if kind == "chapter":
+            end = self._heading_end(text, m.end(), 30)
+            self._new_section(text[m.start():end].strip(), "generic", line.lineno)
+            return end
+        if kind == "chapter_key":
+            self._start_key(line.lineno)
+            self.key_target = self._chapter_section(m.group(0))
+            rest = re.match(r"\s*(?:参考答案|答案)?\s*[:：]?", text[m.end():])
+            return m.end() + (rest.end() if rest else 0)
+        if kind == "key":
+            self._start_key(line.lineno)
+            return m.end()
+        if kind == "local_key":
+            self.close_item()
+            self.mode = "local_key"
+            return m.end()
+        if kind == "key_item":
+            self.key_entry = KeyEntry(number=int(payload), lineno=line.lineno, target=self.key_target)  # type: ignore[call-overload]
+            self.keys.append(self.key_entry)
+            self.key_last = int(payload)  # type: ignore[call-overload]
+            return m.end()
+        if kind == "item":
+            self._on_item(str(payload), line)
+            return m.end()
+        if kind == "option":
+            index, family = payload  # type: ignore[misc]
+            assert self.item is not None
+            self.item.options.append("")
+            self.item.option_family = family
+            self.item.slot = "option"
+            return m.end()
+        if kind == "case_questions":
+            self._on_case_questions()
+            return m.end()
+        if kind in ("answer", "explanation"):
+            if self.mode == "questions" and self.item is not None:
+                self.item.slot = kind
+                if kind == "answer" and self.item.answer is None:
+                    self.item.answer = ""
+                if kind == "explanation" and self.item.explanation is None:
+                    self.item.explanation = ""
+            elif self.mode == "key" and self.key_entry is not None and kind == "explanation":
+                self.key_entry.text += "\x1e"  # separator read by the linker
+            elif self.mode == "local_key":
+                self.section.local_key += "\x1e" if kind == "explanation" else ""
+            return m.end()
+        return m.end()  # my_answer: dropped
+
+    def _heading_end(self, text: str, start: int, limit: int) -> int:
+        stop = min(len(text), start + limit)
+        nxt = rules.BOUNDARY.search(text, start, stop)
+        ws = re.search(r"\s", text[start:stop])
+        ends = [stop]
+        if nxt:
+            ends.append(nxt.start())
+        if ws:
+            ends.append(start + ws.start())
+        return min(ends)
+
+    def _on_heading(self, m: re.Match[str], title: re.Match[str], line: Line) -> int:
+        heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
+        kind = self._section_kind(title.group(0))
+        if self.mode == "key":
+            self.key_target = self._find_section(heading, kind)
+            self.key_last = 0
+            self.key_entry = None
+            return title.end()
+        self._new_section(heading, kind, line.lineno)
+        return title.end()
+
+    def _on_item(self, number: str, line: Line) -> None:
+        self.close_item()
+        self.numbered_items += 1
+        self.expected = int(number) + 1
+        self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
+        self.item.images.extend(line.images)
+
+    def _on_case_questions(self) -> None:
+        item = self.item
+        if item is not None and not item.number:
+            self.material = _join(item.stem, "\n".join(item.extra), "\n")
+            self.item = None
+        self.case_open = True
+        self.expected = 1
+        self.material_open = True
+
+    def _start_key(self, lineno: int) -> None:
+        self.close_item()
+        self.mode = "key"
+        self.key_target = None
+        self.key_entry = None
+        self.key_last = 0
+
+    def on_text(self, text: str, line: Line, new_line: bool) -> None:
+        if self.mode == "key":
+            if self.key_entry is not None:
+                self.key_entry.text = _join(self.key_entry.text, text, "\n" if new_line else "")
+            return
+        if self.mode == "local_key":
+            self.section.local_key = _join(self.section.local_key, text, "\n" if new_line else "")
+            return
+        item = self.item
+        if item is None:
+            if self.section.kind == "case" and self.case_open and self.expected == 1:
+                self.material = _join(self.material, text, "")
+            elif self.section.kind in ("case", "short") and not self.case_open:
+                self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
+            else:
+                self.section.loose.append(Line(text=text, lineno=line.lineno, images=line.images))
+            return
+        if new_line and item.slot == "stem":
+            self._continue_stem(item, text)
+        elif new_line and item.slot == "option":
+            item.extra.append(text)
+        else:
+            item.append(text, new_line)
+        item.images.extend(line.images)
+
+    def _continue_stem(self, item: Item, text: str) -> None:
+        """A new line under a stem: more of the question, or (for open questions) its answer."""
+        if self.section.kind in ("short", "generic", "case", "prose") and not item.extra and (
+            rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text)
+        ):
+            item.stem = _join(item.stem, text, "\n")
+        else:
+            item.extra.append(text)
+
+    # ---- lookups -------------------------------------------------------------------------
+    @staticmethod
+    def _section_kind(title: str) -> str:
+        for words, kind in rules.SECTION_KINDS:
+            if re.search(words, title):
+                return kind
+        return "generic"
+
+    def _find_section(self, heading: str, kind: str) -> Section | None:
+        def norm(s: str) -> str:
+            return re.sub(r"\s", "", rules.SCORE_NOTE.sub("", re.sub(rf"^[{rules.CN_NUM}]+\s*[、.．]", "", s)))
+
+        candidates = [s for s in self.sections if s.doc == self.doc and s.items]
+        for s in candidates:
+            if norm(s.heading) == norm(heading):
+                return s
+        same_kind = [s for s in candidates if s.kind == kind]
+        return same_kind[0] if len(same_kind) == 1 else None
+
+    def _chapter_section(self, label: str) -> Section | None:
+        n = chinese_number(re.sub(r"\D*?([一二三四五六七八九十百零\d]+).*", r"\1", label))
+        chapters = [s for s in self.sections if s.items]
+        for s in chapters:
+            m = re.match(r"第\s*([一二三四五六七八九十百零\d]+)\s*[章节節]", s.heading)
+            if m and chinese_number(m.group(1)) == n:
+                return s
+        # The first chapter of an exercise book often has no printed heading.
+        if n == 1 and chapters and not chapters[0].heading:
+            return chapters[0]
+        return None
+
+
+def chinese_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def segment(lines: list[Line]) -> Segmented:
+    seg = Segmenter()
+    for line in lines:
+        seg.feed(line)
+    seg.close_item()
+    return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items)

@@ -1,0 +1,82 @@
+"""Questionnaire exports (问卷星-style): no numbers, no option labels, one field per line.
+
+A line that asks ("…哪些", "…是", "?", "( )") takes the plain lines under it as options; a
+line followed by "____" is a blank to fill; a plain line on its own is a statement to judge.
+Survey fields such as 您的姓名 are dropped. Options end where a line reads like a statement:
+much longer than the options before it, or opening with a modal ("应该", "如果").
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from . import rules
+from .model import Line, ParsedQuestion
+
+ASKS = re.compile(r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|有|包括|包含)$")
+SURVEY_FIELD = re.compile(r"^(?:您|你)(?:的|所在|所属|所屬)|^(?:姓名|性别|性別|年龄|年齡|职务|職務|部门|部門|工号|工號|手机|手機|电话|電話)")
+STATEMENT_OPENING = re.compile(r"^(?:应该|應該|应当|應當|如果|假如|我们|我們|在.{2,12}(?:过程|過程|时|時)中)")
+SHORT_FIELD_CHARS = 6
+
+
+def parse_survey(lines: list[Line], section: str = "") -> list[ParsedQuestion]:
+    out: list[ParsedQuestion] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if _blank_follows(lines, i):
+            if not _is_survey_field(text, blank=True):
+                out.append(ParsedQuestion(type="fill", stem=text, lineno=line.lineno, section=section,
+                                          warnings=["no answer found"]))
+            i += 2
+            continue
+        if ASKS.search(text) or SURVEY_FIELD.match(text):
+            options, i = _collect_options(lines, i + 1)
+            if _is_survey_field(text, blank=False):
+                continue
+            out.append(_question(text, options, line, section))
+            continue
+        out.append(ParsedQuestion(type="truefalse", stem=text, lineno=line.lineno, section=section,
+                                  warnings=["no answer found", "type guessed"]))
+        i += 1
+    return out
+
+
+def _collect_options(lines: list[Line], i: int) -> tuple[list[str], int]:
+    options: list[str] = []
+    while i < len(lines):
+        text = lines[i].text
+        if rules.BLANK_LINE.match(text) or ASKS.search(text) or SURVEY_FIELD.match(text) or _blank_follows(lines, i):
+            break
+        if options and _reads_like_statement(text, options):
+            break
+        options.append(text)
+        i += 1
+    return options, i
+
+
+def _reads_like_statement(text: str, options: list[str]) -> bool:
+    typical = statistics.median(len(o) for o in options)
+    return (len(text) >= 18 and len(text) >= 2.2 * typical) or bool(STATEMENT_OPENING.match(text))
+
+
+def _question(text: str, options: list[str], line: Line, section: str) -> ParsedQuestion:
+    if len(options) >= 2:
+        multiple = bool(rules.CHOICE_HINT.search(text)) or len(options) >= 5
+        return ParsedQuestion(type="multiple" if multiple else "single", stem=text, options=options,
+                              lineno=line.lineno, section=section, warnings=["no answer found", "type guessed"])
+    return ParsedQuestion(type="short", stem=text, lineno=line.lineno, section=section,
+                          warnings=["no answer found", "type guessed"])
+
+
+def _blank_follows(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and bool(rules.BLANK_LINE.match(lines[i + 1].text))
+
+
+def _is_survey_field(text: str, blank: bool) -> bool:
+    if SURVEY_FIELD.match(text):
+        return True
+    plain = not rules.BLANK.search(text) and not rules.QUESTION_WORDS.search(text)
+    return blank and plain and len(text) <= SHORT_FIELD_CHARS

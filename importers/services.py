@@ -1,0 +1,219 @@
+"""Store parsed papers in the bank: parse first (pure, no DB), then one transaction per file.
+
+Policy, in one place:
+- A file whose checksum is already stored is skipped and reported; nothing is added.
+- Each question's printed section heading becomes a chapter of the bank (created on first
+  use). Questions printed under no heading get no chapter: a chapter named after a scraped
+  file name ("004_39fe9d03…") would mean nothing to a trainer, and the source file is
+  already recorded on every question.
+- Same fingerprint as a question already in the bank, or as one earlier in the same paper:
+  skipped and reported as a duplicate.
+- A question with parser warnings, or with no answer key, is stored as "needs review";
+  the rest are active. An answer that does not fit the question (e.g. "E" with four options)
+  is dropped with a warning rather than stored wrong.
+- A question the bank refuses (e.g. more than 8 options) is rejected and reported; the rest of
+  the file is stored. A PaperError, or anything unexpected, stores nothing from that file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from importers.pipeline import PaperError, ParsedPaper, ParsedQuestion, parse_document
+from qbank.fingerprint import fingerprint
+from qbank.models import Bank, Chapter, Question, Source
+from qbank.selectors import fingerprints_in_bank, source_by_checksum
+from qbank.services import (
+    answer_normalise,
+    answer_validate,
+    chapter_get_or_create,
+    question_create,
+    question_image_create,
+    source_create,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    found: int = 0
+    created: int = 0
+    duplicates: int = 0
+    needs_review: int = 0
+    rejected: int = 0
+    already_imported: bool = False
+    found_by_type: Counter[str] = field(default_factory=Counter)
+    by_type: Counter[str] = field(default_factory=Counter)  # created, per type
+    notes: list[str] = field(default_factory=list)  # per question: duplicates, rejections
+    errors: list[str] = field(default_factory=list)  # the file failed: nothing stored from it
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_paper(
+    *, bank: Bank, filename: str, data: bytes, user: AbstractBaseUser | None = None
+) -> ImportReport:
+    """Parse and store one file. PaperError becomes report.errors; other exceptions propagate
+    after the transaction rolled back (import_papers turns them into report errors too)."""
+    report = ImportReport(filename=filename)
+    if len(data) > settings.IMPORT_MAX_FILE_BYTES:
+        report.errors.append(f"{filename}: file is larger than {settings.IMPORT_MAX_FILE_BYTES} bytes")
+        return report
+    existing = source_by_checksum(sha256=hashlib.sha256(data).hexdigest())
+    if existing is not None:
+        report.already_imported = True
+        report.notes.append(
+            f"already imported as {existing.filename!r} into {existing.bank or '-'} "
+            f"on {existing.imported_at:%Y-%m-%d %H:%M}; nothing added"
+        )
+        return report
+    paper = _parse(filename, data, report)
+    if paper is None:
+        return report
+    report.found = len(paper.questions)
+    report.found_by_type.update(q.type for q in paper.questions)
+    saved_files: list[str] = []
+    try:
+        with transaction.atomic():
+            _store(
+                bank=bank,
+                filename=filename,
+                data=data,
+                user=user,
+                paper=paper,
+                report=report,
+                saved_files=saved_files,
+            )
+    except BaseException:
+        # The rows are rolled back; the image files written meanwhile must go too.
+        for name in saved_files:
+            default_storage.delete(name)
+        raise
+    return report
+
+
+def import_papers(
+    *, bank: Bank, files: Iterable[tuple[str, bytes]], user: AbstractBaseUser | None = None
+) -> list[ImportReport]:
+    """Import each file in its own transaction; one failing file does not stop the rest."""
+    reports = []
+    for filename, data in files:
+        try:
+            reports.append(import_paper(bank=bank, filename=filename, data=data, user=user))
+        except Exception as exc:
+            logger.exception("import of %s failed", filename)
+            failed = ImportReport(filename=filename)
+            failed.errors.append(f"{filename}: import failed, nothing stored ({type(exc).__name__}: {exc})")
+            reports.append(failed)
+    return reports
+
+
+def _parse(filename: str, data: bytes, report: ImportReport) -> ParsedPaper | None:
+    try:
+        return parse_document(filename, data)
+    except PaperError as exc:
+        report.errors.append(str(exc))
+    except Exception as exc:
+        # Parsing is pure, so a crash on odd bytes is safe to report instead of propagate.
+        logger.exception("parser crashed on %s", filename)
+        report.errors.append(f"{filename}: cannot be read ({type(exc).__name__}: {exc})")
+    return None
+
+
+def _store(
+    *,
+    bank: Bank,
+    filename: str,
+    data: bytes,
+    user: AbstractBaseUser | None,
+    paper: ParsedPaper,
+    report: ImportReport,
+    saved_files: list[str],
+) -> None:
+    source = source_create(filename=filename, data=data, bank=bank, imported_by=user)
+    prints = [fingerprint(q.stem, q.options) for q in paper.questions]
+    in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
+    first_seen: dict[str, int] = {}
+    chapters: dict[str, Chapter | None] = {}
+    for q, fp in zip(paper.questions, prints, strict=True):
+        if fp in in_bank:
+            report.duplicates += 1
+            report.notes.append(f"line {q.lineno}: duplicate of question #{in_bank[fp]} already in the bank")
+            continue
+        if fp in first_seen:
+            report.duplicates += 1
+            report.notes.append(
+                f"line {q.lineno}: printed twice in this paper (first at line {first_seen[fp]})"
+            )
+            continue
+        first_seen[fp] = q.lineno
+        if q.section.strip() and q.section not in chapters:
+            chapters[q.section] = chapter_get_or_create(bank=bank, title=q.section)
+        question = _store_question(
+            bank=bank, chapter=chapters.get(q.section), source=source, q=q, report=report
+        )
+        if question is None:
+            continue
+        for image in q.images:
+            stored = question_image_create(
+                question=question, name=image.name, content_type=image.content_type, data=image.data
+            )
+            saved_files.append(stored.file.name)
+
+
+def _store_question(
+    *, bank: Bank, chapter: Chapter | None, source: Source, q: ParsedQuestion, report: ImportReport
+) -> Question | None:
+    answer, warnings = _checked_answer(q)
+    review = bool(warnings) or answer is None
+    try:
+        # A savepoint: a rejected question must not poison the file's transaction.
+        with transaction.atomic():
+            question = question_create(
+                bank=bank,
+                chapter=chapter,
+                type=q.type,
+                stem=q.stem,
+                options=q.options,
+                answer=answer,
+                explanation=q.explanation,
+                material=q.material,
+                source=source,
+                source_line=max(q.lineno, 0),
+                status=Question.Status.NEEDS_REVIEW if review else Question.Status.ACTIVE,
+                warnings=warnings,
+            )
+    except ValidationError as exc:
+        report.rejected += 1
+        report.notes.append(f"line {q.lineno}: rejected: {'; '.join(exc.messages)}")
+        return None
+    report.created += 1
+    report.by_type[q.type] += 1
+    report.needs_review += review
+    return question
+
+
+def _checked_answer(q: ParsedQuestion) -> tuple[object, list[str]]:
+    """The answer to store and the question's warnings (plus one if the answer was dropped)."""
+    warnings = list(q.warnings)
+    answer = answer_normalise(type=q.type, answer=q.answer)
+    try:
+        answer_validate(type=q.type, answer=answer, option_count=len(q.options))
+    except ValidationError:
+        warnings.append(f"answer {q.answer!r} does not fit a {q.type} question with {len(q.options)} options")
+        answer = None
+    return answer, warnings
