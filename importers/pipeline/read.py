@@ -115,7 +115,9 @@ def _read_zip(filename: str, data: bytes) -> list[Line]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        raise PaperError(filename, f"not a readable Word document: the file is damaged or truncated ({exc})") from exc
+        raise PaperError(
+            filename, f"not a readable Word document: the file is damaged or truncated ({exc})"
+        ) from exc
     with archive:
         if "word/document.xml" in names:
             check_zip_limits(filename, archive)

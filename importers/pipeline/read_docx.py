@@ -156,7 +156,7 @@ class _Pieces:
     def lines(self, lineno: int, prefix: str) -> list[Line]:
         texts = ["".join(parts) for parts in self.texts]
         texts[0] = _join_number(prefix, texts[0])
-        return [Line(text=t, lineno=lineno, images=imgs) for t, imgs in zip(texts, self.images)]
+        return [Line(text=t, lineno=lineno, images=imgs) for t, imgs in zip(texts, self.images, strict=True)]
 
     def flat(self, prefix: str) -> tuple[str, list[Image]]:
         """One-line form, for table cells: breaks become spaces."""
@@ -234,11 +234,11 @@ class _DocxReader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
-            if tag == T or tag == M_T:
+            if tag in (T, M_T):
                 out.add_text(child.text or "")
             elif tag == TAB:
                 out.add_text("\t")
-            elif tag == BR or tag == CR:
+            elif tag in (BR, CR):
                 out.newline()  # every break type (line, page, column) ends the visible line
             elif tag == NO_BREAK_HYPHEN:
                 out.add_text("-")
@@ -383,7 +383,11 @@ class _Numbering:
             numpr = style.find(f"{_w('pPr')}/{_w('numPr')}")
             num_id = _val(numpr.find(_w("numId"))) if numpr is not None else None
             ilvl = _val(numpr.find(_w("ilvl"))) if numpr is not None else None
-            direct[sid] = (num_id, int(ilvl) if ilvl and ilvl.isdigit() else None, _val(style.find(_w("basedOn"))))
+            direct[sid] = (
+                num_id,
+                int(ilvl) if ilvl and ilvl.isdigit() else None,
+                _val(style.find(_w("basedOn"))),
+            )
         for sid in direct:
             self._style_numpr[sid] = _inherited_numpr(sid, direct)
 

@@ -57,7 +57,9 @@ def decode_text(data: bytes) -> str:
             try:
                 return _checked(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError as exc:
-                raise UndecodableText(f"it starts with a {encoding} byte-order mark but is not {encoding}") from exc
+                raise UndecodableText(
+                    f"it starts with a {encoding} byte-order mark but is not {encoding}"
+                ) from exc
     for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _strict("gb18030"), _best_guess):
         text = decode(data)
         if text is not None:

@@ -191,7 +191,7 @@ class Segmenter:
         if group == "item":
             return self._validate_item(m, text, line_start)
         if group == "option":
-            return self._validate_option(m)
+            return self._validate_option(m, pending=text[pos : m.start()].strip())
         return None
 
     def _validate_chapter(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
@@ -245,7 +245,7 @@ class Segmenter:
             return ("item", n)
         return None
 
-    def _validate_option(self, m: re.Match[str]) -> tuple[str, object] | None:
+    def _validate_option(self, m: re.Match[str], pending: str) -> tuple[str, object] | None:
         item = self.item
         if self.mode != "questions" or item is None or item.slot not in ("stem", "option"):
             return None
@@ -256,7 +256,7 @@ class Segmenter:
         if index != len(item.options):
             return None
         if index == 0:
-            if group == "opt_bare" or not item.stem:
+            if group == "opt_bare" or not (item.stem or pending):
                 return None
         elif family != item.option_family:
             return None
