@@ -18,7 +18,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for entry in keys:
         if entry.target is None:
             continue
-        item = next((i for i in entry.target.items if i.number == str(entry.number) and i.answer is None), None)
+        item = next((i for i in entry.target.items if i.number == (str(entry.number) if entry.number else "") and i.answer is None), None)
         if item is None:
             continue
         answer, _, explanation = entry.text.partition("\x1e")

@@ -37,12 +37,12 @@ ANSWER = r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答
 MY_ANSWER = r"(?P<my_answer>我的答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
 # Sub-questions of a case study start after "问题:".
-CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*[:：])"
+CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 # "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
 ITEM = r"(?P<item>(?<![\d.])(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d{1,2}[.、．%])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
-    r"(?P<option>(?<![A-Za-z])(?P<opt_punct>[A-H])\s*[.、．:](?!\d)"
+    r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:](?!\d)"
     r"|[(（](?P<opt_paren>[A-H])[)）]"
     r"|(?<![A-Za-z])(?P<opt_space>[A-H])(?=\s+\S)"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"

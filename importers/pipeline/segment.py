@@ -90,6 +90,7 @@ class Segmenter:
         self.keys: list[KeyEntry] = []
         self.item: Item | None = None
         self.numbered_items = 0
+        self.last_number = 0  # numbering may run on across sections of one paper
         self._new_section("", "generic", 0)
 
     # ---- state changes -------------------------------------------------------------------
@@ -113,6 +114,7 @@ class Segmenter:
     def new_document(self, lineno: int) -> None:
         """A title such as "客户关系管理试题及答案" starts another paper glued into the file."""
         self.doc += 1
+        self.last_number = 0
         self._new_section("", "generic", lineno)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -239,7 +241,7 @@ class Segmenter:
             return None
         if m.group("item_p") and not line_start:
             return None  # "(1)" mid-line is sub-numbering inside an answer
-        if n == self.expected:
+        if n == self.expected or (not self.section.items and self.item is None and n == self.last_number + 1):
             return ("item", n)
         if line_start and (n == 1 or self.expected < n <= self.expected + 2):
             return ("item", n)
@@ -255,6 +257,9 @@ class Segmenter:
         family = OPTION_FAMILY[group]
         if index != len(item.options):
             return None
+        if group == "opt_punct" and m.start() > 0 and m.string[m.start() - 1].isascii() and m.string[m.start() - 1].isalpha():
+            if index == 0:
+                return None  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
         if index == 0:
             if group == "opt_bare" or not (item.stem or pending):
                 return None
@@ -332,10 +337,17 @@ class Segmenter:
     def _on_heading(self, m: re.Match[str], title: re.Match[str], line: Line) -> int:
         heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
         kind = self._section_kind(title.group(0))
-        if self.mode == "key":
+        text = m.string
+        if self.mode == "key" and re.match(r"\s*(?:\d|[A-H]|答|[√×])", text[title.end():]) or (
+            self.mode == "key" and self._find_unnumbered(heading, kind)
+        ):
             self.key_target = self._find_section(heading, kind)
             self.key_last = 0
             self.key_entry = None
+            if self.key_target is not None and self._find_unnumbered(heading, kind):
+                # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
+                self.key_entry = KeyEntry(number=0, lineno=line.lineno, target=self.key_target)
+                self.keys.append(self.key_entry)
             return title.end()
         self._new_section(heading, kind, line.lineno)
         return title.end()
@@ -344,6 +356,7 @@ class Segmenter:
         self.close_item()
         self.numbered_items += 1
         self.expected = int(number) + 1
+        self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.images.extend(line.images)
 
@@ -415,6 +428,10 @@ class Segmenter:
                 return s
         same_kind = [s for s in candidates if s.kind == kind]
         return same_kind[0] if len(same_kind) == 1 else None
+
+    def _find_unnumbered(self, heading: str, kind: str) -> bool:
+        target = self._find_section(heading, kind)
+        return target is not None and len(target.items) == 1 and not target.items[0].number
 
     def _chapter_section(self, label: str) -> Section | None:
         n = chinese_number(re.sub(r"\D*?([一二三四五六七八九十百零\d]+).*", r"\1", label))
