@@ -28,6 +28,7 @@ FURNITURE = [
     re.compile(r"已(?:阅读|閱讀)\d+[页頁]"),
     re.compile(r"^(?:版权说明|版權說明|文档简介|文檔簡介|温馨提示|溫馨提示|资源描述|資源描述|评论|評論|提交评论|提交評論)"),
     re.compile(r"^\d+/\d+$"),  # comment box counter "0/150"
+    re.compile(r"^[•·]\s*\d+\s*[.、]"),  # the site's numbered notice bullets
     re.compile(r"^(?:相关资源|相關資源|相关搜索|相關搜索|相关主题|相關主題|文本预览|文本預覽)$"),
     re.compile(r"^(?:当前位置|當前位置)[:：]"),
     re.compile(r"本站|文库|文庫|文档之家|文檔之家|版权所有|版權所有|经营许可证|經營許可證|ICP备"),

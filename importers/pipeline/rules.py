@@ -53,7 +53,7 @@ BOUNDARY = re.compile(
 )
 
 HEADING_TITLE = re.compile(
-    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})[题題]?(?:部分)?)"
+    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
     r"(?:\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
@@ -61,6 +61,7 @@ PROSE_HEADING_MAX = 40
 
 # Standalone marks that judge a statement: "(√)", "(错误)", "对".
 JUDGEMENT = re.compile(r"^[(（]?\s*(√|✓|✔|×|✗|✘|❌|X|对|對|错|錯|正确|正確|错误|錯誤|T|F)\s*[)）]?$")
+JUDGEMENT_HEAD = re.compile(r"^[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*")
 JUDGEMENT_TAIL = re.compile(r"[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*$")
 TRUE_MARKS = {"√", "✓", "✔", "对", "對", "正确", "正確", "T", "是"}
 

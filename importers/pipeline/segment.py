@@ -124,6 +124,10 @@ class Segmenter:
             return
         pos = 0
         new_line = True
+        head = rules.JUDGEMENT_HEAD.match(text)
+        if head and self.item is not None and self.mode == "questions" and not self.item.options:
+            self.item.mark = head.group(1)  # "(错误)12. 下一题…": the mark closes the previous item
+            pos = head.end()
         while pos < len(text):
             found = self._next_boundary(text, pos, line)
             end = found[0].start() if found else len(text)

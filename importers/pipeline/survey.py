@@ -14,8 +14,12 @@ import statistics
 from . import rules
 from .model import Line, ParsedQuestion
 
-ASKS = re.compile(r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|有|包括|包含)$")
-SURVEY_FIELD = re.compile(r"^(?:您|你)(?:的|所在|所属|所屬)|^(?:姓名|性别|性別|年龄|年齡|职务|職務|部门|部門|工号|工號|手机|手機|电话|電話)")
+ASKS = re.compile(r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|包括|包含)$")
+# A plain line that asserts something: it is a statement to judge, not an option.
+PREDICATE = re.compile(r"是|应|應|要|需|可|能|均|都|必须|必須|属于|屬於|包括|为|為")
+SURVEY_FIELD = re.compile(
+    r"^(?:您|你)(?:的|所在|所属|所屬)|^(?:姓名|性别|性別|年龄|年齡|职务|職務|部门|部門|工号|工號|手机|手機|电话|電話|联系方式|聯繫方式)$"
+)
 STATEMENT_OPENING = re.compile(r"^(?:应该|應該|应当|應當|如果|假如|我们|我們|在.{2,12}(?:过程|過程|时|時)中)")
 SHORT_FIELD_CHARS = 6
 
@@ -59,7 +63,12 @@ def _collect_options(lines: list[Line], i: int) -> tuple[list[str], int]:
 
 def _reads_like_statement(text: str, options: list[str]) -> bool:
     typical = statistics.median(len(o) for o in options)
-    return (len(text) >= 18 and len(text) >= 2.2 * typical) or bool(STATEMENT_OPENING.match(text))
+    if len(text) < 8:
+        return False
+    much_longer = len(text) >= 18 and len(text) >= 2.2 * typical
+    return (much_longer and (len(text) >= 3 * typical or bool(PREDICATE.search(text)))) or bool(
+        STATEMENT_OPENING.match(text)
+    )
 
 
 def _question(text: str, options: list[str], line: Line, section: str) -> ParsedQuestion:
