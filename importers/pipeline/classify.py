@@ -40,6 +40,8 @@ def classify(item: Item) -> ParsedQuestion | None:
 
     if kind == "prose" and len(options) < 2 and answer_text is None:
         return None
+    if kind == "case" and not item.number:
+        return None  # a case study's story that asked nothing
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
     if not stem and not options:
@@ -105,7 +107,9 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.answer = answer_text
         return
     term = TERM_DEFINITION.match(q.stem)
-    if term and kind in ("short", "generic") and not rules.QUESTION_WORDS.search(term.group("term")):
+    if term and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem))) and not (
+        rules.QUESTION_WORDS.search(term.group("term")) or term.group("definition").startswith(("“", '"'))
+    ):
         q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()
         if item.extra:
             q.answer = q.answer + "\n" + "\n".join(item.extra)
@@ -157,10 +161,11 @@ def strip_page_refs(text: str | None) -> str:
     return rules.PAGE_REF.sub("", text or "")
 
 
+STEM_PAGE_REF = re.compile(r"[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]|^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]")
+
+
 def clean_stem(text: str) -> str:
-    text = re.sub(r"^\s*[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]", "", text)  # "(P9-10)简述…"
-    text = re.sub(r"^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]", "", text)
-    return text.strip()
+    return STEM_PAGE_REF.sub("", text).strip()  # "(P9-10)简述…", "简述…。(P187-188)"
 
 
 def clean_option(text: str) -> str:

@@ -8,6 +8,7 @@ names the file and says what it really is.
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 
@@ -17,6 +18,7 @@ from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, s
 
 NOT_OURS = "not a Word or text file"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts as 16 LE
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 # Formats recognised by their first bytes alone (long or distinctive enough to be safe).
@@ -74,11 +76,16 @@ def _refuse_known_binary(filename: str, data: bytes) -> None:
         if data.startswith(magic):
             raise PaperError(filename, reason)
     head = data[:HEAD_SIZE]
-    if b"\x00" in head and utf16_encoding(head) is None and not _is_utf8_head(head):
+    if b"\x00" in head and not _is_text_with_nuls(head):
         for magic, reason in _WEAK_MAGICS:
             if data.startswith(magic):
                 raise PaperError(filename, reason)
         raise PaperError(filename, f"is binary data, {NOT_OURS}")
+
+
+def _is_text_with_nuls(head: bytes) -> bool:
+    """UTF-16/32 (NULs are part of the encoding), or UTF-8 text with a stray NUL."""
+    return head.startswith(UTF16_32_BOMS) or utf16_encoding(head) is not None or _is_utf8_head(head)
 
 
 def _is_utf8_head(head: bytes) -> bool:

@@ -167,9 +167,13 @@ class _Pieces:
 def _join_number(prefix: str, text: str) -> str:
     # Word puts a tab after the number; the parser reads tabs as separators, so we glue the
     # number on, adding a space only where "%1"-style text would merge with a following digit.
-    if prefix and text and prefix[-1].isalnum() and text[0].isalnum():
+    if prefix and text and _ascii_alnum(prefix[-1]) and _ascii_alnum(text[0]):
         return f"{prefix} {text}"
     return prefix + text
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 class _DocxReader:

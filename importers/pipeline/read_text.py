@@ -35,6 +35,8 @@ _MAX_CONTROL_RATIO = 0.01
 # C0 controls other than \t \n \v \f \r and \x1a (the DOS end-of-file marker).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
 
+_TEXT_BYTES = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
+
 # Physical line ends (each one advances the line number, as editors and grep count them).
 _PHYSICAL_EOL = re.compile(r"\r\n|\r|\n")
 # Unicode line/paragraph separators split a line without advancing its number: most editors
@@ -68,17 +70,28 @@ def decode_text(data: bytes) -> str:
 
 
 def utf16_encoding(head: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the NULs of `head` sit almost all at odd/even offsets.
+    """'utf-16-le' or 'utf-16-be' when `head` looks like BOM-less UTF-16 text, else None.
 
-    ASCII characters (digits, option letters, newlines) in UTF-16 have a zero high byte,
-    so LE text has NULs at odd offsets and BE at even ones; binary formats have them
-    everywhere. Pure-CJK UTF-16 without a single ASCII character is not detected.
+    ASCII characters (digits, option letters, punctuation, newlines) in UTF-16 pair a text
+    byte with a NUL: (x, 0) in LE, (0, x) in BE. CJK code points such as 一 (U+4E00) make a
+    few pairs the other way, so we ask for a clear majority rather than unanimity. Binary
+    formats are full of (0, 0) pairs, which text never has (U+0000). Pure-CJK UTF-16
+    without a single ASCII character is not detected.
     """
     n = len(head) - len(head) % 2
-    even, odd = head[0:n:2].count(0), head[1:n:2].count(0)
-    if odd >= 2 and even <= odd * 0.02:
+    le = be = zeros = 0
+    for low, high in zip(head[0:n:2], head[1:n:2], strict=True):
+        if low == 0 and high == 0:
+            zeros += 1
+        elif high == 0 and low in _TEXT_BYTES:
+            le += 1
+        elif low == 0 and high in _TEXT_BYTES:
+            be += 1
+    if zeros * 100 > max(le, be):
+        return None
+    if le >= 2 and le >= 2 * be:
         return "utf-16-le"
-    if even >= 2 and odd <= even * 0.02:
+    if be >= 2 and be >= 2 * le:
         return "utf-16-be"
     return None
 

@@ -42,14 +42,16 @@ CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨�
 ITEM = r"(?P<item>(?<![\d.])(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d{1,2}[.、．%])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
-    r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:](?!\d)"
+    r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:]"
     r"|[(（](?P<opt_paren>[A-H])[)）]"
     r"|(?<![A-Za-z])(?P<opt_space>[A-H])(?=\s+\S)"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧]))"
 )
+# Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
+PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"
 BOUNDARY = re.compile(
-    "|".join([HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS, ITEM, OPTION])
+    "|".join([PROSE_MARKER, HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS, ITEM, OPTION])
 )
 
 HEADING_TITLE = re.compile(
@@ -74,8 +76,6 @@ PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\
 
 # Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
 TITLE_WORDS = re.compile(r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題")
-# Sections of instructions, not questions.
-PROSE_MARKERS = re.compile(r"^(?:注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)")
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.
 QUESTION_WORDS = re.compile(

@@ -158,9 +158,6 @@ class Segmenter:
         if mark and item is not None and self.mode == "questions" and not item.options:
             item.mark = mark.group(1)
             return True
-        if rules.PROSE_MARKERS.match(text):
-            self._new_section(text[:20], "prose", line.lineno)
-            return False
         standalone_title = (
             len(text) <= 40 and rules.TITLE_WORDS.search(text) and not rules.QUESTION_WORDS.search(text)
             and not rules.BLANK.search(text) and not rules.BOUNDARY.match(text)
@@ -184,6 +181,10 @@ class Segmenter:
     def _validate(self, m: re.Match[str], text: str, pos: int) -> tuple[str, object] | None:
         group = m.lastgroup
         line_start = not text[: m.start()].strip()
+        if group == "prose_marker":
+            before_ok = m.start() == 0 or text[m.start() - 1].isspace()
+            after_ok = re.match(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])", text[m.end():])
+            return ("prose_marker", None) if before_ok and after_ok else None
         if group == "heading_chapter":
             return self._validate_chapter(m, text, line_start)
         if group == "heading_cn":
@@ -236,6 +237,8 @@ class Segmenter:
         if self.mode == "local_key":
             return None
         if self.mode == "key":
+            if self.key_entry is not None and self.key_entry.number == 0:
+                return None  # the answer of a lone essay question numbers its own points
             rest = text[m.end():]
             answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", rest)
             if n == self.key_last + 1 or (n > self.key_last and answerish):
@@ -279,9 +282,15 @@ class Segmenter:
             end = self._heading_end(text, m.end(), rules.PROSE_HEADING_MAX)
             self._new_section(text[m.start():end].strip(), "prose", line.lineno)
             return end
+        if kind == "prose_marker":
+            self._new_section(m.group(0), "prose", line.lineno)
+            return m.end()
         if kind == "chapter":
             end = self._heading_end(text, m.end(), 30)
-            self._new_section(text[m.start():end].strip(), "generic", line.lineno)
+            rest = text[end:].strip()
+            # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
+            prose = len(rest) > 30 and not rules.BOUNDARY.match(rest)
+            self._new_section(text[m.start():end].strip(), "prose" if prose else "generic", line.lineno)
             return end
         if kind == "chapter_key":
             self._start_key(line.lineno)
@@ -306,6 +315,8 @@ class Segmenter:
         if kind == "option":
             index, family = payload  # type: ignore[misc]
             assert self.item is not None
+            if index == 0 and self.item.extra:
+                self._split_unnumbered(line)
             self.item.options.append("")
             self.item.option_family = family
             self.item.slot = "option"
@@ -363,6 +374,14 @@ class Segmenter:
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.images.extend(line.images)
+
+    def _split_unnumbered(self, line: Line) -> None:
+        """Options under a line that followed a finished stem belong to that line: a question
+        whose number the scraper lost ("19.简述…。" / "CIC…,包括" / "A.…")."""
+        assert self.item is not None
+        stem = self.item.extra.pop()
+        self.close_item()
+        self.item = Item(number="", lineno=line.lineno, section=self.section, stem=stem, material=self.material)
 
     def _on_case_questions(self) -> None:
         item = self.item

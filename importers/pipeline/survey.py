@@ -16,7 +16,7 @@ from .model import Line, ParsedQuestion
 
 ASKS = re.compile(r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|包括|包含)$")
 # A plain line that asserts something: it is a statement to judge, not an option.
-PREDICATE = re.compile(r"是|应|應|要|需|可|能|均|都|必须|必須|属于|屬於|包括|为|為")
+PREDICATE = re.compile(r"是(?!否)|应|應|要|需|可|能|均|都|必须|必須|属于|屬於|包括|为|為")
 SURVEY_FIELD = re.compile(
     r"^(?:您|你)(?:的|所在|所属|所屬)|^(?:姓名|性别|性別|年龄|年齡|职务|職務|部门|部門|工号|工號|手机|手機|电话|電話|联系方式|聯繫方式)$"
 )
@@ -49,26 +49,42 @@ def parse_survey(lines: list[Line], section: str = "") -> list[ParsedQuestion]:
 
 
 def _collect_options(lines: list[Line], i: int) -> tuple[list[str], int]:
-    options: list[str] = []
-    while i < len(lines):
-        text = lines[i].text
-        if rules.BLANK_LINE.match(text) or ASKS.search(text) or SURVEY_FIELD.match(text) or _blank_follows(lines, i):
+    """The plain lines under a question are its options, up to the last one that reads like an
+    option; a long assertive line is a statement only if no option-like line follows it."""
+    run: list[str] = []
+    while i + len(run) < len(lines):
+        text = lines[i + len(run)].text
+        if rules.BLANK_LINE.match(text) or ASKS.search(text) or SURVEY_FIELD.match(text):
             break
-        if options and _reads_like_statement(text, options):
+        if _blank_follows(lines, i + len(run)):
             break
-        options.append(text)
-        i += 1
-    return options, i
+        run.append(text)
+    end = min(len(run), 1)
+    first_statement = None
+    for k in range(1, len(run)):
+        typical = statistics.median(len(o) for o in run[:end] or run[:1])
+        if first_statement is None and not _reads_like_statement(run[k], typical):
+            end = k + 1
+        elif first_statement is None:
+            first_statement = k
+        elif _reads_like_option(run[k], typical):
+            end, first_statement = k + 1, None
+    if end == 1 and run and _reads_like_statement(run[0], 0):
+        end = 0
+    return run[:end], i + end
 
 
-def _reads_like_statement(text: str, options: list[str]) -> bool:
-    typical = statistics.median(len(o) for o in options)
+def _reads_like_statement(text: str, typical: float) -> bool:
     if len(text) < 8:
         return False
     much_longer = len(text) >= 18 and len(text) >= 2.2 * typical
     return (much_longer and (len(text) >= 3 * typical or bool(PREDICATE.search(text)))) or bool(
         STATEMENT_OPENING.match(text)
     )
+
+
+def _reads_like_option(text: str, typical: float) -> bool:
+    return len(text) <= 1.5 * typical and not PREDICATE.search(text) and not STATEMENT_OPENING.match(text)
 
 
 def _question(text: str, options: list[str], line: Line, section: str) -> ParsedQuestion:
