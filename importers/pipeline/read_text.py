@@ -137,7 +137,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
-    if non_ascii >= _MOSTLY_UTF8_MIN_CHARS and bad <= non_ascii * _MOSTLY_UTF8_MAX_BAD_RATIO:
+    if non_ascii >= _MOSTLY_UTF8_MIN_CHARS and bad <= max(3, non_ascii * _MOSTLY_UTF8_MAX_BAD_RATIO):
         return text
     return None
 

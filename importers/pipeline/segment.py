@@ -237,7 +237,7 @@ class Segmenter:
         if self.mode == "local_key":
             return None
         if self.mode == "key":
-            if self.key_entry is not None and self.key_entry.number == 0:
+            if m.group("item_p") or (self.key_entry is not None and self.key_entry.number == 0):
                 return None  # the answer of a lone essay question numbers its own points
             rest = text[m.end():]
             answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", rest)
