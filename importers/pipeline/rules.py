@@ -39,7 +39,7 @@ EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)
 # Sub-questions of a case study start after "问题:".
 CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 # "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
-ITEM = r"(?P<item>(?<![\d.])(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d{1,2}[.、．%])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:]"

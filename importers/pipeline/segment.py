@@ -246,12 +246,17 @@ class Segmenter:
             return None
         if self.section.kind == "case" and not self.case_open:
             return None
+        if re.search(r"\d[.．]$", text[: m.start()]):
+            return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
         if m.group("item_p") and not line_start:
             return None  # "(1)" mid-line is sub-numbering inside an answer
         if n == self.expected or (not self.section.items and self.item is None and n == self.last_number + 1):
             return ("item", n)
         if line_start and (n == 1 or self.expected < n <= self.expected + 2):
             return ("item", n)
+        previous = self.item or (self.section.items[-1] if self.section.items else None)
+        if line_start and n == self.last_number and previous is not None and previous.options:
+            return ("item", n)  # a choice question printed with its neighbour's number
         return None
 
     def _validate_option(self, m: re.Match[str], pending: str) -> tuple[str, object] | None:
