@@ -23,7 +23,9 @@ MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|
 ANSWER_IN_BLANK = re.compile(r"[(（]\s*([A-H]{1,8})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
-ALTERNATIVES = re.compile(r"\s*[;；]\s*")
+ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
+BLANK_ANSWERS = re.compile(r"\s*[;；、,，\s]\s*")
+ALTERNATIVES = re.compile(r"\s*[/／;；]\s*")
 
 
 def classify(item: Item) -> ParsedQuestion | None:
@@ -36,10 +38,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if tail:
-        mark, stem = tail.group(1), stem[: tail.start()].rstrip()
+        mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
 
-    if kind == "prose" and len(options) < 2 and answer_text is None:
-        return None
+    if kind == "prose" and answer_text is None and not _asks_with_options(stem, options):
+        return None  # numbered prose under a heading that asks nothing
     if kind == "case" and not item.number:
         return None  # a case study's story that asked nothing
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
@@ -64,6 +66,11 @@ def classify(item: Item) -> ParsedQuestion | None:
     return q
 
 
+def _asks_with_options(stem: str, options: list[str]) -> bool:
+    asks = rules.QUESTION_WORDS.search(stem) or rules.BLANK.search(stem) or stem.endswith(("是", "为", "為"))
+    return len(options) >= 2 and bool(asks) and all(len(o) <= 60 for o in options)
+
+
 def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, kind: str) -> None:
     q.options = options
     if len(options) == 2 and {_bare(o) for o in options} in TRUEFALSE_OPTIONS:
@@ -72,6 +79,11 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         q.answer = (letters == "A") if letters else truth(answer_text)
         return
     letters, rest = parse_choice(answer_text or "")
+    leading = ANSWER_BEFORE_STEM.match(q.stem)
+    if not letters and leading:  # "1. (3) 下列属于…①…④"
+        token = leading.group(1)
+        letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
+        q.stem = q.stem[leading.end():].strip()
     if not letters:
         inline = ANSWER_IN_BLANK.search(q.stem)
         if inline:  # "…属于（ B ）。"
@@ -91,7 +103,12 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
 def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     q.type = "fill"
     if answer_text:
-        q.answer = [a for a in ALTERNATIVES.split(answer_text) if a] if _blank_count(q.stem) > 1 else [answer_text]
+        blanks = _blank_count(q.stem)
+        parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
+        if len(parts) == blanks:
+            q.answer = parts
+        else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
+            q.answer = ["|".join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
         found = [m for m in pattern.finditer(q.stem) if not re.fullmatch(r"[A-H\s]*", m.group(1))]

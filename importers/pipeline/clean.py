@@ -56,8 +56,17 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     return join_page_fragments(out)
 
 
+# NFKC would turn circled option labels ①②③ into digits; they are kept aside.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(CIRCLED)})
+_RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
+# Markdown block syntax: headings, list bullets, quotes.
+MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")
+
+
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE)
+    text = MARKDOWN_PREFIX.sub("", text.strip())
     text = PINYIN_GLOSS.sub("", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     return text.strip()

@@ -15,10 +15,12 @@ CN_DIGITS = "一二三四五六七八九十"
 
 
 def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
+    _resolve_headless(sections, keys)
     for entry in keys:
         if entry.target is None:
             continue
-        item = next((i for i in entry.target.items if i.number == (str(entry.number) if entry.number else "") and i.answer is None), None)
+        number = str(entry.number) if entry.number else ""
+        item = next((i for i in entry.target.items if i.number == number and i.answer is None), None)
         if item is None:
             continue
         answer, _, explanation = entry.text.partition("\x1e")
@@ -29,6 +31,28 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for section in sections:
         if section.local_key:
             link_local_key(section)
+
+
+def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
+    """A key with no section names ("参考答案 1.B 2.A"): numbers run through the paper's
+    question sections in order; a number that goes back starts the next section."""
+    previous = 0
+    cursor: list[Section] = []
+    for entry in keys:
+        if entry.target is not None:
+            previous, cursor = 0, []
+            continue
+        if not cursor or entry.number <= previous:
+            if cursor:
+                cursor.pop(0)
+            if not cursor:
+                cursor = [s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"]
+                if previous and entry.number <= previous and cursor:
+                    cursor.pop(0)
+        while cursor and not any(i.number == str(entry.number) for i in cursor[0].items):
+            cursor.pop(0)
+        entry.target = cursor[0] if cursor else None
+        previous = entry.number
 
 
 def link_local_key(section: Section) -> None:

@@ -39,7 +39,7 @@ EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)
 # Sub-questions of a case study start after "问题:".
 CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 # "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
-ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:]"
@@ -50,8 +50,16 @@ OPTION = (
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"
+# Positional keys: "1-5 ABCDA", "6～8:√×√"; and bare runs of marks "√ × × √".
+MARKS = "√×✓✗✔✘❌对错對錯"
+KEY_RANGE = (
+    rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
+    rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
+)
+MARK_RUN = rf"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
 BOUNDARY = re.compile(
-    "|".join([PROSE_MARKER, HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS, ITEM, OPTION])
+    "|".join([PROSE_MARKER, HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS,
+              KEY_RANGE, MARK_RUN, ITEM, OPTION])
 )
 
 HEADING_TITLE = re.compile(
@@ -64,7 +72,9 @@ PROSE_HEADING_MAX = 40
 # Standalone marks that judge a statement: "(√)", "(错误)", "对".
 JUDGEMENT = re.compile(r"^[(（]?\s*(√|✓|✔|×|✗|✘|❌|X|对|對|错|錯|正确|正確|错误|錯誤|T|F)\s*[)）]?$")
 JUDGEMENT_HEAD = re.compile(r"^[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*")
-JUDGEMENT_TAIL = re.compile(r"[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*$")
+JUDGEMENT_TAIL = re.compile(
+    r"(?:[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]|\s*(√|✓|✔|×|✗|✘|❌))\s*$"
+)
 TRUE_MARKS = {"√", "✓", "✔", "对", "對", "正确", "正確", "T", "是"}
 
 # A blank to fill: underscores or an empty pair of brackets.

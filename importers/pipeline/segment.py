@@ -54,6 +54,7 @@ class KeyEntry:
     number: int
     lineno: int
     target: Section | None
+    doc: int = 0
     text: str = ""
 
 
@@ -195,6 +196,8 @@ class Segmenter:
             return (group, None)
         if group == "case_questions":
             return ("case_questions", None) if self.section.kind in ("case", "short", "generic") else None
+        if group in ("key_range", "mark_run"):
+            return (group, None) if self.mode == "key" else None
         if group == "item":
             return self._validate_item(m, text, line_start)
         if group == "option":
@@ -310,9 +313,14 @@ class Segmenter:
             self.mode = "local_key"
             return m.end()
         if kind == "key_item":
-            self.key_entry = KeyEntry(number=int(payload), lineno=line.lineno, target=self.key_target)  # type: ignore[call-overload]
-            self.keys.append(self.key_entry)
-            self.key_last = int(payload)  # type: ignore[call-overload]
+            self._add_key(int(payload), line)  # type: ignore[call-overload]
+            return m.end()
+        if kind in ("key_range", "mark_run"):
+            marks = re.sub(r"\s", "", m.group("kr_marks") if kind == "key_range" else m.group("mark_run"))
+            first = int(m.group("kr_from")) if kind == "key_range" else self.key_last + 1
+            for k, mark in enumerate(marks):
+                self._add_key(first + k, line).text = mark
+            self.key_entry = None
             return m.end()
         if kind == "item":
             self._on_item(str(payload), line)
@@ -366,8 +374,7 @@ class Segmenter:
             self.key_entry = None
             if self.key_target is not None and self._find_unnumbered(heading, kind):
                 # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
-                self.key_entry = KeyEntry(number=0, lineno=line.lineno, target=self.key_target)
-                self.keys.append(self.key_entry)
+                self._add_key(0, line)
             return title.end()
         self._new_section(heading, kind, line.lineno)
         return title.end()
@@ -396,6 +403,12 @@ class Segmenter:
         self.case_open = True
         self.expected = 1
         self.material_open = True
+
+    def _add_key(self, number: int, line: Line) -> KeyEntry:
+        self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
+        self.keys.append(self.key_entry)
+        self.key_last = number
+        return self.key_entry
 
     def _start_key(self, lineno: int) -> None:
         self.close_item()

@@ -1,0 +1,142 @@
+"""Layout conventions of Chinese exam papers, one small paper each (the importer's spec beyond
+the samples). Each case is input text and the questions a careful reader finds in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.pipeline.model import Line
+from importers.pipeline.parse import parse_lines
+
+
+def parse(text: str) -> list[dict[str, object]]:
+    lines = [Line(text=t, lineno=i) for i, t in enumerate(text.strip("\n").splitlines(), 1)]
+    return [q.as_json("case.txt", i) for i, q in enumerate(parse_lines("case.txt", lines).questions, 1)]
+
+
+def brief(q: dict[str, object]) -> tuple[object, ...]:
+    return (q["type"], q["stem"], q["options"], q["answer"])
+
+
+CASES = {
+    "one per line, inline answers": (
+        "一、单项选择题\n1. 客户关系管理的核心是?\nA. 产品\nB. 客户\nC. 价格\nD. 渠道\n答案:B\n"
+        "2. 以下哪项不是渠道?\nA. 电话\nB. 邮件\nC. 会议\nD. 网站\n答案:C",
+        [("single", "客户关系管理的核心是?", ["产品", "客户", "价格", "渠道"], "B"),
+         ("single", "以下哪项不是渠道?", ["电话", "邮件", "会议", "网站"], "C")],
+    ),
+    "glued on one line": (
+        "二、多项选择题1. 哪些是渠道?A. 电话B. 邮件C. 会议D. 网站答案:A, B, D2. 哪些是目标?A. 满意B. 忠诚C. 流失答案:AB",
+        [("multiple", "哪些是渠道?", ["电话", "邮件", "会议", "网站"], "ABD"),
+         ("multiple", "哪些是目标?", ["满意", "忠诚", "流失"], "AB")],
+    ),
+    "numbering 1、 1． 第1题 (1) and tab": (
+        "1、甲是什么?\n答案:甲\n2．乙是什么?\n答案:乙\n第3题 丙是什么?\n答案:丙\n(4)丁是什么?\n答案:丁\n5\t戊是什么?\n答案:戊",
+        [("short", "甲是什么?", [], "甲"), ("short", "乙是什么?", [], "乙"), ("short", "丙是什么?", [], "丙"),
+         ("short", "丁是什么?", [], "丁"), ("short", "戊是什么?", [], "戊")],
+    ),
+    "option labels (A) and circled, several per line": (
+        "1. 服务的核心是( )。\n(A)态度 (B)知识\n(C)技巧 (D)微笑\n答案:A\n"
+        "2. 服务补救第一步是( )。 ①致歉 ②分析 ③补偿 ④记录\n答案:A",
+        [("single", "服务的核心是( )。", ["态度", "知识", "技巧", "微笑"], "A"),
+         ("single", "服务补救第一步是( )。", ["致歉", "分析", "补偿", "记录"], "A")],
+    ),
+    "full-width labels and punctuation folded": (
+        "１．客户满意的关键是？\nＡ．质量\nＢ．价格\n答案：Ａ",
+        [("single", "客户满意的关键是?", ["质量", "价格"], "A")],
+    ),
+    "【答案】【解析】 and 参考答案:": (
+        "1. 首问负责制指什么?A.第一位接待者负责到底B.经理负责【答案】A【解析】首位接待者负责跟进。\n"
+        "2. 投诉处理的第一步是?A.倾听B.辩解参考答案:A",
+        [("single", "首问负责制指什么?", ["第一位接待者负责到底", "经理负责"], "A"),
+         ("single", "投诉处理的第一步是?", ["倾听", "辩解"], "A")],
+    ),
+    "answer inside the stem's blank": (
+        "1. 客户投诉的总负责人是( B )。\nA. 前台\nB. 客服经理\nC. 总经理",
+        [("single", "客户投诉的总负责人是( )。", ["前台", "客服经理", "总经理"], "B")],
+    ),
+    "answer printed before the stem": (
+        "1. (3) 下列属于售后服务的是 ①广告 ②赞助 ③维修 ④促销",
+        [("single", "下列属于售后服务的是", ["广告", "赞助", "维修", "促销"], "C")],
+    ),
+    "learning-platform export: 我的答案 then 正确答案": (
+        "1. 服务的本质是( )\nA. 产品\nB. 体验\n我的答案:A 正确答案:B",
+        [("single", "服务的本质是( )", ["产品", "体验"], "B")],
+    ),
+    "true/false spellings": (
+        "三、判断题\n1. 客户永远是对的。(√)\n2. 投诉都是恶意的。(×)\n3. 回访要及时。\n答案:对\n4. 服务可以敷衍。答案:错误\n"
+        "5. 满意度要测量。✔\n6. 可以与客户争辩。❌",
+        [("truefalse", "客户永远是对的。", [], True), ("truefalse", "投诉都是恶意的。", [], False),
+         ("truefalse", "回访要及时。", [], True), ("truefalse", "服务可以敷衍。", [], False),
+         ("truefalse", "满意度要测量。", [], True), ("truefalse", "可以与客户争辩。", [], False)],
+    ),
+    "true/false as options A.正确 B.错误": (
+        "1. 客户满意度可以测量。\nA.正确 B.错误\n答案:A",
+        [("truefalse", "客户满意度可以测量。", [], True)],
+    ),
+    "fill answers inline, in brackets, with alternatives": (
+        "二、填空题\n1. 客户关系管理的核心是____。\n答案:客户/顾客\n"
+        "2. CRM的全称是(客户关系管理)。\n3. 服务的三要素是____、____和____。答案:态度;知识;技巧",
+        [("fill", "客户关系管理的核心是____。", [], ["客户|顾客"]),
+         ("fill", "CRM的全称是____。", [], ["客户关系管理"]),
+         ("fill", "服务的三要素是____、____和____。", [], ["态度", "知识", "技巧"])],
+    ),
+    "positional key at the end": (
+        "一、单选题\n1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n3. 丙?\nA.a B.b C.c\n二、判断题\n1. 丁。\n2. 戊。\n"
+        "参考答案\n一、单选题 1-3 ABC\n二、判断题 √ ×",
+        [("single", "甲?", ["a", "b"], "A"), ("single", "乙?", ["a", "b"], "B"),
+         ("single", "丙?", ["a", "b", "c"], "C"), ("truefalse", "丁。", [], True), ("truefalse", "戊。", [], False)],
+    ),
+    "key without section headings": (
+        "1. 甲?\nA.a\nB.b\n2. 乙?\nA.a\nB.b\n参考答案\n1.B 2.A",
+        [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
+    ),
+    "名词解释 term: definition": (
+        "一、名词解释\n1. 客户挽留:对将要流失的客户采取措施。\n2. 商业智能",
+        [("short", "客户挽留", [], "对将要流失的客户采取措施。"), ("short", "商业智能", [], None)],
+    ),
+    "简答 with the answer on following lines": (
+        "三、简答题\n1. 简述投诉处理的步骤。\n倾听并致歉;\n提出方案。\n2. 什么是首问负责制?",
+        [("short", "简述投诉处理的步骤。", [], "倾听并致歉;\n提出方案。"), ("short", "什么是首问负责制?", [], None)],
+    ),
+    "case study with shared material": (
+        "四、案例分析题\n某客户投诉空调不制冷,客服推诿。\n问题:1.分析客服的错误。2.提出改进方案。\n"
+        "参考答案:1.推诿。2.首问负责。",
+        [("short", "分析客服的错误。", [], "推诿。"), ("short", "提出改进方案。", [], "首问负责。")],
+    ),
+    "page furniture, stray pinyin and Kangxi radicals dropped": (
+        "售后服務(wù)试题_第1页\n第1页 / 共20页\n下载本文档\n1. 服務(wù)⼀致性是什么?\n答案:⼀致",
+        [("short", "服務一致性是什么?", [], "一致")],
+    ),
+    "numbered prose under a heading that asks nothing": (
+        "一、客户关系管理的重要性\n1、提高客户满意度。客户在购买汽车后期望很高。\n2、增强客户忠诚度。\n"
+        "二、单选题\n1. 核心是?\nA.客户 B.产品\n答案:A",
+        [("single", "核心是?", ["客户", "产品"], "A")],
+    ),
+    "Markdown-style exam": (
+        "## 一、单选题\n\n1. **核心**是?\n\n- A. 客户\n- B. 产品\n\n答案:A",
+        [("single", "**核心**是?", ["客户", "产品"], "A")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_convention(name: str) -> None:
+    text, expected = CASES[name]
+    assert [brief(q) for q in parse(text)] == expected
+
+
+def test_material_is_shared_by_case_sub_questions() -> None:
+    qs = parse(CASES["case study with shared material"][0])
+    assert {q["material"] for q in qs} == {"某客户投诉空调不制冷,客服推诿。"}
+
+
+def test_explanation_kept() -> None:
+    qs = parse(CASES["【答案】【解析】 and 参考答案:"][0])
+    assert qs[0]["explanation"] == "首位接待者负责跟进。"
+
+
+def test_guesses_are_flagged_for_review() -> None:
+    qs = parse("1. 哪些是渠道?\nA.电话\nB.邮件\nC.会议")
+    assert qs[0]["type"] == "multiple"
+    assert "no answer found" in qs[0]["warnings"] and "type guessed" in qs[0]["warnings"]
