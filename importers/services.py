@@ -11,8 +11,9 @@ Policy, in one place:
 - A question with parser warnings, or with no answer key, is stored as "needs review";
   the rest are active. An answer that does not fit the question (e.g. "E" with four options)
   is dropped with a warning rather than stored wrong.
-- A question the bank refuses (e.g. more than 8 options) is rejected and reported; the rest of
-  the file is stored. A PaperError, or anything unexpected, stores nothing from that file.
+- A question the bank refuses (unknown type, more than 26 options) is rejected and reported;
+  the rest of the file is stored. A PaperError, or anything unexpected, stores nothing from
+  that file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from importers.pipeline import PaperError, ParsedPaper, ParsedQuestion, parse_document
 from qbank.fingerprint import fingerprint
@@ -78,7 +80,7 @@ def import_paper(
         report.already_imported = True
         report.notes.append(
             f"already imported as {existing.filename!r} into {existing.bank or '-'} "
-            f"on {existing.imported_at:%Y-%m-%d %H:%M}; nothing added"
+            f"on {timezone.localtime(existing.imported_at):%Y-%m-%d %H:%M}; nothing added"
         )
         return report
     paper = _parse(filename, data, report)

@@ -51,7 +51,7 @@ def classify(item: Item) -> ParsedQuestion | None:
 
     q = ParsedQuestion(type="short", stem=stem, section=item.section.heading, number=item.number,
                        lineno=item.lineno, images=list(item.images), explanation=explanation,
-                       material=MATERIAL_LABEL.sub("", item.material).strip())
+                       material=MATERIAL_LABEL.sub("", item.material).strip(), difficulty=item.difficulty)
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):

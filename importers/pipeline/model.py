@@ -50,6 +50,7 @@ class ParsedQuestion:
     section: str = ""
     number: str = ""
     lineno: int = 0
+    difficulty: int | None = None  # 1 (easy) … 5 (hard) where the paper prints it
     images: list[Image] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

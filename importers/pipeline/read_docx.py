@@ -16,10 +16,15 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .model import Image, Line, PaperError
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.opc.part import Part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -45,6 +50,7 @@ V_IMAGEDATA = f"{{{V_NS}}}imagedata"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 R_EMBED, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}id"
 VAL = _w("val")
+PPR, PSTYLE, NUMPR, NUM_ID, ILVL = _w("pPr"), _w("pStyle"), _w("numPr"), _w("numId"), _w("ilvl")
 
 # Wrappers that hold blocks, rows or cells without being one (content controls, custom XML).
 _CONTAINERS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml")})
@@ -102,7 +108,7 @@ def read_docx(filename: str, data: bytes) -> list[Line]:
     return reader.read_body(document.element.body)
 
 
-def _open(filename: str, data: bytes):  # noqa: ANN202 - docx.document.Document, imported lazily
+def _open(filename: str, data: bytes) -> Document:
     import docx  # late: text-only imports should not pay for python-docx
 
     try:
@@ -111,10 +117,10 @@ def _open(filename: str, data: bytes):  # noqa: ANN202 - docx.document.Document,
         raise PaperError(filename, f"not a readable Word document: {exc or type(exc).__name__}") from exc
 
 
-def _related_xml(part, reltype: str) -> etree._Element | None:  # noqa: ANN001 - python-docx Part
+def _related_xml(part: Part, reltype: str) -> etree._Element | None:
     """The XML of a part related to the document part, without creating one when absent."""
     try:
-        return part.part_related_by(reltype).element
+        return part.part_related_by(reltype).element  # type: ignore[attr-defined]  # an XmlPart
     except (KeyError, ValueError, AttributeError):
         return None
 
@@ -177,7 +183,7 @@ def _ascii_alnum(ch: str) -> bool:
 
 
 class _DocxReader:
-    def __init__(self, part, numbering: _Numbering) -> None:  # noqa: ANN001 - python-docx DocumentPart
+    def __init__(self, part: Part, numbering: _Numbering) -> None:
         self._part = part
         self._numbering = numbering
         self._images: dict[str, Image | None] = {}
@@ -274,7 +280,7 @@ class _DocxReader:
         return self._images[rid]
 
 
-def _load_image(part, rid: str) -> Image | None:  # noqa: ANN001 - python-docx Part
+def _load_image(part: Part, rid: str) -> Image | None:
     rel = part.rels.get(rid)
     if rel is None or rel.is_external:  # a linked (not embedded) picture has no bytes here
         return None
@@ -347,7 +353,7 @@ class _Numbering:
         self._abstracts: dict[str, dict[int, _Level]] = {}
         self._style_links: dict[str, str] = {}  # abstractNumId → numbering style it defers to
         self._nums: dict[str, _Num] = {}
-        self._style_numpr: dict[str, tuple[str | None, int | None]] = {}
+        self._style_numpr: dict[str, tuple[str, int | None]] = {}  # numbered styles only
         self._default_style: str | None = None
         self._counters: dict[str, list[int | None]] = {}
         self._overridden: set[tuple[str, int]] = set()
@@ -393,7 +399,9 @@ class _Numbering:
                 _val(style.find(_w("basedOn"))),
             )
         for sid in direct:
-            self._style_numpr[sid] = _inherited_numpr(sid, direct)
+            num_id, ilvl = _inherited_numpr(sid, direct)
+            if num_id is not None:  # only numbered styles: the lookup doubles as a fast "no"
+                self._style_numpr[sid] = (num_id, ilvl)
 
     # -- per paragraph
 
@@ -412,19 +420,23 @@ class _Numbering:
         return _render(levels, counters, ilvl)
 
     def _numpr(self, p: etree._Element) -> tuple[str, int] | None:
-        ppr = p.find(_w("pPr"))
-        style = _val(ppr.find(_w("pStyle"))) if ppr is not None else None
-        style = style or self._default_style
-        numpr = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = _val(numpr.find(_w("numId"))) if numpr is not None else None
-        ilvl_text = _val(numpr.find(_w("ilvl"))) if numpr is not None else None
-        ilvl = int(ilvl_text) if ilvl_text and ilvl_text.isdigit() else None
-        style_num, style_ilvl = self._style_numpr.get(style or "", (None, None))
-        num_id = num_id or style_num
+        """numId and level of paragraph `p`, from its own numPr or its style's; None if unnumbered."""
+        ppr = p.find(PPR)  # this runs for every paragraph: bail out early on the common case
+        numpr = ppr.find(NUMPR) if ppr is not None else None
+        style = (_val(ppr.find(PSTYLE)) if ppr is not None else None) or self._default_style
+        style_num, style_ilvl = self._style_numpr.get(style, (None, None)) if style else (None, None)
+        if numpr is None and style_num is None:
+            return None
+        num_id = (_val(numpr.find(NUM_ID)) if numpr is not None else None) or style_num
+        ilvl_text = _val(numpr.find(ILVL)) if numpr is not None else None
         if not num_id or num_id == "0":  # numId 0 switches inherited numbering off
             return None
-        if ilvl is None:
-            ilvl = style_ilvl if style_ilvl is not None else self._style_level(num_id, style)
+        if ilvl_text and ilvl_text.isdigit():
+            ilvl = int(ilvl_text)
+        elif style_ilvl is not None:
+            ilvl = style_ilvl
+        else:
+            ilvl = self._style_level(num_id, style)
         return num_id, min(ilvl, 8)
 
     def _style_level(self, num_id: str, style: str | None) -> int:

@@ -39,7 +39,7 @@ EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)
 # Sub-questions of a case study start after "问题:".
 CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 # "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
-ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,3})\s*[题題][.、:：]?|(?P<item_n>\d{1,3})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:]"
@@ -56,16 +56,29 @@ KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
+KEY_PAIR = rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}])(?=[\s,，;；]|$))"
+# Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…". Not part of any field.
+META = r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
 MARK_RUN = rf"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
 BOUNDARY = re.compile(
     "|".join([PROSE_MARKER, HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS,
-              KEY_RANGE, MARK_RUN, ITEM, OPTION])
+              META, KEY_RANGE, KEY_PAIR, MARK_RUN, ITEM, OPTION])
 )
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
     r"(?:\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
 )
+# A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
+BARE_HEADING = re.compile(
+    rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"
+    r"\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
+)
+# An answer-sheet table: a row of question numbers, then a row of answers.
+SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)*\d{1,3})$")
+SHEET_ANSWERS = re.compile(r"^(?:答案|参考答案|參考答案)[\s:：]+(.+)$")
+DIFFICULTY_WORDS = {"易": 2, "容易": 2, "简单": 2, "簡單": 2, "中": 3, "中等": 3, "一般": 3, "适中": 3,
+                    "難": 4, "难": 4, "困难": 4, "困難": 4, "较难": 4}
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
 

@@ -16,6 +16,8 @@ from . import rules
 from .model import Line
 
 CHOICE_KINDS = ("single", "multiple")
+KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
+STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
 OPTION_FAMILY = {"opt_punct": "punct", "opt_paren": "paren", "opt_space": "space", "opt_bare": "space",
                  "opt_circle": "circle"}
 
@@ -34,6 +36,7 @@ class Item:
     mark: str | None = None  # a judgement mark such as "√"
     blank_line: bool = False  # followed by a "____" answer line
     material: str = ""
+    difficulty: int | None = None
     slot: str = "stem"
     images: list = field(default_factory=list)
 
@@ -91,6 +94,7 @@ class Segmenter:
         self.keys: list[KeyEntry] = []
         self.item: Item | None = None
         self.numbered_items = 0
+        self.sheet_numbers: list[int] = []
         self.last_number = 0  # numbering may run on across sections of one paper
         self._new_section("", "generic", 0)
 
@@ -159,6 +163,21 @@ class Segmenter:
         if mark and item is not None and self.mode == "questions" and not item.options:
             item.mark = mark.group(1)
             return True
+        if KEY_LINE.match(text):
+            self._start_key(line.lineno)
+            return True
+        bare = rules.BARE_HEADING.match(text)
+        if bare:
+            self._start_heading(text, self._section_kind(bare.group("title")), "", line)
+            return True
+        numbers = rules.SHEET_NUMBERS.match(text)
+        if numbers:
+            self.sheet_numbers = [int(n) for n in numbers.group(1).split()]
+            return True
+        answers = rules.SHEET_ANSWERS.match(text)
+        if answers and self.sheet_numbers:
+            self._read_answer_sheet(answers.group(1).split(), line)
+            return True
         standalone_title = (
             len(text) <= 40 and rules.TITLE_WORDS.search(text) and not rules.QUESTION_WORDS.search(text)
             and not rules.BLANK.search(text) and not rules.BOUNDARY.match(text)
@@ -196,6 +215,10 @@ class Segmenter:
             return (group, None)
         if group == "case_questions":
             return ("case_questions", None) if self.section.kind in ("case", "short", "generic") else None
+        if group == "meta":
+            return ("meta", None) if self.item is not None and self.mode == "questions" else None
+        if group == "key_pair":
+            return ("key_pair", None) if self.mode == "key" else None
         if group in ("key_range", "mark_run"):
             return (group, None) if self.mode == "key" else None
         if group == "item":
@@ -257,6 +280,8 @@ class Segmenter:
             return ("item", n)
         if line_start and (n == 1 or self.expected < n <= self.expected + 2):
             return ("item", n)
+        if line_start and self.item is None and not self.section.items and self.numbered_items == 0:
+            return ("item", n)  # an excerpt may start at any number
         previous = self.item or (self.section.items[-1] if self.section.items else None)
         if line_start and n == self.last_number and previous is not None and previous.options:
             return ("item", n)  # a choice question printed with its neighbour's number
@@ -298,7 +323,8 @@ class Segmenter:
             rest = text[end:].strip()
             # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
             prose = len(rest) > 30 and not rules.BOUNDARY.match(rest)
-            self._new_section(text[m.start():end].strip(), "prose" if prose else "generic", line.lineno)
+            heading = text[m.start():end].strip()
+            self._new_section(heading, "prose" if prose else self._section_kind(heading), line.lineno)
             return end
         if kind == "chapter_key":
             self._start_key(line.lineno)
@@ -315,6 +341,12 @@ class Segmenter:
         if kind == "key_item":
             self._add_key(int(payload), line)  # type: ignore[call-overload]
             return m.end()
+        if kind == "key_pair":
+            self._add_key(int(m.group("kp_n")), line).text = m.group("kp_a")
+            self.key_entry = None
+            return m.end()
+        if kind == "meta":
+            return self._skip_meta(m, text, line)
         if kind in ("key_range", "mark_run"):
             marks = re.sub(r"\s", "", m.group("kr_marks") if kind == "key_range" else m.group("mark_run"))
             first = int(m.group("kr_from")) if kind == "key_range" else self.key_last + 1
@@ -329,7 +361,11 @@ class Segmenter:
             index, family = payload  # type: ignore[misc]
             assert self.item is not None
             if index == 0 and self.item.extra:
-                self._split_unnumbered(line)
+                if STEM_END.search(self.item.stem) and rules.QUESTION_WORDS.search(self.item.stem):
+                    self._split_unnumbered(line)
+                else:
+                    self.item.stem = _join(self.item.stem, "".join(self.item.extra), "")
+                    self.item.extra = []
             self.item.options.append("")
             self.item.option_family = family
             self.item.slot = "option"
@@ -351,6 +387,14 @@ class Segmenter:
             return m.end()
         return m.end()  # my_answer: dropped
 
+    def _skip_meta(self, m: re.Match[str], text: str, line: Line) -> int:
+        nxt = self._next_boundary(text, m.end(), line)
+        end = nxt[0].start() if nxt else len(text)
+        value = text[m.end():end].strip()
+        if self.item is not None and m.group(0).startswith(("难", "難")):
+            self.item.difficulty = difficulty_level(value)
+        return end
+
     def _heading_end(self, text: str, start: int, limit: int) -> int:
         stop = min(len(text), start + limit)
         nxt = rules.BOUNDARY.search(text, start, stop)
@@ -364,20 +408,31 @@ class Segmenter:
 
     def _on_heading(self, m: re.Match[str], title: re.Match[str], line: Line) -> int:
         heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
-        kind = self._section_kind(title.group(0))
-        text = m.string
-        if self.mode == "key" and re.match(r"\s*(?:\d|[A-H]|答|[√×])", text[title.end():]) or (
-            self.mode == "key" and self._find_unnumbered(heading, kind)
-        ):
-            self.key_target = self._find_section(heading, kind)
+        self._start_heading(heading, self._section_kind(title.group(0)), m.string[title.end():], line)
+        return title.end()
+
+    def _read_answer_sheet(self, answers: list[str], line: Line) -> None:
+        """题号 1 2 3 / 答案 A C B: an answer-sheet table (tables reach us as tab-separated rows)."""
+        self.close_item()
+        for number, answer in zip(self.sheet_numbers, answers):
+            self._add_key(number, line).text = answer
+        self.sheet_numbers = []
+        self.key_entry = None
+
+    def _start_heading(self, heading: str, kind: str, rest: str, line: Line) -> None:
+        heading = heading.strip().rstrip(":：")
+        target = self._find_section(heading, kind) if self.mode == "key" else None
+        # Inside a key, a section name followed by answers (or by nothing: the answers follow on
+        # the next lines) switches the key's target; anything else ends the key.
+        if target is not None and (re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind)):
+            self.key_target = target
             self.key_last = 0
             self.key_entry = None
             if self.key_target is not None and self._find_unnumbered(heading, kind):
                 # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
                 self._add_key(0, line)
-            return title.end()
+            return
         self._new_section(heading, kind, line.lineno)
-        return title.end()
 
     def _on_item(self, number: str, line: Line) -> None:
         self.close_item()
@@ -444,10 +499,15 @@ class Segmenter:
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
-        if self.section.kind in ("short", "generic", "case", "prose") and not item.extra and (
-            rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text)
-        ):
-            item.stem = _join(item.stem, text, "\n")
+        if item.extra:
+            item.extra.append(text)
+        elif self.section.kind in ("short", "generic", "case", "prose"):
+            if rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
+                item.stem = _join(item.stem, text, "\n")
+            else:
+                item.extra.append(text)
+        elif not STEM_END.search(item.stem):
+            item.stem = _join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
 
@@ -485,6 +545,13 @@ class Segmenter:
         if n == 1 and chapters and not chapters[0].heading:
             return chapters[0]
         return None
+
+
+def difficulty_level(value: str) -> int | None:
+    value = value.strip()
+    if value[:1].isdigit():
+        return max(1, min(5, int(value[0])))
+    return rules.DIFFICULTY_WORDS.get(value) or rules.DIFFICULTY_WORDS.get(value[:1])
 
 
 def chinese_number(text: str) -> int:

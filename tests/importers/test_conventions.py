@@ -117,6 +117,30 @@ CASES = {
         "## 一、单选题\n\n1. **核心**是?\n\n- A. 客户\n- B. 产品\n\n答案:A",
         [("single", "**核心**是?", ["客户", "产品"], "A")],
     ),
+    "headings without a numeral": (
+        "单项选择题(每题2分)\n1. 甲?\nA.a\nB.b\n答案:A\n判断题:\n1. 乙。\n答案:对",
+        [("single", "甲?", ["a", "b"], "A"), ("truefalse", "乙。", [], True)],
+    ),
+    "platform metadata is not part of any field": (
+        "1. 甲?\nA.a\nB.b\n答案:B\n难度:中\n解析:因为b。\n知识点:第一章",
+        [("single", "甲?", ["a", "b"], "B")],
+    ),
+    "compact key pairs 1A 2B": (
+        "1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n答案\n1A 2B",
+        [("single", "甲?", ["a", "b"], "A"), ("single", "乙?", ["a", "b"], "B")],
+    ),
+    "answer-sheet table rows": (
+        "1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n题号\t1\t2\n答案\tB\tA",
+        [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
+    ),
+    "a stem wrapped across lines": (
+        "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
+        [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
+    ),
+    "four-digit numbers": (
+        "".join(f"{n}. 第{n}题?\nA.a B.b\n答案:A\n" for n in range(998, 1003)),
+        [("single", f"第{n}题?", ["a", "b"], "A") for n in range(998, 1003)],
+    ),
 }
 
 
@@ -134,6 +158,11 @@ def test_material_is_shared_by_case_sub_questions() -> None:
 def test_explanation_kept() -> None:
     qs = parse(CASES["【答案】【解析】 and 参考答案:"][0])
     assert qs[0]["explanation"] == "首位接待者负责跟进。"
+
+
+def test_difficulty_read_from_metadata() -> None:
+    lines = [Line(text=t, lineno=i) for i, t in enumerate(["1. 甲?", "A.a B.b", "答案:A 难度:难"], 1)]
+    assert parse_lines("x.txt", lines).questions[0].difficulty == 4
 
 
 def test_guesses_are_flagged_for_review() -> None:

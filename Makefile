@@ -1,0 +1,37 @@
+# Two entry points for a fresh machine: `make demo` and `make test`. No prompts anywhere.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+BIN := $(VENV)/bin
+VPY := $(BIN)/python
+# Reinstall only when the dependency list changes; re-runs reuse the venv as it is.
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint format venv
+
+venv: $(STAMP)
+
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install --quiet --disable-pip-version-check '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(VPY) manage.py migrate --noinput
+	$(VPY) manage.py demo_setup
+	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(VPY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

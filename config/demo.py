@@ -1,0 +1,57 @@
+"""Roles and demo accounts: the groups every deployment needs, and the demo's three users."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from qbank import roles
+
+# Trainers edit the bank's content; banks themselves and deletions are the admins' call.
+TRAINER_PERMISSIONS = [
+    "qbank.view_bank",
+    "qbank.view_source",
+    *(
+        f"qbank.{action}_{model}"
+        for model in ("chapter", "question", "option", "questionimage", "tag")
+        for action in ("view", "add", "change")
+    ),
+    # Removing a wrong option or picture happens inside the question's admin page.
+    "qbank.delete_option",
+    "qbank.delete_questionimage",
+]
+ADMIN_APPS = ("qbank",)
+ADMIN_EXTRA = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"]
+
+
+def ensure_groups() -> dict[str, Group]:
+    admin_perms = list(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)) + _perms(
+        ADMIN_EXTRA
+    )
+    wanted = {roles.TRAINEE: [], roles.TRAINER: _perms(TRAINER_PERMISSIONS), roles.ADMIN: admin_perms}
+    groups = {}
+    for name, perms in wanted.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(perms)
+        groups[name] = group
+    return groups
+
+
+def _perms(names: list[str]) -> list[Permission]:
+    result = []
+    for name in names:
+        app_label, codename = name.split(".")
+        result.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return result
+
+
+def ensure_user(*, username: str, password: str, group: Group, staff: bool, superuser: bool = False) -> bool:
+    """Create or update a demo account; return True when it was created."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    user.is_staff = staff
+    user.is_superuser = superuser
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    user.groups.set([group])
+    return created

@@ -1,0 +1,52 @@
+"""Normalised text keys: the same question prints many ways across scraped papers.
+
+`fold` makes text comparable (width, Traditional/Simplified, case); `fingerprint` also drops
+whitespace and punctuation so "售後客戶服務？" and "售后客户服务?" are one question.
+Pure functions: no Django here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from functools import cache
+
+import opencc
+
+# Unicode general categories that never change what a question asks:
+# punctuation (P*: incl. "_" and blanks "____"), symbols (S*), separators (Z*),
+# and format chars (Cf: zero-width spaces left by scrapers).
+_DROP_CATEGORIES = ("P", "S", "Z")
+_SEPARATOR = "\x1f"  # between stem and options, so "AB"+"C" differs from "A"+"BC"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    # Building the converter loads dictionaries; do it once per process.
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """NFKC width folding, Traditional → Simplified, lower case; punctuation kept."""
+    return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
+
+
+def _strip(text: str) -> str:
+    return "".join(
+        ch
+        for ch in text
+        if not ch.isspace()
+        and unicodedata.category(ch)[0] not in _DROP_CATEGORIES
+        and unicodedata.category(ch) != "Cf"
+    )
+
+
+def fingerprint(stem: str, options: list[str]) -> str:
+    """sha256 hex of the folded stem and options with whitespace and punctuation removed."""
+    parts = [_strip(fold(stem)), *(_strip(fold(option)) for option in options)]
+    return hashlib.sha256(_SEPARATOR.join(parts).encode("utf-8")).hexdigest()
+
+
+def search_text(stem: str, options: list[str]) -> str:
+    """What the search column holds: folded stem and options, so either script finds it."""
+    return "\n".join(fold(part) for part in [stem, *options])

@@ -1,0 +1,29 @@
+"""Who is asking: the three roles are Django groups (created by `demo_setup` or by hand)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext_lazy as _
+
+ADMIN = "admin"
+TRAINER = "trainer"
+TRAINEE = "trainee"
+ROLE_LABELS = {ADMIN: _("管理员"), TRAINER: _("培训师"), TRAINEE: _("学员")}
+
+
+def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
+    """The highest role a user holds; superusers are admins; None for anonymous users."""
+    if not user.is_authenticated:
+        return None
+    if getattr(user, "is_superuser", False):
+        return ADMIN
+    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    for role in (ADMIN, TRAINER):
+        if role in groups:
+            return role
+    return TRAINEE
+
+
+def can_manage_bank(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user_role(user) in {ADMIN, TRAINER}

@@ -1,0 +1,81 @@
+"""Reads from the question bank; views and admin go through these, never raw querysets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+
+from .fingerprint import fold
+from .models import Bank, Chapter, Question, Source
+
+
+def question_list(
+    *,
+    bank: Bank | None = None,
+    chapter: Chapter | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+) -> QuerySet[Question]:
+    qs = Question.objects.select_related("bank", "chapter", "source").prefetch_related("options", "tags")
+    if bank is not None:
+        qs = qs.filter(bank=bank)
+    if chapter is not None:
+        qs = qs.filter(chapter=chapter)
+    if type:
+        qs = qs.filter(type=type)
+    if status:
+        qs = qs.filter(status=status)
+    if search and search.strip():
+        # search_text is stored folded, so fold the query the same way: 客戶 finds 客户.
+        qs = qs.filter(search_text__icontains=fold(search.strip()))
+    return qs
+
+
+@dataclass
+class BankStats:
+    name: str
+    total: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_status: Counter[str] = field(default_factory=Counter)
+
+    def type_rows(self) -> list[tuple[str, int]]:
+        return [(str(label), self.by_type[value]) for value, label in Question.Type.choices]
+
+    def status_rows(self) -> list[tuple[str, int]]:
+        return [(str(label), self.by_status[value]) for value, label in Question.Status.choices]
+
+
+def bank_stats() -> list[BankStats]:
+    """Question counts per bank, by type and by status, in one grouped query."""
+    stats: dict[str, BankStats] = {}
+    rows = (
+        Question.objects.values_list("bank__name", "type", "status")
+        .annotate(n=Count("id"))
+        .order_by("bank__name")
+    )
+    for bank_name, type_, status, n in rows:
+        entry = stats.setdefault(bank_name, BankStats(name=bank_name))
+        entry.total += n
+        entry.by_type[type_] += n
+        entry.by_status[status] += n
+    return list(stats.values())
+
+
+def source_by_checksum(*, sha256: str) -> Source | None:
+    return Source.objects.select_related("bank").filter(sha256=sha256).first()
+
+
+def fingerprints_in_bank(*, bank: Bank, fingerprints: set[str]) -> dict[str, int]:
+    """Which of these fingerprints the bank already holds, mapped to the question id."""
+    wanted = sorted(fingerprints)
+    found: dict[str, int] = {}
+    # Chunked: old SQLite builds allow only 999 bound parameters per statement.
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            Question.objects.filter(bank=bank, fingerprint__in=chunk).values_list("fingerprint", "id")
+        )
+    return found

@@ -1,0 +1,199 @@
+"""Writes to the question bank (HackSoft style: keyword-only functions, full_clean before save).
+
+The bank knows nothing about importers or quizzes; callers hand it plain values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from .fingerprint import fingerprint, search_text
+from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
+
+CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
+
+
+def bank_get_or_create(*, name: str, description: str = "") -> tuple[Bank, bool]:
+    bank = Bank.objects.filter(name=name).first()
+    if bank is not None:
+        return bank, False
+    bank = Bank(name=name, description=description)
+    bank.full_clean()
+    bank.save()
+    return bank, True
+
+
+def chapter_get_or_create(*, bank: Bank, title: str) -> Chapter:
+    """The bank's chapter with this title; a new one goes after the existing chapters."""
+    title = " ".join(title.split())[: Chapter._meta.get_field("title").max_length]
+    chapter = Chapter.objects.filter(bank=bank, title=title).first()
+    if chapter is not None:
+        return chapter
+    last = Chapter.objects.filter(bank=bank).aggregate(last=Max("order"))["last"]
+    chapter = Chapter(bank=bank, title=title, order=0 if last is None else last + 1)
+    chapter.full_clean()
+    chapter.save()
+    return chapter
+
+
+def source_create(
+    *, filename: str, data: bytes, bank: Bank | None = None, imported_by: AbstractBaseUser | None = None
+) -> Source:
+    source = Source(
+        filename=filename[: Source._meta.get_field("filename").max_length],
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        bank=bank,
+        imported_by=imported_by,
+    )
+    source.full_clean()
+    source.save()
+    return source
+
+
+def answer_validate(*, type: str, answer: Any, option_count: int) -> None:
+    """Raise ValidationError unless `answer` has the shape `type` needs (None = no key yet)."""
+    if answer is None:
+        return
+    if type in CHOICE_TYPES:
+        letters = answer if isinstance(answer, str) else ""
+        allowed = OPTION_LABELS[:option_count]
+        if (
+            not letters
+            or any(letter not in allowed for letter in letters)
+            or len(set(letters)) != len(letters)
+            or (type == Question.Type.SINGLE and len(letters) != 1)
+        ):
+            raise ValidationError(
+                _("答案 %(answer)r 与选项 %(allowed)s 不符。"),
+                code="answer_letters",
+                params={"answer": answer, "allowed": allowed or "-"},
+            )
+    elif type == Question.Type.TRUEFALSE and not isinstance(answer, bool):
+        raise ValidationError(_("判断题的答案必须是对或错。"), code="answer_bool")
+    elif type == Question.Type.FILL and not (
+        isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer)
+    ):
+        raise ValidationError(_("填空题的答案必须是每空一项的列表。"), code="answer_blanks")
+    elif type == Question.Type.SHORT and not isinstance(answer, str):
+        raise ValidationError(_("简答题的参考答案必须是文字。"), code="answer_text")
+
+
+def answer_normalise(*, type: str, answer: Any) -> Any:
+    # "DBA" and "ABD" are the same key; store letters in label order.
+    if type == Question.Type.MULTIPLE and isinstance(answer, str):
+        return "".join(sorted(answer.upper()))
+    if type == Question.Type.SINGLE and isinstance(answer, str):
+        return answer.upper()
+    return answer
+
+
+def question_create(
+    *,
+    bank: Bank,
+    type: str,
+    stem: str,
+    options: Sequence[str] = (),
+    answer: Any = None,
+    explanation: str = "",
+    material: str = "",
+    chapter: Chapter | None = None,
+    difficulty: int = 3,
+    tags: Sequence[str] = (),
+    source: Source | None = None,
+    source_line: int = 0,
+    status: str = Question.Status.NEEDS_REVIEW,
+    warnings: Sequence[str] = (),
+) -> Question:
+    if len(options) > len(OPTION_LABELS):
+        raise ValidationError(
+            _("选项最多 %(max)d 个,此题有 %(count)d 个。"),
+            code="too_many_options",
+            params={"max": len(OPTION_LABELS), "count": len(options)},
+        )
+    answer = answer_normalise(type=type, answer=answer)
+    answer_validate(type=type, answer=answer, option_count=len(options))
+    question = Question(
+        bank=bank,
+        chapter=chapter,
+        type=type,
+        stem=stem,
+        material=material,
+        answer=answer,
+        explanation=explanation,
+        difficulty=difficulty,
+        source=source,
+        source_line=source_line,
+        status=status,
+        fingerprint=fingerprint(stem, list(options)),
+        search_text=search_text(stem, list(options)),
+        warnings=list(warnings),
+    )
+    question.full_clean()
+    question.save()
+    option_rows = [
+        Option(question=question, label=label, text=text, order=index)
+        for index, (label, text) in enumerate(zip(OPTION_LABELS, options, strict=False))
+    ]
+    for option in option_rows:
+        # Labels are generated above, unique by construction: skip the per-row uniqueness query.
+        option.full_clean(exclude=["question"], validate_unique=False, validate_constraints=False)
+    Option.objects.bulk_create(option_rows)
+    if tags:
+        question.tags.set([tag_get_or_create(name=name) for name in tags])
+    return question
+
+
+def tag_get_or_create(*, name: str) -> Tag:
+    tag = Tag.objects.filter(name=name).first()
+    if tag is None:
+        tag = Tag(name=name)
+        tag.full_clean()
+        tag.save()
+    return tag
+
+
+def question_image_create(
+    *, question: Question, name: str, content_type: str, data: bytes, option: Option | None = None
+) -> QuestionImage:
+    image = QuestionImage(question=question, option=option, content_type=content_type)
+    # FileField.save writes the bytes to MEDIA_ROOT (under a unique name) and sets image.file.
+    image.file.save(name or "image", ContentFile(data), save=False)
+    image.full_clean()
+    image.save()
+    return image
+
+
+def question_refresh_derived(*, question: Question) -> Question:
+    """Recompute fingerprint and search text after the stem or options were edited (admin).
+
+    An edit that makes the question identical to another one in the bank keeps the old
+    fingerprint and flags the question for review instead of failing the save.
+    """
+    options = list(question.options.order_by("order", "label").values_list("text", flat=True))
+    new_fingerprint = fingerprint(question.stem, options)
+    question.search_text = search_text(question.stem, options)
+    clash = (
+        Question.objects.filter(bank_id=question.bank_id, fingerprint=new_fingerprint)
+        .exclude(pk=question.pk)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if clash is None:
+        question.fingerprint = new_fingerprint
+    else:
+        question.warnings = [*question.warnings, _("修改后与试题 #%(pk)s 相同") % {"pk": clash}]
+        question.status = Question.Status.NEEDS_REVIEW
+        if not question.fingerprint:
+            # Added in the admin as a copy: a per-row placeholder keeps (bank, fingerprint) unique.
+            question.fingerprint = f"clash-{question.pk}"
+    question.save(update_fields=["fingerprint", "search_text", "warnings", "status", "updated"])
+    return question

@@ -1,0 +1,1 @@
+"""Paper templates, attempts and results: not written yet (see DESIGN.md, "Quizzes")."""

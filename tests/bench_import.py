@@ -1,0 +1,103 @@
+"""Import throughput benchmark — a script, not a test (pytest only collects test_*.py).
+
+    python tests/bench_import.py [--mb 5] [--questions 10000]
+
+1. The sample papers in fixtures/papers/, repeated until the text is at least --mb MB,
+   through importers.pipeline.parse_document: questions/s and MB/s.
+2. A generated .docx of --questions single-choice questions (4 options + answer line,
+   half of them Word auto-numbered): questions/s.
+Each case also reports peak Python memory (tracemalloc) against the input size. tracemalloc
+slows allocation-heavy code, so timing and memory are measured in separate runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from anywhere
+
+from importers.pipeline import PaperError, ParsedPaper, parse_document  # noqa: E402
+from importers.pipeline.read import read_lines  # noqa: E402
+from tests.importers.docx_factory import question_paper  # noqa: E402
+
+PAPERS = ROOT / "fixtures" / "papers"
+MB = 1024 * 1024
+
+
+def repeated_papers(min_bytes: int) -> bytes:
+    """The sample papers concatenated (UTF-8) and repeated until at least `min_bytes` long."""
+    texts = [path.read_bytes().decode("utf-8-sig") for path in sorted(PAPERS.glob("*")) if path.is_file()]
+    if not texts:
+        sys.exit(f"no sample papers in {PAPERS}")
+    one_round = "\n\n".join(texts).encode("utf-8") + b"\n\n"
+    return one_round * (min_bytes // len(one_round) + 1)
+
+
+def timed(parse: Callable[[], ParsedPaper]) -> tuple[ParsedPaper | None, float, str]:
+    """Run `parse` once; return its paper (None if refused), the seconds taken and any refusal."""
+    start = time.perf_counter()
+    try:
+        paper, error = parse(), ""
+    except PaperError as exc:  # the parser is still being written: report, don't crash
+        paper, error = None, str(exc)
+    return paper, time.perf_counter() - start, error
+
+
+def peak_memory(parse: Callable[[], object]) -> int:
+    tracemalloc.start()
+    with contextlib.suppress(PaperError):
+        parse()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def report(label: str, filename: str, data: bytes, expected: int | None = None) -> None:
+    def parse() -> ParsedPaper:
+        return parse_document(filename, data)
+
+    start = time.perf_counter()
+    lines = read_lines(filename, data)
+    read_seconds = time.perf_counter() - start
+    text_size = sum(len(line.text.encode()) + 1 for line in lines)
+    paper, seconds, error = timed(parse)
+    peak = peak_memory(parse)
+    count = len(paper.questions) if paper else 0
+    print(f"\n{label}")
+    text_note = f"{text_size / MB:.2f} MB of text in {len(lines)} lines"
+    print(f"  input           {len(data) / MB:8.2f} MB  ({text_note})")
+    print(f"  time            {seconds:8.2f} s  (read stage alone {read_seconds:.2f} s)")
+    found = f"{count}" + (f" (of {expected} written)" if expected is not None else "")
+    print(f"  questions       {found}")
+    print(f"  questions/s     {count / seconds:10.0f}")
+    print(f"  MB/s            {len(data) / MB / seconds:10.2f}")
+    ratio = f"{peak / max(len(data), 1):.1f}x the input, {peak / max(text_size, 1):.1f}x its text"
+    print(f"  peak memory     {peak / MB:8.1f} MB  ({ratio})")
+    if error:
+        print(f"  refused         {error}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="text size to build from the samples (MB)")
+    parser.add_argument("--questions", type=int, default=10_000, help="questions in the generated .docx")
+    args = parser.parse_args()
+
+    text = repeated_papers(int(args.mb * MB))
+    report("text: sample papers repeated", "bench.txt", text)
+
+    start = time.perf_counter()
+    document = question_paper(args.questions)
+    print(f"\n(generated the {args.questions}-question .docx in {time.perf_counter() - start:.1f} s)")
+    report("docx: generated single-choice paper", "bench.docx", document, expected=args.questions)
+
+
+if __name__ == "__main__":
+    main()

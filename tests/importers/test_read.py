@@ -1,0 +1,417 @@
+"""Read stage: bytes of a paper → numbered lines (text encodings, .docx, refusals)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import random
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from importers.pipeline import read as read_module
+from importers.pipeline import read_docx as read_docx_module
+from importers.pipeline.model import Image, Line, PaperError
+from importers.pipeline.read import read_lines
+from importers.pipeline.read_docx import format_number
+from importers.pipeline.read_text import decode_text
+from tests.importers.docx_factory import (
+    add_list_style,
+    add_numbering,
+    number,
+    restart_list,
+    tiny_png,
+    to_bytes,
+)
+
+PAPER = (
+    "一、单项选择题(每题2分)\n"
+    "1.客户关系管理的核心是(  )\n"
+    "A.提高客户满意度 B.降低成本\n"
+    "\n"
+    "答案:A  解析:见教材第3章㐀\n"  # 㐀 (CJK Ext. A) exists in GB18030 but not in GBK
+)
+PAPER_LINES = PAPER.splitlines()
+GBK_PAPER = PAPER.replace("㐀", "")
+
+
+def texts(lines: list[Line]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def refusal(filename: str, data: bytes) -> str:
+    """The message of the PaperError reading `data` raises; it must start with the file name."""
+    with pytest.raises(PaperError) as caught:
+        read_lines(filename, data)
+    assert caught.value.filename == filename
+    assert str(caught.value).startswith(f"{filename}: ")
+    return caught.value.reason
+
+
+# --------------------------------------------------------------------------- text encodings
+
+
+@pytest.mark.parametrize(
+    ("label", "data", "expected"),
+    [
+        ("utf-8", PAPER.encode("utf-8"), PAPER_LINES),
+        ("utf-8 BOM", codecs.BOM_UTF8 + PAPER.encode("utf-8"), PAPER_LINES),
+        ("gb18030", PAPER.encode("gb18030"), PAPER_LINES),
+        ("gbk", GBK_PAPER.encode("gbk"), GBK_PAPER.splitlines()),
+        ("utf-16 le BOM", codecs.BOM_UTF16_LE + PAPER.encode("utf-16-le"), PAPER_LINES),
+        ("utf-16 be BOM", codecs.BOM_UTF16_BE + PAPER.encode("utf-16-be"), PAPER_LINES),
+        ("utf-16 le no BOM", PAPER.encode("utf-16-le"), PAPER_LINES),
+        ("utf-16 be no BOM", PAPER.encode("utf-16-be"), PAPER_LINES),
+        ("utf-32 le BOM", codecs.BOM_UTF32_LE + PAPER.encode("utf-32-le"), PAPER_LINES),
+    ],
+)
+def test_encodings_round_trip(label: str, data: bytes, expected: list[str]) -> None:
+    lines = read_lines("paper.txt", data)
+    assert texts(lines) == expected, label
+    assert [line.lineno for line in lines] == list(range(1, len(expected) + 1))
+
+
+def test_gb18030_file_with_windows_newlines() -> None:
+    data = PAPER.replace("\n", "\r\n").encode("gb18030")
+    assert texts(read_lines("paper.txt", data)) == PAPER_LINES
+
+
+def test_newlines_and_line_numbers() -> None:
+    data = "第一行\r\n第二行\r第三行\n\n第五行\u2028同一行续\r\n".encode()
+    lines = read_lines("paper.txt", data)
+    assert [(line.lineno, line.text) for line in lines] == [
+        (1, "第一行"),
+        (2, "第二行"),
+        (3, "第三行"),
+        (4, ""),  # blank lines are kept: the parser may use them as separators
+        (5, "第五行"),
+        (5, "同一行续"),  # U+2028 splits, but the source line number (as grep counts) stays
+    ]
+
+
+def test_no_other_cleaning() -> None:
+    data = "  1.\u3000题目\t（全角）  \n".encode()
+    assert texts(read_lines("paper.txt", data)) == ["  1.\u3000题目\t（全角）  "]
+
+
+def test_stray_boms_at_line_edges_are_stripped() -> None:
+    data = "\ufeff1.第一题\n\ufeff2.第二题\ufeff\n".encode()
+    assert texts(read_lines("joined.txt", data)) == ["1.第一题", "2.第二题"]
+
+
+def test_markdown_is_kept_as_is() -> None:
+    data = "# 第一章\n\n**1.** 客户关系管理的核心是\n- A. 提高满意度\n".encode()
+    assert texts(read_lines("paper.md", data)) == [
+        "# 第一章",
+        "",
+        "**1.** 客户关系管理的核心是",
+        "- A. 提高满意度",
+    ]
+
+
+def test_utf8_with_one_broken_byte_is_not_read_as_gb18030() -> None:
+    # A scrape cut mid-character would otherwise decode "successfully" as GB18030 mojibake.
+    data = (PAPER * 3).encode("utf-8") + "答".encode()[:2]
+    text = decode_text(data)
+    assert text.startswith(PAPER)
+    assert text.endswith("\ufffd")
+
+
+def test_encoding_nobody_can_tell(monkeypatch: pytest.MonkeyPatch) -> None:
+    import charset_normalizer
+
+    class NoMatch:
+        def best(self) -> None:
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: NoMatch())
+    # Not UTF-8, not GB18030 (0xFF is never valid there), no NULs.
+    assert "cannot tell the text encoding" in refusal("odd.txt", b"1. caf\xe9 \xff\xfe\xff\n")
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize("data", [b"", b" \r\n\t \n", codecs.BOM_UTF8 + b"  \n", "\u3000\n".encode("utf-16")])
+def test_empty_files(data: bytes) -> None:
+    assert refusal("empty.txt", data) == "the file is empty"
+
+
+def test_pdf_named_txt() -> None:
+    assert "is a PDF, not a Word or text file" in refusal(
+        "paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"
+    )
+
+
+def test_legacy_doc() -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "WordDocument".encode("utf-16-le")
+    assert refusal("paper.doc", data) == "old Word .doc format: save it as .docx"
+
+
+def test_password_protected_docx_is_named() -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le")
+    assert "password-protected" in refusal("paper.docx", data)
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def test_random_zip_named_docx() -> None:
+    data = _zip({"notes.txt": b"hello", "img/a.png": tiny_png()})
+    assert refusal("paper.docx", data) == "not a readable Word document: word/document.xml is missing"
+    assert refusal("paper.zip", data) == "is a zip archive, not a Word or text file"
+
+
+def test_truncated_docx() -> None:
+    data = to_bytes(docx.Document())
+    assert refusal("paper.docx", data[: len(data) // 2]).startswith("not a readable Word document: ")
+
+
+def test_docx_with_garbage_document_xml() -> None:
+    data = _zip({"word/document.xml": b"<not-xml", "[Content_Types].xml": b"<Types/>"})
+    assert refusal("paper.docx", data).startswith("not a readable Word document: ")
+
+
+def test_xlsx() -> None:
+    data = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+    reason = refusal("questions.xlsx", data)
+    assert "spreadsheet" in reason
+    assert "template" in reason
+
+
+def test_zip_bomb_by_ratio_is_refused_before_python_docx(monkeypatch: pytest.MonkeyPatch) -> None:
+    def must_not_open(filename: str, data: bytes) -> list[Line]:
+        raise AssertionError("python-docx was reached")
+
+    monkeypatch.setattr(read_module, "read_docx", must_not_open)
+    # 20 MB of zeros deflates to ~20 KB: a 1000x ratio on a member above the 10 MB threshold.
+    data = _zip({"word/document.xml": b"<w/>", "word/media/zeros.bin": bytes(20 * 2**20)})
+    assert len(data) < 2**20
+    assert "compressed suspiciously well" in refusal("bomb.docx", data)
+
+
+def test_zip_bomb_by_total_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_docx_module, "MAX_UNCOMPRESSED", 2**20)
+    data = _zip({"word/document.xml": b"<w/>", "word/media/big.bin": random.Random(1).randbytes(2 * 2**20)})
+    assert "would unpack to 2 MB (limit 1 MB)" in refusal("big.docx", data)
+
+
+def test_random_binary() -> None:
+    data = random.Random(42).randbytes(4096)
+    assert refusal("noise.txt", data) == "is binary data, not a Word or text file"
+
+
+def test_binary_without_nul_in_head_is_refused_after_decoding() -> None:
+    data = bytes(range(1, 32)) * 50  # control characters only: decodes as UTF-8, still binary
+    assert refusal("ctrl.txt", data) == "is binary data, not a Word or text file"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (tiny_png(), "is a PNG image"),
+        (b"{\\rtf1\\ansi 1.\\par}", "is an RTF file"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "is a JPEG image"),
+    ],
+)
+def test_other_known_formats_are_named(data: bytes, expected: str) -> None:
+    assert refusal("paper.docx", data).startswith(expected)
+
+
+# --------------------------------------------------------------------------- .docx
+
+
+def test_docx_paragraphs_numbered_by_block() -> None:
+    document = docx.Document()
+    document.add_paragraph("一、单项选择题")
+    document.add_paragraph("")
+    document.add_paragraph("1.客户关系管理的核心是")
+    lines = read_lines("paper.docx", to_bytes(document))
+    assert [(line.lineno, line.text) for line in lines] == [
+        (1, "一、单项选择题"),
+        (2, ""),
+        (3, "1.客户关系管理的核心是"),
+    ]
+
+
+def test_docx_detected_by_content_not_extension() -> None:
+    document = docx.Document()
+    document.add_paragraph("1.题目")
+    assert texts(read_lines("misnamed.txt", to_bytes(document))) == ["1.题目"]
+
+
+def test_docx_line_break_splits_with_same_lineno() -> None:
+    document = docx.Document()
+    document.add_paragraph("标题")
+    paragraph = document.add_paragraph("1.题目")
+    paragraph.runs[0].add_break()
+    paragraph.add_run("A.选项一\tB.选项二")
+    lines = read_lines("paper.docx", to_bytes(document))
+    assert [(line.lineno, line.text) for line in lines] == [
+        (1, "标题"),
+        (2, "1.题目"),
+        (2, "A.选项一\tB.选项二"),
+    ]
+
+
+def test_docx_table_rows_are_tab_joined_lines() -> None:
+    document = docx.Document()
+    document.add_paragraph("题目前")
+    table = document.add_table(rows=2, cols=3)
+    for col, text in enumerate(["题号", "答案", "解析"]):
+        table.cell(0, col).text = text
+    table.cell(1, 0).text = "1"
+    table.cell(1, 1).text = "A"
+    table.cell(1, 2).text = "第一段"
+    table.cell(1, 2).add_paragraph("第二段")
+    document.add_paragraph("题目后")
+    lines = read_lines("paper.docx", to_bytes(document))
+    assert [(line.lineno, line.text) for line in lines] == [
+        (1, "题目前"),
+        (2, "题号\t答案\t解析"),  # a table is one body block: its rows share its number
+        (2, "1\tA\t第一段 第二段"),
+        (3, "题目后"),
+    ]
+
+
+def test_docx_inline_image_attached_to_its_line() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("1.如图所示,")
+    paragraph.add_run().add_picture(io.BytesIO(tiny_png()))
+    document.add_paragraph("A.甲")
+    lines = read_lines("paper.docx", to_bytes(document))
+    assert texts(lines) == ["1.如图所示,", "A.甲"]
+    (image,) = lines[0].images
+    assert image == Image(name="image1.png", content_type="image/png", data=tiny_png())
+    assert lines[1].images == []
+
+
+def test_docx_image_after_a_break_goes_with_the_line_it_is_on() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("1.题目")
+    paragraph.runs[0].add_break()
+    paragraph.add_run("2.看图:").add_picture(io.BytesIO(tiny_png()))
+    lines = read_lines("paper.docx", to_bytes(document))
+    assert [(line.text, len(line.images)) for line in lines] == [("1.题目", 0), ("2.看图:", 1)]
+
+
+def test_docx_image_in_table_cell_goes_with_the_row() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "A"
+    table.cell(0, 1).paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()))
+    (line,) = read_lines("paper.docx", to_bytes(document))
+    assert line.text == "A\t"
+    assert len(line.images) == 1
+
+
+def test_docx_tracked_changes_show_the_current_text() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("1.答案是")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="x"><w:r><w:t>新增</w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'
+        )
+    )
+    assert texts(read_lines("paper.docx", to_bytes(document))) == ["1.答案是新增"]
+
+
+# --------------------------------------------------------------------------- Word list numbering
+
+
+def _numbered_paper() -> bytes:
+    document = docx.Document()
+    num_id = add_numbering(document)  # level 0 decimal "%1.", level 1 upperLetter "%2."
+    document.add_paragraph("一、单项选择题")
+    for stem in ("客户关系管理的核心是", "投诉处理的首要原则是"):
+        number(document.add_paragraph(stem), num_id, 0)
+        for option in ("提高客户满意度", "降低成本", "扩大规模"):
+            number(document.add_paragraph(option), num_id, 1)
+        document.add_paragraph("答案:A")
+    return to_bytes(document)
+
+
+def test_auto_numbered_questions_and_options() -> None:
+    assert texts(read_lines("paper.docx", _numbered_paper())) == [
+        "一、单项选择题",
+        "1.客户关系管理的核心是",
+        "A.提高客户满意度",
+        "B.降低成本",
+        "C.扩大规模",
+        "答案:A",
+        "2.投诉处理的首要原则是",
+        "A.提高客户满意度",  # level 1 restarts when level 0 advances
+        "B.降低成本",
+        "C.扩大规模",
+        "答案:A",
+    ]
+
+
+def test_numbering_through_paragraph_style_and_chinese_formats() -> None:
+    document = docx.Document()
+    sections = add_numbering(document, levels=[("chineseCounting", "%1、")])
+    circled = add_numbering(document, levels=[("decimalEnclosedCircle", "%1")])
+    style = add_list_style(document, "大题", sections)
+    document.add_paragraph("单项选择题", style=style)
+    number(document.add_paragraph("第一项"), circled)
+    number(document.add_paragraph("第二项"), circled)
+    document.add_paragraph("判断题", style=style)
+    assert texts(read_lines("paper.docx", to_bytes(document))) == [
+        "一、单项选择题",
+        "①第一项",
+        "②第二项",
+        "二、判断题",
+    ]
+
+
+def test_restart_numbering_with_start_override() -> None:
+    document = docx.Document()
+    num_id = add_numbering(document, levels=[("decimal", "(%1)")])
+    number(document.add_paragraph("甲"), num_id)
+    number(document.add_paragraph("乙"), num_id)
+    restarted = restart_list(document, num_id, ilvl=0, start=1)
+    number(document.add_paragraph("丙"), restarted)
+    number(document.add_paragraph("丁"), restarted)
+    assert texts(read_lines("paper.docx", to_bytes(document))) == ["(1)甲", "(2)乙", "(1)丙", "(2)丁"]
+
+
+def test_start_value_and_multi_level_text() -> None:
+    document = docx.Document()
+    num_id = add_numbering(document, levels=[("decimal", "%1."), ("decimal", "%1.%2")], starts=[5, 1])
+    number(document.add_paragraph("题"), num_id, 0)
+    number(document.add_paragraph("小题"), num_id, 1)
+    number(document.add_paragraph("小题"), num_id, 1)
+    # "%1.%2" ends in a digit: a space keeps it from merging with a following digit
+    number(document.add_paragraph("3个"), num_id, 1)
+    assert texts(read_lines("paper.docx", to_bytes(document))) == ["5.题", "5.1小题", "5.2小题", "5.3 3个"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "values", "expected"),
+    [
+        ("decimal", [1, 12], ["1", "12"]),
+        ("upperLetter", [1, 4, 26, 27], ["A", "D", "Z", "AA"]),
+        ("lowerLetter", [2], ["b"]),
+        ("upperRoman", [4, 9, 14], ["IV", "IX", "XIV"]),
+        ("chineseCounting", [1, 10, 11, 20, 23, 105], ["一", "十", "十一", "二十", "二十三", "一百零五"]),
+        ("chineseCountingThousand", [3], ["三"]),
+        ("ideographTraditional", [1, 2, 10], ["甲", "乙", "癸"]),
+        ("decimalEnclosedCircle", [1, 3, 20, 21], ["①", "③", "⑳", "㉑"]),
+        ("decimalEnclosedParen", [2], ["⑵"]),
+        ("chineseLegalSimplified", [12], ["壹拾贰"]),
+        ("someFutureFormat", [7], ["7"]),
+    ],
+)
+def test_format_number(fmt: str, values: list[int], expected: list[str]) -> None:
+    assert [format_number(value, fmt) for value in values] == expected
