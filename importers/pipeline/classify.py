@@ -139,6 +139,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
 
 def parse_choice(text: str) -> tuple[str, str]:
     """"A, B, C(P79)本题考查…" → ("ABC", "本题考查…")."""
+    text = strip_page_refs(text)
     m = CHOICE_ANSWER.match(text)
     if not m:
         return "", text.strip()

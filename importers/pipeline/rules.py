@@ -42,7 +42,7 @@ CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨�
 ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
-    r"(?P<option>(?P<opt_punct>[A-H])\s*[.、．:]"
+    r"(?P<option>(?P<opt_punct>[A-Ha-h])\s*[.、．:]"
     r"|[(（](?P<opt_paren>[A-H])[)）]"
     r"|(?<![A-Za-z])(?P<opt_space>[A-H])(?=\s+\S)"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"

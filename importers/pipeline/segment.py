@@ -222,7 +222,7 @@ class Segmenter:
         if group in ("key_range", "mark_run"):
             return (group, None) if self.mode == "key" else None
         if group == "item":
-            return self._validate_item(m, text, line_start)
+            return self._validate_item(m, text, line_start, pos)
         if group == "option":
             return self._validate_option(m, pending=text[pos : m.start()].strip())
         return None
@@ -258,7 +258,7 @@ class Segmenter:
             return ("answer", None)
         return ("key", None)
 
-    def _validate_item(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
+    def _validate_item(self, m: re.Match[str], text: str, line_start: bool, pos: int) -> tuple[str, object] | None:
         n = int(m.group("item_n") or m.group("item_di") or m.group("item_p"))
         if self.mode == "local_key":
             return None
@@ -276,6 +276,11 @@ class Segmenter:
             return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
         if m.group("item_p") and not line_start:
             return None  # "(1)" mid-line is sub-numbering inside an answer
+        item = self.item
+        if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
+            so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
+            if re.search(r"(?<!\d)1\s*[.、．]", so_far):
+                return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
         if n == self.expected or (not self.section.items and self.item is None and n == self.last_number + 1):
             return ("item", n)
         if line_start and (n == 1 or self.expected < n <= self.expected + 2):
@@ -293,7 +298,9 @@ class Segmenter:
             return None
         group = next(g for g in OPTION_FAMILY if m.group(g))
         label = m.group(group)
-        index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label) - ord("A")
+        if label.islower() and (group != "opt_punct" or not item.options):
+            return None  # "c." is a label only as a misprint inside an upper-case run
+        index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
         family = OPTION_FAMILY[group]
         if index != len(item.options):
             return None

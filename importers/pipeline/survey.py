@@ -77,7 +77,7 @@ def _collect_options(lines: list[Line], i: int) -> tuple[list[str], int]:
 def _reads_like_statement(text: str, typical: float) -> bool:
     if len(text) < 8:
         return False
-    much_longer = len(text) >= 18 and len(text) >= 2.2 * typical
+    much_longer = len(text) >= 12 and len(text) >= 2.2 * typical
     return (much_longer and (len(text) >= 3 * typical or bool(PREDICATE.search(text)))) or bool(
         STATEMENT_OPENING.match(text)
     )

@@ -1,0 +1,38 @@
+"""CLEAN stage on tiny inputs."""
+
+from __future__ import annotations
+
+from importers.pipeline.clean import clean_lines, fold, join_page_fragments
+from importers.pipeline.model import Line
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(text=t, lineno=i) for i, t in enumerate(texts, 1)]
+
+
+def test_fold_width_kangxi_and_pinyin() -> None:
+    assert fold("１．客户服務(wù)⼀致？") == "1.客户服務一致?"
+
+
+def test_fold_keeps_latin_parentheses_and_circled_labels() -> None:
+    assert fold("客户关系管理(CRM) ①甲 ②乙") == "客户关系管理(CRM) ①甲 ②乙"
+
+
+def test_markdown_prefixes_removed() -> None:
+    assert [ln.text for ln in clean_lines(lines("## 一、单选题", "- A. 甲", "> 注"))] == ["一、单选题", "A. 甲", "注"]
+
+
+def test_page_furniture_dropped_and_line_numbers_kept() -> None:
+    out = clean_lines(lines("试题及答案_第1页", "第1页 / 共20页", "下载本文档", "1. 甲?", "已閱讀5頁,還剩7頁未讀"))
+    assert [(ln.lineno, ln.text) for ln in out] == [(4, "1. 甲?")]
+
+
+def test_page_fragments_rejoined() -> None:
+    body = "某" * 160
+    out = join_page_fragments(lines(f"1、{body}问题:1、什么是方", f"2、案?{body}", f"3、{body}"))
+    assert len(out) == 1 and "什么是方案?" in out[0].text and out[0].lineno == 1
+
+
+def test_short_numbered_lines_are_not_page_fragments() -> None:
+    src = lines("1、甲是什么?", "2、乙是什么?", "3、丙是什么?")
+    assert join_page_fragments(src) == src

@@ -1,0 +1,51 @@
+"""SEGMENT stage on tiny inputs: what becomes a section, an item, an option, a key."""
+
+from __future__ import annotations
+
+from importers.pipeline.model import Line
+from importers.pipeline.segment import chinese_number, segment
+
+
+def seg(text: str):  # type: ignore[no-untyped-def]
+    return segment([Line(text=t, lineno=i) for i, t in enumerate(text.splitlines(), 1)])
+
+
+def test_sections_and_their_kinds() -> None:
+    s = seg("一、单项选择题(每题2分)1. 甲?A.a B.b\n二、判断题\n1. 乙。\n三、简答\n1. 丙?")
+    assert [(x.heading, x.kind) for x in s.sections if x.items] == [
+        ("一、单项选择题(每题2分)", "single"), ("二、判断题", "truefalse"), ("三、简答", "short")]
+
+
+def test_item_numbers_must_run_in_order() -> None:
+    s = seg("1. 增长了3.5%的是?A.甲B.乙2. 第二题?")
+    assert [(i.number, i.stem) for i in s.sections[0].items] == [("1", "增长了3.5%的是?"), ("2", "第二题?")]
+
+
+def test_numbers_inside_answers_are_not_items() -> None:
+    s = seg("三、简答\n1. 简述原则。\n答:1.以客户为中心 2.及时\n2. 下一题?")
+    items = s.sections[-1].items
+    assert [i.number for i in items] == ["1", "2"] and items[0].answer == "1.以客户为中心 2.及时"
+
+
+def test_option_labels_follow_one_style() -> None:
+    s = seg("1. 换算正确的是( )。(A)1KB = 1024 B (B)1MB=1024 B")
+    assert [o.strip() for o in s.sections[0].items[0].options] == ["1KB = 1024 B", "1MB=1024 B"]
+
+
+def test_prose_heading_starts_a_prose_section() -> None:
+    s = seg("一、总则\n1.适用范围 本办法适用于客服部")
+    assert s.sections[-1].kind == "prose"
+
+
+def test_chapter_key_targets_the_chapter() -> None:
+    s = seg("第二章服务理念\n1.甲?\nA.a B.b\n第二章:1.B")
+    assert [(k.number, k.text, k.target.heading if k.target else None) for k in s.keys] == [(1, "B", "第二章服务理念")]
+
+
+def test_title_glued_to_heading_starts_another_paper() -> None:
+    s = seg("1. 甲?A.a B.b\n客户关系管理试题及答案一、单选题1. 乙?A.a B.b")
+    assert {x.doc for x in s.sections if x.items} == {0, 1}
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(t) for t in ("一", "十", "十二", "二十三", "7")] == [1, 10, 12, 23, 7]
