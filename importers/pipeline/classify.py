@@ -49,9 +49,17 @@ def classify(item: Item) -> ParsedQuestion | None:
     if not stem and not options:
         return None
 
-    q = ParsedQuestion(type="short", stem=stem, section=item.section.heading, number=item.number,
-                       lineno=item.lineno, images=list(item.images), explanation=explanation,
-                       material=MATERIAL_LABEL.sub("", item.material).strip(), difficulty=item.difficulty)
+    q = ParsedQuestion(
+        type="short",
+        stem=stem,
+        section=item.section.heading,
+        number=item.number,
+        lineno=item.lineno,
+        images=list(item.images),
+        explanation=explanation,
+        material=MATERIAL_LABEL.sub("", item.material).strip(),
+        difficulty=item.difficulty,
+    )
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):
@@ -83,12 +91,12 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     if not letters and leading:  # "1. (3) 下列属于…①…④"
         token = leading.group(1)
         letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
-        q.stem = q.stem[leading.end():].strip()
+        q.stem = q.stem[leading.end() :].strip()
     if not letters:
         inline = ANSWER_IN_BLANK.search(q.stem)
         if inline:  # "…属于（ B ）。"
             letters = "".join(sorted(set(inline.group(1))))
-            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end():]
+            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
     if letters:
         q.type = "multiple" if len(letters) > 1 else "single"
         q.answer = letters
@@ -124,8 +132,12 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.answer = answer_text
         return
     term = TERM_DEFINITION.match(q.stem)
-    if term and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem))) and not (
-        rules.QUESTION_WORDS.search(term.group("term")) or term.group("definition").startswith(("“", '"'))
+    if (
+        term
+        and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem)))
+        and not (
+            rules.QUESTION_WORDS.search(term.group("term")) or term.group("definition").startswith(("“", '"'))
+        )
     ):
         q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()
         if item.extra:
@@ -138,13 +150,13 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
 
 
 def parse_choice(text: str) -> tuple[str, str]:
-    """"A, B, C(P79)本题考查…" → ("ABC", "本题考查…")."""
+    """ "A, B, C(P79)本题考查…" → ("ABC", "本题考查…")."""
     text = strip_page_refs(text)
     m = CHOICE_ANSWER.match(text)
     if not m:
         return "", text.strip()
     letters = "".join(sorted(set(re.sub(r"[^A-H]", "", m.group(1)))))
-    rest = strip_page_refs(text[m.end():]).strip()
+    rest = strip_page_refs(text[m.end() :]).strip()
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
     return letters, rest
@@ -179,7 +191,9 @@ def strip_page_refs(text: str | None) -> str:
     return rules.PAGE_REF.sub("", text or "")
 
 
-STEM_PAGE_REF = re.compile(r"[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]|^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]")
+STEM_PAGE_REF = re.compile(
+    r"[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]|^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]"
+)
 
 
 def clean_stem(text: str) -> str:

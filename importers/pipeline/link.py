@@ -60,7 +60,7 @@ def link_local_key(section: Section) -> None:
     items = [i for i in section.items if i.number]
     text, _, explanation = section.local_key.partition("\x1e")
     answers = split_enumerated(text, len(items))
-    for item, answer in zip(items, answers):
+    for item, answer in zip(items, answers, strict=False):
         if answer and item.answer is None:
             item.answer = answer
     if explanation and items and not items[len(answers) - 1 if answers else 0].explanation:

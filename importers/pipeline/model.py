@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "short")
 
 # single/multiple: "A" / "ABD"; truefalse: bool; fill: one string per blank;
 # short: reference text; None where the paper prints no answer.
-Answer = Union[str, bool, list[str], None]
+Answer = str | bool | list[str] | None
 
 
 class PaperError(ValueError):

@@ -20,7 +20,10 @@ SECTION_KINDS: list[tuple[str, str]] = [
     (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題", "truefalse"),
     (r"填空", "fill"),
     (r"案例|材料分析|情景分析|情境分析|题目|題目", "case"),
-    (r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題", "short"),
+    (
+        r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題",
+        "short",
+    ),
     (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
 ]
 SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
@@ -30,16 +33,31 @@ HEADING_CN = rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*)"
 # "第二章客户服务理念", "第3节"; a key for a chapter is "第一章:1.C2.…"
 HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部](?:分)?)"
 # A key region: "参考答案", "答案解析", "参考:" in a case study.
-KEY = r"(?P<key>(?:参考答案|參考答案|标准答案|標準答案|答案解析|答案及解析|参考答案及解析|參考答案及解析)(?:及解析)?\s*[:：]?|参考\s*[:：]|參考\s*[:：])"
+KEY = (
+    r"(?P<key>(?:参考答案|參考答案|标准答案|標準答案|答案解析|答案及解析)(?:及解析)?\s*[:：]?"
+    r"|参考\s*[:：]|參考\s*[:：])"
+)
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
-ANSWER = r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
+ANSWER = (
+    r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
+    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
+)
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>我的答案\s*[:：]\s*[A-H对错√×]*\s*)"
-EXPLANATION = r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
+EXPLANATION = (
+    r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
+    r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
+)
 # Sub-questions of a case study start after "问题:".
-CASE_QUESTIONS = r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
+CASE_QUESTIONS = (
+    r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
+)
 # "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
-ITEM = r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+ITEM = (
+    r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
+    r"|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)"
+    r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+)
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?P<opt_punct>[A-Ha-h])\s*[.、．:]"
@@ -58,11 +76,29 @@ KEY_RANGE = (
 )
 KEY_PAIR = rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}])(?=[\s,，;；]|$))"
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…". Not part of any field.
-META = r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
-MARK_RUN = rf"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
+META = (
+    r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
+)
+MARK_RUN = r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
 BOUNDARY = re.compile(
-    "|".join([PROSE_MARKER, HEADING_CHAPTER, HEADING_CN, KEY, MY_ANSWER, ANSWER, EXPLANATION, CASE_QUESTIONS,
-              META, KEY_RANGE, KEY_PAIR, MARK_RUN, ITEM, OPTION])
+    "|".join(
+        [
+            PROSE_MARKER,
+            HEADING_CHAPTER,
+            HEADING_CN,
+            KEY,
+            MY_ANSWER,
+            ANSWER,
+            EXPLANATION,
+            CASE_QUESTIONS,
+            META,
+            KEY_RANGE,
+            KEY_PAIR,
+            MARK_RUN,
+            ITEM,
+            OPTION,
+        ]
+    )
 )
 
 HEADING_TITLE = re.compile(
@@ -77,8 +113,21 @@ BARE_HEADING = re.compile(
 # An answer-sheet table: a row of question numbers, then a row of answers.
 SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)*\d{1,3})$")
 SHEET_ANSWERS = re.compile(r"^(?:答案|参考答案|參考答案)[\s:：]+(.+)$")
-DIFFICULTY_WORDS = {"易": 2, "容易": 2, "简单": 2, "簡單": 2, "中": 3, "中等": 3, "一般": 3, "适中": 3,
-                    "難": 4, "难": 4, "困难": 4, "困難": 4, "较难": 4}
+DIFFICULTY_WORDS = {
+    "易": 2,
+    "容易": 2,
+    "简单": 2,
+    "簡單": 2,
+    "中": 3,
+    "中等": 3,
+    "一般": 3,
+    "适中": 3,
+    "難": 4,
+    "难": 4,
+    "困难": 4,
+    "困難": 4,
+    "较难": 4,
+}
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
 
@@ -98,7 +147,9 @@ BLANK_LINE = re.compile(r"^_{3,}$")
 PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\s*[)）]?")
 
 # Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
-TITLE_WORDS = re.compile(r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題")
+TITLE_WORDS = re.compile(
+    r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題"
+)
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.
 QUESTION_WORDS = re.compile(

@@ -18,8 +18,13 @@ from .model import Line
 CHOICE_KINDS = ("single", "multiple")
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
-OPTION_FAMILY = {"opt_punct": "punct", "opt_paren": "paren", "opt_space": "space", "opt_bare": "space",
-                 "opt_circle": "circle"}
+OPTION_FAMILY = {
+    "opt_punct": "punct",
+    "opt_paren": "paren",
+    "opt_space": "space",
+    "opt_bare": "space",
+    "opt_circle": "circle",
+}
 
 
 @dataclass
@@ -179,8 +184,11 @@ class Segmenter:
             self._read_answer_sheet(answers.group(1).split(), line)
             return True
         standalone_title = (
-            len(text) <= 40 and rules.TITLE_WORDS.search(text) and not rules.QUESTION_WORDS.search(text)
-            and not rules.BLANK.search(text) and not rules.BOUNDARY.match(text)
+            len(text) <= 40
+            and rules.TITLE_WORDS.search(text)
+            and not rules.QUESTION_WORDS.search(text)
+            and not rules.BLANK.search(text)
+            and not rules.BOUNDARY.match(text)
         )
         if standalone_title:
             self.new_document(line.lineno)
@@ -203,7 +211,7 @@ class Segmenter:
         line_start = not text[: m.start()].strip()
         if group == "prose_marker":
             before_ok = m.start() == 0 or text[m.start() - 1].isspace()
-            after_ok = re.match(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])", text[m.end():])
+            after_ok = re.match(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])", text[m.end() :])
             return ("prose_marker", None) if before_ok and after_ok else None
         if group == "heading_chapter":
             return self._validate_chapter(m, text, line_start)
@@ -230,7 +238,7 @@ class Segmenter:
     def _validate_chapter(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
         if not line_start:
             return None
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if re.match(r"\s*[:：]", rest) or re.match(r"\s*(?:答案|参考答案)", rest):
             return ("chapter_key", None)
         return ("chapter", None)
@@ -246,7 +254,7 @@ class Segmenter:
         return None
 
     def _validate_key(self, m: re.Match[str], text: str) -> tuple[str, object] | None:
-        rest = text[m.end():]
+        rest = text[m.end() :]
         heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
         if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
             return ("key", None)
@@ -258,14 +266,16 @@ class Segmenter:
             return ("answer", None)
         return ("key", None)
 
-    def _validate_item(self, m: re.Match[str], text: str, line_start: bool, pos: int) -> tuple[str, object] | None:
+    def _validate_item(
+        self, m: re.Match[str], text: str, line_start: bool, pos: int
+    ) -> tuple[str, object] | None:
         n = int(m.group("item_n") or m.group("item_di") or m.group("item_p"))
         if self.mode == "local_key":
             return None
         if self.mode == "key":
             if m.group("item_p") or (self.key_entry is not None and self.key_entry.number == 0):
                 return None  # the answer of a lone essay question numbers its own points
-            rest = text[m.end():]
+            rest = text[m.end() :]
             answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", rest)
             if n == self.key_last + 1 or (n > self.key_last and answerish):
                 return ("key_item", n)
@@ -277,7 +287,12 @@ class Segmenter:
         if m.group("item_p") and not line_start:
             return None  # "(1)" mid-line is sub-numbering inside an answer
         item = self.item
-        if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
+        if (
+            item is not None
+            and not line_start
+            and item.slot in ("answer", "explanation")
+            and not item.options
+        ):
             so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
             if re.search(r"(?<!\d)1\s*[.、．]", so_far):
                 return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
@@ -304,9 +319,9 @@ class Segmenter:
         family = OPTION_FAMILY[group]
         if index != len(item.options):
             return None
-        if group == "opt_punct" and m.start() > 0 and m.string[m.start() - 1].isascii() and m.string[m.start() - 1].isalpha():
-            if index == 0:
-                return None  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
+        before = m.string[m.start() - 1] if m.start() else ""
+        if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
+            return None  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
         if index == 0:
             if group == "opt_bare" or not (item.stem or pending):
                 return None
@@ -320,7 +335,7 @@ class Segmenter:
             return self._on_heading(m, payload, line)  # type: ignore[arg-type]
         if kind == "prose_heading":
             end = self._heading_end(text, m.end(), rules.PROSE_HEADING_MAX)
-            self._new_section(text[m.start():end].strip(), "prose", line.lineno)
+            self._new_section(text[m.start() : end].strip(), "prose", line.lineno)
             return end
         if kind == "prose_marker":
             self._new_section(m.group(0), "prose", line.lineno)
@@ -330,13 +345,13 @@ class Segmenter:
             rest = text[end:].strip()
             # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
             prose = len(rest) > 30 and not rules.BOUNDARY.match(rest)
-            heading = text[m.start():end].strip()
+            heading = text[m.start() : end].strip()
             self._new_section(heading, "prose" if prose else self._section_kind(heading), line.lineno)
             return end
         if kind == "chapter_key":
             self._start_key(line.lineno)
             self.key_target = self._chapter_section(m.group(0))
-            rest = re.match(r"\s*(?:参考答案|答案)?\s*[:：]?", text[m.end():])
+            rest = re.match(r"\s*(?:参考答案|答案)?\s*[:：]?", text[m.end() :])
             return m.end() + (rest.end() if rest else 0)
         if kind == "key":
             self._start_key(line.lineno)
@@ -397,7 +412,7 @@ class Segmenter:
     def _skip_meta(self, m: re.Match[str], text: str, line: Line) -> int:
         nxt = self._next_boundary(text, m.end(), line)
         end = nxt[0].start() if nxt else len(text)
-        value = text[m.end():end].strip()
+        value = text[m.end() : end].strip()
         if self.item is not None and m.group(0).startswith(("难", "難")):
             self.item.difficulty = difficulty_level(value)
         return end
@@ -415,13 +430,13 @@ class Segmenter:
 
     def _on_heading(self, m: re.Match[str], title: re.Match[str], line: Line) -> int:
         heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
-        self._start_heading(heading, self._section_kind(title.group(0)), m.string[title.end():], line)
+        self._start_heading(heading, self._section_kind(title.group(0)), m.string[title.end() :], line)
         return title.end()
 
     def _read_answer_sheet(self, answers: list[str], line: Line) -> None:
         """题号 1 2 3 / 答案 A C B: an answer-sheet table (tables reach us as tab-separated rows)."""
         self.close_item()
-        for number, answer in zip(self.sheet_numbers, answers):
+        for number, answer in zip(self.sheet_numbers, answers, strict=False):
             self._add_key(number, line).text = answer
         self.sheet_numbers = []
         self.key_entry = None
@@ -431,7 +446,9 @@ class Segmenter:
         target = self._find_section(heading, kind) if self.mode == "key" else None
         # Inside a key, a section name followed by answers (or by nothing: the answers follow on
         # the next lines) switches the key's target; anything else ends the key.
-        if target is not None and (re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind)):
+        if target is not None and (
+            re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind)
+        ):
             self.key_target = target
             self.key_last = 0
             self.key_entry = None
@@ -455,7 +472,9 @@ class Segmenter:
         assert self.item is not None
         stem = self.item.extra.pop()
         self.close_item()
-        self.item = Item(number="", lineno=line.lineno, section=self.section, stem=stem, material=self.material)
+        self.item = Item(
+            number="", lineno=line.lineno, section=self.section, stem=stem, material=self.material
+        )
 
     def _on_case_questions(self) -> None:
         item = self.item
@@ -528,7 +547,9 @@ class Segmenter:
 
     def _find_section(self, heading: str, kind: str) -> Section | None:
         def norm(s: str) -> str:
-            return re.sub(r"\s", "", rules.SCORE_NOTE.sub("", re.sub(rf"^[{rules.CN_NUM}]+\s*[、.．]", "", s)))
+            return re.sub(
+                r"\s", "", rules.SCORE_NOTE.sub("", re.sub(rf"^[{rules.CN_NUM}]+\s*[、.．]", "", s))
+            )
 
         candidates = [s for s in self.sections if s.doc == self.doc and s.items]
         for s in candidates:

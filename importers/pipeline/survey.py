@@ -32,8 +32,15 @@ def parse_survey(lines: list[Line], section: str = "") -> list[ParsedQuestion]:
         text = line.text
         if _blank_follows(lines, i):
             if not _is_survey_field(text, blank=True):
-                out.append(ParsedQuestion(type="fill", stem=text, lineno=line.lineno, section=section,
-                                          warnings=["no answer found"]))
+                out.append(
+                    ParsedQuestion(
+                        type="fill",
+                        stem=text,
+                        lineno=line.lineno,
+                        section=section,
+                        warnings=["no answer found"],
+                    )
+                )
             i += 2
             continue
         if ASKS.search(text) or SURVEY_FIELD.match(text):
@@ -42,8 +49,15 @@ def parse_survey(lines: list[Line], section: str = "") -> list[ParsedQuestion]:
                 continue
             out.append(_question(text, options, line, section))
             continue
-        out.append(ParsedQuestion(type="truefalse", stem=text, lineno=line.lineno, section=section,
-                                  warnings=["no answer found", "type guessed"]))
+        out.append(
+            ParsedQuestion(
+                type="truefalse",
+                stem=text,
+                lineno=line.lineno,
+                section=section,
+                warnings=["no answer found", "type guessed"],
+            )
+        )
         i += 1
     return out
 
@@ -90,10 +104,21 @@ def _reads_like_option(text: str, typical: float) -> bool:
 def _question(text: str, options: list[str], line: Line, section: str) -> ParsedQuestion:
     if len(options) >= 2:
         multiple = bool(rules.CHOICE_HINT.search(text)) or len(options) >= 5
-        return ParsedQuestion(type="multiple" if multiple else "single", stem=text, options=options,
-                              lineno=line.lineno, section=section, warnings=["no answer found", "type guessed"])
-    return ParsedQuestion(type="short", stem=text, lineno=line.lineno, section=section,
-                          warnings=["no answer found", "type guessed"])
+        return ParsedQuestion(
+            type="multiple" if multiple else "single",
+            stem=text,
+            options=options,
+            lineno=line.lineno,
+            section=section,
+            warnings=["no answer found", "type guessed"],
+        )
+    return ParsedQuestion(
+        type="short",
+        stem=text,
+        lineno=line.lineno,
+        section=section,
+        warnings=["no answer found", "type guessed"],
+    )
 
 
 def _blank_follows(lines: list[Line], i: int) -> bool:

@@ -19,11 +19,17 @@ def test_fold_keeps_latin_parentheses_and_circled_labels() -> None:
 
 
 def test_markdown_prefixes_removed() -> None:
-    assert [ln.text for ln in clean_lines(lines("## 一、单选题", "- A. 甲", "> 注"))] == ["一、单选题", "A. 甲", "注"]
+    assert [ln.text for ln in clean_lines(lines("## 一、单选题", "- A. 甲", "> 注"))] == [
+        "一、单选题",
+        "A. 甲",
+        "注",
+    ]
 
 
 def test_page_furniture_dropped_and_line_numbers_kept() -> None:
-    out = clean_lines(lines("试题及答案_第1页", "第1页 / 共20页", "下载本文档", "1. 甲?", "已閱讀5頁,還剩7頁未讀"))
+    out = clean_lines(
+        lines("试题及答案_第1页", "第1页 / 共20页", "下载本文档", "1. 甲?", "已閱讀5頁,還剩7頁未讀")
+    )
     assert [(ln.lineno, ln.text) for ln in out] == [(4, "1. 甲?")]
 
 

@@ -10,7 +10,11 @@ def test_split_enumerated_digits() -> None:
 
 
 def test_split_enumerated_chinese_numerals_keep_inner_digits() -> None:
-    assert split_enumerated("一、概念。二、作用:1、指导2、推动 三、结构", 3) == ["概念。", "作用:1、指导2、推动", "结构"]
+    assert split_enumerated("一、概念。二、作用:1、指导2、推动 三、结构", 3) == [
+        "概念。",
+        "作用:1、指导2、推动",
+        "结构",
+    ]
 
 
 def test_split_enumerated_fewer_answers_than_questions() -> None:

@@ -66,8 +66,10 @@ def test_finds_every_question_and_nothing_else(paper: Path) -> None:
 def test_counts_by_type(paper: Path) -> None:
     def types(rows: list[dict[str, object]]) -> Counter[str]:
         # With no answer printed, single versus multiple is a guess (SCHEMA.md).
-        return Counter("choice?" if r["type"] in ("single", "multiple") and r["answer"] is None else str(r["type"])
-                       for r in rows)
+        return Counter(
+            "choice?" if r["type"] in ("single", "multiple") and r["answer"] is None else str(r["type"])
+            for r in rows
+        )
 
     assert types(parsed(paper)) == types(gold_for(paper))
 
@@ -78,7 +80,9 @@ def test_answers_and_options_linked(paper: Path) -> None:
     wrong = []
     for i, j in pairs(gold, pred):
         g, p = gold[i], pred[j]
-        if g["type"] in ("single", "multiple") and [norm(o) for o in g["options"]] != [norm(o) for o in p["options"]]:
+        if g["type"] in ("single", "multiple") and [norm(o) for o in g["options"]] != [
+            norm(o) for o in p["options"]
+        ]:
             wrong.append(("options", paper.name[:3], g["seq"]))
         if g["answer"] is None:
             continue
@@ -87,7 +91,9 @@ def test_answers_and_options_linked(paper: Path) -> None:
         elif g["type"] == "fill":
             ok = [norm(a) for a in g["answer"]] == [norm(a) for a in p["answer"] or []]
         else:
-            ratio = difflib.SequenceMatcher(None, norm(g["answer"]), norm(p["answer"]), autojunk=False).ratio()
+            ratio = difflib.SequenceMatcher(
+                None, norm(g["answer"]), norm(p["answer"]), autojunk=False
+            ).ratio()
             ok = ratio >= 0.8
         if not ok:
             wrong.append(("answer", paper.name[:3], g["seq"]))

@@ -13,7 +13,10 @@ def seg(text: str):  # type: ignore[no-untyped-def]
 def test_sections_and_their_kinds() -> None:
     s = seg("一、单项选择题(每题2分)1. 甲?A.a B.b\n二、判断题\n1. 乙。\n三、简答\n1. 丙?")
     assert [(x.heading, x.kind) for x in s.sections if x.items] == [
-        ("一、单项选择题(每题2分)", "single"), ("二、判断题", "truefalse"), ("三、简答", "short")]
+        ("一、单项选择题(每题2分)", "single"),
+        ("二、判断题", "truefalse"),
+        ("三、简答", "short"),
+    ]
 
 
 def test_item_numbers_must_run_in_order() -> None:
@@ -39,7 +42,9 @@ def test_prose_heading_starts_a_prose_section() -> None:
 
 def test_chapter_key_targets_the_chapter() -> None:
     s = seg("第二章服务理念\n1.甲?\nA.a B.b\n第二章:1.B")
-    assert [(k.number, k.text, k.target.heading if k.target else None) for k in s.keys] == [(1, "B", "第二章服务理念")]
+    assert [(k.number, k.text, k.target.heading if k.target else None) for k in s.keys] == [
+        (1, "B", "第二章服务理念")
+    ]
 
 
 def test_title_glued_to_heading_starts_another_paper() -> None:

@@ -12,8 +12,15 @@ def survey(*texts: str) -> list[tuple[str, str, list[str]]]:
 
 
 def test_question_options_statement_and_blank() -> None:
-    assert survey("投诉处理的原则有哪些?", "首问负责", "限时办结", "责任查究",
-                  "客户信息应当每次到店核对并当天更新", "回访时间最好控制在()分钟之内", "____") == [
+    assert survey(
+        "投诉处理的原则有哪些?",
+        "首问负责",
+        "限时办结",
+        "责任查究",
+        "客户信息应当每次到店核对并当天更新",
+        "回访时间最好控制在()分钟之内",
+        "____",
+    ) == [
         ("multiple", "投诉处理的原则有哪些?", ["首问负责", "限时办结", "责任查究"]),
         ("truefalse", "客户信息应当每次到店核对并当天更新", []),
         ("fill", "回访时间最好控制在()分钟之内", []),
@@ -25,7 +32,11 @@ def test_survey_fields_dropped() -> None:
 
 
 def test_long_option_kept_when_a_short_option_follows() -> None:
-    out = survey("区域客服的职能有哪些", "邀约客户", "组织关怀活动",
-                 "实时掌控所辖品牌的主机厂客服营销新策略、新方法及对经销商的扶持、考核等信息及实质以利于研讨",
-                 "研讨推进")
+    out = survey(
+        "区域客服的职能有哪些",
+        "邀约客户",
+        "组织关怀活动",
+        "实时掌控所辖品牌的主机厂客服营销新策略、新方法及对经销商的扶持、考核等信息及实质以利于研讨",
+        "研讨推进",
+    )
     assert len(out) == 1 and len(out[0][2]) == 4
