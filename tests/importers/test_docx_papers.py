@@ -1,0 +1,57 @@
+"""A Word paper through the whole pipeline: auto-numbered questions and options (the numbers
+are not in the text), a table of questions, a picture in a question, the key at the end."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from importers.pipeline import parse_document
+from tests.importers.docx_factory import add_numbering, number, tiny_png, to_bytes
+
+
+def build_paper() -> bytes:
+    document = docx.Document()
+    list_id = add_numbering(document)
+    document.add_paragraph("一、单项选择题")
+    for stem, options in [("客户关系管理的核心是", ["产品", "客户", "价格"]), ("服务补救的第一步是", ["致歉", "分析"])]:
+        number(document.add_paragraph(stem), list_id, 0)
+        for option in options:
+            number(document.add_paragraph(option), list_id, 1)
+    picture = document.add_paragraph("3.下图中哪个是投诉处理流程?")
+    picture.add_run().add_picture(io.BytesIO(tiny_png()))
+    document.add_paragraph("A.流程甲 B.流程乙")
+    document.add_paragraph("二、判断题")
+    table = document.add_table(rows=2, cols=2)
+    for row, (n, text) in zip(table.rows, [("1", "首问负责制要求第一位接待者跟进到底。"), ("2", "投诉都应冷处理。")],
+                              strict=True):
+        row.cells[0].text, row.cells[1].text = n, text
+    document.add_paragraph("参考答案")
+    document.add_paragraph("一、单项选择题 1.B 2.A 3.B")
+    document.add_paragraph("二、判断题 1.√ 2.×")
+    return to_bytes(document)
+
+
+def test_word_paper_end_to_end() -> None:
+    paper = parse_document("paper.docx", build_paper())
+    got = [(q.type, q.stem, q.options, q.answer) for q in paper.questions]
+    assert got == [
+        ("single", "客户关系管理的核心是", ["产品", "客户", "价格"], "B"),
+        ("single", "服务补救的第一步是", ["致歉", "分析"], "A"),
+        ("single", "下图中哪个是投诉处理流程?", ["流程甲", "流程乙"], "B"),
+        ("truefalse", "首问负责制要求第一位接待者跟进到底。", [], True),
+        ("truefalse", "投诉都应冷处理。", [], False),
+    ]
+
+
+def test_picture_travels_with_its_question() -> None:
+    paper = parse_document("paper.docx", build_paper())
+    pictures = [q for q in paper.questions if q.images]
+    assert [q.stem for q in pictures] == ["下图中哪个是投诉处理流程?"]
+    assert pictures[0].images[0].content_type == "image/png"
+
+
+def test_paragraph_numbers_are_the_source_location() -> None:
+    paper = parse_document("paper.docx", build_paper())
+    assert [q.lineno for q in paper.questions[:2]] == [2, 6]
