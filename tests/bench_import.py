@@ -94,8 +94,9 @@ def main() -> None:
     report("text: sample papers repeated", "bench.txt", text)
     # Memory must grow no faster than the input: the same measure at half the size.
     half = repeated_papers(int(args.mb * MB / 2))
-    small, large = peak_memory(lambda: parse_document("half.txt", half)), peak_memory(
-        lambda: parse_document("bench.txt", text)
+    small, large = (
+        peak_memory(lambda: parse_document("half.txt", half)),
+        peak_memory(lambda: parse_document("bench.txt", text)),
     )
     print(f"  memory growth   {large / small:8.2f}x for {len(text) / len(half):.2f}x the input")
 

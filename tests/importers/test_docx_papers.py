@@ -15,7 +15,8 @@ def build_paper() -> bytes:
     document = docx.Document()
     list_id = add_numbering(document)
     document.add_paragraph("一、单项选择题")
-    for stem, options in [("客户关系管理的核心是", ["产品", "客户", "价格"]), ("服务补救的第一步是", ["致歉", "分析"])]:
+    questions = [("客户关系管理的核心是", ["产品", "客户", "价格"]), ("服务补救的第一步是", ["致歉", "分析"])]
+    for stem, options in questions:
         number(document.add_paragraph(stem), list_id, 0)
         for option in options:
             number(document.add_paragraph(option), list_id, 1)
@@ -24,8 +25,8 @@ def build_paper() -> bytes:
     document.add_paragraph("A.流程甲 B.流程乙")
     document.add_paragraph("二、判断题")
     table = document.add_table(rows=2, cols=2)
-    for row, (n, text) in zip(table.rows, [("1", "首问负责制要求第一位接待者跟进到底。"), ("2", "投诉都应冷处理。")],
-                              strict=True):
+    statements = [("1", "首问负责制要求第一位接待者跟进到底。"), ("2", "投诉都应冷处理。")]
+    for row, (n, text) in zip(table.rows, statements, strict=True):
         row.cells[0].text, row.cells[1].text = n, text
     document.add_paragraph("参考答案")
     document.add_paragraph("一、单项选择题 1.B 2.A 3.B")
