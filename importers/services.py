@@ -2,10 +2,11 @@
 
 Policy, in one place:
 - A file whose checksum is already stored is skipped and reported; nothing is added.
-- Each question's printed section heading becomes a chapter of the bank (created on first
-  use). Questions printed under no heading get no chapter: a chapter named after a scraped
-  file name ("004_39fe9d03…") would mean nothing to a trainer, and the source file is
-  already recorded on every question.
+- Each question's chapter (its "第X章…" heading, else the title of the paper it was printed
+  in) becomes a chapter of the bank, created on first use. Type headings such as
+  "一、单项选择题" are not topics and make no chapter. Questions with neither get no chapter:
+  a chapter named after a scraped file name ("004_39fe9d03…") would mean nothing to a
+  trainer, and the source file is already recorded on every question.
 - Same fingerprint as a question already in the bank, or as one earlier in the same paper:
   skipped and reported as a duplicate.
 - A question with parser warnings, or with no answer key, is stored as "needs review";
@@ -147,7 +148,7 @@ def _store(
     saved_files: list[str],
 ) -> None:
     source = source_create(filename=filename, data=data, bank=bank, imported_by=user)
-    prints = [fingerprint(q.stem, q.options) for q in paper.questions]
+    prints = [fingerprint(q.stem, q.options, q.material) for q in paper.questions]
     in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
     first_seen: dict[str, int] = {}
     chapters: dict[str, Chapter | None] = {}
@@ -163,10 +164,10 @@ def _store(
             )
             continue
         first_seen[fp] = q.lineno
-        if q.section.strip() and q.section not in chapters:
-            chapters[q.section] = chapter_get_or_create(bank=bank, title=q.section)
+        if q.chapter.strip() and q.chapter not in chapters:
+            chapters[q.chapter] = chapter_get_or_create(bank=bank, title=q.chapter)
         question = _store_question(
-            bank=bank, chapter=chapters.get(q.section), source=source, q=q, report=report
+            bank=bank, chapter=chapters.get(q.chapter), source=source, q=q, report=report
         )
         if question is None:
             continue
@@ -194,6 +195,7 @@ def _store_question(
                 answer=answer,
                 explanation=q.explanation,
                 material=q.material,
+                difficulty=q.difficulty or 3,
                 source=source,
                 source_line=max(q.lineno, 0),
                 status=Question.Status.NEEDS_REVIEW if review else Question.Status.ACTIVE,

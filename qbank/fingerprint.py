@@ -41,10 +41,17 @@ def _strip(text: str) -> str:
     )
 
 
-def fingerprint(stem: str, options: list[str]) -> str:
-    """sha256 hex of the folded stem and options with whitespace and punctuation removed."""
+def fingerprint(stem: str, options: list[str], material: str = "") -> str:
+    """sha256 hex of the folded stem and options with whitespace and punctuation removed.
+
+    A case study's sub-questions ("这个案例对您有何启示?") repeat across cases, so their
+    shared material is part of what makes them one question.
+    """
     parts = [_strip(fold(stem)), *(_strip(fold(option)) for option in options)]
-    return hashlib.sha256(_SEPARATOR.join(parts).encode("utf-8")).hexdigest()
+    key = _SEPARATOR.join(parts)
+    if material.strip():
+        key = _strip(fold(material)) + "\x1e" + key
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def search_text(stem: str, options: list[str]) -> str:

@@ -133,7 +133,7 @@ def question_create(
         source=source,
         source_line=source_line,
         status=status,
-        fingerprint=fingerprint(stem, list(options)),
+        fingerprint=fingerprint(stem, list(options), material),
         search_text=search_text(stem, list(options)),
         warnings=list(warnings),
     )
@@ -179,7 +179,7 @@ def question_refresh_derived(*, question: Question) -> Question:
     fingerprint and flags the question for review instead of failing the save.
     """
     options = list(question.options.order_by("order", "label").values_list("text", flat=True))
-    new_fingerprint = fingerprint(question.stem, options)
+    new_fingerprint = fingerprint(question.stem, options, question.material)
     question.search_text = search_text(question.stem, options)
     clash = (
         Question.objects.filter(bank_id=question.bank_id, fingerprint=new_fingerprint)

@@ -53,6 +53,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         type="short",
         stem=stem,
         section=item.section.heading,
+        chapter=item.section.chapter,
         number=item.number,
         lineno=item.lineno,
         images=list(item.images),

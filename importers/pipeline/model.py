@@ -47,6 +47,7 @@ class ParsedQuestion:
     explanation: str = ""
     material: str = ""
     section: str = ""
+    chapter: str = ""  # the topic it belongs to: "第X章…" heading or the paper's title
     number: str = ""
     lineno: int = 0
     difficulty: int | None = None  # 1 (easy) … 5 (hard) where the paper prints it
@@ -59,6 +60,7 @@ class ParsedQuestion:
             "seed": seed,
             "seq": seq,
             "section": self.section,
+            "chapter": self.chapter,
             "number": self.number,
             "type": self.type,
             "stem": self.stem,

@@ -17,7 +17,8 @@ def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
     questions: list[ParsedQuestion] = []
     warnings: list[str] = []
     if seg.numbered_items == 0 and len(seg.sections) == 1 or _unnumbered_export(seg):
-        questions = parse_survey([ln for s in seg.sections for ln in s.loose])
+        chapter = next((s.chapter for s in seg.sections if s.chapter), "")
+        questions = parse_survey([ln for s in seg.sections for ln in s.loose], chapter=chapter)
     else:
         for section in seg.sections:
             for item in section.items:

@@ -72,6 +72,7 @@ class Section:
     kind: str  # single/multiple/truefalse/fill/short/case/generic/prose
     doc: int
     lineno: int = 0
+    chapter: str = ""  # the enclosing "第X章…" heading, else the title of the paper
     items: list[Item] = field(default_factory=list)
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
@@ -101,12 +102,15 @@ class Segmenter:
         self.numbered_items = 0
         self.sheet_numbers: list[int] = []
         self.last_number = 0  # numbering may run on across sections of one paper
+        self.doc_title = ""
+        self.chapter_title = ""
         self._new_section("", "generic", 0)
 
     # ---- state changes -------------------------------------------------------------------
     def _new_section(self, heading: str, kind: str, lineno: int) -> None:
         self.close_item()
-        self.section = Section(heading=heading, kind=kind, doc=self.doc, lineno=lineno)
+        chapter = self.chapter_title or self.doc_title
+        self.section = Section(heading=heading, kind=kind, doc=self.doc, lineno=lineno, chapter=chapter)
         self.sections.append(self.section)
         self.expected = 1
         self.mode = "questions"  # or "key" (a key for earlier sections) or "local_key"
@@ -121,10 +125,18 @@ class Segmenter:
             self.item.section.items.append(self.item)
             self.item = None
 
-    def new_document(self, lineno: int) -> None:
+    def new_document(self, lineno: int, title: str = "") -> None:
         """A title such as "客户关系管理试题及答案" starts another paper glued into the file."""
+        if (
+            self.doc_title
+            and self.item is None
+            and not any(s.items for s in self.sections if s.doc == self.doc)
+        ):
+            return  # a subtitle under the title just read: the same paper
         self.doc += 1
         self.last_number = 0
+        self.doc_title = re.sub(r"^\d+(?=\D)", "", title).strip()[:60]  # "1《…》模拟试题": a page number
+        self.chapter_title = ""
         self._new_section("", "generic", lineno)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -143,8 +155,14 @@ class Segmenter:
             end = found[0].start() if found else len(text)
             fragment = text[pos:end].strip()
             if fragment:
-                if found and found[1] in ("heading", "chapter") and rules.TITLE_WORDS.search(fragment):
-                    self.new_document(line.lineno)
+                title_like = (new_line or self.item is None) and len(fragment) <= 40
+                if (
+                    found
+                    and found[1] in ("heading", "chapter")
+                    and title_like
+                    and rules.TITLE_WORDS.search(fragment)
+                ):
+                    self.new_document(line.lineno, fragment)
                 else:
                     self.on_text(fragment, line, new_line)
                 new_line = False
@@ -191,7 +209,7 @@ class Segmenter:
             and not rules.BOUNDARY.match(text)
         )
         if standalone_title:
-            self.new_document(line.lineno)
+            self.new_document(line.lineno, text)
             return True
         return False
 
@@ -346,7 +364,10 @@ class Segmenter:
             # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
             prose = len(rest) > 30 and not rules.BOUNDARY.match(rest)
             heading = text[m.start() : end].strip()
-            self._new_section(heading, "prose" if prose else self._section_kind(heading), line.lineno)
+            kind = "prose" if prose else self._section_kind(heading)
+            if kind in ("generic", "prose"):  # "第一部分 单项选择题" names a type, not a topic
+                self.chapter_title = heading
+            self._new_section(heading, kind, line.lineno)
             return end
         if kind == "chapter_key":
             self._start_key(line.lineno)

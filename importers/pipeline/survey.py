@@ -24,7 +24,14 @@ STATEMENT_OPENING = re.compile(r"^(?:应该|應該|应当|應當|如果|假如|�
 SHORT_FIELD_CHARS = 6
 
 
-def parse_survey(lines: list[Line], section: str = "") -> list[ParsedQuestion]:
+def parse_survey(lines: list[Line], section: str = "", chapter: str = "") -> list[ParsedQuestion]:
+    out = _parse(lines, section)
+    for q in out:
+        q.chapter = chapter
+    return out
+
+
+def _parse(lines: list[Line], section: str) -> list[ParsedQuestion]:
     out: list[ParsedQuestion] = []
     i = 0
     while i < len(lines):

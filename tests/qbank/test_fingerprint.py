@@ -45,3 +45,9 @@ def test_fingerprint_is_sha256_hex() -> None:
 def test_fold_and_search_text_keep_punctuation_but_fold_script_and_width() -> None:
     assert fold("售後客戶服務？ＡＢＣ") == "售后客户服务?abc"
     assert search_text("客戶?", ["甲", "乙"]) == "客户?\n甲\n乙"
+
+
+def test_case_sub_questions_differ_by_their_material() -> None:
+    ask = "这个案例对您有何启示?"
+    assert fingerprint(ask, [], material="顾客投诉熟食变味") != fingerprint(ask, [], material="酸奶里有苍蝇")
+    assert fingerprint(ask, [], material="") == fingerprint(ask, [])

@@ -149,23 +149,41 @@ def test_batch_goes_on_after_a_failing_file(bank: Bank, monkeypatch: pytest.Monk
     assert Question.objects.count() == reports[2].created == 1
 
 
-def test_sections_become_chapters_and_no_section_means_no_chapter(
+def test_chapters_come_from_chapter_headings_or_titles_not_type_headings(
     bank: Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_parse(
         monkeypatch,
         [
-            ParsedQuestion(type="truefalse", stem="客户永远是对的", answer=False, section="二、判断题"),
-            ParsedQuestion(type="short", stem="什么是CRM", answer="客户关系管理", section="三、简答题"),
-            ParsedQuestion(type="short", stem="什么是KPI", answer="关键绩效指标", section="二、判断题"),
-            ParsedQuestion(type="short", stem="什么是NPS", answer="净推荐值"),
+            ParsedQuestion(
+                type="truefalse",
+                stem="客户永远是对的",
+                answer=False,
+                section="二、判断题",
+                chapter="第二章客户服务理念",
+            ),
+            ParsedQuestion(
+                type="short",
+                stem="什么是CRM",
+                answer="客户关系管理",
+                section="三、简答题",
+                chapter="客户关系管理试题",
+            ),
+            ParsedQuestion(
+                type="short",
+                stem="什么是KPI",
+                answer="关键绩效指标",
+                section="二、判断题",
+                chapter="第二章客户服务理念",
+            ),
+            ParsedQuestion(type="short", stem="什么是NPS", answer="净推荐值", section="一、简答题"),
         ],
     )
-    Chapter.objects.create(bank=bank, title="一、单项选择题", order=0)
+    Chapter.objects.create(bank=bank, title="第一章", order=0)
     import_paper(bank=bank, filename="p.txt", data=b"x")
     chapters = list(Chapter.objects.filter(bank=bank).values_list("title", "order"))
-    assert chapters == [("一、单项选择题", 0), ("二、判断题", 1), ("三、简答题", 2)]
-    assert Question.objects.get(stem="什么是KPI").chapter.title == "二、判断题"  # type: ignore[union-attr]
+    assert chapters == [("第一章", 0), ("第二章客户服务理念", 1), ("客户关系管理试题", 2)]
+    assert Question.objects.get(stem="什么是KPI").chapter.title == "第二章客户服务理念"  # type: ignore[union-attr]
     assert Question.objects.get(stem="什么是NPS").chapter is None
 
 
