@@ -8,6 +8,7 @@ from qbank import views as qbank_views
 
 urlpatterns = [
     path("", qbank_views.home, name="home"),
+    path("images/<int:pk>/", qbank_views.question_image, name="question-image"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

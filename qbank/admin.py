@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .fingerprint import fold
@@ -58,7 +60,16 @@ class OptionInline(admin.TabularInline):
 class ImageInline(admin.TabularInline):
     model = QuestionImage
     extra = 0
-    fields = ["file", "content_type", "option"]
+    fields = ["preview", "file", "content_type", "option"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("预览"))
+    def preview(self, image: QuestionImage) -> str:
+        # Shown where the question is edited, so a reviewer sees what the trainee will see.
+        if not image.pk or not image.file:
+            return "-"
+        url = reverse("question-image", args=[image.pk])
+        return format_html('<img src="{}" alt="" style="max-height:120px;max-width:240px">', url)
 
 
 @admin.register(Question)

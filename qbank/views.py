@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 
 from . import roles
+from .models import QuestionImage
 from .selectors import bank_stats
 
 
@@ -21,3 +23,17 @@ def home(request: HttpRequest) -> HttpResponse:
         # Only trainers and admins see what the bank holds; trainees never get the counts.
         context["bank_stats"] = bank_stats()
     return render(request, "qbank/home.html", context)
+
+
+@login_required
+def question_image(request: HttpRequest, pk: int) -> FileResponse:
+    """Pictures are served through a view, not as public media: the user must be allowed to
+    see the question (trainers and admins now; quizzes add their own check for trainees)."""
+    if not roles.can_manage_bank(request.user):
+        raise PermissionDenied
+    image = get_object_or_404(QuestionImage, pk=pk)
+    response = FileResponse(
+        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

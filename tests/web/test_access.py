@@ -136,3 +136,20 @@ def test_admin_edit_recomputes_fingerprint(admin: Any, bank: Bank) -> None:
     assert question.stem == "新题干?"
     assert question.fingerprint == services.fingerprint("新题干?", [])
     assert "新题干" in question.search_text
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"), [("anonymous", 302), ("trainee", 403), ("trainer", 200), ("admin", 200)]
+)
+def test_question_images_only_for_bank_managers(
+    cast: dict[str, Any], bank: Bank, who: str, expected: int
+) -> None:
+    question = services.question_create(bank=bank, type="short", stem="看图回答?")
+    image = services.question_image_create(
+        question=question, name="p.png", content_type="image/png", data=b"\x89PNG"
+    )
+    response = client_for(cast[who]).get(reverse("question-image", args=[image.pk]))
+    assert response.status_code == expected
+    if expected == 200:
+        assert response["Content-Type"] == "image/png"
+        assert b"".join(response.streaming_content) == b"\x89PNG"  # type: ignore[attr-defined]
