@@ -2,32 +2,49 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from .classify import classify
 from .clean import clean_lines
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
-from .segment import segment
+from .segment import Segmented, segment
 from .survey import parse_survey
+
+SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
 
 
 def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
-    cleaned = clean_lines(lines)
-    seg = segment(cleaned)
+    seg = segment(clean_lines(lines))
     link_keys(seg.sections, seg.keys)
-    questions: list[ParsedQuestion] = []
     warnings: list[str] = []
-    if seg.numbered_items == 0 and len(seg.sections) == 1 or _unnumbered_export(seg):
+    if _unnumbered_export(seg):
         chapter = next((s.chapter for s in seg.sections if s.chapter), "")
         questions = parse_survey([ln for s in seg.sections for ln in s.loose], chapter=chapter)
+        warnings.append(SURVEY_NOTE)
     else:
-        for section in seg.sections:
-            for item in section.items:
-                q = classify(item)
-                if q is not None:
-                    questions.append(q)
+        found = (classify(item) for section in seg.sections for item in section.items)
+        questions = [q for q in found if q is not None]
+    flag_repeats(questions)
     return ParsedPaper(filename=filename, questions=questions, warnings=warnings)
 
 
-def _unnumbered_export(seg) -> bool:  # type: ignore[no-untyped-def]
+def _unnumbered_export(seg: Segmented) -> bool:
     """Only titles and loose lines: a questionnaire export with nothing numbered."""
     return seg.numbered_items == 0 and all(s.kind == "generic" and not s.items for s in seg.sections)
+
+
+def flag_repeats(questions: list[ParsedQuestion]) -> None:
+    """A question printed twice in one paper is flagged for the reviewer (the store skips it)."""
+    seen: dict[str, ParsedQuestion] = {}
+    for q in questions:
+        key = _loose_key(q)
+        first = seen.setdefault(key, q)
+        if first is not q:
+            q.warnings.append(f"possible duplicate of the question at line {first.lineno}")
+
+
+def _loose_key(q: ParsedQuestion) -> str:
+    text = "\x1f".join([q.material, q.stem, *q.options])
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()

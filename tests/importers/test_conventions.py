@@ -197,3 +197,9 @@ def test_guesses_are_flagged_for_review() -> None:
     qs = parse("1. 哪些是渠道?\nA.电话\nB.邮件\nC.会议")
     assert qs[0]["type"] == "multiple"
     assert "no answer found" in qs[0]["warnings"] and "type guessed" in qs[0]["warnings"]
+
+
+def test_question_printed_twice_is_flagged() -> None:
+    qs = parse("1. 甲是什么?\n答案:甲\n2. 乙是什么?\n3. 甲是什么?")
+    assert qs[2]["warnings"] == ["no answer found", "possible duplicate of the question at line 1"]
+    assert qs[1]["warnings"] == ["no answer found"]
