@@ -1,0 +1,116 @@
+"""Reads for papers and attempts. Selectors take the actor, so who may see what lives here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from qbank import roles
+from qbank.models import Question
+
+from .models import Attempt, AttemptQuestion, Paper, PaperRule
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def rule_pool(*, rule: PaperRule) -> QuerySet[Question]:
+    """Active questions a rule can draw from (all chapters of the bank when none are chosen)."""
+    return pool_for(
+        bank_id=rule.paper.bank_id,
+        type=rule.type,
+        chapter_ids=[c.pk for c in rule.chapters.all()],
+        difficulty=rule.difficulty,
+    )
+
+
+def pool_for(*, bank_id: int, type: str, chapter_ids: list[int], difficulty: int | None) -> QuerySet[Question]:
+    qs = Question.objects.filter(bank_id=bank_id, type=type, status=Question.Status.ACTIVE)
+    if chapter_ids:
+        qs = qs.filter(chapter_id__in=chapter_ids)
+    if difficulty:
+        qs = qs.filter(difficulty=difficulty)
+    return qs
+
+
+def paper_open_to(*, paper: Paper, user: User, now: datetime | None = None) -> bool:
+    """Published, inside its window, and the trainee is in its audience (no audience: everyone)."""
+    now = now or timezone.now()
+    if paper.status != Paper.Status.PUBLISHED or not user.is_authenticated:
+        return False
+    if paper.opens_at and now < paper.opens_at or paper.closes_at and now >= paper.closes_at:
+        return False
+    if not paper.cohorts.exists():
+        return True
+    return paper.cohorts.filter(members=user).exists()
+
+
+def papers_for_trainee(*, user: User, now: datetime | None = None) -> list[Paper]:
+    now = now or timezone.now()
+    published = (
+        Paper.objects.filter(status=Paper.Status.PUBLISHED)
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .filter(Q(cohorts__isnull=True) | Q(cohorts__members=user))
+        .distinct()
+        .annotate(used=Count("attempts", filter=Q(attempts__user=user), distinct=True))
+        .order_by("closes_at", "title")
+    )
+    return list(published)
+
+
+def attempts_of(*, user: User) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(user=user).select_related("paper").order_by("-started_at")
+
+
+def attempt_for(*, user: User, attempt_id: int) -> Attempt | None:
+    """An attempt its owner may open; trainers of its paper and admins may read any."""
+    attempt = Attempt.objects.select_related("paper", "user").filter(pk=attempt_id).first()
+    if attempt is None:
+        return None
+    if attempt.user_id == user.pk or can_manage_paper(user=user, paper=attempt.paper):
+        return attempt
+    return None
+
+
+def attempt_questions(*, attempt: Attempt) -> list[AttemptQuestion]:
+    return list(attempt.questions.order_by("position"))
+
+
+def papers_managed_by(*, user: User) -> QuerySet[Paper]:
+    qs = Paper.objects.select_related("bank", "created_by").annotate(
+        rule_count=Count("rules", distinct=True), attempt_count=Count("attempts", distinct=True)
+    )
+    if roles.user_role(user) == roles.ADMIN:
+        return qs
+    if roles.user_role(user) == roles.TRAINER:
+        return qs.filter(created_by=user)
+    return qs.none()
+
+
+def can_manage_paper(*, user: User, paper: Paper) -> bool:
+    role = roles.user_role(user)
+    return role == roles.ADMIN or (role == roles.TRAINER and paper.created_by_id == user.pk)
+
+
+def paper_results(*, paper: Paper) -> QuerySet[Attempt]:
+    return (
+        paper.attempts.filter(status=Attempt.Status.SUBMITTED)
+        .select_related("user")
+        .annotate(left_count=Count("events", filter=Q(events__kind="left")))
+        .order_by("user__username", "number")
+    )
+
+
+def grading_queue(*, user: User) -> QuerySet[AttemptQuestion]:
+    """Short answers awaiting a trainer, on papers this user manages."""
+    papers = papers_managed_by(user=user).values("pk")
+    return (
+        AttemptQuestion.objects.filter(state="pending", attempt__paper__in=papers)
+        .exclude(attempt__status=Attempt.Status.IN_PROGRESS)
+        .select_related("attempt__user", "attempt__paper")
+        .order_by("attempt__submitted_at", "position")
+    )

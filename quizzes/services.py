@@ -1,0 +1,350 @@
+"""Writes for papers and attempts (HackSoft style: plain functions, keyword-only arguments).
+
+The clock is injectable: every function that depends on time takes `now`, so tests control
+deadlines exactly; views pass nothing and get timezone.now().
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from qbank.models import Question
+
+from . import grading
+from .models import Attempt, AttemptQuestion, IntegrityEvent, Paper, PaperRule
+from .selectors import paper_open_to, rule_pool
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+class AttemptClosed(Exception):
+    """A save or submit arrived after the attempt ended (submitted, or past its deadline)."""
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def save_grace() -> timedelta:
+    # Network latency between the last keystroke and the server: a few seconds, not minutes.
+    return timedelta(seconds=getattr(settings, "QUIZ_SAVE_GRACE_SECONDS", 10))
+
+
+# ---- papers ----------------------------------------------------------------------------------
+def paper_problems(*, paper: Paper) -> list[str]:
+    """Why a paper cannot be published yet: no rules, or a rule asking more than the bank has."""
+    rules = list(paper.rules.prefetch_related("chapters"))
+    if not rules:
+        return [_("试卷还没有抽题规则。")]
+    problems = []
+    for rule in rules:
+        available = rule_pool(rule=rule).count()
+        if rule.count > available:
+            problems.append(
+                _("规则“%(rule)s”需要 %(count)d 题,题库中只有 %(available)d 题。")
+                % {"rule": rule, "count": rule.count, "available": available}
+            )
+    return problems
+
+
+def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    """Questions for one candidate, rule by rule; a question is never drawn twice."""
+    drawn: list[tuple[Question, Decimal]] = []
+    taken: set[int] = set()
+    for rule in paper.rules.prefetch_related("chapters"):
+        pool = [q for q in rule_pool(rule=rule).prefetch_related("options") if q.pk not in taken]
+        if len(pool) < rule.count:
+            raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
+        for question in rng.sample(pool, rule.count):
+            taken.add(question.pk)
+            drawn.append((question, rule.points))
+    return drawn
+
+
+@transaction.atomic
+def paper_publish(*, paper: Paper, rng: random.Random | None = None) -> Paper:
+    problems = paper_problems(paper=paper)
+    if problems:
+        raise ValidationError(problems)
+    if paper.same_for_everyone:
+        draw = paper_draw(paper=paper, rng=rng or random.Random())
+        paper.fixed_draw = [[q.pk, str(points)] for q, points in draw]
+    paper.status = Paper.Status.PUBLISHED
+    paper.save(update_fields=["status", "fixed_draw"])
+    return paper
+
+
+def paper_unpublish(*, paper: Paper) -> Paper:
+    paper.status = Paper.Status.DRAFT
+    paper.save(update_fields=["status"])
+    return paper
+
+
+def paper_max_score(*, paper: Paper) -> Decimal:
+    return sum((rule.points * rule.count for rule in paper.rules.all()), Decimal("0"))
+
+
+# ---- attempts --------------------------------------------------------------------------------
+def attempt_start(
+    *, paper: Paper, user: AbstractBaseUser, now: datetime | None = None, rng: random.Random | None = None
+) -> Attempt:
+    """The trainee's running attempt on this paper, or a new one with its questions frozen."""
+    now = _now(now)
+    attempt_finalise_overdue(now=now)
+    running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
+    if running is not None:
+        return running
+    if not paper_open_to(paper=paper, user=user, now=now):
+        raise PermissionDenied(_("这份试卷现在不对你开放。"))
+    used = paper.attempts.filter(user=user).count()
+    if used >= paper.attempts_allowed:
+        raise PermissionDenied(_("作答次数已用完。"))
+    rng = rng or random.Random()
+    try:
+        with transaction.atomic():
+            return _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
+    except IntegrityError:
+        # A second tab or a double click started the same attempt a moment earlier: resume it.
+        return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
+
+
+def _create_attempt(*, paper: Paper, user: AbstractBaseUser, number: int, now: datetime, rng: random.Random) -> Attempt:
+    draw = _fixed_draw(paper) if paper.same_for_everyone and paper.fixed_draw else paper_draw(paper=paper, rng=rng)
+    if paper.shuffle_questions:
+        rng.shuffle(draw)
+    deadline = now + timedelta(minutes=paper.time_limit_minutes)
+    if paper.closes_at is not None:
+        deadline = min(deadline, paper.closes_at)
+    attempt = Attempt.objects.create(
+        paper=paper,
+        user=user,
+        number=number,
+        started_at=now,
+        deadline=deadline,
+        max_score=sum((points for _q, points in draw), Decimal("0")),
+    )
+    AttemptQuestion.objects.bulk_create(
+        [_snapshot(attempt, i, q, points, paper.shuffle_options, rng) for i, (q, points) in enumerate(draw, 1)]
+    )
+    return attempt
+
+
+def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
+    ids = [int(pk) for pk, _points in paper.fixed_draw]
+    found = Question.objects.prefetch_related("options").in_bulk(ids)
+    # A question deleted since publishing drops out; the rest of the paper stands.
+    return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
+
+
+def _snapshot(
+    attempt: Attempt, position: int, question: Question, points: Decimal, shuffle: bool, rng: random.Random
+) -> AttemptQuestion:
+    texts = [o.text for o in question.options.all()]
+    order = list(range(len(texts)))
+    if shuffle and question.type in ("single", "multiple"):
+        rng.shuffle(order)
+    return AttemptQuestion(
+        attempt=attempt,
+        position=position,
+        question=question,
+        type=question.type,
+        stem=question.stem,
+        material=question.material,
+        options=[texts[i] for i in order],
+        key=_key_in_display_order(question.type, question.answer, order),
+        explanation=question.explanation,
+        points=points,
+    )
+
+
+def _key_in_display_order(qtype: str, answer: object, order: Sequence[int]) -> object:
+    """The bank stores "B" for the second option as printed; shuffled, it may show as "D"."""
+    if qtype not in ("single", "multiple") or not isinstance(answer, str):
+        return answer
+    shown = {original: position for position, original in enumerate(order)}
+    letters = [LETTERS[shown[LETTERS.index(c)]] for c in answer if c in LETTERS and LETTERS.index(c) in shown]
+    return "".join(sorted(letters))
+
+
+def _locked_running(attempt_id: int, now: datetime) -> Attempt:
+    attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+    if not attempt.is_running:
+        raise AttemptClosed(_("已经交卷,不能再修改。"))
+    if now > attempt.deadline + save_grace():
+        raise AttemptClosed(_("考试时间已到,这次保存没有被接受。"))
+    return attempt
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    attempt: Attempt,
+    position: int,
+    response: object = None,
+    flagged: bool | None = None,
+    now: datetime | None = None,
+) -> AttemptQuestion:
+    """Save one answer as it changes. Refused once submitted or past the deadline's grace."""
+    now = _now(now)
+    _locked_running(attempt.pk, now)
+    aq = AttemptQuestion.objects.get(attempt_id=attempt.pk, position=position)
+    aq.response = clean_response(aq, response)
+    if flagged is not None:
+        aq.flagged = flagged
+    aq.saved_at = now
+    aq.revision += 1
+    aq.save(update_fields=["response", "flagged", "saved_at", "revision"])
+    return aq
+
+
+def clean_response(aq: AttemptQuestion, response: object) -> object:
+    """Keep only a response of the question's shape: junk from a tampered page is refused."""
+    letters = LETTERS[: len(aq.options)]
+    if response in (None, "", []):
+        return None
+    if aq.type == "single" and isinstance(response, str) and len(response) == 1 and response in letters:
+        return response
+    if aq.type == "multiple" and isinstance(response, list | str) and all(c in letters for c in response):
+        return "".join(sorted(set(response)))
+    if aq.type == "truefalse" and isinstance(response, bool):
+        return response
+    if aq.type == "fill" and isinstance(response, list) and all(isinstance(x, str) for x in response):
+        return [x[:500] for x in response[:20]]
+    if aq.type == "short" and isinstance(response, str):
+        return response[:20_000]
+    raise ValidationError(_("答案格式不对。"), code="bad_response")
+
+
+def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
+    """Grade and close the attempt, once: a double submit or a submit racing the deadline
+    finds it already submitted and returns it unchanged."""
+    now = _now(now)
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().select_related("paper").get(pk=attempt.pk)
+        if not locked.is_running:
+            return locked
+        policy = grading.Policy(multiple=locked.paper.multiple_policy)
+        questions = list(locked.questions.all())
+        for aq in questions:
+            _grade_automatically(aq, policy)
+        AttemptQuestion.objects.bulk_update(questions, ["state", "score", "suggested_score"])
+        locked.status = Attempt.Status.SUBMITTED
+        locked.submitted_at = min(now, locked.deadline) if auto else now
+        locked.auto_submitted = auto
+        _total(locked, questions)
+        locked.save()
+        return locked
+
+
+def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
+    result = grading.grade(aq.type, aq.key, aq.response, policy)
+    points = grading.points_for(result, aq.points)
+    aq.state = result.state
+    if result.state == "pending":
+        aq.suggested_score, aq.score = points, None
+    else:
+        aq.score = points
+
+
+def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
+    """Scores so far; short answers count at their suggested score until a trainer grades them."""
+    attempt.score = sum(
+        (aq.score if aq.score is not None else (aq.suggested_score or Decimal("0")) for aq in questions),
+        Decimal("0"),
+    )
+    attempt.pending_grading = sum(1 for aq in questions if aq.state == "pending")
+    if attempt.pending_grading:
+        attempt.passed = None
+    else:
+        attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.paper.pass_percent
+
+
+def attempt_finalise_overdue(*, now: datetime | None = None) -> int:
+    """Submit every attempt whose time ran out, even if its trainee never came back."""
+    now = _now(now)
+    overdue = Attempt.objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lt=now - save_grace())
+    count = 0
+    for attempt in overdue.only("pk"):
+        attempt_submit(attempt=attempt, now=now, auto=True)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def short_answer_grade(
+    *, aq: AttemptQuestion, score: Decimal, comment: str, grader: AbstractBaseUser, now: datetime | None = None
+) -> AttemptQuestion:
+    if aq.attempt.is_running:
+        raise ValidationError(_("学员还没有交卷。"))
+    if not Decimal("0") <= score <= aq.points:
+        raise ValidationError(_("得分必须在 0 到 %(max)s 之间。") % {"max": aq.points}, code="score_range")
+    aq.score = score
+    aq.comment = comment
+    aq.grader = grader  # type: ignore[assignment]
+    aq.graded_at = _now(now)
+    aq.state = "correct" if score == aq.points else ("wrong" if score == 0 else "partial")
+    aq.save(update_fields=["score", "comment", "grader", "graded_at", "state"])
+    attempt = Attempt.objects.select_for_update().select_related("paper").get(pk=aq.attempt_id)
+    _total(attempt, list(attempt.questions.all()))
+    attempt.save(update_fields=["score", "pending_grading", "passed"])
+    return aq
+
+
+def integrity_event_record(
+    *, attempt: Attempt, kind: str, away_seconds: int = 0, now: datetime | None = None
+) -> IntegrityEvent | None:
+    if not attempt.is_running or kind not in IntegrityEvent.Kind.values:
+        return None
+    return IntegrityEvent.objects.create(
+        attempt=attempt, kind=kind, at=_now(now), away_seconds=max(0, min(int(away_seconds), 86_400))
+    )
+
+
+# ---- review policy ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReviewDisplay:
+    """What the result page may show (Moodle's display options): passed to templates."""
+
+    score: bool = False
+    verdicts: bool = False
+    answers: bool = False
+    explanations: bool = False
+
+
+def review_display(*, attempt: Attempt, now: datetime | None = None) -> ReviewDisplay:
+    if attempt.is_running:
+        return ReviewDisplay()
+    policy = attempt.paper.review_policy
+    closed = attempt.paper.closes_at is not None and _now(now) >= attempt.paper.closes_at
+    if policy == "explanations" or (policy == "after_close" and closed):
+        return ReviewDisplay(score=True, verdicts=True, answers=True, explanations=True)
+    if policy == "answers":
+        return ReviewDisplay(score=True, verdicts=True, answers=True)
+    return ReviewDisplay(score=True)
+
+
+def rules_replace(*, paper: Paper, rules: Sequence[dict[str, object]]) -> list[PaperRule]:
+    """Replace a draft paper's rules (the trainer's form submits them as one list)."""
+    if paper.status == Paper.Status.PUBLISHED:
+        raise ValidationError(_("已发布的试卷不能修改规则,请先取消发布。"))
+    paper.rules.all().delete()
+    created = []
+    for order, data in enumerate(rules):
+        chapters = data.pop("chapters", [])
+        rule = PaperRule(paper=paper, order=order, **data)
+        rule.full_clean(exclude=["paper"])
+        rule.save()
+        rule.chapters.set(chapters)  # type: ignore[arg-type]
+        created.append(rule)
+    return created
