@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from qbank import roles
+from quizzes import services as quiz_services
+from quizzes.models import Cohort, Paper
+from quizzes.selectors import pool_for
 
 # Trainers edit the bank's content; banks themselves and deletions are the admins' call.
 TRAINER_PERMISSIONS = [
@@ -20,7 +26,7 @@ TRAINER_PERMISSIONS = [
     "qbank.delete_option",
     "qbank.delete_questionimage",
 ]
-ADMIN_APPS = ("qbank",)
+ADMIN_APPS = ("qbank", "quizzes")
 ADMIN_EXTRA = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"]
 
 
@@ -55,3 +61,39 @@ def ensure_user(*, username: str, password: str, group: Group, staff: bool, supe
     user.save()
     user.groups.set([group])
     return created
+
+
+DEMO_PAPER = "客户服务基础练习"
+# (type, how many, points each): capped by what the bank holds as active questions.
+DEMO_RULES = [
+    ("single", 10, "2"),
+    ("multiple", 5, "3"),
+    ("truefalse", 5, "2"),
+    ("fill", 2, "2"),
+    ("short", 2, "5"),
+]
+
+
+def ensure_demo_paper(*, bank: Any, trainer: Any, trainee: Any) -> Any:
+    """A published practice paper open to a demo class holding the demo trainee."""
+    cohort, _ = Cohort.objects.get_or_create(name="演示班")
+    cohort.members.add(trainee)
+    paper = Paper.objects.filter(title=DEMO_PAPER, bank=bank).first()
+    if paper is not None:
+        return paper
+    paper = Paper.objects.create(
+        title=DEMO_PAPER,
+        bank=bank,
+        created_by=trainer,
+        time_limit_minutes=20,
+        attempts_allowed=3,
+        instructions="演示用试卷:题目从题库中随机抽取,答案随时自动保存。",
+    )
+    paper.cohorts.add(cohort)
+    rules = []
+    for qtype, wanted, points in DEMO_RULES:
+        available = pool_for(bank_id=bank.pk, type=qtype, chapter_ids=[], difficulty=None).count()
+        if available:
+            rules.append({"type": qtype, "count": min(wanted, available), "points": Decimal(points)})
+    quiz_services.rules_replace(paper=paper, rules=rules)
+    return quiz_services.paper_publish(paper=paper)

@@ -7,6 +7,7 @@ neither a running attempt nor a recorded result (Moodle's question engine does t
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -92,7 +93,9 @@ class Paper(models.Model):
         verbose_name_plural = _("试卷")
         constraints = [
             models.CheckConstraint(
-                condition=Q(closes_at__isnull=True) | Q(opens_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
+                condition=Q(closes_at__isnull=True)
+                | Q(opens_at__isnull=True)
+                | Q(closes_at__gt=models.F("opens_at")),
                 name="quizzes_paper_window_order",
                 violation_error_message=_("截止时间必须晚于开放时间。"),
             ),
@@ -108,9 +111,14 @@ class PaperRule(models.Model):
     paper = models.ForeignKey(Paper, models.CASCADE, related_name="rules", verbose_name=_("试卷"))
     chapters = models.ManyToManyField(Chapter, blank=True, verbose_name=_("章节"))
     type = models.CharField(_("题型"), max_length=10, choices=QuestionType.choices)
-    count = models.PositiveSmallIntegerField(_("题数"), validators=[MinValueValidator(1), MaxValueValidator(500)])
+    count = models.PositiveSmallIntegerField(
+        _("题数"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
     points = models.DecimalField(
-        _("每题分值"), max_digits=5, decimal_places=2, default=Decimal("1"),
+        _("每题分值"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1"),
         validators=[MinValueValidator(Decimal("0.5"))],
     )
     difficulty = models.PositiveSmallIntegerField(
@@ -171,7 +179,16 @@ class Attempt(models.Model):
 
     @property
     def percent(self) -> Decimal:
-        return (self.score * 100 / self.max_score).quantize(Decimal("0.1")) if self.max_score else Decimal("0")
+        return (
+            (self.score * 100 / self.max_score).quantize(Decimal("0.1")) if self.max_score else Decimal("0")
+        )
+
+    @property
+    def time_used(self) -> timedelta | None:
+        """Whole seconds between starting and handing in; None while the attempt runs."""
+        if self.submitted_at is None:
+            return None
+        return timedelta(seconds=max(0, int((self.submitted_at - self.started_at).total_seconds())))
 
 
 class AttemptQuestion(models.Model):
@@ -196,9 +213,16 @@ class AttemptQuestion(models.Model):
     revision = models.PositiveIntegerField(_("保存次数"), default=0)
     state = models.CharField(_("结果"), max_length=12, blank=True)  # grading.Grade.state
     score = models.DecimalField(_("得分"), max_digits=5, decimal_places=2, null=True, blank=True)
-    suggested_score = models.DecimalField(_("建议得分"), max_digits=5, decimal_places=2, null=True, blank=True)
+    suggested_score = models.DecimalField(
+        _("建议得分"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     grader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("批改人")
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("批改人"),
     )
     comment = models.TextField(_("评语"), blank=True)
     graded_at = models.DateTimeField(_("批改时间"), null=True, blank=True)

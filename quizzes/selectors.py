@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from qbank import roles
@@ -27,7 +29,9 @@ def rule_pool(*, rule: PaperRule) -> QuerySet[Question]:
     )
 
 
-def pool_for(*, bank_id: int, type: str, chapter_ids: list[int], difficulty: int | None) -> QuerySet[Question]:
+def pool_for(
+    *, bank_id: int, type: str, chapter_ids: list[int], difficulty: int | None
+) -> QuerySet[Question]:
     qs = Question.objects.filter(bank_id=bank_id, type=type, status=Question.Status.ACTIVE)
     if chapter_ids:
         qs = qs.filter(chapter_id__in=chapter_ids)
@@ -113,4 +117,100 @@ def grading_queue(*, user: User) -> QuerySet[AttemptQuestion]:
         .exclude(attempt__status=Attempt.Status.IN_PROGRESS)
         .select_related("attempt__user", "attempt__paper")
         .order_by("attempt__submitted_at", "position")
+    )
+
+
+# ---- trainer's results -----------------------------------------------------------------------
+RESULT_OUTCOMES = ("passed", "failed", "awaiting")
+
+
+def paper_results_filtered(*, paper: Paper, name: str = "", outcome: str = "") -> QuerySet[Attempt]:
+    """paper_results narrowed by the results page's filters: a name fragment and an outcome."""
+    qs = paper_results(paper=paper)
+    if name:
+        qs = qs.filter(
+            Q(user__username__icontains=name)
+            | Q(user__first_name__icontains=name)
+            | Q(user__last_name__icontains=name)
+        )
+    if outcome == "passed":
+        qs = qs.filter(passed=True)
+    elif outcome == "failed":
+        qs = qs.filter(passed=False)
+    elif outcome == "awaiting":
+        qs = qs.filter(pending_grading__gt=0)
+    return qs
+
+
+def answers_of(*, attempts: QuerySet[Attempt]) -> QuerySet[AttemptQuestion]:
+    """Every frozen question of these attempts, in the export's order (trainee, attempt, position)."""
+    return (
+        AttemptQuestion.objects.filter(attempt__in=attempts.values("pk"))
+        .select_related("attempt__user")
+        .order_by("attempt__user__username", "attempt__number", "position")
+    )
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    question_id: int | None
+    stem: str
+    type: str
+    points: Decimal
+    seen: int
+    correct: int
+    average: Decimal | None
+
+    @property
+    def percent_correct(self) -> int:
+        return round(self.correct * 100 / self.seen) if self.seen else 0
+
+
+def item_statistics(*, paper: Paper) -> list[ItemStat]:
+    """Per source question over submitted attempts, in one grouped query: hardest first."""
+    rows = (
+        AttemptQuestion.objects.filter(attempt__paper=paper, attempt__status=Attempt.Status.SUBMITTED)
+        .values("question_id")
+        .annotate(
+            seen=Count("id"),
+            correct=Count("id", filter=Q(state="correct")),
+            average=Avg("score"),
+            points=Max("points"),
+            stem=Max("stem"),
+            type=Max("type"),
+        )
+        .order_by("question_id")
+    )
+    stats = [
+        ItemStat(
+            question_id=row["question_id"],
+            stem=row["stem"],
+            type=row["type"],
+            points=row["points"],
+            seen=row["seen"],
+            correct=row["correct"],
+            average=_two_places(row["average"]),
+        )
+        for row in rows
+    ]
+    return sorted(stats, key=lambda s: (s.percent_correct, s.question_id or 0))
+
+
+def _two_places(value: object) -> Decimal | None:
+    # SQLite averages decimals as floats: back to two places for display.
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def managed_attempt(*, user: User, attempt_id: int) -> Attempt | None:
+    """An attempt on a paper this trainer (or any admin) manages; None for everyone else."""
+    papers = papers_managed_by(user=user).values("pk")
+    return Attempt.objects.select_related("paper", "user").filter(pk=attempt_id, paper__in=papers).first()
+
+
+def managed_attempt_question(*, user: User, aq_id: int) -> AttemptQuestion | None:
+    papers = papers_managed_by(user=user).values("pk")
+    return (
+        AttemptQuestion.objects.select_related("attempt__paper", "attempt__user")
+        .filter(pk=aq_id, attempt__paper__in=papers)
+        .first()
     )

@@ -7,10 +7,11 @@ deadlines exactly; views pass nothing and get timezone.now().
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -348,3 +349,49 @@ def rules_replace(*, paper: Paper, rules: Sequence[dict[str, object]]) -> list[P
         rule.chapters.set(chapters)  # type: ignore[arg-type]
         created.append(rule)
     return created
+
+
+def _rule_signature(data: Mapping[str, Any]) -> tuple[object, ...]:
+    """What makes two rules the same, whether chapters come as objects or ids."""
+    chapter_ids = sorted(getattr(c, "pk", c) for c in data.get("chapters") or [])
+    points = Decimal(str(data["points"]))
+    return (data["type"], int(data["count"]), points, data.get("difficulty") or None, chapter_ids)
+
+
+def _rules_of(paper: Paper) -> list[dict[str, object]]:
+    return [
+        {
+            "type": r.type,
+            "count": r.count,
+            "points": r.points,
+            "difficulty": r.difficulty,
+            "chapters": list(r.chapters.all()),
+        }
+        for r in paper.rules.prefetch_related("chapters")
+    ]
+
+
+@transaction.atomic
+def paper_save(
+    *,
+    paper: Paper,
+    cohorts: Sequence[object],
+    rules: Sequence[dict[str, object]] | None,
+    user: AbstractBaseUser,
+) -> Paper:
+    """Create or update a paper with its audience and, given a list, its rules.
+
+    A published paper accepts its settings again with the same rules (the trainer's form always
+    sends them); different rules raise, as rules_replace does.
+    """
+    if paper.pk is None:
+        paper.created_by = user  # type: ignore[assignment]
+    paper.full_clean()
+    paper.save()
+    paper.cohorts.set(cohorts)  # type: ignore[arg-type]
+    if rules is not None:
+        wanted = [dict(r) for r in rules]  # rules_replace pops "chapters": keep the caller's dicts whole
+        unchanged = [_rule_signature(r) for r in wanted] == [_rule_signature(r) for r in _rules_of(paper)]
+        if not unchanged:
+            rules_replace(paper=paper, rules=wanted)
+    return paper

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from qbank import services
 from qbank.models import Bank
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +154,20 @@ def test_question_images_only_for_bank_managers(
     if expected == 200:
         assert response["Content-Type"] == "image/png"
         assert b"".join(response.streaming_content) == b"\x89PNG"  # type: ignore[attr-defined]
+
+
+def test_login_locked_after_repeated_failures(trainee: Any, settings: Any) -> None:
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    for _ in range(3):
+        response = client.post(reverse("login"), {"username": "trainee", "password": "wrong"})
+    assert response.status_code == 429
+    assert "登录已暂停" in response.content.decode()
+    # Even the right password is refused while locked out.
+    response = client.post(reverse("login"), {"username": "trainee", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_one_failed_login_is_just_an_error(trainee: Any) -> None:
+    response = Client().post(reverse("login"), {"username": "trainee", "password": "wrong"})
+    assert response.status_code == 200 and "login" in response.request["PATH_INFO"]

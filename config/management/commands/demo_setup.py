@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from config.demo import ensure_groups, ensure_user
+from config.demo import ensure_demo_paper, ensure_groups, ensure_user
 from importers.management.commands.import_papers import counts_line, summarise
 from importers.services import import_papers
 from qbank import roles
@@ -61,6 +61,13 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"  {report.filename}: {counts_line(report)}")
         summarise(reports, lambda line: self.stdout.write("  " + line))
+        users = get_user_model().objects
+        paper = ensure_demo_paper(
+            bank=bank, trainer=users.get(username="trainer"), trainee=users.get(username="trainee")
+        )
+        self.stdout.write(
+            f"\npractice paper {paper.title!r}: {paper.get_status_display()}, open to class 演示班"
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo accounts (username / password):\n"
