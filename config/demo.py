@@ -25,6 +25,10 @@ TRAINER_PERMISSIONS = [
     # Removing a wrong option or picture happens inside the question's admin page.
     "qbank.delete_option",
     "qbank.delete_questionimage",
+    # Trainers decide who sits their papers: classes are kept in the admin.
+    "quizzes.view_cohort",
+    "quizzes.add_cohort",
+    "quizzes.change_cohort",
 ]
 ADMIN_APPS = ("qbank", "quizzes")
 ADMIN_EXTRA = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"]
