@@ -162,6 +162,10 @@ class ItemStat:
     average: Decimal | None
 
     @property
+    def type_label(self) -> str:
+        return str(Question.Type(self.type).label) if self.type in Question.Type.values else self.type
+
+    @property
     def percent_correct(self) -> int:
         return round(self.correct * 100 / self.seen) if self.seen else 0
 

@@ -263,7 +263,7 @@ class Segmenter:
 
     def _validate_heading(self, m: re.Match[str], text: str, line_start: bool) -> tuple[str, object] | None:
         title = rules.HEADING_TITLE.match(text, m.end())
-        if title and self._section_kind(title.group(0)) != "generic" or (title and line_start):
+        if title and (line_start or self._section_kind(title.group(0)) != "generic"):
             return ("heading", title)
         if self.mode == "local_key":
             return None
@@ -504,7 +504,6 @@ class Segmenter:
             self.item = None
         self.case_open = True
         self.expected = 1
-        self.material_open = True
 
     def _add_key(self, number: int, line: Line) -> KeyEntry:
         self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
