@@ -62,7 +62,7 @@ ITEM = (
 OPTION = (
     r"(?P<option>(?P<opt_punct>[A-Ha-h])\s*[.、．:]"
     r"|[(（](?P<opt_paren>[A-H])[)）]"
-    r"|(?<![A-Za-z])(?P<opt_space>[A-H])(?=\s+\S)"
+    r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧]))"
 )
