@@ -13,6 +13,15 @@ from . import rules
 from .model import Answer, ParsedQuestion
 from .segment import CHOICE_KINDS, Item
 
+TAG_KINDS = {
+    "单选": "single",
+    "多选": "multiple",
+    "判断": "truefalse",
+    "填空": "fill",
+    "简答": "short",
+    "问答": "short",
+    "论述": "short",
+}
 NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 
@@ -31,6 +40,10 @@ ALTERNATIVES = re.compile(r"\s*[/／;；]\s*")
 def classify(item: Item) -> ParsedQuestion | None:
     kind = item.section.kind
     stem = clean_stem(item.stem)
+    tag = rules.TYPE_TAG.match(stem)
+    if tag:  # "[多选题]" on the question outranks the section it sits in
+        kind = TAG_KINDS[tag.group(1)[:2]]
+        stem = stem[tag.end() :]
     options = [clean_option(o) for o in item.options]
     options = [o for o in options if o]
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None

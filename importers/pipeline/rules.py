@@ -60,7 +60,7 @@ ITEM = (
 )
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
-    r"(?P<option>(?P<opt_punct>[A-Ha-h])\s*[.、．:]"
+    r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"
     r"|[(（](?P<opt_paren>[A-H])[)）]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
@@ -128,6 +128,10 @@ DIFFICULTY_WORDS = {
     "困難": 4,
     "较难": 4,
 }
+# A type printed on the question itself: "1.[单选题] …", "【多选题】…".
+TYPE_TAG = re.compile(
+    r"^\s*[\[【(（]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?)\s*[\]】)）]\s*"
+)
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
 

@@ -168,15 +168,27 @@ CASES = {
     "answers printed inside the brackets, bare type headings": (
         "单选题\n1、首问负责制是指（ A ）\nA、第一位接待者\nB、经理\n多选题\n2、投诉的原因有（ ABD ）\nA、质量\nB、态度\nC、天气\nD、等待\n"
         "判断题\n3、客户永远是对的。（ × ）\n填空题\n4、客户满意度的英文缩写是（CSAT）。",
-        [("single", "首问负责制是指( )", ["第一位接待者", "经理"], "A"),
-         ("multiple", "投诉的原因有( )", ["质量", "态度", "天气", "等待"], "ABD"),
-         ("truefalse", "客户永远是对的。", [], False),
-         ("fill", "客户满意度的英文缩写是____。", [], ["CSAT"])],
+        [
+            ("single", "首问负责制是指( )", ["第一位接待者", "经理"], "A"),
+            ("multiple", "投诉的原因有( )", ["质量", "态度", "天气", "等待"], "ABD"),
+            ("truefalse", "客户永远是对的。", [], False),
+            ("fill", "客户满意度的英文缩写是____。", [], ["CSAT"]),
+        ],
     ),
     "learning-platform export with 第N题 and options 正确/错误": (
         "第1题 以下哪些属于投诉渠道\nA. 电话\nB. 邮件\nC. 当面\n我的答案：AB\n正确答案：ABC\n解析：三种都是。\n"
         "第2题 客户永远是对的。\nA. 正确\nB. 错误\n我的答案：A\n正确答案：B",
-        [("multiple", "以下哪些属于投诉渠道", ["电话", "邮件", "当面"], "ABC"), ("truefalse", "客户永远是对的。", [], False)],
+        [
+            ("multiple", "以下哪些属于投诉渠道", ["电话", "邮件", "当面"], "ABC"),
+            ("truefalse", "客户永远是对的。", [], False),
+        ],
+    ),
+    "labels A) and a type tag on the question": (
+        "1.[多选题] 投诉渠道有( )\nA)电话 B)邮件 C)当面\n2.【判断题】客户永远是对的。",
+        [
+            ("multiple", "投诉渠道有( )", ["电话", "邮件", "当面"], None),
+            ("truefalse", "客户永远是对的。", [], None),
+        ],
     ),
     "four-digit numbers": (
         "".join(f"{n}. 第{n}题?\nA.a B.b\n答案:A\n" for n in range(998, 1003)),
