@@ -68,20 +68,24 @@ def link_local_key(section: Section) -> None:
 
 
 def split_enumerated(text: str, count: int) -> list[str]:
+    """Answers numbered 1、 1. (1) or 一、, found in sequence so inner numbering stays inside."""
     if count == 0:
         return []
-    first = re.search(r"(?<![\d\w])(?:(1)|(一))\s*[、.．,]", text)
+    first = re.search(r"(?<![\d\w])(?:(1)\s*[、.．,]|(一)\s*[、.．,]|[(（](1)[)）])", text)
     if not first:
         return []
-    labels = [str(n) for n in range(1, count + 1)] if first.group(1) else list(CN_DIGITS[:count])
+    if first.group(3):
+        patterns = [rf"[(（]{n}[)）]" for n in range(1, count + 1)]
+    elif first.group(1):
+        patterns = [rf"(?<![\d{CN_DIGITS}]){n}\s*[、.．,]" for n in range(1, count + 1)]
+    else:
+        patterns = [rf"(?<![\d{CN_DIGITS}]){d}\s*[、.．,]" for d in CN_DIGITS[:count]]
     starts: list[tuple[int, int]] = [(first.start(), first.end())]
-    pos = first.end()
-    for label in labels[1:]:
-        m = re.compile(rf"(?<![\d{CN_DIGITS}]){label}\s*[、.．,]").search(text, pos)
+    for pattern in patterns[1:]:
+        m = re.compile(pattern).search(text, starts[-1][1])
         if not m:
             break
         starts.append((m.start(), m.end()))
-        pos = m.end()
     out = []
     for k, (_, body_start) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(text)

@@ -302,8 +302,8 @@ class Segmenter:
             return None
         if re.search(r"\d[.．]$", text[: m.start()]):
             return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
-        if m.group("item_p") and not line_start:
-            return None  # "(1)" mid-line is sub-numbering inside an answer
+        if m.group("item_p") and not line_start and not (self.case_open and n == self.expected):
+            return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
         item = self.item
         if (
             item is not None

@@ -190,6 +190,10 @@ CASES = {
             ("truefalse", "客户永远是对的。", [], None),
         ],
     ),
+    "case questions numbered (1) (2) with a key in the same style": (
+        "五、案例分析题\n客户投诉熟食变味,店员争辩。问题:(1)店员错在哪里?(2)应如何处理?\n参考答案:(1)争辩。(2)致歉并调查。",
+        [("short", "店员错在哪里?", [], "争辩。"), ("short", "应如何处理?", [], "致歉并调查。")],
+    ),
     "four-digit numbers": (
         "".join(f"{n}. 第{n}题?\nA.a B.b\n答案:A\n" for n in range(998, 1003)),
         [("single", f"第{n}题?", ["a", "b"], "A") for n in range(998, 1003)],

@@ -23,3 +23,7 @@ def test_split_enumerated_fewer_answers_than_questions() -> None:
 
 def test_split_enumerated_nothing() -> None:
     assert split_enumerated("没有编号", 2) == []
+
+
+def test_split_enumerated_parenthesised() -> None:
+    assert split_enumerated("(1)甲 (2)乙:1、子项", 2) == ["甲", "乙:1、子项"]
