@@ -80,8 +80,23 @@ def attempt_for(*, user: User, attempt_id: int) -> Attempt | None:
     return None
 
 
+def own_attempt(*, user: User, attempt_id: int) -> Attempt | None:
+    """An attempt only its owner may sit: trainers read attempts, they never answer for anyone."""
+    if not user.is_authenticated:
+        return None
+    return Attempt.objects.select_related("paper").filter(pk=attempt_id, user=user).first()
+
+
 def attempt_questions(*, attempt: Attempt) -> list[AttemptQuestion]:
     return list(attempt.questions.order_by("position"))
+
+
+def attempt_questions_to_sit(*, attempt: Attempt) -> QuerySet[AttemptQuestion]:
+    """The running attempt's questions without key, explanation or grading: the exam page never
+    has them to leak, however its template changes."""
+    return attempt.questions.defer(
+        "key", "explanation", "state", "score", "suggested_score", "grader", "comment", "graded_at"
+    ).order_by("position")
 
 
 def papers_managed_by(*, user: User) -> QuerySet[Paper]:

@@ -1,0 +1,162 @@
+"""Results as an Excel workbook, and stored answers as text a person reads (pages and cells).
+
+The workbook is built from selector querysets only; nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .models import Attempt, AttemptQuestion
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A cell starting with one of these runs as a formula in Excel (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def answer_text(qtype: str, value: object) -> str:
+    """Letters as they are, 对/错 for true-false, blanks joined by " | ", text as typed."""
+    if value is None or value == "" or value == []:
+        return ""
+    if qtype == "truefalse" and isinstance(value, bool):
+        return _("对") if value else _("错")
+    if isinstance(value, list):
+        return " | ".join(str(v) for v in value)
+    return str(value)
+
+
+def state_label(state: str) -> str:
+    labels = {
+        "correct": _("正确"),
+        "partial": _("部分正确"),
+        "wrong": _("错误"),
+        "pending": _("待批改"),
+        "unanswered": _("未作答"),
+    }
+    return labels.get(state, state or "-")
+
+
+def outcome_label(attempt: Attempt) -> str:
+    if attempt.passed is None:
+        return _("待批改")
+    return _("及格") if attempt.passed else _("不及格")
+
+
+def safe_cell(value: object) -> object:
+    """Text that Excel would read as a formula is stored with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if isinstance(value, datetime):
+        # Excel has no time zones: write the local wall-clock time the trainer expects.
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def minutes_used(attempt: Attempt) -> Decimal | None:
+    used = attempt.time_used
+    return None if used is None else (Decimal(used.total_seconds()) / 60).quantize(Decimal("0.1"))
+
+
+def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQuestion]) -> Workbook:
+    """Sheet 成绩: one row per attempt (needs `left_count`); sheet 答题明细: one row per question."""
+    book = Workbook()
+    summary = book.active
+    assert isinstance(summary, Worksheet)
+    summary.title = "成绩"
+    _rows(
+        summary,
+        [
+            _("用户名"),
+            _("姓名"),
+            _("第几次"),
+            _("开始时间"),
+            _("交卷时间"),
+            _("用时(分钟)"),
+            _("得分"),
+            _("满分"),
+            _("得分率(%)"),
+            _("是否及格"),
+            _("超时自动交卷"),
+            _("离开页面次数"),
+        ],
+        (
+            [
+                a.user.get_username(),
+                a.user.get_full_name(),  # type: ignore[attr-defined]
+                a.number,
+                a.started_at,
+                a.submitted_at,
+                minutes_used(a),
+                a.score,
+                a.max_score,
+                a.percent,
+                outcome_label(a),
+                _("是") if a.auto_submitted else _("否"),
+                getattr(a, "left_count", 0),
+            ]
+            for a in attempts
+        ),
+    )
+    details = book.create_sheet("答题明细")
+    _rows(
+        details,
+        [
+            _("用户名"),
+            _("第几次"),
+            _("题号"),
+            _("题型"),
+            _("题干"),
+            _("作答"),
+            _("答案"),
+            _("结果"),
+            _("得分"),
+            _("分值"),
+        ],
+        (
+            [
+                aq.attempt.user.get_username(),
+                aq.attempt.number,
+                aq.position,
+                aq.get_type_display(),
+                aq.stem,
+                answer_text(aq.type, aq.response),
+                answer_text(aq.type, aq.key),
+                state_label(aq.state),
+                aq.score,
+                aq.points,
+            ]
+            for aq in answers
+        ),
+    )
+    return book
+
+
+def _rows(sheet: Worksheet, header: list[str], rows: Iterable[list[object]]) -> None:
+    sheet.append(header)
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    sheet.freeze_panes = "A2"
+    for index, title in enumerate(header, 1):
+        # CJK characters are about two columns wide.
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, len(title) * 2 + 2)
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def attachment_header(filename: str, fallback: str) -> str:
+    """Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -1,0 +1,188 @@
+"""The trainer's forms: a paper's settings, its rules as a formset, grading, results filters.
+
+Forms validate input only; saving goes through quizzes.services.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from qbank.models import Chapter, QuestionType
+
+from .models import AttemptQuestion, Paper, PaperRule
+from .selectors import RESULT_OUTCOMES
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    # The phone's own date-and-time picker; the value must be in this exact format to show.
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format=DATETIME_LOCAL)
+
+
+class PaperForm(forms.ModelForm):
+    class Meta:
+        model = Paper
+        fields = [
+            "title",
+            "instructions",
+            "bank",
+            "time_limit_minutes",
+            "pass_percent",
+            "opens_at",
+            "closes_at",
+            "attempts_allowed",
+            "cohorts",
+            "same_for_everyone",
+            "shuffle_questions",
+            "shuffle_options",
+            "review_policy",
+            "multiple_policy",
+        ]
+        widgets = {
+            "instructions": forms.Textarea(attrs={"rows": 3}),
+            "opens_at": DateTimeLocalInput(),
+            "closes_at": DateTimeLocalInput(),
+            "cohorts": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.status == Paper.Status.PUBLISHED:
+            # The rules point at this bank's chapters; switching banks means unpublishing first.
+            self.fields["bank"].disabled = True
+            self.fields["bank"].help_text = _("已发布的试卷不能更换题库。")
+
+
+class ChapterSelect(forms.SelectMultiple):
+    """Chapters of every bank, each tagged with its bank: paper_form.js hides the other banks'."""
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-bank"] = instance.bank_id
+        return option
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = PaperRule
+        fields = ["type", "count", "points", "difficulty", "chapters"]
+        widgets = {
+            "count": forms.NumberInput(attrs={"min": 1, "max": 500, "inputmode": "numeric"}),
+            "points": forms.NumberInput(attrs={"min": "0.5", "step": "0.5", "inputmode": "decimal"}),
+            "difficulty": forms.Select(choices=[("", _("不限")), *((i, str(i)) for i in range(1, 6))]),
+            "chapters": ChapterSelect(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args: Any, bank_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bank_id = bank_id
+        chapters = self.fields["chapters"]
+        all_chapters = Chapter.objects.select_related("bank").order_by("bank__name", "order", "title")
+        chapters.queryset = all_chapters  # type: ignore[attr-defined]
+        chapters.help_text = _("不选则从整个题库抽取。")
+
+    def clean_chapters(self) -> list[Chapter]:
+        chapters = list(self.cleaned_data.get("chapters") or [])
+        if any(c.bank_id != self.bank_id for c in chapters):
+            raise ValidationError(_("所选章节不属于这份试卷的题库。"), code="chapter_bank")
+        return chapters
+
+    def rule_data(self) -> dict[str, object]:
+        """The shape services.rules_replace takes."""
+        keys = ["type", "count", "points", "difficulty", "chapters"]
+        return {key: self.cleaned_data[key] for key in keys}
+
+
+class BaseRuleFormSet(forms.BaseFormSet):
+    def rules(self) -> list[dict[str, object]]:
+        """Filled-in, not-deleted rows, in the order shown."""
+        # An extra row left untouched is skipped by validation and has no cleaned_data.
+        return [f.rule_data() for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+
+
+RuleFormSet = forms.formset_factory(
+    RuleForm, formset=BaseRuleFormSet, extra=1, can_delete=True, max_num=50, validate_max=True
+)
+
+
+def rules_initial(paper: Paper) -> list[dict[str, object]]:
+    return [
+        {
+            "type": r.type,
+            "count": r.count,
+            "points": r.points,
+            "difficulty": r.difficulty,
+            "chapters": [c.pk for c in r.chapters.all()],
+        }
+        for r in paper.rules.prefetch_related("chapters")
+    ]
+
+
+class IntListField(forms.Field):
+    """Repeated GET parameters (chapters=1&chapters=2) as a list of ints."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        try:
+            return [int(v) for v in value or []]
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(_("章节编号不对。"), code="invalid") from exc
+
+
+class PoolQueryForm(forms.Form):
+    """The JSON endpoint's query: what a rule row would draw from."""
+
+    bank = forms.IntegerField(min_value=1)
+    type = forms.ChoiceField(choices=QuestionType.choices)
+    chapters = IntListField(required=False)
+    difficulty = forms.IntegerField(required=False, min_value=1, max_value=5)
+
+
+class GradeForm(forms.Form):
+    score = forms.DecimalField(label=_("得分"), min_value=Decimal("0"), max_digits=5, decimal_places=2)
+    comment = forms.CharField(label=_("评语"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, aq: AttemptQuestion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.points = aq.points
+        score = self.fields["score"]
+        score.validators.append(MaxValueValidator(aq.points))
+        score.widget.attrs.update({"min": "0", "max": str(aq.points), "step": "0.5", "inputmode": "decimal"})
+
+    def clean_score(self) -> Decimal:
+        score: Decimal = self.cleaned_data["score"]
+        # Half points, or the full mark even when a rule gives an odd value such as 1.25.
+        if score != self.points and (score * 2) % 1:
+            raise ValidationError(_("得分以 0.5 分为单位。"), code="step")
+        return score
+
+
+class ResultsFilterForm(forms.Form):
+    name = forms.CharField(label=_("姓名或用户名"), required=False, max_length=100)
+    outcome = forms.ChoiceField(
+        label=_("结果"),
+        required=False,
+        choices=[
+            ("", _("全部")),
+            *zip(RESULT_OUTCOMES, [_("及格"), _("不及格"), _("待批改")], strict=True),
+        ],
+    )
+
+    def filters(self) -> dict[str, str]:
+        """Filters for selectors.paper_results_filtered; a bad value filters nothing."""
+        if not self.is_valid():
+            return {"name": "", "outcome": ""}
+        return {"name": self.cleaned_data["name"].strip(), "outcome": self.cleaned_data["outcome"]}
