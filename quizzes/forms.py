@@ -57,6 +57,7 @@ class PaperForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["cohorts"].help_text = _("不选班级则所有学员都可参加。")
         if self.instance.status == Paper.Status.PUBLISHED:
             # The rules point at this bank's chapters; switching banks means unpublishing first.
             self.fields["bank"].disabled = True
