@@ -1,3 +1,17 @@
+"""The trainee's side, under /quizzes/: names are "quizzes:<name>"."""
+
 from __future__ import annotations
 
-urlpatterns: list = []  # filled in by the views of this side
+from django.urls import URLPattern, path
+
+from . import trainee, trainee_api
+
+urlpatterns: list[URLPattern] = [
+    path("", trainee.dashboard, name="dashboard"),
+    path("papers/<int:pk>/start/", trainee.start, name="start"),
+    path("attempts/<int:pk>/", trainee.exam, name="exam"),
+    path("attempts/<int:pk>/save/", trainee_api.save, name="save"),
+    path("attempts/<int:pk>/event/", trainee_api.event, name="event"),
+    path("attempts/<int:pk>/submit/", trainee.submit, name="submit"),
+    path("attempts/<int:pk>/result/", trainee.result, name="result"),
+]

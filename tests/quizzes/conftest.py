@@ -114,3 +114,81 @@ def client_for() -> Callable[[Any], Client]:
         return client
 
     return make
+
+
+# ---- the trainee's side: every question type, with keys and explanations easy to spot -------
+# Each key and explanation is a string found nowhere else, so a test can assert it never
+# reaches a running attempt's page or JSON.
+SECRET_EXPLANATION = "解析机密"
+SECRET_FILL = "填空机密"
+SECRET_SHORT = "简答机密参考答案"
+
+
+@pytest.fixture
+def every_type_bank(db: None) -> Bank:
+    """One active question of each type: single (stem with <script>), multiple, true-false,
+    fill with two blanks, short answer with material."""
+    bank = Bank.objects.create(name="全题型题库")
+    chapter = qbank_services.chapter_get_or_create(bank=bank, title="第二章 全题型")
+
+    def active(**fields: Any) -> Question:
+        status = Question.Status.ACTIVE
+        return qbank_services.question_create(bank=bank, status=status, chapter=chapter, **fields)
+
+    active(
+        type="single",
+        stem="<script>alert('x')</script>客户来电先做什么?",
+        options=["问候", "挂断", "推销"],
+        answer="A",
+        explanation=f"{SECRET_EXPLANATION}-单选",
+    )
+    active(
+        type="multiple",
+        stem="哪些是礼貌用语?",
+        options=["请", "谢谢", "走开", "对不起"],
+        answer="ABD",
+        explanation=f"{SECRET_EXPLANATION}-多选",
+    )
+    active(type="truefalse", stem="可以打断客户?", answer=False, explanation=f"{SECRET_EXPLANATION}-判断")
+    active(
+        type="fill",
+        stem="服务三要素:____、（ ）和耐心。",
+        answer=[f"{SECRET_FILL}甲", f"{SECRET_FILL}乙"],
+        explanation=f"{SECRET_EXPLANATION}-填空",
+    )
+    active(
+        type="short",
+        stem="简述投诉处理步骤。",
+        material="案例:客户投诉送货延迟。",
+        answer=SECRET_SHORT,
+        explanation=f"{SECRET_EXPLANATION}-简答",
+    )
+    return bank
+
+
+@pytest.fixture
+def make_exam_paper(every_type_bank: Bank, trainer: Any) -> Callable[..., Paper]:
+    """A published paper over every_type_bank, questions in type order (1 single … 5 short)."""
+
+    def make(**settings: Any) -> Paper:
+        fields: dict[str, Any] = {
+            "title": "全题型测验",
+            "bank": every_type_bank,
+            "created_by": trainer,
+            "shuffle_questions": False,
+            "shuffle_options": False,
+            "attempts_allowed": 3,
+            "time_limit_minutes": 30,
+        }
+        paper = Paper.objects.create(**(fields | settings))
+        points = {"single": "2", "multiple": "2", "truefalse": "1", "fill": "2", "short": "3"}
+        rules = [{"type": t, "count": 1, "points": Decimal(p), "chapters": []} for t, p in points.items()]
+        services.rules_replace(paper=paper, rules=rules)
+        return services.paper_publish(paper=paper)
+
+    return make
+
+
+@pytest.fixture
+def exam_paper(make_exam_paper: Callable[..., Paper]) -> Paper:
+    return make_exam_paper()

@@ -1,0 +1,150 @@
+"""The trainee's pages: the dashboard, starting a paper, the exam, handing in and the result.
+
+Autosave and leave-the-page events are JSON endpoints in trainee_api.py. Every view checks who is
+asking: a running attempt is its owner's alone; a result is also open to the paper's trainers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import selectors, services
+from ..models import Attempt, Paper
+from .trainee_items import clock_text, duration_text, exam_item, review_item
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    paper: Paper
+    used: int
+    left: int
+    running: Attempt | None
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    # Abandoned attempts whose time ran out show as submitted, not as "作答中" forever.
+    services.attempt_finalise_overdue()
+    attempts = list(selectors.attempts_of(user=request.user))
+    running = {a.paper_id: a for a in attempts if a.is_running}
+    rows = [
+        PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))
+        for paper in selectors.papers_for_trainee(user=request.user)
+    ]
+    return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the paper, or resume the running attempt (a second tab or a refresh gets the same)."""
+    paper = get_object_or_404(Paper, pk=pk, status=Paper.Status.PUBLISHED)
+    try:
+        attempt = services.attempt_start(paper=paper, user=request.user)
+    except PermissionDenied as denied:
+        context = {"paper": paper, "message": str(denied) or _("你不能开始这份试卷。")}
+        return render(request, "quizzes/trainee/denied.html", context, status=403)
+    return redirect("quizzes:exam", attempt.pk)
+
+
+def _owned(request: HttpRequest, pk: int) -> Attempt:
+    attempt = selectors.own_attempt(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def _closed_if_due(attempt: Attempt, now: datetime) -> Attempt:
+    """Past the deadline and its grace: hand the attempt in now rather than wait for cron."""
+    if attempt.is_running and now > attempt.deadline + services.save_grace():
+        return services.attempt_submit(attempt=attempt, now=now, auto=True)
+    return attempt
+
+
+@login_required
+@require_GET
+def exam(request: HttpRequest, pk: int) -> HttpResponse:
+    now = timezone.now()
+    attempt = _closed_if_due(_owned(request, pk), now)
+    if not attempt.is_running:
+        return redirect("quizzes:result", attempt.pk)
+    items = [exam_item(aq) for aq in selectors.attempt_questions_to_sit(attempt=attempt)]
+    remaining = max(0, int((attempt.deadline - now).total_seconds()))
+    context = {
+        "attempt": attempt,
+        "paper": attempt.paper,
+        "items": items,
+        "answered": sum(1 for item in items if item.answered),
+        "remaining": remaining,
+        "remaining_text": clock_text(remaining),
+        # The phone's clock may be wrong: the script counts down from the server's clock.
+        "deadline_iso": attempt.deadline.isoformat(timespec="milliseconds"),
+        "now_iso": now.isoformat(timespec="milliseconds"),
+        "strings": _exam_strings(),
+    }
+    return render(request, "quizzes/trainee/exam.html", context)
+
+
+def _exam_strings() -> dict[str, str]:
+    """The script's words, translated here (json_script escapes them)."""
+    return {
+        "saving": _("保存中…"),
+        "saved": _("已保存 %s"),
+        "failed": _("保存失败,正在重试"),
+        "rejected": _("这个答案没有保存:%s"),
+        "idle": _("答案会自动保存"),
+        "unanswered": _("还有 %s 题未作答,确定交卷吗?"),
+        "all_answered": _("所有题目都已作答,确定交卷吗?"),
+        "time_up": _("时间到,正在交卷…"),
+        "submitting": _("正在交卷…"),
+        "mode_one": _("逐题显示"),
+        "mode_all": _("整页显示"),
+        "flag": _("标记"),
+        "flagged": _("已标记"),
+    }
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hand in, once: a second submit (double tap, the timer racing the button) changes nothing."""
+    attempt = _owned(request, pk)
+    now = timezone.now()
+    # Auto means the clock ran out, decided by the server's clock, not by what the page claims.
+    services.attempt_submit(attempt=attempt, now=now, auto=now >= attempt.deadline)
+    return redirect("quizzes:result", attempt.pk)
+
+
+@login_required
+@require_GET
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404
+    now = timezone.now()
+    attempt = _closed_if_due(attempt, now)
+    is_owner = attempt.user_id == request.user.pk
+    if attempt.is_running and is_owner:
+        return redirect("quizzes:exam", attempt.pk)
+    display = services.review_display(attempt=attempt, now=now)
+    questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    context = {
+        "attempt": attempt,
+        "paper": attempt.paper,
+        "display": display,
+        "items": [review_item(aq, display) for aq in questions],
+        "time_used": duration_text(attempt.time_used),
+        "is_owner": is_owner,
+        "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
+    }
+    return render(request, "quizzes/trainee/result.html", context)

@@ -1,0 +1,184 @@
+"""What the trainee's pages show of each question: plain values, built here so templates never
+hold an AttemptQuestion (and so never its key or explanation) unless review allows it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..models import AttemptQuestion
+from ..services import ReviewDisplay
+
+# The importer's blanks (importers/pipeline/rules.py BLANK): "____" or an empty pair of brackets.
+BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")
+MAX_BLANKS = 20  # services.clean_response keeps at most 20
+
+
+@dataclass(frozen=True)
+class StemPart:
+    text: str
+    blank: int | None = None  # 1-based number of the blank that follows the text
+
+
+@dataclass(frozen=True)
+class ExamItem:
+    """One question of a running attempt: what to ask and what the trainee has saved so far."""
+
+    position: int
+    type: str
+    type_label: str
+    points: Decimal
+    material: str
+    stem_parts: list[StemPart]
+    options: list[tuple[str, str]]
+    chosen: str  # letters picked (single, multiple) or "true"/"false" (truefalse)
+    blanks: list[str]  # fill: one value per blank
+    text: str  # short
+    flagged: bool
+    saved_at: datetime | None
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.chosen or self.text.strip() or any(b.strip() for b in self.blanks))
+
+
+def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
+    """The stem split at its blanks, so the template numbers each blank (escaped, never |safe)."""
+    if not fill:
+        return [StemPart(stem)]
+    parts: list[StemPart] = []
+    cursor = 0
+    for number, match in enumerate(BLANK.finditer(stem), 1):
+        if number > MAX_BLANKS:
+            break
+        parts.append(StemPart(stem[cursor : match.start()], blank=number))
+        cursor = match.end()
+    parts.append(StemPart(stem[cursor:]))
+    return parts
+
+
+def blank_count(stem: str) -> int:
+    return max(1, min(MAX_BLANKS, len(BLANK.findall(stem))))
+
+
+def _chosen(aq: AttemptQuestion) -> str:
+    if aq.type == "truefalse":
+        return "true" if aq.response is True else "false" if aq.response is False else ""
+    if aq.type in ("single", "multiple") and isinstance(aq.response, str):
+        return aq.response
+    return ""
+
+
+def exam_item(aq: AttemptQuestion) -> ExamItem:
+    fill = aq.type == "fill"
+    blanks: list[str] = []
+    if fill:
+        saved = [str(x) for x in aq.response] if isinstance(aq.response, list) else []
+        count = max(blank_count(aq.stem), len(saved))
+        blanks = saved + [""] * (count - len(saved))
+    return ExamItem(
+        position=aq.position,
+        type=aq.type,
+        type_label=aq.get_type_display(),
+        points=aq.points,
+        material=aq.material,
+        stem_parts=stem_parts(aq.stem, fill=fill),
+        options=aq.labelled_options,
+        chosen=_chosen(aq),
+        blanks=blanks,
+        text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
+        flagged=aq.flagged,
+        saved_at=aq.saved_at,
+    )
+
+
+# ---- result page -----------------------------------------------------------------------------
+VERDICTS = {
+    "correct": ("✓", gettext_lazy("正确")),
+    "wrong": ("✗", gettext_lazy("错误")),
+    "partial": ("◐", gettext_lazy("部分正确")),
+    "pending": ("…", gettext_lazy("待批改")),
+    "unanswered": ("✗", gettext_lazy("未作答")),
+}
+
+
+def answer_text(qtype: str, value: object) -> str:
+    """Letters as they are, 对/错 for true-false, blanks joined by " | ", text as typed."""
+    if value is None or value == "" or value == []:
+        return ""
+    if qtype == "truefalse" and isinstance(value, bool):
+        return _("对") if value else _("错")
+    if isinstance(value, list):
+        return " | ".join(str(v) for v in value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One question after submitting, holding only what the review policy lets the trainee see."""
+
+    position: int
+    type_label: str
+    points: Decimal
+    material: str
+    stem: str
+    options: list[tuple[str, str, bool, bool]]  # letter, text, chosen, is the key (False if hidden)
+    response: str
+    state: str  # "" when verdicts are hidden
+    mark: str
+    verdict: str
+    score: Decimal | None
+    key: str
+    explanation: str
+    comment: str
+
+
+def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
+    chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
+    key = aq.key if display.answers else None
+    key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
+    state = aq.state if display.verdicts else ""
+    mark, verdict = VERDICTS.get(state) or ("", "")
+    graded = state not in ("", "pending")
+    return ReviewItem(
+        position=aq.position,
+        type_label=aq.get_type_display(),
+        points=aq.points,
+        material=aq.material,
+        stem=aq.stem,
+        options=[
+            (letter, text, letter in chosen, letter in key_letters) for letter, text in aq.labelled_options
+        ],
+        response=answer_text(aq.type, aq.response),
+        state=state,
+        mark=mark,
+        verdict=str(verdict),
+        score=aq.score if graded else None,
+        key=answer_text(aq.type, key),
+        explanation=aq.explanation if display.explanations else "",
+        # A trainer's comment implies the verdict, so it shows only where verdicts do.
+        comment=aq.comment if graded and aq.graded_at else "",
+    )
+
+
+def duration_text(value: timedelta | None) -> str:
+    if value is None:
+        return ""
+    total = int(value.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return _("%(h)d 小时 %(m)d 分 %(s)d 秒") % {"h": hours, "m": minutes, "s": seconds}
+    return _("%(m)d 分 %(s)d 秒") % {"m": minutes, "s": seconds}
+
+
+def clock_text(seconds: int) -> str:
+    """The countdown as the script shows it: 1:05:09, or 05:09 under an hour."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,283 @@
+"""The exam page and its autosave: what the page holds, what it never holds, and saving."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from qbank import services as qbank_services
+from qbank.models import Bank, Question
+from quizzes import services
+from quizzes.models import Attempt, AttemptQuestion, IntegrityEvent, Paper
+from quizzes.views.trainee_items import blank_count, stem_parts
+from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT
+
+pytestmark = pytest.mark.django_db
+SECRETS = (SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT)
+
+
+def start(client: Client, paper: Paper) -> Attempt:
+    response = client.post(reverse("quizzes:start", args=[paper.pk]))
+    assert response.status_code == 302
+    pk = int(re.search(r"/attempts/(\d+)/", response["Location"]).group(1))  # type: ignore[union-attr]
+    assert response["Location"] == reverse("quizzes:exam", args=[pk])
+    return Attempt.objects.get(pk=pk)
+
+
+def save(client: Client, attempt: Attempt, **payload: Any) -> Any:
+    url = reverse("quizzes:save", args=[attempt.pk])
+    return client.post(url, json.dumps(payload), content_type="application/json")
+
+
+def exam_html(client: Client, attempt: Attempt) -> str:
+    response = client.get(reverse("quizzes:exam", args=[attempt.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def at(moment: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set the clock for views and services alike (both read django.utils.timezone.now)."""
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+@pytest.fixture
+def client(trainee: Any, client_for: Callable[[Any], Client]) -> Client:
+    return client_for(trainee)
+
+
+def test_every_type_is_asked_without_its_key(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    html = exam_html(client, attempt)
+    for secret in SECRETS:
+        assert secret not in html
+    assert "is-key" not in html and "explanation" not in html
+    # single: radios A-C; multiple: checkboxes A-D; true-false: 对/错; fill: two blanks; short: textarea
+    assert len(re.findall(r'type="radio" name="q1"', html)) == 3
+    assert len(re.findall(r'type="checkbox" name="q2"', html)) == 4
+    assert 'name="q3" value="true"' in html and 'name="q3" value="false"' in html
+    assert 'name="q4-1"' in html and 'name="q4-2"' in html and 'name="q4-3"' not in html
+    assert '<textarea name="q5"' in html and "案例:客户投诉送货延迟。" in html
+    assert html.count("data-nav-position=") == 5
+    assert 'id="countdown"' in html and 'data-deadline="' in html and 'data-server-now="' in html
+
+
+def test_script_in_a_stem_is_escaped(client: Client, exam_paper: Paper) -> None:
+    html = exam_html(client, start(client, exam_paper))
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;客户来电先做什么?" in html
+    assert "<script>alert" not in html
+
+
+def test_deadline_and_server_clock_are_in_the_page(
+    client: Client, exam_paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempt = start(client, exam_paper)
+    now = attempt.started_at + timedelta(minutes=10)
+    at(now, monkeypatch)
+    html = exam_html(client, attempt)
+    assert f'data-deadline="{attempt.deadline.isoformat(timespec="milliseconds")}"' in html
+    assert f'data-server-now="{now.isoformat(timespec="milliseconds")}"' in html
+    assert 'data-remaining-seconds="1200">20:00<' in html
+
+
+def test_saved_answers_come_back_on_reload(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    answers: dict[int, object] = {1: "B", 2: ["D", "A"], 3: False, 4: ["耐心", "细心"], 5: "先倾听\n再道歉"}
+    for position, response in answers.items():
+        saved = save(client, attempt, position=position, response=response, flagged=position == 2)
+        assert saved.status_code == 200
+        data = saved.json()
+        assert data["ok"] is True and data["position"] == position and data["saved_at"]
+        assert set(data) == {"ok", "position", "revision", "saved_at"}
+    # A refresh (or a second start) resumes the same attempt with everything restored.
+    assert start(client, exam_paper).pk == attempt.pk
+    html = exam_html(client, attempt)
+    assert re.search(r'name="q1"\s+value="B" checked', html)
+    assert re.search(r'name="q2"\s+value="A" checked', html) and re.search(
+        r'name="q2"\s+value="D" checked', html
+    )
+    assert not re.search(r'name="q2"\s+value="B" checked', html)
+    assert 'name="q3" value="false" checked' in html and 'name="q3" value="true" checked' not in html
+    assert 'value="耐心"' in html and 'value="细心"' in html
+    assert ">先倾听\n再道歉</textarea>" in html
+    assert re.search(
+        r'data-position="2"\s+data-type="multiple" data-answered="true"\s+data-flagged="true"', html
+    )
+    assert html.count('data-save-state="saved"') == 5 and "已保存 " in html
+    assert html.count("nav-item is-answered") == 5
+
+
+def test_two_tabs_saving_different_questions_both_persist(
+    trainee: Any, exam_paper: Paper, client_for: Callable[[Any], Client]
+) -> None:
+    tab1, tab2 = client_for(trainee), client_for(trainee)
+    attempt = start(tab1, exam_paper)
+    assert start(tab2, exam_paper).pk == attempt.pk
+    assert save(tab1, attempt, position=1, response="C").status_code == 200
+    assert save(tab2, attempt, position=5, response="第二个标签页").status_code == 200
+    stored = dict(attempt.questions.values_list("position", "response"))
+    assert stored[1] == "C" and stored[5] == "第二个标签页"
+
+
+def test_flag_alone_keeps_the_answer(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    save(client, attempt, position=1, response="A")
+    save(client, attempt, position=1, response="A", flagged=True)
+    aq = attempt.questions.get(position=1)
+    assert (aq.response, aq.flagged, aq.revision) == ("A", True, 2)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        json.dumps([1, "A"]),
+        json.dumps({"position": 1}),  # no response: a flag toggle must send the answer too
+        json.dumps({"position": "1", "response": "A"}),
+        json.dumps({"position": True, "response": "A"}),
+        json.dumps({"position": 1, "response": "A", "flagged": "yes"}),
+        json.dumps({"position": 1, "response": "Z"}),  # no option Z
+        json.dumps({"position": 3, "response": "maybe"}),
+        json.dumps({"position": 99, "response": "A"}),
+    ],
+)
+def test_malformed_saves_are_refused_with_400(client: Client, exam_paper: Paper, body: str) -> None:
+    attempt = start(client, exam_paper)
+    response = client.post(reverse("quizzes:save", args=[attempt.pk]), body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["ok"] is False and response.json()["error"]
+    assert not attempt.questions.filter(revision__gt=0).exists()
+
+
+def test_late_save_is_refused_with_409(
+    client: Client, exam_paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempt = start(client, exam_paper)
+    # Within the grace for network latency: accepted.
+    at(attempt.deadline + timedelta(seconds=5), monkeypatch)
+    assert save(client, attempt, position=1, response="A").status_code == 200
+    at(attempt.deadline + services.save_grace() + timedelta(seconds=1), monkeypatch)
+    late = save(client, attempt, position=1, response="B")
+    assert late.status_code == 409
+    assert late.json() == {"ok": False, "error": "考试时间已到,这次保存没有被接受。"}
+    assert attempt.questions.get(position=1).response == "A"
+
+
+def test_save_after_submitting_is_refused_with_409(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    closed = save(client, attempt, position=1, response="A")
+    assert closed.status_code == 409 and closed.json()["error"] == "已经交卷,不能再修改。"
+
+
+def test_json_answers_never_carry_a_key(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    bodies = [save(client, attempt, position=p, response=None).content.decode() for p in range(1, 6)]
+    bodies.append(save(client, attempt, position=1, response="Z").content.decode())
+    event_url = reverse("quizzes:event", args=[attempt.pk])
+    bodies.append(client.post(event_url, {"kind": "left"}).content.decode())
+    for body in bodies:
+        assert "key" not in body and "explanation" not in body
+        for secret in SECRETS:
+            assert secret not in body
+
+
+def test_leaving_and_returning_are_recorded(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    url = reverse("quizzes:event", args=[attempt.pk])
+    assert client.post(url, {"kind": "left"}).json() == {"ok": True}
+    assert client.post(url, {"kind": "returned", "away_seconds": "42"}).status_code == 200
+    assert client.post(url, {"kind": "hacked"}).status_code == 400
+    assert client.post(url, {"kind": "left", "away_seconds": "soon"}).status_code == 400
+    events = list(IntegrityEvent.objects.filter(attempt=attempt).values_list("kind", "away_seconds"))
+    assert events == [("left", 0), ("returned", 42)]
+    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    assert client.post(url, {"kind": "left"}).status_code == 409
+
+
+def test_exam_page_after_the_deadline_hands_in_and_shows_the_result(
+    client: Client, exam_paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempt = start(client, exam_paper)
+    save(client, attempt, position=1, response="A")
+    at(attempt.deadline + services.save_grace() + timedelta(minutes=1), monkeypatch)
+    response = client.get(reverse("quizzes:exam", args=[attempt.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "quizzes:result", args=[attempt.pk]
+    )
+    attempt.refresh_from_db()
+    assert attempt.auto_submitted and attempt.submitted_at == attempt.deadline and attempt.score >= 2
+
+
+# ---- query counts ----------------------------------------------------------------------------
+@pytest.fixture
+def big_bank(db: None, trainer: Any) -> Bank:
+    bank = Bank.objects.create(name="大题库")
+    chapter = qbank_services.chapter_get_or_create(bank=bank, title="第一章")
+    for i in range(100):
+        qbank_services.question_create(
+            bank=bank,
+            chapter=chapter,
+            type="single",
+            stem=f"第{i}题?",
+            options=["甲", "乙", "丙"],
+            answer="A",
+            status=Question.Status.ACTIVE,
+        )
+    return bank
+
+
+def paper_of(bank: Bank, trainer: Any, count: int) -> Paper:
+    paper = Paper.objects.create(title=f"{count} 题", bank=bank, created_by=trainer)
+    services.rules_replace(paper=paper, rules=[{"type": "single", "count": count, "points": Decimal("1")}])
+    return services.paper_publish(paper=paper)
+
+
+def test_exam_page_queries_do_not_grow_with_questions(client: Client, big_bank: Bank, trainer: Any) -> None:
+    counts = []
+    for size in (5, 100):
+        attempt = start(client, paper_of(big_bank, trainer, size))
+        for aq in attempt.questions.all()[:3]:
+            save(client, attempt, position=aq.position, response="B")
+        url = reverse("quizzes:exam", args=[attempt.pk])
+        client.get(url)  # warm caches (content types, session) like any second request
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.content.decode().count("data-nav-position=") == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    assert counts[0] <= 6, counts
+
+
+# ---- stems with blanks -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("stem", "count"),
+    [("没有空", 1), ("a____b", 1), ("a____b__c", 2), ("（ ）和( )与（）", 3), ("a___(  )", 2)],
+)
+def test_blank_count(stem: str, count: int) -> None:
+    assert blank_count(stem) == count
+
+
+def test_stem_parts_number_the_blanks() -> None:
+    parts = stem_parts("服务:____、（ ）和耐心。", fill=True)
+    assert [(p.text, p.blank) for p in parts] == [("服务:", 1), ("、", 2), ("和耐心。", None)]
+    assert [(p.text, p.blank) for p in stem_parts("选( )", fill=False)] == [("选( )", None)]
+
+
+def test_fill_with_more_saved_answers_than_blanks_shows_them_all(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    save(client, attempt, position=4, response=["一", "二", "三"])
+    html = exam_html(client, attempt)
+    assert 'name="q4-3"' in html and 'value="三"' in html
+    assert AttemptQuestion.objects.get(attempt=attempt, position=4).response == ["一", "二", "三"]

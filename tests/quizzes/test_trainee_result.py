@@ -1,0 +1,218 @@
+"""Handing in, the result page under each review policy, the dashboard and the cron command."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes import services
+from quizzes.models import Attempt, Paper
+from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT
+
+pytestmark = pytest.mark.django_db
+
+RIGHT: dict[int, object] = {1: "A", 2: "ABD", 3: False, 4: [f"{SECRET_FILL}甲", "错的"], 5: "先倾听"}
+
+
+@pytest.fixture
+def client(trainee: Any, client_for: Callable[[Any], Client]) -> Client:
+    return client_for(trainee)
+
+
+def sit(paper: Paper, user: Any, *, submit: bool = True) -> Attempt:
+    attempt = services.attempt_start(paper=paper, user=user, rng=random.Random(3))
+    for position, response in RIGHT.items():
+        services.answer_save(attempt=attempt, position=position, response=response)
+    return services.attempt_submit(attempt=attempt) if submit else attempt
+
+
+def result_html(client: Client, attempt: Attempt) -> str:
+    response = client.get(reverse("quizzes:result", args=[attempt.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_submit_twice_grades_once(client: Client, trainee: Any, exam_paper: Paper) -> None:
+    attempt = sit(exam_paper, trainee, submit=False)
+    url = reverse("quizzes:submit", args=[attempt.pk])
+    first = client.post(url)
+    assert first.status_code == 302 and first["Location"] == reverse("quizzes:result", args=[attempt.pk])
+    attempt.refresh_from_db()
+    graded = (
+        attempt.status,
+        attempt.score,
+        attempt.submitted_at,
+        attempt.pending_grading,
+        attempt.auto_submitted,
+    )
+    assert graded[0] == "submitted" and graded[3] == 1 and not graded[4]
+    # single 2 + multiple 2 + true-false 1 + one blank of two 1 = 6, plus the short answer's suggestion
+    assert attempt.score >= Decimal("6")
+    second = client.post(url)
+    assert second.status_code == 302
+    attempt.refresh_from_db()
+    assert (
+        attempt.status,
+        attempt.score,
+        attempt.submitted_at,
+        attempt.pending_grading,
+        attempt.auto_submitted,
+    ) == graded
+
+
+def test_submit_after_the_deadline_is_marked_automatic(
+    client: Client, trainee: Any, exam_paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempt = sit(exam_paper, trainee, submit=False)
+    monkeypatch.setattr(timezone, "now", lambda: attempt.deadline + timedelta(seconds=3))
+    client.post(reverse("quizzes:submit", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.auto_submitted and attempt.submitted_at == attempt.deadline
+    assert "系统已自动交卷" in result_html(client, attempt)
+
+
+def test_finalise_overdue_command_submits_abandoned_attempts(
+    client: Client, trainee: Any, exam_paper: Paper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempt = sit(exam_paper, trainee, submit=False)
+    out = io.StringIO()
+    call_command("finalise_overdue", stdout=out)
+    assert out.getvalue().strip() == "Submitted 0 overdue attempt(s)."
+    monkeypatch.setattr(timezone, "now", lambda: attempt.deadline + timedelta(minutes=5))
+    call_command("finalise_overdue", stdout=out)
+    assert "Submitted 1 overdue attempt(s)." in out.getvalue()
+    attempt.refresh_from_db()
+    assert (
+        attempt.status == "submitted" and attempt.auto_submitted and attempt.submitted_at == attempt.deadline
+    )
+    html = result_html(client, attempt)
+    assert 'data-auto-submitted="true"' in html and 'id="auto-submitted"' in html
+
+
+def test_score_only_policy_shows_no_answers(client: Client, trainee: Any, make_exam_paper: Any) -> None:
+    attempt = sit(make_exam_paper(review_policy="score"), trainee)
+    html = result_html(client, attempt)
+    assert 'id="result-score"' in html and "待批改 1 题" in html
+    for secret in (SECRET_EXPLANATION, SECRET_SHORT, f"{SECRET_FILL}乙"):
+        assert secret not in html
+    assert "正确答案" not in html and "is-key" not in html and "verdict-" not in html
+    assert "这份试卷交卷后只显示分数,不公布答案。" in html
+    assert "先倾听" in html  # the trainee's own answer is theirs to see
+
+
+def test_answers_policy_shows_keys_but_no_explanations(
+    client: Client, trainee: Any, make_exam_paper: Any
+) -> None:
+    html = result_html(client, sit(make_exam_paper(review_policy="answers"), trainee))
+    assert SECRET_SHORT in html and f"{SECRET_FILL}乙" in html and "is-key" in html
+    assert SECRET_EXPLANATION not in html
+    assert "verdict-correct" in html and "verdict-partial" in html and "verdict-pending" in html
+
+
+def test_explanations_policy_shows_everything(client: Client, trainee: Any, make_exam_paper: Any) -> None:
+    html = result_html(client, sit(make_exam_paper(review_policy="explanations"), trainee))
+    for secret in (f"{SECRET_EXPLANATION}-单选", f"{SECRET_EXPLANATION}-简答", SECRET_SHORT):
+        assert secret in html
+    assert 'id="review-note"' not in html
+
+
+def test_after_close_policy_waits_for_the_window_to_close(
+    client: Client, trainee: Any, make_exam_paper: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closes = timezone.now() + timedelta(days=1)
+    attempt = sit(make_exam_paper(review_policy="after_close", closes_at=closes), trainee)
+    html = result_html(client, attempt)
+    assert SECRET_EXPLANATION not in html and SECRET_SHORT not in html
+    local = timezone.localtime(closes).strftime("%Y-%m-%d %H:%M")
+    assert f"正确答案和解析将在考试结束({local})后公布。" in html
+    monkeypatch.setattr(timezone, "now", lambda: closes + timedelta(minutes=1))
+    html = result_html(client, attempt)
+    assert SECRET_EXPLANATION in html and SECRET_SHORT in html
+
+
+def test_trainer_comment_shows_once_graded(
+    client: Client, trainee: Any, trainer: Any, make_exam_paper: Any
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="answers"), trainee)
+    aq = attempt.questions.get(type="short")
+    services.short_answer_grade(aq=aq, score=Decimal("3"), comment="条理清楚,继续保持", grader=trainer)
+    html = result_html(client, attempt)
+    assert "条理清楚,继续保持" in html and 'id="result-outcome"' in html and "待批改" not in html
+
+
+def test_result_page_for_trainer_matches_the_trainee_view(
+    trainee: Any, trainer: Any, make_exam_paper: Any, client_for: Callable[[Any], Client]
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="score"), trainee)
+    html = result_html(client_for(trainer), attempt)
+    assert "trainee" in html and SECRET_SHORT not in html
+
+
+# ---- dashboard -------------------------------------------------------------------------------
+def test_dashboard_lists_open_papers_and_past_attempts(
+    client: Client, trainee: Any, make_exam_paper: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paper = make_exam_paper(attempts_allowed=2)
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert paper.title in page and "30 分钟" in page and "剩余 2 次" in page
+    assert f'data-start="{paper.pk}"' in page and "开始考试" in page
+    start = client.post(reverse("quizzes:start", args=[paper.pk]))
+    attempt = Attempt.objects.get(user=trainee)
+    assert start["Location"] == reverse("quizzes:exam", args=[attempt.pk])
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert "继续作答" in page and "作答中" in page
+    # Abandoned: the dashboard hands it in on the next visit, so it never shows as running forever.
+    monkeypatch.setattr(timezone, "now", lambda: attempt.deadline + timedelta(hours=1))
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert "作答中" not in page and "剩余 1 次" in page
+    assert reverse("quizzes:result", args=[attempt.pk]) in page and "不及格" in page
+
+
+def test_dashboard_marks_pending_grading_and_used_up_papers(
+    client: Client, trainee: Any, make_exam_paper: Any
+) -> None:
+    paper = make_exam_paper(attempts_allowed=1)
+    sit(paper, trainee)
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert "待批改" in page and "作答次数已用完。" in page and f'data-start="{paper.pk}"' not in page
+    refused = client.post(reverse("quizzes:start", args=[paper.pk]))
+    assert refused.status_code == 403 and "作答次数已用完。" in refused.content.decode()
+
+
+def test_dashboard_hides_papers_outside_their_window(client: Client, make_exam_paper: Any) -> None:
+    later = make_exam_paper(title="明天的考试", opens_at=timezone.now() + timedelta(days=1))
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+    assert later.title not in page and 'id="no-papers"' in page
+    assert client.post(reverse("quizzes:start", args=[later.pk])).status_code == 403
+
+
+def test_home_links_trainees_to_their_exams(client: Client) -> None:
+    page = client.get(reverse("home")).content.decode()
+    assert 'id="home-dashboard"' in page and reverse("quizzes:dashboard") in page
+
+
+def test_result_json_free_of_secrets_even_for_the_owner_mid_attempt(
+    client: Client, trainee: Any, exam_paper: Paper
+) -> None:
+    attempt = sit(exam_paper, trainee, submit=False)
+    response = client.get(reverse("quizzes:result", args=[attempt.pk]))
+    assert response.status_code == 302  # back to the exam: nothing of the review while running
+    body = json.dumps(
+        client.post(
+            reverse("quizzes:save", args=[attempt.pk]),
+            json.dumps({"position": 5, "response": "x"}),
+            content_type="application/json",
+        ).json()
+    )
+    assert SECRET_SHORT not in body
