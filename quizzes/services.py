@@ -120,8 +120,14 @@ def attempt_start(
         return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
 
 
-def _create_attempt(*, paper: Paper, user: AbstractBaseUser, number: int, now: datetime, rng: random.Random) -> Attempt:
-    draw = _fixed_draw(paper) if paper.same_for_everyone and paper.fixed_draw else paper_draw(paper=paper, rng=rng)
+def _create_attempt(
+    *, paper: Paper, user: AbstractBaseUser, number: int, now: datetime, rng: random.Random
+) -> Attempt:
+    draw = (
+        _fixed_draw(paper)
+        if paper.same_for_everyone and paper.fixed_draw
+        else paper_draw(paper=paper, rng=rng)
+    )
     if paper.shuffle_questions:
         rng.shuffle(draw)
     deadline = now + timedelta(minutes=paper.time_limit_minutes)
@@ -136,7 +142,10 @@ def _create_attempt(*, paper: Paper, user: AbstractBaseUser, number: int, now: d
         max_score=sum((points for _q, points in draw), Decimal("0")),
     )
     AttemptQuestion.objects.bulk_create(
-        [_snapshot(attempt, i, q, points, paper.shuffle_options, rng) for i, (q, points) in enumerate(draw, 1)]
+        [
+            _snapshot(attempt, i, q, points, paper.shuffle_options, rng)
+            for i, (q, points) in enumerate(draw, 1)
+        ]
     )
     return attempt
 
@@ -284,7 +293,12 @@ def attempt_finalise_overdue(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def short_answer_grade(
-    *, aq: AttemptQuestion, score: Decimal, comment: str, grader: AbstractBaseUser, now: datetime | None = None
+    *,
+    aq: AttemptQuestion,
+    score: Decimal,
+    comment: str,
+    grader: AbstractBaseUser,
+    now: datetime | None = None,
 ) -> AttemptQuestion:
     if aq.attempt.is_running:
         raise ValidationError(_("学员还没有交卷。"))
