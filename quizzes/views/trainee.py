@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,7 +78,9 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _closed_if_due(_owned(request, pk), now)
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
-    items = [exam_item(aq) for aq in selectors.attempt_questions_to_sit(attempt=attempt)]
+    questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
+    images = selectors.images_of(questions=questions)
+    items = [exam_item(aq, images) for aq in questions]
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
@@ -138,13 +140,29 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:exam", attempt.pk)
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    images = selectors.images_of(questions=questions)
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
-        "items": [review_item(aq, display) for aq in questions],
+        "items": [review_item(aq, display, images) for aq in questions],
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
         "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
     }
     return render(request, "quizzes/trainee/result.html", context)
+
+
+@login_required
+@require_GET
+def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
+    """Pictures of the attempt's questions, for whoever may open the attempt."""
+    attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
+    image = selectors.attempt_image(attempt=attempt, image_id=image_pk) if attempt else None
+    if image is None:
+        raise Http404
+    response = FileResponse(
+        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -41,6 +41,7 @@ class ExamItem:
     text: str  # short
     flagged: bool
     saved_at: datetime | None
+    images: list[int]  # QuestionImage ids, served by the checked qbank view
 
     @property
     def answered(self) -> bool:
@@ -74,7 +75,7 @@ def _chosen(aq: AttemptQuestion) -> str:
     return ""
 
 
-def exam_item(aq: AttemptQuestion) -> ExamItem:
+def exam_item(aq: AttemptQuestion, images: dict[int, list[int]]) -> ExamItem:
     fill = aq.type == "fill"
     blanks: list[str] = []
     if fill:
@@ -94,6 +95,7 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
         text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
         flagged=aq.flagged,
         saved_at=aq.saved_at,
+        images=images.get(aq.question_id or 0, []),
     )
 
 
@@ -136,9 +138,10 @@ class ReviewItem:
     key: str
     explanation: str
     comment: str
+    images: list[int]
 
 
-def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
+def review_item(aq: AttemptQuestion, display: ReviewDisplay, images: dict[int, list[int]]) -> ReviewItem:
     chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
     key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
@@ -163,6 +166,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
         explanation=aq.explanation if display.explanations else "",
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
+        images=images.get(aq.question_id or 0, []),
     )
 
 
