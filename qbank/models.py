@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Real papers print up to nine options (A–I, "哪些人员参加"); allow the alphabet, drop nothing.
 OPTION_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -24,7 +25,7 @@ class Bank(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("题库")
-        verbose_name_plural = _("题库")
+        verbose_name_plural = pgettext_lazy("plural", "题库")
 
     def __str__(self) -> str:
         return self.name
@@ -38,7 +39,7 @@ class Chapter(models.Model):
     class Meta:
         ordering = ["bank_id", "order", "title"]
         verbose_name = _("章节")
-        verbose_name_plural = _("章节")
+        verbose_name_plural = pgettext_lazy("plural", "章节")
         constraints = [
             models.UniqueConstraint(fields=["bank", "title"], name="qbank_chapter_unique_title"),
         ]
@@ -64,7 +65,7 @@ class Source(models.Model):
     class Meta:
         ordering = ["-imported_at"]
         verbose_name = _("来源文件")
-        verbose_name_plural = _("来源文件")
+        verbose_name_plural = pgettext_lazy("plural", "来源文件")
 
     def __str__(self) -> str:
         return self.filename
@@ -78,7 +79,7 @@ class Tag(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("标签")
-        verbose_name_plural = _("标签")
+        verbose_name_plural = pgettext_lazy("plural", "标签")
 
     def __str__(self) -> str:
         return self.name
@@ -135,7 +136,7 @@ class Question(models.Model):
     class Meta:
         ordering = ["bank_id", "id"]
         verbose_name = _("试题")
-        verbose_name_plural = _("试题")
+        verbose_name_plural = pgettext_lazy("plural", "试题")
         constraints = [
             models.UniqueConstraint(
                 fields=["bank", "fingerprint"],
@@ -169,7 +170,7 @@ class Option(models.Model):
     class Meta:
         ordering = ["question_id", "order", "label"]
         verbose_name = _("选项")
-        verbose_name_plural = _("选项")
+        verbose_name_plural = pgettext_lazy("plural", "选项")
         constraints = [
             models.UniqueConstraint(fields=["question", "label"], name="qbank_option_unique_label"),
         ]
@@ -190,7 +191,7 @@ class QuestionImage(models.Model):
     class Meta:
         ordering = ["question_id", "id"]
         verbose_name = _("图片")
-        verbose_name_plural = _("图片")
+        verbose_name_plural = pgettext_lazy("plural", "图片")
 
     def __str__(self) -> str:
         return self.file.name

@@ -72,7 +72,7 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
     book = Workbook()
     summary = book.active
     assert isinstance(summary, Worksheet)
-    summary.title = "成绩"
+    summary.title = _("成绩")
     _rows(
         summary,
         [
@@ -107,7 +107,7 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
             for a in attempts
         ),
     )
-    details = book.create_sheet("答题明细")
+    details = book.create_sheet(_("答题明细"))
     _rows(
         details,
         [

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qbank.models import Bank, Chapter, Question, QuestionType
 
@@ -30,7 +31,7 @@ class Cohort(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("班级")
-        verbose_name_plural = _("班级")
+        verbose_name_plural = pgettext_lazy("plural", "班级")
 
     def __str__(self) -> str:
         return self.name
@@ -90,7 +91,7 @@ class Paper(models.Model):
     class Meta:
         ordering = ["-created"]
         verbose_name = _("试卷")
-        verbose_name_plural = _("试卷")
+        verbose_name_plural = pgettext_lazy("plural", "试卷")
         constraints = [
             models.CheckConstraint(
                 condition=Q(closes_at__isnull=True)
@@ -129,7 +130,7 @@ class PaperRule(models.Model):
     class Meta:
         ordering = ["paper_id", "order", "id"]
         verbose_name = _("抽题规则")
-        verbose_name_plural = _("抽题规则")
+        verbose_name_plural = pgettext_lazy("plural", "抽题规则")
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} × {self.count}"
@@ -158,7 +159,7 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("作答记录")
-        verbose_name_plural = _("作答记录")
+        verbose_name_plural = pgettext_lazy("plural", "作答记录")
         constraints = [
             models.UniqueConstraint(fields=["paper", "user", "number"], name="quizzes_attempt_unique_number"),
             # One running attempt per trainee and paper: a double click cannot start two.
@@ -230,7 +231,7 @@ class AttemptQuestion(models.Model):
     class Meta:
         ordering = ["attempt_id", "position"]
         verbose_name = _("答题")
-        verbose_name_plural = _("答题")
+        verbose_name_plural = pgettext_lazy("plural", "答题")
         constraints = [
             models.UniqueConstraint(fields=["attempt", "position"], name="quizzes_aq_unique_position"),
         ]
@@ -262,7 +263,7 @@ class IntegrityEvent(models.Model):
     class Meta:
         ordering = ["attempt_id", "at"]
         verbose_name = _("离开记录")
-        verbose_name_plural = _("离开记录")
+        verbose_name_plural = pgettext_lazy("plural", "离开记录")
 
     def __str__(self) -> str:
         return f"{self.attempt_id} {self.kind} {self.at:%H:%M:%S}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import selectors
@@ -42,7 +43,7 @@ def paper_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(workbook_bytes(book), content_type=XLSX_TYPE)
     stamp = timezone.localtime().strftime("%Y%m%d")
     response["Content-Disposition"] = attachment_header(
-        f"{paper.title}-成绩-{stamp}.xlsx", fallback=f"paper-{paper.pk}-results-{stamp}.xlsx"
+        f"{paper.title}-{_('成绩')}-{stamp}.xlsx", fallback=f"paper-{paper.pk}-results-{stamp}.xlsx"
     )
     return response
 
