@@ -17,22 +17,12 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .display import answer_text
 from .models import Attempt, AttemptQuestion
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these runs as a formula in Excel (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def answer_text(qtype: str, value: object) -> str:
-    """Letters as they are, 对/错 for true-false, blanks joined by " | ", text as typed."""
-    if value is None or value == "" or value == []:
-        return ""
-    if qtype == "truefalse" and isinstance(value, bool):
-        return _("对") if value else _("错")
-    if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
-    return str(value)
 
 
 def state_label(state: str) -> str:

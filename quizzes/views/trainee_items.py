@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..display import answer_text
 from ..models import AttemptQuestion
 from ..services import ReviewDisplay
 
@@ -107,17 +108,6 @@ VERDICTS = {
     "pending": ("…", gettext_lazy("待批改")),
     "unanswered": ("✗", gettext_lazy("未作答")),
 }
-
-
-def answer_text(qtype: str, value: object) -> str:
-    """Letters as they are, 对/错 for true-false, blanks joined by " | ", text as typed."""
-    if value is None or value == "" or value == []:
-        return ""
-    if qtype == "truefalse" and isinstance(value, bool):
-        return _("对") if value else _("错")
-    if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
-    return str(value)
 
 
 @dataclass(frozen=True)
