@@ -16,6 +16,8 @@ from . import rules
 from .model import Line
 
 CHOICE_KINDS = ("single", "multiple")
+# A list of numbered answers straight after "答案:" is the key of the section just read.
+SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
 OPTION_FAMILY = {
@@ -237,6 +239,8 @@ class Segmenter:
             return self._validate_heading(m, text, line_start)
         if group == "key":
             return self._validate_key(m, text)
+        if group == "answer" and SECTION_KEY_NEXT.match(text, m.end()):
+            return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
         if group in ("answer", "my_answer", "explanation"):
             return (group, None)
         if group == "case_questions":
@@ -376,6 +380,11 @@ class Segmenter:
             return m.end() + (rest.end() if rest else 0)
         if kind == "key":
             self._start_key(line.lineno)
+            return m.end()
+        if kind == "section_key":
+            section = self.section
+            self._start_key(line.lineno)
+            self.key_target = section
             return m.end()
         if kind == "local_key":
             self.close_item()

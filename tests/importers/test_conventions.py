@@ -194,6 +194,15 @@ CASES = {
         "五、案例分析题\n客户投诉熟食变味,店员争辩。问题:(1)店员错在哪里?(2)应如何处理?\n参考答案:(1)争辩。(2)致歉并调查。",
         [("short", "店员错在哪里?", [], "争辩。"), ("short", "应如何处理?", [], "致歉并调查。")],
     ),
+    "a key at the end of each section": (
+        "一、单选题\n1. 甲是什么?\nA.a B.b\n2. 乙是什么?\nA.a B.b\n答案：1.A 2.B\n二、判断题\n1. 丙。\n2. 丁。\n答案：1-2 √×",
+        [
+            ("single", "甲是什么?", ["a", "b"], "A"),
+            ("single", "乙是什么?", ["a", "b"], "B"),
+            ("truefalse", "丙。", [], True),
+            ("truefalse", "丁。", [], False),
+        ],
+    ),
     "four-digit numbers": (
         "".join(f"{n}. 第{n}题?\nA.a B.b\n答案:A\n" for n in range(998, 1003)),
         [("single", f"第{n}题?", ["a", "b"], "A") for n in range(998, 1003)],
