@@ -23,6 +23,8 @@ $(STAMP): pyproject.toml | $(VPY)
 demo: $(STAMP)
 	$(VPY) manage.py migrate --noinput
 	$(VPY) manage.py demo_setup
+	@# The background worker (bulk-import parsing) runs beside the server and stops with it.
+	$(VPY) manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)

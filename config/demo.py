@@ -30,7 +30,8 @@ TRAINER_PERMISSIONS = [
     "quizzes.add_cohort",
     "quizzes.change_cohort",
 ]
-ADMIN_APPS = ("qbank", "quizzes")
+# "importers": bulk imports in the browser (importers.add_importbatch) are the admins' call.
+ADMIN_APPS = ("qbank", "quizzes", "importers")
 ADMIN_EXTRA = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"]
 
 

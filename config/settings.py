@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "importers",
     "quizzes",
     "axes",
+    # Background work (bulk-import parsing): Django 6's tasks API, backported for 5.2, with the
+    # database as the queue so no broker is needed; `manage.py db_worker` runs the tasks.
+    "django_tasks",
+    "django_tasks_db",
     "config",  # project-wide commands (demo_setup)
 ]
 
@@ -144,10 +148,19 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-# Papers of a few MB are common (docx with pictures); 20 MB caps a single upload.
+# Papers of a few MB are common (docx with pictures); 20 MB caps a single file.
 IMPORT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# One bulk upload (/imports/new/, zips unpacked): at most this many files and bytes in all.
+# The front web server must allow a request this large (nginx: client_max_body_size 200m).
+IMPORT_MAX_FILES = 200
+IMPORT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES
+# Django answers 400 past this many files in one request; above IMPORT_MAX_FILES so that an
+# upload a little over the limit gets our message naming the files left out instead.
+DATA_UPLOAD_MAX_NUMBER_FILES = 2 * IMPORT_MAX_FILES
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -14,4 +14,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("quizzes/", include("quizzes.urls")),
+    path("imports/", include("importers.urls")),
 ]

@@ -22,7 +22,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -89,23 +90,16 @@ def import_paper(
         return report
     report.found = len(paper.questions)
     report.found_by_type.update(q.type for q in paper.questions)
-    saved_files: list[str] = []
-    try:
-        with transaction.atomic():
-            _store(
-                bank=bank,
-                filename=filename,
-                data=data,
-                user=user,
-                paper=paper,
-                report=report,
-                saved_files=saved_files,
-            )
-    except BaseException:
-        # The rows are rolled back; the image files written meanwhile must go too.
-        for name in saved_files:
-            default_storage.delete(name)
-        raise
+    with files_removed_on_failure() as saved_files, transaction.atomic():
+        _store(
+            bank=bank,
+            filename=filename,
+            data=data,
+            user=user,
+            paper=paper,
+            report=report,
+            saved_files=saved_files,
+        )
     return report
 
 
@@ -148,27 +142,70 @@ def _store(
     saved_files: list[str],
 ) -> None:
     source = source_create(filename=filename, data=data, bank=bank, imported_by=user)
-    prints = [fingerprint(q.stem, q.options, q.material) for q in paper.questions]
-    in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
-    first_seen: dict[str, int] = {}
     chapters: dict[str, Chapter | None] = {}
-    for q, fp in zip(paper.questions, prints, strict=True):
+
+    def chapter_for(q: ParsedQuestion) -> Chapter | None:
+        if q.chapter.strip() and q.chapter not in chapters:
+            chapters[q.chapter] = chapter_get_or_create(bank=bank, title=q.chapter)
+        return chapters.get(q.chapter)
+
+    store_questions(
+        bank=bank,
+        source=source,
+        questions=paper.questions,
+        chapter_for=chapter_for,
+        seen={},
+        seen_note=lambda q: f"printed twice in this paper (first at line {q.lineno})",
+        report=report,
+        saved_files=saved_files,
+    )
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[str]]:
+    """Collect the names of files written during a transaction; delete them if it fails.
+
+    The rows are rolled back with the transaction, the files on disk are not.
+    """
+    saved_files: list[str] = []
+    try:
+        yield saved_files
+    except BaseException:
+        for name in saved_files:
+            default_storage.delete(name)
+        raise
+
+
+def store_questions(
+    *,
+    bank: Bank,
+    source: Source,
+    questions: Iterable[ParsedQuestion],
+    chapter_for: Callable[[ParsedQuestion], Chapter | None],
+    seen: dict[str, str],
+    seen_note: Callable[[ParsedQuestion], str],
+    report: ImportReport,
+    saved_files: list[str],
+) -> None:
+    """Store one file's questions: the code both `import_paper` and a browser batch's publish use.
+
+    `seen` maps fingerprints stored earlier in the same import (this file, or earlier files
+    of the batch) to the note a later copy gets; it is updated here. Call inside a transaction.
+    """
+    questions = list(questions)
+    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]
+    in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
+    for q, fp in zip(questions, prints, strict=True):
         if fp in in_bank:
             report.duplicates += 1
             report.notes.append(f"line {q.lineno}: duplicate of question #{in_bank[fp]} already in the bank")
             continue
-        if fp in first_seen:
+        if fp in seen:
             report.duplicates += 1
-            report.notes.append(
-                f"line {q.lineno}: printed twice in this paper (first at line {first_seen[fp]})"
-            )
+            report.notes.append(f"line {q.lineno}: {seen[fp]}")
             continue
-        first_seen[fp] = q.lineno
-        if q.chapter.strip() and q.chapter not in chapters:
-            chapters[q.chapter] = chapter_get_or_create(bank=bank, title=q.chapter)
-        question = _store_question(
-            bank=bank, chapter=chapters.get(q.chapter), source=source, q=q, report=report
-        )
+        seen[fp] = seen_note(q)
+        question = _store_question(bank=bank, chapter=chapter_for(q), source=source, q=q, report=report)
         if question is None:
             continue
         for image in q.images:
@@ -181,7 +218,7 @@ def _store(
 def _store_question(
     *, bank: Bank, chapter: Chapter | None, source: Source, q: ParsedQuestion, report: ImportReport
 ) -> Question | None:
-    answer, warnings = _checked_answer(q)
+    answer, warnings = checked_answer(q)
     review = bool(warnings) or answer is None
     try:
         # A savepoint: a rejected question must not poison the file's transaction.
@@ -211,7 +248,7 @@ def _store_question(
     return question
 
 
-def _checked_answer(q: ParsedQuestion) -> tuple[object, list[str]]:
+def checked_answer(q: ParsedQuestion) -> tuple[object, list[str]]:
     """The answer to store and the question's warnings (plus one if the answer was dropped)."""
     warnings = list(q.warnings)
     answer = answer_normalise(type=q.type, answer=q.answer)

@@ -1,0 +1,126 @@
+"""Reads for the bulk-import pages: batches, their progress, and what the review page shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from importers.models import ImportBatch, ImportFile, StagedQuestion
+
+
+def batch_list() -> QuerySet[ImportBatch]:
+    files = ImportFile.objects.select_related("same_as_source", "same_as_file").order_by("pk")
+    return ImportBatch.objects.select_related("bank", "uploaded_by").prefetch_related(
+        Prefetch("files", queryset=files)
+    )
+
+
+def batch_files(*, batch: ImportBatch) -> list[ImportFile]:
+    return list(batch.files.select_related("same_as_source", "same_as_file").order_by("pk"))
+
+
+def file_note(import_file: ImportFile) -> tuple[str, str]:
+    """What to say about a file beside its status, and where to look (a URL or "")."""
+    if import_file.status == ImportFile.Status.SKIPPED:
+        source = import_file.same_as_source
+        if source is not None:
+            when = timezone.localtime(source.imported_at).strftime("%Y-%m-%d %H:%M")
+            # The row already names the file: say when, and link to the stored source.
+            text = _("已导入过(%(when)s),未重复导入") % {"when": when}
+            return text, reverse("admin:qbank_source_change", args=[source.pk])
+        earlier = import_file.same_as_file
+        if earlier is not None:
+            text = _("已导入过:批次 #%(batch)s,未重复导入") % {"batch": earlier.batch_id}
+            return text, reverse("importers:review", args=[earlier.batch_id])
+        return _("已导入过,未重复导入"), ""
+    return import_file.error, ""
+
+
+@dataclass
+class Progress:
+    total: int
+    done: int
+    found: int
+    failed: int
+    files: list[dict[str, Any]]
+
+    @property
+    def finished(self) -> bool:
+        return self.done == self.total
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "done": self.done,
+            "found": self.found,
+            "failed": self.failed,
+            "finished": self.finished,
+            "percent": self.percent,
+            "files": self.files,
+        }
+
+
+def batch_progress(*, batch: ImportBatch) -> Progress:
+    files = batch_files(batch=batch)
+    rows = []
+    for f in files:
+        note, url = file_note(f)
+        rows.append(
+            {
+                "id": f.pk,
+                "filename": f.filename,
+                "status": f.status,
+                "status_label": str(f.get_status_display()),
+                "found": f.found,
+                "duplicates": f.duplicates,
+                "note": note,
+                "url": url,
+            }
+        )
+    return Progress(
+        total=len(files),
+        done=sum(f.is_done for f in files),
+        found=sum(f.found for f in files),
+        failed=sum(f.status == ImportFile.Status.FAILED for f in files),
+        files=rows,
+    )
+
+
+def staged_for_file(*, import_file: ImportFile) -> list[StagedQuestion]:
+    return list(import_file.questions.order_by("seq"))
+
+
+def staged_counts(*, batch: ImportBatch) -> dict[str, int]:
+    """How many staged questions the batch holds, will publish, and are flagged."""
+    rows = StagedQuestion.objects.filter(file__batch=batch).values_list(
+        "excluded", "warnings", "duplicate_of_id", "duplicate_of_staged_id"
+    )
+    counts = {"staged": 0, "to_publish": 0, "flagged": 0, "excluded": 0, "duplicates": 0}
+    for excluded, warnings, dup, dup_staged in rows:
+        counts["staged"] += 1
+        duplicate = dup is not None or dup_staged is not None
+        counts["excluded"] += excluded
+        counts["duplicates"] += duplicate
+        counts["flagged"] += bool(warnings) and not excluded and not duplicate
+        counts["to_publish"] += not excluded and not duplicate
+    return counts
+
+
+def chapter_titles(*, batch: ImportBatch) -> list[tuple[str, int]]:
+    """Distinct chapter titles of the batch's staged questions, with how many use each."""
+    rows = (
+        StagedQuestion.objects.filter(file__batch=batch)
+        .values_list("chapter_title")
+        .annotate(n=Count("id"))
+        .order_by("chapter_title")
+    )
+    return [(title, n) for title, n in rows]

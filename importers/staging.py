@@ -1,0 +1,368 @@
+"""Writes for bulk imports in the browser: upload → parse (a background task) → review → publish.
+
+Policy, in one place:
+- Upload stores the accepted files and queues one parse task per file; nothing is parsed in
+  the request. A file whose bytes are already a source of the bank, or were uploaded before
+  (and not failed), is skipped by its task with a pointer to the earlier import.
+- Parsing stores staged questions only. Duplicates (same fingerprint as a question in the
+  bank, or as a question staged earlier in the batch) are flagged, never stored.
+- Publish stores every included staged question through importers.services.store_questions,
+  the code `import_papers` uses, in ONE transaction for the whole batch; it dedups again,
+  since the bank may have changed since the parse. Publishing twice does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from importers.models import ImportBatch, ImportFile, StagedQuestion
+from importers.pipeline import Image, PaperError, ParsedQuestion, parse_document
+from importers.services import (
+    ImportReport,
+    checked_answer,
+    files_removed_on_failure,
+    store_questions,
+)
+from qbank.fingerprint import fingerprint
+from qbank.models import Bank, Chapter
+from qbank.selectors import fingerprints_in_bank, source_by_checksum
+from qbank.services import chapter_get_or_create, source_create
+
+logger = logging.getLogger(__name__)
+
+NO_ANSWER = "no answer found"  # the parser's own warning text (importers.pipeline.classify)
+CHAPTER_NEW = "new"
+CHAPTER_NONE = "none"
+
+
+def batch_create(
+    *, bank: Bank, user: AbstractBaseUser | None, files: Sequence[tuple[str, bytes]], refused: Sequence[str]
+) -> ImportBatch:
+    """Store the accepted files as a new batch; call batch_enqueue once this has committed."""
+    with files_removed_on_failure() as saved_files, transaction.atomic():
+        batch = ImportBatch.objects.create(bank=bank, uploaded_by=user, refusals=list(refused))
+        for name, data in files:
+            import_file = ImportFile(
+                batch=batch,
+                filename=name[: ImportFile._meta.get_field("filename").max_length],
+                sha256=hashlib.sha256(data).hexdigest(),
+                size=len(data),
+            )
+            import_file.upload.save(_storage_name(name), ContentFile(data), save=False)
+            saved_files.append(import_file.upload.name)
+            import_file.save()
+    return batch
+
+
+def batch_enqueue(*, batch: ImportBatch) -> int:
+    """Queue a parse task per queued file. Outside the upload's transaction on purpose: a
+    worker in another process must find the rows committed when it picks the task up."""
+    from importers.tasks import parse_import_file  # late: tasks imports this module
+
+    ids = list(batch.files.filter(status=ImportFile.Status.QUEUED).values_list("pk", flat=True))
+    for file_id in ids:
+        parse_import_file.enqueue(file_id)
+    return len(ids)
+
+
+def file_parse(*, file_id: int) -> None:
+    """The parse task's body: claim the file, skip it if already imported, else stage its questions."""
+    claimed = ImportFile.objects.filter(pk=file_id, status=ImportFile.Status.QUEUED).update(
+        status=ImportFile.Status.PARSING, started=timezone.now()
+    )
+    if not claimed:
+        return  # already handled (a task delivered twice)
+    import_file = ImportFile.objects.select_related("batch__bank").get(pk=file_id)
+    if _skip_if_seen(import_file):
+        return
+    try:
+        data = import_file.upload.read()
+        import_file.upload.close()
+        paper = parse_document(import_file.filename, data)
+        _stage(import_file, paper.questions)
+    except PaperError as exc:
+        _finish(import_file, ImportFile.Status.FAILED, error=str(exc))
+    except Exception as exc:
+        # Parsing is pure, so an unexpected crash is this file's failure, not the worker's.
+        logger.exception("parsing %s failed", import_file.filename)
+        _finish(import_file, ImportFile.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+
+
+def _skip_if_seen(import_file: ImportFile) -> bool:
+    source = source_by_checksum(sha256=import_file.sha256)
+    earlier = (
+        ImportFile.objects.filter(sha256=import_file.sha256, pk__lt=import_file.pk)
+        .exclude(status__in=[ImportFile.Status.FAILED, ImportFile.Status.SKIPPED])
+        .order_by("pk")
+        .first()
+    )
+    if source is None and earlier is None:
+        return False
+    import_file.same_as_source = source
+    import_file.same_as_file = None if source is not None else earlier
+    _finish(import_file, ImportFile.Status.SKIPPED)
+    return True
+
+
+def _stage(import_file: ImportFile, questions: Sequence[ParsedQuestion]) -> None:
+    batch = import_file.batch
+    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]
+    in_bank = fingerprints_in_bank(bank=batch.bank, fingerprints=set(prints))
+    in_batch = _staged_in_batch(batch=batch, fingerprints=set(prints))
+    with files_removed_on_failure() as saved_files, transaction.atomic():
+        rows = []
+        for seq, (q, fp) in enumerate(zip(questions, prints, strict=True), start=1):
+            answer, warnings = checked_answer(q)
+            q.answer = answer  # type: ignore[assignment]  # dropped when it did not fit (in warnings)
+            rows.append(
+                StagedQuestion(
+                    file=import_file,
+                    seq=seq,
+                    data=_as_data(import_file, seq, q, saved_files),
+                    section=q.section[:200],
+                    chapter_title=q.chapter[:200],
+                    fingerprint=fp,
+                    warnings=warnings,
+                    duplicate_of_id=in_bank.get(fp),
+                    duplicate_of_staged_id=in_batch.get(fp),
+                )
+            )
+        StagedQuestion.objects.bulk_create(rows)
+        # Within the file, a later copy points at the first one (its pk exists only now).
+        first: dict[str, StagedQuestion] = {}
+        repeats = []
+        for row in StagedQuestion.objects.filter(file=import_file).order_by("seq"):
+            if row.fingerprint in first and not row.duplicate_of_id and not row.duplicate_of_staged_id:
+                row.duplicate_of_staged = first[row.fingerprint]
+                repeats.append(row)
+            first.setdefault(row.fingerprint, row)
+        StagedQuestion.objects.bulk_update(repeats, ["duplicate_of_staged"])
+        import_file.found = len(rows)
+        import_file.duplicates = sum(1 for r in rows if r.is_duplicate) + len(repeats)
+        _finish(import_file, ImportFile.Status.PARSED)
+
+
+def _staged_in_batch(*, batch: ImportBatch, fingerprints: set[str]) -> dict[str, int]:
+    """Fingerprints already staged by other files of the batch → the first such staged question."""
+    found: dict[str, int] = {}
+    wanted = sorted(fingerprints)
+    for start in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+        rows = (
+            StagedQuestion.objects.filter(file__batch=batch, fingerprint__in=wanted[start : start + 500])
+            .order_by("pk")
+            .values_list("fingerprint", "pk")
+        )
+        for fp, pk in rows:
+            found.setdefault(fp, pk)
+    return found
+
+
+def _as_data(import_file: ImportFile, seq: int, q: ParsedQuestion, saved_files: list[str]) -> dict[str, Any]:
+    data = q.as_json(import_file.filename, seq)
+    data["difficulty"] = q.difficulty
+    images = []
+    for image in q.images:
+        path = default_storage.save(
+            f"imports/images/{import_file.pk}/{_storage_name(image.name or 'image')}", ContentFile(image.data)
+        )
+        saved_files.append(path)
+        images.append({"path": path, "name": image.name, "content_type": image.content_type})
+    data["images"] = images
+    return data
+
+
+def _finish(import_file: ImportFile, status: str, error: str = "") -> None:
+    import_file.status = status
+    import_file.error = error
+    import_file.finished = timezone.now()
+    import_file.save()
+
+
+def _storage_name(name: str) -> str:
+    # Zip entries are shown as "papers.zip/第一章.docx"; the stored name keeps only the last part.
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+
+
+# --- review -------------------------------------------------------------------------------
+
+
+class BatchPublished(Exception):
+    """The batch is published: its staged questions can no longer change."""
+
+
+def staged_update(
+    *,
+    staged: StagedQuestion,
+    type: str,
+    stem: str,
+    options: Sequence[str],
+    answer: Any,
+    explanation: str,
+) -> StagedQuestion:
+    """A reviewer's fix. Their review replaces the parser's warnings; only "no answer" can remain."""
+    _check_open(staged.file.batch)
+    data = dict(staged.data)
+    data.update(type=type, stem=stem, options=list(options), answer=answer, explanation=explanation)
+    staged.data = data
+    staged.warnings = [NO_ANSWER] if answer is None else []
+    staged.edited = True
+    staged.fingerprint = fingerprint(stem, list(options), data.get("material", ""))
+    staged.duplicate_of_id = fingerprints_in_bank(
+        bank=staged.file.batch.bank, fingerprints={staged.fingerprint}
+    ).get(staged.fingerprint)
+    staged.duplicate_of_staged_id = (
+        StagedQuestion.objects.filter(
+            file__batch_id=staged.file.batch_id, fingerprint=staged.fingerprint, pk__lt=staged.pk
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    staged.save()
+    return staged
+
+
+def staged_set_excluded(*, staged: StagedQuestion, excluded: bool) -> StagedQuestion:
+    _check_open(staged.file.batch)
+    staged.excluded = excluded
+    staged.save(update_fields=["excluded"])
+    return staged
+
+
+def batch_set_chapter_map(*, batch: ImportBatch, mapping: dict[str, str]) -> ImportBatch:
+    """Chapter title → "new", "none" or the id of one of the bank's chapters (as a string)."""
+    _check_open(batch)
+    valid = {str(pk) for pk in Chapter.objects.filter(bank=batch.bank).values_list("pk", flat=True)}
+    for title, choice in mapping.items():
+        if choice not in {CHAPTER_NEW, CHAPTER_NONE} and choice not in valid:
+            raise ValidationError(f"unknown chapter {choice!r} for {title!r}", code="chapter")
+    batch.chapter_map = dict(mapping)
+    batch.save(update_fields=["chapter_map"])
+    return batch
+
+
+def _check_open(batch: ImportBatch) -> None:
+    if batch.status == ImportBatch.Status.PUBLISHED:
+        raise BatchPublished
+
+
+# --- publish ------------------------------------------------------------------------------
+
+
+class BatchNotReady(Exception):
+    """Some files are still waiting to be parsed."""
+
+
+def batch_publish(*, batch_id: int, user: AbstractBaseUser | None) -> list[ImportReport] | None:
+    """Store the batch's included questions in the bank, all or nothing; None if already published."""
+    with files_removed_on_failure() as saved_files, transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().select_related("bank").get(pk=batch_id)
+        if batch.status == ImportBatch.Status.PUBLISHED:
+            return None
+        files = list(batch.files.all())
+        if not all(f.is_done for f in files):
+            raise BatchNotReady
+        chapter_for = _chapter_resolver(batch)
+        seen: dict[str, str] = {}
+        reports = []
+        for import_file in files:
+            if import_file.status == ImportFile.Status.PARSED:
+                reports.append(
+                    _publish_file(
+                        import_file, user=user, chapter_for=chapter_for, seen=seen, saved_files=saved_files
+                    )
+                )
+        batch.status = ImportBatch.Status.PUBLISHED
+        batch.published_at = timezone.now()
+        batch.save(update_fields=["status", "published_at"])
+    return reports
+
+
+def _publish_file(
+    import_file: ImportFile,
+    *,
+    user: AbstractBaseUser | None,
+    chapter_for: Callable[[ParsedQuestion], Chapter | None],
+    seen: dict[str, str],
+    saved_files: list[str],
+) -> ImportReport:
+    report = ImportReport(filename=import_file.filename)
+    existing = source_by_checksum(sha256=import_file.sha256)
+    if existing is not None:
+        # Imported meanwhile (another batch, or import_papers): nothing from it is added.
+        report.already_imported = True
+        import_file.same_as_source = existing
+        import_file.save(update_fields=["same_as_source"])
+        return report
+    with import_file.upload.open("rb") as handle:
+        data = handle.read()
+    bank = import_file.batch.bank
+    source = source_create(filename=import_file.filename, data=data, bank=bank, imported_by=user)
+    staged = list(import_file.questions.filter(excluded=False).order_by("seq"))
+    report.found = len(staged)
+    store_questions(
+        bank=bank,
+        source=source,
+        questions=[_as_parsed(row) for row in staged],
+        chapter_for=chapter_for,
+        seen=seen,
+        seen_note=lambda q: f"printed twice in this batch (first in {import_file.filename}, line {q.lineno})",
+        report=report,
+        saved_files=saved_files,
+    )
+    import_file.source = source
+    import_file.created_count = report.created
+    import_file.duplicates = report.duplicates
+    import_file.save(update_fields=["source", "created_count", "duplicates"])
+    return report
+
+
+def _chapter_resolver(batch: ImportBatch) -> Callable[[ParsedQuestion], Chapter | None]:
+    existing = {str(c.pk): c for c in Chapter.objects.filter(bank=batch.bank)}
+    made: dict[str, Chapter | None] = {}
+
+    def chapter_for(q: ParsedQuestion) -> Chapter | None:
+        title = q.chapter
+        if title not in made:
+            choice = batch.chapter_map.get(title, CHAPTER_NEW)
+            if choice == CHAPTER_NONE or not title.strip():
+                made[title] = None
+            elif choice in existing:
+                made[title] = existing[choice]
+            else:  # "new", or a chapter deleted since the mapping was chosen
+                made[title] = chapter_get_or_create(bank=batch.bank, title=title)
+        return made[title]
+
+    return chapter_for
+
+
+def _as_parsed(row: StagedQuestion) -> ParsedQuestion:
+    data = row.data
+    images = []
+    for image in data.get("images", []):
+        with default_storage.open(image["path"], "rb") as handle:
+            images.append(Image(name=image["name"], content_type=image["content_type"], data=handle.read()))
+    return ParsedQuestion(
+        type=data["type"],
+        stem=data["stem"],
+        options=list(data.get("options", [])),
+        answer=data.get("answer"),
+        explanation=data.get("explanation", ""),
+        material=data.get("material", ""),
+        section=row.section,
+        chapter=row.chapter_title,
+        number=data.get("number", ""),
+        lineno=data.get("line", 0),
+        difficulty=data.get("difficulty"),
+        images=images,
+        warnings=list(row.warnings),
+    )

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from importers import views
+
+app_name = "importers"
+
+urlpatterns = [
+    path("", views.history, name="history"),
+    path("new/", views.upload, name="upload"),
+    path("<int:pk>/", views.progress, name="progress"),
+    path("<int:pk>/progress.json", views.progress_json, name="progress_json"),
+    path("<int:pk>/review/", views.review, name="review"),
+    path("<int:pk>/chapters/", views.chapters, name="chapters"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+    path("staged/<int:pk>/", views.staged_edit, name="staged_edit"),
+    path("staged/<int:pk>/toggle/", views.staged_toggle, name="staged_toggle"),
+    path("staged/<int:pk>/images/<int:index>/", views.staged_image, name="staged_image"),
+]
