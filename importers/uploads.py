@@ -21,7 +21,7 @@ from importers.pipeline import PaperError
 
 # The pipeline's own sniffing (what a file really is, from its first bytes) decides here too,
 # so the upload refuses exactly what the parser would later call "not what its name says".
-from importers.pipeline.read import ZIP_MAGICS, _refuse_known_binary
+from importers.pipeline.read import ZIP_MAGICS, refuse_known_binary
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
 
 PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".xlsx")
@@ -110,7 +110,7 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
 def _sniffed(name: str, data: bytes) -> str:
     """What the pipeline says a non-zip file really is ("" when it looks like text)."""
     try:
-        _refuse_known_binary(name, data)
+        refuse_known_binary(name, data)
     except PaperError as exc:
         return exc.reason
     return ""

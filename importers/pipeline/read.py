@@ -58,7 +58,7 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
     if data.startswith(ZIP_MAGICS):
         lines = _read_zip(filename, data)
     else:
-        _refuse_known_binary(filename, data)
+        refuse_known_binary(filename, data)
         lines = _read_text(filename, data)
     if not any(line.text.strip() or line.images for line in lines):
         raise PaperError(filename, "the file is empty")
@@ -67,7 +67,7 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
     return lines
 
 
-def _refuse_known_binary(filename: str, data: bytes) -> None:
+def refuse_known_binary(filename: str, data: bytes) -> None:
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
         raise PaperError(filename, f"is a PDF, {NOT_OURS}")
     if data.startswith(OLE_MAGIC):

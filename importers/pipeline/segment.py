@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from .model import Line
+from .model import Image, Line
 
 CHOICE_KINDS = ("single", "multiple")
 # A list of numbered answers straight after "答案:" is the key of the section just read.
@@ -45,7 +45,13 @@ class Item:
     material: str = ""
     difficulty: int | None = None
     slot: str = "stem"
-    images: list = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
+
+    def attach_images(self, line: Line) -> None:
+        if line.images and id(line) not in self._image_lines:
+            self._image_lines.add(id(line))
+            self.images.extend(line.images)
 
     def append(self, text: str, new_line: bool) -> None:
         sep = "\n" if new_line else ""
@@ -494,7 +500,7 @@ class Segmenter:
         self.expected = int(number) + 1
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
-        self.item.images.extend(line.images)
+        self.item.attach_images(line)
 
     def _split_unnumbered(self, line: Line) -> None:
         """Options under a line that followed a finished stem belong to that line: a question
@@ -550,7 +556,7 @@ class Segmenter:
             item.extra.append(text)
         else:
             item.append(text, new_line)
-        item.images.extend(line.images)
+        item.attach_images(line)
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
