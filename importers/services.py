@@ -90,6 +90,7 @@ def import_paper(
         return report
     report.found = len(paper.questions)
     report.found_by_type.update(q.type for q in paper.questions)
+    report.notes.extend(paper.warnings)  # e.g. the template's "第 17 行:答案 E,但只有 4 个选项"
     with files_removed_on_failure() as saved_files, transaction.atomic():
         _store(
             bank=bank,
@@ -233,6 +234,7 @@ def _store_question(
                 explanation=q.explanation,
                 material=q.material,
                 difficulty=q.difficulty or 3,
+                tags=q.tags,
                 source=source,
                 source_line=max(q.lineno, 0),
                 status=Question.Status.NEEDS_REVIEW if review else Question.Status.ACTIVE,

@@ -90,6 +90,8 @@ def file_parse(*, file_id: int) -> None:
         import_file.upload.close()
         paper = parse_document(import_file.filename, data)
         _stage(import_file, paper.questions)
+        if paper.warnings:  # rows of a template that could not become questions
+            ImportFile.objects.filter(pk=import_file.pk).update(error="\n".join(paper.warnings))
     except PaperError as exc:
         _finish(import_file, ImportFile.Status.FAILED, error=str(exc))
     except Exception as exc:
@@ -170,6 +172,7 @@ def _staged_in_batch(*, batch: ImportBatch, fingerprints: set[str]) -> dict[str,
 def _as_data(import_file: ImportFile, seq: int, q: ParsedQuestion, saved_files: list[str]) -> dict[str, Any]:
     data = q.as_json(import_file.filename, seq)
     data["difficulty"] = q.difficulty
+    data["tags"] = list(q.tags)
     images = []
     for image in q.images:
         path = default_storage.save(
@@ -363,6 +366,7 @@ def _as_parsed(row: StagedQuestion) -> ParsedQuestion:
         number=data.get("number", ""),
         lineno=data.get("line", 0),
         difficulty=data.get("difficulty"),
+        tags=list(data.get("tags", [])),
         images=images,
         warnings=list(row.warnings),
     )

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from importers import views
+from importers import views, views_spreadsheet
 
 app_name = "importers"
 
 urlpatterns = [
     path("", views.history, name="history"),
     path("new/", views.upload, name="upload"),
+    path("template.xlsx", views_spreadsheet.template, name="template"),
+    path("banks/<int:bank_pk>/export.xlsx", views_spreadsheet.export, name="export"),
     path("<int:pk>/", views.progress, name="progress"),
     path("<int:pk>/progress.json", views.progress_json, name="progress_json"),
     path("<int:pk>/review/", views.review, name="review"),

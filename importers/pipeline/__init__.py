@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
-from .read import read_lines
+from .read import is_spreadsheet, read_lines
+from .spreadsheet import read_template
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
 
 def parse_document(filename: str, data: bytes) -> ParsedPaper:
     """Parse one uploaded file; raise PaperError naming the file when it holds no questions."""
+    if is_spreadsheet(data):
+        return read_template(filename, data)  # row problems are in paper.warnings
     lines = read_lines(filename, data)
     paper = parse_lines(filename, lines)
     if not paper.questions:

@@ -51,6 +51,7 @@ class ParsedQuestion:
     number: str = ""
     lineno: int = 0
     difficulty: int | None = None  # 1 (easy) … 5 (hard) where the paper prints it
+    tags: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

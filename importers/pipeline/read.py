@@ -132,6 +132,17 @@ def _read_zip(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, _other_zip_reason(filename, names))
 
 
+def is_spreadsheet(data: bytes) -> bool:
+    """An .xlsx (a zip holding xl/workbook.xml): read through the template, not as a paper."""
+    if not data.startswith(ZIP_MAGICS):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        return False
+
+
 def _other_zip_reason(filename: str, names: set[str]) -> str:
     if "xl/workbook.xml" in names:
         return "is an Excel spreadsheet: spreadsheets are imported through the template, not as papers"

@@ -1,0 +1,52 @@
+"""The spreadsheet template to download, and the bank (or a chapter) exported to it."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from qbank import roles
+from qbank.models import Bank
+
+from .pipeline.spreadsheet import template_workbook
+from .spreadsheet_export import export_bank
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"export.xlsx\"; filename*=UTF-8''{quote(filename)}"
+    )
+    return response
+
+
+def _manager(request: HttpRequest) -> None:
+    if not roles.can_manage_bank(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def template(request: HttpRequest) -> HttpResponse:
+    _manager(request)
+    return _xlsx(template_workbook(), _("题库导入模板") + ".xlsx")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, bank_pk: int) -> HttpResponse:
+    _manager(request)
+    bank = get_object_or_404(Bank, pk=bank_pk)
+    chapter = (
+        get_object_or_404(bank.chapters, pk=request.GET["chapter"]) if request.GET.get("chapter") else None
+    )
+    name = f"{bank.name}-{chapter.title}" if chapter else bank.name
+    return _xlsx(export_bank(bank=bank, chapter=chapter), f"{name}.xlsx")
