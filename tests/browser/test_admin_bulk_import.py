@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from importers import staging
 from importers.models import ImportBatch, StagedQuestion
+from importers.pipeline.spreadsheet import EXAMPLES, write_rows
 from qbank.models import Bank, Question
 from tests.browser.conftest import SCREENSHOTS, log_in, screenshot
 from tests.conftest import PASSWORD
@@ -26,7 +27,9 @@ PAPERS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "papers").gl
 def paper_files(tmp_path: Path) -> list[Path]:
     generated = tmp_path / "生成的试卷.docx"
     generated.write_bytes(docx_paper("浏览器导入的第一题?", "浏览器导入的第二题?"))
-    return [*PAPERS, generated]
+    spreadsheet = tmp_path / "培训师的题库.xlsx"
+    spreadsheet.write_bytes(write_rows(EXAMPLES))
+    return [*PAPERS, generated, spreadsheet]
 
 
 def screenshot_top(page: Page, name: str) -> None:
@@ -63,7 +66,7 @@ def test_admin_bulk_imports_papers(
     page.click("#upload-submit")
     page.wait_for_url("**/imports/*/")
     expect(page.locator("#progress-state")).to_have_text("解析完成。")
-    expect(page.locator("#progress-done")).to_have_text("6")
+    expect(page.locator("#progress-done")).to_have_text("7")
     expect(page.locator("#progress-bar")).to_have_attribute("style", "width: 100%")
     batch = ImportBatch.objects.get()
     assert set(batch.files.values_list("status", flat=True)) == {"parsed"}
@@ -117,6 +120,8 @@ def test_admin_bulk_imports_papers(
     fixed = Question.objects.get(stem=flagged.data["stem"], source__filename=flagged.file.filename)
     assert fixed.answer == "B"
     assert Question.objects.filter(stem="浏览器导入的第一题?", status="active").exists()
+    from_sheet = Question.objects.get(stem=EXAMPLES[0].stem, source__filename="培训师的题库.xlsx")
+    assert (from_sheet.answer, from_sheet.chapter.title) == ("B", EXAMPLES[0].chapter)  # type: ignore[union-attr]
 
     # The same files again: every one is skipped, the bank is unchanged.
     upload(page, live_server.url, bank, paper_files)

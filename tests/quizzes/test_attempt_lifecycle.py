@@ -226,3 +226,9 @@ def test_review_display_follows_the_policy(lifecycle_paper: Paper, trainee: Any)
     lifecycle_paper.save()
     assert not services.review_display(attempt=attempt, now=T0).answers
     assert services.review_display(attempt=attempt, now=T0 + timedelta(hours=2)).explanations
+
+
+def test_retired_and_unreviewed_questions_are_never_drawn(lifecycle_paper: Paper, trainee: Any) -> None:
+    Question.objects.filter(stem="单选0?").update(status=Question.Status.RETIRED)
+    Question.objects.filter(stem="单选1?").update(status=Question.Status.NEEDS_REVIEW)
+    assert services.paper_problems(paper=lifecycle_paper) == ["规则“单选题 × 3”需要 3 题,题库中只有 1 题。"]
