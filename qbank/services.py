@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -197,3 +198,55 @@ def question_refresh_derived(*, question: Question) -> Question:
             question.fingerprint = f"clash-{question.pk}"
     question.save(update_fields=["fingerprint", "search_text", "warnings", "status", "updated"])
     return question
+
+
+@transaction.atomic
+def question_update(
+    *,
+    question: Question,
+    chapter: Chapter | None,
+    type: str,
+    stem: str,
+    material: str,
+    options: Sequence[str],
+    answer: Any,
+    explanation: str,
+    difficulty: int,
+    tags: Sequence[str],
+    status: str,
+) -> Question:
+    """A trainer's edit. Attempts already taken keep their snapshot, so nothing there changes;
+    an edit that would make the question identical to another one in the bank is refused."""
+    answer = answer_normalise(type=type, answer=answer)
+    answer_validate(type=type, answer=answer, option_count=len(options))
+    new_print = fingerprint(stem, list(options), material)
+    clash = (
+        Question.objects.filter(bank_id=question.bank_id, fingerprint=new_print)
+        .exclude(pk=question.pk)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if clash is not None:
+        raise ValidationError(_("修改后与试题 #%(pk)s 相同。"), code="duplicate", params={"pk": clash})
+    for name, value in [
+        ("chapter", chapter),
+        ("type", type),
+        ("stem", stem),
+        ("material", material),
+        ("answer", answer),
+        ("explanation", explanation),
+        ("difficulty", difficulty),
+        ("status", status),
+    ]:
+        setattr(question, name, value)
+    question.full_clean(exclude=["fingerprint", "search_text"], validate_unique=False)
+    question.save()
+    question.options.all().delete()
+    Option.objects.bulk_create(
+        [
+            Option(question=question, label=OPTION_LABELS[i], text=text, order=i)
+            for i, text in enumerate(options)
+        ]
+    )
+    question.tags.set([tag_get_or_create(name=name) for name in tags])
+    return question_refresh_derived(question=question)
