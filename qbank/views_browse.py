@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import roles, services
 from .forms_browse import QuestionEditForm, QuestionFilterForm
-from .models import Question
+from .models import Bank, Question
 from .selectors import question_list
 
 PAGE_SIZE = 50
@@ -39,7 +39,8 @@ def questions(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "qbank/browse_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode(), "banks": Bank.objects.all()}
+    return render(request, "qbank/browse_list.html", context)
 
 
 @login_required
