@@ -24,6 +24,13 @@ class QuestionFilterForm(forms.Form):
     type = forms.ChoiceField(label=_("题型"), choices=[("", "—"), *QuestionType.choices], required=False)
     status = forms.ChoiceField(label=_("状态"), choices=[("", "—"), *QuestionStatus.choices], required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bank = self.data.get("bank") if self.data else None
+        if bank and str(bank).isdigit():
+            # Chapters of the chosen bank only: titles repeat across banks.
+            self.fields["chapter"].queryset = Chapter.objects.filter(bank_id=int(bank))
+
 
 class QuestionEditForm(forms.Form):
     chapter = forms.ModelChoiceField(label=_("章节"), queryset=Chapter.objects.none(), required=False)

@@ -160,3 +160,11 @@ def test_list_queries_do_not_grow_with_rows(bank: Bank, trainer: Any) -> None:
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("bank:questions"))
     assert len(many) == len(one)
+
+
+def test_chapter_filter_offers_the_chosen_banks_chapters(bank: Bank, trainer: Any) -> None:
+    services.chapter_get_or_create(bank=bank, title="本库章节")
+    other = Bank.objects.create(name="别的题库")
+    services.chapter_get_or_create(bank=other, title="别库章节")
+    page = client_for(trainer).get(reverse("bank:questions"), {"bank": bank.pk}).content.decode()
+    assert "本库章节" in page and "别库章节" not in page
