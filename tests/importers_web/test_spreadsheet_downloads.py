@@ -6,20 +6,13 @@ import io
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from importers.pipeline.spreadsheet import EXAMPLES, HEADERS, write_rows
 from importers.services import import_paper
 from qbank.models import Bank
-
-
-def client_for(user: Any) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
+from tests.conftest import client_for
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -16,13 +15,7 @@ from qbank import services
 from qbank.models import Bank, Question
 from quizzes import services as quiz_services
 from quizzes.models import Paper
-
-
-def client_for(user: Any) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
+from tests.conftest import client_for
 
 
 def add(bank: Bank, stem: str, **fields: Any) -> Question:

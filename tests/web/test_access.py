@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from qbank import services
 from qbank.models import Bank
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cast(admin: Any, trainer: Any, trainee: Any) -> dict[str, Any]:
     return {"admin": admin, "trainer": trainer, "trainee": trainee, "anonymous": None}
-
-
-def client_for(user: Any) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def add_questions(bank: Bank, n: int, start: int = 0) -> None:

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from qbank.models import Bank
 from quizzes.models import Paper
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +57,6 @@ def pages(bank: Bank, trainer: Any, trainee: Any) -> dict[str, tuple[Any, str, l
         "dashboard": (trainee, reverse("quizzes:dashboard"), DASHBOARD),
         "paper_list": (trainer, reverse("quizzes:paper_list"), PAPER_LIST),
     }
-
-
-def client_for(user: Any) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def page_text(client: Client, url: str, **headers: str) -> str:
