@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, QuerySet
 
 from .fingerprint import fold
 from .models import Bank, Chapter, Question, Source
+from .roles import can_manage_bank
 
 
 def question_list(
@@ -32,6 +35,16 @@ def question_list(
         # search_text is stored folded, so fold the query the same way: 客戶 finds 客户.
         qs = qs.filter(search_text__icontains=fold(search.strip()))
     return qs
+
+
+def questions_managed_by(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Question]:
+    """The questions `user` may edit, retire and reactivate: the one place that rule lives.
+
+    Trainers and admins manage every bank today; a per-bank rule would narrow this queryset.
+    """
+    if not can_manage_bank(user):
+        return Question.objects.none()
+    return Question.objects.all()
 
 
 @dataclass

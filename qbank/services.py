@@ -13,13 +13,24 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .fingerprint import fingerprint, search_text
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
 
 CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
+
+
+# Papers grade what they draw: a single/multiple/true-false/fill question without a key would
+# fail at grading, so only short answers (graded by hand) may go live without one.
+ACTIVE_NEEDS_KEY = gettext_lazy("没有答案的试题不能启用(简答题除外)。")
+
+
+def _has_key(*, type: str, answer: Any) -> bool:
+    return answer is not None or type == Question.Type.SHORT
 
 
 def bank_get_or_create(*, name: str, description: str = "") -> tuple[Bank, bool]:
@@ -217,8 +228,14 @@ def question_update(
 ) -> Question:
     """A trainer's edit. Attempts already taken keep their snapshot, so nothing there changes;
     an edit that would make the question identical to another one in the bank is refused."""
+    if len(options) > len(OPTION_LABELS):
+        raise ValidationError(
+            {"options": _("选项最多 %(max)d 个。") % {"max": len(OPTION_LABELS)}}, code="too_many_options"
+        )
     answer = answer_normalise(type=type, answer=answer)
     answer_validate(type=type, answer=answer, option_count=len(options))
+    if status == Question.Status.ACTIVE and not _has_key(type=type, answer=answer):
+        raise ValidationError({"status": ACTIVE_NEEDS_KEY}, code="active_needs_key")
     new_print = fingerprint(stem, list(options), material)
     clash = (
         Question.objects.filter(bank_id=question.bank_id, fingerprint=new_print)
@@ -248,5 +265,25 @@ def question_update(
             for i, text in enumerate(options)
         ]
     )
-    question.tags.set([tag_get_or_create(name=name) for name in tags])
+    question.tags.set([tag_get_or_create(name=name) for name in dict.fromkeys(tags)])
     return question_refresh_derived(question=question)
+
+
+def question_set_status(*, questions: QuerySet[Question], status: str) -> tuple[int, int]:
+    """Retire or (re)activate questions in one UPDATE; returns (changed, skipped).
+
+    Retired questions are no longer drawn by papers (quizzes.selectors.pool_for draws active
+    ones only); attempts already taken keep their snapshot. Activation skips questions that
+    have no key yet, for the reason given at ACTIVE_NEEDS_KEY.
+    """
+    if status not in (Question.Status.ACTIVE, Question.Status.RETIRED):
+        raise ValidationError(_("只能启用或停用试题。"), code="status")
+    wanted = questions.exclude(status=status)
+    skipped = 0
+    if status == Question.Status.ACTIVE:
+        keyless = Q(answer__isnull=True) & ~Q(type=Question.Type.SHORT)
+        skipped = wanted.filter(keyless).count()
+        wanted = wanted.exclude(keyless)
+    # QuerySet.update skips auto_now, so `updated` is set by hand (the list sorts by it).
+    changed = wanted.update(status=status, updated=timezone.now())
+    return changed, skipped

@@ -3,7 +3,8 @@
 The format is told from the content, never from the extension: scraped papers are often
 misnamed (a .doc that is really .docx, a .txt that is a PDF). Word documents are read by
 read_docx, everything textual by read_text; the rest is refused with a PaperError that
-names the file and says what it really is.
+names the file and says what it really is. An .xlsx is not a paper: parse_document sends it
+to spreadsheet.read_template (is_spreadsheet) before it reaches read_lines.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ _WEAK_MAGICS: tuple[tuple[bytes, str], ...] = (
 _OLE_STREAMS: tuple[tuple[str, str], ...] = (
     ("EncryptedPackage", "the document is password-protected: remove the password and save it again"),
     ("WordDocument", "old Word .doc format: save it as .docx"),
-    ("Workbook", "is an old Excel .xls spreadsheet: spreadsheets are imported through the template"),
+    ("Workbook", "is an old Excel .xls spreadsheet: save it as .xlsx in the layout of the question template"),
     ("PowerPoint Document", f"is an old PowerPoint file, {NOT_OURS}"),
 )
 

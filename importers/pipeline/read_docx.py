@@ -81,22 +81,25 @@ RATIO_MIN_SIZE = 10 * 1024 * 1024  # a tiny member's ratio means nothing
 MAX_MEMBERS = 10_000
 
 
-def check_zip_limits(filename: str, archive: zipfile.ZipFile) -> None:
-    """Refuse a zip whose members would inflate to absurd sizes (a zip bomb)."""
+def check_zip_limits(filename: str, archive: zipfile.ZipFile, *, kind: str = "Word document") -> None:
+    """Refuse a zip whose members would inflate to absurd sizes (a zip bomb).
+
+    `kind` names the format in the message: .xlsx workbooks are zips too and pass here.
+    """
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise PaperError(filename, f"not a readable Word document: it holds {len(infos)} files")
+        raise PaperError(filename, f"not a readable {kind}: it holds {len(infos)} files")
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
         raise PaperError(
             filename,
-            f"not a readable Word document: it would unpack to {total // 2**20} MB "
+            f"not a readable {kind}: it would unpack to {total // 2**20} MB "
             f"(limit {MAX_UNCOMPRESSED // 2**20} MB)",
         )
     for info in infos:
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise PaperError(
-                filename, f"not a readable Word document: {info.filename} is compressed suspiciously well"
+                filename, f"not a readable {kind}: {info.filename} is compressed suspiciously well"
             )
 
 

@@ -9,20 +9,28 @@ from __future__ import annotations
 
 import io
 import re
+import string
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .read_docx import check_zip_limits
+from .rules import BLANK
 
-LETTERS = "ABCDEFGH"
+LETTERS = "ABCDEFGH"  # the template's option columns
+# The bank allows A–Z (qbank.models.OPTION_LABELS); an export adds 选项I… only when a question
+# needs it, so a nine-option question keeps its answer column instead of shifting it.
+ALL_LETTERS = string.ascii_uppercase
 OPTION_HEADERS = [f"选项{letter}" for letter in LETTERS]
-HEADERS = ["章节", "题型", "题干", "材料", *OPTION_HEADERS, "答案", "解析", "难度", "标签"]
 REQUIRED = ("题型", "题干")
 TYPE_NAMES = {
     "single": "单选题",
@@ -34,17 +42,34 @@ TYPE_NAMES = {
 TYPE_ALIASES = {
     **{code: code for code in TYPE_NAMES},
     **{name: code for code, name in TYPE_NAMES.items()},
-    **{name[:2]: code for code, name in TYPE_NAMES.items()},
+    **{name[:2]: code for code, name in TYPE_NAMES.items()},  # 单选, 多选, 判断, 填空, 简答
+    # The section headings papers print, which trainers copy into the column.
+    "单项选择题": "single",
+    "多项选择题": "multiple",
+    "不定项选择题": "multiple",
+    "是非题": "truefalse",
     "问答题": "short",
     "名词解释": "short",
     "论述题": "short",
     "案例分析": "short",
     "案例分析题": "short",
 }
+CHOICE_TYPES = ("single", "multiple")
 TRUE_WORDS = {"对", "正确", "√", "✓", "是", "true", "t", "yes", "y"}
 FALSE_WORDS = {"错", "错误", "×", "✗", "否", "false", "f", "no", "n"}
 TAG_SPLIT = re.compile(r"\s*[,，、;；]\s*")
 BLANK_SPLIT = re.compile(r"\s*[;；]\s*")
+ANSWER_NOISE = re.compile(r"[\s,，、.．;；]")  # "A,B,D" / "A、B" / "B." are still letters
+OPTION_HEADER = re.compile(r"选项([A-Za-z])")
+MAX_TEMPLATE_ROWS = 2000  # how far down the drop-downs reach in the empty template
+
+
+def headers(option_count: int = len(LETTERS)) -> list[str]:
+    options = [f"选项{letter}" for letter in ALL_LETTERS[:option_count]]
+    return ["章节", "题型", "题干", "材料", *options, "答案", "解析", "难度", "标签"]
+
+
+HEADERS = headers()
 
 
 class RowError(ValueError):
@@ -63,8 +88,8 @@ class TemplateRow:
     difficulty: int | None = None
     tags: list[str] = field(default_factory=list)
 
-    def cells(self) -> list[object]:
-        options = self.options + [""] * (len(LETTERS) - len(self.options))
+    def cells(self, option_count: int = len(LETTERS)) -> list[object]:
+        options = self.options + [""] * (option_count - len(self.options))
         return [
             self.chapter,
             TYPE_NAMES.get(self.type, self.type),
@@ -81,12 +106,16 @@ class TemplateRow:
 # ---- writing ---------------------------------------------------------------------------------
 def write_rows(rows: Iterable[TemplateRow]) -> bytes:
     """A workbook in the template layout holding `rows` (the bank's export)."""
+    rows = list(rows)
+    option_count = max([len(LETTERS), *(len(row.options) for row in rows)])
+    if option_count > len(ALL_LETTERS):
+        raise ValueError(f"a question has {option_count} options; the template holds at most 26")
     book = Workbook()
     sheet = book.active
     sheet.title = "试题"
-    _header(sheet)
+    _header(sheet, headers(option_count))
     for row in rows:
-        sheet.append(row.cells())
+        _append(sheet, row.cells(option_count))
     return _save(book)
 
 
@@ -95,25 +124,56 @@ def template_workbook() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "试题"
-    _header(sheet)
-    types = DataValidation(type="list", formula1='"' + ",".join(TYPE_NAMES.values()) + '"', allow_blank=True)
-    levels = DataValidation(type="whole", operator="between", formula1="1", formula2="5", allow_blank=True)
-    sheet.add_data_validation(types)
-    sheet.add_data_validation(levels)
-    types.add(f"B2:B{MAX_TEMPLATE_ROWS}")
-    levels.add(f"{_column('难度')}2:{_column('难度')}{MAX_TEMPLATE_ROWS}")
+    _header(sheet, HEADERS)
+    _add_dropdowns(sheet)
     examples = book.create_sheet("示例")
-    _header(examples)
+    _header(examples, HEADERS)
     for row in EXAMPLES:
-        examples.append(row.cells())
-    notes = book.create_sheet("说明")
-    for line in INSTRUCTIONS:
-        notes.append([line])
-    notes.column_dimensions["A"].width = 100
+        _append(examples, row.cells())
+    _instructions(book.create_sheet("说明"))
     return _save(book)
 
 
-MAX_TEMPLATE_ROWS = 2000
+def _add_dropdowns(sheet: Worksheet) -> None:
+    # 题型 offers the five names but accepts anything: the reader also knows 单选, single,
+    # 名词解释…, and a typed alias must not be blocked by Excel.
+    types = DataValidation(
+        type="list",
+        formula1='"' + ",".join(TYPE_NAMES.values()) + '"',
+        allow_blank=True,
+        showErrorMessage=False,
+    )
+    levels = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="1",
+        formula2="5",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="难度",
+        error="难度是 1(最易)到 5(最难)的整数,可留空。",
+    )
+    for validation, name in ((types, "题型"), (levels, "难度")):
+        sheet.add_data_validation(validation)
+        column = _column(HEADERS, name)
+        validation.add(f"{column}2:{column}{MAX_TEMPLATE_ROWS}")
+
+
+def _instructions(sheet: Worksheet) -> None:
+    for line in INSTRUCTIONS:
+        sheet.append([line])
+    sheet.append([])
+    sheet.append(["列", "填写方法"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for column, text in COLUMN_NOTES:
+        sheet.append([column, text])
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 100
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 EXAMPLES = [
     TemplateRow(
         "第一章 客户服务理念",
@@ -140,31 +200,52 @@ EXAMPLES = [
     ),
 ]
 INSTRUCTIONS = [
-    "题库导入模板:每行一道题,第一行是表头,请不要修改表头文字。",
-    "章节:题目所属章节,导入时自动创建;可留空。",
-    "题型:单选题、多选题、判断题、填空题、简答题(也可写 single/multiple/truefalse/fill/short)。",
-    "题干:必填。填空题用 ____ 或 ( ) 标出空位。",
-    "材料:案例题中几道小题共用的背景材料,可留空。",
-    "选项A–选项H:单选题、多选题至少两个选项,从选项A起连续填写。",
-    "答案:单选填一个字母(B);多选填多个字母(ABD);判断填 对/错(或 √/×);"
-    "填空题每个空一个答案,用分号隔开(客户;满意),同一空的几种答法用 | 隔开(客户|顾客);简答题填参考答案。",
-    "解析:可留空。难度:1(最易)到 5(最难),可留空。标签:多个标签用顿号或逗号隔开。",
-    "导入时会逐行检查,出错的行会列出行号和原因,其余行照常导入。",
+    "题库导入模板:在“试题”表中每行填一道题,第一行是表头,请不要修改表头文字(列的顺序可以调整)。",
+    "“示例”表是填好的样例,导入时不读取;导入只读取第一张表。",
+    "导入时逐行检查:出错的行会列出行号和原因,不导入;其余行照常导入。已在题库中的题目不会重复导入。",
+]
+COLUMN_NOTES = [
+    ("章节", "题目所属章节,导入时自动创建;可留空。"),
+    (
+        "题型",
+        "单选题、多选题、判断题、填空题、简答题;也可写 单选/多选/判断/填空/简答、"
+        "问答题/名词解释/论述题/案例分析(按简答题导入),或 single/multiple/truefalse/fill/short。",
+    ),
+    ("题干", "必填。填空题用 ____ 或 ( ) 标出每个空。"),
+    ("材料", "案例题中几道小题共用的背景材料,可留空。"),
+    ("选项A–选项H", "单选题、多选题至少两个选项,从选项A起连续填写;其他题型不填。"),
+    (
+        "答案",
+        "单选题:一个字母,如 B。多选题:几个字母,如 ABD。判断题:对 或 错(也可写 √/×)。"
+        "填空题:每个空一个答案,用分号隔开,如 客户;满意;同一个空的几种答法用 | 隔开,如 客户|顾客。"
+        "简答题:参考答案。留空的题导入后标为“待审核”。",
+    ),
+    ("解析", "可留空。"),
+    ("难度", "1(最易)到 5(最难)的整数;留空按 3 计。"),
+    ("标签", "可留空;多个标签用顿号或逗号隔开,如 基础、投诉。"),
 ]
 
 
-def _header(sheet) -> None:  # type: ignore[no-untyped-def]
-    sheet.append(HEADERS)
+def _header(sheet: Worksheet, names: list[str]) -> None:
+    sheet.append(names)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     widths = {"章节": 18, "题型": 10, "题干": 50, "材料": 30, "答案": 12, "解析": 30, "难度": 6, "标签": 14}
-    for name in HEADERS:
-        sheet.column_dimensions[_column(name)].width = widths.get(name, 16)
+    for name in names:
+        sheet.column_dimensions[_column(names, name)].width = widths.get(name, 16)
 
 
-def _column(name: str) -> str:
-    return chr(ord("A") + HEADERS.index(name))
+def _append(sheet: Worksheet, values: list[object]) -> None:
+    # Control characters are not allowed in the file's XML: openpyxl would refuse the whole export.
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":  # a stem like "=号两边…" is text, not a formula for Excel to run
+            cell.data_type = "s"
+
+
+def _column(names: list[str], name: str) -> str:
+    return get_column_letter(names.index(name) + 1)
 
 
 def _save(book: Workbook) -> bytes:
@@ -176,79 +257,136 @@ def _save(book: Workbook) -> bytes:
 # ---- reading ---------------------------------------------------------------------------------
 def read_template(filename: str, data: bytes) -> ParsedPaper:
     """Rows → questions; a row that can't be a question is a row-numbered warning instead."""
-    sheet = _first_sheet(filename, data)
-    rows = sheet.iter_rows(values_only=True)
-    columns: dict[str, int] | None = None
-    header_row = 0
+    rows = _sheet_rows(filename, data)
+    header_row, columns = _find_header(filename, rows)
     questions: list[ParsedQuestion] = []
     problems: list[str] = []
-    for number, values in enumerate(rows, 1):
-        cells = ["" if v is None else str(v).strip() for v in values]
-        if columns is None:
-            found = {name: i for i, name in enumerate(cells) if name in HEADERS}
-            if all(name in found for name in REQUIRED):
-                columns, header_row = found, number
-            continue
+    for number, cells in rows[header_row:]:
         if not any(cells):
             continue
         try:
-            questions.append(_question(cells, columns, number))
+            question = _question(_Row(cells, columns), number)
         except RowError as error:
             problems.append(f"第 {number} 行:{error}")
-    if columns is None:
-        raise PaperError(filename, "不是题库模板:缺少“题型”“题干”列")
+            continue
+        questions.append(question)
+        problems.extend(f"第 {number} 行:{note}" for note in _row_notes(question))
     if not questions and not problems:
         raise PaperError(filename, f"模板第 {header_row} 行是表头,下面没有试题")
     return ParsedPaper(filename=filename, questions=questions, warnings=problems)
 
 
-def _first_sheet(filename: str, data: bytes):  # type: ignore[no-untyped-def]
+def _sheet_rows(filename: str, data: bytes) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as (row number, cell texts)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_limits(filename, archive)  # a spreadsheet can be a zip bomb too
+            check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except PaperError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
-    return book.worksheets[0]
+    try:
+        if not book.worksheets:
+            raise PaperError(filename, "不是题库模板:工作簿里没有工作表")
+        sheet = book.worksheets[0]
+        # Some writers (WPS, scripts) record a wrong used range ("A1"); read_only mode trusts
+        # it and would stop after one cell, so read every row the sheet really holds.
+        sheet.reset_dimensions()
+        return [
+            (number, [_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
+        ]
+    finally:
+        book.close()
 
 
-def _question(cells: list[str], columns: dict[str, int], number: int) -> ParsedQuestion:
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return cells[index] if index is not None and index < len(cells) else ""
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a difficulty or answer typed as a number: 3, not "3.0"
+    return str(value).strip()
 
-    qtype = TYPE_ALIASES.get(cell("题型").lower()) or TYPE_ALIASES.get(cell("题型"))
-    if qtype is None:
-        raise RowError(f"题型“{cell('题型')}”无法识别")
-    stem = cell("题干")
+
+def _find_header(filename: str, rows: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]]:
+    """The header row's number and each known column's index; a title may sit above it."""
+    for number, cells in rows:
+        columns: dict[str, int] = {}
+        for index, text in enumerate(cells):
+            name = _header_name(text)
+            if name is not None:
+                columns.setdefault(name, index)
+        if all(name in columns for name in REQUIRED):
+            return number, columns
+    raise PaperError(filename, "不是题库模板:缺少“题型”“题干”列")
+
+
+def _header_name(text: str) -> str | None:
+    # "选项 a", "题 干", full-width "选项Ａ": what a hand-edited header row turns into.
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    option = OPTION_HEADER.fullmatch(name)
+    if option:
+        return f"选项{option.group(1).upper()}"
+    return name if name in HEADERS else None
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    columns: dict[str, int]
+
+    def __call__(self, name: str) -> str:
+        index = self.columns.get(name)
+        return self.cells[index] if index is not None and index < len(self.cells) else ""
+
+    def options(self) -> list[str]:
+        # Up to the last option column present; a missing column in between reads as a gap.
+        last = max(
+            (ALL_LETTERS.index(name[-1]) for name in self.columns if name.startswith("选项")), default=-1
+        )
+        return _options([self(f"选项{letter}") for letter in ALL_LETTERS[: last + 1]])
+
+
+def _question(row: _Row, number: int) -> ParsedQuestion:
+    qtype = _type(row("题型"))
+    stem = row("题干")
     if not stem:
         raise RowError("缺少题干")
-    options = _options([cell(name) for name in OPTION_HEADERS])
-    answer = parse_answer(qtype, cell("答案"), len(options))
+    options = row.options() if qtype in CHOICE_TYPES else []
+    if qtype in CHOICE_TYPES and len(options) < 2:
+        raise RowError(f"{TYPE_NAMES[qtype]}至少要有两个选项")
+    answer = parse_answer(qtype, row("答案"), len(options))
     question = ParsedQuestion(
         type=qtype,
         stem=stem,
-        options=options if qtype in ("single", "multiple") else [],
+        options=options,
         answer=answer,
-        explanation=cell("解析"),
-        material=cell("材料"),
-        chapter=cell("章节"),
+        explanation=row("解析"),
+        material=row("材料"),
+        chapter=row("章节"),
         lineno=number,
-        difficulty=_difficulty(cell("难度")),
-        tags=[t for t in TAG_SPLIT.split(cell("标签")) if t],
+        difficulty=_difficulty(row("难度")),
+        tags=_tags(row("标签")),
     )
     if answer is None:
-        question.warnings.append("no answer found")
+        question.warnings.append("no answer found")  # the parser's wording (classify.NO_ANSWER)
     return question
+
+
+def _type(text: str) -> str:
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    qtype = TYPE_ALIASES.get(key)
+    if qtype is None:
+        raise RowError(f"题型“{text}”无法识别" if text else "缺少题型")
+    return qtype
 
 
 def _options(values: list[str]) -> list[str]:
     last = max((i for i, v in enumerate(values) if v), default=-1)
     options = values[: last + 1]
     if any(not v for v in options):
-        gap = LETTERS[options.index("")]
+        gap = ALL_LETTERS[options.index("")]
         raise RowError(f"选项{gap}是空的:选项要从A起连续填写")
     return options
 
@@ -257,18 +395,8 @@ def parse_answer(qtype: str, text: str, option_count: int) -> Answer:
     """The answer cell as printed → the pipeline's answer format; errors name the problem."""
     if not text:
         return None
-    if qtype in ("single", "multiple"):
-        if option_count < 2:
-            raise RowError(f"{TYPE_NAMES[qtype]}至少要有两个选项")
-        letters = "".join(sorted(set(re.sub(r"[\s,，、]", "", text.upper()))))
-        if not letters or any(c not in LETTERS for c in letters):
-            raise RowError(f"答案“{text}”应为选项字母")
-        beyond = [c for c in letters if LETTERS.index(c) >= option_count]
-        if beyond:
-            raise RowError(f"答案 {''.join(beyond)},但只有 {option_count} 个选项")
-        if qtype == "single" and len(letters) > 1:
-            raise RowError(f"单选题的答案只能是一个字母,这里是“{text}”")
-        return letters
+    if qtype in CHOICE_TYPES:
+        return _choice_answer(qtype, text, option_count)
     if qtype == "truefalse":
         word = text.strip().lower()
         if word in TRUE_WORDS:
@@ -279,6 +407,30 @@ def parse_answer(qtype: str, text: str, option_count: int) -> Answer:
     if qtype == "fill":
         return [part for part in BLANK_SPLIT.split(text) if part]
     return text
+
+
+def _choice_answer(qtype: str, text: str, option_count: int) -> str:
+    letters = "".join(sorted(set(ANSWER_NOISE.sub("", unicodedata.normalize("NFKC", text).upper()))))
+    if not letters or any(c not in ALL_LETTERS for c in letters):
+        raise RowError(f"答案“{text}”应为选项字母")
+    beyond = [c for c in letters if ALL_LETTERS.index(c) >= option_count]
+    if beyond:
+        raise RowError(f"答案 {''.join(beyond)},但只有 {option_count} 个选项")
+    if qtype == "single" and len(letters) > 1:
+        raise RowError(f"单选题的答案只能是一个字母,这里是“{text}”")
+    return letters
+
+
+def _row_notes(question: ParsedQuestion) -> list[str]:
+    """Doubts that don't stop a row: the question is imported, marked for review, and named here."""
+    if question.type != "fill" or not isinstance(question.answer, list):
+        return []
+    blanks = len(BLANK.findall(question.stem))
+    answers = len(question.answer)
+    if not blanks or blanks == answers:  # a stem without marked blanks can't be counted
+        return []
+    question.warnings.append(f"{answers} answer(s) for {blanks} blank(s)")
+    return [f"题干有 {blanks} 个空,答案有 {answers} 项(已导入,待审核)"]
 
 
 def answer_cell(qtype: str, answer: object) -> str:
@@ -296,9 +448,17 @@ def _difficulty(text: str) -> int | None:
     if not text:
         return None
     try:
-        value = int(float(text))
-    except ValueError as exc:
-        raise RowError(f"难度“{text}”应为 1–5 的数字") from exc
-    if not 1 <= value <= 5:
-        raise RowError(f"难度“{text}”应为 1–5 的数字")
-    return value
+        value = float(text)
+    except ValueError:
+        value = 0.5  # not a number: reported below like any other bad value
+    if not value.is_integer() or not 1 <= value <= 5:
+        raise RowError(f"难度“{text}”应为 1–5 的整数")
+    return int(value)
+
+
+def _tags(text: str) -> list[str]:
+    tags: list[str] = []
+    for tag in TAG_SPLIT.split(text):
+        if tag and tag not in tags:  # "基础、基础" is one tag
+            tags.append(tag)
+    return tags

@@ -1,0 +1,193 @@
+"""Forms of the trainers' question pages: list filters, the edit form and the bulk action.
+
+Forms own the editing rules a trainer can fix on the page (answer letters within the options,
+at least two options for a choice question); qbank.services re-checks and does the writing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import OPTION_LABELS, Bank, Chapter, Question, QuestionStatus, QuestionType
+
+# The same separators as the spreadsheet template, so a trainer types answers one way everywhere.
+TAG_SPLIT = re.compile(r"\s*[,，、;；]\s*")
+BLANK_SPLIT = re.compile(r"\s*[;；]\s*")
+LETTER_NOISE = re.compile(r"[\s,，、]")
+TRUE_WORDS = {"对", "正确", "√", "✓", "是", "true", "t", "yes", "y"}
+FALSE_WORDS = {"错", "错误", "×", "✗", "否", "false", "f", "no", "n"}
+
+
+def answer_from_text(qtype: str, text: str) -> Any:
+    """What the trainer typed → the stored answer (None when left empty). Shape errors that
+    depend on the options (letters beyond them) are left to services.answer_validate."""
+    text = text.strip()
+    if not text:
+        return None
+    if qtype in services.CHOICE_TYPES:
+        # "A, C" and "ｃａ" both mean AC: fold width, drop separators; answer_normalise orders them.
+        return LETTER_NOISE.sub("", unicodedata.normalize("NFKC", text)).upper()
+    if qtype == Question.Type.TRUEFALSE:
+        word = text.lower()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        raise ValidationError(_("判断题的答案请填“对”或“错”。"), code="truefalse")
+    if qtype == Question.Type.FILL:
+        return [part for part in BLANK_SPLIT.split(text) if part]
+    return text
+
+
+def answer_to_text(qtype: str, answer: Any) -> str:
+    """The inverse of answer_from_text, to fill the form."""
+    if answer is None:
+        return ""
+    if qtype == Question.Type.TRUEFALSE:
+        return "对" if answer else "错"
+    if qtype == Question.Type.FILL and isinstance(answer, list):
+        return ";".join(str(part) for part in answer)
+    return str(answer)
+
+
+class ChapterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Chapter) -> str:  # type: ignore[override]
+        # Chapter titles repeat across banks ("一、单项选择题"): name the bank too.
+        return f"{obj.bank} · {obj.title}"
+
+
+class QuestionFilterForm(forms.Form):
+    q = forms.CharField(label=_("搜索"), required=False, help_text=_("题干或选项,繁体简体均可"))
+    bank = forms.ModelChoiceField(
+        label=_("题库"), queryset=Bank.objects.all(), required=False, empty_label=_("全部")
+    )
+    chapter = ChapterChoiceField(
+        label=_("章节"),
+        queryset=Chapter.objects.select_related("bank"),
+        required=False,
+        empty_label=_("全部"),
+    )
+    type = forms.ChoiceField(
+        label=_("题型"), choices=[("", _("全部")), *QuestionType.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("状态"), choices=[("", _("全部")), *QuestionStatus.choices], required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bank = self.data.get("bank") if self.data else None
+        if bank and str(bank).isdigit():
+            # Chapters of the chosen bank only: titles repeat across banks.
+            self.fields["chapter"].queryset = Chapter.objects.select_related("bank").filter(bank_id=int(bank))
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters; a stale one (a chapter of another bank) is shown as an error and
+        ignored rather than emptying the whole list."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class QuestionEditForm(forms.Form):
+    chapter = forms.ModelChoiceField(
+        label=_("章节"), queryset=Chapter.objects.none(), required=False, empty_label=_("无章节")
+    )
+    type = forms.ChoiceField(label=_("题型"), choices=QuestionType.choices)
+    status = forms.ChoiceField(label=_("状态"), choices=QuestionStatus.choices)
+    stem = forms.CharField(label=_("题干"), widget=forms.Textarea(attrs={"rows": 4}))
+    material = forms.CharField(label=_("材料"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    options = forms.CharField(
+        label=_("选项"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("每行一个选项,按 A、B、C… 的顺序;只有单选题和多选题有选项"),
+    )
+    answer = forms.CharField(
+        label=_("答案"),
+        required=False,
+        help_text=_("单选 B;多选 ABD;判断 对/错;填空每空用分号隔开;简答填参考答案"),
+    )
+    explanation = forms.CharField(label=_("解析"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    difficulty = forms.IntegerField(label=_("难度"), min_value=1, max_value=5)
+    tags = forms.CharField(label=_("标签"), required=False, help_text=_("用逗号或顿号隔开"))
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        if not kwargs.get("data") and not (args and args[0]):
+            kwargs["initial"] = {
+                "chapter": question.chapter_id,
+                "type": question.type,
+                "status": question.status,
+                "stem": question.stem,
+                "material": question.material,
+                "options": "\n".join(o.text for o in question.options.all()),
+                "answer": answer_to_text(question.type, question.answer),
+                "explanation": question.explanation,
+                "difficulty": question.difficulty,
+                "tags": "、".join(t.name for t in question.tags.all()),
+            }
+        super().__init__(*args, **kwargs)
+        # Same bank only: a question never moves between banks here.
+        self.fields["chapter"].queryset = question.bank.chapters.all()
+
+    def clean_options(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+        if len(lines) > len(OPTION_LABELS):
+            raise ValidationError(
+                _("选项最多 %(max)d 个。"), code="too_many_options", params={"max": len(OPTION_LABELS)}
+            )
+        return lines
+
+    def clean_tags(self) -> list[str]:
+        tags = [tag for tag in TAG_SPLIT.split(self.cleaned_data["tags"]) if tag]
+        return list(dict.fromkeys(tags))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        qtype = data.get("type")
+        if qtype is None or "options" not in data:
+            return data
+        if qtype not in services.CHOICE_TYPES:
+            # Switching a choice question to another type drops its options: they mean nothing there.
+            data["options"] = []
+        elif len(data["options"]) < 2:
+            self.add_error("options", ValidationError(_("选择题至少要有两个选项。"), code="few_options"))
+            return data
+        try:
+            answer = services.answer_normalise(type=qtype, answer=answer_from_text(qtype, data["answer"]))
+            services.answer_validate(type=qtype, answer=answer, option_count=len(data["options"]))
+        except ValidationError as error:
+            self.add_error("answer", error)
+        else:
+            data["answer"] = answer
+        return data
+
+
+class BulkStatusForm(forms.Form):
+    """Several questions ticked on the list → retire them all or make them all active."""
+
+    ACTIONS = {"activate": QuestionStatus.ACTIVE, "retire": QuestionStatus.RETIRED}
+
+    ids = forms.ModelMultipleChoiceField(
+        queryset=Question.objects.none(),
+        error_messages={
+            "required": _("请先勾选试题。"),
+        },
+    )
+    action = forms.ChoiceField(choices=[("activate", _("启用")), ("retire", _("停用"))])
+
+    def __init__(self, *args: Any, questions: QuerySet[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only questions this user may manage are valid choices: anything else fails validation.
+        self.fields["ids"].queryset = questions
+
+    @property
+    def status(self) -> str:
+        return self.ACTIONS[self.cleaned_data["action"]]
