@@ -6,6 +6,7 @@ reads in importers.selectors. Every view requires the importers.add_importbatch 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -33,6 +34,27 @@ from qbank.services import CHOICE_TYPES
 PERMISSION = "importers.add_importbatch"
 TYPE_LABELS = dict(Question.Type.choices)
 WARNING_LABELS = {"no answer found": gettext_lazy("未找到答案"), "type guessed": gettext_lazy("题型为推测")}
+# Warnings that carry numbers, from the parser and the spreadsheet reader.
+NUMBERED_WARNINGS = [
+    (
+        re.compile(r"^possible duplicate of the question at line (?P<line>\d+)$"),
+        gettext_lazy("可能与第 %(line)s 行的题目重复"),
+    ),
+    (
+        re.compile(r"^(?P<answers>\d+) answer\(s\) for (?P<blanks>\d+) blank\(s\)$"),
+        gettext_lazy("题干有 %(blanks)s 个空,答案有 %(answers)s 项"),
+    ),
+]
+
+
+def warning_label(warning: str) -> str:
+    if warning in WARNING_LABELS:
+        return str(WARNING_LABELS[warning])
+    for pattern, label in NUMBERED_WARNINGS:
+        found = pattern.match(warning)
+        if found:
+            return str(label) % found.groupdict()
+    return warning
 
 
 def importer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -157,7 +179,7 @@ def _item(staged: StagedQuestion, editable: bool) -> StagedItem:
     return StagedItem(
         staged=staged,
         form=StagedQuestionForm.for_staged(staged) if editable else None,
-        warnings=[str(WARNING_LABELS[w]) if w in WARNING_LABELS else w for w in staged.warnings],
+        warnings=[warning_label(w) for w in staged.warnings],
         options=[
             (label, text, label in key)
             for label, text in zip(OPTION_LABELS, data.get("options", []), strict=False)

@@ -17,6 +17,7 @@ from qbank.models import Chapter, QuestionType
 
 from .models import AttemptQuestion, Paper, PaperRule
 from .selectors import RESULT_OUTCOMES
+from .services import rules_as_data
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -119,16 +120,8 @@ RuleFormSet = forms.formset_factory(
 
 
 def rules_initial(paper: Paper) -> list[dict[str, object]]:
-    return [
-        {
-            "type": r.type,
-            "count": r.count,
-            "points": r.points,
-            "difficulty": r.difficulty,
-            "chapters": [c.pk for c in r.chapters.all()],
-        }
-        for r in paper.rules.prefetch_related("chapters")
-    ]
+    # The formset wants chapter ids where the service speaks in chapter objects.
+    return [{**rule, "chapters": [c.pk for c in rule["chapters"]]} for rule in rules_as_data(paper)]
 
 
 class IntListField(forms.Field):

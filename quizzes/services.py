@@ -372,7 +372,8 @@ def _rule_signature(data: Mapping[str, Any]) -> tuple[object, ...]:
     return (data["type"], int(data["count"]), points, data.get("difficulty") or None, chapter_ids)
 
 
-def _rules_of(paper: Paper) -> list[dict[str, object]]:
+def rules_as_data(paper: Paper) -> list[dict[str, object]]:
+    """A paper's rules as the plain values rules_replace takes (chapters as objects)."""
     return [
         {
             "type": r.type,
@@ -405,7 +406,7 @@ def paper_save(
     paper.cohorts.set(cohorts)  # type: ignore[arg-type]
     if rules is not None:
         wanted = [dict(r) for r in rules]  # rules_replace pops "chapters": keep the caller's dicts whole
-        unchanged = [_rule_signature(r) for r in wanted] == [_rule_signature(r) for r in _rules_of(paper)]
+        unchanged = [_rule_signature(r) for r in wanted] == [_rule_signature(r) for r in rules_as_data(paper)]
         if not unchanged:
             rules_replace(paper=paper, rules=wanted)
     return paper

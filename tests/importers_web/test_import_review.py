@@ -229,3 +229,11 @@ def review_queries(client: Client, bank: Bank, count: int) -> int:
 
 def test_review_query_count_does_not_grow_with_questions(admin_client_: Client, bank: Bank) -> None:
     assert review_queries(admin_client_, bank, 5) == review_queries(admin_client_, bank, 50)
+
+
+def test_numbered_warnings_read_in_the_interface_language() -> None:
+    from importers.views import warning_label
+
+    assert warning_label("possible duplicate of the question at line 12") == "可能与第 12 行的题目重复"
+    assert warning_label("2 answer(s) for 3 blank(s)") == "题干有 3 个空,答案有 2 项"
+    assert warning_label("something new") == "something new"
