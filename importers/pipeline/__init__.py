@@ -8,7 +8,7 @@ from __future__ import annotations
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
 from .read import is_spreadsheet, read_lines
-from .spreadsheet import read_template
+from .sheet_bank import read_spreadsheet
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -16,7 +16,7 @@ __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "pars
 def parse_document(filename: str, data: bytes) -> ParsedPaper:
     """Parse one uploaded file; raise PaperError naming the file when it holds no questions."""
     if is_spreadsheet(data):
-        return read_template(filename, data)  # row problems are in paper.warnings
+        return read_spreadsheet(filename, data)  # row problems are in paper.warnings
     lines = read_lines(filename, data)
     paper = parse_lines(filename, lines)
     if not paper.questions:

@@ -78,4 +78,5 @@ class ParsedQuestion:
 class ParsedPaper:
     filename: str
     questions: list[ParsedQuestion]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # problems the admin must see (rows not read)
+    notes: list[str] = field(default_factory=list)  # how the file was read (columns used, layout)

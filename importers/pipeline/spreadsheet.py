@@ -11,11 +11,10 @@ import io
 import re
 import string
 import unicodedata
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -23,8 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
-from .read_docx import check_zip_limits
 from .rules import BLANK
+from .workbook import read_sheets
 
 LETTERS = "ABCDEFGH"  # the template's option columns
 # The bank allows A–Z (qbank.models.OPTION_LABELS); an export adds 选项I… only when a question
@@ -278,35 +277,7 @@ def read_template(filename: str, data: bytes) -> ParsedPaper:
 
 def _sheet_rows(filename: str, data: bytes) -> list[tuple[int, list[str]]]:
     """The first sheet's rows as (row number, cell texts)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except PaperError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
-    try:
-        if not book.worksheets:
-            raise PaperError(filename, "不是题库模板:工作簿里没有工作表")
-        sheet = book.worksheets[0]
-        # Some writers (WPS, scripts) record a wrong used range ("A1"); read_only mode trusts
-        # it and would stop after one cell, so read every row the sheet really holds.
-        sheet.reset_dimensions()
-        return [
-            (number, [_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
-    finally:
-        book.close()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a difficulty or answer typed as a number: 3, not "3.0"
-    return str(value).strip()
+    return read_sheets(filename, data, first_only=True)[0].rows
 
 
 def _find_header(filename: str, rows: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]]:

@@ -1,0 +1,286 @@
+"""Spreadsheet banks as people exchange them: any header wording, any column order, one sheet
+or one sheet per type (pure).
+
+Each sheet's header row is found among its first rows and its columns are mapped by synonyms
+(题目/题干/试题内容 → stem, 正确答案/标准答案 → answer, A/选项A/选项1 → options, one cell
+"A.xx B.yy" → options …); columns nobody recognises are ignored, and the paper's notes say
+which columns were used. With no type column the type comes from the sheet's name (单选题,
+判断…) or from the row itself (options and answer letters, a 对/错 answer, a blank). The
+project's own template (spreadsheet.py) stays the strict round-trip format: a workbook whose
+header holds only template columns is read there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import rules
+from .classify import truth
+from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
+from .spreadsheet import HEADERS, read_template
+from .workbook import Row, Sheet, read_sheets
+
+# Header words → field. Compared after NFKC, without spaces, "*" marks and "(必填)" notes.
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "type": ("题型", "类型", "题目类型", "试题类型", "题型名称", "题类", "题目题型", "type", "questiontype"),
+    "stem": (
+        "题干",
+        "题目",
+        "试题",
+        "试题内容",
+        "题目内容",
+        "试题题干",
+        "题干内容",
+        "题目名称",
+        "问题",
+        "题面",
+        "内容",
+        "question",
+        "stem",
+    ),
+    "answer": ("答案", "正确答案", "标准答案", "参考答案", "正确选项", "试题答案", "answer", "key"),
+    "explanation": (
+        "解析",
+        "答案解析",
+        "试题解析",
+        "题目解析",
+        "解释",
+        "分析",
+        "详解",
+        "explanation",
+        "analysis",
+    ),
+    "chapter": ("章节", "所属章节", "章", "知识点", "分类", "类别", "模块", "科目", "chapter", "category"),
+    "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
+    "material": ("材料", "背景材料", "案例", "案例材料"),
+    "options": ("选项", "选项内容", "备选项", "备选答案", "所有选项", "options"),
+}
+_WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
+# "A", "选项A", "A选项", "选项1", "答案A" (some exports label option columns that way).
+OPTION_COLUMN = re.compile(r"^(?:选项|选择项|答案)?([A-Ha-h]|[1-8])(?:选项|项)?$")
+HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")
+HEADER_SCAN_ROWS = 20
+NO_HEADER = "不是题库表格:找不到表头(需要“题目”或“题干”列,以及“答案”、“选项A”或“题型”列)"
+NO_QUESTIONS = "表头下面没有试题"
+# Labels inside one options cell: "A.xx B.yy", "A、xx\nB、yy", "(A)xx".
+CELL_OPTION = re.compile(r"(?:^|(?<=\s)|(?<=[;；|]))[(（]?([A-H])[)）]?\s*[.、．:：)）]\s*")
+CHOICE_TYPES = ("single", "multiple")
+LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/]*[A-Ha-h])*$")
+FILL_SPLIT = (re.compile(r"\s*[;；]\s*"), re.compile(r"\s*[,，、]\s*"), re.compile(r"\s+"))
+TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"对", "错"}, {"√", "×"}, {"是", "否"}, {"true", "false"}]
+TYPE_WORDS = {code: code for code in ("single", "multiple", "truefalse", "fill", "short")}
+
+
+@dataclass
+class Columns:
+    """Where each field of a sheet lives: field → column index; options → indexes in order."""
+
+    header_row: int
+    fields: dict[str, int]
+    options: list[int]
+    used: list[str]  # "题目→题干" for the notes
+
+
+def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
+    """The template when the header is the template's; otherwise a bank in its own layout."""
+    sheets = read_sheets(filename, data)
+    if _is_template(sheets[0]):
+        return read_template(filename, data)
+    questions: list[ParsedQuestion] = []
+    warnings: list[str] = []
+    notes: list[str] = []
+    headers_found = 0
+    for sheet in sheets:
+        columns = find_columns(sheet.rows)
+        if columns is None:
+            if any(cells for _, cells in sheet.rows):
+                notes.append(f"工作表“{sheet.name}”没有可识别的表头(题目/题干、答案…),未读取")
+            continue
+        headers_found += 1
+        notes.append(f"工作表“{sheet.name}”第 {columns.header_row} 行是表头:" + ",".join(columns.used))
+        found, problems = _read_sheet(sheet, columns, multi=len(sheets) > 1)
+        questions.extend(found)
+        warnings.extend(problems)
+    if not questions:
+        raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
+    return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+
+
+def _is_template(sheet: Sheet) -> bool:
+    for _, cells in sheet.rows[:HEADER_SCAN_ROWS]:
+        names = [_norm_header(c) for c in cells if c]
+        if "题型" in names and "题干" in names:
+            return all(n in HEADERS or re.fullmatch(r"选项[A-Z]", n) for n in names)
+    return False
+
+
+def find_columns(rows: list[Row]) -> Columns | None:
+    """The first row among the first few that names a stem column and something else to read."""
+    for number, cells in rows[:HEADER_SCAN_ROWS]:
+        fields: dict[str, int] = {}
+        options: dict[int, int] = {}
+        used: list[str] = []
+        for index, text in enumerate(cells):
+            name = _norm_header(text)
+            if not name:
+                continue
+            option = OPTION_COLUMN.fullmatch(name)
+            field = _WORD_FIELD.get(name.lower())
+            if option and field is None:
+                token = option.group(1).upper()
+                letter = token if token.isalpha() else "ABCDEFGH"[int(token) - 1]
+                options.setdefault(ord(letter) - ord("A"), index)
+                used.append(f"{text}→选项{letter}")
+            elif field is not None and field not in fields:
+                fields[field] = index
+                used.append(f"{text}→{FIELD_LABELS[field]}")
+        if "stem" in fields and ({"answer", "type", "options"} & fields.keys() or options):
+            return Columns(number, fields, [options[k] for k in sorted(options)], used)
+    return None
+
+
+FIELD_LABELS = {
+    "type": "题型",
+    "stem": "题干",
+    "answer": "答案",
+    "explanation": "解析",
+    "chapter": "章节",
+    "difficulty": "难度",
+    "material": "材料",
+    "options": "选项",
+}
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"\s+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
+    sheet_kind = _kind_of(sheet.name)
+    section = sheet.name if multi or sheet_kind else ""
+    questions: list[ParsedQuestion] = []
+    problems: list[str] = []
+    for number, cells in sheet.rows:
+        if number <= columns.header_row:
+            continue
+
+        def cell(name: str, cells: list[str] = cells) -> str:
+            index = columns.fields.get(name)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        stem = cell("stem")
+        if not stem:
+            if any(cells):
+                problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
+            continue
+        options = _options(cells, columns) or _split_options_cell(cell("options"))
+        kind = _kind_of(cell("type")) or sheet_kind
+        question = build_question(stem, options, cell("answer"), kind)
+        question.explanation = cell("explanation")
+        question.material = cell("material")
+        question.chapter = cell("chapter")
+        question.section = section
+        question.lineno = number
+        question.difficulty = _difficulty(cell("difficulty"))
+        questions.append(question)
+    return questions, problems
+
+
+def _options(cells: list[str], columns: Columns) -> list[str]:
+    values = [cells[i].strip() if i < len(cells) else "" for i in columns.options]
+    while values and not values[-1]:
+        values.pop()
+    return values if len(values) >= 2 else []
+
+
+def _split_options_cell(text: str) -> list[str]:
+    """One cell holding every option: "A.xx B.yy", one per line, or "xx|yy"."""
+    if not text:
+        return []
+    labels = list(CELL_OPTION.finditer(text))
+    if len(labels) >= 2 and [m.group(1) for m in labels] == list("ABCDEFGH"[: len(labels)]):
+        ends = [m.start() for m in labels[1:]] + [len(text)]
+        return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
+    parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
+    return parts if len(parts) >= 2 else []
+
+
+def _kind_of(text: str) -> str:
+    """A type named in a type cell or a sheet name ("单选题", "判断", "多选题(20题)", "fill")."""
+    name = _norm_header(text).lower()
+    if not name:
+        return ""
+    if name in TYPE_WORDS:
+        return TYPE_WORDS[name]
+    for words, kind in rules.SECTION_KINDS:
+        if re.search(words, name):
+            return {"case": "short", "generic": ""}.get(kind, kind)
+    return ""
+
+
+def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
+    """A row's type and answer: the named kind where there is one, else what the row shows."""
+    q = ParsedQuestion(type="short", stem=stem)
+    answer_text = unicodedata.normalize("NFKC", answer_text).strip()
+    if len(options) == 2 and {o.strip().lower() for o in options} in TRUEFALSE_OPTIONS:
+        kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
+    if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
+        q.type = "truefalse"
+        q.answer = _truefalse_answer(answer_text, options)
+    elif options and kind in ("", *CHOICE_TYPES):
+        q.options = options
+        letters = _letters(answer_text, options)
+        q.type = kind or ("multiple" if len(letters) > 1 else "single")
+        if kind == "single" and len(letters) > 1:
+            q.type = "multiple"  # the key outranks a type cell that says otherwise
+        q.answer = letters or None
+        if answer_text and not letters:
+            q.warnings.append(f"answer {answer_text!r} is not an option letter")
+    elif kind == "fill" or (not kind and rules.BLANK.search(stem)):
+        q.type = "fill"
+        q.answer = _fill_answer(answer_text, stem)
+    else:
+        q.answer = answer_text or None
+    if kind == "" and q.type == "short" and not rules.QUESTION_WORDS.search(stem) and not options:
+        q.warnings.append("type guessed")
+    if q.answer is None:
+        q.warnings.append("no answer found")
+    return q
+
+
+def _letters(answer_text: str, options: list[str]) -> str:
+    if LETTER_ANSWER.match(answer_text):
+        letters = sorted(set(re.sub(r"[^A-H]", "", answer_text.upper())))
+        if all(ord(c) - ord("A") < len(options) for c in letters):
+            return "".join(letters)
+        return ""
+    # Some banks key by the option's text instead of its letter.
+    for index, option in enumerate(options):
+        if option and option.strip() == answer_text:
+            return "ABCDEFGH"[index]
+    return ""
+
+
+def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
+    if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
+        answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
+    return truth(answer_text.lower().replace("true", "对").replace("false", "错"))
+
+
+def _fill_answer(answer_text: str, stem: str) -> Answer:
+    if not answer_text:
+        return None
+    blanks = len(rules.BLANK.findall(stem))
+    for separator in FILL_SPLIT:
+        parts = [p for p in separator.split(answer_text) if p]
+        if blanks > 1 and len(parts) == blanks:
+            return parts
+    return [answer_text.replace("/", "|")] if blanks <= 1 else [answer_text]
+
+
+def _difficulty(text: str) -> int | None:
+    if text[:1].isdigit():
+        return max(1, min(5, int(text[0])))
+    return rules.DIFFICULTY_WORDS.get(text)

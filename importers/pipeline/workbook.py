@@ -1,0 +1,77 @@
+"""Spreadsheets (.xlsx, from Excel or WPS) → the text of their sheets' rows (pure, openpyxl).
+
+Shared by the strict template reader (spreadsheet.py) and the reader of banks as people
+exchange them (sheet_bank.py). Hostile workbooks end early with a clear message: a zip bomb
+is refused before anything inflates, and a sheet stops after a long run of empty rows (a
+workbook "formatted" down to row 1,048,576 holds a million empty rows).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from openpyxl import load_workbook
+
+from .model import PaperError
+from .read_docx import check_zip_limits
+
+MAX_ROWS = 50_000  # per sheet; a bank larger than that should be split
+MAX_EMPTY_RUN = 1_000  # empty rows in a row: the rest of the sheet is formatting, not questions
+
+Row = tuple[int, list[str]]  # (row number as Excel shows it, cell texts)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[Row]
+
+
+def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list[Sheet]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except PaperError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
+    try:
+        if not book.worksheets:
+            raise PaperError(filename, "工作簿里没有工作表")
+        worksheets = book.worksheets[:1] if first_only else book.worksheets
+        return [Sheet(name=ws.title, rows=_rows(filename, ws)) for ws in worksheets]
+    finally:
+        book.close()
+
+
+def _rows(filename: str, worksheet: object) -> list[Row]:
+    # Some writers (WPS, scripts) record a wrong used range ("A1"); read_only mode trusts it
+    # and would stop after one cell, so read every row the sheet really holds.
+    worksheet.reset_dimensions()  # type: ignore[attr-defined]
+    rows: list[Row] = []
+    empty_run = 0
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), 1):  # type: ignore[attr-defined]
+        cells = [cell_text(value) for value in values]
+        if not any(cells):
+            empty_run += 1
+            if empty_run >= MAX_EMPTY_RUN:
+                break
+            continue
+        empty_run = 0
+        if len(rows) >= MAX_ROWS:
+            raise PaperError(filename, f"工作表“{worksheet.title}”超过 {MAX_ROWS} 行,请拆成几个文件")  # type: ignore[attr-defined]
+        rows.append((number, cells))
+    return rows
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "对" if value else "错"  # a TRUE/FALSE cell in a judgement bank's answer column
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a difficulty or answer typed as a number: 3, not "3.0"
+    return str(value).strip()

@@ -1,0 +1,135 @@
+"""Spreadsheet banks in their owners' layouts: header synonyms, several sheets, inferred types."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from importers.pipeline import PaperError, parse_document
+
+
+def book(*sheets: tuple[str, list[list[object]]]) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets:
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def summary(data: bytes) -> list[tuple[object, ...]]:
+    return [(q.type, q.stem, q.options, q.answer) for q in parse_document("bank.xlsx", data).questions]
+
+
+def test_synonym_headers_in_any_order_with_noise_columns() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["序号", "试题内容", "A", "B", "C", "D", "正确答案", "试题类型", "答案解析", "出题人"],
+                [1, "客户是?", "上帝", "朋友", "对手", "路人", "B", "单选题", "以人为本", "张三"],
+                [2, "服务包括哪些?", "倾听", "致歉", "争辩", "", "A,B", "多选题", "", "李四"],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.type, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        ("single", ["上帝", "朋友", "对手", "路人"], "B", "以人为本"),
+        ("multiple", ["倾听", "致歉", "争辩"], "AB", ""),
+    ]
+    (note,) = paper.notes
+    assert "第 1 行是表头" in note and "试题内容→题干" in note and "正确答案→答案" in note
+    assert "出题人" not in note  # ignored, and the note says only what was used
+
+
+def test_one_sheet_per_type_without_a_type_column() -> None:
+    data = book(
+        ("单选题", [["题目", "选项A", "选项B", "答案"], ["甲?", "x", "y", "A"]]),
+        ("多选题", [["题目", "选项A", "选项B", "选项C", "答案"], ["乙?", "x", "y", "z", "AC"]]),
+        ("判断题", [["题目", "答案"], ["丙。", "正确"], ["丁。", "×"]]),
+        ("填空题", [["题目", "答案"], ["客户满意度简称____。", "CSAT"]]),
+        ("简答题", [["题目", "答案"], ["如何处理投诉", "倾听、致歉、解决"]]),
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.section, q.type, q.answer) for q in paper.questions] == [
+        ("单选题", "single", "A"),
+        ("多选题", "multiple", "AC"),
+        ("判断题", "truefalse", True),
+        ("判断题", "truefalse", False),
+        ("填空题", "fill", ["CSAT"]),
+        ("简答题", "short", "倾听、致歉、解决"),
+    ]
+    assert all(q.lineno == 2 for q in paper.questions[:3])
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (["甲?", "A.上帝 B.朋友 C.对手", "C"], ("single", ["上帝", "朋友", "对手"], "C")),
+        (["甲?", "A、上帝\nB、朋友", "B"], ("single", ["上帝", "朋友"], "B")),
+        (["甲?", "上帝|朋友|对手", "A B"], ("multiple", ["上帝", "朋友", "对手"], "AB")),
+        (["甲?", "上帝|朋友", "朋友"], ("single", ["上帝", "朋友"], "B")),  # keyed by the option's text
+        (["乙。", "", "对"], ("truefalse", [], True)),
+        (["乙。", "正确|错误", "B"], ("truefalse", [], False)),
+        (["丙____和____。", "", "倾听;致歉"], ("fill", [], ["倾听", "致歉"])),
+        (["丙____和____。", "", "倾听,致歉"], ("fill", [], ["倾听", "致歉"])),
+    ],
+)
+def test_types_inferred_from_the_row(row: list[str], expected: tuple[object, ...]) -> None:
+    data = book(("题库", [["题干", "选项", "标准答案"], row]))
+    assert summary(data) == [(expected[0], row[0], expected[1], expected[2])]
+
+
+def test_a_title_row_above_the_header_and_header_notes() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["2024 客服题库"],
+                [],
+                ["题型*", "题目(必填)", "选项1", "选项2", "答案"],
+                ["判断", "甲。", "", "", "√"],
+            ],
+        )
+    )
+    assert summary(data) == [("truefalse", "甲。", [], True)]
+
+
+def test_an_answer_beyond_the_options_is_kept_for_review_not_stored() -> None:
+    data = book(("s", [["题目", "A", "B", "答案"], ["甲?", "x", "y", "E"]]))
+    (q,) = parse_document("bank.xlsx", data).questions
+    assert q.answer is None and "no answer found" in q.warnings
+
+
+def test_the_projects_template_still_goes_to_the_strict_reader() -> None:
+    from importers.pipeline.spreadsheet import EXAMPLES, write_rows
+
+    paper = parse_document("t.xlsx", write_rows(EXAMPLES))
+    assert len(paper.questions) == len(EXAMPLES) and paper.notes == []
+
+
+def test_a_workbook_with_no_header_says_what_it_looks_for() -> None:
+    with pytest.raises(PaperError, match="找不到表头"):
+        parse_document("x.xlsx", book(("s", [["姓名", "成绩"], ["张三", 90]])))
+    with pytest.raises(PaperError, match="表头下面没有试题"):
+        parse_document("x.xlsx", book(("s", [["题目", "答案"]])))
+
+
+def test_a_million_formatted_empty_rows_end_quickly() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["题目", "答案"])
+    ws.append(["甲。", "对"])
+    for r in range(3, 200_003):  # stands for a sheet formatted down to the last row
+        ws.cell(row=r, column=1).number_format = "@"
+    ws.cell(row=200_003, column=1, value="乙。")
+    out = io.BytesIO()
+    wb.save(out)
+    paper = parse_document("empty.xlsx", out.getvalue())
+    # A thousand empty rows end the sheet: the rest is formatting, not questions.
+    assert [q.stem for q in paper.questions] == ["甲。"]
