@@ -2,7 +2,7 @@
 
 Every file is checked on its own and a refusal names it, so one bad file never stops the
 rest: unknown extension, empty, too large, content that is not what the name says (a .docx
-that is really a PDF, a .txt full of binary), and for zips: unsafe paths (zip slip), nested
+that is really a PDF, a .pdf that is not, a .txt full of binary), and for zips: unsafe paths (zip slip), nested
 zips, too many entries or too many bytes once inflated (zip bomb).
 """
 
@@ -21,10 +21,10 @@ from importers.pipeline import PaperError
 
 # The pipeline's own sniffing (what a file really is, from its first bytes) decides here too,
 # so the upload refuses exactly what the parser would later call "not what its name says".
-from importers.pipeline.read import ZIP_MAGICS, refuse_known_binary
+from importers.pipeline.read import ZIP_MAGICS, is_pdf, refuse_known_binary
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
 
-PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".xlsx")
+PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".xlsx", ".pdf")
 ZIP_EXTENSION = ".zip"
 ACCEPTED_EXTENSIONS = (*PAPER_EXTENSIONS, ZIP_EXTENSION)
 ZIP_MEMBER_OF = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
@@ -97,6 +97,8 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
         return None
     if data.startswith(ZIP_MAGICS):
         return f"{mismatch}: " + _("这是压缩包或 Office 文档")
+    if extension == ".pdf" or is_pdf(data):
+        return None if extension == ".pdf" and is_pdf(data) else f"{mismatch}: {_sniffed(name, data)}"
     sniffed = _sniffed(name, data)
     if sniffed:
         return f"{mismatch}: {sniffed}"
@@ -109,6 +111,8 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
 
 def _sniffed(name: str, data: bytes) -> str:
     """What the pipeline says a non-zip file really is ("" when it looks like text)."""
+    if is_pdf(data):
+        return "is a PDF"
     try:
         refuse_known_binary(name, data)
     except PaperError as exc:

@@ -68,8 +68,16 @@ _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")
 
 
+# PDF fonts map many simplified characters to the CJK Radicals Supplement, which NFKC leaves
+# alone (it folds only the Kangxi radicals): "题⼲⽐较⻓" must read "题干比较长".
+RADICALS = str.maketrans(
+    "⻅⻆⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺠⻄⻘⻝⻣⻤",
+    "见角讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟民西青食骨鬼",
+)
+
+
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE)
+    text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE).translate(RADICALS)
     text = MARKDOWN_PREFIX.sub("", text.strip())
     text = PINYIN_GLOSS.sub("", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")

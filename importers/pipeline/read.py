@@ -2,7 +2,7 @@
 
 The format is told from the content, never from the extension: scraped papers are often
 misnamed (a .doc that is really .docx, a .txt that is a PDF). Word documents are read by
-read_docx, everything textual by read_text; the rest is refused with a PaperError that
+read_docx, PDFs with a text layer by read_pdf, everything textual by read_text; the rest is refused with a PaperError that
 names the file and says what it really is. An .xlsx is not a paper: parse_document sends it
 to spreadsheet.read_template (is_spreadsheet) before it reaches read_lines.
 """
@@ -15,6 +15,7 @@ import zipfile
 
 from .model import Line, PaperError
 from .read_docx import check_zip_limits, read_docx
+from .read_pdf import read_pdf
 from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
 
 NOT_OURS = "not a Word or text file"
@@ -58,6 +59,8 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, "the file is empty")
     if data.startswith(ZIP_MAGICS):
         lines = _read_zip(filename, data)
+    elif is_pdf(data):
+        lines = read_pdf(filename, data)
     else:
         refuse_known_binary(filename, data)
         lines = _read_text(filename, data)
@@ -68,9 +71,11 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
     return lines
 
 
+def is_pdf(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF")
+
+
 def refuse_known_binary(filename: str, data: bytes) -> None:
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
-        raise PaperError(filename, f"is a PDF, {NOT_OURS}")
     if data.startswith(OLE_MAGIC):
         raise PaperError(filename, _ole_reason(data))
     for magic, reason in _MAGICS:

@@ -10,6 +10,7 @@ Nothing is dropped silently: text outside any item is kept as loose lines of its
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import rules
@@ -112,6 +113,8 @@ class Segmenter:
         self.last_number = 0  # numbering may run on across sections of one paper
         self.doc_title = ""
         self.chapter_title = ""
+        self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
+        self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self._new_section("", "generic", 0)
 
     # ---- state changes -------------------------------------------------------------------
@@ -149,6 +152,11 @@ class Segmenter:
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
+        full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
+        self._feed(line)
+        self.prev_full = full
+
+    def _feed(self, line: Line) -> None:
         text = line.text
         if self._whole_line(line):
             return
@@ -550,7 +558,9 @@ class Segmenter:
             else:
                 self.section.loose.append(Line(text=text, lineno=line.lineno, images=line.images))
             return
-        if new_line and item.slot == "stem":
+        if new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
+            item.append(text, new_line=False)  # the line before was cut at the page's width
+        elif new_line and item.slot == "stem":
             self._continue_stem(item, text)
         elif new_line and item.slot == "option":
             item.extra.append(text)
@@ -634,8 +644,32 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_width(lines: list[Line]) -> float | None:
+    """The width at which a text was hard-wrapped (PDF text, fixed-width dumps), or None.
+
+    Hard-wrapped text has a ceiling: many lines end within a few characters of the same
+    width and almost none go past it. Text with one paragraph per line has no such ceiling.
+    """
+    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
+    if len(widths) < 20:
+        return None
+    ceiling = widths[int(len(widths) * 0.9)]
+    if sum(1 for w in widths if w > ceiling * 1.15) > 0.05 * len(widths):
+        return None  # (Latin runs print narrower than they count here: a few lines may pass)
+    near = sum(1 for w in widths if w >= 0.85 * ceiling)
+    return ceiling if near >= 0.2 * len(widths) else None
+
+
 def segment(lines: list[Line]) -> Segmented:
     seg = Segmenter()
+    seg.wrap_width = wrap_width(lines)
     for line in lines:
         seg.feed(line)
     seg.close_item()

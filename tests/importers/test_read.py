@@ -140,10 +140,9 @@ def test_empty_files(data: bytes) -> None:
     assert refusal("empty.txt", data) == "the file is empty"
 
 
-def test_pdf_named_txt() -> None:
-    assert "is a PDF, not a Word or text file" in refusal(
-        "paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"
-    )
+def test_a_damaged_pdf_named_txt_is_read_as_a_pdf_and_refused_as_damaged() -> None:
+    # The content decides the format, never the name: this is a (truncated) PDF.
+    assert "not a readable PDF" in refusal("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
 
 
 def test_legacy_doc() -> None:

@@ -1,0 +1,94 @@
+"""PDF papers with a text layer → lines, through pypdf (pure Python).
+
+Each page's text is split into lines numbered through the document. Page furniture that a
+PDF repeats is dropped here, where the page boundaries are still known: a line printed at
+the top or bottom of most pages (the bank's title, "第 3 页 共 20 页", a bare page number).
+A PDF without a text layer (a scan) is refused with a message that says so; so is an
+encrypted one.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+
+from . import rules
+from .model import Line, PaperError
+
+MAX_PAGES = 1_000
+EDGE_LINES = 2  # a running header or footer sits in a page's first or last two lines
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*)?\d{1,4}(?:\s*[-—–])?$"  # "3", "- 3 -"
+    r"|^第\s*\d+\s*[页頁](?:\s*[/,，]?\s*共\s*\d+\s*[页頁])?$"  # "第 3 页 共 20 页"
+    r"|^\d+\s*/\s*\d+$"  # "3 / 20"
+    r"|^(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?$",
+    re.IGNORECASE,
+)
+DIGITS = re.compile(r"\d+")
+# pypdf puts a space wherever a CJK run meets a digit or punctuation ("第 1 项", "什么 ?");
+# a single such space is an artefact, two or more are a gap the page really shows.
+_CJK = rules.CJK + "\u2e80-\u2fdf"  # with the radicals that PDF fonts use for ordinary characters
+_NEAR = rf"[{_CJK}\d?!,.:;()]"
+_ARTEFACT_SPACE = re.compile(rf"(?<=[{_CJK}]) (?={_NEAR})|(?<={_NEAR}) (?=[{_CJK}])")
+
+
+def read_pdf(filename: str, data: bytes) -> list[Line]:
+    pages = _page_texts(filename, data)
+    if not any(text.strip() for text in pages):
+        raise PaperError(filename, "the PDF has no text layer (a scanned paper?): run OCR on it first")
+    page_lines = [[_ARTEFACT_SPACE.sub("", ln.strip()) for ln in text.splitlines()] for text in pages]
+    running = running_lines(page_lines)
+    lines: list[Line] = []
+    lineno = 0
+    for page in page_lines:
+        last = len(page) - 1
+        for index, text in enumerate(page):
+            lineno += 1
+            at_edge = index < EDGE_LINES or index > last - EDGE_LINES
+            if at_edge and (PAGE_NUMBER.match(text) or _shape(text) in running):
+                continue
+            lines.append(Line(text=text, lineno=lineno))
+    return lines
+
+
+def _page_texts(filename: str, data: bytes) -> list[str]:
+    from pypdf import PdfReader  # late: only PDFs pay for it
+    from pypdf.errors import PdfReadError
+
+    # pypdf logs each font it reads imperfectly ("fontTools is required…"): noise to an admin.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise PaperError(filename, "the PDF is password-protected: remove the password and save it again")
+        if len(reader.pages) > MAX_PAGES:
+            raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")
+        return [page.extract_text() or "" for page in reader.pages]
+    except PaperError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        raise PaperError(filename, f"not a readable PDF: the file is damaged ({type(exc).__name__})") from exc
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines (with their digits ignored) at a page edge on at least half of the pages, and three."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        edges = {_shape(t) for t in page[:EDGE_LINES] + page[-EDGE_LINES:] if t and not _asks(t)}
+        seen.update(edges)
+    need = max(3, len(pages) // 2)
+    return {shape for shape, count in seen.items() if count >= need}
+
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def _asks(text: str) -> bool:
+    """Question material never counts as a running line, however often it repeats ("B.错误")."""
+    return bool(rules.BOUNDARY.match(text) or rules.JUDGEMENT.match(text))

@@ -1,0 +1,49 @@
+"""PDFs with a text layer: read through pypdf, running headers/footers dropped, scans refused.
+
+The two fixture files were printed by headless Chromium from small HTML pages: one paper of
+12 questions over 5 pages with Chromium's running header (date, title) and footer (address,
+"1/5"), and one page holding only a grey box (no text layer, as a scan).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers.pipeline import PaperError, parse_document
+from importers.pipeline.read_pdf import read_pdf, running_lines
+
+FILES = Path(__file__).parent / "files"
+
+
+def test_a_printed_paper_reads_as_its_questions_with_the_key_linked() -> None:
+    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
+    assert [q.number for q in paper.questions] == [str(n) for n in range(1, 13)]
+    first = paper.questions[0]
+    # The stem wrapped onto the next line is one stem; pypdf's spaces around digits are gone.
+    assert first.stem == "客户服务中第1项基本要求是什么?这道题的题干很长,打印时折到下一行"
+    assert first.options == ["倾听", "致歉", "争辩", "推诿"]
+    assert [q.answer for q in paper.questions[:3]] == ["B", "A", "B"]
+
+
+def test_running_header_and_footer_lines_are_not_text() -> None:
+    texts = [line.text for line in read_pdf("p.pdf", (FILES / "running-header.pdf").read_bytes())]
+    assert not any("客服岗位题库" in t or t.startswith("file:") or "/5" in t for t in texts)
+
+
+def test_running_lines_need_most_pages_and_never_take_options() -> None:
+    pages = [["题库 第1页", f"{n}. 甲?", "B.错误"] for n in range(4)]
+    assert running_lines(pages) == {"题库第#页"}
+    assert running_lines(pages[:2]) == set()  # two pages are too few to tell
+
+
+def test_a_pdf_without_a_text_layer_is_refused_as_a_scan() -> None:
+    with pytest.raises(PaperError, match="no text layer"):
+        parse_document("scan.pdf", (FILES / "no-text-layer.pdf").read_bytes())
+
+
+def test_a_damaged_pdf_is_refused_with_the_file_name() -> None:
+    data = (FILES / "running-header.pdf").read_bytes()[:2000]
+    with pytest.raises(PaperError, match=r"^cut\.pdf: "):
+        parse_document("cut.pdf", data)
