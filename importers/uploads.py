@@ -2,8 +2,8 @@
 
 Every file is checked on its own and a refusal names it, so one bad file never stops the
 rest: unknown extension, empty, too large, content that is not what the name says (a .docx
-that is really a PDF, a .pdf that is not, a .txt full of binary), and for zips: unsafe paths (zip slip), nested
-zips, too many entries or too many bytes once inflated (zip bomb).
+that is really a PDF, a .pdf that is not, a .txt full of binary), and for zips: unsafe paths
+(zip slip), nested zips, too many entries or too many bytes once inflated (zip bomb).
 """
 
 from __future__ import annotations

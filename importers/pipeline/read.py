@@ -2,9 +2,9 @@
 
 The format is told from the content, never from the extension: scraped papers are often
 misnamed (a .doc that is really .docx, a .txt that is a PDF). Word documents are read by
-read_docx, PDFs with a text layer by read_pdf, everything textual by read_text; the rest is refused with a PaperError that
-names the file and says what it really is. An .xlsx is not a paper: parse_document sends it
-to spreadsheet.read_template (is_spreadsheet) before it reaches read_lines.
+read_docx, PDFs with a text layer by read_pdf, everything textual by read_text; the rest is
+refused with a PaperError that names the file and says what it really is. An .xlsx is not a
+paper: parse_document sends it to sheet_bank.read_spreadsheet before it reaches read_lines.
 """
 
 from __future__ import annotations
