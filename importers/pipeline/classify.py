@@ -29,7 +29,8 @@ CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
 TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"對", "錯"}, {"对", "错"}, {"正確", "錯誤"}, {"√", "×"}, {"是", "否"}]
 TERM_DEFINITION = re.compile(r"^(?P<term>[^:：?？。,，]{1,24})\s*[:：]\s*(?P<definition>.{2,})$", re.S)
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
-ANSWER_IN_BLANK = re.compile(r"[(（]\s*([A-H]{1,8})\s*[)）]")
+# "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
+ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
@@ -107,9 +108,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
         q.stem = q.stem[leading.end() :].strip()
     if not letters:
-        inline = ANSWER_IN_BLANK.search(q.stem)
-        if inline:  # "…属于（ B ）。"
-            letters = "".join(sorted(set(inline.group(1))))
+        inline = answer_in_blank(q.stem, len(options))
+        if inline:
+            letters = re.sub(r"[^A-H]", "", inline.group(1))
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
     if letters:
         q.type = "multiple" if len(letters) > 1 else "single"
@@ -120,6 +121,17 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
     q.type = "multiple" if guessed_multiple else "single"
     q.warnings.append(TYPE_GUESSED)
+
+
+def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
+    """The last bracket holding option letters in ascending order, each one an option's."""
+    found = None
+    for m in ANSWER_IN_BLANK.finditer(stem):
+        letters = re.sub(r"[^A-H]", "", m.group(1))
+        ascending = all(a < b for a, b in zip(letters, letters[1:], strict=False))
+        if ascending and ord(letters[-1]) - ord("A") < option_count:
+            found = m
+    return found
 
 
 def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:

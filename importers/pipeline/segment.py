@@ -21,6 +21,7 @@ CHOICE_KINDS = ("single", "multiple")
 SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
+ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 OPTION_FAMILY = {
     "opt_punct": "punct",
     "opt_paren": "paren",
@@ -92,6 +93,16 @@ class Segmented:
     sections: list[Section]
     keys: list[KeyEntry]
     numbered_items: int
+
+
+def _inside_brackets(text: str) -> bool:
+    depth = 0
+    for ch in text[-80:]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _join(a: str, b: str, sep: str) -> str:
@@ -358,6 +369,10 @@ class Segmenter:
         before = m.string[m.start() - 1] if m.start() else ""
         if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
             return None  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
+        if _inside_brackets(m.string[: m.start()]):
+            return None  # "（   A    ）": the answer written in the blank, not a label
+        if index == 0 and ENUMERATION.match(m.string, m.end()):
+            return None  # "三项急件A、B、C材料…": letters named in a sentence, not options
         if index == 0:
             if group == "opt_bare" or not (item.stem or pending):
                 return None

@@ -207,6 +207,22 @@ CASES = {
         "".join(f"{n}. 第{n}题?\nA.a B.b\n答案:A\n" for n in range(998, 1003)),
         [("single", f"第{n}题?", ["a", "b"], "A") for n in range(998, 1003)],
     ),
+    "the key written in the stem's blank, with separators, options on the same line": (
+        "1. 黄铜的主要热处理方式是（   A    ）。   A.退火        B.淬火\n"
+        "2. 属于服务礼仪的有（ A, C ）\nA.微笑\nB.争辩\nC.倾听",
+        [
+            ("single", "黄铜的主要热处理方式是( )。", ["退火", "淬火"], "A"),
+            ("multiple", "属于服务礼仪的有( )", ["微笑", "争辩", "倾听"], "AC"),
+        ],
+    ),
+    "capital letters in brackets that name something are not the key": (
+        "1. 数据库（DB）、数据库系统（DBS）的关系是\nA.DBS包括DB\nB.DB包括DBS\nC.无关\nD.相同",
+        [("single", "数据库(DB)、数据库系统(DBS)的关系是", ["DBS包括DB", "DB包括DBS", "无关", "相同"], None)],
+    ),
+    "letters enumerated in a sentence are not options": (
+        "1. 三项急件A、B、C按工期排序,应如何安排?\n答:先A后B再C。",
+        [("short", "三项急件A、B、C按工期排序,应如何安排?", [], "先A后B再C。")],
+    ),
 }
 
 
