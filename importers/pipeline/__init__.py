@@ -5,6 +5,7 @@ No Django, no database: read → clean → segment → classify → link → emi
 
 from __future__ import annotations
 
+from .coverage import rows_coverage
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
 from .read import is_spreadsheet, read_lines
@@ -16,7 +17,9 @@ __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "pars
 def parse_document(filename: str, data: bytes) -> ParsedPaper:
     """Parse one uploaded file; raise PaperError naming the file when it holds no questions."""
     if is_spreadsheet(data):
-        return read_spreadsheet(filename, data)  # row problems are in paper.warnings
+        paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
+        paper.coverage = rows_coverage(paper)
+        return paper
     lines = read_lines(filename, data)
     paper = parse_lines(filename, lines)
     if not paper.questions:

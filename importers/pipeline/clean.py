@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import rules
 from .model import Line
 
 # Pinyin glosses that scrapers leave after a character: 服務(wù), 繼續(xù). At least one
@@ -50,14 +51,58 @@ PAGE_FRAGMENT = re.compile(r"^(\d{1,3})、")
 MIN_FRAGMENT_CHARS = 150
 
 
-def clean_lines(lines: list[Line]) -> list[Line]:
-    out: list[Line] = []
+def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[Line]:
+    """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
+    kept: list[tuple[Line, Line]] = []  # (source line, folded line)
+    dropped: list[Line] = []
     for line in lines:
         text = fold(line.text)
-        if not text or is_furniture(text):
+        if not text:
             continue
-        out.append(Line(text=text, lineno=line.lineno, images=line.images))
-    return join_page_fragments(out)
+        if is_furniture(text):
+            dropped.append(line)
+            continue
+        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images)))
+    repeated = repeated_lines([folded for _, folded in kept])
+    dropped.extend(source for source, folded in kept if folded.text in repeated)
+    if furniture is not None:
+        furniture.extend(dropped)
+    return join_page_fragments([folded for _, folded in kept if folded.text not in repeated])
+
+
+# A running header or footer left in extracted text: the same line again and again, far apart.
+REPEAT_MIN = 3
+REPEAT_MIN_CHARS = 6
+REPEAT_MIN_GAP = 8  # lines between two of its appearances, at the least
+
+
+def repeated_lines(lines: list[Line]) -> set[str]:
+    """Lines printed at least three times, each far from the last, that ask nothing themselves.
+
+    Question material repeats too ("B.错误", "下列说法正确的是( )", "**答案:A**"); a line holding
+    any marker of the rule table (a number, a label, an answer), a question word or a blank
+    never counts.
+    """
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line.text) >= REPEAT_MIN_CHARS:
+            seen.setdefault(line.text, []).append(index)
+    out = set()
+    for text, places in seen.items():
+        gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
+        if len(places) >= REPEAT_MIN and min(gaps) >= REPEAT_MIN_GAP and not _asks(text):
+            out.add(text)
+    return out
+
+
+def _asks(text: str) -> bool:
+    return bool(
+        rules.BOUNDARY.search(text)
+        or rules.JUDGEMENT.match(text)
+        or rules.QUESTION_WORDS.search(text)
+        or rules.BLANK.search(text)
+        or rules.BARE_HEADING.match(text)
+    )
 
 
 # NFKC would turn circled option labels ①②③ into digits; they are kept aside.
@@ -109,7 +154,12 @@ def join_page_fragments(lines: list[Line]) -> list[Line]:
             out.append(Line(text=text, lineno=line.lineno, images=list(line.images)))
         else:
             head = out[-1]
-            out[-1] = Line(text=head.text + text, lineno=head.lineno, images=head.images + line.images)
+            out[-1] = Line(
+                text=head.text + text,
+                lineno=head.lineno,
+                images=head.images + line.images,
+                joined=[*head.joined, line.lineno],
+            )
     return out
 
 

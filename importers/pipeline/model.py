@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .coverage import Coverage
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "short")
 
@@ -36,6 +40,7 @@ class Line:
     text: str
     lineno: int  # 1-based line (txt) or paragraph (docx) number in the source
     images: list[Image] = field(default_factory=list)
+    joined: list[int] = field(default_factory=list)  # numbers of source lines glued onto this one
 
 
 @dataclass
@@ -80,3 +85,6 @@ class ParsedPaper:
     questions: list[ParsedQuestion]
     warnings: list[str] = field(default_factory=list)  # problems the admin must see (rows not read)
     notes: list[str] = field(default_factory=list)  # how the file was read (columns used, layout)
+    coverage: Coverage | None = None  # how much of the file the parse understood, and a verdict
+    line_roles: dict[int, list[str]] = field(default_factory=dict)  # for parse_paper --explain
+    furniture: set[int] = field(default_factory=set)  # line numbers dropped as page furniture

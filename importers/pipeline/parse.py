@@ -7,6 +7,7 @@ import unicodedata
 
 from .classify import classify
 from .clean import clean_lines
+from .coverage import measure
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
 from .segment import Segmented, segment
@@ -16,18 +17,30 @@ SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type i
 
 
 def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
-    seg = segment(clean_lines(lines))
+    furniture: list[Line] = []
+    seg = segment(clean_lines(lines, furniture))
     link_keys(seg.sections, seg.keys)
     warnings: list[str] = []
     if _unnumbered_export(seg):
         chapter = next((s.chapter for s in seg.sections if s.chapter), "")
-        questions = parse_survey([ln for s in seg.sections for ln in s.loose], chapter=chapter)
+        loose = [ln for s in seg.sections for ln in s.loose]
+        questions = parse_survey(loose, chapter=chapter)
         warnings.append(SURVEY_NOTE)
+        for line in loose:  # the questionnaire reader took every loose line
+            seg.roles[line.lineno] = ["stem"]
     else:
         found = (classify(item) for section in seg.sections for item in section.items)
         questions = [q for q in found if q is not None]
     flag_repeats(questions)
-    return ParsedPaper(filename=filename, questions=questions, warnings=warnings)
+    coverage = measure(lines, furniture, seg.roles, questions)
+    return ParsedPaper(
+        filename=filename,
+        questions=questions,
+        warnings=warnings,
+        coverage=coverage,
+        line_roles=seg.roles,
+        furniture={line.lineno for line in furniture},
+    )
 
 
 def _unnumbered_export(seg: Segmented) -> bool:

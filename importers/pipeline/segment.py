@@ -17,6 +17,23 @@ from . import rules
 from .model import Image, Line
 
 CHOICE_KINDS = ("single", "multiple")
+# What each boundary makes of the line it is on (parse_paper --explain).
+BOUNDARY_ROLES = {
+    "prose_heading": "heading",
+    "prose_marker": "heading",
+    "chapter": "heading",
+    "case_questions": "heading",
+    "chapter_key": "key",
+    "section_key": "key",
+    "local_key": "key",
+    "key_item": "key",
+    "key_pair": "key",
+    "key_range": "key",
+    "mark_run": "key",
+    "item": "question",
+    "my_answer": "metadata",
+    "meta": "metadata",
+}
 # A list of numbered answers straight after "答案:" is the key of the section just read.
 SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
@@ -93,6 +110,7 @@ class Segmented:
     sections: list[Section]
     keys: list[KeyEntry]
     numbered_items: int
+    roles: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _inside_brackets(text: str) -> bool:
@@ -126,6 +144,7 @@ class Segmenter:
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
+        self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self._new_section("", "generic", 0)
 
     # ---- state changes -------------------------------------------------------------------
@@ -169,7 +188,9 @@ class Segmenter:
 
     def _feed(self, line: Line) -> None:
         text = line.text
-        if self._whole_line(line):
+        whole = self._whole_line(line)
+        if whole:
+            self.trace(line, whole)
             return
         pos = 0
         new_line = True
@@ -190,44 +211,47 @@ class Segmenter:
                     and rules.TITLE_WORDS.search(fragment)
                 ):
                     self.new_document(line.lineno, fragment)
+                    self.trace(line, "title")
                 else:
                     self.on_text(fragment, line, new_line)
                 new_line = False
             if not found:
                 break
             m, kind, payload = found
+            self.trace(line, BOUNDARY_ROLES.get(kind, kind))
             pos = self.on_boundary(m, kind, payload, text, line)
             new_line = False
 
-    def _whole_line(self, line: Line) -> bool:
+    def _whole_line(self, line: Line) -> str:
+        """The role of a line that is one thing as a whole ("" when it needs the scanner)."""
         text = line.text
         item = self.item
         if rules.BLANK_LINE.match(text):
             if item is not None and not item.options:
                 item.blank_line = True
                 self.close_item()
-            else:
-                self.section.loose.append(line)
-            return True
+                return "blank"
+            self.section.loose.append(line)
+            return "loose"
         mark = rules.JUDGEMENT.match(text)
         if mark and item is not None and self.mode == "questions" and not item.options:
             item.mark = mark.group(1)
-            return True
+            return "answer"
         if KEY_LINE.match(text):
             self._start_key(line.lineno)
-            return True
+            return "key"
         bare = rules.BARE_HEADING.match(text)
         if bare:
             self._start_heading(text, self._section_kind(bare.group("title")), "", line)
-            return True
+            return "heading"
         numbers = rules.SHEET_NUMBERS.match(text)
         if numbers:
             self.sheet_numbers = [int(n) for n in numbers.group(1).split()]
-            return True
+            return "key"
         answers = rules.SHEET_ANSWERS.match(text)
         if answers and self.sheet_numbers:
             self._read_answer_sheet(answers.group(1).split(), line)
-            return True
+            return "key"
         standalone_title = (
             len(text) <= 40
             and rules.TITLE_WORDS.search(text)
@@ -237,8 +261,8 @@ class Segmenter:
         )
         if standalone_title:
             self.new_document(line.lineno, text)
-            return True
-        return False
+            return "title"
+        return ""
 
     def _next_boundary(self, text: str, pos: int, line: Line) -> tuple[re.Match[str], str, object] | None:
         p = pos
@@ -557,6 +581,7 @@ class Segmenter:
         self.key_last = 0
 
     def on_text(self, text: str, line: Line, new_line: bool) -> None:
+        self.trace(line, self._text_role())
         if self.mode == "key":
             if self.key_entry is not None:
                 self.key_entry.text = _join(self.key_entry.text, text, "\n" if new_line else "")
@@ -582,6 +607,23 @@ class Segmenter:
         else:
             item.append(text, new_line)
         item.attach_images(line)
+
+    def _text_role(self) -> str:
+        """Where text read now goes, for the line-by-line explanation of a parse."""
+        if self.mode != "questions":
+            return "key"
+        item = self.item
+        if item is None:
+            if self.section.kind == "case" and self.case_open and self.expected == 1:
+                return "material"
+            return "stem" if self.section.kind in ("case", "short") and not self.case_open else "loose"
+        return "unlabelled" if item.extra else item.slot
+
+    def trace(self, line: Line, role: str) -> None:
+        for lineno in (line.lineno, *line.joined):
+            roles = self.roles.setdefault(lineno, [])
+            if role not in roles:
+                roles.append(role)
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
@@ -688,4 +730,4 @@ def segment(lines: list[Line]) -> Segmented:
     for line in lines:
         seg.feed(line)
     seg.close_item()
-    return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items)
+    return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)

@@ -1,0 +1,135 @@
+"""How much of a paper the parse understood, and whether to trust it (pure).
+
+Every parse reports: questions found, the share of the text that became part of a question
+(stem, option, answer, explanation, material, key), lines dropped as page furniture (with the
+repeated lines it recognised), lines that went nowhere, and a verdict. A parse that collapsed
+(a few questions out of a long paper, one "question" holding many) is never silent: the
+verdict says so and names why, so the admin looks before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .model import Line, ParsedPaper, ParsedQuestion
+
+# Roles (segment.Segmenter.trace) that put a line's text into a question.
+READ_ROLES = frozenset(
+    {"question", "stem", "option", "answer", "explanation", "key", "material", "unlabelled", "blank"}
+    | {"metadata"}
+)
+LAYOUT_ROLES = frozenset({"heading", "title"})  # read, but not question text
+LOW_SHARE = 0.5
+CHECK_SHARE = 0.8
+SPARSE_LINES = 200  # a paper this long…
+SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
+RUN_TOGETHER = "several questions run together"
+OVERLONG = "much longer than the other questions"
+NUMBERED = re.compile(r"(?:^|\s)\d{1,4}\s*[.、．]\s*\S")
+LABELS = re.compile(r"(?<![A-Za-z])[A-D]\s*[.、．]")
+
+
+@dataclass
+class Coverage:
+    lines: int = 0  # non-empty lines (or spreadsheet rows) of the file
+    questions: int = 0
+    furniture: int = 0  # lines dropped as page furniture
+    repeated: list[str] = field(default_factory=list)  # running headers/footers recognised
+    unread: int = 0  # lines that became nothing
+    share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
+    verdict: str = "ok"  # ok · check · poor
+    reasons: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "lines": self.lines,
+            "questions": self.questions,
+            "furniture": self.furniture,
+            "repeated": self.repeated[:5],
+            "unread": self.unread,
+            "share": round(self.share, 3),
+            "verdict": self.verdict,
+            "reasons": self.reasons,
+        }
+
+
+def measure(
+    raw: list[Line], furniture: list[Line], roles: dict[int, list[str]], questions: list[ParsedQuestion]
+) -> Coverage:
+    dropped = {id(line) for line in furniture}
+    content = [line for line in raw if line.text.strip()]
+    kept = [line for line in content if id(line) not in dropped]
+    # Headings and titles are read, but they are layout, not question text: left out of the share.
+    body = [line for line in kept if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES]
+    read = sum(1 for line in body if READ_ROLES & set(roles.get(line.lineno, ())))
+    cov = Coverage(
+        lines=len(content),
+        questions=len(questions),
+        furniture=len(content) - len(kept),
+        repeated=sorted({line.text.strip() for line in furniture if _counted(line, furniture)}),
+        unread=len(body) - read,
+        share=read / len(body) if body else 1.0,
+    )
+    judge(cov, questions)
+    return cov
+
+
+def rows_coverage(paper: ParsedPaper) -> Coverage:
+    """A spreadsheet's coverage: its question rows against the rows it could not read."""
+    rows = len(paper.questions) + len(paper.warnings)
+    cov = Coverage(
+        lines=rows,
+        questions=len(paper.questions),
+        unread=len(paper.warnings),
+        share=len(paper.questions) / rows if rows else 1.0,
+    )
+    judge(cov, paper.questions)
+    return cov
+
+
+def _counted(line: Line, furniture: list[Line]) -> bool:
+    return sum(1 for other in furniture if other.text == line.text) >= 3
+
+
+def judge(cov: Coverage, questions: list[ParsedQuestion]) -> None:
+    """The verdict: poor when the parse likely collapsed or read little, check when unsure."""
+    flag_collapsed(questions)
+    collapsed = [q for q in questions if RUN_TOGETHER in q.warnings or OVERLONG in q.warnings]
+    sparse = cov.lines >= SPARSE_LINES and cov.questions * SPARSE_LINES_PER_QUESTION < cov.lines
+    unkeyed = sum(1 for q in questions if q.answer is None)
+    if collapsed:
+        cov.reasons.append(f"{len(collapsed)} question(s) look like several run together")
+    if sparse:
+        cov.reasons.append(f"{cov.lines} lines but only {cov.questions} question(s)")
+    if cov.share < CHECK_SHARE:
+        cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
+    if questions and unkeyed * 2 > len(questions):
+        cov.reasons.append(f"{unkeyed} of {len(questions)} question(s) have no answer key")
+    poor = bool(collapsed) or sparse or cov.share < LOW_SHARE
+    cov.verdict = "poor" if poor else ("check" if cov.reasons else "ok")
+
+
+def flag_collapsed(questions: list[ParsedQuestion]) -> None:
+    """A question holding what looks like more numbered questions with options, or a closed
+    question many times longer than the rest, is a segmentation failure: flagged for review,
+    never trusted. (Open questions are long by nature: cases, essays, worked answers.)"""
+    lengths = [len(_text(q)) for q in questions]
+    typical = statistics.median(lengths) if lengths else 0
+    for q, length in zip(questions, lengths, strict=True):
+        text = _text(q)
+        if len(NUMBERED.findall(text)) >= 3 and len(LABELS.findall(text)) >= 4:
+            _warn(q, RUN_TOGETHER)
+        elif q.type != "short" and len(questions) >= 5 and length > 400 and length > 10 * typical:
+            _warn(q, OVERLONG)
+
+
+def _text(q: ParsedQuestion) -> str:
+    answer = q.answer if isinstance(q.answer, str) else ""
+    return "\n".join([q.stem, *q.options, answer, q.explanation])
+
+
+def _warn(q: ParsedQuestion, warning: str) -> None:
+    if warning not in q.warnings:
+        q.warnings.append(warning)

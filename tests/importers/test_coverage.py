@@ -1,0 +1,80 @@
+"""Every parse says how much it read and whether to trust it; --explain shows each line's role."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from importers.pipeline import parse_document
+
+
+def paper(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def test_a_clean_paper_reads_everything_and_is_trusted() -> None:
+    data = paper("一、单项选择题\n1. 甲?\nA. 对\nB. 错\n答案:A\n2. 乙?\nA. 是\nB. 否\n答案:B\n")
+    cov = parse_document("p.txt", data).coverage
+    assert cov is not None
+    assert (cov.questions, cov.lines, cov.unread, cov.share, cov.verdict) == (2, 9, 0, 1.0, "ok")
+
+
+def test_running_lines_are_furniture_and_named() -> None:
+    page = "客服中心内部培训资料"
+    body = "".join(
+        f"{n}. 第{n}题是什么?\n答案:第{n}\n" + (f"{page}\n" if n % 5 == 0 else "") for n in range(1, 21)
+    )
+    parsed = parse_document("p.txt", paper(body))
+    assert parsed.coverage is not None and parsed.coverage.repeated == [page]
+    assert all(page not in q.stem and page not in str(q.answer) for q in parsed.questions)
+    assert len(parsed.questions) == 20
+
+
+def test_repeated_question_material_is_never_furniture() -> None:
+    gap = "\n" * 5
+    body = "".join(f"{n}. 下列说法正确的是( )\nA. 甲{n}\nB. 乙{n}\n**答案:A**\n{gap}" for n in range(1, 6))
+    parsed = parse_document("p.md", paper(body))
+    assert [q.answer for q in parsed.questions] == ["A"] * 5
+    assert parsed.coverage is not None and parsed.coverage.repeated == []
+
+
+def test_a_paper_read_as_a_handful_of_questions_is_poor() -> None:
+    # Numbers the segmenter cannot follow (they restart with a letter prefix): few questions.
+    body = "1. 甲?\n" + "".join(f"Q{n} 这一题的题干很长很长?\n选项一\n选项二\n" for n in range(2, 90))
+    cov = parse_document("p.txt", paper(body)).coverage
+    assert cov is not None and cov.verdict == "poor"
+    assert any("lines but only" in r for r in cov.reasons)
+
+
+def test_a_question_swallowing_others_is_flagged_and_the_paper_poor() -> None:
+    swallowed = " ".join(f"{n}.题{n}? A.甲 B.乙 C.丙 D.丁" for n in range(10, 14))
+    body = f"1. 甲?\nA.对\nB.错\n答案:A 解析:{swallowed}\n" + "".join(
+        f"{n}. 题{n}?\nA.甲\nB.乙\n答案:B\n" for n in range(2, 7)
+    )
+    parsed = parse_document("p.txt", paper(body))
+    assert "several questions run together" in parsed.questions[0].warnings
+    assert parsed.coverage is not None and parsed.coverage.verdict == "poor"
+
+
+def test_a_spreadsheet_reports_rows_it_could_not_read() -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in (["题目", "答案"], ["甲。", "对"], ["", "对"]):
+        wb.active.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    cov = parse_document("b.xlsx", out.getvalue()).coverage
+    assert cov is not None and (cov.questions, cov.unread) == (1, 1)
+
+
+def test_parse_paper_prints_coverage_and_explains_lines(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "p.txt"  # type: ignore[operator]
+    path.write_bytes(paper("第1页 / 共2页\n一、判断题\n1. 服务要及时。\n答案:对\n"))
+    out, err = io.StringIO(), io.StringIO()
+    call_command("parse_paper", str(path), "--explain", stdout=out, stderr=err)
+    assert "1 question(s) from 4 line(s), 100% of the text read, 1 furniture line(s)" in err.getvalue()
+    rows = [line.split()[:2] for line in out.getvalue().splitlines()]
+    assert rows == [["1", "furniture"], ["2", "heading"], ["3", "question+stem"], ["4", "answer"]]
