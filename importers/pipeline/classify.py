@@ -14,6 +14,9 @@ from .model import Answer, ParsedQuestion
 from .segment import CHOICE_KINDS, Item
 
 TAG_KINDS = {
+    "名词": "short",
+    "案例": "case",
+    "不定": "multiple",
     "单选": "single",
     "多选": "multiple",
     "判断": "truefalse",
@@ -45,6 +48,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     if tag:  # "[多选题]" on the question outranks the section it sits in
         kind = TAG_KINDS[tag.group(1)[:2]]
         stem = stem[tag.end() :]
+    elif item.tag:
+        kind = TAG_KINDS.get(item.tag[:2], "short")
     options = [clean_option(o) for o in item.options]
     options = [o for o in options if o]
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None

@@ -121,10 +121,15 @@ RADICALS = str.maketrans(
 )
 
 
+# A question-number header of app exports: "【第 1 题】", "[第1题]".
+NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE).translate(RADICALS)
     text = MARKDOWN_PREFIX.sub("", text.strip())
     text = PINYIN_GLOSS.sub("", text)
+    text = NUMBER_HEADER.sub(r"\1", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     return text.strip()
 

@@ -52,9 +52,10 @@ EXPLANATION = (
 CASE_QUESTIONS = (
     r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 )
-# "1." "1、" "1．" "第1题" "(1)"; validated against the expected next number.
+# "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number.
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
+    r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 )
@@ -131,6 +132,13 @@ DIFFICULTY_WORDS = {
 # A type printed on the question itself: "1.[单选题] …", "【多选题】…".
 TYPE_TAG = re.compile(
     r"^\s*[\[【(（]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?)\s*[\]】)）]\s*"
+)
+# A learning platform's per-question tag standing where the stem would: "单选题 (1分)",
+# "(单选题, 1.0 分)", "[2.判断题 (1分)]", "【多选题】". The stem follows on the next line.
+TAG_ONLY = re.compile(
+    r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
+    r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项)[题題]?"
+    r"\s*[,，]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40

@@ -38,6 +38,7 @@ BOUNDARY_ROLES = {
 SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
+LONE_LABEL = re.compile(r"^[A-H]$")
 ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 OPTION_FAMILY = {
     "opt_punct": "punct",
@@ -60,6 +61,7 @@ class Item:
     explanation: str | None = None
     extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker
     mark: str | None = None  # a judgement mark such as "√"
+    tag: str = ""  # a type printed on the question ("单选题 (1分)"), which outranks the section
     blank_line: bool = False  # followed by a "____" answer line
     material: str = ""
     difficulty: int | None = None
@@ -233,6 +235,11 @@ class Segmenter:
                 return "blank"
             self.section.loose.append(line)
             return "loose"
+        if item is not None and self._lone_label(text, item):
+            item.options.append("")  # "A" alone, the option's text on the next line (app exports)
+            item.option_family = "alone"
+            item.slot = "option"
+            return "option"
         mark = rules.JUDGEMENT.match(text)
         if mark and item is not None and self.mode == "questions" and not item.options:
             item.mark = mark.group(1)
@@ -263,6 +270,11 @@ class Segmenter:
             self.new_document(line.lineno, text)
             return "title"
         return ""
+
+    def _lone_label(self, text: str, item: Item) -> bool:
+        if not LONE_LABEL.match(text) or self.mode != "questions" or item.slot not in ("stem", "option"):
+            return False
+        return ord(text) - ord("A") == len(item.options) and bool(item.options or item.stem)
 
     def _next_boundary(self, text: str, pos: int, line: Line) -> tuple[re.Match[str], str, object] | None:
         p = pos
@@ -340,7 +352,9 @@ class Segmenter:
     def _validate_item(
         self, m: re.Match[str], text: str, line_start: bool, pos: int
     ) -> tuple[str, object] | None:
-        n = int(m.group("item_n") or m.group("item_di") or m.group("item_p"))
+        n = int(m.group("item_n") or m.group("item_di") or m.group("item_p") or m.group("item_q"))
+        if m.group("item_q") and not line_start:
+            return None
         if self.mode == "local_key":
             return None
         if self.mode == "key":
@@ -598,7 +612,12 @@ class Segmenter:
             else:
                 self.section.loose.append(Line(text=text, lineno=line.lineno, images=line.images))
             return
-        if new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
+        tag = rules.TAG_ONLY.match(text) if item.slot == "stem" and not item.stem else None
+        if tag:
+            item.tag = tag.group("tag")  # the platform's type tag, not the stem (which follows)
+        elif new_line and item.slot == "option" and item.options and not item.options[-1]:
+            item.options[-1] = text  # a label alone on its line: its text is this line
+        elif new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
             item.append(text, new_line=False)  # the line before was cut at the page's width
         elif new_line and item.slot == "stem":
             self._continue_stem(item, text)
@@ -627,7 +646,9 @@ class Segmenter:
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
-        if item.extra:
+        if not item.stem and not item.extra:
+            item.stem = text  # under a number (and type tag) alone on its line: the stem itself
+        elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):
             if rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):

@@ -223,6 +223,18 @@ CASES = {
         "1. 三项急件A、B、C按工期排序,应如何安排?\n答:先A后B再C。",
         [("short", "三项急件A、B、C按工期排序,应如何安排?", [], "先A后B再C。")],
     ),
+    "app export: number header, type tag line, labels alone on their lines": (
+        "【第 1 题】\n1.单选题 (1分)\n服务的核心是（）。\nA\n态度\nB\n价格\n本题得分： 1 分\n正确答案： A\n"
+        "------------------------------\n【第 2 题】\n2.多选题 (2分)\n礼仪包括（）。\nA\n微笑\nB\n倾听\nC\n争辩\n正确答案： A,B",
+        [
+            ("single", "服务的核心是()。", ["态度", "价格"], "A"),
+            ("multiple", "礼仪包括()。", ["微笑", "倾听", "争辩"], "AB"),
+        ],
+    ),
+    "Q-numbered headings with a bracketed type tag": (
+        "### Q1 [1.判断题 (1分)]\n\n服务要及时。\n\n---\n\n### Q2 [2.单选题 (1分)]\n\n核心是?\n\n- A. 客户\n- B. 产品",
+        [("truefalse", "服务要及时。", [], None), ("single", "核心是?", ["客户", "产品"], None)],
+    ),
 }
 
 

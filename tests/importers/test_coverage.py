@@ -42,7 +42,7 @@ def test_repeated_question_material_is_never_furniture() -> None:
 
 def test_a_paper_read_as_a_handful_of_questions_is_poor() -> None:
     # Numbers the segmenter cannot follow (they restart with a letter prefix): few questions.
-    body = "1. 甲?\n" + "".join(f"Q{n} 这一题的题干很长很长?\n选项一\n选项二\n" for n in range(2, 90))
+    body = "1. 甲?\n" + "".join(f"问{n} 这一题的题干很长很长?\n选项一\n选项二\n" for n in range(2, 90))
     cov = parse_document("p.txt", paper(body)).coverage
     assert cov is not None and cov.verdict == "poor"
     assert any("lines but only" in r for r in cov.reasons)
