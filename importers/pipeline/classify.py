@@ -36,6 +36,7 @@ MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 BLANK_ANSWERS = re.compile(r"\s*[;；、,，\s]\s*")
 ALTERNATIVES = re.compile(r"\s*[/／;；]\s*")
@@ -52,6 +53,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         kind = TAG_KINDS.get(item.tag[:2], "short")
     options = [clean_option(o) for o in item.options]
     options = [o for o in options if o]
+    bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
+    options = [BOLD.sub(r"\1", o) for o in options]
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
     explanation = (item.explanation or "").strip()
     mark = item.mark
@@ -80,6 +83,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         material=MATERIAL_LABEL.sub("", item.material).strip(),
         difficulty=item.difficulty,
     )
+    if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
+        answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):

@@ -110,6 +110,9 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(CIRCLED)})
 _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
+# "**C.0.49**", the key shown in bold: the label stays outside, so the segmenter sees it.
+BOLD_OPTION = re.compile(r"^\*\*([A-H]\s*[.、．:)）]\s*)(.+?)\*\*$")
+CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")
 
 
@@ -127,7 +130,10 @@ NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE).translate(RADICALS)
+    if CODE_FENCE.match(text):
+        return ""  # a Markdown code fence: its lines are read, the fence itself is not text
     text = MARKDOWN_PREFIX.sub("", text.strip())
+    text = BOLD_OPTION.sub(r"\1**\2**", text)
     text = PINYIN_GLOSS.sub("", text)
     text = NUMBER_HEADER.sub(r"\1", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")

@@ -38,6 +38,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "题面",
         "内容",
         "question",
+        "questiontitle",
+        "title",
         "stem",
     ),
     "answer": ("答案", "正确答案", "标准答案", "参考答案", "正确选项", "试题答案", "answer", "key"),
@@ -56,16 +58,20 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
     "options": ("选项", "选项内容", "备选项", "备选答案", "所有选项", "options"),
+    "number": ("序号", "题号", "编号", "no", "id"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
-# "A", "选项A", "A选项", "选项1", "答案A" (some exports label option columns that way).
-OPTION_COLUMN = re.compile(r"^(?:选项|选择项|答案)?([A-Ha-h]|[1-8])(?:选项|项)?$")
+# "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA" (exports label them all ways).
+OPTION_COLUMN = re.compile(
+    r"^(?:选项|选择项|答案|option)?([A-Ha-h]|[1-8])(?:选项|项|option)?$", re.IGNORECASE
+)
 HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")
 HEADER_SCAN_ROWS = 20
 NO_HEADER = "不是题库表格:找不到表头(需要“题目”或“题干”列,以及“答案”、“选项A”或“题型”列)"
 NO_QUESTIONS = "表头下面没有试题"
 # Labels inside one options cell: "A.xx B.yy", "A、xx\nB、yy", "(A)xx".
 CELL_OPTION = re.compile(r"(?:^|(?<=\s)|(?<=[;；|]))[(（]?([A-H])[)）]?\s*[.、．:：)）]\s*")
+CELL_LABEL = re.compile(r"^[A-H](?:\s*[.、．:：)）]|\s+|(?=[\u4e00-\u9fff]))\s*")
 CHOICE_TYPES = ("single", "multiple")
 LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/]*[A-Ha-h])*$")
 FILL_SPLIT = (re.compile(r"\s*[;；]\s*"), re.compile(r"\s*[,，、]\s*"), re.compile(r"\s+"))
@@ -136,7 +142,7 @@ def find_columns(rows: list[Row]) -> Columns | None:
             elif field is not None and field not in fields:
                 fields[field] = index
                 used.append(f"{text}→{FIELD_LABELS[field]}")
-        if "stem" in fields and ({"answer", "type", "options"} & fields.keys() or options):
+        if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
             return Columns(number, fields, [options[k] for k in sorted(options)], used)
     return None
 
@@ -150,6 +156,7 @@ FIELD_LABELS = {
     "difficulty": "难度",
     "material": "材料",
     "options": "选项",
+    "number": "题号",
 }
 
 
@@ -183,6 +190,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         question.chapter = cell("chapter")
         question.section = section
         question.lineno = number
+        question.number = cell("number")
         question.difficulty = _difficulty(cell("difficulty"))
         questions.append(question)
     return questions, problems
@@ -190,6 +198,11 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
 
 def _options(cells: list[str], columns: Columns) -> list[str]:
     values = [cells[i].strip() if i < len(cells) else "" for i in columns.options]
+    # "A、防风险" in the 选项A column: the label typed again in the cell is not the option's text.
+    values = [
+        CELL_LABEL.sub("", v, count=1) if CELL_LABEL.match(v) and v[0] == "ABCDEFGH"[i] else v
+        for i, v in enumerate(values)
+    ]
     while values and not values[-1]:
         values.pop()
     return values if len(values) >= 2 else []

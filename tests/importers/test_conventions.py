@@ -235,6 +235,10 @@ CASES = {
         "### Q1 [1.判断题 (1分)]\n\n服务要及时。\n\n---\n\n### Q2 [2.单选题 (1分)]\n\n核心是?\n\n- A. 客户\n- B. 产品",
         [("truefalse", "服务要及时。", [], None), ("single", "核心是?", ["客户", "产品"], None)],
     ),
+    "Markdown: the key shown in bold, an answer in a code fence": (
+        "1. 服务的核心是\n\tA.价格\n\t**B.客户**\n\n2. 礼仪包括\n- A. 微笑\n- B. 争辩\n\n答：\n```\nA\n```",
+        [("single", "服务的核心是", ["价格", "客户"], "B"), ("single", "礼仪包括", ["微笑", "争辩"], "A")],
+    ),
 }
 
 

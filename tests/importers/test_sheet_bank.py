@@ -133,3 +133,22 @@ def test_a_million_formatted_empty_rows_end_quickly() -> None:
     paper = parse_document("empty.xlsx", out.getvalue())
     # A thousand empty rows end the sheet: the rest is formatting, not questions.
     assert [q.stem for q in paper.questions] == ["甲。"]
+
+
+def test_english_headers_and_labels_typed_again_in_option_cells() -> None:
+    data = book(
+        (
+            "单选",
+            [
+                ["高级题库(共2题)"],
+                ["序号", "QuestionTitle", "AOption", "BOption", "Answer"],
+                [1, "甲?", "A、上帝", "B.朋友", "B"],
+            ],
+        ),
+        ("实操题", [["序号", "题目", "参考样例"], [1, "请设计一张海报"]]),
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.options, q.answer) for q in paper.questions] == [
+        ("1", "single", ["上帝", "朋友"], "B"),
+        ("1", "short", [], None),
+    ]
