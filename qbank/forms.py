@@ -212,6 +212,10 @@ class KeyingFilterForm(forms.Form):
             # The chosen bank's chapters only; before a bank is chosen there is nothing to pick.
             self.fields["chapter"].queryset = Chapter.objects.filter(bank_id=int(bank))
 
+    @property
+    def type_label(self) -> str:
+        return str(QuestionType(self.cleaned_data["type"]).label) if self.cleaned_data.get("type") else ""
+
 
 # What a trainer must give when they press save with nothing filled in, per type.
 KEY_MISSING = {
@@ -241,7 +245,8 @@ class KeyForm(forms.Form):
 
     def clean_answer(self) -> Any:
         qtype = self.question.type
-        values = [str(value).strip() for value in self.cleaned_data["answer"] or []]
+        # Browsers send a textarea's new lines as CRLF; store them as the importer does.
+        values = [str(value).replace("\r\n", "\n").strip() for value in self.cleaned_data["answer"] or []]
         if qtype == QuestionType.FILL:
             # One answer per blank, each needed: the exam page asks exactly that many.
             answer: Any = values if len(values) == self.blanks and all(values) else None
