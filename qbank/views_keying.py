@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import services
 from .forms import KeyForm, KeyingFilterForm
 from .models import Question
-from .review import warning_label
+from .review import NO_ANSWER, is_key_warning, warning_label
 from .selectors import banks_waiting_for_key, questions_managed_by, questions_to_key
 from .views_bank import bank_manager_required
 
@@ -75,7 +75,12 @@ def _render(
         context["sent"] = sent
         context["blanks"] = [(n, sent[n - 1] if n <= len(sent) else "") for n in range(1, form.blanks + 1)]
         context["skip_url"] = _keying_url(walk, after=question.pk)
-        context["warnings"] = [warning_label(w) for w in question.warnings]
+        # "No answer found" is why the question is here; the rest is worth reading: an answer
+        # the importer dropped, and the warnings that keep the question in review once keyed.
+        context["notes"] = [
+            warning_label(w) for w in question.warnings if is_key_warning(w) and w != NO_ANSWER
+        ]
+        context["reasons"] = [warning_label(w) for w in question.warnings if not is_key_warning(w)]
         context["options"] = list(question.options.all())
         # Every picture of the question, as the exam page shows them (qbank.views serves them).
         context["images"] = [image.pk for image in question.images.all()]

@@ -162,7 +162,8 @@ def test_page_shows_one_question_with_lettered_options_and_the_count(bank: Bank,
     assert "投诉处理的第一步是?" in page and "某客户来电投诉。" in page and "第二题?" not in page
     for letter, text in zip("ABCD", FOUR, strict=True):
         assert f'value="{letter}" data-key="{letter}"' in page and text in page
-    assert 'type="radio"' in page and "未找到答案" in page
+    # The missing key is why the question is here: not repeated as a warning.
+    assert 'type="radio"' in page and "未找到答案" not in page and "保存后仍待审核" not in page
     # A plain form: it posts without JavaScript, and the script is a file (no inline code).
     assert f'action="{key_url(first, f"bank={bank.pk}")}"' in page and "csrfmiddlewaretoken" in page
     assert "js/keying.js" in page and "onclick" not in page and "<script>" not in page
@@ -232,6 +233,14 @@ def test_other_warnings_keep_it_in_review_and_say_why(bank: Bank, trainer: Any) 
     assert (question.answer, question.status, question.warnings) == ("B", "needs_review", [TYPE_GUESSED])
     # No longer waiting for a key: the page moved past it for good.
     assert response.context["question"] is None and response.context["left"] == 0
+
+
+def test_page_says_what_will_keep_a_question_in_review(bank: Bank, trainer: Any) -> None:
+    dropped = review.answer_dropped(answer="E", type="single", option_count=4)
+    waiting(bank, "甲?", warnings=[dropped, TYPE_GUESSED])
+    page = client_for(trainer).get(KEYING, {"bank": bank.pk}).content.decode()
+    assert "原答案 &#x27;E&#x27; 与 4 个选项不符,已舍弃" in page
+    assert "保存后仍待审核,因为:" in page and "<li>题型为推测</li>" in page
 
 
 def test_a_question_keyed_meanwhile_is_not_overwritten(bank: Bank, trainer: Any) -> None:
@@ -307,3 +316,12 @@ def test_keying_needs_the_csrf_token(bank: Bank, trainer: Any) -> None:
     assert client.post(key_url(question), {"answer": "A"}).status_code == 403
     question.refresh_from_db()
     assert question.answer is None
+
+
+def test_page_in_english(bank: Bank, trainer: Any) -> None:
+    waiting(bank, "甲?", type="truefalse")
+    page = client_for(trainer).get(KEYING, {"bank": bank.pk}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for words in ("Key answers", "question left to key", "Save and next", "Skip", "T true, F false"):
+        assert words in page
+    for words in ("录入答案", "保存并下一题", "跳过"):
+        assert words not in page
