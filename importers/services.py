@@ -36,6 +36,7 @@ from django.utils import timezone
 from importers.pipeline import PaperError, ParsedPaper, ParsedQuestion, parse_document
 from qbank.fingerprint import fingerprint
 from qbank.models import Bank, Chapter, Question, Source
+from qbank.review import answer_dropped
 from qbank.selectors import fingerprints_in_bank, source_by_checksum
 from qbank.services import (
     answer_normalise,
@@ -257,6 +258,6 @@ def checked_answer(q: ParsedQuestion) -> tuple[object, list[str]]:
     try:
         answer_validate(type=q.type, answer=answer, option_count=len(q.options))
     except ValidationError:
-        warnings.append(f"answer {q.answer!r} does not fit a {q.type} question with {len(q.options)} options")
+        warnings.append(answer_dropped(answer=q.answer, type=q.type, option_count=len(q.options)))
         answer = None
     return answer, warnings

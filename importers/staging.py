@@ -35,12 +35,12 @@ from importers.services import (
 )
 from qbank.fingerprint import fingerprint
 from qbank.models import Bank, Chapter
+from qbank.review import NO_ANSWER
 from qbank.selectors import fingerprints_in_bank, source_by_checksum
 from qbank.services import chapter_get_or_create, source_create
 
 logger = logging.getLogger(__name__)
 
-NO_ANSWER = "no answer found"  # the parser's own warning text (importers.pipeline.classify)
 CHAPTER_NEW = "new"
 CHAPTER_NONE = "none"
 

@@ -6,7 +6,6 @@ reads in importers.selectors. Every view requires the importers.add_importbatch 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -21,7 +20,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from importers import selectors, staging
@@ -29,32 +27,11 @@ from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm, answ
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.uploads import ACCEPTED_EXTENSIONS, Limits, check_uploads
 from qbank.models import OPTION_LABELS, Chapter, Question
+from qbank.review import warning_label
 from qbank.services import CHOICE_TYPES
 
 PERMISSION = "importers.add_importbatch"
 TYPE_LABELS = dict(Question.Type.choices)
-WARNING_LABELS = {"no answer found": gettext_lazy("未找到答案"), "type guessed": gettext_lazy("题型为推测")}
-# Warnings that carry numbers, from the parser and the spreadsheet reader.
-NUMBERED_WARNINGS = [
-    (
-        re.compile(r"^possible duplicate of the question at line (?P<line>\d+)$"),
-        gettext_lazy("可能与第 %(line)s 行的题目重复"),
-    ),
-    (
-        re.compile(r"^(?P<answers>\d+) answer\(s\) for (?P<blanks>\d+) blank\(s\)$"),
-        gettext_lazy("题干有 %(blanks)s 个空,答案有 %(answers)s 项"),
-    ),
-]
-
-
-def warning_label(warning: str) -> str:
-    if warning in WARNING_LABELS:
-        return str(WARNING_LABELS[warning])
-    for pattern, label in NUMBERED_WARNINGS:
-        found = pattern.match(warning)
-        if found:
-            return str(label) % found.groupdict()
-    return warning
 
 
 def importer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .blanks import blank_count
 from .models import OPTION_LABELS, Bank, Chapter, Question, QuestionStatus, QuestionType
 
 # The same separators as the spreadsheet template, so a trainer types answers one way everywhere.
@@ -158,7 +159,7 @@ class QuestionEditForm(forms.Form):
             # Switching a choice question to another type drops its options: they mean nothing there.
             data["options"] = []
         elif len(data["options"]) < 2:
-            self.add_error("options", ValidationError(_("选择题至少要有两个选项。"), code="few_options"))
+            self.add_error("options", ValidationError(services.FEW_OPTIONS, code="few_options"))
             return data
         try:
             answer = services.answer_normalise(type=qtype, answer=answer_from_text(qtype, data["answer"]))
@@ -191,3 +192,69 @@ class BulkStatusForm(forms.Form):
     @property
     def status(self) -> str:
         return self.ACTIONS[self.cleaned_data["action"]]
+
+
+class KeyingFilterForm(forms.Form):
+    """Which questions the keying page walks: a bank, and optionally one chapter and one type."""
+
+    bank = forms.ModelChoiceField(label=_("题库"), queryset=Bank.objects.all())
+    chapter = forms.ModelChoiceField(
+        label=_("章节"), queryset=Chapter.objects.none(), required=False, empty_label=_("全部")
+    )
+    type = forms.ChoiceField(
+        label=_("题型"), choices=[("", _("全部")), *QuestionType.choices], required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bank = self.data.get("bank") if self.data else None
+        if bank and str(bank).isdigit():
+            # The chosen bank's chapters only; before a bank is chosen there is nothing to pick.
+            self.fields["chapter"].queryset = Chapter.objects.filter(bank_id=int(bank))
+
+    @property
+    def type_label(self) -> str:
+        return str(QuestionType(self.cleaned_data["type"]).label) if self.cleaned_data.get("type") else ""
+
+
+# What a trainer must give when they press save with nothing filled in, per type.
+KEY_MISSING = {
+    QuestionType.SINGLE: _("请选择一个选项。"),
+    QuestionType.MULTIPLE: _("请至少选择一个选项。"),
+    QuestionType.TRUEFALSE: _("请选择“对”或“错”。"),
+    QuestionType.FILL: _("每个空都要填写答案。"),
+    QuestionType.SHORT: _("请填写参考答案。"),
+}
+
+
+class KeyForm(forms.Form):
+    """The key of one question that waits for it, as the keying page sends it: ticked letters,
+    true/false, one text per blank, or a reference text, all under the name "answer".
+
+    The same rules as the edit form check it (answer_from_text, answer_normalise,
+    answer_validate): a letter must be one of the question's options.
+    """
+
+    # Every value sent under the name (checkboxes, one input per blank); the page renders them.
+    answer = forms.Field(widget=forms.MultipleHiddenInput, required=False)
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.blanks = blank_count(question.stem) if question.type == QuestionType.FILL else 0
+
+    def clean_answer(self) -> Any:
+        qtype = self.question.type
+        # Browsers send a textarea's new lines as CRLF; store them as the importer does.
+        values = [str(value).replace("\r\n", "\n").strip() for value in self.cleaned_data["answer"] or []]
+        if qtype == QuestionType.FILL:
+            # One answer per blank, each needed: the exam page asks exactly that many.
+            answer: Any = values if len(values) == self.blanks and all(values) else None
+        else:
+            joiner = "" if qtype in services.CHOICE_TYPES else "\n"
+            answer = answer_from_text(qtype, joiner.join(values))
+        if answer is None:
+            raise ValidationError(KEY_MISSING[QuestionType(qtype)], code="required")
+        answer = services.answer_normalise(type=qtype, answer=answer)
+        services.answer_validate(type=qtype, answer=answer, option_count=len(self.question.options.all()))
+        return answer

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from .fingerprint import fold
 from .models import Bank, Chapter, Question, Source
@@ -45,6 +46,45 @@ def questions_managed_by(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[
     if not can_manage_bank(user):
         return Question.objects.none()
     return Question.objects.all()
+
+
+# What "waiting for a key" means, in one place: no answer and held back for review. Retired
+# questions were put away on purpose; an active short answer without a reference text is
+# already drawn and graded by hand.
+WAITING_FOR_KEY = Q(answer__isnull=True, status=Question.Status.NEEDS_REVIEW)
+
+
+def questions_to_key(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    bank_id: int,
+    chapter_ids: Sequence[int] = (),
+    type: str | None = None,
+    difficulty: int | None = None,
+) -> QuerySet[Question]:
+    """The questions of a bank (or of some chapters) that wait for a key and `user` may key,
+    oldest first. The keying page walks them; the paper form counts them per rule, with the
+    same arguments as the rule's pool (quizzes.selectors.pool_for)."""
+    qs = questions_managed_by(user=user).filter(WAITING_FOR_KEY, bank_id=bank_id)
+    if chapter_ids:
+        qs = qs.filter(chapter_id__in=chapter_ids)
+    if type:
+        qs = qs.filter(type=type)
+    if difficulty:
+        qs = qs.filter(difficulty=difficulty)
+    return qs.order_by("id")
+
+
+def banks_waiting_for_key(*, user: AbstractBaseUser | AnonymousUser) -> list[tuple[Bank, int]]:
+    """Each bank with how many of its questions wait for a key (banks with none left out)."""
+    counts = dict(
+        questions_managed_by(user=user)
+        .filter(WAITING_FOR_KEY)
+        .values_list("bank_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return [(bank, counts[bank.pk]) for bank in Bank.objects.filter(pk__in=counts)]
 
 
 @dataclass

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy
 
 from .fingerprint import fingerprint, search_text
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
+from .review import is_key_warning
+from .selectors import WAITING_FOR_KEY
 
 CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
 
@@ -27,6 +29,7 @@ CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
 # Papers grade what they draw: a single/multiple/true-false/fill question without a key would
 # fail at grading, so only short answers (graded by hand) may go live without one.
 ACTIVE_NEEDS_KEY = gettext_lazy("没有答案的试题不能启用(简答题除外)。")
+FEW_OPTIONS = gettext_lazy("选择题至少要有两个选项。")
 
 
 def _has_key(*, type: str, answer: Any) -> bool:
@@ -267,6 +270,32 @@ def question_update(
     )
     question.tags.set([tag_get_or_create(name=name) for name in dict.fromkeys(tags)])
     return question_refresh_derived(question=question)
+
+
+@transaction.atomic
+def question_key(*, question: Question, answer: Any) -> Question:
+    """Store the key of a question that waited for one (selectors.WAITING_FOR_KEY).
+
+    The warnings about the missing key go; the question becomes active unless others remain
+    (a guessed type, a possible duplicate): then it stays in review and they say why.
+    """
+    # Locked and re-read: a second trainer keying the same question must not overwrite the first.
+    current = Question.objects.select_for_update().filter(WAITING_FOR_KEY, pk=question.pk).first()
+    if current is None:
+        raise ValidationError(_("此题已有答案或已不在待审核状态,未保存。"), code="not_waiting")
+    option_count = current.options.count()
+    if current.type in CHOICE_TYPES and option_count < 2:
+        raise ValidationError(FEW_OPTIONS, code="few_options")
+    answer = answer_normalise(type=current.type, answer=answer)
+    if answer is None:
+        raise ValidationError(_("请先填写答案。"), code="no_answer")
+    answer_validate(type=current.type, answer=answer, option_count=option_count)
+    current.answer = answer
+    current.warnings = [warning for warning in current.warnings if not is_key_warning(warning)]
+    current.status = Question.Status.NEEDS_REVIEW if current.warnings else Question.Status.ACTIVE
+    current.full_clean(exclude=["fingerprint", "search_text"], validate_unique=False)
+    current.save(update_fields=["answer", "warnings", "status", "updated"])
+    return current
 
 
 def question_set_status(*, questions: QuerySet[Question], status: str) -> tuple[int, int]:

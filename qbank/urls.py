@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views_bank
+from . import views_bank, views_keying
 
 app_name = "qbank"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("questions/bulk/", views_bank.question_bulk, name="question_bulk"),
     path("questions/<int:pk>/", views_bank.question_edit, name="question_edit"),
     path("questions/<int:pk>/retire/", views_bank.question_retire, name="question_retire"),
+    path("keying/", views_keying.keying, name="keying"),
+    path("keying/<int:pk>/", views_keying.key_question, name="key_question"),
 ]

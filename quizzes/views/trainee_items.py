@@ -3,7 +3,6 @@ hold an AttemptQuestion (and so never its key or explanation) unless review allo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -11,13 +10,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from qbank.blanks import BLANK, MAX_BLANKS, blank_count
+
 from ..display import answer_text
 from ..models import AttemptQuestion
 from ..services import ReviewDisplay
-
-# The importer's blanks (importers/pipeline/rules.py BLANK): "____" or an empty pair of brackets.
-BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")
-MAX_BLANKS = 20  # services.clean_response keeps at most 20
 
 
 @dataclass(frozen=True)
@@ -62,10 +59,6 @@ def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
         cursor = match.end()
     parts.append(StemPart(stem[cursor:]))
     return parts
-
-
-def blank_count(stem: str) -> int:
-    return max(1, min(MAX_BLANKS, len(BLANK.findall(stem))))
 
 
 def _chosen(aq: AttemptQuestion) -> str:

@@ -9,13 +9,14 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from qbank.models import Bank, Question
+from qbank.selectors import questions_to_key
 
 from .. import selectors, services
 from ..export import answer_text
@@ -99,18 +100,38 @@ def _totals(paper: Paper) -> tuple[int, Decimal]:
 @trainer_required
 @require_GET
 def pool_count(request: HttpRequest) -> JsonResponse:
-    """How many active questions a rule row could draw from, for paper_form.js."""
+    """How many active questions a rule row could draw from, and how many more of its pool wait
+    for a key (with the keying page for them), for paper_form.js."""
     form = PoolQueryForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     query = form.cleaned_data
-    pool = selectors.pool_for(
-        bank_id=query["bank"],
-        type=query["type"],
-        chapter_ids=query["chapters"],
-        difficulty=query["difficulty"],
+    pool = {
+        "bank_id": query["bank"],
+        "type": query["type"],
+        "chapter_ids": query["chapters"],
+        "difficulty": query["difficulty"],
+    }
+    waiting = questions_to_key(user=request.user, **pool)
+    return JsonResponse(
+        {
+            "available": selectors.pool_for(**pool).count(),
+            "waiting_for_key": waiting.count(),
+            "keying_url": _keying_url(
+                bank_id=query["bank"], type=query["type"], chapter_ids=query["chapters"]
+            ),
+        }
     )
-    return JsonResponse({"available": pool.count()})
+
+
+def _keying_url(*, bank_id: int, type: str, chapter_ids: list[int]) -> str:
+    """The keying page for a rule's pool; it takes one chapter, so a rule of several chapters
+    opens the whole bank's questions of that type."""
+    query = QueryDict(mutable=True)
+    query.update({"bank": bank_id, "type": type})
+    if len(chapter_ids) == 1:
+        query["chapter"] = chapter_ids[0]
+    return f"{reverse('qbank:keying')}?{query.urlencode()}"
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,16 @@
     form.querySelector("[data-total-points]").textContent = String(Math.round(points * 100) / 100);
   }
 
+  // Questions of the pool that wait for a key, linked to the keying page for them.
+  function showUnkeyed(row, data) {
+    var link = row.querySelector("[data-unkeyed]");
+    if (!link) return;
+    var n = data ? data.waiting_for_key : 0;
+    link.hidden = !n;
+    link.textContent = n ? text(form.dataset.msgUnkeyed, { n: n }) : "";
+    if (n) link.href = data.keying_url;
+  }
+
   function showAvailability(row, available) {
     var count = parseInt(field(row, "count").value, 10) || 0;
     var availableText = row.querySelector("[data-available]");
@@ -81,6 +91,7 @@
       row.querySelector("[data-available]").textContent = "";
       row.querySelector("[data-problem]").textContent = "";
       row.classList.remove("rule-too-many");
+      showUnkeyed(row, null);
       return;
     }
     var params = new URLSearchParams({ bank: bankSelect.value, type: type });
@@ -98,7 +109,9 @@
       })
       .then(function (data) {
         // A slower, older answer must not overwrite the newer one.
-        if (row.dataset.query === asked) showAvailability(row, data.available);
+        if (row.dataset.query !== asked) return;
+        showAvailability(row, data.available);
+        showUnkeyed(row, data);
       })
       .catch(function () {
         row.querySelector("[data-available]").textContent = form.dataset.msgError;

@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qbank import services as qbank_services
+from qbank.blanks import blank_count
 from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, AttemptQuestion, IntegrityEvent, Paper
-from quizzes.views.trainee_items import blank_count, stem_parts
+from quizzes.views.trainee_items import stem_parts
 from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT
 
 pytestmark = pytest.mark.django_db

@@ -163,6 +163,46 @@ def test_pool_count(owner: Client, stocked_bank: Bank, chapter: Chapter, other_b
     assert owner.get(url, {"bank": stocked_bank.pk, "type": "single", "chapters": "x"}).status_code == 400
 
 
+def test_pool_count_says_how_many_wait_for_a_key(owner: Client, stocked_bank: Bank, chapter: Chapter) -> None:
+    """The keying page's selector counts them, so the number matches what the link opens."""
+    other_chapter = qbank_services.chapter_get_or_create(bank=stocked_bank, title="第二章")
+    for i, where in enumerate([chapter, chapter, other_chapter]):
+        qbank_services.question_create(
+            bank=stocked_bank, chapter=where, type="single", stem=f"无答案{i}?", options=["甲", "乙"]
+        )
+    qbank_services.question_create(bank=stocked_bank, type="truefalse", stem="无答案判断?")
+    url = reverse("quizzes:pool_count")
+    keying = reverse("qbank:keying")
+
+    def counted(**params: object) -> dict[str, Any]:
+        response = owner.get(url, params)
+        assert response.status_code == 200
+        return dict(json.loads(response.content))
+
+    whole = counted(bank=stocked_bank.pk, type="single")
+    assert (whole["available"], whole["waiting_for_key"]) == (3, 3)
+    assert whole["keying_url"] == f"{keying}?bank={stocked_bank.pk}&type=single"
+    one = counted(bank=stocked_bank.pk, type="single", chapters=[chapter.pk])
+    assert one["waiting_for_key"] == 2
+    assert one["keying_url"] == f"{keying}?bank={stocked_bank.pk}&type=single&chapter={chapter.pk}"
+    # The link opens exactly the questions counted.
+    page = owner.get(one["keying_url"])
+    assert page.context["left"] == 2
+    assert (
+        counted(bank=stocked_bank.pk, type="single", chapters=[chapter.pk, other_chapter.pk])[
+            "waiting_for_key"
+        ]
+        == 3
+    )
+    assert counted(bank=stocked_bank.pk, type="truefalse")["waiting_for_key"] == 1
+    assert counted(bank=stocked_bank.pk, type="single", difficulty=5)["waiting_for_key"] == 0
+
+
+def test_rule_rows_hold_the_keying_link_for_the_script(owner: Client) -> None:
+    page = owner.get(reverse("quizzes:paper_create")).content.decode()
+    assert "data-unkeyed" in page and "data-msg-unkeyed=" in page
+
+
 def test_publish_blocked_when_a_rule_asks_too_much(owner: Client, draft_paper: Paper) -> None:
     draft_paper.rules.filter(type="single").update(count=4)  # the bank has three
     url = reverse("quizzes:paper_publish", args=[draft_paper.pk])

@@ -1,0 +1,53 @@
+"""Why a question waits for review: the warnings stored on it, how they read on a page, and
+which of them a key settles.
+
+Warnings are stored in the importer's English wording (questions keep them across language
+switches); warning_label shows them in the interface language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+# The parser's wording (importers.pipeline.classify.NO_ANSWER; the pipeline imports no Django).
+NO_ANSWER = "no answer found"
+TYPE_GUESSED = "type guessed"
+ANSWER_DROPPED = re.compile(
+    r"^answer (?P<answer>.+) does not fit a (?P<type>\w+) question with (?P<options>\d+) options$"
+)
+
+WARNING_LABELS = {NO_ANSWER: _("未找到答案"), TYPE_GUESSED: _("题型为推测")}
+# Warnings that carry numbers, from the parser, the spreadsheet reader and the importer.
+NUMBERED_WARNINGS = [
+    (
+        re.compile(r"^possible duplicate of the question at line (?P<line>\d+)$"),
+        _("可能与第 %(line)s 行的题目重复"),
+    ),
+    (
+        re.compile(r"^(?P<answers>\d+) answer\(s\) for (?P<blanks>\d+) blank\(s\)$"),
+        _("题干有 %(blanks)s 个空,答案有 %(answers)s 项"),
+    ),
+    (ANSWER_DROPPED, _("原答案 %(answer)s 与 %(options)s 个选项不符,已舍弃")),
+]
+
+
+def answer_dropped(*, answer: object, type: str, option_count: int) -> str:
+    """The warning a question keeps when the importer dropped an answer that did not fit."""
+    return f"answer {answer!r} does not fit a {type} question with {option_count} options"
+
+
+def is_key_warning(warning: str) -> bool:
+    """A warning about the missing key only: answering the question settles it."""
+    return warning == NO_ANSWER or ANSWER_DROPPED.match(warning) is not None
+
+
+def warning_label(warning: str) -> str:
+    if warning in WARNING_LABELS:
+        return str(WARNING_LABELS[warning])
+    for pattern, label in NUMBERED_WARNINGS:
+        found = pattern.match(warning)
+        if found:
+            return str(label) % found.groupdict()
+    return warning
