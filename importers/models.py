@@ -58,6 +58,8 @@ class ImportFile(models.Model):
     upload = models.FileField(_("上传的文件"), upload_to="imports/%Y/%m/")
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(_("错误"), blank=True)
+    # importers.pipeline.coverage.Coverage.as_json(): how much of the file was read, and a verdict
+    coverage = models.JSONField(_("识别情况"), default=dict, blank=True)
     found = models.PositiveIntegerField(_("识别出的题数"), default=0)
     duplicates = models.PositiveIntegerField(_("重复题数"), default=0)
     created_count = models.PositiveIntegerField(_("新增题数"), default=0)

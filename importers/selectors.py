@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from importers.coverage_text import coverage_summary
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 
 
@@ -38,7 +39,9 @@ def file_note(import_file: ImportFile) -> tuple[str, str]:
             text = _("已导入过:批次 #%(batch)s,未重复导入") % {"batch": earlier.batch_id}
             return text, reverse("importers:review", args=[earlier.batch_id])
         return _("已导入过,未重复导入"), ""
-    return import_file.error, ""
+    if import_file.error or not import_file.coverage:
+        return import_file.error, ""
+    return coverage_summary(import_file.coverage), ""
 
 
 @dataclass

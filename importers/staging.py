@@ -90,8 +90,11 @@ def file_parse(*, file_id: int) -> None:
         import_file.upload.close()
         paper = parse_document(import_file.filename, data)
         _stage(import_file, paper.questions)
-        if paper.warnings:  # rows of a template that could not become questions
-            ImportFile.objects.filter(pk=import_file.pk).update(error="\n".join(paper.warnings))
+        ImportFile.objects.filter(pk=import_file.pk).update(
+            # rows of a spreadsheet that could not become questions
+            error="\n".join(paper.warnings),
+            coverage=paper.coverage.as_json() if paper.coverage else {},
+        )
     except PaperError as exc:
         _finish(import_file, ImportFile.Status.FAILED, error=str(exc))
     except Exception as exc:

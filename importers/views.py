@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from importers import selectors, staging
+from importers.coverage_text import coverage_summary
 from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm, answer_as_text
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.uploads import ACCEPTED_EXTENSIONS, Limits, check_uploads
@@ -114,6 +115,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "batch": batch,
         "files": [(f, *selectors.file_note(f)) for f in files],
+        # Files whose parse likely collapsed, named first so nobody publishes them unseen.
+        "attention": [
+            (f, coverage_summary(f.coverage)) for f in parsed if f.coverage.get("verdict") == "poor"
+        ],
         "selected": selected,
         "flagged_only": flagged_only,
         "items": [_item(s, editable) for s in staged],

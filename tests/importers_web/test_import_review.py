@@ -237,3 +237,18 @@ def test_numbered_warnings_read_in_the_interface_language() -> None:
     assert warning_label("possible duplicate of the question at line 12") == "可能与第 12 行的题目重复"
     assert warning_label("2 answer(s) for 3 blank(s)") == "题干有 3 个空,答案有 2 项"
     assert warning_label("something new") == "something new"
+
+
+def test_a_file_the_parser_likely_misread_is_named_first_with_why(admin_client_: Client, bank: Bank) -> None:
+    # 250 lines the segmenter cannot number: one "question" swallows them all.
+    body = "1. 第一题?\n" + "".join(f"问{n} 这一题的题干很长很长?\n选项一\n选项二\n" for n in range(2, 90))
+    upload(admin_client_, bank.pk, {"乱.txt": body.encode(), "好.txt": txt_paper("服务的核心是?")})
+    batch = ImportBatch.objects.get()
+    bad = ImportFile.objects.get(filename="乱.txt")
+    assert bad.coverage["verdict"] == "poor"
+    page = admin_client_.get(review_url(batch)).content.decode()
+    attention = page.split('class="card attention"')[1].split("</section>")[0]
+    assert "乱.txt" in attention and "好.txt" not in attention
+    assert "却只识别出 1 题" in attention
+    good = ImportFile.objects.get(filename="好.txt")
+    assert good.coverage["verdict"] in ("ok", "check") and "读入 100% 的文字" in page
