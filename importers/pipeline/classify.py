@@ -15,6 +15,8 @@ from .segment import CHOICE_KINDS, Item
 
 TAG_KINDS = {
     "名词": "short",
+    "计算": "short",
+    "分析": "short",
     "案例": "case",
     "不定": "multiple",
     "单选": "single",
@@ -47,7 +49,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     stem = clean_stem(item.stem)
     tag = rules.TYPE_TAG.match(stem)
     if tag:  # "[多选题]" on the question outranks the section it sits in
-        kind = TAG_KINDS[tag.group(1)[:2]]
+        kind = TAG_KINDS.get(tag.group(1)[:2], "short")
+        kind = "short" if kind == "case" else kind
         stem = stem[tag.end() :]
     elif item.tag:
         kind = TAG_KINDS.get(item.tag[:2], "short")
@@ -193,6 +196,8 @@ def parse_choice(text: str) -> tuple[str, str]:
         return "", text.strip()
     letters = "".join(sorted(set(re.sub(r"[^A-H]", "", m.group(1)))))
     rest = strip_page_refs(text[m.end() :]).strip()
+    if rest.startswith((":", "：")):
+        rest = ""  # "正确答案: B: 倾听;": the platform echoes the option's text after the letter
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
     return letters, rest

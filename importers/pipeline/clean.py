@@ -40,6 +40,9 @@ FURNITURE = [
     re.compile(r"^返回\s+下载|举报$|舉報$"),
     re.compile(r"^本页仅为文字内容"),
     re.compile(r"^《.{1,60}》由会员分享"),
+    # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
+    re.compile(r"^(?:本题)?(?:得分|分数|分值|score)?\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
+    re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     # closing pleasantries of Q&A dumps
     re.compile(r"^希望以上.{0,20}(?:帮助|幫助)|^以上(?:答案|内容)仅供参考"),
     # survey greetings of questionnaire exports

@@ -56,7 +56,8 @@ CASE_QUESTIONS = (
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
-    r"|(?P<item_n>\d{1,5})(?:\s*(?:[.、．](?!\d+\s*[%倍])|,\s)|\t)"
+    # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
+    r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
 )
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
@@ -104,7 +105,7 @@ BOUNDARY = re.compile(
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
-    r"(?:\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
+    r"(?:\s*[:：]?\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
 BARE_HEADING = re.compile(
@@ -130,8 +131,10 @@ DIFFICULTY_WORDS = {
     "较难": 4,
 }
 # A type printed on the question itself: "1.[单选题] …", "【多选题】…".
+# "(单选题, 2.0 分)" as 学习通 prints it, with the question's points.
 TYPE_TAG = re.compile(
-    r"^\s*[\[【(（]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?)\s*[\]】)）]\s*"
+    r"^\s*[\[【(（]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?|名词解释|计算题|分析题|案例分析题?)"
+    r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】)）]\s*"
 )
 # A learning platform's per-question tag standing where the stem would: "单选题 (1分)",
 # "(单选题, 1.0 分)", "[2.判断题 (1分)]", "【多选题】". The stem follows on the next line.

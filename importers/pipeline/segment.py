@@ -245,6 +245,10 @@ class Segmenter:
             item.mark = mark.group(1)
             return "answer"
         if KEY_LINE.match(text):
+            if "解析" in text and item is not None and self.mode == "questions":
+                item.slot = "explanation"  # "答案解析：" under a question: its explanation follows
+                item.explanation = item.explanation or ""
+                return "explanation"
             self._start_key(line.lineno)
             return "key"
         bare = rules.BARE_HEADING.match(text)
@@ -407,6 +411,8 @@ class Segmenter:
         before = m.string[m.start() - 1] if m.start() else ""
         if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
             return None  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
+        if group == "opt_paren" and index == 0 and not m.string[m.end() :].strip(" 。.?？"):
+            return None  # "…的是（A）" ending the line: the answer written in the blank
         if _inside_brackets(m.string[: m.start()]):
             return None  # "（   A    ）": the answer written in the blank, not a label
         if index == 0 and ENUMERATION.match(m.string, m.end()):
@@ -464,8 +470,8 @@ class Segmenter:
             self._add_key(int(m.group("kp_n")), line).text = m.group("kp_a")
             self.key_entry = None
             return m.end()
-        if kind == "meta":
-            return self._skip_meta(m, text, line)
+        if kind in ("meta", "my_answer"):
+            return self._skip_meta(m, text, line)  # "我的答案: B: 倾听;" is the trainee's, dropped
         if kind in ("key_range", "mark_run"):
             marks = re.sub(r"\s", "", m.group("kr_marks") if kind == "key_range" else m.group("mark_run"))
             first = int(m.group("kr_from")) if kind == "key_range" else self.key_last + 1
