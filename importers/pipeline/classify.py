@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from . import rules
+from .blocks import CHOICE_KINDS, Item
 from .model import Answer, ParsedQuestion
-from .segment import CHOICE_KINDS, Item
 
 TAG_KINDS = {
     "名词": "short",

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from . import rules
+from .boundaries import BOUNDARY
 from .model import Line
 
 # Pinyin glosses that scrapers leave after a character: 服務(wù), 繼續(xù). At least one
@@ -100,7 +101,7 @@ def repeated_lines(lines: list[Line]) -> set[str]:
 
 def _asks(text: str) -> bool:
     return bool(
-        rules.BOUNDARY.search(text)
+        BOUNDARY.search(text)
         or rules.JUDGEMENT.match(text)
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)
@@ -131,20 +132,36 @@ RADICALS = str.maketrans(
 NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
 
+_CIRCLED_RE = re.compile(f"[{CIRCLED}]")
+_RADICAL_RE = re.compile("[\u2e80-\u2eff]")
+
+
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(_PROTECT)).translate(_RESTORE).translate(RADICALS)
-    if CODE_FENCE.match(text):
+    circled = _CIRCLED_RE.search(text) is not None  # (translate only when needed: the hot path)
+    text = unicodedata.normalize("NFKC", text.translate(_PROTECT) if circled else text)
+    if circled:
+        text = text.translate(_RESTORE)
+    if _RADICAL_RE.search(text):
+        text = text.translate(RADICALS)
+    if text.lstrip().startswith(("```", "~~~")) and CODE_FENCE.match(text):
         return ""  # a Markdown code fence: its lines are read, the fence itself is not text
     text = MARKDOWN_PREFIX.sub("", text.strip())
-    text = BOLD_OPTION.sub(r"\1**\2**", text)
-    text = PINYIN_GLOSS.sub("", text)
-    text = NUMBER_HEADER.sub(r"\1", text)
+    if "**" in text:
+        text = BOLD_OPTION.sub(r"\1**\2**", text)
+    if "(" in text:
+        text = PINYIN_GLOSS.sub("", text)
+    if text.startswith(("【", "[")):
+        text = NUMBER_HEADER.sub(r"\1", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     return text.strip()
 
 
+# One alternation: a line is tested once, not once per rule (the clean stage's hot path).
+ANY_FURNITURE = re.compile("|".join(f"(?:{rule.pattern})" for rule in FURNITURE))
+
+
 def is_furniture(text: str) -> bool:
-    return any(rule.search(text) for rule in FURNITURE)
+    return ANY_FURNITURE.search(text) is not None
 
 
 def join_page_fragments(lines: list[Line]) -> list[Line]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Line, ParsedPaper, ParsedQuestion
@@ -68,7 +69,7 @@ def measure(
         lines=len(content),
         questions=len(questions),
         furniture=len(content) - len(kept),
-        repeated=sorted({line.text.strip() for line in furniture if _counted(line, furniture)}),
+        repeated=sorted(text for text, n in Counter(ln.text.strip() for ln in furniture).items() if n >= 3),
         unread=len(body) - read,
         share=read / len(body) if body else 1.0,
     )
@@ -87,10 +88,6 @@ def rows_coverage(paper: ParsedPaper) -> Coverage:
     )
     judge(cov, paper.questions)
     return cov
-
-
-def _counted(line: Line, furniture: list[Line]) -> bool:
-    return sum(1 for other in furniture if other.text == line.text) >= 3
 
 
 def judge(cov: Coverage, questions: list[ParsedQuestion]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .segment import KeyEntry, Section
+from .blocks import KeyEntry, Section
 
 CN_DIGITS = "一二三四五六七八九十"
 

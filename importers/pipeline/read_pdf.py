@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from . import rules
+from .boundaries import BOUNDARY
 from .model import Line, PaperError
 
 MAX_PAGES = 1_000
@@ -91,4 +92,4 @@ def _shape(text: str) -> str:
 
 def _asks(text: str) -> bool:
     """Question material never counts as a running line, however often it repeats ("B.错误")."""
-    return bool(rules.BOUNDARY.match(text) or rules.JUDGEMENT.match(text))
+    return bool(BOUNDARY.match(text) or rules.JUDGEMENT.match(text))

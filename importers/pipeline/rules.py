@@ -1,9 +1,9 @@
 """The rule table: every marker the segmenter recognises, one named regex each.
 
 Rules follow the conventions of Chinese exam papers (section names, numbering styles,
-answer markers), never particular sentences of the sample papers. The segmenter joins the
-boundary rules into one alternation of named groups, as mistune does, and a validator per
-rule decides whether a candidate really is a boundary in the current state.
+answer markers), never particular sentences of the sample papers. The boundary patterns
+are joined into one alternation by the segmenter's rule table (boundaries.RULES), as mistune
+does, where each rule's accept function decides whether a match is a boundary in the state.
 """
 
 from __future__ import annotations
@@ -82,26 +82,6 @@ META = (
     r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
 )
 MARK_RUN = r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
-BOUNDARY = re.compile(
-    "|".join(
-        [
-            PROSE_MARKER,
-            HEADING_CHAPTER,
-            HEADING_CN,
-            KEY,
-            MY_ANSWER,
-            ANSWER,
-            EXPLANATION,
-            CASE_QUESTIONS,
-            META,
-            KEY_RANGE,
-            KEY_PAIR,
-            MARK_RUN,
-            ITEM,
-            OPTION,
-        ]
-    )
-)
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"

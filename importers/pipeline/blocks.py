@@ -1,0 +1,84 @@
+"""What the segmenter builds (plain data): sections of raw items, and answer keys printed away
+from their questions. Classify turns items into questions; link gives keys to items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Image, Line
+
+CHOICE_KINDS = ("single", "multiple")
+
+
+def join(a: str, b: str, sep: str) -> str:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a + sep + b
+
+
+@dataclass
+class Item:
+    number: str
+    lineno: int
+    section: Section
+    stem: str = ""
+    options: list[str] = field(default_factory=list)
+    option_family: str = ""
+    answer: str | None = None
+    explanation: str | None = None
+    extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker
+    mark: str | None = None  # a judgement mark such as "√"
+    tag: str = ""  # a type printed on the question ("单选题 (1分)"), which outranks the section
+    blank_line: bool = False  # followed by a "____" answer line
+    material: str = ""
+    difficulty: int | None = None
+    slot: str = "stem"
+    images: list[Image] = field(default_factory=list)
+    _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
+
+    def attach_images(self, line: Line) -> None:
+        if line.images and id(line) not in self._image_lines:
+            self._image_lines.add(id(line))
+            self.images.extend(line.images)
+
+    def append(self, text: str, new_line: bool) -> None:
+        sep = "\n" if new_line else ""
+        if self.slot == "stem":
+            self.stem = join(self.stem, text, "")
+        elif self.slot == "option":
+            self.options[-1] = join(self.options[-1], text, "")
+        elif self.slot == "answer":
+            self.answer = join(self.answer or "", text, sep)
+        elif self.slot == "explanation":
+            self.explanation = join(self.explanation or "", text, sep)
+
+
+@dataclass
+class KeyEntry:
+    number: int
+    lineno: int
+    target: Section | None
+    doc: int = 0
+    text: str = ""
+
+
+@dataclass
+class Section:
+    heading: str
+    kind: str  # single/multiple/truefalse/fill/short/case/generic/prose
+    doc: int
+    lineno: int = 0
+    chapter: str = ""  # the enclosing "第X章…" heading, else the title of the paper
+    items: list[Item] = field(default_factory=list)
+    loose: list[Line] = field(default_factory=list)
+    local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
+
+
+@dataclass
+class Segmented:
+    sections: list[Section]
+    keys: list[KeyEntry]
+    numbered_items: int
+    roles: dict[int, list[str]] = field(default_factory=dict)  # line number → what it became

@@ -1,0 +1,438 @@
+"""The segmenter's boundary rules: a table of named rules, as mistune's block rules are.
+
+Every rule is one regex of rules.py and one `accept` function. The regexes are joined into one
+alternation of named groups (BOUNDARY); when one matches, its rule's `accept` decides in the
+segmenter's current state whether this really is a boundary, and of which kind (None: not mine,
+the scan moves on). Each kind has one handler that changes the state and returns where the scan
+goes on. A new convention is one pattern, one accept or handler, and its test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import rules
+from .blocks import join
+from .model import Line
+
+if TYPE_CHECKING:
+    from .segment import Segmenter
+
+Verdict = tuple[str, object]  # (kind, payload for its handler)
+Found = tuple[re.Match[str], str, object]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # the regex's top-level group
+    pattern: str
+    accept: Callable[[Segmenter, re.Match[str], str, int], Verdict | None]
+
+
+def at_line_start(m: re.Match[str]) -> bool:
+    return not m.string[: m.start()].strip()
+
+
+# ---- accepting: is this match a boundary here, and of which kind? ------------------------------
+def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "注意事项 1、考试时间…": instructions, not questions."""
+    before_ok = m.start() == 0 or text[m.start() - 1].isspace()
+    after_ok = re.match(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])", text[m.end() :])
+    return ("prose_marker", None) if before_ok and after_ok else None
+
+
+def accept_chapter(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "第二章 客户服务理念"; "第一章:1.C2.…" is that chapter's key."""
+    if not at_line_start(m):
+        return None
+    rest = text[m.end() :]
+    if re.match(r"\s*[:：]", rest) or re.match(r"\s*(?:答案|参考答案)", rest):
+        return ("chapter_key", None)
+    return ("chapter", None)
+
+
+def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "一、单项选择题(每题2分)"; a numbered heading that names no type is prose at a line start."""
+    line_start = at_line_start(m)
+    title = rules.HEADING_TITLE.match(text, m.end())
+    if title and (line_start or seg.section_kind(title.group(0)) != "generic"):
+        return ("heading", title)
+    if seg.mode == "local_key":
+        return None
+    if line_start and not (seg.mode == "questions" and seg.case_open):
+        return ("prose_heading", None)
+    return None
+
+
+def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "参考答案": a key for earlier questions, a case's own key, or (with a colon) this answer."""
+    rest = text[m.end() :]
+    heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
+    if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
+        return ("key", None)
+    if seg.section.kind == "case" and seg.case_open:
+        return ("local_key", None)
+    if not rest.strip():
+        return ("key", None)
+    if seg.item is not None and seg.item.answer is None and m.group(0).rstrip().endswith((":", "：")):
+        return ("answer", None)
+    return ("key", None)
+
+
+# A list of numbered answers straight after "答案:" is the key of the section just read.
+SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
+
+
+def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    if SECTION_KEY_NEXT.match(text, m.end()):
+        return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
+    return ("answer", None)
+
+
+def accept_always(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], Verdict | None]:
+    return lambda seg, m, text, pos: (kind, None)
+
+
+def accept_case_questions(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    return ("case_questions", None) if seg.section.kind in ("case", "short", "generic") else None
+
+
+def accept_meta(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    return ("meta", None) if seg.item is not None and seg.mode == "questions" else None
+
+
+def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], Verdict | None]:
+    """Key entries ("1-5 ABCDA", "3 B", "√ × √") exist only inside a key region."""
+    return lambda seg, m, text, pos: (kind, None) if seg.mode == "key" else None
+
+
+def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """A question number, valid only as the number expected next (or a key entry in a key)."""
+    n = int(m.group("item_n") or m.group("item_di") or m.group("item_p") or m.group("item_q"))
+    line_start = at_line_start(m)
+    if m.group("item_q") and not line_start:
+        return None
+    if seg.mode == "local_key":
+        return None
+    if seg.mode == "key":
+        return _key_number(seg, m, text, n)
+    if seg.section.kind == "case" and not seg.case_open:
+        return None
+    if re.search(r"\d[.．]$", text[: m.start()]):
+        return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
+    if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
+        return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
+    item = seg.item
+    if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
+        so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
+        if re.search(r"(?<!\d)1\s*[.、．]", so_far):
+            return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
+    return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
+    if m.group("item_p") or (seg.key_entry is not None and seg.key_entry.number == 0):
+        return None  # the answer of a lone essay question numbers its own points
+    answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", text[m.end() :])
+    if n == seg.key_last + 1 or (n > seg.key_last and answerish):
+        return ("key_item", n)
+    return None
+
+
+def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
+    if n == seg.expected or (not seg.section.items and seg.item is None and n == seg.last_number + 1):
+        return True
+    if line_start and (n == 1 or seg.expected < n <= seg.expected + 2):
+        return True
+    if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:
+        return True  # an excerpt may start at any number
+    previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
+    # a choice question printed with its neighbour's number
+    return line_start and n == seg.last_number and previous is not None and bool(previous.options)
+
+
+OPTION_FAMILY = {
+    "opt_punct": "punct",
+    "opt_paren": "paren",
+    "opt_space": "space",
+    "opt_bare": "space",
+    "opt_circle": "circle",
+}
+ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
+
+
+def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """An option label, valid only as the next letter, in the style of the item's first one."""
+    item = seg.item
+    if seg.mode != "questions" or item is None or item.slot not in ("stem", "option"):
+        return None
+    group = next(g for g in OPTION_FAMILY if m.group(g))
+    label = m.group(group)
+    if label.islower() and (group != "opt_punct" or not item.options):
+        return None  # "c." is a label only as a misprint inside an upper-case run
+    index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
+    family = OPTION_FAMILY[group]
+    if index != len(item.options) or _not_a_label(m, group, index):
+        return None
+    if index == 0:
+        pending = text[pos : m.start()].strip()
+        if group == "opt_bare" or not (item.stem or pending):
+            return None
+    elif family != item.option_family:
+        return None
+    return ("option", (index, family))
+
+
+def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
+    before = m.string[m.start() - 1] if m.start() else ""
+    if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
+        return True  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
+    if group == "opt_paren" and index == 0 and not m.string[m.end() :].strip(" 。.?？"):
+        return True  # "…的是（A）" ending the line: the answer written in the blank
+    if _inside_brackets(m.string[: m.start()]):
+        return True  # "（   A    ）": the answer written in the blank, not a label
+    # "三项急件A、B、C材料…": letters named in a sentence, not options
+    return index == 0 and ENUMERATION.match(m.string, m.end()) is not None
+
+
+def _inside_brackets(text: str) -> bool:
+    depth = 0
+    for ch in text[-80:]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return depth > 0
+
+
+# The table, in the order the alternation tries them at one position.
+RULES = [
+    Rule("prose_marker", rules.PROSE_MARKER, accept_prose_marker),
+    Rule("heading_chapter", rules.HEADING_CHAPTER, accept_chapter),
+    Rule("heading_cn", rules.HEADING_CN, accept_heading),
+    Rule("key", rules.KEY, accept_key),
+    Rule("my_answer", rules.MY_ANSWER, accept_always("my_answer")),
+    Rule("answer", rules.ANSWER, accept_answer),
+    Rule("explanation", rules.EXPLANATION, accept_always("explanation")),
+    Rule("case_questions", rules.CASE_QUESTIONS, accept_case_questions),
+    Rule("meta", rules.META, accept_meta),
+    Rule("key_range", rules.KEY_RANGE, accept_in_key("key_range")),
+    Rule("key_pair", rules.KEY_PAIR, accept_in_key("key_pair")),
+    Rule("mark_run", rules.MARK_RUN, accept_in_key("mark_run")),
+    Rule("item", rules.ITEM, accept_item),
+    Rule("option", rules.OPTION, accept_option),
+]
+BOUNDARY = re.compile("|".join(rule.pattern for rule in RULES))
+ACCEPT = {rule.name: rule.accept for rule in RULES}
+
+
+def find(seg: Segmenter, text: str, pos: int) -> Found | None:
+    """The next match after `pos` that its rule accepts in the segmenter's state."""
+    p = pos
+    while True:
+        m = BOUNDARY.search(text, p)
+        if m is None:
+            return None
+        verdict = ACCEPT[str(m.lastgroup)](seg, m, text, pos)
+        if verdict is not None:
+            return (m, verdict[0], verdict[1])
+        p = m.start() + 1
+
+
+# ---- handling: what each kind of boundary does to the state ------------------------------------
+Handler = Callable[["Segmenter", re.Match[str], object, str, Line], int]
+STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
+
+
+def on_heading(seg: Segmenter, m: re.Match[str], title: object, text: str, line: Line) -> int:
+    assert isinstance(title, re.Match)
+    heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
+    seg.start_heading(heading, seg.section_kind(title.group(0)), text[title.end() :], line)
+    return title.end()
+
+
+def on_prose_heading(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    end = heading_end(text, m.end(), rules.PROSE_HEADING_MAX)
+    seg.new_section(text[m.start() : end].strip(), "prose", line.lineno)
+    return end
+
+
+def on_prose_marker(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.new_section(m.group(0), "prose", line.lineno)
+    return m.end()
+
+
+def on_chapter(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    end = heading_end(text, m.end(), 30)
+    rest = text[end:].strip()
+    # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
+    prose = len(rest) > 30 and not BOUNDARY.match(rest)
+    heading = text[m.start() : end].strip()
+    kind = "prose" if prose else seg.section_kind(heading)
+    if kind in ("generic", "prose"):  # "第一部分 单项选择题" names a type, not a topic
+        seg.chapter_title = heading
+    seg.new_section(heading, kind, line.lineno)
+    return end
+
+
+def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.start_key()
+    seg.key_target = seg.chapter_section(m.group(0))
+    rest = re.match(r"\s*(?:参考答案|答案)?\s*[:：]?", text[m.end() :])
+    return m.end() + (rest.end() if rest else 0)
+
+
+def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.start_key()
+    return m.end()
+
+
+def on_section_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    section = seg.section
+    seg.start_key()
+    seg.key_target = section
+    return m.end()
+
+
+def on_local_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.close_item()
+    seg.mode = "local_key"
+    return m.end()
+
+
+def on_key_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    seg.add_key(int(str(number)), line)
+    return m.end()
+
+
+def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.add_key(int(m.group("kp_n")), line).text = m.group("kp_a")
+    seg.key_entry = None
+    return m.end()
+
+
+def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    """ "1-5 ABCDA" (key_range) or "√ × √" after the last entry (mark_run): one entry a mark."""
+    ranged = m.group("kr_marks") is not None
+    marks = re.sub(r"\s", "", m.group("kr_marks") if ranged else m.group("mark_run"))
+    first = int(m.group("kr_from")) if ranged else seg.key_last + 1
+    for k, mark in enumerate(marks):
+        seg.add_key(first + k, line).text = mark
+    seg.key_entry = None
+    return m.end()
+
+
+def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    """ "难度:中", "知识点:…", "我的答案: B: 倾听;": read or dropped up to the next boundary."""
+    nxt = find(seg, text, m.end())
+    end = nxt[0].start() if nxt else len(text)
+    if seg.item is not None and m.group(0).startswith(("难", "難")):
+        seg.item.difficulty = difficulty_level(text[m.end() : end])
+    return end
+
+
+def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    seg.open_item(str(number), line)
+    return m.end()
+
+
+def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    index, family = payload  # type: ignore[misc]
+    item = seg.item
+    assert item is not None
+    if index == 0 and item.extra:
+        if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem):
+            seg.split_unnumbered(line)
+            item = seg.item
+            assert item is not None
+        else:
+            item.stem = join(item.stem, "".join(item.extra), "")
+            item.extra = []
+    item.options.append("")
+    item.option_family = family
+    item.slot = "option"
+    return m.end()
+
+
+def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.open_case_questions()
+    return m.end()
+
+
+def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    kind = "explanation" if m.lastgroup == "explanation" else "answer"
+    item = seg.item
+    if seg.mode == "questions" and item is not None:
+        item.slot = kind
+        if kind == "answer" and item.answer is None:
+            item.answer = ""
+        if kind == "explanation" and item.explanation is None:
+            item.explanation = ""
+    elif seg.mode == "key" and seg.key_entry is not None and kind == "explanation":
+        seg.key_entry.text += "\x1e"  # separator read by the linker
+    elif seg.mode == "local_key":
+        seg.section.local_key += "\x1e" if kind == "explanation" else ""
+    return m.end()
+
+
+HANDLERS: dict[str, Handler] = {
+    "heading": on_heading,
+    "prose_heading": on_prose_heading,
+    "prose_marker": on_prose_marker,
+    "chapter": on_chapter,
+    "chapter_key": on_chapter_key,
+    "key": on_key,
+    "section_key": on_section_key,
+    "local_key": on_local_key,
+    "key_item": on_key_item,
+    "key_pair": on_key_pair,
+    "key_range": on_key_marks,
+    "mark_run": on_key_marks,
+    "meta": on_meta,
+    "my_answer": on_meta,
+    "item": on_item,
+    "option": on_option,
+    "case_questions": on_case_questions,
+    "answer": on_answer_or_explanation,
+    "explanation": on_answer_or_explanation,
+}
+# What each kind makes of the line it is on (parse_paper --explain); the rest keep their name.
+ROLES = {
+    "prose_heading": "heading",
+    "prose_marker": "heading",
+    "chapter": "heading",
+    "case_questions": "heading",
+    "chapter_key": "key",
+    "section_key": "key",
+    "local_key": "key",
+    "key_item": "key",
+    "key_pair": "key",
+    "key_range": "key",
+    "mark_run": "key",
+    "item": "question",
+    "my_answer": "metadata",
+    "meta": "metadata",
+}
+
+
+def heading_end(text: str, start: int, limit: int) -> int:
+    """Where a heading's words end: at the next boundary, a space, or `limit` characters."""
+    stop = min(len(text), start + limit)
+    nxt = BOUNDARY.search(text, start, stop)
+    ws = re.search(r"\s", text[start:stop])
+    ends = [stop]
+    if nxt:
+        ends.append(nxt.start())
+    if ws:
+        ends.append(start + ws.start())
+    return min(ends)
+
+
+def difficulty_level(value: str) -> int | None:
+    value = value.strip()
+    if value[:1].isdigit():
+        return max(1, min(5, int(value[0])))
+    return rules.DIFFICULTY_WORDS.get(value) or rules.DIFFICULTY_WORDS.get(value[:1])

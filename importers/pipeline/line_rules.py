@@ -1,0 +1,137 @@
+"""The segmenter's whole-line rules: lines that are one thing as a whole, tried in order before
+the line is scanned for boundaries. Each takes the segmenter and the line, acts, and returns the
+role the line played ("" when it is not the rule's: the next one is tried)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import rules
+from .boundaries import BOUNDARY
+from .model import Line
+
+if TYPE_CHECKING:
+    from .segment import Segmenter
+
+KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
+LONE_LABEL = re.compile(r"^[A-H]$")
+
+
+def blank_line(seg: Segmenter, line: Line) -> str:
+    """ "______" under a stem: the question is a fill-in whose blank is that line."""
+    if not rules.BLANK_LINE.match(line.text):
+        return ""
+    item = seg.item
+    if item is not None and not item.options:
+        item.blank_line = True
+        seg.close_item()
+        return "blank"
+    seg.section.loose.append(line)
+    return "loose"
+
+
+def lone_label(seg: Segmenter, line: Line) -> str:
+    """ "A" alone, the option's text on the next line (exports of learning apps)."""
+    item = seg.item
+    text = line.text
+    if item is None or not LONE_LABEL.match(text) or seg.mode != "questions":
+        return ""
+    if item.slot not in ("stem", "option") or ord(text) - ord("A") != len(item.options):
+        return ""
+    if not (item.options or item.stem):
+        return ""
+    item.options.append("")
+    item.option_family = "alone"
+    item.slot = "option"
+    return "option"
+
+
+def judgement_mark(seg: Segmenter, line: Line) -> str:
+    """ "(√)" or "错误" on its own line under a statement: its answer."""
+    mark = rules.JUDGEMENT.match(line.text)
+    item = seg.item
+    if not mark or item is None or seg.mode != "questions" or item.options:
+        return ""
+    item.mark = mark.group(1)
+    return "answer"
+
+
+def key_line(seg: Segmenter, line: Line) -> str:
+    """ "参考答案" alone starts a key; "答案解析：" under a question opens its explanation."""
+    if not KEY_LINE.match(line.text):
+        return ""
+    item = seg.item
+    if "解析" in line.text and item is not None and seg.mode == "questions":
+        item.slot = "explanation"
+        item.explanation = item.explanation or ""
+        return "explanation"
+    seg.start_key()
+    return "key"
+
+
+def bare_heading(seg: Segmenter, line: Line) -> str:
+    """ "单项选择题(每题2分)", "判断题:": a section heading without a numeral."""
+    bare = rules.BARE_HEADING.match(line.text)
+    if not bare:
+        return ""
+    seg.start_heading(line.text, seg.section_kind(bare.group("title")), "", line)
+    return "heading"
+
+
+def sheet_numbers(seg: Segmenter, line: Line) -> str:
+    """ "题号 1 2 3": the first row of an answer-sheet table (tables reach us as tab rows)."""
+    numbers = rules.SHEET_NUMBERS.match(line.text)
+    if not numbers:
+        return ""
+    seg.sheet_numbers = [int(n) for n in numbers.group(1).split()]
+    return "key"
+
+
+def sheet_answers(seg: Segmenter, line: Line) -> str:
+    """ "答案 A C B" under a row of numbers: the answers of those questions."""
+    answers = rules.SHEET_ANSWERS.match(line.text)
+    if not answers or not seg.sheet_numbers:
+        return ""
+    seg.close_item()
+    for number, answer in zip(seg.sheet_numbers, answers.group(1).split(), strict=False):
+        seg.add_key(number, line).text = answer
+    seg.sheet_numbers = []
+    seg.key_entry = None
+    return "key"
+
+
+def standalone_title(seg: Segmenter, line: Line) -> str:
+    """ "客户关系管理试题及答案" on its own line: another paper glued into the file begins."""
+    text = line.text
+    if (
+        len(text) <= 40
+        and rules.TITLE_WORDS.search(text)
+        and not rules.QUESTION_WORDS.search(text)
+        and not rules.BLANK.search(text)
+        and not BOUNDARY.match(text)
+    ):
+        seg.new_document(line.lineno, text)
+        return "title"
+    return ""
+
+
+LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
+    ("blank_line", blank_line),
+    ("lone_label", lone_label),
+    ("judgement_mark", judgement_mark),
+    ("key_line", key_line),
+    ("bare_heading", bare_heading),
+    ("sheet_numbers", sheet_numbers),
+    ("sheet_answers", sheet_answers),
+    ("standalone_title", standalone_title),
+]
+
+
+def read_whole_line(seg: Segmenter, line: Line) -> str:
+    for _, rule in LINE_RULES:
+        role = rule(seg, line)
+        if role:
+            return role
+    return ""
