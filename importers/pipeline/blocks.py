@@ -31,6 +31,7 @@ class Item:
     extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker
     mark: str | None = None  # a judgement mark such as "√"
     tag: str = ""  # a type printed on the question ("单选题 (1分)"), which outranks the section
+    checked: list[int] = field(default_factory=list)  # options ticked as the key ("- [x] 客户")
     blank_line: bool = False  # followed by a "____" answer line
     material: str = ""
     difficulty: int | None = None

@@ -171,8 +171,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     group = next(g for g in OPTION_FAMILY if m.group(g))
     label = m.group(group)
-    if label.islower() and (group != "opt_punct" or not item.options):
-        return None  # "c." is a label only as a misprint inside an upper-case run
+    if label.islower() and group != "opt_punct":
+        return None
+    if label.islower() and not item.options and not at_line_start(m):
+        return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
     index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
     family = OPTION_FAMILY[group]
     if index != len(item.options) or _not_a_label(m, group, index):

@@ -88,6 +88,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     )
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
+    if len(options) >= 2 and not answer_text and item.checked:
+        answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):

@@ -41,6 +41,8 @@ FURNITURE = [
     re.compile(r"^返回\s+下载|举报$|舉報$"),
     re.compile(r"^本页仅为文字内容"),
     re.compile(r"^《.{1,60}》由会员分享"),
+    # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
+    re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
     re.compile(r"^(?:本题)?(?:得分|分数|分值|score)?\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
@@ -117,6 +119,24 @@ _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # "**C.0.49**", the key shown in bold: the label stays outside, so the segmenter sees it.
 BOLD_OPTION = re.compile(r"^\*\*([A-H]\s*[.、．:)）]\s*)(.+?)\*\*$")
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
+# HTML that Markdown banks use for structure: a folded answer, line breaks.
+HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
+HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i)\b[^>]*>", re.I)
+# "3/473单选题": an app's progress header is the question's number and type.
+PROGRESS_HEADER = re.compile(
+    r"^(\d{1,5})\s*/\s*\d{1,5}\s*(?=(?:单选|多选|判断|填空|简答|问答|不定项)[题題]?\s*$)"
+)
+MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def markdown_table_row(text: str) -> str:
+    """ "| 1 | 服务要及时。 | √ |" → cells joined by tabs, as Word tables reach us; the rule row
+    under the header is no text."""
+    if MARKDOWN_TABLE_RULE.match(text):
+        return ""
+    return "\t".join(cell.strip() for cell in text.strip().strip("|").split("|"))
+
+
 MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")
 
 
@@ -146,6 +166,12 @@ def fold(text: str) -> str:
     if text.lstrip().startswith(("```", "~~~")) and CODE_FENCE.match(text):
         return ""  # a Markdown code fence: its lines are read, the fence itself is not text
     text = MARKDOWN_PREFIX.sub("", text.strip())
+    if "<" in text:
+        text = HTML_TAG.sub("", HTML_SUMMARY.sub(r"【\1】", text))  # <details><summary>答案</summary>B
+    if text.startswith("|"):
+        text = markdown_table_row(text)
+    if "/" in text:
+        text = PROGRESS_HEADER.sub(r"\1.", text)
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", text)
     if "(" in text:

@@ -9,12 +9,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import rules
+from .blocks import Item
 from .boundaries import BOUNDARY
 from .model import Line
+from .sheet_bank import find_columns, key_columns, split_options_cell
 
 if TYPE_CHECKING:
     from .segment import Segmenter
 
+# "[x] 客户", "[ ] 价格" (Markdown task lists), "(x) B.错": an option, ticked when it is the key.
+TASK_OPTION = re.compile(
+    r"^(?:\[\s*(?P<sq>[xX√✓✔]?)\s*\]\s*(?:[A-H]\s*[.、．:]\s*)?"
+    r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*)(?P<text>\S.*)$"
+)
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 LONE_LABEL = re.compile(r"^[A-H]$")
 
@@ -46,6 +53,74 @@ def lone_label(seg: Segmenter, line: Line) -> str:
     item.option_family = "alone"
     item.slot = "option"
     return "option"
+
+
+def task_option(seg: Segmenter, line: Line) -> str:
+    """ "- [x] 客户": a Markdown task-list option; the ticked ones are the key."""
+    item = seg.item
+    task = TASK_OPTION.match(line.text)
+    if not task or item is None or seg.mode != "questions" or item.slot not in ("stem", "option"):
+        return ""
+    if not item.stem or item.option_family not in ("", "task"):
+        return ""
+    if task.group("sq") or task.group("rd"):
+        item.checked.append(len(item.options))
+    item.options.append(task.group("text"))
+    item.option_family = "task"
+    item.slot = "option"
+    return "option"
+
+
+def table_row(seg: Segmenter, line: Line) -> str:
+    """Rows of a table (Word tables and Markdown tables reach us as tab-separated cells) under a
+    header naming its columns: questions (题目 | 选项 | 答案 …) or a key (题号 | 正确答案)."""
+    if "\t" not in line.text:
+        seg.table = None
+        return ""
+    cells = [cell.strip() for cell in line.text.split("\t")]
+    if seg.table is None:
+        return _table_header(seg, cells)
+    columns, kind = seg.table
+    if kind == "key":
+        number, answer = (_cell(cells, columns.fields[name]) for name in ("number", "answer"))
+        if not number.isdigit():
+            return ""
+        seg.add_key(int(number), line).text = answer
+        seg.key_entry = None
+        return "key"
+    stem = _cell(cells, columns.fields["stem"])
+    if not stem:
+        return ""
+    seg.close_item()
+    item = Item(number=_cell(cells, columns.fields.get("number")), lineno=line.lineno, section=seg.section)
+    item.stem = stem
+    item.options = [o for o in (_cell(cells, i) for i in columns.options) if o] or split_options_cell(
+        _cell(cells, columns.fields.get("options"))
+    )
+    item.option_family = "table"
+    item.answer = _cell(cells, columns.fields.get("answer")) or None
+    item.explanation = _cell(cells, columns.fields.get("explanation")) or None
+    item.tag = _cell(cells, columns.fields.get("type"))[:4]
+    seg.item = item
+    seg.close_item()
+    return "question"
+
+
+def _table_header(seg: Segmenter, cells: list[str]) -> str:
+    columns = find_columns([(0, cells)])
+    if columns is not None and "stem" in columns.fields:
+        seg.table = (columns, "questions")
+        return "heading"
+    fields = key_columns(cells)
+    if fields is not None:
+        seg.close_item()
+        seg.table = (fields, "key")
+        return "key"
+    return ""
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    return cells[index] if index is not None and index < len(cells) else ""
 
 
 def judgement_mark(seg: Segmenter, line: Line) -> str:
@@ -118,7 +193,9 @@ def standalone_title(seg: Segmenter, line: Line) -> str:
 
 
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
+    ("table_row", table_row),
     ("blank_line", blank_line),
+    ("task_option", task_option),
     ("lone_label", lone_label),
     ("judgement_mark", judgement_mark),
     ("key_line", key_line),

@@ -18,6 +18,7 @@ from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .line_rules import read_whole_line
 from .model import Line
+from .sheet_bank import Columns
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
@@ -38,6 +39,7 @@ class Segmenter:
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
+        self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------

@@ -182,7 +182,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
             continue
-        options = _options(cells, columns) or _split_options_cell(cell("options"))
+        options = _options(cells, columns) or split_options_cell(cell("options"))
         kind = _kind_of(cell("type")) or sheet_kind
         question = build_question(stem, options, cell("answer"), kind)
         question.explanation = cell("explanation")
@@ -208,7 +208,17 @@ def _options(cells: list[str], columns: Columns) -> list[str]:
     return values if len(values) >= 2 else []
 
 
-def _split_options_cell(text: str) -> list[str]:
+def key_columns(cells: list[str]) -> Columns | None:
+    """A key table's header: a question-number column and an answer column, and no stem."""
+    fields: dict[str, int] = {}
+    for index, text in enumerate(cells):
+        field = _WORD_FIELD.get(_norm_header(text).lower())
+        if field in ("number", "answer"):
+            fields.setdefault(field, index)
+    return Columns(0, fields, [], []) if len(fields) == 2 else None
+
+
+def split_options_cell(text: str) -> list[str]:
     """One cell holding every option: "A.xx B.yy", one per line, or "xx|yy"."""
     if not text:
         return []

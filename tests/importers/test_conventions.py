@@ -258,6 +258,38 @@ CASES = {
             ("single", "投诉应当( )。", ["拖延", "及时处理"], "B"),
         ],
     ),
+    "record separators between questions are not part of an answer": (
+        "1. 甲是什么?\n答案:甲\n-----\n2. 乙是什么?\n答案:乙\n=====\n第二章 投诉处理\n1. 丙是什么?\n答案:丙",
+        [
+            ("short", "甲是什么?", [], "甲"),
+            ("short", "乙是什么?", [], "乙"),
+            ("short", "丙是什么?", [], "丙"),
+        ],
+    ),
+    "app progress headers and lower-case labels": (
+        "1/3单选题\n服务的核心是\na.价格\nb.客户\n正确答案:B\n2/3单选题\n礼仪是\na.微笑\nb.争辩\n正确答案:A",
+        [("single", "服务的核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
+    "Markdown task lists: ticked options are the key": (
+        "## 1. 服务的核心是?\n- [ ] 价格\n- [x] 客户\n\n## 2. 礼仪包括?\n- [x] 微笑\n- [ ] 争辩\n- [x] 倾听",
+        [
+            ("single", "服务的核心是?", ["价格", "客户"], "B"),
+            ("multiple", "礼仪包括?", ["微笑", "争辩", "倾听"], "AC"),
+        ],
+    ),
+    "Markdown <details> answers": (
+        "1. 核心是\n   - A. 价格\n   - B. 客户\n<details><summary>答案</summary>\nB\n</details>\n\n"
+        "2. 礼仪是\n   - A. 微笑\n   - B. 争辩\n<details><summary>答案</summary>A</details>",
+        [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
+    "a table of questions under a header row (Markdown or Word)": (
+        "| 题号 | 题目 | 答案 |\n|---|---|---|\n| 1 | 服务要及时。 | √ |\n| 2 | 可以争辩。 | × |",
+        [("truefalse", "服务要及时。", [], True), ("truefalse", "可以争辩。", [], False)],
+    ),
+    "a key table with a row per question (题号 | 您的答案 | 正确答案)": (
+        "1. 甲?\nA.x\nB.y\n2. 乙?\nA.x\nB.y\n序号\t您的答案\t正确答案\t得分\n1\t\tB\t0\n2\tA\tA\t1",
+        [("single", "甲?", ["x", "y"], "B"), ("single", "乙?", ["x", "y"], "A")],
+    ),
 }
 
 
