@@ -147,6 +147,9 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True
     if line_start and (n == 1 or seg.expected < n <= seg.expected + 2):
         return True
+    empty = seg.item is not None and not (seg.item.stem or seg.item.options)
+    if line_start and empty and n == seg.last_number:
+        return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
     if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:
         return True  # an excerpt may start at any number
     previous = seg.item or (seg.section.items[-1] if seg.section.items else None)

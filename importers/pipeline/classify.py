@@ -38,6 +38,7 @@ MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 BLANK_ANSWERS = re.compile(r"\s*[;；、,，\s]\s*")
@@ -193,6 +194,8 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
 def parse_choice(text: str) -> tuple[str, str]:
     """ "A, B, C(P79)本题考查…" → ("ABC", "本题考查…")."""
     text = strip_page_refs(text)
+    if "┋" in text:  # 问卷星 prints the key as the options it names: "A.…┋C.…"
+        return "".join(sorted(set(ECHOED_LABEL.findall(text)))), ""
     m = CHOICE_ANSWER.match(text)
     if not m:
         return "", text.strip()

@@ -41,6 +41,9 @@ FURNITURE = [
     re.compile(r"^返回\s+下载|举报$|舉報$"),
     re.compile(r"^本页仅为文字内容"),
     re.compile(r"^《.{1,60}》由会员分享"),
+    # 问卷星-style exports: a picture's address and an "选项:" caption are not question text
+    re.compile(r"^(?:图片|图像|image)\s*[:：]\s*https?://", re.I),
+    re.compile(r"^选项\s*[:：]?$"),
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
@@ -126,6 +129,8 @@ HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i
 PROGRESS_HEADER = re.compile(
     r"^(\d{1,5})\s*/\s*\d{1,5}\s*(?=(?:单选|多选|判断|填空|简答|问答|不定项)[题題]?\s*$)"
 )
+# An export's field label before the question, and the form's "required" star: "题目: *1、…".
+FIELD_LABEL = re.compile(r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干)\s*[:：]\s*")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -172,6 +177,8 @@ def fold(text: str) -> str:
         text = markdown_table_row(text)
     if "/" in text:
         text = PROGRESS_HEADER.sub(r"\1.", text)
+    if text.startswith(("题目", "题干", "*")):
+        text = FIELD_LABEL.sub("", text)
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", text)
     if "(" in text:

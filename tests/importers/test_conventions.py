@@ -290,6 +290,14 @@ CASES = {
         "1. 甲?\nA.x\nB.y\n2. 乙?\nA.x\nB.y\n序号\t您的答案\t正确答案\t得分\n1\t\tB\t0\n2\tA\tA\t1",
         [("single", "甲?", ["x", "y"], "B"), ("single", "乙?", ["x", "y"], "A")],
     ),
+    "问卷星 export: number header, field label and star, picture line, options caption, ┋ key": (
+        "第 1 题\n题目: *1、下列正确的有（）\n图片: https://example.com/a.png\n选项:\nA.甲\nB.乙\nC.丙\n"
+        "正确答案: A.甲┋C.丙\n----------\n第 2 题\n题目: *2、下列错误的是（）\n选项:\nA.甲\nB.乙\n正确答案: B.乙",
+        [
+            ("multiple", "下列正确的有()", ["甲", "乙", "丙"], "AC"),
+            ("single", "下列错误的是()", ["甲", "乙"], "B"),
+        ],
+    ),
 }
 
 
