@@ -44,6 +44,9 @@ FURNITURE = [
     # 问卷星-style exports: a picture's address and an "选项:" caption are not question text
     re.compile(r"^(?:图片|图像|image)\s*[:：]\s*https?://", re.I),
     re.compile(r"^选项\s*[:：]?$"),
+    # the score boxes of a printed paper: "得 分 | 评阅人", "题 号 一 二 三 总分", "分 值 10 20"
+    re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人|复核人|总\s*分人?|分\s*值)[\s\d.]*)+$"),
+    re.compile(r"^题\s*号(?:\s*[一二三四五六七八九十]+)+(?:\s*总\s*分人?)*$"),
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
@@ -129,6 +132,8 @@ HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i
 PROGRESS_HEADER = re.compile(
     r"^(\d{1,5})\s*/\s*\d{1,5}\s*(?=(?:单选|多选|判断|填空|简答|问答|不定项)[题題]?\s*$)"
 )
+# "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
+SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人)\s*\t\s*)+")
 # An export's field label before the question, and the form's "required" star: "题目: *1、…".
 FIELD_LABEL = re.compile(r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干)\s*[:：]\s*")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
@@ -177,6 +182,8 @@ def fold(text: str) -> str:
         text = markdown_table_row(text)
     if "/" in text:
         text = PROGRESS_HEADER.sub(r"\1.", text)
+    if "\t" in text:
+        text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith(("题目", "题干", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:

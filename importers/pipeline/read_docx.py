@@ -111,6 +111,17 @@ def read_docx(filename: str, data: bytes) -> list[Line]:
     return reader.read_body(document.element.body)
 
 
+def _layout_cell(cells: list[etree._Element]) -> etree._Element | None:
+    """The one cell of a row that holds text, when it holds several paragraphs or a table:
+    the table lays the page out (a whole paper in a frame), it is no grid of questions."""
+    filled = [cell for cell in cells if "".join(cell.itertext()).strip()]
+    if len(filled) != 1:
+        return None
+    blocks = [b for b in _flatten(filled[0]) if b.tag in (P, TBL)]
+    texts = [b for b in blocks if b.tag == TBL or "".join(b.itertext()).strip()]
+    return filled[0] if len(texts) >= 3 or any(b.tag == TBL for b in blocks) else None
+
+
 def _open(filename: str, data: bytes) -> Document:
     import docx  # late: text-only imports should not pay for python-docx
 
@@ -210,14 +221,28 @@ class _DocxReader:
         for row in _flatten(tbl):
             if row.tag != TR:
                 continue
+            tcs = [cell for cell in _flatten(row) if cell.tag == TC]
+            layout = _layout_cell(tcs)
+            if layout is not None:
+                lines.extend(self._cell_lines(layout, blockno))
+                continue
             cells, images = [], []
-            for cell in _flatten(row):
-                if cell.tag == TC:
-                    text, cell_images = self._cell(cell)
-                    cells.append(text)
-                    images.extend(cell_images)
+            for cell in tcs:
+                text, cell_images = self._cell(cell)
+                cells.append(text)
+                images.extend(cell_images)
             text = "\t".join(cells) if any(cells) else ""
             lines.append(Line(text=text, lineno=blockno, images=images))
+        return lines
+
+    def _cell_lines(self, cell: etree._Element, blockno: int) -> list[Line]:
+        """A table used as page layout: the cell's paragraphs are lines of the paper."""
+        lines: list[Line] = []
+        for block in _flatten(cell):
+            if block.tag == P:
+                lines.extend(self._paragraph(block).lines(blockno, self._numbering.label(block)))
+            elif block.tag == TBL:
+                lines.extend(self._table(block, blockno))
         return lines
 
     def _cell(self, cell: etree._Element) -> tuple[str, list[Image]]:

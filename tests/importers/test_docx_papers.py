@@ -56,3 +56,19 @@ def test_picture_travels_with_its_question() -> None:
 def test_paragraph_numbers_are_the_source_location() -> None:
     paper = parse_document("paper.docx", build_paper())
     assert [q.lineno for q in paper.questions[:2]] == [2, 6]
+
+
+def test_a_paper_laid_out_in_one_table_cell_reads_line_by_line() -> None:
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "期末考试试卷"
+    boxes = frame.add_table(rows=1, cols=3)  # the score box in the heading's row
+    for cell, text in zip(boxes.rows[0].cells, ["得  分", "评阅人", "一、单项选择题"], strict=True):
+        cell.text = text
+    for text in ["1. 服务的核心是( )", "A. 价格", "B. 客户", "2. 礼仪是( )", "A. 微笑", "B. 争辩"]:
+        frame.add_paragraph(text)
+    paper = parse_document("frame.docx", to_bytes(document))
+    assert [(q.section, q.stem, q.options) for q in paper.questions] == [
+        ("一、单项选择题", "服务的核心是( )", ["价格", "客户"]),
+        ("一、单项选择题", "礼仪是( )", ["微笑", "争辩"]),
+    ]
