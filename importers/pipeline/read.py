@@ -15,10 +15,12 @@ import zipfile
 
 from .model import Line, PaperError
 from .read_docx import check_zip_limits, read_docx
+from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
 from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
 
 NOT_OURS = "not a Word or text file"
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts as 16 LE
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -119,6 +121,9 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, str(exc)) from exc
     except BinaryContent as exc:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
+    if filename.lower().endswith(MARKDOWN_EXTENSIONS):
+        # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
+        return markdown_lines(text.removeprefix("\ufeff"))
     return split_lines(text)
 
 

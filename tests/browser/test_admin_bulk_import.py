@@ -149,7 +149,7 @@ def test_files_dropped_on_the_drop_zone_join_the_selection(
         """() => {
             const data = new DataTransfer();
             data.items.add(new File(["1.题目?"], "拖入的.txt", {type: "text/plain"}));
-            data.items.add(new File(["%PDF"], "扫描件.pdf", {type: "application/pdf"}));
+            data.items.add(new File(["PK"], "讲义.pptx", {type: "application/octet-stream"}));
             document.getElementById("dropzone").dispatchEvent(
                 new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
         }"""

@@ -102,14 +102,20 @@ def test_stray_boms_at_line_edges_are_stripped() -> None:
     assert texts(read_lines("joined.txt", data)) == ["1.第一题", "2.第二题"]
 
 
-def test_markdown_is_kept_as_is() -> None:
-    data = "# 第一章\n\n**1.** 客户关系管理的核心是\n- A. 提高满意度\n".encode()
-    assert texts(read_lines("paper.md", data)) == [
-        "# 第一章",
-        "",
-        "**1.** 客户关系管理的核心是",
-        "- A. 提高满意度",
+def test_markdown_is_read_as_markdown_with_its_line_numbers() -> None:
+    data = "# 第一章\n\n**1.** 客户关系管理的核心是\n- A. 提高满意度\n\n```\nB\n```\n".encode()
+    lines = read_lines("paper.md", data)
+    assert [(line.lineno, line.text) for line in lines] == [
+        (1, "第一章"),
+        (3, "**1.** 客户关系管理的核心是"),
+        (4, "A. 提高满意度"),
+        (7, "B"),
     ]
+
+
+def test_a_deeply_nested_markdown_list_is_read_without_recursing() -> None:
+    data = "".join("  " * depth + "- 层\n" for depth in range(10_000)).encode()
+    assert len(read_lines("deep.md", data)) >= 1  # read as text past the nesting limit, no error
 
 
 def test_utf8_with_one_broken_byte_is_not_read_as_gb18030() -> None:

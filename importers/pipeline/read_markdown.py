@@ -1,0 +1,73 @@
+"""Markdown papers (.md): parsed as Markdown by markdown-it-py, then handed on as lines.
+
+Structure is read as structure: headings, list items (an ordered item keeps its number, which
+is the question's), block quotes, tables (one line per row, cells joined by tabs, as Word tables
+reach us), fenced and indented code (its lines, not the fences), HTML blocks (<details> answers).
+Inline text is kept as written (emphasis marks included: a bold option is the key, and runs of
+underscores are blanks to fill, not emphasis). Every line keeps its source line number.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import Line
+
+MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
+
+
+def markdown_lines(text: str) -> list[Line]:
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return _Reader().read(parser.parse(text))
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.number = ""  # an ordered list item's "3." waiting for the item's first line
+        self.row: list[str] | None = None
+        self.row_line = 0
+
+    def read(self, tokens: list[Token]) -> list[Line]:
+        for token in tokens:
+            handler = getattr(self, f"on_{token.type}", None)
+            if handler is not None:
+                handler(token)
+        return self.lines
+
+    def on_list_item_open(self, token: Token) -> None:
+        if token.info:  # ordered: "3" with markup "." or ")"
+            self.number = f"{token.info}{token.markup} "
+
+    def on_inline(self, token: Token) -> None:
+        if self.row is not None:
+            self.row.append(token.content.strip())
+            return
+        self._add(token.content, _first_line(token), self.number)
+        self.number = ""
+
+    def on_tr_open(self, token: Token) -> None:
+        self.row, self.row_line = [], _first_line(token)
+
+    def on_tr_close(self, token: Token) -> None:
+        if self.row is not None:
+            self.lines.append(Line(text="\t".join(self.row), lineno=self.row_line))
+        self.row = None
+
+    def on_fence(self, token: Token) -> None:
+        self._add(token.content, _first_line(token) + 1, "")  # the content starts under the fence
+
+    def on_code_block(self, token: Token) -> None:
+        self._add(token.content, _first_line(token), "")
+
+    def on_html_block(self, token: Token) -> None:
+        self._add(token.content, _first_line(token), "")
+
+    def _add(self, content: str, lineno: int, prefix: str) -> None:
+        for k, part in enumerate(content.rstrip("\n").split("\n")):
+            self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k))
+
+
+def _first_line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
