@@ -123,7 +123,9 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
     if filename.lower().endswith(MARKDOWN_EXTENSIONS):
         # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
-        return markdown_lines(text.removeprefix("\ufeff"))
+        lines = markdown_lines(text.removeprefix("\ufeff"))
+        if any(line.text.strip() for line in lines):
+            return lines  # (nesting past the parser's limit leaves nothing: then it is read as text)
     return split_lines(text)
 
 

@@ -12,6 +12,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from importers.pipeline import parse_document
 from importers.pipeline import read as read_module
 from importers.pipeline import read_docx as read_docx_module
 from importers.pipeline.model import Image, Line, PaperError
@@ -113,9 +114,12 @@ def test_markdown_is_read_as_markdown_with_its_line_numbers() -> None:
     ]
 
 
-def test_a_deeply_nested_markdown_list_is_read_without_recursing() -> None:
-    data = "".join("  " * depth + "- 层\n" for depth in range(10_000)).encode()
-    assert len(read_lines("deep.md", data)) >= 1  # read as text past the nesting limit, no error
+@pytest.mark.parametrize("marker", ["- ", "> ", "1. "])
+def test_markdown_nested_ten_thousand_levels_is_read_as_text_and_flagged(marker: str) -> None:
+    data = (marker * 10_000 + "层\n").encode()
+    assert len(read_lines("deep.md", data)) == 1  # past the nesting limit it is read as plain text
+    paper = parse_document("deep.md", data)
+    assert all(q.warnings for q in paper.questions)  # whatever it reads waits for a reviewer
 
 
 def test_utf8_with_one_broken_byte_is_not_read_as_gb18030() -> None:
