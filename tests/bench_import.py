@@ -8,15 +8,21 @@
    half of them Word auto-numbered): questions/s.
 Each case also reports peak Python memory (tracemalloc) against the input size. tracemalloc
 slows allocation-heavy code, so timing and memory are measured in separate runs.
+3. Hostile inputs (--hostile-mb for the one-line file): fuzzed bytes, a one-line text file, a
+   Markdown list nested 10,000 deep, a workbook of a million empty rows; each prints how long it
+   took and what the admin is told. The goal: a clear answer within seconds, never a hang.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import random
 import sys
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,10 +90,59 @@ def report(label: str, filename: str, data: bytes, expected: int | None = None) 
         print(f"  refused         {error}")
 
 
+def hostile_cases(one_line_mb: float) -> list[tuple[str, str, bytes]]:
+    rng = random.Random(7)
+    docx_bytes = bytearray(question_paper(50))
+    for _ in range(200):  # a Word file with bytes flipped inside its zip
+        docx_bytes[rng.randrange(len(docx_bytes))] = rng.randrange(256)
+    return [
+        ("fuzzed bytes (1 MB)", "fuzz.txt", rng.randbytes(MB)),
+        ("a damaged .docx (200 bytes flipped)", "fuzz.docx", bytes(docx_bytes)),
+        (
+            f"one line of {one_line_mb:g} MB",
+            "one-line.txt",
+            ("客户服务" * int(one_line_mb * MB / 12)).encode(),
+        ),
+        ("Markdown list nested 10,000 deep", "deep.md", ("- " * 10_000 + "层\n").encode()),
+        ("a workbook of a million empty rows", "empty.xlsx", empty_rows_workbook(1_000_000)),
+    ]
+
+
+def empty_rows_workbook(rows: int) -> bytes:
+    """An .xlsx whose sheet holds a header and then `rows` empty rows (as Excel writes formatting)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["题目", "答案"])
+    out = io.BytesIO()
+    book.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                empty = "".join(f'<row r="{n}"/>' for n in range(2, rows + 2)).encode()
+                data = data.replace(b"</row></sheetData>", b"</row>" + empty + b"</sheetData>")
+            archive.writestr(info, data)
+    return target.getvalue()
+
+
+def hostile(one_line_mb: float) -> None:
+    print("\nhostile inputs")
+    for label, filename, data in hostile_cases(one_line_mb):
+        paper, seconds, error = timed(lambda: parse_document(filename, data))  # noqa: B023
+        if paper is not None:
+            verdict = paper.coverage.verdict if paper.coverage else "-"
+            error = f"{len(paper.questions)} question(s), verdict {verdict}"
+        print(f"  {label:<38} {seconds:6.2f} s  {error[:90]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="text size to build from the samples (MB)")
     parser.add_argument("--questions", type=int, default=10_000, help="questions in the generated .docx")
+    parser.add_argument("--hostile-mb", type=float, default=100.0, help="size of the one-line file (MB)")
     args = parser.parse_args()
 
     text = repeated_papers(int(args.mb * MB))
@@ -104,6 +159,7 @@ def main() -> None:
     document = question_paper(args.questions)
     print(f"\n(generated the {args.questions}-question .docx in {time.perf_counter() - start:.1f} s)")
     report("docx: generated single-choice paper", "bench.docx", document, expected=args.questions)
+    hostile(args.hostile_mb)
 
 
 if __name__ == "__main__":

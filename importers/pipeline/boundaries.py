@@ -32,15 +32,25 @@ class Rule:
     accept: Callable[[Segmenter, re.Match[str], str, int], Verdict | None]
 
 
+# Scanning a line must stay linear however long the line (a 100 MB one-line file): rules look
+# at the text near a match through patterns anchored there, never at copies of the line's rest.
+_LEADING_SPACE = re.compile(r"\s*")
+_ONLY_PUNCT_LEFT = re.compile(r"[\s。.?？]*$")
+
+
 def at_line_start(m: re.Match[str]) -> bool:
-    return not m.string[: m.start()].strip()
+    leading = _LEADING_SPACE.match(m.string)
+    return leading is not None and leading.end() >= m.start()
 
 
 # ---- accepting: is this match a boundary here, and of which kind? ------------------------------
+PROSE_NEXT = re.compile(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])")
+
+
 def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "注意事项 1、考试时间…": instructions, not questions."""
     before_ok = m.start() == 0 or text[m.start() - 1].isspace()
-    after_ok = re.match(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])", text[m.end() :])
+    after_ok = PROSE_NEXT.match(text, m.end())
     return ("prose_marker", None) if before_ok and after_ok else None
 
 
@@ -69,7 +79,7 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
 
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "参考答案": a key for earlier questions, a case's own key, or (with a colon) this answer."""
-    rest = text[m.end() :]
+    rest = text[m.end() : m.end() + 200]  # enough to see what follows; a copy of the line's rest is not
     heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
     if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
         return ("key", None)
@@ -121,7 +131,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
-    if re.search(r"\d[.．]$", text[: m.start()]):
+    if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
@@ -136,10 +146,13 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
     if m.group("item_p") or (seg.key_entry is not None and seg.key_entry.number == 0):
         return None  # the answer of a lone essay question numbers its own points
-    answerish = re.match(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)", text[m.end() :])
+    answerish = ANSWERISH.match(text, m.end())
     if n == seg.key_last + 1 or (n > seg.key_last and answerish):
         return ("key_item", n)
     return None
+
+
+ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
 
 
 def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
@@ -195,9 +208,9 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
     before = m.string[m.start() - 1] if m.start() else ""
     if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
         return True  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
-    if group == "opt_paren" and index == 0 and not m.string[m.end() :].strip(" 。.?？"):
+    if group == "opt_paren" and index == 0 and _ONLY_PUNCT_LEFT.match(m.string, m.end()):
         return True  # "…的是（A）" ending the line: the answer written in the blank
-    if _inside_brackets(m.string[: m.start()]):
+    if _inside_brackets(m.string[max(0, m.start() - 80) : m.start()]):
         return True  # "（   A    ）": the answer written in the blank, not a label
     # "三项急件A、B、C材料…": letters named in a sentence, not options
     return index == 0 and ENUMERATION.match(m.string, m.end()) is not None
@@ -205,7 +218,7 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
 
 def _inside_brackets(text: str) -> bool:
     depth = 0
-    for ch in text[-80:]:
+    for ch in text:
         if ch in "(（":
             depth += 1
         elif ch in ")）" and depth:

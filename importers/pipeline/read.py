@@ -21,6 +21,7 @@ from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, s
 
 NOT_OURS = "not a Word or text file"
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
+MAX_LINE_CHARS = 1_000_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts as 16 LE
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -70,6 +71,13 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, "the file is empty")
     if not any(line.text.strip() for line in lines):
         raise PaperError(filename, "the document holds pictures but no text (a scanned paper?)")
+    longest = max(lines, key=lambda line: len(line.text))
+    if len(longest.text) > MAX_LINE_CHARS:
+        # Papers glued onto one line run to tens of thousands of characters, not millions.
+        raise PaperError(
+            filename,
+            f"line {longest.lineno} is {len(longest.text):,} characters long: not the text of a paper",
+        )
     return lines
 
 

@@ -424,3 +424,8 @@ def test_start_value_and_multi_level_text() -> None:
 )
 def test_format_number(fmt: str, values: list[int], expected: list[str]) -> None:
     assert [format_number(value, fmt) for value in values] == expected
+
+
+def test_a_line_of_millions_of_characters_is_refused_naming_the_line() -> None:
+    data = "1. 甲?\n".encode() + ("客户服务" * 300_000).encode() + b"\n"
+    assert refusal("one-line.txt", data) == "line 2 is 1,200,000 characters long: not the text of a paper"
