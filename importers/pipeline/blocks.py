@@ -75,6 +75,7 @@ class Section:
     items: list[Item] = field(default_factory=list)
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
+    marks_lead: bool = False  # judgement marks are printed before their items' numbers
 
 
 @dataclass

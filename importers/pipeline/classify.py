@@ -60,11 +60,17 @@ def classify(item: Item) -> ParsedQuestion | None:
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) for o in options]
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
+    if answer_text and "**" in answer_text:
+        answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
     explanation = (item.explanation or "").strip()
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
+    box = rules.JUDGEMENT_HEAD.match(stem) if not options else None
+    if box:  # "1.（ √ ）采取…": the judgement written in the box before the statement
+        mark = mark or box.group(1)
+        stem = "( )" + stem[box.end() :]
 
     if kind == "prose" and answer_text is None and not _asks_with_options(stem, options):
         return None  # numbered prose under a heading that asks nothing

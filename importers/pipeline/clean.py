@@ -79,7 +79,31 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     dropped.extend(source for source, folded in kept if folded.text in repeated)
     if furniture is not None:
         furniture.extend(dropped)
-    return join_page_fragments([folded for _, folded in kept if folded.text not in repeated])
+    return join_split_boxes(
+        join_page_fragments([folded for _, folded in kept if folded.text not in repeated])
+    )
+
+
+# A judgement box that text extraction cut in two: "(      √" then ")13.将金属…".
+OPEN_BOX = re.compile(r"^[(（]\s*([√×✓✗✔✘❌对错])$")
+CLOSE_BOX = re.compile(r"^[)）]")
+
+
+def join_split_boxes(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        box = OPEN_BOX.match(out[-1].text) if out else None
+        if box and CLOSE_BOX.match(line.text):
+            head = out[-1]
+            out[-1] = Line(
+                text=f"({box.group(1)})" + line.text[1:],
+                lineno=head.lineno,
+                images=head.images + line.images,
+                joined=[*head.joined, line.lineno],
+            )
+        else:
+            out.append(line)
+    return out
 
 
 # A running header or footer left in extracted text: the same line again and again, far apart.

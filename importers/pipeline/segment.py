@@ -40,6 +40,7 @@ class Segmenter:
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
+        self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -56,8 +57,11 @@ class Segmenter:
         text = line.text
         pos = 0
         new_line = True
-        head = rules.JUDGEMENT_HEAD.match(text)
-        if head and self.item is not None and self.mode == "questions" and not self.item.options:
+        head = rules.JUDGEMENT_HEAD.match(text) if self.mode == "questions" else None
+        if head and self._marks_lead():
+            self.leading_mark = head.group(1)  # "(×)12.在…": the mark before a number is that item's
+            pos = head.end()
+        elif head and self.item is not None and not self.item.options:
             self.item.mark = head.group(1)  # "(错误)12. 下一题…": the mark closes the previous item
             pos = head.end()
         while pos < len(text):
@@ -73,6 +77,13 @@ class Segmenter:
             self.trace(line, boundaries.ROLES.get(kind, kind))
             pos = boundaries.HANDLERS[kind](self, m, payload, text, line)
             new_line = False
+
+    def _marks_lead(self) -> bool:
+        """Marks printed before the numbers belong to the items they precede: so it is when the
+        section's first question already had one (no earlier item for it to close)."""
+        if not self.section.items and (self.item is None or self.item.section is not self.section):
+            self.section.marks_lead = True
+        return self.section.marks_lead
 
     def _place(self, fragment: str, line: Line, new_line: bool, found: boundaries.Found | None) -> None:
         title_like = (new_line or self.item is None) and len(fragment) <= 40
@@ -208,6 +219,7 @@ class Segmenter:
         self.expected = int(number) + 1
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
+        self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.attach_images(line)
 
     def split_unnumbered(self, line: Line) -> None:

@@ -298,6 +298,20 @@ CASES = {
             ("single", "下列错误的是()", ["甲", "乙"], "B"),
         ],
     ),
+    "judgement boxes: before the statement, before the number, split over two lines": (
+        "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
+        "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
+        [
+            ("truefalse", "( )采取监测措施。", [], True),
+            ("truefalse", "( )可以争辩。", [], False),
+            ("truefalse", "在连续冷却中速度越大越好。", [], False),
+            ("truefalse", "退火是缓慢冷却。", [], True),
+        ],
+    ),
+    "Markdown emphasis around a judgement key": (
+        "1. 服务要及时。\n   - **答案：对**\n2. 可以争辩。\n   - **答案：错**",
+        [("truefalse", "服务要及时。", [], True), ("truefalse", "可以争辩。", [], False)],
+    ),
 }
 
 
