@@ -1,7 +1,8 @@
 """Django settings for the qbank-quiz project.
 
 Everything that differs between a laptop demo and a production intranet comes from the
-environment; the defaults are safe for local development only.
+environment. The defaults are production's (DEBUG off, a secret key required); `make demo` sets
+DJANGO_DEBUG=1 and the test suite runs with config.settings_test.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a server that forgot the variable must not show tracebacks to trainees.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 # The dev key is only acceptable with DEBUG on; production must set DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-insecure-key-change-me" if DEBUG else "")
 if not SECRET_KEY:
