@@ -6,6 +6,7 @@ deadlines exactly; views pass nothing and get timezone.now().
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from qbank.models import Question
 from . import grading
 from .models import Attempt, AttemptQuestion, IntegrityEvent, Paper, PaperRule
 from .selectors import paper_open_to, rule_pool
+from .textcheck import is_well_formed
+
+logger = logging.getLogger(__name__)
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -102,8 +106,12 @@ def attempt_start(
 ) -> Attempt:
     """The trainee's running attempt on this paper, or a new one with its questions frozen."""
     now = _now(now)
-    attempt_finalise_overdue(now=now)
     running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
+    if running is not None and now > running.deadline + save_grace():
+        # This trainee's own attempt ran out: hand it in before counting what is left. Nobody
+        # else's attempts are touched here (the worker and finalise_overdue do those).
+        _finalise_isolated(running, now)
+        running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
     if running is not None:
         return running
     if not paper_open_to(paper=paper, user=user, now=now):
@@ -114,10 +122,28 @@ def attempt_start(
     rng = rng or random.Random()
     try:
         with transaction.atomic():
-            return _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
+            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
     except IntegrityError:
         # A second tab or a double click started the same attempt a moment earlier: resume it.
         return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
+    transaction.on_commit(lambda: _schedule_finalise(attempt))
+    return attempt
+
+
+def _schedule_finalise(attempt: Attempt) -> None:
+    """Ask the worker to hand the attempt in when its time runs out, in case nobody comes back."""
+    from django_tasks import default_task_backend
+
+    from .tasks import finalise_overdue_attempts  # late: tasks imports this module
+
+    if not default_task_backend.supports_defer:
+        return  # finalise_overdue from cron (README) covers it
+    try:
+        run_after = attempt.deadline + save_grace() + timedelta(seconds=1)
+        finalise_overdue_attempts.using(run_after=run_after).enqueue()
+    except Exception:
+        # A queue that is down must not stop a trainee starting; cron's finalise_overdue remains.
+        logger.exception("could not schedule finalising attempt %s", attempt.pk)
 
 
 def _create_attempt(
@@ -221,6 +247,9 @@ def answer_save(
 def clean_response(aq: AttemptQuestion, response: object) -> object:
     """Keep only a response of the question's shape: junk from a tampered page is refused."""
     letters = LETTERS[: len(aq.options)]
+    if not is_well_formed(response):
+        # Stored, a lone surrogate breaks every page and grading pass that reads it: refuse it here.
+        raise ValidationError(_("答案中有无法识别的字符,请删除后重试。"), code="bad_text")
     if response in (None, "", []):
         return None
     if aq.type == "single" and isinstance(response, str) and len(response) == 1 and response in letters:
@@ -280,15 +309,24 @@ def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
         attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.paper.pass_percent
 
 
-def attempt_finalise_overdue(*, now: datetime | None = None) -> int:
-    """Submit every attempt whose time ran out, even if its trainee never came back."""
+def attempt_finalise_overdue(*, now: datetime | None = None, user: AbstractBaseUser | None = None) -> int:
+    """Submit every attempt whose time ran out (only `user`'s, given one), even if its trainee
+    never came back. One attempt that fails to grade is logged and left; the rest go on."""
     now = _now(now)
     overdue = Attempt.objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lt=now - save_grace())
-    count = 0
-    for attempt in overdue.only("pk"):
+    if user is not None:
+        overdue = overdue.filter(user=user)
+    return sum(1 for attempt in overdue.only("pk") if _finalise_isolated(attempt, now))
+
+
+def _finalise_isolated(attempt: Attempt, now: datetime) -> bool:
+    try:
         attempt_submit(attempt=attempt, now=now, auto=True)
-        count += 1
-    return count
+    except Exception:
+        # Bad data in one attempt must never fail the worker, the cron run or anyone's page.
+        logger.exception("could not finalise attempt %s", attempt.pk)
+        return False
+    return True
 
 
 @transaction.atomic

@@ -33,8 +33,9 @@ class PaperRow:
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    # Abandoned attempts whose time ran out show as submitted, not as "作答中" forever.
-    services.attempt_finalise_overdue()
+    # This trainee's own attempts whose time ran out show as submitted, not as "作答中" forever;
+    # everyone else's are the worker's job (finalise_overdue), never this request's.
+    services.attempt_finalise_overdue(user=request.user)
     attempts = list(selectors.attempts_of(user=request.user))
     running = {a.paper_id: a for a in attempts if a.is_running}
     rows = [
