@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from io import StringIO
 from collections.abc import Callable
 from datetime import timedelta
+from io import StringIO
 from typing import Any
 
 import pytest
