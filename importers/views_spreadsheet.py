@@ -5,13 +5,14 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from qbank import roles
+from qbank.formfields import parse_id
 from qbank.models import Bank
 
 from .pipeline.spreadsheet import template_workbook
@@ -45,8 +46,12 @@ def template(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, bank_pk: int) -> HttpResponse:
     _manager(request)
     bank = get_object_or_404(Bank, pk=bank_pk)
-    chapter = (
-        get_object_or_404(bank.chapters, pk=request.GET["chapter"]) if request.GET.get("chapter") else None
-    )
+    chapter = None
+    if request.GET.get("chapter"):
+        try:
+            chapter_id = parse_id(request.GET["chapter"])
+        except ValidationError as invalid:
+            return HttpResponseBadRequest(invalid.messages[0])
+        chapter = get_object_or_404(bank.chapters, pk=chapter_id)
     name = f"{bank.name}-{chapter.title}" if chapter else bank.name
     return _xlsx(export_bank(bank=bank, chapter=chapter), f"{name}.xlsx")

@@ -46,7 +46,8 @@ def _save_request(body: bytes) -> tuple[int, object, bool | None]:
     """position, response and flagged from {"position": 3, "response": "B", "flagged": false}."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        # RecursionError: "[[[[…" nested deeper than the parser's stack.
         raise ValidationError(_("请求格式不对。")) from exc
     if not isinstance(data, dict) or "response" not in data:
         raise ValidationError(_("请求格式不对。"))

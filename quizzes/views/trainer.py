@@ -46,4 +46,5 @@ def managed_paper(request: HttpRequest, pk: int) -> Paper:
 def safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    return target if allowed else default
+    # A path only: redirect() would take "sNaN" for a view name and fail to reverse it.
+    return target if allowed and target.startswith("/") else default
