@@ -16,21 +16,17 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from . import models
 from .fingerprint import fingerprint, search_text
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
 
-CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
-
-
-# Papers grade what they draw: a single/multiple/true-false/fill question without a key would
-# fail at grading, so only short answers (graded by hand) may go live without one.
-ACTIVE_NEEDS_KEY = gettext_lazy("没有答案的试题不能启用(简答题除外)。")
-
-
-def _has_key(*, type: str, answer: Any) -> bool:
-    return answer is not None or type == Question.Type.SHORT
+# The answer rules live on the model (Question.clean); re-exported for the forms and importers.
+CHOICE_TYPES = models.CHOICE_TYPES
+ACTIVE_NEEDS_KEY = models.ACTIVE_NEEDS_KEY
+answer_normalise = models.answer_normalise
+answer_validate = models.answer_validate
+_has_key = models.has_key
 
 
 def bank_get_or_create(*, name: str, description: str = "") -> tuple[Bank, bool]:
@@ -69,43 +65,6 @@ def source_create(
     source.full_clean()
     source.save()
     return source
-
-
-def answer_validate(*, type: str, answer: Any, option_count: int) -> None:
-    """Raise ValidationError unless `answer` has the shape `type` needs (None = no key yet)."""
-    if answer is None:
-        return
-    if type in CHOICE_TYPES:
-        letters = answer if isinstance(answer, str) else ""
-        allowed = OPTION_LABELS[:option_count]
-        if (
-            not letters
-            or any(letter not in allowed for letter in letters)
-            or len(set(letters)) != len(letters)
-            or (type == Question.Type.SINGLE and len(letters) != 1)
-        ):
-            raise ValidationError(
-                _("答案 %(answer)r 与选项 %(allowed)s 不符。"),
-                code="answer_letters",
-                params={"answer": answer, "allowed": allowed or "-"},
-            )
-    elif type == Question.Type.TRUEFALSE and not isinstance(answer, bool):
-        raise ValidationError(_("判断题的答案必须是对或错。"), code="answer_bool")
-    elif type == Question.Type.FILL and not (
-        isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer)
-    ):
-        raise ValidationError(_("填空题的答案必须是每空一项的列表。"), code="answer_blanks")
-    elif type == Question.Type.SHORT and not isinstance(answer, str):
-        raise ValidationError(_("简答题的参考答案必须是文字。"), code="answer_text")
-
-
-def answer_normalise(*, type: str, answer: Any) -> Any:
-    # "DBA" and "ABD" are the same key; store letters in label order.
-    if type == Question.Type.MULTIPLE and isinstance(answer, str):
-        return "".join(sorted(answer.upper()))
-    if type == Question.Type.SINGLE and isinstance(answer, str):
-        return answer.upper()
-    return answer
 
 
 def question_create(
@@ -149,6 +108,7 @@ def question_create(
         search_text=search_text(stem, list(options)),
         warnings=list(warnings),
     )
+    question.pending_option_labels = OPTION_LABELS[: len(options)]
     question.full_clean()
     question.save()
     option_rows = [
@@ -256,6 +216,7 @@ def question_update(
         ("status", status),
     ]:
         setattr(question, name, value)
+    question.pending_option_labels = OPTION_LABELS[: len(options)]
     question.full_clean(exclude=["fingerprint", "search_text"], validate_unique=False)
     question.save()
     question.options.all().delete()

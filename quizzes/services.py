@@ -287,7 +287,14 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
 
 
 def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
-    result = grading.grade(aq.type, aq.key, aq.response, policy)
+    try:
+        result = grading.grade(aq.type, aq.key, aq.response, policy)
+    except ValueError:
+        # A key that does not fit its type (it got past the bank's checks somehow): a trainer
+        # marks this one by hand rather than the whole submit failing.
+        logger.exception("attempt question %s has an ungradable key", aq.pk)
+        aq.state, aq.suggested_score, aq.score = "pending", Decimal("0"), None
+        return
     points = grading.points_for(result, aq.points)
     aq.state = result.state
     if result.state == "pending":

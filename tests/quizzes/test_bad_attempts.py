@@ -77,7 +77,7 @@ def test_a_broken_overdue_attempt_fails_nobody_elses_request(
     Attempt.objects.filter(pk=broken.pk).update(deadline=timezone.now() - timedelta(hours=1))
 
     def explode(*args: Any, **kwargs: Any) -> Any:
-        raise UnicodeEncodeError("utf-8", "x\ud800", 1, 2, "surrogates not allowed")
+        raise RuntimeError("the database went away mid-grade")
 
     monkeypatch.setattr(services.grading, "grade", explode)
     other = client_for(make_trainee("trainee2"))
@@ -156,3 +156,14 @@ def test_starting_asks_the_worker_to_finalise_when_time_runs_out(
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(hours=1))
     assert finalise_overdue_attempts.call() == 1
     assert not Attempt.objects.get(pk=attempt.pk).is_running
+
+
+def test_a_bad_key_that_got_in_anyway_goes_to_a_trainer_instead_of_crashing_the_submit(
+    exam_paper: Paper, trainee: Any
+) -> None:
+    attempt = services.attempt_start(paper=exam_paper, user=trainee)
+    attempt.questions.filter(type="truefalse").update(key="A")
+    services.answer_save(attempt=attempt, position=3, response=True)
+    submitted = services.attempt_submit(attempt=attempt)
+    assert submitted.questions.get(type="truefalse").state == "pending"
+    assert submitted.pending_grading >= 1
