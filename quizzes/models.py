@@ -155,6 +155,14 @@ class Attempt(models.Model):
     max_score = models.DecimalField(_("满分"), max_digits=7, decimal_places=2, default=Decimal("0"))
     pending_grading = models.PositiveSmallIntegerField(_("待批改题数"), default=0)
     passed = models.BooleanField(_("及格"), null=True, blank=True)
+    # Copied from the paper at start: whatever decides a score is frozen with the questions, so
+    # a trainer changing the paper mid-exam changes no running attempt's result.
+    multiple_policy = models.CharField(
+        _("多选题计分"), max_length=16, choices=MultiplePolicy.choices, default=MultiplePolicy.ALL_OR_NOTHING
+    )
+    pass_percent = models.PositiveSmallIntegerField(
+        _("及格线(%)"), default=60, validators=[MaxValueValidator(100)]
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -207,6 +215,9 @@ class AttemptQuestion(models.Model):
     options = models.JSONField(_("选项"), default=list)
     key = models.JSONField(_("答案"), null=True, blank=True)  # in display letters: never sent before review
     explanation = models.TextField(_("解析"), blank=True)
+    # The question's pictures at start: [{"id", "path", "content_type"}]; served from here, so a
+    # picture replaced or deleted in the bank later still shows as the trainee saw it.
+    images = models.JSONField(_("图片"), default=list, blank=True)
     points = models.DecimalField(_("分值"), max_digits=5, decimal_places=2)
     response = models.JSONField(_("作答"), null=True, blank=True)
     flagged = models.BooleanField(_("标记"), default=False)

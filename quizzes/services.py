@@ -68,7 +68,7 @@ def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Deci
     drawn: list[tuple[Question, Decimal]] = []
     taken: set[int] = set()
     for rule in paper.rules.prefetch_related("chapters"):
-        pool = [q for q in rule_pool(rule=rule).prefetch_related("options") if q.pk not in taken]
+        pool = [q for q in rule_pool(rule=rule).prefetch_related("options", "images") if q.pk not in taken]
         if len(pool) < rule.count:
             raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
         for question in rng.sample(pool, rule.count):
@@ -166,6 +166,8 @@ def _create_attempt(
         started_at=now,
         deadline=deadline,
         max_score=sum((points for _q, points in draw), Decimal("0")),
+        multiple_policy=paper.multiple_policy,
+        pass_percent=paper.pass_percent,
     )
     AttemptQuestion.objects.bulk_create(
         [
@@ -178,7 +180,7 @@ def _create_attempt(
 
 def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
     ids = [int(pk) for pk, _points in paper.fixed_draw]
-    found = Question.objects.prefetch_related("options").in_bulk(ids)
+    found = Question.objects.prefetch_related("options", "images").in_bulk(ids)
     # A question deleted since publishing drops out; the rest of the paper stands.
     return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
 
@@ -200,6 +202,10 @@ def _snapshot(
         options=[texts[i] for i in order],
         key=_key_in_display_order(question.type, question.answer, order),
         explanation=question.explanation,
+        images=[
+            {"id": image.pk, "path": image.file.name, "content_type": image.content_type}
+            for image in question.images.all()
+        ],
         points=points,
     )
 
@@ -270,10 +276,10 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
     finds it already submitted and returns it unchanged."""
     now = _now(now)
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().select_related("paper").get(pk=attempt.pk)
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
-        policy = grading.Policy(multiple=locked.paper.multiple_policy)
+        policy = grading.Policy(multiple=locked.multiple_policy)  # as frozen at start
         questions = list(locked.questions.all())
         for aq in questions:
             _grade_automatically(aq, policy)
@@ -313,7 +319,7 @@ def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
     if attempt.pending_grading:
         attempt.passed = None
     else:
-        attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.paper.pass_percent
+        attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.pass_percent
 
 
 def attempt_finalise_overdue(*, now: datetime | None = None, user: AbstractBaseUser | None = None) -> int:
@@ -355,7 +361,7 @@ def short_answer_grade(
     aq.graded_at = _now(now)
     aq.state = "correct" if score == aq.points else ("wrong" if score == 0 else "partial")
     aq.save(update_fields=["score", "comment", "grader", "graded_at", "state"])
-    attempt = Attempt.objects.select_for_update().select_related("paper").get(pk=aq.attempt_id)
+    attempt = Attempt.objects.select_for_update().get(pk=aq.attempt_id)
     _total(attempt, list(attempt.questions.all()))
     attempt.save(update_fields=["score", "pending_grading", "passed"])
     return aq

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -80,8 +81,7 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    images = selectors.images_of(questions=questions)
-    items = [exam_item(aq, images) for aq in questions]
+    items = [exam_item(aq) for aq in questions]
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
@@ -141,12 +141,11 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:exam", attempt.pk)
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
-    images = selectors.images_of(questions=questions)
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
-        "items": [review_item(aq, display, images) for aq in questions],
+        "items": [review_item(aq, display) for aq in questions],
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
         "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
@@ -162,8 +161,10 @@ def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
     image = selectors.attempt_image(attempt=attempt, image_id=image_pk) if attempt else None
     if image is None:
         raise Http404
-    response = FileResponse(
-        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
-    )
+    try:
+        handle = default_storage.open(image.path, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=image.content_type or "application/octet-stream")
     response["X-Content-Type-Options"] = "nosniff"
     return response

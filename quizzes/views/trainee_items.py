@@ -42,7 +42,7 @@ class ExamItem:
     text: str  # short
     flagged: bool
     saved_at: datetime | None
-    images: list[int]  # QuestionImage ids, served by the checked qbank view
+    images: list[int]  # picture ids of the snapshot, served by the attempt_image view
 
     @property
     def answered(self) -> bool:
@@ -76,7 +76,12 @@ def _chosen(aq: AttemptQuestion) -> str:
     return ""
 
 
-def exam_item(aq: AttemptQuestion, images: dict[int, list[int]]) -> ExamItem:
+def image_ids(aq: AttemptQuestion) -> list[int]:
+    """The snapshot's picture ids, served by the attempt_image view from the snapshot."""
+    return [int(image["id"]) for image in aq.images or [] if "id" in image]
+
+
+def exam_item(aq: AttemptQuestion) -> ExamItem:
     fill = aq.type == "fill"
     blanks: list[str] = []
     if fill:
@@ -96,7 +101,7 @@ def exam_item(aq: AttemptQuestion, images: dict[int, list[int]]) -> ExamItem:
         text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
         flagged=aq.flagged,
         saved_at=aq.saved_at,
-        images=images.get(aq.question_id or 0, []),
+        images=image_ids(aq),
     )
 
 
@@ -131,7 +136,7 @@ class ReviewItem:
     images: list[int]
 
 
-def review_item(aq: AttemptQuestion, display: ReviewDisplay, images: dict[int, list[int]]) -> ReviewItem:
+def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
     chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
     key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
@@ -156,7 +161,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay, images: dict[int, l
         explanation=aq.explanation if display.explanations else "",
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
-        images=images.get(aq.question_id or 0, []),
+        images=image_ids(aq),
     )
 
 
