@@ -60,6 +60,9 @@ class PaperForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["cohorts"].help_text = _("不选班级则所有学员都可参加。")
+        self.fields["review_policy"].help_text = _(
+            "所有人同一套题且允许多次作答时,答案和解析在学员用完作答次数或考试结束后才公布。"
+        )
         if self.instance.status == Paper.Status.PUBLISHED:
             # The rules point at this bank's chapters; switching banks means unpublishing first.
             self.fields["bank"].disabled = True

@@ -393,11 +393,22 @@ def review_display(*, attempt: Attempt, now: datetime | None = None) -> ReviewDi
         return ReviewDisplay()
     policy = attempt.paper.review_policy
     closed = attempt.paper.closes_at is not None and _now(now) >= attempt.paper.closes_at
+    if not closed and review_withheld_for_retakes(attempt=attempt):
+        return ReviewDisplay(score=True)
     if policy == "explanations" or (policy == "after_close" and closed):
         return ReviewDisplay(score=True, verdicts=True, answers=True, explanations=True)
     if policy == "answers":
         return ReviewDisplay(score=True, verdicts=True, answers=True)
     return ReviewDisplay(score=True)
+
+
+def review_withheld_for_retakes(*, attempt: Attempt) -> bool:
+    """The same questions for everyone and attempts left: attempt 1's key would answer attempt 2,
+    so verdicts, answers and explanations wait for the last attempt (or the paper closing)."""
+    paper = attempt.paper
+    if not paper.same_for_everyone or paper.attempts_allowed <= 1:
+        return False
+    return paper.attempts.filter(user_id=attempt.user_id).count() < paper.attempts_allowed
 
 
 def rules_replace(*, paper: Paper, rules: Sequence[dict[str, object]]) -> list[PaperRule]:

@@ -149,6 +149,9 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
         "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
+        "answers_after_retakes": not display.answers
+        and attempt.paper.review_policy != "score"
+        and services.review_withheld_for_retakes(attempt=attempt),
     }
     return render(request, "quizzes/trainee/result.html", context)
 
