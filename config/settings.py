@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (reads the language choice), before common (may redirect on it).
     "django.middleware.locale.LocaleMiddleware",
@@ -72,6 +73,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Everything from this host, nothing inline, no plugins, no framing; img data: for the admin's icons.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True  # Django's default, stated: every response says nosniff
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -165,6 +174,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES
 # Django answers 400 past this many files in one request; above IMPORT_MAX_FILES so that an
 # upload a little over the limit gets our message naming the files left out instead.
 DATA_UPLOAD_MAX_NUMBER_FILES = 2 * IMPORT_MAX_FILES
+# A file "parsing" for longer than this lost its worker (killed, machine restarted): it is
+# queued again, up to IMPORT_PARSE_MAX_ATTEMPTS claims in all, then marked failed.
+IMPORT_PARSE_TIMEOUT_SECONDS = int(os.environ.get("IMPORT_PARSE_TIMEOUT_SECONDS", "600"))
+IMPORT_PARSE_MAX_ATTEMPTS = int(os.environ.get("IMPORT_PARSE_MAX_ATTEMPTS", "3"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -70,7 +70,7 @@ class ImageInline(admin.TabularInline):
         if not image.pk or not image.file:
             return "-"
         url = reverse("question-image", args=[image.pk])
-        return format_html('<img src="{}" alt="" style="max-height:120px;max-width:240px">', url)
+        return format_html('<img src="{}" alt="" class="question-preview">', url)
 
 
 class QuestionAdminForm(forms.ModelForm):
@@ -104,6 +104,10 @@ class QuestionAdminForm(forms.ModelForm):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     form = QuestionAdminForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # the preview's size: no style="" under the CSP
+
     list_display = ["id", "__str__", "bank", "chapter", "type", "status", "difficulty", "updated"]
     list_display_links = ["id", "__str__"]
     list_filter = ["bank", "chapter", "type", "status", "difficulty"]

@@ -265,3 +265,25 @@ class QuestionImage(models.Model):
 
     def __str__(self) -> str:
         return self.file.name
+
+    def clean(self) -> None:
+        """Only a raster image whose bytes prove its type (qbank.images); the type stored is the
+        proven one, never what the document or the editor claimed."""
+        from .images import HEADER_BYTES, raster_type
+
+        super().clean()
+        if not self.file:
+            return
+        was_closed = self.file.closed
+        self.file.open("rb")
+        self.file.seek(0)
+        header = self.file.read(HEADER_BYTES)
+        self.file.seek(0)
+        if was_closed and self.file._committed:
+            self.file.close()  # a stored file we opened only to look at
+        proven = raster_type(header)
+        if proven is None:
+            raise ValidationError(
+                {"file": _("图片只接受 PNG、JPEG、GIF、WebP 或 BMP 格式。")}, code="not_raster"
+            )
+        self.content_type = proven

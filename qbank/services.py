@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from . import models
 from .fingerprint import fingerprint, search_text
+from .images import raster_type
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
 
 # The answer rules live on the model (Question.clean); re-exported for the forms and importers.
@@ -136,6 +137,9 @@ def tag_get_or_create(*, name: str) -> Tag:
 def question_image_create(
     *, question: Question, name: str, content_type: str, data: bytes, option: Option | None = None
 ) -> QuestionImage:
+    if raster_type(data) is None:
+        # Checked before the bytes are written anywhere; QuestionImage.clean() checks again.
+        raise ValidationError(_("图片只接受 PNG、JPEG、GIF、WebP 或 BMP 格式。"), code="not_raster")
     image = QuestionImage(question=question, option=option, content_type=content_type)
     # FileField.save writes the bytes to MEDIA_ROOT (under a unique name) and sets image.file.
     image.file.save(name or "image", ContentFile(data), save=False)

@@ -6,6 +6,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import roles
+from .images import picture_response
 from .models import QuestionImage
 from .selectors import bank_stats
 
@@ -32,8 +33,4 @@ def question_image(request: HttpRequest, pk: int) -> FileResponse:
     if not roles.can_manage_bank(request.user):
         raise PermissionDenied
     image = get_object_or_404(QuestionImage, pk=pk)
-    response = FileResponse(
-        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return picture_response(image.file.open("rb"), filename=image.file.name.rsplit("/", 1)[-1])

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from qbank.images import picture_response
+
 from .. import selectors, services
 from ..models import Attempt, Paper
 from .trainee_items import clock_text, duration_text, exam_item, review_item
@@ -168,6 +170,4 @@ def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
         handle = default_storage.open(image.path, "rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type=image.content_type or "application/octet-stream")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return picture_response(handle, filename=image.path.rsplit("/", 1)[-1])
