@@ -14,7 +14,7 @@ from django.utils import timezone
 from qbank import roles
 from qbank.models import Question
 
-from .models import Attempt, AttemptQuestion, Paper, PaperRule
+from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -137,7 +137,7 @@ def paper_results(*, paper: Paper) -> QuerySet[Attempt]:
     return (
         paper.attempts.filter(status=Attempt.Status.SUBMITTED)
         .select_related("user")
-        .annotate(left_count=Count("events", filter=Q(events__kind="left")))
+        .annotate(left_count=Count("events", filter=Q(events__kind=IntegrityEvent.Kind.LEFT)))
         .order_by("user__username", "number")
     )
 
@@ -146,7 +146,7 @@ def grading_queue(*, user: User) -> QuerySet[AttemptQuestion]:
     """Short answers awaiting a trainer, on papers this user manages."""
     papers = papers_managed_by(user=user).values("pk")
     return (
-        AttemptQuestion.objects.filter(state="pending", attempt__paper__in=papers)
+        AttemptQuestion.objects.filter(state=GradeState.PENDING, attempt__paper__in=papers)
         .exclude(attempt__status=Attempt.Status.IN_PROGRESS)
         .select_related("attempt__user", "attempt__paper")
         .order_by("attempt__submitted_at", "position")
@@ -210,7 +210,7 @@ def item_statistics(*, paper: Paper) -> list[ItemStat]:
         .values("question_id")
         .annotate(
             seen=Count("id"),
-            correct=Count("id", filter=Q(state="correct")),
+            correct=Count("id", filter=Q(state=GradeState.CORRECT)),
             average=Avg("score"),
             points=Max("points"),
             stem=Max("stem"),

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from qbank.models import Question
 
 from . import grading
-from .models import Attempt, AttemptQuestion, IntegrityEvent, Paper, PaperRule
+from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
 from .selectors import paper_open_to, rule_pool
 from .textcheck import is_well_formed
 
@@ -299,11 +299,11 @@ def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
         # A key that does not fit its type (it got past the bank's checks somehow): a trainer
         # marks this one by hand rather than the whole submit failing.
         logger.exception("attempt question %s has an ungradable key", aq.pk)
-        aq.state, aq.suggested_score, aq.score = "pending", Decimal("0"), None
+        aq.state, aq.suggested_score, aq.score = GradeState.PENDING, Decimal("0"), None
         return
     points = grading.points_for(result, aq.points)
     aq.state = result.state
-    if result.state == "pending":
+    if result.state == GradeState.PENDING:
         aq.suggested_score, aq.score = points, None
     else:
         aq.score = points
@@ -315,7 +315,7 @@ def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
         (aq.score if aq.score is not None else (aq.suggested_score or Decimal("0")) for aq in questions),
         Decimal("0"),
     )
-    attempt.pending_grading = sum(1 for aq in questions if aq.state == "pending")
+    attempt.pending_grading = sum(1 for aq in questions if aq.state == GradeState.PENDING)
     if attempt.pending_grading:
         attempt.passed = None
     else:
@@ -359,7 +359,9 @@ def short_answer_grade(
     aq.comment = comment
     aq.grader = grader  # type: ignore[assignment]
     aq.graded_at = _now(now)
-    aq.state = "correct" if score == aq.points else ("wrong" if score == 0 else "partial")
+    aq.state = (
+        GradeState.CORRECT if score == aq.points else (GradeState.WRONG if score == 0 else GradeState.PARTIAL)
+    )
     aq.save(update_fields=["score", "comment", "grader", "graded_at", "state"])
     attempt = Attempt.objects.select_for_update().get(pk=aq.attempt_id)
     _total(attempt, list(attempt.questions.all()))
@@ -395,9 +397,9 @@ def review_display(*, attempt: Attempt, now: datetime | None = None) -> ReviewDi
     closed = attempt.paper.closes_at is not None and _now(now) >= attempt.paper.closes_at
     if not closed and review_withheld_for_retakes(attempt=attempt):
         return ReviewDisplay(score=True)
-    if policy == "explanations" or (policy == "after_close" and closed):
+    if policy == ReviewPolicy.EXPLANATIONS or (policy == ReviewPolicy.AFTER_CLOSE and closed):
         return ReviewDisplay(score=True, verdicts=True, answers=True, explanations=True)
-    if policy == "answers":
+    if policy == ReviewPolicy.ANSWERS:
         return ReviewDisplay(score=True, verdicts=True, answers=True)
     return ReviewDisplay(score=True)
 

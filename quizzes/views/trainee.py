@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from qbank.images import picture_response
 
 from .. import selectors, services
-from ..models import Attempt, Paper
+from ..models import Attempt, Paper, ReviewPolicy
 from .trainee_items import clock_text, duration_text, exam_item, review_item
 
 
@@ -150,9 +150,9 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         "items": [review_item(aq, display) for aq in questions],
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
-        "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
+        "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,
         "answers_after_retakes": not display.answers
-        and attempt.paper.review_policy != "score"
+        and attempt.paper.review_policy != ReviewPolicy.SCORE
         and services.review_withheld_for_retakes(attempt=attempt),
     }
     return render(request, "quizzes/trainee/result.html", context)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..models import Attempt, AttemptQuestion
+from ..models import Attempt, AttemptQuestion, IntegrityEvent
 
 View = Callable[..., HttpResponse]
 
@@ -81,7 +81,7 @@ def event(request: HttpRequest, attempt: Attempt) -> HttpResponse:
         away = int(request.POST.get("away_seconds") or 0)
     except ValueError:
         return _error(400, _("请求格式不对。"))
-    if kind not in ("left", "returned"):
+    if kind not in IntegrityEvent.Kind.values:
         return _error(400, _("请求格式不对。"))
     if services.integrity_event_record(attempt=attempt, kind=kind, away_seconds=away) is None:
         return _error(409, _("已经交卷。"))

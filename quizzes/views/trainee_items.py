@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ..display import answer_text
-from ..models import AttemptQuestion
+from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
 
 # The importer's blanks (importers/pipeline/rules.py BLANK): "____" or an empty pair of brackets.
@@ -106,13 +105,14 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
 
 
 # ---- result page -----------------------------------------------------------------------------
-VERDICTS = {
-    "correct": ("✓", gettext_lazy("正确")),
-    "wrong": ("✗", gettext_lazy("错误")),
-    "partial": ("◐", gettext_lazy("部分正确")),
-    "pending": ("…", gettext_lazy("待批改")),
-    "unanswered": ("✗", gettext_lazy("未作答")),
+MARKS = {
+    GradeState.CORRECT: "✓",
+    GradeState.WRONG: "✗",
+    GradeState.PARTIAL: "◐",
+    GradeState.PENDING: "…",
+    GradeState.UNANSWERED: "✗",
 }
+VERDICTS = {state: (mark, GradeState(state).label) for state, mark in MARKS.items()}
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
     key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
     state = aq.state if display.verdicts else ""
     mark, verdict = VERDICTS.get(state) or ("", "")
-    graded = state not in ("", "pending")
+    graded = state not in ("", GradeState.PENDING)
     return ReviewItem(
         position=aq.position,
         type_label=aq.get_type_display(),
