@@ -7,15 +7,11 @@ reads in importers.selectors. Every view requires the importers.add_importbatch 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,12 +24,11 @@ from importers import selectors, staging
 from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm, answer_as_text
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.uploads import ACCEPTED_EXTENSIONS, Limits, check_uploads
+from qbank.access import DISCARD_IMPORT, IMPORT, access_required
 from qbank.images import picture_response
 from qbank.models import OPTION_LABELS, Chapter, Question
 from qbank.services import CHOICE_TYPES
 
-PERMISSION = "importers.add_importbatch"
-DISCARD_PERMISSION = "importers.delete_importbatch"
 TYPE_LABELS = dict(Question.Type.choices)
 WARNING_LABELS = {"no answer found": gettext_lazy("未找到答案"), "type guessed": gettext_lazy("题型为推测")}
 # Warnings that carry numbers, from the parser and the spreadsheet reader.
@@ -59,16 +54,8 @@ def warning_label(warning: str) -> str:
     return warning
 
 
-def importer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous users go to the login page; signed-in users without the permission get 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
+# Anonymous users go to the login page; signed-in users without the permission get 403.
+importer_required = access_required(IMPORT)
 
 
 def upload_limits() -> Limits:
@@ -288,12 +275,10 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("importers:progress", pk=batch.pk)
 
 
-@importer_required
+@access_required(DISCARD_IMPORT)
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
-    if not request.user.has_perm(DISCARD_PERMISSION):
-        raise PermissionDenied
     try:
         staging.batch_discard(batch=batch)
     except staging.BatchPublished:

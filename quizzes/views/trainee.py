@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from qbank.access import TAKE_EXAMS, access_required
 from qbank.images import picture_response
 
 from .. import selectors, services
@@ -33,7 +33,7 @@ class PaperRow:
     running: Attempt | None
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     # This trainee's own attempts whose time ran out show as submitted, not as "作答中" forever;
@@ -48,7 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the paper, or resume the running attempt (a second tab or a refresh gets the same)."""
@@ -75,7 +75,7 @@ def _closed_if_due(attempt: Attempt, now: datetime) -> Attempt:
     return attempt
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def exam(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
@@ -119,7 +119,7 @@ def _exam_strings() -> dict[str, str]:
     }
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Hand in, once: a second submit (double tap, the timer racing the button) changes nothing."""
@@ -130,7 +130,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("quizzes:result", attempt.pk)
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
@@ -158,7 +158,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/trainee/result.html", context)
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
     """Pictures of the attempt's questions, for whoever may open the attempt."""

@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qbank.access import TAKE_EXAMS, allowed
+
 from .. import selectors, services
 from ..models import Attempt, AttemptQuestion, IntegrityEvent
 
@@ -27,18 +29,20 @@ def _error(status: int, message: str) -> JsonResponse:
 
 
 def owner_json(view: View) -> View:
-    """POST only, the attempt's owner only; anyone else learns nothing about the attempt."""
+    """POST only, the attempt's owner only; anyone else learns nothing about the attempt. The
+    TAKE_EXAMS rule of qbank.access, answered in JSON instead of a redirect to the login page."""
 
     @require_POST
     @wraps(view)
     def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
+        if not allowed(request.user, TAKE_EXAMS):
             return _error(403, _("登录已过期,请重新登录。"))
         attempt = selectors.own_attempt(user=request.user, attempt_id=pk)
         if attempt is None:
             return _error(404, _("找不到这次作答。"))
         return view(request, attempt, *args, **kwargs)
 
+    wrapper.access_capability = TAKE_EXAMS  # type: ignore[attr-defined]
     return wrapper
 
 
