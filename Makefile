@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check '.[dev]'
 	@touch $(STAMP)
 
+# DEBUG is off by default (production's setting); the demo on a laptop asks for it explicitly.
+demo: export DJANGO_DEBUG=1
 demo: $(STAMP)
 	$(VPY) manage.py migrate --noinput
 	$(VPY) manage.py demo_setup

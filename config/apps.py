@@ -9,3 +9,10 @@ class ConfigConfig(AppConfig):
 
     name = "config"
     verbose_name = "Project"
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from config.checks import secret_key_set
+
+        checks.register(secret_key_set)

@@ -8,52 +8,15 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from qbank import roles
+from qbank.access import groups_sync
 from quizzes import services as quiz_services
 from quizzes.models import Cohort, Paper
 from quizzes.selectors import pool_for
 
-# Trainers edit the bank's content; banks themselves and deletions are the admins' call.
-TRAINER_PERMISSIONS = [
-    "qbank.view_bank",
-    "qbank.view_source",
-    *(
-        f"qbank.{action}_{model}"
-        for model in ("chapter", "question", "option", "questionimage", "tag")
-        for action in ("view", "add", "change")
-    ),
-    # Removing a wrong option or picture happens inside the question's admin page.
-    "qbank.delete_option",
-    "qbank.delete_questionimage",
-    # Trainers decide who sits their papers: classes are kept in the admin.
-    "quizzes.view_cohort",
-    "quizzes.add_cohort",
-    "quizzes.change_cohort",
-]
-# "importers": bulk imports in the browser (importers.add_importbatch) are the admins' call.
-ADMIN_APPS = ("qbank", "quizzes", "importers")
-ADMIN_EXTRA = ["auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"]
-
 
 def ensure_groups() -> dict[str, Group]:
-    admin_perms = list(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)) + _perms(
-        ADMIN_EXTRA
-    )
-    wanted = {roles.TRAINEE: [], roles.TRAINER: _perms(TRAINER_PERMISSIONS), roles.ADMIN: admin_perms}
-    groups = {}
-    for name, perms in wanted.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(perms)
-        groups[name] = group
-    return groups
-
-
-def _perms(names: list[str]) -> list[Permission]:
-    result = []
-    for name in names:
-        app_label, codename = name.split(".")
-        result.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return result
+    """The role groups as qbank.access.ROLE_PERMISSIONS says (the data migration made them too)."""
+    return groups_sync(group_model=Group, permission_model=Permission)
 
 
 def ensure_user(*, username: str, password: str, group: Group, staff: bool, superuser: bool = False) -> bool:

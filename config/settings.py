@@ -1,7 +1,8 @@
 """Django settings for the qbank-quiz project.
 
 Everything that differs between a laptop demo and a production intranet comes from the
-environment; the defaults are safe for local development only.
+environment. The defaults are production's (DEBUG off, a secret key required); `make demo` sets
+DJANGO_DEBUG=1 and the test suite runs with config.settings_test.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
-# The dev key is only acceptable with DEBUG on; production must set DJANGO_SECRET_KEY.
+# Off unless asked for: a server that forgot the variable must not show tracebacks to trainees.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+# The dev key is only acceptable with DEBUG on; production must set DJANGO_SECRET_KEY. Without
+# one the settings still load, so tools that sign nothing (parse_paper on a fresh machine) run;
+# serving refuses to start (config.wsgi/asgi) and `check`, `runserver` and `migrate` fail.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-insecure-key-change-me" if DEBUG else "")
-if not SECRET_KEY:
-    raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (reads the language choice), before common (may redirect on it).
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +73,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Everything from this host, nothing inline, no plugins, no framing; img data: for the admin's icons.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True  # Django's default, stated: every response says nosniff
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -129,6 +140,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy, how many proxies of ours append to X-Forwarded-For (nginx: 1). With 0
+# (no proxy) the header is ignored and the socket address counts: a client could forge it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -159,6 +174,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_FILE_BYTES
 # Django answers 400 past this many files in one request; above IMPORT_MAX_FILES so that an
 # upload a little over the limit gets our message naming the files left out instead.
 DATA_UPLOAD_MAX_NUMBER_FILES = 2 * IMPORT_MAX_FILES
+# A file "parsing" for longer than this lost its worker (killed, machine restarted): it is
+# queued again, up to IMPORT_PARSE_MAX_ATTEMPTS claims in all, then marked failed.
+IMPORT_PARSE_TIMEOUT_SECONDS = int(os.environ.get("IMPORT_PARSE_TIMEOUT_SECONDS", "600"))
+IMPORT_PARSE_MAX_ATTEMPTS = int(os.environ.get("IMPORT_PARSE_MAX_ATTEMPTS", "3"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

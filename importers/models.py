@@ -73,6 +73,9 @@ class ImportFile(models.Model):
     source = models.ForeignKey(
         Source, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("发布后的来源")
     )
+    # Claims of this file by a parse task: a worker killed mid-parse leaves it "parsing", and
+    # staging.recover_stale_files queues it again until IMPORT_PARSE_MAX_ATTEMPTS.
+    parse_attempts = models.PositiveSmallIntegerField(_("解析次数"), default=0)
     started = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished = models.DateTimeField(_("完成时间"), null=True, blank=True)
 

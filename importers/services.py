@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from importers.pipeline import PaperError, ParsedPaper, ParsedQuestion, parse_document
 from qbank.fingerprint import fingerprint
+from qbank.images import raster_type
 from qbank.models import Bank, Chapter, Question, Source
 from qbank.review import answer_dropped
 from qbank.selectors import fingerprints_in_bank, source_by_checksum
@@ -211,6 +212,12 @@ def store_questions(
         if question is None:
             continue
         for image in q.images:
+            if raster_type(image.data) is None:
+                # An SVG, EMF or HTML "picture" in a document is never shown: left out and reported.
+                report.notes.append(
+                    f"line {q.lineno}: picture {image.name!r} is not a PNG/JPEG/GIF/WebP/BMP, left out"
+                )
+                continue
             stored = question_image_create(
                 question=question, name=image.name, content_type=image.content_type, data=image.data
             )

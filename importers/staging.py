@@ -16,14 +16,18 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.pipeline import Image, PaperError, ParsedQuestion, parse_document
@@ -78,7 +82,7 @@ def batch_enqueue(*, batch: ImportBatch) -> int:
 def file_parse(*, file_id: int) -> None:
     """The parse task's body: claim the file, skip it if already imported, else stage its questions."""
     claimed = ImportFile.objects.filter(pk=file_id, status=ImportFile.Status.QUEUED).update(
-        status=ImportFile.Status.PARSING, started=timezone.now()
+        status=ImportFile.Status.PARSING, started=timezone.now(), parse_attempts=F("parse_attempts") + 1
     )
     if not claimed:
         return  # already handled (a task delivered twice)
@@ -101,6 +105,65 @@ def file_parse(*, file_id: int) -> None:
         # Parsing is pure, so an unexpected crash is this file's failure, not the worker's.
         logger.exception("parsing %s failed", import_file.filename)
         _finish(import_file, ImportFile.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+
+
+# --- stale claims, retry, discard ------------------------------------------------------------
+
+GAVE_UP = gettext_lazy("解析多次中断(可能是后台进程被终止),已停止重试。可以重试或放弃这个批次。")
+
+
+def recover_stale_files(*, batch: ImportBatch | None = None, now: datetime | None = None) -> int:
+    """Files claimed longer ago than IMPORT_PARSE_TIMEOUT_SECONDS whose worker died: queued again,
+    or failed for good after IMPORT_PARSE_MAX_ATTEMPTS claims. Returns how many were recovered."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.IMPORT_PARSE_TIMEOUT_SECONDS)
+    stale = ImportFile.objects.filter(status=ImportFile.Status.PARSING, started__lt=cutoff)
+    if batch is not None:
+        stale = stale.filter(batch=batch)
+    limit = settings.IMPORT_PARSE_MAX_ATTEMPTS
+    # Conditional updates: a worker finishing the file meanwhile keeps its result.
+    stale.filter(parse_attempts__gte=limit).update(
+        status=ImportFile.Status.FAILED, error=str(GAVE_UP), finished=now
+    )
+    requeue = list(stale.filter(parse_attempts__lt=limit).values_list("pk", flat=True))
+    requeued = ImportFile.objects.filter(pk__in=requeue, status=ImportFile.Status.PARSING).update(
+        status=ImportFile.Status.QUEUED, started=None
+    )
+    if requeue:
+        logger.warning("re-queued import files %s after a stale parse claim", requeue)
+        _enqueue_files(requeue)
+    return requeued
+
+
+def batch_retry_failed(*, batch: ImportBatch) -> int:
+    """Queue the batch's failed files again, with a fresh count of attempts."""
+    _check_open(batch)
+    ids = list(batch.files.filter(status=ImportFile.Status.FAILED).values_list("pk", flat=True))
+    ImportFile.objects.filter(pk__in=ids).update(
+        status=ImportFile.Status.QUEUED, error="", parse_attempts=0, started=None, finished=None
+    )
+    _enqueue_files(ids)
+    return len(ids)
+
+
+def batch_discard(*, batch: ImportBatch) -> None:
+    """Delete an unpublished batch with its staged questions and stored files, so the same
+    files can be uploaded again. A published batch is in the bank: it stays as its record."""
+    _check_open(batch)
+    paths = [f.upload.name for f in batch.files.all() if f.upload]
+    for staged in StagedQuestion.objects.filter(file__batch=batch).only("data"):
+        paths += [image["path"] for image in staged.data.get("images", []) if image.get("path")]
+    batch.delete()
+    for path in paths:
+        # After the rows are gone: a file left behind by a crash here is only disk space.
+        transaction.on_commit(lambda path=path: default_storage.delete(path))
+
+
+def _enqueue_files(ids: Sequence[int]) -> None:
+    from importers.tasks import parse_import_file  # late: tasks imports this module
+
+    for file_id in ids:
+        transaction.on_commit(lambda file_id=file_id: parse_import_file.enqueue(file_id))
 
 
 def _skip_if_seen(import_file: ImportFile) -> bool:

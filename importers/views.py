@@ -6,15 +6,11 @@ reads in importers.selectors. Every view requires the importers.add_importbatch 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,24 +23,17 @@ from importers.coverage_text import coverage_summary
 from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm, answer_as_text
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.uploads import ACCEPTED_EXTENSIONS, Limits, check_uploads
+from qbank.access import DISCARD_IMPORT, IMPORT, access_required
+from qbank.images import picture_response
 from qbank.models import OPTION_LABELS, Chapter, Question
 from qbank.review import warning_label
 from qbank.services import CHOICE_TYPES
 
-PERMISSION = "importers.add_importbatch"
 TYPE_LABELS = dict(Question.Type.choices)
 
 
-def importer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous users go to the login page; signed-in users without the permission get 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
+# Anonymous users go to the login page; signed-in users without the permission get 403.
+importer_required = access_required(IMPORT)
 
 
 def upload_limits() -> Limits:
@@ -87,6 +76,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_GET
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch.objects.select_related("bank"), pk=pk)
+    staging.recover_stale_files(batch=batch)
     context = {"batch": batch, "progress": selectors.batch_progress(batch=batch)}
     return render(request, "importers/progress.html", context)
 
@@ -95,6 +85,8 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def progress_json(request: HttpRequest, pk: int) -> JsonResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
+    # Whoever watches the batch also notices a worker that died mid-parse (cron does it too).
+    staging.recover_stale_files(batch=batch)
     return JsonResponse(selectors.batch_progress(batch=batch).as_json())
 
 
@@ -125,6 +117,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": selectors.staged_counts(batch=batch),
         "chapter_form": ChapterMapForm(titles=titles, chapters=chapters, current=batch.chapter_map),
         "ready": all(f.is_done for f in files),
+        "failed_count": {"failed": sum(1 for f in files if f.status == ImportFile.Status.FAILED)},
         "editable": editable,
     }
     return render(request, "importers/review.html", context)
@@ -252,6 +245,32 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @importer_required
+@require_POST
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    try:
+        count = staging.batch_retry_failed(batch=batch)
+    except staging.BatchPublished:
+        messages.error(request, _("该批次已发布,不能再修改。"))
+    else:
+        messages.success(request, _("已重新排队 %(n)d 个失败的文件。") % {"n": count})
+    return redirect("importers:progress", pk=batch.pk)
+
+
+@access_required(DISCARD_IMPORT)
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    try:
+        staging.batch_discard(batch=batch)
+    except staging.BatchPublished:
+        messages.error(request, _("该批次已发布,不能放弃。"))
+        return redirect("importers:review", pk=batch.pk)
+    messages.success(request, _("导入批次 #%(pk)d 已放弃,上传的文件已删除。") % {"pk": pk})
+    return redirect("importers:history")
+
+
+@importer_required
 @require_GET
 def staged_image(request: HttpRequest, pk: int, index: int) -> FileResponse:
     staged = _staged(pk)
@@ -259,9 +278,4 @@ def staged_image(request: HttpRequest, pk: int, index: int) -> FileResponse:
     if not 0 <= index < len(images):
         raise Http404
     image = images[index]
-    response = FileResponse(
-        default_storage.open(image["path"], "rb"),
-        content_type=image.get("content_type") or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return picture_response(default_storage.open(image["path"], "rb"), filename=image.get("name") or "image")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from qbank import roles
+from qbank.access import MANAGE_BANK, access_required
+from qbank.formfields import parse_id
 from qbank.models import Bank
 
 from .pipeline.spreadsheet import template_workbook
@@ -28,25 +28,22 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _manager(request: HttpRequest) -> None:
-    if not roles.can_manage_bank(request.user):
-        raise PermissionDenied
-
-
-@login_required
+@access_required(MANAGE_BANK)
 @require_GET
 def template(request: HttpRequest) -> HttpResponse:
-    _manager(request)
     return _xlsx(template_workbook(), _("题库导入模板") + ".xlsx")
 
 
-@login_required
+@access_required(MANAGE_BANK)
 @require_GET
 def export(request: HttpRequest, bank_pk: int) -> HttpResponse:
-    _manager(request)
     bank = get_object_or_404(Bank, pk=bank_pk)
-    chapter = (
-        get_object_or_404(bank.chapters, pk=request.GET["chapter"]) if request.GET.get("chapter") else None
-    )
+    chapter = None
+    if request.GET.get("chapter"):
+        try:
+            chapter_id = parse_id(request.GET["chapter"])
+        except ValidationError as invalid:
+            return HttpResponseBadRequest(invalid.messages[0])
+        chapter = get_object_or_404(bank.chapters, pk=chapter_id)
     name = f"{bank.name}-{chapter.title}" if chapter else bank.name
     return _xlsx(export_bank(bank=bank, chapter=chapter), f"{name}.xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -69,11 +70,44 @@ class ImageInline(admin.TabularInline):
         if not image.pk or not image.file:
             return "-"
         url = reverse("question-image", args=[image.pk])
-        return format_html('<img src="{}" alt="" style="max-height:120px;max-width:240px">', url)
+        return format_html('<img src="{}" alt="" class="question-preview">', url)
+
+
+class QuestionAdminForm(forms.ModelForm):
+    """Question.clean() checks the answer against the options; in the admin those are the inline
+    rows being saved with the question, not the stored ones, so hand it their labels."""
+
+    class Meta:
+        model = Question
+        fields = "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.instance.pending_option_labels = self._inline_labels()
+        return data
+
+    def _inline_labels(self) -> str:
+        prefix = "options"
+        try:
+            total = min(int(self.data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
+        except (TypeError, ValueError):
+            return ""
+        labels = []
+        for i in range(total):
+            row = f"{prefix}-{i}-"
+            if self.data.get(row + "DELETE") or not str(self.data.get(row + "text", "")).strip():
+                continue
+            labels.append(str(self.data.get(row + "label", "")))
+        return "".join(labels)
 
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionAdminForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # the preview's size: no style="" under the CSP
+
     list_display = ["id", "__str__", "bank", "chapter", "type", "status", "difficulty", "updated"]
     list_display_links = ["id", "__str__"]
     list_filter = ["bank", "chapter", "type", "status", "difficulty"]

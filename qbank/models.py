@@ -6,7 +6,10 @@ qbank.services so the fingerprint and search column stay in step with the text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -99,6 +102,54 @@ class QuestionStatus(models.TextChoices):
     RETIRED = "retired", _("已停用")
 
 
+CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE}
+# Papers grade what they draw: a single/multiple/true-false/fill question without a key would
+# fail at grading, so only short answers (graded by hand) may go live without one.
+ACTIVE_NEEDS_KEY = _("没有答案的试题不能启用(简答题除外)。")
+
+
+def answer_normalise(*, type: str, answer: Any) -> Any:
+    # "DBA" and "ABD" are the same key; store letters in label order.
+    if type == QuestionType.MULTIPLE and isinstance(answer, str):
+        return "".join(sorted(answer.upper()))
+    if type == QuestionType.SINGLE and isinstance(answer, str):
+        return answer.upper()
+    return answer
+
+
+def answer_validate(*, type: str, answer: Any, option_count: int | None = None, labels: str = "") -> None:
+    """Raise ValidationError unless `answer` has the shape `type` needs (None = no key yet).
+    Choice letters must be among `labels` (or the first `option_count` letters)."""
+    if answer is None:
+        return
+    if type in CHOICE_TYPES:
+        letters = answer if isinstance(answer, str) else ""
+        allowed = OPTION_LABELS[:option_count] if option_count is not None else labels
+        if (
+            not letters
+            or any(letter not in allowed for letter in letters)
+            or len(set(letters)) != len(letters)
+            or (type == QuestionType.SINGLE and len(letters) != 1)
+        ):
+            raise ValidationError(
+                _("答案 %(answer)r 与选项 %(allowed)s 不符。"),
+                code="answer_letters",
+                params={"answer": answer, "allowed": allowed or "-"},
+            )
+    elif type == QuestionType.TRUEFALSE and not isinstance(answer, bool):
+        raise ValidationError(_("判断题的答案必须是对或错。"), code="answer_bool")
+    elif type == QuestionType.FILL and not (
+        isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer)
+    ):
+        raise ValidationError(_("填空题的答案必须是每空一项的列表。"), code="answer_blanks")
+    elif type == QuestionType.SHORT and not isinstance(answer, str):
+        raise ValidationError(_("简答题的参考答案必须是文字。"), code="answer_text")
+
+
+def has_key(*, type: str, answer: Any) -> bool:
+    return answer is not None or type == QuestionType.SHORT
+
+
 class Question(models.Model):
     Type = QuestionType
     Status = QuestionStatus
@@ -160,6 +211,25 @@ class Question(models.Model):
         stem = " ".join(self.stem.split())
         return stem if len(stem) <= 40 else stem[:39] + "…"
 
+    # The option labels a save is about to store, when they are not in the database yet (a new
+    # question, or the admin's inline rows): set by the caller before full_clean().
+    pending_option_labels: str | None = None
+
+    def clean(self) -> None:
+        """The answer fits the type and the options, and only a question with a key is active:
+        here, so the admin, the bank pages, imports and the spreadsheet all get the same check."""
+        super().clean()
+        labels = self.pending_option_labels
+        if labels is None:
+            labels = "".join(self.options.values_list("label", flat=True)) if self.pk else ""
+        self.answer = answer_normalise(type=self.type, answer=self.answer)
+        try:
+            answer_validate(type=self.type, answer=self.answer, labels=labels)
+        except ValidationError as error:
+            raise ValidationError({"answer": error}) from error
+        if self.status == QuestionStatus.ACTIVE and not has_key(type=self.type, answer=self.answer):
+            raise ValidationError({"status": ACTIVE_NEEDS_KEY}, code="active_needs_key")
+
 
 class Option(models.Model):
     question = models.ForeignKey(Question, models.CASCADE, related_name="options", verbose_name=_("试题"))
@@ -195,3 +265,25 @@ class QuestionImage(models.Model):
 
     def __str__(self) -> str:
         return self.file.name
+
+    def clean(self) -> None:
+        """Only a raster image whose bytes prove its type (qbank.images); the type stored is the
+        proven one, never what the document or the editor claimed."""
+        from .images import HEADER_BYTES, raster_type
+
+        super().clean()
+        if not self.file:
+            return
+        was_closed = self.file.closed
+        self.file.open("rb")
+        self.file.seek(0)
+        header = self.file.read(HEADER_BYTES)
+        self.file.seek(0)
+        if was_closed and self.file._committed:
+            self.file.close()  # a stored file we opened only to look at
+        proven = raster_type(header)
+        if proven is None:
+            raise ValidationError(
+                {"file": _("图片只接受 PNG、JPEG、GIF、WebP 或 BMP 格式。")}, code="not_raster"
+            )
+        self.content_type = proven

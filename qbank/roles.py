@@ -1,4 +1,5 @@
-"""Who is asking: the three roles are Django groups (created by `demo_setup` or by hand)."""
+"""Who is asking: the three roles are Django groups, created by a data migration (qbank 0002)
+with the permissions in qbank.access.ROLE_PERMISSIONS; what each role may do is in qbank.access."""
 
 from __future__ import annotations
 
@@ -26,4 +27,6 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
 
 
 def can_manage_bank(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return user_role(user) in {ADMIN, TRAINER}
+    from .access import MANAGE_BANK, allowed  # late: access imports this module
+
+    return allowed(user, MANAGE_BANK)

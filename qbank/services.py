@@ -18,22 +18,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import models
 from .fingerprint import fingerprint, search_text
+from .images import raster_type
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
 from .review import is_key_warning
 from .selectors import WAITING_FOR_KEY
 
-CHOICE_TYPES = {Question.Type.SINGLE, Question.Type.MULTIPLE}
-
-
-# Papers grade what they draw: a single/multiple/true-false/fill question without a key would
-# fail at grading, so only short answers (graded by hand) may go live without one.
-ACTIVE_NEEDS_KEY = gettext_lazy("没有答案的试题不能启用(简答题除外)。")
+# The answer rules live on the model (Question.clean); re-exported for the forms and importers.
+CHOICE_TYPES = models.CHOICE_TYPES
+ACTIVE_NEEDS_KEY = models.ACTIVE_NEEDS_KEY
 FEW_OPTIONS = gettext_lazy("选择题至少要有两个选项。")
-
-
-def _has_key(*, type: str, answer: Any) -> bool:
-    return answer is not None or type == Question.Type.SHORT
+answer_normalise = models.answer_normalise
+answer_validate = models.answer_validate
+_has_key = models.has_key
 
 
 def bank_get_or_create(*, name: str, description: str = "") -> tuple[Bank, bool]:
@@ -72,43 +70,6 @@ def source_create(
     source.full_clean()
     source.save()
     return source
-
-
-def answer_validate(*, type: str, answer: Any, option_count: int) -> None:
-    """Raise ValidationError unless `answer` has the shape `type` needs (None = no key yet)."""
-    if answer is None:
-        return
-    if type in CHOICE_TYPES:
-        letters = answer if isinstance(answer, str) else ""
-        allowed = OPTION_LABELS[:option_count]
-        if (
-            not letters
-            or any(letter not in allowed for letter in letters)
-            or len(set(letters)) != len(letters)
-            or (type == Question.Type.SINGLE and len(letters) != 1)
-        ):
-            raise ValidationError(
-                _("答案 %(answer)r 与选项 %(allowed)s 不符。"),
-                code="answer_letters",
-                params={"answer": answer, "allowed": allowed or "-"},
-            )
-    elif type == Question.Type.TRUEFALSE and not isinstance(answer, bool):
-        raise ValidationError(_("判断题的答案必须是对或错。"), code="answer_bool")
-    elif type == Question.Type.FILL and not (
-        isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer)
-    ):
-        raise ValidationError(_("填空题的答案必须是每空一项的列表。"), code="answer_blanks")
-    elif type == Question.Type.SHORT and not isinstance(answer, str):
-        raise ValidationError(_("简答题的参考答案必须是文字。"), code="answer_text")
-
-
-def answer_normalise(*, type: str, answer: Any) -> Any:
-    # "DBA" and "ABD" are the same key; store letters in label order.
-    if type == Question.Type.MULTIPLE and isinstance(answer, str):
-        return "".join(sorted(answer.upper()))
-    if type == Question.Type.SINGLE and isinstance(answer, str):
-        return answer.upper()
-    return answer
 
 
 def question_create(
@@ -152,6 +113,7 @@ def question_create(
         search_text=search_text(stem, list(options)),
         warnings=list(warnings),
     )
+    question.pending_option_labels = OPTION_LABELS[: len(options)]
     question.full_clean()
     question.save()
     option_rows = [
@@ -179,6 +141,9 @@ def tag_get_or_create(*, name: str) -> Tag:
 def question_image_create(
     *, question: Question, name: str, content_type: str, data: bytes, option: Option | None = None
 ) -> QuestionImage:
+    if raster_type(data) is None:
+        # Checked before the bytes are written anywhere; QuestionImage.clean() checks again.
+        raise ValidationError(_("图片只接受 PNG、JPEG、GIF、WebP 或 BMP 格式。"), code="not_raster")
     image = QuestionImage(question=question, option=option, content_type=content_type)
     # FileField.save writes the bytes to MEDIA_ROOT (under a unique name) and sets image.file.
     image.file.save(name or "image", ContentFile(data), save=False)
@@ -259,6 +224,7 @@ def question_update(
         ("status", status),
     ]:
         setattr(question, name, value)
+    question.pending_option_labels = OPTION_LABELS[: len(options)]
     question.full_clean(exclude=["fingerprint", "search_text"], validate_unique=False)
     question.save()
     question.options.all().delete()

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import roles
+from .access import MANAGE_BANK, access_required, allowed
+from .images import picture_response
 from .models import QuestionImage
 from .selectors import bank_stats
 
@@ -13,7 +14,7 @@ from .selectors import bank_stats
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     role = roles.user_role(request.user)
-    can_manage = roles.can_manage_bank(request.user)
+    can_manage = allowed(request.user, MANAGE_BANK)
     context: dict[str, object] = {
         "role": role,
         "role_label": roles.ROLE_LABELS.get(role or "", ""),
@@ -25,15 +26,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "qbank/home.html", context)
 
 
-@login_required
+@access_required(MANAGE_BANK)
 def question_image(request: HttpRequest, pk: int) -> FileResponse:
     """Pictures are served through a view, not as public media: the user must be allowed to
-    see the question (trainers and admins now; quizzes add their own check for trainees)."""
-    if not roles.can_manage_bank(request.user):
-        raise PermissionDenied
+    see the question (trainers and admins here; quizzes add their own check for trainees)."""
     image = get_object_or_404(QuestionImage, pk=pk)
-    response = FileResponse(
-        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return picture_response(image.file.open("rb"), filename=image.file.name.rsplit("/", 1)[-1])

@@ -7,11 +7,9 @@ selectors.questions_managed_by says which questions a user may touch.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import roles, services
+from . import services
+from .access import MANAGE_BANK, access_required
 from .forms import BulkStatusForm, QuestionEditForm, QuestionFilterForm
 from .models import Question
 from .selectors import question_list, questions_managed_by
@@ -31,18 +30,7 @@ PAGE_SIZE = 50
 View = Callable[..., HttpResponse]
 
 
-def bank_manager_required(view: View) -> View:
-    """Anonymous users go to the login page, trainees get 403; outermost, so that holds for
-    every method (a GET on a POST-only URL says 405 only to a manager)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not roles.can_manage_bank(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+bank_manager_required = access_required(MANAGE_BANK)
 
 
 def _back_to_list(request: HttpRequest) -> str:

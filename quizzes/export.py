@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .display import answer_text
-from .models import Attempt, AttemptQuestion
+from .models import Attempt, AttemptQuestion, GradeState
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these runs as a formula in Excel (OWASP "CSV injection").
@@ -26,14 +26,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def state_label(state: str) -> str:
-    labels = {
-        "correct": _("正确"),
-        "partial": _("部分正确"),
-        "wrong": _("错误"),
-        "pending": _("待批改"),
-        "unanswered": _("未作答"),
-    }
-    return labels.get(state, state or "-")
+    return str(GradeState(state).label) if state in GradeState.values else (state or "-")
 
 
 def outcome_label(attempt: Attempt) -> str:

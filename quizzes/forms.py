@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from qbank.formfields import MAX_ID, FiniteDecimalField, IdField
 from qbank.models import Chapter, QuestionType
 
 from .models import AttemptQuestion, Paper, PaperRule
@@ -59,6 +60,9 @@ class PaperForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["cohorts"].help_text = _("不选班级则所有学员都可参加。")
+        self.fields["review_policy"].help_text = _(
+            "所有人同一套题且允许多次作答时,答案和解析在学员用完作答次数或考试结束后才公布。"
+        )
         if self.instance.status == Paper.Status.PUBLISHED:
             # The rules point at this bank's chapters; switching banks means unpublishing first.
             self.fields["bank"].disabled = True
@@ -80,6 +84,7 @@ class RuleForm(forms.ModelForm):
     class Meta:
         model = PaperRule
         fields = ["type", "count", "points", "difficulty", "chapters"]
+        field_classes = {"points": FiniteDecimalField}
         widgets = {
             "count": forms.NumberInput(attrs={"min": 1, "max": 500, "inputmode": "numeric"}),
             "points": forms.NumberInput(attrs={"min": "0.5", "step": "0.5", "inputmode": "decimal"}),
@@ -131,22 +136,26 @@ class IntListField(forms.Field):
 
     def to_python(self, value: Any) -> list[int]:
         try:
-            return [int(v) for v in value or []]
+            ids = [int(v) for v in value or []]
         except (TypeError, ValueError) as exc:
             raise ValidationError(_("章节编号不对。"), code="invalid") from exc
+        if any(not 1 <= i <= MAX_ID for i in ids):
+            # Beyond 64 bits the database driver overflows instead of finding nothing.
+            raise ValidationError(_("章节编号不对。"), code="invalid")
+        return ids
 
 
 class PoolQueryForm(forms.Form):
     """The JSON endpoint's query: what a rule row would draw from."""
 
-    bank = forms.IntegerField(min_value=1)
+    bank = IdField()
     type = forms.ChoiceField(choices=QuestionType.choices)
     chapters = IntListField(required=False)
     difficulty = forms.IntegerField(required=False, min_value=1, max_value=5)
 
 
 class GradeForm(forms.Form):
-    score = forms.DecimalField(label=_("得分"), min_value=Decimal("0"), max_digits=5, decimal_places=2)
+    score = FiniteDecimalField(label=_("得分"), min_value=Decimal("0"), max_digits=5, decimal_places=2)
     comment = forms.CharField(label=_("评语"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, aq: AttemptQuestion, **kwargs: Any) -> None:

@@ -19,6 +19,8 @@ from django.utils.translation import pgettext_lazy
 
 from qbank.models import Bank, Chapter, Question, QuestionType
 
+from . import grading
+
 
 class Cohort(models.Model):
     """A class of trainees a paper is published to (班级)."""
@@ -47,6 +49,17 @@ class ReviewPolicy(models.TextChoices):
 class MultiplePolicy(models.TextChoices):
     ALL_OR_NOTHING = "all_or_nothing", _("全对才得分")
     PARTIAL = "partial", _("少选得一半,错选不得分")
+
+
+class GradeState(models.TextChoices):
+    """A frozen question's result; the values are quizzes.grading's (pure, no Django), and
+    tests/quizzes/test_grading.py checks that the two agree."""
+
+    CORRECT = grading.CORRECT, _("正确")
+    PARTIAL = grading.PARTIAL, _("部分正确")
+    WRONG = grading.WRONG, _("错误")
+    UNANSWERED = grading.UNANSWERED, _("未作答")
+    PENDING = grading.PENDING, _("待批改")
 
 
 class Paper(models.Model):
@@ -155,6 +168,14 @@ class Attempt(models.Model):
     max_score = models.DecimalField(_("满分"), max_digits=7, decimal_places=2, default=Decimal("0"))
     pending_grading = models.PositiveSmallIntegerField(_("待批改题数"), default=0)
     passed = models.BooleanField(_("及格"), null=True, blank=True)
+    # Copied from the paper at start: whatever decides a score is frozen with the questions, so
+    # a trainer changing the paper mid-exam changes no running attempt's result.
+    multiple_policy = models.CharField(
+        _("多选题计分"), max_length=16, choices=MultiplePolicy.choices, default=MultiplePolicy.ALL_OR_NOTHING
+    )
+    pass_percent = models.PositiveSmallIntegerField(
+        _("及格线(%)"), default=60, validators=[MaxValueValidator(100)]
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -207,12 +228,16 @@ class AttemptQuestion(models.Model):
     options = models.JSONField(_("选项"), default=list)
     key = models.JSONField(_("答案"), null=True, blank=True)  # in display letters: never sent before review
     explanation = models.TextField(_("解析"), blank=True)
+    # The question's pictures at start: [{"id", "path", "content_type"}]; served from here, so a
+    # picture replaced or deleted in the bank later still shows as the trainee saw it.
+    images = models.JSONField(_("图片"), default=list, blank=True)
     points = models.DecimalField(_("分值"), max_digits=5, decimal_places=2)
     response = models.JSONField(_("作答"), null=True, blank=True)
     flagged = models.BooleanField(_("标记"), default=False)
     saved_at = models.DateTimeField(_("保存时间"), null=True, blank=True)
     revision = models.PositiveIntegerField(_("保存次数"), default=0)
-    state = models.CharField(_("结果"), max_length=12, blank=True)  # grading.Grade.state
+    # Empty until the attempt is submitted and graded.
+    state = models.CharField(_("结果"), max_length=12, blank=True, choices=GradeState.choices)
     score = models.DecimalField(_("得分"), max_digits=5, decimal_places=2, null=True, blank=True)
     suggested_score = models.DecimalField(
         _("建议得分"), max_digits=5, decimal_places=2, null=True, blank=True
@@ -234,6 +259,9 @@ class AttemptQuestion(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "答题")
         constraints = [
             models.UniqueConstraint(fields=["attempt", "position"], name="quizzes_aq_unique_position"),
+            models.CheckConstraint(
+                condition=Q(state="") | Q(state__in=GradeState.values), name="quizzes_aq_state_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -245,7 +273,7 @@ class AttemptQuestion(models.Model):
 
     @property
     def awaiting_grading(self) -> bool:
-        return self.state == "pending"
+        return self.state == GradeState.PENDING
 
 
 class IntegrityEvent(models.Model):

@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from qbank import roles
-from qbank.models import Question, QuestionImage
+from qbank.models import Question
 
-from .models import Attempt, AttemptQuestion, Paper, PaperRule
+from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -99,21 +99,22 @@ def attempt_questions_to_sit(*, attempt: Attempt) -> QuerySet[AttemptQuestion]:
     ).order_by("position")
 
 
-def images_of(*, questions: list[AttemptQuestion]) -> dict[int, list[int]]:
-    """Picture ids per source question, for the pages that show an attempt (one query)."""
-    ids = {aq.question_id for aq in questions if aq.question_id}
-    found: dict[int, list[int]] = {}
-    for question_id, image_id in QuestionImage.objects.filter(question_id__in=ids).values_list(
-        "question_id", "pk"
-    ):
-        found.setdefault(question_id, []).append(image_id)
-    return found
+@dataclass(frozen=True)
+class SnapshotImage:
+    """A picture as the attempt froze it: the file is served from here, never the live question."""
+
+    id: int
+    path: str
+    content_type: str
 
 
-def attempt_image(*, attempt: Attempt, image_id: int) -> QuestionImage | None:
+def attempt_image(*, attempt: Attempt, image_id: int) -> SnapshotImage | None:
     """A picture of one of the attempt's questions (and of nothing else)."""
-    held = attempt.questions.filter(question_id=OuterRef("question_id"))
-    return QuestionImage.objects.filter(pk=image_id).filter(Exists(held)).first()
+    for images in attempt.questions.exclude(images=[]).values_list("images", flat=True):
+        for image in images:
+            if image.get("id") == image_id:
+                return SnapshotImage(image_id, image.get("path", ""), image.get("content_type", ""))
+    return None
 
 
 def papers_managed_by(*, user: User) -> QuerySet[Paper]:
@@ -136,7 +137,7 @@ def paper_results(*, paper: Paper) -> QuerySet[Attempt]:
     return (
         paper.attempts.filter(status=Attempt.Status.SUBMITTED)
         .select_related("user")
-        .annotate(left_count=Count("events", filter=Q(events__kind="left")))
+        .annotate(left_count=Count("events", filter=Q(events__kind=IntegrityEvent.Kind.LEFT)))
         .order_by("user__username", "number")
     )
 
@@ -145,7 +146,7 @@ def grading_queue(*, user: User) -> QuerySet[AttemptQuestion]:
     """Short answers awaiting a trainer, on papers this user manages."""
     papers = papers_managed_by(user=user).values("pk")
     return (
-        AttemptQuestion.objects.filter(state="pending", attempt__paper__in=papers)
+        AttemptQuestion.objects.filter(state=GradeState.PENDING, attempt__paper__in=papers)
         .exclude(attempt__status=Attempt.Status.IN_PROGRESS)
         .select_related("attempt__user", "attempt__paper")
         .order_by("attempt__submitted_at", "position")
@@ -209,7 +210,7 @@ def item_statistics(*, paper: Paper) -> list[ItemStat]:
         .values("question_id")
         .annotate(
             seen=Count("id"),
-            correct=Count("id", filter=Q(state="correct")),
+            correct=Count("id", filter=Q(state=GradeState.CORRECT)),
             average=Avg("score"),
             points=Max("points"),
             stem=Max("stem"),

@@ -6,6 +6,7 @@ deadlines exactly; views pass nothing and get timezone.now().
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,8 +24,11 @@ from django.utils.translation import gettext as _
 from qbank.models import Question
 
 from . import grading
-from .models import Attempt, AttemptQuestion, IntegrityEvent, Paper, PaperRule
+from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
 from .selectors import paper_open_to, rule_pool
+from .textcheck import is_well_formed
+
+logger = logging.getLogger(__name__)
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -64,7 +68,7 @@ def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Deci
     drawn: list[tuple[Question, Decimal]] = []
     taken: set[int] = set()
     for rule in paper.rules.prefetch_related("chapters"):
-        pool = [q for q in rule_pool(rule=rule).prefetch_related("options") if q.pk not in taken]
+        pool = [q for q in rule_pool(rule=rule).prefetch_related("options", "images") if q.pk not in taken]
         if len(pool) < rule.count:
             raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
         for question in rng.sample(pool, rule.count):
@@ -102,8 +106,12 @@ def attempt_start(
 ) -> Attempt:
     """The trainee's running attempt on this paper, or a new one with its questions frozen."""
     now = _now(now)
-    attempt_finalise_overdue(now=now)
     running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
+    if running is not None and now > running.deadline + save_grace():
+        # This trainee's own attempt ran out: hand it in before counting what is left. Nobody
+        # else's attempts are touched here (the worker and finalise_overdue do those).
+        _finalise_isolated(running, now)
+        running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
     if running is not None:
         return running
     if not paper_open_to(paper=paper, user=user, now=now):
@@ -114,10 +122,28 @@ def attempt_start(
     rng = rng or random.Random()
     try:
         with transaction.atomic():
-            return _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
+            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
     except IntegrityError:
         # A second tab or a double click started the same attempt a moment earlier: resume it.
         return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
+    transaction.on_commit(lambda: _schedule_finalise(attempt))
+    return attempt
+
+
+def _schedule_finalise(attempt: Attempt) -> None:
+    """Ask the worker to hand the attempt in when its time runs out, in case nobody comes back."""
+    from django_tasks import default_task_backend
+
+    from .tasks import finalise_overdue_attempts  # late: tasks imports this module
+
+    if not default_task_backend.supports_defer:
+        return  # finalise_overdue from cron (README) covers it
+    try:
+        run_after = attempt.deadline + save_grace() + timedelta(seconds=1)
+        finalise_overdue_attempts.using(run_after=run_after).enqueue()
+    except Exception:
+        # A queue that is down must not stop a trainee starting; cron's finalise_overdue remains.
+        logger.exception("could not schedule finalising attempt %s", attempt.pk)
 
 
 def _create_attempt(
@@ -140,6 +166,8 @@ def _create_attempt(
         started_at=now,
         deadline=deadline,
         max_score=sum((points for _q, points in draw), Decimal("0")),
+        multiple_policy=paper.multiple_policy,
+        pass_percent=paper.pass_percent,
     )
     AttemptQuestion.objects.bulk_create(
         [
@@ -152,7 +180,7 @@ def _create_attempt(
 
 def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
     ids = [int(pk) for pk, _points in paper.fixed_draw]
-    found = Question.objects.prefetch_related("options").in_bulk(ids)
+    found = Question.objects.prefetch_related("options", "images").in_bulk(ids)
     # A question deleted since publishing drops out; the rest of the paper stands.
     return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
 
@@ -174,6 +202,10 @@ def _snapshot(
         options=[texts[i] for i in order],
         key=_key_in_display_order(question.type, question.answer, order),
         explanation=question.explanation,
+        images=[
+            {"id": image.pk, "path": image.file.name, "content_type": image.content_type}
+            for image in question.images.all()
+        ],
         points=points,
     )
 
@@ -221,6 +253,9 @@ def answer_save(
 def clean_response(aq: AttemptQuestion, response: object) -> object:
     """Keep only a response of the question's shape: junk from a tampered page is refused."""
     letters = LETTERS[: len(aq.options)]
+    if not is_well_formed(response):
+        # Stored, a lone surrogate breaks every page and grading pass that reads it: refuse it here.
+        raise ValidationError(_("答案中有无法识别的字符,请删除后重试。"), code="bad_text")
     if response in (None, "", []):
         return None
     if aq.type == "single" and isinstance(response, str) and len(response) == 1 and response in letters:
@@ -241,10 +276,10 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
     finds it already submitted and returns it unchanged."""
     now = _now(now)
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().select_related("paper").get(pk=attempt.pk)
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
-        policy = grading.Policy(multiple=locked.paper.multiple_policy)
+        policy = grading.Policy(multiple=locked.multiple_policy)  # as frozen at start
         questions = list(locked.questions.all())
         for aq in questions:
             _grade_automatically(aq, policy)
@@ -258,10 +293,17 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
 
 
 def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
-    result = grading.grade(aq.type, aq.key, aq.response, policy)
+    try:
+        result = grading.grade(aq.type, aq.key, aq.response, policy)
+    except ValueError:
+        # A key that does not fit its type (it got past the bank's checks somehow): a trainer
+        # marks this one by hand rather than the whole submit failing.
+        logger.exception("attempt question %s has an ungradable key", aq.pk)
+        aq.state, aq.suggested_score, aq.score = GradeState.PENDING, Decimal("0"), None
+        return
     points = grading.points_for(result, aq.points)
     aq.state = result.state
-    if result.state == "pending":
+    if result.state == GradeState.PENDING:
         aq.suggested_score, aq.score = points, None
     else:
         aq.score = points
@@ -273,22 +315,31 @@ def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
         (aq.score if aq.score is not None else (aq.suggested_score or Decimal("0")) for aq in questions),
         Decimal("0"),
     )
-    attempt.pending_grading = sum(1 for aq in questions if aq.state == "pending")
+    attempt.pending_grading = sum(1 for aq in questions if aq.state == GradeState.PENDING)
     if attempt.pending_grading:
         attempt.passed = None
     else:
-        attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.paper.pass_percent
+        attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.pass_percent
 
 
-def attempt_finalise_overdue(*, now: datetime | None = None) -> int:
-    """Submit every attempt whose time ran out, even if its trainee never came back."""
+def attempt_finalise_overdue(*, now: datetime | None = None, user: AbstractBaseUser | None = None) -> int:
+    """Submit every attempt whose time ran out (only `user`'s, given one), even if its trainee
+    never came back. One attempt that fails to grade is logged and left; the rest go on."""
     now = _now(now)
     overdue = Attempt.objects.filter(status=Attempt.Status.IN_PROGRESS, deadline__lt=now - save_grace())
-    count = 0
-    for attempt in overdue.only("pk"):
+    if user is not None:
+        overdue = overdue.filter(user=user)
+    return sum(1 for attempt in overdue.only("pk") if _finalise_isolated(attempt, now))
+
+
+def _finalise_isolated(attempt: Attempt, now: datetime) -> bool:
+    try:
         attempt_submit(attempt=attempt, now=now, auto=True)
-        count += 1
-    return count
+    except Exception:
+        # Bad data in one attempt must never fail the worker, the cron run or anyone's page.
+        logger.exception("could not finalise attempt %s", attempt.pk)
+        return False
+    return True
 
 
 @transaction.atomic
@@ -308,9 +359,11 @@ def short_answer_grade(
     aq.comment = comment
     aq.grader = grader  # type: ignore[assignment]
     aq.graded_at = _now(now)
-    aq.state = "correct" if score == aq.points else ("wrong" if score == 0 else "partial")
+    aq.state = (
+        GradeState.CORRECT if score == aq.points else (GradeState.WRONG if score == 0 else GradeState.PARTIAL)
+    )
     aq.save(update_fields=["score", "comment", "grader", "graded_at", "state"])
-    attempt = Attempt.objects.select_for_update().select_related("paper").get(pk=aq.attempt_id)
+    attempt = Attempt.objects.select_for_update().get(pk=aq.attempt_id)
     _total(attempt, list(attempt.questions.all()))
     attempt.save(update_fields=["score", "pending_grading", "passed"])
     return aq
@@ -342,11 +395,22 @@ def review_display(*, attempt: Attempt, now: datetime | None = None) -> ReviewDi
         return ReviewDisplay()
     policy = attempt.paper.review_policy
     closed = attempt.paper.closes_at is not None and _now(now) >= attempt.paper.closes_at
-    if policy == "explanations" or (policy == "after_close" and closed):
+    if not closed and review_withheld_for_retakes(attempt=attempt):
+        return ReviewDisplay(score=True)
+    if policy == ReviewPolicy.EXPLANATIONS or (policy == ReviewPolicy.AFTER_CLOSE and closed):
         return ReviewDisplay(score=True, verdicts=True, answers=True, explanations=True)
-    if policy == "answers":
+    if policy == ReviewPolicy.ANSWERS:
         return ReviewDisplay(score=True, verdicts=True, answers=True)
     return ReviewDisplay(score=True)
+
+
+def review_withheld_for_retakes(*, attempt: Attempt) -> bool:
+    """The same questions for everyone and attempts left: attempt 1's key would answer attempt 2,
+    so verdicts, answers and explanations wait for the last attempt (or the paper closing)."""
+    paper = attempt.paper
+    if not paper.same_for_everyone or paper.attempts_allowed <= 1:
+        return False
+    return paper.attempts.filter(user_id=attempt.user_id).count() < paper.attempts_allowed
 
 
 def rules_replace(*, paper: Paper, rules: Sequence[dict[str, object]]) -> list[PaperRule]:

@@ -9,16 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from qbank.access import TAKE_EXAMS, access_required
+from qbank.images import picture_response
+
 from .. import selectors, services
-from ..models import Attempt, Paper
+from ..models import Attempt, Paper, ReviewPolicy
 from .trainee_items import clock_text, duration_text, exam_item, review_item
 
 
@@ -30,11 +33,12 @@ class PaperRow:
     running: Attempt | None
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    # Abandoned attempts whose time ran out show as submitted, not as "作答中" forever.
-    services.attempt_finalise_overdue()
+    # This trainee's own attempts whose time ran out show as submitted, not as "作答中" forever;
+    # everyone else's are the worker's job (finalise_overdue), never this request's.
+    services.attempt_finalise_overdue(user=request.user)
     attempts = list(selectors.attempts_of(user=request.user))
     running = {a.paper_id: a for a in attempts if a.is_running}
     rows = [
@@ -44,7 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the paper, or resume the running attempt (a second tab or a refresh gets the same)."""
@@ -71,7 +75,7 @@ def _closed_if_due(attempt: Attempt, now: datetime) -> Attempt:
     return attempt
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def exam(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
@@ -79,8 +83,7 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    images = selectors.images_of(questions=questions)
-    items = [exam_item(aq, images) for aq in questions]
+    items = [exam_item(aq) for aq in questions]
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
@@ -116,7 +119,7 @@ def _exam_strings() -> dict[str, str]:
     }
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Hand in, once: a second submit (double tap, the timer racing the button) changes nothing."""
@@ -127,7 +130,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("quizzes:result", attempt.pk)
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
@@ -140,20 +143,22 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:exam", attempt.pk)
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
-    images = selectors.images_of(questions=questions)
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
-        "items": [review_item(aq, display, images) for aq in questions],
+        "items": [review_item(aq, display) for aq in questions],
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
-        "answers_later": attempt.paper.review_policy == "after_close" and not display.answers,
+        "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,
+        "answers_after_retakes": not display.answers
+        and attempt.paper.review_policy != ReviewPolicy.SCORE
+        and services.review_withheld_for_retakes(attempt=attempt),
     }
     return render(request, "quizzes/trainee/result.html", context)
 
 
-@login_required
+@access_required(TAKE_EXAMS)
 @require_GET
 def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
     """Pictures of the attempt's questions, for whoever may open the attempt."""
@@ -161,8 +166,8 @@ def attempt_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
     image = selectors.attempt_image(attempt=attempt, image_id=image_pk) if attempt else None
     if image is None:
         raise Http404
-    response = FileResponse(
-        image.file.open("rb"), content_type=image.content_type or "application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    try:
+        handle = default_storage.open(image.path, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    return picture_response(handle, filename=image.path.rsplit("/", 1)[-1])

@@ -16,8 +16,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qbank.access import TAKE_EXAMS, allowed
+
 from .. import selectors, services
-from ..models import Attempt, AttemptQuestion
+from ..models import Attempt, AttemptQuestion, IntegrityEvent
 
 View = Callable[..., HttpResponse]
 
@@ -27,18 +29,20 @@ def _error(status: int, message: str) -> JsonResponse:
 
 
 def owner_json(view: View) -> View:
-    """POST only, the attempt's owner only; anyone else learns nothing about the attempt."""
+    """POST only, the attempt's owner only; anyone else learns nothing about the attempt. The
+    TAKE_EXAMS rule of qbank.access, answered in JSON instead of a redirect to the login page."""
 
     @require_POST
     @wraps(view)
     def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
+        if not allowed(request.user, TAKE_EXAMS):
             return _error(403, _("登录已过期,请重新登录。"))
         attempt = selectors.own_attempt(user=request.user, attempt_id=pk)
         if attempt is None:
             return _error(404, _("找不到这次作答。"))
         return view(request, attempt, *args, **kwargs)
 
+    wrapper.access_capability = TAKE_EXAMS  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -46,7 +50,8 @@ def _save_request(body: bytes) -> tuple[int, object, bool | None]:
     """position, response and flagged from {"position": 3, "response": "B", "flagged": false}."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        # RecursionError: "[[[[…" nested deeper than the parser's stack.
         raise ValidationError(_("请求格式不对。")) from exc
     if not isinstance(data, dict) or "response" not in data:
         raise ValidationError(_("请求格式不对。"))
@@ -80,7 +85,7 @@ def event(request: HttpRequest, attempt: Attempt) -> HttpResponse:
         away = int(request.POST.get("away_seconds") or 0)
     except ValueError:
         return _error(400, _("请求格式不对。"))
-    if kind not in ("left", "returned"):
+    if kind not in IntegrityEvent.Kind.values:
         return _error(400, _("请求格式不对。"))
     if services.integrity_event_record(attempt=attempt, kind=kind, away_seconds=away) is None:
         return _error(409, _("已经交卷。"))

@@ -8,12 +8,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from qbank.blanks import BLANK, MAX_BLANKS, blank_count
 
 from ..display import answer_text
-from ..models import AttemptQuestion
+from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
 
 
@@ -39,7 +38,7 @@ class ExamItem:
     text: str  # short
     flagged: bool
     saved_at: datetime | None
-    images: list[int]  # QuestionImage ids, served by the checked qbank view
+    images: list[int]  # picture ids of the snapshot, served by the attempt_image view
 
     @property
     def answered(self) -> bool:
@@ -69,7 +68,12 @@ def _chosen(aq: AttemptQuestion) -> str:
     return ""
 
 
-def exam_item(aq: AttemptQuestion, images: dict[int, list[int]]) -> ExamItem:
+def image_ids(aq: AttemptQuestion) -> list[int]:
+    """The snapshot's picture ids, served by the attempt_image view from the snapshot."""
+    return [int(image["id"]) for image in aq.images or [] if "id" in image]
+
+
+def exam_item(aq: AttemptQuestion) -> ExamItem:
     fill = aq.type == "fill"
     blanks: list[str] = []
     if fill:
@@ -89,18 +93,19 @@ def exam_item(aq: AttemptQuestion, images: dict[int, list[int]]) -> ExamItem:
         text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
         flagged=aq.flagged,
         saved_at=aq.saved_at,
-        images=images.get(aq.question_id or 0, []),
+        images=image_ids(aq),
     )
 
 
 # ---- result page -----------------------------------------------------------------------------
-VERDICTS = {
-    "correct": ("✓", gettext_lazy("正确")),
-    "wrong": ("✗", gettext_lazy("错误")),
-    "partial": ("◐", gettext_lazy("部分正确")),
-    "pending": ("…", gettext_lazy("待批改")),
-    "unanswered": ("✗", gettext_lazy("未作答")),
+MARKS = {
+    GradeState.CORRECT: "✓",
+    GradeState.WRONG: "✗",
+    GradeState.PARTIAL: "◐",
+    GradeState.PENDING: "…",
+    GradeState.UNANSWERED: "✗",
 }
+VERDICTS = {state: (mark, GradeState(state).label) for state, mark in MARKS.items()}
 
 
 @dataclass(frozen=True)
@@ -124,13 +129,13 @@ class ReviewItem:
     images: list[int]
 
 
-def review_item(aq: AttemptQuestion, display: ReviewDisplay, images: dict[int, list[int]]) -> ReviewItem:
+def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
     chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
     key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
     state = aq.state if display.verdicts else ""
     mark, verdict = VERDICTS.get(state) or ("", "")
-    graded = state not in ("", "pending")
+    graded = state not in ("", GradeState.PENDING)
     return ReviewItem(
         position=aq.position,
         type_label=aq.get_type_display(),
@@ -149,7 +154,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay, images: dict[int, l
         explanation=aq.explanation if display.explanations else "",
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
-        images=images.get(aq.question_id or 0, []),
+        images=image_ids(aq),
     )
 
 

@@ -6,15 +6,11 @@ The pages themselves live in trainer_papers.py, trainer_grading.py and trainer_r
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from qbank import roles
+from qbank.access import MANAGE_PAPERS, access_required
 
 from .. import selectors
 from ..models import Paper
@@ -22,17 +18,8 @@ from ..models import Paper
 View = Callable[..., HttpResponse]
 
 
-def trainer_required(view: View) -> View:
-    """Trainers and admins only, on every method: anonymous users log in, trainees get 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if roles.user_role(request.user) not in (roles.ADMIN, roles.TRAINER):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Trainers and admins only, on every method: anonymous users log in, trainees get 403.
+trainer_required = access_required(MANAGE_PAPERS)
 
 
 def managed_paper(request: HttpRequest, pk: int) -> Paper:
@@ -46,4 +33,5 @@ def managed_paper(request: HttpRequest, pk: int) -> Paper:
 def safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    return target if allowed else default
+    # A path only: redirect() would take "sNaN" for a view name and fail to reverse it.
+    return target if allowed and target.startswith("/") else default

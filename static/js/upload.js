@@ -82,6 +82,9 @@
 
   function setupProgress(section) {
     var url = section.dataset.url;
+    // The width is set here, not in a style="" attribute: the Content-Security-Policy blocks those.
+    var bar = document.getElementById("progress-bar");
+    bar.style.width = bar.dataset.percent + "%";
     var table = document.querySelector("#progress-files tbody");
 
     function note(row, text, href) {

@@ -47,24 +47,43 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Console messages of pages whose Content-Security-Policy blocked something, per page: every
+# browser test then also checks that the policy breaks nothing on the pages it visits.
+CSP_VIOLATIONS: dict[int, list[str]] = {}
+
+
 def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Page:
     context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
     context.set_default_timeout(10_000)
-    return context.new_page()
+    page = context.new_page()
+    seen = CSP_VIOLATIONS.setdefault(id(page), [])
+    page.on("console", lambda message: _note_csp(seen, message.text))
+    return page
+
+
+def _note_csp(seen: list[str], text: str) -> None:
+    if "Content Security Policy" in text:
+        seen.append(text)
+
+
+def close_page(page: Page) -> None:
+    violations = CSP_VIOLATIONS.pop(id(page), [])
+    page.context.close()
+    assert violations == [], "the Content-Security-Policy blocked something on these pages"
 
 
 @pytest.fixture
 def page(browser: Browser, live_server: Any) -> Iterator[Page]:
     page = open_page(browser)
     yield page
-    page.context.close()
+    close_page(page)
 
 
 @pytest.fixture
 def phone_page(browser: Browser, live_server: Any) -> Iterator[Page]:
     page = open_page(browser, PHONE)
     yield page
-    page.context.close()
+    close_page(page)
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -6,6 +6,7 @@ queue and its worker are tested in tests/importers_web/test_import_worker.py.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def test_admin_bulk_imports_papers(
     page.wait_for_url("**/imports/*/")
     expect(page.locator("#progress-state")).to_have_text("解析完成。")
     expect(page.locator("#progress-done")).to_have_text("7")
-    expect(page.locator("#progress-bar")).to_have_attribute("style", "width: 100%")
+    expect(page.locator("#progress-bar")).to_have_attribute("style", re.compile(r"width: 100%"))
     batch = ImportBatch.objects.get()
     assert set(batch.files.values_list("status", flat=True)) == {"parsed"}
     screenshot(page, "import-progress-desktop")

@@ -37,6 +37,8 @@ def urls(batch: ImportBatch) -> list[tuple[str, str]]:
         ("get", reverse("importers:staged_edit", args=[staged.pk])),
         ("post", reverse("importers:staged_edit", args=[staged.pk])),
         ("post", reverse("importers:staged_toggle", args=[staged.pk])),
+        ("post", reverse("importers:retry", args=[batch.pk])),
+        ("post", reverse("importers:discard", args=[batch.pk])),
     ]
 
 
@@ -55,7 +57,7 @@ def test_every_url_refuses_those_without_the_permission(
         else:
             assert response.status_code == 403, url
     batch.refresh_from_db()
-    assert batch.status == ImportBatch.Status.OPEN  # nothing was published by the refused POSTs
+    assert batch.status == ImportBatch.Status.OPEN  # refused POSTs published or discarded nothing
 
 
 def test_admin_reaches_every_page(admin_client_: Client, batch: ImportBatch) -> None:

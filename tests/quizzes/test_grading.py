@@ -383,3 +383,12 @@ def test_highlight(text: str, terms: list[str], expected: list[tuple[str, bool]]
 def test_highlight_never_overlaps_on_expanding_characters() -> None:
     # "㎏" folds to "kg"; two terms each claim half of it, yet no text is repeated.
     assert highlight("x㎏y", ["xk", "gy"]) == [("x㎏", True), ("y", True)]
+
+
+def test_grade_states_are_the_models_choices() -> None:
+    """grading.py stays free of Django; the model's TextChoices must hold exactly its states."""
+    from quizzes import grading
+    from quizzes.models import GradeState
+
+    states = {grading.CORRECT, grading.PARTIAL, grading.WRONG, grading.UNANSWERED, grading.PENDING}
+    assert set(GradeState.values) == states

@@ -216,3 +216,36 @@ def test_result_json_free_of_secrets_even_for_the_owner_mid_attempt(
         ).json()
     )
     assert SECRET_SHORT not in body
+
+
+# ---- the same paper for everyone, several attempts: attempt 1's review must not key attempt 2
+@pytest.mark.parametrize("policy", ["answers", "explanations"])
+def test_fixed_paper_with_attempts_left_keeps_its_key_until_the_last_attempt(
+    client: Client, trainee: Any, make_exam_paper: Any, policy: str
+) -> None:
+    paper = make_exam_paper(review_policy=policy, same_for_everyone=True, attempts_allowed=2)
+    first = sit(paper, trainee)
+    html = result_html(client, first)
+    assert SECRET_SHORT not in html and f"{SECRET_FILL}乙" not in html and SECRET_EXPLANATION not in html
+    assert "is-key" not in html and "verdict-" not in html
+    assert "正确答案将在你用完作答次数或考试结束后公布。" in html
+    second = sit(paper, trainee)  # the last attempt: now both reviews open
+    for attempt in (first, second):
+        html = result_html(client, attempt)
+        assert SECRET_SHORT in html and "is-key" in html
+
+
+def test_fixed_paper_review_opens_when_the_paper_closes(
+    client: Client, trainee: Any, make_exam_paper: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closes = timezone.now() + timedelta(days=1)
+    paper = make_exam_paper(same_for_everyone=True, attempts_allowed=3, closes_at=closes)
+    attempt = sit(paper, trainee)
+    assert SECRET_SHORT not in result_html(client, attempt)
+    monkeypatch.setattr(timezone, "now", lambda: closes + timedelta(minutes=1))
+    assert SECRET_SHORT in result_html(client, attempt)
+
+
+def test_paper_form_explains_when_a_fixed_paper_shows_its_key(trainer: Any, client_for: Any) -> None:
+    html = client_for(trainer).get(reverse("quizzes:paper_create")).content.decode()
+    assert "所有人同一套题且允许多次作答时,答案和解析在学员用完作答次数或考试结束后才公布。" in html

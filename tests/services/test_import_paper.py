@@ -231,7 +231,7 @@ def test_a_question_the_bank_refuses_is_reported_and_the_rest_stored(
 def test_images_are_stored_and_removed_again_on_rollback(
     bank: Bank, monkeypatch: pytest.MonkeyPatch, settings: object
 ) -> None:
-    picture = Image(name="fig1.png", content_type="image/png", data=b"\x89PNG fake")
+    picture = Image(name="fig1.png", content_type="image/png", data=b"\x89PNG\r\n\x1a\n fake")
     fake_parse(
         monkeypatch,
         [

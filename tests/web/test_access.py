@@ -140,13 +140,13 @@ def test_question_images_only_for_bank_managers(
 ) -> None:
     question = services.question_create(bank=bank, type="short", stem="看图回答?")
     image = services.question_image_create(
-        question=question, name="p.png", content_type="image/png", data=b"\x89PNG"
+        question=question, name="p.png", content_type="image/png", data=b"\x89PNG\r\n\x1a\n"
     )
     response = client_for(cast[who]).get(reverse("question-image", args=[image.pk]))
     assert response.status_code == expected
     if expected == 200:
         assert response["Content-Type"] == "image/png"
-        assert b"".join(response.streaming_content) == b"\x89PNG"  # type: ignore[attr-defined]
+        assert b"".join(response.streaming_content) == b"\x89PNG\r\n\x1a\n"  # type: ignore[attr-defined]
 
 
 def test_login_locked_after_repeated_failures(trainee: Any, settings: Any) -> None:

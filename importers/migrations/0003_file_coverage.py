@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('importers', '0001_initial'),
+        ('importers', '0002_parse_attempts'),
     ]
 
     operations = [
