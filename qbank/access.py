@@ -66,6 +66,8 @@ MANAGE_PAPERS = "manage_papers"  # papers, results, grading (selectors narrow to
 TAKE_EXAMS = "take_exams"  # the trainee's pages (selectors narrow to one's own attempts)
 IMPORT = "import"  # bulk import in the browser
 DISCARD_IMPORT = "discard_import"  # throwing away an unpublished import batch
+MANAGE_PEOPLE = "manage_people"  # classes, their members, roster imports and initial passwords
+OWN_ACCOUNT = "own_account"  # one's own account (the password change every role needs)
 
 RULES: dict[str, Rule] = {
     MANAGE_BANK: Rule(roles=frozenset({ADMIN, TRAINER})),
@@ -73,6 +75,8 @@ RULES: dict[str, Rule] = {
     TAKE_EXAMS: Rule(roles=frozenset({ADMIN, TRAINER, TRAINEE})),
     IMPORT: Rule(permission="importers.add_importbatch"),
     DISCARD_IMPORT: Rule(permission="importers.delete_importbatch"),
+    MANAGE_PEOPLE: Rule(roles=frozenset({ADMIN, TRAINER})),
+    OWN_ACCOUNT: Rule(roles=frozenset({ADMIN, TRAINER, TRAINEE})),
 }
 
 User = AbstractBaseUser | AnonymousUser

@@ -17,6 +17,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from people.names import full_name
+
 from .display import answer_text
 from .models import Attempt, AttemptQuestion, GradeState
 
@@ -75,7 +77,7 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
         (
             [
                 a.user.get_username(),
-                a.user.get_full_name(),  # type: ignore[attr-defined]
+                full_name(a.user),
                 a.number,
                 a.started_at,
                 a.submitted_at,

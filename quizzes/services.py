@@ -21,11 +21,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from qbank.models import Question
+from qbank.models import Chapter, Question
 
 from . import grading
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
-from .selectors import paper_open_to, rule_pool
+from .selectors import paper_chapters, paper_open_to, rule_pool
 from .textcheck import is_well_formed
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,9 @@ def paper_problems(*, paper: Paper) -> list[str]:
     if not rules:
         return [_("试卷还没有抽题规则。")]
     problems = []
+    chapter_ids = paper_chapters(paper)
     for rule in rules:
-        available = rule_pool(rule=rule).count()
+        available = rule_pool(rule=rule, paper_chapter_ids=chapter_ids).count()
         if rule.count > available:
             problems.append(
                 _("规则“%(rule)s”需要 %(count)d 题,题库中只有 %(available)d 题。")
@@ -67,8 +68,10 @@ def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Deci
     """Questions for one candidate, rule by rule; a question is never drawn twice."""
     drawn: list[tuple[Question, Decimal]] = []
     taken: set[int] = set()
+    chapter_ids = paper_chapters(paper)
     for rule in paper.rules.prefetch_related("chapters"):
-        pool = [q for q in rule_pool(rule=rule).prefetch_related("options", "images") if q.pk not in taken]
+        candidates = rule_pool(rule=rule, paper_chapter_ids=chapter_ids).prefetch_related("options", "images")
+        pool = [q for q in candidates if q.pk not in taken]
         if len(pool) < rule.count:
             raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
         for question in rng.sample(pool, rule.count):
@@ -436,6 +439,18 @@ def _rule_signature(data: Mapping[str, Any]) -> tuple[object, ...]:
     return (data["type"], int(data["count"]), points, data.get("difficulty") or None, chapter_ids)
 
 
+def _paper_chapters_set(paper: Paper, chapters: Sequence[object]) -> None:
+    """The paper's chapters decide every unnarrowed rule's pool: frozen once published."""
+    wanted = sorted(getattr(c, "pk", c) for c in chapters)
+    if wanted == sorted(paper_chapters(paper)):
+        return
+    if paper.status == Paper.Status.PUBLISHED:
+        raise ValidationError(_("已发布的试卷不能修改章节,请先取消发布。"))
+    if any(c.bank_id != paper.bank_id for c in Chapter.objects.filter(pk__in=wanted)):
+        raise ValidationError(_("所选章节不属于这份试卷的题库。"))
+    paper.chapters.set(wanted)
+
+
 def rules_as_data(paper: Paper) -> list[dict[str, object]]:
     """A paper's rules as the plain values rules_replace takes (chapters as objects)."""
     return [
@@ -457,6 +472,7 @@ def paper_save(
     cohorts: Sequence[object],
     rules: Sequence[dict[str, object]] | None,
     user: AbstractBaseUser,
+    chapters: Sequence[object] | None = None,
 ) -> Paper:
     """Create or update a paper with its audience and, given a list, its rules.
 
@@ -468,6 +484,8 @@ def paper_save(
     paper.full_clean()
     paper.save()
     paper.cohorts.set(cohorts)  # type: ignore[arg-type]
+    if chapters is not None:
+        _paper_chapters_set(paper, chapters)
     if rules is not None:
         wanted = [dict(r) for r in rules]  # rules_replace pops "chapters": keep the caller's dicts whole
         unchanged = [_rule_signature(r) for r in wanted] == [_rule_signature(r) for r in rules_as_data(paper)]

@@ -59,6 +59,8 @@ PAGES = {
     access.MANAGE_PAPERS: "quizzes:paper_list",
     access.TAKE_EXAMS: "quizzes:dashboard",
     access.IMPORT: "importers:history",
+    access.MANAGE_PEOPLE: "people:cohort_list",
+    access.OWN_ACCOUNT: "password_change",
 }
 
 
@@ -80,8 +82,14 @@ def test_the_table_grants_what_the_readme_says(cast: dict[str, Any]) -> None:
     users = {who: user or AnonymousUser() for who, user in cast.items()}
     grants = {who: {c for c in access.RULES if access.allowed(users[who], c)} for who in users}
     assert grants[roles.ADMIN] == set(access.RULES)
-    assert grants[roles.TRAINER] == {access.MANAGE_BANK, access.MANAGE_PAPERS, access.TAKE_EXAMS}
-    assert grants[roles.TRAINEE] == {access.TAKE_EXAMS}
+    assert grants[roles.TRAINER] == {
+        access.MANAGE_BANK,
+        access.MANAGE_PAPERS,
+        access.TAKE_EXAMS,
+        access.MANAGE_PEOPLE,
+        access.OWN_ACCOUNT,
+    }
+    assert grants[roles.TRAINEE] == {access.TAKE_EXAMS, access.OWN_ACCOUNT}
     assert grants["anonymous"] == set()
 
 
