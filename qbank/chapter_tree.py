@@ -76,9 +76,10 @@ class Node:
         return totals
 
 
-def sort_key(node: Node) -> tuple[int, tuple[tuple[int, int | str], ...]]:
-    # An order set by hand (in the admin) wins; imports leave it 0, and then titles decide.
-    return (node.order, natural_key(node.title))
+def sort_key(node: Node) -> tuple[tuple[tuple[int, int | str], ...], int]:
+    # Titles decide; `order` only records creation (qbank.services.chapter_get_or_create), so
+    # chapters from two papers imported in either order still read 第一章, 第二章.
+    return (natural_key(node.title), node.order)
 
 
 def build_tree(nodes: Iterable[Node]) -> list[Node]:

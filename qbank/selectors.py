@@ -10,7 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
-from .chapter_tree import Node, build_tree, natural_key
+from .chapter_tree import Node, build_tree
 from .fingerprint import fold
 from .models import Bank, Chapter, Question, QuestionStatus, QuestionType, Source
 from .roles import can_manage_bank
@@ -188,6 +188,16 @@ def _entry(node: Node) -> ChapterEntry:
     )
 
 
-def chapters_in_reading_order(chapters: Sequence[Chapter]) -> list[Chapter]:
-    """第一章 before 第二章 (and 第10章 after 第9章); an order set by hand comes first."""
-    return sorted(chapters, key=lambda c: (c.bank_id, c.order, natural_key(c.title)))
+def chapters_in_reading_order(chapters: Sequence[Chapter]) -> list[tuple[Chapter, int]]:
+    """(chapter, depth) bank by bank as the picker's tree shows them: 第一章 before 第二章
+    (第10章 after 第9章), each chapter followed by its sections (depth 1)."""
+    by_id = {c.pk: c for c in chapters}
+    banks: dict[int, list[Node]] = {}
+    for c in chapters:
+        banks.setdefault(c.bank_id, []).append(Node(c.pk, c.title, c.order))
+    ordered: list[tuple[Chapter, int]] = []
+    for bank_id in sorted(banks):
+        for root in build_tree(banks[bank_id]):
+            ordered.append((by_id[root.id], 0))
+            ordered.extend((by_id[child.id], 1) for child in root.children)
+    return ordered

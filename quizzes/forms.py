@@ -5,14 +5,14 @@ Forms validate input only; saving goes through quizzes.services.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from qbank.formfields import MAX_ID, FiniteDecimalField, IdField
@@ -38,8 +38,10 @@ class NaturalChapterIterator(ModelChoiceIterator):
     """Chapters in reading order (第一章 before 第二章), which SQL cannot sort."""
 
     def __iter__(self) -> Iterator[Any]:
-        for chapter in chapters_in_reading_order(list(self.queryset)):
-            yield self.choice(chapter)
+        for chapter, depth in chapters_in_reading_order(list(self.queryset)):
+            value, label = self.choice(chapter)
+            # A section is indented under its chapter, as in the picker's tree.
+            yield value, ("\u3000" * depth) + str(label)
 
 
 class NaturalChapterField(forms.ModelMultipleChoiceField):

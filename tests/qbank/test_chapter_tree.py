@@ -37,6 +37,6 @@ def test_sections_nest_under_the_chapter_created_before_them() -> None:
     assert tree[2].total_counts == {"single": 0 + 1 + 2}
 
 
-def test_an_order_set_by_hand_wins() -> None:
-    tree = build_tree([Node(1, "第一章", order=2), Node(2, "第二章", order=1)])
-    assert [n.title for n in tree] == ["第二章", "第一章"]
+def test_titles_win_over_creation_order() -> None:
+    tree = build_tree([Node(1, "第二章", order=0), Node(2, "第一章", order=1)])
+    assert [n.title for n in tree] == ["第一章", "第二章"]
