@@ -44,13 +44,14 @@ def at_line_start(m: re.Match[str]) -> bool:
 
 
 # ---- accepting: is this match a boundary here, and of which kind? ------------------------------
+COLON = re.compile(r"\s*[:：]")  # "注意事项:命题教师…" opening a line
 PROSE_NEXT = re.compile(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])")
 
 
 def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "注意事项 1、考试时间…": instructions, not questions."""
     before_ok = m.start() == 0 or text[m.start() - 1].isspace()
-    after_ok = PROSE_NEXT.match(text, m.end())
+    after_ok = PROSE_NEXT.match(text, m.end()) or (at_line_start(m) and COLON.match(text, m.end()))
     return ("prose_marker", None) if before_ok and after_ok else None
 
 

@@ -24,6 +24,7 @@ PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}]
 FURNITURE = [
     re.compile(r"^.{0,80}_第\s*\d+\s*[页頁]$"),  # "试题及答案_第3页"
     re.compile(r"^第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]$"),  # "第1页 / 共20页"
+    re.compile(r"^.{0,30}第\s*\d+\s*[页頁]\s*[/／,，]?\s*共\s*\d+\s*[页頁].{0,10}$"),  # "姓名学号第2页共3页"
     re.compile(r"^[-•·]?\s*(?:格式|大小|文档页数|文檔頁數|页数|頁數)\s*[:：]"),  # file facts box
     re.compile(r"^(?:上传人|上傳人|文档编号|文檔編號)[:：]"),
     re.compile(

@@ -312,6 +312,13 @@ CASES = {
         "1. 服务要及时。\n   - **答案：对**\n2. 可以争辩。\n   - **答案：错**",
         [("truefalse", "服务要及时。", [], True), ("truefalse", "可以争辩。", [], False)],
     ),
+    "open questions beside their heading; a footer naming the page amid the text": (
+        "四、证明题(10分)若甲大于乙,则乙小于甲.\n姓名学号第2页共3页\n五、应用题(10分)某中心每小时来电120个,需要几名座席?",
+        [
+            ("short", "若甲大于乙,则乙小于甲.", [], None),
+            ("short", "某中心每小时来电120个,需要几名座席?", [], None),
+        ],
+    ),
 }
 
 
