@@ -161,7 +161,10 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True
     if line_start and (n == 1 or seg.expected < n <= seg.expected + 2):
         return True
-    empty = seg.item is not None and not (seg.item.stem or seg.item.options)
+    item = seg.item
+    if line_start and item is not None and item.options and item.answer and n > seg.expected:
+        return True  # after a finished choice question a higher number is the next one (a gap)
+    empty = item is not None and not (item.stem or item.options)
     if line_start and empty and n == seg.last_number:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
     if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:

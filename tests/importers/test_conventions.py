@@ -319,6 +319,10 @@ CASES = {
             ("short", "某中心每小时来电120个,需要几名座席?", [], None),
         ],
     ),
+    "a gap in the numbering after a finished choice question (an excerpt of a bank)": (
+        "35、核心是\nA.价格\nB.客户\n答案：B\n394、礼仪是\nA.微笑\nB.争辩\n答案：A",
+        [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
 }
 
 
