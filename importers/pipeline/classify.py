@@ -248,8 +248,15 @@ STEM_PAGE_REF = re.compile(
 )
 
 
+# "(5分)" after a stem or "(本题2分)" before it: the points, not the question.
+STEM_POINTS = re.compile(
+    r"^\s*[(（]\s*(?:本题|本小题)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$"
+)
+
+
 def clean_stem(text: str) -> str:
-    return STEM_PAGE_REF.sub("", text).strip()  # "(P9-10)简述…", "简述…。(P187-188)"
+    text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
+    return STEM_POINTS.sub("", text.strip()).strip()
 
 
 def clean_option(text: str) -> str:

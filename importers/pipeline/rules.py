@@ -44,7 +44,7 @@ ANSWER = (
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
 )
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
-MY_ANSWER = r"(?P<my_answer>我的答案\s*[:：]\s*[A-H对错√×]*\s*)"
+MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = (
     r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
