@@ -58,7 +58,9 @@ class Segmenter:
         pos = 0
         new_line = True
         head = rules.JUDGEMENT_HEAD.match(text) if self.mode == "questions" else None
-        if head and self._marks_lead():
+        if head and self._first_question_ahead():
+            self.section.marks_lead = True  # the section's first question carries its own mark
+        if head and self.section.marks_lead:
             self.leading_mark = head.group(1)  # "(×)12.在…": the mark before a number is that item's
             pos = head.end()
         elif head and self.item is not None and not self.item.options:
@@ -78,12 +80,10 @@ class Segmenter:
             pos = boundaries.HANDLERS[kind](self, m, payload, text, line)
             new_line = False
 
-    def _marks_lead(self) -> bool:
-        """Marks printed before the numbers belong to the items they precede: so it is when the
-        section's first question already had one (no earlier item for it to close)."""
-        if not self.section.items and (self.item is None or self.item.section is not self.section):
-            self.section.marks_lead = True
-        return self.section.marks_lead
+    def _first_question_ahead(self) -> bool:
+        """No question of this section read yet: a mark here has no earlier item to close, so
+        marks in this section are printed before the numbers of the items they belong to."""
+        return not self.section.items and (self.item is None or self.item.section is not self.section)
 
     def _place(self, fragment: str, line: Line, new_line: bool, found: boundaries.Found | None) -> None:
         title_like = (new_line or self.item is None) and len(fragment) <= 40
