@@ -38,6 +38,14 @@ _LEADING_SPACE = re.compile(r"\s*")
 _ONLY_PUNCT_LEFT = re.compile(r"[\s。.?？]*$")
 
 
+_DECORATION = re.compile(r"[\s#*【\[]*")
+
+
+def _opens_line(m: re.Match[str]) -> bool:
+    """Only spaces or decoration ("## ", "【", "**") before the match on its line."""
+    return _DECORATION.match(m.string).end() >= m.start()
+
+
 def at_line_start(m: re.Match[str]) -> bool:
     leading = _LEADING_SPACE.match(m.string)
     return leading is not None and leading.end() >= m.start()
@@ -83,7 +91,9 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     rest = text[m.end() : m.end() + 200]  # enough to see what follows; a copy of the line's rest is not
     heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
     if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
-        return ("key", None)
+        return ("key", None)  # "…參考答案一、單項選擇題1.A…": the key repeats the sections
+    if not m.group(0).rstrip().endswith((":", "：")) and not _opens_line(m):
+        return None  # "…真题及答案解析", "（参考答案在最后）": words in a title or a note, not a key
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
@@ -122,9 +132,9 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
 
 def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """A question number, valid only as the number expected next (or a key entry in a key)."""
-    n = int(m.group("item_n") or m.group("item_di") or m.group("item_p") or m.group("item_q"))
+    n = int(next(m.group(g) for g in ITEM_GROUPS if m.group(g)))
     line_start = at_line_start(m)
-    if m.group("item_q") and not line_start:
+    if (m.group("item_q") or m.group("item_t") or m.group("item_c")) and not line_start:
         return None
     if seg.mode == "local_key":
         return None
@@ -142,6 +152,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c")
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:

@@ -32,12 +32,17 @@ TYPE_GUESSED = "type guessed"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
 TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"對", "錯"}, {"对", "错"}, {"正確", "錯誤"}, {"√", "×"}, {"是", "否"}]
-TERM_DEFINITION = re.compile(r"^(?P<term>[^:：?？。,，]{1,24})\s*[:：]\s*(?P<definition>.{2,})$", re.S)
+# "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
+TERM_DEFINITION = re.compile(
+    r"^(?P<term>[^:：?？。,，]{1,24}?)(?<!\d)\s*[:：](?!\d)\s*(?P<definition>.{2,})$", re.S
+)
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
+WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
@@ -202,6 +207,11 @@ def parse_choice(text: str) -> tuple[str, str]:
     text = strip_page_refs(text)
     if "┋" in text:  # 问卷星 prints the key as the options it names: "A.…┋C.…"
         return "".join(sorted(set(ECHOED_LABEL.findall(text)))), ""
+    if LOWER_LETTERS.fullmatch(text):
+        text = text.upper()  # "正确答案 c"
+    worded = WORDED_CHOICE.match(text)
+    if worded:  # "答案选择C。", "选 B"
+        return "".join(sorted(set(worded.group(1)))), text[worded.end() :].strip(" 。.")
     m = CHOICE_ANSWER.match(text)
     if not m:
         return "", text.strip()

@@ -132,9 +132,18 @@ def repeated_lines(lines: list[Line]) -> set[str]:
     return out
 
 
+# Running headers and footers are short titles; a long repeated line is a question printed twice.
+REPEAT_MAX_CHARS = 40
+# Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
+ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
+
+
 def _asks(text: str) -> bool:
     return bool(
-        BOUNDARY.search(text)
+        len(text) > REPEAT_MAX_CHARS
+        or "\t" in text  # a table's header row, repeated under each table
+        or ANSWER_WORDS.search(text)
+        or BOUNDARY.search(text)
         or rules.JUDGEMENT.match(text)
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)

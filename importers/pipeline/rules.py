@@ -41,7 +41,9 @@ KEY = (
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
-    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
+    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]"
+    # "正确答案 c": no colon, the letters to the end of the line
+    r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
 )
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
@@ -57,6 +59,10 @@ CASE_QUESTIONS = (
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
+    # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
+    r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
+    # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
+    r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
@@ -122,7 +128,7 @@ TYPE_TAG = re.compile(
 TAG_ONLY = re.compile(
     r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
     r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项)[题題]?"
-    r"\s*[,，]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
+    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
@@ -144,7 +150,7 @@ PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\
 
 # Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
 TITLE_WORDS = re.compile(
-    r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題"
+    r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題|真题|真題"
 )
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.

@@ -330,6 +330,15 @@ CASES = {
             ("single", "核心是", ["价格", "客户"], "B"),
         ],
     ),
+    "a title or note naming the key is not the key; worded and lower-case keys": (
+        "2021年客服真题及答案解析\n（参考答案在最后）\n1. 核心是\nA.价格\nB.客户\n解答：答案选择B。\n"
+        "2. 礼仪是\nA.微笑\nB.争辩\n正确答案 a",
+        [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
+    "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
+        "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
+        [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
+    ),
 }
 
 
