@@ -146,6 +146,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
+    choice = seg.item is not None and bool(seg.item.options)
+    plain = seg.section.number_style == "plain" and not seg.case_open
+    if m.group("item_p") and plain and choice and (n == 1 or n != seg.expected):
+        return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
     item = seg.item
     if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
@@ -370,6 +374,8 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
 
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    if not seg.section.number_style:
+        seg.section.number_style = "paren" if m.group("item_p") else "plain"
     seg.open_item(str(number), line)
     return m.end()
 
