@@ -347,6 +347,14 @@ CASES = {
             ("single", "核心是", ["价格", "客户"], "B"),
         ],
     ),
+    "a number alone on its line, a '| 1 分' tag, the candidate's answer after the key": (
+        "1\n( 多选题 | 1 分)\n礼仪包括（）\nA.微笑\nB.争辩\nC.倾听\n正确答案： A C 你的答案： A C查看解析\n"
+        "2\n( 单选题 | 1 分)\n核心是（）\nA.价格\nB.客户\n正确答案： B 你的答案： A",
+        [
+            ("multiple", "礼仪包括()", ["微笑", "争辩", "倾听"], "AC"),
+            ("single", "核心是()", ["价格", "客户"], "B"),
+        ],
+    ),
 }
 
 
