@@ -101,8 +101,12 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     for sheet in sheets:
         columns = find_columns(sheet.rows)
         if columns is None:
-            if any(cells for _, cells in sheet.rows):
-                notes.append(f"工作表“{sheet.name}”没有可识别的表头(题目/题干、答案…),未读取")
+            if any(any(cells) for _, cells in sheet.rows):
+                found = _read_as_text(filename, sheet)
+                questions.extend(found)
+                unread = f"工作表“{sheet.name}”没有可识别的表头(题目/题干、答案…),未读取"
+                read = f"工作表“{sheet.name}”没有表头,按文字试卷读取,找到 {len(found)} 题"
+                (notes if found else warnings).append(read if found else unread)
             continue
         headers_found += 1
         notes.append(f"工作表“{sheet.name}”第 {columns.header_row} 行是表头:" + ",".join(columns.used))
@@ -112,6 +116,36 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+
+
+def _read_as_text(filename: str, sheet: Sheet) -> list[ParsedQuestion]:
+    """A paper pasted into a sheet's cells: each row's cells are one line of text."""
+    from .model import Line
+    from .parse import parse_lines  # late: the text pipeline reads tables through this module
+
+    lines = [Line(text=_row_text([c for c in cells if c]), lineno=n) for n, cells in sheet.rows]
+    questions = parse_lines(filename, lines).questions
+    if sum(1 for q in questions if q.number) < 2:
+        return []  # no numbered questions: a sheet of something else (a roster, a score list)
+    for q in questions:
+        q.section = q.section or sheet.name
+        q.warnings.append("read as text from a sheet without a header")
+    return questions
+
+
+KEY_CELL = re.compile(r"^[A-Ha-h]{1,8}$")
+EMPTY_BLANK = re.compile(r"[(（]\s*[)）]")
+
+
+def _row_text(cells: list[str]) -> str:
+    """A row's cells as one line; a last cell holding only letters is the key, written into the
+    stem's blank ("…( )。" | "B" → "…( B )。") the way papers print it."""
+    if len(cells) >= 2 and KEY_CELL.match(cells[-1]):
+        key = cells[-1].upper()
+        text = "\t".join(cells[:-1])
+        filled = EMPTY_BLANK.sub(f"( {key} )", text, count=1)
+        return filled if filled != text else f"{text} ( {key} )"
+    return "\t".join(cells)
 
 
 def _is_template(sheet: Sheet) -> bool:
