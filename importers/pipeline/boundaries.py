@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import rules
 from .blocks import join
 from .model import Line
+from .numbers import chinese_number
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -81,9 +82,14 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return ("heading", title)
     if seg.mode == "local_key":
         return None
+    if line_start and seg.mode == "key" and KEY_AFTER_NUMERAL.match(text, m.end()):
+        return ("key_section", chinese_number(m.group(0).strip(" 、.．")))  # "二、 A  B  AB"
     if line_start and not (seg.mode == "questions" and seg.case_open):
         return ("prose_heading", None)
     return None
+
+
+KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -324,6 +330,16 @@ def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str,
     return m.end() + (rest.end() if rest else 0)
 
 
+def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    """ "二、" in a key with only answers after it: the key of the paper's second section."""
+    sections = [s for s in seg.sections if s.doc == seg.doc and s.items and s.kind != "prose"]
+    n = int(str(number))
+    seg.key_target = sections[n - 1] if 0 < n <= len(sections) else None
+    seg.key_last = 0
+    seg.key_entry = None
+    return m.end()
+
+
 def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.start_key()
     return m.end()
@@ -356,7 +372,9 @@ def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, li
 def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     """ "1-5 ABCDA" (key_range) or "√ × √" after the last entry (mark_run): one entry a mark."""
     ranged = m.group("kr_marks") is not None
-    marks = re.sub(r"\s", "", m.group("kr_marks") if ranged else m.group("mark_run"))
+    run = m.group("kr_marks") if ranged else m.group("mark_run")
+    # "ABD C A" (letters, a space between questions) or "√×√" (one mark a question)
+    marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"\s", "", run))
     first = int(m.group("kr_from")) if ranged else seg.key_last + 1
     for k, mark in enumerate(marks):
         seg.add_key(first + k, line).text = mark
@@ -426,6 +444,7 @@ HANDLERS: dict[str, Handler] = {
     "chapter": on_chapter,
     "chapter_key": on_chapter_key,
     "key": on_key,
+    "key_section": on_key_section,
     "section_key": on_section_key,
     "local_key": on_local_key,
     "key_item": on_key_item,
@@ -447,6 +466,7 @@ ROLES = {
     "chapter": "heading",
     "case_questions": "heading",
     "chapter_key": "key",
+    "key_section": "key",
     "section_key": "key",
     "local_key": "key",
     "key_item": "key",

@@ -18,6 +18,7 @@ from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .line_rules import read_whole_line
 from .model import Line
+from .numbers import chinese_number
 from .sheet_bank import Columns
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
@@ -289,23 +290,6 @@ class Segmenter:
         if n == 1 and chapters and not chapters[0].heading:
             return chapters[0]
         return None
-
-
-def chinese_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there

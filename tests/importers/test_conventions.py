@@ -355,6 +355,16 @@ CASES = {
             ("single", "核心是()", ["价格", "客户"], "B"),
         ],
     ),
+    "a key that repeats the sections with letter runs; 辨析题 statements": (
+        "一、选择题\n1. 甲?\nA.x\nB.y\n2. 乙?\nA.x\nB.y\n3. 丙?\nA.x\nB.y\n二、辨析题\n1.坚持依法治国就是依宪治国。\n"
+        "参考答案\n一、 A  B  AB\n二、\n1.正确。依宪治国是依法治国的首要任务。",
+        [
+            ("single", "甲?", ["x", "y"], "A"),
+            ("single", "乙?", ["x", "y"], "B"),
+            ("multiple", "丙?", ["x", "y"], "AB"),
+            ("short", "坚持依法治国就是依宪治国。", [], "正确。依宪治国是依法治国的首要任务。"),
+        ],
+    ),
 }
 
 
