@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -58,6 +59,12 @@ def _kind(item: Sectioned) -> tuple[str, str]:
     return item.type, item.type_label
 
 
+def _ordinal(number: int) -> str:
+    """一, 二, 三… as Chinese papers number their parts; 1, 2, 3… in other languages."""
+    chinese = (get_language() or "zh-hans").startswith("zh")
+    return CHINESE_NUMERALS[number - 1] if chinese and number <= len(CHINESE_NUMERALS) else str(number)
+
+
 @dataclass(frozen=True)
 class SectionHead:
     heading: str  # "一、单选题(共 5 题,10 分)"
@@ -80,11 +87,10 @@ def section_heads(items: Sequence[Sectioned]) -> dict[int, SectionHead]:
     for number, (_kind_key, label, start, members) in enumerate(runs, 1):
         points = sum((m.points for m in members), Decimal(0))
         values = {
-            "cn": CHINESE_NUMERALS[number - 1] if number <= len(CHINESE_NUMERALS) else str(number),
-            "no": number,
+            "no": _ordinal(number),
             "type": label,
             "n": len(members),
             "points": f"{points.normalize():f}",
         }
-        heads[start] = SectionHead(_("%(cn)s、%(type)s(共 %(n)s 题,%(points)s 分)") % values, len(members))
+        heads[start] = SectionHead(_("%(no)s、%(type)s(共 %(n)s 题,%(points)s 分)") % values, len(members))
     return heads
