@@ -6,6 +6,7 @@ asking: a running attempt is its owner's alone; a result is also open to the pap
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,15 @@ from qbank.images import picture_response
 
 from .. import selectors, services
 from ..models import Attempt, Paper, ReviewPolicy
-from .trainee_items import clock_text, duration_text, exam_item, review_item
+from .trainee_items import (
+    ExamItem,
+    ReviewItem,
+    clock_text,
+    duration_text,
+    exam_item,
+    review_item,
+    with_sections,
+)
 
 
 @dataclass(frozen=True)
@@ -83,12 +92,13 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    items = [exam_item(aq) for aq in questions]
+    items = with_sections([exam_item(aq) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "items": items,
+        "question_heading": _question_heading(items),
         "answered": sum(1 for item in items if item.answered),
         "remaining": remaining,
         "remaining_text": clock_text(remaining),
@@ -100,6 +110,11 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/trainee/exam.html", context)
 
 
+def _question_heading(items: Sequence[ExamItem | ReviewItem]) -> str:
+    """h3 under the section headings (h2), else h2: heading levels never skip one."""
+    return "h3" if any(item.section for item in items) else "h2"
+
+
 def _exam_strings() -> dict[str, str]:
     """The script's words, translated here (json_script escapes them)."""
     return {
@@ -108,14 +123,24 @@ def _exam_strings() -> dict[str, str]:
         "failed": _("保存失败,正在重试"),
         "rejected": _("这个答案没有保存:%s"),
         "idle": _("答案会自动保存"),
-        "unanswered": _("还有 %s 题未作答,确定交卷吗?"),
-        "all_answered": _("所有题目都已作答,确定交卷吗?"),
+        "unanswered": _("还有 %s 题未作答"),
+        "all_answered": _("所有题目都已作答"),
+        "confirm_submit": _("，确定交卷吗？"),
         "time_up": _("时间到,正在交卷…"),
         "submitting": _("正在交卷…"),
         "mode_one": _("逐题显示"),
         "mode_all": _("整页显示"),
         "flag": _("标记"),
         "flagged": _("已标记"),
+        "flagged_count": _("%s 题已标记"),
+        # Read by a screen reader, not shown: the navigator's names and the exam's announcements.
+        "nav": _("第 %(n)s 题") % {"n": "%s"},
+        "answered": _("已答"),
+        "unanswered_mark": _("未答"),
+        "separator": _("，"),
+        "position": _("第 %(n)s 题,共 %(total)s 题") % {"n": "%s", "total": "%t"},
+        "five_minutes": _("剩余时间不到 5 分钟"),
+        "one_minute": _("剩余时间不到 1 分钟,请尽快交卷"),
     }
 
 
@@ -143,11 +168,19 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:exam", attempt.pk)
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    items = [review_item(aq, display) for aq in questions]
+    missed = [item for item in items if item.missed]
+    # 只看错题: a link, so it works without script and the address says what is shown.
+    only_missed = display.verdicts and request.GET.get("show") == "missed"
+    items = missed if only_missed else with_sections(items)
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
-        "items": [review_item(aq, display) for aq in questions],
+        "items": items,
+        "question_heading": _question_heading(items),
+        "only_missed": only_missed,
+        "missed_count": len(missed),
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
         "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,

@@ -3,9 +3,10 @@ hold an AttemptQuestion (and so never its key or explanation) unless review allo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from qbank.blanks import BLANK, MAX_BLANKS, blank_count
 from ..display import answer_text
 from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
+from .trainee_sections import section_heads, term_prompt
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,24 @@ class ExamItem:
     flagged: bool
     saved_at: datetime | None
     images: list[int]  # picture ids of the snapshot, served by the attempt_image view
+    ask: str = ""  # what a bare term asks: "请解释下列名词："
+    section: str = ""  # the heading of the section this question opens, if any
 
     @property
     def answered(self) -> bool:
         return bool(self.chosen or self.text.strip() or any(b.strip() for b in self.blanks))
+
+    @property
+    def nav_label(self) -> str:
+        """The navigator button's name carries its state, not its colour: "第 3 题，已答，已标记"."""
+        return nav_label(position=self.position, answered=self.answered, flagged=self.flagged)
+
+
+def nav_label(*, position: int, answered: bool, flagged: bool) -> str:
+    parts = [_("第 %(n)s 题") % {"n": position}, _("已答") if answered else _("未答")]
+    if flagged:
+        parts.append(_("已标记"))
+    return _("，").join(parts)
 
 
 def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
@@ -94,6 +110,7 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
         flagged=aq.flagged,
         saved_at=aq.saved_at,
         images=image_ids(aq),
+        ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
     )
 
 
@@ -113,6 +130,7 @@ class ReviewItem:
     """One question after submitting, holding only what the review policy lets the trainee see."""
 
     position: int
+    type: str
     type_label: str
     points: Decimal
     material: str
@@ -127,6 +145,13 @@ class ReviewItem:
     explanation: str
     comment: str
     images: list[int]
+    ask: str = ""
+    section: str = ""
+
+    @property
+    def missed(self) -> bool:
+        """Wrong, partly right or not answered: what "只看错题" keeps."""
+        return self.state in (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)
 
 
 def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
@@ -138,6 +163,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
     graded = state not in ("", GradeState.PENDING)
     return ReviewItem(
         position=aq.position,
+        type=aq.type,
         type_label=aq.get_type_display(),
         points=aq.points,
         material=aq.material,
@@ -155,6 +181,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
         images=image_ids(aq),
+        ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
     )
 
 
@@ -174,3 +201,12 @@ def clock_text(seconds: int) -> str:
     hours, rest = divmod(max(0, seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+Item = TypeVar("Item", ExamItem, ReviewItem)
+
+
+def with_sections(items: list[Item]) -> list[Item]:
+    """The items with the heading of the section each one opens (see trainee_sections)."""
+    heads = section_heads(items)
+    return [replace(item, section=heads[i].heading) if i in heads else item for i, item in enumerate(items)]
