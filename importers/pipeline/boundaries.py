@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import rules
 from .blocks import join
@@ -358,7 +358,7 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
 
 
 def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
-    index, family = payload  # type: ignore[misc]
+    index, family = cast(tuple[int, str], payload)
     item = seg.item
     assert item is not None
     if index == 0 and item.extra:

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from qbank.access import signed_in
+
 from .. import grading, selectors, services
 from ..forms import GradeForm
 from ..models import AttemptQuestion
@@ -38,7 +40,7 @@ def grade_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         score, comment = form.cleaned_data["score"], form.cleaned_data["comment"]
         try:
-            services.short_answer_grade(aq=aq, score=score, comment=comment, grader=request.user)
+            services.short_answer_grade(aq=aq, score=score, comment=comment, grader=signed_in(request))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
