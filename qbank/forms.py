@@ -203,7 +203,7 @@ class KeyForm(forms.Form):
     def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
-        self.blanks = blank_count(question.stem) if question.type == QuestionType.FILL else 0
+        self.blanks = blank_count(question.stem) if questiontypes.get(question.type).has_blanks else 0
 
     def clean_answer(self) -> Any:
         qtype = questiontypes.get(self.question.type)
