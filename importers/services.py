@@ -221,7 +221,7 @@ def store_questions(
             stored = question_image_create(
                 question=question, name=image.name, content_type=image.content_type, data=image.data
             )
-            saved_files.append(stored.file.name)
+            saved_files.append(stored.file.name or "")
 
 
 def _store_question(

@@ -19,7 +19,7 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return ADMIN
-    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]  # Django's User has groups
     for role in (ADMIN, TRAINER):
         if role in groups:
             return role

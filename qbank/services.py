@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import questiontypes
+
 from . import models
 from .fingerprint import fingerprint, search_text
 from .images import raster_type
@@ -276,7 +278,8 @@ def question_set_status(*, questions: QuerySet[Question], status: str) -> tuple[
     wanted = questions.exclude(status=status)
     skipped = 0
     if status == Question.Status.ACTIVE:
-        keyless = Q(answer__isnull=True) & ~Q(type=Question.Type.SHORT)
+        needs_key = [t.code for t in questiontypes.TYPES if t.needs_key]
+        keyless = Q(answer__isnull=True, type__in=needs_key)
         skipped = wanted.filter(keyless).count()
         wanted = wanted.exclude(keyless)
     # QuerySet.update skips auto_now, so `updated` is set by hand (the list sorts by it).

@@ -121,7 +121,7 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(_back_to_list(request))
     changed, skipped = services.question_set_status(questions=form.cleaned_data["ids"], status=form.status)
     label = Question.Status(form.status).label

@@ -17,7 +17,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .display import answer_text
+from qbank.answers import answer_display as answer_text
+
 from .models import Attempt, AttemptQuestion, GradeState
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,7 +76,7 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
         (
             [
                 a.user.get_username(),
-                a.user.get_full_name(),  # type: ignore[attr-defined]
+                a.user.get_full_name(),
                 a.number,
                 a.started_at,
                 a.submitted_at,

@@ -6,7 +6,7 @@ Forms validate input only; saving goes through quizzes.services.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -116,7 +116,11 @@ class BaseRuleFormSet(forms.BaseFormSet):
     def rules(self) -> list[dict[str, object]]:
         """Filled-in, not-deleted rows, in the order shown."""
         # An extra row left untouched is skipped by validation and has no cleaned_data.
-        return [f.rule_data() for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+        return [
+            f.rule_data()
+            for f in self.forms
+            if f.cleaned_data and not self._should_delete_form(f)  # type: ignore[attr-defined]
+        ]
 
 
 RuleFormSet = forms.formset_factory(
@@ -126,7 +130,10 @@ RuleFormSet = forms.formset_factory(
 
 def rules_initial(paper: Paper) -> list[dict[str, object]]:
     # The formset wants chapter ids where the service speaks in chapter objects.
-    return [{**rule, "chapters": [c.pk for c in rule["chapters"]]} for rule in rules_as_data(paper)]
+    return [
+        {**rule, "chapters": [c.pk for c in cast(list[Chapter], rule["chapters"])]}
+        for rule in rules_as_data(paper)
+    ]
 
 
 class IntListField(forms.Field):

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import questiontypes
 from qbank.models import Question
 
 from . import grading
@@ -29,8 +30,6 @@ from .selectors import paper_open_to, rule_pool
 from .textcheck import is_well_formed
 
 logger = logging.getLogger(__name__)
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class AttemptClosed(Exception):
@@ -190,7 +189,8 @@ def _snapshot(
 ) -> AttemptQuestion:
     texts = [o.text for o in question.options.all()]
     order = list(range(len(texts)))
-    if shuffle and question.type in ("single", "multiple"):
+    qtype = questiontypes.get(question.type)
+    if shuffle and qtype.has_options:
         rng.shuffle(order)
     return AttemptQuestion(
         attempt=attempt,
@@ -200,7 +200,7 @@ def _snapshot(
         stem=question.stem,
         material=question.material,
         options=[texts[i] for i in order],
-        key=_key_in_display_order(question.type, question.answer, order),
+        key=qtype.remap(question.answer, order),
         explanation=question.explanation,
         images=[
             {"id": image.pk, "path": image.file.name, "content_type": image.content_type}
@@ -208,15 +208,6 @@ def _snapshot(
         ],
         points=points,
     )
-
-
-def _key_in_display_order(qtype: str, answer: object, order: Sequence[int]) -> object:
-    """The bank stores "B" for the second option as printed; shuffled, it may show as "D"."""
-    if qtype not in ("single", "multiple") or not isinstance(answer, str):
-        return answer
-    shown = {original: position for position, original in enumerate(order)}
-    letters = [LETTERS[shown[LETTERS.index(c)]] for c in answer if c in LETTERS and LETTERS.index(c) in shown]
-    return "".join(sorted(letters))
 
 
 def _locked_running(attempt_id: int, now: datetime) -> Attempt:
@@ -252,23 +243,15 @@ def answer_save(
 
 def clean_response(aq: AttemptQuestion, response: object) -> object:
     """Keep only a response of the question's shape: junk from a tampered page is refused."""
-    letters = LETTERS[: len(aq.options)]
     if not is_well_formed(response):
         # Stored, a lone surrogate breaks every page and grading pass that reads it: refuse it here.
         raise ValidationError(_("答案中有无法识别的字符,请删除后重试。"), code="bad_text")
     if response in (None, "", []):
         return None
-    if aq.type == "single" and isinstance(response, str) and len(response) == 1 and response in letters:
-        return response
-    if aq.type == "multiple" and isinstance(response, list | str) and all(c in letters for c in response):
-        return "".join(sorted(set(response)))
-    if aq.type == "truefalse" and isinstance(response, bool):
-        return response
-    if aq.type == "fill" and isinstance(response, list) and all(isinstance(x, str) for x in response):
-        return [x[:500] for x in response[:20]]
-    if aq.type == "short" and isinstance(response, str):
-        return response[:20_000]
-    raise ValidationError(_("答案格式不对。"), code="bad_response")
+    try:
+        return questiontypes.get(aq.type).clean_response(response, option_count=len(aq.options))
+    except questiontypes.AnswerError as error:
+        raise ValidationError(_(error.message), code=error.code) from error
 
 
 def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
@@ -463,7 +446,7 @@ def paper_save(
     A published paper accepts its settings again with the same rules (the trainer's form always
     sends them); different rules raise, as rules_replace does.
     """
-    if paper.pk is None:
+    if not paper.pk:  # a new paper
         paper.created_by = user  # type: ignore[assignment]
     paper.full_clean()
     paper.save()

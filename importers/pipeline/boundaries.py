@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import rules
 from .blocks import join
@@ -44,7 +44,8 @@ _DECORATION = re.compile(r"[\s#*【\[]*")
 
 def _opens_line(m: re.Match[str]) -> bool:
     """Only spaces or decoration ("## ", "【", "**") before the match on its line."""
-    return _DECORATION.match(m.string).end() >= m.start()
+    decoration = _DECORATION.match(m.string)  # always matches (possibly empty)
+    return decoration is not None and decoration.end() >= m.start()
 
 
 def at_line_start(m: re.Match[str]) -> bool:
@@ -399,7 +400,7 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
 
 
 def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
-    index, family = payload  # type: ignore[misc]
+    index, family = cast(tuple[int, str], payload)
     item = seg.item
     assert item is not None
     if index == 0 and item.extra:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from questiontypes import words
+
 CN_NUM = "一二三四五六七八九十"
 CJK = "\u3400-\u9fff"
 
@@ -136,13 +138,14 @@ TAG_ONLY = re.compile(
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
 
-# Standalone marks that judge a statement: "(√)", "(错误)", "对".
-JUDGEMENT = re.compile(r"^[(（]?\s*(√|✓|✔|×|✗|✘|❌|X|对|對|错|錯|正确|正確|错误|錯誤|T|F)\s*[)）]?$")
-JUDGEMENT_HEAD = re.compile(r"^[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*")
-JUDGEMENT_TAIL = re.compile(
-    r"(?:[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]|\s*(√|✓|✔|×|✗|✘|❌))\s*$"
-)
-TRUE_MARKS = {"√", "✓", "✔", "对", "對", "正确", "正確", "T", "是"}
+# Standalone marks that judge a statement: "(√)", "(错误)", "对" (the marks: questiontypes.words).
+_MARKS = "|".join(re.escape(m) for m in (*words.TRUE_SYMBOLS, *words.FALSE_SYMBOLS))
+_WORDS = "|".join(re.escape(w) for w in (*words.TRUE_HANZI, *words.FALSE_HANZI))
+_LETTERS = "|".join((*words.TRUE_LETTERS, *words.FALSE_LETTERS))
+JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
+# Before the statement only in brackets; after it in brackets, or a bare tick or cross.
+JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
+JUDGEMENT_TAIL = re.compile(rf"(?:[(（]\s*({_MARKS}|{_WORDS})\s*[)）]|\s*({_MARKS}))\s*$")
 
 # A blank to fill: underscores or an empty pair of brackets.
 BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")

@@ -42,6 +42,7 @@ class Segmenter:
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
+        self.material = ""  # a case study's shared text (new_section resets it)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------

@@ -16,6 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import questiontypes
+from questiontypes import words
+
 from . import rules
 from .classify import truth
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
@@ -72,11 +75,15 @@ NO_QUESTIONS = "表头下面没有试题"
 # Labels inside one options cell: "A.xx B.yy", "A、xx\nB、yy", "(A)xx".
 CELL_OPTION = re.compile(r"(?:^|(?<=\s)|(?<=[;；|]))[(（]?([A-H])[)）]?\s*[.、．:：)）]\s*")
 CELL_LABEL = re.compile(r"^[A-H](?:\s*[.、．:：)）]|\s+|(?=[\u4e00-\u9fff]))\s*")
-CHOICE_TYPES = ("single", "multiple")
+CHOICE_TYPES = questiontypes.CHOICE_CODES
 LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/]*[A-Ha-h])*$")
-FILL_SPLIT = (re.compile(r"\s*[;；]\s*"), re.compile(r"\s*[,，、]\s*"), re.compile(r"\s+"))
-TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"对", "错"}, {"√", "×"}, {"是", "否"}, {"true", "false"}]
-TYPE_WORDS = {code: code for code in ("single", "multiple", "truefalse", "fill", "short")}
+# Blanks listed in one cell: by semicolons, else commas, else spaces (the first that fits).
+FILL_SPLIT = (
+    re.compile(rf"\s*[{words.BLANK_SEPARATORS}]\s*"),
+    re.compile(rf"\s*[{words.LIST_SEPARATORS}]\s*"),
+    re.compile(r"\s+"),
+)
+TYPE_WORDS = {code: code for code in questiontypes.CODES}
 
 
 @dataclass
@@ -271,9 +278,9 @@ def _kind_of(text: str) -> str:
         return ""
     if name in TYPE_WORDS:
         return TYPE_WORDS[name]
-    for words, kind in rules.SECTION_KINDS:
-        if re.search(words, name):
-            return {"case": "short", "generic": ""}.get(kind, kind)
+    for pattern, kind in rules.SECTION_KINDS:
+        if re.search(pattern, name):
+            return {questiontypes.CASE: questiontypes.CASE_TYPE, "generic": ""}.get(kind, kind)
     return ""
 
 
@@ -281,7 +288,7 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
     answer_text = unicodedata.normalize("NFKC", answer_text).strip()
-    if len(options) == 2 and {o.strip().lower() for o in options} in TRUEFALSE_OPTIONS:
+    if words.is_judgement_pair(options):
         kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
         q.type = "truefalse"
@@ -323,7 +330,7 @@ def _letters(answer_text: str, options: list[str]) -> str:
 def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
-    return truth(answer_text.lower().replace("true", "对").replace("false", "错"))
+    return words.truth(answer_text)
 
 
 def _fill_answer(answer_text: str, stem: str) -> Answer:
@@ -334,7 +341,7 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
         parts = [p for p in separator.split(answer_text) if p]
         if blanks > 1 and len(parts) == blanks:
             return parts
-    return [answer_text.replace("/", "|")] if blanks <= 1 else [answer_text]
+    return [answer_text.replace("/", words.ALTERNATIVE)] if blanks <= 1 else [answer_text]
 
 
 def _difficulty(text: str) -> int | None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from qbank.access import TAKE_EXAMS, access_required
+from qbank.access import TAKE_EXAMS, access_required, signed_in
 from qbank.images import picture_response
 
 from .. import selectors, services
@@ -47,11 +47,12 @@ class PaperRow:
 def dashboard(request: HttpRequest) -> HttpResponse:
     # This trainee's own attempts whose time ran out show as submitted, not as "作答中" forever;
     # everyone else's are the worker's job (finalise_overdue), never this request's.
-    services.attempt_finalise_overdue(user=request.user)
+    services.attempt_finalise_overdue(user=signed_in(request))
     attempts = list(selectors.attempts_of(user=request.user))
     running = {a.paper_id: a for a in attempts if a.is_running}
     rows = [
-        PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))
+        # `used` is annotated by selectors.papers_for_trainee.
+        PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))  # type: ignore[attr-defined]
         for paper in selectors.papers_for_trainee(user=request.user)
     ]
     return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
@@ -63,7 +64,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the paper, or resume the running attempt (a second tab or a refresh gets the same)."""
     paper = get_object_or_404(Paper, pk=pk, status=Paper.Status.PUBLISHED)
     try:
-        attempt = services.attempt_start(paper=paper, user=request.user)
+        attempt = services.attempt_start(paper=paper, user=signed_in(request))
     except PermissionDenied as denied:
         context = {"paper": paper, "message": str(denied) or _("你不能开始这份试卷。")}
         return render(request, "quizzes/trainee/denied.html", context, status=403)

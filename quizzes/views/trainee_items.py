@@ -10,9 +10,10 @@ from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
+import questiontypes
+from qbank.answers import answer_display as answer_text
 from qbank.blanks import BLANK, MAX_BLANKS, blank_count
 
-from ..display import answer_text
 from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
 from .trainee_sections import section_heads, term_prompt
@@ -30,12 +31,13 @@ class ExamItem:
 
     position: int
     type: str
+    template: str  # the answer fragment of its type (templates/questiontypes/<type>/exam.html)
     type_label: str
     points: Decimal
     material: str
     stem_parts: list[StemPart]
     options: list[tuple[str, str]]
-    chosen: str  # letters picked (single, multiple) or "true"/"false" (truefalse)
+    chosen: str  # letters picked (choice types) or "true"/"false" (truefalse)
     blanks: list[str]  # fill: one value per blank
     text: str  # short
     flagged: bool
@@ -77,9 +79,9 @@ def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
 
 
 def _chosen(aq: AttemptQuestion) -> str:
-    if aq.type == "truefalse":
-        return "true" if aq.response is True else "false" if aq.response is False else ""
-    if aq.type in ("single", "multiple") and isinstance(aq.response, str):
+    if isinstance(aq.response, bool):  # true/false, as the radio buttons' values
+        return "true" if aq.response else "false"
+    if questiontypes.get(aq.type).has_options and isinstance(aq.response, str):
         return aq.response
     return ""
 
@@ -90,7 +92,8 @@ def image_ids(aq: AttemptQuestion) -> list[int]:
 
 
 def exam_item(aq: AttemptQuestion) -> ExamItem:
-    fill = aq.type == "fill"
+    qtype = questiontypes.get(aq.type)
+    fill = qtype.has_blanks
     blanks: list[str] = []
     if fill:
         saved = [str(x) for x in aq.response] if isinstance(aq.response, list) else []
@@ -99,6 +102,7 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
     return ExamItem(
         position=aq.position,
         type=aq.type,
+        template=qtype.exam_template,
         type_label=aq.get_type_display(),
         points=aq.points,
         material=aq.material,
@@ -106,7 +110,7 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
         options=aq.labelled_options,
         chosen=_chosen(aq),
         blanks=blanks,
-        text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
+        text=aq.response if qtype.free_text and isinstance(aq.response, str) else "",
         flagged=aq.flagged,
         saved_at=aq.saved_at,
         images=image_ids(aq),
@@ -122,7 +126,9 @@ MARKS = {
     GradeState.PENDING: "…",
     GradeState.UNANSWERED: "✗",
 }
-VERDICTS = {state: (mark, GradeState(state).label) for state, mark in MARKS.items()}
+VERDICTS: dict[str, tuple[str, object]] = {
+    str(state): (mark, GradeState(state).label) for state, mark in MARKS.items()
+}
 
 
 @dataclass(frozen=True)
@@ -155,9 +161,10 @@ class ReviewItem:
 
 
 def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
-    chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
+    choice = questiontypes.get(aq.type).has_options
+    chosen = aq.response if choice and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
-    key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
+    key_letters = key if choice and isinstance(key, str) else ""
     state = aq.state if display.verdicts else ""
     mark, verdict = VERDICTS.get(state) or ("", "")
     graded = state not in ("", GradeState.PENDING)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,12 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from qbank.access import signed_in
 from qbank.models import Bank, Question
 from qbank.selectors import questions_to_key
 
 from .. import selectors, services
 from ..export import answer_text
-from ..forms import PaperForm, PoolQueryForm, RuleFormSet, rules_initial
+from ..forms import BaseRuleFormSet, PaperForm, PoolQueryForm, RuleFormSet, rules_initial
 from ..models import Paper
 from .trainer import managed_paper, safe_next, trainer_required
 
@@ -57,8 +59,8 @@ def _paper_form(request: HttpRequest, paper: Paper) -> HttpResponse:
             saved = services.paper_save(
                 paper=form.save(commit=False),
                 cohorts=list(form.cleaned_data["cohorts"]),
-                rules=rules.rules(),
-                user=request.user,
+                rules=cast(BaseRuleFormSet, rules).rules(),
+                user=signed_in(request),
             )
         except ValidationError as exc:
             if is_new:
@@ -128,9 +130,9 @@ def _keying_url(*, bank_id: int, type: str, chapter_ids: list[int]) -> str:
     """The keying page for a rule's pool; it takes one chapter, so a rule of several chapters
     opens the whole bank's questions of that type."""
     query = QueryDict(mutable=True)
-    query.update({"bank": bank_id, "type": type})
+    query.update({"bank": str(bank_id), "type": type})
     if len(chapter_ids) == 1:
-        query["chapter"] = chapter_ids[0]
+        query["chapter"] = str(chapter_ids[0])
     return f"{reverse('qbank:keying')}?{query.urlencode()}"
 
 
