@@ -65,7 +65,8 @@ def measure(label: str, runs: int, fn: Callable[[int], object]) -> None:
         queries.add(len(ctx.captured_queries))
     print(
         f"  {label:<34} p50 {statistics.median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
-        f"   max {max(times):6.1f} ms   (CPU p50 {statistics.median(cpu):5.1f} ms)   queries {sorted(queries)}"
+        f"   max {max(times):6.1f} ms   (CPU p50 {statistics.median(cpu):5.1f} ms)"
+        f"   queries {sorted(queries)}"
     )
 
 
@@ -92,7 +93,8 @@ def main() -> None:
     bank = Bank.objects.create(name="基准题库")
     chapters = stock_bank(bank=bank, questions=args.questions, chapters=args.chapters)
     print(
-        f"stocked {args.questions} questions / {args.chapters} chapters in {time.perf_counter() - started:.1f} s"
+        f"stocked {args.questions} questions / {args.chapters} chapters"
+        f" in {time.perf_counter() - started:.1f} s"
     )
     owner = get_user_model().objects.create(username="bench-trainer")
     trainees = get_user_model().objects.bulk_create(
@@ -104,13 +106,14 @@ def main() -> None:
         services.rules_replace(paper=paper, rules=rules)
         services.paper_publish(paper=paper)
         print(f"paper over {label} (100 questions, 5 rules × 20):")
-        rng = random.Random(1)
-        measure("draw 100 (paper_draw)", args.runs, lambda _i, p=paper: services.paper_draw(paper=p, rng=rng))
-        users = iter(trainees)
+        rng, users = random.Random(1), iter(trainees)
+        measure(
+            "draw 100 (paper_draw)", args.runs, lambda _i, p=paper, r=rng: services.paper_draw(paper=p, rng=r)
+        )
         measure(
             "whole start (attempt_start)",
             args.runs,
-            lambda _i, p=paper: services.attempt_start(paper=p, user=next(users)),
+            lambda _i, p=paper, u=users: services.attempt_start(paper=p, user=next(u)),
         )
         trainees = trainees[args.runs + 1 :]
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
