@@ -281,14 +281,29 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
     """Grade and close the attempt, once: a double submit or a submit racing the deadline
     finds it already submitted and returns it unchanged."""
     now = _now(now)
+    # Graded before the write transaction: on SQLite it holds the database's one write lock, and
+    # 500 submits at the deadline must not queue behind each other's grading. Inside the lock
+    # only answers saved since (a changed revision) are graded again.
+    graded = {
+        aq.pk: aq
+        for aq in AttemptQuestion.objects.filter(
+            attempt_id=attempt.pk, attempt__status=Attempt.Status.IN_PROGRESS
+        ).select_related("attempt")
+    }
+    for aq in graded.values():
+        _grade_automatically(aq, grading.Policy(multiple=aq.attempt.multiple_policy))  # frozen at start
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
-        policy = grading.Policy(multiple=locked.multiple_policy)  # as frozen at start
-        questions = list(locked.questions.all())
-        for aq in questions:
-            _grade_automatically(aq, policy)
+        policy = grading.Policy(multiple=locked.multiple_policy)
+        questions = []
+        for pk, revision in locked.questions.values_list("pk", "revision"):
+            aq = graded.get(pk)
+            if aq is None or aq.revision != revision:
+                aq = AttemptQuestion.objects.get(pk=pk)  # saved while we graded: rare
+                _grade_automatically(aq, policy)
+            questions.append(aq)
         AttemptQuestion.objects.bulk_update(questions, ["state", "score", "suggested_score"])
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
