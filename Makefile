@@ -9,7 +9,7 @@ VPY := $(BIN)/python
 # Reinstall only when the dependency list changes; re-runs reuse the venv as it is.
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test browser lint format venv
+.PHONY: demo serve test browser lint format venv
 
 venv: $(STAMP)
 
@@ -28,6 +28,16 @@ demo: $(STAMP)
 	@# The background worker (bulk-import parsing) runs beside the server and stops with it.
 	$(VPY) manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: DEBUG off, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS from the environment (the app
+# refuses to start without a real key), gunicorn workers plus the task worker; stops together.
+serve: export QBANK_WARM_UP=1
+serve: $(STAMP)
+	$(VPY) manage.py check --deploy --fail-level ERROR
+	$(VPY) manage.py migrate --noinput
+	$(VPY) manage.py collectstatic --noinput -v 0
+	$(VPY) manage.py db_worker --no-reload --interval 1 & trap 'kill $$! 2>/dev/null' EXIT; \
+	$(BIN)/gunicorn config.wsgi -c gunicorn.conf.py
 
 # Browser tests drive Debian's chromium (Playwright's own download is not used); CJK fonts so
 # screenshots show the Chinese UI rather than boxes. Installed here when missing, as .ci/run does.

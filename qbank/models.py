@@ -165,7 +165,11 @@ class Question(models.Model):
                 name="qbank_question_status_valid",
             ),
         ]
-        indexes = [models.Index(fields=["bank", "status", "type"], name="qbank_q_bank_status_type")]
+        # Covers a paper rule's pool (quizzes.draw): counting it and finding its id range read
+        # the index alone, even with chapters and a difficulty, on a bank of 100,000 questions.
+        indexes = [
+            models.Index(fields=["bank", "status", "type", "chapter", "difficulty"], name="qbank_q_draw"),
+        ]
 
     def __str__(self) -> str:
         stem = " ".join(self.stem.split())

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 import questiontypes
 from qbank.models import Question
 
-from . import grading
+from . import draw, grading
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
 from .selectors import paper_open_to, rule_pool
 from .textcheck import is_well_formed
@@ -63,17 +63,13 @@ def paper_problems(*, paper: Paper) -> list[str]:
 
 
 def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """Questions for one candidate, rule by rule; a question is never drawn twice."""
-    drawn: list[tuple[Question, Decimal]] = []
-    taken: set[int] = set()
-    for rule in paper.rules.prefetch_related("chapters"):
-        pool = [q for q in rule_pool(rule=rule).prefetch_related("options", "images") if q.pk not in taken]
-        if len(pool) < rule.count:
-            raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
-        for question in rng.sample(pool, rule.count):
-            taken.add(question.pk)
-            drawn.append((question, rule.points))
-    return drawn
+    """Questions for one candidate, rule by rule; a question is never drawn twice (quizzes.draw)."""
+    try:
+        ids = draw.paper_draw_ids(paper=paper, rng=rng)
+    except draw.NotEnoughQuestions:
+        raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")]) from None
+    found = draw.questions_by_id([pk for pk, _points in ids])
+    return [(found[pk], points) for pk, points in ids if pk in found]
 
 
 @transaction.atomic
@@ -119,9 +115,12 @@ def attempt_start(
     if used >= paper.attempts_allowed:
         raise PermissionDenied(_("作答次数已用完。"))
     rng = rng or random.Random()
+    # Reads only, so before the write transaction: on SQLite that takes the database's one write
+    # lock at BEGIN (IMMEDIATE), and a start storm must not queue behind anyone's draw.
+    drawn = _draw_for(paper, rng)
     try:
         with transaction.atomic():
-            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
+            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng, drawn=drawn)
     except IntegrityError:
         # A second tab or a double click started the same attempt a moment earlier: resume it.
         return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
@@ -145,16 +144,23 @@ def _schedule_finalise(attempt: Attempt) -> None:
         logger.exception("could not schedule finalising attempt %s", attempt.pk)
 
 
+def _draw_for(paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    if paper.same_for_everyone and paper.fixed_draw:
+        return _fixed_draw(paper)
+    return paper_draw(paper=paper, rng=rng)
+
+
 def _create_attempt(
-    *, paper: Paper, user: AbstractBaseUser, number: int, now: datetime, rng: random.Random
+    *,
+    paper: Paper,
+    user: AbstractBaseUser,
+    number: int,
+    now: datetime,
+    rng: random.Random,
+    drawn: list[tuple[Question, Decimal]],
 ) -> Attempt:
-    draw = (
-        _fixed_draw(paper)
-        if paper.same_for_everyone and paper.fixed_draw
-        else paper_draw(paper=paper, rng=rng)
-    )
     if paper.shuffle_questions:
-        rng.shuffle(draw)
+        rng.shuffle(drawn)
     deadline = now + timedelta(minutes=paper.time_limit_minutes)
     if paper.closes_at is not None:
         deadline = min(deadline, paper.closes_at)
@@ -164,14 +170,14 @@ def _create_attempt(
         number=number,
         started_at=now,
         deadline=deadline,
-        max_score=sum((points for _q, points in draw), Decimal("0")),
+        max_score=sum((points for _q, points in drawn), Decimal("0")),
         multiple_policy=paper.multiple_policy,
         pass_percent=paper.pass_percent,
     )
     AttemptQuestion.objects.bulk_create(
         [
             _snapshot(attempt, i, q, points, paper.shuffle_options, rng)
-            for i, (q, points) in enumerate(draw, 1)
+            for i, (q, points) in enumerate(drawn, 1)
         ]
     )
     return attempt
@@ -179,7 +185,7 @@ def _create_attempt(
 
 def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
     ids = [int(pk) for pk, _points in paper.fixed_draw]
-    found = Question.objects.prefetch_related("options", "images").in_bulk(ids)
+    found = draw.questions_by_id(ids)
     # A question deleted since publishing drops out; the rest of the paper stands.
     return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
 
@@ -258,14 +264,29 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
     """Grade and close the attempt, once: a double submit or a submit racing the deadline
     finds it already submitted and returns it unchanged."""
     now = _now(now)
+    # Graded before the write transaction: on SQLite it holds the database's one write lock, and
+    # 500 submits at the deadline must not queue behind each other's grading. Inside the lock
+    # only answers saved since (a changed revision) are graded again.
+    graded = {
+        aq.pk: aq
+        for aq in AttemptQuestion.objects.filter(
+            attempt_id=attempt.pk, attempt__status=Attempt.Status.IN_PROGRESS
+        ).select_related("attempt")
+    }
+    for aq in graded.values():
+        _grade_automatically(aq, grading.Policy(multiple=aq.attempt.multiple_policy))  # frozen at start
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
-        policy = grading.Policy(multiple=locked.multiple_policy)  # as frozen at start
-        questions = list(locked.questions.all())
-        for aq in questions:
-            _grade_automatically(aq, policy)
+        policy = grading.Policy(multiple=locked.multiple_policy)
+        questions = []
+        for pk, revision in locked.questions.values_list("pk", "revision"):
+            done = graded.get(pk)
+            if done is None or done.revision != revision:
+                done = AttemptQuestion.objects.get(pk=pk)  # saved while we graded: rare
+                _grade_automatically(done, policy)
+            questions.append(done)
         AttemptQuestion.objects.bulk_update(questions, ["state", "score", "suggested_score"])
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
