@@ -62,14 +62,10 @@ class PaperSummary:
 
 def histogram_labels() -> list[str]:
     width = 100 // HISTOGRAM_BINS
-    return [
-        f"{lo}–{lo + width - 1}" if lo + width < 100 else f"{lo}–100" for lo in range(0, 100, width)
-    ]
+    return [f"{lo}–{lo + width - 1}" if lo + width < 100 else f"{lo}–100" for lo in range(0, 100, width)]
 
 
-def paper_summary(
-    scores: Iterable[ScoreCount], *, passed: int, failed: int, awaiting: int
-) -> PaperSummary:
+def paper_summary(scores: Iterable[ScoreCount], *, passed: int, failed: int, awaiting: int) -> PaperSummary:
     table = sorted((row for row in scores if row.count > 0), key=lambda r: r.percent)
     n = sum(row.count for row in table)
     histogram = [0] * HISTOGRAM_BINS

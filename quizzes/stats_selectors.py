@@ -54,13 +54,15 @@ def score_summary(*, attempts: QuerySet[Attempt]) -> analytics.PaperSummary:
     """Two queries: the frequency table of scores, then pass / fail / awaiting counts."""
     table = attempts.values("score", "max_score").annotate(n=Count("id")).order_by()
     outcome = attempts.aggregate(
-        passed=Count("id", filter=Q(passed=True)),
-        failed=Count("id", filter=Q(passed=False)),
-        awaiting=Count("id", filter=Q(passed__isnull=True)),
+        n_passed=Count("id", filter=Q(passed=True)),
+        n_failed=Count("id", filter=Q(passed=False)),
+        n_awaiting=Count("id", filter=Q(passed__isnull=True)),
     )
     return analytics.paper_summary(
         (analytics.ScoreCount(float(row["score"]), float(row["max_score"]), row["n"]) for row in table),
-        **outcome,
+        passed=outcome["n_passed"],
+        failed=outcome["n_failed"],
+        awaiting=outcome["n_awaiting"],
     )
 
 
@@ -108,6 +110,10 @@ class ItemAnalysis:
     @property
     def flags(self) -> list[str]:
         return analytics.item_flags(sums=self.sums, options=self.options)
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [flag_label(f) for f in self.flags]
 
     @property
     def type_label(self) -> str:

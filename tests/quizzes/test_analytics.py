@@ -124,7 +124,8 @@ def test_option_counts_follow_the_option_not_the_letter() -> None:
 
 
 def test_distractor_over_the_key_and_multiple_choice() -> None:
-    rows = [ChoiceCount(["甲", "乙", "丙", "丁"], "AB", "AC", 4), ChoiceCount(["甲", "乙", "丙", "丁"], "AB", "AB", 2)]
+    shown = ["甲", "乙", "丙", "丁"]
+    rows = [ChoiceCount(shown, "AB", "AC", 4), ChoiceCount(shown, "AB", "AB", 2)]
     options = analytics.option_counts(rows)
     assert options == [
         OptionStat("甲", True, 6),
