@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 # Below this many answers a flag says more about chance than about the question.
 MIN_ANSWERS_FOR_FLAGS = 5
@@ -99,6 +100,25 @@ def _median(table: Sequence[ScoreCount], n: int) -> float:
             wanted.pop(0)
         seen += row.count
     return sum(found) / 2
+
+
+@dataclass(frozen=True)
+class TimeUsed:
+    mean: timedelta | None
+    median: timedelta | None
+    shortest: timedelta | None
+    longest: timedelta | None
+
+
+def time_summary(seconds: Sequence[float]) -> TimeUsed:
+    """Time used over the attempts, in whole seconds."""
+    if not seconds:
+        return TimeUsed(None, None, None, None)
+    ordered = sorted(seconds)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    values = (sum(ordered) / len(ordered), median, ordered[0], ordered[-1])
+    return TimeUsed(*(timedelta(seconds=round(v)) for v in values))
 
 
 # ---- one question ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import analytics
 from .export import _rows
-from .stats_selectors import ItemAnalysis, Mastery, TimeUsed, flag_label
+from .stats_selectors import ItemAnalysis, Mastery, flag_label
 
 
 def _round(value: float | None, places: int = 1) -> float | None:
@@ -25,7 +25,7 @@ def _minutes(value: object) -> float | None:
 def paper_stats_workbook(
     *,
     summary: analytics.PaperSummary,
-    time: TimeUsed,
+    time: analytics.TimeUsed,
     items: Sequence[ItemAnalysis],
     absent: Sequence[object],
     edit_url: dict[int, str],
@@ -48,6 +48,7 @@ def paper_stats_workbook(
             [_("待批改人次"), summary.awaiting],
             [_("及格率(%)"), _round(summary.pass_rate)],
             [_("平均用时(分钟)"), _minutes(time.mean)],
+            [_("用时中位数(分钟)"), _minutes(time.median)],
             [_("最短用时(分钟)"), _minutes(time.shortest)],
             [_("最长用时(分钟)"), _minutes(time.longest)],
         ],

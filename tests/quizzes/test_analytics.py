@@ -147,3 +147,13 @@ def test_mastery_grid_and_heat_levels() -> None:
     assert grid[0][1] is None and grid[1][0] is None
     assert grid[1][1] is not None and grid[1][1].mastery == 0
     assert [analytics.heat_level(p) for p in (None, 0, 19.9, 20, 75, 100)] == [None, 0, 0, 1, 3, 5]
+
+
+def test_time_summary() -> None:
+    from datetime import timedelta
+
+    used = analytics.time_summary([600, 300, 300, 1200.4])
+    assert used.mean == timedelta(seconds=600)  # 2400.4 / 4 = 600.1 → whole seconds
+    assert used.median == timedelta(seconds=450)  # (300 + 600) / 2
+    assert (used.shortest, used.longest) == (timedelta(seconds=300), timedelta(seconds=1200))
+    assert analytics.time_summary([]).mean is None
