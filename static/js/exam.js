@@ -454,10 +454,28 @@
       .catch(function () { /* evidence only: a lost event is acceptable */ });
   }
 
-  function left() {
+  function left(since) {
     if (leftAt !== null || submitting || closed || unloading) return;
-    leftAt = Date.now();
+    leftAt = since || Date.now();
     report("left", 0);
+  }
+
+  // A blur alone is not a leave: a keyboard Tab past the last control moves focus to the
+  // browser's own toolbar and blurs the window for a moment. Only a blur lasting BLUR_LEAVE_MS
+  // counts (from when it began); a hidden tab counts at once.
+  var BLUR_LEAVE_MS = 2000;
+  var blurTimer = null;
+  function cancelBlur() {
+    if (blurTimer !== null) clearTimeout(blurTimer);
+    blurTimer = null;
+  }
+  function blurred() {
+    if (blurTimer !== null || leftAt !== null) return;
+    var since = Date.now();
+    blurTimer = setTimeout(function () {
+      blurTimer = null;
+      if (!document.hasFocus()) left(since);
+    }, BLUR_LEAVE_MS);
   }
 
   function returned() {
@@ -470,9 +488,13 @@
   }
 
   document.addEventListener("visibilitychange", function () {
+    cancelBlur();
     if (document.visibilityState === "hidden") left();
     else returned();
   });
-  window.addEventListener("blur", left);
-  window.addEventListener("focus", returned);
+  window.addEventListener("blur", blurred);
+  window.addEventListener("focus", function () {
+    cancelBlur();
+    returned();
+  });
 })();
