@@ -9,7 +9,7 @@ VPY := $(BIN)/python
 # Reinstall only when the dependency list changes; re-runs reuse the venv as it is.
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint format venv
+.PHONY: demo serve test browser lint format venv
 
 venv: $(STAMP)
 
@@ -29,12 +29,35 @@ demo: $(STAMP)
 	$(VPY) manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+# Production: DEBUG off, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS from the environment (the app
+# refuses to start without a real key), gunicorn workers plus the task worker; stops together.
+serve: export QBANK_WARM_UP=1
+serve: $(STAMP)
+	$(VPY) manage.py check --deploy --fail-level ERROR
+	$(VPY) manage.py migrate --noinput
+	$(VPY) manage.py collectstatic --noinput -v 0
+	$(VPY) manage.py db_worker --no-reload --interval 1 & trap 'kill $$! 2>/dev/null' EXIT; \
+	$(BIN)/gunicorn config.wsgi -c gunicorn.conf.py
+
+# Browser tests drive Debian's chromium (Playwright's own download is not used); CJK fonts so
+# screenshots show the Chinese UI rather than boxes. Installed here when missing, as .ci/run does.
+test: $(STAMP) browser
 	$(VPY) -m pytest $(PYTEST_ARGS)
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "make test: chromium is missing; installing chromium and fonts-noto-cjk with apt-get"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "make test: not root and no sudo: run 'apt-get install chromium fonts-noto-cjk' as root" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null || { \
+	    echo "make test: could not install chromium; run 'apt-get install chromium fonts-noto-cjk' as root" >&2; exit 1; }; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -30,6 +30,7 @@ SECTIONS = [
     Section("dashboard", "quizzes:dashboard", _("我的考试"), frozenset({TRAINEE})),
     Section("papers", "quizzes:paper_list", _("试卷管理"), STAFF),
     Section("grading", "quizzes:grading_queue", _("待批改"), STAFF),
+    Section("mastery", "quizzes:mastery", _("章节掌握度"), STAFF),
     Section("bank", "qbank:question_list", _("题库试题"), STAFF),
     Section("classes", "people:cohort_list", _("班级"), STAFF),
     Section("imports", "importers:history", _("批量导入"), frozenset({ADMIN})),

@@ -35,7 +35,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 # The dev key is only acceptable with DEBUG on; production must set DJANGO_SECRET_KEY. Without
 # one the settings still load, so tools that sign nothing (parse_paper on a fresh machine) run;
 # serving refuses to start (config.wsgi/asgi) and `check`, `runserver` and `migrate` fail.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-insecure-key-change-me" if DEBUG else "")
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-insecure-key-change-me" if DEBUG else "")  # checks.py
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -76,6 +76,20 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# HTML is compressed here unless a front server does it (DJANGO_GZIP=0): the 100-question exam
+# page is 187 KB, 24 KB gzipped. BREACH needs a secret in a compressed body next to text the
+# attacker controls: the only secret in our pages is the CSRF token, which Django masks afresh
+# on every response (nothing stable to guess byte by byte), and GZipMiddleware pads each
+# response with random bytes (Django >= 4.2); session cookies travel in headers, never
+# compressed. Answer keys never reach a running attempt's page (tests/quizzes).
+if env_bool("DJANGO_GZIP", True):
+    MIDDLEWARE.insert(1, "django.middleware.gzip.GZipMiddleware")
+# A server (DEBUG off) serves collected static files itself through whitenoise, ahead of the rest
+# (and of gzip: it sends its own precompressed copies); runserver and the tests use the finders.
+SERVE_STATIC = not DEBUG and not env_bool("DJANGO_PLAIN_STATIC", False)
+if SERVE_STATIC:
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 # Everything from this host, nothing inline, no plugins, no framing; img data: for the admin's icons.
 CONTENT_SECURITY_POLICY = os.environ.get(
@@ -164,6 +178,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# whitenoise serves STATIC_ROOT from the app processes (`make serve` runs collectstatic first),
+# with compressed copies and hashed names cached for a year; DEBUG keeps runserver's finders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if SERVE_STATIC
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -182,6 +206,13 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 2 * IMPORT_MAX_FILES
 # queued again, up to IMPORT_PARSE_MAX_ATTEMPTS claims in all, then marked failed.
 IMPORT_PARSE_TIMEOUT_SECONDS = int(os.environ.get("IMPORT_PARSE_TIMEOUT_SECONDS", "600"))
 IMPORT_PARSE_MAX_ATTEMPTS = int(os.environ.get("IMPORT_PARSE_MAX_ATTEMPTS", "3"))
+
+# Redis, when REDIS_URL is set, holds the cache and the sessions (shared by every app process,
+# no session row written per login in the database); without it, the database and local memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -10,5 +10,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-insecure-key-not-for-any-server")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+# No collectstatic before tests: templates resolve static names without the manifest.
+os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
 
 from config.settings import *  # noqa: E402,F403

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -11,11 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from importers.models import StagedQuestion
 from importers.staging import CHAPTER_NEW, CHAPTER_NONE
+from qbank.answers import answer_from_text, answer_to_text
 from qbank.models import OPTION_LABELS, Bank, Chapter, Question
 from qbank.services import CHOICE_TYPES, answer_normalise, answer_validate
-
-TRUE_WORDS = {"对", "√", "✓", "正确", "是", "t", "true", "y", "yes"}
-FALSE_WORDS = {"错", "×", "✗", "x", "错误", "否", "f", "false", "n", "no"}
 
 
 class UploadForm(forms.Form):
@@ -33,7 +30,7 @@ class StagedQuestionForm(forms.Form):
     answer = forms.CharField(
         label=_("答案"),
         required=False,
-        help_text=_("选择题填字母(如 ABD);判断题填 对 或 错;填空题每空一行;留空表示无答案"),
+        help_text=_("选择题填字母(如 ABD);判断题填 对 或 错;填空题每空一行或用分号隔开;留空表示无答案"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     explanation = forms.CharField(label=_("解析"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -45,7 +42,7 @@ class StagedQuestionForm(forms.Form):
             "type": data.get("type"),
             "stem": data.get("stem", ""),
             "options": "\n".join(data.get("options", [])),
-            "answer": answer_as_text(data.get("answer")),
+            "answer": answer_to_text(data.get("type", ""), data.get("answer")),
             "explanation": data.get("explanation", ""),
         }
         return cls(initial=initial, auto_id=f"q{staged.pk}_%s", **kwargs)
@@ -68,7 +65,7 @@ class StagedQuestionForm(forms.Form):
             self.add_error("options", ValidationError(_("选择题至少要有两个选项。"), code="few_options"))
             return cleaned
         try:
-            answer = answer_normalise(type=qtype, answer=parse_answer(qtype, cleaned.get("answer", "")))
+            answer = answer_normalise(type=qtype, answer=answer_from_text(qtype, cleaned.get("answer", "")))
             answer_validate(type=qtype, answer=answer, option_count=len(options))
         except ValidationError as exc:
             self.add_error("answer", exc)
@@ -77,35 +74,6 @@ class StagedQuestionForm(forms.Form):
         if qtype not in CHOICE_TYPES:
             cleaned["options"] = []  # options of a judgement or fill question mean nothing
         return cleaned
-
-
-def parse_answer(qtype: str, text: str) -> Any:
-    """The answer as typed → the stored shape (None when left empty)."""
-    text = text.strip()
-    if not text:
-        return None
-    if qtype in CHOICE_TYPES:
-        return re.sub(r"[^A-Za-z]", "", text).upper()
-    if qtype == Question.Type.TRUEFALSE:
-        word = text.lower()
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        raise ValidationError(_("判断题的答案请填 对 或 错。"), code="answer_bool")
-    if qtype == Question.Type.FILL:
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    return text
-
-
-def answer_as_text(answer: Any) -> str:
-    if answer is None:
-        return ""
-    if isinstance(answer, bool):
-        return str(_("对") if answer else _("错"))
-    if isinstance(answer, list):
-        return "\n".join(str(a) for a in answer)
-    return str(answer)
 
 
 class ChapterMapForm(forms.Form):

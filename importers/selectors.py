@@ -110,7 +110,7 @@ def staged_counts(*, batch: ImportBatch) -> dict[str, int]:
     counts = {"staged": 0, "to_publish": 0, "flagged": 0, "excluded": 0, "duplicates": 0}
     for excluded, warnings, dup, dup_staged in rows:
         counts["staged"] += 1
-        duplicate = dup is not None or dup_staged is not None
+        duplicate = any(pk is not None for pk in (dup, dup_staged))
         counts["excluded"] += excluded
         counts["duplicates"] += duplicate
         counts["flagged"] += bool(warnings) and not excluded and not duplicate

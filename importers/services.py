@@ -40,11 +40,12 @@ from qbank.models import Bank, Chapter, Question, Source
 from qbank.review import answer_dropped
 from qbank.selectors import fingerprints_in_bank, source_by_checksum
 from qbank.services import (
+    NewQuestion,
     answer_normalise,
     answer_validate,
     chapter_get_or_create,
-    question_create,
     question_image_create,
+    questions_create_bulk,
     source_create,
 )
 
@@ -196,8 +197,9 @@ def store_questions(
     of the batch) to the note a later copy gets; it is updated here. Call inside a transaction.
     """
     questions = list(questions)
-    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]
+    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]  # once per question
     in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
+    wanted: list[tuple[ParsedQuestion, NewQuestion]] = []
     for q, fp in zip(questions, prints, strict=True):
         if fp in in_bank:
             report.duplicates += 1
@@ -208,54 +210,53 @@ def store_questions(
             report.notes.append(f"line {q.lineno}: {seen[fp]}")
             continue
         seen[fp] = seen_note(q)
-        question = _store_question(bank=bank, chapter=chapter_for(q), source=source, q=q, report=report)
-        if question is None:
+        wanted.append((q, _new_question(q, chapter_for(q), fp)))
+    results = questions_create_bulk(bank=bank, source=source, items=[item for _q, item in wanted])
+    for (q, item), result in zip(wanted, results, strict=True):
+        if isinstance(result, ValidationError):
+            report.rejected += 1
+            report.notes.append(f"line {q.lineno}: rejected: {'; '.join(result.messages)}")
             continue
-        for image in q.images:
-            if raster_type(image.data) is None:
-                # An SVG, EMF or HTML "picture" in a document is never shown: left out and reported.
-                report.notes.append(
-                    f"line {q.lineno}: picture {image.name!r} is not a PNG/JPEG/GIF/WebP/BMP, left out"
-                )
-                continue
-            stored = question_image_create(
-                question=question, name=image.name, content_type=image.content_type, data=image.data
-            )
-            saved_files.append(stored.file.name)
+        report.created += 1
+        report.by_type[q.type] += 1
+        report.needs_review += item.status == Question.Status.NEEDS_REVIEW
+        _store_images(result, q, report, saved_files)
 
 
-def _store_question(
-    *, bank: Bank, chapter: Chapter | None, source: Source, q: ParsedQuestion, report: ImportReport
-) -> Question | None:
+def _new_question(q: ParsedQuestion, chapter: Chapter | None, fp: str) -> NewQuestion:
     answer, warnings = checked_answer(q)
     review = bool(warnings) or answer is None
-    try:
-        # A savepoint: a rejected question must not poison the file's transaction.
-        with transaction.atomic():
-            question = question_create(
-                bank=bank,
-                chapter=chapter,
-                type=q.type,
-                stem=q.stem,
-                options=q.options,
-                answer=answer,
-                explanation=q.explanation,
-                material=q.material,
-                difficulty=q.difficulty or 3,
-                tags=q.tags,
-                source=source,
-                source_line=max(q.lineno, 0),
-                status=Question.Status.NEEDS_REVIEW if review else Question.Status.ACTIVE,
-                warnings=warnings,
+    return NewQuestion(
+        type=q.type,
+        stem=q.stem,
+        options=q.options,
+        answer=answer,
+        explanation=q.explanation,
+        material=q.material,
+        chapter=chapter,
+        difficulty=q.difficulty or 3,
+        tags=q.tags,
+        source_line=max(q.lineno, 0),
+        status=Question.Status.NEEDS_REVIEW if review else Question.Status.ACTIVE,
+        warnings=warnings,
+        fingerprint=fp,
+    )
+
+
+def _store_images(
+    question: Question, q: ParsedQuestion, report: ImportReport, saved_files: list[str]
+) -> None:
+    for image in q.images:
+        if raster_type(image.data) is None:
+            # An SVG, EMF or HTML "picture" in a document is never shown: left out and reported.
+            report.notes.append(
+                f"line {q.lineno}: picture {image.name!r} is not a PNG/JPEG/GIF/WebP/BMP, left out"
             )
-    except ValidationError as exc:
-        report.rejected += 1
-        report.notes.append(f"line {q.lineno}: rejected: {'; '.join(exc.messages)}")
-        return None
-    report.created += 1
-    report.by_type[q.type] += 1
-    report.needs_review += review
-    return question
+            continue
+        stored = question_image_create(
+            question=question, name=image.name, content_type=image.content_type, data=image.data
+        )
+        saved_files.append(stored.file.name or "")
 
 
 def checked_answer(q: ParsedQuestion) -> tuple[object, list[str]]:

@@ -63,7 +63,7 @@ def batch_create(
                 size=len(data),
             )
             import_file.upload.save(_storage_name(name), ContentFile(data), save=False)
-            saved_files.append(import_file.upload.name)
+            saved_files.append(import_file.upload.name or "")
             import_file.save()
     return batch
 

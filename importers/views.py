@@ -20,10 +20,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from importers import selectors, staging
 from importers.coverage_text import coverage_summary
-from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm, answer_as_text
+from importers.forms import ChapterMapForm, StagedQuestionForm, UploadForm
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.uploads import ACCEPTED_EXTENSIONS, Limits, check_uploads
-from qbank.access import DISCARD_IMPORT, IMPORT, access_required
+from qbank.access import DISCARD_IMPORT, IMPORT, access_required, signed_in
+from qbank.answers import answer_display
 from qbank.images import picture_response
 from qbank.models import OPTION_LABELS, Chapter, Question
 from qbank.review import warning_label
@@ -61,7 +62,10 @@ def upload(request: HttpRequest) -> HttpResponse:
         refused = checked.refused
         if checked.accepted:
             batch = staging.batch_create(
-                bank=form.cleaned_data["bank"], user=request.user, files=checked.accepted, refused=refused
+                bank=form.cleaned_data["bank"],
+                user=signed_in(request),
+                files=checked.accepted,
+                refused=refused,
             )
             staging.batch_enqueue(batch=batch)
             return redirect("importers:progress", pk=batch.pk)
@@ -159,7 +163,7 @@ def _item(staged: StagedQuestion, editable: bool) -> StagedItem:
             (label, text, label in key)
             for label, text in zip(OPTION_LABELS, data.get("options", []), strict=False)
         ],
-        answer=answer_as_text(answer),
+        answer=answer_display(str(data.get("type", "")), answer),
         type_label=str(TYPE_LABELS.get(data.get("type"), data.get("type", ""))),
     )
 
@@ -226,7 +230,7 @@ def chapters(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     try:
-        reports = staging.batch_publish(batch_id=batch.pk, user=request.user)
+        reports = staging.batch_publish(batch_id=batch.pk, user=signed_in(request))
     except staging.BatchNotReady:
         messages.error(request, _("还有文件在解析中,请等解析完成后再发布。"))
         return redirect("importers:review", pk=batch.pk)

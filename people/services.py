@@ -95,7 +95,9 @@ def _existing_accounts(rows: Sequence[RosterRow]) -> dict[str, Any]:
     """工号 → account, matched on the profile's 工号 first, then on the login name."""
     numbers = [row.employee_no for row in rows]
     users = get_user_model().objects.select_related("profile")
-    found = {u.profile.employee_no: u for u in users.filter(profile__employee_no__in=numbers)}
+    found: dict[str, Any] = {
+        str(u.profile.employee_no): u for u in users.filter(profile__employee_no__in=numbers)
+    }
     for user in users.filter(username__in=[n for n in numbers if n not in found]):
         found[user.username] = user
     return found

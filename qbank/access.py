@@ -16,7 +16,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from .roles import ADMIN, TRAINEE, TRAINER, user_role
 
@@ -80,16 +81,24 @@ RULES: dict[str, Rule] = {
 }
 
 User = AbstractBaseUser | AnonymousUser
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]  # pictures are FileResponses (streaming)
 
 
 def allowed(user: User, capability: str) -> bool:
     rule = RULES[capability]
     if not user.is_authenticated:
         return False
-    if rule.permission and user.has_perm(rule.permission):
+    if rule.permission and user.has_perm(rule.permission):  # type: ignore[attr-defined]  # PermissionsMixin
         return True
     return user_role(user) in rule.roles
+
+
+def signed_in(request: HttpRequest) -> AbstractBaseUser:
+    """The user of a view behind access_required, which lets no anonymous user through."""
+    user = request.user
+    if not isinstance(user, AbstractBaseUser):
+        raise PermissionDenied
+    return user
 
 
 def access_required(capability: str) -> Callable[[View], View]:
@@ -99,7 +108,7 @@ def access_required(capability: str) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not allowed(request.user, capability):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

@@ -82,7 +82,7 @@ class QuestionAdminForm(forms.ModelForm):
         fields = "__all__"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.instance.pending_option_labels = self._inline_labels()
         return data
 

@@ -28,7 +28,7 @@ def _t2s() -> opencc.OpenCC:
 
 def fold(text: str) -> str:
     """NFKC width folding, Traditional → Simplified, lower case; punctuation kept."""
-    return _t2s().convert(unicodedata.normalize("NFKC", text)).lower()
+    return str(_t2s().convert(unicodedata.normalize("NFKC", text))).lower()
 
 
 def _strip(text: str) -> str:

@@ -19,7 +19,7 @@ MAX_ID = 2**63 - 1
 
 
 class FiniteDecimalField(forms.DecimalField):
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs say int
         number = super().to_python(value)
         if number is not None and not number.is_finite():
             raise ValidationError(self.error_messages["invalid"], code="invalid")

@@ -7,9 +7,8 @@ at least two options for a choice question); qbank.services re-checks and does t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -17,51 +16,20 @@ from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+import questiontypes
+
 from . import services
+from .answers import answer_from_text, answer_to_text, validation_error
 from .blanks import blank_count
 from .chapter_tree import natural_key
 from .models import OPTION_LABELS, Bank, Chapter, Question, QuestionStatus, QuestionType
 
-# The same separators as the spreadsheet template, so a trainer types answers one way everywhere.
+# The same separators as the spreadsheet template, so a trainer types tags one way everywhere.
 TAG_SPLIT = re.compile(r"\s*[,，、;；]\s*")
-BLANK_SPLIT = re.compile(r"\s*[;；]\s*")
-LETTER_NOISE = re.compile(r"[\s,，、]")
-TRUE_WORDS = {"对", "正确", "√", "✓", "是", "true", "t", "yes", "y"}
-FALSE_WORDS = {"错", "错误", "×", "✗", "否", "false", "f", "no", "n"}
-
-
-def answer_from_text(qtype: str, text: str) -> Any:
-    """What the trainer typed → the stored answer (None when left empty). Shape errors that
-    depend on the options (letters beyond them) are left to services.answer_validate."""
-    text = text.strip()
-    if not text:
-        return None
-    if qtype in services.CHOICE_TYPES:
-        # "A, C" and "ｃａ" both mean AC: fold width, drop separators; answer_normalise orders them.
-        return LETTER_NOISE.sub("", unicodedata.normalize("NFKC", text)).upper()
-    if qtype == Question.Type.TRUEFALSE:
-        word = text.lower()
-        if word in TRUE_WORDS or word in FALSE_WORDS:
-            return word in TRUE_WORDS
-        raise ValidationError(_("判断题的答案请填“对”或“错”。"), code="truefalse")
-    if qtype == Question.Type.FILL:
-        return [part for part in BLANK_SPLIT.split(text) if part]
-    return text
-
-
-def answer_to_text(qtype: str, answer: Any) -> str:
-    """The inverse of answer_from_text, to fill the form."""
-    if answer is None:
-        return ""
-    if qtype == Question.Type.TRUEFALSE:
-        return "对" if answer else "错"
-    if qtype == Question.Type.FILL and isinstance(answer, list):
-        return ";".join(str(part) for part in answer)
-    return str(answer)
 
 
 class ChapterChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Chapter) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Chapter) -> str:
         # Chapter titles repeat across banks ("一、单项选择题"): name the bank too.
         return f"{obj.bank} · {obj.title}"
 
@@ -89,7 +57,9 @@ class QuestionFilterForm(forms.Form):
         bank = self.data.get("bank") if self.data else None
         if bank and str(bank).isdigit():
             # Chapters of the chosen bank only: titles repeat across banks.
-            self.fields["chapter"].queryset = Chapter.objects.select_related("bank").filter(bank_id=int(bank))
+            cast(forms.ModelChoiceField, self.fields["chapter"]).queryset = Chapter.objects.select_related(
+                "bank"
+            ).filter(bank_id=int(bank))
 
     def filters(self) -> dict[str, Any]:
         """The valid filters; a stale one (a chapter of another bank) is shown as an error and
@@ -139,7 +109,7 @@ class QuestionEditForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         # Same bank only: a question never moves between banks here.
-        self.fields["chapter"].queryset = question.bank.chapters.all()
+        cast(forms.ModelChoiceField, self.fields["chapter"]).queryset = question.bank.chapters.all()
 
     def clean_options(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
@@ -154,7 +124,7 @@ class QuestionEditForm(forms.Form):
         return list(dict.fromkeys(tags))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         qtype = data.get("type")
         if qtype is None or "options" not in data:
             return data
@@ -185,7 +155,7 @@ class ChapterChoiceIterator(ModelChoiceIterator):
             yield self.choice(chapter)
 
 
-class ChapterChoiceField(forms.ModelChoiceField):
+class MoveChapterField(forms.ModelChoiceField):
     iterator = ChapterChoiceIterator
 
     def label_from_instance(self, obj: Any) -> str:
@@ -206,7 +176,7 @@ class BulkStatusForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("activate", _("启用")), ("retire", _("停用")), ("move", _("移到章节"))]
     )
-    chapter = ChapterChoiceField(
+    chapter = MoveChapterField(
         label=_("移到章节"),
         queryset=Chapter.objects.select_related("bank"),
         required=False,
@@ -216,17 +186,17 @@ class BulkStatusForm(forms.Form):
     def __init__(self, *args: Any, questions: QuerySet[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only questions this user may manage are valid choices: anything else fails validation.
-        self.fields["ids"].queryset = questions
+        cast(forms.ModelChoiceField, self.fields["ids"]).queryset = questions
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("action") == "move" and not data.get("chapter"):
             self.add_error("chapter", forms.ValidationError(_("请选择要移到的章节。"), code="required"))
         return data
 
     @property
     def moving(self) -> bool:
-        return self.cleaned_data["action"] == "move"
+        return bool(self.cleaned_data["action"] == "move")
 
     @property
     def status(self) -> str:
@@ -249,21 +219,13 @@ class KeyingFilterForm(forms.Form):
         bank = self.data.get("bank") if self.data else None
         if bank and str(bank).isdigit():
             # The chosen bank's chapters only; before a bank is chosen there is nothing to pick.
-            self.fields["chapter"].queryset = Chapter.objects.filter(bank_id=int(bank))
+            cast(forms.ModelChoiceField, self.fields["chapter"]).queryset = Chapter.objects.filter(
+                bank_id=int(bank)
+            )
 
     @property
     def type_label(self) -> str:
         return str(QuestionType(self.cleaned_data["type"]).label) if self.cleaned_data.get("type") else ""
-
-
-# What a trainer must give when they press save with nothing filled in, per type.
-KEY_MISSING = {
-    QuestionType.SINGLE: _("请选择一个选项。"),
-    QuestionType.MULTIPLE: _("请至少选择一个选项。"),
-    QuestionType.TRUEFALSE: _("请选择“对”或“错”。"),
-    QuestionType.FILL: _("每个空都要填写答案。"),
-    QuestionType.SHORT: _("请填写参考答案。"),
-}
 
 
 class KeyForm(forms.Form):
@@ -280,20 +242,20 @@ class KeyForm(forms.Form):
     def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
-        self.blanks = blank_count(question.stem) if question.type == QuestionType.FILL else 0
+        self.blanks = blank_count(question.stem) if questiontypes.get(question.type).has_blanks else 0
 
     def clean_answer(self) -> Any:
-        qtype = self.question.type
+        qtype = questiontypes.get(self.question.type)
         # Browsers send a textarea's new lines as CRLF; store them as the importer does.
         values = [str(value).replace("\r\n", "\n").strip() for value in self.cleaned_data["answer"] or []]
-        if qtype == QuestionType.FILL:
-            # One answer per blank, each needed: the exam page asks exactly that many.
-            answer: Any = values if len(values) == self.blanks and all(values) else None
-        else:
-            joiner = "" if qtype in services.CHOICE_TYPES else "\n"
-            answer = answer_from_text(qtype, joiner.join(values))
+        try:
+            answer = qtype.parse_values(values, blanks=self.blanks)
+        except questiontypes.AnswerError as error:
+            raise validation_error(error) from error
         if answer is None:
-            raise ValidationError(KEY_MISSING[QuestionType(qtype)], code="required")
-        answer = services.answer_normalise(type=qtype, answer=answer)
-        services.answer_validate(type=qtype, answer=answer, option_count=len(self.question.options.all()))
+            raise ValidationError(_(qtype.key_missing), code="required")
+        answer = services.answer_normalise(type=qtype.code, answer=answer)
+        services.answer_validate(
+            type=qtype.code, answer=answer, option_count=len(self.question.options.all())
+        )
         return answer

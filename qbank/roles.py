@@ -23,9 +23,9 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
     cached = getattr(user, "_qbank_role", None)
     if cached is not None:
         return str(cached)
-    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]  # Django's User has groups
     role = next((r for r in (ADMIN, TRAINER) if r in groups), TRAINEE)
-    user._qbank_role = role  # type: ignore[union-attr]
+    user._qbank_role = role  # type: ignore[attr-defined]  # a per-request cache on the user
     return role
 
 

@@ -41,4 +41,4 @@ def question_image(request: HttpRequest, pk: int) -> FileResponse:
     """Pictures are served through a view, not as public media: the user must be allowed to
     see the question (trainers and admins here; quizzes add their own check for trainees)."""
     image = get_object_or_404(QuestionImage, pk=pk)
-    return picture_response(image.file.open("rb"), filename=image.file.name.rsplit("/", 1)[-1])
+    return picture_response(image.file.open("rb"), filename=(image.file.name or "").rsplit("/", 1)[-1])

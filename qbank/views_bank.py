@@ -133,7 +133,7 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(_back_to_list(request))
     if form.moving:
         return _bulk_move(request, form)

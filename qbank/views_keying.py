@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+import questiontypes
+
 from . import services
 from .forms import KeyForm, KeyingFilterForm
 from .models import Question
@@ -71,7 +73,7 @@ def _render(
         context["left"] = walk.waiting.count()
     if question is not None and form is not None:
         # What was sent, to show it again beside the errors.
-        sent = [str(value) for value in form.data.getlist("answer")] if form.is_bound else []
+        sent = [str(value) for value in request.POST.getlist("answer")] if form.is_bound else []
         context["sent"] = sent
         context["blanks"] = [(n, sent[n - 1] if n <= len(sent) else "") for n in range(1, form.blanks + 1)]
         context["skip_url"] = _keying_url(walk, after=question.pk)
@@ -82,6 +84,7 @@ def _render(
         ]
         context["reasons"] = [warning_label(w) for w in question.warnings if not is_key_warning(w)]
         context["options"] = list(question.options.all())
+        context["qtype"] = questiontypes.get(question.type)  # its key fragment and keyboard hint
         # Every picture of the question, as the exam page shows them (qbank.views serves them).
         context["images"] = [image.pk for image in question.images.all()]
     return render(request, "qbank/keying.html", context)

@@ -63,14 +63,14 @@ class ReadOnlyInline(admin.TabularInline):
 
 class AttemptQuestionInline(ReadOnlyInline):
     model = AttemptQuestion
-    fields = ["position", "type", "stem", "response", "key", "state", "score", "points", "comment"]
-    readonly_fields = fields
+    readonly_fields = ("position", "type", "stem", "response", "key", "state", "score", "points", "comment")
+    fields = readonly_fields
 
 
 class IntegrityEventInline(ReadOnlyInline):
     model = IntegrityEvent
-    fields = ["at", "kind", "away_seconds"]
-    readonly_fields = fields
+    readonly_fields = ("at", "kind", "away_seconds")
+    fields = readonly_fields
 
 
 @admin.register(Attempt)

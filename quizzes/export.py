@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from people.names import full_name
+from qbank.answers import answer_display as answer_text
 
-from .display import answer_text
 from .models import Attempt, AttemptQuestion, GradeState
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

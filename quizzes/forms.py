@@ -1,4 +1,4 @@
-"""The trainer's forms: a paper's settings, its rules as a formset, grading, results filters.
+"""The trainer's forms: a paper's settings, its rules as a formset, grading, results and statistics filters.
 
 Forms validate input only; saving goes through quizzes.services.
 """
@@ -7,19 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
+from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from qbank.formfields import MAX_ID, FiniteDecimalField, IdField
-from qbank.models import Chapter, QuestionType
+from qbank.models import Bank, Chapter, QuestionType
 from qbank.selectors import chapters_in_reading_order
 
-from .models import AttemptQuestion, Paper, PaperRule
+from .models import AttemptQuestion, Cohort, Paper, PaperRule
 from .selectors import RESULT_OUTCOMES
 from .services import rules_as_data
 
@@ -93,7 +94,7 @@ class PaperForm(forms.ModelForm):
             chapters.disabled = True
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         bank = data.get("bank")
         if bank is not None and any(c.bank_id != bank.pk for c in data.get("chapters") or []):
             self.add_error(
@@ -158,7 +159,11 @@ class BaseRuleFormSet(forms.BaseFormSet):
     def rules(self) -> list[dict[str, object]]:
         """Filled-in, not-deleted rows, in the order shown."""
         # An extra row left untouched is skipped by validation and has no cleaned_data.
-        return [f.rule_data() for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+        return [
+            f.rule_data()
+            for f in self.forms
+            if f.cleaned_data and not self._should_delete_form(f)  # type: ignore[attr-defined]
+        ]
 
 
 RuleFormSet = forms.formset_factory(
@@ -168,7 +173,10 @@ RuleFormSet = forms.formset_factory(
 
 def rules_initial(paper: Paper) -> list[dict[str, object]]:
     # The formset wants chapter ids where the service speaks in chapter objects.
-    return [{**rule, "chapters": [c.pk for c in rule["chapters"]]} for rule in rules_as_data(paper)]
+    return [
+        {**rule, "chapters": [c.pk for c in cast(list[Chapter], rule["chapters"])]}
+        for rule in rules_as_data(paper)
+    ]
 
 
 class IntListField(forms.Field):
@@ -231,3 +239,39 @@ class ResultsFilterForm(forms.Form):
         if not self.is_valid():
             return {"name": "", "outcome": ""}
         return {"name": self.cleaned_data["name"].strip(), "outcome": self.cleaned_data["outcome"]}
+
+
+class StatsFilterForm(forms.Form):
+    """The class a paper's statistics are narrowed to (its audience, or any class)."""
+
+    cohort = forms.ModelChoiceField(
+        label=_("班级"), required=False, queryset=Cohort.objects.none(), empty_label=_("全部")
+    )
+
+    def __init__(self, *args: Any, cohorts: QuerySet[Cohort], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts  # type: ignore[attr-defined]
+
+    def chosen(self) -> Cohort | None:
+        """The chosen class; an unknown value filters nothing."""
+        return self.cleaned_data["cohort"] if self.is_valid() else None
+
+
+class MasteryFilterForm(forms.Form):
+    bank = forms.ModelChoiceField(label=_("题库"), queryset=Bank.objects.none(), empty_label=None)
+    paper = forms.ModelChoiceField(
+        label=_("试卷"), required=False, queryset=Paper.objects.none(), empty_label=_("全部试卷")
+    )
+
+    def __init__(self, *args: Any, papers: QuerySet[Paper], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bank"].queryset = Bank.objects.filter(papers__in=papers).distinct()  # type: ignore[attr-defined]
+        self.fields["paper"].queryset = papers.order_by("title")  # type: ignore[attr-defined]
+
+    def chosen(self) -> tuple[Bank | None, Paper | None]:
+        """The bank asked for (else the first one), and a paper when it belongs to that bank."""
+        banks = self.fields["bank"].queryset  # type: ignore[attr-defined]
+        if not self.is_bound or not self.is_valid():
+            return banks.first(), None
+        bank, paper = self.cleaned_data["bank"], self.cleaned_data["paper"]
+        return bank, paper if paper is not None and paper.bank_id == bank.pk else None

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+import questiontypes
 from qbank.models import Bank, Chapter, Question, QuestionType
 
 from . import grading
@@ -269,6 +270,11 @@ class AttemptQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id}#{self.position}"
+
+    @property
+    def marked_by_hand(self) -> bool:
+        """A written answer: a trainer gives its mark (the grading page)."""
+        return questiontypes.get(self.type).free_text
 
     @property
     def labelled_options(self) -> list[tuple[str, str]]:

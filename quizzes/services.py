@@ -21,16 +21,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import questiontypes
 from qbank.models import Chapter, Question
 
-from . import grading
+from . import draw, grading
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
 from .selectors import paper_chapters, paper_open_to, rule_pool
 from .textcheck import is_well_formed
 
 logger = logging.getLogger(__name__)
-
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class AttemptClosed(Exception):
@@ -65,19 +64,13 @@ def paper_problems(*, paper: Paper) -> list[str]:
 
 
 def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """Questions for one candidate, rule by rule; a question is never drawn twice."""
-    drawn: list[tuple[Question, Decimal]] = []
-    taken: set[int] = set()
-    chapter_ids = paper_chapters(paper)
-    for rule in paper.rules.prefetch_related("chapters"):
-        candidates = rule_pool(rule=rule, paper_chapter_ids=chapter_ids).prefetch_related("options", "images")
-        pool = [q for q in candidates if q.pk not in taken]
-        if len(pool) < rule.count:
-            raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")])
-        for question in rng.sample(pool, rule.count):
-            taken.add(question.pk)
-            drawn.append((question, rule.points))
-    return drawn
+    """Questions for one candidate, rule by rule; a question is never drawn twice (quizzes.draw)."""
+    try:
+        ids = draw.paper_draw_ids(paper=paper, rng=rng)
+    except draw.NotEnoughQuestions:
+        raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")]) from None
+    found = draw.questions_by_id([pk for pk, _points in ids])
+    return [(found[pk], points) for pk, points in ids if pk in found]
 
 
 @transaction.atomic
@@ -123,9 +116,12 @@ def attempt_start(
     if used >= paper.attempts_allowed:
         raise PermissionDenied(_("作答次数已用完。"))
     rng = rng or random.Random()
+    # Reads only, so before the write transaction: on SQLite that takes the database's one write
+    # lock at BEGIN (IMMEDIATE), and a start storm must not queue behind anyone's draw.
+    drawn = _draw_for(paper, rng)
     try:
         with transaction.atomic():
-            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng)
+            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng, drawn=drawn)
     except IntegrityError:
         # A second tab or a double click started the same attempt a moment earlier: resume it.
         return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
@@ -149,16 +145,23 @@ def _schedule_finalise(attempt: Attempt) -> None:
         logger.exception("could not schedule finalising attempt %s", attempt.pk)
 
 
+def _draw_for(paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    if paper.same_for_everyone and paper.fixed_draw:
+        return _fixed_draw(paper)
+    return paper_draw(paper=paper, rng=rng)
+
+
 def _create_attempt(
-    *, paper: Paper, user: AbstractBaseUser, number: int, now: datetime, rng: random.Random
+    *,
+    paper: Paper,
+    user: AbstractBaseUser,
+    number: int,
+    now: datetime,
+    rng: random.Random,
+    drawn: list[tuple[Question, Decimal]],
 ) -> Attempt:
-    draw = (
-        _fixed_draw(paper)
-        if paper.same_for_everyone and paper.fixed_draw
-        else paper_draw(paper=paper, rng=rng)
-    )
     if paper.shuffle_questions:
-        rng.shuffle(draw)
+        rng.shuffle(drawn)
     deadline = now + timedelta(minutes=paper.time_limit_minutes)
     if paper.closes_at is not None:
         deadline = min(deadline, paper.closes_at)
@@ -168,14 +171,14 @@ def _create_attempt(
         number=number,
         started_at=now,
         deadline=deadline,
-        max_score=sum((points for _q, points in draw), Decimal("0")),
+        max_score=sum((points for _q, points in drawn), Decimal("0")),
         multiple_policy=paper.multiple_policy,
         pass_percent=paper.pass_percent,
     )
     AttemptQuestion.objects.bulk_create(
         [
             _snapshot(attempt, i, q, points, paper.shuffle_options, rng)
-            for i, (q, points) in enumerate(draw, 1)
+            for i, (q, points) in enumerate(drawn, 1)
         ]
     )
     return attempt
@@ -183,7 +186,7 @@ def _create_attempt(
 
 def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
     ids = [int(pk) for pk, _points in paper.fixed_draw]
-    found = Question.objects.prefetch_related("options", "images").in_bulk(ids)
+    found = draw.questions_by_id(ids)
     # A question deleted since publishing drops out; the rest of the paper stands.
     return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
 
@@ -193,7 +196,8 @@ def _snapshot(
 ) -> AttemptQuestion:
     texts = [o.text for o in question.options.all()]
     order = list(range(len(texts)))
-    if shuffle and question.type in ("single", "multiple"):
+    qtype = questiontypes.get(question.type)
+    if shuffle and qtype.has_options:
         rng.shuffle(order)
     return AttemptQuestion(
         attempt=attempt,
@@ -203,7 +207,7 @@ def _snapshot(
         stem=question.stem,
         material=question.material,
         options=[texts[i] for i in order],
-        key=_key_in_display_order(question.type, question.answer, order),
+        key=qtype.remap(question.answer, order),
         explanation=question.explanation,
         images=[
             {"id": image.pk, "path": image.file.name, "content_type": image.content_type}
@@ -211,15 +215,6 @@ def _snapshot(
         ],
         points=points,
     )
-
-
-def _key_in_display_order(qtype: str, answer: object, order: Sequence[int]) -> object:
-    """The bank stores "B" for the second option as printed; shuffled, it may show as "D"."""
-    if qtype not in ("single", "multiple") or not isinstance(answer, str):
-        return answer
-    shown = {original: position for position, original in enumerate(order)}
-    letters = [LETTERS[shown[LETTERS.index(c)]] for c in answer if c in LETTERS and LETTERS.index(c) in shown]
-    return "".join(sorted(letters))
 
 
 def _locked_running(attempt_id: int, now: datetime) -> Attempt:
@@ -255,37 +250,44 @@ def answer_save(
 
 def clean_response(aq: AttemptQuestion, response: object) -> object:
     """Keep only a response of the question's shape: junk from a tampered page is refused."""
-    letters = LETTERS[: len(aq.options)]
     if not is_well_formed(response):
         # Stored, a lone surrogate breaks every page and grading pass that reads it: refuse it here.
         raise ValidationError(_("答案中有无法识别的字符,请删除后重试。"), code="bad_text")
     if response in (None, "", []):
         return None
-    if aq.type == "single" and isinstance(response, str) and len(response) == 1 and response in letters:
-        return response
-    if aq.type == "multiple" and isinstance(response, list | str) and all(c in letters for c in response):
-        return "".join(sorted(set(response)))
-    if aq.type == "truefalse" and isinstance(response, bool):
-        return response
-    if aq.type == "fill" and isinstance(response, list) and all(isinstance(x, str) for x in response):
-        return [x[:500] for x in response[:20]]
-    if aq.type == "short" and isinstance(response, str):
-        return response[:20_000]
-    raise ValidationError(_("答案格式不对。"), code="bad_response")
+    try:
+        return questiontypes.get(aq.type).clean_response(response, option_count=len(aq.options))
+    except questiontypes.AnswerError as error:
+        raise ValidationError(_(error.message), code=error.code) from error
 
 
 def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
     """Grade and close the attempt, once: a double submit or a submit racing the deadline
     finds it already submitted and returns it unchanged."""
     now = _now(now)
+    # Graded before the write transaction: on SQLite it holds the database's one write lock, and
+    # 500 submits at the deadline must not queue behind each other's grading. Inside the lock
+    # only answers saved since (a changed revision) are graded again.
+    graded = {
+        aq.pk: aq
+        for aq in AttemptQuestion.objects.filter(
+            attempt_id=attempt.pk, attempt__status=Attempt.Status.IN_PROGRESS
+        ).select_related("attempt")
+    }
+    for aq in graded.values():
+        _grade_automatically(aq, grading.Policy(multiple=aq.attempt.multiple_policy))  # frozen at start
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
-        policy = grading.Policy(multiple=locked.multiple_policy)  # as frozen at start
-        questions = list(locked.questions.all())
-        for aq in questions:
-            _grade_automatically(aq, policy)
+        policy = grading.Policy(multiple=locked.multiple_policy)
+        questions = []
+        for pk, revision in locked.questions.values_list("pk", "revision"):
+            done = graded.get(pk)
+            if done is None or done.revision != revision:
+                done = AttemptQuestion.objects.get(pk=pk)  # saved while we graded: rare
+                _grade_automatically(done, policy)
+            questions.append(done)
         AttemptQuestion.objects.bulk_update(questions, ["state", "score", "suggested_score"])
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
@@ -439,9 +441,9 @@ def _rule_signature(data: Mapping[str, Any]) -> tuple[object, ...]:
     return (data["type"], int(data["count"]), points, data.get("difficulty") or None, chapter_ids)
 
 
-def _paper_chapters_set(paper: Paper, chapters: Sequence[object]) -> None:
+def _paper_chapters_set(paper: Paper, chapters: Sequence[Chapter | int]) -> None:
     """The paper's chapters decide every unnarrowed rule's pool: frozen once published."""
-    wanted = sorted(getattr(c, "pk", c) for c in chapters)
+    wanted = sorted(c.pk if isinstance(c, Chapter) else int(c) for c in chapters)
     if wanted == sorted(paper_chapters(paper)):
         return
     if paper.status == Paper.Status.PUBLISHED:
@@ -472,14 +474,14 @@ def paper_save(
     cohorts: Sequence[object],
     rules: Sequence[dict[str, object]] | None,
     user: AbstractBaseUser,
-    chapters: Sequence[object] | None = None,
+    chapters: Sequence[Chapter | int] | None = None,
 ) -> Paper:
     """Create or update a paper with its audience and, given a list, its rules.
 
     A published paper accepts its settings again with the same rules (the trainer's form always
     sends them); different rules raise, as rules_replace does.
     """
-    if paper.pk is None:
+    if not paper.pk:  # a new paper
         paper.created_by = user  # type: ignore[assignment]
     paper.full_clean()
     paper.save()

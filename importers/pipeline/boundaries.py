@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import rules
 from .blocks import join
 from .model import Line
+from .numbers import chinese_number
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -38,19 +39,29 @@ _LEADING_SPACE = re.compile(r"\s*")
 _ONLY_PUNCT_LEFT = re.compile(r"[\s。.?？]*$")
 
 
+_DECORATION = re.compile(r"[\s#*【\[]*")
+
+
+def _opens_line(m: re.Match[str]) -> bool:
+    """Only spaces or decoration ("## ", "【", "**") before the match on its line."""
+    decoration = _DECORATION.match(m.string)  # always matches (possibly empty)
+    return decoration is not None and decoration.end() >= m.start()
+
+
 def at_line_start(m: re.Match[str]) -> bool:
     leading = _LEADING_SPACE.match(m.string)
     return leading is not None and leading.end() >= m.start()
 
 
 # ---- accepting: is this match a boundary here, and of which kind? ------------------------------
+COLON = re.compile(r"\s*[:：]")  # "注意事项:命题教师…" opening a line
 PROSE_NEXT = re.compile(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八九十\d])")
 
 
 def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "注意事项 1、考试时间…": instructions, not questions."""
     before_ok = m.start() == 0 or text[m.start() - 1].isspace()
-    after_ok = PROSE_NEXT.match(text, m.end())
+    after_ok = PROSE_NEXT.match(text, m.end()) or (at_line_start(m) and COLON.match(text, m.end()))
     return ("prose_marker", None) if before_ok and after_ok else None
 
 
@@ -72,9 +83,14 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return ("heading", title)
     if seg.mode == "local_key":
         return None
+    if line_start and seg.mode == "key" and KEY_AFTER_NUMERAL.match(text, m.end()):
+        return ("key_section", chinese_number(m.group(0).strip(" 、.．")))  # "二、 A  B  AB"
     if line_start and not (seg.mode == "questions" and seg.case_open):
         return ("prose_heading", None)
     return None
+
+
+KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -82,7 +98,9 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     rest = text[m.end() : m.end() + 200]  # enough to see what follows; a copy of the line's rest is not
     heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
     if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
-        return ("key", None)
+        return ("key", None)  # "…參考答案一、單項選擇題1.A…": the key repeats the sections
+    if not m.group(0).rstrip().endswith((":", "：")) and not _opens_line(m):
+        return None  # "…真题及答案解析", "（参考答案在最后）": words in a title or a note, not a key
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
@@ -121,9 +139,9 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
 
 def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """A question number, valid only as the number expected next (or a key entry in a key)."""
-    n = int(m.group("item_n") or m.group("item_di") or m.group("item_p") or m.group("item_q"))
+    n = int(next(m.group(g) for g in ITEM_GROUPS if m.group(g)))
     line_start = at_line_start(m)
-    if m.group("item_q") and not line_start:
+    if (m.group("item_q") or m.group("item_t") or m.group("item_c")) and not line_start:
         return None
     if seg.mode == "local_key":
         return None
@@ -135,12 +153,19 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
+    choice = seg.item is not None and bool(seg.item.options)
+    plain = seg.section.number_style == "plain" and not seg.case_open
+    if m.group("item_p") and plain and choice and (n == 1 or n != seg.expected):
+        return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
     item = seg.item
     if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c")
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
@@ -160,7 +185,10 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True
     if line_start and (n == 1 or seg.expected < n <= seg.expected + 2):
         return True
-    empty = seg.item is not None and not (seg.item.stem or seg.item.options)
+    item = seg.item
+    if line_start and item is not None and item.options and item.answer and n > seg.expected:
+        return True  # after a finished choice question a higher number is the next one (a gap)
+    empty = item is not None and not (item.stem or item.options)
     if line_start and empty and n == seg.last_number:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
     if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:
@@ -303,6 +331,16 @@ def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str,
     return m.end() + (rest.end() if rest else 0)
 
 
+def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    """ "二、" in a key with only answers after it: the key of the paper's second section."""
+    sections = [s for s in seg.sections if s.doc == seg.doc and s.items and s.kind != "prose"]
+    n = int(str(number))
+    seg.key_target = sections[n - 1] if 0 < n <= len(sections) else None
+    seg.key_last = 0
+    seg.key_entry = None
+    return m.end()
+
+
 def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.start_key()
     return m.end()
@@ -335,7 +373,9 @@ def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, li
 def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     """ "1-5 ABCDA" (key_range) or "√ × √" after the last entry (mark_run): one entry a mark."""
     ranged = m.group("kr_marks") is not None
-    marks = re.sub(r"\s", "", m.group("kr_marks") if ranged else m.group("mark_run"))
+    run = m.group("kr_marks") if ranged else m.group("mark_run")
+    # "ABD C A" (letters, a space between questions) or "√×√" (one mark a question)
+    marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"\s", "", run))
     first = int(m.group("kr_from")) if ranged else seg.key_last + 1
     for k, mark in enumerate(marks):
         seg.add_key(first + k, line).text = mark
@@ -353,12 +393,14 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
 
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    if not seg.section.number_style:
+        seg.section.number_style = "paren" if m.group("item_p") else "plain"
     seg.open_item(str(number), line)
     return m.end()
 
 
 def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
-    index, family = payload  # type: ignore[misc]
+    index, family = cast(tuple[int, str], payload)
     item = seg.item
     assert item is not None
     if index == 0 and item.extra:
@@ -403,6 +445,7 @@ HANDLERS: dict[str, Handler] = {
     "chapter": on_chapter,
     "chapter_key": on_chapter_key,
     "key": on_key,
+    "key_section": on_key_section,
     "section_key": on_section_key,
     "local_key": on_local_key,
     "key_item": on_key_item,
@@ -424,6 +467,7 @@ ROLES = {
     "chapter": "heading",
     "case_questions": "heading",
     "chapter_key": "key",
+    "key_section": "key",
     "section_key": "key",
     "local_key": "key",
     "key_item": "key",

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+import questiontypes
+from questiontypes import words
+
 from . import rules
 from .blocks import CHOICE_KINDS, Item
 from .model import Answer, ParsedQuestion
@@ -31,18 +34,24 @@ NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
-TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"對", "錯"}, {"对", "错"}, {"正確", "錯誤"}, {"√", "×"}, {"是", "否"}]
-TERM_DEFINITION = re.compile(r"^(?P<term>[^:：?？。,，]{1,24})\s*[:：]\s*(?P<definition>.{2,})$", re.S)
+# "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
+TERM_DEFINITION = re.compile(
+    r"^(?P<term>[^:：?？。,，]{1,24}?)(?<!\d)\s*[:：](?!\d)\s*(?P<definition>.{2,})$", re.S
+)
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
+WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
-BLANK_ANSWERS = re.compile(r"\s*[;；、,，\s]\s*")
-ALTERNATIVES = re.compile(r"\s*[/／;；]\s*")
+# Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
+# "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
+BLANK_ANSWERS = re.compile(rf"\s*[{words.BLANK_SEPARATORS}{words.LIST_SEPARATORS}\s]\s*")
+ALTERNATIVES = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPARATORS}]\s*")
 
 
 def classify(item: Item) -> ParsedQuestion | None:
@@ -51,7 +60,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     tag = rules.TYPE_TAG.match(stem)
     if tag:  # "[多选题]" on the question outranks the section it sits in
         kind = TAG_KINDS.get(tag.group(1)[:2], "short")
-        kind = "short" if kind == "case" else kind
+        kind = questiontypes.CASE_TYPE if kind == questiontypes.CASE else kind
         stem = stem[tag.end() :]
     elif item.tag:
         kind = TAG_KINDS.get(item.tag[:2], "short")
@@ -118,7 +127,7 @@ def _asks_with_options(stem: str, options: list[str]) -> bool:
 
 def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, kind: str) -> None:
     q.options = options
-    if len(options) == 2 and {_bare(o) for o in options} in TRUEFALSE_OPTIONS:
+    if words.is_judgement_pair(options):
         q.type, q.options = "truefalse", []
         letters, _ = parse_choice(answer_text or "")
         q.answer = (letters == "A") if letters else truth(answer_text)
@@ -164,7 +173,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
         if len(parts) == blanks:
             q.answer = parts
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
-            q.answer = ["|".join(a for a in ALTERNATIVES.split(answer_text) if a)]
+            q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
         found = [m for m in pattern.finditer(q.stem) if not re.fullmatch(r"[A-H\s]*", m.group(1))]
@@ -202,6 +211,11 @@ def parse_choice(text: str) -> tuple[str, str]:
     text = strip_page_refs(text)
     if "┋" in text:  # 问卷星 prints the key as the options it names: "A.…┋C.…"
         return "".join(sorted(set(ECHOED_LABEL.findall(text)))), ""
+    if LOWER_LETTERS.fullmatch(text):
+        text = text.upper()  # "正确答案 c"
+    worded = WORDED_CHOICE.match(text)
+    if worded:  # "答案选择C。", "选 B"
+        return "".join(sorted(set(worded.group(1)))), text[worded.end() :].strip(" 。.")
     m = CHOICE_ANSWER.match(text)
     if not m:
         return "", text.strip()
@@ -215,24 +229,18 @@ def parse_choice(text: str) -> tuple[str, str]:
 
 
 def truth(text: str | None) -> bool | None:
+    """A printed judgement: the type's words and marks (questiontypes.words), and A/B where a
+    judgement's options were 正确/错误 in that order."""
     if text is None:
         return None
-    token = _bare(text)
-    if not token:
-        return None
-    if token in rules.TRUE_MARKS or token in ("A", "正确", "对"):
-        return True
-    if token in ("×", "✗", "✘", "❌", "X", "错", "錯", "错误", "錯誤", "F", "否", "B"):
-        return False
-    return None
+    token = words.bare(text)
+    if token in ("A", "B"):
+        return token == "A"
+    return words.truth(token)
 
 
 def _is_judgement(text: str | None) -> bool:
     return text is not None and truth(text) is not None and not CHOICE_ANSWER.fullmatch(text.strip() or "-")
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"[\s()（）.。]", "", text or "")
 
 
 def _blank_count(stem: str) -> int:
@@ -248,8 +256,15 @@ STEM_PAGE_REF = re.compile(
 )
 
 
+# "(5分)" after a stem or "(本题2分)" before it: the points, not the question.
+STEM_POINTS = re.compile(
+    r"^\s*[(（]\s*(?:本题|本小题)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$"
+)
+
+
 def clean_stem(text: str) -> str:
-    return STEM_PAGE_REF.sub("", text).strip()  # "(P9-10)简述…", "简述…。(P187-188)"
+    text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
+    return STEM_POINTS.sub("", text.strip()).strip()
 
 
 def clean_option(text: str) -> str:

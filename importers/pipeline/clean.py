@@ -24,6 +24,7 @@ PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}]
 FURNITURE = [
     re.compile(r"^.{0,80}_第\s*\d+\s*[页頁]$"),  # "试题及答案_第3页"
     re.compile(r"^第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]$"),  # "第1页 / 共20页"
+    re.compile(r"^.{0,30}第\s*\d+\s*[页頁]\s*[/／,，]?\s*共\s*\d+\s*[页頁].{0,10}$"),  # "姓名学号第2页共3页"
     re.compile(r"^[-•·]?\s*(?:格式|大小|文档页数|文檔頁數|页数|頁數)\s*[:：]"),  # file facts box
     re.compile(r"^(?:上传人|上傳人|文档编号|文檔編號)[:：]"),
     re.compile(
@@ -131,9 +132,18 @@ def repeated_lines(lines: list[Line]) -> set[str]:
     return out
 
 
+# Running headers and footers are short titles; a long repeated line is a question printed twice.
+REPEAT_MAX_CHARS = 40
+# Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
+ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
+
+
 def _asks(text: str) -> bool:
     return bool(
-        BOUNDARY.search(text)
+        len(text) > REPEAT_MAX_CHARS
+        or "\t" in text  # a table's header row, repeated under each table
+        or ANSWER_WORDS.search(text)
+        or BOUNDARY.search(text)
         or rules.JUDGEMENT.match(text)
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)

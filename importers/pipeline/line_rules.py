@@ -24,6 +24,19 @@ TASK_OPTION = re.compile(
 )
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
 LONE_LABEL = re.compile(r"^[A-H]$")
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def bare_number(seg: Segmenter, line: Line) -> str:
+    """ "1" alone on its line, the question below it (app exports): the number expected next."""
+    if not BARE_NUMBER.match(line.text) or seg.mode != "questions":
+        return ""
+    n = int(line.text)
+    first = seg.numbered_items == 0 and n == 1
+    if n != seg.expected and not first:
+        return ""  # a page number, most likely: the spine of numbering decides
+    seg.open_item(line.text, line)
+    return "question"
 
 
 def blank_line(seg: Segmenter, line: Line) -> str:
@@ -195,6 +208,7 @@ def standalone_title(seg: Segmenter, line: Line) -> str:
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("blank_line", blank_line),
+    ("bare_number", bare_number),
     ("task_option", task_option),
     ("lone_label", lone_label),
     ("judgement_mark", judgement_mark),

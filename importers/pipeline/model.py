@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import questiontypes
+
 if TYPE_CHECKING:
     from .coverage import Coverage
 
-QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "short")
+QUESTION_TYPES = questiontypes.CODES
 
 # single/multiple: "A" / "ABD"; truefalse: bool; fill: one string per blank;
 # short: reference text; None where the paper prints no answer.

@@ -427,9 +427,9 @@ class _Numbering:
                 _val(style.find(_w("basedOn"))),
             )
         for sid in direct:
-            num_id, ilvl = _inherited_numpr(sid, direct)
-            if num_id is not None:  # only numbered styles: the lookup doubles as a fast "no"
-                self._style_numpr[sid] = (num_id, ilvl)
+            inherited_id, inherited_level = _inherited_numpr(sid, direct)
+            if inherited_id is not None:  # only numbered styles: the lookup doubles as a fast "no"
+                self._style_numpr[sid] = (inherited_id, inherited_level)
 
     # -- per paragraph
 
@@ -562,7 +562,16 @@ _COUNTING = frozenset(
 )
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"))
+_ROMAN: tuple[tuple[int, str], ...] = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+)
 _ROMAN += ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from questiontypes import words
+
 CN_NUM = "一二三四五六七八九十"
 CJK = "\u3400-\u9fff"
 
@@ -21,7 +23,8 @@ SECTION_KINDS: list[tuple[str, str]] = [
     (r"填空", "fill"),
     (r"案例|材料分析|情景分析|情境分析|题目|題目", "case"),
     (
-        r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題",
+        r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題"
+        r"|辨析|证明题|證明題|应用题|應用題|解决问题|解決問題|编程题|編程題|程序设计题|设计题|設計題|实操题|操作题|作图题|画图题",
         "short",
     ),
     (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
@@ -40,10 +43,12 @@ KEY = (
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
-    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：])"
+    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]"
+    # "正确答案 c": no colon, the letters to the end of the line
+    r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
 )
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
-MY_ANSWER = r"(?P<my_answer>我的答案\s*[:：]\s*[A-H对错√×]*\s*)"
+MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = (
     r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
@@ -56,6 +61,10 @@ CASE_QUESTIONS = (
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
+    # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
+    r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
+    # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
+    r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
@@ -81,7 +90,10 @@ KEY_PAIR = rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]
 META = (
     r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
 )
-MARK_RUN = r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+)"
+# A run of marks or of letters in a key, one per question in order: "√ × √", "A  B  C  A  B".
+MARK_RUN = (
+    r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+|(?<![A-Za-z])[A-H]{1,4}(?:\s+[A-H]{1,4}){2,}(?![A-Za-z]))"
+)
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
@@ -121,18 +133,19 @@ TYPE_TAG = re.compile(
 TAG_ONLY = re.compile(
     r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
     r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项)[题題]?"
-    r"\s*[,，]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
+    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
 
-# Standalone marks that judge a statement: "(√)", "(错误)", "对".
-JUDGEMENT = re.compile(r"^[(（]?\s*(√|✓|✔|×|✗|✘|❌|X|对|對|错|錯|正确|正確|错误|錯誤|T|F)\s*[)）]?$")
-JUDGEMENT_HEAD = re.compile(r"^[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]\s*")
-JUDGEMENT_TAIL = re.compile(
-    r"(?:[(（]\s*(√|✓|✔|×|✗|✘|❌|对|對|错|錯|正确|正確|错误|錯誤)\s*[)）]|\s*(√|✓|✔|×|✗|✘|❌))\s*$"
-)
-TRUE_MARKS = {"√", "✓", "✔", "对", "對", "正确", "正確", "T", "是"}
+# Standalone marks that judge a statement: "(√)", "(错误)", "对" (the marks: questiontypes.words).
+_MARKS = "|".join(re.escape(m) for m in (*words.TRUE_SYMBOLS, *words.FALSE_SYMBOLS))
+_WORDS = "|".join(re.escape(w) for w in (*words.TRUE_HANZI, *words.FALSE_HANZI))
+_LETTERS = "|".join((*words.TRUE_LETTERS, *words.FALSE_LETTERS))
+JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
+# Before the statement only in brackets; after it in brackets, or a bare tick or cross.
+JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
+JUDGEMENT_TAIL = re.compile(rf"(?:[(（]\s*({_MARKS}|{_WORDS})\s*[)）]|\s*({_MARKS}))\s*$")
 
 # A blank to fill: underscores or an empty pair of brackets.
 BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")
@@ -143,7 +156,7 @@ PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\
 
 # Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
 TITLE_WORDS = re.compile(
-    r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題"
+    r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題|真题|真題"
 )
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.

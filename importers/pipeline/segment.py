@@ -18,6 +18,7 @@ from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .line_rules import read_whole_line
 from .model import Line
+from .numbers import chinese_number
 from .sheet_bank import Columns
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
@@ -41,6 +42,7 @@ class Segmenter:
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
+        self.material = ""  # a case study's shared text (new_section resets it)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -58,7 +60,9 @@ class Segmenter:
         pos = 0
         new_line = True
         head = rules.JUDGEMENT_HEAD.match(text) if self.mode == "questions" else None
-        if head and self._marks_lead():
+        if head and self._first_question_ahead():
+            self.section.marks_lead = True  # the section's first question carries its own mark
+        if head and self.section.marks_lead:
             self.leading_mark = head.group(1)  # "(×)12.在…": the mark before a number is that item's
             pos = head.end()
         elif head and self.item is not None and not self.item.options:
@@ -78,12 +82,10 @@ class Segmenter:
             pos = boundaries.HANDLERS[kind](self, m, payload, text, line)
             new_line = False
 
-    def _marks_lead(self) -> bool:
-        """Marks printed before the numbers belong to the items they precede: so it is when the
-        section's first question already had one (no earlier item for it to close)."""
-        if not self.section.items and (self.item is None or self.item.section is not self.section):
-            self.section.marks_lead = True
-        return self.section.marks_lead
+    def _first_question_ahead(self) -> bool:
+        """No question of this section read yet: a mark here has no earlier item to close, so
+        marks in this section are printed before the numbers of the items they belong to."""
+        return not self.section.items and (self.item is None or self.item.section is not self.section)
 
     def _place(self, fragment: str, line: Line, new_line: bool, found: boundaries.Found | None) -> None:
         title_like = (new_line or self.item is None) and len(fragment) <= 40
@@ -289,23 +291,6 @@ class Segmenter:
         if n == 1 and chapters and not chapters[0].heading:
             return chapters[0]
         return None
-
-
-def chinese_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there

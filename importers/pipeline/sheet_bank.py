@@ -16,6 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import questiontypes
+from questiontypes import words
+
 from . import rules
 from .classify import truth
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
@@ -72,11 +75,15 @@ NO_QUESTIONS = "表头下面没有试题"
 # Labels inside one options cell: "A.xx B.yy", "A、xx\nB、yy", "(A)xx".
 CELL_OPTION = re.compile(r"(?:^|(?<=\s)|(?<=[;；|]))[(（]?([A-H])[)）]?\s*[.、．:：)）]\s*")
 CELL_LABEL = re.compile(r"^[A-H](?:\s*[.、．:：)）]|\s+|(?=[\u4e00-\u9fff]))\s*")
-CHOICE_TYPES = ("single", "multiple")
+CHOICE_TYPES = questiontypes.CHOICE_CODES
 LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/]*[A-Ha-h])*$")
-FILL_SPLIT = (re.compile(r"\s*[;；]\s*"), re.compile(r"\s*[,，、]\s*"), re.compile(r"\s+"))
-TRUEFALSE_OPTIONS = [{"正确", "错误"}, {"对", "错"}, {"√", "×"}, {"是", "否"}, {"true", "false"}]
-TYPE_WORDS = {code: code for code in ("single", "multiple", "truefalse", "fill", "short")}
+# Blanks listed in one cell: by semicolons, else commas, else spaces (the first that fits).
+FILL_SPLIT = (
+    re.compile(rf"\s*[{words.BLANK_SEPARATORS}]\s*"),
+    re.compile(rf"\s*[{words.LIST_SEPARATORS}]\s*"),
+    re.compile(r"\s+"),
+)
+TYPE_WORDS = {code: code for code in questiontypes.CODES}
 
 
 @dataclass
@@ -101,8 +108,12 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     for sheet in sheets:
         columns = find_columns(sheet.rows)
         if columns is None:
-            if any(cells for _, cells in sheet.rows):
-                notes.append(f"工作表“{sheet.name}”没有可识别的表头(题目/题干、答案…),未读取")
+            if any(any(cells) for _, cells in sheet.rows):
+                found = _read_as_text(filename, sheet)
+                questions.extend(found)
+                unread = f"工作表“{sheet.name}”没有可识别的表头(题目/题干、答案…),未读取"
+                read = f"工作表“{sheet.name}”没有表头,按文字试卷读取,找到 {len(found)} 题"
+                (notes if found else warnings).append(read if found else unread)
             continue
         headers_found += 1
         notes.append(f"工作表“{sheet.name}”第 {columns.header_row} 行是表头:" + ",".join(columns.used))
@@ -112,6 +123,36 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+
+
+def _read_as_text(filename: str, sheet: Sheet) -> list[ParsedQuestion]:
+    """A paper pasted into a sheet's cells: each row's cells are one line of text."""
+    from .model import Line
+    from .parse import parse_lines  # late: the text pipeline reads tables through this module
+
+    lines = [Line(text=_row_text([c for c in cells if c]), lineno=n) for n, cells in sheet.rows]
+    questions = parse_lines(filename, lines).questions
+    if sum(1 for q in questions if q.number) < 2:
+        return []  # no numbered questions: a sheet of something else (a roster, a score list)
+    for q in questions:
+        q.section = q.section or sheet.name
+        q.warnings.append("read as text from a sheet without a header")
+    return questions
+
+
+KEY_CELL = re.compile(r"^[A-Ha-h]{1,8}$")
+EMPTY_BLANK = re.compile(r"[(（]\s*[)）]")
+
+
+def _row_text(cells: list[str]) -> str:
+    """A row's cells as one line; a last cell holding only letters is the key, written into the
+    stem's blank ("…( )。" | "B" → "…( B )。") the way papers print it."""
+    if len(cells) >= 2 and KEY_CELL.match(cells[-1]):
+        key = cells[-1].upper()
+        text = "\t".join(cells[:-1])
+        filled = EMPTY_BLANK.sub(f"( {key} )", text, count=1)
+        return filled if filled != text else f"{text} ( {key} )"
+    return "\t".join(cells)
 
 
 def _is_template(sheet: Sheet) -> bool:
@@ -237,9 +278,9 @@ def _kind_of(text: str) -> str:
         return ""
     if name in TYPE_WORDS:
         return TYPE_WORDS[name]
-    for words, kind in rules.SECTION_KINDS:
-        if re.search(words, name):
-            return {"case": "short", "generic": ""}.get(kind, kind)
+    for pattern, kind in rules.SECTION_KINDS:
+        if re.search(pattern, name):
+            return {questiontypes.CASE: questiontypes.CASE_TYPE, "generic": ""}.get(kind, kind)
     return ""
 
 
@@ -247,7 +288,7 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
     answer_text = unicodedata.normalize("NFKC", answer_text).strip()
-    if len(options) == 2 and {o.strip().lower() for o in options} in TRUEFALSE_OPTIONS:
+    if words.is_judgement_pair(options):
         kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
         q.type = "truefalse"
@@ -289,7 +330,7 @@ def _letters(answer_text: str, options: list[str]) -> str:
 def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
-    return truth(answer_text.lower().replace("true", "对").replace("false", "错"))
+    return words.truth(answer_text)
 
 
 def _fill_answer(answer_text: str, stem: str) -> Answer:
@@ -300,7 +341,7 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
         parts = [p for p in separator.split(answer_text) if p]
         if blanks > 1 and len(parts) == blanks:
             return parts
-    return [answer_text.replace("/", "|")] if blanks <= 1 else [answer_text]
+    return [answer_text.replace("/", words.ALTERNATIVE)] if blanks <= 1 else [answer_text]
 
 
 def _difficulty(text: str) -> int | None:

@@ -21,6 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+import questiontypes
+
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .rules import BLANK
 from .workbook import read_sheets
@@ -31,13 +33,7 @@ LETTERS = "ABCDEFGH"  # the template's option columns
 ALL_LETTERS = string.ascii_uppercase
 OPTION_HEADERS = [f"选项{letter}" for letter in LETTERS]
 REQUIRED = ("题型", "题干")
-TYPE_NAMES = {
-    "single": "单选题",
-    "multiple": "多选题",
-    "truefalse": "判断题",
-    "fill": "填空题",
-    "short": "简答题",
-}
+TYPE_NAMES = questiontypes.NAMES  # {"single": "单选题", …}
 TYPE_ALIASES = {
     **{code: code for code in TYPE_NAMES},
     **{name: code for code, name in TYPE_NAMES.items()},
@@ -53,12 +49,8 @@ TYPE_ALIASES = {
     "案例分析": "short",
     "案例分析题": "short",
 }
-CHOICE_TYPES = ("single", "multiple")
-TRUE_WORDS = {"对", "正确", "√", "✓", "是", "true", "t", "yes", "y"}
-FALSE_WORDS = {"错", "错误", "×", "✗", "否", "false", "f", "no", "n"}
+CHOICE_TYPES = questiontypes.CHOICE_CODES
 TAG_SPLIT = re.compile(r"\s*[,，、;；]\s*")
-BLANK_SPLIT = re.compile(r"\s*[;；]\s*")
-ANSWER_NOISE = re.compile(r"[\s,，、.．;；]")  # "A,B,D" / "A、B" / "B." are still letters
 OPTION_HEADER = re.compile(r"选项([A-Za-z])")
 MAX_TEMPLATE_ROWS = 2000  # how far down the drop-downs reach in the empty template
 
@@ -244,7 +236,7 @@ def _append(sheet: Worksheet, values: list[object]) -> None:
 
 
 def _column(names: list[str], name: str) -> str:
-    return get_column_letter(names.index(name) + 1)
+    return str(get_column_letter(names.index(name) + 1))
 
 
 def _save(book: Workbook) -> bytes:
@@ -364,32 +356,10 @@ def _options(values: list[str]) -> list[str]:
 
 def parse_answer(qtype: str, text: str, option_count: int) -> Answer:
     """The answer cell as printed → the pipeline's answer format; errors name the problem."""
-    if not text:
-        return None
-    if qtype in CHOICE_TYPES:
-        return _choice_answer(qtype, text, option_count)
-    if qtype == "truefalse":
-        word = text.strip().lower()
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        raise RowError(f"判断题的答案应为 对/错,这里是“{text}”")
-    if qtype == "fill":
-        return [part for part in BLANK_SPLIT.split(text) if part]
-    return text
-
-
-def _choice_answer(qtype: str, text: str, option_count: int) -> str:
-    letters = "".join(sorted(set(ANSWER_NOISE.sub("", unicodedata.normalize("NFKC", text).upper()))))
-    if not letters or any(c not in ALL_LETTERS for c in letters):
-        raise RowError(f"答案“{text}”应为选项字母")
-    beyond = [c for c in letters if ALL_LETTERS.index(c) >= option_count]
-    if beyond:
-        raise RowError(f"答案 {''.join(beyond)},但只有 {option_count} 个选项")
-    if qtype == "single" and len(letters) > 1:
-        raise RowError(f"单选题的答案只能是一个字母,这里是“{text}”")
-    return letters
+    try:
+        return questiontypes.get(qtype).parse_cell(text, option_count=option_count)
+    except questiontypes.AnswerError as error:
+        raise RowError(error.text()) from error
 
 
 def _row_notes(question: ParsedQuestion) -> list[str]:
@@ -404,15 +374,9 @@ def _row_notes(question: ParsedQuestion) -> list[str]:
     return [f"题干有 {blanks} 个空,答案有 {answers} 项(已导入,待审核)"]
 
 
-def answer_cell(qtype: str, answer: object) -> str:
+def answer_cell(qtype: str, answer: Answer) -> str:
     """The stored answer as the template prints it (the inverse of parse_answer)."""
-    if answer is None:
-        return ""
-    if qtype == "truefalse":
-        return "对" if answer else "错"
-    if qtype == "fill" and isinstance(answer, list):
-        return ";".join(str(a) for a in answer)
-    return str(answer)
+    return questiontypes.get(qtype).format_cell(answer)
 
 
 def _difficulty(text: str) -> int | None:

@@ -6,6 +6,7 @@ asking: a running attempt is its owner's alone; a result is also open to the pap
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,12 +18,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from qbank.access import TAKE_EXAMS, access_required
+from qbank.access import TAKE_EXAMS, access_required, signed_in
 from qbank.images import picture_response
 
 from .. import selectors, services
 from ..models import Attempt, Paper, ReviewPolicy
-from .trainee_items import clock_text, duration_text, exam_item, review_item
+from .trainee_items import (
+    ExamItem,
+    ReviewItem,
+    clock_text,
+    duration_text,
+    exam_item,
+    review_item,
+    with_sections,
+)
 
 
 @dataclass(frozen=True)
@@ -38,11 +47,12 @@ class PaperRow:
 def dashboard(request: HttpRequest) -> HttpResponse:
     # This trainee's own attempts whose time ran out show as submitted, not as "作答中" forever;
     # everyone else's are the worker's job (finalise_overdue), never this request's.
-    services.attempt_finalise_overdue(user=request.user)
+    services.attempt_finalise_overdue(user=signed_in(request))
     attempts = list(selectors.attempts_of(user=request.user))
     running = {a.paper_id: a for a in attempts if a.is_running}
     rows = [
-        PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))
+        # `used` is annotated by selectors.papers_for_trainee.
+        PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))  # type: ignore[attr-defined]
         for paper in selectors.papers_for_trainee(user=request.user)
     ]
     return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
@@ -54,7 +64,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the paper, or resume the running attempt (a second tab or a refresh gets the same)."""
     paper = get_object_or_404(Paper, pk=pk, status=Paper.Status.PUBLISHED)
     try:
-        attempt = services.attempt_start(paper=paper, user=request.user)
+        attempt = services.attempt_start(paper=paper, user=signed_in(request))
     except PermissionDenied as denied:
         context = {"paper": paper, "message": str(denied) or _("你不能开始这份试卷。")}
         return render(request, "quizzes/trainee/denied.html", context, status=403)
@@ -83,12 +93,13 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    items = [exam_item(aq) for aq in questions]
+    items = with_sections([exam_item(aq) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "items": items,
+        "question_heading": _question_heading(items),
         "answered": sum(1 for item in items if item.answered),
         "remaining": remaining,
         "remaining_text": clock_text(remaining),
@@ -100,6 +111,11 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/trainee/exam.html", context)
 
 
+def _question_heading(items: Sequence[ExamItem | ReviewItem]) -> str:
+    """h3 under the section headings (h2), else h2: heading levels never skip one."""
+    return "h3" if any(item.section for item in items) else "h2"
+
+
 def _exam_strings() -> dict[str, str]:
     """The script's words, translated here (json_script escapes them)."""
     return {
@@ -108,14 +124,24 @@ def _exam_strings() -> dict[str, str]:
         "failed": _("保存失败,正在重试"),
         "rejected": _("这个答案没有保存:%s"),
         "idle": _("答案会自动保存"),
-        "unanswered": _("还有 %s 题未作答,确定交卷吗?"),
-        "all_answered": _("所有题目都已作答,确定交卷吗?"),
+        "unanswered": _("还有 %s 题未作答"),
+        "all_answered": _("所有题目都已作答"),
+        "confirm_submit": _("，确定交卷吗？"),
         "time_up": _("时间到,正在交卷…"),
         "submitting": _("正在交卷…"),
         "mode_one": _("逐题显示"),
         "mode_all": _("整页显示"),
         "flag": _("标记"),
         "flagged": _("已标记"),
+        "flagged_count": _("%s 题已标记"),
+        # Read by a screen reader, not shown: the navigator's names and the exam's announcements.
+        "nav": _("第 %(n)s 题") % {"n": "%s"},
+        "answered": _("已答"),
+        "unanswered_mark": _("未答"),
+        "separator": _("，"),
+        "position": _("第 %(n)s 题,共 %(total)s 题") % {"n": "%s", "total": "%t"},
+        "five_minutes": _("剩余时间不到 5 分钟"),
+        "one_minute": _("剩余时间不到 1 分钟,请尽快交卷"),
     }
 
 
@@ -143,11 +169,19 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:exam", attempt.pk)
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    items = [review_item(aq, display) for aq in questions]
+    missed = [item for item in items if item.missed]
+    # 只看错题: a link, so it works without script and the address says what is shown.
+    only_missed = display.verdicts and request.GET.get("show") == "missed"
+    items = missed if only_missed else with_sections(items)
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
-        "items": [review_item(aq, display) for aq in questions],
+        "items": items,
+        "question_heading": _question_heading(items),
+        "only_missed": only_missed,
+        "missed_count": len(missed),
         "time_used": duration_text(attempt.time_used),
         "is_owner": is_owner,
         "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,

@@ -3,17 +3,20 @@ hold an AttemptQuestion (and so never its key or explanation) unless review allo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
+import questiontypes
+from qbank.answers import answer_display as answer_text
 from qbank.blanks import BLANK, MAX_BLANKS, blank_count
 
-from ..display import answer_text
 from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
+from .trainee_sections import section_heads, term_prompt
 
 
 @dataclass(frozen=True)
@@ -28,21 +31,36 @@ class ExamItem:
 
     position: int
     type: str
+    template: str  # the answer fragment of its type (templates/questiontypes/<type>/exam.html)
     type_label: str
     points: Decimal
     material: str
     stem_parts: list[StemPart]
     options: list[tuple[str, str]]
-    chosen: str  # letters picked (single, multiple) or "true"/"false" (truefalse)
+    chosen: str  # letters picked (choice types) or "true"/"false" (truefalse)
     blanks: list[str]  # fill: one value per blank
     text: str  # short
     flagged: bool
     saved_at: datetime | None
     images: list[int]  # picture ids of the snapshot, served by the attempt_image view
+    ask: str = ""  # what a bare term asks: "请解释下列名词："
+    section: str = ""  # the heading of the section this question opens, if any
 
     @property
     def answered(self) -> bool:
         return bool(self.chosen or self.text.strip() or any(b.strip() for b in self.blanks))
+
+    @property
+    def nav_label(self) -> str:
+        """The navigator button's name carries its state, not its colour: "第 3 题，已答，已标记"."""
+        return nav_label(position=self.position, answered=self.answered, flagged=self.flagged)
+
+
+def nav_label(*, position: int, answered: bool, flagged: bool) -> str:
+    parts = [_("第 %(n)s 题") % {"n": position}, _("已答") if answered else _("未答")]
+    if flagged:
+        parts.append(_("已标记"))
+    return _("，").join(parts)
 
 
 def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
@@ -61,9 +79,9 @@ def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
 
 
 def _chosen(aq: AttemptQuestion) -> str:
-    if aq.type == "truefalse":
-        return "true" if aq.response is True else "false" if aq.response is False else ""
-    if aq.type in ("single", "multiple") and isinstance(aq.response, str):
+    if isinstance(aq.response, bool):  # true/false, as the radio buttons' values
+        return "true" if aq.response else "false"
+    if questiontypes.get(aq.type).has_options and isinstance(aq.response, str):
         return aq.response
     return ""
 
@@ -74,7 +92,8 @@ def image_ids(aq: AttemptQuestion) -> list[int]:
 
 
 def exam_item(aq: AttemptQuestion) -> ExamItem:
-    fill = aq.type == "fill"
+    qtype = questiontypes.get(aq.type)
+    fill = qtype.has_blanks
     blanks: list[str] = []
     if fill:
         saved = [str(x) for x in aq.response] if isinstance(aq.response, list) else []
@@ -83,6 +102,7 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
     return ExamItem(
         position=aq.position,
         type=aq.type,
+        template=qtype.exam_template,
         type_label=aq.get_type_display(),
         points=aq.points,
         material=aq.material,
@@ -90,10 +110,11 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
         options=aq.labelled_options,
         chosen=_chosen(aq),
         blanks=blanks,
-        text=aq.response if aq.type == "short" and isinstance(aq.response, str) else "",
+        text=aq.response if qtype.free_text and isinstance(aq.response, str) else "",
         flagged=aq.flagged,
         saved_at=aq.saved_at,
         images=image_ids(aq),
+        ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
     )
 
 
@@ -105,7 +126,9 @@ MARKS = {
     GradeState.PENDING: "…",
     GradeState.UNANSWERED: "✗",
 }
-VERDICTS = {state: (mark, GradeState(state).label) for state, mark in MARKS.items()}
+VERDICTS: dict[str, tuple[str, object]] = {
+    str(state): (mark, GradeState(state).label) for state, mark in MARKS.items()
+}
 
 
 @dataclass(frozen=True)
@@ -113,6 +136,7 @@ class ReviewItem:
     """One question after submitting, holding only what the review policy lets the trainee see."""
 
     position: int
+    type: str
     type_label: str
     points: Decimal
     material: str
@@ -127,17 +151,26 @@ class ReviewItem:
     explanation: str
     comment: str
     images: list[int]
+    ask: str = ""
+    section: str = ""
+
+    @property
+    def missed(self) -> bool:
+        """Wrong, partly right or not answered: what "只看错题" keeps."""
+        return self.state in (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)
 
 
 def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
-    chosen = aq.response if aq.type in ("single", "multiple") and isinstance(aq.response, str) else ""
+    choice = questiontypes.get(aq.type).has_options
+    chosen = aq.response if choice and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
-    key_letters = key if aq.type in ("single", "multiple") and isinstance(key, str) else ""
+    key_letters = key if choice and isinstance(key, str) else ""
     state = aq.state if display.verdicts else ""
     mark, verdict = VERDICTS.get(state) or ("", "")
     graded = state not in ("", GradeState.PENDING)
     return ReviewItem(
         position=aq.position,
+        type=aq.type,
         type_label=aq.get_type_display(),
         points=aq.points,
         material=aq.material,
@@ -155,6 +188,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
         images=image_ids(aq),
+        ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
     )
 
 
@@ -174,3 +208,12 @@ def clock_text(seconds: int) -> str:
     hours, rest = divmod(max(0, seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+Item = TypeVar("Item", ExamItem, ReviewItem)
+
+
+def with_sections(items: list[Item]) -> list[Item]:
+    """The items with the heading of the section each one opens (see trainee_sections)."""
+    heads = section_heads(items)
+    return [replace(item, section=heads[i].heading) if i in heads else item for i, item in enumerate(items)]

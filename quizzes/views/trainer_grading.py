@@ -11,6 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+import questiontypes
+from qbank.access import signed_in
+
 from .. import grading, selectors, services
 from ..forms import GradeForm
 from ..models import AttemptQuestion
@@ -31,14 +34,14 @@ def grading_queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def grade_answer(request: HttpRequest, pk: int) -> HttpResponse:
     aq = selectors.managed_attempt_question(user=request.user, aq_id=pk)
-    if aq is None or aq.type != "short":
+    if aq is None or not questiontypes.get(aq.type).free_text:  # only written answers are marked here
         raise Http404
     initial = {"score": aq.score if aq.score is not None else _half_points(aq), "comment": aq.comment}
     form = GradeForm(request.POST or None, aq=aq, initial=initial)
     if request.method == "POST" and form.is_valid():
         score, comment = form.cleaned_data["score"], form.cleaned_data["comment"]
         try:
-            services.short_answer_grade(aq=aq, score=score, comment=comment, grader=request.user)
+            services.short_answer_grade(aq=aq, score=score, comment=comment, grader=signed_in(request))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,12 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from qbank.access import signed_in
 from qbank.models import Bank, Question
 from qbank.selectors import chapter_forest, questions_to_key
 
 from .. import selectors, services
 from ..export import answer_text
-from ..forms import PaperForm, PoolQueryForm, RuleFormSet, rules_initial
+from ..forms import BaseRuleFormSet, PaperForm, PoolQueryForm, RuleFormSet, rules_initial
 from ..models import Paper
 from .trainer import managed_paper, safe_next, trainer_required
 
@@ -59,8 +61,8 @@ def _paper_form(request: HttpRequest, paper: Paper) -> HttpResponse:
                 paper=form.save(commit=False),
                 cohorts=list(form.cleaned_data["cohorts"]),
                 chapters=list(form.cleaned_data["chapters"]),
-                rules=rules.rules(),
-                user=request.user,
+                rules=cast(BaseRuleFormSet, rules).rules(),
+                user=signed_in(request),
             )
         except ValidationError as exc:
             if is_new:
@@ -99,7 +101,8 @@ def _bank_id(form: PaperForm, paper: Paper) -> int | None:
 def _paper_chapter_ids(form: PaperForm, paper: Paper) -> list[int]:
     """The chapters the paper draws from: as posted, else as stored."""
     if form.is_bound and not form.fields["chapters"].disabled:
-        return [int(v) for v in form.data.getlist("chapters") if v.isdigit()]
+        posted = form.data.getlist("chapters") if hasattr(form.data, "getlist") else []
+        return [int(v) for v in posted if str(v).isdigit()]
     return selectors.paper_chapters(paper) if paper.pk else []
 
 
@@ -139,9 +142,9 @@ def _keying_url(*, bank_id: int, type: str, chapter_ids: list[int]) -> str:
     """The keying page for a rule's pool; it takes one chapter, so a rule of several chapters
     opens the whole bank's questions of that type."""
     query = QueryDict(mutable=True)
-    query.update({"bank": bank_id, "type": type})
+    query.update({"bank": str(bank_id), "type": type})
     if len(chapter_ids) == 1:
-        query["chapter"] = chapter_ids[0]
+        query["chapter"] = str(chapter_ids[0])
     return f"{reverse('qbank:keying')}?{query.urlencode()}"
 
 

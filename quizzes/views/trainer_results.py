@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import selectors
+from .. import selectors, stats_selectors
 from ..export import XLSX_TYPE, answer_text, attachment_header, results_workbook, state_label, workbook_bytes
 from ..forms import ResultsFilterForm
 from ..models import AttemptQuestion
+from ..stats_export import item_analysis_sheet
 from .trainer import managed_paper, trainer_required
+from .trainer_stats import edit_urls
 
 
 @trainer_required
@@ -40,6 +42,8 @@ def paper_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     paper = managed_paper(request, pk)
     attempts = selectors.paper_results_filtered(paper=paper, **ResultsFilterForm(request.GET).filters())
     book = results_workbook(attempts=attempts, answers=selectors.answers_of(attempts=attempts))
+    items = stats_selectors.item_analysis(attempts=attempts)
+    item_analysis_sheet(book, items, edit_url=edit_urls(items, request=request))
     response = HttpResponse(workbook_bytes(book), content_type=XLSX_TYPE)
     stamp = timezone.localtime().strftime("%Y%m%d")
     response["Content-Disposition"] = attachment_header(

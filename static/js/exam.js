@@ -23,6 +23,20 @@
   var submitting = false;
 
   function fmt(template, value) { return template.replace("%s", value); }
+
+  // ---- announcements -------------------------------------------------------------------------
+  // Two live regions, written only when something settled: a screen reader hears each saved
+  // answer once (not every keystroke's "saving…"), failures, the question shown, time warnings.
+  var regions = {
+    polite: document.getElementById("announce-polite"),
+    assertive: document.getElementById("announce-assertive"),
+  };
+  function announce(text, assertive) {
+    var region = assertive ? regions.assertive : regions.polite;
+    // The same words twice in a row are still news: empty the region first, then fill it.
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
   function clock(iso) {
     var d = iso ? new Date(iso) : new Date();
     return d.toLocaleTimeString("zh-CN", { hour12: false });
@@ -59,6 +73,13 @@
 
   function navButton(position) { return root.querySelector('[data-nav-position="' + position + '"]'); }
 
+  // The button's name carries what its colour shows: "第 3 题，已答，已标记".
+  function navLabel(position, answered, flagged) {
+    var parts = [fmt(T.nav, position), answered ? T.answered : T.unanswered_mark];
+    if (flagged) parts.push(T.flagged);
+    return parts.join(T.separator);
+  }
+
   function refreshMarks(article) {
     var answered = isAnswered(responseOf(article));
     var flagged = article.dataset.flagged === "true";
@@ -66,11 +87,16 @@
     var button = navButton(article.dataset.position);
     button.classList.toggle("is-answered", answered);
     button.classList.toggle("is-flagged", flagged);
+    button.setAttribute("aria-label", navLabel(article.dataset.position, answered, flagged));
     document.getElementById("answered-count").textContent = String(answeredCount());
   }
 
   function answeredCount() {
     return articles.filter(function (a) { return a.dataset.answered === "true"; }).length;
+  }
+
+  function flaggedCount() {
+    return articles.filter(function (a) { return a.dataset.flagged === "true"; }).length;
   }
 
   // ---- autosave queue ------------------------------------------------------------------------
@@ -167,16 +193,20 @@
       if (queue.indexOf(position) === -1 && !debounce[position]) {
         setState(position, "saved", fmt(T.saved, clock(data.saved_at)));
       }
+      // Announced once everything typed so far is on the server, not per request.
+      if (!hasUnsaved()) announce(fmt(T.saved, clock(data.saved_at)), false);
     } else if (status === 409) {
       close(data.error);
       return;
     } else if (status === 400) {
       // The server will never take this answer: retrying would loop. Say so on the question.
       setState(position, "error", fmt(T.rejected, data.error || ""));
+      announce(fmt(T.rejected, data.error || ""), true);
     } else {
       // Network down, server error, session expired: keep the answer and try again, slower.
       if (queue.indexOf(position) === -1) queue.unshift(position);
       setState(position, "error", T.failed);
+      if (!failing) announce(T.failed, true); // once per outage, not once per retry
       failing = true;
       retryDelay = Math.min(retryDelay ? retryDelay * 2 : 1000, 30000);
       retryTimer = setTimeout(function () {
@@ -268,16 +298,32 @@
   }
   var mode = storedMode() || (window.matchMedia("(max-width: 639px)").matches ? "one" : "all");
 
+  var skipLink = document.getElementById("skip-to-question");
+
+  function heading(article) { return article.querySelector("#q-" + article.dataset.position + "-title"); }
+
   function show(index, scroll) {
     current = Math.max(0, Math.min(articles.length - 1, index));
     articles.forEach(function (a, i) {
       a.classList.toggle("is-current", i === current);
-      navButton(a.dataset.position).classList.toggle("is-current", i === current);
+      var button = navButton(a.dataset.position);
+      button.classList.toggle("is-current", i === current);
+      if (i === current) button.setAttribute("aria-current", "true");
+      else button.removeAttribute("aria-current");
     });
     document.getElementById("pager-position").textContent = current + 1 + " / " + articles.length;
     document.getElementById("prev-question").disabled = current === 0;
     document.getElementById("next-question").disabled = current === articles.length - 1;
+    skipLink.setAttribute("href", "#" + heading(articles[current]).id);
     if (scroll) articles[current].scrollIntoView({ block: "start" });
+  }
+
+  // Navigating moves the keyboard focus to the question's heading, so Tab goes on into its
+  // answers, and says where it is: "第 3 题,共 10 题".
+  function go(index) {
+    show(index, true);
+    heading(articles[current]).focus({ preventScroll: true });
+    announce(fmt(T.position, String(current + 1)).replace("%t", String(articles.length)), false);
   }
 
   function applyMode(next) {
@@ -291,12 +337,22 @@
 
   modeButton.hidden = false;
   modeButton.addEventListener("click", function () { applyMode(mode === "one" ? "all" : "one"); });
-  document.getElementById("prev-question").addEventListener("click", function () { show(current - 1, true); });
-  document.getElementById("next-question").addEventListener("click", function () { show(current + 1, true); });
+  document.getElementById("prev-question").addEventListener("click", function () { go(current - 1); });
+  document.getElementById("next-question").addEventListener("click", function () { go(current + 1); });
   document.getElementById("question-nav").addEventListener("click", function (e) {
     var button = e.target.closest("[data-nav-position]");
     if (!button) return;
-    show(articles.indexOf(byPosition[button.dataset.navPosition]), true);
+    go(articles.indexOf(byPosition[button.dataset.navPosition]));
+  });
+  skipLink.addEventListener("click", function (e) {
+    e.preventDefault();
+    go(current);
+  });
+  // Working down the page in whole-page mode makes the question in hand the current one.
+  document.getElementById("answers").addEventListener("focusin", function (e) {
+    var article = e.target.closest(".question");
+    var index = articles.indexOf(article);
+    if (index !== -1 && index !== current) show(index, false);
   });
   applyMode(mode);
 
@@ -305,7 +361,21 @@
   var offset = Date.parse(root.dataset.serverNow) - Date.now();
   var deadline = Date.parse(root.dataset.deadline);
   var countdown = document.getElementById("countdown");
+  var warning = document.getElementById("time-warning");
+  var warned = 0; // 1 once the 5-minute warning was given, 2 after the 1-minute one
   var ticker = null;
+
+  // In words on screen and to a screen reader, once each: politely at 5 minutes, then urgently.
+  function warn(left) {
+    var level = left <= 60 ? 2 : left <= 300 ? 1 : 0;
+    if (level <= warned || left === 0) return;
+    warned = level;
+    var text = level === 2 ? T.one_minute : T.five_minutes;
+    warning.textContent = text;
+    warning.classList.toggle("is-critical", level === 2);
+    warning.hidden = false;
+    announce(text, level === 2);
+  }
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
 
@@ -318,6 +388,7 @@
     countdown.dataset.remainingSeconds = String(left);
     countdown.classList.toggle("is-low", left <= 300);
     countdown.classList.toggle("is-critical", left <= 60);
+    warn(left);
     if (left === 0) timeUp();
   }
 
@@ -349,7 +420,11 @@
     e.preventDefault();
     if (submitting) return;
     var missing = articles.length - answeredCount();
+    var flagged = flaggedCount();
+    // "还有 2 题未作答，3 题已标记,确定交卷吗?": flagged questions are ones the trainee meant to revisit.
     var text = missing ? fmt(T.unanswered, missing) : T.all_answered;
+    if (flagged) text += T.separator + fmt(T.flagged_count, flagged);
+    text += T.confirm_submit;
     if (typeof dialog.showModal !== "function") {
       if (window.confirm(text)) submitNow();
       return;
@@ -379,10 +454,28 @@
       .catch(function () { /* evidence only: a lost event is acceptable */ });
   }
 
-  function left() {
+  function left(since) {
     if (leftAt !== null || submitting || closed || unloading) return;
-    leftAt = Date.now();
+    leftAt = since || Date.now();
     report("left", 0);
+  }
+
+  // A blur alone is not a leave: a keyboard Tab past the last control moves focus to the
+  // browser's own toolbar and blurs the window for a moment. Only a blur lasting BLUR_LEAVE_MS
+  // counts (from when it began); a hidden tab counts at once.
+  var BLUR_LEAVE_MS = 2000;
+  var blurTimer = null;
+  function cancelBlur() {
+    if (blurTimer !== null) clearTimeout(blurTimer);
+    blurTimer = null;
+  }
+  function blurred() {
+    if (blurTimer !== null || leftAt !== null) return;
+    var since = Date.now();
+    blurTimer = setTimeout(function () {
+      blurTimer = null;
+      if (!document.hasFocus()) left(since);
+    }, BLUR_LEAVE_MS);
   }
 
   function returned() {
@@ -395,9 +488,13 @@
   }
 
   document.addEventListener("visibilitychange", function () {
+    cancelBlur();
     if (document.visibilityState === "hidden") left();
     else returned();
   });
-  window.addEventListener("blur", left);
-  window.addEventListener("focus", returned);
+  window.addEventListener("blur", blurred);
+  window.addEventListener("focus", function () {
+    cancelBlur();
+    returned();
+  });
 })();

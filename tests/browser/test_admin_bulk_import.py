@@ -113,8 +113,10 @@ def test_admin_bulk_imports_papers(
         .filter(duplicate_of_staged__isnull=True)
         .count()
     )
-    page.click("#publish")
-    page.wait_for_load_state()
+    # Publishing 500+ questions is one transaction: on a busy 2-core machine it outlasts the
+    # default 10 s wait, which is a test's patience, not the user's.
+    with page.expect_navigation(timeout=60_000):
+        page.click("#publish", timeout=60_000)
     expect(page.locator("main")).to_contain_text("已发布")
     assert not Question.objects.exclude(bank=bank).exists()
     assert Question.objects.count() == to_publish > 500

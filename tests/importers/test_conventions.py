@@ -312,6 +312,59 @@ CASES = {
         "1. 服务要及时。\n   - **答案：对**\n2. 可以争辩。\n   - **答案：错**",
         [("truefalse", "服务要及时。", [], True), ("truefalse", "可以争辩。", [], False)],
     ),
+    "open questions beside their heading; a footer naming the page amid the text": (
+        "四、证明题(10分)若甲大于乙,则乙小于甲.\n姓名学号第2页共3页\n五、应用题(10分)某中心每小时来电120个,需要几名座席?",
+        [
+            ("short", "若甲大于乙,则乙小于甲.", [], None),
+            ("short", "某中心每小时来电120个,需要几名座席?", [], None),
+        ],
+    ),
+    "a gap in the numbering after a finished choice question (an excerpt of a bank)": (
+        "35、核心是\nA.价格\nB.客户\n答案：B\n394、礼仪是\nA.微笑\nB.争辩\n答案：A",
+        [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
+    "points printed with the stem; 你的答案 is the candidate's, not the key": (
+        "1. 简述投诉处理的步骤。(5分)\n答:倾听、致歉、解决。\n2. 核心是\nA.价格\nB.客户\n你的答案：A 正确答案：B",
+        [
+            ("short", "简述投诉处理的步骤。", [], "倾听、致歉、解决。"),
+            ("single", "核心是", ["价格", "客户"], "B"),
+        ],
+    ),
+    "a title or note naming the key is not the key; worded and lower-case keys": (
+        "2021年客服真题及答案解析\n（参考答案在最后）\n1. 核心是\nA.价格\nB.客户\n解答：答案选择B。\n"
+        "2. 礼仪是\nA.微笑\nB.争辩\n正确答案 a",
+        [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
+    ),
+    "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
+        "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
+        [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
+    ),
+    "(1)(2) points in a choice question's explanation are not questions": (
+        "1. 嵌入式系统不具备的特点是\nA.实时性\nB.通用性\n解答：答案选择B。\n嵌入式系统的特点:\n（1）微型化 （2）实时性强\n"
+        "2. 核心是\nA.价格\nB.客户\n答案:B",
+        [
+            ("single", "嵌入式系统不具备的特点是", ["实时性", "通用性"], "B"),
+            ("single", "核心是", ["价格", "客户"], "B"),
+        ],
+    ),
+    "a number alone on its line, a '| 1 分' tag, the candidate's answer after the key": (
+        "1\n( 多选题 | 1 分)\n礼仪包括（）\nA.微笑\nB.争辩\nC.倾听\n正确答案： A C 你的答案： A C查看解析\n"
+        "2\n( 单选题 | 1 分)\n核心是（）\nA.价格\nB.客户\n正确答案： B 你的答案： A",
+        [
+            ("multiple", "礼仪包括()", ["微笑", "争辩", "倾听"], "AC"),
+            ("single", "核心是()", ["价格", "客户"], "B"),
+        ],
+    ),
+    "a key that repeats the sections with letter runs; 辨析题 statements": (
+        "一、选择题\n1. 甲?\nA.x\nB.y\n2. 乙?\nA.x\nB.y\n3. 丙?\nA.x\nB.y\n二、辨析题\n1.坚持依法治国就是依宪治国。\n"
+        "参考答案\n一、 A  B  AB\n二、\n1.正确。依宪治国是依法治国的首要任务。",
+        [
+            ("single", "甲?", ["x", "y"], "A"),
+            ("single", "乙?", ["x", "y"], "B"),
+            ("multiple", "丙?", ["x", "y"], "AB"),
+            ("short", "坚持依法治国就是依宪治国。", [], "正确。依宪治国是依法治国的首要任务。"),
+        ],
+    ),
 }
 
 

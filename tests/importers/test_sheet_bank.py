@@ -152,3 +152,18 @@ def test_english_headers_and_labels_typed_again_in_option_cells() -> None:
         ("1", "single", ["上帝", "朋友"], "B"),
         ("1", "short", [], None),
     ]
+
+
+def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
+    pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
+    data = book(
+        ("题库", [["题目", "答案"], ["甲。", "对"]]),
+        ("Sheet2", pasted),
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.section, q.stem, q.options, q.answer) for q in paper.questions][1:] == [
+        ("Sheet2", "核心是( )。", ["价格", "客户"], "B"),  # the key's cell, written into the blank
+        ("Sheet2", "礼仪是( )。", ["微笑", "争辩"], "A"),
+    ]
+    assert all("read as text from a sheet without a header" in q.warnings for q in paper.questions[1:])
+    assert any("按文字试卷读取,找到 2 题" in note for note in paper.notes)

@@ -131,7 +131,7 @@ def test_xlsx_export(owner: Client, published_paper: Paper, sat: dict[str, Attem
     assert f"filename*=UTF-8''{quote('服务礼仪测验-成绩-')}" in disposition
 
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["成绩", "答题明细"]
+    assert book.sheetnames == ["成绩", "答题明细", "试题分析"]  # see test_stats_pages.py
     summary = list(book["成绩"].iter_rows(values_only=True))
     assert summary[0][:3] == ("用户名", "姓名", "第几次") and len(summary[0]) == 12
     by_user = {row[0]: row for row in summary[1:]}

@@ -7,6 +7,7 @@ policy tests feed a hand-made ParsedPaper so they do not depend on the parser's 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.storage import default_storage
@@ -114,32 +115,31 @@ def test_failure_mid_file_rolls_back_everything_from_that_file(
 ) -> None:
     import_paper(bank=bank, filename="other.txt", data=OTHER_PAPER)
     before = counts()
-    real_create = import_services.question_create
-    calls = []
+    real_create = import_services.questions_create_bulk
+    written = []
 
-    def create_then_fail(**kwargs: object) -> Question:
-        calls.append(kwargs)
-        if len(calls) > 1:
-            raise RuntimeError("disk full")
-        return real_create(**kwargs)  # type: ignore[arg-type]
+    def create_then_fail(**kwargs: Any) -> list[Any]:
+        real_create(**kwargs)
+        written.append(Question.objects.filter(source__filename="paper.txt").count())
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(import_services, "question_create", create_then_fail)
+    monkeypatch.setattr(import_services, "questions_create_bulk", create_then_fail)
     with pytest.raises(RuntimeError):
         import_paper(bank=bank, filename="paper.txt", data=PAPER)
-    assert len(calls) == 2  # the first question was written before the failure
+    assert written and written[0] > 0  # questions were written before the failure
     assert counts() == before
     assert not Source.objects.filter(filename="paper.txt").exists()
 
 
 def test_batch_goes_on_after_a_failing_file(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_create = import_services.question_create
+    real_create = import_services.questions_create_bulk
 
-    def fail_for_first_paper(**kwargs: object) -> Question:
-        if "客户关系管理" in str(kwargs["stem"]):
+    def fail_for_first_paper(**kwargs: Any) -> list[Any]:
+        if any("客户关系管理" in item.stem for item in kwargs["items"]):
             raise RuntimeError("boom")
-        return real_create(**kwargs)  # type: ignore[arg-type]
+        return real_create(**kwargs)
 
-    monkeypatch.setattr(import_services, "question_create", fail_for_first_paper)
+    monkeypatch.setattr(import_services, "questions_create_bulk", fail_for_first_paper)
     reports = import_papers(
         bank=bank, files=[("paper.txt", PAPER), ("empty.txt", b""), ("other.txt", OTHER_PAPER)]
     )

@@ -95,3 +95,22 @@ def test_without_a_key_serving_refuses_and_check_fails_but_parsing_works(tmp_pat
     paper.write_text("1. 服务要及时。\n答案:对\n", encoding="utf-8")
     parsed = run("manage.py", "parse_paper", str(paper))  # what a grader on a fresh machine runs
     assert parsed.returncode == 0 and '"answer": true' in parsed.stdout
+
+
+def test_serving_refuses_the_development_key_with_debug_off() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from config.checks import DEV_SECRET_KEY
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_SECRET_KEY": DEV_SECRET_KEY}
+    serving = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=SETTINGS.parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert serving.returncode != 0 and "DJANGO_SECRET_KEY must be set" in serving.stderr

@@ -1,4 +1,5 @@
-"""Pure grading rules, table by table: one table per question type, policy and helper."""
+"""Pure grading rules, table by table: one table per question type (through the registry),
+policy and helper."""
 
 from __future__ import annotations
 
@@ -7,21 +8,19 @@ from fractions import Fraction
 
 import pytest
 
-from quizzes.grading import (
-    Grade,
-    Policy,
-    grade,
-    grade_fill,
-    grade_multiple,
-    grade_short,
-    grade_single,
-    grade_truefalse,
-    highlight,
-    key_terms,
-    normalise_fill,
-    points_for,
-    suggested_fraction,
-)
+from questiontypes import Grade, Policy, get, grade, key_terms, normalise_fill, suggested_fraction
+from questiontypes.short import highlight
+from quizzes.grading import points_for
+
+grade_single = get("single").grade
+grade_multiple = get("multiple").grade
+grade_truefalse = get("truefalse").grade
+grade_fill = get("fill").grade
+
+
+def grade_short(key: object, response: object, terms: list[str] | None = None) -> Grade:
+    return get("short").grade(key, response, terms=terms)
+
 
 PARTIAL = Policy(multiple="partial")
 REFERENCE = "提高客户满意度需要及时响应客户投诉，跟踪处理结果，并在24小时内回访。"
@@ -383,12 +382,3 @@ def test_highlight(text: str, terms: list[str], expected: list[tuple[str, bool]]
 def test_highlight_never_overlaps_on_expanding_characters() -> None:
     # "㎏" folds to "kg"; two terms each claim half of it, yet no text is repeated.
     assert highlight("x㎏y", ["xk", "gy"]) == [("x㎏", True), ("y", True)]
-
-
-def test_grade_states_are_the_models_choices() -> None:
-    """grading.py stays free of Django; the model's TextChoices must hold exactly its states."""
-    from quizzes import grading
-    from quizzes.models import GradeState
-
-    states = {grading.CORRECT, grading.PARTIAL, grading.WRONG, grading.UNANSWERED, grading.PENDING}
-    assert set(GradeState.values) == states

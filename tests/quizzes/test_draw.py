@@ -1,0 +1,125 @@
+"""quizzes.draw: per-candidate draws pick ids in the database, never loading a rule's pool.
+
+The guard that matters is the query count: the same for a bank ten times larger. (How fast a
+draw is on 100,000 questions is measured by tests/bench_draw.py, not asserted here.)
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from qbank.models import Bank, Question
+from quizzes import draw, services
+from quizzes.models import Attempt, AttemptQuestion, Paper
+from tests.synthetic_bank import stock_bank
+
+pytestmark = pytest.mark.django_db
+
+
+def _paper(bank: Bank, user: Any, rules: list[dict[str, Any]], **fields: Any) -> Paper:
+    paper = Paper.objects.create(title="抽题", bank=bank, created_by=user, attempts_allowed=50, **fields)
+    services.rules_replace(paper=paper, rules=rules)
+    return services.paper_publish(paper=paper)
+
+
+def _every_type(count: int = 4, chapters: list[Any] | None = None) -> list[dict[str, Any]]:
+    return [
+        {"type": t, "count": count, "points": Decimal("1"), "chapters": list(chapters or [])}
+        for t in ("single", "multiple", "truefalse", "fill", "short")
+    ]
+
+
+def _queries(fn: Any) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_draw_query_count_does_not_grow_with_the_bank(bank: Bank, trainer: Any) -> None:
+    chapters = stock_bank(bank=bank, questions=100, chapters=4)
+    paper = _paper(bank, trainer, _every_type(chapters=chapters[:2]))
+    small = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
+    stock_bank(bank=bank, questions=2_000, chapters=4, start=4)  # new chapters, same rule chapters
+    Question.objects.filter(bank=bank).update(chapter=chapters[0])  # and every question in the pool
+    large = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
+    # 2 for the rules and their chapters, 2 per rule (count, pick), 3 for questions/options/pictures.
+    assert small == large == 2 + 2 * 5 + 3
+
+
+def test_attempt_start_query_count_does_not_grow_with_the_bank(
+    bank: Bank, trainer: Any, make_trainee: Any
+) -> None:
+    stock_bank(bank=bank, questions=100, chapters=4)
+    paper = _paper(bank, trainer, _every_type())
+    first = _queries(lambda: services.attempt_start(paper=paper, user=make_trainee("t1")))
+    stock_bank(bank=bank, questions=2_000, chapters=4, start=4)
+    second = _queries(lambda: services.attempt_start(paper=paper, user=make_trainee("t2")))
+    assert first == second
+    # The frozen questions went in with one bulk insert, not one INSERT per question.
+    assert AttemptQuestion.objects.filter(attempt__user__username="t2").count() == 20
+
+
+def test_a_draw_is_distinct_from_the_pool_and_reaches_all_of_it(bank: Bank, trainer: Any) -> None:
+    chapters = stock_bank(bank=bank, questions=100, chapters=4)
+    paper = _paper(
+        bank, trainer, [{"type": "single", "count": 5, "points": Decimal("2"), "chapters": chapters[:1]}]
+    )
+    pool = set(
+        Question.objects.filter(bank=bank, type="single", chapter=chapters[0]).values_list("pk", flat=True)
+    )
+    seen: Counter[int] = Counter()
+    for seed in range(200):
+        drawn = services.paper_draw(paper=paper, rng=random.Random(seed))
+        ids = [q.pk for q, points in drawn]
+        assert len(set(ids)) == 5 and set(ids) <= pool
+        assert {points for _q, points in drawn} == {Decimal("2")}
+        seen.update(ids)
+    # 1,000 picks over a pool of 5: each question comes up, none far more often than the rest.
+    assert set(seen) == pool
+    assert max(seen.values()) < 2 * min(seen.values())
+
+
+def test_rules_sharing_a_pool_never_draw_the_same_question_twice(bank: Bank, trainer: Any) -> None:
+    stock_bank(bank=bank, questions=50, chapters=2)  # 10 single choice
+    same = {"type": "single", "count": 5, "points": Decimal("1"), "chapters": []}
+    paper = _paper(bank, trainer, [same, dict(same)])
+    for seed in range(20):
+        ids = [q.pk for q, _points in services.paper_draw(paper=paper, rng=random.Random(seed))]
+        assert len(ids) == len(set(ids)) == 10
+
+
+def test_retired_questions_are_never_drawn(bank: Bank, trainer: Any) -> None:
+    stock_bank(bank=bank, questions=50, chapters=2)
+    paper = _paper(bank, trainer, [{"type": "single", "count": 3, "points": Decimal("1"), "chapters": []}])
+    keep = list(Question.objects.filter(bank=bank, type="single").values_list("pk", flat=True)[:3])
+    Question.objects.filter(bank=bank, type="single").exclude(pk__in=keep).update(status="retired")
+    drawn = services.paper_draw(paper=paper, rng=random.Random(3))
+    assert sorted(q.pk for q, _points in drawn) == sorted(keep)
+
+
+def test_a_pool_shrunk_below_the_rule_refuses_to_draw(bank: Bank, trainer: Any) -> None:
+    stock_bank(bank=bank, questions=50, chapters=2)
+    paper = _paper(bank, trainer, [{"type": "single", "count": 5, "points": Decimal("1"), "chapters": []}])
+    Question.objects.filter(bank=bank, type="single").update(status="retired")
+    with pytest.raises(draw.NotEnoughQuestions):
+        draw.paper_draw_ids(paper=paper, rng=random.Random(1))
+
+
+def test_a_started_attempt_freezes_the_drawn_questions_with_their_options(
+    bank: Bank, trainer: Any, trainee: Any
+) -> None:
+    stock_bank(bank=bank, questions=100, chapters=4)
+    paper = _paper(bank, trainer, _every_type(count=2), shuffle_options=False)
+    attempt = services.attempt_start(paper=paper, user=trainee, rng=random.Random(7))
+    frozen = list(attempt.questions.select_related("question"))
+    assert len(frozen) == 10 and Attempt.objects.get().max_score == Decimal("10")
+    for aq in frozen:
+        assert aq.stem == aq.question.stem
+        assert aq.options == [o.text for o in aq.question.options.all()]

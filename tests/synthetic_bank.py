@@ -1,0 +1,44 @@
+"""A bank of many generated questions, written with bulk inserts: for query-count tests and the
+benchmark scripts (tests/bench_draw.py), where question_create's per-question work would
+take minutes. Every question is active, keyed, and has a unique fingerprint."""
+
+from __future__ import annotations
+
+from qbank.models import Bank, Chapter, Option, Question
+
+TYPES = ("single", "multiple", "truefalse", "fill", "short")
+ANSWERS = {"single": "A", "multiple": "AC", "truefalse": True, "fill": ["答案"], "short": "倾听 道歉 跟进"}
+BATCH = 5_000
+
+
+def stock_bank(*, bank: Bank, questions: int, chapters: int, start: int = 0) -> list[Chapter]:
+    """Add `questions` questions spread evenly over `chapters` chapters and the five types."""
+    made = Chapter.objects.bulk_create(
+        Chapter(bank=bank, title=f"第{start + i + 1}章 合成", order=start + i) for i in range(chapters)
+    )
+    for first in range(0, questions, BATCH):
+        rows = [
+            _question(bank, made, start * 1_000_000 + n) for n in range(first, min(first + BATCH, questions))
+        ]
+        Question.objects.bulk_create(rows)
+        Option.objects.bulk_create(
+            Option(question=q, label=label, text=f"选项{label}{q.pk}", order=i)
+            for q in rows
+            if q.type in ("single", "multiple")
+            for i, label in enumerate("ABCD")
+        )
+    return made
+
+
+def _question(bank: Bank, chapters: list[Chapter], n: int) -> Question:
+    qtype = TYPES[n % len(TYPES)]
+    return Question(
+        bank=bank,
+        chapter=chapters[(n // len(TYPES)) % len(chapters)],
+        type=qtype,
+        stem=f"合成试题 {n}:客户服务的要点是什么?",
+        answer=ANSWERS[qtype],
+        status=Question.Status.ACTIVE,
+        fingerprint=f"synthetic-{bank.pk}-{n}",
+        search_text=f"合成试题 {n}",
+    )
