@@ -78,3 +78,11 @@ def test_parse_paper_prints_coverage_and_explains_lines(tmp_path: pytest.TempPat
     assert "1 question(s) from 4 line(s), 100% of the text read, 1 furniture line(s)" in err.getvalue()
     rows = [line.split()[:2] for line in out.getvalue().splitlines()]
     assert rows == [["1", "furniture"], ["2", "heading"], ["3", "question+stem"], ["4", "answer"]]
+
+
+def test_choice_questions_merged_into_one_are_not_silent() -> None:
+    # Questions the segmenter cannot start ("● …" bullets): every one's options pile into the first.
+    body = "1. 第一题?\nA.x\nB.y\n" + "".join(f"● 内容{n}是什么?\nA.x\nB.y\n" for n in range(2, 13))
+    cov = parse_document("p.txt", paper(body)).coverage
+    assert cov is not None and cov.verdict == "poor"
+    assert "12 lines open an option A but only 1 choice question(s)" in cov.reasons
