@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from qbank.models import Bank, Chapter, Question
 
 from . import clock, schedule, selectors
 from .models import Favourite, Mistake, PracticeSession
+from .selectors import User
 
 MISSED = frozenset({questiontypes.WRONG, questiontypes.PARTIAL})
 
@@ -26,7 +26,7 @@ MISSED = frozenset({questiontypes.WRONG, questiontypes.PARTIAL})
 # ---- sessions --------------------------------------------------------------------------------
 def session_start(
     *,
-    user: AbstractBaseUser,
+    user: User,
     source: str = PracticeSession.Source.CHAPTER,
     bank: Bank | None = None,
     chapter: Chapter | None = None,
@@ -154,7 +154,7 @@ def mistakes_from_exam(*, user_id: int, results: Iterable[tuple[int | None, str]
 
 
 # ---- favourites ------------------------------------------------------------------------------
-def favourite_toggle(*, user: AbstractBaseUser, question: Question) -> bool:
+def favourite_toggle(*, user: User, question: Question) -> bool:
     """Star or unstar a question the trainee may practise; True when it is now a favourite."""
     if not selectors.practisable(user=user).filter(pk=question.pk).exists():
         raise PermissionDenied(_("你不能收藏这道题。"))

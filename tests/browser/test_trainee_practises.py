@@ -50,8 +50,8 @@ def test_practise_a_chapter_then_clear_a_mistake(
     phone_page: Page,
     live_server: Any,
     trainee: Any,
-    practice_bank: Bank,
-    settings: Any,  # noqa: F811
+    practice_bank: Bank,  # noqa: F811
+    settings: Any,
 ) -> None:
     page, url = phone_page, live_server.url
     log_in(page, url, trainee.username, PASSWORD)
