@@ -122,3 +122,19 @@ def test_favourites_toggle_and_can_be_practised(trainee: Any, practice_bank: Ban
     assert services.favourite_toggle(user=trainee, question=question) is False
     with pytest.raises(PermissionDenied):
         services.favourite_toggle(user=trainee, question=hidden_bank.questions.get())
+
+
+def test_exam_misses_count_again_and_reopen_a_cleared_mistake(
+    trainee: Any, practice_bank: Bank, chapters: Any, django_assert_num_queries: Any
+) -> None:
+    first = Question.objects.get(stem="客户进门先做什么?")
+    second = Question.objects.get(stem="第二章的题?")
+    answer(chapter_session(trainee, practice_bank, chapters[1]), "B")  # `second` wrong in practice
+    Mistake.objects.filter(question=second).update(cleared_at=T0, due_at=None, stage=3)
+    results = [(first.pk, "wrong"), (second.pk, "partial"), (None, "wrong"), (first.pk + 999, "correct")]
+    with django_assert_num_queries(3):
+        services.mistakes_from_exam(user_id=trainee.pk, results=results, now=T0 + DAY)
+    reopened = Mistake.objects.get(question=second)
+    assert (reopened.times_wrong, reopened.cleared_at, reopened.stage) == (2, None, 0)
+    assert reopened.due_at == T0 + 2 * DAY
+    assert Mistake.objects.get(question=first).times_wrong == 1
