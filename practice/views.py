@@ -53,6 +53,11 @@ def _response(question: Question, post: QueryDict) -> object:
     return post.get(FIELD, "")
 
 
+def _number(value: str | None) -> int:
+    """A form's id; 0 (found nowhere) for anything else, so junk is a 404, not a 500."""
+    return int(value) if value and value.isascii() and value.isdigit() else 0
+
+
 @access_required(PRACTISE)
 def home(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
@@ -78,9 +83,9 @@ def start(request: HttpRequest) -> HttpResponse:
         raise Http404
     bank = chapter = None
     if source == PracticeSession.Source.CHAPTER:
-        bank = get_object_or_404(Bank, pk=request.POST.get("bank") or 0)
+        bank = get_object_or_404(Bank, pk=_number(request.POST.get("bank")))
         if request.POST.get("chapter"):
-            chapter = get_object_or_404(Chapter, pk=request.POST["chapter"], bank=bank)
+            chapter = get_object_or_404(Chapter, pk=_number(request.POST["chapter"]), bank=bank)
     qtype = request.POST.get("type", "")
     if qtype and qtype not in selectors.PRACTISED_TYPES:
         raise Http404

@@ -143,3 +143,9 @@ def test_mistake_book_query_count_does_not_grow(
     client: Client = client_for(trainee)
     with django_assert_max_num_queries(8):
         assert client.get(reverse("practice:mistakes")).status_code == 200
+
+
+def test_junk_in_the_start_form_is_not_found(trainee: Any, practice_bank: Bank) -> None:
+    client = client_for(trainee)
+    for data in ({"bank": "abc"}, {"bank": practice_bank.pk, "chapter": "x"}, {"source": "nope"}, {}):
+        assert client.post(reverse("practice:start"), data).status_code == 404, data
