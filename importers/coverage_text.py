@@ -19,6 +19,10 @@ REASONS = [
         gettext_lazy("共 %(lines)s 行,却只识别出 %(n)s 题"),
     ),
     (
+        re.compile(r"^(?P<a>\d+) lines open an option A but only (?P<n>\d+) choice question\(s\)$"),
+        gettext_lazy("有 %(a)s 行以选项 A 开头,却只读出 %(n)s 道选择题"),
+    ),
+    (
         re.compile(r"^only (?P<share>\d+)% of the text was read into questions$"),
         gettext_lazy("只有 %(share)s%% 的文字读入了试题"),
     ),

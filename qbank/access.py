@@ -68,6 +68,8 @@ TAKE_EXAMS = "take_exams"  # the trainee's pages (selectors narrow to one's own 
 IMPORT = "import"  # bulk import in the browser
 DISCARD_IMPORT = "discard_import"  # throwing away an unpublished import batch
 PRACTISE = "practise"  # practice, the 错题本 and favourites: a trainee's own study pages
+MANAGE_PEOPLE = "manage_people"  # classes, their members, roster imports and initial passwords
+OWN_ACCOUNT = "own_account"  # one's own account (the password change every role needs)
 
 RULES: dict[str, Rule] = {
     MANAGE_BANK: Rule(roles=frozenset({ADMIN, TRAINER})),
@@ -77,6 +79,8 @@ RULES: dict[str, Rule] = {
     DISCARD_IMPORT: Rule(permission="importers.delete_importbatch"),
     # Trainees only: staff have the bank pages, and their answers would fill a 错题本 nobody reads.
     PRACTISE: Rule(roles=frozenset({TRAINEE})),
+    MANAGE_PEOPLE: Rule(roles=frozenset({ADMIN, TRAINER})),
+    OWN_ACCOUNT: Rule(roles=frozenset({ADMIN, TRAINER, TRAINEE})),
 }
 
 User = AbstractBaseUser | AnonymousUser

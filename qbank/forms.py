@@ -7,11 +7,13 @@ at least two options for a choice question); qbank.services re-checks and does t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 import questiontypes
@@ -19,6 +21,7 @@ import questiontypes
 from . import services
 from .answers import answer_from_text, answer_to_text, validation_error
 from .blanks import blank_count
+from .chapter_tree import natural_key
 from .models import OPTION_LABELS, Bank, Chapter, Question, QuestionStatus, QuestionType
 
 # The same separators as the spreadsheet template, so a trainer types tags one way everywhere.
@@ -141,6 +144,24 @@ class QuestionEditForm(forms.Form):
         return data
 
 
+class ChapterChoiceIterator(ModelChoiceIterator):
+    """Chapters by bank, then in reading order (第一章 before 第二章)."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        chapters = sorted(self.queryset, key=lambda c: (c.bank.name, natural_key(c.title), c.order))
+        for chapter in chapters:
+            yield self.choice(chapter)
+
+
+class MoveChapterField(forms.ModelChoiceField):
+    iterator = ChapterChoiceIterator
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.bank.name} / {obj.title}"
+
+
 class BulkStatusForm(forms.Form):
     """Several questions ticked on the list → retire them all or make them all active."""
 
@@ -152,12 +173,30 @@ class BulkStatusForm(forms.Form):
             "required": _("请先勾选试题。"),
         },
     )
-    action = forms.ChoiceField(choices=[("activate", _("启用")), ("retire", _("停用"))])
+    action = forms.ChoiceField(
+        choices=[("activate", _("启用")), ("retire", _("停用")), ("move", _("移到章节"))]
+    )
+    chapter = MoveChapterField(
+        label=_("移到章节"),
+        queryset=Chapter.objects.select_related("bank"),
+        required=False,
+        empty_label=_("选择章节"),
+    )
 
     def __init__(self, *args: Any, questions: QuerySet[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only questions this user may manage are valid choices: anything else fails validation.
         cast(forms.ModelChoiceField, self.fields["ids"]).queryset = questions
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "move" and not data.get("chapter"):
+            self.add_error("chapter", forms.ValidationError(_("请选择要移到的章节。"), code="required"))
+        return data
+
+    @property
+    def moving(self) -> bool:
+        return bool(self.cleaned_data["action"] == "move")
 
     @property
     def status(self) -> str:

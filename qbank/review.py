@@ -18,7 +18,19 @@ ANSWER_DROPPED = re.compile(
     r"^answer (?P<answer>.+) does not fit a (?P<type>\w+) question with (?P<options>\d+) options$"
 )
 
-WARNING_LABELS = {NO_ANSWER: _("未找到答案"), TYPE_GUESSED: _("题型为推测")}
+# The rest of the parser's fixed wording (importers.pipeline.coverage, .parse): the tests check
+# that every constant the pipeline can store has a label here.
+RUN_TOGETHER = "several questions run together"
+OVERLONG = "much longer than the other questions"
+SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
+
+WARNING_LABELS = {
+    NO_ANSWER: _("未找到答案"),
+    TYPE_GUESSED: _("题型为推测"),
+    RUN_TOGETHER: _("可能是几道题连在了一起"),
+    OVERLONG: _("比其他题目长得多,请检查是否混入了别的内容"),
+    SURVEY_NOTE: _("没有题号:按问卷导出读取,题型均为推测"),
+}
 # Warnings that carry numbers, from the parser, the spreadsheet reader and the importer.
 NUMBERED_WARNINGS = [
     (
@@ -30,6 +42,7 @@ NUMBERED_WARNINGS = [
         _("题干有 %(blanks)s 个空,答案有 %(answers)s 项"),
     ),
     (ANSWER_DROPPED, _("原答案 %(answer)s 与 %(options)s 个选项不符,已舍弃")),
+    (re.compile(r"^answer (?P<answer>.+) is not an option letter$"), _("答案 %(answer)s 不是选项字母")),
 ]
 
 

@@ -19,11 +19,14 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return ADMIN
+    # Asked by the access check and again by the navigation: one query per request's user.
+    cached = getattr(user, "_qbank_role", None)
+    if cached is not None:
+        return str(cached)
     groups = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]  # Django's User has groups
-    for role in (ADMIN, TRAINER):
-        if role in groups:
-            return role
-    return TRAINEE
+    role = next((r for r in (ADMIN, TRAINER) if r in groups), TRAINEE)
+    user._qbank_role = role  # type: ignore[attr-defined]  # a per-request cache on the user
+    return role
 
 
 def can_manage_bank(user: AbstractBaseUser | AnonymousUser) -> bool:

@@ -10,8 +10,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
+from .chapter_tree import Node, build_tree
 from .fingerprint import fold
-from .models import Bank, Chapter, Question, Source
+from .models import Bank, Chapter, Question, QuestionStatus, QuestionType, Source
 from .roles import can_manage_bank
 
 
@@ -132,3 +133,71 @@ def fingerprints_in_bank(*, bank: Bank, fingerprints: set[str]) -> dict[str, int
             Question.objects.filter(bank=bank, fingerprint__in=chunk).values_list("fingerprint", "id")
         )
     return found
+
+
+@dataclass
+class ChapterEntry:
+    """One chapter of the picker: its active questions per type (with its sections')."""
+
+    id: int
+    title: str
+    counts: list[tuple[str, int]]  # (type label, n), types in the bank's order, zeros left out
+    total: int
+    children: list[ChapterEntry]
+
+
+@dataclass
+class BankChapters:
+    bank: Bank
+    chapters: list[ChapterEntry]
+    unchaptered: int  # active questions in no chapter: drawn only when no chapter is chosen
+
+
+def chapter_forest(*, banks: Sequence[Bank]) -> list[BankChapters]:
+    """Each bank's chapters as a tree in reading order with active-question counts per type
+    (three queries whatever the number of banks and chapters)."""
+    bank_ids = [b.pk for b in banks]
+    counts: dict[int | None, dict[str, int]] = {}
+    unchaptered: dict[int, int] = {}
+    rows = (
+        Question.objects.filter(bank_id__in=bank_ids, status=QuestionStatus.ACTIVE)
+        .values_list("bank_id", "chapter_id", "type")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for bank_id, chapter_id, qtype, n in rows:
+        if chapter_id is None:
+            unchaptered[bank_id] = unchaptered.get(bank_id, 0) + n
+        else:
+            counts.setdefault(chapter_id, {})[qtype] = n
+    nodes: dict[int, list[Node]] = {}
+    for chapter in Chapter.objects.filter(bank_id__in=bank_ids).only("id", "bank_id", "title", "order"):
+        node = Node(chapter.pk, chapter.title, chapter.order, counts.get(chapter.pk, {}))
+        nodes.setdefault(chapter.bank_id, []).append(node)
+    return [
+        BankChapters(b, [_entry(n) for n in build_tree(nodes.get(b.pk, []))], unchaptered.get(b.pk, 0))
+        for b in banks
+    ]
+
+
+def _entry(node: Node) -> ChapterEntry:
+    totals = node.total_counts
+    rows = [(str(label), totals[value]) for value, label in QuestionType.choices if totals.get(value)]
+    return ChapterEntry(
+        node.id, node.title, rows, sum(totals.values()), [_entry(child) for child in node.children]
+    )
+
+
+def chapters_in_reading_order(chapters: Sequence[Chapter]) -> list[tuple[Chapter, int]]:
+    """(chapter, depth) bank by bank as the picker's tree shows them: 第一章 before 第二章
+    (第10章 after 第9章), each chapter followed by its sections (depth 1)."""
+    by_id = {c.pk: c for c in chapters}
+    banks: dict[int, list[Node]] = {}
+    for c in chapters:
+        banks.setdefault(c.bank_id, []).append(Node(c.pk, c.title, c.order))
+    ordered: list[tuple[Chapter, int]] = []
+    for bank_id in sorted(banks):
+        for root in build_tree(banks[bank_id]):
+            ordered.append((by_id[root.id], 0))
+            ordered.extend((by_id[child.id], 1) for child in root.children)
+    return ordered

@@ -267,6 +267,15 @@ def question_key(*, question: Question, answer: Any) -> Question:
     return current
 
 
+def questions_move(*, questions: QuerySet[Question], chapter: Chapter) -> tuple[int, int]:
+    """Move questions to a chapter in one UPDATE; returns (moved, skipped). A chapter belongs to
+    one bank, so questions of another bank stay where they are."""
+    same_bank = questions.filter(bank_id=chapter.bank_id)
+    skipped = questions.count() - same_bank.count()
+    moved = same_bank.exclude(chapter=chapter).update(chapter=chapter, updated=timezone.now())
+    return moved, skipped
+
+
 def question_set_status(*, questions: QuerySet[Question], status: str) -> tuple[int, int]:
     """Retire or (re)activate questions in one UPDATE; returns (changed, skipped).
 

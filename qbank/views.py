@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from . import roles
-from .access import MANAGE_BANK, access_required, allowed
+from .access import MANAGE_BANK, OWN_ACCOUNT, access_required, allowed
 from .images import picture_response
 from .models import QuestionImage
 from .selectors import bank_stats
@@ -24,6 +24,16 @@ def home(request: HttpRequest) -> HttpResponse:
         # Only trainers and admins see what the bank holds; trainees never get the counts.
         context["bank_stats"] = bank_stats()
     return render(request, "qbank/home.html", context)
+
+
+# Where each role starts after logging in: trainees at their exams, trainers at their papers
+# (with the grading queue count), admins at the bank overview.
+LANDING = {roles.TRAINEE: "quizzes:dashboard", roles.TRAINER: "quizzes:paper_list", roles.ADMIN: "home"}
+
+
+@access_required(OWN_ACCOUNT)
+def landing(request: HttpRequest) -> HttpResponse:
+    return redirect(LANDING.get(roles.user_role(request.user) or "", "home"))
 
 
 @access_required(MANAGE_BANK)

@@ -23,6 +23,7 @@ from . import services
 from .access import MANAGE_BANK, access_required
 from .forms import BulkStatusForm, QuestionEditForm, QuestionFilterForm
 from .models import Question
+from .review import warning_label
 from .selectors import question_list, questions_managed_by
 
 PAGE_SIZE = 50
@@ -65,7 +66,12 @@ def question_list_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    move_field = BulkStatusForm(questions=Question.objects.none()).fields["chapter"]
+    if filters.get("bank"):
+        # Questions move within their bank: with one bank shown, offer only its chapters.
+        move_field.queryset = move_field.queryset.filter(bank=filters["bank"])  # type: ignore[attr-defined]
+    move_chapters = move_field.choices  # type: ignore[attr-defined]
+    context = {"form": form, "page": page, "query": query.urlencode(), "move_chapters": move_chapters}
     return render(request, "qbank/bank_list.html", context)
 
 
@@ -87,7 +93,13 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("试题 #%(pk)s 已保存。已经开始或完成的考试不受影响。") % {"pk": question.pk}
             )
             return redirect(_back_to_list(request))
-    context = {"form": form, "question": question, "next": _back_to_list(request)}
+    context = {
+        "form": form,
+        "question": question,
+        "next": _back_to_list(request),
+        # Stored in the importer's wording; shown in the interface language.
+        "warnings": [warning_label(w) for w in question.warnings],
+    }
     return render(request, "qbank/bank_edit.html", context)
 
 
@@ -123,6 +135,8 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
             for error in errors:
                 messages.error(request, str(error))
         return redirect(_back_to_list(request))
+    if form.moving:
+        return _bulk_move(request, form)
     changed, skipped = services.question_set_status(questions=form.cleaned_data["ids"], status=form.status)
     label = Question.Status(form.status).label
     messages.success(
@@ -134,6 +148,23 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
         messages.error(
             request,
             ngettext("%(n)d 道试题没有答案,未启用。", "%(n)d 道试题没有答案,未启用。", skipped)
+            % {"n": skipped},
+        )
+    return redirect(_back_to_list(request))
+
+
+def _bulk_move(request: HttpRequest, form: BulkStatusForm) -> HttpResponse:
+    chapter = form.cleaned_data["chapter"]
+    moved, skipped = services.questions_move(questions=form.cleaned_data["ids"], chapter=chapter)
+    messages.success(
+        request,
+        ngettext("%(n)d 道试题已移到“%(chapter)s”。", "%(n)d 道试题已移到“%(chapter)s”。", moved)
+        % {"n": moved, "chapter": chapter.title},
+    )
+    if skipped:
+        messages.error(
+            request,
+            ngettext("%(n)d 道试题属于别的题库,没有移动。", "%(n)d 道试题属于别的题库,没有移动。", skipped)
             % {"n": skipped},
         )
     return redirect(_back_to_list(request))

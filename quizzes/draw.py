@@ -23,7 +23,7 @@ from django.db.models.functions import RowNumber
 from qbank.models import Question
 
 from .models import Paper
-from .selectors import rule_pool
+from .selectors import paper_chapters, rule_pool
 
 # Proposed ids go into one IN list: past this many the pool is too thin in its id range (a
 # small chapter in a large bank) and the exact pick by position is cheaper.
@@ -42,8 +42,9 @@ def paper_draw_ids(*, paper: Paper, rng: random.Random) -> list[tuple[int, Decim
     """(question id, points) for one candidate, rule by rule; no question is drawn twice."""
     drawn: list[tuple[int, Decimal]] = []
     taken: list[int] = []
+    chapter_ids = paper_chapters(paper)  # the paper's chapters, read once for every rule
     for rule in paper.rules.prefetch_related("chapters"):
-        pool = rule_pool(rule=rule)
+        pool = rule_pool(rule=rule, paper_chapter_ids=chapter_ids)
         if taken:
             # Two rules may share chapters and type: what an earlier rule drew is not in this pool.
             pool = pool.exclude(pk__in=taken)

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from people.names import full_name
 from qbank.answers import answer_display as answer_text
 
 from .models import Attempt, AttemptQuestion, GradeState
@@ -76,7 +77,7 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
         (
             [
                 a.user.get_username(),
-                a.user.get_full_name(),
+                full_name(a.user),
                 a.number,
                 a.started_at,
                 a.submitted_at,

@@ -5,6 +5,7 @@ Forms validate input only; saving goes through quizzes.services.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
@@ -12,10 +13,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from qbank.formfields import MAX_ID, FiniteDecimalField, IdField
 from qbank.models import Bank, Chapter, QuestionType
+from qbank.selectors import chapters_in_reading_order
 
 from .models import AttemptQuestion, Cohort, Paper, PaperRule
 from .selectors import RESULT_OUTCOMES
@@ -32,6 +35,20 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format=DATETIME_LOCAL)
 
 
+class NaturalChapterIterator(ModelChoiceIterator):
+    """Chapters in reading order (第一章 before 第二章), which SQL cannot sort."""
+
+    def __iter__(self) -> Iterator[Any]:
+        for chapter, depth in chapters_in_reading_order(list(self.queryset)):
+            value, label = self.choice(chapter)
+            # A section is indented under its chapter, as in the picker's tree.
+            yield value, ("\u3000" * depth) + str(label)
+
+
+class NaturalChapterField(forms.ModelMultipleChoiceField):
+    iterator = NaturalChapterIterator
+
+
 class PaperForm(forms.ModelForm):
     class Meta:
         model = Paper
@@ -45,6 +62,7 @@ class PaperForm(forms.ModelForm):
             "closes_at",
             "attempts_allowed",
             "cohorts",
+            "chapters",
             "same_for_everyone",
             "shuffle_questions",
             "shuffle_options",
@@ -56,7 +74,9 @@ class PaperForm(forms.ModelForm):
             "opens_at": DateTimeLocalInput(),
             "closes_at": DateTimeLocalInput(),
             "cohorts": forms.CheckboxSelectMultiple,
+            "chapters": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"chapters": NaturalChapterField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -64,10 +84,23 @@ class PaperForm(forms.ModelForm):
         self.fields["review_policy"].help_text = _(
             "所有人同一套题且允许多次作答时,答案和解析在学员用完作答次数或考试结束后才公布。"
         )
+        chapters = self.fields["chapters"]
+        chapters.queryset = Chapter.objects.all()  # type: ignore[attr-defined]
+        chapters.help_text = _("不选则从整个题库抽取;每条规则默认使用这些章节,也可在规则里再缩小。")
         if self.instance.status == Paper.Status.PUBLISHED:
             # The rules point at this bank's chapters; switching banks means unpublishing first.
             self.fields["bank"].disabled = True
             self.fields["bank"].help_text = _("已发布的试卷不能更换题库。")
+            chapters.disabled = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        bank = data.get("bank")
+        if bank is not None and any(c.bank_id != bank.pk for c in data.get("chapters") or []):
+            self.add_error(
+                "chapters", ValidationError(_("所选章节不属于这份试卷的题库。"), code="chapter_bank")
+            )
+        return data
 
 
 class ChapterSelect(forms.SelectMultiple):
@@ -85,7 +118,7 @@ class RuleForm(forms.ModelForm):
     class Meta:
         model = PaperRule
         fields = ["type", "count", "points", "difficulty", "chapters"]
-        field_classes = {"points": FiniteDecimalField}
+        field_classes = {"points": FiniteDecimalField, "chapters": NaturalChapterField}
         widgets = {
             "count": forms.NumberInput(attrs={"min": 1, "max": 500, "inputmode": "numeric"}),
             "points": forms.NumberInput(attrs={"min": "0.5", "step": "0.5", "inputmode": "decimal"}),
@@ -93,18 +126,27 @@ class RuleForm(forms.ModelForm):
             "chapters": ChapterSelect(attrs={"size": 4}),
         }
 
-    def __init__(self, *args: Any, bank_id: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        bank_id: int | None = None,
+        paper_chapter_ids: Sequence[int] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.bank_id = bank_id
+        self.paper_chapter_ids = set(paper_chapter_ids)
         chapters = self.fields["chapters"]
-        all_chapters = Chapter.objects.select_related("bank").order_by("bank__name", "order", "title")
-        chapters.queryset = all_chapters  # type: ignore[attr-defined]
-        chapters.help_text = _("不选则从整个题库抽取。")
+        chapters.queryset = Chapter.objects.all()  # type: ignore[attr-defined]
+        chapters.help_text = _("不选则使用试卷的章节;选了则只从所选章节抽取。")
 
     def clean_chapters(self) -> list[Chapter]:
         chapters = list(self.cleaned_data.get("chapters") or [])
         if any(c.bank_id != self.bank_id for c in chapters):
             raise ValidationError(_("所选章节不属于这份试卷的题库。"), code="chapter_bank")
+        # A rule narrows the paper's chapters; it cannot reach outside them.
+        if self.paper_chapter_ids and any(c.pk not in self.paper_chapter_ids for c in chapters):
+            raise ValidationError(_("规则只能在试卷所选的章节里再缩小范围。"), code="chapter_paper")
         return chapters
 
     def rule_data(self) -> dict[str, object]:

@@ -85,6 +85,8 @@ class Paper(models.Model):
         _("允许作答次数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     cohorts = models.ManyToManyField(Cohort, blank=True, related_name="papers", verbose_name=_("参加班级"))
+    # Chosen once for the paper; every rule draws from them unless it names chapters of its own.
+    chapters = models.ManyToManyField(Chapter, blank=True, related_name="papers", verbose_name=_("试卷章节"))
     same_for_everyone = models.BooleanField(_("所有人同一套题"), default=False)
     shuffle_questions = models.BooleanField(_("打乱题目顺序"), default=True)
     shuffle_options = models.BooleanField(_("打乱选项顺序"), default=True)
@@ -121,7 +123,8 @@ class Paper(models.Model):
 
 
 class PaperRule(models.Model):
-    """Draw `count` questions of `type` from `chapters` (all the bank's when empty)."""
+    """Draw `count` questions of `type` from `chapters`; when empty, from the paper's chapters
+    (and when those are empty too, from the whole bank)."""
 
     paper = models.ForeignKey(Paper, models.CASCADE, related_name="rules", verbose_name=_("试卷"))
     chapters = models.ManyToManyField(Chapter, blank=True, verbose_name=_("章节"))

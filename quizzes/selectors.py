@@ -19,14 +19,19 @@ from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper,
 User = AbstractBaseUser | AnonymousUser
 
 
-def rule_pool(*, rule: PaperRule) -> QuerySet[Question]:
-    """Active questions a rule can draw from (all chapters of the bank when none are chosen)."""
+def rule_pool(*, rule: PaperRule, paper_chapter_ids: list[int] | None = None) -> QuerySet[Question]:
+    """Active questions a rule can draw from: its own chapters, else the paper's, else the whole
+    bank. Callers going through many rules pass the paper's chapter ids, read once."""
+    chapter_ids = [c.pk for c in rule.chapters.all()]
+    if not chapter_ids:
+        chapter_ids = paper_chapter_ids if paper_chapter_ids is not None else paper_chapters(rule.paper)
     return pool_for(
-        bank_id=rule.paper.bank_id,
-        type=rule.type,
-        chapter_ids=[c.pk for c in rule.chapters.all()],
-        difficulty=rule.difficulty,
+        bank_id=rule.paper.bank_id, type=rule.type, chapter_ids=chapter_ids, difficulty=rule.difficulty
     )
+
+
+def paper_chapters(paper: Paper) -> list[int]:
+    return list(paper.chapters.values_list("pk", flat=True))
 
 
 def pool_for(

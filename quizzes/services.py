@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 
 import questiontypes
 from practice import services as practice_services
-from qbank.models import Question
+from qbank.models import Chapter, Question
 
 from . import draw, grading
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
-from .selectors import paper_open_to, rule_pool
+from .selectors import paper_chapters, paper_open_to, rule_pool
 from .textcheck import is_well_formed
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,9 @@ def paper_problems(*, paper: Paper) -> list[str]:
     if not rules:
         return [_("试卷还没有抽题规则。")]
     problems = []
+    chapter_ids = paper_chapters(paper)
     for rule in rules:
-        available = rule_pool(rule=rule).count()
+        available = rule_pool(rule=rule, paper_chapter_ids=chapter_ids).count()
         if rule.count > available:
             problems.append(
                 _("规则“%(rule)s”需要 %(count)d 题,题库中只有 %(available)d 题。")
@@ -445,6 +446,18 @@ def _rule_signature(data: Mapping[str, Any]) -> tuple[object, ...]:
     return (data["type"], int(data["count"]), points, data.get("difficulty") or None, chapter_ids)
 
 
+def _paper_chapters_set(paper: Paper, chapters: Sequence[Chapter | int]) -> None:
+    """The paper's chapters decide every unnarrowed rule's pool: frozen once published."""
+    wanted = sorted(c.pk if isinstance(c, Chapter) else int(c) for c in chapters)
+    if wanted == sorted(paper_chapters(paper)):
+        return
+    if paper.status == Paper.Status.PUBLISHED:
+        raise ValidationError(_("已发布的试卷不能修改章节,请先取消发布。"))
+    if any(c.bank_id != paper.bank_id for c in Chapter.objects.filter(pk__in=wanted)):
+        raise ValidationError(_("所选章节不属于这份试卷的题库。"))
+    paper.chapters.set(wanted)
+
+
 def rules_as_data(paper: Paper) -> list[dict[str, object]]:
     """A paper's rules as the plain values rules_replace takes (chapters as objects)."""
     return [
@@ -466,6 +479,7 @@ def paper_save(
     cohorts: Sequence[object],
     rules: Sequence[dict[str, object]] | None,
     user: AbstractBaseUser,
+    chapters: Sequence[Chapter | int] | None = None,
 ) -> Paper:
     """Create or update a paper with its audience and, given a list, its rules.
 
@@ -477,6 +491,8 @@ def paper_save(
     paper.full_clean()
     paper.save()
     paper.cohorts.set(cohorts)  # type: ignore[arg-type]
+    if chapters is not None:
+        _paper_chapters_set(paper, chapters)
     if rules is not None:
         wanted = [dict(r) for r in rules]  # rules_replace pops "chapters": keep the caller's dicts whole
         unchanged = [_rule_signature(r) for r in wanted] == [_rule_signature(r) for r in rules_as_data(paper)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import rules
-from .blocks import join
+from .blocks import Item, join
 from .model import Line
 from .numbers import chinese_number
 
@@ -211,9 +211,13 @@ ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
-    if seg.mode != "questions" or item is None or item.slot not in ("stem", "option"):
+    if seg.mode != "questions" or item is None:
         return None
     group = next(g for g in OPTION_FAMILY if m.group(g))
+    if _lost_number(item, m, group):
+        return ("unnumbered", OPTION_FAMILY[group])
+    if item.slot not in ("stem", "option"):
+        return None
     label = m.group(group)
     if label.islower() and group != "opt_punct":
         return None
@@ -230,6 +234,22 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     elif family != item.option_family:
         return None
     return ("option", (index, family))
+
+
+KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
+
+
+def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
+    """Option A again after a finished set of options with text in between: that text is the
+    stem of a question printed without a number ("● …", scraped banks that lost them)."""
+    if m.group(group) not in ("A", "①") or len(item.options) < 2 or not at_line_start(m):
+        return False
+    if OPTION_FAMILY[group] != item.option_family:
+        return False
+    if item.slot == "option":
+        return bool(item.extra)
+    key, _, rest = (item.answer or "").partition("\n")
+    return item.slot == "answer" and bool(rest.strip()) and KEY_LETTERS.match(key) is not None
 
 
 def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
@@ -417,6 +437,22 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     return m.end()
 
 
+def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
+    item = seg.item
+    assert item is not None
+    if item.slot == "option":
+        stem, item.extra = "".join(item.extra), []
+    else:  # "正确答案 B" then the next stem: the key stays, the rest starts the next question
+        key, _, stem = (item.answer or "").partition("\n")
+        item.answer = key
+    seg.close_item()
+    seg.item = new = Item(number="", lineno=line.lineno, section=seg.section, stem=stem.strip())
+    new.options.append("")
+    new.option_family = str(family)
+    new.slot = "option"
+    return m.end()
+
+
 def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.open_case_questions()
     return m.end()
@@ -456,6 +492,7 @@ HANDLERS: dict[str, Handler] = {
     "my_answer": on_meta,
     "item": on_item,
     "option": on_option,
+    "unnumbered": on_unnumbered,
     "case_questions": on_case_questions,
     "answer": on_answer_or_explanation,
     "explanation": on_answer_or_explanation,
@@ -475,6 +512,7 @@ ROLES = {
     "key_range": "key",
     "mark_run": "key",
     "item": "question",
+    "unnumbered": "question",
     "my_answer": "metadata",
     "meta": "metadata",
 }

@@ -181,7 +181,7 @@ def markdown_table_row(text: str) -> str:
     return "\t".join(cell.strip() for cell in text.strip().strip("|").split("|"))
 
 
-MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")
+MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○]\s*)")  # and bullet glyphs
 
 
 # PDF fonts map many simplified characters to the CJK Radicals Supplement, which NFKC leaves

@@ -26,6 +26,9 @@ LOW_SHARE = 0.5
 CHECK_SHARE = 0.8
 SPARSE_LINES = 200  # a paper this long…
 SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
+OPTION_A = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:[(（]\s*A\s*[)）]|A\s*[.、．:：)）]|A$)")
+MIN_OPTION_A = 10
+MISSED_CHOICES = 0.7  # fewer choice questions than this share of the option A's: misread
 RUN_TOGETHER = "several questions run together"
 OVERLONG = "much longer than the other questions"
 NUMBERED = re.compile(r"(?:^|\s)\d{1,4}\s*[.、．]\s*\S")
@@ -39,6 +42,7 @@ class Coverage:
     furniture: int = 0  # lines dropped as page furniture
     repeated: list[str] = field(default_factory=list)  # running headers/footers recognised
     unread: int = 0  # lines that became nothing
+    option_a: int = 0  # lines that open an option A (one per choice question in most papers)
     share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
     verdict: str = "ok"  # ok · check · poor
     reasons: list[str] = field(default_factory=list)
@@ -50,6 +54,7 @@ class Coverage:
             "furniture": self.furniture,
             "repeated": self.repeated[:5],
             "unread": self.unread,
+            "option_a": self.option_a,
             "share": round(self.share, 3),
             "verdict": self.verdict,
             "reasons": self.reasons,
@@ -65,7 +70,10 @@ def measure(
     # Headings and titles are read, but they are layout, not question text: left out of the share.
     body = [line for line in kept if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES]
     read = sum(1 for line in body if READ_ROLES & set(roles.get(line.lineno, ())))
+    # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
+    option_a = sum(1 for line in kept if OPTION_A.match(line.text))
     cov = Coverage(
+        option_a=option_a,
         lines=len(content),
         questions=len(questions),
         furniture=len(content) - len(kept),
@@ -95,16 +103,21 @@ def judge(cov: Coverage, questions: list[ParsedQuestion]) -> None:
     flag_collapsed(questions)
     collapsed = [q for q in questions if RUN_TOGETHER in q.warnings or OVERLONG in q.warnings]
     sparse = cov.lines >= SPARSE_LINES and cov.questions * SPARSE_LINES_PER_QUESTION < cov.lines
+    # (a judgement printed as "A.正确 B.错误" opens an option A too, and is read as true/false)
+    choices = sum(1 for q in questions if q.options or q.type == "truefalse")
+    missed_choices = cov.option_a >= MIN_OPTION_A and choices < MISSED_CHOICES * cov.option_a
     unkeyed = sum(1 for q in questions if q.answer is None)
     if collapsed:
         cov.reasons.append(f"{len(collapsed)} question(s) look like several run together")
     if sparse:
         cov.reasons.append(f"{cov.lines} lines but only {cov.questions} question(s)")
+    if missed_choices:
+        cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
     if cov.share < CHECK_SHARE:
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
     if questions and unkeyed * 2 > len(questions):
         cov.reasons.append(f"{unkeyed} of {len(questions)} question(s) have no answer key")
-    poor = bool(collapsed) or sparse or cov.share < LOW_SHARE
+    poor = bool(collapsed) or sparse or missed_choices or cov.share < LOW_SHARE
     cov.verdict = "poor" if poor else ("check" if cov.reasons else "ok")
 
 

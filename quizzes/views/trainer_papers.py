@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from qbank.access import signed_in
 from qbank.models import Bank, Question
-from qbank.selectors import questions_to_key
+from qbank.selectors import chapter_forest, questions_to_key
 
 from .. import selectors, services
 from ..export import answer_text
@@ -52,13 +52,15 @@ def _paper_form(request: HttpRequest, paper: Paper) -> HttpResponse:
     form = PaperForm(data, instance=paper)
     bank_id = _bank_id(form, paper)
     initial = rules_initial(paper) if paper.pk else []
-    rules = RuleFormSet(data, prefix="rules", initial=initial, form_kwargs={"bank_id": bank_id})
+    kwargs = {"bank_id": bank_id, "paper_chapter_ids": _paper_chapter_ids(form, paper)}
+    rules = RuleFormSet(data, prefix="rules", initial=initial, form_kwargs=kwargs)
     is_new = paper.pk is None
     if data is not None and form.is_valid() and rules.is_valid():
         try:
             saved = services.paper_save(
                 paper=form.save(commit=False),
                 cohorts=list(form.cleaned_data["cohorts"]),
+                chapters=list(form.cleaned_data["chapters"]),
                 rules=cast(BaseRuleFormSet, rules).rules(),
                 user=signed_in(request),
             )
@@ -77,6 +79,8 @@ def _paper_form(request: HttpRequest, paper: Paper) -> HttpResponse:
         "problems": services.paper_problems(paper=paper) if paper.pk and not published else [],
         "totals": _totals(paper) if paper.pk else (0, Decimal("0")),
         "published": published,
+        "forest": chapter_forest(banks=list(Bank.objects.order_by("name"))),
+        "picked": set(_paper_chapter_ids(form, paper)),
     }
     return render(request, "quizzes/trainer/paper_form.html", context)
 
@@ -92,6 +96,14 @@ def _bank_id(form: PaperForm, paper: Paper) -> int | None:
     first = Bank.objects.order_by("name").values_list("pk", flat=True).first()
     form.initial.setdefault("bank", first)
     return first
+
+
+def _paper_chapter_ids(form: PaperForm, paper: Paper) -> list[int]:
+    """The chapters the paper draws from: as posted, else as stored."""
+    if form.is_bound and not form.fields["chapters"].disabled:
+        posted = form.data.getlist("chapters") if hasattr(form.data, "getlist") else []
+        return [int(v) for v in posted if str(v).isdigit()]
+    return selectors.paper_chapters(paper) if paper.pk else []
 
 
 def _totals(paper: Paper) -> tuple[int, Decimal]:

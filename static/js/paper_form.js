@@ -14,6 +14,14 @@
   // The chapter <option>s of every bank, kept aside so a row only offers its paper's bank's
   // (hiding <option>s is not honoured by every phone's picker; removing them is).
   var chapterOptions = {};
+  var picker = document.getElementById("chapter-picker");
+
+  // The paper's chapters (the tree picker): every rule draws from them unless it narrows them.
+  function pickedChapters() {
+    if (!picker) return [];
+    return Array.prototype.map.call(
+      picker.querySelectorAll("input[name='chapters']:checked"), function (box) { return box.value; });
+  }
 
   function text(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
@@ -38,10 +46,12 @@
     var select = field(row, "chapters");
     if (!select || !bankSelect) return;
     var bank = bankSelect.value;
+    var picked = pickedChapters();
     var all = chapterOptions[select.name] || [];
     select.innerHTML = "";
     all.forEach(function (option) {
-      if (option.dataset.bank === bank) {
+      var inPaper = !picked.length || picked.indexOf(option.value) !== -1;
+      if (option.dataset.bank === bank && inPaper) {
         select.appendChild(option);
       } else {
         option.selected = false;
@@ -97,9 +107,8 @@
     var params = new URLSearchParams({ bank: bankSelect.value, type: type });
     var difficulty = field(row, "difficulty").value;
     if (difficulty) params.append("difficulty", difficulty);
-    Array.prototype.forEach.call(field(row, "chapters").selectedOptions, function (option) {
-      params.append("chapters", option.value);
-    });
+    var own = Array.prototype.map.call(field(row, "chapters").selectedOptions, function (o) { return o.value; });
+    (own.length ? own : pickedChapters()).forEach(function (id) { params.append("chapters", id); });
     var asked = params.toString();
     row.dataset.query = asked;
     fetch(poolUrl + "?" + asked, { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -150,12 +159,69 @@
     refreshSoon(row);
   });
 
+  function refreshAllRows() {
+    rows.querySelectorAll("[data-rule]").forEach(function (row) {
+      showBankChapters(row);
+      refreshRow(row);
+    });
+  }
+
+  function showBankTree() {
+    if (!picker || !bankSelect) return;
+    picker.querySelectorAll(".chapter-tree").forEach(function (tree) {
+      var mine = tree.dataset.bank === bankSelect.value;
+      tree.hidden = !mine;
+      if (!mine) tree.querySelectorAll("input[name='chapters']").forEach(function (box) { box.checked = false; });
+    });
+  }
+
+  function summarise() {
+    var n = pickedChapters().length;
+    picker.querySelector("[data-chapter-summary]").textContent =
+      n ? text(form.dataset.msgPicked, { n: n }) : form.dataset.msgNonePicked;
+  }
+
+  function search(term) {
+    term = term.trim().toLowerCase();
+    picker.querySelectorAll("[data-chapter-node]").forEach(function (node) {
+      var title = node.querySelector(".chapter-title").textContent.toLowerCase();
+      node.dataset.match = String(!term || title.indexOf(term) !== -1);
+    });
+    // A chapter stays in view when one of its sections matches, so the match keeps its context.
+    picker.querySelectorAll("[data-chapter-node]").forEach(function (node) {
+      var inside = node.querySelector("[data-chapter-node][data-match='true']");
+      node.hidden = node.dataset.match !== "true" && !inside;
+    });
+  }
+
+  if (picker) {
+    picker.querySelector("[data-chapter-tools]").hidden = false;
+    picker.querySelectorAll("[data-chapter-all]").forEach(function (button) { button.hidden = false; });
+    picker.addEventListener("click", function (event) {
+      var all = event.target.closest("[data-chapter-all]");
+      var clear = event.target.closest("[data-chapter-clear]");
+      if (!all && !clear) return;
+      var scope = all ? all.closest("[data-chapter-node]") : picker;
+      var boxes = scope.querySelectorAll("input[name='chapters']");
+      // 全选本章 toggles: a second press on a fully chosen chapter clears it.
+      var every = all && Array.prototype.every.call(boxes, function (box) { return box.checked; });
+      boxes.forEach(function (box) { box.checked = Boolean(all) && !every; });
+      summarise();
+      refreshAllRows();
+    });
+    picker.addEventListener("change", function () { summarise(); refreshAllRows(); });
+    picker.querySelector("#chapter-search").addEventListener("input", function (event) {
+      search(event.target.value);
+    });
+    showBankTree();
+    summarise();
+  }
+
   if (bankSelect) {
     bankSelect.addEventListener("change", function () {
-      rows.querySelectorAll("[data-rule]").forEach(function (row) {
-        showBankChapters(row);
-        refreshRow(row);
-      });
+      showBankTree();
+      if (picker) summarise();
+      refreshAllRows();
     });
   }
 

@@ -21,7 +21,9 @@ def test_login_page_speaks_chinese_and_fits_a_phone(phone_page: Page, live_serve
 
 def test_trainer_logs_in_and_sees_the_bank(page: Page, live_server: Any, trainer: Any) -> None:
     log_in(page, live_server.url, "trainer", PASSWORD)
-    assert page.url.rstrip("/") == live_server.url
+    # A trainer lands on their papers; the brand link leads to the bank overview.
+    assert page.url == f"{live_server.url}/quizzes/manage/"
+    page.click(".site-nav .brand")
     assert "培训师" in page.content()
     screenshot(page, "home-trainer-desktop")
 

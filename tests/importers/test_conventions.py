@@ -365,6 +365,14 @@ CASES = {
             ("short", "坚持依法治国就是依宪治国。", [], "正确。依宪治国是依法治国的首要任务。"),
         ],
     ),
+    "questions that lost their numbers: the next stem sits between an answer and option A": (
+        "1. 核心是\nA.价格\nB.客户\n正确答案:B\n礼仪包括\nA.微笑\nB.争辩\n正确答案:A\n服务要\nA.及时\nB.拖延\n正确答案:A",
+        [
+            ("single", "核心是", ["价格", "客户"], "B"),
+            ("single", "礼仪包括", ["微笑", "争辩"], "A"),
+            ("single", "服务要", ["及时", "拖延"], "A"),
+        ],
+    ),
 }
 
 

@@ -78,3 +78,22 @@ def test_parse_paper_prints_coverage_and_explains_lines(tmp_path: pytest.TempPat
     assert "1 question(s) from 4 line(s), 100% of the text read, 1 furniture line(s)" in err.getvalue()
     rows = [line.split()[:2] for line in out.getvalue().splitlines()]
     assert rows == [["1", "furniture"], ["2", "heading"], ["3", "question+stem"], ["4", "answer"]]
+
+
+def test_choice_questions_merged_into_one_are_not_silent() -> None:
+    # Whatever made the segmenter miss them, twelve option A's read as one choice question is poor.
+    from importers.pipeline.coverage import measure
+    from importers.pipeline.model import Line, ParsedQuestion
+
+    lines = [Line(text=t, lineno=n) for n, t in enumerate(["1. 甲?", *["A.x", "B.y"] * 12], 1)]
+    merged = ParsedQuestion(type="single", stem="甲?", options=["x", "y"] * 12, answer="A")
+    roles = {line.lineno: ["option"] for line in lines}
+    cov = measure(lines, [], roles, [merged])
+    assert cov.verdict == "poor"
+    assert "12 lines open an option A but only 1 choice question(s)" in cov.reasons
+
+
+def test_options_after_a_finished_set_start_an_unnumbered_question() -> None:
+    body = "1. 第一题?\nA.x\nB.y\n" + "".join(f"● 内容{n}是什么?\nA.x\nB.y\n" for n in range(2, 5))
+    parsed = parse_document("p.txt", paper(body))
+    assert [q.stem for q in parsed.questions] == ["第一题?", "内容2是什么?", "内容3是什么?", "内容4是什么?"]

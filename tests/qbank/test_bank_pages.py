@@ -404,3 +404,48 @@ def test_chapter_must_belong_to_the_questions_bank(bank: Bank, other_bank: Bank,
     theirs = Chapter.objects.create(bank=other_bank, title="别库章节")
     response = edit(client_for(trainer), question, chapter=theirs.pk)
     assert response.status_code == 200 and response.context["form"].errors["chapter"]
+
+
+def test_bulk_move_to_a_chapter(bank: Bank, other_bank: Bank, trainer: Any) -> None:
+    first = services.chapter_get_or_create(bank=bank, title="第一章")
+    second = services.chapter_get_or_create(bank=bank, title="第二章")
+    a, b = add(bank, "甲?", chapter=first), add(bank, "乙?")
+    elsewhere = add(other_bank, "丙?")
+    client = client_for(trainer)
+    page = client.get(LIST).content.decode()
+    # The chapters offered read in order: 第一章 before 第二章.
+    assert page.index(f"{bank.name} / 第一章") < page.index(f"{bank.name} / 第二章")
+    response = client.post(
+        BULK, {"ids": [a.pk, b.pk, elsewhere.pk], "action": "move", "chapter": second.pk}, follow=True
+    )
+    text = response.content.decode()
+    assert "2 道试题已移到“第二章”" in text and "1 道试题属于别的题库,没有移动" in text
+    chapters = dict(Question.objects.values_list("pk", "chapter_id"))
+    assert (chapters[a.pk], chapters[b.pk], chapters[elsewhere.pk]) == (second.pk, second.pk, None)
+    # Moving without a chapter changes nothing and says why.
+    response = client.post(BULK, {"ids": [a.pk], "action": "move"}, follow=True)
+    assert "请选择要移到的章节" in response.content.decode()
+    assert Question.objects.get(pk=a.pk).chapter_id == second.pk
+
+
+def test_every_stored_parser_warning_reads_in_the_interface_language(bank: Bank, trainer: Any) -> None:
+    from importers.pipeline import classify, coverage, parse
+    from qbank.review import warning_label
+
+    stored = [
+        classify.NO_ANSWER,
+        classify.TYPE_GUESSED,
+        coverage.RUN_TOGETHER,
+        coverage.OVERLONG,
+        parse.SURVEY_NOTE,
+        "possible duplicate of the question at line 12",
+        "2 answer(s) for 3 blank(s)",
+        "answer 'E' is not an option letter",
+        "answer 'E' does not fit a single question with 4 options",
+    ]
+    for warning in stored:
+        label = warning_label(warning)
+        assert label != warning and not any("a" <= ch <= "z" for ch in label), (warning, label)
+    question = add(bank, "有提示?", warnings=stored)
+    page = client_for(trainer).get(reverse("qbank:question_edit", args=[question.pk])).content.decode()
+    assert "可能是几道题连在了一起" in page and "several questions" not in page

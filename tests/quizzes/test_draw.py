@@ -49,8 +49,9 @@ def test_draw_query_count_does_not_grow_with_the_bank(bank: Bank, trainer: Any) 
     stock_bank(bank=bank, questions=2_000, chapters=4, start=4)  # new chapters, same rule chapters
     Question.objects.filter(bank=bank).update(chapter=chapters[0])  # and every question in the pool
     large = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
-    # 2 for the rules and their chapters, 2 per rule (count, pick), 3 for questions/options/pictures.
-    assert small == large == 2 + 2 * 5 + 3
+    # 3 for the paper's chapters, the rules and their chapters, 2 per rule (count, pick), 3 for
+    # questions/options/pictures.
+    assert small == large == 3 + 2 * 5 + 3
 
 
 def test_attempt_start_query_count_does_not_grow_with_the_bank(

@@ -71,7 +71,9 @@ def test_login_page_is_chinese_and_logs_in(trainee: Any) -> None:
     html = page.content.decode()
     assert '<html lang="zh-hans">' in html and "css/app.css" in html and 'name="viewport"' in html
     response = client.post(reverse("login"), {"username": "trainee", "password": "test-pass-123"})
-    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert response.status_code == 302 and response["Location"] == reverse("landing")
+    # Each role lands on its own page: a trainee on their exams.
+    assert client.get(reverse("landing"))["Location"] == reverse("quizzes:dashboard")
 
 
 def test_language_switch(trainee: Any) -> None:
