@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "qbank",
     "importers",
     "quizzes",
+    "practice",
     "people",
     "axes",
     # Background work (bulk-import parsing): Django 6's tasks API, backported for 5.2, with the

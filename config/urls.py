@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("quizzes/", include("quizzes.urls")),
+    path("practice/", include("practice.urls")),
     path("bank/", include("qbank.urls")),
     path("imports/", include("importers.urls")),
     path("people/", include("people.urls")),

@@ -67,6 +67,7 @@ MANAGE_PAPERS = "manage_papers"  # papers, results, grading (selectors narrow to
 TAKE_EXAMS = "take_exams"  # the trainee's pages (selectors narrow to one's own attempts)
 IMPORT = "import"  # bulk import in the browser
 DISCARD_IMPORT = "discard_import"  # throwing away an unpublished import batch
+PRACTISE = "practise"  # practice, the 错题本 and favourites: a trainee's own study pages
 MANAGE_PEOPLE = "manage_people"  # classes, their members, roster imports and initial passwords
 OWN_ACCOUNT = "own_account"  # one's own account (the password change every role needs)
 
@@ -76,6 +77,8 @@ RULES: dict[str, Rule] = {
     TAKE_EXAMS: Rule(roles=frozenset({ADMIN, TRAINER, TRAINEE})),
     IMPORT: Rule(permission="importers.add_importbatch"),
     DISCARD_IMPORT: Rule(permission="importers.delete_importbatch"),
+    # Trainees only: staff have the bank pages, and their answers would fill a 错题本 nobody reads.
+    PRACTISE: Rule(roles=frozenset({TRAINEE})),
     MANAGE_PEOPLE: Rule(roles=frozenset({ADMIN, TRAINER})),
     OWN_ACCOUNT: Rule(roles=frozenset({ADMIN, TRAINER, TRAINEE})),
 }

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import questiontypes
+from practice import services as practice_services
 from qbank.models import Chapter, Question
 
 from . import draw, grading
@@ -294,6 +295,10 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
         locked.auto_submitted = auto
         _total(locked, questions)
         locked.save()
+        # Into the trainee's 错题本 with the same transaction: a submit either counts or not.
+        practice_services.mistakes_from_exam(
+            user_id=locked.user_id, results=[(aq.question_id, aq.state) for aq in questions], now=now
+        )
         return locked
 
 

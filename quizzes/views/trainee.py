@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from qbank.access import TAKE_EXAMS, access_required, signed_in
+from practice import clock as practice_clock
+from practice import selectors as practice_selectors
+from qbank.access import PRACTISE, TAKE_EXAMS, access_required, allowed, signed_in
 from qbank.images import picture_response
 
 from .. import selectors, services
@@ -55,7 +57,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))  # type: ignore[attr-defined]
         for paper in selectors.papers_for_trainee(user=request.user)
     ]
-    return render(request, "quizzes/trainee/dashboard.html", {"rows": rows, "attempts": attempts})
+    context: dict[str, object] = {"rows": rows, "attempts": attempts}
+    if allowed(request.user, PRACTISE):
+        context["practice_due"] = practice_selectors.due_count(user=request.user, now=practice_clock.now())
+    return render(request, "quizzes/trainee/dashboard.html", context)
 
 
 @access_required(TAKE_EXAMS)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
 from importers.models import ImportBatch, StagedQuestion
+from practice import services as practice_services
 from qbank import services as qbank_services
 from qbank.models import Bank, Question
 from quizzes import services
@@ -112,6 +113,10 @@ def test_main_pages_have_no_serious_axe_violations(
     walk(browser, base, viewport, None, [reverse("login")], tag)
     running = services.attempt_start(paper=sat_paper, user=trainee, rng=random.Random(2))
     services.answer_save(attempt=running, position=1, response="A", flagged=True)
+    practising = practice_services.session_start(user=trainee, bank=sat_paper.bank)
+    first = practice_services.session_question(session=practising)
+    assert first is not None
+    practice_services.session_answer(session=practising, question=first, response="B")
     walk(
         browser,
         base,
@@ -123,6 +128,11 @@ def test_main_pages_have_no_serious_axe_violations(
             reverse("quizzes:exam", args=[running.pk]),
             reverse("quizzes:result", args=[attempt.pk]),
             reverse("quizzes:result", args=[attempt.pk]) + "?show=missed",
+            reverse("practice:home"),
+            reverse("practice:session", args=[practising.pk]),
+            reverse("practice:feedback", args=[practising.pk]),
+            reverse("practice:mistakes"),
+            reverse("practice:favourites"),
         ],
         tag,
     )
