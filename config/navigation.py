@@ -28,6 +28,8 @@ class Section:
 STAFF = frozenset({ADMIN, TRAINER})
 SECTIONS = [
     Section("dashboard", "quizzes:dashboard", _("我的考试"), frozenset({TRAINEE})),
+    Section("practice", "practice:home", _("练习"), frozenset({TRAINEE})),
+    Section("mistakes", "practice:mistakes", _("错题本"), frozenset({TRAINEE})),
     Section("papers", "quizzes:paper_list", _("试卷管理"), STAFF),
     Section("grading", "quizzes:grading_queue", _("待批改"), STAFF),
     Section("mastery", "quizzes:mastery", _("章节掌握度"), STAFF),
@@ -50,14 +52,14 @@ def sections_for(request: HttpRequest) -> list[Link]:
     role = user_role(request.user)
     if role is None:
         return []
-    links = []
-    for section in SECTIONS:
-        if role not in section.roles:
-            continue
-        url = reverse(section.url_name)
-        current = request.path.startswith(url) and (url != "/quizzes/" or request.path == url)
-        links.append(Link(section.key, url, section.label, current))
-    return links
+    mine = [(section, reverse(section.url_name)) for section in SECTIONS if role in section.roles]
+    # The current section is the one whose address is the longest start of this page's
+    # ("/practice/mistakes/" is 错题本, not 练习; "/quizzes/" itself only on the dashboard).
+    matches = [
+        url for _, url in mine if request.path.startswith(url) and (url != "/quizzes/" or request.path == url)
+    ]
+    here = max(matches, key=len, default=None)
+    return [Link(section.key, url, section.label, url == here) for section, url in mine]
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

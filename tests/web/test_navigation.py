@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -35,9 +36,11 @@ def test_a_next_parameter_still_wins(trainer: Any) -> None:
 
 
 SECTIONS = {
-    "trainee": {"nav-dashboard"},
-    "trainer": {"nav-papers", "nav-grading", "nav-bank", "nav-classes"},
-    "admin": {"nav-papers", "nav-grading", "nav-bank", "nav-classes", "nav-imports", "nav-admin"},
+    "trainee": {"nav-dashboard", "nav-practice", "nav-mistakes"},
+    "trainer": {"nav-papers", "nav-grading", "nav-mastery", "nav-bank", "nav-classes"},
+    "admin": {
+        *("nav-papers", "nav-grading", "nav-mastery", "nav-bank", "nav-classes", "nav-imports", "nav-admin"),
+    },
 }
 ALL = set().union(*SECTIONS.values())
 
@@ -69,3 +72,10 @@ def test_the_language_menu_names_each_language_in_its_own_script(trainee: Any) -
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("home")).content.decode()
     assert ">简体中文</option>" in html and ">English</option>" in html
+
+
+def test_a_trainee_menu_leads_to_practice_and_marks_the_deepest_section(trainee: Any) -> None:
+    page = client_for(trainee).get(reverse("practice:mistakes")).content.decode()
+    assert reverse("practice:home") in page and reverse("practice:mistakes") in page
+    current = re.findall(r'<a href="([^"]+)" id="nav-[a-z]+" aria-current="page"', page)
+    assert current == [reverse("practice:mistakes")]
