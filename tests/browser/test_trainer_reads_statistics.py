@@ -3,7 +3,6 @@ question to its edit page; a trainee's short blur (a Tab past the last control) 
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -12,43 +11,17 @@ from playwright.sync_api import Page, expect
 
 from config.demo import ensure_groups, ensure_user
 from qbank import roles
-from qbank import services as qbank_services
 from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, Cohort, IntegrityEvent, Paper
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD
-
-# Per trainee, the option text chosen for 问一, 问二, 问三 (key 甲): 问二 discriminates the wrong
-# way, 乙 beats its key and nobody picks 丙 (tests/quizzes/test_stats_pages.py has the numbers).
-CHOICES = {
-    "t1": ("甲", "乙", "甲"),
-    "t2": ("甲", "乙", "甲"),
-    "t3": ("甲", "乙", "甲"),
-    "t4": ("乙", "乙", "乙"),
-    "t5": ("乙", "甲", "乙"),
-    "t6": ("丙", "甲", "丙"),
-}
+from tests.quizzes.stats_data import CHOICES, sit, stats_paper
 
 
 @pytest.fixture
 def sat_paper(bank: Bank, trainer: Any) -> Paper:
-    chapter = qbank_services.chapter_get_or_create(bank=bank, title="第一章 服务礼仪")
-    for stem in ("问一", "问二", "问三"):
-        qbank_services.question_create(
-            bank=bank,
-            status=Question.Status.ACTIVE,
-            chapter=chapter,
-            type="single",
-            stem=stem,
-            options=["甲", "乙", "丙"],
-            answer="A",
-        )
-    paper = Paper.objects.create(title="统计测验", bank=bank, created_by=trainer, same_for_everyone=True)
-    services.rules_replace(
-        paper=paper, rules=[{"type": "single", "count": 3, "points": Decimal("1"), "chapters": []}]
-    )
-    paper = services.paper_publish(paper=paper)
+    paper = stats_paper(bank=bank, trainer=trainer)  # hand-worked in test_stats_pages.py
     cohort = Cohort.objects.create(name="一班")
     paper.cohorts.set([cohort])
     group = ensure_groups()[roles.TRAINEE]
@@ -56,11 +29,7 @@ def sat_paper(bank: Bank, trainer: Any) -> Paper:
         ensure_user(username=name, password=PASSWORD, group=group, staff=False)
         cohort.members.add(get_user_model().objects.get(username=name))
     for name, choices in CHOICES.items():
-        attempt = services.attempt_start(paper=paper, user=cohort.members.get(username=name))
-        for aq in attempt.questions.all():
-            letter = "ABC"[aq.options.index(choices[("问一", "问二", "问三").index(aq.stem)])]
-            services.answer_save(attempt=attempt, position=aq.position, response=letter)
-        services.attempt_submit(attempt=attempt)
+        sit(paper, cohort.members.get(username=name), choices)
     return paper
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,22 +16,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from qbank import services as qbank_services
 from qbank.models import Bank, Chapter, Question
 from quizzes import analytics, services
-from quizzes.models import Attempt, Cohort, Paper
+from quizzes.models import Cohort, Paper
+from tests.quizzes.stats_data import CHOICES, sit
+from tests.quizzes.stats_data import stats_paper as build_stats_paper
 
 pytestmark = pytest.mark.django_db
 
-# Six candidates on three one-point questions (options 甲 乙 丙, key 甲), chosen by text:
-CHOICES = {
-    "t1": ("甲", "乙", "甲"),
-    "t2": ("甲", "乙", "甲"),
-    "t3": ("甲", "乙", "甲"),
-    "t4": ("乙", "乙", "乙"),
-    "t5": ("乙", "甲", "乙"),
-    "t6": ("丙", "甲", "丙"),
-}
+# Six candidates on three one-point questions (tests/quizzes/stats_data.py, key 甲), by text:
 # Totals 2, 2, 2, 0, 1, 1 → 66.7 % ×3, 0 %, 33.3 % ×2: mean 44.4, median 50, pass rate 50 %.
 # Q1 (and Q3): x = 1,1,1,0,0,0, rest = 1,1,1,0,1,1: nΣxr − ΣxΣr = 18 − 15 = 3,
 # nΣx² − (Σx)² = 9, nΣr² − (Σr)² = 5: r = 3/√45 = 0.447. Q2: x = 0,0,0,0,1,1, rest = 2,2,2,0,0,0:
@@ -41,33 +33,7 @@ CHOICES = {
 
 @pytest.fixture
 def stats_paper(bank: Bank, trainer: Any) -> Paper:
-    chapter = qbank_services.chapter_get_or_create(bank=bank, title="第一章 服务礼仪")
-    for stem in ("问一", "问二", "问三"):
-        qbank_services.question_create(
-            bank=bank,
-            status=Question.Status.ACTIVE,
-            chapter=chapter,
-            type="single",
-            stem=stem,
-            options=["甲", "乙", "丙"],
-            answer="A",
-        )
-    paper = Paper.objects.create(
-        title="统计测验", bank=bank, created_by=trainer, same_for_everyone=True, pass_percent=60
-    )
-    services.rules_replace(
-        paper=paper, rules=[{"type": "single", "count": 3, "points": Decimal("1"), "chapters": []}]
-    )
-    return services.paper_publish(paper=paper)
-
-
-def sit(paper: Paper, user: Any, choices: tuple[str, str, str]) -> Attempt:
-    attempt = services.attempt_start(paper=paper, user=user)
-    for aq in attempt.questions.all():
-        wanted = choices[("问一", "问二", "问三").index(aq.stem)]
-        letter = "ABC"[aq.options.index(wanted)]  # options are shuffled: answer by text
-        services.answer_save(attempt=attempt, position=aq.position, response=letter)
-    return services.attempt_submit(attempt=attempt)
+    return build_stats_paper(bank=bank, trainer=trainer)
 
 
 @pytest.fixture
