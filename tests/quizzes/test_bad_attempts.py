@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import DataError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -121,6 +122,8 @@ def test_finalising_grades_the_rest_when_one_attempt_fails(
     assert not Attempt.objects.get(pk=second.pk).is_running
 
 
+# Only SQLite ever stored such answers: PostgreSQL's jsonb refuses them (the test below).
+@pytest.mark.only_on("sqlite")
 def test_answers_stored_before_the_check_are_repaired_by_a_migration(
     exam_paper: Paper, trainee: Any, client_for: Callable[[Any], Client]
 ) -> None:
@@ -132,6 +135,15 @@ def test_answers_stored_before_the_check_are_repaired_by_a_migration(
     repair(apps, None)
     assert attempt.questions.get(position=5).response == "x\ufffd"
     assert client_for(trainee).get(reverse("quizzes:exam", args=[attempt.pk])).status_code == 200
+
+
+@pytest.mark.only_on("postgresql")
+@pytest.mark.parametrize("bad", ["x\ud800", "nul\u0000"])
+def test_postgresql_refuses_an_answer_that_is_not_text(exam_paper: Paper, trainee: Any, bad: str) -> None:
+    attempt = services.attempt_start(paper=exam_paper, user=trainee)
+    with pytest.raises(DataError), transaction.atomic():
+        AttemptQuestion.objects.filter(attempt=attempt, position=5).update(response=bad)
+    assert attempt.questions.get(position=5).response is None
 
 
 def test_repaired_replaces_only_what_is_not_text() -> None:
