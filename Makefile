@@ -1,4 +1,5 @@
 # Two entry points for a fresh machine: `make demo` and `make test`. No prompts anywhere.
+# `make test-postgres` runs the same suite on PostgreSQL.
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
@@ -9,7 +10,7 @@ VPY := $(BIN)/python
 # Reinstall only when the dependency list changes; re-runs reuse the venv as it is.
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo serve test browser lint format venv
+.PHONY: demo serve test test-postgres browser lint format venv
 
 venv: $(STAMP)
 
@@ -43,6 +44,11 @@ serve: $(STAMP)
 # screenshots show the Chinese UI rather than boxes. Installed here when missing, as .ci/run does.
 test: $(STAMP) browser
 	$(VPY) -m pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL: the server DATABASE_URL names, else a throwaway cluster that
+# .ci/with-postgres makes (installing Debian's postgresql when missing) and removes afterwards.
+test-postgres: $(STAMP) browser
+	.ci/with-postgres $(VPY) -m pytest $(PYTEST_ARGS)
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
