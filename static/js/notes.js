@@ -21,6 +21,8 @@
       .then(function (result) {
         if (!result.ok) throw new Error(result.data.message || form.dataset.failed);
         form.querySelector("textarea").value = result.data.text;
+        var summary = form.closest("details") && form.closest("details").querySelector("summary");
+        if (summary) summary.textContent = result.data.text ? form.dataset.noted : form.dataset.empty;
         status.textContent = result.data.message;
         status.dataset.state = "saved";
       })
