@@ -70,8 +70,11 @@ def visit_progress(page: Page, url: str, name: str) -> None:
 
 
 def test_progress_page_and_a_note(
-    browser: Browser, live_server: Any, trainee: Any, practice_bank: Bank
-) -> None:  # noqa: F811
+    browser: Browser,
+    live_server: Any,
+    trainee: Any,
+    practice_bank: Bank,  # noqa: F811
+) -> None:
     history(trainee, practice_bank)
     for viewport, name in ((PHONE, "phone"), (DESKTOP, "desktop")):
         page = open_page(browser, viewport)
