@@ -191,8 +191,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     empty = item is not None and not (item.stem or item.options)
     if line_start and empty and n == seg.last_number:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
-    if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:
-        return True  # an excerpt may start at any number
+    if line_start and seg.item is None and not seg.section.items:
+        return True  # an excerpt may start at any number, and so may each section of a slice
     previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
     # a choice question printed with its neighbour's number
     return line_start and n == seg.last_number and previous is not None and bool(previous.options)

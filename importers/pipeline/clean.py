@@ -110,7 +110,7 @@ def join_split_boxes(lines: list[Line]) -> list[Line]:
 # A running header or footer left in extracted text: the same line again and again, far apart.
 REPEAT_MIN = 3
 REPEAT_MIN_CHARS = 6
-REPEAT_MIN_GAP = 8  # lines between two of its appearances, at the least
+REPEAT_MIN_GAP = 8  # lines between two of its appearances, typically (a short page may be shorter)
 
 
 def repeated_lines(lines: list[Line]) -> set[str]:
@@ -126,21 +126,27 @@ def repeated_lines(lines: list[Line]) -> set[str]:
             seen.setdefault(line.text, []).append(index)
     out = set()
     for text, places in seen.items():
-        gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
-        if len(places) >= REPEAT_MIN and min(gaps) >= REPEAT_MIN_GAP and not _asks(text):
+        if len(places) < REPEAT_MIN:
+            continue
+        gaps = sorted(b - a for a, b in zip(places, places[1:], strict=False))
+        if gaps[len(gaps) // 2] >= REPEAT_MIN_GAP and not _asks(text, len(places)):
             out.add(text)
     return out
 
 
-# Running headers and footers are short titles; a long repeated line is a question printed twice.
+# Running headers and footers are short titles; a long repeated line is a question printed twice,
+# unless it comes back page after page (a bank's full title as its running header).
 REPEAT_MAX_CHARS = 40
+REPEAT_LONG_MAX_CHARS = 80
+REPEAT_LONG_MIN = 5
 # Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
 ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
 
 
-def _asks(text: str) -> bool:
+def _asks(text: str, times: int) -> bool:
+    longest = REPEAT_LONG_MAX_CHARS if times >= REPEAT_LONG_MIN else REPEAT_MAX_CHARS
     return bool(
-        len(text) > REPEAT_MAX_CHARS
+        len(text) > longest
         or "\t" in text  # a table's header row, repeated under each table
         or ANSWER_WORDS.search(text)
         or BOUNDARY.search(text)

@@ -192,6 +192,8 @@ class Segmenter:
             and not any(s.items for s in self.sections if s.doc == self.doc)
         ):
             return  # a subtitle under the title just read: the same paper
+        if _same_title(title, self.doc_title):
+            return  # the paper's title again, as a running header between its questions
         self.doc += 1
         self.last_number = 0
         self.doc_title = re.sub(r"^\d+(?=\D)", "", title).strip()[:60]  # "1《…》模拟试题": a page number
@@ -325,3 +327,8 @@ def segment(lines: list[Line]) -> Segmented:
         seg.feed(line)
     seg.close_item()
     return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)
+
+
+def _same_title(title: str, doc_title: str) -> bool:
+    bare = re.sub(r"\W", "", title)
+    return bool(bare) and bare == re.sub(r"\W", "", doc_title)

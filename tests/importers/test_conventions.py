@@ -373,6 +373,30 @@ CASES = {
             ("single", "服务要", ["及时", "拖延"], "A"),
         ],
     ),
+    "a slice of a long bank: each section's numbers run on from the original's": (
+        "一、单选题\n1.核心是( )\nA.价格\nB.客户\n正确答案:B\n2.礼仪包括( )\nA.微笑\nB.争辩\n正确答案:A\n"
+        "二、多选题\n1853.渠道有( )\nA.电话\nB.邮件\n正确答案:AB\n1854.目标有( )\nA.满意\nB.忠诚\n正确答案:AB",
+        [
+            ("single", "核心是( )", ["价格", "客户"], "B"),
+            ("single", "礼仪包括( )", ["微笑", "争辩"], "A"),
+            ("multiple", "渠道有( )", ["电话", "邮件"], "AB"),
+            ("multiple", "目标有( )", ["满意", "忠诚"], "AB"),
+        ],
+    ),
+    "the bank's long title as a running header, once on a short page": (
+        "某省建筑施工企业安全生产管理人员考核第六批题库\n一、单选题\n"
+        + "".join(
+            f"{n}.第{n}题的题干( )\n"
+            + (
+                "某省建筑施工企业综合类专职安全生产管理人员(C3类)安全生产考核第六批题库(2025年版)\n"
+                if n % 2 or n == 8
+                else ""
+            )
+            + "A.甲\nB.乙\nC.丙\nD.丁\n正确答案:A\n"
+            for n in range(1, 10)
+        ),
+        [("single", f"第{n}题的题干( )", ["甲", "乙", "丙", "丁"], "A") for n in range(1, 10)],
+    ),
 }
 
 
