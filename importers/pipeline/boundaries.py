@@ -211,9 +211,11 @@ ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
-    if seg.mode != "questions" or item is None:
+    if seg.mode != "questions":
         return None
     group = next(g for g in OPTION_FAMILY if m.group(g))
+    if item is None:
+        return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
     if item.slot not in ("stem", "option"):
@@ -249,7 +251,22 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
     if item.slot == "option":
         return bool(item.extra)
     key, _, rest = (item.answer or "").partition("\n")
+    if item.slot == "explanation":  # "正确答案：B" "解析：…" then the next stem
+        return KEY_LETTERS.match(key) is not None and "\n" in (item.explanation or "").strip()
     return item.slot == "answer" and bool(rest.strip()) and KEY_LETTERS.match(key) is not None
+
+
+def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:
+    """Option A opening a line under loose text, before any question: a bank that prints no
+    numbers at all, whose first question is the line above."""
+    return (
+        m.group(group) == "A"
+        and group in ("opt_punct", "opt_paren")  # "A 类客户是…" is a sentence, "①②③" an answer
+        and at_line_start(m)
+        and bool(seg.section.loose)
+        and not seg.section.items
+        and seg.numbered_items == 0
+    )
 
 
 def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
@@ -439,9 +456,15 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
 
 def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
     item = seg.item
-    assert item is not None
-    if item.slot == "option":
+    if item is None:  # the paper's first question: the loose line above option A is its stem
+        above = seg.section.loose.pop()
+        stem = above.text
+        seg.roles[above.lineno] = ["stem"]
+    elif item.slot == "option":
         stem, item.extra = "".join(item.extra), []
+    elif item.slot == "explanation":  # the explanation's last line is the next question's stem
+        explanation, _, stem = (item.explanation or "").strip().rpartition("\n")
+        item.explanation = explanation
     else:  # "正确答案 B" then the next stem: the key stays, the rest starts the next question
         key, _, stem = (item.answer or "").partition("\n")
         item.answer = key

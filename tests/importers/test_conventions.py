@@ -409,6 +409,25 @@ CASES = {
             ("fill", "回访应在____内完成。", [], ["三天"]),
         ],
     ),
+    "no numbers at all: stem, labelled options, 正确答案 and a 解析 per question": (
+        "核心是什么?\nA、价格\nB、客户\n正确答案：B\n解析：以客户为中心。\n\n"
+        "礼仪包括哪些?\nA、微笑\nB、争辩\n正确答案：A\n解析：微笑服务。\n\n"
+        "回访应何时完成?\nA、当天\nB、一月后\n正确答案：A\n解析：及时。",
+        [
+            ("single", "核心是什么?", ["价格", "客户"], "B"),
+            ("single", "礼仪包括哪些?", ["微笑", "争辩"], "A"),
+            ("single", "回访应何时完成?", ["当天", "一月后"], "A"),
+        ],
+    ),
+    "Markdown fields as bold labels on their own lines, a bold Q-number heading": (
+        "## **Q001**\n\n**题目：**\n\n核心是什么?\n\n**选项：**\n\nA 价格\n\nB 客户\n\n"
+        "**正确答案：**\n\nB 客户\n\n**解析：**\n\n以客户为中心。\n\n------\n\n"
+        "## **Q002**\n\n**题目：**\n\n礼仪包括什么?\n\n**选项：**\n\nA 微笑\n\nB 争辩\n\n**正确答案：**\n\nA 微笑",
+        [
+            ("single", "核心是什么?", ["价格", "客户"], "B"),
+            ("single", "礼仪包括什么?", ["微笑", "争辩"], "A"),
+        ],
+    ),
 }
 
 
