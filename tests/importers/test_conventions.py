@@ -428,6 +428,23 @@ CASES = {
             ("single", "礼仪包括什么?", ["微笑", "争辩"], "A"),
         ],
     ),
+    "a judgement box followed by the correction of a false statement": (
+        "一、判断题\n1.服务要及时。(  √  )\n2.十七大以来推进马克思主义中国化时代化。(  ×    )(十八大以来)",
+        [
+            ("truefalse", "服务要及时。", [], True),
+            ("truefalse", "十七大以来推进马克思主义中国化时代化。", [], False),
+        ],
+    ),
+    "fill blanks: text between two blanks is stem, a hint in brackets is no answer, one bracket for all": (
+        "一、填空题\n1．空载实验测量____阻抗，而短路实验测量____阻抗。\n2．铁心越好，励磁电抗越____。(填大或小)\n"
+        "3．核心是___客户___。\n4．应确定______和______等参数。（加热温度，保温时间）",
+        [
+            ("fill", "空载实验测量____阻抗,而短路实验测量____阻抗。", [], None),
+            ("fill", "铁心越好,励磁电抗越____。(填大或小)", [], None),
+            ("fill", "核心是____。", [], ["客户"]),
+            ("fill", "应确定______和______等参数。", [], ["加热温度", "保温时间"]),
+        ],
+    ),
 }
 
 
