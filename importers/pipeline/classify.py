@@ -118,6 +118,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill":
+        if item.extra and answer_text:
+            q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
     else:
         _as_short(q, item, answer_text, kind)
@@ -176,7 +178,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     if answer_text:
         blanks = _blank_count(q.stem)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
-        if len(parts) == blanks:
+        if blanks > 1 and len(parts) == blanks:
             q.answer = parts
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
