@@ -149,6 +149,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
+    if seg.item is not None and seg.line_depth > seg.item.depth > 0:
+        return None  # a Markdown list nested in the question's item: points of its answer
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):

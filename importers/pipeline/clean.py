@@ -75,7 +75,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
         if is_furniture(text):
             dropped.append(line)
             continue
-        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images)))
+        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images, depth=line.depth)))
     repeated = repeated_lines([folded for _, folded in kept])
     dropped.extend(source for source, folded in kept if folded.text in repeated)
     if furniture is not None:

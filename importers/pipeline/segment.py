@@ -43,10 +43,12 @@ class Segmenter:
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.material = ""  # a case study's shared text (new_section resets it)
+        self.line_depth = 0  # the Markdown list depth of the line being read
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
+        self.line_depth = line.depth
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
         role = read_whole_line(self, line)
         if role:
@@ -224,6 +226,7 @@ class Segmenter:
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.mark, self.leading_mark = self.leading_mark, None
+        self.item.depth = line.depth
         self.item.attach_images(line)
 
     def split_unnumbered(self, line: Line) -> None:

@@ -488,3 +488,17 @@ def test_question_printed_twice_is_flagged() -> None:
     qs = parse("1. 甲是什么?\n答案:甲\n2. 乙是什么?\n3. 甲是什么?")
     assert qs[2]["warnings"] == ["no answer found", "possible duplicate of the question at line 1"]
     assert qs[1]["warnings"] == ["no answer found"]
+
+
+def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "# 第三章\n\n1. 可靠传输有哪些优缺点?\n\n    答：\n\n    1. 优点：减少差错。\n    2. 缺点：增加时延。\n"
+        "2. PPP 适用于什么情况?\n\n    答：点到点的传输。\n"
+    )
+    paper = parse_document("hw.md", md.encode())
+    assert [(q.number, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "可靠传输有哪些优缺点?", "1. 优点:减少差错。\n2. 缺点:增加时延。"),
+        ("2", "PPP 适用于什么情况?", "点到点的传输。"),
+    ]
