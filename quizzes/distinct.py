@@ -3,12 +3,15 @@
 Two questions are near-duplicates when their keys (qbank.fingerprint.near_key: folded stem and
 sorted options, and the material apart) are at least SIMILAR per cent alike by rapidfuzz's
 ratio (normalised edit distance) — "客户投诉时首先应该怎么做" and "客户投诉时,首先应当怎么做" —
-and their materials too (empty and empty are alike). The exact fingerprint is unique in a bank,
-so this is what still lets the same question in twice: a reworded copy, a typo fixed in one.
+and their materials too (empty and empty are alike), with the same numbers in the same order:
+"第24条规定…" and "第25条规定…" differ by one character but ask about different articles. The exact
+fingerprint is unique in a bank, so this is what still lets the same question in twice: a
+reworded copy, a typo fixed in one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -18,12 +21,17 @@ SIMILAR = 90  # per cent, rapidfuzz.fuzz.ratio
 Key = tuple[str, str]  # (question, material) from qbank.fingerprint.near_key
 
 
+_NUMBER = re.compile(r"\d+")  # the keys are NFKC-folded: full-width digits are ASCII by now
+
+
 def similar(a: Key, b: Key) -> bool:
     return _alike(a[0], b[0]) and _alike(a[1], b[1])
 
 
 def _alike(a: str, b: str) -> bool:
-    return a == b or fuzz.ratio(a, b, score_cutoff=SIMILAR) >= SIMILAR
+    if a == b:
+        return True
+    return fuzz.ratio(a, b, score_cutoff=SIMILAR) >= SIMILAR and _NUMBER.findall(a) == _NUMBER.findall(b)
 
 
 def clashes(keys: Sequence[tuple[int, Key]]) -> set[int]:
@@ -66,6 +74,6 @@ def family_count(keys: Sequence[Key]) -> int:
             key[0], rest, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None
         ):
             j = i + 1 + offset
-            if _alike(key[1], keys[j][1]):
+            if similar(key, keys[j]):
                 parent[root(j)] = root(i)
     return len({root(i) for i in range(len(keys))})

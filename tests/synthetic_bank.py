@@ -1,7 +1,8 @@
 """A bank of many generated questions, written with bulk inserts: for query-count tests and the
 benchmark scripts (tests/bench_draw.py), where question_create's per-question work would
-take minutes. Every question is active, keyed, and has a unique fingerprint; stems and options
-are pseudo-random words, so no two are near-duplicates (quizzes.distinct) either."""
+take minutes. Every question is active, keyed, and has a unique fingerprint; their numbers
+differ, so no two are near-duplicates (quizzes.distinct) either. `words` makes text that
+differs without numbers."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def stock_bank(*, bank: Bank, questions: int, chapters: int, start: int = 0) -> 
         ]
         Question.objects.bulk_create(rows)
         Option.objects.bulk_create(
-            Option(question=q, label=label, text=words(q.pk * 10 + i, 6), order=i)
+            Option(question=q, label=label, text=f"选项{label}{q.pk}", order=i)
             for q in rows
             if q.type in ("single", "multiple")
             for i, label in enumerate("ABCD")
@@ -49,7 +50,7 @@ def _question(bank: Bank, chapters: list[Chapter], n: int) -> Question:
         bank=bank,
         chapter=chapters[(n // len(TYPES)) % len(chapters)],
         type=qtype,
-        stem=f"合成试题 {n}:{words(n)}?",
+        stem=f"合成试题 {n}:客户服务的要点是什么?",
         answer=ANSWERS[qtype],
         status=Question.Status.ACTIVE,
         fingerprint=f"synthetic-{bank.pk}-{n}",

@@ -35,6 +35,13 @@ def test_a_generic_stem_with_other_options_is_another_question() -> None:
     assert not distinct.similar(a, b)
 
 
+def test_questions_about_different_numbers_are_different_questions() -> None:
+    a = near_key("《消费者权益保护法》第24条规定的退货期限是多少天?", [])
+    b = near_key("《消费者权益保护法》第25条规定的退货期限是多少天?", [])
+    assert not distinct.similar(a, b)
+    assert distinct.similar(a, near_key("《消费者权益保护法》第２４条规定的退货期限是几天?", []))
+
+
 def test_sub_questions_of_different_cases_are_not_duplicates() -> None:
     case_one = near_key("这个案例对您有何启示?", [], "案例一:" + words(1, 60))
     case_two = near_key("这个案例对您有何启示?", [], "案例二:" + words(2, 60))
