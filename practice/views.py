@@ -15,6 +15,7 @@ from qbank.access import PRACTISE, access_required, signed_in
 from qbank.answers import answer_display
 from qbank.blanks import blank_count
 from qbank.models import Bank, Chapter, Question
+from qbank.script import converter
 from questiontypes.words import truth
 from quizzes import selectors as quiz_selectors
 
@@ -117,7 +118,8 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("practice:feedback", practice.pk)
     if question is None:
         return render(request, "practice/done.html", {"practice": practice})
-    options = [(o.label, o.text) for o in question.options.all()]
+    convert = converter()  # the question in the reader's script; the template's |viewer_script too
+    options = [(o.label, convert(o.text)) for o in question.options.all()]
     item = AskItem(position=1, options=options, blanks=[""] * blank_count(question.stem))
     context = {
         "practice": practice,
@@ -138,14 +140,17 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     question = practice.last_question
     if question is None:
         return redirect("practice:session", practice.pk)
+    user = signed_in(request)
+    convert = converter()
     context = {
         "practice": practice,
         "question": question,
-        "options": [(o.label, o.text) for o in question.options.all()],
+        "options": [(o.label, convert(o.text)) for o in question.options.all()],
         "right": practice.last_state == questiontypes.CORRECT,
-        "key": answer_display(question.type, question.answer),
-        "chosen": answer_display(question.type, practice.last_response),
-        "favourite": question.pk in selectors.favourite_ids(user=signed_in(request)),
+        "key": convert(answer_display(question.type, question.answer)),
+        "chosen": convert(answer_display(question.type, practice.last_response)),
+        "favourite": question.pk in selectors.favourite_ids(user=user),
+        "note": selectors.notes_on(user=user, question_ids=[question.pk]).get(question.pk, ""),
     }
     return render(request, "practice/feedback.html", context)
 
@@ -154,7 +159,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 def mistakes(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     now = clock.now()
-    rows = list(selectors.open_mistakes(user=user))
+    rows = list(selectors.with_notes(selectors.open_mistakes(user=user), user=user, question="question"))
     return render(
         request,
         "practice/mistakes.html",
@@ -165,11 +170,8 @@ def mistakes(request: HttpRequest) -> HttpResponse:
 @access_required(PRACTISE)
 def favourites(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
-    rows = list(
-        selectors.practisable(user=user)
-        .filter(pk__in=selectors.favourite_practice_ids(user=user))
-        .select_related("chapter", "bank")
-    )
+    favourites = selectors.practisable(user=user).filter(pk__in=selectors.favourite_practice_ids(user=user))
+    rows = list(selectors.with_notes(favourites.select_related("chapter", "bank"), user=user, question="pk"))
     return render(request, "practice/favourites.html", {"rows": rows})
 
 

@@ -7,7 +7,7 @@ asking: a running attempt is its owner's alone; a result is also open to the pap
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +22,7 @@ from practice import clock as practice_clock
 from practice import selectors as practice_selectors
 from qbank.access import PRACTISE, TAKE_EXAMS, access_required, allowed, signed_in
 from qbank.images import picture_response
+from qbank.script import converter
 
 from .. import selectors, services
 from ..models import Attempt, Paper, ReviewPolicy
@@ -111,7 +112,8 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    items = with_sections([exam_item(aq) for aq in questions])
+    convert = converter()
+    items = with_sections([exam_item(aq, convert) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
@@ -189,7 +191,15 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
-    items = [review_item(aq, display) for aq in questions]
+    # The owner reads the paper in their script; a trainer reading it sees what was stored.
+    convert = converter() if is_owner else None
+    items = [review_item(aq, display, convert) if convert else review_item(aq, display) for aq in questions]
+    if is_owner and allowed(request.user, PRACTISE):
+        notes = practice_selectors.notes_on(user=request.user, question_ids=[i.question_id for i in items])
+        items = [
+            replace(item, can_note=item.question_id is not None, note=notes.get(item.question_id or 0, ""))
+            for item in items
+        ]
     missed = [item for item in items if item.missed]
     # 只看错题: a link, so it works without script and the address says what is shown.
     only_missed = display.verdicts and request.GET.get("show") == "missed"
