@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("mistakes/", views.mistakes, name="mistakes"),
     path("favourites/", views.favourites, name="favourites"),
+    path("mock/", views.mock_exams, name="mock_exams"),
     path("favourites/<int:question_pk>/", views.favourite_toggle, name="favourite_toggle"),
     path("progress/", views_progress.progress, name="progress"),
     path("notes/", views_notes.notes, name="notes"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 import questiontypes
 from qbank.access import PRACTISE, access_required, signed_in
@@ -17,6 +17,7 @@ from qbank.blanks import blank_count
 from qbank.models import Bank, Chapter, Question
 from qbank.script import converter
 from questiontypes.words import truth
+from quizzes import selectors as quiz_selectors
 
 from . import clock, selectors, services
 from .models import PracticeSession
@@ -172,6 +173,18 @@ def favourites(request: HttpRequest) -> HttpResponse:
     favourites = selectors.practisable(user=user).filter(pk__in=selectors.favourite_practice_ids(user=user))
     rows = list(selectors.with_notes(favourites.select_related("chapter", "bank"), user=user, question="pk"))
     return render(request, "practice/favourites.html", {"rows": rows})
+
+
+@access_required(PRACTISE)
+@require_GET
+def mock_exams(request: HttpRequest) -> HttpResponse:
+    """模拟考试: the papers open for it and every one the trainee sat (quizzes does the sitting)."""
+    user = signed_in(request)
+    context = {
+        "mock_papers": quiz_selectors.mock_papers_for(user=user),
+        "mock_attempts": list(quiz_selectors.attempts_of(user=user, practice=True)),
+    }
+    return render(request, "practice/mock_exams.html", context)
 
 
 @access_required(PRACTISE)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,6 +35,7 @@ from .trainee_items import (
     review_item,
     with_sections,
 )
+from .trainee_mock import refused
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))  # type: ignore[attr-defined]
         for paper in selectors.papers_for_trainee(user=request.user)
     ]
-    context: dict[str, object] = {"rows": rows, "attempts": attempts}
+    context: dict[str, object] = {
+        "rows": rows,
+        "attempts": attempts,
+        "regraded": selectors.regraded_unseen(user=request.user),
+    }
     if allowed(request.user, PRACTISE):
         context["practice_due"] = practice_selectors.due_count(user=request.user, now=practice_clock.now())
+        # 模拟考试 apart from the exams: their papers, and the latest few sat.
+        context["mock_papers"] = selectors.mock_papers_for(user=request.user)
+        context["mock_attempts"] = list(selectors.attempts_of(user=request.user, practice=True)[:MOCK_RECENT])
     return render(request, "quizzes/trainee/dashboard.html", context)
+
+
+MOCK_RECENT = 5  # 模拟考试 on the dashboard; the practice area lists them all
 
 
 @access_required(TAKE_EXAMS)
@@ -72,8 +83,10 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         attempt = services.attempt_start(paper=paper, user=signed_in(request))
     except PermissionDenied as denied:
-        context = {"paper": paper, "message": str(denied) or _("你不能开始这份试卷。")}
-        return render(request, "quizzes/trainee/denied.html", context, status=403)
+        return refused(request, paper, str(denied) or _("你不能开始这份试卷。"))
+    except ValidationError:
+        # The bank changed under a published paper (questions retired): the trainer must see to it.
+        return refused(request, paper, _("这份试卷现在抽不出题,请告诉培训师。"), status=409)
     return redirect("quizzes:exam", attempt.pk)
 
 
@@ -174,6 +187,8 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     is_owner = attempt.user_id == request.user.pk
     if attempt.is_running and is_owner:
         return redirect("quizzes:exam", attempt.pk)
+    if is_owner:
+        services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
