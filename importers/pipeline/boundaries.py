@@ -374,10 +374,17 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
     """ "二、" in a key with only answers after it: the key of the paper's second section."""
     sections = [s for s in seg.sections if s.doc == seg.doc and s.items and s.kind != "prose"]
     n = int(str(number))
-    seg.key_target = sections[n - 1] if 0 < n <= len(sections) else None
+    # The section printed with that numeral, else the n-th (a key may number them afresh).
+    named = [s for s in sections if _heading_numeral(s.heading) == n]
+    seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None
     return m.end()
+
+
+def _heading_numeral(heading: str) -> int | None:
+    m = re.match(rf"([{rules.CN_NUM}]{{1,3}})\s*[、.．]", heading)
+    return chinese_number(m.group(1)) if m else None
 
 
 def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

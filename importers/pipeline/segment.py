@@ -205,6 +205,8 @@ class Segmenter:
     def start_heading(self, heading: str, kind: str, rest: str, line: Line) -> None:
         heading = heading.strip().rstrip(":：")
         target = self.find_section(heading, kind) if self.mode == "key" else None
+        if target is not None and any(k.target is target for k in self.keys):
+            target = None  # a section already keyed named again: the next paper's, after its key
         # Inside a key, a section name followed by answers (or by nothing: the answers follow on
         # the next lines) switches the key's target; anything else ends the key.
         if target is not None and (
@@ -217,6 +219,8 @@ class Segmenter:
                 # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
                 self.add_key(0, line)
             return
+        if self.mode == "key" and any(s.items for s in self.sections if s.doc == self.doc):
+            self.new_document(line.lineno)  # questions again after a key: the next paper's
         self.new_section(heading, kind, line.lineno)
 
     def open_item(self, number: str, line: Line) -> None:
