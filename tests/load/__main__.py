@@ -7,16 +7,20 @@
 Against `make serve` (gunicorn + db_worker, DEBUG off) on the same database: run these with the
 server's DATABASE_URL (none: the project's db.sqlite3), and serve with DJANGO_SECURE_COOKIES=0
 (plain http on localhost: a Secure session cookie would not come back). One generator process,
-asyncio + httpx; its own CPU use is printed, since on a small machine it shares the cores.
+asyncio + httpx (the saves as bare HTTP/1.1 posts: httpx cost as much CPU as the server's work);
+its own CPU use is printed, since on a small machine it shares the cores. When the server runs
+on this machine, its CPU per request is printed too (the processes holding its listening
+socket): wall times on shared cores say more about the neighbours than about the code.
 
 `run`: everyone logs in first (not timed: a login is ~185 ms of server CPU by design; sessions
 are kept in --sessions and reused by the next run), then within --ramp seconds each opens the
 dashboard, starts the paper and opens the exam page, saves an answer every 5 s (as exam.js:
 same URL, JSON body, X-CSRFToken) until the deadline — the paper's closes_at, set to the end of
 the run, so every attempt has the same one — and hands in within --submit-window seconds of it
-(10; 1 for everyone at once), following the redirect to the result page. Printed: requests/s and
-p50/p95/p99 per endpoint, errors, then the database: every acknowledged save stored (the last
-acknowledged answer per question is the stored one), every attempt graded exactly once.
+(10; 1 for everyone at once), following the redirect to the result page. Printed: requests/s
+and p50/p95/p99 per endpoint (saves sent while others were still starting apart, as
+save@ramp), errors, then the database: every acknowledged save stored (the last acknowledged
+answer per question is the stored one), every attempt graded exactly once.
 `step`: starts everyone's attempt, then raises the save rate stage by stage until save p95
 passes --limit-ms and prints the knee (the highest rate achieved within it), then hands in and
 checks as `run` does.
@@ -32,15 +36,17 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 # The test settings only add a throwaway secret key: the database is the server's (its
 # DATABASE_URL, or the project's db.sqlite3 with the same pragmas).
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
 
-from tests.load.server_cpu import gunicorn_seconds  # noqa: E402  (after sys.path)
+from tests.load.server_cpu import server_seconds  # noqa: E402  (after sys.path)
 
-ENDPOINTS = ["dashboard", "start", "exam", "save", "submit", "result"]
+ENDPOINTS = ["dashboard", "start", "exam", "save@ramp", "save", "submit", "result"]
 
 
 def main() -> None:
@@ -92,9 +98,13 @@ def _header(args: argparse.Namespace) -> None:
     print(f"  load average at start: {_loadavg()}  ({os.cpu_count()} cores)")
 
 
-def _per_request(server_before: float | None, requests: int) -> str:
+def _server_cpu(url: str) -> float | None:
+    return server_seconds(httpx.URL(url).port or 80)
+
+
+def _per_request(url: str, server_before: float | None, requests: int) -> str:
     """The server's CPU per request since `server_before` (ms), or "-" when it is not local."""
-    now = gunicorn_seconds(ROOT)
+    now = _server_cpu(url)
     if server_before is None or now is None or not requests:
         return "-"
     return f"{1000 * (now - server_before) / requests:.1f}ms"
@@ -164,13 +174,13 @@ async def _run(args: argparse.Namespace) -> None:
         f"  timed phase: ramp {args.ramp:.0f} s, {args.duration:.0f} s of saves every 5 s, submits within"
         f" {args.submit_window:.0f} s of the deadline (prepared in {time.time() - prepared:.0f} s)"
     )
-    cpu, wall, server = time.process_time(), time.monotonic(), gunicorn_seconds(ROOT)
+    cpu, wall, server = time.process_time(), time.monotonic(), _server_cpu(args.url)
     recorder = await sit_exam(
         trainees, paper_id=paper_id, deadline=deadline, ramp=args.ramp, submit_window=args.submit_window
     )
     cpu, wall = time.process_time() - cpu, time.monotonic() - wall
     requests = sum(len(v) for v in recorder.latencies.values())
-    print(f"  server CPU per request, all endpoints: {_per_request(server, requests)}")
+    print(f"  server CPU per request, all endpoints: {_per_request(args.url, server, requests)}")
     await sync_to_async(_report)(recorder, trainees, cpu, wall)
 
 
@@ -198,12 +208,12 @@ async def _step(args: argparse.Namespace) -> None:
     knee = 0.0
     cpu, wall = time.process_time(), time.monotonic()
     for rate in [float(r) for r in args.rates.split(",")]:
-        server = gunicorn_seconds(ROOT)
+        server = _server_cpu(args.url)
         stage = await save_stage(trainees, rate=rate, seconds=args.stage_seconds)
         count, p50, p95, p99, _top = stage.summary("save")
         errors = sum(stage.errors.values())
         achieved = stage.rate("save")
-        per_save = _per_request(server, count)
+        per_save = _per_request(args.url, server, count)
         print(
             f"  {rate:>8.0f} {achieved:>8.1f} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {errors:>8} {per_save:>8}"
             f"  {_loadavg()}"

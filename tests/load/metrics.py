@@ -50,12 +50,12 @@ class Recorder:
 
     def print_table(self, endpoints: list[str]) -> None:
         heads = ["requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms"]
-        print(f"  {'endpoint':<8} " + " ".join(f"{h:>8}" for h in heads))
+        print(f"  {'endpoint':<9}" + " ".join(f"{h:>8}" for h in heads))
         for name in endpoints:
             count, p50, p95, p99, top = self.summary(name)
             if count:
                 print(
-                    f"  {name:<8} {count:>8} {self.rate(name):>8.1f} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}"
+                    f"  {name:<9} {count:>7} {self.rate(name):>8.1f} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f}"
                     f" {top:>8.1f}"
                 )
         if self.errors:

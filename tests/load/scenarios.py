@@ -83,14 +83,19 @@ async def sit_exam(
     """Each trainee starts within `ramp` seconds, saves an answer every 5 s until the deadline
     (wall clock, time.time(): the server's closes_at), then submits within `submit_window`."""
     recorder = Recorder()
+    starting = len(trainees)  # saves sent while others still start count apart ("save@ramp")
 
     async def one(trainee: Trainee) -> None:
+        nonlocal starting
         await asyncio.sleep(trainee.rng.uniform(0, ramp))
-        await trainee.start(recorder, paper_id)
+        try:
+            await trainee.start(recorder, paper_id)
+        finally:
+            starting -= 1
         next_save = time.time() + trainee.rng.uniform(0, SAVE_EVERY)
         while next_save < deadline:
             await asyncio.sleep(max(0.0, next_save - time.time()))
-            await trainee.save_next(recorder)
+            await trainee.save_next(recorder, "save@ramp" if starting else "save")
             next_save += SAVE_EVERY
         # exam.js: at 0 the page flushes what is pending and posts the form; browsers differ by
         # their clocks and networks, so the submits spread over the window.
