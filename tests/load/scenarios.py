@@ -81,7 +81,9 @@ async def sit_exam(
     trainees: list[Trainee], *, paper_id: int, deadline: float, ramp: float, submit_window: float
 ) -> Recorder:
     """Each trainee starts within `ramp` seconds, saves an answer every 5 s until the deadline
-    (wall clock, time.time(): the server's closes_at), then submits within `submit_window`."""
+    (wall clock, time.time(): the server's closes_at), then submits within `submit_window`.
+    A trainee whose start or saves were slow sends the saves it fell behind on back to back, as
+    exam.js sends the answers queued while a save hung."""
     recorder = Recorder()
     starting = len(trainees)  # saves sent while others still start count apart ("save@ramp")
 
