@@ -208,6 +208,7 @@ def _snapshot(
         stem=question.stem,
         material=question.material,
         options=[texts[i] for i in order],
+        option_order=order if qtype.has_options else [],
         key=qtype.remap(question.answer, order),
         explanation=question.explanation,
         images=[
@@ -289,7 +290,9 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
                 done = AttemptQuestion.objects.get(pk=pk)  # saved while we graded: rare
                 _grade_automatically(done, policy)
             questions.append(done)
-        AttemptQuestion.objects.bulk_update(questions, ["state", "score", "suggested_score"])
+        AttemptQuestion.objects.bulk_update(
+            questions, ["state", "score", "suggested_score", "key_letters", "chosen_letters"]
+        )
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
         locked.auto_submitted = auto
@@ -303,6 +306,9 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
 
 
 def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
+    qtype = questiontypes.get(aq.type)
+    aq.key_letters = qtype.bank_letters(aq.key, aq.option_order)
+    aq.chosen_letters = qtype.bank_letters(aq.response, aq.option_order)
     try:
         result = grading.grade(aq.type, aq.key, aq.response, policy)
     except ValueError:
