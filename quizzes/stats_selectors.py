@@ -174,10 +174,11 @@ def item_analysis(*, attempts: QuerySet[Attempt]) -> list[ItemAnalysis]:
     choices: dict[int | None, list[analytics.ChoiceCount]] = defaultdict(list)
     latest: dict[int | None, int] = {}
     for row in rows:
-        qid = row["question_id"]
+        qid: int | None = row["question_id"]
         tier = tiers[qid].setdefault((float(row["total"]), float(row["out_of"])), [0, 0, 0.0, 0.0, 0.0])
-        for i, name in enumerate(("n", "correct", "sum_points", "sum_x", "sum_xx")):
-            tier[i] += float(row[name] or 0)
+        values = (row["n"], row["correct"], row["sum_points"], row["sum_x"], row["sum_xx"])
+        for i, value in enumerate(values):
+            tier[i] += float(value or 0)  # merged over the choices made at this total
         if row["key_letters"] or row["chosen_letters"]:
             choices[qid].append(analytics.ChoiceCount(row["key_letters"], row["chosen_letters"], row["n"]))
         latest[qid] = max(latest.get(qid, 0), row["latest"])
@@ -189,8 +190,8 @@ def item_analysis(*, attempts: QuerySet[Attempt]) -> list[ItemAnalysis]:
     }
     texts = option_texts(question_ids=[qid for qid in tiers if qid is not None])
     items = []
-    for qid, by_total in tiers.items():
-        stem, qtype, points = shown[latest[qid]]
+    for question_id, by_total in tiers.items():
+        stem, qtype, points = shown[latest[question_id]]
         sums = analytics.item_sums(
             (
                 analytics.TierSums(y, top, int(n), int(c), p, sx, sxx)
@@ -199,11 +200,11 @@ def item_analysis(*, attempts: QuerySet[Attempt]) -> list[ItemAnalysis]:
             groups=groups,
         )
         options = (
-            analytics.option_counts(choices.get(qid, []), texts=texts.get(qid, ()))
+            analytics.option_counts(choices.get(question_id, []), texts=texts.get(question_id or 0, ()))
             if qtype in CHOICE_TYPES
             else []
         )
-        items.append(ItemAnalysis(qid, stem, qtype, points, sums, options))
+        items.append(ItemAnalysis(question_id, stem, qtype, points, sums, options))
     return sorted(items, key=lambda i: (i.facility if i.facility is not None else 2, i.question_id or 0))
 
 
