@@ -268,7 +268,7 @@ def test_access_by_role(
 
 
 # ---- queries ---------------------------------------------------------------------------------
-STATS_PAGES = ["paper_stats", "paper_stats_xlsx", "mastery", "mastery_xlsx", "paper_results_xlsx"]
+STATS_PAGES = ["paper_stats", "paper_stats_xlsx", "mastery", "mastery_xlsx", "paper_results", "paper_results_xlsx"]
 
 
 @pytest.mark.parametrize("name", STATS_PAGES)
