@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import timedelta
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -268,7 +268,14 @@ def test_access_by_role(
 
 
 # ---- queries ---------------------------------------------------------------------------------
-STATS_PAGES = ["paper_stats", "paper_stats_xlsx", "mastery", "mastery_xlsx", "paper_results", "paper_results_xlsx"]
+STATS_PAGES = [
+    "paper_stats",
+    "paper_stats_xlsx",
+    "mastery",
+    "mastery_xlsx",
+    "paper_results",
+    "paper_results_xlsx",
+]
 
 
 @pytest.mark.parametrize("name", STATS_PAGES)
