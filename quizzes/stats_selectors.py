@@ -28,8 +28,9 @@ CHOICE_TYPES = ("single", "multiple", "truefalse")
 
 
 def stats_attempts(*, paper: Paper, cohort: Cohort | None = None) -> QuerySet[Attempt]:
-    """The submitted attempts the statistics count: all of them, or one class's members'."""
-    qs = paper.attempts.filter(status=Attempt.Status.SUBMITTED)
+    """The submitted exam attempts the statistics count (模拟考试 never): all of them, or one
+    class's members'."""
+    qs = paper.attempts.filter(status=Attempt.Status.SUBMITTED, practice=False)
     if cohort is not None:
         qs = qs.filter(user__cohorts=cohort)
     return qs
@@ -240,7 +241,9 @@ def chapter_class_mastery(*, user: User, bank: Bank, paper: Paper | None = None)
         papers = papers.filter(pk=paper.pk)
     rows = (
         AttemptQuestion.objects.filter(
-            attempt__paper__in=papers.values("pk"), attempt__status=Attempt.Status.SUBMITTED
+            attempt__paper__in=papers.values("pk"),
+            attempt__status=Attempt.Status.SUBMITTED,
+            attempt__practice=False,
         )
         .exclude(state__in=["", GradeState.PENDING])
         .values(chapter=F("question__chapter_id"), cohort=F("attempt__user__cohorts"))

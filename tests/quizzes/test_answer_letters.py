@@ -18,7 +18,7 @@ from tests.quizzes.stats_data import stats_paper as build_stats_paper
 
 pytestmark = pytest.mark.django_db
 
-backfill = importlib.import_module("quizzes.migrations.0007_backfill_answer_letters").backfill
+backfill = importlib.import_module("quizzes.migrations.0008_backfill_answer_letters").backfill
 LETTER = {"甲": "A", "乙": "B", "丙": "C"}  # the bank's order
 
 

@@ -69,7 +69,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("qbank", "0002_role_groups"),
-        ("quizzes", "0006_answer_letters_in_bank_order"),
+        ("quizzes", "0007_answer_letters_in_bank_order"),
     ]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0005_paper_chapters'),
+        ('quizzes', '0006_practice_papers_and_regrade_notice'),
     ]
 
     operations = [
