@@ -30,6 +30,7 @@ SECTIONS = [
     Section("dashboard", "quizzes:dashboard", _("我的考试"), frozenset({TRAINEE})),
     Section("practice", "practice:home", _("练习"), frozenset({TRAINEE})),
     Section("mistakes", "practice:mistakes", _("错题本"), frozenset({TRAINEE})),
+    Section("progress", "practice:progress", _("我的进度"), frozenset({TRAINEE})),
     Section("papers", "quizzes:paper_list", _("试卷管理"), STAFF),
     Section("grading", "quizzes:grading_queue", _("待批改"), STAFF),
     Section("mastery", "quizzes:mastery", _("章节掌握度"), STAFF),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -105,6 +107,59 @@ class Favourite(models.Model):
         verbose_name = _("收藏")
         verbose_name_plural = pgettext_lazy("plural", "收藏")
         constraints = [models.UniqueConstraint(fields=["user", "question"], name="practice_favourite_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.question_id}"
+
+
+class PracticeAnswer(models.Model):
+    """One answer given in practice and its verdict: with the exam's graded answers, what the
+    progress page (practice.progress_selectors) reads mastery and the streak from."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="practice_answers", verbose_name=_("学员")
+    )
+    question = models.ForeignKey(Question, models.CASCADE, related_name="+", verbose_name=_("试题"))
+    state = models.CharField(_("结果"), max_length=12)
+    answered_at = models.DateTimeField(_("作答时间"))
+
+    class Meta:
+        ordering = ["-answered_at"]
+        verbose_name = _("练习作答")
+        verbose_name_plural = pgettext_lazy("plural", "练习作答")
+        indexes = [models.Index(fields=["user", "answered_at"], name="practice_answer_user_time")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.question_id} · {self.state}"
+
+
+NOTE_MAX_LENGTH = 2000
+
+
+class Note(models.Model):
+    """A trainee's private note on a question: only its author ever reads it (no trainer page,
+    no admin page, no export shows notes; selectors always filter by the author)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="question_notes", verbose_name=_("学员")
+    )
+    question = models.ForeignKey(Question, models.CASCADE, related_name="+", verbose_name=_("试题"))
+    text = models.TextField(_("笔记"), max_length=NOTE_MAX_LENGTH)
+    created = models.DateTimeField(_("创建时间"))
+    updated = models.DateTimeField(_("修改时间"))
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = _("笔记")
+        verbose_name_plural = pgettext_lazy("plural", "笔记")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="practice_note_unique"),
+            # The form and the service check too; the database holds the line for anything else.
+            models.CheckConstraint(
+                condition=GreaterThan(Length("text"), 0) & LessThanOrEqual(Length("text"), NOTE_MAX_LENGTH),
+                name="practice_note_length",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.question_id}"

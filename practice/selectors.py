@@ -4,17 +4,19 @@ active, automatically graded questions of the banks of papers published to one o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 
 import questiontypes
 from qbank.models import Bank, Chapter, Question
-from quizzes.models import Paper
+from quizzes.models import Attempt, AttemptQuestion, Paper
 
-from .models import Favourite, Mistake, PracticeSession
+from .models import Favourite, Mistake, Note, PracticeSession
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -92,3 +94,36 @@ def favourite_practice_ids(*, user: User) -> list[int]:
         .order_by("created", "id")
         .values_list("question_id", flat=True)
     )
+
+
+# ---- notes: always the author's own; nothing here takes another user's id -----------------------
+def note_allowed(*, user: User, question_id: int) -> bool:
+    """A question the trainee may practise, or one of a paper they have handed in: the places
+    they see it answered (practice verdict, 错题本, favourites, their result page)."""
+    if practisable(user=user).filter(pk=question_id).exists():
+        return True
+    return AttemptQuestion.objects.filter(
+        attempt__user=user, attempt__status=Attempt.Status.SUBMITTED, question_id=question_id
+    ).exists()
+
+
+def notes_on(*, user: User, question_ids: Iterable[int | None]) -> dict[int, str]:
+    """The trainee's notes on these questions, by question id (one query)."""
+    wanted = {pk for pk in question_ids if pk is not None}
+    if not wanted or not user.is_authenticated:
+        return {}
+    return dict(Note.objects.filter(user=user, question_id__in=wanted).values_list("question_id", "text"))
+
+
+M = TypeVar("M", bound=Model)
+
+
+def with_notes(rows: QuerySet[M], *, user: User, question: str) -> QuerySet[M]:
+    """Each row annotated with `note`, the trainee's own note on its question (`question` names
+    the row's question id field), in the same query."""
+    mine = Note.objects.filter(user=user, question=OuterRef(question)).values("text")[:1]
+    return rows.annotate(note=Subquery(mine))  # type: ignore[return-value]  # annotate keeps M
+
+
+def own_notes(*, user: User) -> QuerySet[Note]:
+    return Note.objects.filter(user=user).select_related("question", "question__bank", "question__chapter")

@@ -17,7 +17,7 @@ import questiontypes
 from qbank.models import Bank, Chapter, Question
 
 from . import clock, schedule, selectors
-from .models import Favourite, Mistake, PracticeSession
+from .models import NOTE_MAX_LENGTH, Favourite, Mistake, Note, PracticeAnswer, PracticeSession
 from .selectors import User
 
 MISSED = frozenset({questiontypes.WRONG, questiontypes.PARTIAL})
@@ -95,6 +95,9 @@ def session_answer(
     elif grade.state == questiontypes.CORRECT:
         mistake_review(user_id=session.user_id, question_id=question.pk, now=now)
         session.right += 1
+    PracticeAnswer.objects.create(
+        user_id=session.user_id, question=question, state=grade.state, answered_at=now
+    )  # the progress page's mastery and streak
     session.last_question, session.last_response, session.last_state = question, cleaned, grade.state
     session.position += 1
     session.updated_at = now
@@ -182,3 +185,25 @@ def favourite_toggle(*, user: User, question: Question) -> bool:
         return False
     Favourite.objects.create(user=user, question=question)
     return True
+
+
+# ---- notes -----------------------------------------------------------------------------------
+def note_save(*, user: User, question: Question, text: str, now: datetime | None = None) -> Note | None:
+    """Write the trainee's own note on a question they have seen answered; empty text deletes
+    it (None). Over NOTE_MAX_LENGTH characters is refused, not cut: the trainee sees why."""
+    if not selectors.note_allowed(user=user, question_id=question.pk):
+        raise PermissionDenied(_("你不能给这道题写笔记。"))
+    text = text.replace("\r\n", "\n").strip()
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(_("笔记最多 %(n)s 个字。") % {"n": NOTE_MAX_LENGTH}, code="too_long")
+    if not text:
+        Note.objects.filter(user=user, question=question).delete()
+        return None
+    now = now or clock.now()
+    note, created = Note.objects.get_or_create(
+        user=user, question=question, defaults={"text": text, "created": now, "updated": now}
+    )
+    if not created and note.text != text:
+        note.text, note.updated = text, now
+        note.save(update_fields=["text", "updated"])
+    return note

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from . import views
+from . import views, views_notes, views_progress
 
 app_name = "practice"
 
@@ -15,5 +15,9 @@ urlpatterns: list[URLPattern] = [
     path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("mistakes/", views.mistakes, name="mistakes"),
     path("favourites/", views.favourites, name="favourites"),
+    path("mock/", views.mock_exams, name="mock_exams"),
     path("favourites/<int:question_pk>/", views.favourite_toggle, name="favourite_toggle"),
+    path("progress/", views_progress.progress, name="progress"),
+    path("notes/", views_notes.notes, name="notes"),
+    path("notes/<int:question_pk>/", views_notes.note_save, name="note_save"),
 ]

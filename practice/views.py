@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 import questiontypes
 from qbank.access import PRACTISE, access_required, signed_in
 from qbank.answers import answer_display
 from qbank.blanks import blank_count
 from qbank.models import Bank, Chapter, Question
+from qbank.script import converter
 from questiontypes.words import truth
+from quizzes import selectors as quiz_selectors
 
 from . import clock, selectors, services
 from .models import PracticeSession
@@ -116,7 +118,8 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("practice:feedback", practice.pk)
     if question is None:
         return render(request, "practice/done.html", {"practice": practice})
-    options = [(o.label, o.text) for o in question.options.all()]
+    convert = converter()  # the question in the reader's script; the template's |viewer_script too
+    options = [(o.label, convert(o.text)) for o in question.options.all()]
     item = AskItem(position=1, options=options, blanks=[""] * blank_count(question.stem))
     context = {
         "practice": practice,
@@ -137,14 +140,17 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     question = practice.last_question
     if question is None:
         return redirect("practice:session", practice.pk)
+    user = signed_in(request)
+    convert = converter()
     context = {
         "practice": practice,
         "question": question,
-        "options": [(o.label, o.text) for o in question.options.all()],
+        "options": [(o.label, convert(o.text)) for o in question.options.all()],
         "right": practice.last_state == questiontypes.CORRECT,
-        "key": answer_display(question.type, question.answer),
-        "chosen": answer_display(question.type, practice.last_response),
-        "favourite": question.pk in selectors.favourite_ids(user=signed_in(request)),
+        "key": convert(answer_display(question.type, question.answer)),
+        "chosen": convert(answer_display(question.type, practice.last_response)),
+        "favourite": question.pk in selectors.favourite_ids(user=user),
+        "note": selectors.notes_on(user=user, question_ids=[question.pk]).get(question.pk, ""),
     }
     return render(request, "practice/feedback.html", context)
 
@@ -153,7 +159,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 def mistakes(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     now = clock.now()
-    rows = list(selectors.open_mistakes(user=user))
+    rows = list(selectors.with_notes(selectors.open_mistakes(user=user), user=user, question="question"))
     return render(
         request,
         "practice/mistakes.html",
@@ -164,12 +170,21 @@ def mistakes(request: HttpRequest) -> HttpResponse:
 @access_required(PRACTISE)
 def favourites(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
-    rows = list(
-        selectors.practisable(user=user)
-        .filter(pk__in=selectors.favourite_practice_ids(user=user))
-        .select_related("chapter", "bank")
-    )
+    favourites = selectors.practisable(user=user).filter(pk__in=selectors.favourite_practice_ids(user=user))
+    rows = list(selectors.with_notes(favourites.select_related("chapter", "bank"), user=user, question="pk"))
     return render(request, "practice/favourites.html", {"rows": rows})
+
+
+@access_required(PRACTISE)
+@require_GET
+def mock_exams(request: HttpRequest) -> HttpResponse:
+    """模拟考试: the papers open for it and every one the trainee sat (quizzes does the sitting)."""
+    user = signed_in(request)
+    context = {
+        "mock_papers": quiz_selectors.mock_papers_for(user=user),
+        "mock_attempts": list(quiz_selectors.attempts_of(user=user, practice=True)),
+    }
+    return render(request, "practice/mock_exams.html", context)
 
 
 @access_required(PRACTISE)

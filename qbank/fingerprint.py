@@ -54,6 +54,15 @@ def fingerprint(stem: str, options: list[str], material: str = "") -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def near_key(stem: str, options: list[str], material: str = "") -> tuple[str, str]:
+    """(question, material) as near-duplicate checks compare them: folded, without whitespace or
+    punctuation, the options sorted (the same question printed with its options in another order
+    is still the same question). Options count, not only the stem: "下列说法正确的是" heads many
+    different questions. The material is kept apart so sub-questions of one case differ."""
+    body = _strip(fold(stem)) + "".join(sorted(_strip(fold(option)) for option in options))
+    return body, _strip(fold(material))
+
+
 def search_text(stem: str, options: list[str]) -> str:
     """What the search column holds: folded stem and options, so either script finds it."""
     return "\n".join(fold(part) for part in [stem, *options])

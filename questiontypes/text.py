@@ -16,6 +16,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """Traditional → Simplified only (no width or case folding): what a page shows."""
+    return str(_t2s().convert(text)) if text else text
+
+
 def fold(text: str) -> str:
     """NFKC width fold and Traditional → Simplified; case and punctuation kept."""
     return str(_t2s().convert(unicodedata.normalize("NFKC", text)))

@@ -75,8 +75,18 @@ class IntegrityEventInline(ReadOnlyInline):
 
 @admin.register(Attempt)
 class AttemptAdmin(admin.ModelAdmin):
-    list_display = ["paper", "user", "number", "status", "score", "max_score", "passed", "started_at"]
-    list_filter = ["status", "passed", "auto_submitted", "paper"]
+    list_display = [
+        "paper",
+        "user",
+        "number",
+        "practice",
+        "status",
+        "score",
+        "max_score",
+        "passed",
+        "started_at",
+    ]
+    list_filter = ["status", "practice", "passed", "auto_submitted", "paper"]
     list_select_related = ["paper", "user"]
     search_fields = ["user__username", "paper__title"]
     date_hierarchy = "started_at"

@@ -9,20 +9,29 @@ A pool spread thinly over a wide id range, or a round that keeps too few, falls 
 pick by position (ROW_NUMBER over the pool), still in the database. Only the chosen questions are
 then fetched, with options and pictures, in three queries: 2 queries per rule + 3 in all, the
 same on a bank of 100 questions or 100,000.
+
+No paper holds two near-duplicates (quizzes.distinct): the chosen questions are compared once
+loaded, and a question like one chosen before it is replaced by a fresh pick from its rule's pool
+(2 + 2 queries per rule that lost one, only when it happens). After REPLACE_ROUNDS such rounds
+the rest is picked by walking the pool's remaining ids in random order, in chunks — exact, and
+only for a pool made mostly of copies of few questions.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet, Window
+from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
+from qbank.fingerprint import near_key
 from qbank.models import Question
 
-from .models import Paper
+from . import distinct
+from .models import Paper, PaperRule
 from .selectors import paper_chapters, rule_pool
 
 # Proposed ids go into one IN list: past this many the pool is too thin in its id range (a
@@ -32,26 +41,130 @@ PROPOSAL_ROUNDS = 2
 # A pool can change between counting it and picking from it (a trainer retiring a question):
 # the pick then comes back short and is tried again with a fresh count, a bounded number of times.
 PICK_TRIES = 3
+# Rounds of replacing near-duplicates by fresh picks before walking the pool (module docstring).
+REPLACE_ROUNDS = 3
+WALK_CHUNK = 200
 
 
 class NotEnoughQuestions(Exception):
     """A rule asks for more questions than its pool holds (after earlier rules took theirs)."""
 
 
+class NotEnoughDistinct(NotEnoughQuestions):
+    """The pool holds enough questions, but too many of them are near-duplicates of each other."""
+
+
+@dataclass
+class _RuleDraw:
+    rule: PaperRule
+    pool: QuerySet[Question]  # the rule's pool, before excluding what other rules took
+    ids: list[int]
+
+
+def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    """Questions (with options and pictures) and points for one candidate, rule by rule; no
+    question is drawn twice, and no two are near-duplicates."""
+    draws = _pick_per_rule(paper, rng)
+    found = _load([pk for d in draws for pk in d.ids])
+    _replace_near_duplicates(draws, found, rng)
+    questions = [found[pk] for d in draws for pk in d.ids if pk in found]
+    prefetch_related_objects(questions, "images")
+    return [(found[pk], d.rule.points) for d in draws for pk in d.ids if pk in found]
+
+
 def paper_draw_ids(*, paper: Paper, rng: random.Random) -> list[tuple[int, Decimal]]:
-    """(question id, points) for one candidate, rule by rule; no question is drawn twice."""
-    drawn: list[tuple[int, Decimal]] = []
+    """(question id, points) of paper_draw."""
+    return [(q.pk, points) for q, points in paper_draw(paper=paper, rng=rng)]
+
+
+def _pick_per_rule(paper: Paper, rng: random.Random) -> list[_RuleDraw]:
+    draws: list[_RuleDraw] = []
     taken: list[int] = []
     chapter_ids = paper_chapters(paper)  # the paper's chapters, read once for every rule
     for rule in paper.rules.prefetch_related("chapters"):
         pool = rule_pool(rule=rule, paper_chapter_ids=chapter_ids)
-        if taken:
-            # Two rules may share chapters and type: what an earlier rule drew is not in this pool.
-            pool = pool.exclude(pk__in=taken)
-        ids = pick_ids(pool=pool, count=rule.count, rng=rng)
+        # Two rules may share chapters and type: what an earlier rule drew is not in this pool.
+        ids = pick_ids(pool=pool.exclude(pk__in=taken) if taken else pool, count=rule.count, rng=rng)
         taken.extend(ids)
-        drawn.extend((pk, rule.points) for pk in ids)
-    return drawn
+        draws.append(_RuleDraw(rule, pool, ids))
+    return draws
+
+
+def _load(ids: Sequence[int]) -> dict[int, Question]:
+    return Question.objects.prefetch_related("options").in_bulk(list(ids)) if ids else {}
+
+
+def _key(question: Question) -> distinct.Key:
+    return near_key(question.stem, [o.text for o in question.options.all()], question.material)
+
+
+def _replace_near_duplicates(draws: list[_RuleDraw], found: dict[int, Question], rng: random.Random) -> None:
+    """Swap each question that near-duplicates one drawn before it for a fresh pick of its rule."""
+    rejected: set[int] = set()
+    for _round in range(REPLACE_ROUNDS):
+        order = [(pk, _key(found[pk])) for d in draws for pk in d.ids if pk in found]
+        clash = distinct.clashes(order)
+        if not clash:
+            return
+        rejected |= clash
+        fresh: list[int] = []
+        for d in draws:
+            lost = sum(1 for pk in d.ids if pk in clash)
+            if not lost:
+                continue
+            taken = {pk for r in draws for pk in r.ids} | rejected
+            try:
+                extra = iter(pick_ids(pool=d.pool.exclude(pk__in=taken), count=lost, rng=rng))
+            except NotEnoughQuestions:
+                raise NotEnoughDistinct from None
+            d.ids = [next(extra) if pk in clash else pk for pk in d.ids]
+            fresh.extend(pk for pk in d.ids if pk not in found)
+        found.update(_load(fresh))
+    _walk_pools(draws, found, rejected, rng)
+
+
+def _walk_pools(
+    draws: list[_RuleDraw], found: dict[int, Question], rejected: set[int], rng: random.Random
+) -> None:
+    """The exact fallback: keep the first of each clash, then fill every rule's gaps from its
+    pool's other questions in random order, one chunk at a time, skipping near-duplicates."""
+    kept: list[distinct.Key] = []
+    gaps: list[tuple[_RuleDraw, int]] = []
+    for d in draws:
+        ids = []
+        for pk in d.ids:
+            key = _key(found[pk])
+            if any(distinct.similar(key, other) for other in kept):
+                rejected.add(pk)
+            else:
+                kept.append(key)
+                ids.append(pk)
+        gaps.append((d, len(d.ids) - len(ids)))
+        d.ids = ids
+    for d, need in gaps:
+        if not need:
+            continue
+        taken = {pk for r in draws for pk in r.ids} | rejected
+        remaining = list(d.pool.exclude(pk__in=taken).order_by().values_list("pk", flat=True))
+        rng.shuffle(remaining)
+        for start in range(0, len(remaining), WALK_CHUNK):
+            chunk = _load(remaining[start : start + WALK_CHUNK])
+            for pk in remaining[start : start + WALK_CHUNK]:
+                if pk not in chunk:  # deleted since
+                    continue
+                key = _key(chunk[pk])
+                if any(distinct.similar(key, other) for other in kept):
+                    continue
+                kept.append(key)
+                found[pk] = chunk[pk]
+                d.ids.append(pk)
+                need -= 1
+                if not need:
+                    break
+            if not need:
+                break
+        if need:
+            raise NotEnoughDistinct
 
 
 def pick_ids(*, pool: QuerySet[Question], count: int, rng: random.Random) -> list[int]:

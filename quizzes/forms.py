@@ -61,6 +61,8 @@ class PaperForm(forms.ModelForm):
             "opens_at",
             "closes_at",
             "attempts_allowed",
+            "practice_enabled",
+            "practice_attempts_allowed",
             "cohorts",
             "chapters",
             "same_for_everyone",
@@ -73,6 +75,7 @@ class PaperForm(forms.ModelForm):
             "instructions": forms.Textarea(attrs={"rows": 3}),
             "opens_at": DateTimeLocalInput(),
             "closes_at": DateTimeLocalInput(),
+            "practice_attempts_allowed": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
             "cohorts": forms.CheckboxSelectMultiple,
             "chapters": forms.CheckboxSelectMultiple,
         }

@@ -85,6 +85,20 @@ class Paper(models.Model):
         _("允许作答次数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     cohorts = models.ManyToManyField(Cohort, blank=True, related_name="papers", verbose_name=_("参加班级"))
+    # 模拟考试: the trainees of the paper's audience may also sit fresh draws of it as practice,
+    # whatever its window; these never count as exam attempts (Attempt.practice).
+    practice_enabled = models.BooleanField(
+        _("允许模拟考试"),
+        default=False,
+        help_text=_("学员可随时按本试卷的规则重新抽一套题计时练习,不计入考试成绩和统计。"),
+    )
+    practice_attempts_allowed = models.PositiveSmallIntegerField(
+        _("模拟考试次数"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=_("每位学员最多可做几次模拟考试;留空则不限次数。"),
+    )
     # Chosen once for the paper; every rule draws from them unless it names chapters of its own.
     chapters = models.ManyToManyField(Chapter, blank=True, related_name="papers", verbose_name=_("试卷章节"))
     same_for_everyone = models.BooleanField(_("所有人同一套题"), default=False)
@@ -162,7 +176,10 @@ class Attempt(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="attempts", verbose_name=_("学员")
     )
-    number = models.PositiveSmallIntegerField(_("第几次"), default=1)
+    number = models.PositiveSmallIntegerField(_("第几次"), default=1)  # counted apart for practice
+    # A 模拟考试: drawn fresh, timed and graded like an exam attempt, but never in the paper's
+    # results, statistics or attempt count (its misses still go into the 错题本).
+    practice = models.BooleanField(_("模拟考试"), default=False)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
     started_at = models.DateTimeField(_("开始时间"))
     deadline = models.DateTimeField(_("截止时间"))
@@ -180,16 +197,22 @@ class Attempt(models.Model):
     pass_percent = models.PositiveSmallIntegerField(
         _("及格线(%)"), default=60, validators=[MaxValueValidator(100)]
     )
+    # A trainer marked a written answer after the trainee handed in: the dashboard says so until
+    # the trainee opens the result again.
+    regraded_at = models.DateTimeField(_("补批改时间"), null=True, blank=True)
+    result_seen_at = models.DateTimeField(_("学员查看成绩时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("作答记录")
         verbose_name_plural = pgettext_lazy("plural", "作答记录")
         constraints = [
-            models.UniqueConstraint(fields=["paper", "user", "number"], name="quizzes_attempt_unique_number"),
-            # One running attempt per trainee and paper: a double click cannot start two.
             models.UniqueConstraint(
-                fields=["paper", "user"],
+                fields=["paper", "user", "practice", "number"], name="quizzes_attempt_unique_number"
+            ),
+            # One running attempt per trainee, paper and kind: a double click cannot start two.
+            models.UniqueConstraint(
+                fields=["paper", "user", "practice"],
                 condition=Q(status="in_progress"),
                 name="quizzes_attempt_one_running",
             ),
@@ -202,6 +225,13 @@ class Attempt(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status == self.Status.IN_PROGRESS
+
+    @property
+    def regraded_unseen(self) -> bool:
+        """Marked again since the trainee last opened the result (the dashboard's notice)."""
+        return self.regraded_at is not None and (
+            self.result_seen_at is None or self.result_seen_at < self.regraded_at
+        )
 
     @property
     def percent(self) -> Decimal:
@@ -235,6 +265,9 @@ class AttemptQuestion(models.Model):
     # The question's pictures at start: [{"id", "path", "content_type"}]; served from here, so a
     # picture replaced or deleted in the bank later still shows as the trainee saw it.
     images = models.JSONField(_("图片"), default=list, blank=True)
+    # The bank index of each option in `options`: the shuffle, so answers count per bank option
+    # whatever order each trainee saw. Empty for types without options, or where it was lost.
+    option_order = models.JSONField(_("选项原顺序"), default=list, blank=True)
     points = models.DecimalField(_("分值"), max_digits=5, decimal_places=2)
     response = models.JSONField(_("作答"), null=True, blank=True)
     flagged = models.BooleanField(_("标记"), default=False)
@@ -243,6 +276,11 @@ class AttemptQuestion(models.Model):
     # Empty until the attempt is submitted and graded.
     state = models.CharField(_("结果"), max_length=12, blank=True, choices=GradeState.choices)
     score = models.DecimalField(_("得分"), max_digits=5, decimal_places=2, null=True, blank=True)
+    # Key and response as option letters in the bank's order ("AC"), written when graded: the
+    # item analysis counts choices with GROUP BY on these short columns instead of reading every
+    # response through its shuffle (quizzes/stats_selectors.py).
+    key_letters = models.CharField(_("答案(题库选项顺序)"), max_length=26, blank=True, editable=False)
+    chosen_letters = models.CharField(_("所选(题库选项顺序)"), max_length=26, blank=True, editable=False)
     suggested_score = models.DecimalField(
         _("建议得分"), max_digits=5, decimal_places=2, null=True, blank=True
     )

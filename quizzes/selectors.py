@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Avg, Count, Max, Q, QuerySet
+from django.db.models import Avg, Count, F, Max, Q, QuerySet
 from django.utils import timezone
 
 from qbank import roles
@@ -48,9 +48,14 @@ def pool_for(
 def paper_open_to(*, paper: Paper, user: User, now: datetime | None = None) -> bool:
     """Published, inside its window, and the trainee is in its audience (no audience: everyone)."""
     now = now or timezone.now()
-    if paper.status != Paper.Status.PUBLISHED or not user.is_authenticated:
-        return False
     if paper.opens_at and now < paper.opens_at or paper.closes_at and now >= paper.closes_at:
+        return False
+    return paper_published_to(paper=paper, user=user)
+
+
+def paper_published_to(*, paper: Paper, user: User) -> bool:
+    """Published and the trainee is in its audience, whatever its window (模拟考试 keep none)."""
+    if paper.status != Paper.Status.PUBLISHED or not user.is_authenticated:
         return False
     if not paper.cohorts.exists():
         return True
@@ -65,14 +70,82 @@ def papers_for_trainee(*, user: User, now: datetime | None = None) -> list[Paper
         .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
         .filter(Q(cohorts__isnull=True) | Q(cohorts__members=user))
         .distinct()
-        .annotate(used=Count("attempts", filter=Q(attempts__user=user), distinct=True))
+        .annotate(
+            used=Count("attempts", filter=Q(attempts__user=user, attempts__practice=False), distinct=True)
+        )
         .order_by("closes_at", "title")
     )
     return list(published)
 
 
-def attempts_of(*, user: User) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user).select_related("paper").order_by("-started_at")
+def practice_papers_for(*, user: User) -> list[Paper]:
+    """Papers open to this trainee for 模拟考试 (published to them, flag on; any window), with
+    `used`, their 模拟考试 so far."""
+    if not user.is_authenticated:
+        return []
+    papers = (
+        Paper.objects.filter(status=Paper.Status.PUBLISHED, practice_enabled=True)
+        .filter(Q(cohorts__isnull=True) | Q(cohorts__members=user))
+        .distinct()
+        .annotate(
+            used=Count("attempts", filter=Q(attempts__user=user, attempts__practice=True), distinct=True)
+        )
+        .order_by("title", "pk")
+    )
+    return list(papers)
+
+
+@dataclass(frozen=True)
+class MockPaper:
+    """A paper the trainee may sit as a 模拟考试, with what they have left of it."""
+
+    paper: Paper
+    used: int
+    left: int | None  # None: no limit
+    running: Attempt | None  # their 模拟考试 of it in progress
+    exam_running: bool  # their exam attempt of it in progress: no 模拟考试 until handed in
+
+    @property
+    def can_start(self) -> bool:
+        return self.running is not None or (not self.exam_running and self.left != 0)
+
+
+def mock_papers_for(*, user: User) -> list[MockPaper]:
+    """practice_papers_for with each one's running attempts: three queries for any number."""
+    papers = practice_papers_for(user=user)
+    running = (
+        Attempt.objects.filter(
+            user=user, paper__in=[p.pk for p in papers], status=Attempt.Status.IN_PROGRESS
+        ).only("pk", "paper_id", "practice", "deadline")
+        if papers
+        else Attempt.objects.none()
+    )
+    mock = {a.paper_id: a for a in running if a.practice}
+    exam = {a.paper_id for a in running if not a.practice}
+    rows = []
+    for paper in papers:
+        used: int = paper.used  # type: ignore[attr-defined]  # annotated by practice_papers_for
+        limit = paper.practice_attempts_allowed
+        left = None if limit is None else max(0, limit - used)
+        rows.append(MockPaper(paper, used, left, mock.get(paper.pk), paper.pk in exam))
+    return rows
+
+
+def attempts_of(*, user: User, practice: bool = False) -> QuerySet[Attempt]:
+    """The user's exam attempts, or with `practice` their 模拟考试: the two are listed apart."""
+    return (
+        Attempt.objects.filter(user=user, practice=practice).select_related("paper").order_by("-started_at")
+    )
+
+
+def regraded_unseen(*, user: User) -> list[Attempt]:
+    """Attempts marked by a trainer since their owner last opened the result."""
+    if not user.is_authenticated:
+        return []
+    qs = Attempt.objects.filter(user=user, regraded_at__isnull=False).filter(
+        Q(result_seen_at__isnull=True) | Q(result_seen_at__lt=F("regraded_at"))
+    )
+    return list(qs.select_related("paper").order_by("-regraded_at"))
 
 
 def attempt_for(*, user: User, attempt_id: int) -> Attempt | None:
@@ -124,7 +197,8 @@ def attempt_image(*, attempt: Attempt, image_id: int) -> SnapshotImage | None:
 
 def papers_managed_by(*, user: User) -> QuerySet[Paper]:
     qs = Paper.objects.select_related("bank", "created_by").annotate(
-        rule_count=Count("rules", distinct=True), attempt_count=Count("attempts", distinct=True)
+        rule_count=Count("rules", distinct=True),
+        attempt_count=Count("attempts", filter=Q(attempts__practice=False), distinct=True),
     )
     if roles.user_role(user) == roles.ADMIN:
         return qs
@@ -140,7 +214,7 @@ def can_manage_paper(*, user: User, paper: Paper) -> bool:
 
 def paper_results(*, paper: Paper) -> QuerySet[Attempt]:
     return (
-        paper.attempts.filter(status=Attempt.Status.SUBMITTED)
+        paper.attempts.filter(status=Attempt.Status.SUBMITTED, practice=False)
         .select_related("user")
         .annotate(left_count=Count("events", filter=Q(events__kind=IntegrityEvent.Kind.LEFT)))
         .order_by("user__username", "number")
@@ -211,7 +285,9 @@ class ItemStat:
 def item_statistics(*, paper: Paper) -> list[ItemStat]:
     """Per source question over submitted attempts, in one grouped query: hardest first."""
     rows = (
-        AttemptQuestion.objects.filter(attempt__paper=paper, attempt__status=Attempt.Status.SUBMITTED)
+        AttemptQuestion.objects.filter(
+            attempt__paper=paper, attempt__status=Attempt.Status.SUBMITTED, attempt__practice=False
+        )
         .values("question_id")
         .annotate(
             seen=Count("id"),

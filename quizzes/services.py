@@ -19,16 +19,18 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import questiontypes
 from practice import services as practice_services
+from qbank.fingerprint import near_key
 from qbank.models import Chapter, Question
 
-from . import autosave, draw, grading
+from . import autosave, distinct, draw, grading
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
-from .selectors import paper_chapters, paper_open_to, rule_pool
+from .selectors import paper_chapters, paper_open_to, paper_published_to, rule_pool
 from .textcheck import is_well_formed
 
 logger = logging.getLogger(__name__)
@@ -49,30 +51,57 @@ def save_grace() -> timedelta:
 
 # ---- papers ----------------------------------------------------------------------------------
 def paper_problems(*, paper: Paper) -> list[str]:
-    """Why a paper cannot be published yet: no rules, or a rule asking more than the bank has."""
+    """Why a paper cannot be published yet: no rules, a rule asking more than the bank has, or
+    more than its pool holds questions that are not near-duplicates of each other."""
     rules = list(paper.rules.prefetch_related("chapters"))
     if not rules:
         return [_("试卷还没有抽题规则。")]
     problems = []
     chapter_ids = paper_chapters(paper)
     for rule in rules:
-        available = rule_pool(rule=rule, paper_chapter_ids=chapter_ids).count()
+        pool = rule_pool(rule=rule, paper_chapter_ids=chapter_ids)
+        available = pool.count()
         if rule.count > available:
             problems.append(
                 _("规则“%(rule)s”需要 %(count)d 题,题库中只有 %(available)d 题。")
                 % {"rule": rule, "count": rule.count, "available": available}
             )
+        elif available <= DISTINCT_CHECK_LIMIT and rule.count > (families := _families(pool)):
+            problems.append(
+                _(
+                    "规则“%(rule)s”需要 %(count)d 题,但其中很多题几乎相同"
+                    "(题干和选项相似度≥%(similar)d%%),一份试卷最多只能抽到 %(distinct)d 道"
+                    "互不相似的题。请减少题数或扩大章节范围。"
+                )
+                % {"rule": rule, "count": rule.count, "distinct": families, "similar": distinct.SIMILAR}
+            )
     return problems
 
 
+# Past this many questions a pool's near-duplicates are not counted when checking a paper
+# (comparing every pair grows with the square: about 0.3 s at 1,000); the draw still keeps them
+# apart, and says so clearly if it ever runs out.
+DISTINCT_CHECK_LIMIT = 1_000
+
+
+def _families(pool: QuerySet[Question]) -> int:
+    questions = pool.order_by("pk").prefetch_related("options")
+    return distinct.family_count(
+        [near_key(q.stem, [o.text for o in q.options.all()], q.material) for q in questions]
+    )
+
+
 def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """Questions for one candidate, rule by rule; a question is never drawn twice (quizzes.draw)."""
+    """Questions for one candidate, rule by rule; a question is never drawn twice, nor two
+    near-duplicates (quizzes.draw)."""
     try:
-        ids = draw.paper_draw_ids(paper=paper, rng=rng)
+        return draw.paper_draw(paper=paper, rng=rng)
+    except draw.NotEnoughDistinct:
+        raise ValidationError(
+            paper_problems(paper=paper) or [_("题库中互不相似的题目不够抽取。")], code="not_distinct"
+        ) from None
     except draw.NotEnoughQuestions:
         raise ValidationError(paper_problems(paper=paper) or [_("题库中的题目不够抽取。")]) from None
-    found = draw.questions_by_id([pk for pk, _points in ids])
-    return [(found[pk], points) for pk, points in ids if pk in found]
 
 
 @transaction.atomic
@@ -100,35 +129,58 @@ def paper_max_score(*, paper: Paper) -> Decimal:
 
 # ---- attempts --------------------------------------------------------------------------------
 def attempt_start(
-    *, paper: Paper, user: AbstractBaseUser, now: datetime | None = None, rng: random.Random | None = None
+    *,
+    paper: Paper,
+    user: AbstractBaseUser,
+    now: datetime | None = None,
+    rng: random.Random | None = None,
+    practice: bool = False,
 ) -> Attempt:
-    """The trainee's running attempt on this paper, or a new one with its questions frozen."""
+    """The trainee's running attempt on this paper, or a new one with its questions frozen.
+    With `practice`, a 模拟考试: a fresh draw, its own count and limit, never an exam attempt."""
     now = _now(now)
-    running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
+    mine = paper.attempts.filter(user=user, practice=practice)
+    running = mine.filter(status=Attempt.Status.IN_PROGRESS).first()
     if running is not None and now > running.deadline + save_grace():
         # This trainee's own attempt ran out: hand it in before counting what is left. Nobody
         # else's attempts are touched here (the worker and finalise_overdue do those).
         _finalise_isolated(running, now)
-        running = paper.attempts.filter(user=user, status=Attempt.Status.IN_PROGRESS).first()
+        running = mine.filter(status=Attempt.Status.IN_PROGRESS).first()
     if running is not None:
         return running
-    if not paper_open_to(paper=paper, user=user, now=now):
-        raise PermissionDenied(_("这份试卷现在不对你开放。"))
-    used = paper.attempts.filter(user=user).count()
-    if used >= paper.attempts_allowed:
-        raise PermissionDenied(_("作答次数已用完。"))
+    used = mine.count()
+    if practice:
+        _practice_allowed(paper=paper, user=user, used=used)
+    else:
+        if not paper_open_to(paper=paper, user=user, now=now):
+            raise PermissionDenied(_("这份试卷现在不对你开放。"))
+        if used >= paper.attempts_allowed:
+            raise PermissionDenied(_("作答次数已用完。"))
     rng = rng or random.Random()
     # Reads only, so before the write transaction: on SQLite that takes the database's one write
     # lock at BEGIN (IMMEDIATE), and a start storm must not queue behind anyone's draw.
-    drawn = _draw_for(paper, rng)
+    drawn = paper_draw(paper=paper, rng=rng) if practice else _draw_for(paper, rng)
     try:
         with transaction.atomic():
-            attempt = _create_attempt(paper=paper, user=user, number=used + 1, now=now, rng=rng, drawn=drawn)
+            attempt = _create_attempt(
+                paper=paper, user=user, number=used + 1, now=now, rng=rng, drawn=drawn, practice=practice
+            )
     except IntegrityError:
         # A second tab or a double click started the same attempt a moment earlier: resume it.
-        return paper.attempts.get(user=user, status=Attempt.Status.IN_PROGRESS)
+        return mine.get(status=Attempt.Status.IN_PROGRESS)
     transaction.on_commit(lambda: _schedule_finalise(attempt))
     return attempt
+
+
+def _practice_allowed(*, paper: Paper, user: AbstractBaseUser, used: int) -> None:
+    """A 模拟考试 needs the paper's flag and audience (not its window), attempts left, and no
+    exam attempt of the paper running: its review must not key the exam in the next tab."""
+    if not paper.practice_enabled or not paper_published_to(paper=paper, user=user):
+        raise PermissionDenied(_("这份试卷没有开放模拟考试。"))
+    if paper.practice_attempts_allowed is not None and used >= paper.practice_attempts_allowed:
+        raise PermissionDenied(_("模拟考试次数已用完。"))
+    if paper.attempts.filter(user=user, practice=False, status=Attempt.Status.IN_PROGRESS).exists():
+        raise PermissionDenied(_("你正在参加这份试卷的考试,交卷后才能做模拟考试。"))
 
 
 def _schedule_finalise(attempt: Attempt) -> None:
@@ -161,16 +213,18 @@ def _create_attempt(
     now: datetime,
     rng: random.Random,
     drawn: list[tuple[Question, Decimal]],
+    practice: bool = False,
 ) -> Attempt:
     if paper.shuffle_questions:
         rng.shuffle(drawn)
     deadline = now + timedelta(minutes=paper.time_limit_minutes)
-    if paper.closes_at is not None:
+    if paper.closes_at is not None and not practice:  # practice keeps to no window
         deadline = min(deadline, paper.closes_at)
     attempt = Attempt.objects.create(
         paper=paper,
         user=user,
         number=number,
+        practice=practice,
         started_at=now,
         deadline=deadline,
         max_score=sum((points for _q, points in drawn), Decimal("0")),
@@ -209,6 +263,7 @@ def _snapshot(
         stem=question.stem,
         material=question.material,
         options=[texts[i] for i in order],
+        option_order=order if qtype.has_options else [],
         key=qtype.remap(question.answer, order),
         explanation=question.explanation,
         images=[
@@ -343,17 +398,27 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
 
 
 def _grades_store(questions: Sequence[AttemptQuestion]) -> None:
-    """One UPDATE per distinct grade (state, score, suggested score): a handful per paper. This
-    runs holding the write lock (on SQLite the whole database's); bulk_update's CASE over every
-    row cost ~0.6 ms of Python per question there, 60 ms for a 100-question paper."""
-    grades: dict[tuple[str, Decimal | None, Decimal | None], list[int]] = defaultdict(list)
+    """One UPDATE per distinct grade (state, scores, key and chosen letters): a few dozen per
+    paper at most. This runs holding the write lock (on SQLite the whole database's);
+    bulk_update's CASE over every row cost ~0.6 ms of Python per question there, 60 ms for a
+    100-question paper."""
+    grades: dict[tuple[str, Decimal | None, Decimal | None, str, str], list[int]] = defaultdict(list)
     for aq in questions:
-        grades[(aq.state, aq.score, aq.suggested_score)].append(aq.pk)
-    for (state, score, suggested), pks in grades.items():
-        AttemptQuestion.objects.filter(pk__in=pks).update(state=state, score=score, suggested_score=suggested)
+        grades[(aq.state, aq.score, aq.suggested_score, aq.key_letters, aq.chosen_letters)].append(aq.pk)
+    for (state, score, suggested, key_letters, chosen_letters), pks in grades.items():
+        AttemptQuestion.objects.filter(pk__in=pks).update(
+            state=state,
+            score=score,
+            suggested_score=suggested,
+            key_letters=key_letters,
+            chosen_letters=chosen_letters,
+        )
 
 
 def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
+    qtype = questiontypes.get(aq.type)
+    aq.key_letters = qtype.bank_letters(aq.key, aq.option_order)
+    aq.chosen_letters = qtype.bank_letters(aq.response, aq.option_order)
     try:
         result = grading.grade(aq.type, aq.key, aq.response, policy)
     except ValueError:
@@ -381,6 +446,13 @@ def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
         attempt.passed = None
     else:
         attempt.passed = attempt.score * 100 >= attempt.max_score * attempt.pass_percent
+
+
+def result_seen(*, attempt: Attempt, now: datetime | None = None) -> None:
+    """The owner opened the result: a notice of a later marking has been read."""
+    if attempt.regraded_unseen:
+        attempt.result_seen_at = _now(now)
+        attempt.save(update_fields=["result_seen_at"])
 
 
 def attempt_finalise_overdue(*, now: datetime | None = None, user: AbstractBaseUser | None = None) -> int:
@@ -426,7 +498,9 @@ def short_answer_grade(
     aq.save(update_fields=["score", "comment", "grader", "graded_at", "state"])
     attempt = Attempt.objects.select_for_update().get(pk=aq.attempt_id)
     _total(attempt, list(attempt.questions.all()))
-    attempt.save(update_fields=["score", "pending_grading", "passed"])
+    # The trainee saw a result at handing in; this one differs: their dashboard says so.
+    attempt.regraded_at = aq.graded_at
+    attempt.save(update_fields=["score", "pending_grading", "passed", "regraded_at"])
     return aq
 
 
@@ -469,9 +543,10 @@ def review_withheld_for_retakes(*, attempt: Attempt) -> bool:
     """The same questions for everyone and attempts left: attempt 1's key would answer attempt 2,
     so verdicts, answers and explanations wait for the last attempt (or the paper closing)."""
     paper = attempt.paper
-    if not paper.same_for_everyone or paper.attempts_allowed <= 1:
-        return False
-    return paper.attempts.filter(user_id=attempt.user_id).count() < paper.attempts_allowed
+    if attempt.practice or not paper.same_for_everyone or paper.attempts_allowed <= 1:
+        return False  # a 模拟考试 is drawn afresh each time: its key answers no later attempt
+    exams = paper.attempts.filter(user_id=attempt.user_id, practice=False)
+    return exams.count() < paper.attempts_allowed
 
 
 def rules_replace(*, paper: Paper, rules: Sequence[dict[str, object]]) -> list[PaperRule]:

@@ -36,6 +36,7 @@ class Item:
     material: str = ""
     difficulty: int | None = None
     slot: str = "stem"
+    depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
     images: list[Image] = field(default_factory=list)
     _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
 

@@ -149,6 +149,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
+    if seg.item is not None and seg.line_depth > seg.item.depth > 0:
+        return None  # a Markdown list nested in the question's item: points of its answer
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
@@ -191,8 +193,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     empty = item is not None and not (item.stem or item.options)
     if line_start and empty and n == seg.last_number:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
-    if line_start and seg.item is None and not seg.section.items and seg.numbered_items == 0:
-        return True  # an excerpt may start at any number
+    if line_start and seg.item is None and not seg.section.items:
+        return True  # an excerpt may start at any number, and so may each section of a slice
     previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
     # a choice question printed with its neighbour's number
     return line_start and n == seg.last_number and previous is not None and bool(previous.options)
@@ -211,9 +213,11 @@ ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
-    if seg.mode != "questions" or item is None:
+    if seg.mode != "questions":
         return None
     group = next(g for g in OPTION_FAMILY if m.group(g))
+    if item is None:
+        return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
     if item.slot not in ("stem", "option"):
@@ -249,7 +253,22 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
     if item.slot == "option":
         return bool(item.extra)
     key, _, rest = (item.answer or "").partition("\n")
+    if item.slot == "explanation":  # "正确答案：B" "解析：…" then the next stem
+        return KEY_LETTERS.match(key) is not None and "\n" in (item.explanation or "").strip()
     return item.slot == "answer" and bool(rest.strip()) and KEY_LETTERS.match(key) is not None
+
+
+def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:
+    """Option A opening a line under loose text, before any question: a bank that prints no
+    numbers at all, whose first question is the line above."""
+    return (
+        m.group(group) == "A"
+        and group in ("opt_punct", "opt_paren")  # "A 类客户是…" is a sentence, "①②③" an answer
+        and at_line_start(m)
+        and bool(seg.section.loose)
+        and not seg.section.items
+        and seg.numbered_items == 0
+    )
 
 
 def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
@@ -355,10 +374,17 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
     """ "二、" in a key with only answers after it: the key of the paper's second section."""
     sections = [s for s in seg.sections if s.doc == seg.doc and s.items and s.kind != "prose"]
     n = int(str(number))
-    seg.key_target = sections[n - 1] if 0 < n <= len(sections) else None
+    # The section printed with that numeral, else the n-th (a key may number them afresh).
+    named = [s for s in sections if _heading_numeral(s.heading) == n]
+    seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None
     return m.end()
+
+
+def _heading_numeral(heading: str) -> int | None:
+    m = re.match(rf"([{rules.CN_NUM}]{{1,3}})\s*[、.．]", heading)
+    return chinese_number(m.group(1)) if m else None
 
 
 def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
@@ -439,9 +465,15 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
 
 def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
     item = seg.item
-    assert item is not None
-    if item.slot == "option":
+    if item is None:  # the paper's first question: the loose line above option A is its stem
+        above = seg.section.loose.pop()
+        stem = above.text
+        seg.roles[above.lineno] = ["stem"]
+    elif item.slot == "option":
         stem, item.extra = "".join(item.extra), []
+    elif item.slot == "explanation":  # the explanation's last line is the next question's stem
+        explanation, _, stem = (item.explanation or "").strip().rpartition("\n")
+        item.explanation = explanation
     else:  # "正确答案 B" then the next stem: the key stays, the rest starts the next question
         key, _, stem = (item.answer or "").partition("\n")
         item.answer = key

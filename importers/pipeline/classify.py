@@ -41,8 +41,10 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
-FILL_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,30}?)\s*[)）]")
-FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s][^_]{0,30}?)\s*_{2,}")
+FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
+# "____客户____": the answer written on the blank's line; text holding a clause's punctuation
+# between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
+FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
@@ -74,8 +76,12 @@ def classify(item: Item) -> ParsedQuestion | None:
     explanation = (item.explanation or "").strip()
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
+    corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
+    elif corrected:
+        mark, stem = corrected.group(1), stem[: corrected.start()].rstrip()
+        explanation = explanation or corrected.group(2).strip()
     box = rules.JUDGEMENT_HEAD.match(stem) if not options else None
     if box:  # "1.（ √ ）采取…": the judgement written in the box before the statement
         mark = mark or box.group(1)
@@ -112,6 +118,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill":
+        if item.extra and answer_text:
+            q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
     else:
         _as_short(q, item, answer_text, kind)
@@ -170,17 +178,26 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     if answer_text:
         blanks = _blank_count(q.stem)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
-        if len(parts) == blanks:
+        if blanks > 1 and len(parts) == blanks:
             q.answer = parts
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
-        found = [m for m in pattern.finditer(q.stem) if not re.fullmatch(r"[A-H\s]*", m.group(1))]
+        found = [m for m in pattern.finditer(q.stem) if not NOT_AN_ANSWER.fullmatch(m.group(1))]
         if found and pattern is FILL_IN_UNDERSCORES or (found and q.section and "填空" in q.section):
             q.answer = [m.group(1).strip() for m in found]
             q.stem = pattern.sub("____", q.stem)
+            blanks = _blank_count(q.stem)
+            parts = [a for a in BLANK_ANSWERS.split(q.answer[0]) if a]
+            if len(found) == 1 and q.stem.endswith("____") and len(parts) == blanks - 1 > 0:
+                # "…为了____，加入____的钢。（改善钢的性能，合金元素）": one bracket answers every blank
+                q.answer, q.stem = parts, q.stem.removesuffix("____").rstrip()
             return
+
+
+# Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
+NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
 
 
 def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str) -> None:

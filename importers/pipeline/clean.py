@@ -75,14 +75,36 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
         if is_furniture(text):
             dropped.append(line)
             continue
-        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images)))
+        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images, depth=line.depth)))
     repeated = repeated_lines([folded for _, folded in kept])
     dropped.extend(source for source, folded in kept if folded.text in repeated)
     if furniture is not None:
         furniture.extend(dropped)
-    return join_split_boxes(
-        join_page_fragments([folded for _, folded in kept if folded.text not in repeated])
+    return join_label_values(
+        join_split_boxes(join_page_fragments([folded for _, folded in kept if folded.text not in repeated]))
     )
+
+
+# An answer's label alone on its line, the answer on the next: "**正确答案：**" / "D 西南".
+# (Only a key's letters or a judgement follow: a label before other text may head a key part.)
+LABEL_ALONE = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]$")
+ANSWER_VALUE = re.compile(r"^(?:[A-H]{1,8}(?![A-Za-z])|[√×✓✗]|对|错|正确|错误)")
+
+
+def join_label_values(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        if out and LABEL_ALONE.match(out[-1].text) and ANSWER_VALUE.match(line.text):
+            head = out[-1]
+            out[-1] = Line(
+                text=head.text + line.text,
+                lineno=head.lineno,
+                images=head.images + line.images,
+                joined=[*head.joined, line.lineno],
+            )
+        else:
+            out.append(line)
+    return out
 
 
 # A judgement box that text extraction cut in two: "(      √" then ")13.将金属…".
@@ -110,7 +132,7 @@ def join_split_boxes(lines: list[Line]) -> list[Line]:
 # A running header or footer left in extracted text: the same line again and again, far apart.
 REPEAT_MIN = 3
 REPEAT_MIN_CHARS = 6
-REPEAT_MIN_GAP = 8  # lines between two of its appearances, at the least
+REPEAT_MIN_GAP = 8  # lines between two of its appearances, typically (a short page may be shorter)
 
 
 def repeated_lines(lines: list[Line]) -> set[str]:
@@ -126,21 +148,27 @@ def repeated_lines(lines: list[Line]) -> set[str]:
             seen.setdefault(line.text, []).append(index)
     out = set()
     for text, places in seen.items():
-        gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
-        if len(places) >= REPEAT_MIN and min(gaps) >= REPEAT_MIN_GAP and not _asks(text):
+        if len(places) < REPEAT_MIN:
+            continue
+        gaps = sorted(b - a for a, b in zip(places, places[1:], strict=False))
+        if gaps[len(gaps) // 2] >= REPEAT_MIN_GAP and not _asks(text, len(places)):
             out.add(text)
     return out
 
 
-# Running headers and footers are short titles; a long repeated line is a question printed twice.
+# Running headers and footers are short titles; a long repeated line is a question printed twice,
+# unless it comes back page after page (a bank's full title as its running header).
 REPEAT_MAX_CHARS = 40
+REPEAT_LONG_MAX_CHARS = 80
+REPEAT_LONG_MIN = 5
 # Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
 ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
 
 
-def _asks(text: str) -> bool:
+def _asks(text: str, times: int) -> bool:
+    longest = REPEAT_LONG_MAX_CHARS if times >= REPEAT_LONG_MIN else REPEAT_MAX_CHARS
     return bool(
-        len(text) > REPEAT_MAX_CHARS
+        len(text) > longest
         or "\t" in text  # a table's header row, repeated under each table
         or ANSWER_WORDS.search(text)
         or BOUNDARY.search(text)
@@ -169,7 +197,11 @@ PROGRESS_HEADER = re.compile(
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
 SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人)\s*\t\s*)+")
 # An export's field label before the question, and the form's "required" star: "题目: *1、…".
-FIELD_LABEL = re.compile(r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干)\s*[:：]\s*")
+FIELD_LABEL = re.compile(
+    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干)\s*[:：]\s*|^(?:选项|备选项|选项内容)\s*[:：]$"
+)
+# A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
+BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -218,7 +250,9 @@ def fold(text: str) -> str:
         text = PROGRESS_HEADER.sub(r"\1.", text)
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
-    if text.startswith(("题目", "题干", "*")):
+    if text.startswith("**"):
+        text = BOLD_LABEL.sub(r"\1", text)
+    if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", text)

@@ -43,6 +43,7 @@ class Line:
     lineno: int  # 1-based line (txt) or paragraph (docx) number in the source
     images: list[Image] = field(default_factory=list)
     joined: list[int] = field(default_factory=list)  # numbers of source lines glued onto this one
+    depth: int = 0  # how deep in Markdown lists its numbered item sits (1 = a top-level list)
 
 
 @dataclass

@@ -10,10 +10,12 @@ from .clean import clean_lines
 from .coverage import measure
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
+from .qa_pairs import looks_like_pairs, parse_pairs
 from .segment import Segmented, segment
 from .survey import parse_survey
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
+PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
 
 
 def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
@@ -24,8 +26,12 @@ def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
     if _unnumbered_export(seg):
         chapter = next((s.chapter for s in seg.sections if s.chapter), "")
         loose = [ln for s in seg.sections for ln in s.loose]
-        questions = parse_survey(loose, chapter=chapter)
-        warnings.append(SURVEY_NOTE)
+        if looks_like_pairs(loose):
+            questions = parse_pairs(loose, chapter=chapter)
+            warnings.append(PAIRS_NOTE)
+        else:
+            questions = parse_survey(loose, chapter=chapter)
+            warnings.append(SURVEY_NOTE)
         for line in loose:  # the questionnaire reader took every loose line
             seg.roles[line.lineno] = ["stem"]
     else:

@@ -26,6 +26,8 @@ class _Reader:
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self.number = ""  # an ordered list item's "3." waiting for the item's first line
+        self.depth = 0  # lists open around the current token
+        self.number_depth = 0
         self.row: list[str] | None = None
         self.row_line = 0
 
@@ -36,15 +38,29 @@ class _Reader:
                 handler(token)
         return self.lines
 
+    def on_bullet_list_open(self, token: Token) -> None:
+        self.depth += 1
+
+    on_ordered_list_open = on_bullet_list_open
+
+    def on_bullet_list_close(self, token: Token) -> None:
+        self.depth -= 1
+
+    on_ordered_list_close = on_bullet_list_close
+
     def on_list_item_open(self, token: Token) -> None:
         if token.info:  # ordered: "3" with markup "." or ")"
             self.number = f"{token.info}{token.markup} "
+            self.number_depth = self.depth
 
     def on_inline(self, token: Token) -> None:
         if self.row is not None:
             self.row.append(token.content.strip())
             return
+        first = len(self.lines)
         self._add(token.content, _first_line(token), self.number)
+        if self.number:  # a nested list's "1." is a point inside its parent item, not a question
+            self.lines[first].depth = self.number_depth
         self.number = ""
 
     def on_tr_open(self, token: Token) -> None:

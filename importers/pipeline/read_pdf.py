@@ -67,7 +67,7 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
             raise PaperError(filename, "the PDF is password-protected: remove the password and save it again")
         if len(reader.pages) > MAX_PAGES:
             raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")
-        return [page.extract_text() or "" for page in reader.pages]
+        return [_whole_characters(page.extract_text() or "") for page in reader.pages]
     except PaperError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
@@ -93,3 +93,9 @@ def _shape(text: str) -> str:
 def _asks(text: str) -> bool:
     """Question material never counts as a running line, however often it repeats ("B.错误")."""
     return bool(BOUNDARY.match(text) or rules.JUDGEMENT.match(text))
+
+
+def _whole_characters(text: str) -> str:
+    """Maths fonts come out as UTF-16 surrogate halves: pairs are joined, a lone half becomes
+    U+FFFD, so no later step meets a string that cannot be encoded."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

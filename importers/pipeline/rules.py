@@ -146,6 +146,8 @@ JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
 JUDGEMENT_TAIL = re.compile(rf"(?:[(（]\s*({_MARKS}|{_WORDS})\s*[)）]|\s*({_MARKS}))\s*$")
+# "…时代化。（ × ）（十八大以来）": the mark, then the correction of a false statement.
+JUDGEMENT_CORRECTED = re.compile(rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*[(（]([^()（）]{{1,120}})[)）]\s*$")
 
 # A blank to fill: underscores or an empty pair of brackets.
 BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")

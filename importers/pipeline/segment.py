@@ -43,10 +43,12 @@ class Segmenter:
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.material = ""  # a case study's shared text (new_section resets it)
+        self.line_depth = 0  # the Markdown list depth of the line being read
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
+        self.line_depth = line.depth
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
         role = read_whole_line(self, line)
         if role:
@@ -192,6 +194,8 @@ class Segmenter:
             and not any(s.items for s in self.sections if s.doc == self.doc)
         ):
             return  # a subtitle under the title just read: the same paper
+        if _same_title(title, self.doc_title):
+            return  # the paper's title again, as a running header between its questions
         self.doc += 1
         self.last_number = 0
         self.doc_title = re.sub(r"^\d+(?=\D)", "", title).strip()[:60]  # "1《…》模拟试题": a page number
@@ -201,6 +205,8 @@ class Segmenter:
     def start_heading(self, heading: str, kind: str, rest: str, line: Line) -> None:
         heading = heading.strip().rstrip(":：")
         target = self.find_section(heading, kind) if self.mode == "key" else None
+        if target is not None and any(k.target is target for k in self.keys):
+            target = None  # a section already keyed named again: the next paper's, after its key
         # Inside a key, a section name followed by answers (or by nothing: the answers follow on
         # the next lines) switches the key's target; anything else ends the key.
         if target is not None and (
@@ -213,6 +219,8 @@ class Segmenter:
                 # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
                 self.add_key(0, line)
             return
+        if self.mode == "key" and any(s.items for s in self.sections if s.doc == self.doc):
+            self.new_document(line.lineno)  # questions again after a key: the next paper's
         self.new_section(heading, kind, line.lineno)
 
     def open_item(self, number: str, line: Line) -> None:
@@ -222,6 +230,7 @@ class Segmenter:
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.mark, self.leading_mark = self.leading_mark, None
+        self.item.depth = line.depth
         self.item.attach_images(line)
 
     def split_unnumbered(self, line: Line) -> None:
@@ -325,3 +334,8 @@ def segment(lines: list[Line]) -> Segmented:
         seg.feed(line)
     seg.close_item()
     return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)
+
+
+def _same_title(title: str, doc_title: str) -> bool:
+    bare = re.sub(r"\W", "", title)
+    return bool(bare) and bare == re.sub(r"\W", "", doc_title)

@@ -12,6 +12,7 @@ header holds only template columns is read there.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,7 +46,20 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "title",
         "stem",
     ),
-    "answer": ("答案", "正确答案", "标准答案", "参考答案", "正确选项", "试题答案", "answer", "key"),
+    "answer": (
+        "答案",
+        "正确答案",
+        "标准答案",
+        "参考答案",
+        "正确选项",
+        "试题答案",
+        "answer",
+        "key",
+        "true",
+        "correct",
+        "correctanswer",
+        "rightanswer",
+    ),
     "explanation": (
         "解析",
         "答案解析",
@@ -61,7 +75,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
     "options": ("选项", "选项内容", "备选项", "备选答案", "所有选项", "options"),
-    "number": ("序号", "题号", "编号", "no", "id"),
+    "number": ("序号", "题号", "编号", "no", "id", "number", "num"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
 # "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA" (exports label them all ways).
@@ -166,25 +180,44 @@ def _is_template(sheet: Sheet) -> bool:
 def find_columns(rows: list[Row]) -> Columns | None:
     """The first row among the first few that names a stem column and something else to read."""
     for number, cells in rows[:HEADER_SCAN_ROWS]:
-        fields: dict[str, int] = {}
-        options: dict[int, int] = {}
-        used: list[str] = []
-        for index, text in enumerate(cells):
-            name = _norm_header(text)
-            if not name:
-                continue
-            option = OPTION_COLUMN.fullmatch(name)
-            field = _WORD_FIELD.get(name.lower())
-            if option and field is None:
-                token = option.group(1).upper()
-                letter = token if token.isalpha() else "ABCDEFGH"[int(token) - 1]
-                options.setdefault(ord(letter) - ord("A"), index)
-                used.append(f"{text}→选项{letter}")
-            elif field is not None and field not in fields:
-                fields[field] = index
-                used.append(f"{text}→{FIELD_LABELS[field]}")
-        if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
-            return Columns(number, fields, [options[k] for k in sorted(options)], used)
+        columns = _header(number, cells, _shared_prefix(cells))
+        if columns is not None:
+            return columns
+    return None
+
+
+# "qnumber | qstem | qA … | qTrue": a program's export prefixes every column name alike.
+SHARED_PREFIX = re.compile(r"[a-z]{1,3}_?", re.IGNORECASE)
+
+
+def _shared_prefix(cells: list[str]) -> str:
+    names = [_norm_header(c) for c in cells if c.strip()]
+    if len(names) < 3 or any(_WORD_FIELD.get(n.lower()) for n in names):
+        return ""
+    prefix = os.path.commonprefix(names)
+    return prefix if SHARED_PREFIX.fullmatch(prefix) and all(len(n) > len(prefix) for n in names) else ""
+
+
+def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
+    fields: dict[str, int] = {}
+    options: dict[int, int] = {}
+    used: list[str] = []
+    for index, text in enumerate(cells):
+        name = _norm_header(text)[len(prefix) :]
+        if not name:
+            continue
+        option = OPTION_COLUMN.fullmatch(name)
+        field = _WORD_FIELD.get(name.lower())
+        if option and field is None:
+            token = option.group(1).upper()
+            letter = token if token.isalpha() else "ABCDEFGH"[int(token) - 1]
+            options.setdefault(ord(letter) - ord("A"), index)
+            used.append(f"{text}→选项{letter}")
+        elif field is not None and field not in fields:
+            fields[field] = index
+            used.append(f"{text}→{FIELD_LABELS[field]}")
+    if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
+        return Columns(number, fields, [options[k] for k in sorted(options)], used)
     return None
 
 
@@ -324,7 +357,15 @@ def _letters(answer_text: str, options: list[str]) -> str:
     for index, option in enumerate(options):
         if option and option.strip() == answer_text:
             return "ABCDEFGH"[index]
+    # Others by the option's position: "4" is the fourth option, "1,3" the first and third.
+    if OPTION_NUMBERS.match(answer_text):
+        places = sorted({int(d) for d in re.findall(r"\d", answer_text)})
+        if all(1 <= p <= len(options) for p in places):
+            return "".join("ABCDEFGH"[p - 1] for p in places)
     return ""
+
+
+OPTION_NUMBERS = re.compile(r"^[1-8](?:[\s,，、;；/]*[1-8])*$")
 
 
 def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:

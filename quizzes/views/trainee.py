@@ -7,10 +7,10 @@ asking: a running attempt is its owner's alone; a result is also open to the pap
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +22,7 @@ from practice import clock as practice_clock
 from practice import selectors as practice_selectors
 from qbank.access import PRACTISE, TAKE_EXAMS, access_required, allowed, signed_in
 from qbank.images import picture_response
+from qbank.script import converter
 
 from .. import selectors, services
 from ..models import Attempt, Paper, ReviewPolicy
@@ -34,6 +35,7 @@ from .trainee_items import (
     review_item,
     with_sections,
 )
+from .trainee_mock import refused
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         PaperRow(paper, paper.used, max(0, paper.attempts_allowed - paper.used), running.get(paper.pk))  # type: ignore[attr-defined]
         for paper in selectors.papers_for_trainee(user=request.user)
     ]
-    context: dict[str, object] = {"rows": rows, "attempts": attempts}
+    context: dict[str, object] = {
+        "rows": rows,
+        "attempts": attempts,
+        "regraded": selectors.regraded_unseen(user=request.user),
+    }
     if allowed(request.user, PRACTISE):
         context["practice_due"] = practice_selectors.due_count(user=request.user, now=practice_clock.now())
+        # 模拟考试 apart from the exams: their papers, and the latest few sat.
+        context["mock_papers"] = selectors.mock_papers_for(user=request.user)
+        context["mock_attempts"] = list(selectors.attempts_of(user=request.user, practice=True)[:MOCK_RECENT])
     return render(request, "quizzes/trainee/dashboard.html", context)
+
+
+MOCK_RECENT = 5  # 模拟考试 on the dashboard; the practice area lists them all
 
 
 @access_required(TAKE_EXAMS)
@@ -71,8 +83,10 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         attempt = services.attempt_start(paper=paper, user=signed_in(request))
     except PermissionDenied as denied:
-        context = {"paper": paper, "message": str(denied) or _("你不能开始这份试卷。")}
-        return render(request, "quizzes/trainee/denied.html", context, status=403)
+        return refused(request, paper, str(denied) or _("你不能开始这份试卷。"))
+    except ValidationError:
+        # The bank changed under a published paper (questions retired): the trainer must see to it.
+        return refused(request, paper, _("这份试卷现在抽不出题,请告诉培训师。"), status=409)
     return redirect("quizzes:exam", attempt.pk)
 
 
@@ -98,7 +112,8 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    items = with_sections([exam_item(aq) for aq in questions])
+    convert = converter()
+    items = with_sections([exam_item(aq, convert) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,
@@ -172,9 +187,19 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     is_owner = attempt.user_id == request.user.pk
     if attempt.is_running and is_owner:
         return redirect("quizzes:exam", attempt.pk)
+    if is_owner:
+        services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
-    items = [review_item(aq, display) for aq in questions]
+    # The owner reads the paper in their script; a trainer reading it sees what was stored.
+    convert = converter() if is_owner else None
+    items = [review_item(aq, display, convert) if convert else review_item(aq, display) for aq in questions]
+    if is_owner and allowed(request.user, PRACTISE):
+        notes = practice_selectors.notes_on(user=request.user, question_ids=[i.question_id for i in items])
+        items = [
+            replace(item, can_note=item.question_id is not None, note=notes.get(item.question_id or 0, ""))
+            for item in items
+        ]
     missed = [item for item in items if item.missed]
     # 只看错题: a link, so it works without script and the address says what is shown.
     only_missed = display.verdicts and request.GET.get("show") == "missed"

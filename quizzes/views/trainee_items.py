@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 import questiontypes
 from qbank.answers import answer_display as answer_text
 from qbank.blanks import BLANK, MAX_BLANKS, blank_count
+from qbank.script import Convert
 
 from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
@@ -91,7 +92,13 @@ def image_ids(aq: AttemptQuestion) -> list[int]:
     return [int(image["id"]) for image in aq.images or [] if "id" in image]
 
 
-def exam_item(aq: AttemptQuestion) -> ExamItem:
+def _stored(text: str) -> str:
+    return text
+
+
+def exam_item(aq: AttemptQuestion, convert: Convert = _stored) -> ExamItem:
+    """`convert` puts the question's text in the reader's script (qbank.script); the trainee's
+    saved answers are shown as typed."""
     qtype = questiontypes.get(aq.type)
     fill = qtype.has_blanks
     blanks: list[str] = []
@@ -105,9 +112,9 @@ def exam_item(aq: AttemptQuestion) -> ExamItem:
         template=qtype.exam_template,
         type_label=aq.get_type_display(),
         points=aq.points,
-        material=aq.material,
-        stem_parts=stem_parts(aq.stem, fill=fill),
-        options=aq.labelled_options,
+        material=convert(aq.material),
+        stem_parts=[replace(part, text=convert(part.text)) for part in stem_parts(aq.stem, fill=fill)],
+        options=[(letter, convert(text)) for letter, text in aq.labelled_options],
         chosen=_chosen(aq),
         blanks=blanks,
         text=aq.response if qtype.free_text and isinstance(aq.response, str) else "",
@@ -153,6 +160,9 @@ class ReviewItem:
     images: list[int]
     ask: str = ""
     section: str = ""
+    question_id: int | None = None  # the bank's question, for the trainee's own note on it
+    can_note: bool = False  # the owner, a trainee, may write a note on it (never a trainer)
+    note: str = ""  # that note: the owner's own, never shown to anyone else
 
     @property
     def missed(self) -> bool:
@@ -160,7 +170,7 @@ class ReviewItem:
         return self.state in (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)
 
 
-def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
+def review_item(aq: AttemptQuestion, display: ReviewDisplay, convert: Convert = _stored) -> ReviewItem:
     choice = questiontypes.get(aq.type).has_options
     chosen = aq.response if choice and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
@@ -173,22 +183,24 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay) -> ReviewItem:
         type=aq.type,
         type_label=aq.get_type_display(),
         points=aq.points,
-        material=aq.material,
-        stem=aq.stem,
+        material=convert(aq.material),
+        stem=convert(aq.stem),
         options=[
-            (letter, text, letter in chosen, letter in key_letters) for letter, text in aq.labelled_options
+            (letter, convert(text), letter in chosen, letter in key_letters)
+            for letter, text in aq.labelled_options
         ],
-        response=answer_text(aq.type, aq.response),
+        response=convert(answer_text(aq.type, aq.response)),
         state=state,
         mark=mark,
         verdict=str(verdict),
         score=aq.score if graded else None,
-        key=answer_text(aq.type, key),
-        explanation=aq.explanation if display.explanations else "",
+        key=convert(answer_text(aq.type, key)),
+        explanation=convert(aq.explanation) if display.explanations else "",
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
         comment=aq.comment if graded and aq.graded_at else "",
         images=image_ids(aq),
         ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
+        question_id=aq.question_id,
     )
 
 

@@ -117,6 +117,7 @@ def test_main_pages_have_no_serious_axe_violations(
     first = practice_services.session_question(session=practising)
     assert first is not None
     practice_services.session_answer(session=practising, question=first, response="B")
+    practice_services.note_save(user=trainee, question=first, text="笔记")
     walk(
         browser,
         base,
@@ -133,6 +134,8 @@ def test_main_pages_have_no_serious_axe_violations(
             reverse("practice:feedback", args=[practising.pk]),
             reverse("practice:mistakes"),
             reverse("practice:favourites"),
+            reverse("practice:progress"),
+            reverse("practice:notes"),
         ],
         tag,
     )

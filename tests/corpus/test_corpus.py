@@ -41,7 +41,7 @@ FLOORS = {
     "f2_lry-dangshi-bank.txt": (0.85, 0.00),
     "f3_maogai-choice.md": (0.90, None),
     "f4_multimedia.docx": (0.90, None),
-    "f5_ds-open-questions.md": (0.75, 0.85),
+    "f5_ds-open-questions.md": (0.70, 0.85),
     "g1_maogai-exam-platform.docx": (0.95, 0.80),
     "g2_chaoxing-xigai-multi.txt": (0.95, 0.95),
     "g3_med-zhenti-2020-2019.md": (0.95, None),

@@ -373,6 +373,104 @@ CASES = {
             ("single", "服务要", ["及时", "拖延"], "A"),
         ],
     ),
+    "a slice of a long bank: each section's numbers run on from the original's": (
+        "一、单选题\n1.核心是( )\nA.价格\nB.客户\n正确答案:B\n2.礼仪包括( )\nA.微笑\nB.争辩\n正确答案:A\n"
+        "二、多选题\n1853.渠道有( )\nA.电话\nB.邮件\n正确答案:AB\n1854.目标有( )\nA.满意\nB.忠诚\n正确答案:AB",
+        [
+            ("single", "核心是( )", ["价格", "客户"], "B"),
+            ("single", "礼仪包括( )", ["微笑", "争辩"], "A"),
+            ("multiple", "渠道有( )", ["电话", "邮件"], "AB"),
+            ("multiple", "目标有( )", ["满意", "忠诚"], "AB"),
+        ],
+    ),
+    "the bank's long title as a running header, once on a short page": (
+        "某省建筑施工企业安全生产管理人员考核第六批题库\n一、单选题\n"
+        + "".join(
+            f"{n}.第{n}题的题干( )\n"
+            + (
+                "某省建筑施工企业综合类专职安全生产管理人员(C3类)安全生产考核第六批题库(2025年版)\n"
+                if n % 2 or n == 8
+                else ""
+            )
+            + "A.甲\nB.乙\nC.丙\nD.丁\n正确答案:A\n"
+            for n in range(1, 10)
+        ),
+        [("single", f"第{n}题的题干( )", ["甲", "乙", "丙", "丁"], "A") for n in range(1, 10)],
+    ),
+    "nothing numbered: each asking line with its answer on the next line, headings between": (
+        "第一章 服务\n核心是( )\n客户\n礼仪包括____和____。\n微笑 倾听\n首问负责制要求跟进到底。( )\n对\n"
+        "第二章 渠道\n投诉最常见的渠道是( )\n电话\n渠道有哪些?\n电话、邮件\n回访应在____内完成。\n三天",
+        [
+            ("fill", "核心是( )", [], ["客户"]),
+            ("fill", "礼仪包括____和____。", [], ["微笑", "倾听"]),
+            ("truefalse", "首问负责制要求跟进到底。( )", [], True),
+            ("fill", "投诉最常见的渠道是( )", [], ["电话"]),
+            ("short", "渠道有哪些?", [], "电话、邮件"),
+            ("fill", "回访应在____内完成。", [], ["三天"]),
+        ],
+    ),
+    "no numbers at all: stem, labelled options, 正确答案 and a 解析 per question": (
+        "核心是什么?\nA、价格\nB、客户\n正确答案：B\n解析：以客户为中心。\n\n"
+        "礼仪包括哪些?\nA、微笑\nB、争辩\n正确答案：A\n解析：微笑服务。\n\n"
+        "回访应何时完成?\nA、当天\nB、一月后\n正确答案：A\n解析：及时。",
+        [
+            ("single", "核心是什么?", ["价格", "客户"], "B"),
+            ("single", "礼仪包括哪些?", ["微笑", "争辩"], "A"),
+            ("single", "回访应何时完成?", ["当天", "一月后"], "A"),
+        ],
+    ),
+    "Markdown fields as bold labels on their own lines, a bold Q-number heading": (
+        "## **Q001**\n\n**题目：**\n\n核心是什么?\n\n**选项：**\n\nA 价格\n\nB 客户\n\n"
+        "**正确答案：**\n\nB 客户\n\n**解析：**\n\n以客户为中心。\n\n------\n\n"
+        "## **Q002**\n\n**题目：**\n\n礼仪包括什么?\n\n**选项：**\n\nA 微笑\n\nB 争辩\n\n**正确答案：**\n\nA 微笑",
+        [
+            ("single", "核心是什么?", ["价格", "客户"], "B"),
+            ("single", "礼仪包括什么?", ["微笑", "争辩"], "A"),
+        ],
+    ),
+    "a judgement box followed by the correction of a false statement": (
+        "一、判断题\n1.服务要及时。(  √  )\n2.十七大以来推进马克思主义中国化时代化。(  ×    )(十八大以来)",
+        [
+            ("truefalse", "服务要及时。", [], True),
+            ("truefalse", "十七大以来推进马克思主义中国化时代化。", [], False),
+        ],
+    ),
+    "fill blanks: text between two blanks is stem, a hint in brackets is no answer, one bracket for all": (
+        "一、填空题\n1．空载实验测量____阻抗，而短路实验测量____阻抗。\n2．铁心越好，励磁电抗越____。(填大或小)\n"
+        "3．核心是___客户___。\n4．应确定______和______等参数。（加热温度，保温时间）",
+        [
+            ("fill", "空载实验测量____阻抗,而短路实验测量____阻抗。", [], None),
+            ("fill", "铁心越好,励磁电抗越____。(填大或小)", [], None),
+            ("fill", "核心是____。", [], ["客户"]),
+            ("fill", "应确定______和______等参数。", [], ["加热温度", "保温时间"]),
+        ],
+    ),
+    "a MOOC export: 'N 填空(3分)' headers, code under the stem, 正确答案 for a fill": (
+        "1 单选(3分)\n关键字是\nA.if\nB.foo\n正确答案：A\n2 填空(3分)\n以下代码的输出是：\nint x=1;\n"
+        'printf("%d", x);\n正确答案：1\n3 填空(3分)\n表达式 3/2 的值是\n正确答案：1',
+        [
+            ("single", "关键字是", ["if", "foo"], "A"),
+            ("fill", '以下代码的输出是:\nint x=1;\nprintf("%d", x);', [], ["1"]),
+            ("fill", "表达式 3/2 的值是", [], ["1"]),
+        ],
+    ),
+    "two papers in one file, each followed by its own key; key parts named by numeral only": (
+        "一．填空\n1. 核心是(   )。\n二．简答\n1. 什么是服务?\n三．选择\n1. 一头牛重6(   )。\nA. 克 B.千克 C.吨\n"
+        "2. 一本书重200(   )。\nA. 克 B.千克 C.吨\n3. 一只鸡重2(   )。\nA. 克 B.千克 C.吨\n"
+        "参考答案：\n一．\n1. 客户\n三． C   A   B\n"
+        "一．填空\n1. 礼仪包括(   )。\n二．判断\n1. 服务要及时。(   )\n2. 客户永远是错的。(   )\n"
+        "参考答案：\n一．\n1. 微笑\n二．\n√   ×",
+        [
+            ("fill", "核心是(   )。", [], ["客户"]),
+            ("short", "什么是服务?", [], None),
+            ("single", "一头牛重6(   )。", ["克", "千克", "吨"], "C"),
+            ("single", "一本书重200(   )。", ["克", "千克", "吨"], "A"),
+            ("single", "一只鸡重2(   )。", ["克", "千克", "吨"], "B"),
+            ("fill", "礼仪包括(   )。", [], ["微笑"]),
+            ("truefalse", "服务要及时。(   )", [], True),
+            ("truefalse", "客户永远是错的。(   )", [], False),
+        ],
+    ),
 }
 
 
@@ -407,3 +505,17 @@ def test_question_printed_twice_is_flagged() -> None:
     qs = parse("1. 甲是什么?\n答案:甲\n2. 乙是什么?\n3. 甲是什么?")
     assert qs[2]["warnings"] == ["no answer found", "possible duplicate of the question at line 1"]
     assert qs[1]["warnings"] == ["no answer found"]
+
+
+def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "# 第三章\n\n1. 可靠传输有哪些优缺点?\n\n    答：\n\n    1. 优点：减少差错。\n    2. 缺点：增加时延。\n"
+        "2. PPP 适用于什么情况?\n\n    答：点到点的传输。\n"
+    )
+    paper = parse_document("hw.md", md.encode())
+    assert [(q.number, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "可靠传输有哪些优缺点?", "1. 优点:减少差错。\n2. 缺点:增加时延。"),
+        ("2", "PPP 适用于什么情况?", "点到点的传输。"),
+    ]

@@ -47,3 +47,18 @@ def test_a_damaged_pdf_is_refused_with_the_file_name() -> None:
     data = (FILES / "running-header.pdf").read_bytes()[:2000]
     with pytest.raises(PaperError, match=r"^cut\.pdf: "):
         parse_document("cut.pdf", data)
+
+
+def test_maths_glyphs_extracted_as_surrogate_halves_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+
+    def with_maths(page: PageObject, *args: object, **kwargs: object) -> str:
+        # pypdf hands maths fonts' glyphs over as UTF-16 halves: a pair (𝑥, folded to x) and a lone half
+        return extract(page).replace("基本要求", "基本\ud835\udc65要求\udc65")
+
+    monkeypatch.setattr(PageObject, "extract_text", with_maths)
+    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
+    assert [q.number for q in paper.questions] == [str(n) for n in range(1, 13)]
+    assert paper.questions[0].stem.startswith("客户服务中第1项基本x要求\ufffd是什么?")

@@ -154,6 +154,27 @@ def test_english_headers_and_labels_typed_again_in_option_cells() -> None:
     ]
 
 
+def test_a_programs_prefixed_column_names_and_answers_by_option_number() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["qnumber", "qstem", "qA", "qB", "qC", "qTrue"],
+                [1, "客户是?", "上帝", "朋友", "对手", 2],
+                [2, "服务包括?", "倾听", "致歉", "争辩", "1,2"],
+                [3, "数字几?", "3", "1", "2", "1"],  # an option reading "1": the text wins
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.options, q.answer) for q in paper.questions] == [
+        ("1", "single", ["上帝", "朋友", "对手"], "B"),
+        ("2", "multiple", ["倾听", "致歉", "争辩"], "AB"),
+        ("3", "single", ["3", "1", "2"], "B"),
+    ]
+    assert "qstem→题干" in paper.notes[0] and "qTrue→答案" in paper.notes[0]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(

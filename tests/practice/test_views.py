@@ -41,6 +41,9 @@ def urls(session: PracticeSession) -> list[tuple[str, str]]:
         ("get", reverse("practice:mistakes")),
         ("get", reverse("practice:favourites")),
         ("post", reverse("practice:favourite_toggle", args=[question.pk])),
+        ("get", reverse("practice:progress")),
+        ("get", reverse("practice:notes")),
+        ("post", reverse("practice:note_save", args=[question.pk])),
     ]
 
 

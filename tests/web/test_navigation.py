@@ -36,7 +36,7 @@ def test_a_next_parameter_still_wins(trainer: Any) -> None:
 
 
 SECTIONS = {
-    "trainee": {"nav-dashboard", "nav-practice", "nav-mistakes"},
+    "trainee": {"nav-dashboard", "nav-practice", "nav-mistakes", "nav-progress"},
     "trainer": {"nav-papers", "nav-grading", "nav-mastery", "nav-bank", "nav-classes"},
     "admin": {
         *("nav-papers", "nav-grading", "nav-mastery", "nav-bank", "nav-classes", "nav-imports", "nav-admin"),

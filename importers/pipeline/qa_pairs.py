@@ -1,0 +1,73 @@
+"""Question-and-answer pairs with nothing numbered: each line that asks is followed by one line,
+its answer ("…大事变是指( )" then "中国共产党的成立"), the way quiz apps' banks are copied out.
+
+Told apart from a questionnaire (survey.py), whose asking lines carry several options, by the
+shape of the whole document: nearly every asking line is followed by exactly one plain line.
+A plain line that answers nothing ("1922确立党的奋斗纲领 100%") heads the questions below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .classify import truth
+from .model import Line, ParsedQuestion
+from .survey import ASKS
+
+MIN_PAIRS = 5
+# Of the asking lines, the share followed by exactly one plain line (the others are followed by
+# their answer and a heading); a questionnaire's questions are followed by two options or more.
+PAIR_SHARE = 0.6
+BLANK_RUN = re.compile(r"_{2,}|＿{2,}")
+
+
+def looks_like_pairs(lines: list[Line]) -> bool:
+    asking = [i for i, line in enumerate(lines) if _asks(line.text)]
+    paired = sum(1 for i in asking if _answer_at(lines, i + 1) and not _answer_at(lines, i + 2))
+    return paired >= MIN_PAIRS and paired >= PAIR_SHARE * len(asking)
+
+
+def parse_pairs(lines: list[Line], chapter: str = "") -> list[ParsedQuestion]:
+    out: list[ParsedQuestion] = []
+    section = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _asks(line.text) and _answer_at(lines, i + 1):
+            out.append(_question(line, lines[i + 1].text, section, chapter))
+            i += 2
+            continue
+        if _asks(line.text):
+            out.append(_question(line, "", section, chapter))
+        else:
+            section = line.text  # a plain line that answers nothing heads what follows
+        i += 1
+    return out
+
+
+def _asks(text: str) -> bool:
+    return bool(ASKS.search(text) or rules.BLANK.search(text))
+
+
+def _answer_at(lines: list[Line], i: int) -> bool:
+    """A plain line at i that can be the answer of the asking line before it."""
+    return i < len(lines) and not _asks(lines[i].text)
+
+
+def _question(line: Line, answer: str, section: str, chapter: str) -> ParsedQuestion:
+    q = ParsedQuestion(type="short", stem=line.text, lineno=line.lineno, section=section, chapter=chapter)
+    judged = truth(answer) if answer else None
+    if judged is not None:
+        q.type, q.answer = "truefalse", judged
+    elif rules.BLANK.search(line.text):
+        q.type = "fill"
+        blanks = len(BLANK_RUN.findall(line.text))
+        parts = answer.split()
+        q.answer = (parts if blanks > 1 and len(parts) == blanks else [answer]) if answer else None
+    else:
+        q.answer = answer or None
+    if q.answer is None:
+        q.warnings.append("no answer found")
+    q.warnings.append("type guessed")
+    return q
