@@ -132,6 +132,10 @@ SQLITE_DATABASE = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     },
+    # Kept open between requests: opening one (Django registers its SQL functions, the pragmas
+    # above run) cost ~1.5 ms of CPU, a third of an autosave, and closing the last one checkpoints
+    # the WAL. One connection per gunicorn worker.
+    "CONN_MAX_AGE": 600,
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {

@@ -180,6 +180,13 @@ class QuestionType:
     def grade(self, key: object, response: object, policy: Policy = DEFAULT_POLICY, **extra: Any) -> Grade:
         raise NotImplementedError
 
+    # ---- statistics ---------------------------------------------------------------------------
+    def bank_letters(self, value: object, order: Sequence[int]) -> str:
+        """A key or a response as the letters of the options it picks in the bank's order
+        (`order`: the bank index of each option as shown), so answers seen in different shuffles
+        count together; "" when it picks none, or the type has no options to count."""
+        return ""
+
     def display(self, value: object, translate: Translate = same) -> str:
         """How a key or a response reads to a person (result pages, exports)."""
         if value is None or value == "" or value == []:

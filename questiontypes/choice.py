@@ -100,6 +100,13 @@ class Choice(QuestionType):
         ]
         return "".join(sorted(letters))
 
+    def bank_letters(self, value: object, order: Sequence[int]) -> str:
+        # The inverse of remap; an empty order (lost for an old attempt) maps nothing.
+        if is_blank(value):
+            return ""
+        shown = [LETTERS.index(c) for c in _letters(value) if c in LETTERS]
+        return "".join(sorted(LETTERS[order[i]] for i in shown if i < len(order)))
+
 
 class Single(Choice):
     code = "single"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -69,6 +70,11 @@ class TrueFalse(QuestionType):
             return Grade(Fraction(0), UNANSWERED, {"chosen": None})
         fraction = Fraction(int(chosen == key))
         return Grade(fraction, state_for(fraction), {"chosen": chosen})
+
+    def bank_letters(self, value: object, order: Sequence[int]) -> str:
+        """对 counts as the first option, 错 as the second (they are never shuffled)."""
+        chosen = truth(value)
+        return "" if chosen is None else ("A" if chosen else "B")
 
     def display(self, value: object, translate: Translate = same) -> str:
         if isinstance(value, bool):

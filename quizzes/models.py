@@ -265,6 +265,9 @@ class AttemptQuestion(models.Model):
     # The question's pictures at start: [{"id", "path", "content_type"}]; served from here, so a
     # picture replaced or deleted in the bank later still shows as the trainee saw it.
     images = models.JSONField(_("图片"), default=list, blank=True)
+    # The bank index of each option in `options`: the shuffle, so answers count per bank option
+    # whatever order each trainee saw. Empty for types without options, or where it was lost.
+    option_order = models.JSONField(_("选项原顺序"), default=list, blank=True)
     points = models.DecimalField(_("分值"), max_digits=5, decimal_places=2)
     response = models.JSONField(_("作答"), null=True, blank=True)
     flagged = models.BooleanField(_("标记"), default=False)
@@ -273,6 +276,11 @@ class AttemptQuestion(models.Model):
     # Empty until the attempt is submitted and graded.
     state = models.CharField(_("结果"), max_length=12, blank=True, choices=GradeState.choices)
     score = models.DecimalField(_("得分"), max_digits=5, decimal_places=2, null=True, blank=True)
+    # Key and response as option letters in the bank's order ("AC"), written when graded: the
+    # item analysis counts choices with GROUP BY on these short columns instead of reading every
+    # response through its shuffle (quizzes/stats_selectors.py).
+    key_letters = models.CharField(_("答案(题库选项顺序)"), max_length=26, blank=True, editable=False)
+    chosen_letters = models.CharField(_("所选(题库选项顺序)"), max_length=26, blank=True, editable=False)
     suggested_score = models.DecimalField(
         _("建议得分"), max_digits=5, decimal_places=2, null=True, blank=True
     )

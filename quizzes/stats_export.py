@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import analytics
@@ -70,7 +72,9 @@ def paper_stats_workbook(
 
 
 def item_analysis_sheet(book: Workbook, items: Sequence[ItemAnalysis], *, edit_url: dict[int, str]) -> None:
-    """Sheet 试题分析: one row per question, options as "text: count" with the key marked ✓."""
+    """Sheet 试题分析: one row per question, options as "text: count" with the key marked ✓; the
+    discrimination headers carry a comment saying how they are computed. A figure that cannot be
+    computed (one candidate; r when everyone got it right) is an empty cell."""
     sheet = book.create_sheet(_("试题分析"))
     _rows(
         sheet,
@@ -81,7 +85,8 @@ def item_analysis_sheet(book: Workbook, items: Sequence[ItemAnalysis], *, edit_u
             _("作答人次"),
             _("全对人次"),
             _("难度系数(得分率)"),
-            _("区分度"),
+            _("区分度(点二列相关 r,不含本题)"),
+            _("区分度 D(前 27% − 后 27%)"),
             _("选项选择次数"),
             _("问题提示"),
             _("编辑链接"),
@@ -95,6 +100,7 @@ def item_analysis_sheet(book: Workbook, items: Sequence[ItemAnalysis], *, edit_u
                 item.sums.correct,
                 _round(item.facility, 2),
                 _round(item.discrimination, 2),
+                _round(item.upper_lower, 2),
                 "; ".join(f"{'✓ ' if o.is_key else ''}{o.text}: {o.count}" for o in item.options),
                 "; ".join(flag_label(f) for f in item.flags),
                 edit_url.get(item.question_id or 0, ""),
@@ -102,6 +108,19 @@ def item_analysis_sheet(book: Workbook, items: Sequence[ItemAnalysis], *, edit_u
             for item in items
         ),
     )
+    for column, note in ((7, POINT_BISERIAL_NOTE), (8, UPPER_LOWER_NOTE)):
+        sheet.cell(row=1, column=column).comment = Comment(_(note), "qbank-quiz")
+
+
+POINT_BISERIAL_NOTE = gettext_noop(
+    "本题得分与其余题总分(不含本题)的相关系数,即校正的点二列相关。-1 到 1;0.3 以上为好,低于 0.2 区分不好,"
+    "为负说明成绩好的人反而答错。只有一人作答或人人得分相同时无法计算,留空。"
+)
+UPPER_LOWER_NOTE = gettext_noop(
+    "按整卷得分率排序,前 27% 为高分组、后 27% 为低分组(各 round(0.27n) 份答卷,至少 1 份),"
+    "D = 高分组在本题的得分率 − 低分组的得分率。得分率相同的答卷跨过分界线时,按比例分摊剩下的名额。"
+    "少于 2 份答卷、所有答卷得分率相同或某组没人答到这道题时无法计算,留空。"
+)
 
 
 def mastery_workbook(*, mastery: Mastery) -> Workbook:

@@ -22,9 +22,9 @@ from qbank.models import Bank, Chapter, Option, Question
 from . import analytics
 from .models import Attempt, AttemptQuestion, Cohort, GradeState, Paper
 from .selectors import User, papers_managed_by
+from .sql import SecondsBetween
 
 CHOICE_TYPES = ("single", "multiple", "truefalse")
-SUM_NAMES = ("sum_points", "sum_x", "sum_y", "sum_xx", "sum_yy", "sum_xy")
 
 
 def stats_attempts(*, paper: Paper, cohort: Cohort | None = None) -> QuerySet[Attempt]:
@@ -60,10 +60,16 @@ def score_summary(*, attempts: QuerySet[Attempt]) -> analytics.PaperSummary:
 
 
 def time_used(*, attempts: QuerySet[Attempt]) -> analytics.TimeUsed:
-    """One query of two timestamps per attempt: cheap columns, and the difference is taken here
-    because SQLite can only subtract datetimes through a Python function called per row."""
-    pairs = attempts.values_list("started_at", "submitted_at").order_by()
-    return analytics.time_summary([(done - began).total_seconds() for began, done in pairs if done])
+    """One query: attempts counted by whole seconds used, a table whose rows are bounded by the
+    time limit, not by the attempts (reading two timestamps per attempt into Python cost more
+    than the rest of the summary)."""
+    table = (
+        attempts.filter(submitted_at__isnull=False)
+        .values(seconds=SecondsBetween("started_at", "submitted_at"))
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return analytics.time_summary_counts((row["seconds"], row["n"]) for row in table)
 
 
 def not_attempted(*, paper: Paper, cohort: Cohort | None = None) -> QuerySet[AbstractBaseUser]:
@@ -95,7 +101,13 @@ class ItemAnalysis:
 
     @property
     def discrimination(self) -> float | None:
+        """The corrected point-biserial (item excluded from the total)."""
         return analytics.discrimination(self.sums)
+
+    @property
+    def upper_lower(self) -> float | None:
+        """D = p(upper 27 %) − p(lower 27 %)."""
+        return analytics.upper_lower_index(self.sums)
 
     @property
     def flags(self) -> list[str]:
@@ -119,87 +131,93 @@ def flag_label(flag: str) -> str:
     return labels.get(flag, flag)
 
 
-def item_analysis(*, attempts: QuerySet[Attempt]) -> list[ItemAnalysis]:
-    """One row per source question over the graded answers, least facile first (4 queries).
+def upper_lower_groups(*, attempts: QuerySet[Attempt]) -> analytics.Groups | None:
+    """The 27 % groups, from the frequency table of scores (one query)."""
+    table = attempts.values("score", "max_score").annotate(n=Count("id")).order_by()
+    return analytics.upper_lower_groups(
+        analytics.ScoreCount(float(row["score"]), float(row["max_score"]), row["n"]) for row in table
+    )
 
-    Sums and option choices are two grouped queries: merged into one (grouping the sums by option
-    order and response as well) SQLite took longer, sorting many more wide groups."""
+
+def item_analysis(*, attempts: QuerySet[Attempt]) -> list[ItemAnalysis]:
+    """One row per source question over the graded answers, least facile first.
+
+    Four queries whatever the number of attempts: the scores' frequency table (for the 27 %
+    groups); the answers grouped by question, attempt total and key and choice in bank letters
+    (AttemptQuestion.key_letters, chosen_letters, written at grading), whose rows grow with the
+    distinct totals and choices, not with the attempts; the latest snapshot of each question
+    (stem, type); the bank's option texts. The grouping reads short columns only and reads the
+    answers once: on SQLite the sort behind a GROUP BY over every answer is the page's main
+    cost, and grouping the shuffled options' JSON, or a second pass for the choices, doubled it."""
+    groups = upper_lower_groups(attempts=attempts)
     x = Cast(Coalesce("score", Value(0)), FloatField())
-    y = Cast("attempt__score", FloatField())
     rows = (
         AttemptQuestion.objects.filter(attempt__in=attempts.values("pk"))
         .exclude(state__in=["", GradeState.PENDING])
-        .values("question_id")
+        .values(
+            "question_id",
+            "key_letters",
+            "chosen_letters",
+            total=F("attempt__score"),
+            out_of=F("attempt__max_score"),
+        )
         .annotate(
             n=Count("id"),
             correct=Count("id", filter=Q(state=GradeState.CORRECT)),
             sum_points=Sum(Cast("points", FloatField())),
             sum_x=Sum(x),
-            sum_y=Sum(y),
             sum_xx=Sum(x * x),
-            sum_yy=Sum(y * y),
-            sum_xy=Sum(x * y),
-            points=Max("points"),
-            stem=Max("stem"),
-            type=Max("type"),
+            latest=Max("id"),
         )
-        .order_by("question_id")
+        .order_by()
     )
-    choices = choice_counts(attempts=attempts)
-    order = option_order(question_ids=[qid for qid in choices if qid is not None])
-    items = []
+    tiers: dict[int | None, dict[tuple[float, float], list[float]]] = defaultdict(dict)
+    choices: dict[int | None, list[analytics.ChoiceCount]] = defaultdict(list)
+    latest: dict[int | None, int] = {}
     for row in rows:
-        qid = row["question_id"]
-        sums = analytics.ItemSums(
-            n=row["n"],
-            correct=row["correct"],
-            **{name: float(row[name] or 0) for name in SUM_NAMES},  # type: ignore[literal-required]
+        qid: int | None = row["question_id"]
+        tier = tiers[qid].setdefault((float(row["total"]), float(row["out_of"])), [0, 0, 0.0, 0.0, 0.0])
+        values = (row["n"], row["correct"], row["sum_points"], row["sum_x"], row["sum_xx"])
+        for i, value in enumerate(values):
+            tier[i] += float(value or 0)  # merged over the choices made at this total
+        if row["key_letters"] or row["chosen_letters"]:
+            choices[qid].append(analytics.ChoiceCount(row["key_letters"], row["chosen_letters"], row["n"]))
+        latest[qid] = max(latest.get(qid, 0), row["latest"])
+    shown = {
+        pk: (stem, qtype, float(points))
+        for pk, stem, qtype, points in AttemptQuestion.objects.filter(pk__in=latest.values()).values_list(
+            "pk", "stem", "type", "points"
+        )
+    }
+    texts = option_texts(question_ids=[qid for qid in tiers if qid is not None])
+    items = []
+    for question_id, by_total in tiers.items():
+        stem, qtype, points = shown[latest[question_id]]
+        sums = analytics.item_sums(
+            (
+                analytics.TierSums(y, top, int(n), int(c), p, sx, sxx)
+                for (y, top), (n, c, p, sx, sxx) in by_total.items()
+            ),
+            groups=groups,
         )
         options = (
-            analytics.option_counts(choices.get(qid, []), order=order.get(qid, ()))
-            if row["type"] in CHOICE_TYPES
+            analytics.option_counts(choices.get(question_id, []), texts=texts.get(question_id or 0, ()))
+            if qtype in CHOICE_TYPES
             else []
         )
-        items.append(ItemAnalysis(qid, row["stem"], row["type"], float(row["points"]), sums, options))
+        items.append(ItemAnalysis(question_id, stem, qtype, points, sums, options))
     return sorted(items, key=lambda i: (i.facility if i.facility is not None else 2, i.question_id or 0))
 
 
-def choice_counts(*, attempts: QuerySet[Attempt]) -> dict[int | None, list[analytics.ChoiceCount]]:
-    """Answers to choice questions grouped by question, option order shown, key and response:
-    the rows grow with the orders a question was shown in (at most 4! × answers for 4 options),
-    not with the attempts."""
-    rows = (
-        AttemptQuestion.objects.filter(attempt__in=attempts.values("pk"), type__in=CHOICE_TYPES)
-        .exclude(state="")
-        .values("question_id", "type", "options", "key", "response")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    truefalse = [_("对"), _("错")]
-    found: dict[int | None, list[analytics.ChoiceCount]] = defaultdict(list)
-    for row in rows:
-        if row["type"] == "truefalse":
-            options, key, response = truefalse, _tf_letter(row["key"]), _tf_letter(row["response"])
-        else:
-            options, key, response = row["options"] or [], row["key"] or "", row["response"] or ""
-        if isinstance(key, str) and isinstance(response, str):
-            found[row["question_id"]].append(analytics.ChoiceCount(options, key, response, row["n"]))
-    return found
-
-
-def _tf_letter(value: object) -> str:
-    return {True: "A", False: "B"}.get(value, "") if isinstance(value, bool) else ""
-
-
-def option_order(*, question_ids: list[int]) -> dict[int, list[str]]:
+def option_texts(*, question_ids: list[int]) -> dict[int, list[str]]:
     """The bank's option texts in their printed order (true-false: 对, 错)."""
-    order: dict[int, list[str]] = defaultdict(list)
+    texts: dict[int, list[str]] = defaultdict(list)
     for qid, text in Option.objects.filter(question_id__in=question_ids).values_list("question_id", "text"):
-        order[qid].append(text)
+        texts[qid].append(text)
     tf = Question.objects.filter(pk__in=question_ids, type="truefalse").values_list("pk", flat=True)
     for qid in tf:
-        order[qid] = [_("对"), _("错")]
-    return order
+        texts[qid] = [_("对"), _("错")]
+    return texts
 
 
 # ---- chapter × class -------------------------------------------------------------------------

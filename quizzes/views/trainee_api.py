@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qbank.access import TAKE_EXAMS, allowed
+from qbank.access import TAKE_EXAMS, allowed, signed_in
 
 from .. import selectors, services
 from ..models import Attempt, AttemptQuestion, IntegrityEvent
@@ -28,22 +28,37 @@ def _error(status: int, message: str) -> JsonResponse:
     return JsonResponse({"ok": False, "error": message}, status=status)
 
 
-def owner_json(view: View) -> View:
-    """POST only, the attempt's owner only; anyone else learns nothing about the attempt. The
-    TAKE_EXAMS rule of qbank.access, answered in JSON instead of a redirect to the login page."""
+def exam_json(view: View) -> View:
+    """POST only, for those who take exams: the TAKE_EXAMS rule of qbank.access, answered in JSON
+    instead of a redirect to the login page. The view gets the attempt's id and checks whose it is."""
 
     @require_POST
     @wraps(view)
     def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
         if not allowed(request.user, TAKE_EXAMS):
             return _error(403, _("登录已过期,请重新登录。"))
-        attempt = selectors.own_attempt(user=request.user, attempt_id=pk)
-        if attempt is None:
-            return _error(404, _("找不到这次作答。"))
-        return view(request, attempt, *args, **kwargs)
+        return view(request, pk, *args, **kwargs)
 
     wrapper.access_capability = TAKE_EXAMS  # type: ignore[attr-defined]
     return wrapper
+
+
+def owner_json(view: View) -> View:
+    """exam_json, with the attempt loaded: its owner only; anyone else learns nothing about it."""
+
+    @exam_json
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        attempt = selectors.own_attempt(user=request.user, attempt_id=pk)
+        if attempt is None:
+            return _not_found()
+        return view(request, attempt, *args, **kwargs)
+
+    return wrapper
+
+
+def _not_found() -> JsonResponse:
+    return _error(404, _("找不到这次作答。"))
 
 
 def _save_request(body: bytes) -> tuple[int, object, bool | None]:
@@ -62,19 +77,24 @@ def _save_request(body: bytes) -> tuple[int, object, bool | None]:
     return position, data["response"], flagged
 
 
-@owner_json
-def save(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+@exam_json
+def save(request: HttpRequest, pk: int) -> HttpResponse:
+    """The autosave: the ownership check rides on the service's one read (no attempt loaded here)."""
     try:
         position, response, flagged = _save_request(request.body)
-        aq = services.answer_save(attempt=attempt, position=position, response=response, flagged=flagged)
+        saved = services.answer_save_to(
+            attempt_id=pk, position=position, response=response, flagged=flagged, user=signed_in(request)
+        )
+    except Attempt.DoesNotExist:
+        return _not_found()
     except services.AttemptClosed as closed:
         return _error(409, str(closed))
     except ValidationError as invalid:
         return _error(400, invalid.messages[0])
     except AttemptQuestion.DoesNotExist:
         return _error(400, _("没有这道题。"))
-    saved_at = aq.saved_at.isoformat(timespec="milliseconds") if aq.saved_at else None
-    return JsonResponse({"ok": True, "position": aq.position, "revision": aq.revision, "saved_at": saved_at})
+    at = saved.saved_at.isoformat(timespec="milliseconds")
+    return JsonResponse({"ok": True, "position": saved.position, "revision": saved.revision, "saved_at": at})
 
 
 @owner_json

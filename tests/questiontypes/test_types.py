@@ -202,6 +202,30 @@ def test_remap_follows_the_shuffle(qtype: str, answer: object, order: list[int],
 
 
 @pytest.mark.parametrize(
+    ("qtype", "value", "order", "expected"),
+    [
+        ("single", "C", [3, 0, 1, 2], "B"),  # shown third, printed second
+        ("multiple", "CA", [3, 0, 1, 2], "BD"),
+        ("multiple", "A, C", [0, 1, 2, 3], "AC"),
+        ("single", "", [1, 0], ""),
+        ("single", None, [1, 0], ""),
+        ("single", "E", [1, 0, 2, 3], ""),  # beyond the options shown: nothing
+        ("single", "B", [], ""),  # the shuffle is unknown (an old attempt): nothing counted
+        ("truefalse", True, [], "A"),
+        ("truefalse", False, [], "B"),
+        ("truefalse", None, [], ""),
+        ("fill", ["x"], [], ""),
+        ("short", "答", [], ""),
+    ],
+)
+def test_bank_letters_undo_the_shuffle(qtype: str, value: object, order: list[int], expected: str) -> None:
+    kind = get(qtype)
+    assert kind.bank_letters(value, order) == expected
+    if qtype in questiontypes.CHOICE_CODES and order and expected:
+        assert kind.bank_letters(kind.remap(expected, order), order) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     ("qtype", "response", "expected"),
     [
         ("single", "C", "C"),

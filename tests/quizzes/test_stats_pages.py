@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -29,6 +30,9 @@ pytestmark = pytest.mark.django_db
 # Q1 (and Q3): x = 1,1,1,0,0,0, rest = 1,1,1,0,1,1: nΣxr − ΣxΣr = 18 − 15 = 3,
 # nΣx² − (Σx)² = 9, nΣr² − (Σr)² = 5: r = 3/√45 = 0.447. Q2: x = 0,0,0,0,1,1, rest = 2,2,2,0,0,0:
 # 0 − 12 = −12, 8, 36: r = −12/√288 = −0.707 — negative; 乙 (4) beats the key 甲 (2); 丙 unused.
+# Upper/lower 27 %: k = round(1.62) = 2, ties at both cuts. Upper: t1–t3 (66.7 %) share 2 places,
+# 2/3 each; lower: t4 (0 %), then t5, t6 (33.3 %) share the one place left, 1/2 each.
+# Q1 (and Q3): p_upper = 1, p_lower = 0: D = 1. Q2: p_upper = 0, p_lower = (½ + ½) / 2 = ½: D = −½.
 
 
 @pytest.fixture
@@ -80,6 +84,9 @@ def test_paper_figures_match_the_hand_computed_ones(owner: Client, sat: Paper) -
     assert items["问三"].discrimination == pytest.approx(3 / math.sqrt(45))
     assert items["问二"].facility == pytest.approx(1 / 3)
     assert items["问二"].discrimination == pytest.approx(-12 / math.sqrt(288))
+    assert items["问一"].upper_lower == pytest.approx(1)
+    assert items["问三"].upper_lower == pytest.approx(1)
+    assert items["问二"].upper_lower == pytest.approx(-0.5)
     assert [(o.text, o.is_key, o.count) for o in items["问二"].options] == [
         ("甲", True, 2),
         ("乙", False, 4),
@@ -122,6 +129,18 @@ def test_a_running_attempt_is_neither_counted_nor_absent(
     assert response.context["summary"].attempts == 6 and response.context["absent"] == []
 
 
+def test_time_used(owner: Client, sat: Paper) -> None:
+    # Whole seconds per attempt (299.6 → 300, 1200.4 → 1200), then mean, median, extremes.
+    used = [600, 299.6, 1200.4, 300, 900, 60]
+    for attempt, seconds in zip(sat.attempts.order_by("pk"), used, strict=True):
+        attempt.submitted_at = attempt.started_at + timedelta(seconds=seconds)
+        attempt.save(update_fields=["submitted_at"])
+    time = stats(owner, sat).context["time"]
+    assert time.mean == timedelta(seconds=560)  # 3360 / 6
+    assert time.median == timedelta(seconds=450)  # (300 + 600) / 2
+    assert (time.shortest, time.longest) == (timedelta(seconds=60), timedelta(seconds=1200))
+
+
 def test_stats_workbook_has_every_figure(owner: Client, sat: Paper) -> None:
     response = owner.get(reverse("quizzes:paper_stats_xlsx", args=[sat.pk]))
     assert response.status_code == 200
@@ -132,11 +151,19 @@ def test_stats_workbook_has_every_figure(owner: Client, sat: Paper) -> None:
     histogram = [r[1] for r in book["分数分布"].iter_rows(min_row=2, values_only=True)]
     assert histogram == [1, 0, 0, 2, 0, 0, 3, 0, 0, 0]
     items = {row[1]: row for row in book["试题分析"].iter_rows(min_row=2, values_only=True)}
-    assert items["问二"][5:7] == (0.33, -0.71)
-    assert items["问二"][7] == "✓ 甲: 2; 乙: 4; 丙: 0"
-    assert "区分度为负" in items["问二"][8]
+    assert items["问二"][5:8] == (0.33, -0.71, -0.5)
+    assert items["问一"][5:8] == (0.5, 0.45, 1)
+    assert items["问二"][8] == "✓ 甲: 2; 乙: 4; 丙: 0"
+    assert "区分度为负" in items["问二"][9]
     flawed = Question.objects.get(stem="问二")
-    assert items["问二"][9].endswith(reverse("qbank:question_edit", args=[flawed.pk]))
+    assert items["问二"][10].endswith(reverse("qbank:question_edit", args=[flawed.pk]))
+    header = book["试题分析"][1]
+    assert [c.value for c in header[5:8]] == [
+        "难度系数(得分率)",
+        "区分度(点二列相关 r,不含本题)",
+        "区分度 D(前 27% − 后 27%)",
+    ]
+    assert "27%" in header[7].comment.text and "点二列" in header[6].comment.text
     assert [r[0] for r in book["未作答学员"].iter_rows(min_row=2, values_only=True)] == ["zhao"]
 
 
@@ -177,6 +204,41 @@ def test_mastery_of_no_chapter_and_no_class(
     assert mastery.grid[0][0].answers == 3
 
 
+def test_undefined_figures_show_as_a_dash(
+    owner: Client, stats_paper: Paper, make_trainee: Callable[[str], Any]
+) -> None:
+    # One candidate: no correlation and no groups. Every figure that exists is shown; the rest "—".
+    sit(stats_paper, make_trainee("solo"), CHOICES["t1"])
+    response = stats(owner, stats_paper)
+    for item in response.context["items"]:
+        assert item.discrimination is None and item.upper_lower is None and item.flags == []
+    page = response.content.decode()
+    assert page.count('<td data-figure="upper-lower">—') == 3
+    assert page.count('<td data-figure="point-biserial">—') == 3
+    assert "nan" not in page.lower()
+    book = load_workbook(
+        io.BytesIO(owner.get(reverse("quizzes:paper_stats_xlsx", args=[stats_paper.pk])).content)
+    )
+    rows = list(book["试题分析"].iter_rows(min_row=2, values_only=True))
+    assert [row[6:8] for row in rows] == [(None, None)] * 3
+
+
+def test_a_question_everyone_got_right(
+    owner: Client, stats_paper: Paper, make_trainee: Callable[[str], Any]
+) -> None:
+    # Everyone right on 问一, totals differ: r is undefined ("—"), D is defined and nil.
+    for name, choices in [("a", ("甲", "甲", "甲")), ("b", ("甲", "乙", "甲")), ("c", ("甲", "乙", "乙"))]:
+        sit(stats_paper, make_trainee(name), choices)
+    response = stats(owner, stats_paper)
+    first = {item.stem: item for item in response.context["items"]}["问一"]
+    assert first.facility == 1 and first.discrimination is None and first.upper_lower == 0
+    row = response.content.decode().split(f'data-question="{first.question_id}"')[1].split("</tr>")[0]
+    assert (
+        '<td data-figure="point-biserial">—' in row
+        and '<td data-figure="upper-lower"><span>0.00</span>' in row
+    )
+
+
 # ---- access ----------------------------------------------------------------------------------
 def test_access_by_role(
     sat: Paper,
@@ -206,7 +268,14 @@ def test_access_by_role(
 
 
 # ---- queries ---------------------------------------------------------------------------------
-STATS_PAGES = ["paper_stats", "paper_stats_xlsx", "mastery", "mastery_xlsx", "paper_results_xlsx"]
+STATS_PAGES = [
+    "paper_stats",
+    "paper_stats_xlsx",
+    "mastery",
+    "mastery_xlsx",
+    "paper_results",
+    "paper_results_xlsx",
+]
 
 
 @pytest.mark.parametrize("name", STATS_PAGES)

@@ -130,6 +130,23 @@ def test_two_tabs_saving_different_questions_both_persist(
     assert stored[1] == "C" and stored[5] == "第二个标签页"
 
 
+def test_a_save_costs_few_statements(client: Client, exam_paper: Paper) -> None:
+    """The autosave is the exam's hottest request (every trainee, every few seconds) and on
+    SQLite it holds the database's one write lock: session, user, one read of the question with
+    its attempt, one conditional write. A new statement here needs a reason."""
+    attempt = start(client, exam_paper)
+    save(client, attempt, position=1, response="A")  # warm: session and content types
+    with CaptureQueriesContext(connection) as queries:
+        response = save(client, attempt, position=2, response=["A", "C"], flagged=True)
+    assert response.status_code == 200, response.content
+    # PostgreSQL's save runs in a transaction (savepoints here, inside the test's own).
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) <= 4, "\n".join(statements)
+    aq = attempt.questions.get(position=2)
+    assert (aq.response, aq.flagged, aq.revision) == ("AC", True, 1)
+    assert response.json()["revision"] == 1
+
+
 def test_flag_alone_keeps_the_answer(client: Client, exam_paper: Paper) -> None:
     attempt = start(client, exam_paper)
     save(client, attempt, position=1, response="A")

@@ -31,6 +31,7 @@ def test_default_is_sqlite_with_wal_and_busy_timeout(monkeypatch: pytest.MonkeyP
     assert db["ENGINE"] == "django.db.backends.sqlite3"
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
     assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE" and db["OPTIONS"]["timeout"] >= 5
+    assert db["CONN_MAX_AGE"] > 0  # a connection per request cost a third of an autosave
 
 
 def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
