@@ -43,6 +43,7 @@ KEY = (
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
+    r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]"
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
