@@ -184,7 +184,12 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
-        found = [m for m in pattern.finditer(q.stem) if not NOT_AN_ANSWER.fullmatch(m.group(1))]
+        found = [
+            m
+            for m in pattern.finditer(q.stem)
+            if not NOT_AN_ANSWER.fullmatch(m.group(1))
+            and not (pattern is FILL_IN_BRACKETS and q.stem[: m.start()].endswith("_"))  # "____(英文缩写)"
+        ]
         if found and pattern is FILL_IN_UNDERSCORES or (found and q.section and "填空" in q.section):
             q.answer = [m.group(1).strip() for m in found]
             q.stem = pattern.sub("____", q.stem)
