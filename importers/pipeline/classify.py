@@ -76,6 +76,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     explanation = (item.explanation or "").strip()
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
+    if not tail and not options:
+        tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)
     corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()

@@ -529,3 +529,23 @@ def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> No
         ("1", "可靠传输有哪些优缺点?", "1. 优点:减少差错。\n2. 缺点:增加时延。"),
         ("2", "PPP 适用于什么情况?", "点到点的传输。"),
     ]
+
+
+def test_options_as_table_rows_with_a_mark_column_and_english_true_false() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "1. In such a scenario, the project sponsor is _____.\n\n"
+        "|      |      |                     |\n| ---- | ---- | ---- |\n"
+        "|      | a.   | the project team    |\n| *    | b.   | the Robinson family |\n"
+        "|      | c.   | Steve               |\n\n"
+        "2. Decisions in one knowledge area rarely affect other knowledge areas. (F)\n"
+        "3. A project has a unique purpose. (T)\n"
+    )
+    paper = parse_document("neu.md", md.encode())
+    assert [(q.type, q.options, q.answer) for q in paper.questions] == [
+        ("single", ["the project team", "the Robinson family", "Steve"], "B"),
+        ("truefalse", [], False),
+        ("truefalse", [], True),
+    ]
+    assert paper.questions[1].stem == "Decisions in one knowledge area rarely affect other knowledge areas."
