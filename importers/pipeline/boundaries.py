@@ -153,6 +153,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # a Markdown list nested in the question's item: points of its answer
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
+    if not line_start and re.search(r"\d\s*[、,，]\s*$", text[max(0, m.start() - 4) : m.start()]):
+        return None  # "元素1、2、3、4": numbers listed in a sentence
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
     choice = seg.item is not None and bool(seg.item.options)

@@ -76,6 +76,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     explanation = (item.explanation or "").strip()
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
+    if not tail and not options:
+        tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)
     corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
@@ -184,7 +186,12 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
-        found = [m for m in pattern.finditer(q.stem) if not NOT_AN_ANSWER.fullmatch(m.group(1))]
+        found = [
+            m
+            for m in pattern.finditer(q.stem)
+            if not NOT_AN_ANSWER.fullmatch(m.group(1))
+            and not (pattern is FILL_IN_BRACKETS and q.stem[: m.start()].endswith("_"))  # "____(英文缩写)"
+        ]
         if found and pattern is FILL_IN_UNDERSCORES or (found and q.section and "填空" in q.section):
             q.answer = [m.group(1).strip() for m in found]
             q.stem = pattern.sub("____", q.stem)

@@ -213,6 +213,19 @@ def markdown_table_row(text: str) -> str:
     return "\t".join(cell.strip() for cell in text.strip().strip("|").split("|"))
 
 
+# An option as a table row: a mark column ("*" on the key's row), the label, the text.
+OPTION_ROW = re.compile(r"^ *([*√✓✔xX]?) *\t\s*([A-Ha-h])\s*[.、．)）]\s*\t\s*(\S.*)$")
+
+
+def marked_option_row(text: str) -> str:
+    """ "*\tc.\tthe Robinson family" → "[x] C. the Robinson family": read as a ticked option."""
+    row = OPTION_ROW.match(text)
+    if row is None:
+        return text
+    mark, label, option = row.groups()
+    return f"[{'x' if mark else ' '}] {label.upper()}. {option.strip()}"
+
+
 MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○]\s*)")  # and bullet glyphs
 
 
@@ -241,6 +254,8 @@ def fold(text: str) -> str:
         text = text.translate(RADICALS)
     if text.lstrip().startswith(("```", "~~~")) and CODE_FENCE.match(text):
         return ""  # a Markdown code fence: its lines are read, the fence itself is not text
+    if "\t" in text:
+        text = marked_option_row(text)  # before stripping: its mark column may be empty
     text = MARKDOWN_PREFIX.sub("", text.strip())
     if "<" in text:
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(r"【\1】", text))  # <details><summary>答案</summary>B

@@ -43,6 +43,7 @@ KEY = (
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
+    r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]"
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
@@ -146,6 +147,8 @@ JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
 JUDGEMENT_TAIL = re.compile(rf"(?:[(（]\s*({_MARKS}|{_WORDS})\s*[)）]|\s*({_MARKS}))\s*$")
+# "…other knowledge areas. (F)": an English paper's judgement (read only where no options follow).
+JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$")
 # "…时代化。（ × ）（十八大以来）": the mark, then the correction of a false statement.
 JUDGEMENT_CORRECTED = re.compile(rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*[(（]([^()（）]{{1,120}})[)）]\s*$")
 

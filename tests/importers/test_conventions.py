@@ -437,12 +437,14 @@ CASES = {
     ),
     "fill blanks: text between two blanks is stem, a hint in brackets is no answer, one bracket for all": (
         "一、填空题\n1．空载实验测量____阻抗，而短路实验测量____阻抗。\n2．铁心越好，励磁电抗越____。(填大或小)\n"
-        "3．核心是___客户___。\n4．应确定______和______等参数。（加热温度，保温时间）",
+        "3．核心是___客户___。\n4．应确定______和______等参数。（加热温度，保温时间）\n"
+        "5．项目分解的核心工具是________（英文缩写 WBS）。",
         [
             ("fill", "空载实验测量____阻抗,而短路实验测量____阻抗。", [], None),
             ("fill", "铁心越好,励磁电抗越____。(填大或小)", [], None),
             ("fill", "核心是____。", [], ["客户"]),
             ("fill", "应确定______和______等参数。", [], ["加热温度", "保温时间"]),
+            ("fill", "项目分解的核心工具是________(英文缩写 WBS)。", [], None),
         ],
     ),
     "a MOOC export: 'N 填空(3分)' headers, code under the stem, 正确答案 for a fill": (
@@ -469,6 +471,27 @@ CASES = {
             ("fill", "礼仪包括(   )。", [], ["微笑"]),
             ("truefalse", "服务要及时。(   )", [], True),
             ("truefalse", "客户永远是错的。(   )", [], False),
+        ],
+    ),
+    "'答案是：b' under the options; '答案是' inside prose is no key": (
+        "1.关于服务,下列说法不正确的是(  _____ )。\nA. 要及时\nB. 可推诿\n答案是：b\n"
+        "2.如何提高竞争力?答案是:帮助你的客户。",
+        [
+            ("single", "关于服务,下列说法不正确的是(  _____ )。", ["要及时", "可推诿"], "B"),
+            ("short", "如何提高竞争力?答案是:帮助你的客户。", [], None),
+        ],
+    ),
+    "numbers listed in a stem ('元素1、2、3、4') are no question numbers": (
+        "1.一个栈为空。现将元素1、2、3、4、A、B、C依次入栈,则出栈顺序是 A)1234ABC B)CBA4321\n"
+        "2. 下列叙述中正确的是 A)甲 B)乙",
+        [
+            (
+                "single",
+                "一个栈为空。现将元素1、2、3、4、A、B、C依次入栈,则出栈顺序是",
+                ["1234ABC", "CBA4321"],
+                None,
+            ),
+            ("single", "下列叙述中正确的是", ["甲", "乙"], None),
         ],
     ),
 }
@@ -519,3 +542,23 @@ def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> No
         ("1", "可靠传输有哪些优缺点?", "1. 优点:减少差错。\n2. 缺点:增加时延。"),
         ("2", "PPP 适用于什么情况?", "点到点的传输。"),
     ]
+
+
+def test_options_as_table_rows_with_a_mark_column_and_english_true_false() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "1. In such a scenario, the project sponsor is _____.\n\n"
+        "|      |      |                     |\n| ---- | ---- | ---- |\n"
+        "|      | a.   | the project team    |\n| *    | b.   | the Robinson family |\n"
+        "|      | c.   | Steve               |\n\n"
+        "2. Decisions in one knowledge area rarely affect other knowledge areas. (F)\n"
+        "3. A project has a unique purpose. (T)\n"
+    )
+    paper = parse_document("neu.md", md.encode())
+    assert [(q.type, q.options, q.answer) for q in paper.questions] == [
+        ("single", ["the project team", "the Robinson family", "Steve"], "B"),
+        ("truefalse", [], False),
+        ("truefalse", [], True),
+    ]
+    assert paper.questions[1].stem == "Decisions in one knowledge area rarely affect other knowledge areas."
