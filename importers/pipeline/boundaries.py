@@ -312,7 +312,14 @@ RULES = [
     Rule("item", rules.ITEM, accept_item),
     Rule("option", rules.OPTION, accept_option),
 ]
-BOUNDARY = re.compile("|".join(rule.pattern for rule in RULES))
+# Every rule opens with one of these characters: a position holding none of them is passed over
+# at once instead of trying each alternative there (most of a line's characters; the hot path).
+FIRST_CHARS = (
+    r"(?=[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題"
+    r"\dA-Ha-hQ(（√×✓✗✔✘❌①-⑧])"
+)
+ANY_RULE = "|".join(rule.pattern for rule in RULES)
+BOUNDARY = re.compile(FIRST_CHARS + "(?:" + ANY_RULE + ")")
 ACCEPT = {rule.name: rule.accept for rule in RULES}
 
 
