@@ -237,11 +237,14 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         pending = text[pos : m.start()].strip()
         if group == "opt_bare" or not (item.stem or pending):
             return None
+        if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
+            return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
     elif family != item.option_family:
         return None
     return ("option", (index, family))
 
 
+NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
 
 

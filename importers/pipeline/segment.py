@@ -221,7 +221,25 @@ class Segmenter:
             return
         if self.mode == "key" and any(s.items for s in self.sections if s.doc == self.doc):
             self.new_document(line.lineno)  # questions again after a key: the next paper's
+        if self.mode == "questions" and kind != "generic" and self._numbered_chapter():
+            # "1、概述" then "一、判断题": the number opened a chapter, not a question
+            assert self.item is not None
+            self.chapter_title, self.roles[self.item.lineno] = self.item.stem, ["heading"]
+            self.item = None
         self.new_section(heading, kind, line.lineno)
+
+    def _numbered_chapter(self) -> bool:
+        item = self.item
+        return (
+            item is not None
+            and bool(item.number)
+            and self.section.kind == "generic"  # not the last term of a 名词解释 section
+            and not self.section.items
+            and not (item.options or item.answer or item.extra or item.explanation)
+            and 0 < len(item.stem) <= CHAPTER_MAX_CHARS
+            and not (rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
+            and not STEM_END.search(item.stem)
+        )
 
     def open_item(self, number: str, line: Line) -> None:
         self.close_item()
@@ -302,6 +320,7 @@ class Segmenter:
         return None
 
 
+CHAPTER_MAX_CHARS = 16
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 
 

@@ -494,6 +494,13 @@ CASES = {
             ("single", "下列叙述中正确的是", ["甲", "乙"], None),
         ],
     ),
+    "a numbered chapter line right above a section heading; a capital letter inside a sentence": (
+        "1、概述\n一、简答题\n1.节点A 在一段时间内没有激活事件,会怎样?\n2.按照 GPSR 协议,指出从 A 到 Z 的路径。",
+        [
+            ("short", "节点A 在一段时间内没有激活事件,会怎样?", [], None),
+            ("short", "按照 GPSR 协议,指出从 A 到 Z 的路径。", [], None),
+        ],
+    ),
 }
 
 
