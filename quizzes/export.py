@@ -6,15 +6,20 @@ The workbook is built from selector querysets only; nothing here writes to the d
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import IO, Any
 from urllib.parse import quote
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from people.names import full_name
@@ -52,14 +57,13 @@ def minutes_used(attempt: Attempt) -> Decimal | None:
     return None if used is None else (Decimal(used.total_seconds()) / 60).quantize(Decimal("0.1"))
 
 
-def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQuestion]) -> Workbook:
-    """Sheet 成绩: one row per attempt (needs `left_count`); sheet 答题明细: one row per question."""
-    book = Workbook()
-    summary = book.active
-    assert isinstance(summary, Worksheet)
-    summary.title = _("成绩")
+def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[Sequence[Any]]) -> Workbook:
+    """Sheet 成绩: one row per attempt (needs `left_count`); sheet 答题明细: one row per question,
+    from selectors.ANSWER_COLUMNS tuples. Write-only: rows go to disk as they come, so neither the
+    10,000 attempts nor their 200,000 answers are ever held in memory as cells."""
+    book = Workbook(write_only=True)
     _rows(
-        summary,
+        book.create_sheet(_("成绩")),
         [
             _("用户名"),
             _("姓名"),
@@ -92,9 +96,11 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
             for a in attempts
         ),
     )
-    details = book.create_sheet(_("答题明细"))
+    # Labels looked up once per export, not once per answer.
+    types = {value: str(label) for value, label in AttemptQuestion._meta.get_field("type").flatchoices}
+    states = {value: state_label(value) for value in GradeState.values}
     _rows(
-        details,
+        book.create_sheet(_("答题明细")),
         [
             _("用户名"),
             _("第几次"),
@@ -109,31 +115,54 @@ def results_workbook(*, attempts: Iterable[Attempt], answers: Iterable[AttemptQu
         ],
         (
             [
-                aq.attempt.user.get_username(),
-                aq.attempt.number,
-                aq.position,
-                aq.get_type_display(),
-                aq.stem,
-                answer_text(aq.type, aq.response),
-                answer_text(aq.type, aq.key),
-                state_label(aq.state),
-                aq.score,
-                aq.points,
+                username,
+                number,
+                position,
+                types.get(qtype, qtype),
+                stem,
+                answer_text(qtype, response),
+                answer_text(qtype, key),
+                states.get(state) or state_label(state),
+                score,
+                points,
             ]
-            for aq in answers
+            for username, number, position, qtype, stem, response, key, state, score, points in answers
         ),
     )
     return book
 
 
-def _rows(sheet: Worksheet, header: list[str], rows: Iterable[list[object]]) -> None:
-    sheet.append(header)
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+def _rows(
+    sheet: Worksheet | WriteOnlyWorksheet,
+    header: list[str],
+    rows: Iterable[list[object]],
+    *,
+    notes: dict[int, str] | None = None,
+) -> None:
+    """Header (a note becomes a comment on its 1-based column), then rows with safe cells. Widths
+    and the frozen header come first: a write-only sheet takes them only before its rows."""
     sheet.freeze_panes = "A2"
     for index, title in enumerate(header, 1):
         # CJK characters are about two columns wide.
         sheet.column_dimensions[get_column_letter(index)].width = max(10, len(title) * 2 + 2)
+    cells = []
+    for index, title in enumerate(header, 1):
+        cell = WriteOnlyCell(sheet, value=title)  # a plain Cell: either kind of sheet appends it
+        if notes and index in notes:
+            cell.comment = Comment(notes[index], "qbank-quiz")
+        cells.append(cell)
+    sheet.append(cells)
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+
+
+def workbook_file(book: Workbook) -> IO[bytes]:
+    """The saved workbook in a temporary file at its start (gone once closed), for FileResponse
+    to stream: a big export is never one bytes object in memory."""
+    file = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it once sent
+    book.save(file)
+    file.seek(0)
+    return file
 
 
 def workbook_bytes(book: Workbook) -> bytes:

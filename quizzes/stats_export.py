@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
-from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import analytics
@@ -107,9 +106,8 @@ def item_analysis_sheet(book: Workbook, items: Sequence[ItemAnalysis], *, edit_u
             ]
             for item in items
         ),
+        notes={7: _(POINT_BISERIAL_NOTE), 8: _(UPPER_LOWER_NOTE)},
     )
-    for column, note in ((7, POINT_BISERIAL_NOTE), (8, UPPER_LOWER_NOTE)):
-        sheet.cell(row=1, column=column).comment = Comment(_(note), "qbank-quiz")
 
 
 POINT_BISERIAL_NOTE = gettext_noop(

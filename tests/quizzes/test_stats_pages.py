@@ -144,7 +144,7 @@ def test_time_used(owner: Client, sat: Paper) -> None:
 def test_stats_workbook_has_every_figure(owner: Client, sat: Paper) -> None:
     response = owner.get(reverse("quizzes:paper_stats_xlsx", args=[sat.pk]))
     assert response.status_code == 200
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     assert book.sheetnames == ["概况", "分数分布", "试题分析", "未作答学员"]
     summary = {row[0]: row[1] for row in book["概况"].iter_rows(min_row=2, values_only=True)}
     assert summary["交卷人次"] == 6 and summary["中位数(%)"] == 50 and summary["及格率(%)"] == 50
@@ -169,7 +169,7 @@ def test_stats_workbook_has_every_figure(owner: Client, sat: Paper) -> None:
 
 def test_results_workbook_carries_the_item_analysis(owner: Client, sat: Paper) -> None:
     response = owner.get(reverse("quizzes:paper_results_xlsx", args=[sat.pk]))
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     assert "试题分析" in book.sheetnames
     stems = [row[1] for row in book["试题分析"].iter_rows(min_row=2, values_only=True)]
     assert sorted(stems) == ["问一", "问三", "问二"]

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from quizzes import services
 from quizzes.models import Attempt, Paper
+from quizzes.views import trainer_results
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +116,60 @@ def test_results_queries_do_not_grow_with_rows(
     assert len(twenty_xlsx) == len(one_xlsx), "\n".join(q["sql"] for q in twenty_xlsx.captured_queries)
 
 
+def test_results_pages_keep_filters_and_count_every_attempt(
+    owner: Client,
+    published_paper: Paper,
+    sat: dict[str, Attempt],
+    make_trainee: Callable[[str], Any],
+    sit_paper: Callable[..., Attempt],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(trainer_results, "PAGE_SIZE", 2)
+    for i in range(3):
+        sit_paper(published_paper, make_trainee(f"p{i}"), seed=i)  # six attempts: three pages of two
+    url = reverse("quizzes:paper_results", args=[published_paper.pk])
+    first = owner.get(url)
+    assert len(first.context["attempts"]) == 2 and first.context["attempts"].paginator.num_pages == 3
+    totals = first.context["totals"]  # over all six, not the page's two
+    assert (totals.attempts, totals.trainees) == (6, 6)
+    assert (totals.passed, totals.failed, totals.awaiting) == (1, 1, 4)  # four short answers unmarked
+    assert "共 6 份答卷" in first.content.decode() and 'page=2">下一页' in first.content.decode()
+    listed = [a.pk for page in (1, 2, 3) for a in owner.get(url, {"page": page}).context["attempts"]]
+    assert sorted(listed) == sorted(Attempt.objects.values_list("pk", flat=True))  # each once
+    assert [a.pk for a in owner.get(url, {"page": "99"}).context["attempts"]] == listed[-2:]  # the last
+    # The filters stay in the page links and the export link; the page number stays out of them.
+    awaiting = owner.get(url, {"outcome": "awaiting", "page": "2"})
+    page = awaiting.content.decode()
+    assert awaiting.context["totals"].attempts == 4
+    assert 'href="?outcome=awaiting&amp;page=1"' in page and 'href="?outcome=awaiting&amp;page=2"' not in page
+    xlsx = reverse("quizzes:paper_results_xlsx", args=[published_paper.pk])
+    assert f'href="{xlsx}?outcome=awaiting"' in page
+    # The export lists every attempt the filters let through, whatever the page.
+    book = load_workbook(io.BytesIO(owner.get(xlsx, {"outcome": "awaiting", "page": "1"}).getvalue()))
+    assert len(list(book["成绩"].iter_rows(min_row=2))) == 4
+
+
+def test_results_page_queries_do_not_grow_past_a_page(
+    owner: Client,
+    published_paper: Paper,
+    make_trainee: Callable[[str], Any],
+    sit_paper: Callable[..., Attempt],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(trainer_results, "PAGE_SIZE", 3)
+    url = reverse("quizzes:paper_results", args=[published_paper.pk])
+    sit_paper(published_paper, make_trainee("t0"))
+    with CaptureQueriesContext(connection) as one:
+        assert owner.get(url).status_code == 200
+    for i in range(1, 10):
+        sit_paper(published_paper, make_trainee(f"t{i}"), seed=i)
+    for params in ({}, {"page": "2"}, {"page": "4"}, {"name": "t", "outcome": "awaiting"}):
+        with CaptureQueriesContext(connection) as ten:
+            response = owner.get(url, params)
+        assert len(response.context["attempts"]) in (1, 3)
+        assert len(ten) == len(one), "\n".join(q["sql"] for q in ten.captured_queries)
+
+
 def test_xlsx_export(owner: Client, published_paper: Paper, sat: dict[str, Attempt]) -> None:
     zhang = sat["zhang"].user
     zhang.first_name, zhang.last_name = '=HYPERLINK("http://x")', ""
@@ -130,7 +185,7 @@ def test_xlsx_export(owner: Client, published_paper: Paper, sat: dict[str, Attem
     assert disposition.startswith('attachment; filename="paper-')
     assert f"filename*=UTF-8''{quote('服务礼仪测验-成绩-')}" in disposition
 
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     assert book.sheetnames == ["成绩", "答题明细", "试题分析"]  # see test_stats_pages.py
     summary = list(book["成绩"].iter_rows(values_only=True))
     assert summary[0][:3] == ("用户名", "姓名", "第几次") and len(summary[0]) == 12
@@ -156,7 +211,7 @@ def test_xlsx_follows_the_filters(owner: Client, published_paper: Paper, sat: di
     response = owner.get(
         reverse("quizzes:paper_results_xlsx", args=[published_paper.pk]), {"outcome": "failed"}
     )
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(response.getvalue()))
     assert [row[0] for row in book["成绩"].iter_rows(min_row=2, values_only=True)] == ["li"]
 
 
