@@ -54,3 +54,13 @@ def test_title_glued_to_heading_starts_another_paper() -> None:
 
 def test_chinese_numbers() -> None:
     assert [chinese_number(t) for t in ("一", "十", "十二", "二十三", "7")] == [1, 10, 12, 23, 7]
+
+
+def test_segment_reports_the_share_of_lines_read(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from importers.pipeline import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "PROGRESS_LINES", 2)
+    shares: list[float] = []
+    text = "\n".join(f"{n}. 第{n}题?A.甲 B.乙" for n in range(1, 8))
+    segment([Line(text=t, lineno=i) for i, t in enumerate(text.splitlines(), 1)], shares.append)
+    assert shares == [2 / 7, 4 / 7, 6 / 7]
