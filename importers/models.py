@@ -60,7 +60,10 @@ class ImportFile(models.Model):
     error = models.TextField(_("错误"), blank=True)
     # importers.pipeline.coverage.Coverage.as_json(): how much of the file was read, and a verdict
     coverage = models.JSONField(_("识别情况"), default=dict, blank=True)
-    found = models.PositiveIntegerField(_("识别出的题数"), default=0)
+    found = models.PositiveIntegerField(_("识别出的题数"), default=0)  # so far, while parsing
+    # Percent of this file's parse done, written by the worker while it parses: a file of
+    # 20,000 questions takes many seconds, and the progress page should show it moving.
+    progress = models.PositiveSmallIntegerField(_("解析进度(%)"), default=0)
     duplicates = models.PositiveIntegerField(_("重复题数"), default=0)
     created_count = models.PositiveIntegerField(_("新增题数"), default=0)
     # Why a file was skipped: the source already in the bank, or the earlier upload of it.

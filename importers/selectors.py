@@ -51,6 +51,7 @@ class Progress:
     found: int
     failed: int
     files: list[dict[str, Any]]
+    parsing_percent: int = 0  # the sum of the files being parsed' own percentages
 
     @property
     def finished(self) -> bool:
@@ -58,7 +59,10 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else round(100 * self.done / self.total)
+        """Done files count whole, files being parsed by their share: one big file moves the bar too."""
+        if not self.total:
+            return 100
+        return min(100, round((100 * self.done + self.parsing_percent) / self.total))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -84,6 +88,7 @@ def batch_progress(*, batch: ImportBatch) -> Progress:
                 "status": f.status,
                 "status_label": str(f.get_status_display()),
                 "found": f.found,
+                "progress": 100 if f.is_done else f.progress,
                 "duplicates": f.duplicates,
                 "note": note,
                 "url": url,
@@ -95,6 +100,7 @@ def batch_progress(*, batch: ImportBatch) -> Progress:
         found=sum(f.found for f in files),
         failed=sum(f.status == ImportFile.Status.FAILED for f in files),
         files=rows,
+        parsing_percent=sum(f.progress for f in files if f.status == ImportFile.Status.PARSING),
     )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -190,14 +190,20 @@ def store_questions(
     seen_note: Callable[[ParsedQuestion], str],
     report: ImportReport,
     saved_files: list[str],
+    fingerprints: Sequence[str] | None = None,
 ) -> None:
     """Store one file's questions: the code both `import_paper` and a browser batch's publish use.
 
     `seen` maps fingerprints stored earlier in the same import (this file, or earlier files
-    of the batch) to the note a later copy gets; it is updated here. Call inside a transaction.
+    of the batch) to the note a later copy gets; it is updated here. `fingerprints`, one per
+    question, when the caller has them (staged questions keep theirs, updated on every edit).
+    Call inside a transaction.
     """
     questions = list(questions)
-    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]  # once per question
+    if fingerprints is None:
+        prints = [fingerprint(q.stem, q.options, q.material) for q in questions]  # once per question
+    else:
+        prints = list(fingerprints)
     in_bank = fingerprints_in_bank(bank=bank, fingerprints=set(prints))
     wanted: list[tuple[ParsedQuestion, NewQuestion]] = []
     for q, fp in zip(questions, prints, strict=True):

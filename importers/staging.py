@@ -87,24 +87,65 @@ def file_parse(*, file_id: int) -> None:
     if not claimed:
         return  # already handled (a task delivered twice)
     import_file = ImportFile.objects.select_related("batch__bank").get(pk=file_id)
+    _unstage(import_file)  # what an earlier claim staged before its worker died
     if _skip_if_seen(import_file):
         return
     try:
         data = import_file.upload.read()
         import_file.upload.close()
-        paper = parse_document(import_file.filename, data)
-        _stage(import_file, paper.questions)
+        report = _progress_reporter(import_file)
+        paper = parse_document(import_file.filename, data, lambda share: report(PARSE_SHARE * share))
+        del data
+        _stage(import_file, paper.questions, report)
         ImportFile.objects.filter(pk=import_file.pk).update(
             # rows of a spreadsheet that could not become questions
             error="\n".join(paper.warnings),
             coverage=paper.coverage.as_json() if paper.coverage else {},
         )
     except PaperError as exc:
+        _unstage(import_file)
         _finish(import_file, ImportFile.Status.FAILED, error=str(exc))
     except Exception as exc:
         # Parsing is pure, so an unexpected crash is this file's failure, not the worker's.
         logger.exception("parsing %s failed", import_file.filename)
+        _unstage(import_file)
         _finish(import_file, ImportFile.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+
+
+# Share of a file's progress bar for parsing (the rest is staging): each took about half the
+# time on a 20,000-question text paper (tests/bench_import_worker.py).
+PARSE_SHARE = 0.5
+STAGE_BATCH = 1000  # staged questions written, and progress reported, per transaction
+
+
+def _progress_reporter(import_file: ImportFile) -> Callable[..., None]:
+    """report(share, found=None): store the file's progress when its whole percent changes
+    (at most 100 small writes), and how many questions are staged so far."""
+    last = -1
+
+    def report(share: float, found: int | None = None) -> None:
+        nonlocal last
+        percent = min(99, int(100 * share))  # 100 % is the status PARSED
+        if percent == last and found is None:
+            return
+        last = percent
+        changes: dict[str, Any] = {"progress": percent}
+        if found is not None:
+            changes["found"] = found
+        ImportFile.objects.filter(pk=import_file.pk).update(**changes)
+
+    return report
+
+
+def _unstage(import_file: ImportFile) -> None:
+    """Remove the file's staged questions and their pictures (a failed or interrupted parse)."""
+    staged = StagedQuestion.objects.filter(file=import_file)
+    paths = [
+        image["path"] for data in staged.values_list("data", flat=True) for image in data.get("images", [])
+    ]
+    staged.delete()
+    for path in paths:
+        default_storage.delete(path)
 
 
 # --- stale claims, retry, discard ------------------------------------------------------------
@@ -182,42 +223,51 @@ def _skip_if_seen(import_file: ImportFile) -> bool:
     return True
 
 
-def _stage(import_file: ImportFile, questions: Sequence[ParsedQuestion]) -> None:
+def _stage(import_file: ImportFile, questions: Sequence[ParsedQuestion], report: Callable[..., None]) -> None:
+    """Write the staged questions STAGE_BATCH at a time, each batch committed with the progress,
+    so the progress page moves and only one batch of rows is in memory. A failure part-way
+    leaves committed batches behind: file_parse removes them (_unstage)."""
     batch = import_file.batch
-    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]
+    prints = [fingerprint(q.stem, q.options, q.material) for q in questions]  # once per question
     in_bank = fingerprints_in_bank(bank=batch.bank, fingerprints=set(prints))
     in_batch = _staged_in_batch(batch=batch, fingerprints=set(prints))
-    with files_removed_on_failure() as saved_files, transaction.atomic():
-        rows = []
-        for seq, (q, fp) in enumerate(zip(questions, prints, strict=True), start=1):
-            answer, warnings = checked_answer(q)
-            q.answer = answer  # type: ignore[assignment]  # dropped when it did not fit (in warnings)
-            rows.append(
-                StagedQuestion(
-                    file=import_file,
-                    seq=seq,
-                    data=_as_data(import_file, seq, q, saved_files),
-                    section=q.section[:200],
-                    chapter_title=q.chapter[:200],
-                    fingerprint=fp,
-                    warnings=warnings,
-                    duplicate_of_id=in_bank.get(fp),
-                    duplicate_of_staged_id=in_batch.get(fp),
+    first: dict[str, int] = {}  # fingerprint → pk of its first copy in this file
+    duplicates = 0
+    for start in range(0, len(questions), STAGE_BATCH):
+        with files_removed_on_failure() as saved_files, transaction.atomic():
+            rows = []
+            for seq in range(start + 1, min(start + STAGE_BATCH, len(questions)) + 1):
+                q, fp = questions[seq - 1], prints[seq - 1]
+                answer, warnings = checked_answer(q)
+                q.answer = answer  # type: ignore[assignment]  # dropped when it did not fit (in warnings)
+                rows.append(
+                    StagedQuestion(
+                        file=import_file,
+                        seq=seq,
+                        data=_as_data(import_file, seq, q, saved_files),
+                        section=q.section[:200],
+                        chapter_title=q.chapter[:200],
+                        fingerprint=fp,
+                        warnings=warnings,
+                        duplicate_of_id=in_bank.get(fp),
+                        duplicate_of_staged_id=in_batch.get(fp),
+                    )
                 )
-            )
-        StagedQuestion.objects.bulk_create(rows)
-        # Within the file, a later copy points at the first one (its pk exists only now).
-        first: dict[str, StagedQuestion] = {}
-        repeats = []
-        for row in StagedQuestion.objects.filter(file=import_file).order_by("seq"):
-            if row.fingerprint in first and not row.duplicate_of_id and not row.duplicate_of_staged_id:
-                row.duplicate_of_staged = first[row.fingerprint]
-                repeats.append(row)
-            first.setdefault(row.fingerprint, row)
-        StagedQuestion.objects.bulk_update(repeats, ["duplicate_of_staged"])
-        import_file.found = len(rows)
-        import_file.duplicates = sum(1 for r in rows if r.is_duplicate) + len(repeats)
-        _finish(import_file, ImportFile.Status.PARSED)
+            StagedQuestion.objects.bulk_create(rows)  # sets the pks (RETURNING, SQLite ≥ 3.35)
+            # Within the file, a later copy points at the first one (its pk exists only now).
+            repeats = []
+            for row in rows:
+                if row.fingerprint in first and not row.is_duplicate:
+                    row.duplicate_of_staged_id = first[row.fingerprint]
+                    repeats.append(row)
+                first.setdefault(row.fingerprint, row.pk)
+                duplicates += row.is_duplicate
+            StagedQuestion.objects.bulk_update(repeats, ["duplicate_of_staged"])
+            staged = start + len(rows)
+            report(PARSE_SHARE + (1 - PARSE_SHARE) * staged / len(questions), found=staged)
+    import_file.found = len(questions)
+    import_file.duplicates = duplicates
+    _finish(import_file, ImportFile.Status.PARSED)
 
 
 def _staged_in_batch(*, batch: ImportBatch, fingerprints: set[str]) -> dict[str, int]:
@@ -254,6 +304,9 @@ def _finish(import_file: ImportFile, status: str, error: str = "") -> None:
     import_file.status = status
     import_file.error = error
     import_file.finished = timezone.now()
+    import_file.progress = 0  # a finished file counts by its status
+    if status != ImportFile.Status.PARSED:
+        import_file.found = 0  # counted while staging, and unstaged since
     import_file.save()
 
 
@@ -376,12 +429,20 @@ def _publish_file(
         data = handle.read()
     bank = import_file.batch.bank
     source = source_create(filename=import_file.filename, data=data, bank=bank, imported_by=user)
-    staged = list(import_file.questions.filter(excluded=False).order_by("seq"))
+    # Only the columns publishing reads, as tuples: 20,000 model instances cost seconds.
+    staged = list(
+        import_file.questions.filter(excluded=False)
+        .order_by("seq")
+        .values_list("data", "section", "chapter_title", "warnings", "fingerprint")
+    )
     report.found = len(staged)
     store_questions(
         bank=bank,
         source=source,
-        questions=[_as_parsed(row) for row in staged],
+        questions=[
+            _as_parsed(data, section, chapter, warnings) for data, section, chapter, warnings, _fp in staged
+        ],
+        fingerprints=[row[-1] for row in staged],
         chapter_for=chapter_for,
         seen=seen,
         seen_note=lambda q: f"printed twice in this batch (first in {import_file.filename}, line {q.lineno})",
@@ -414,8 +475,7 @@ def _chapter_resolver(batch: ImportBatch) -> Callable[[ParsedQuestion], Chapter 
     return chapter_for
 
 
-def _as_parsed(row: StagedQuestion) -> ParsedQuestion:
-    data = row.data
+def _as_parsed(data: dict[str, Any], section: str, chapter: str, warnings: list[str]) -> ParsedQuestion:
     images = []
     for image in data.get("images", []):
         with default_storage.open(image["path"], "rb") as handle:
@@ -427,12 +487,12 @@ def _as_parsed(row: StagedQuestion) -> ParsedQuestion:
         answer=data.get("answer"),
         explanation=data.get("explanation", ""),
         material=data.get("material", ""),
-        section=row.section,
-        chapter=row.chapter_title,
+        section=section,
+        chapter=chapter,
         number=data.get("number", ""),
         lineno=data.get("line", 0),
         difficulty=data.get("difficulty"),
         tags=list(data.get("tags", [])),
         images=images,
-        warnings=list(row.warnings),
+        warnings=list(warnings),
     )

@@ -5,6 +5,8 @@ No Django, no database: read → clean → segment → classify → link → emi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .coverage import rows_coverage
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
@@ -14,14 +16,19 @@ from .sheet_bank import read_spreadsheet
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
 
-def parse_document(filename: str, data: bytes) -> ParsedPaper:
-    """Parse one uploaded file; raise PaperError naming the file when it holds no questions."""
+def parse_document(
+    filename: str, data: bytes, on_progress: Callable[[float], None] | None = None
+) -> ParsedPaper:
+    """Parse one uploaded file; raise PaperError naming the file when it holds no questions.
+
+    `on_progress(share)` is called now and then with the share (0..1) of a text's lines read;
+    spreadsheets do not report."""
     if is_spreadsheet(data):
         paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
         paper.coverage = rows_coverage(paper)
         return paper
     lines = read_lines(filename, data)
-    paper = parse_lines(filename, lines)
+    paper = parse_lines(filename, lines, on_progress)
     if not paper.questions:
         raise PaperError(filename, "no recognisable question found")
     return paper

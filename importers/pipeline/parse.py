@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .classify import classify
 from .clean import clean_lines
@@ -18,9 +19,12 @@ SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type i
 PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
 
 
-def parse_lines(filename: str, lines: list[Line]) -> ParsedPaper:
+def parse_lines(
+    filename: str, lines: list[Line], on_progress: Callable[[float], None] | None = None
+) -> ParsedPaper:
+    """`on_progress(share)`: see segment(), the stage that reports."""
     furniture: list[Line] = []
-    seg = segment(clean_lines(lines, furniture))
+    seg = segment(clean_lines(lines, furniture), on_progress)
     link_keys(seg.sections, seg.keys)
     warnings: list[str] = []
     if _unnumbered_export(seg):

@@ -13,6 +13,7 @@ as loose lines of its section, and every line's role is traced for parse_paper -
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
@@ -24,6 +25,7 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
 class Segmenter:
@@ -346,11 +348,15 @@ def wrap_width(lines: list[Line]) -> float | None:
     return ceiling if near >= 0.2 * len(widths) else None
 
 
-def segment(lines: list[Line]) -> Segmented:
+def segment(lines: list[Line], on_progress: Callable[[float], None] | None = None) -> Segmented:
+    """`on_progress` gets the share of lines read so far, every PROGRESS_LINES lines: the
+    longest stage of a big paper, so a worker can show that it is moving."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
-    for line in lines:
+    for n, line in enumerate(lines, start=1):
         seg.feed(line)
+        if on_progress is not None and n % PROGRESS_LINES == 0:
+            on_progress(n / len(lines))
     seg.close_item()
     return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)
 

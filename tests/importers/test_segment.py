@@ -74,3 +74,13 @@ def test_the_first_character_filter_never_hides_a_boundary() -> None:
     assert len(lines) > 5000
     for line in lines:
         assert [m.span() for m in BOUNDARY.finditer(line)] == [m.span() for m in bare.finditer(line)], line
+
+
+def test_segment_reports_the_share_of_lines_read(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from importers.pipeline import segment as segment_module
+
+    monkeypatch.setattr(segment_module, "PROGRESS_LINES", 2)
+    shares: list[float] = []
+    text = "\n".join(f"{n}. 第{n}题?A.甲 B.乙" for n in range(1, 8))
+    segment([Line(text=t, lineno=i) for i, t in enumerate(text.splitlines(), 1)], shares.append)
+    assert shares == [2 / 7, 4 / 7, 6 / 7]
