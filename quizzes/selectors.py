@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -313,7 +314,7 @@ ANSWER_COLUMNS = (
 )
 
 
-def answers_of(*, attempts: QuerySet[Attempt]) -> QuerySet[AttemptQuestion]:
+def answers_of(*, attempts: QuerySet[Attempt]) -> QuerySet[AttemptQuestion, tuple[Any, ...]]:
     """Every frozen question of these attempts as ANSWER_COLUMNS tuples, in the export's order
     (trainee, attempt, position). One query; stream it with .iterator()."""
     return (
