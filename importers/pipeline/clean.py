@@ -95,16 +95,17 @@ def join_label_values(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if out and LABEL_ALONE.match(out[-1].text) and ANSWER_VALUE.match(line.text):
-            head = out[-1]
-            out[-1] = Line(
-                text=head.text + line.text,
-                lineno=head.lineno,
-                images=head.images + line.images,
-                joined=[*head.joined, line.lineno],
-            )
+            out[-1] = glued(out[-1], line, out[-1].text + line.text)
         else:
             out.append(line)
     return out
+
+
+def glued(head: Line, line: Line, text: str) -> Line:
+    """`head` and the line after it as one line reading `text`, keeping both line numbers."""
+    return Line(
+        text=text, lineno=head.lineno, images=head.images + line.images, joined=[*head.joined, line.lineno]
+    )
 
 
 # A judgement box that text extraction cut in two: "(      √" then ")13.将金属…".
@@ -117,13 +118,7 @@ def join_split_boxes(lines: list[Line]) -> list[Line]:
     for line in lines:
         box = OPEN_BOX.match(out[-1].text) if out else None
         if box and CLOSE_BOX.match(line.text):
-            head = out[-1]
-            out[-1] = Line(
-                text=f"({box.group(1)})" + line.text[1:],
-                lineno=head.lineno,
-                images=head.images + line.images,
-                joined=[*head.joined, line.lineno],
-            )
+            out[-1] = glued(out[-1], line, f"({box.group(1)})" + line.text[1:])
         else:
             out.append(line)
     return out
@@ -307,13 +302,7 @@ def join_page_fragments(lines: list[Line]) -> list[Line]:
         if i in starts:
             out.append(Line(text=text, lineno=line.lineno, images=list(line.images)))
         else:
-            head = out[-1]
-            out[-1] = Line(
-                text=head.text + text,
-                lineno=head.lineno,
-                images=head.images + line.images,
-                joined=[*head.joined, line.lineno],
-            )
+            out[-1] = glued(out[-1], line, out[-1].text + text)
     return out
 
 

@@ -44,6 +44,18 @@ def make_trainee(role_groups: dict[str, Group]) -> Callable[[str], Any]:
 
 
 @pytest.fixture
+def cast(admin: Any, trainer: Any, trainee: Any, make_trainee: Callable[[str], Any]) -> dict[str, Any]:
+    """Who asks for an attempt's pages in the access matrices: its owner, another trainee, staff."""
+    return {
+        "anonymous": None,
+        "owner": trainee,
+        "other": make_trainee("trainee2"),
+        "trainer": trainer,
+        "admin": admin,
+    }
+
+
+@pytest.fixture
 def chapter(bank: Bank) -> Chapter:
     return qbank_services.chapter_get_or_create(bank=bank, title="第一章 服务礼仪")
 

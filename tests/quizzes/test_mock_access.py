@@ -39,17 +39,6 @@ CASES = [
 
 
 @pytest.fixture
-def cast(admin: Any, trainer: Any, trainee: Any, make_trainee: Callable[[str], Any]) -> dict[str, Any]:
-    return {
-        "anonymous": None,
-        "owner": trainee,
-        "other": make_trainee("trainee2"),
-        "trainer": trainer,
-        "admin": admin,
-    }
-
-
-@pytest.fixture
 def objects(cast: dict[str, Any], make_exam_paper: Callable[..., Paper]) -> dict[str, Any]:
     paper = make_exam_paper(practice_enabled=True)
     cohort = Cohort.objects.create(name="一班")
