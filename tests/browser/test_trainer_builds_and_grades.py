@@ -15,23 +15,14 @@ from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, Paper
 from tests.browser.conftest import log_in, screenshot
+from tests.chapters import chapter_with_singles
 from tests.conftest import PASSWORD
 
 
 @pytest.fixture
 def two_chapter_bank(bank: Bank) -> Bank:
     for title in ("第一章 服务礼仪", "第二章 投诉处理"):
-        chapter = qbank_services.chapter_get_or_create(bank=bank, title=title)
-        for i in range(3):
-            qbank_services.question_create(
-                bank=bank,
-                chapter=chapter,
-                status=Question.Status.ACTIVE,
-                type="single",
-                stem=f"{title} 单选{i}?",
-                options=["对的", "错的"],
-                answer="A",
-            )
+        chapter = chapter_with_singles(bank=bank, title=title, count=3)
     qbank_services.question_create(
         bank=bank,
         chapter=chapter,

@@ -16,6 +16,7 @@ from qbank import services as qbank_services
 from qbank.models import Bank, Question
 from quizzes.models import Cohort, Paper
 from tests.browser.conftest import DESKTOP, PHONE, close_page, log_in, open_page, screenshot
+from tests.chapters import chapter_with_singles
 from tests.conftest import PASSWORD
 from tests.people.roster_files import roster_xlsx
 
@@ -30,17 +31,7 @@ def chaptered_bank(bank: Bank) -> Bank:
         ("第一章 服务礼仪", 3),
         ("第十章 总结", 1),
     ):
-        chapter = qbank_services.chapter_get_or_create(bank=bank, title=title)
-        for i in range(singles):
-            qbank_services.question_create(
-                bank=bank,
-                chapter=chapter,
-                status=Question.Status.ACTIVE,
-                type="single",
-                stem=f"{title} 单选{i}?",
-                options=["对的", "错的"],
-                answer="A",
-            )
+        chapter = chapter_with_singles(bank=bank, title=title, count=singles)
         qbank_services.question_create(
             bank=bank,
             chapter=chapter,

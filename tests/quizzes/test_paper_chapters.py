@@ -16,6 +16,7 @@ from qbank import services as qbank_services
 from qbank.models import Bank, Chapter, Question
 from quizzes import services
 from quizzes.models import Paper
+from tests.chapters import chapter_with_singles
 from tests.quizzes.test_trainer_papers import management, paper_data, rule
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +27,9 @@ def chapters(bank: Bank) -> dict[str, Chapter]:
     """第一章 (2 single), 第二章 (3 single, 1 truefalse), made in that order."""
     made = {}
     for title, singles in (("第一章 概述", 2), ("第二章 礼仪", 3)):
-        chapter = qbank_services.chapter_get_or_create(bank=bank, title=title)
-        made[title] = chapter
-        for i in range(singles):
-            qbank_services.question_create(
-                bank=bank,
-                chapter=chapter,
-                status=Question.Status.ACTIVE,
-                type="single",
-                stem=f"{title}{i}?",
-                options=["甲", "乙"],
-                answer="A",
-            )
+        made[title] = chapter_with_singles(
+            bank=bank, title=title, count=singles, stem="{title}{i}?", options=("甲", "乙")
+        )
     qbank_services.question_create(
         bank=bank,
         chapter=made["第二章 礼仪"],
