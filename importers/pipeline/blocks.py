@@ -77,7 +77,7 @@ class Section:
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
     marks_lead: bool = False  # judgement marks are printed before their items' numbers
-    number_style: str = ""  # "plain" ("1.") or "paren" ("(1)"), as its first question is numbered
+    number_style: str = ""  # "plain" ("1."), "paren" ("(1)") or "close" ("1)"), as its first question is
 
 
 @dataclass

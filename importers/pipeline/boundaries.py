@@ -81,6 +81,10 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     title = rules.HEADING_TITLE.match(text, m.end())
     if title and (line_start or seg.section_kind(title.group(0)) != "generic"):
         return ("heading", title)
+    if m.group("heading_di"):  # "第一题：下列…" naming no type: a question's own number
+        n = chinese_number(re.sub(rf"[^{rules.CN_NUM}]", "", m.group("heading_di")))
+        questions = seg.mode == "questions" and line_start and not seg.case_open
+        return ("item", n) if questions and _expected_number(seg, n, line_start) else None
     if seg.mode == "local_key":
         return None
     if line_start and seg.mode == "key" and KEY_AFTER_NUMERAL.match(text, m.end()):
@@ -141,7 +145,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     """A question number, valid only as the number expected next (or a key entry in a key)."""
     n = int(next(m.group(g) for g in ITEM_GROUPS if m.group(g)))
     line_start = at_line_start(m)
-    if (m.group("item_q") or m.group("item_t") or m.group("item_c")) and not line_start:
+    if (m.group("item_q") or m.group("item_t") or m.group("item_c") or m.group("item_r")) and not line_start:
         return None
     if seg.mode == "local_key":
         return None
@@ -149,6 +153,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
+    if m.group("item_r") and seg.section.number_style not in ("", "close"):
+        return None  # "1)" under questions numbered "1.": a point of an answer
+    if _lists_requirements(seg.item):
+        return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if seg.item is not None and seg.line_depth > seg.item.depth > 0:
         return None  # a Markdown list nested in the question's item: points of its answer
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
@@ -169,11 +177,19 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     return ("item", n) if _expected_number(seg, n, line_start) else None
 
 
-ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c")
+def _lists_requirements(item: Item | None) -> bool:
+    """An unnumbered open question whose last line ends "要求：" lists its conditions next."""
+    if item is None or item.number or item.options or item.answer is not None:
+        return False
+    return any(REQUIREMENTS.search(text) for text in (item.stem, *item.extra))
+
+
+REQUIREMENTS = re.compile(r"要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
+ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r")
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
-    if m.group("item_p") or (seg.key_entry is not None and seg.key_entry.number == 0):
+    if m.group("item_p") or m.group("item_r") or (seg.key_entry is not None and seg.key_entry.number == 0):
         return None  # the answer of a lone essay question numbers its own points
     answerish = ANSWERISH.match(text, m.end())
     if n == seg.key_last + 1 or (n > seg.key_last and answerish):
@@ -395,7 +411,7 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
 
 
 def _heading_numeral(heading: str) -> int | None:
-    m = re.match(rf"([{rules.CN_NUM}]{{1,3}})\s*[、.．]", heading)
+    m = re.match(rf"第?\s*([{rules.CN_NUM}]{{1,3}})\s*(?:[、.．]|大?[题題])", heading)
     return chinese_number(m.group(1)) if m else None
 
 
@@ -451,10 +467,18 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
 
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    item = seg.item
+    if item is not None and not item.number and number == 1 and _is_material(item):
+        seg.open_case_questions()  # "针对下述文法 G：…" then "1) 拓广该文法…": the shared text
     if not seg.section.number_style:
-        seg.section.number_style = "paren" if m.group("item_p") else "plain"
+        seg.section.number_style = "paren" if m.group("item_p") else "close" if m.group("item_r") else "plain"
     seg.open_item(str(number), line)
     return m.end()
+
+
+def _is_material(item: Item) -> bool:
+    """Unnumbered text opening an open section, then "1)": the material its questions share."""
+    return item.section.kind in ("short", "case") and not (item.options or item.answer or item.explanation)
 
 
 def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

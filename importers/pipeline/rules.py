@@ -32,7 +32,11 @@ SECTION_KINDS: list[tuple[str, str]] = [
 SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
 
 # "一、单项选择题(每题2分,共20分)"; mid-line only with a section word close after the numeral.
-HEADING_CN = rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*)"
+# "第一题，简答题" / "第二大题 判断题": the same, when a section word follows (else it is text).
+HEADING_CN = (
+    rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*"
+    rf"|(?P<heading_di>第\s*[{CN_NUM}]{{1,3}}\s*大?[题題])\s*[、.．,，:：]?\s*)"
+)
 # "第二章客户服务理念", "第3节"; a key for a chapter is "第一章:1.C2.…"
 HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部](?:分)?)"
 # A key region: "参考答案", "答案解析", "参考:" in a case study.
@@ -68,7 +72,9 @@ ITEM = (
     r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
-    r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)))"
+    r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)"
+    # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
+    r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])))"
 )
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
@@ -98,7 +104,8 @@ MARK_RUN = (
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
-    r"(?:\s*[:：]?\s*[(（][^)）]{0,80}[)）])?\s*[:：]?"
+    r"(?:\s*[:：]?\s*[(（][^)）]{0,80}[)）])?"
+    r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：]?"  # "，共 20 分", "，每题 2 分"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
 BARE_HEADING = re.compile(

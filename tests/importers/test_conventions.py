@@ -569,3 +569,43 @@ def test_options_as_table_rows_with_a_mark_column_and_english_true_false() -> No
         ("truefalse", [], True),
     ]
     assert paper.questions[1].stem == "Decisions in one knowledge area rarely affect other knowledge areas."
+
+
+def test_big_questions_named_di_x_ti_with_material_and_close_bracket_numbers() -> None:
+    qs = parse(
+        "第一题，简答题，共 20 分\n1) 请简述编译器的工作流程。\n2) 常见的存储分配方法有哪些？\n"
+        "第二题，问答题，共 15 分\n考虑下面的程序：\nB1: if j >= n goto Exit\n"
+        "1) 画出控制流图；\n2) 计算各基本块的活跃变量；\n"
+        "第三题，问答题\n请给出一个翻译方案，要求：\n1) node 先声明后使用；\n2) 无重复声明；"
+    )
+    assert [(q["section"], q["number"], q["stem"]) for q in qs[:4]] == [
+        ("第一题,简答题,共 20 分", "1", "请简述编译器的工作流程。"),
+        ("第一题,简答题,共 20 分", "2", "常见的存储分配方法有哪些?"),
+        ("第二题,问答题,共 15 分", "1", "画出控制流图;"),
+        ("第二题,问答题,共 15 分", "2", "计算各基本块的活跃变量;"),
+    ]
+    assert qs[2]["material"] == qs[3]["material"] == "考虑下面的程序:\nB1: if j >= n goto Exit"
+    # a requirements list stays with its question
+    assert (qs[4]["stem"], qs[4]["answer"]) == (
+        "请给出一个翻译方案,要求:",
+        "1) node 先声明后使用;\n2) 无重复声明;",
+    )
+    assert len(qs) == 5
+
+
+def test_questions_numbered_di_yi_ti_in_chinese_numerals() -> None:
+    qs = parse("第一题：下列哪项正确？\nA. 甲\nB. 乙\n答案：A\n第二题：哪项错误？\nA. 丙\nB. 丁\n答案：B")
+    assert [(q["number"], q["stem"], q["answer"]) for q in qs] == [
+        ("1", "下列哪项正确?", "A"),
+        ("2", "哪项错误?", "B"),
+    ]
+
+
+def test_close_bracket_points_under_questions_numbered_with_a_dot_stay_in_the_answer() -> None:
+    qs = parse(
+        "一、简答题\n1. 客户投诉有哪些种类？\n1)服务质量。\n2)维修技术。\n2. 怎样稳定客户情绪？\n1)单独交谈。"
+    )
+    assert [(q["number"], q["answer"]) for q in qs] == [
+        ("1", "1)服务质量。\n2)维修技术。"),
+        ("2", "1)单独交谈。"),
+    ]
