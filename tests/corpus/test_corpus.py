@@ -54,12 +54,26 @@ FLOORS = {
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.55, 0.15),
     "j1_yunchouxue-xuanze.docx": (0.90, 0.90),
-    "j2_bianyi-qimo.pdf": (0.00, None),
+    "j2_bianyi-qimo.pdf": (0.80, None),
     "j3_cpp-choice-day15.md": (0.20, 0.95),
     "k2_jsp-choice.txt": (0.95, 0.95),
     "k4_xigai-sheet.xlsx": (0.90, 0.65),
     "m1_chaoxing-java-cuoti.md": (0.15, 0.95),
     "m2_c-lianxiti.pdf": (0.45, None),
+    # held out this session: floors set when they are scored, at its end
+    "n1_zhihuishu-laodong-jiaoyu.md": (0.00, None),
+    "n2_uestc-lab-safety-bank.txt": (0.00, None),
+    "o1_ds-exam-key.docx": (0.00, None),
+    "o2_softsec-mock-key.docx": (0.00, None),
+    "o3_h5-exam-answered.docx": (0.00, None),
+    "p1_fenghuang-classroom-quiz.xlsx": (0.00, None),
+    "p2_tw-police-scenario-exam.pdf": (0.00, None),
+    "q1_se-mingci-jieshi.txt": (0.00, None),
+    "q2_mayuan-at-hash-bank.txt": (0.00, None),
+    "q3_jiepou-tihao-records.txt": (0.00, None),
+    "r1_hcia-cloud-mock.md": (0.00, None),
+    "r2_maogai-review-qa.md": (0.00, None),
+    "r3_programmer-cert-bank.md": (0.00, None),
 }
 
 
