@@ -35,7 +35,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"是", "否"}),
     frozenset({"true", "false"}),
 )
-_BARE_NOISE = re.compile(r"[\s()（）.。]")
+_BARE_NOISE = re.compile(r"[\s()（）.。,，;；]")
 
 # Fill-in answers: blanks are separated by semicolons where a person types them (forms, cells,
 # one per line in a text box); a blank's alternatives are stored joined by "|" ("客户|顾客").
@@ -47,7 +47,7 @@ ALTERNATIVE_SEPARATORS = "/／"
 
 
 def bare(text: str) -> str:
-    """A mark without spaces, brackets and full stops: "(√)" → "√", "对。" → "对"."""
+    """A mark without spaces, brackets and stops: "(√)" → "√", "对。" → "对", "×，" → "×"."""
     return _BARE_NOISE.sub("", text or "")
 
 

@@ -178,13 +178,14 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
 
 
 def _lists_requirements(item: Item | None) -> bool:
-    """An unnumbered open question whose last line ends "要求：" lists its conditions next."""
+    """An unnumbered open question with a line ending ", 要求：" lists its conditions next."""
     if item is None or item.number or item.options or item.answer is not None:
         return False
     return any(REQUIREMENTS.search(text) for text in (item.stem, *item.extra))
 
 
-REQUIREMENTS = re.compile(r"要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
+# (a line "要求：" alone heads sub-questions, as "问题：" does)
+REQUIREMENTS = re.compile(r"[,，]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
 ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r")
 
 
@@ -228,6 +229,15 @@ OPTION_FAMILY = {
 ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 
 
+def accept_type_tag(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """A type tag opening a line starts the next question, unless a number just opened one."""
+    item = seg.item
+    if seg.mode != "questions" or not at_line_start(m) or seg.case_open:
+        return None
+    fresh = item is not None and not (item.stem or item.options or item.answer or item.extra)
+    return None if fresh else ("type_tag", None)
+
+
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
@@ -255,9 +265,20 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
+        if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
+            return None  # "以A.java命名", "定义有A、B两个类": a name in a sentence, no option B after
     elif family != item.option_family:
         return None
     return ("option", (index, family))
+
+
+NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")
+
+
+def _in_a_word(m: re.Match[str]) -> bool:
+    """The label glued to the ideograph before it, mid-sentence."""
+    before = m.string[m.start() - 1] if m.start() else ""
+    return "\u3400" <= before <= "\u9fff"
 
 
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
@@ -328,13 +349,14 @@ RULES = [
     Rule("key_range", rules.KEY_RANGE, accept_in_key("key_range")),
     Rule("key_pair", rules.KEY_PAIR, accept_in_key("key_pair")),
     Rule("mark_run", rules.MARK_RUN, accept_in_key("mark_run")),
+    Rule("type_tag", rules.TYPE_TAG_LINE, accept_type_tag),
     Rule("item", rules.ITEM, accept_item),
     Rule("option", rules.OPTION, accept_option),
 ]
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題"
     r"\dA-Ha-hQ(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
@@ -521,6 +543,13 @@ def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, l
     return m.end()
 
 
+def on_type_tag(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.close_item()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)
+    seg.item.tag = re.sub(r"[\[\]【】\s]", "", m.group(0))
+    return m.end()
+
+
 def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.open_case_questions()
     return m.end()
@@ -561,6 +590,7 @@ HANDLERS: dict[str, Handler] = {
     "item": on_item,
     "option": on_option,
     "unnumbered": on_unnumbered,
+    "type_tag": on_type_tag,
     "case_questions": on_case_questions,
     "answer": on_answer_or_explanation,
     "explanation": on_answer_or_explanation,
@@ -581,6 +611,7 @@ ROLES = {
     "mark_run": "key",
     "item": "question",
     "unnumbered": "question",
+    "type_tag": "question",
     "my_answer": "metadata",
     "meta": "metadata",
 }

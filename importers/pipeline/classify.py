@@ -177,6 +177,11 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
 
 def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     q.type = "fill"
+    labelled = BLANK_LABEL.split(answer_text or "")
+    if len(labelled) > 2:  # "第一空：客户;顾客 第二空：服务": each blank's answer after its label
+        parts = [part.strip(" ,，;；\n") for part in labelled[1:]]
+        q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(part) if a) for part in parts]
+        return
     if answer_text:
         blanks = _blank_count(q.stem)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
@@ -203,6 +208,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             return
 
 
+BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]")
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
 
@@ -286,7 +292,12 @@ STEM_POINTS = re.compile(
 )
 
 
+# "__[填空1]__": a platform's numbered blank, one blank (not the two runs of underscores around it)
+FILL_PLACEHOLDER = re.compile(r"_*[\[【(（]\s*填空\s*\d{1,2}\s*[\]】)）]_*")
+
+
 def clean_stem(text: str) -> str:
+    text = FILL_PLACEHOLDER.sub("____", text)
     text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
     return STEM_POINTS.sub("", text.strip()).strip()
 

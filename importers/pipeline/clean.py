@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from . import rules
 from .boundaries import BOUNDARY
@@ -75,7 +76,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
         if is_furniture(text):
             dropped.append(line)
             continue
-        kept.append((line, Line(text=text, lineno=line.lineno, images=line.images, depth=line.depth)))
+        kept.append((line, replace(line, text=text)))
     repeated = repeated_lines([folded for _, folded in kept])
     dropped.extend(source for source, folded in kept if folded.text in repeated)
     if furniture is not None:
@@ -300,7 +301,7 @@ def join_page_fragments(lines: list[Line]) -> list[Line]:
             continue
         text = PAGE_FRAGMENT.sub("", line.text, count=1)
         if i in starts:
-            out.append(Line(text=text, lineno=line.lineno, images=list(line.images)))
+            out.append(replace(line, text=text, images=list(line.images)))
         else:
             out[-1] = glued(out[-1], line, out[-1].text + text)
     return out

@@ -168,6 +168,26 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     return "heading"
 
 
+def topic_heading(seg: Segmenter, line: Line) -> str:
+    """A Markdown heading naming a topic ("## Java语言基础"), not a question: a new chapter, so
+    the answer above ends there."""
+    text = line.text.strip()
+    if not line.heading or seg.mode == "local_key" or not 0 < len(text) <= TOPIC_MAX:
+        return ""
+    if rules.QUESTION_WORDS.search(text) or rules.BLANK.search(text) or BOUNDARY.match(text):
+        return ""
+    if re.search(r"[。.:：;；,，]$", text):
+        return ""  # a sentence: a question's stem printed as a heading
+    kind = seg.section_kind(text)
+    if kind == "generic":
+        seg.chapter_title = text
+    seg.new_section(text, kind, line.lineno)
+    return "heading"
+
+
+TOPIC_MAX = 30
+
+
 def sheet_numbers(seg: Segmenter, line: Line) -> str:
     """ "题号 1 2 3": the first row of an answer-sheet table (tables reach us as tab rows)."""
     numbers = rules.SHEET_NUMBERS.match(line.text)
@@ -214,6 +234,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("judgement_mark", judgement_mark),
     ("key_line", key_line),
     ("bare_heading", bare_heading),
+    ("topic_heading", topic_heading),
     ("sheet_numbers", sheet_numbers),
     ("sheet_answers", sheet_answers),
     ("standalone_title", standalone_title),

@@ -9,6 +9,8 @@ underscores are blanks to fill, not emphasis). Every line keeps its source line 
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -30,6 +32,7 @@ class _Reader:
         self.number_depth = 0
         self.row: list[str] | None = None
         self.row_line = 0
+        self.in_heading = False
 
     def read(self, tokens: list[Token]) -> list[Line]:
         for token in tokens:
@@ -53,14 +56,21 @@ class _Reader:
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
 
+    def on_heading_open(self, token: Token) -> None:
+        self.in_heading = True
+
+    def on_heading_close(self, token: Token) -> None:
+        self.in_heading = False
+
     def on_inline(self, token: Token) -> None:
         if self.row is not None:
             self.row.append(token.content.strip())
             return
         first = len(self.lines)
-        self._add(token.content, _first_line(token), self.number)
+        self._add(plain_inline(token.content), _first_line(token), self.number)
         if self.number:  # a nested list's "1." is a point inside its parent item, not a question
             self.lines[first].depth = self.number_depth
+        self.lines[first].heading = self.in_heading
         self.number = ""
 
     def on_tr_open(self, token: Token) -> None:
@@ -83,6 +93,24 @@ class _Reader:
     def _add(self, content: str, lineno: int, prefix: str) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
             self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k))
+
+
+# HTML-to-Markdown converters (turndown's default) write <i>A、</i> as "_A、_"; beside CJK
+# punctuation CommonMark reads no emphasis there, so the underscores would stay in the text.
+# A lone underscore with a space, a line edge or CJK punctuation on one side is such a mark;
+# "stmt_list" and "a_{n}" keep theirs, and a run of two or more is a blank to fill.
+STRAY_EMPHASIS = re.compile(
+    r"(?<![\\_])_(?!_)(?:(?<=^_)|(?<=[\s、，。：；！？（）【】]_)|(?=$|[\s、，。：；！？（）【】]))",
+    re.MULTILINE,
+)
+EMPHASIS_PAIR = re.compile(r"(?<![\\_])_(?!_)([^_\n]{1,20}?[、，。：；！？:])_(?!_)")  # "bin_第二空：_ x"
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\_\_\_" and "\[填空1\]": CommonMark escapes
+
+
+def plain_inline(content: str) -> str:
+    """The inline source as a reader sees it: stray emphasis marks dropped, escapes resolved
+    (emphasis that CommonMark does read, "**…**", stays: a bold option is the key)."""
+    return ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
 
 
 def _first_line(token: Token) -> int:

@@ -76,6 +76,11 @@ ITEM = (
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])))"
 )
+# "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
+TYPE_TAG_LINE = (
+    r"(?P<type_tag>[\[【]\s*(?:单选|多选|判断|填空|简答|问答|论述|名词解释|计算|分析|案例分析|不定项)[题題]?"
+    r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】])"
+)
 # Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"

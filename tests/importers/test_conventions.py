@@ -609,3 +609,24 @@ def test_close_bracket_points_under_questions_numbered_with_a_dot_stay_in_the_an
         ("1", "1)服务质量。\n2)维修技术。"),
         ("2", "1)单独交谈。"),
     ]
+
+
+def test_platform_export_in_markdown_with_type_tags_and_no_numbers() -> None:
+    """学习通 pages turned into Markdown: italic labels as stray underscores, escaped blanks,
+    "【单选题】" opening each question, per-blank fill answers, a topic heading between parts."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "## Java语言概述\n\n【单选题】运行Java程序的工具在\\_\\_\\_\\_目录。\n\n_A、_lib\n_B、_bin\n\n"
+        "正确答案： B 我的答案：A\n\n"
+        "【填空题】JDK的中文意思是\\_\\_\\[填空1\\]\\_\\_,JVM是\\_\\_\\[填空2\\]\\_\\_。\n\n"
+        "正确答案：_第一空：_ Java开发包;Java开发工具包_第二空：_ Java虚拟机\n\n"
+        "【判断题】若文件以A.java命名,只生成A的字节码。正确答案：_×_， 我的答案：_√_\n\n"
+        "## Java语言基础\n\n- **break；break 标签**\n"
+    )
+    questions = parse_document("export.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("single", "运行Java程序的工具在____目录。", ["lib", "bin"], "B"),
+        ("fill", "JDK的中文意思是____,JVM是____。", [], ["Java开发包|Java开发工具包", "Java虚拟机"]),
+        ("truefalse", "若文件以A.java命名,只生成A的字节码。", [], False),
+    ]
