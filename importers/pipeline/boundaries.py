@@ -129,7 +129,19 @@ def accept_always(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
 
 
 def accept_case_questions(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
-    return ("case_questions", None) if seg.section.kind in ("case", "short", "generic") else None
+    if seg.section.kind not in ("case", "short", "generic"):
+        return None
+    before = text[m.start() - 1] if m.start() else ""
+    first_next = FIRST_SUB_QUESTION.match(text, m.end())
+    if before and not first_next and not _opens_line(m) and before not in SENTENCE_END:
+        return None  # "这是一个古典的数学问题：古代…": a word in a sentence, not a heading
+    return ("case_questions", None)
+
+
+FIRST_SUB_QUESTION = re.compile(r"\s*[:：]?\s*[(（]?[1一]\s*[)）、.．,，]")
+
+
+SENTENCE_END = "。.！!？?；;)）】 \t"
 
 
 def accept_meta(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -153,6 +165,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
+    if m.group("item_c") and seg.prev_full and n != seg.expected:
+        return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
     if m.group("item_r") and seg.section.number_style not in ("", "close"):
         return None  # "1)" under questions numbered "1.": a point of an answer
     if _lists_requirements(seg.item):
@@ -206,6 +220,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True
     if line_start and (n == 1 or seg.expected < n <= seg.expected + 2):
         return True
+    if line_start and seg.nested is not None and n == seg.nested[1]:
+        return True  # the numbering resumes after a list inside the question before the restart
     item = seg.item
     if line_start and item is not None and item.options and item.answer and n > seg.expected:
         return True  # after a finished choice question a higher number is the next one (a gap)

@@ -182,6 +182,7 @@ class Segmenter:
         self.key_last = 0
         self.case_open = False  # a case study's sub-questions have started ("问题:")
         self.material = ""
+        self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
 
     def close_item(self) -> None:
         if self.item is not None:
@@ -244,7 +245,20 @@ class Segmenter:
         )
 
     def open_item(self, number: str, line: Line) -> None:
+        parent = self.item
         self.close_item()
+        n = int(number)
+        if (
+            n == 1
+            and self.expected > 2
+            and parent is not None
+            and parent.number
+            and parent.stem
+            and not (parent.options or parent.answer)
+        ):
+            self.nested = (parent, self.expected)  # "46.改写以下程序" then "1. #include…": its own list?
+        elif self.nested is not None and n == self.nested[1] and n != self.expected:
+            self._fold_nested()  # "47." after "12.": the run from 1 was a listing inside question 46
         self.numbered_items += 1
         self.expected = int(number) + 1
         self.last_number = int(number)
@@ -252,6 +266,24 @@ class Segmenter:
         self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.depth = line.depth
         self.item.attach_images(line)
+
+    def _fold_nested(self) -> None:
+        assert self.nested is not None
+        parent, _ = self.nested
+        self.nested = None
+        items = self.section.items
+        start = next(i for i, item in enumerate(items) if item is parent) + 1
+        children = items[start:]
+        if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
+            return  # sub-questions, or a part printed without its heading: questions of their own
+        if not HAS_CJK.search(parent.stem):
+            return
+        lines = [join(f"{c.number}. {c.stem}", "\n".join(c.extra), "\n") for c in children]
+        parent.stem = join(parent.stem, "\n".join(lines), "\n")
+        for child in children:
+            self.roles[child.lineno] = ["stem"]
+        del items[start:]
+        self.numbered_items -= len(children)
 
     def split_unnumbered(self, line: Line) -> None:
         """Options under a line that followed a finished stem belong to that line: a question
@@ -323,6 +355,7 @@ class Segmenter:
 
 
 CHAPTER_MAX_CHARS = 16
+HAS_CJK = re.compile(f"[{rules.CJK}]")  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 
 

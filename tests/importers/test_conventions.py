@@ -630,3 +630,19 @@ def test_platform_export_in_markdown_with_type_tags_and_no_numbers() -> None:
         ("fill", "JDK的中文意思是____,JVM是____。", [], ["Java开发包|Java开发工具包", "Java虚拟机"]),
         ("truefalse", "若文件以A.java命名,只生成A的字节码。", [], False),
     ]
+
+
+def test_numbering_resumes_after_a_list_inside_a_question() -> None:
+    """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
+    question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
+    qs = parse(
+        "45.求最大公约数。\n46.把以下程序的 print( )函数改写为递归函数。\n1. #include<iostream>\n"
+        "2. void print(int w) {\n3. }\n4. int main() {\n5. print(5);\n6. }\n"
+        "47.编写以下函数：\n1．形成 n 阶矩阵；\n2．去掉靠边元素；\n3．求对角线之和；\n"
+        "48.汉诺塔问题。这是一个古典的数学问题：古代有一个梵塔。\n49.选择排序。"
+    )
+    assert [q["number"] for q in qs] == ["45", "46", "47", "1", "2", "3", "48", "49"]
+    assert qs[1]["stem"].endswith(
+        "递归函数。\n1. #include<iostream>\n2. void print(int w) {\n3. }\n4. int main() {\n5. print(5);\n6. }"
+    )
+    assert qs[6]["stem"] == "汉诺塔问题。这是一个古典的数学问题:古代有一个梵塔。"
