@@ -55,6 +55,7 @@ class Item:
             self.answer = join(self.answer or "", text, sep)
         elif self.slot == "explanation":
             self.explanation = join(self.explanation or "", text, sep)
+        # slot "mine": the trainee's own answer in a platform export, dropped
 
 
 @dataclass

@@ -169,6 +169,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
     if m.group("item_r") and seg.section.number_style not in ("", "close"):
         return None  # "1)" under questions numbered "1.": a point of an answer
+    if (m.group("item_p") or m.group("item_r")) and _in_answer(seg) and seg.section.number_style == "plain":
+        return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if _lists_requirements(seg.item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if seg.item is not None and seg.line_depth > seg.item.depth > 0:
@@ -189,6 +191,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+def _in_answer(seg: Segmenter) -> bool:
+    return seg.item is not None and seg.item.slot in ("answer", "explanation", "mine")
 
 
 def _lists_requirements(item: Item | None) -> bool:
@@ -504,6 +510,13 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
     return end
 
 
+def on_my_answer(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    """ "我的答案：" then the trainee's answers, on this line or the lines below: all dropped."""
+    if seg.item is not None and seg.mode == "questions":
+        seg.item.slot = "mine"
+    return on_meta(seg, m, payload, text, line)
+
+
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     item = seg.item
     if item is not None and not item.number and number == 1 and _is_material(item):
@@ -602,7 +615,7 @@ HANDLERS: dict[str, Handler] = {
     "key_range": on_key_marks,
     "mark_run": on_key_marks,
     "meta": on_meta,
-    "my_answer": on_meta,
+    "my_answer": on_my_answer,
     "item": on_item,
     "option": on_option,
     "unnumbered": on_unnumbered,

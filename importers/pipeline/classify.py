@@ -177,8 +177,8 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
 
 def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     q.type = "fill"
-    labelled = BLANK_LABEL.split(answer_text or "")
-    if len(labelled) > 2:  # "第一空：客户;顾客 第二空：服务": each blank's answer after its label
+    labelled = BLANK_LABEL.split((answer_text or "").strip())
+    if len(labelled) > 1 and not labelled[0].strip():  # "第一空：客户;顾客 第二空：服务", "(1) 客户"
         parts = [part.strip(" ,，;；\n") for part in labelled[1:]]
         q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(part) if a) for part in parts]
         return
@@ -208,7 +208,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             return
 
 
-BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]")
+BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]")
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
 

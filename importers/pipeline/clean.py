@@ -54,6 +54,7 @@ FURNITURE = [
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
     re.compile(r"^(?:本题)?(?:得分|分数|分值|score)?\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
+    re.compile(r"^(?:AI\s*讲解|AI\s*解析|查看解析|收起解析|展开解析)$"),  # the export's buttons
     # closing pleasantries of Q&A dumps
     re.compile(r"^希望以上.{0,20}(?:帮助|幫助)|^以上(?:答案|内容)仅供参考"),
     # survey greetings of questionnaire exports

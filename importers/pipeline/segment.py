@@ -151,6 +151,8 @@ class Segmenter:
             if self.section.kind == "case" and self.case_open and self.expected == 1:
                 return "material"
             return "stem" if self.section.kind in ("case", "short") and not self.case_open else "loose"
+        if item.slot == "mine":
+            return "metadata"
         return "unlabelled" if item.extra else item.slot
 
     def _continue_stem(self, item: Item, text: str) -> None:

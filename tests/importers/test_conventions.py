@@ -646,3 +646,16 @@ def test_numbering_resumes_after_a_list_inside_a_question() -> None:
         "递归函数。\n1. #include<iostream>\n2. void print(int w) {\n3. }\n4. int main() {\n5. print(5);\n6. }"
     )
     assert qs[6]["stem"] == "汉诺塔问题。这是一个古典的数学问题:古代有一个梵塔。"
+
+
+def test_answer_points_and_per_blank_answers_on_lines_under_their_label() -> None:
+    short = parse("一、简答题\n1. 简述X？\n答：\n(1) 甲\n(2) 乙\n2. 简述Y？\n答：丙")
+    assert [(q["number"], q["answer"]) for q in short] == [("1", "(1) 甲\n(2) 乙"), ("2", "丙")]
+    fill = parse(
+        "一、填空题\n1. 注解是@____;访问是@____\n我的答案：\n(1) Compnent\n(2) Repository\n"
+        "正确答案：\n(1) Component\n(2) Repository\nAI讲解\n2. 需要结合@____\n我的答案：\n(1) Q\n正确答案：\n(1) Qualifier"
+    )
+    assert [(q["number"], q["answer"]) for q in fill] == [
+        ("1", ["Component", "Repository"]),
+        ("2", ["Qualifier"]),
+    ]
