@@ -169,7 +169,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
     if m.group("item_r") and seg.section.number_style not in ("", "close"):
         return None  # "1)" under questions numbered "1.": a point of an answer
-    if (m.group("item_p") or m.group("item_r")) and _in_answer(seg) and seg.section.number_style == "plain":
+    if (
+        (m.group("item_p") or m.group("item_r"))
+        and seg.section.number_style == "plain"
+        and _answer_point(seg, n)
+    ):
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if _lists_requirements(seg.item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
@@ -193,8 +197,17 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     return ("item", n) if _expected_number(seg, n, line_start) else None
 
 
-def _in_answer(seg: Segmenter) -> bool:
-    return seg.item is not None and seg.item.slot in ("answer", "explanation", "mine")
+def _answer_point(seg: Segmenter, n: int) -> bool:
+    """A bracketed number under a question numbered "1.": a point of its answer, unless it is
+    the next question's number after a finished answer ("答案：丙" then "(4) 丁是什么?")."""
+    item = seg.item
+    if item is None or item.slot not in ("answer", "explanation", "mine"):
+        return False
+    so_far = item.answer if item.slot == "answer" else item.explanation if item.slot == "explanation" else ""
+    return item.slot == "mine" or n != seg.expected or FIRST_POINT.search(so_far or "") is not None
+
+
+FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 
 def _lists_requirements(item: Item | None) -> bool:
