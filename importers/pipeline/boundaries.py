@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import rules
-from .blocks import Item, join
+from .blocks import CHOICE_KINDS, Item, join
 from .model import Line
 from .numbers import chinese_number
 
@@ -178,7 +178,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if _lists_requirements(seg.item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if seg.item is not None and seg.line_depth > seg.item.depth > 0:
-        return None  # a Markdown list nested in the question's item: points of its answer
+        # a Markdown list nested in the question's item: its options, or points of its answer
+        return ("nested_option", n) if _nested_option(seg.item, n) else None
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if not line_start and re.search(r"\d\s*[、,，]\s*$", text[max(0, m.start() - 4) : m.start()]):
@@ -195,6 +196,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+def _nested_option(item: Item, n: int) -> bool:
+    choice = item.section.kind in CHOICE_KINDS or item.tag[:2] in ("单选", "多选")
+    return choice and item.slot in ("stem", "option") and not item.extra and n == len(item.options) + 1
 
 
 def _answer_point(seg: Segmenter, n: int) -> bool:
@@ -545,6 +551,16 @@ def _is_material(item: Item) -> bool:
     return item.section.kind in ("short", "case") and not (item.options or item.answer or item.explanation)
 
 
+def on_nested_option(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    """ "1. 软件指…" in a list nested under a choice question: its next option."""
+    item = seg.item
+    assert item is not None
+    item.options.append("")
+    item.option_family = "nested"
+    item.slot = "option"
+    return m.end()
+
+
 def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     index, family = cast(tuple[int, str], payload)
     item = seg.item
@@ -631,6 +647,7 @@ HANDLERS: dict[str, Handler] = {
     "my_answer": on_my_answer,
     "item": on_item,
     "option": on_option,
+    "nested_option": on_nested_option,
     "unnumbered": on_unnumbered,
     "type_tag": on_type_tag,
     "case_questions": on_case_questions,
@@ -653,6 +670,7 @@ ROLES = {
     "mark_run": "key",
     "item": "question",
     "unnumbered": "question",
+    "nested_option": "option",
     "type_tag": "question",
     "my_answer": "metadata",
     "meta": "metadata",

@@ -45,6 +45,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
+FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,30}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
 LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
@@ -190,7 +191,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
-    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS):
+    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD):
         found = [
             m
             for m in pattern.finditer(q.stem)
@@ -298,6 +299,9 @@ FILL_PLACEHOLDER = re.compile(r"_*[\[【(（]\s*填空\s*\d{1,2}\s*[\]】)）]_*
 
 def clean_stem(text: str) -> str:
     text = FILL_PLACEHOLDER.sub("____", text)
+    whole_bold = BOLD.fullmatch(text.strip())
+    if whole_bold:
+        text = whole_bold.group(1)  # "**简述封装的作用**": a Markdown question set in bold
     text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
     return STEM_POINTS.sub("", text.strip()).strip()
 

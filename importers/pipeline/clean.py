@@ -186,6 +186,10 @@ BOLD_OPTION = re.compile(r"^\*\*([A-H]\s*[.、．:)）]\s*)(.+?)\*\*$")
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
+# Text coloured or highlighted in an exported page marks the key, as bold does: "**…**".
+HTML_COLOURED = re.compile(
+    r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
+)
 HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i)\b[^>]*>", re.I)
 # "3/473单选题": an app's progress header is the question's number and type.
 PROGRESS_HEADER = re.compile(
@@ -255,6 +259,7 @@ def fold(text: str) -> str:
         text = marked_option_row(text)  # before stripping: its mark column may be empty
     text = MARKDOWN_PREFIX.sub("", text.strip())
     if "<" in text:
+        text = HTML_COLOURED.sub(lambda m: f"**{m.group(2) or m.group(4)}**", text)
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(r"【\1】", text))  # <details><summary>答案</summary>B
     if text.startswith("|"):
         text = markdown_table_row(text)

@@ -162,7 +162,9 @@ class Segmenter:
         elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):
-            if rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
+            if BOLD_ONLY.fullmatch(item.stem):
+                item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
+            elif rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
                 item.stem = join(item.stem, text, "\n")
             else:
                 item.extra.append(text)
@@ -357,6 +359,7 @@ class Segmenter:
 
 
 CHAPTER_MAX_CHARS = 16
+BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
 HAS_CJK = re.compile(f"[{rules.CJK}]")  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 

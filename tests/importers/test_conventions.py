@@ -659,3 +659,19 @@ def test_answer_points_and_per_blank_answers_on_lines_under_their_label() -> Non
         ("1", ["Component", "Repository"]),
         ("2", ["Qualifier"]),
     ]
+
+
+def test_markdown_options_as_a_nested_list_and_keys_in_colour() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        '# 单选题\n\n1. 软件测试的主要目的是\n   1. 证明程序无错\n   2. <font color="#F56C6C">发现程序中的错误</font>\n'
+        '   3. 修复程序中的错误\n\n# 填空题\n\n1. 软件工程按<font color="red">工程化</font>的原则组织开发。\n\n'
+        "# 名词解释\n\n1. **黑盒测试**\n\n   不关注内部结构，验证功能是否正确。\n"
+    )
+    questions = parse_document("se.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("single", "软件测试的主要目的是", ["证明程序无错", "发现程序中的错误", "修复程序中的错误"], "B"),
+        ("fill", "软件工程按____的原则组织开发。", [], ["工程化"]),
+        ("short", "黑盒测试", [], "不关注内部结构,验证功能是否正确。"),
+    ]
