@@ -45,6 +45,7 @@ class Line:
     joined: list[int] = field(default_factory=list)  # numbers of source lines glued onto this one
     depth: int = 0  # how deep in Markdown lists its numbered item sits (1 = a top-level list)
     heading: bool = False  # a Markdown heading ("## 第二章 Java语言基础")
+    code: bool = False  # a line of a Markdown code block: text of the question, never markers
 
 
 @dataclass

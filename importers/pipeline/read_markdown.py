@@ -9,6 +9,7 @@ underscores are blanks to fill, not emphasis). Every line keeps its source line 
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
@@ -82,17 +83,17 @@ class _Reader:
         self.row = None
 
     def on_fence(self, token: Token) -> None:
-        self._add(token.content, _first_line(token) + 1, "")  # the content starts under the fence
+        self._add(token.content, _first_line(token) + 1, "", code=True)  # the content starts under the fence
 
     def on_code_block(self, token: Token) -> None:
-        self._add(token.content, _first_line(token), "")
+        self._add(token.content, _first_line(token), "", code=True)
 
     def on_html_block(self, token: Token) -> None:
         self._add(token.content, _first_line(token), "")
 
-    def _add(self, content: str, lineno: int, prefix: str) -> None:
+    def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
-            self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k))
+            self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code))
 
 
 # HTML-to-Markdown converters (turndown's default) write <i>A、</i> as "_A、_"; beside CJK
@@ -108,9 +109,14 @@ ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\_\_\_" and "\[填空1\]": Comm
 
 
 def plain_inline(content: str) -> str:
-    """The inline source as a reader sees it: stray emphasis marks dropped, escapes resolved
-    (emphasis that CommonMark does read, "**…**", stays: a bold option is the key)."""
-    return ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
+    """The inline source as a reader sees it: stray emphasis marks dropped, escapes and entities
+    resolved, a link's text without its address (emphasis that CommonMark does read, "**…**",
+    stays: a bold option is the key)."""
+    text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
+    return html.unescape(LINK.sub(r"\1", text)) if "&" in text or "](" in text else text
+
+
+LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")  # "[题干](https://…)"
 
 
 def _first_line(token: Token) -> int:

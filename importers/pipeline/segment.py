@@ -52,7 +52,7 @@ class Segmenter:
     def feed(self, line: Line) -> None:
         self.line_depth = line.depth
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
-        role = read_whole_line(self, line)
+        role = "code" if line.code and self._code_line(line) else read_whole_line(self, line)
         if role:
             self.trace(line, role)
         else:
@@ -85,6 +85,19 @@ class Segmenter:
             self.trace(line, boundaries.ROLES.get(kind, kind))
             pos = boundaries.HANDLERS[kind](self, m, payload, text, line)
             new_line = False
+
+    def _code_line(self, line: Line) -> bool:
+        """A line of a code block belongs, as it is, to whatever the question is reading."""
+        item = self.item
+        if item is None or self.mode != "questions" or item.extra or item.slot not in CODE_SLOTS:
+            return False
+        if MARKER_IN_CODE.match(line.text):
+            return False  # "A.scanf" in a block: a bank that set whole questions as code
+        if item.slot == "stem":
+            item.stem = join(item.stem, line.text, "\n")
+        else:
+            item.append(line.text, new_line=True)
+        return True
 
     def _first_question_ahead(self) -> bool:
         """No question of this section read yet: a mark here has no earlier item to close, so
@@ -359,6 +372,8 @@ class Segmenter:
 
 
 CHAPTER_MAX_CHARS = 16
+CODE_SLOTS = ("stem", "answer", "explanation")
+MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
 HAS_CJK = re.compile(f"[{rules.CJK}]")  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there

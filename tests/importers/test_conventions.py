@@ -675,3 +675,18 @@ def test_markdown_options_as_a_nested_list_and_keys_in_colour() -> None:
         ("fill", "软件工程按____的原则组织开发。", [], ["工程化"]),
         ("short", "黑盒测试", [], "不关注内部结构,验证功能是否正确。"),
     ]
+
+
+def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "### 1. [下面程序会输出什么（）](https://example.com/q/1)\n```c\nclass A {};\nA *a = new B;\n"
+        "int main() {\n  return 0;\n}\n```\n\n- [ ] A. 1 2\n- [x] B. 1 1\n\n"
+        "### 2. 以下哪个不是C语言的关键字?\n```\nA.scanf\nB.else\n```\n答案：A\n"
+    )
+    questions = parse_document("cpp.md", md.encode()).questions
+    assert [(q.stem, q.options, q.answer) for q in questions] == [
+        ("下面程序会输出什么()\nclass A {};\nA *a = new B;\nint main() {\nreturn 0;\n}", ["1 2", "1 1"], "B"),
+        ("以下哪个不是C语言的关键字?", ["scanf", "else"], "A"),
+    ]
