@@ -243,6 +243,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []
     problems: list[str] = []
+    numbered = _numbered_stems(sheet, columns)
     for number, cells in sheet.rows:
         if number <= columns.header_row:
             continue
@@ -251,23 +252,50 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             index = columns.fields.get(name)
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        stem = cell("stem")
+        printed_number, tag_kind, stem = stem_cell(cell("stem"), numbered=numbered)
         if not stem:
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
             continue
         options = _options(cells, columns) or split_options_cell(cell("options"))
-        kind = _kind_of(cell("type")) or sheet_kind
+        kind = _kind_of(cell("type")) or tag_kind or sheet_kind
         question = build_question(stem, options, cell("answer"), kind)
         question.explanation = cell("explanation")
         question.material = cell("material")
         question.chapter = cell("chapter")
         question.section = section
         question.lineno = number
-        question.number = cell("number")
+        question.number = cell("number") or printed_number
         question.difficulty = _difficulty(cell("difficulty"))
         questions.append(question)
     return questions, problems
+
+
+# A stem cell copied from a paper or a platform export keeps what was printed before the stem:
+# "12. (单选题, 1分)全面推进…", "3、【判断题】…". The number is the question's number and the
+# tag its type, neither is stem text ("2.5米…" is a decimal, not item 2).
+STEM_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.、．)）]\s*(?!\d)")
+
+
+def _numbered_stems(sheet: Sheet, columns: Columns) -> bool:
+    """Whether the sheet numbers its stems: most stem cells start with a number (one that does
+    alone, "3、5、7 中…", is stem text)."""
+    index = columns.fields["stem"]
+    stems = [c[index] for n, c in sheet.rows if n > columns.header_row and index < len(c) and c[index]]
+    return bool(stems) and sum(1 for s in stems if STEM_NUMBER.match(s)) * 2 > len(stems)
+
+
+def stem_cell(text: str, *, numbered: bool) -> tuple[str, str, str]:
+    """(printed number, type named by a tag, stem) of a stem cell."""
+    stem = text.strip()
+    number = STEM_NUMBER.match(stem)
+    rest = stem[number.end() :] if number else stem
+    tag = rules.TYPE_TAG.match(rest)
+    if tag:
+        return (number.group(1) if number else ""), _kind_of(tag.group(1)), rest[tag.end() :].strip()
+    if number and numbered:
+        return number.group(1), "", rest.strip()
+    return "", "", stem
 
 
 def _options(cells: list[str], columns: Columns) -> list[str]:
@@ -321,6 +349,7 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
     answer_text = unicodedata.normalize("NFKC", answer_text).strip()
+    options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
@@ -345,6 +374,23 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     if q.answer is None:
         q.warnings.append("no answer found")
     return q
+
+
+# Exports that give every question four option cells pad a judgement's 对/错 with filler:
+# "A:对 B:错 C:无 D:无". Filler only counts after a judgement pair: "D. 无" ending a real
+# choice question is an answer ("none of these") and stays.
+FILLER_OPTIONS = frozenset({"无", "無", "空", "-", "--", "—", "/", "\\", "null", "none", "n/a", "na"})
+
+
+def _without_padding(options: list[str]) -> list[str]:
+    rest = options[2:]
+    if (
+        rest
+        and words.is_judgement_pair(options[:2])
+        and all(words.bare(o).lower() in FILLER_OPTIONS for o in rest)
+    ):
+        return options[:2]
+    return options
 
 
 def _letters(answer_text: str, options: list[str]) -> str:

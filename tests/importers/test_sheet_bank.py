@@ -188,3 +188,63 @@ def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     ]
     assert all("read as text from a sheet without a header" in q.warnings for q in paper.questions[1:])
     assert any("按文字试卷读取,找到 2 题" in note for note in paper.notes)
+
+
+def test_a_number_and_a_platforms_type_tag_in_the_stem_cell_are_not_stem_text() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["问题", "选项", "答案"],
+                ["1. (单选题, 1分)核心是（）。", "A:价格\nB:客户", "B"],
+                ["2. (多选题, 2分)礼仪包括（）。", "A:微笑\nB:倾听\nC:争辩", "A,B"],
+                ["3. 【判断题】投诉要及时处理。", "", "对"],
+                ["4、客户满意度简称____。", "", "CSAT"],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "single", "核心是（）。", "B"),
+        ("2", "multiple", "礼仪包括（）。", "AB"),
+        ("3", "truefalse", "投诉要及时处理。", True),
+        ("4", "fill", "客户满意度简称____。", ["CSAT"]),
+    ]
+
+
+def test_a_stem_starting_with_a_number_in_an_unnumbered_sheet_keeps_it() -> None:
+    data = book(
+        (
+            "s",
+            [
+                ["题目", "答案"],
+                ["3、5、7 都是质数。", "对"],
+                ["2.5米等于250厘米。", "对"],
+                ["客户永远是对的。", "错"],
+            ],
+        )
+    )
+    assert [(q.number, q.stem) for q in parse_document("bank.xlsx", data).questions] == [
+        ("", "3、5、7 都是质数。"),
+        ("", "2.5米等于250厘米。"),
+        ("", "客户永远是对的。"),
+    ]
+
+
+def test_a_judgement_padded_to_four_option_cells_is_a_judgement() -> None:
+    data = book(
+        (
+            "s",
+            [
+                ["题目", "A", "B", "C", "D", "答案"],
+                ["投诉要及时处理。", "对", "错", "无", "无", "A"],
+                ["可以与客户争辩。", "正确", "错误", "-", "", "B"],
+                ["哪个是服务礼仪?", "微笑", "争辩", "冷漠", "无", "A"],  # "无" is a real option here
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("truefalse", "投诉要及时处理。", [], True),
+        ("truefalse", "可以与客户争辩。", [], False),
+        ("single", "哪个是服务礼仪?", ["微笑", "争辩", "冷漠", "无"], "A"),
+    ]
