@@ -12,6 +12,7 @@ header holds only template columns is read there.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -238,7 +239,38 @@ def _norm_header(text: str) -> str:
     return re.sub(r"\s+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
 
 
+# Columns that label a run of rows: a 题型 or 章节 cell merged down over its questions, a case's
+# 材料 merged over its sub-questions. Each row of the run gets the text (Excel keeps it only in
+# the top cell). A merged stem or answer is not a run and is left alone.
+RUN_FIELDS = ("type", "chapter", "material", "difficulty")
+
+
+def filled_down(sheet: Sheet, columns: Columns) -> list[Row]:
+    """The sheet's rows with merged cells of the run columns filled down."""
+    targets = {columns.fields[f] for f in RUN_FIELDS if f in columns.fields}
+    merges = sorted(
+        (col, first, last) for first, last, col, _ in sheet.merged if col in targets and last > first
+    )
+    if not merges:
+        return sheet.rows
+    rows = [(n, list(cells)) for n, cells in sheet.rows]
+    numbers = [n for n, _ in rows]
+    covered = dict.fromkeys(targets, 0)  # per column, the last row already filled (hostile overlaps)
+    for col, first, last in merges:
+        start = bisect.bisect_left(numbers, max(first, covered[col] + 1))
+        end = bisect.bisect_right(numbers, last)
+        covered[col] = max(covered[col], last)
+        top = rows[start][1] if start < len(rows) and rows[start][0] == first else None
+        if top is None or col >= len(top) or not top[col]:
+            continue
+        for _, cells in rows[start + 1 : end]:
+            cells.extend([""] * (col + 1 - len(cells)))
+            cells[col] = cells[col] or top[col]
+    return rows
+
+
 def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
+    sheet = Sheet(sheet.name, filled_down(sheet, columns), sheet.merged)
     sheet_kind = _kind_of(sheet.name)
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []

@@ -248,3 +248,27 @@ def test_a_judgement_padded_to_four_option_cells_is_a_judgement() -> None:
         ("truefalse", "可以与客户争辩。", [], False),
         ("single", "哪个是服务礼仪?", ["微笑", "争辩", "冷漠", "无"], "A"),
     ]
+
+
+def test_type_chapter_and_material_cells_merged_down_over_their_rows() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["章节", "题型", "材料", "题目", "A", "B", "答案"])
+    ws.append(["第一章 服务", "单选题", "", "核心是?", "价格", "客户", "B"])
+    ws.append(["", "", "", "礼仪是?", "微笑", "争辩", "A"])
+    ws.append(["", "判断题", "", "投诉要及时处理。", "", "", "对"])
+    ws.append(["第二章 案例", "简答题", "客户来电投诉送货延迟。", "先做什么?", "", "", "致歉"])
+    ws.append(["", "", "", "再做什么?", "", "", "查询"])
+    # D6:F6 is a stem merged across the unused option cells: its text never spreads into them.
+    for block in ("A2:A4", "B2:B3", "A5:A6", "B5:B6", "C5:C6", "D6:F6"):
+        ws.merge_cells(block)
+    out = io.BytesIO()
+    wb.save(out)
+    paper = parse_document("bank.xlsx", out.getvalue())
+    assert [(q.chapter, q.type, q.material, q.stem) for q in paper.questions] == [
+        ("第一章 服务", "single", "", "核心是?"),
+        ("第一章 服务", "single", "", "礼仪是?"),
+        ("第一章 服务", "truefalse", "", "投诉要及时处理。"),
+        ("第二章 案例", "short", "客户来电投诉送货延迟。", "先做什么?"),
+        ("第二章 案例", "short", "客户来电投诉送货延迟。", "再做什么?"),
+    ]
