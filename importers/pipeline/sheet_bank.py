@@ -120,6 +120,10 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     warnings: list[str] = []
     notes: list[str] = []
     headers_found = 0
+    aside = [sheet for sheet in sheets if is_aside(sheet.name)]
+    if len(aside) < len(sheets):
+        notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
+        sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
         columns = find_columns(sheet.rows)
         if columns is None:
@@ -138,6 +142,20 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+
+
+# Import templates handed out by platforms and schools travel with a 填写说明 sheet and a 示例
+# sheet of sample rows, and a bank filled in from one keeps both: neither holds the owner's
+# questions. (A workbook holding nothing else is read anyway.)
+ASIDE_SHEET = re.compile(
+    r"(?:填写|导入|使用|模板|格式|题型|答题|导题)?(?:说明|須知|须知|示例|样例|樣例|范例|範例|例子|帮助)\d*"
+    r"|(?:readme|instructions?|help|examples?|samples?)\d*",
+    re.IGNORECASE,
+)
+
+
+def is_aside(sheet_name: str) -> bool:
+    return ASIDE_SHEET.fullmatch(_norm_header(sheet_name)) is not None
 
 
 def _read_as_text(filename: str, sheet: Sheet) -> list[ParsedQuestion]:

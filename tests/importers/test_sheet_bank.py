@@ -272,3 +272,21 @@ def test_type_chapter_and_material_cells_merged_down_over_their_rows() -> None:
         ("第二章 案例", "short", "客户来电投诉送货延迟。", "先做什么?"),
         ("第二章 案例", "short", "客户来电投诉送货延迟。", "再做什么?"),
     ]
+
+
+def test_instruction_and_example_sheets_of_an_import_template_are_not_questions() -> None:
+    data = book(
+        ("试题", [["题型", "题目", "A", "B", "答案"], ["单选", "核心是?", "价格", "客户", "B"]]),
+        ("填写说明", [["1. 题型列填写单选、多选、判断"], ["2. 答案列填写字母,如 AB"]]),
+        ("示例", [["题型", "题目", "A", "B", "答案"], ["单选", "示例题?", "甲", "乙", "A"]]),
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [q.stem for q in paper.questions] == ["核心是?"]
+    assert paper.warnings == []
+    assert (
+        "工作表“填写说明”是说明或示例,未读取" in paper.notes
+        and "工作表“示例”是说明或示例,未读取" in paper.notes
+    )
+    # A workbook holding only a sheet named so is still read.
+    only = book(("示例", [["题目", "答案"], ["甲。", "对"]]))
+    assert [q.stem for q in parse_document("bank.xlsx", only).questions] == ["甲。"]
