@@ -398,7 +398,7 @@ def _kind_of(text: str) -> str:
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
-    answer_text = unicodedata.normalize("NFKC", answer_text).strip()
+    answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
     options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
@@ -443,9 +443,15 @@ def _without_padding(options: list[str]) -> list[str]:
     return options
 
 
+# A key cell typed as a paper prints it: "答案:B", "(B)", "AC。".
+ANSWER_LABEL = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]\s*")
+LETTERS_WRAPPING = "()[]【】 .。"
+
+
 def _letters(answer_text: str, options: list[str]) -> str:
-    if LETTER_ANSWER.match(answer_text):
-        letters = sorted(set(re.sub(r"[^A-H]", "", answer_text.upper())))
+    bare = answer_text.strip(LETTERS_WRAPPING)
+    if LETTER_ANSWER.match(bare):
+        letters = sorted(set(re.sub(r"[^A-H]", "", bare.upper())))
         if all(ord(c) - ord("A") < len(options) for c in letters):
             return "".join(letters)
         return ""
