@@ -12,6 +12,7 @@ header holds only template columns is read there.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -119,6 +120,10 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     warnings: list[str] = []
     notes: list[str] = []
     headers_found = 0
+    aside = [sheet for sheet in sheets if is_aside(sheet.name)]
+    if len(aside) < len(sheets):
+        notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
+        sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
         columns = find_columns(sheet.rows)
         if columns is None:
@@ -137,6 +142,20 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+
+
+# Import templates handed out by platforms and schools travel with a 填写说明 sheet and a 示例
+# sheet of sample rows, and a bank filled in from one keeps both: neither holds the owner's
+# questions. (A workbook holding nothing else is read anyway.)
+ASIDE_SHEET = re.compile(
+    r"(?:填写|导入|使用|模板|格式|题型|答题|导题)?(?:说明|須知|须知|示例|样例|樣例|范例|範例|例子|帮助)\d*"
+    r"|(?:readme|instructions?|help|examples?|samples?)\d*",
+    re.IGNORECASE,
+)
+
+
+def is_aside(sheet_name: str) -> bool:
+    return ASIDE_SHEET.fullmatch(_norm_header(sheet_name)) is not None
 
 
 def _read_as_text(filename: str, sheet: Sheet) -> list[ParsedQuestion]:
@@ -238,11 +257,43 @@ def _norm_header(text: str) -> str:
     return re.sub(r"\s+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
 
 
+# Columns that label a run of rows: a 题型 or 章节 cell merged down over its questions, a case's
+# 材料 merged over its sub-questions. Each row of the run gets the text (Excel keeps it only in
+# the top cell). A merged stem or answer is not a run and is left alone.
+RUN_FIELDS = ("type", "chapter", "material", "difficulty")
+
+
+def filled_down(sheet: Sheet, columns: Columns) -> list[Row]:
+    """The sheet's rows with merged cells of the run columns filled down."""
+    targets = {columns.fields[f] for f in RUN_FIELDS if f in columns.fields}
+    merges = sorted(
+        (col, first, last) for first, last, col, _ in sheet.merged if col in targets and last > first
+    )
+    if not merges:
+        return sheet.rows
+    rows = [(n, list(cells)) for n, cells in sheet.rows]
+    numbers = [n for n, _ in rows]
+    covered = dict.fromkeys(targets, 0)  # per column, the last row already filled (hostile overlaps)
+    for col, first, last in merges:
+        start = bisect.bisect_left(numbers, max(first, covered[col] + 1))
+        end = bisect.bisect_right(numbers, last)
+        covered[col] = max(covered[col], last)
+        top = rows[start][1] if start < len(rows) and rows[start][0] == first else None
+        if top is None or col >= len(top) or not top[col]:
+            continue
+        for _, cells in rows[start + 1 : end]:
+            cells.extend([""] * (col + 1 - len(cells)))
+            cells[col] = cells[col] or top[col]
+    return rows
+
+
 def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
+    sheet = Sheet(sheet.name, filled_down(sheet, columns), sheet.merged)
     sheet_kind = _kind_of(sheet.name)
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []
     problems: list[str] = []
+    numbered = _numbered_stems(sheet, columns)
     for number, cells in sheet.rows:
         if number <= columns.header_row:
             continue
@@ -251,23 +302,50 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             index = columns.fields.get(name)
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        stem = cell("stem")
+        printed_number, tag_kind, stem = stem_cell(cell("stem"), numbered=numbered)
         if not stem:
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
             continue
         options = _options(cells, columns) or split_options_cell(cell("options"))
-        kind = _kind_of(cell("type")) or sheet_kind
+        kind = _kind_of(cell("type")) or tag_kind or sheet_kind
         question = build_question(stem, options, cell("answer"), kind)
         question.explanation = cell("explanation")
         question.material = cell("material")
         question.chapter = cell("chapter")
         question.section = section
         question.lineno = number
-        question.number = cell("number")
+        question.number = cell("number") or printed_number
         question.difficulty = _difficulty(cell("difficulty"))
         questions.append(question)
     return questions, problems
+
+
+# A stem cell copied from a paper or a platform export keeps what was printed before the stem:
+# "12. (单选题, 1分)全面推进…", "3、【判断题】…". The number is the question's number and the
+# tag its type, neither is stem text ("2.5米…" is a decimal, not item 2).
+STEM_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.、．)）]\s*(?!\d)")
+
+
+def _numbered_stems(sheet: Sheet, columns: Columns) -> bool:
+    """Whether the sheet numbers its stems: most stem cells start with a number (one that does
+    alone, "3、5、7 中…", is stem text)."""
+    index = columns.fields["stem"]
+    stems = [c[index] for n, c in sheet.rows if n > columns.header_row and index < len(c) and c[index]]
+    return bool(stems) and sum(1 for s in stems if STEM_NUMBER.match(s)) * 2 > len(stems)
+
+
+def stem_cell(text: str, *, numbered: bool) -> tuple[str, str, str]:
+    """(printed number, type named by a tag, stem) of a stem cell."""
+    stem = text.strip()
+    number = STEM_NUMBER.match(stem)
+    rest = stem[number.end() :] if number else stem
+    tag = rules.TYPE_TAG.match(rest)
+    if tag:
+        return (number.group(1) if number else ""), _kind_of(tag.group(1)), rest[tag.end() :].strip()
+    if number and numbered:
+        return number.group(1), "", rest.strip()
+    return "", "", stem
 
 
 def _options(cells: list[str], columns: Columns) -> list[str]:
@@ -320,7 +398,8 @@ def _kind_of(text: str) -> str:
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
-    answer_text = unicodedata.normalize("NFKC", answer_text).strip()
+    answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
+    options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
@@ -347,9 +426,32 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     return q
 
 
+# Exports that give every question four option cells pad a judgement's 对/错 with filler:
+# "A:对 B:错 C:无 D:无". Filler only counts after a judgement pair: "D. 无" ending a real
+# choice question is an answer ("none of these") and stays.
+FILLER_OPTIONS = frozenset({"无", "無", "空", "-", "--", "—", "/", "\\", "null", "none", "n/a", "na"})
+
+
+def _without_padding(options: list[str]) -> list[str]:
+    rest = options[2:]
+    if (
+        rest
+        and words.is_judgement_pair(options[:2])
+        and all(words.bare(o).lower() in FILLER_OPTIONS for o in rest)
+    ):
+        return options[:2]
+    return options
+
+
+# A key cell typed as a paper prints it: "答案:B", "(B)", "AC。".
+ANSWER_LABEL = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]\s*")
+LETTERS_WRAPPING = "()[]【】 .。"
+
+
 def _letters(answer_text: str, options: list[str]) -> str:
-    if LETTER_ANSWER.match(answer_text):
-        letters = sorted(set(re.sub(r"[^A-H]", "", answer_text.upper())))
+    bare = answer_text.strip(LETTERS_WRAPPING)
+    if LETTER_ANSWER.match(bare):
+        letters = sorted(set(re.sub(r"[^A-H]", "", bare.upper())))
         if all(ord(c) - ord("A") < len(options) for c in letters):
             return "".join(letters)
         return ""

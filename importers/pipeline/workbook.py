@@ -9,10 +9,12 @@ workbook "formatted" down to row 1,048,576 holds a million empty rows).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
 
 from .model import PaperError
 from .read_docx import check_zip_limits
@@ -21,30 +23,51 @@ MAX_ROWS = 50_000  # per sheet; a bank larger than that should be split
 MAX_EMPTY_RUN = 1_000  # empty rows in a row: the rest of the sheet is formatting, not questions
 
 Row = tuple[int, list[str]]  # (row number as Excel shows it, cell texts)
+# A merged block: (first row, last row, first column index from 0, last column index).
+Merge = tuple[int, int, int, int]
+MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)"')
 
 
 @dataclass
 class Sheet:
     name: str
     rows: list[Row]
+    # Only the top-left cell of a merged block holds its text; readers decide where it applies.
+    merged: list[Merge] = field(default_factory=list)
 
 
 def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list[Sheet]:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except PaperError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as exc:  # not a zip at all, or a damaged one
         raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
+    with archive:
+        check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
+        try:
+            if not book.worksheets:
+                raise PaperError(filename, "工作簿里没有工作表")
+            worksheets = book.worksheets[:1] if first_only else book.worksheets
+            return [Sheet(ws.title, _rows(filename, ws), _merges(archive, ws)) for ws in worksheets]
+        finally:
+            book.close()
+
+
+def _merges(archive: zipfile.ZipFile, worksheet: object) -> list[Merge]:
+    # read_only mode streams cell values and skips the sheet's <mergeCells>: read them from its XML.
+    path = getattr(worksheet, "_worksheet_path", "")
     try:
-        if not book.worksheets:
-            raise PaperError(filename, "工作簿里没有工作表")
-        worksheets = book.worksheets[:1] if first_only else book.worksheets
-        return [Sheet(name=ws.title, rows=_rows(filename, ws)) for ws in worksheets]
-    finally:
-        book.close()
+        xml = archive.read(path)
+    except Exception:  # a damaged part: the cell values were read, the merges are a bonus
+        return []
+    merges: list[Merge] = []
+    for match in MERGE_CELL.finditer(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode())
+        merges.append((min_row, max_row, min_col - 1, max_col - 1))
+    return merges
 
 
 def _rows(filename: str, worksheet: object) -> list[Row]:

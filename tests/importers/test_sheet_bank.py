@@ -74,6 +74,9 @@ def test_one_sheet_per_type_without_a_type_column() -> None:
         (["甲?", "A、上帝\nB、朋友", "B"], ("single", ["上帝", "朋友"], "B")),
         (["甲?", "上帝|朋友|对手", "A B"], ("multiple", ["上帝", "朋友", "对手"], "AB")),
         (["甲?", "上帝|朋友", "朋友"], ("single", ["上帝", "朋友"], "B")),  # keyed by the option's text
+        (["甲?", "上帝|朋友|对手", "答案：(A、C)。"], ("multiple", ["上帝", "朋友", "对手"], "AC")),
+        (["甲?", "上帝|朋友", "（b）"], ("single", ["上帝", "朋友"], "B")),
+        (["乙。", "", "答案:错误"], ("truefalse", [], False)),
         (["乙。", "", "对"], ("truefalse", [], True)),
         (["乙。", "正确|错误", "B"], ("truefalse", [], False)),
         (["丙____和____。", "", "倾听;致歉"], ("fill", [], ["倾听", "致歉"])),
@@ -188,3 +191,105 @@ def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     ]
     assert all("read as text from a sheet without a header" in q.warnings for q in paper.questions[1:])
     assert any("按文字试卷读取,找到 2 题" in note for note in paper.notes)
+
+
+def test_a_number_and_a_platforms_type_tag_in_the_stem_cell_are_not_stem_text() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["问题", "选项", "答案"],
+                ["1. (单选题, 1分)核心是（）。", "A:价格\nB:客户", "B"],
+                ["2. (多选题, 2分)礼仪包括（）。", "A:微笑\nB:倾听\nC:争辩", "A,B"],
+                ["3. 【判断题】投诉要及时处理。", "", "对"],
+                ["4、客户满意度简称____。", "", "CSAT"],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "single", "核心是（）。", "B"),
+        ("2", "multiple", "礼仪包括（）。", "AB"),
+        ("3", "truefalse", "投诉要及时处理。", True),
+        ("4", "fill", "客户满意度简称____。", ["CSAT"]),
+    ]
+
+
+def test_a_stem_starting_with_a_number_in_an_unnumbered_sheet_keeps_it() -> None:
+    data = book(
+        (
+            "s",
+            [
+                ["题目", "答案"],
+                ["3、5、7 都是质数。", "对"],
+                ["2.5米等于250厘米。", "对"],
+                ["客户永远是对的。", "错"],
+            ],
+        )
+    )
+    assert [(q.number, q.stem) for q in parse_document("bank.xlsx", data).questions] == [
+        ("", "3、5、7 都是质数。"),
+        ("", "2.5米等于250厘米。"),
+        ("", "客户永远是对的。"),
+    ]
+
+
+def test_a_judgement_padded_to_four_option_cells_is_a_judgement() -> None:
+    data = book(
+        (
+            "s",
+            [
+                ["题目", "A", "B", "C", "D", "答案"],
+                ["投诉要及时处理。", "对", "错", "无", "无", "A"],
+                ["可以与客户争辩。", "正确", "错误", "-", "", "B"],
+                ["哪个是服务礼仪?", "微笑", "争辩", "冷漠", "无", "A"],  # "无" is a real option here
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("truefalse", "投诉要及时处理。", [], True),
+        ("truefalse", "可以与客户争辩。", [], False),
+        ("single", "哪个是服务礼仪?", ["微笑", "争辩", "冷漠", "无"], "A"),
+    ]
+
+
+def test_type_chapter_and_material_cells_merged_down_over_their_rows() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["章节", "题型", "材料", "题目", "A", "B", "答案"])
+    ws.append(["第一章 服务", "单选题", "", "核心是?", "价格", "客户", "B"])
+    ws.append(["", "", "", "礼仪是?", "微笑", "争辩", "A"])
+    ws.append(["", "判断题", "", "投诉要及时处理。", "", "", "对"])
+    ws.append(["第二章 案例", "简答题", "客户来电投诉送货延迟。", "先做什么?", "", "", "致歉"])
+    ws.append(["", "", "", "再做什么?", "", "", "查询"])
+    # D6:F6 is a stem merged across the unused option cells: its text never spreads into them.
+    for block in ("A2:A4", "B2:B3", "A5:A6", "B5:B6", "C5:C6", "D6:F6"):
+        ws.merge_cells(block)
+    out = io.BytesIO()
+    wb.save(out)
+    paper = parse_document("bank.xlsx", out.getvalue())
+    assert [(q.chapter, q.type, q.material, q.stem) for q in paper.questions] == [
+        ("第一章 服务", "single", "", "核心是?"),
+        ("第一章 服务", "single", "", "礼仪是?"),
+        ("第一章 服务", "truefalse", "", "投诉要及时处理。"),
+        ("第二章 案例", "short", "客户来电投诉送货延迟。", "先做什么?"),
+        ("第二章 案例", "short", "客户来电投诉送货延迟。", "再做什么?"),
+    ]
+
+
+def test_instruction_and_example_sheets_of_an_import_template_are_not_questions() -> None:
+    data = book(
+        ("试题", [["题型", "题目", "A", "B", "答案"], ["单选", "核心是?", "价格", "客户", "B"]]),
+        ("填写说明", [["1. 题型列填写单选、多选、判断"], ["2. 答案列填写字母,如 AB"]]),
+        ("示例", [["题型", "题目", "A", "B", "答案"], ["单选", "示例题?", "甲", "乙", "A"]]),
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [q.stem for q in paper.questions] == ["核心是?"]
+    assert paper.warnings == []
+    assert (
+        "工作表“填写说明”是说明或示例,未读取" in paper.notes
+        and "工作表“示例”是说明或示例,未读取" in paper.notes
+    )
+    # A workbook holding only a sheet named so is still read.
+    only = book(("示例", [["题目", "答案"], ["甲。", "对"]]))
+    assert [q.stem for q in parse_document("bank.xlsx", only).questions] == ["甲。"]
