@@ -30,6 +30,35 @@ REASONS = [
         re.compile(r"^(?P<n>\d+) of (?P<total>\d+) question\(s\) have no answer key$"),
         gettext_lazy("%(total)s 题中有 %(n)s 题没有答案"),
     ),
+    # importers.pipeline.self_checks: the parse checked against itself
+    (
+        re.compile(r"^question numbers skip or restart at (?P<n>\d+) of (?P<steps>\d+) steps$"),
+        gettext_lazy("题号有 %(n)s 处跳号或重新编号(共 %(steps)s 处相接)"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) question\(s\) in choice sections have no options$"),
+        gettext_lazy("选择题部分有 %(n)s 题没有读出选项"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) question\(s\) hold option lines in the stem or answer$"),
+        gettext_lazy("%(n)s 题的题干或答案里有像选项的行"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) question\(s\) have a stem without text$"),
+        gettext_lazy("%(n)s 题的题干没有文字"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) question\(s\) are tagged as another type than they were read as$"),
+        gettext_lazy("%(n)s 题标注的题型与识别出的题型不符"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) answer\(s\) do not fit their question$"),
+        gettext_lazy("%(n)s 个答案与题目不符(如选项之外的字母)"),
+    ),
+    (
+        re.compile(r"^(?P<n>\d+) choice question\(s\) have far more or fewer options than the others$"),
+        gettext_lazy("%(n)s 道选择题的选项数与同类题相差很大"),
+    ),
 ]
 VERDICTS = {"ok": gettext_lazy("识别良好"), "check": gettext_lazy("请抽查"), "poor": gettext_lazy("需要注意")}
 
@@ -52,4 +81,5 @@ def coverage_summary(coverage: dict[str, Any]) -> str:
     verdict = str(VERDICTS.get(coverage.get("verdict", "ok"), ""))
     reasons = [reason_label(r) for r in coverage.get("reasons", [])]
     parts.append(verdict + (":" + ";".join(reasons) if reasons else ""))
+    parts.extend(reason_label(note) for note in coverage.get("notes", []))
     return " · ".join(parts)

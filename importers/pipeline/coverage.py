@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Line, ParsedPaper, ParsedQuestion
+from .self_checks import key_note, run_checks
 
 # Roles (segment.Segmenter.trace) that put a line's text into a question.
 READ_ROLES = frozenset(
@@ -46,6 +47,7 @@ class Coverage:
     share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
     verdict: str = "ok"  # ok · check · poor
     reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth saying, no sign of a misreading
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -58,6 +60,7 @@ class Coverage:
             "share": round(self.share, 3),
             "verdict": self.verdict,
             "reasons": self.reasons,
+            "notes": self.notes,
         }
 
 
@@ -81,7 +84,7 @@ def measure(
         unread=len(body) - read,
         share=read / len(body) if body else 1.0,
     )
-    judge(cov, questions)
+    judge(cov, questions, roles)
     return cov
 
 
@@ -94,19 +97,19 @@ def rows_coverage(paper: ParsedPaper) -> Coverage:
         unread=len(paper.warnings),
         share=len(paper.questions) / rows if rows else 1.0,
     )
-    judge(cov, paper.questions)
+    judge(cov, paper.questions, {})
     return cov
 
 
-def judge(cov: Coverage, questions: list[ParsedQuestion]) -> None:
+def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> None:
     """The verdict: poor when the parse likely collapsed or read little, check when unsure."""
     flag_collapsed(questions)
+    run_together = [q for q in questions if RUN_TOGETHER in q.warnings]
     collapsed = [q for q in questions if RUN_TOGETHER in q.warnings or OVERLONG in q.warnings]
     sparse = cov.lines >= SPARSE_LINES and cov.questions * SPARSE_LINES_PER_QUESTION < cov.lines
     # (a judgement printed as "A.正确 B.错误" opens an option A too, and is read as true/false)
     choices = sum(1 for q in questions if q.options or q.type == "truefalse")
     missed_choices = cov.option_a >= MIN_OPTION_A and choices < MISSED_CHOICES * cov.option_a
-    unkeyed = sum(1 for q in questions if q.answer is None)
     if collapsed:
         cov.reasons.append(f"{len(collapsed)} question(s) look like several run together")
     if sparse:
@@ -115,9 +118,12 @@ def judge(cov: Coverage, questions: list[ParsedQuestion]) -> None:
         cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
     if cov.share < CHECK_SHARE:
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
-    if questions and unkeyed * 2 > len(questions):
-        cov.reasons.append(f"{unkeyed} of {len(questions)} question(s) have no answer key")
-    poor = bool(collapsed) or sparse or missed_choices or cov.share < LOW_SHARE
+    findings = run_checks(questions, roles)
+    cov.reasons.extend(f.reason for f in findings)
+    cov.notes = [note] if (note := key_note(questions)) else []
+    # One overlong question is a spot to look at; questions swallowing numbered ones, a collapse.
+    poor = bool(run_together) or len(collapsed) > 1 or sparse or missed_choices or cov.share < LOW_SHARE
+    poor = poor or any(f.poor for f in findings)
     cov.verdict = "poor" if poor else ("check" if cov.reasons else "ok")
 
 

@@ -75,6 +75,8 @@ def summary(paper: ParsedPaper) -> str:
     )
     if cov.reasons:
         text += " — " + "; ".join(cov.reasons)
+    if cov.notes:
+        text += " (" + "; ".join(cov.notes) + ")"
     if cov.repeated:
         text += " (repeated lines dropped: " + " | ".join(cov.repeated[:3]) + ")"
     return text
