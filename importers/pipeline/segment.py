@@ -52,7 +52,7 @@ class Segmenter:
     def feed(self, line: Line) -> None:
         self.line_depth = line.depth
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
-        role = "code" if line.code and self._code_line(line) else read_whole_line(self, line)
+        role = (self._code_line(line) if line.code else "") or read_whole_line(self, line)
         if role:
             self.trace(line, role)
         else:
@@ -86,18 +86,18 @@ class Segmenter:
             pos = boundaries.HANDLERS[kind](self, m, payload, text, line)
             new_line = False
 
-    def _code_line(self, line: Line) -> bool:
+    def _code_line(self, line: Line) -> str:
         """A line of a code block belongs, as it is, to whatever the question is reading."""
         item = self.item
         if item is None or self.mode != "questions" or item.extra or item.slot not in CODE_SLOTS:
-            return False
+            return ""
         if MARKER_IN_CODE.match(line.text):
-            return False  # "A.scanf" in a block: a bank that set whole questions as code
+            return ""  # "A.scanf" in a block: a bank that set whole questions as code
         if item.slot == "stem":
             item.stem = join(item.stem, line.text, "\n")
         else:
             item.append(line.text, new_line=True)
-        return True
+        return item.slot
 
     def _first_question_ahead(self) -> bool:
         """No question of this section read yet: a mark here has no earlier item to close, so
