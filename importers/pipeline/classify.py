@@ -41,6 +41,7 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
+CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
@@ -111,6 +112,12 @@ def classify(item: Item) -> ParsedQuestion | None:
         material=MATERIAL_LABEL.sub("", item.material).strip(),
         difficulty=item.difficulty,
     )
+    chosen = CHOSEN_IN_BLANK.search(stem) if len(options) < 2 and kind in CHOICE_KINDS else None
+    if chosen and not answer_text:  # "…的设备是（C. 分液罐）": the key and its text in the blank
+        letters = re.sub(r"[^A-H]", "", chosen.group(1))
+        q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
+        q.stem = stem[: chosen.start()] + "( )" + stem[chosen.end() :]
+        return q
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
     if len(options) >= 2 and not answer_text and item.checked:
@@ -219,6 +226,13 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
     if answer_text:
         q.answer = answer_text
         return
+    same_line = ANSWER_AFTER_QUESTION.match(q.stem) if kind == "short" else None
+    asks_again = same_line is not None and re.search("[?？]", same_line.group(2)) is not None
+    if same_line and rules.QUESTION_WORDS.search(same_line.group(1)) and not asks_again:
+        # "简述…的工作流程。 放空气体经…": the answer after a gap on the question's line
+        q.stem, answer_text = same_line.group(1), same_line.group(2)
+        q.answer = "\n".join([answer_text, *item.extra])
+        return
     term = TERM_DEFINITION.match(q.stem)
     if (
         term
@@ -235,6 +249,9 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.answer = "\n".join(item.extra)
     if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):
         q.warnings.append(TYPE_GUESSED)
+
+
+ANSWER_AFTER_QUESTION = re.compile(r"([^\n]+?[。？?])[ \t\u3000]+([^\s(（;；,，].{5,})", re.DOTALL)
 
 
 def parse_choice(text: str) -> tuple[str, str]:

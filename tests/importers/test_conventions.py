@@ -690,3 +690,16 @@ def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
         ("下面程序会输出什么()\nclass A {};\nA *a = new B;\nint main() {\nreturn 0;\n}", ["1 2", "1 1"], "B"),
         ("以下哪个不是C语言的关键字?", ["scanf", "else"], "A"),
     ]
+
+
+def test_chosen_option_written_in_the_blank_and_an_answer_after_the_question_on_its_line() -> None:
+    qs = parse(
+        "选择题\n1.\t地面火炬系统中，用于分离液体的设备是（C. 分液罐）。\n"
+        "简答题\n1.\t简述地面火炬系统的工作流程。 放空气体经管道输送至燃烧器。\n"
+        "2.\t血红蛋白的氧合曲线不同，为什么？ (15分)"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in qs] == [
+        ("single", "地面火炬系统中,用于分离液体的设备是( )。", "C"),
+        ("short", "简述地面火炬系统的工作流程。", "放空气体经管道输送至燃烧器。"),
+        ("short", "血红蛋白的氧合曲线不同,为什么?", None),
+    ]
