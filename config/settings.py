@@ -142,9 +142,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {
     # Kept open too. No health check: it is a `SELECT 1` round trip at the start of every request
     # (an autosave's fifth statement); a connection that broke fails one request and is replaced.
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)
-    if DATABASE_URL
-    else SQLITE_DATABASE
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600) if DATABASE_URL else SQLITE_DATABASE
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
