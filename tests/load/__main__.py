@@ -105,8 +105,8 @@ def _server_cpu(url: str) -> float | None:
 def _per_request(url: str, server_before: float | None, requests: int) -> str:
     """The server's CPU per request since `server_before` (ms), or "-" when it is not local."""
     now = _server_cpu(url)
-    if server_before is None or now is None or not requests:
-        return "-"
+    if server_before is None or now is None or not requests or now < server_before:
+        return "-"  # not local, or a worker was recycled meanwhile (its CPU left the count)
     return f"{1000 * (now - server_before) / requests:.1f}ms"
 
 
@@ -151,6 +151,9 @@ def _report(recorder: object, trainees: list, cpu: float, wall: float) -> None:
     from .checks import check
 
     recorder.print_table(ENDPOINTS)  # type: ignore[attr-defined]
+    opened = sum(t.connection.opened for t in trainees if t.connection)
+    saves = sum(t.saves for t in trainees)
+    print(f"  {saves} saves sent over {opened} connections (kept alive unless the server closes them)")
     print(f"  generator CPU {cpu:.1f} s over {wall:.1f} s ({100 * cpu / wall:.0f}% of a core)")
     print(f"  load average at end: {_loadavg()}")
     problems = check(trainees)

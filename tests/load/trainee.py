@@ -71,6 +71,7 @@ class Trainee:
     unsure: set[int] = field(default_factory=set)
     saves: int = 0
     submitted: bool = False
+    connection: Connection | None = None  # the saves' keep-alive connection
 
     async def _request(
         self, recorder: Recorder, endpoint: str, method: str, url: str, expect: int, **kwargs: object
@@ -139,10 +140,12 @@ class Trainee:
         }
         started = time.monotonic()
         try:
-            status, body = await post(self.http.base_url, f"/quizzes/attempts/{self.attempt_id}/save/",
-                                      json.dumps(payload).encode(), headers)  # fmt: skip
+            if self.connection is None:
+                self.connection = Connection(self.http.base_url)
+            path = f"/quizzes/attempts/{self.attempt_id}/save/"
+            status, body = await self.connection.post(path, json.dumps(payload).encode(), headers)
             data = json.loads(body) if status in (200, 400, 409) else {}
-        except (OSError, TimeoutError, ValueError) as exc:
+        except (OSError, EOFError, TimeoutError, ValueError, asyncio.LimitOverrunError) as exc:
             self.unsure.add(question.position)
             recorder.error(endpoint, type(exc).__name__, started)
             return
@@ -165,22 +168,74 @@ class Trainee:
         await self._request(recorder, "result", "GET", answer.headers["location"], 200)
 
 
-async def post(base: httpx.URL, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-    """One HTTP/1.1 POST on its own connection, as gunicorn's sync workers close each one. The
-    autosave is most of the load, and httpx costs ~5 ms of the generator's CPU a request, as
-    much as the server's work: on a 2-core machine shared with the server that caps the rate
-    measured. This costs a tenth of it."""
-    port = base.port or 80
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(base.host, port), 60)
-    try:
-        head = [f"POST {path} HTTP/1.1", f"Host: {base.host}:{port}", f"Content-Length: {len(body)}",
-                "Connection: close", *(f"{k}: {v}" for k, v in headers.items())]  # fmt: skip
-        writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
-        answer = await asyncio.wait_for(reader.read(-1), 60)
-    finally:
-        writer.close()
-    status_line, _, rest = answer.partition(b"\r\n")
-    return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2]
+class Connection:
+    """The exam page's connection for its saves, kept open between them as a browser keeps it
+    (HTTP/1.1 keep-alive), and opened again when the server closed it. Bare asyncio: the autosave
+    is most of the load, and httpx costs ~5 ms of the generator's CPU a request, as much as the
+    server's work: on a 2-core machine shared with the server that caps the rate measured. This
+    costs a tenth of it."""
+
+    def __init__(self, base: httpx.URL) -> None:
+        self.host, self.port = base.host, base.port or 80
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.opened = 0  # connections opened (a server that closes each one: one per save)
+
+    async def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        head = [f"POST {path} HTTP/1.1", f"Host: {self.host}:{self.port}", f"Content-Length: {len(body)}",
+                *(f"{k}: {v}" for k, v in headers.items())]  # fmt: skip
+        request = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
+        reused = self.streams is not None
+        try:
+            return await self._exchange(request)
+        except _ClosedBeforeAnswer:
+            if not reused:
+                raise ConnectionResetError("closed before answering") from None
+            # The server closed the idle connection as the request went out, before reading it:
+            # a browser sends it again on a new connection, and so do we (nothing was stored).
+            return await self._exchange(request)
+
+    async def _exchange(self, request: bytes) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), 60)
+            self.opened += 1
+        reader, writer = self.streams
+        try:
+            writer.write(request)
+            await writer.drain()
+            try:
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 60)
+            except asyncio.IncompleteReadError as exc:
+                if not exc.partial:
+                    raise _ClosedBeforeAnswer from exc
+                raise
+            lines = head.decode("latin-1").split("\r\n")
+            fields = {
+                k.strip().lower(): v.strip()
+                for k, _, v in (line.partition(":") for line in lines[1:] if line)
+            }
+            if "content-length" in fields:
+                answer = await asyncio.wait_for(reader.readexactly(int(fields["content-length"])), 60)
+            else:
+                answer = await asyncio.wait_for(reader.read(-1), 60)
+                fields["connection"] = "close"
+        except (ConnectionResetError, BrokenPipeError) as exc:
+            self.close()
+            raise _ClosedBeforeAnswer from exc
+        except BaseException:
+            self.close()
+            raise
+        if fields.get("connection", "").lower() == "close":
+            self.close()
+        return int(lines[0].split()[1]), answer
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+class _ClosedBeforeAnswer(OSError):
+    pass
 
 
 def _token(html: str) -> str:

@@ -28,7 +28,7 @@ def load(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, Any]:
 
 def test_default_is_sqlite_with_wal_and_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     db = load(monkeypatch, DJANGO_DEBUG="1")["DATABASES"]["default"]
-    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["ENGINE"] == "config.sqlite"  # Django's, its writers queued (tests/web/test_sqlite_queue.py)
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
     assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE" and db["OPTIONS"]["timeout"] >= 5
     assert db["CONN_MAX_AGE"] > 0  # a connection per request cost a third of an autosave
@@ -40,6 +40,8 @@ def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> Non
     ]["default"]
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["NAME"], db["HOST"], db["PORT"]) == ("qbank", "db.internal", 5432)
+    # Kept open between requests, without a `SELECT 1` round trip before each one.
+    assert db["CONN_MAX_AGE"] > 0 and not db["CONN_HEALTH_CHECKS"]
 
 
 def test_production_needs_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
