@@ -182,6 +182,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("nested_option", n) if _nested_option(seg.item, n) else None
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
+    if m.group("item_n") and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
+        return None  # "5.8图 练习", "5.8.1问答题": a textbook's section heading, not a question
     if not line_start and re.search(r"\d\s*[、,，]\s*$", text[max(0, m.start() - 4) : m.start()]):
         return None  # "元素1、2、3、4": numbers listed in a sentence
     if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
@@ -214,6 +216,12 @@ def _answer_point(seg: Segmenter, n: int) -> bool:
 
 
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
+
+
+# a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
+SECTION_NUMBER = re.compile(
+    r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
+)
 
 
 def _lists_requirements(item: Item | None) -> bool:

@@ -238,7 +238,9 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         term
         and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem)))
         and not (
-            rules.QUESTION_WORDS.search(term.group("term")) or term.group("definition").startswith(("“", '"'))
+            rules.QUESTION_WORDS.search(term.group("term"))
+            or term.group("definition").startswith(("“", '"'))
+            or re.search("[?？]", term.group("definition"))  # "…排序中：若只从储存空间考虑时…？": it asks
         )
     ):
         q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()

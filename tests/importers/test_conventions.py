@@ -703,3 +703,18 @@ def test_chosen_option_written_in_the_blank_and_an_answer_after_the_question_on_
         ("short", "简述地面火炬系统的工作流程。", "放空气体经管道输送至燃烧器。"),
         ("short", "血红蛋白的氧合曲线不同,为什么?", None),
     ]
+
+
+def test_textbook_section_numbers_and_worked_solutions() -> None:
+    qs = parse(
+        "5.8图 练习\n5.8.1问答题\n2.若有向图有拓扑序列，邻接矩阵必为什么矩阵？\n"
+        "3.请计算退火后45号钢中铁素体的含量是多少? 解:根据杠杆原理得 F=0.94\n"
+        "4.堆排序 快速排序 归并排序中：\n若只从储存空间考虑时，应首选哪种方法？\n"
+        "5.45钢和25钢哪个硬？"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in qs] == [
+        ("2", "若有向图有拓扑序列,邻接矩阵必为什么矩阵?", None),
+        ("3", "请计算退火后45号钢中铁素体的含量是多少?", "根据杠杆原理得 F=0.94"),
+        ("4", "堆排序 快速排序 归并排序中:\n若只从储存空间考虑时,应首选哪种方法?", None),
+        ("5", "45钢和25钢哪个硬?", None),
+    ]
