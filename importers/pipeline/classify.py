@@ -46,6 +46,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
+NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,30}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
 LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
@@ -198,7 +199,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
+    numbered_blanks = NUMBERED_BLANK.search(q.stem) is not None  # "【4】": its key is printed elsewhere
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD):
+        if numbered_blanks:
+            break
         found = [
             m
             for m in pattern.finditer(q.stem)

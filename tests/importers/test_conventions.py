@@ -718,3 +718,8 @@ def test_textbook_section_numbers_and_worked_solutions() -> None:
         ("4", "堆排序 快速排序 归并排序中:\n若只从储存空间考虑时,应首选哪种方法?", None),
         ("5", "45钢和25钢哪个硬?", None),
     ]
+
+
+def test_numbered_blanks_take_no_answer_from_brackets_in_code() -> None:
+    qs = parse("二、填空题\n1. 有如下程序: int fun1(int x) {return ++x;} 【8】 的输出是")
+    assert (qs[0]["type"], qs[0]["answer"]) == ("fill", None)
