@@ -274,6 +274,7 @@ OPTION_FAMILY = {
     "opt_space": "space",
     "opt_bare": "space",
     "opt_circle": "circle",
+    "opt_comma": "comma",
 }
 ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 
@@ -300,6 +301,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if item.slot not in ("stem", "option"):
         return None
     label = m.group(group)
+    if group == "opt_comma" and not at_line_start(m):
+        return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
     if label.islower() and group != "opt_punct":
         return None
     if label.islower() and not item.options and not at_line_start(m):
@@ -579,7 +582,9 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
             item = seg.item
             assert item is not None
         else:
-            item.stem = join(item.stem, "".join(item.extra), "")
+            block = item.stem.rstrip().endswith((":", "："))  # "运行结果是( ):" then a program
+            sep = "\n" if block else ""
+            item.stem = join(item.stem, sep.join(item.extra), sep)
             item.extra = []
     item.options.append("")
     item.option_family = family

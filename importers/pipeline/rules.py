@@ -87,7 +87,8 @@ OPTION = (
     r"|[(（](?P<opt_paren>[A-H])[)）]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
-    r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧]))"
+    r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
+    r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z]))"  # "A,2" opening a line (papers numbered "3,")
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"

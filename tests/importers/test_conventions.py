@@ -723,3 +723,15 @@ def test_textbook_section_numbers_and_worked_solutions() -> None:
 def test_numbered_blanks_take_no_answer_from_brackets_in_code() -> None:
     qs = parse("二、填空题\n1. 有如下程序: int fun1(int x) {return ++x;} 【8】 的输出是")
     assert (qs[0]["type"], qs[0]["answer"]) == ("fill", None)
+
+
+def test_options_labelled_with_a_comma_in_a_paper_numbered_with_commas() -> None:
+    qs = parse(
+        "一、选择题\n3,如下python代码运行后的结果是( ):\ni = 7\nprint(i)\nA,2\nB,3\nC,7\n答案:C\n4,选A,B都对吗?"
+    )
+    assert (qs[0]["stem"], qs[0]["options"], qs[0]["answer"]) == (
+        "如下python代码运行后的结果是( ):\ni = 7\nprint(i)",
+        ["2", "3", "7"],
+        "C",
+    )
+    assert qs[1]["stem"] == "选A,B都对吗?"
