@@ -90,20 +90,17 @@ class QueuedCursor(base.SQLiteCursorWrapper):
     queue: DatabaseWrapper
 
     def execute(self, query: str, params: Any = None) -> Any:
-        if not self._single_write(query):
-            return super().execute(query, params)
-        self.queue.enter_queue()
-        try:
-            return super().execute(query, params)
-        finally:
-            self.queue.leave_queue()
+        return self._in_queue(query, super().execute, query, params)
 
     def executemany(self, query: str, param_list: Any) -> Any:
+        return self._in_queue(query, super().executemany, query, param_list)
+
+    def _in_queue(self, query: str, run: Any, *args: Any) -> Any:
         if not self._single_write(query):
-            return super().executemany(query, param_list)
+            return run(*args)
         self.queue.enter_queue()
         try:
-            return super().executemany(query, param_list)
+            return run(*args)
         finally:
             self.queue.leave_queue()
 
