@@ -28,13 +28,13 @@ from decimal import Decimal
 from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from qbank.bulk import value_list
 from qbank.fingerprint import near_key
 from qbank.models import Option, Question, QuestionImage
 
 from . import distinct
 from .models import Paper, PaperRule
 from .selectors import paper_chapters, rule_pool
-from .sql import id_list
 
 # Proposed ids go into one IN list: past this many the pool is too thin in its id range (a
 # small chapter in a large bank) and the exact pick by position is cheaper.
@@ -109,7 +109,7 @@ def _pick_per_rule(paper: Paper, rng: random.Random) -> list[_RuleDraw]:
         # (Only then is it excluded: the exclusion makes the pool's count and pick dearer.)
         same_type = taken[rule.type]
         ids = pick_ids(
-            pool=pool.exclude(pk__in=id_list(same_type)) if same_type else pool, count=rule.count, rng=rng
+            pool=pool.exclude(pk__in=value_list(same_type)) if same_type else pool, count=rule.count, rng=rng
         )
         same_type.extend(ids)
         draws.append(_RuleDraw(rule, pool, ids))
@@ -121,7 +121,7 @@ def rows_by_id(ids: Sequence[int]) -> dict[int, Drawn]:
     number of them."""
     if not ids:
         return {}
-    wanted = id_list(ids)
+    wanted = value_list(ids)
     found = {
         pk: Drawn(pk, *rest)
         for pk, *rest in Question.objects.filter(pk__in=wanted)
@@ -158,7 +158,7 @@ def _replace_near_duplicates(draws: list[_RuleDraw], found: dict[int, Drawn], rn
                 continue
             taken = {pk for r in draws for pk in r.ids} | rejected
             try:
-                extra = iter(pick_ids(pool=d.pool.exclude(pk__in=id_list(taken)), count=lost, rng=rng))
+                extra = iter(pick_ids(pool=d.pool.exclude(pk__in=value_list(taken)), count=lost, rng=rng))
             except NotEnoughQuestions:
                 raise NotEnoughDistinct from None
             d.ids = [next(extra) if pk in clash else pk for pk in d.ids]
@@ -189,7 +189,7 @@ def _walk_pools(
         if not need:
             continue
         taken = {pk for r in draws for pk in r.ids} | rejected
-        remaining = list(d.pool.exclude(pk__in=id_list(taken)).order_by().values_list("pk", flat=True))
+        remaining = list(d.pool.exclude(pk__in=value_list(taken)).order_by().values_list("pk", flat=True))
         rng.shuffle(remaining)
         for start in range(0, len(remaining), WALK_CHUNK):
             chunk = rows_by_id(remaining[start : start + WALK_CHUNK])
@@ -225,7 +225,7 @@ def pick_ids(*, pool: QuerySet[Question], count: int, rng: random.Random) -> lis
         for _round in range(PROPOSAL_ROUNDS):
             proposed = rng.sample(range(low, high + 1), proposals)
             kept = set(
-                Question.objects.filter(pk__in=id_list(proposed))
+                Question.objects.filter(pk__in=value_list(proposed))
                 # Correlated on the id, so the planner looks the proposals up by primary key
                 # instead of walking the pool's index (SQLite would, for want of statistics).
                 .filter(Exists(pool.filter(pk=OuterRef("pk"))))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection
 from django.db.models import Func, IntegerField
-from django.db.models.expressions import RawSQL
 
 
 class SecondsBetween(Func):
@@ -34,13 +30,3 @@ class SecondsBetween(Func):
             arg_joiner=") - julianday(",
             **extra,
         )
-
-
-def id_list(ids: Sequence[int]) -> RawSQL:
-    """`ids` as one bound parameter, for `pk__in=`: Django binds an IN list value by value
-    (~5 µs of Python each), which for a draw's few hundred proposed ids per rule cost more
-    than the query. SQLite reads a JSON array, PostgreSQL an array."""
-    values = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (values,))
-    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(values),))
