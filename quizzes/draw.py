@@ -31,6 +31,7 @@ from django.db.models.functions import RowNumber
 from qbank.bulk import value_list
 from qbank.fingerprint import near_key
 from qbank.models import Option, Question, QuestionImage
+from questiontypes import Answer
 
 from . import distinct
 from .models import Paper, PaperRule
@@ -65,7 +66,7 @@ class Drawn:
     type: str
     stem: str
     material: str
-    answer: object
+    answer: Answer
     explanation: str
     options: list[str] = field(default_factory=list)  # texts, in the bank's order
     images: list[dict[str, object]] = field(default_factory=list)  # {"id", "path", "content_type"}
@@ -122,11 +123,14 @@ def rows_by_id(ids: Sequence[int]) -> dict[int, Drawn]:
     if not ids:
         return {}
     wanted = value_list(ids)
-    found = {
-        pk: Drawn(pk, *rest)
-        for pk, *rest in Question.objects.filter(pk__in=wanted)
+    rows = (
+        Question.objects.filter(pk__in=wanted)
         .order_by()
         .values_list("pk", "type", "stem", "material", "answer", "explanation")
+    )
+    found = {
+        pk: Drawn(pk=pk, type=qtype, stem=stem, material=material, answer=answer, explanation=explanation)
+        for pk, qtype, stem, material, answer, explanation in rows
     }
     for question_id, text in Option.objects.filter(question_id__in=wanted).values_list("question_id", "text"):
         found[question_id].options.append(text)  # in Option's ordering: question, order, label
