@@ -124,7 +124,7 @@ def paper_publish(*, paper: Paper, rng: random.Random | None = None) -> Paper:
     if problems:
         raise ValidationError(problems)
     if paper.same_for_everyone:
-        draw = paper_draw(paper=paper, rng=rng or random.Random())
+        draw = _paper_draw_rows(paper, rng or random.Random())  # ids are all it keeps
         paper.fixed_draw = [[q.pk, str(points)] for q, points in draw]
     paper.status = Paper.Status.PUBLISHED
     paper.save(update_fields=["status", "fixed_draw"])
