@@ -212,6 +212,8 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 2 * IMPORT_MAX_FILES
 # queued again, up to IMPORT_PARSE_MAX_ATTEMPTS claims in all, then marked failed.
 IMPORT_PARSE_TIMEOUT_SECONDS = int(os.environ.get("IMPORT_PARSE_TIMEOUT_SECONDS", "600"))
 IMPORT_PARSE_MAX_ATTEMPTS = int(os.environ.get("IMPORT_PARSE_MAX_ATTEMPTS", "3"))
+# A publish claimed longer ago than this whose worker died may be asked for again.
+IMPORT_PUBLISH_TIMEOUT_SECONDS = int(os.environ.get("IMPORT_PUBLISH_TIMEOUT_SECONDS", "1800"))
 
 # Redis, when REDIS_URL is set, holds the cache and the sessions (shared by every app process,
 # no session row written per login in the database); without it, the database and local memory.

@@ -18,6 +18,7 @@ from qbank.models import Bank, Question, Source
 class ImportBatch(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("待发布")
+        PUBLISHING = "publishing", _("发布中")
         PUBLISHED = "published", _("已发布")
 
     bank = models.ForeignKey(Bank, models.CASCADE, related_name="import_batches", verbose_name=_("题库"))
@@ -27,6 +28,20 @@ class ImportBatch(models.Model):
     created = models.DateTimeField(_("上传时间"), auto_now_add=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    # Publishing runs in the worker: who asked, when it was claimed (a worker that died
+    # mid-publish leaves it "publishing"; after IMPORT_PUBLISH_TIMEOUT_SECONDS it can be asked
+    # again), why it failed, and what it stored.
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("发布人"),
+    )
+    publish_started = models.DateTimeField(_("开始发布时间"), null=True, blank=True)
+    publish_error = models.TextField(_("发布失败原因"), blank=True)
+    publish_summary = models.JSONField(_("发布结果"), default=dict, blank=True)
     # Files refused at upload (too big, wrong content, zip slip…): shown with the batch.
     refusals = models.JSONField(_("未接收的文件"), default=list, blank=True)
     # Chapter title as parsed → "new" | "none" | "<chapter id>"; titles not listed mean "new".

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from importers import publish_progress
 from importers.coverage_text import coverage_summary
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 
@@ -52,10 +53,16 @@ class Progress:
     failed: int
     files: list[dict[str, Any]]
     parsing_percent: int = 0  # the sum of the files being parsed' own percentages
+    publish: dict[str, Any] = field(default_factory=dict)  # publish_state()
 
     @property
     def finished(self) -> bool:
         return self.done == self.total
+
+    @property
+    def watching(self) -> bool:
+        """Something is still moving: files being parsed, or the worker publishing."""
+        return not self.finished or self.publish.get("status") == ImportBatch.Status.PUBLISHING
 
     @property
     def percent(self) -> int:
@@ -73,6 +80,8 @@ class Progress:
             "finished": self.finished,
             "percent": self.percent,
             "files": self.files,
+            "publish": self.publish,
+            "watching": self.watching,
         }
 
 
@@ -101,7 +110,34 @@ def batch_progress(*, batch: ImportBatch) -> Progress:
         failed=sum(f.status == ImportFile.Status.FAILED for f in files),
         files=rows,
         parsing_percent=sum(f.progress for f in files if f.status == ImportFile.Status.PARSING),
+        publish=publish_state(batch=batch),
     )
+
+
+def publish_state(*, batch: ImportBatch) -> dict[str, Any]:
+    """Where the batch's publish stands, in words for the progress page."""
+    state: dict[str, Any] = {"status": batch.status, "percent": 0, "stored": 0, "message": ""}
+    if batch.status == ImportBatch.Status.PUBLISHING:
+        state.update(publish_progress.read(batch.pk))
+        state["message"] = _("正在后台发布到题库:已写入 %(n)d 道试题(%(p)d%%)。可以离开此页。") % {
+            "n": state["stored"],
+            "p": state["percent"],
+        }
+    elif batch.status == ImportBatch.Status.PUBLISHED:
+        summary = batch.publish_summary or {}
+        state["percent"] = 100
+        state["message"] = _(
+            "已发布:新增 %(created)d 道试题(其中 %(review)d 道待审核),跳过重复 %(dup)d 道。"
+        ) % {
+            "created": summary.get("created", 0),
+            "review": summary.get("needs_review", 0),
+            "dup": summary.get("duplicates", 0),
+        }
+    elif batch.publish_error:
+        state["message"] = _("发布失败,题库没有任何改动,可以重新发布:%(error)s") % {
+            "error": batch.publish_error
+        }
+    return state
 
 
 def staged_for_file(*, import_file: ImportFile) -> list[StagedQuestion]:

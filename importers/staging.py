@@ -29,6 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from importers import publish_progress
 from importers.models import ImportBatch, ImportFile, StagedQuestion
 from importers.pipeline import Image, PaperError, ParsedQuestion, parse_document
 from importers.services import (
@@ -373,7 +374,7 @@ def batch_set_chapter_map(*, batch: ImportBatch, mapping: dict[str, str]) -> Imp
 
 
 def _check_open(batch: ImportBatch) -> None:
-    if batch.status == ImportBatch.Status.PUBLISHED:
+    if batch.status != ImportBatch.Status.OPEN:  # published, or being published by the worker
         raise BatchPublished
 
 
@@ -384,8 +385,63 @@ class BatchNotReady(Exception):
     """Some files are still waiting to be parsed."""
 
 
-def batch_publish(*, batch_id: int, user: AbstractBaseUser | None) -> list[ImportReport] | None:
-    """Store the batch's included questions in the bank, all or nothing; None if already published."""
+class PublishRefused(Exception):
+    """The batch is published already, or the worker is publishing it now."""
+
+
+def batch_publish_request(*, batch: ImportBatch, user: AbstractBaseUser | None) -> None:
+    """Claim the batch for publishing and queue the worker's task: a publish of 20,000
+    questions takes longer than a web request may (gunicorn's timeout is 60 s)."""
+    from importers.tasks import publish_import_batch  # late: tasks imports this module
+
+    now = timezone.now()
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        stale = now - timedelta(seconds=settings.IMPORT_PUBLISH_TIMEOUT_SECONDS)
+        publishing = batch.status == ImportBatch.Status.PUBLISHING
+        if batch.status == ImportBatch.Status.PUBLISHED or (
+            publishing and batch.publish_started is not None and batch.publish_started > stale
+        ):
+            raise PublishRefused
+        if not all(f.is_done for f in batch.files.all()):
+            raise BatchNotReady
+        batch.status = ImportBatch.Status.PUBLISHING
+        batch.published_by = user  # type: ignore[assignment]
+        batch.publish_started = now
+        batch.publish_error = ""
+        batch.save(update_fields=["status", "published_by", "publish_started", "publish_error"])
+    publish_progress.write(batch.pk, percent=0)
+    # After the commit, as batch_enqueue: the worker must find the claim.
+    publish_import_batch.enqueue(batch.pk)
+
+
+def batch_publish_run(*, batch_id: int) -> None:
+    """The worker's task: publish, or on failure hand the batch back (open, with the reason)."""
+    batch = ImportBatch.objects.select_related("published_by").get(pk=batch_id)
+    try:
+        batch_publish(
+            batch_id=batch_id,
+            user=batch.published_by,
+            progress=lambda percent, stored: publish_progress.write(batch_id, percent=percent, stored=stored),
+        )
+    except Exception as error:
+        logger.exception("publishing import batch %s failed", batch_id)
+        ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.PUBLISHING).update(
+            status=ImportBatch.Status.OPEN, publish_error=str(error)[:1000] or type(error).__name__
+        )
+    finally:
+        publish_progress.clear(batch_id)
+
+
+# Questions stored per round of a file: each round reports progress (and looks duplicates up once).
+PUBLISH_CHUNK = 2_000
+
+
+def batch_publish(
+    *, batch_id: int, user: AbstractBaseUser | None, progress: Callable[[int, int], None] | None = None
+) -> list[ImportReport] | None:
+    """Store the batch's included questions in the bank, all or nothing; None if already published.
+    `progress(percent, stored)` is told how far it got, chunk by chunk (publish_progress)."""
     with files_removed_on_failure() as saved_files, transaction.atomic():
         batch = ImportBatch.objects.select_for_update().select_related("bank").get(pk=batch_id)
         if batch.status == ImportBatch.Status.PUBLISHED:
@@ -396,16 +452,36 @@ def batch_publish(*, batch_id: int, user: AbstractBaseUser | None) -> list[Impor
         chapter_for = _chapter_resolver(batch)
         seen: dict[str, str] = {}
         reports = []
+        total = StagedQuestion.objects.filter(file__batch=batch, excluded=False).count()
+        done = 0
+
+        def advanced(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(min(99, 100 * done // max(1, total)), done)  # 100 once committed
+
         for import_file in files:
             if import_file.status == ImportFile.Status.PARSED:
                 reports.append(
                     _publish_file(
-                        import_file, user=user, chapter_for=chapter_for, seen=seen, saved_files=saved_files
+                        import_file,
+                        user=user,
+                        chapter_for=chapter_for,
+                        seen=seen,
+                        saved_files=saved_files,
+                        advanced=advanced,
                     )
                 )
         batch.status = ImportBatch.Status.PUBLISHED
         batch.published_at = timezone.now()
-        batch.save(update_fields=["status", "published_at"])
+        batch.publish_summary = {
+            "created": sum(r.created for r in reports),
+            "duplicates": sum(r.duplicates for r in reports),
+            "needs_review": sum(r.needs_review for r in reports),
+            "rejected": sum(r.rejected for r in reports),
+        }
+        batch.save(update_fields=["status", "published_at", "publish_summary"])
     return reports
 
 
@@ -416,6 +492,7 @@ def _publish_file(
     chapter_for: Callable[[ParsedQuestion], Chapter | None],
     seen: dict[str, str],
     saved_files: list[str],
+    advanced: Callable[[int], None],
 ) -> ImportReport:
     report = ImportReport(filename=import_file.filename)
     existing = source_by_checksum(sha256=import_file.sha256)
@@ -424,6 +501,7 @@ def _publish_file(
         report.already_imported = True
         import_file.same_as_source = existing
         import_file.save(update_fields=["same_as_source"])
+        advanced(import_file.questions.filter(excluded=False).count())
         return report
     with import_file.upload.open("rb") as handle:
         data = handle.read()
@@ -436,19 +514,25 @@ def _publish_file(
         .values_list("data", "section", "chapter_title", "warnings", "fingerprint")
     )
     report.found = len(staged)
-    store_questions(
-        bank=bank,
-        source=source,
-        questions=[
-            _as_parsed(data, section, chapter, warnings) for data, section, chapter, warnings, _fp in staged
-        ],
-        fingerprints=[row[-1] for row in staged],
-        chapter_for=chapter_for,
-        seen=seen,
-        seen_note=lambda q: f"printed twice in this batch (first in {import_file.filename}, line {q.lineno})",
-        report=report,
-        saved_files=saved_files,
-    )
+    for start in range(0, len(staged), PUBLISH_CHUNK):
+        chunk = staged[start : start + PUBLISH_CHUNK]
+        store_questions(
+            bank=bank,
+            source=source,
+            questions=[
+                _as_parsed(data, section, chapter, warnings)
+                for data, section, chapter, warnings, _fp in chunk
+            ],
+            fingerprints=[row[-1] for row in chunk],
+            chapter_for=chapter_for,
+            seen=seen,
+            seen_note=lambda q: (
+                f"printed twice in this batch (first in {import_file.filename}, line {q.lineno})"
+            ),
+            report=report,
+            saved_files=saved_files,
+        )
+        advanced(len(chunk))
     import_file.source = source
     import_file.created_count = report.created
     import_file.duplicates = report.duplicates

@@ -228,24 +228,16 @@ def chapters(request: HttpRequest, pk: int) -> HttpResponse:
 @importer_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the publish for the worker; its progress page follows it."""
     batch = get_object_or_404(ImportBatch, pk=pk)
     try:
-        reports = staging.batch_publish(batch_id=batch.pk, user=signed_in(request))
+        staging.batch_publish_request(batch=batch, user=signed_in(request))
     except staging.BatchNotReady:
         messages.error(request, _("还有文件在解析中,请等解析完成后再发布。"))
         return redirect("importers:review", pk=batch.pk)
-    if reports is None:
-        messages.info(request, _("该批次已经发布过,未重复发布。"))
-    else:
-        created = sum(r.created for r in reports)
-        duplicates = sum(r.duplicates for r in reports)
-        review = sum(r.needs_review for r in reports)
-        messages.success(
-            request,
-            _("已发布:新增 %(created)d 道试题(其中 %(review)d 道待审核),跳过重复 %(dup)d 道。")
-            % {"created": created, "review": review, "dup": duplicates},
-        )
-    return redirect("importers:review", pk=batch.pk)
+    except staging.PublishRefused:
+        messages.info(request, _("该批次已经发布过或正在发布,未重复发布。"))
+    return redirect("importers:progress", pk=batch.pk)
 
 
 @importer_required

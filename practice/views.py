@@ -35,6 +35,11 @@ class AskItem:
     chosen: str = ""
     text: str = ""
 
+    @property
+    def n(self) -> str:
+        """The position as text, as the exam page's items carry it."""
+        return str(self.position)
+
 
 def _session(request: HttpRequest, pk: int) -> PracticeSession:
     session = selectors.own_session(user=signed_in(request), session_id=pk)

@@ -10,6 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
+from .bulk import value_list
 from .chapter_tree import Node, build_tree
 from .fingerprint import fold
 from .models import Bank, Chapter, Question, QuestionStatus, QuestionType, Source
@@ -124,15 +125,11 @@ def source_by_checksum(*, sha256: str) -> Source | None:
 
 def fingerprints_in_bank(*, bank: Bank, fingerprints: set[str]) -> dict[str, int]:
     """Which of these fingerprints the bank already holds, mapped to the question id."""
-    wanted = sorted(fingerprints)
-    found: dict[str, int] = {}
-    # Chunked: old SQLite builds allow only 999 bound parameters per statement.
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            Question.objects.filter(bank=bank, fingerprint__in=chunk).values_list("fingerprint", "id")
-        )
-    return found
+    if not fingerprints:
+        return {}
+    # One statement for the whole batch, the fingerprints bound as one array (qbank.bulk).
+    wanted = value_list(sorted(fingerprints))
+    return dict(Question.objects.filter(bank=bank, fingerprint__in=wanted).values_list("fingerprint", "id"))
 
 
 @dataclass

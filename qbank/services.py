@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 import questiontypes
 
-from . import models
+from . import bulk, models
 from .fingerprint import fingerprint, search_text
 from .images import raster_type
 from .models import OPTION_LABELS, Bank, Chapter, Option, Question, QuestionImage, Source, Tag
@@ -340,11 +340,19 @@ def questions_create_bulk(
         except ValidationError as error:
             results.append(error)
     pairs = [(q, item) for q, item in zip(results, items, strict=True) if isinstance(q, Question)]
-    Question.objects.bulk_create([q for q, _item in pairs])
-    Option.objects.bulk_create(
-        Option(question=question, label=label, text=text, order=index)
-        for question, item in pairs
-        for index, (label, text) in enumerate(zip(OPTION_LABELS, item.options, strict=False))
+    questions = [q for q, _item in pairs]
+    # Ids first, so options and tags can name their question; then plain rows (qbank.bulk).
+    for question, pk in zip(questions, bulk.next_ids(Question, len(questions)), strict=True):
+        question.pk = pk
+    bulk.insert_objects(Question, questions)
+    bulk.insert_values(
+        Option,
+        ("question_id", "label", "text", "order"),
+        (
+            (question.pk, label, text, index)
+            for question, item in pairs
+            for index, (label, text) in enumerate(zip(OPTION_LABELS, item.options, strict=False))
+        ),
     )
     _tags_bulk_set(pairs)
     return results
@@ -357,19 +365,19 @@ def _bulk_row(*, bank: Bank, source: Source | None, item: NewQuestion) -> Questi
             code="too_many_options",
             params={"max": len(OPTION_LABELS), "count": len(item.options)},
         )
-    answer = answer_normalise(type=item.type, answer=item.answer)
-    answer_validate(type=item.type, answer=answer, option_count=len(item.options))
     options = list(item.options)
+    # Foreign keys by id: setting the instances costs a descriptor call each, and nothing
+    # here reads them back. The answer is normalised and checked by clean() below.
     question = Question(
-        bank=bank,
-        chapter=item.chapter,
+        bank_id=bank.pk,
+        chapter_id=item.chapter.pk if item.chapter is not None else None,
         type=item.type,
         stem=item.stem,
         material=item.material,
-        answer=answer,
+        answer=item.answer,
         explanation=item.explanation,
         difficulty=item.difficulty,
-        source=source,
+        source_id=source.pk if source is not None else None,
         source_line=item.source_line,
         status=item.status,
         fingerprint=item.fingerprint or fingerprint(item.stem, options, item.material),
@@ -390,9 +398,8 @@ def _tags_bulk_set(pairs: Sequence[tuple[Question, NewQuestion]]) -> None:
         return
     Tag.objects.bulk_create([Tag(name=name) for name in sorted(wanted)], ignore_conflicts=True)
     by_name = dict(Tag.objects.filter(name__in=wanted).values_list("name", "pk"))
-    through = Question.tags.through
-    through.objects.bulk_create(
-        through(question_id=question.pk, tag_id=by_name[name])
-        for question, item in pairs
-        for name in dict.fromkeys(item.tags)
+    bulk.insert_values(
+        Question.tags.through,
+        ("question_id", "tag_id"),
+        ((question.pk, by_name[name]) for question, item in pairs for name in dict.fromkeys(item.tags)),
     )

@@ -20,15 +20,18 @@ only for a pool made mostly of copies of few questions.
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, Exists, Max, Min, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from qbank.bulk import value_list
 from qbank.fingerprint import near_key
-from qbank.models import Question
+from qbank.models import Option, Question, QuestionImage
+from questiontypes import Answer
 
 from . import distinct
 from .models import Paper, PaperRule
@@ -55,50 +58,95 @@ class NotEnoughDistinct(NotEnoughQuestions):
 
 
 @dataclass
+class Drawn:
+    """What a start freezes of a drawn question, read as plain values: model instances of the
+    questions, their options and pictures cost a start more than the queries did."""
+
+    pk: int
+    type: str
+    stem: str
+    material: str
+    answer: Answer
+    explanation: str
+    options: list[str] = field(default_factory=list)  # texts, in the bank's order
+    images: list[dict[str, object]] = field(default_factory=list)  # {"id", "path", "content_type"}
+
+
+@dataclass
 class _RuleDraw:
     rule: PaperRule
     pool: QuerySet[Question]  # the rule's pool, before excluding what other rules took
     ids: list[int]
 
 
-def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
-    """Questions (with options and pictures) and points for one candidate, rule by rule; no
+def paper_draw_rows(*, paper: Paper, rng: random.Random) -> list[tuple[Drawn, Decimal]]:
+    """Questions (texts, options, pictures) and points for one candidate, rule by rule; no
     question is drawn twice, and no two are near-duplicates."""
     draws = _pick_per_rule(paper, rng)
-    found = _load([pk for d in draws for pk in d.ids])
+    found = rows_by_id([pk for d in draws for pk in d.ids])
     _replace_near_duplicates(draws, found, rng)
-    questions = [found[pk] for d in draws for pk in d.ids if pk in found]
-    prefetch_related_objects(questions, "images")
     return [(found[pk], d.rule.points) for d in draws for pk in d.ids if pk in found]
 
 
+def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+    """paper_draw_rows as Question instances with options and pictures (the trainer's preview)."""
+    rows = paper_draw_rows(paper=paper, rng=rng)
+    questions = questions_by_id([row.pk for row, _points in rows])
+    return [(questions[row.pk], points) for row, points in rows if row.pk in questions]
+
+
 def paper_draw_ids(*, paper: Paper, rng: random.Random) -> list[tuple[int, Decimal]]:
-    """(question id, points) of paper_draw."""
-    return [(q.pk, points) for q, points in paper_draw(paper=paper, rng=rng)]
+    """(question id, points) of a draw."""
+    return [(row.pk, points) for row, points in paper_draw_rows(paper=paper, rng=rng)]
 
 
 def _pick_per_rule(paper: Paper, rng: random.Random) -> list[_RuleDraw]:
     draws: list[_RuleDraw] = []
-    taken: list[int] = []
+    taken: dict[str, list[int]] = defaultdict(list)  # by type: pools of two types never meet
     chapter_ids = paper_chapters(paper)  # the paper's chapters, read once for every rule
     for rule in paper.rules.prefetch_related("chapters"):
         pool = rule_pool(rule=rule, paper_chapter_ids=chapter_ids)
         # Two rules may share chapters and type: what an earlier rule drew is not in this pool.
-        ids = pick_ids(pool=pool.exclude(pk__in=taken) if taken else pool, count=rule.count, rng=rng)
-        taken.extend(ids)
+        # (Only then is it excluded: the exclusion makes the pool's count and pick dearer.)
+        same_type = taken[rule.type]
+        ids = pick_ids(
+            pool=pool.exclude(pk__in=value_list(same_type)) if same_type else pool, count=rule.count, rng=rng
+        )
+        same_type.extend(ids)
         draws.append(_RuleDraw(rule, pool, ids))
     return draws
 
 
-def _load(ids: Sequence[int]) -> dict[int, Question]:
-    return Question.objects.prefetch_related("options").in_bulk(list(ids)) if ids else {}
+def rows_by_id(ids: Sequence[int]) -> dict[int, Drawn]:
+    """The questions with option texts and pictures as plain values: three queries for any
+    number of them."""
+    if not ids:
+        return {}
+    wanted = value_list(ids)
+    rows = (
+        Question.objects.filter(pk__in=wanted)
+        .order_by()
+        .values_list("pk", "type", "stem", "material", "answer", "explanation")
+    )
+    found = {
+        pk: Drawn(pk=pk, type=qtype, stem=stem, material=material, answer=answer, explanation=explanation)
+        for pk, qtype, stem, material, answer, explanation in rows
+    }
+    for question_id, text in Option.objects.filter(question_id__in=wanted).values_list("question_id", "text"):
+        found[question_id].options.append(text)  # in Option's ordering: question, order, label
+    pictures = QuestionImage.objects.filter(question_id__in=wanted).values_list(
+        "question_id", "pk", "file", "content_type"
+    )
+    for question_id, pk, path, content_type in pictures:
+        found[question_id].images.append({"id": pk, "path": path, "content_type": content_type})
+    return found
 
 
-def _key(question: Question) -> distinct.Key:
-    return near_key(question.stem, [o.text for o in question.options.all()], question.material)
+def _key(question: Drawn) -> distinct.Key:
+    return near_key(question.stem, question.options, question.material)
 
 
-def _replace_near_duplicates(draws: list[_RuleDraw], found: dict[int, Question], rng: random.Random) -> None:
+def _replace_near_duplicates(draws: list[_RuleDraw], found: dict[int, Drawn], rng: random.Random) -> None:
     """Swap each question that near-duplicates one drawn before it for a fresh pick of its rule."""
     rejected: set[int] = set()
     for _round in range(REPLACE_ROUNDS):
@@ -114,17 +162,17 @@ def _replace_near_duplicates(draws: list[_RuleDraw], found: dict[int, Question],
                 continue
             taken = {pk for r in draws for pk in r.ids} | rejected
             try:
-                extra = iter(pick_ids(pool=d.pool.exclude(pk__in=taken), count=lost, rng=rng))
+                extra = iter(pick_ids(pool=d.pool.exclude(pk__in=value_list(taken)), count=lost, rng=rng))
             except NotEnoughQuestions:
                 raise NotEnoughDistinct from None
             d.ids = [next(extra) if pk in clash else pk for pk in d.ids]
             fresh.extend(pk for pk in d.ids if pk not in found)
-        found.update(_load(fresh))
+        found.update(rows_by_id(fresh))
     _walk_pools(draws, found, rejected, rng)
 
 
 def _walk_pools(
-    draws: list[_RuleDraw], found: dict[int, Question], rejected: set[int], rng: random.Random
+    draws: list[_RuleDraw], found: dict[int, Drawn], rejected: set[int], rng: random.Random
 ) -> None:
     """The exact fallback: keep the first of each clash, then fill every rule's gaps from its
     pool's other questions in random order, one chunk at a time, skipping near-duplicates."""
@@ -145,10 +193,10 @@ def _walk_pools(
         if not need:
             continue
         taken = {pk for r in draws for pk in r.ids} | rejected
-        remaining = list(d.pool.exclude(pk__in=taken).order_by().values_list("pk", flat=True))
+        remaining = list(d.pool.exclude(pk__in=value_list(taken)).order_by().values_list("pk", flat=True))
         rng.shuffle(remaining)
         for start in range(0, len(remaining), WALK_CHUNK):
-            chunk = _load(remaining[start : start + WALK_CHUNK])
+            chunk = rows_by_id(remaining[start : start + WALK_CHUNK])
             for pk in remaining[start : start + WALK_CHUNK]:
                 if pk not in chunk:  # deleted since
                     continue
@@ -181,7 +229,7 @@ def pick_ids(*, pool: QuerySet[Question], count: int, rng: random.Random) -> lis
         for _round in range(PROPOSAL_ROUNDS):
             proposed = rng.sample(range(low, high + 1), proposals)
             kept = set(
-                Question.objects.filter(pk__in=proposed)
+                Question.objects.filter(pk__in=value_list(proposed))
                 # Correlated on the id, so the planner looks the proposals up by primary key
                 # instead of walking the pool's index (SQLite would, for want of statistics).
                 .filter(Exists(pool.filter(pk=OuterRef("pk"))))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import random
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 
 import questiontypes
 from practice import services as practice_services
+from qbank import bulk
 from qbank.fingerprint import near_key
 from qbank.models import Chapter, Question
 
@@ -94,8 +96,20 @@ def _families(pool: QuerySet[Question]) -> int:
 def paper_draw(*, paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
     """Questions for one candidate, rule by rule; a question is never drawn twice, nor two
     near-duplicates (quizzes.draw)."""
-    try:
+    with _drawing(paper):
         return draw.paper_draw(paper=paper, rng=rng)
+
+
+def _paper_draw_rows(paper: Paper, rng: random.Random) -> list[tuple[draw.Drawn, Decimal]]:
+    with _drawing(paper):
+        return draw.paper_draw_rows(paper=paper, rng=rng)
+
+
+@contextmanager
+def _drawing(paper: Paper) -> Iterator[None]:
+    """A draw that cannot be made, as a ValidationError naming the paper's problems."""
+    try:
+        yield
     except draw.NotEnoughDistinct:
         raise ValidationError(
             paper_problems(paper=paper) or [_("题库中互不相似的题目不够抽取。")], code="not_distinct"
@@ -110,7 +124,7 @@ def paper_publish(*, paper: Paper, rng: random.Random | None = None) -> Paper:
     if problems:
         raise ValidationError(problems)
     if paper.same_for_everyone:
-        draw = paper_draw(paper=paper, rng=rng or random.Random())
+        draw = _paper_draw_rows(paper, rng or random.Random())  # ids are all it keeps
         paper.fixed_draw = [[q.pk, str(points)] for q, points in draw]
     paper.status = Paper.Status.PUBLISHED
     paper.save(update_fields=["status", "fixed_draw"])
@@ -159,7 +173,7 @@ def attempt_start(
     rng = rng or random.Random()
     # Reads only, so before the write transaction: on SQLite that takes the database's one write
     # lock at BEGIN (IMMEDIATE), and a start storm must not queue behind anyone's draw.
-    drawn = paper_draw(paper=paper, rng=rng) if practice else _draw_for(paper, rng)
+    drawn = _paper_draw_rows(paper, rng) if practice else _draw_for(paper, rng)
     try:
         with transaction.atomic():
             attempt = _create_attempt(
@@ -199,10 +213,10 @@ def _schedule_finalise(attempt: Attempt) -> None:
         logger.exception("could not schedule finalising attempt %s", attempt.pk)
 
 
-def _draw_for(paper: Paper, rng: random.Random) -> list[tuple[Question, Decimal]]:
+def _draw_for(paper: Paper, rng: random.Random) -> list[tuple[draw.Drawn, Decimal]]:
     if paper.same_for_everyone and paper.fixed_draw:
         return _fixed_draw(paper)
-    return paper_draw(paper=paper, rng=rng)
+    return _paper_draw_rows(paper, rng)
 
 
 def _create_attempt(
@@ -212,7 +226,7 @@ def _create_attempt(
     number: int,
     now: datetime,
     rng: random.Random,
-    drawn: list[tuple[Question, Decimal]],
+    drawn: list[tuple[draw.Drawn, Decimal]],
     practice: bool = False,
 ) -> Attempt:
     if paper.shuffle_questions:
@@ -231,46 +245,64 @@ def _create_attempt(
         multiple_policy=paper.multiple_policy,
         pass_percent=paper.pass_percent,
     )
-    AttemptQuestion.objects.bulk_create(
-        [
+    # The frozen questions as plain rows in one bulk insert (qbank.bulk): inside the write
+    # transaction, where on SQLite every other writer waits, so it must be short.
+    bulk.insert_values(
+        AttemptQuestion,
+        SNAPSHOT_COLUMNS,
+        (
             _snapshot(attempt, i, q, points, paper.shuffle_options, rng)
             for i, (q, points) in enumerate(drawn, 1)
-        ]
+        ),
     )
     return attempt
 
 
-def _fixed_draw(paper: Paper) -> list[tuple[Question, Decimal]]:
+def _fixed_draw(paper: Paper) -> list[tuple[draw.Drawn, Decimal]]:
     ids = [int(pk) for pk, _points in paper.fixed_draw]
-    found = draw.questions_by_id(ids)
+    found = draw.rows_by_id(ids)
     # A question deleted since publishing drops out; the rest of the paper stands.
     return [(found[int(pk)], Decimal(points)) for pk, points in paper.fixed_draw if int(pk) in found]
 
 
+SNAPSHOT_COLUMNS = (
+    "attempt_id",
+    "position",
+    "question_id",
+    "type",
+    "stem",
+    "material",
+    "options",
+    "option_order",
+    "key",
+    "explanation",
+    "images",
+    "points",
+)
+
+
 def _snapshot(
-    attempt: Attempt, position: int, question: Question, points: Decimal, shuffle: bool, rng: random.Random
-) -> AttemptQuestion:
-    texts = [o.text for o in question.options.all()]
+    attempt: Attempt, position: int, question: draw.Drawn, points: Decimal, shuffle: bool, rng: random.Random
+) -> tuple[object, ...]:
+    """One frozen question, as the values of SNAPSHOT_COLUMNS."""
+    texts = question.options
     order = list(range(len(texts)))
     qtype = questiontypes.get(question.type)
     if shuffle and qtype.has_options:
         rng.shuffle(order)
-    return AttemptQuestion(
-        attempt=attempt,
-        position=position,
-        question=question,
-        type=question.type,
-        stem=question.stem,
-        material=question.material,
-        options=[texts[i] for i in order],
-        option_order=order if qtype.has_options else [],
-        key=qtype.remap(question.answer, order),
-        explanation=question.explanation,
-        images=[
-            {"id": image.pk, "path": image.file.name, "content_type": image.content_type}
-            for image in question.images.all()
-        ],
-        points=points,
+    return (
+        attempt.pk,
+        position,
+        question.pk,
+        question.type,
+        question.stem,
+        question.material,
+        [texts[i] for i in order],
+        order if qtype.has_options else [],
+        qtype.remap(question.answer, order),
+        question.explanation,
+        question.images,
+        points,
     )
 
 

@@ -28,6 +28,7 @@ from .. import selectors, services
 from ..models import Attempt, Paper, ReviewPolicy
 from .trainee_items import (
     ExamItem,
+    ExamWords,
     ReviewItem,
     clock_text,
     duration_text,
@@ -112,8 +113,8 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
     questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
-    convert = converter()
-    items = with_sections([exam_item(aq, convert) for aq in questions])
+    convert, words = converter(), ExamWords.current()
+    items = with_sections([exam_item(aq, convert, words) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
     context = {
         "attempt": attempt,

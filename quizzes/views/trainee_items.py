@@ -8,16 +8,18 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import questiontypes
 from qbank.answers import answer_display as answer_text
 from qbank.blanks import BLANK, MAX_BLANKS, blank_count
+from qbank.models import QuestionType
 from qbank.script import Convert
 
 from ..models import AttemptQuestion, GradeState
 from ..services import ReviewDisplay
-from .trainee_sections import section_heads, term_prompt
+from .trainee_sections import bare_term, section_heads, term_prompt
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,14 @@ class StemPart:
 
 @dataclass(frozen=True)
 class ExamItem:
-    """One question of a running attempt: what to ask and what the trainee has saved so far."""
+    """One question of a running attempt: what to ask and what the trainee has saved so far.
+
+    The page shows 100 of these: every string the template prints per question is made here,
+    with words translated once per page (ExamWords), so the template only places finished
+    strings (each template tag, filter and translation per question cost the page ~0.1 ms)."""
 
     position: int
+    n: str  # the position as text: the template prints it 8 times and need not localise a number
     type: str
     template: str  # the answer fragment of its type (templates/questiontypes/<type>/exam.html)
     type_label: str
@@ -44,24 +51,56 @@ class ExamItem:
     flagged: bool
     saved_at: datetime | None
     images: list[int]  # picture ids of the snapshot, served by the attempt_image view
+    answered: bool
+    title: str  # "第 3 题"
+    meta: str  # "单选题 · 2 分"
+    nav_label: str  # "第 3 题，已答，已标记": the navigator button's name carries its state
+    flag_label: str  # the flag button's text: "标记" / "已标记"
+    saved_text: str  # "已保存 10:13:05", or ""
+    saved_iso: str  # when it was saved, for the script ("" if never)
     ask: str = ""  # what a bare term asks: "请解释下列名词："
     section: str = ""  # the heading of the section this question opens, if any
 
-    @property
-    def answered(self) -> bool:
-        return bool(self.chosen or self.text.strip() or any(b.strip() for b in self.blanks))
 
-    @property
-    def nav_label(self) -> str:
-        """The navigator button's name carries its state, not its colour: "第 3 题，已答，已标记"."""
-        return nav_label(position=self.position, answered=self.answered, flagged=self.flagged)
+@dataclass(frozen=True)
+class ExamWords:
+    """The exam page's words, translated once per page rather than a dozen times per question."""
+
+    question: str
+    points: str
+    answered: str
+    unanswered: str
+    flagged: str
+    flag: str
+    separator: str
+    saved: str
+    types: dict[str, str]
+    ask: str
+
+    @classmethod
+    def current(cls) -> ExamWords:
+        return cls(
+            question=_("第 %(n)s 题"),
+            points=_("%(p)s 分"),
+            answered=_("已答"),
+            unanswered=_("未答"),
+            flagged=_("已标记"),
+            flag=_("标记"),
+            separator=_("，"),
+            saved=_("已保存 %(t)s"),
+            types={code: str(label) for code, label in QuestionType.choices},
+            ask=_("请解释下列名词："),
+        )
+
+    def nav_label(self, *, position: int | str, answered: bool, flagged: bool) -> str:
+        parts = [self.question % {"n": position}, self.answered if answered else self.unanswered]
+        if flagged:
+            parts.append(self.flagged)
+        return self.separator.join(parts)
 
 
 def nav_label(*, position: int, answered: bool, flagged: bool) -> str:
-    parts = [_("第 %(n)s 题") % {"n": position}, _("已答") if answered else _("未答")]
-    if flagged:
-        parts.append(_("已标记"))
-    return _("，").join(parts)
+    return ExamWords.current().nav_label(position=position, answered=answered, flagged=flagged)
 
 
 def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
@@ -96,9 +135,15 @@ def _stored(text: str) -> str:
     return text
 
 
-def exam_item(aq: AttemptQuestion, convert: Convert = _stored) -> ExamItem:
+def points_text(points: Decimal) -> str:
+    """2 for 2.00, 1.5 for 1.50: as the template's floatformat:"-2" printed it."""
+    return f"{points.normalize():f}" if points == points.to_integral_value() else f"{points:.2f}"
+
+
+def exam_item(aq: AttemptQuestion, convert: Convert = _stored, words: ExamWords | None = None) -> ExamItem:
     """`convert` puts the question's text in the reader's script (qbank.script); the trainee's
-    saved answers are shown as typed."""
+    saved answers are shown as typed. Pass `words` when building many (ExamWords.current())."""
+    words = words or ExamWords.current()
     qtype = questiontypes.get(aq.type)
     fill = qtype.has_blanks
     blanks: list[str] = []
@@ -106,22 +151,36 @@ def exam_item(aq: AttemptQuestion, convert: Convert = _stored) -> ExamItem:
         saved = [str(x) for x in aq.response] if isinstance(aq.response, list) else []
         count = max(blank_count(aq.stem), len(saved))
         blanks = saved + [""] * (count - len(saved))
+    chosen = _chosen(aq)
+    text = aq.response if qtype.free_text and isinstance(aq.response, str) else ""
+    answered = bool(chosen or text.strip() or any(b.strip() for b in blanks))
+    n = str(aq.position)
+    type_label = words.types.get(aq.type, aq.type)
+    saved_at = timezone.localtime(aq.saved_at) if aq.saved_at else None
     return ExamItem(
         position=aq.position,
+        n=n,
         type=aq.type,
         template=qtype.exam_template,
-        type_label=aq.get_type_display(),
+        type_label=type_label,
         points=aq.points,
         material=convert(aq.material),
         stem_parts=[replace(part, text=convert(part.text)) for part in stem_parts(aq.stem, fill=fill)],
         options=[(letter, convert(text)) for letter, text in aq.labelled_options],
-        chosen=_chosen(aq),
+        chosen=chosen,
         blanks=blanks,
-        text=aq.response if qtype.free_text and isinstance(aq.response, str) else "",
+        text=text,
         flagged=aq.flagged,
         saved_at=aq.saved_at,
         images=image_ids(aq),
-        ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
+        answered=answered,
+        title=words.question % {"n": n},
+        meta=f"{type_label} · {words.points % {'p': points_text(aq.points)}}",
+        nav_label=words.nav_label(position=n, answered=answered, flagged=aq.flagged),
+        flag_label=words.flagged if aq.flagged else words.flag,
+        saved_text=words.saved % {"t": f"{saved_at:%H:%M:%S}"} if saved_at else "",
+        saved_iso=saved_at.isoformat() if saved_at else "",
+        ask=words.ask if bare_term(type=aq.type, stem=aq.stem, material=aq.material) else "",
     )
 
 

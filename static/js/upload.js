@@ -122,7 +122,17 @@
         state.className = "done";
         document.getElementById("review-link").hidden = false;
       }
-      return data.finished;
+      var publish = document.getElementById("publish-state");
+      if (publish && data.publish) {
+        // While the worker publishes, the bar and this line follow the publish.
+        publish.hidden = !data.publish.message;
+        publish.textContent = data.publish.message;
+        publish.className = data.publish.status === "publishing" ? "muted" : "done";
+        if (data.publish.status === "publishing") {
+          document.getElementById("progress-bar").style.width = data.publish.percent + "%";
+        }
+      }
+      return !data.watching;
     }
 
     function poll() {

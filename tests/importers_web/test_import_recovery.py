@@ -66,6 +66,7 @@ def test_after_the_last_try_the_file_fails_clearly_and_the_batch_can_publish(
     stuck.refresh_from_db()
     assert stuck.status == ImportFile.Status.FAILED
     assert stuck.error == "解析多次中断(可能是后台进程被终止),已停止重试。可以重试或放弃这个批次。"
+    inline_tasks(settings)  # the publish task runs in the request here
     response = admin_client_.post(reverse("importers:publish", args=[stuck.batch_id]))
     assert response.status_code == 302
     assert ImportBatch.objects.get().status == ImportBatch.Status.PUBLISHED

@@ -165,14 +165,21 @@ def test_publish_is_all_or_nothing(
         real(**kwargs)
 
     monkeypatch.setattr(staging, "store_questions", fail_on_second_file)
-    with pytest.raises(RuntimeError):
-        admin_client_.post(reverse("importers:publish", args=[batch.pk]))
+    admin_client_.post(reverse("importers:publish", args=[batch.pk]))  # the worker's task fails
     assert len(calls) == 2
     assert not Question.objects.exists()
     assert not Source.objects.exists()
     assert not Chapter.objects.exists()
     batch.refresh_from_db()
-    assert batch.status == ImportBatch.Status.OPEN
+    # Handed back: open again, with the reason on its progress page, and can be published again.
+    assert batch.status == ImportBatch.Status.OPEN and batch.publish_error == "disk full"
+    page = admin_client_.get(reverse("importers:progress", args=[batch.pk])).content.decode()
+    assert "发布失败" in page and "disk full" in page
+    monkeypatch.setattr(staging, "store_questions", real)
+    admin_client_.post(reverse("importers:publish", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.PUBLISHED
+    assert Question.objects.count() == StagedQuestion.objects.count()  # every staged question, once
 
 
 def test_publish_dedups_against_what_the_bank_gained_meanwhile(

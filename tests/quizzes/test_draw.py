@@ -45,13 +45,16 @@ def _queries(fn: Any) -> int:
 def test_draw_query_count_does_not_grow_with_the_bank(bank: Bank, trainer: Any) -> None:
     chapters = stock_bank(bank=bank, questions=100, chapters=4)
     paper = _paper(bank, trainer, _every_type(chapters=chapters[:2]))
-    small = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
+    small = _queries(lambda: draw.paper_draw_rows(paper=paper, rng=random.Random(1)))
+    preview_small = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
     stock_bank(bank=bank, questions=2_000, chapters=4, start=4)  # new chapters, same rule chapters
     Question.objects.filter(bank=bank).update(chapter=chapters[0])  # and every question in the pool
-    large = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
+    large = _queries(lambda: draw.paper_draw_rows(paper=paper, rng=random.Random(1)))
+    preview_large = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
     # 3 for the paper's chapters, the rules and their chapters, 2 per rule (count, pick), 3 for
-    # questions/options/pictures.
+    # questions/options/pictures as values; the preview's model instances 3 more.
     assert small == large == 3 + 2 * 5 + 3
+    assert preview_small == preview_large == small + 3
 
 
 def test_attempt_start_query_count_does_not_grow_with_the_bank(

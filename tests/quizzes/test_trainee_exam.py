@@ -323,3 +323,30 @@ def test_a_submit_costs_statements_bounded_by_its_grades_not_its_questions(
     # Distinct grades (state, key and chosen letters) are a handful whatever the length.
     assert counts[1] <= counts[0] + 6, counts
     assert counts[1] <= 16, counts  # 12 here: session, user, attempt, grades, 错题本, status
+
+
+# ---- what each question's strings say (made once per question in Python, not by the template) --
+def test_each_question_says_its_number_type_points_and_saved_time(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    AttemptQuestion.objects.filter(attempt=attempt, position=1).update(points=Decimal("1.50"))
+    AttemptQuestion.objects.filter(attempt=attempt, position=2).update(points=Decimal("2.00"))
+    save(client, attempt, position=2, response="A", flagged=True)
+    saved = timezone.localtime(attempt.questions.get(position=2).saved_at)
+    html = exam_html(client, attempt)
+    first = html[html.index('id="q-1"') : html.index('id="q-2"')]
+    second = html[html.index('id="q-2"') : html.index('id="q-3"')]
+    label = attempt.questions.get(position=1).get_type_display()
+    assert 'id="q-1-title" tabindex="-1">第 1 题' in first
+    assert f"{label} · 1.50 分" in first and 'data-answered="false"' in first
+    assert "2 分" in second and 'data-answered="true"' in second and 'data-flagged="true"' in second
+    assert 'aria-pressed="true">已标记</button>' in second
+    assert f"已保存 {saved:%H:%M:%S}" in second and f'data-saved-at="{saved.isoformat()}"' in second
+    assert 'aria-label="第 2 题，已答，已标记"' in html
+
+
+def test_the_exam_page_strings_follow_the_reader_language(client: Client, exam_paper: Paper) -> None:
+    attempt = start(client, exam_paper)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = exam_html(client, attempt)
+    assert 'id="q-1-title" tabindex="-1">Question 1' in html
+    assert "第 1 题" not in html and "已答" not in html

@@ -1,0 +1,122 @@
+"""What one start and one exam page cost the server — a script, not a test.
+
+    python tests/bench_start.py [--questions 20000] [--runs 20] [--profile]
+    DATABASE_URL=postgres://user@127.0.0.1:5432/qbank python tests/bench_start.py
+
+Builds a throwaway database (as tests/bench_draw.py), stocks the load test's bank and its
+per-candidate paper of 100 questions (tests/load/fixtures.py), then, through Django's test
+client and the whole middleware stack, times for --runs trainees: POST start (draw, attempt and
+its 100 frozen questions written) and GET of the exam page (100 questions rendered). It prints
+p50/p95 wall time, this process's CPU p50 (SQLite runs in it) and the statements each took;
+--profile prints cProfile's top functions for one of each. The load test
+(`python -m tests.load run`) measures the same requests under a storm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench_draw import percentile, setup_database  # type: ignore[import-not-found]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(runs: int, fn: Callable[[int], Any]) -> tuple[list[float], list[float], set[int]]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, cpu, queries = [], [], set()
+    for i in range(runs):
+        with CaptureQueriesContext(connection) as ctx:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fn(i)
+            times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+        queries.add(len(ctx.captured_queries))
+    return times, cpu, queries
+
+
+def report(label: str, figures: tuple[list[float], list[float], set[int]]) -> None:
+    times, cpu, queries = figures
+    print(
+        f"  {label:<22} p50 {statistics.median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
+        f"   CPU p50 {statistics.median(cpu):5.1f} ms   statements {sorted(queries)}"
+    )
+
+
+def profile(label: str, fn: Callable[[], Any]) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    fn()
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(35)
+    print(f"---- profile: {label}\n{out.getvalue()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--questions", type=int, default=20_000)
+    parser.add_argument("--chapters", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    setup_database()
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.load.fixtures import setup
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # the test client's host
+
+    print(f"database: {connection.vendor}, load average {Path('/proc/loadavg').read_text().split()[:3]}")
+    started = time.perf_counter()
+    papers = setup(trainees=2 * args.runs + 4, questions=args.questions, chapters=args.chapters)
+    print(f"stocked {args.questions} questions in {time.perf_counter() - started:.1f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    paper = papers["per-candidate"]
+    users = list(get_user_model().objects.filter(username__startswith="load-0").order_by("username"))
+    clients = []
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    start_url = reverse("quizzes:start", args=[paper])
+    exams: dict[int, str] = {}
+
+    def start(i: int) -> None:
+        response = clients[i].post(start_url)
+        assert response.status_code == 302, response.status_code
+        exams[i] = response["Location"]
+
+    def exam(i: int) -> None:
+        response = clients[i].get(exams[i])
+        assert response.status_code == 200, response.status_code
+
+    start(len(users) - 1)  # warm: compiled querysets, templates, translations
+    exam(len(users) - 1)
+    report("start (POST)", timed(args.runs, start))
+    report("exam page (GET)", timed(args.runs, exam))
+    if args.profile:
+        profile("start", lambda: start(args.runs))
+        profile("exam page", lambda: exam(args.runs))
+    connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
