@@ -78,7 +78,7 @@ class Section:
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
     marks_lead: bool = False  # judgement marks are printed before their items' numbers
-    number_style: str = ""  # "plain" ("1."), "paren" ("(1)") or "close" ("1)"), as its first question is
+    number_style: str = ""  # "plain" ("1."), "paren" ("(1)"), "close" ("1)") or "cn" ("一、"), as its first
 
 
 @dataclass

@@ -89,6 +89,12 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return None
     if line_start and seg.mode == "key" and KEY_AFTER_NUMERAL.match(text, m.end()):
         return ("key_section", chinese_number(m.group(0).strip(" 、.．")))  # "二、 A  B  AB"
+    if line_start and seg.mode == "questions" and not seg.case_open:
+        n = chinese_number(m.group(0).strip(" 、.．"))
+        asks = rules.QUESTION_WORDS.search(text, m.end(), m.end() + 200)
+        own_style = seg.section.number_style in ("", "cn")  # (under "1." questions: an answer's part)
+        if asks and own_style and _expected_number(seg, n, line_start):
+            return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
     if line_start and not (seg.mode == "questions" and seg.case_open):
         return ("prose_heading", None)
     return None
@@ -233,7 +239,7 @@ def _lists_requirements(item: Item | None) -> bool:
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
 REQUIREMENTS = re.compile(r"[,，]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
-ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r")
+ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r", "item_h")
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
@@ -537,6 +543,8 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
     end = nxt[0].start() if nxt else len(text)
     if seg.item is not None and m.group(0).startswith(("难", "難")):
         seg.item.difficulty = difficulty_level(text[m.end() : end])
+    if seg.item is not None and m.group(0).startswith(("题型", "題型")):
+        seg.item.tag = text[m.end() : end].strip()[:4]  # "题型：多选题" in a labelled record
     return end
 
 
@@ -552,7 +560,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     if item is not None and not item.number and number == 1 and _is_material(item):
         seg.open_case_questions()  # "针对下述文法 G：…" then "1) 拓广该文法…": the shared text
     if not seg.section.number_style:
-        seg.section.number_style = "paren" if m.group("item_p") else "close" if m.group("item_r") else "plain"
+        styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))
+        seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
     seg.open_item(str(number), line)
     return m.end()
 

@@ -45,7 +45,7 @@ FURNITURE = [
     re.compile(r"^《.{1,60}》由会员分享"),
     # 问卷星-style exports: a picture's address and an "选项:" caption are not question text
     re.compile(r"^(?:图片|图像|image)\s*[:：]\s*https?://", re.I),
-    re.compile(r"^选项\s*[:：]?$"),
+    re.compile(r"^[【\[]?(?:选项|選項|备选项|备选答案)[】\]]?\s*[:：]?$"),
     # the score boxes of a printed paper: "得 分 | 评阅人", "题 号 一 二 三 总分", "分 值 10 20"
     re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人|复核人|总\s*分人?|分\s*值)[\s\d.]*)+$"),
     re.compile(r"^题\s*号(?:\s*[一二三四五六七八九十]+)+(?:\s*总\s*分人?)*$"),

@@ -65,6 +65,8 @@ CASE_QUESTIONS = (
 # "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number.
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
+    # "题号：12" heading a record of labelled fields (题型：/题目：/答案：)
+    r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
     # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
     r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
@@ -119,7 +121,7 @@ BARE_HEADING = re.compile(
     r"\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
 # An answer-sheet table: a row of question numbers, then a row of answers.
-SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)*\d{1,3})$")
+SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)+\d{1,3})$")  # ("题号：1" is a record's)
 SHEET_ANSWERS = re.compile(r"^(?:答案|参考答案|參考答案)[\s:：]+(.+)$")
 DIFFICULTY_WORDS = {
     "易": 2,

@@ -735,3 +735,21 @@ def test_options_labelled_with_a_comma_in_a_paper_numbered_with_commas() -> None
         "C",
     )
     assert qs[1]["stem"] == "选A,B都对吗?"
+
+
+def test_records_of_labelled_fields_and_questions_numbered_in_chinese_numerals() -> None:
+    records = parse(
+        "题号：1\n题型：多选题\n题目：哪些是渠道？\n【选项】\nA.电话\nB.邮件\n答案：AB\n解析：都是。\n\n"
+        "题号：2\n题型：判断题\n题目：服务没有标准。\n答案：错误"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["options"], q["answer"]) for q in records] == [
+        ("1", "multiple", "哪些是渠道?", ["电话", "邮件"], "AB"),
+        ("2", "truefalse", "服务没有标准。", [], False),
+    ]
+    essays = parse(
+        "客户服务考试\n一、简述客户服务的重要性。\n答：客户是企业之本。\n二、如何处理客户投诉？\n答：倾听、道歉。"
+    )
+    assert [(q["stem"], q["answer"]) for q in essays] == [
+        ("简述客户服务的重要性。", "客户是企业之本。"),
+        ("如何处理客户投诉?", "倾听、道歉。"),
+    ]
