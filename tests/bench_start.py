@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import pstats
 import statistics
 import time
@@ -58,7 +59,9 @@ def profile(label: str, fn: Callable[[], Any]) -> None:
     fn()
     profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(35)
+    pstats.Stats(profiler, stream=out).sort_stats(
+        __import__("os").environ.get("BENCH_SORT", "cumulative")
+    ).print_stats(35)
     print(f"---- profile: {label}\n{out.getvalue()}")
 
 
@@ -85,7 +88,7 @@ def main() -> None:
 
     print(f"database: {connection.vendor}, load average {Path('/proc/loadavg').read_text().split()[:3]}")
     started = time.perf_counter()
-    papers = setup(trainees=2 * args.runs + 4, questions=args.questions, chapters=args.chapters)
+    papers = setup(trainees=2 * args.runs + 6, questions=args.questions, chapters=args.chapters)
     print(f"stocked {args.questions} questions in {time.perf_counter() - started:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
@@ -108,13 +111,43 @@ def main() -> None:
         response = clients[i].get(exams[i])
         assert response.status_code == 200, response.status_code
 
-    start(len(users) - 1)  # warm: compiled querysets, templates, translations
-    exam(len(users) - 1)
+    def answer(i: int) -> None:  # a dozen saved answers, as the load test's trainees leave
+        attempt = int(exams[i].rstrip("/").split("/")[-1])
+        for position in range(1, 13):
+            clients[i].post(
+                reverse("quizzes:save", args=[attempt]),
+                json.dumps({"position": position, "response": "B"}),
+                content_type="application/json",
+            )
+
+    results: dict[int, str] = {}
+
+    def submit(i: int) -> None:
+        response = clients[i].post(exams[i].rstrip("/") + "/submit/")
+        assert response.status_code == 302, response.status_code
+        results[i] = response["Location"]
+
+    def result(i: int) -> None:
+        response = clients[i].get(results[i])
+        assert response.status_code == 200, response.status_code
+
+    last = len(users) - 1
+    start(last)  # warm: compiled querysets, templates, translations
+    exam(last)
+    submit(last)
+    result(last)
     report("start (POST)", timed(args.runs, start))
     report("exam page (GET)", timed(args.runs, exam))
+    start(args.runs)  # one more attempt, for the profile below
+    for i in range(args.runs + 1):
+        answer(i)
+    report("submit (POST)", timed(args.runs, submit))
+    report("result page (GET)", timed(args.runs, result))
     if args.profile:
-        profile("start", lambda: start(args.runs))
-        profile("exam page", lambda: exam(args.runs))
+        profile("start", lambda: start(args.runs + 1))
+        profile("exam page", lambda: exam(args.runs + 1))
+        profile("submit", lambda: submit(args.runs))
+        profile("result page", lambda: result(args.runs))
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
 

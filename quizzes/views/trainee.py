@@ -30,6 +30,7 @@ from .trainee_items import (
     ExamItem,
     ExamWords,
     ReviewItem,
+    ReviewWords,
     clock_text,
     duration_text,
     exam_item,
@@ -194,7 +195,8 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
     convert = converter() if is_owner else None
-    items = [review_item(aq, display, convert) if convert else review_item(aq, display) for aq in questions]
+    words = ReviewWords.current()
+    items = [review_item(aq, display, convert, words) for aq in questions]
     if is_owner and allowed(request.user, PRACTISE):
         notes = practice_selectors.notes_on(user=request.user, question_ids=[i.question_id for i in items])
         items = [
@@ -210,6 +212,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         "paper": attempt.paper,
         "display": display,
         "items": items,
+        "words": words,
         "question_heading": _question_heading(items),
         "only_missed": only_missed,
         "missed_count": len(missed),

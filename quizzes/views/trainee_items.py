@@ -198,6 +198,40 @@ VERDICTS: dict[str, tuple[str, object]] = {
 
 
 @dataclass(frozen=True)
+class ReviewWords:
+    """The result page's words, translated once per page (as ExamWords): the page repeats a
+    dozen of them for each of its 100 questions."""
+
+    question: str
+    points: str
+    your_choice: str
+    your_answer: str
+    unanswered: str
+    key: str
+    score: str
+    comment: str
+    explanation: str
+    image: str
+    types: dict[str, str]
+
+    @classmethod
+    def current(cls) -> ReviewWords:
+        return cls(
+            question=_("第 %(n)s 题"),
+            points=_("%(p)s 分"),
+            your_choice=_("你的选择"),
+            your_answer=_("你的回答"),
+            unanswered=_("未作答"),
+            key=_("正确答案"),
+            score=_("得分"),
+            comment=_("培训师评语"),
+            explanation=_("解析"),
+            image=_("题目配图"),
+            types={code: str(label) for code, label in QuestionType.choices},
+        )
+
+
+@dataclass(frozen=True)
 class ReviewItem:
     """One question after submitting, holding only what the review policy lets the trainee see."""
 
@@ -222,6 +256,9 @@ class ReviewItem:
     question_id: int | None = None  # the bank's question, for the trainee's own note on it
     can_note: bool = False  # the owner, a trainee, may write a note on it (never a trainer)
     note: str = ""  # that note: the owner's own, never shown to anyone else
+    title: str = ""  # "第 3 题"
+    meta: str = ""  # "单选题 · 2 分"
+    score_text: str = ""  # "1.5 / 2"
 
     @property
     def missed(self) -> bool:
@@ -229,7 +266,16 @@ class ReviewItem:
         return self.state in (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)
 
 
-def review_item(aq: AttemptQuestion, display: ReviewDisplay, convert: Convert = _stored) -> ReviewItem:
+def review_item(
+    aq: AttemptQuestion,
+    display: ReviewDisplay,
+    convert: Convert | None = None,
+    words: ReviewWords | None = None,
+) -> ReviewItem:
+    """`convert`: into the reader's script (None: as stored). Pass `words` when building many
+    (ReviewWords.current())."""
+    convert = convert or _stored
+    words = words or ReviewWords.current()
     choice = questiontypes.get(aq.type).has_options
     chosen = aq.response if choice and isinstance(aq.response, str) else ""
     key = aq.key if display.answers else None
@@ -237,10 +283,12 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay, convert: Convert = 
     state = aq.state if display.verdicts else ""
     mark, verdict = VERDICTS.get(state) or ("", "")
     graded = state not in ("", GradeState.PENDING)
+    type_label = words.types.get(aq.type, aq.type)
+    score = aq.score if graded else None
     return ReviewItem(
         position=aq.position,
         type=aq.type,
-        type_label=aq.get_type_display(),
+        type_label=type_label,
         points=aq.points,
         material=convert(aq.material),
         stem=convert(aq.stem),
@@ -252,7 +300,7 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay, convert: Convert = 
         state=state,
         mark=mark,
         verdict=str(verdict),
-        score=aq.score if graded else None,
+        score=score,
         key=convert(answer_text(aq.type, key)),
         explanation=convert(aq.explanation) if display.explanations else "",
         # A trainer's comment implies the verdict, so it shows only where verdicts do.
@@ -260,6 +308,9 @@ def review_item(aq: AttemptQuestion, display: ReviewDisplay, convert: Convert = 
         images=image_ids(aq),
         ask=term_prompt(type=aq.type, stem=aq.stem, material=aq.material),
         question_id=aq.question_id,
+        title=words.question % {"n": aq.position},
+        meta=f"{type_label} · {words.points % {'p': points_text(aq.points)}}",
+        score_text=f"{points_text(score)} / {points_text(aq.points)}" if score is not None else "",
     )
 
 
