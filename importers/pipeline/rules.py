@@ -65,8 +65,8 @@ CASE_QUESTIONS = (
 # "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number.
 ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
-    # "题号：12" heading a record of labelled fields (题型：/题目：/答案：)
-    r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?=\s*$)"
+    # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
+    r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
     # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
     r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
@@ -101,9 +101,11 @@ KEY_RANGE = (
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
 KEY_PAIR = rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}])(?=[\s,，;；]|$))"
-# Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…". Not part of any field.
+# Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", a record's "答题指南：…".
+# Not part of any field.
 META = (
-    r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型)\s*[:：])"
+    r"(?P<meta>(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型"
+    r"|(?:答题|答題|作答)(?:指南|说明|說明|提示))\s*[:：])"
 )
 # A run of marks or of letters in a key, one per question in order: "√ × √", "A  B  C  A  B".
 MARK_RUN = (

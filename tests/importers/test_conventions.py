@@ -298,6 +298,11 @@ CASES = {
             ("single", "下列错误的是()", ["甲", "乙"], "B"),
         ],
     ),
+    "records numbered 题号：N/total with a group instruction (答题指南：)": (
+        "题号：1/500\n答题指南：选出最佳的一项\n服务的核心是\n\nA.价格\nB.客户\n\n答案：B\n\n\n"
+        "题号：2/500\n\n礼仪的基础是\n\nA.微笑\nB.争辩\n\n答案：A",
+        [("single", "服务的核心是", ["价格", "客户"], "B"), ("single", "礼仪的基础是", ["微笑", "争辩"], "A")],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
