@@ -294,6 +294,15 @@ def accept_type_tag(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ve
     return None if fresh else ("type_tag", None)
 
 
+def accept_field_stem(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "题目：" opening a line: only a label in a record a number opened, else a new question."""
+    if seg.mode != "questions" or not at_line_start(m) or seg.case_open:
+        return None
+    item = seg.item
+    fresh = item is not None and not (item.stem or item.options or item.answer or item.extra)
+    return ("field_label", None) if fresh or BOUNDARY.match(text, m.end()) else ("field_stem", None)
+
+
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
@@ -408,6 +417,7 @@ RULES = [
     Rule("key_pair", rules.KEY_PAIR, accept_in_key("key_pair")),
     Rule("mark_run", rules.MARK_RUN, accept_in_key("mark_run")),
     Rule("type_tag", rules.TYPE_TAG_LINE, accept_type_tag),
+    Rule("field_stem", rules.FIELD_STEM, accept_field_stem),
     Rule("item", rules.ITEM, accept_item),
     Rule("option", rules.OPTION, accept_option),
 ]
@@ -630,6 +640,16 @@ def on_type_tag(seg: Segmenter, m: re.Match[str], payload: object, text: str, li
     return m.end()
 
 
+def on_field_stem(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    seg.close_item()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)
+    return m.end()
+
+
+def on_field_label(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    return m.end()
+
+
 def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.open_case_questions()
     return m.end()
@@ -672,6 +692,8 @@ HANDLERS: dict[str, Handler] = {
     "nested_option": on_nested_option,
     "unnumbered": on_unnumbered,
     "type_tag": on_type_tag,
+    "field_stem": on_field_stem,
+    "field_label": on_field_label,
     "case_questions": on_case_questions,
     "answer": on_answer_or_explanation,
     "explanation": on_answer_or_explanation,
@@ -694,6 +716,8 @@ ROLES = {
     "unnumbered": "question",
     "nested_option": "option",
     "type_tag": "question",
+    "field_stem": "question",
+    "field_label": "stem",
     "my_answer": "metadata",
     "meta": "metadata",
 }

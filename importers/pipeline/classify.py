@@ -13,7 +13,7 @@ import questiontypes
 from questiontypes import words
 
 from . import rules
-from .blocks import CHOICE_KINDS, Item
+from .blocks import CHOICE_KINDS, Item, join
 from .model import Answer, ParsedQuestion
 
 TAG_KINDS = {
@@ -48,6 +48,10 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,30}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
+# "B. 作为废液处理" as the whole answer of a question printed without options (a choice bank's
+# answer list); not "A、B两类" (letters in a sentence).
+ECHOED_KEY = re.compile(r"\s*([A-H])\s*[.．]\s*([^\n]{1,80})")
+ECHO_KINDS = ("single", "multiple", "generic")
 LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
@@ -118,6 +122,11 @@ def classify(item: Item) -> ParsedQuestion | None:
         letters = re.sub(r"[^A-H]", "", chosen.group(1))
         q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
         q.stem = stem[: chosen.start()] + "( )" + stem[chosen.end() :]
+        return q
+    echoed = ECHOED_KEY.fullmatch(answer_text or "") if len(options) < 2 and kind in ECHO_KINDS else None
+    if echoed:  # "答案：B. 作为废液处理": a bank that printed only the chosen option; its text is
+        q.type, q.answer = "single", echoed.group(1)  # kept for the reviewer who adds the options
+        q.explanation = join(answer_text or "", explanation, "\n")
         return q
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)

@@ -210,9 +210,10 @@ PROGRESS_HEADER = re.compile(
 )
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
 SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人)\s*\t\s*)+")
-# An export's field label before the question, and the form's "required" star: "题目: *1、…".
+# An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
+# ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
 FIELD_LABEL = re.compile(
-    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干)\s*[:：]\s*|^(?:选项|备选项|选项内容)\s*[:：]$"
+    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]$"
 )
 # A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")

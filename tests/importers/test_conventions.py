@@ -303,6 +303,14 @@ CASES = {
         "题号：2/500\n\n礼仪的基础是\n\nA.微笑\nB.争辩\n\n答案：A",
         [("single", "服务的核心是", ["价格", "客户"], "B"), ("single", "礼仪的基础是", ["微笑", "争辩"], "A")],
     ),
+    "one record a line: 题目：… 答案：…, choice keys echoing the chosen option only": (
+        "题目：服务要及时。  答案：正确\n题目：投诉应如何处理？  答案：B. 先倾听再解决\n题目：可以争辩。  答案：错误",
+        [
+            ("truefalse", "服务要及时。", [], True),
+            ("single", "投诉应如何处理?", [], "B"),
+            ("truefalse", "可以争辩。", [], False),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
