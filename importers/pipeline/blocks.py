@@ -78,7 +78,9 @@ class Section:
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
     marks_lead: bool = False  # judgement marks are printed before their items' numbers
+    level: int = 0  # the level of the Markdown heading that opened it (0: none)
     number_style: str = ""  # "plain" ("1."), "paren" ("(1)"), "close" ("1)") or "cn" ("一、"), as its first
+    # ("task": its questions are task-list lines "- [x] …", see line_rules.task_judgement)
 
 
 @dataclass

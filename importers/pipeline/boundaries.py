@@ -111,6 +111,8 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
         return ("key", None)  # "…參考答案一、單項選擇題1.A…": the key repeats the sections
     if not m.group(0).rstrip().endswith((":", "：")) and not _opens_line(m):
         return None  # "…真题及答案解析", "（参考答案在最后）": words in a title or a note, not a key
+    if "答" not in m.group(0) and seg.section.kind != "case":
+        return None  # a bare "参考：" is a case study's reference answer; elsewhere "参考：https://…"
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
@@ -165,8 +167,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     line_start = at_line_start(m)
     if (m.group("item_q") or m.group("item_t") or m.group("item_c") or m.group("item_r")) and not line_start:
         return None
-    if seg.mode == "local_key":
-        return None
+    if seg.mode == "local_key" or seg.section.number_style == "task":
+        return None  # (a section of task-list statements: numbers are points of their notes)
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
@@ -186,6 +188,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if seg.item is not None and seg.line_depth > seg.item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
         return ("nested_option", n) if _nested_option(seg.item, n) else None
+    if MULTI_LEVEL_NUMBER.match(text, m.start()):
+        return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
     if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if m.group("item_n") and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
@@ -225,6 +229,7 @@ FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
+MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．]\d")
 SECTION_NUMBER = re.compile(
     r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
 )

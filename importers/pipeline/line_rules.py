@@ -84,6 +84,21 @@ def task_option(seg: Segmenter, line: Line) -> str:
     return "option"
 
 
+def task_judgement(seg: Segmenter, line: Line) -> str:
+    """ "- [x] 服务要及时。" in a judgement section: a statement, ticked when it is true. The
+    lines under it (a quoted note) are its explanation."""
+    task = TASK_OPTION.match(line.text)
+    if not task or seg.section.kind != "truefalse" or seg.mode != "questions" or task.group("rd") is not None:
+        return ""
+    seg.close_item()
+    seg.section.number_style = "task"
+    seg.item = item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)
+    item.stem = task.group("text")
+    item.mark = "√" if task.group("sq") else "×"
+    item.slot = "explanation"
+    return "question"
+
+
 def table_row(seg: Segmenter, line: Line) -> str:
     """Rows of a table (Word tables and Markdown tables reach us as tab-separated cells) under a
     header naming its columns: questions (题目 | 选项 | 答案 …) or a key (题号 | 正确答案)."""
@@ -179,13 +194,20 @@ def topic_heading(seg: Segmenter, line: Line) -> str:
     if re.search(r"[。.:：;；,，]$", text):
         return ""  # a sentence: a question's stem printed as a heading
     kind = seg.section_kind(text)
-    if kind == "generic":
+    outer = seg.section
+    part = kind == "generic" and outer.kind != "generic" and 0 < outer.level < line.heading
+    if part:
+        kind = outer.kind  # "## 单项选择" then "### 1-10" or "### 2019秋": a part of the typed section
+    if kind == "generic" or (part and not NUMBER_RANGE.match(text)):
         seg.chapter_title = text
     seg.new_section(text, kind, line.lineno)
+    if part:
+        seg.section.level = outer.level  # so "### 11-20" after it is a part too
     return "heading"
 
 
 TOPIC_MAX = 30
+NUMBER_RANGE = re.compile(r"^\d{1,4}\s*[-~～—–]\s*\d{1,4}$")  # "11-20": which questions, no topic
 
 
 def sheet_numbers(seg: Segmenter, line: Line) -> str:
@@ -229,6 +251,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("task_judgement", task_judgement),
     ("task_option", task_option),
     ("lone_label", lone_label),
     ("judgement_mark", judgement_mark),

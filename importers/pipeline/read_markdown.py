@@ -33,7 +33,8 @@ class _Reader:
         self.number_depth = 0
         self.row: list[str] | None = None
         self.row_line = 0
-        self.in_heading = False
+        self.in_heading = 0
+        self.list_position = 0
 
     def read(self, tokens: list[Token]) -> list[Line]:
         for token in tokens:
@@ -56,19 +57,23 @@ class _Reader:
         if token.info:  # ordered: "3" with markup "." or ")"
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
+            self.list_position = int(token.info) if token.info.isdigit() else 0
 
     def on_heading_open(self, token: Token) -> None:
-        self.in_heading = True
+        self.in_heading = int(token.tag[1:])  # "h2" → 2
 
     def on_heading_close(self, token: Token) -> None:
-        self.in_heading = False
+        self.in_heading = 0
 
     def on_inline(self, token: Token) -> None:
         if self.row is not None:
             self.row.append(token.content.strip())
             return
         first = len(self.lines)
-        self._add(plain_inline(token.content), _first_line(token), self.number)
+        text = plain_inline(token.content)
+        if self.number and _labels_itself(text, self.list_position):
+            self.number = ""  # "2. B、内层依赖外层": the list's number is markup, the label is the option's
+        self._add(text, _first_line(token), self.number)
         if self.number:  # a nested list's "1." is a point inside its parent item, not a question
             self.lines[first].depth = self.number_depth
         self.lines[first].heading = self.in_heading
@@ -94,6 +99,15 @@ class _Reader:
     def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
             self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code))
+
+
+OWN_LABEL = re.compile(r"(?:\*\*|__)?\s*([A-H])\s*[.、．:：)）]")
+
+
+def _labels_itself(text: str, position: int) -> bool:
+    """An ordered list item whose text opens with the option label of its own position."""
+    label = OWN_LABEL.match(text)
+    return label is not None and ord(label.group(1)) - ord("A") + 1 == position
 
 
 # HTML-to-Markdown converters (turndown's default) write <i>A、</i> as "_A、_"; beside CJK

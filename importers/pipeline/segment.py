@@ -53,6 +53,8 @@ class Segmenter:
         self.line_depth = line.depth
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
         role = (self._code_line(line) if line.code else "") or read_whole_line(self, line)
+        if line.heading and self.section.lineno == line.lineno and not self.section.level:
+            self.section.level = line.heading  # "## 单项选择" (its subdivisions "### 1-10" are deeper)
         if role:
             self.trace(line, role)
         else:
@@ -89,10 +91,14 @@ class Segmenter:
     def _code_line(self, line: Line) -> str:
         """A line of a code block belongs, as it is, to whatever the question is reading."""
         item = self.item
-        if item is None or self.mode != "questions" or item.extra or item.slot not in CODE_SLOTS:
+        if item is None or self.mode != "questions" or item.extra:
             return ""
         if MARKER_IN_CODE.match(line.text):
             return ""  # "A.scanf" in a block: a bank that set whole questions as code
+        if item.slot == "option" and len(item.options) >= 2:
+            item.slot = "explanation"  # a block under the options: the question's notes
+        if item.slot not in CODE_SLOTS:
+            return ""
         if item.slot == "stem":
             item.stem = join(item.stem, line.text, "\n")
         else:

@@ -301,7 +301,10 @@ CASES = {
     "records numbered 题号：N/total with a group instruction (答题指南：)": (
         "题号：1/500\n答题指南：选出最佳的一项\n服务的核心是\n\nA.价格\nB.客户\n\n答案：B\n\n\n"
         "题号：2/500\n\n礼仪的基础是\n\nA.微笑\nB.争辩\n\n答案：A",
-        [("single", "服务的核心是", ["价格", "客户"], "B"), ("single", "礼仪的基础是", ["微笑", "争辩"], "A")],
+        [
+            ("single", "服务的核心是", ["价格", "客户"], "B"),
+            ("single", "礼仪的基础是", ["微笑", "争辩"], "A"),
+        ],
     ),
     "one record a line: 题目：… 答案：…, choice keys echoing the chosen option only": (
         "题目：服务要及时。  答案：正确\n题目：投诉应如何处理？  答案：B. 先倾听再解决\n题目：可以争辩。  答案：错误",
@@ -766,3 +769,37 @@ def test_records_of_labelled_fields_and_questions_numbered_in_chinese_numerals()
         ("简述客户服务的重要性。", "客户是企业之本。"),
         ("如何处理客户投诉?", "倾听、道歉。"),
     ]
+
+
+def test_markdown_bank_with_labelled_nested_options_notes_in_code_and_task_list_judgements() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 单项选择\n\n### 1-10\n\n"
+        "1. 服务的核心是 B。\n"
+        "   1. A、价格\n"
+        "   2. **B、客户**\n\n"
+        "   ```\n   参考：https://example.com/notes\n   1. 客户优先\n   ```\n\n"
+        "2.2.1 计算机系统基础知识\n\n"
+        "2. 礼仪的基础是\n"
+        "   1. **A、微笑**\n"
+        "   2. B、争辩\n\n"
+        "### 11-20\n\n"
+        "11. 投诉首先要\n"
+        "    1. **A、倾听**\n"
+        "    2. B、解释\n\n"
+        "## 判断\n\n"
+        "- [x] 服务要及时。\n\n"
+        "> 1. 及时回应\n> 2. 及时解决\n\n"
+        "- [ ] 可以与客户争辩。\n"
+    )
+    qs = [q.as_json("bank.md", i) for i, q in enumerate(parse_document("bank.md", md.encode()).questions, 1)]
+    assert [(q["type"], q["stem"], q["options"], q["answer"]) for q in qs] == [
+        ("single", "服务的核心是 B。", ["价格", "客户"], "B"),
+        ("single", "礼仪的基础是", ["微笑", "争辩"], "A"),
+        ("single", "投诉首先要", ["倾听", "解释"], "A"),
+        ("truefalse", "服务要及时。", [], True),
+        ("truefalse", "可以与客户争辩。", [], False),
+    ]
+    assert "参考:https://example.com/notes" in qs[0]["explanation"]
+    assert [q["section"] for q in qs[:3]] == ["1-10", "1-10", "11-20"]
