@@ -30,6 +30,7 @@ class Item:
     explanation: str | None = None
     extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker
     mark: str | None = None  # a judgement mark such as "√"
+    verdicts: list[tuple[str, bool]] = field(default_factory=list)  # verdict lines under it (bold?)
     tag: str = ""  # a type printed on the question ("单选题 (1分)"), which outranks the section
     checked: list[int] = field(default_factory=list)  # options ticked as the key ("- [x] 客户")
     blank_line: bool = False  # followed by a "____" answer line
@@ -55,7 +56,8 @@ class Item:
             self.answer = join(self.answer or "", text, sep)
         elif self.slot == "explanation":
             self.explanation = join(self.explanation or "", text, sep)
-        # slot "mine": the trainee's own answer in a platform export, dropped
+        # slot "mine": the trainee's own answer in a platform export, dropped; slot "verdict": see
+        # Segmenter.on_text
 
 
 @dataclass

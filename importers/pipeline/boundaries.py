@@ -287,6 +287,7 @@ OPTION_FAMILY = {
     "opt_circle": "circle",
     "opt_comma": "comma",
 }
+LETTER_FAMILIES = {"punct", "paren", "space"}
 ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 
 
@@ -362,7 +363,16 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
     stem of a question printed without a number ("● …", scraped banks that lost them)."""
     if m.group(group) not in ("A", "①") or len(item.options) < 2 or not at_line_start(m):
         return False
-    if OPTION_FAMILY[group] != item.option_family:
+    family = OPTION_FAMILY[group]
+    if (
+        family != item.option_family
+        and item.slot == "option"
+        and {family, item.option_family} <= LETTER_FAMILIES
+    ):
+        above = item.extra[-1] if item.extra else "<"
+        asks = (rules.QUESTION_WORDS.search(above) or rules.BLANK.search(above)) and "<" not in above
+        return bool(asks)  # a bank may label "A." here and "A 安全组" there: a question above, asking
+    if family != item.option_family:
         return False
     if item.slot == "option":
         return bool(item.extra)

@@ -194,8 +194,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(CIRCLED)})
 _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
-# "**C.0.49**", the key shown in bold: the label stays outside, so the segmenter sees it.
-BOLD_OPTION = re.compile(r"^\*\*([A-H]\s*[.、．:)）]\s*)(.+?)\*\*$")
+# "**C.0.49**", "**A 微笑**  B 争辩": the key in bold; the label stays outside, for the segmenter.
+BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?)\*\*(?!\*)")
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)

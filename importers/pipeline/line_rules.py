@@ -152,13 +152,30 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 
 def judgement_mark(seg: Segmenter, line: Line) -> str:
-    """ "(√)" or "错误" on its own line under a statement: its answer."""
-    mark = rules.JUDGEMENT.match(line.text)
-    item = seg.item
-    if not mark or item is None or seg.mode != "questions" or item.options:
+    """ "(√)" or "错误" on its own line under a statement: its answer. In a judgement section of
+    unnumbered statements the line above is the question; of "对" and "**错**" the bold one is
+    the key (two plain ones are the choices, no key)."""
+    bold = BOLD_WHOLE.match(line.text)
+    mark = rules.JUDGEMENT.match(bold.group(1) if bold else line.text)
+    if not mark or seg.mode != "questions":
         return ""
-    item.mark = mark.group(1)
+    item = seg.item
+    fresh = item is None or (item.slot == "verdict" and bool(seg.section.loose))
+    if fresh and seg.section.kind == "truefalse" and seg.section.loose:
+        above = seg.section.loose.pop()
+        seg.close_item()
+        seg.item = item = Item(number="", lineno=above.lineno, section=seg.section, stem=above.text)
+        seg.roles[above.lineno] = ["stem"]
+        item.slot = "verdict"  # the statement's lines are read; what follows is the next one
+    if item is None or item.options:
+        return ""
+    item.verdicts.append((mark.group(1), bold is not None))
+    bolds = [m for m, b in item.verdicts if b]
+    item.mark = bolds[0] if bolds else item.verdicts[0][0] if len(item.verdicts) == 1 else None
     return "answer"
+
+
+BOLD_WHOLE = re.compile(r"^\*\*(.+?)\*\*$")
 
 
 def key_line(seg: Segmenter, line: Line) -> str:

@@ -135,6 +135,9 @@ class Segmenter:
             self.section.local_key = join(self.section.local_key, text, "\n" if new_line else "")
             return
         item = self.item
+        if item is not None and item.slot == "verdict" and new_line:
+            self.close_item()  # a statement judged on the lines under it: text now is the next one
+            item = None
         if item is None:
             self._outside_item(text, line)
             return

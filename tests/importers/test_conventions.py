@@ -803,3 +803,23 @@ def test_markdown_bank_with_labelled_nested_options_notes_in_code_and_task_list_
     ]
     assert "参考:https://example.com/notes" in qs[0]["explanation"]
     assert [q["section"] for q in qs[:3]] == ["1-10", "1-10", "11-20"]
+
+
+def test_unnumbered_statements_judged_on_the_lines_under_them_and_options_relabelled() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 判断\n\n服务要及时。\n\n- 对\n- 错\n\n可以与客户争辩。\n\n- 对\n- **错**\n\n"
+        "投诉要记录。\n**T**\n\n礼貌用语不重要。\n**F**\n\n"
+        "## 单选\n\n- 服务的核心是什么？\n\n  A. 价格\n\n  **B. 客户**\n\n"
+        "- 礼仪的基础是（）\n\n  **A 微笑**        B 争辩\n"
+    )
+    questions = parse_document("bank.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("truefalse", "服务要及时。", [], None),  # two plain choices: no key
+        ("truefalse", "可以与客户争辩。", [], False),
+        ("truefalse", "投诉要记录。", [], True),
+        ("truefalse", "礼貌用语不重要。", [], False),
+        ("single", "服务的核心是什么?", ["价格", "客户"], "B"),
+        ("single", "礼仪的基础是()", ["微笑", "争辩"], "A"),
+    ]
