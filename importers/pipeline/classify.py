@@ -158,9 +158,15 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     if words.is_judgement_pair(options):
         q.type, q.options = "truefalse", []
         letters, _ = parse_choice(answer_text or "")
+        named = letters_by_text(answer_text or "", options) if not letters else ""
+        if len(named) == 1:  # "正确答案:【对】": the option's text
+            answer_text, letters = options["AB".index(named)], ""
         q.answer = (letters == "A") if letters else truth(answer_text)
         return
     letters, rest = parse_choice(answer_text or "")
+    if not letters and answer_text:
+        letters = letters_by_text(answer_text, options)
+        rest = "" if letters else rest
     leading = ANSWER_BEFORE_STEM.match(q.stem)
     if not letters and leading:  # "1. (3) 下列属于…①…④"
         token = leading.group(1)
@@ -180,6 +186,22 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
     q.type = "multiple" if guessed_multiple else "single"
     q.warnings.append(TYPE_GUESSED)
+
+
+def letters_by_text(answer: str, options: list[str]) -> str:
+    """ "正确答案:【家庭、学校、社会】": a key printed as the options' texts (one a line, or
+    separated by commas) instead of their letters; "" unless every part is an option."""
+    index = {_text_key(o): "ABCDEFGH"[i] for i, o in enumerate(options[:8])}
+    answer = answer.strip().strip("【】[]").strip()
+    for parts in ([answer], answer.splitlines(), re.split(r"[,，;；┋|]", answer)):
+        keys = [_text_key(p) for p in parts if p.strip()]
+        if keys and all(k in index for k in keys):
+            return "".join(sorted({index[k] for k in keys}))
+    return ""
+
+
+def _text_key(text: str) -> str:
+    return re.sub(r"[\s。.;；]+$|\s+", "", text.strip().strip("【】[]"))
 
 
 def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:

@@ -314,6 +314,16 @@ CASES = {
             ("truefalse", "可以争辩。", [], False),
         ],
     ),
+    "keys printed as the options' texts (智慧树 exports): one, several a line, a judgement": (
+        "1、服务的核心是（ ）\n选项：\nA:价格\nB:客户\n正确答案:【客户】\n"
+        "2、投诉处理包括（ ）\n选项：\nA:倾听\nB:争辩\nC:道歉\n正确答案:【倾听\n\n道歉】\n"
+        "3、可以与客户争辩。（ ）\n选项：\nA:对\nB:错\n正确答案:【错】",
+        [
+            ("single", "服务的核心是( )", ["价格", "客户"], "B"),
+            ("multiple", "投诉处理包括( )", ["倾听", "争辩", "道歉"], "AC"),
+            ("truefalse", "可以与客户争辩。( )", [], False),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
