@@ -14,6 +14,7 @@ import unicodedata
 from . import rules
 from .boundaries import BOUNDARY
 from .model import Image, Line
+from .sigils import sigil_records
 
 # Pinyin glosses that scrapers leave after a character: 服務(wù), 繼續(xù). At least one
 # tone-marked vowel is required so "(CRM)" or "(a)" stay.
@@ -69,7 +70,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
-    for line in lines:
+    for line in sigil_records(lines):
         text = fold(line.text)
         if not text:
             continue

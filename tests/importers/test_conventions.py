@@ -833,3 +833,20 @@ def test_unnumbered_statements_judged_on_the_lines_under_them_and_options_relabe
         ("single", "服务的核心是什么?", ["价格", "客户"], "B"),
         ("single", "礼仪的基础是()", ["微笑", "争辩"], "A"),
     ]
+
+
+@pytest.mark.parametrize("question, option, key", [("@", "#", "%"), ("&", "~", "=")])
+def test_banks_in_a_sigil_markup_whose_marks_are_learnt_from_the_file(
+    question: str, option: str, key: str
+) -> None:
+    records = [(f"第{n}条服务规范的核心是", [f"价格{n}", f"客户{n}"], "AB"[n % 2]) for n in range(6)]
+    text = "\n".join(
+        f"{question}{stem}\n{option} {options[0]}    {option} {options[1]}\n{key}{answer}\u3000$第一章"
+        for stem, options, answer in records
+    )
+    assert [brief(q) for q in parse(text)] == [("single", s, o, a) for s, o, a in records]
+
+
+def test_a_few_lines_opening_with_punctuation_are_no_sigil_markup() -> None:
+    qs = parse("1. 服务的核心是\nA. 价格\nB. 客户\n答案：B\n# 备注\n% 说明\n@ 作者")
+    assert [brief(q) for q in qs] == [("single", "服务的核心是", ["价格", "客户"], "B")]
