@@ -401,7 +401,7 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
     options = _without_padding(options)
     if words.is_judgement_pair(options):
-        kind = kind if kind and kind not in CHOICE_TYPES else "truefalse"
+        kind = kind or "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
         q.type = "truefalse"
         q.answer = _truefalse_answer(answer_text, options)
