@@ -41,6 +41,10 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
+# "以下代码…", "如下程序", "下面的表": the lines under the question are what it asks about
+POINTS_AT_BELOW = re.compile(r"以下|如下|下列|下面|下述|下图|下表")
+# "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
+KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
@@ -173,11 +177,22 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
         q.stem = q.stem[leading.end() :].strip()
     if not letters:
+        written = KEY_AFTER_STEM.search(q.stem)
+        if written and _fits(written.group(1), len(options)):
+            letters = re.sub(r"[^A-H]", "", written.group(1))  # "…正确的是：   BCD": an answered paper
+            q.stem = q.stem[: written.start(1)].rstrip()
+    if not letters:
         inline = answer_in_blank(q.stem, len(options))
         if inline:
             letters = re.sub(r"[^A-H]", "", inline.group(1))
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
     if letters:
+        inline = answer_in_blank(q.stem, len(options))
+        leading = ANSWER_BEFORE_STEM.match(q.stem)
+        if leading and leading.group(1) == letters:
+            q.stem = q.stem[leading.end() :].strip()  # the key printed twice: before the stem too
+        elif inline and re.sub(r"[^A-H]", "", inline.group(1)) == letters:
+            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]  # and in its blank
         q.type = "multiple" if len(letters) > 1 else "single"
         q.answer = letters
         if rest and not q.explanation:
@@ -204,6 +219,13 @@ def _text_key(text: str) -> str:
     return re.sub(r"[\s。.;；]+$|\s+", "", text.strip().strip("【】[]"))
 
 
+def _fits(letters: str, option_count: int) -> bool:
+    """Letters in ascending order, each naming one of the options."""
+    letters = re.sub(r"[^A-H]", "", letters)
+    ascending = all(a < b for a, b in zip(letters, letters[1:], strict=False))
+    return bool(letters) and ascending and ord(letters[-1]) - ord("A") < option_count
+
+
 def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
     """The last bracket holding option letters in ascending order, each one an option's."""
     found = None
@@ -221,6 +243,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     if len(labelled) > 1 and not labelled[0].strip():  # "第一空：客户;顾客 第二空：服务", "(1) 客户"
         parts = [part.strip(" ,，;；\n") for part in labelled[1:]]
         q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(part) if a) for part in parts]
+        return
+    lettered = lettered_answers(answer_text or "")
+    if lettered:  # "A. r[i].key<r[0].key B. j--": a program's blanks (A) (B) answered in turn
+        q.answer = lettered
         return
     if answer_text:
         blanks = _blank_count(q.stem)
@@ -251,6 +277,28 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             return
 
 
+def lettered_answers(text: str) -> list[str]:
+    """ "A. x  B.y C.z" (or "①x ②y"): one answer per blank, labelled in turn from A (or ①)."""
+    text = text.strip()
+    for labels, pattern in BLANK_LETTERS:
+        cuts: list[re.Match[str]] = []
+        for m in pattern.finditer(text):
+            if m.group(1) == labels[len(cuts)] and (cuts or m.start() == 0):
+                cuts.append(m)
+                if len(cuts) == len(labels):
+                    break
+        if len(cuts) >= 2:
+            ends = [c.start() for c in cuts[1:]] + [len(text)]
+            return [text[c.end() : e].strip(" ;；,，\n") for c, e in zip(cuts, ends, strict=True)]
+    return []
+
+
+BLANK_LETTERS = [
+    ("ABCDEFGH", re.compile(r"(?:^|(?<=\s))([A-H])\s*[.．、:：]\s*")),
+    ("①②③④⑤⑥⑦⑧", re.compile(r"([①②③④⑤⑥⑦⑧])\s*")),
+]
+
+
 BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]")
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
@@ -259,6 +307,8 @@ NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-
 def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str) -> None:
     q.type = "short"
     if answer_text:
+        if item.extra and POINTS_AT_BELOW.search(q.stem):
+            q.stem = "\n".join([q.stem, *item.extra])  # "以下代码的输出是什么？", the code, "答：…"
         q.answer = answer_text
         return
     same_line = ANSWER_AFTER_QUESTION.match(q.stem) if kind == "short" else None
@@ -276,6 +326,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             rules.QUESTION_WORDS.search(term.group("term"))
             or term.group("definition").startswith(("“", '"'))
             or re.search("[?？]", term.group("definition"))  # "…排序中：若只从储存空间考虑时…？": it asks
+            or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
         )
     ):
         q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()

@@ -23,6 +23,13 @@ TASK_OPTION = re.compile(
     r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*)(?P<text>\S.*)$"
 )
 KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
+# "数据结构 试卷答案", "期末考试参考答案及评分标准": a title naming the key (the paper's title
+# words before 答案), printed after the questions; "…试题及答案" names a paper that holds its
+# answers, so a 及/和/与 before 答案 is no key.
+KEY_TITLE = re.compile(
+    r"^(?P<paper>[^\d\s(（].{0,34}?)(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
+    r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|解析))?\s*[:：]?$"
+)
 LONE_LABEL = re.compile(r"^[A-H]$")
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
@@ -191,6 +198,19 @@ def key_line(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
+def key_title(seg: Segmenter, line: Line) -> str:
+    """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
+    title = KEY_TITLE.match(line.text)
+    if seg.mode != "questions" or not title or BOUNDARY.match(line.text):
+        return ""
+    if not rules.TITLE_WORDS.search(title.group("paper")):
+        return ""  # "正确答案" alone: a label of the question above, not a title
+    if seg.item is None and not any(s.items for s in seg.sections if s.doc == seg.doc):
+        return ""  # nothing asked yet: a title over the paper, not over its key
+    seg.start_key()
+    return "key"
+
+
 def bare_heading(seg: Segmenter, line: Line) -> str:
     """ "单项选择题(每题2分)", "判断题:": a section heading without a numeral."""
     bare = rules.BARE_HEADING.match(line.text)
@@ -255,6 +275,7 @@ def standalone_title(seg: Segmenter, line: Line) -> str:
     if (
         len(text) <= 40
         and rules.TITLE_WORDS.search(text)
+        and (line.heading or _ends_as_title(text))
         and not rules.QUESTION_WORDS.search(text)
         and not rules.BLANK.search(text)
         and not BOUNDARY.match(text)
@@ -262,6 +283,24 @@ def standalone_title(seg: Segmenter, line: Line) -> str:
         seg.new_document(line.lineno, text)
         return "title"
     return ""
+
+
+def _ends_as_title(text: str) -> bool:
+    """A title ends with its title word ("…模拟试题", "…题库(含答案)", "…试卷A卷"); a line that
+    goes on after it ("生成模糊测试数据", "…考试时间：…") is a sentence using the word."""
+    if re.fullmatch(r"\s*[【\[《].*[】\]》]\s*", text):
+        return True  # "【2021下架构真题第01题：绿色】": a header set apart in brackets
+    ends = [m.end() for m in rules.TITLE_WORDS.finditer(text)]
+    return bool(ends) and TITLE_TAIL.fullmatch(text[ends[-1] :].strip()) is not None
+
+
+# After the title word: 题/卷/库…, a paper's number or letter, "及答案", a note in brackets or
+# after a dash ("-课前(20190722)"), Markdown emphasis.
+TITLE_TAIL = re.compile(
+    rf"(?:[题題卷库庫集纸紙]|专用纸|專用紙|部分|(?:{rules.SECTION_WORDS})[题題]?|[A-Da-d一二三四五六七八九十\d]{{1,2}}\s*卷?"
+    r"|[及和与與含附带帶]?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?"
+    r"|[(（][^()（）]{0,20}[)）]|\s*[-—－_]\s*[^\s，。,；;]{0,8}|[\s*》」』]+)*"
+)
 
 
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
@@ -273,6 +312,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("lone_label", lone_label),
     ("judgement_mark", judgement_mark),
     ("key_line", key_line),
+    ("key_title", key_title),
     ("bare_heading", bare_heading),
     ("topic_heading", topic_heading),
     ("sheet_numbers", sheet_numbers),

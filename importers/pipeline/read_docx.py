@@ -4,9 +4,11 @@ What is read: the document body in order — paragraphs (including those inside 
 controls), tables (one line per row, cells joined by a tab), inline pictures (DrawingML
 and legacy VML, including the preview pictures of old equation objects), Word's automatic
 list numbers (rendered from numbering.xml and prefixed, as Word shows them) and OMML
-equation text. Deliberately ignored: text boxes, headers, footers, footnotes, comments and
-deleted tracked changes — none of them hold questions in the papers we import, and text
-boxes would otherwise duplicate text (Word stores a VML fallback copy of each).
+equation text. An option set in colour or highlighted ("C、漏洞" in red) is the key, as bold is
+in Markdown: its text is passed on as "C、**漏洞**". Deliberately ignored: text boxes, headers,
+footers, footnotes, comments and deleted tracked changes — none of them hold questions in the
+papers we import, and text boxes would otherwise duplicate text (Word stores a VML fallback copy
+of each).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ V_IMAGEDATA = f"{{{V_NS}}}imagedata"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 R_EMBED, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}id"
 VAL = _w("val")
+R, RPR, COLOR, HIGHLIGHT = _w("r"), _w("rPr"), _w("color"), _w("highlight")
 PPR, PSTYLE, NUMPR, NUM_ID, ILVL = _w("pPr"), _w("pStyle"), _w("numPr"), _w("numId"), _w("ilvl")
 
 # Wrappers that hold blocks, rows or cells without being one (content controls, custom XML).
@@ -161,13 +164,21 @@ class _Pieces:
     def __init__(self) -> None:
         self.texts: list[list[str]] = [[]]
         self.images: list[list[Image]] = [[]]
+        self.marked = False  # the run being read is coloured or highlighted
+        self.any_marked = False
 
     def add_text(self, text: str) -> None:
         first, *rest = _INNER_BREAK.split(text)
-        self.texts[-1].append(first)
+        self._append(first)
         for part in rest:
             self.newline()
-            self.texts[-1].append(part)
+            self._append(part)
+
+    def _append(self, text: str) -> None:
+        if self.marked and text:
+            self.any_marked = True
+            text = f"{_MARK_ON}{text}{_MARK_OFF}"
+        self.texts[-1].append(text)
 
     def newline(self) -> None:
         self.texts.append([])
@@ -175,13 +186,56 @@ class _Pieces:
 
     def lines(self, lineno: int, prefix: str) -> list[Line]:
         texts = ["".join(parts) for parts in self.texts]
+        if self.any_marked:
+            texts = [_marked_options(t) for t in texts]
         texts[0] = _join_number(prefix, texts[0])
         return [Line(text=t, lineno=lineno, images=imgs) for t, imgs in zip(texts, self.images, strict=True)]
 
     def flat(self, prefix: str) -> tuple[str, list[Image]]:
         """One-line form, for table cells: breaks become spaces."""
         text = " ".join(t for t in ("".join(parts) for parts in self.texts) if t)
+        text = _marked_options(text) if self.any_marked else text
         return _join_number(prefix, text), [img for imgs in self.images for img in imgs]
+
+
+_MARK_ON, _MARK_OFF = "\x02", "\x03"  # around a marked run's text (XML text never holds them)
+_MARKED = re.compile(f"{_MARK_ON}([^{_MARK_OFF}]*){_MARK_OFF}")
+_MARKED_SPAN = re.compile(f"{_MARK_OFF}{_MARK_ON}")
+# A marked span holding an option, its label marked too or printed just before it.
+_LABEL = r"[A-H](?:\s*[.、．:：]|[)）])\s*"  # ("( A )" is an answer in a blank, not a label)
+_MARKED_OPTION = re.compile(
+    rf"(?P<label>(?:^|(?<=\s)){_LABEL})?{_MARK_ON}\s*"
+    rf"(?P<inner>(?:{_LABEL})?)(?P<text>[^{_MARK_OFF}]*?)\s*{_MARK_OFF}"
+)
+_NEXT_LABEL = re.compile(rf"(\s+)({_LABEL})")  # "A.甲   B.乙" marked as one span
+
+
+def _marked_options(text: str) -> str:
+    """ "\ue000C、漏洞\ue001 D、缺陷" → "C、**漏洞** D、缺陷": a coloured option is the key. Marked
+    text that is no option (a coloured heading, a red word in a stem) stays plain."""
+    text = _MARKED_SPAN.sub("", text)  # one span across the runs Word split it into
+
+    def option(m: re.Match[str]) -> str:
+        label = m.group("label") or m.group("inner")
+        body = m.group("text")
+        if not label or not body.strip() or (m.group("label") and m.group("inner")):
+            return m.group(0).replace(_MARK_ON, "").replace(_MARK_OFF, "")
+        return label + _NEXT_LABEL.sub(r"**\1\2**", f"**{body}**")
+
+    text = _MARKED_OPTION.sub(option, text)
+    return text.replace(_MARK_ON, "").replace(_MARK_OFF, "")
+
+
+def _marked(run: etree._Element) -> bool:
+    """A run in a colour other than black, or highlighted."""
+    rpr = run.find(RPR)
+    if rpr is None:
+        return False
+    color = rpr.find(COLOR)
+    if color is not None and (color.get(VAL) or "auto").lower() not in ("auto", "000000"):
+        return True
+    highlight = rpr.find(HIGHLIGHT)
+    return highlight is not None and (highlight.get(VAL) or "none") != "none"
 
 
 def _join_number(prefix: str, text: str) -> str:
@@ -286,6 +340,10 @@ class _DocxReader:
                 self._pictures(child, out)  # their text (text boxes) is ignored on purpose
             elif tag == MC_ALTERNATE:
                 self._walk_alternate(child, out)
+            elif tag == R:
+                out.marked = _marked(child)
+                self._walk(child, out)
+                out.marked = False
             else:
                 self._walk(child, out)  # runs, hyperlinks, inserted revisions, fields, smart tags…
 

@@ -40,6 +40,9 @@ def read_pdf(filename: str, data: bytes) -> list[Line]:
     if not any(text.strip() for text in pages):
         raise PaperError(filename, "the PDF has no text layer (a scanned paper?): run OCR on it first")
     page_lines = [[_ARTEFACT_SPACE.sub("", ln.strip()) for ln in text.splitlines()] for text in pages]
+    labels = glyph_labels(page_lines)
+    if labels:
+        page_lines = [[ln.translate(labels) for ln in page] for page in page_lines]
     running = running_lines(page_lines)
     lines: list[Line] = []
     lineno = 0
@@ -52,6 +55,28 @@ def read_pdf(filename: str, data: bytes) -> list[Line]:
                 continue
             lines.append(Line(text=text, lineno=lineno))
     return lines
+
+
+def glyph_labels(pages: list[list[str]]) -> dict[int, str]:
+    """Option labels drawn from a symbol font reach us as private-use characters (a national
+    exam's Ⓐ Ⓑ Ⓒ Ⓓ as U+E18C…U+E18F): a run of consecutive such code points that each open
+    lines or follow a gap, again and again, is the labels A, B, C… → "(A)", "(B)"…"""
+    counts = Counter(m.group(1) for page in pages for ln in page for m in _GLYPH_AT_GAP.finditer(ln))
+    best: dict[int, str] = {}
+    for glyph in counts:
+        start = ord(glyph)
+        if chr(start - 1) in counts:
+            continue  # not the first of a run
+        run = 0
+        while run < 8 and counts.get(chr(start + run), 0) >= MIN_LABEL_USES:
+            run += 1
+        if run >= 3 and run > len(best):
+            best = {start + i: f"({'ABCDEFGH'[i]})" for i in range(run)}
+    return best
+
+
+_GLYPH_AT_GAP = re.compile("(?:^|(?<=\\s))([\ue000-\uf8ff])")
+MIN_LABEL_USES = 3
 
 
 def _page_texts(filename: str, data: bytes) -> list[str]:

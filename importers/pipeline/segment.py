@@ -361,7 +361,16 @@ class Segmenter:
             if norm(s.heading) == norm(heading):
                 return s
         same_kind = [s for s in candidates if s.kind == kind]
-        return same_kind[0] if len(same_kind) == 1 else None
+        if len(same_kind) == 1:
+            return same_kind[0]
+        # "四、程序填空题" in a key for "四、读程填空": the key repeats the paper's numerals
+        numeral = SECTION_NUMERAL.match(heading)
+        same_numeral = [
+            s
+            for s in same_kind
+            if numeral and (m := SECTION_NUMERAL.match(s.heading)) and m.group(1) == numeral.group(1)
+        ]
+        return same_numeral[0] if len(same_numeral) == 1 else None
 
     def _find_unnumbered(self, heading: str, kind: str) -> bool:
         target = self.find_section(heading, kind)
@@ -381,6 +390,7 @@ class Segmenter:
 
 
 CHAPTER_MAX_CHARS = 16
+SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")

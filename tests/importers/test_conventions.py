@@ -527,6 +527,32 @@ CASES = {
             ("short", "按照 GPSR 协议,指出从 A 到 Z 的路径。", [], None),
         ],
     ),
+    "a key part titled after the paper, repeating its sections (a renamed one by its numeral)": (
+        "期末考试\n一、选择题\n1.首问负责制由谁负责?\nA.经理 B.首位接待者\n"
+        "二、程序填空\n1.补全下列代码。\nif ( A ) x = ( B );\n"
+        "三、求解题\n1.已知成本为5,售价为8。请写出利润。\n"
+        "期末考试答案\n一、选择题 1.B\n二、填空题\n1. A. y>0 B. 1\n三、求解题\n1. 利润为3",
+        [
+            ("single", "首问负责制由谁负责?", ["经理", "首位接待者"], "B"),
+            ("fill", "补全下列代码。\nif ( A ) x = ( B );", [], ["y>0", "1"]),
+            ("short", "已知成本为5,售价为8。请写出利润。", [], "利润为3"),
+        ],
+    ),
+    "a paper titled with its answers is no key; a sentence holding a title word is no title": (
+        "服务礼仪试题及答案\n1.请简述微笑服务的步骤。\n答:\n确定服务对象\n测试服务效果\n"
+        "2.以下是一些参考,仅供参考:\n答:无",
+        [
+            ("short", "请简述微笑服务的步骤。", [], "确定服务对象\n测试服务效果"),
+            ("short", "以下是一些参考,仅供参考:", [], "无"),
+        ],
+    ),
+    "an answered paper: the key typed after the stem; the code a question points at": (
+        "1.关于客户说法正确的是:   AC\nA.甲 B.乙 C.丙\n2.以下代码的输出是什么?\nprint(1)\nprint(2)\n答:1 2",
+        [
+            ("multiple", "关于客户说法正确的是:", ["甲", "乙", "丙"], "AC"),
+            ("short", "以下代码的输出是什么?\nprint(1)\nprint(2)", [], "1 2"),
+        ],
+    ),
 }
 
 

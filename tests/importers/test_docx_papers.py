@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import RGBColor
 
 from importers.pipeline import parse_document
 from tests.importers.docx_factory import add_numbering, number, tiny_png, to_bytes
@@ -71,4 +73,29 @@ def test_a_paper_laid_out_in_one_table_cell_reads_line_by_line() -> None:
     assert [(q.section, q.stem, q.options) for q in paper.questions] == [
         ("一、单项选择题", "服务的核心是( )", ["价格", "客户"]),
         ("一、单项选择题", "礼仪是( )", ["微笑", "争辩"]),
+    ]
+
+
+def test_an_option_set_in_colour_is_the_key() -> None:
+    """Word papers mark the key by colouring (or highlighting) the right option; a coloured
+    answer in the stem's blank is blanked, and coloured text that is no option stays plain."""
+    document = docx.Document()
+    document.add_paragraph("一、单项选择题")
+    stem = document.add_paragraph("1.投诉处理的第一步是（ ")
+    stem.add_run("A").font.color.rgb = RGBColor(0xFF, 0, 0)
+    stem.add_run(" ）")
+    line = document.add_paragraph()
+    for label, text, red in (("A", "致歉", True), ("B", "分析", False)):
+        run = line.add_run(f"{label}、{text}    ")
+        if red:
+            run.font.color.rgb = RGBColor(0xFF, 0, 0)
+    document.add_paragraph("2.服务的核心是")
+    highlighted = document.add_paragraph()
+    highlighted.add_run("A.价格 ")
+    highlighted.add_run("B.").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    highlighted.add_run("客户").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    questions = parse_document("colour.docx", to_bytes(document)).questions
+    assert [(q.stem, q.options, q.answer) for q in questions] == [
+        ("投诉处理的第一步是( )", ["致歉", "分析"], "A"),
+        ("服务的核心是", ["价格", "客户"], "B"),
     ]

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from importers.pipeline import PaperError, parse_document
-from importers.pipeline.read_pdf import read_pdf, running_lines
+from importers.pipeline.model import Line
+from importers.pipeline.parse import parse_lines
+from importers.pipeline.read_pdf import glyph_labels, read_pdf, running_lines
 
 FILES = Path(__file__).parent / "files"
 
@@ -62,3 +64,18 @@ def test_maths_glyphs_extracted_as_surrogate_halves_are_read(monkeypatch: pytest
     paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
     assert [q.number for q in paper.questions] == [str(n) for n in range(1, 13)]
     assert paper.questions[0].stem.startswith("客户服务中第1项基本x要求\ufffd是什么?")
+
+
+def test_option_labels_drawn_from_a_symbol_font_are_read_as_labels() -> None:
+    """A national exam's (A)(B)(C)(D) set in a symbol font reach us as consecutive private-use
+    characters; a lone private-use mark (an instruction's bullet) is no label."""
+    a, b, c, d, bullet = "\ue18c", "\ue18d", "\ue18e", "\ue18f", "\ue129"
+    page = [f"{bullet}本試題為單一選擇題。"]
+    for n, stem in enumerate(["下列何者正確？", "下列何者錯誤？", "下列何者最適當？"], 1):
+        page += [f"{n}.{stem}", f"{a}甲 {b}乙", f"{c}丙 {d}丁"]
+    labels = glyph_labels([page])
+    assert labels == {ord(a): "(A)", ord(b): "(B)", ord(c): "(C)", ord(d): "(D)"}
+    lines = [Line(text=text.translate(labels), lineno=i) for i, text in enumerate(page, 1)]
+    questions = parse_lines("exam.pdf", lines).questions
+    assert [(q.stem, q.options) for q in questions][0] == ("下列何者正確?", ["甲", "乙", "丙", "丁"])
+    assert len(questions) == 3
