@@ -38,6 +38,7 @@ class Item:
     difficulty: int | None = None
     slot: str = "stem"
     depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
+    bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
     images: list[Image] = field(default_factory=list)
     _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
 

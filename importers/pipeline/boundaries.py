@@ -183,6 +183,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         and _answer_point(seg, n)
     ):
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
+    if (m.group("item_p") or m.group("item_r")) and line_start and _states_a_point(seg, text, m.end()):
+        return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
     if _lists_requirements(seg.item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if seg.item is not None and seg.line_depth > seg.item.depth > 0:
@@ -225,6 +227,20 @@ def _answer_point(seg: Segmenter, n: int) -> bool:
     return item.slot == "mine" or n != seg.expected or FIRST_POINT.search(so_far or "") is not None
 
 
+def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
+    """ "(1) …" stating, not asking, under an open question numbered "1." that asked already
+    (not "(2)" after a "(1)" that was read as a sub-question: its sibling)."""
+    item = seg.item
+    if item is None or not item.number or item.bracketed or item.slot != "stem" or item.options:
+        return False
+    if seg.section.kind != "short" or seg.section.number_style != "plain" or seg.case_open:
+        return False
+    rest = text[end:]
+    asked = rules.QUESTION_WORDS.search(item.stem) and ASKED.search(item.stem)  # "请简述：" lists its parts
+    return bool(asked) and not rules.QUESTION_WORDS.search(rest) and not rules.BLANK.search(rest)
+
+
+ASKED = re.compile(r"[。?？!！]\s*$")
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 
@@ -588,6 +604,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
     seg.open_item(str(number), line)
+    assert seg.item is not None
+    seg.item.bracketed = bool(m.group("item_p") or m.group("item_r"))
     return m.end()
 
 

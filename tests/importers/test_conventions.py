@@ -876,3 +876,20 @@ def test_banks_in_a_sigil_markup_whose_marks_are_learnt_from_the_file(
 def test_a_few_lines_opening_with_punctuation_are_no_sigil_markup() -> None:
     qs = parse("1. 服务的核心是\nA. 价格\nB. 客户\n答案：B\n# 备注\n% 说明\n@ 作者")
     assert [brief(q) for q in qs] == [("single", "服务的核心是", ["价格", "客户"], "B")]
+
+
+def test_bracketed_points_of_an_open_answer_are_not_questions_but_sub_questions_are() -> None:
+    qs = parse(
+        "三、简答题\n1.简述客户服务的渠道有哪些。\n（1）电话，最常用的渠道；\n（2）邮件，留有记录。\n"
+        "2.请简述：\n（1）投诉处理的步骤\n倾听、道歉、解决\n（2）回访的作用\n了解满意度\n"
+        "3.某客户连续投诉三次。\n（1）应该如何安抚？\n（2）如何避免再次投诉？"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in qs] == [
+        ("1", "简述客户服务的渠道有哪些。", "(1)电话,最常用的渠道;\n(2)邮件,留有记录。"),
+        ("2", "请简述:", None),  # (the lead-in stays a question of its own: it has no answer to key)
+        ("1", "投诉处理的步骤", "倾听、道歉、解决"),
+        ("2", "回访的作用", "了解满意度"),
+        ("3", "某客户连续投诉三次。", None),
+        ("1", "应该如何安抚?", None),
+        ("2", "如何避免再次投诉?", None),
+    ]
