@@ -603,9 +603,7 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     if not seg.section.number_style:
         styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
-    seg.open_item(str(number), line)
-    assert seg.item is not None
-    seg.item.bracketed = bool(m.group("item_p") or m.group("item_r"))
+    seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
     return m.end()
 
 

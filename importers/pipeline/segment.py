@@ -28,6 +28,12 @@ STEM_END = boundaries.STEM_END
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
+def _asks(item: Item) -> bool:
+    """A question of its own: it asks, or has an answer (in an open section, the lines under it)."""
+    answered = item.answer or (item.extra and HAS_CJK.search(item.stem))
+    return bool(answered or rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
+
+
 class Segmenter:
     def __init__(self) -> None:
         self.doc = 0
@@ -270,10 +276,16 @@ class Segmenter:
             and not STEM_END.search(item.stem)
         )
 
-    def open_item(self, number: str, line: Line) -> None:
+    def open_item(self, number: str, line: Line, bracketed: bool = False) -> None:
+        """`bracketed`: numbered "(2)" or "2)" (after "3." those are its sub-questions)."""
         parent = self.item
         self.close_item()
         n = int(number)
+        resumes = (
+            self.nested is not None
+            and n == self.nested[1]
+            and (n != self.expected or self._unbrackets(bracketed))
+        )
         if (
             n == 1
             and self.expected > 2
@@ -283,15 +295,22 @@ class Segmenter:
             and not (parent.options or parent.answer)
         ):
             self.nested = (parent, self.expected)  # "46.改写以下程序" then "1. #include…": its own list?
-        elif self.nested is not None and n == self.nested[1] and n != self.expected:
+        elif resumes:
             self._fold_nested()  # "47." after "12.": the run from 1 was a listing inside question 46
         self.numbered_items += 1
         self.expected = int(number) + 1
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
+        self.item.bracketed = bracketed
         self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.depth = line.depth
         self.item.attach_images(line)
+
+    def _unbrackets(self, bracketed: bool) -> bool:
+        """ "3." after "(1)" "(2)" under "2.": the main numbering again, though 3 follows 2."""
+        assert self.nested is not None
+        last = self.section.items[-1] if self.section.items else None
+        return not bracketed and last is not None and last.bracketed and last is not self.nested[0]
 
     def _fold_nested(self) -> None:
         assert self.nested is not None
@@ -300,6 +319,9 @@ class Segmenter:
         items = self.section.items
         start = next(i for i, item in enumerate(items) if item is parent) + 1
         children = items[start:]
+        if children and all(_asks(child) for child in children):
+            self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"
+            return
         if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
             return  # sub-questions, or a part printed without its heading: questions of their own
         if not HAS_CJK.search(parent.stem):
@@ -310,6 +332,19 @@ class Segmenter:
             self.roles[child.lineno] = ["stem"]
         del items[start:]
         self.numbered_items -= len(children)
+
+    def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
+        """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
+        for: its text is their shared material (a case study's), not a question of its own."""
+        if parent.options or parent.answer or parent.extra or parent.material:
+            return
+        material = parent.stem
+        if rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "：")):
+            return  # "3.简述…？" then "(1)…？": it asks too, a question of its own
+        for child in children:
+            child.material = join(material, child.material, "\n")
+        self.section.items.remove(parent)
+        self.roles[parent.lineno] = ["material"]
 
     def split_unnumbered(self, line: Line) -> None:
         """Options under a line that followed a finished stem belong to that line: a question
