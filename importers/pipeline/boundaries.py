@@ -79,6 +79,9 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     """ "一、单项选择题(每题2分)"; a numbered heading that names no type is prose at a line start."""
     line_start = at_line_start(m)
     title = rules.HEADING_TITLE.match(text, m.end())
+    if m.group("heading_gan"):
+        typed = title and line_start and seg.section_kind(title.group(0)) != "generic"
+        return ("heading", title) if typed else None
     if title and (line_start or seg.section_kind(title.group(0)) != "generic"):
         return ("heading", title)
     if m.group("heading_di"):  # "第一题：下列…" naming no type: a question's own number
@@ -92,14 +95,17 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     if line_start and seg.mode == "questions" and not seg.case_open:
         n = chinese_number(m.group(0).strip(" 、.．"))
         asks = rules.QUESTION_WORDS.search(text, m.end(), m.end() + 200)
+        # an essay question wrapped over lines, asking only on the last: long, in an open section
+        essay = seg.section.kind == "short" and len(text) - m.end() >= OPEN_QUESTION_MIN
         own_style = seg.section.number_style in ("", "cn")  # (under "1." questions: an answer's part)
-        if asks and own_style and _expected_number(seg, n, line_start):
+        if (asks or essay) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
     if line_start and not (seg.mode == "questions" and seg.case_open):
         return ("prose_heading", None)
     return None
 
 
+OPEN_QUESTION_MIN = 25
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
@@ -167,6 +173,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     line_start = at_line_start(m)
     if (m.group("item_q") or m.group("item_t") or m.group("item_c") or m.group("item_r")) and not line_start:
         return None
+    if m.group("item_g") and not _glued_number(seg, n):
+        return None
     if seg.mode == "local_key" or seg.section.number_style == "task":
         return None  # (a section of task-list statements: numbers are points of their notes)
     if seg.mode == "key":
@@ -227,6 +235,14 @@ def _answer_point(seg: Segmenter, n: int) -> bool:
     return item.slot == "mine" or n != seg.expected or FIRST_POINT.search(so_far or "") is not None
 
 
+def _glued_number(seg: Segmenter, n: int) -> bool:
+    """ "12社會…" is question 12 only where 12 comes next and the question before is complete
+    (its options or its answer read): else "3位数" is a wrapped line of a sentence."""
+    item = seg.item
+    done = item is None or len(item.options) >= 2 or item.answer is not None
+    return seg.mode == "questions" and n == seg.expected and done and seg.section.kind != "generic"
+
+
 def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     """ "(1) …" stating, not asking, under an open question numbered "1." that asked already
     (not "(2)" after a "(1)" that was read as a sub-question: its sibling)."""
@@ -260,7 +276,7 @@ def _lists_requirements(item: Item | None) -> bool:
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
 REQUIREMENTS = re.compile(r"[,，]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
-ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r", "item_h")
+ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r", "item_h", "item_g")
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
@@ -455,7 +471,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題甲乙丙丁"
     r"\dA-Ha-hQ(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)

@@ -36,6 +36,9 @@ FURNITURE = [
         r"^(?:版权说明|版權說明|文档简介|文檔簡介|温馨提示|溫馨提示|资源描述|資源描述|评论|評論|提交评论|提交評論)"
     ),
     re.compile(r"^\d+/\d+$"),  # comment box counter "0/150"
+    # an exam board's page header: "代號：50140 - 50540", "頁次：4－1", a line of its codes
+    re.compile(r"^(?:代號|代号|頁次|页次)\s*[:：]\s*\d"),
+    re.compile(r"^\d{4,6}(?:\s*[-、,，]\s*\d{4,6})+$"),
     re.compile(r"^[•·]\s*\d+\s*[.、]"),  # the site's numbered notice bullets
     re.compile(r"^(?:相关资源|相關資源|相关搜索|相關搜索|相关主题|相關主題|文本预览|文本預覽)$"),
     re.compile(r"^(?:当前位置|當前位置)[:：]"),

@@ -18,14 +18,14 @@ CJK = "\u3400-\u9fff"
 # Words that make a heading a question section, with the type they imply.
 SECTION_KINDS: list[tuple[str, str]] = [
     (r"多项选择|多項選擇|多选|多選|不定项选择|不定項選擇", "multiple"),
-    (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇", "single"),
+    (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇|测验题|測驗題", "single"),
     (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題", "truefalse"),
     (r"填空", "fill"),
     (r"案例|材料分析|情景分析|情境分析|题目|題目", "case"),
     (
         r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題"
         r"|辨析|证明题|證明題|应用题|應用題|解决问题|解決問題|编程题|編程題|程序设计题|设计题|設計題|实操题|操作题|作图题|画图题"
-        r"|求解题|求解題",
+        r"|求解题|求解題|申论|申論",
         "short",
     ),
     (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
@@ -33,10 +33,12 @@ SECTION_KINDS: list[tuple[str, str]] = [
 SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
 
 # "一、单项选择题(每题2分,共20分)"; mid-line only with a section word close after the numeral.
-# "第一题，简答题" / "第二大题 判断题": the same, when a section word follows (else it is text).
+# "第一题，简答题" / "第二大题 判断题": the same, when a section word follows (else it is text);
+# so is "乙、測驗題部分" (a part named by a heavenly stem; "甲、乙两人" is text).
 HEADING_CN = (
     rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*"
-    rf"|(?P<heading_di>第\s*[{CN_NUM}]{{1,3}}\s*大?[题題])\s*[、.．,，:：]?\s*)"
+    rf"|(?P<heading_di>第\s*[{CN_NUM}]{{1,3}}\s*大?[题題])\s*[、.．,，:：]?\s*"
+    r"|(?P<heading_gan>[甲乙丙丁])\s*[、.．]\s*)"  # "甲、申論題部分": parts named by the stems
 )
 # "第二章客户服务理念", "第3节"; a key for a chapter is "第一章:1.C2.…"
 HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部](?:分)?)"
@@ -77,7 +79,9 @@ ITEM = (
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)"
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
-    r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])))"
+    r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
+    # "12社會秩序…": a PDF's number column, its gap lost; only opening a text, only the one expected
+    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})(?=[{CJK}])))"
 )
 # "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
 TYPE_TAG_LINE = (
@@ -94,6 +98,11 @@ OPTION = (
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
     r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z]))"  # "A,2" opening a line (papers numbered "3,")
+)
+# A section's instructions to the candidate under its heading, not a question or a case's text:
+# "不必抄題，作答時請將試題題號及答案依照順序寫在申論試卷上", "请将答案写在答题卡上".
+INSTRUCTIONS = re.compile(
+    r"作答|答题卡|答題卡|答题纸|答題紙|试卡|試卡|不予计分|不予計分|(?:写|寫|填涂|填塗)在.{0,6}(?:试卷|試卷|卷)上"
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"

@@ -34,6 +34,14 @@ def _asks(item: Item) -> bool:
     return bool(answered or rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
 
 
+def _cut_mid_sentence(stem: str) -> bool:
+    """A long line that stops inside a sentence ("…歹徒誘騙至指定"): the text runs on below."""
+    last = stem.rsplit("\n", 1)[-1]
+    return (
+        len(last) >= WRAPPED_MIN and not STEM_END.search(last) and not last.endswith(("，", ",", "；", ";"))
+    )
+
+
 class Segmenter:
     def __init__(self) -> None:
         self.doc = 0
@@ -165,7 +173,11 @@ class Segmenter:
     def _outside_item(self, text: str, line: Line) -> None:
         if self.section.kind == "case" and self.case_open and self.expected == 1:
             self.material = join(self.material, text, "")
-        elif self.section.kind in ("case", "short") and not self.case_open:
+        elif (
+            self.section.kind in ("case", "short")
+            and not self.case_open
+            and not rules.INSTRUCTIONS.search(text)
+        ):
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
         else:
             self.section.loose.append(Line(text=text, lineno=line.lineno, images=line.images))
@@ -194,6 +206,8 @@ class Segmenter:
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
                 item.stem = join(item.stem, text, "\n")
+            elif self.wrap_width is not None and _cut_mid_sentence(item.stem):
+                item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
                 item.extra.append(text)
         elif not STEM_END.search(item.stem):
@@ -425,6 +439,7 @@ class Segmenter:
 
 
 CHAPTER_MAX_CHARS = 16
+WRAPPED_MIN = 24  # characters: a term to explain is shorter, a wrapped paragraph's line longer
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
