@@ -40,7 +40,10 @@ TERM_DEFINITION = re.compile(
 )
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
-ANSWER_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]")
+ANSWER_IN_BLANK = re.compile(
+    r"(?<![A-Za-z0-9])(?:[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]"
+    r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
+)
 # "以下代码…", "如下程序", "下面的表": the lines under the question are what it asks about
 POINTS_AT_BELOW = re.compile(r"以下|如下|下列|下面|下述|下图|下表")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
@@ -184,14 +187,14 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     if not letters:
         inline = answer_in_blank(q.stem, len(options))
         if inline:
-            letters = re.sub(r"[^A-H]", "", inline.group(1))
+            letters = re.sub(r"[^A-H]", "", _blank_letters(inline))
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
     if letters:
         inline = answer_in_blank(q.stem, len(options))
         leading = ANSWER_BEFORE_STEM.match(q.stem)
         if leading and leading.group(1) == letters:
             q.stem = q.stem[leading.end() :].strip()  # the key printed twice: before the stem too
-        elif inline and re.sub(r"[^A-H]", "", inline.group(1)) == letters:
+        elif inline and re.sub(r"[^A-H]", "", _blank_letters(inline)) == letters:
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]  # and in its blank
         q.type = "multiple" if len(letters) > 1 else "single"
         q.answer = letters
@@ -226,11 +229,15 @@ def _fits(letters: str, option_count: int) -> bool:
     return bool(letters) and ascending and ord(letters[-1]) - ord("A") < option_count
 
 
+def _blank_letters(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2)
+
+
 def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
     """The last bracket holding option letters in ascending order, each one an option's."""
     found = None
     for m in ANSWER_IN_BLANK.finditer(stem):
-        letters = re.sub(r"[^A-H]", "", m.group(1))
+        letters = re.sub(r"[^A-H]", "", _blank_letters(m))
         ascending = all(a < b for a, b in zip(letters, letters[1:], strict=False))
         if ascending and ord(letters[-1]) - ord("A") < option_count:
             found = m

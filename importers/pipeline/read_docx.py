@@ -52,7 +52,7 @@ V_IMAGEDATA = f"{{{V_NS}}}imagedata"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 R_EMBED, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}id"
 VAL = _w("val")
-R, RPR, COLOR, HIGHLIGHT = _w("r"), _w("rPr"), _w("color"), _w("highlight")
+R, RPR, COLOR, HIGHLIGHT, UNDERLINE = _w("r"), _w("rPr"), _w("color"), _w("highlight"), _w("u")
 PPR, PSTYLE, NUMPR, NUM_ID, ILVL = _w("pPr"), _w("pStyle"), _w("numPr"), _w("numId"), _w("ilvl")
 
 # Wrappers that hold blocks, rows or cells without being one (content controls, custom XML).
@@ -166,6 +166,8 @@ class _Pieces:
         self.images: list[list[Image]] = [[]]
         self.marked = False  # the run being read is coloured or highlighted
         self.any_marked = False
+        self.underlined = False  # the run being read is underlined (a blank, or a blank filled in)
+        self.any_underlined = False
 
     def add_text(self, text: str) -> None:
         first, *rest = _INNER_BREAK.split(text)
@@ -178,23 +180,27 @@ class _Pieces:
         if self.marked and text:
             self.any_marked = True
             text = f"{_MARK_ON}{text}{_MARK_OFF}"
+        if self.underlined and text:
+            self.any_underlined = True
+            text = f"{_UNDER_ON}{text}{_UNDER_OFF}"
         self.texts[-1].append(text)
+
+    def _finish(self, text: str) -> str:
+        text = _marked_options(text) if self.any_marked else text
+        return _underlined_blanks(text) if self.any_underlined else text
 
     def newline(self) -> None:
         self.texts.append([])
         self.images.append([])
 
     def lines(self, lineno: int, prefix: str) -> list[Line]:
-        texts = ["".join(parts) for parts in self.texts]
-        if self.any_marked:
-            texts = [_marked_options(t) for t in texts]
+        texts = [self._finish("".join(parts)) for parts in self.texts]
         texts[0] = _join_number(prefix, texts[0])
         return [Line(text=t, lineno=lineno, images=imgs) for t, imgs in zip(texts, self.images, strict=True)]
 
     def flat(self, prefix: str) -> tuple[str, list[Image]]:
         """One-line form, for table cells: breaks become spaces."""
-        text = " ".join(t for t in ("".join(parts) for parts in self.texts) if t)
-        text = _marked_options(text) if self.any_marked else text
+        text = self._finish(" ".join(t for t in ("".join(parts) for parts in self.texts) if t))
         return _join_number(prefix, text), [img for imgs in self.images for img in imgs]
 
 
@@ -224,6 +230,32 @@ def _marked_options(text: str) -> str:
 
     text = _MARKED_OPTION.sub(option, text)
     return text.replace(_MARK_ON, "").replace(_MARK_OFF, "")
+
+
+_UNDER_ON, _UNDER_OFF = "\x04", "\x05"  # around an underlined run's text
+_UNDERLINED = re.compile(f"{_UNDER_ON}([^{_UNDER_OFF}]*){_UNDER_OFF}")
+_UNDERLINED_SPAN = re.compile(f"{_UNDER_OFF}{_UNDER_ON}")
+
+
+def _underlined_blanks(text: str) -> str:
+    """Word's blanks are underlined spaces: "____". Filled in, the answer is underlined with the
+    spaces around it: "__npm install__", read as the blank's answer. Underlined words without
+    that padding are emphasis ("下列说法<u>不正确</u>的是") and stay as they are."""
+
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if not inner.strip():
+            return "____"
+        padded = inner[:1].isspace() or inner[-1:].isspace()
+        return f"__{inner.strip()}__" if padded else inner
+
+    return _UNDERLINED.sub(blank, _UNDERLINED_SPAN.sub("", text))
+
+
+def _underlined(run: etree._Element) -> bool:
+    rpr = run.find(RPR)
+    u = rpr.find(UNDERLINE) if rpr is not None else None
+    return u is not None and (u.get(VAL) or "single") != "none"
 
 
 def _marked(run: etree._Element) -> bool:
@@ -341,9 +373,9 @@ class _DocxReader:
             elif tag == MC_ALTERNATE:
                 self._walk_alternate(child, out)
             elif tag == R:
-                out.marked = _marked(child)
+                out.marked, out.underlined = _marked(child), _underlined(child)
                 self._walk(child, out)
-                out.marked = False
+                out.marked = out.underlined = False
             else:
                 self._walk(child, out)  # runs, hyperlinks, inserted revisions, fields, smart tags…
 

@@ -99,3 +99,29 @@ def test_an_option_set_in_colour_is_the_key() -> None:
         ("投诉处理的第一步是( )", ["致歉", "分析"], "A"),
         ("服务的核心是", ["价格", "客户"], "B"),
     ]
+
+
+def test_underlined_spaces_are_blanks_and_underlined_answers_fill_them() -> None:
+    """Word's blank is a run of underlined spaces; an answered paper underlines its answer with
+    the spaces around it (a choice's letters too). Underlined words alone are emphasis."""
+    document = docx.Document()
+    document.add_paragraph("一、填空题")
+    for n, (before, under, after) in enumerate(
+        [("客户满意度的缩写是", "        ", "。"), ("首问负责制由", "  第一位接待者  ", "负责。")], start=1
+    ):
+        paragraph = document.add_paragraph(f"{n}.{before}")
+        paragraph.add_run(under).underline = True
+        paragraph.add_run(after)
+    document.add_paragraph("二、单项选择题")
+    choice = document.add_paragraph("3.下列说法")
+    choice.add_run("不正确").underline = True
+    choice.add_run("的是：")
+    choice.add_run("   B   ").underline = True
+    document.add_paragraph("A.服务要及时")
+    document.add_paragraph("B.可以与客户争辩")
+    questions = parse_document("blanks.docx", to_bytes(document)).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("fill", "客户满意度的缩写是____。", None),
+        ("fill", "首问负责制由____负责。", ["第一位接待者"]),
+        ("single", "下列说法不正确的是:( )", "B"),
+    ]
