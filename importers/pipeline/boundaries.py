@@ -385,12 +385,15 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
 
 def _inside_brackets(text: str) -> bool:
     depth = 0
-    for ch in text:
+    for ch in NOT_A_BRACKET.sub("", text):  # (only the brackets walked: this runs for every label)
         if ch in "(（":
             depth += 1
-        elif ch in ")）" and depth:
+        elif depth:
             depth -= 1
     return depth > 0
+
+
+NOT_A_BRACKET = re.compile(r"[^()（）]+")
 
 
 # The table, in the order the alternation tries them at one position.
