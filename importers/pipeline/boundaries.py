@@ -210,7 +210,10 @@ LISTED_BEFORE = re.compile(r"\d\s*[、,，]\s*$")
 def matched_group(m: re.Match[str], groups: tuple[str, ...]) -> tuple[str, str]:
     """Which of a rule's alternative `groups` matched, and its text (one lookup for all of them:
     this runs for every number and label the scan meets)."""
-    return next((group, value) for group, value in zip(groups, m.group(*groups), strict=True) if value)
+    for group, value in zip(groups, m.group(*groups), strict=True):
+        if value:
+            return group, value
+    raise ValueError(f"none of {groups} took part in the match")
 
 
 def _nested_option(item: Item, n: int) -> bool:
