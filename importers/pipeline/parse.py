@@ -70,4 +70,7 @@ def flag_repeats(questions: list[ParsedQuestion]) -> None:
 
 def _loose_key(q: ParsedQuestion) -> str:
     text = "\x1f".join([q.material, q.stem, *q.options])
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    return NOT_A_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+NOT_A_WORD = re.compile(r"[\W_]+")
