@@ -131,10 +131,10 @@ def flag_collapsed(questions: list[ParsedQuestion]) -> None:
     """A question holding what looks like more numbered questions with options, or a closed
     question many times longer than the rest, is a segmentation failure: flagged for review,
     never trusted. (Open questions are long by nature: cases, essays, worked answers.)"""
-    texts = [_text(q) for q in questions]  # (built once: every question passes here)
-    typical = statistics.median(len(text) for text in texts) if texts else 0
-    for q, text in zip(questions, texts, strict=True):
-        length = len(text)
+    lengths = [len(_text(q)) for q in questions]
+    typical = statistics.median(lengths) if lengths else 0
+    for q, length in zip(questions, lengths, strict=True):
+        text = _text(q)
         if len(NUMBERED.findall(text)) >= 3 and len(LABELS.findall(text)) >= 4:
             _warn(q, RUN_TOGETHER)
         elif q.type != "short" and len(questions) >= 5 and length > 400 and length > 10 * typical:
