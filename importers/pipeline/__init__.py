@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .collector import collector_paused
 from .coverage import rows_coverage
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
@@ -23,6 +24,11 @@ def parse_document(
 
     `on_progress(share)` is called now and then with the share (0..1) of a text's lines read;
     spreadsheets do not report."""
+    with collector_paused():  # (a quarter of a big parse's time went to collecting nothing)
+        return _parse(filename, data, on_progress)
+
+
+def _parse(filename: str, data: bytes, on_progress: Callable[[float], None] | None) -> ParsedPaper:
     if is_spreadsheet(data):
         paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
         paper.coverage = rows_coverage(paper)

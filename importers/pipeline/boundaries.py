@@ -169,11 +169,12 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
 
 def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """A question number, valid only as the number expected next (or a key entry in a key)."""
-    n = int(next(m.group(g) for g in ITEM_GROUPS if m.group(g)))
+    group, number = matched_group(m, ITEM_GROUPS)
+    n = int(number)
     line_start = at_line_start(m)
-    if (m.group("item_q") or m.group("item_t") or m.group("item_c") or m.group("item_r")) and not line_start:
+    if group in ("item_q", "item_t", "item_c", "item_r") and not line_start:
         return None
-    if m.group("item_g") and not _glued_number(seg, n):
+    if group == "item_g" and not _glued_number(seg, n):
         return None
     if seg.mode == "local_key" or seg.section.number_style == "task":
         return None  # (a section of task-list statements: numbers are points of their notes)
@@ -181,17 +182,13 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return _key_number(seg, m, text, n)
     if seg.section.kind == "case" and not seg.case_open:
         return None
-    if m.group("item_c") and seg.prev_full and n != seg.expected:
+    if group == "item_c" and seg.prev_full and n != seg.expected:
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
-    if m.group("item_r") and seg.section.number_style not in ("", "close"):
+    if group == "item_r" and seg.section.number_style not in ("", "close"):
         return None  # "1)" under questions numbered "1.": a point of an answer
-    if (
-        (m.group("item_p") or m.group("item_r"))
-        and seg.section.number_style == "plain"
-        and _answer_point(seg, n)
-    ):
+    if group in ("item_p", "item_r") and seg.section.number_style == "plain" and _answer_point(seg, n):
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
-    if (m.group("item_p") or m.group("item_r")) and line_start and _states_a_point(seg, text, m.end()):
+    if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
     if _lists_requirements(seg.item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
@@ -200,17 +197,17 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("nested_option", n) if _nested_option(seg.item, n) else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):
         return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
-    if re.search(r"\d[.．]$", text[max(0, m.start() - 2) : m.start()]):
+    if DECIMAL_POINT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
-    if m.group("item_n") and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
+    if group == "item_n" and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
         return None  # "5.8图 练习", "5.8.1问答题": a textbook's section heading, not a question
-    if not line_start and re.search(r"\d\s*[、,，]\s*$", text[max(0, m.start() - 4) : m.start()]):
+    if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
-    if m.group("item_p") and not line_start and not (seg.case_open and n == seg.expected):
+    if group == "item_p" and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
     choice = seg.item is not None and bool(seg.item.options)
     plain = seg.section.number_style == "plain" and not seg.case_open
-    if m.group("item_p") and plain and choice and (n == 1 or n != seg.expected):
+    if group == "item_p" and plain and choice and (n == 1 or n != seg.expected):
         return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
     item = seg.item
     if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
@@ -218,6 +215,19 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")
+LISTED_BEFORE = re.compile(r"\d\s*[、,，]\s*$")
+
+
+def matched_group(m: re.Match[str], groups: tuple[str, ...]) -> tuple[str, str]:
+    """Which of a rule's alternative `groups` matched, and its text (one lookup for all of them:
+    this runs for every number and label the scan meets)."""
+    for group, value in zip(groups, m.group(*groups), strict=True):
+        if value:
+            return group, value
+    raise ValueError(f"none of {groups} took part in the match")
 
 
 def _nested_option(item: Item, n: int) -> bool:
@@ -320,6 +330,7 @@ OPTION_FAMILY = {
     "opt_comma": "comma",
 }
 LETTER_FAMILIES = {"punct", "paren", "space"}
+OPTION_GROUPS = tuple(OPTION_FAMILY)
 ENUMERATION = re.compile(r"\s*B\s*[、,，]\s*C(?:\s*[、,，和及]|[^.．、:)）\s])")
 
 
@@ -346,14 +357,13 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     item = seg.item
     if seg.mode != "questions":
         return None
-    group = next(g for g in OPTION_FAMILY if m.group(g))
+    group, label = matched_group(m, OPTION_GROUPS)
     if item is None:
         return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
     if item.slot not in ("stem", "option"):
         return None
-    label = m.group(group)
     if group == "opt_comma" and not at_line_start(m):
         return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
     if label.islower() and group != "opt_punct":
@@ -441,12 +451,15 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
 
 def _inside_brackets(text: str) -> bool:
     depth = 0
-    for ch in text:
+    for ch in NOT_A_BRACKET.sub("", text):  # (only the brackets walked: this runs for every label)
         if ch in "(（":
             depth += 1
-        elif ch in ")）" and depth:
+        elif depth:
             depth -= 1
     return depth > 0
+
+
+NOT_A_BRACKET = re.compile(r"[^()（）]+")
 
 
 # The table, in the order the alternation tries them at one position.

@@ -54,8 +54,14 @@ def parse_lines(
 
 
 def _unnumbered_export(seg: Segmented) -> bool:
-    """Only titles and loose lines: a questionnaire export with nothing numbered."""
-    return seg.numbered_items == 0 and all(s.kind == "generic" and not s.items for s in seg.sections)
+    """Only titles and loose lines, more than one: a questionnaire export with nothing numbered
+    (a lone line of text is no paper)."""
+    loose = sum(len(s.loose) for s in seg.sections)
+    return (
+        seg.numbered_items == 0
+        and loose > 1
+        and all(s.kind == "generic" and not s.items for s in seg.sections)
+    )
 
 
 def flag_repeats(questions: list[ParsedQuestion]) -> None:
@@ -70,4 +76,7 @@ def flag_repeats(questions: list[ParsedQuestion]) -> None:
 
 def _loose_key(q: ParsedQuestion) -> str:
     text = "\x1f".join([q.material, q.stem, *q.options])
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    return NOT_A_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+NOT_A_WORD = re.compile(r"[\W_]+")

@@ -133,10 +133,14 @@ class Segmenter:
             self.on_text(fragment, line, new_line)
 
     def trace(self, line: Line, role: str) -> None:
-        for lineno in (line.lineno, *line.joined):
-            roles = self.roles.setdefault(lineno, [])
-            if role not in roles:
-                roles.append(role)
+        self._trace(line.lineno, role)
+        for lineno in line.joined:  # (most lines join none: no tuple built for every call)
+            self._trace(lineno, role)
+
+    def _trace(self, lineno: int, role: str) -> None:
+        roles = self.roles.setdefault(lineno, [])
+        if role not in roles:
+            roles.append(role)
 
     # ---- text between boundaries ---------------------------------------------------------
     def on_text(self, text: str, line: Line, new_line: bool) -> None:

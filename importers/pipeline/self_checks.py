@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -136,16 +136,23 @@ def odd_option_counts(questions: list[ParsedQuestion], roles: dict[int, list[str
     """Choice questions of one section print about as many options each; one with a single option
     or twice the usual number took another's options or lost its own."""
     found = total = 0
-    for section in {q.section for q in questions}:
-        counts = [len(q.options) for q in questions if q.section == section and q.type in CHOICE_TYPES]
-        if not counts:
-            continue
+    for counts in _option_counts_by_section(questions).values():
         usual = Counter(counts).most_common(1)[0][0]
         found += sum(1 for n in counts if n < 2 or n >= 2 * usual)
         total += len(counts)
     if found < MIN_FOUND or found < ODD_OPTIONS * total:
         return None
     return Finding(f"{found} choice question(s) have far more or fewer options than the others")
+
+
+def _option_counts_by_section(questions: list[ParsedQuestion]) -> dict[str, list[int]]:
+    """Each section's choice questions' option counts, in order (one pass: going over all the
+    questions once per section was quadratic in a bank of many sections)."""
+    counts: dict[str, list[int]] = defaultdict(list)
+    for q in questions:
+        if q.type in CHOICE_TYPES:
+            counts[q.section].append(len(q.options))
+    return counts
 
 
 CHECKS: list[Check] = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importers.pipeline.clean import clean_lines, fold, join_page_fragments
+from importers.pipeline.clean import _opens_line, clean_lines, fold, is_furniture, join_page_fragments
 from importers.pipeline.model import Line
 
 
@@ -31,6 +31,19 @@ def test_page_furniture_dropped_and_line_numbers_kept() -> None:
         lines("试题及答案_第1页", "第1页 / 共20页", "下载本文档", "1. 甲?", "已閱讀5頁,還剩7頁未讀")
     )
     assert [(ln.lineno, ln.text) for ln in out] == [(4, "1. 甲?")]
+
+
+def test_line_start_rules_are_told_from_rules_that_match_anywhere() -> None:
+    assert _opens_line(r"^第\s*\d+页$") and _opens_line(r"^上传人|^文档编号")
+    assert not _opens_line(r"^返回|举报$")  # one alternative may match anywhere
+    assert not _opens_line(r"本站|文库")
+    assert _opens_line(r"^(?:a|b)") and _opens_line(r"^[|(]x|^y")  # "|" inside a group or a class
+    assert not _opens_line(r"^[\]|]|x") and not _opens_line(r"^\(|x")  # escaped "]" and "("
+
+
+def test_furniture_found_wherever_its_rule_allows() -> None:
+    assert is_furniture("请点击查看更多内容") and is_furniture("…举报")
+    assert is_furniture("第1页 / 共20页") and not is_furniture("1. 第1页的内容是什么?")
 
 
 def test_page_fragments_rejoined() -> None:
