@@ -51,8 +51,22 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
                     cursor.pop(0)
         while cursor and not any(i.number == str(entry.number) for i in cursor[0].items):
             cursor.pop(0)
-        entry.target = cursor[0] if cursor else None
         previous = entry.number
+        entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+
+
+def _by_running_number(sections: list[Section], entry: KeyEntry) -> Section | None:
+    """Key numbers that run on through the paper ("36 单元") where each section numbers its
+    questions from 1 again: number 36 is the first question of the section after 35 others."""
+    before = 0
+    for section in (s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"):
+        numbered = [i for i in section.items if i.number.isdigit()]
+        local = entry.number - before
+        if any(int(i.number) == local for i in numbered) and before:
+            entry.number = local
+            return section
+        before += len(numbered)
+    return None
 
 
 def link_local_key(section: Section) -> None:

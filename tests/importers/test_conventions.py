@@ -324,6 +324,15 @@ CASES = {
             ("truefalse", "可以与客户争辩。( )", [], False),
         ],
     ),
+    "a key numbered on through the paper while each section restarts at 1": (
+        "一、选择题\n1. 甲?\nA.x\nB.y\n2. 乙?\nA.x\nB.y\n二、填空题\n1. 客户满意度的缩写是____。\n"
+        "参考答案\n1\tB\n2\tA\n3\tCSAT",
+        [
+            ("single", "甲?", ["x", "y"], "B"),
+            ("single", "乙?", ["x", "y"], "A"),
+            ("fill", "客户满意度的缩写是____。", [], ["CSAT"]),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
