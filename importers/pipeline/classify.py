@@ -92,6 +92,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if not tail and not options:
         tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)
+    if not tail and not options and kind == "truefalse" and answer_text is None:
+        tail = rules.JUDGEMENT_TAIL_WORD.search(stem)
     corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()

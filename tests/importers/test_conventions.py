@@ -333,6 +333,14 @@ CASES = {
             ("fill", "客户满意度的缩写是____。", [], ["CSAT"]),
         ],
     ),
+    "a judgement's verdict as a word after the finished statement": (
+        "三、判断题\n1.投诉要记录。 正确\n2.客户永远是错的。  错误\n3.这个说法正确",
+        [
+            ("truefalse", "投诉要记录。", [], True),
+            ("truefalse", "客户永远是错的。", [], False),
+            ("truefalse", "这个说法正确", [], None),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
