@@ -129,7 +129,9 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
 
 
 # A list of numbered answers straight after "答案:" is the key of the section just read.
-SECTION_KEY_NEXT = re.compile(rf"\s*1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)")
+SECTION_KEY_NEXT = re.compile(
+    rf"\s*(?:1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)|[(（]1[)）]\s*(?:[A-H]{{1,8}}|[√×])(?![{rules.CJK}]))"
+)
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -172,6 +174,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     group, number = matched_group(m, ITEM_GROUPS)
     n = int(number)
     line_start = at_line_start(m)
+    if n == 8 and line_start and group in ("item_g", "item_n") and _expects_b(seg.item):
+        return ("option", (1, seg.item.option_family))  # type: ignore[union-attr]  # OCR: "8客户"
     if group in ("item_q", "item_t", "item_c", "item_r") and not line_start:
         return None
     if group == "item_g" and not _glued_number(seg, n):
@@ -245,6 +249,16 @@ def _answer_point(seg: Segmenter, n: int) -> bool:
     return item.slot == "mine" or n != seg.expected or FIRST_POINT.search(so_far or "") is not None
 
 
+def _expects_b(item: Item | None) -> bool:
+    """Option A read, B next: where OCR misreads the label B as 8 ("8客户", "8.错")."""
+    return (
+        item is not None
+        and item.slot == "option"
+        and len(item.options) == 1
+        and item.option_family in LETTER_FAMILIES
+    )
+
+
 def _glued_number(seg: Segmenter, n: int) -> bool:
     """ "12社會…" is question 12 only where 12 comes next and the question before is complete
     (its options or its answer read): else "3位数" is a wrapped line of a sentence."""
@@ -290,7 +304,11 @@ ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "ite
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
-    if m.group("item_p") or m.group("item_r") or (seg.key_entry is not None and seg.key_entry.number == 0):
+    bracketed = m.group("item_p") or m.group("item_r")
+    own_style = seg.key_target is not None and seg.key_target.number_style in ("paren", "close")
+    if bracketed and not (own_style and BARE_KEY.match(text, m.end())):
+        return None  # "(1)…" in a key is a point of an answer, unless the questions were so numbered
+    if seg.key_entry is not None and seg.key_entry.number == 0:
         return None  # the answer of a lone essay question numbers its own points
     answerish = ANSWERISH.match(text, m.end())
     if n == seg.key_last + 1 or (n > seg.key_last and answerish):
@@ -298,6 +316,7 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     return None
 
 
+BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
 
 

@@ -52,6 +52,7 @@ ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
+    r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
 )
@@ -70,7 +71,7 @@ ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
-    r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?=[\s.:：]|$)"
+    r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：]|(?=\s|$))"
     # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
     r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"

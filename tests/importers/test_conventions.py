@@ -341,6 +341,24 @@ CASES = {
             ("truefalse", "这个说法正确", [], None),
         ],
     ),
+    "Moodle's Aiken format: Q1. numbers and ANSWER: lines": (
+        "Q1. 服务的核心是？\nA. 价格\nB. 客户\nAnswer: B\nQ2. 礼仪的基础是？\nA. 微笑\nB. 争辩\nANSWER: A",
+        [
+            ("single", "服务的核心是?", ["价格", "客户"], "B"),
+            ("single", "礼仪的基础是?", ["微笑", "争辩"], "A"),
+        ],
+    ),
+    "a section key for questions numbered (1) (2)": (
+        "一、单项选择题\n（1）服务的核心是\nA.价格\nB.客户\n（2）礼仪的基础是\nA.微笑\nB.争辩\n答案：（1）B （2）A",
+        [
+            ("single", "服务的核心是", ["价格", "客户"], "B"),
+            ("single", "礼仪的基础是", ["微笑", "争辩"], "A"),
+        ],
+    ),
+    "OCR reads the label B as 8": (
+        "5/473单选题\n8小时工作制是法定的\nA.对\n8.错\n正确答案 A\n6/473单选题\n服务的核心是\nA.价格\n8客户\n正确答案 B",
+        [("truefalse", "8小时工作制是法定的", [], True), ("single", "服务的核心是", ["价格", "客户"], "B")],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
