@@ -359,6 +359,14 @@ CASES = {
         "5/473单选题\n8小时工作制是法定的\nA.对\n8.错\n正确答案 A\n6/473单选题\n服务的核心是\nA.价格\n8客户\n正确答案 B",
         [("truefalse", "8小时工作制是法定的", [], True), ("single", "服务的核心是", ["价格", "客户"], "B")],
     ),
+    "platform type tags with their points before the stem, or after it": (
+        "1.【单选题】 (2分) 服务的核心是\nA 价格\nB 客户\n正确答案：B\n"
+        "第2题：投诉渠道有（ ）[多选题]\nA.电话\nB.邮件\n正确答案：AB",
+        [
+            ("single", "服务的核心是", ["价格", "客户"], "B"),
+            ("multiple", "投诉渠道有( )", ["电话", "邮件"], "AB"),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
