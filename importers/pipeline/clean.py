@@ -204,6 +204,16 @@ BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
+SUMMARY_KEY = re.compile(r"答案|解析")  # "查看答案", "点击查看答案与解析": the folded part holds the key
+
+
+def _summary(m: re.Match[str]) -> str:
+    word = SUMMARY_KEY.search(m.group(1))
+    return f"【{word.group(0) if word else m.group(1)}】"
+
+
+# "**答案**：B": a label set in bold, its colon outside the emphasis.
+BOLD_FIELD = re.compile(r"^\*\*([^*]{1,8}?)\*\*(?=\s*[:：])")
 # Text coloured or highlighted in an exported page marks the key, as bold does: "**…**".
 HTML_COLOURED = re.compile(
     r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
@@ -279,7 +289,7 @@ def fold(text: str) -> str:
     text = MARKDOWN_PREFIX.sub("", text.strip())
     if "<" in text:
         text = HTML_COLOURED.sub(lambda m: f"**{m.group(2) or m.group(4)}**", text)
-        text = HTML_TAG.sub("", HTML_SUMMARY.sub(r"【\1】", text))  # <details><summary>答案</summary>B
+        text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B
     if text.startswith("|"):
         text = markdown_table_row(text)
     if "/" in text:
@@ -287,7 +297,7 @@ def fold(text: str) -> str:
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):
-        text = BOLD_LABEL.sub(r"\1", text)
+        text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", text))
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:

@@ -950,3 +950,14 @@ def test_exam_board_paper_with_parts_named_by_heavenly_stems_and_a_glued_number_
         ("乙、測驗題部分", "1", "single", "警察執行職務時,下列何者最為適當?"),
         ("乙、測驗題部分", "2", "single", "依規定,下列何者錯誤?"),
     ]
+
+
+def test_markdown_keys_under_a_bold_label_or_a_folded_details_block() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "### 1. 服务的核心是？\n\n- A. 价格\n- B. 客户\n\n**答案**：B\n\n"
+        "### 2. 礼仪的基础是？\n\n- A. 微笑\n- B. 争辩\n\n<details>\n<summary>点击查看答案</summary>\n\nA\n\n</details>\n"
+    )
+    questions = parse_document("bank.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [("服务的核心是?", "B"), ("礼仪的基础是?", "A")]
