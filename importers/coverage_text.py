@@ -48,6 +48,10 @@ REASONS = [
         gettext_lazy("%(n)s 题的题干没有文字"),
     ),
     (
+        re.compile(r'^(?P<n>\d+) question\(s\) open with the same label "(?P<label>[^"]+)"$'),
+        gettext_lazy("%(n)s 题的题干以同一个标签“%(label)s”开头"),
+    ),
+    (
         re.compile(r"^(?P<n>\d+) question\(s\) are tagged as another type than they were read as$"),
         gettext_lazy("%(n)s 题标注的题型与识别出的题型不符"),
     ),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 # The parser's wording (importers.pipeline.classify.NO_ANSWER; the pipeline imports no Django).
 NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
+OPTIONS_NOT_PRINTED = "only the chosen option was printed"
 ANSWER_DROPPED = re.compile(
     r"^answer (?P<answer>.+) does not fit a (?P<type>\w+) question with (?P<options>\d+) options$"
 )
@@ -27,6 +28,7 @@ SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type i
 WARNING_LABELS = {
     NO_ANSWER: _("未找到答案"),
     TYPE_GUESSED: _("题型为推测"),
+    OPTIONS_NOT_PRINTED: _("原卷只印了正确选项,请补全其他选项"),
     RUN_TOGETHER: _("可能是几道题连在了一起"),
     OVERLONG: _("比其他题目长得多,请检查是否混入了别的内容"),
     SURVEY_NOTE: _("没有题号:按问卷导出读取,题型均为推测"),

@@ -5,13 +5,16 @@ Fixture names avoid pytest-django's own `admin_user` / `admin_client`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from config.demo import ensure_groups, ensure_user
 from qbank import roles
@@ -40,6 +43,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    # A response served in English leaves English active in the thread (LocaleMiddleware sets
+    # it per request and nothing resets it in tests): the next test starts in the default again.
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -32,6 +32,7 @@ TAG_KINDS = {
 }
 NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
+OPTIONS_NOT_PRINTED = "only the chosen option was printed"  # a reviewer adds the others
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
 # "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
@@ -131,11 +132,13 @@ def classify(item: Item) -> ParsedQuestion | None:
         letters = re.sub(r"[^A-H]", "", chosen.group(1))
         q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
         q.stem = stem[: chosen.start()] + "( )" + stem[chosen.end() :]
+        q.warnings.append(OPTIONS_NOT_PRINTED)
         return q
     echoed = ECHOED_KEY.fullmatch(answer_text or "") if len(options) < 2 and kind in ECHO_KINDS else None
     if echoed:  # "答案：B. 作为废液处理": a bank that printed only the chosen option; its text is
         q.type, q.answer = "single", echoed.group(1)  # kept for the reviewer who adds the options
         q.explanation = join(answer_text or "", explanation, "\n")
+        q.warnings.append(OPTIONS_NOT_PRINTED)
         return q
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .classify import OPTIONS_NOT_PRINTED
 from .model import ParsedQuestion
 
 CHOICE_TYPES = frozenset({"single", "multiple"})
@@ -37,6 +38,8 @@ CHOICELESS_POOR = 0.5
 FEW_KEYED, MOSTLY_UNKEYED = 0.2, 0.9  # a key that covers most questions but misses this share
 UNFIT_ANSWERS = 0.1  # share of keyed questions whose answer does not fit (a letter beyond the options)
 BLANK_STEMS = 0.05
+SHARED_LABEL = 0.3  # share of stems opening with one label
+STEM_LABEL = re.compile(r"^\s*([^\W\d_]{1,6})\s*[:：]")
 ODD_OPTIONS = 0.1  # share of a section's choice questions with an option count far from its usual
 MIN_FOUND = 3  # below this many hits a check stays quiet (a paper's own oddities happen)
 
@@ -76,7 +79,9 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
 
 def choices_without_options(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
     """A question under a choice heading (单项选择题…) read without options lost them somewhere."""
-    in_choice = [q for q in questions if CHOICE_SECTION.search(q.section) and q.type != "truefalse"]
+    in_choice = [
+        q for q in questions if CHOICE_SECTION.search(q.section) and q.type != "truefalse" and _has_options(q)
+    ]
     bare = sum(1 for q in in_choice if not q.options)
     if bare < MIN_FOUND or bare < CHOICELESS * len(in_choice):
         return None
@@ -102,6 +107,18 @@ def blank_stems(questions: list[ParsedQuestion], roles: dict[int, list[str]]) ->
     return Finding(f"{found} question(s) have a stem without text")
 
 
+def shared_stem_label(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
+    """Many stems opening with the same label ("题号:12/300 …", "题干:…"): a field of a record
+    layout the segmenter did not know, so its records may be cut in the wrong places."""
+    labels = Counter(m.group(1) for q in questions if (m := STEM_LABEL.match(q.stem)))
+    if not labels:
+        return None
+    label, found = labels.most_common(1)[0]
+    if found < MIN_FOUND or found < SHARED_LABEL * len(questions):
+        return None
+    return Finding(f'{found} question(s) open with the same label "{label}"')
+
+
 def type_tags_disagree(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
     """A stem that still opens with the platform's type tag naming another type was misread
     (the tag should have been taken, and the type with it)."""
@@ -116,7 +133,7 @@ def type_tags_disagree(questions: list[ParsedQuestion], roles: dict[int, list[st
 def unfit_answers(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
     """An answer the question cannot have (a letter beyond its options, a letter for a judgement)
     means options or answers were read in the wrong places."""
-    keyed = [q for q in questions if q.answer is not None]
+    keyed = [q for q in questions if q.answer is not None and _has_options(q)]
     found = sum(1 for q in keyed if not _answer_fits(q))
     if found < MIN_FOUND or found < UNFIT_ANSWERS * len(keyed):
         return None
@@ -150,9 +167,14 @@ def _option_counts_by_section(questions: list[ParsedQuestion]) -> dict[str, list
     questions once per section was quadratic in a bank of many sections)."""
     counts: dict[str, list[int]] = defaultdict(list)
     for q in questions:
-        if q.type in CHOICE_TYPES:
+        if q.type in CHOICE_TYPES and _has_options(q):
             counts[q.section].append(len(q.options))
     return counts
+
+
+def _has_options(q: ParsedQuestion) -> bool:
+    """False for a question the paper printed with only its chosen option: none are missing."""
+    return OPTIONS_NOT_PRINTED not in q.warnings
 
 
 CHECKS: list[Check] = [
@@ -160,6 +182,7 @@ CHECKS: list[Check] = [
     choices_without_options,
     options_in_text,
     blank_stems,
+    shared_stem_label,
     type_tags_disagree,
     unfit_answers,
     partly_keyed,

@@ -70,6 +70,24 @@ def test_stems_without_text_are_flagged() -> None:
     assert found is not None and found.reason == "3 question(s) have a stem without text"
 
 
+def test_stems_opening_with_the_same_label_are_flagged() -> None:
+    records = [choice(n) for n in range(1, 11)]
+    for q in records[:4]:
+        q.stem = f"题号:{q.number}/300\n{q.stem}"  # a record's field the segmenter did not know
+    found = self_checks.shared_stem_label(records, {})
+    assert found is not None and found.reason == '4 question(s) open with the same label "题号"'
+    assert self_checks.shared_stem_label(records[4:], {}) is None
+
+
+def test_questions_printed_with_only_their_chosen_option_are_no_lost_options() -> None:
+    from importers.pipeline.classify import OPTIONS_NOT_PRINTED
+
+    echoed = [choice(n, options=0, answer="B") for n in range(6, 16)]
+    for q in echoed:
+        q.warnings.append(OPTIONS_NOT_PRINTED)
+    assert self_checks.run_checks([*sound(5), *echoed], {}) == []
+
+
 def test_a_type_tag_naming_another_type_is_flagged() -> None:
     misread = [
         Q(type="single", stem=f"{n}. (判断题, 2分)说法{n}。", options=["对", "错", "无", "无"], answer="A")
@@ -116,10 +134,15 @@ def test_an_unkeyed_paper_is_trusted_and_says_it_has_no_key() -> None:
 
 
 def test_a_choice_section_read_without_options_makes_the_paper_poor() -> None:
-    body = "选择题\n" + "".join(f"{n}. 第{n}题说的是(B. 乙{n})。\n" for n in range(1, 9))
+    body = "选择题\n" + "".join(f"{n}. 第{n}题说的是( )。\n" for n in range(1, 9))
     cov = parse_document("p.txt", body.encode()).coverage
     assert cov is not None and cov.verdict == "poor"
     assert "8 question(s) in choice sections have no options" in cov.reasons
+    # printed with the chosen option in the blank, the parse is right: each question says why
+    echoed = "选择题\n" + "".join(f"{n}. 第{n}题说的是(B. 乙{n})。\n" for n in range(1, 9))
+    paper = parse_document("p.txt", echoed.encode())
+    assert paper.coverage is not None and paper.coverage.verdict == "ok"
+    assert all(q.warnings == ["only the chosen option was printed"] for q in paper.questions)
 
 
 def test_reasons_and_notes_are_shown_in_the_interface_language() -> None:

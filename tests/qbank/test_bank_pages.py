@@ -435,6 +435,7 @@ def test_every_stored_parser_warning_reads_in_the_interface_language(bank: Bank,
     stored = [
         classify.NO_ANSWER,
         classify.TYPE_GUESSED,
+        classify.OPTIONS_NOT_PRINTED,
         coverage.RUN_TOGETHER,
         coverage.OVERLONG,
         parse.SURVEY_NOTE,
