@@ -945,7 +945,7 @@ def test_exam_board_paper_with_parts_named_by_heavenly_stems_and_a_glued_number_
         "乙、測驗題部分：（40分）\n1警察執行職務時，下列何者最為適當？\n(A)甲 (B)乙\n(C)丙 (D)丁\n"
         "2依規定，下列何者錯誤？\n(A)子 (B)丑\n(C)寅 (D)卯"
     )
-    assert [(q["section"][:7], q["number"], q["type"], q["stem"]) for q in qs] == [
+    assert [(str(q["section"])[:7], q["number"], q["type"], q["stem"]) for q in qs] == [
         ("甲、申論題部分", "1", "short", "你是派出所所長,帶班巡邏時獲報轄內發生交通事故,請說明如何處理?"),
         ("乙、測驗題部分", "1", "single", "警察執行職務時,下列何者最為適當?"),
         ("乙、測驗題部分", "2", "single", "依規定,下列何者錯誤?"),
