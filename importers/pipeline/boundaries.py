@@ -397,6 +397,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         pending = text[pos : m.start()].strip()
         if group == "opt_bare" or not (item.stem or pending):
             return None
+        if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
+            return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
         if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
@@ -406,6 +408,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     return ("option", (index, family))
 
 
+FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
 NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")
 
 

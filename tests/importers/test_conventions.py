@@ -367,6 +367,13 @@ CASES = {
             ("multiple", "投诉渠道有( )", ["电话", "邮件"], "AB"),
         ],
     ),
+    "the key in the blank, the options on the stem's line after it": (
+        "1. 服务的核心是（B）A.价格 B.客户\n2. 礼仪的基础是（A）A.微笑 B.争辩",
+        [
+            ("single", "服务的核心是( )", ["价格", "客户"], "B"),
+            ("single", "礼仪的基础是( )", ["微笑", "争辩"], "A"),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
