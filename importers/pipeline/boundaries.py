@@ -123,6 +123,8 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
         return ("local_key", None)
     if not rest.strip():
         return ("key", None)
+    if SECTION_KEY_NEXT.match(text, m.end()):
+        return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
     if seg.item is not None and seg.item.answer is None and m.group(0).rstrip().endswith((":", "：")):
         return ("answer", None)
     return ("key", None)

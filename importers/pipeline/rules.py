@@ -49,7 +49,7 @@ KEY = (
 )
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
-    r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案)\s*[:：]"
+    r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers

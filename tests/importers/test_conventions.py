@@ -374,6 +374,15 @@ CASES = {
             ("single", "礼仪的基础是( )", ["微笑", "争辩"], "A"),
         ],
     ),
+    "a headless key on the 参考答案 line itself, and essay answers under 答题要点": (
+        "1．服务的核心是（   ）。\n（A）价格          （B）客户\n2．礼仪的基础是（   ）。\n（A）微笑          （B）争辩\n"
+        "参考答案：1．B  2．A\n五、论述题\n1.论述客户关系管理的重要性。（10分）\n答题要点：提高忠诚度。",
+        [
+            ("single", "服务的核心是(   )。", ["价格", "客户"], "B"),
+            ("single", "礼仪的基础是(   )。", ["微笑", "争辩"], "A"),
+            ("short", "论述客户关系管理的重要性。", [], "提高忠诚度。"),
+        ],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
