@@ -746,6 +746,8 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
         item.slot = kind
         if kind == "answer" and item.answer is None:
             item.answer = ""
+        elif kind == "answer" and item.answer and at_line_start(m):
+            item.answer += "\n"  # "解：…" then "答：…" on its own line: the worked answer's last line
         if kind == "explanation" and item.explanation is None:
             item.explanation = ""
     elif seg.mode == "key" and seg.key_entry is not None and kind == "explanation":

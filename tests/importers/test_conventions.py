@@ -383,6 +383,10 @@ CASES = {
             ("short", "论述客户关系管理的重要性。", [], "提高忠诚度。"),
         ],
     ),
+    "a worked answer (解：) and its conclusion (答：) on lines of their own": (
+        "六、计算题\n1.某产品成本100元，售价150元，求利润率。\n解：利润率=(150-100)/100=50%\n答：利润率为50%。",
+        [("short", "某产品成本100元,售价150元,求利润率。", [], "利润率=(150-100)/100=50%\n利润率为50%。")],
+    ),
     "judgement boxes: before the statement, before the number, split over two lines": (
         "一、判断题\n1.\t（  √  ）采取监测措施。\n2.\t（ × ）可以争辩。\n"
         "二、判断题\n(  ×   )1.在连续冷却中速度越大越好。\n(\t√\n)2.退火是缓慢冷却。",
