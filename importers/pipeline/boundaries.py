@@ -553,7 +553,8 @@ def on_prose_marker(seg: Segmenter, m: re.Match[str], payload: object, text: str
 
 
 def on_chapter(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
-    end = heading_end(text, m.end(), 30)
+    gap = len(text) - len(text[m.end() :].lstrip())  # "第一章 服务": the name after a space
+    end = heading_end(text, gap if gap > m.end() else m.end(), 30)
     rest = text[end:].strip()
     # "第一节 客户是企业生存与发展之本……": a textbook section, not an exercise chapter
     prose = len(rest) > 30 and not BOUNDARY.match(rest)

@@ -981,3 +981,13 @@ def test_markdown_keys_under_a_bold_label_or_a_folded_details_block() -> None:
     )
     questions = parse_document("bank.md", md.encode()).questions
     assert [(q.stem, q.answer) for q in questions] == [("服务的核心是?", "B"), ("礼仪的基础是?", "A")]
+
+
+def test_a_chapter_heading_keeps_its_name_after_a_space() -> None:
+    qs = parse(
+        "第一章 服务\n1.服务的核心是\nA.价格\nB.客户\n答案：B\n第二章 礼仪\n1.礼仪的基础是\nA.微笑\nB.争辩\n答案：A"
+    )
+    assert [(q["chapter"], q["stem"]) for q in qs] == [
+        ("第一章 服务", "服务的核心是"),
+        ("第二章 礼仪", "礼仪的基础是"),
+    ]
