@@ -19,6 +19,7 @@ import cProfile
 import io
 import json
 import pstats
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -82,7 +83,9 @@ def main() -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from quizzes.models import AttemptQuestion
     from tests.load.fixtures import setup
+    from tests.load.trainee import Question, answer_for
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # the test client's host
 
@@ -111,14 +114,39 @@ def main() -> None:
         response = clients[i].get(exams[i])
         assert response.status_code == 200, response.status_code
 
-    def answer(i: int) -> None:  # a dozen saved answers, as the load test's trainees leave
+    rng = random.Random(7)
+
+    def answer(i: int, positions: range = range(1, 13)) -> None:
+        """Saved answers of the right shape, as the load test's trainees send them; a dozen per
+        attempt before it is handed in."""
+        for post in saves_for(i, positions):
+            post()
+
+    def saves_for(i: int, positions: range) -> list[Callable[[], None]]:
+        """Autosaves ready to send as exam.js sends them: JSON, the CSRF header, enforced."""
         attempt = int(exams[i].rstrip("/").split("/")[-1])
-        for position in range(1, 13):
-            clients[i].post(
-                reverse("quizzes:save", args=[attempt]),
-                json.dumps({"position": position, "response": "B"}),
-                content_type="application/json",
-            )
+        rows = AttemptQuestion.objects.filter(attempt_id=attempt, position__in=positions)
+        browser = Client(enforce_csrf_checks=True)
+        browser.cookies = clients[i].cookies
+        url, token = reverse("quizzes:save", args=[attempt]), clients[i].cookies["csrftoken"].value
+        posts = []
+        for position, qtype, options in rows.values_list("position", "type", "options"):
+            body = {
+                "position": position,
+                "response": answer_for(Question(position, qtype, len(options or []), 1), rng),
+            }
+
+            def post(body: dict[str, object] = body) -> None:
+                response = browser.post(
+                    url,
+                    json.dumps({**body, "flagged": False}),
+                    "application/json",
+                    headers={"X-CSRFToken": token},
+                )
+                assert response.status_code == 200, (response.status_code, response.content[:200])
+
+            posts.append(post)
+        return posts
 
     results: dict[int, str] = {}
 
@@ -139,13 +167,17 @@ def main() -> None:
     report("start (POST)", timed(args.runs, start))
     report("exam page (GET)", timed(args.runs, exam))
     start(args.runs)  # one more attempt, for the profile below
+    exam(args.runs)
     for i in range(args.runs + 1):
         answer(i)
+    pending = [post for i in range(args.runs) for post in saves_for(i, range(13, 18))]
+    report("autosave (POST)", timed(len(pending) - 1, lambda n: pending[n]()))
     report("submit (POST)", timed(args.runs, submit))
     report("result page (GET)", timed(args.runs, result))
     if args.profile:
         profile("start", lambda: start(args.runs + 1))
         profile("exam page", lambda: exam(args.runs + 1))
+        profile("autosave", saves_for(args.runs + 1, range(1, 2))[0])
         profile("submit", lambda: submit(args.runs))
         profile("result page", lambda: result(args.runs))
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
