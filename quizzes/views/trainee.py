@@ -13,6 +13,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from practice import clock as practice_clock
 from practice import selectors as practice_selectors
+from practice.note_words import words as note_words
 from qbank.access import PRACTISE, TAKE_EXAMS, access_required, allowed, signed_in
 from qbank.images import picture_response
 from qbank.script import converter
@@ -38,6 +40,7 @@ from .trainee_items import (
     with_sections,
 )
 from .trainee_mock import refused
+from .trainee_render import NoteForms, review_articles, url_maker
 
 
 @dataclass(frozen=True)
@@ -207,13 +210,27 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     # 只看错题: a link, so it works without script and the address says what is shown.
     only_missed = display.verdicts and request.GET.get("show") == "missed"
     items = missed if only_missed else with_sections(items)
+    notes = None
+    if any(item.can_note for item in items):
+        notes = NoteForms(
+            action=url_maker("practice:note_save"),
+            csrf_token=get_token(request),
+            next_path=request.get_full_path(),
+            words=note_words(),
+        )
+    review = review_articles(
+        items,
+        heading=_question_heading(items),
+        words=words,
+        image_url=url_maker("quizzes:attempt_image", attempt.pk),
+        notes=notes,
+    )
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
         "items": items,
-        "words": words,
-        "question_heading": _question_heading(items),
+        "review": review,
         "only_missed": only_missed,
         "missed_count": len(missed),
         "time_used": duration_text(attempt.time_used),
