@@ -40,7 +40,7 @@ from .trainee_items import (
     with_sections,
 )
 from .trainee_mock import refused
-from .trainee_render import NoteForms, review_articles, url_maker
+from .trainee_render import NoteForms, exam_sections, review_articles, url_maker
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,17 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     convert, words = converter(), ExamWords.current()
     items = with_sections([exam_item(aq, convert, words) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
+    questions_html = exam_sections(
+        items,
+        heading=_question_heading(items),
+        words=words,
+        image_url=url_maker("quizzes:attempt_image", attempt.pk),
+    )
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "items": items,
-        "question_heading": _question_heading(items),
+        "questions": questions_html,
         "answered": sum(1 for item in items if item.answered),
         "remaining": remaining,
         "remaining_text": clock_text(remaining),

@@ -76,6 +76,11 @@ class ExamWords:
     saved: str
     types: dict[str, str]
     ask: str
+    true: str = "对"
+    false: str = "错"
+    blank: str = "第 %(n)s 空"  # a blank's name for a screen reader
+    answer_to: str = "第 %(n)s 题的回答"  # a written answer's name for a screen reader
+    image: str = "题目配图"
 
     @classmethod
     def current(cls) -> ExamWords:
@@ -90,6 +95,11 @@ class ExamWords:
             saved=_("已保存 %(t)s"),
             types={code: str(label) for code, label in QuestionType.choices},
             ask=_("请解释下列名词："),
+            true=_("对"),
+            false=_("错"),
+            blank=_("第 %(n)s 空"),
+            answer_to=_("第 %(n)s 题的回答"),
+            image=_("题目配图"),
         )
 
     def nav_label(self, *, position: int | str, answered: bool, flagged: bool) -> str:
