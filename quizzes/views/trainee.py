@@ -40,7 +40,7 @@ from .trainee_items import (
     with_sections,
 )
 from .trainee_mock import refused
-from .trainee_render import NoteForms, exam_sections, review_articles, url_maker
+from .trainee_render import NoteForms, exam_sections, navigator, review_articles, url_maker
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _closed_if_due(_owned(request, pk), now)
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
-    questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
+    questions = selectors.attempt_questions_to_sit(attempt=attempt)
     convert, words = converter(), ExamWords.current()
     items = with_sections([exam_item(aq, convert, words) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
@@ -129,7 +129,8 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
-        "items": items,
+        "total": len(items),
+        "navigator": navigator(items),
         "questions": questions_html,
         "answered": sum(1 for item in items if item.answered),
         "remaining": remaining,
@@ -201,7 +202,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     if is_owner:
         services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
     display = services.review_display(attempt=attempt, now=now)
-    questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    questions = selectors.attempt_questions_to_review(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
     convert = converter() if is_owner else None
     words = ReviewWords.current()

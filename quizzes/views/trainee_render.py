@@ -252,3 +252,15 @@ def exam_sections(items: Sequence[ExamItem], *, heading: str, words: ExamWords, 
             f'     data-saved-at="{_e(item.saved_iso)}">{_e(item.saved_text)}</p>\n</section>\n'
         )
     return mark_safe("".join(out))  # noqa: S308  # every value above is escaped
+
+
+def navigator(items: Sequence[ExamItem]) -> SafeString:
+    """The exam page's navigator: one button per question, named with its state."""
+    return mark_safe(  # noqa: S308  # every value is escaped
+        "".join(
+            f'<li><button type="button" class="nav-item{" is-answered" if item.answered else ""}'
+            f'{" is-flagged" if item.flagged else ""}" data-nav-position="{item.n}"'
+            f' aria-label="{_e(item.nav_label)}">{item.n}</button></li>\n'
+            for item in items
+        )
+    )

@@ -83,3 +83,14 @@ def test_a_question_escapes_its_texts_and_numbers_its_blanks() -> None:
     assert '&lt;b&gt;服务&lt;/b&gt;:<span class="blank-mark">(1)____</span>和耐心。' in html
     assert '<h3 id="q-7-title" tabindex="-1">第 7 题' in html and 'data-flagged="true"' in html
     assert 'src="/img/41/"' in html and 'name="q7-2" data-blank="2"' in html
+
+
+def test_the_exam_page_s_rows_have_no_field_for_a_key_or_a_grade() -> None:
+    from dataclasses import fields
+
+    from quizzes.selectors import QuestionToSit
+
+    names = {f.name for f in fields(QuestionToSit)}
+    assert names.isdisjoint(
+        {"key", "explanation", "state", "score", "suggested_score", "comment", "key_letters"}
+    )
