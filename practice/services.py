@@ -163,7 +163,7 @@ def mistakes_from_exam(*, user_id: int, results: Iterable[tuple[int | None, str]
     review = schedule.after_wrong(now=now)
     table = Mistake._meta.db_table
     at, due = _datetime(now), _datetime(review.due_at)
-    params: list[object] = []
+    params: list[Any] = []
     for question_id in missed:
         params += [user_id, question_id, at, at, review.stage, due]
     rows = ", ".join(["(%s, %s, 1, %s, %s, %s, %s, NULL)"] * len(missed))

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 
@@ -91,7 +92,7 @@ def store(grades: Sequence[Graded]) -> None:
         if pg
         else "(%s, %s, %s, %s, %s, %s)"
     )
-    params: list[object] = []
+    params: list[Any] = []
     for g in grades:
         params += [g.pk, g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters]
     values = ", ".join([row] * len(grades))

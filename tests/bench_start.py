@@ -135,7 +135,7 @@ def main() -> None:
         rows = AttemptQuestion.objects.filter(attempt_id=attempt, position__in=positions)
         cookies = clients[i].cookies
         url, token = reverse("quizzes:save", args=[attempt]), clients[i].cookies["csrftoken"].value
-        posts = []
+        posts: list[Callable[[], None]] = []
         for position, qtype, options in rows.values_list("position", "type", "options"):
             body = {
                 "position": position,

@@ -217,9 +217,9 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     # 只看错题: a link, so it works without script and the address says what is shown.
     only_missed = display.verdicts and request.GET.get("show") == "missed"
     items = missed if only_missed else with_sections(items)
-    notes = None
+    forms = None
     if any(item.can_note for item in items):
-        notes = NoteForms(
+        forms = NoteForms(
             action=url_maker("practice:note_save"),
             csrf_token=get_token(request),
             next_path=request.get_full_path(),
@@ -230,7 +230,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_question_heading(items),
         words=words,
         image_url=url_maker("quizzes:attempt_image", attempt.pk),
-        notes=notes,
+        notes=forms,
     )
     context = {
         "attempt": attempt,
