@@ -11,6 +11,7 @@ only reads, grades and writes.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -85,6 +86,9 @@ def store(grades: Sequence[Graded]) -> None:
     holding the write lock (on SQLite the whole database's): one statement, not one per grade."""
     if not grades:
         return
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
+        _store_each(grades)  # UPDATE … FROM came with SQLite 3.33 (Django 5.2 runs on 3.31)
+        return
     pg = connection.vendor == "postgresql"
     # PostgreSQL types a VALUES list from its rows, and a column of NULLs would come out text.
     row = (
@@ -103,3 +107,13 @@ def store(grades: Sequence[Graded]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def _store_each(grades: Sequence[Graded]) -> None:
+    """Older SQLite: one prepared UPDATE run once per question (executemany, no round trips)."""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {_AQ} SET state = %s, score = %s, suggested_score = %s, key_letters = %s,"
+            " chosen_letters = %s WHERE id = %s",
+            [(g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters, g.pk) for g in grades],
+        )

@@ -360,3 +360,21 @@ def test_the_exam_page_strings_follow_the_reader_language(client: Client, exam_p
     html = exam_html(client, attempt)
     assert 'id="q-1-title" tabindex="-1">Question 1' in html
     assert "第 1 题" not in html and "已答" not in html
+
+
+def test_an_older_sqlite_stores_the_same_grades(
+    client: Client, big_bank: Bank, trainer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """UPDATE … FROM needs SQLite 3.33; older ones (Django 5.2 allows 3.31) update row by row."""
+    import sqlite3
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    attempt = start(client, paper_of(big_bank, trainer, 5))
+    aq = attempt.questions.order_by("position").first()
+    assert aq is not None
+    save(client, attempt, position=aq.position, response=aq.key)
+    assert client.post(reverse("quizzes:submit", args=[attempt.pk])).status_code == 302
+    states = list(attempt.questions.order_by("position").values_list("state", "score"))
+    assert states[0] == ("correct", Decimal("1")) and all(s == ("unanswered", 0) for s in states[1:])
