@@ -10,7 +10,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 
-def _words() -> dict[str, str]:
+def words() -> dict[str, str]:
+    """The words in the current language (quizzes.views.trainee_render writes the form too)."""
     return {
         "title": _("我的笔记"),
         "write": _("写笔记"),
@@ -24,4 +25,4 @@ def _words() -> dict[str, str]:
 
 def note_words(request: HttpRequest) -> dict[str, Any]:
     """Context processor: made on first use in a page, in that request's language."""
-    return {"note_words": SimpleLazyObject(_words)}
+    return {"note_words": SimpleLazyObject(words)}

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 import questiontypes
@@ -150,29 +151,34 @@ def mistake_review(*, user_id: int, question_id: int, now: datetime) -> Mistake 
 
 
 def mistakes_from_exam(*, user_id: int, results: Iterable[tuple[int | None, str]], now: datetime) -> None:
-    """An exam's (question id, state) pairs as it was graded: misses go into the 错题本. Three
-    queries whatever the paper's length: this runs inside the submit's write transaction."""
-    missed = {question_id for question_id, state in results if question_id is not None and state in MISSED}
+    """An exam's (question id, state) pairs as it was graded: misses go into the 错题本 — new
+    ones added, known ones counted once more and due for review again (a cleared one comes
+    back). One upsert whatever the paper's length: this runs inside the submit's write
+    transaction (on SQLite holding the database's one write lock)."""
+    missed = sorted(
+        {question_id for question_id, state in results if question_id is not None and state in MISSED}
+    )
     if not missed:
         return
     review = schedule.after_wrong(now=now)
-    known = list(Mistake.objects.filter(user_id=user_id, question_id__in=missed))
-    for mistake in known:
-        mistake.times_wrong += 1
-        mistake.last_wrong_at = now
-        mistake.stage, mistake.due_at, mistake.cleared_at = review.stage, review.due_at, None
-    Mistake.objects.bulk_update(known, ["times_wrong", "last_wrong_at", "stage", "due_at", "cleared_at"])
-    new = missed - {mistake.question_id for mistake in known}
-    Mistake.objects.bulk_create(
-        [
-            Mistake(
-                user_id=user_id, question_id=question_id, times_wrong=1,
-                first_wrong_at=now, last_wrong_at=now, due_at=review.due_at,
-            )
-            for question_id in sorted(new)
-        ],
-        ignore_conflicts=True,  # the same trainee's other submit got there first: it counted
-    )  # fmt: skip
+    table = Mistake._meta.db_table
+    at, due = _datetime(now), _datetime(review.due_at)
+    params: list[Any] = []
+    for question_id in missed:
+        params += [user_id, question_id, at, at, review.stage, due]
+    rows = ", ".join(["(%s, %s, 1, %s, %s, %s, %s, NULL)"] * len(missed))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (user_id, question_id, times_wrong, first_wrong_at, last_wrong_at, stage,"
+            f" due_at, cleared_at) VALUES {rows} ON CONFLICT (user_id, question_id) DO UPDATE SET"
+            f" times_wrong = {table}.times_wrong + 1, last_wrong_at = excluded.last_wrong_at,"
+            " stage = excluded.stage, due_at = excluded.due_at, cleared_at = NULL",
+            params,
+        )
+
+
+def _datetime(value: datetime | None) -> Any:
+    return connection.ops.adapt_datetimefield_value(value)
 
 
 # ---- favourites ------------------------------------------------------------------------------

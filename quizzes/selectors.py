@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -171,12 +171,71 @@ def attempt_questions(*, attempt: Attempt) -> list[AttemptQuestion]:
     return list(attempt.questions.order_by("position"))
 
 
-def attempt_questions_to_sit(*, attempt: Attempt) -> QuerySet[AttemptQuestion]:
-    """The running attempt's questions without key, explanation or grading: the exam page never
-    has them to leak, however its template changes."""
-    return attempt.questions.defer(
-        "key", "explanation", "state", "score", "suggested_score", "grader", "comment", "graded_at"
-    ).order_by("position")
+@dataclass(frozen=True)
+class QuestionToSit:
+    """A running attempt's question as the exam page may have it: no key, explanation or grade
+    (there is no field for them, so no template or code can leak them), read as plain values."""
+
+    position: int
+    type: str
+    stem: str
+    material: str
+    options: list[str]
+    images: list[dict[str, Any]]
+    points: Decimal
+    response: Any
+    flagged: bool
+    saved_at: datetime | None
+
+    @property
+    def labelled_options(self) -> list[tuple[str, str]]:
+        return [(chr(ord("A") + i), text) for i, text in enumerate(self.options)]
+
+
+_TO_SIT = [f.name for f in fields(QuestionToSit)]
+
+
+def attempt_questions_to_sit(*, attempt: Attempt) -> list[QuestionToSit]:
+    """The running attempt's questions, in order: values, not model instances (the exam page
+    reads 100 of them per trainee, all within the first minute of an exam)."""
+    rows = attempt.questions.order_by("position").values_list(*_TO_SIT)
+    return [QuestionToSit(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class QuestionReviewed:
+    """A handed-in question with everything the result page may show, as plain values; what the
+    review policy allows is decided by quizzes.views.trainee_items.review_item."""
+
+    position: int
+    question_id: int | None
+    type: str
+    stem: str
+    material: str
+    options: list[str]
+    images: list[dict[str, Any]]
+    points: Decimal
+    response: Any
+    key: Any
+    explanation: str
+    state: str
+    score: Decimal | None
+    comment: str
+    graded_at: datetime | None
+
+    @property
+    def labelled_options(self) -> list[tuple[str, str]]:
+        return [(chr(ord("A") + i), text) for i, text in enumerate(self.options)]
+
+
+_REVIEWED = [f.name for f in fields(QuestionReviewed)]
+
+
+def attempt_questions_to_review(*, attempt: Attempt) -> list[QuestionReviewed]:
+    """The attempt's questions for its result page, in order, as values (every trainee opens
+    it within seconds of handing in)."""
+    rows = attempt.questions.order_by("position").values_list(*_REVIEWED)
+    return [QuestionReviewed(*row) for row in rows]
 
 
 @dataclass(frozen=True)

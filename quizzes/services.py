@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from qbank import bulk
 from qbank.fingerprint import near_key
 from qbank.models import Chapter, Question
 
-from . import autosave, distinct, draw, grading
+from . import autosave, distinct, draw, grading, handin
 from .models import Attempt, AttemptQuestion, GradeState, IntegrityEvent, Paper, PaperRule, ReviewPolicy
 from .selectors import paper_chapters, paper_open_to, paper_published_to, rule_pool
 from .textcheck import is_well_formed
@@ -383,91 +382,45 @@ def clean_response(qtype: str, option_count: int, response: object) -> object:
         raise ValidationError(_(error.message), code=error.code) from error
 
 
-# What grading never reads: 100 questions' texts and pictures stay in the database.
-_NOT_GRADED = ("stem", "material", "options", "explanation", "images", "comment")
-
-
 def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool = False) -> Attempt:
     """Grade and close the attempt, once: a double submit or a submit racing the deadline
     finds it already submitted and returns it unchanged."""
     now = _now(now)
-    # Graded before the write transaction: on SQLite it holds the database's one write lock, and
-    # 500 submits at the deadline must not queue behind each other's grading. Inside the lock
-    # only answers saved since (a changed revision) are graded again.
-    graded = {
-        aq.pk: aq
-        for aq in AttemptQuestion.objects.filter(
-            attempt_id=attempt.pk, attempt__status=Attempt.Status.IN_PROGRESS
-        )
-        .select_related("attempt")
-        .defer(*_NOT_GRADED)
-    }
-    for aq in graded.values():
-        _grade_automatically(aq, grading.Policy(multiple=aq.attempt.multiple_policy))  # frozen at start
+    # Graded before the write transaction, as plain rows (quizzes.handin): on SQLite it holds the
+    # database's one write lock, and 500 submits at the deadline must not queue behind each
+    # other's grading. Inside the lock only answers saved since (a changed revision) are graded
+    # again. The scoring policy was frozen with the attempt at start.
+    policy = grading.Policy(multiple=attempt.multiple_policy)
+    graded = handin.grade_running(attempt_id=attempt.pk, policy=policy)
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if not locked.is_running:
             return locked
         policy = grading.Policy(multiple=locked.multiple_policy)
-        questions = []
-        for pk, revision in locked.questions.values_list("pk", "revision"):
-            done = graded.get(pk)
-            if done is None or done.revision != revision:
-                done = AttemptQuestion.objects.get(pk=pk)  # saved while we graded: rare
-                _grade_automatically(done, policy)
-            questions.append(done)
-        _grades_store(questions)
+        revisions = dict(AttemptQuestion.objects.filter(attempt_id=locked.pk).values_list("pk", "revision"))
+        stale = [
+            pk for pk, revision in revisions.items() if pk not in graded or graded[pk].revision != revision
+        ]
+        if stale:  # saved while we graded: rare
+            graded.update((g.pk, g) for g in handin.grade_pks(pks=stale, policy=policy))
+        questions = [graded[pk] for pk in revisions]
+        handin.store(questions)
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
         locked.auto_submitted = auto
         _total(locked, questions)
-        locked.save()
+        locked.save(update_fields=_SUBMITTED_FIELDS)
         # Into the trainee's 错题本 with the same transaction: a submit either counts or not.
         practice_services.mistakes_from_exam(
-            user_id=locked.user_id, results=[(aq.question_id, aq.state) for aq in questions], now=now
+            user_id=locked.user_id, results=[(g.question_id, g.state) for g in questions], now=now
         )
         return locked
 
 
-def _grades_store(questions: Sequence[AttemptQuestion]) -> None:
-    """One UPDATE per distinct grade (state, scores, key and chosen letters): a few dozen per
-    paper at most. This runs holding the write lock (on SQLite the whole database's);
-    bulk_update's CASE over every row cost ~0.6 ms of Python per question there, 60 ms for a
-    100-question paper."""
-    grades: dict[tuple[str, Decimal | None, Decimal | None, str, str], list[int]] = defaultdict(list)
-    for aq in questions:
-        grades[(aq.state, aq.score, aq.suggested_score, aq.key_letters, aq.chosen_letters)].append(aq.pk)
-    for (state, score, suggested, key_letters, chosen_letters), pks in grades.items():
-        AttemptQuestion.objects.filter(pk__in=pks).update(
-            state=state,
-            score=score,
-            suggested_score=suggested,
-            key_letters=key_letters,
-            chosen_letters=chosen_letters,
-        )
+_SUBMITTED_FIELDS = ["status", "submitted_at", "auto_submitted", "score", "pending_grading", "passed"]
 
 
-def _grade_automatically(aq: AttemptQuestion, policy: grading.Policy) -> None:
-    qtype = questiontypes.get(aq.type)
-    aq.key_letters = qtype.bank_letters(aq.key, aq.option_order)
-    aq.chosen_letters = qtype.bank_letters(aq.response, aq.option_order)
-    try:
-        result = grading.grade(aq.type, aq.key, aq.response, policy)
-    except ValueError:
-        # A key that does not fit its type (it got past the bank's checks somehow): a trainer
-        # marks this one by hand rather than the whole submit failing.
-        logger.exception("attempt question %s has an ungradable key", aq.pk)
-        aq.state, aq.suggested_score, aq.score = GradeState.PENDING, Decimal("0"), None
-        return
-    points = grading.points_for(result, aq.points)
-    aq.state = result.state
-    if result.state == GradeState.PENDING:
-        aq.suggested_score, aq.score = points, None
-    else:
-        aq.score = points
-
-
-def _total(attempt: Attempt, questions: Sequence[AttemptQuestion]) -> None:
+def _total(attempt: Attempt, questions: Sequence[AttemptQuestion] | Sequence[handin.Graded]) -> None:
     """Scores so far; short answers count at their suggested score until a trainer grades them."""
     attempt.score = sum(
         (aq.score if aq.score is not None else (aq.suggested_score or Decimal("0")) for aq in questions),

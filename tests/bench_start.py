@@ -1,15 +1,17 @@
-"""What one start and one exam page cost the server — a script, not a test.
+"""What a trainee's requests cost the server — a script, not a test.
 
     python tests/bench_start.py [--questions 20000] [--runs 20] [--profile]
     DATABASE_URL=postgres://user@127.0.0.1:5432/qbank python tests/bench_start.py
 
 Builds a throwaway database (as tests/bench_draw.py), stocks the load test's bank and its
 per-candidate paper of 100 questions (tests/load/fixtures.py), then, through Django's test
-client and the whole middleware stack, times for --runs trainees: POST start (draw, attempt and
-its 100 frozen questions written) and GET of the exam page (100 questions rendered). It prints
-p50/p95 wall time, this process's CPU p50 (SQLite runs in it) and the statements each took;
---profile prints cProfile's top functions for one of each. The load test
-(`python -m tests.load run`) measures the same requests under a storm.
+client and the whole middleware stack, times for --runs trainees: the dashboard, POST start
+(draw, attempt and its 100 frozen questions written), the exam page (100 questions rendered),
+autosaves (JSON with the CSRF header, enforced, as exam.js sends them), the hand-in (grading)
+and the result page it redirects to. It prints p50/p95 wall time, this process's CPU p50
+(SQLite runs in it; PostgreSQL's own CPU is not counted) and the statements each took;
+--profile prints cProfile's top functions for one of each (BENCH_SORT=tottime to sort by own
+time). The load test (`python -m tests.load run`) measures the same requests under a storm.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import cProfile
 import io
 import json
 import pstats
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -82,7 +85,9 @@ def main() -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from quizzes.models import AttemptQuestion
     from tests.load.fixtures import setup
+    from tests.load.trainee import Question, answer_for
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # the test client's host
 
@@ -102,6 +107,10 @@ def main() -> None:
     start_url = reverse("quizzes:start", args=[paper])
     exams: dict[int, str] = {}
 
+    def dashboard(i: int) -> None:
+        response = clients[i].get(reverse("quizzes:dashboard"))
+        assert response.status_code == 200, response.status_code
+
     def start(i: int) -> None:
         response = clients[i].post(start_url)
         assert response.status_code == 302, response.status_code
@@ -111,14 +120,40 @@ def main() -> None:
         response = clients[i].get(exams[i])
         assert response.status_code == 200, response.status_code
 
-    def answer(i: int) -> None:  # a dozen saved answers, as the load test's trainees leave
+    rng = random.Random(7)
+    browser = Client(enforce_csrf_checks=True)  # as a browser: the CSRF check enforced
+
+    def answer(i: int, positions: range = range(1, 13)) -> None:
+        """Saved answers of the right shape, as the load test's trainees send them; a dozen per
+        attempt before it is handed in."""
+        for post in saves_for(i, positions):
+            post()
+
+    def saves_for(i: int, positions: range) -> list[Callable[[], None]]:
+        """Autosaves ready to send as exam.js sends them: JSON, the CSRF header, enforced."""
         attempt = int(exams[i].rstrip("/").split("/")[-1])
-        for position in range(1, 13):
-            clients[i].post(
-                reverse("quizzes:save", args=[attempt]),
-                json.dumps({"position": position, "response": "B"}),
-                content_type="application/json",
-            )
+        rows = AttemptQuestion.objects.filter(attempt_id=attempt, position__in=positions)
+        cookies = clients[i].cookies
+        url, token = reverse("quizzes:save", args=[attempt]), clients[i].cookies["csrftoken"].value
+        posts: list[Callable[[], None]] = []
+        for position, qtype, options in rows.values_list("position", "type", "options"):
+            body = {
+                "position": position,
+                "response": answer_for(Question(position, qtype, len(options or []), 1), rng),
+            }
+
+            def post(body: dict[str, object] = body) -> None:
+                browser.cookies = cookies  # this trainee's session and CSRF cookie
+                response = browser.post(
+                    url,
+                    json.dumps({**body, "flagged": False}),
+                    "application/json",
+                    headers={"X-CSRFToken": token},
+                )
+                assert response.status_code == 200, (response.status_code, response.content[:200])
+
+            posts.append(post)
+        return posts
 
     results: dict[int, str] = {}
 
@@ -132,20 +167,26 @@ def main() -> None:
         assert response.status_code == 200, response.status_code
 
     last = len(users) - 1
-    start(last)  # warm: compiled querysets, templates, translations
+    dashboard(last)  # warm: compiled querysets, templates, translations
+    start(last)
     exam(last)
     submit(last)
     result(last)
+    report("dashboard (GET)", timed(args.runs, dashboard))
     report("start (POST)", timed(args.runs, start))
     report("exam page (GET)", timed(args.runs, exam))
     start(args.runs)  # one more attempt, for the profile below
+    exam(args.runs)
     for i in range(args.runs + 1):
         answer(i)
+    pending = [post for i in range(args.runs) for post in saves_for(i, range(13, 18))]
+    report("autosave (POST)", timed(len(pending) - 1, lambda n: pending[n]()))
     report("submit (POST)", timed(args.runs, submit))
     report("result page (GET)", timed(args.runs, result))
     if args.profile:
         profile("start", lambda: start(args.runs + 1))
         profile("exam page", lambda: exam(args.runs + 1))
+        profile("autosave", saves_for(args.runs + 1, range(1, 2))[0])
         profile("submit", lambda: submit(args.runs))
         profile("result page", lambda: result(args.runs))
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from practice import clock as practice_clock
 from practice import selectors as practice_selectors
+from practice.note_words import words as note_words
 from qbank.access import PRACTISE, TAKE_EXAMS, access_required, allowed, signed_in
 from qbank.images import picture_response
 from qbank.script import converter
@@ -38,6 +40,7 @@ from .trainee_items import (
     with_sections,
 )
 from .trainee_mock import refused
+from .trainee_render import NoteForms, exam_sections, navigator, review_articles, url_maker
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,22 @@ def exam(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _closed_if_due(_owned(request, pk), now)
     if not attempt.is_running:
         return redirect("quizzes:result", attempt.pk)
-    questions = list(selectors.attempt_questions_to_sit(attempt=attempt))
+    questions = selectors.attempt_questions_to_sit(attempt=attempt)
     convert, words = converter(), ExamWords.current()
     items = with_sections([exam_item(aq, convert, words) for aq in questions])
     remaining = max(0, int((attempt.deadline - now).total_seconds()))
+    questions_html = exam_sections(
+        items,
+        heading=_question_heading(items),
+        words=words,
+        image_url=url_maker("quizzes:attempt_image", attempt.pk),
+    )
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
-        "items": items,
-        "question_heading": _question_heading(items),
+        "total": len(items),
+        "navigator": navigator(items),
+        "questions": questions_html,
         "answered": sum(1 for item in items if item.answered),
         "remaining": remaining,
         "remaining_text": clock_text(remaining),
@@ -192,7 +202,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     if is_owner:
         services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
     display = services.review_display(attempt=attempt, now=now)
-    questions = selectors.attempt_questions(attempt=attempt) if not attempt.is_running else []
+    questions = selectors.attempt_questions_to_review(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
     convert = converter() if is_owner else None
     words = ReviewWords.current()
@@ -207,13 +217,27 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     # 只看错题: a link, so it works without script and the address says what is shown.
     only_missed = display.verdicts and request.GET.get("show") == "missed"
     items = missed if only_missed else with_sections(items)
+    forms = None
+    if any(item.can_note for item in items):
+        forms = NoteForms(
+            action=url_maker("practice:note_save"),
+            csrf_token=get_token(request),
+            next_path=request.get_full_path(),
+            words=note_words(),
+        )
+    review = review_articles(
+        items,
+        heading=_question_heading(items),
+        words=words,
+        image_url=url_maker("quizzes:attempt_image", attempt.pk),
+        notes=forms,
+    )
     context = {
         "attempt": attempt,
         "paper": attempt.paper,
         "display": display,
         "items": items,
-        "words": words,
-        "question_heading": _question_heading(items),
+        "review": review,
         "only_missed": only_missed,
         "missed_count": len(missed),
         "time_used": duration_text(attempt.time_used),

@@ -18,6 +18,7 @@ from qbank.models import QuestionType
 from qbank.script import Convert
 
 from ..models import AttemptQuestion, GradeState
+from ..selectors import QuestionReviewed, QuestionToSit
 from ..services import ReviewDisplay
 from .trainee_sections import bare_term, section_heads, term_prompt
 
@@ -76,6 +77,11 @@ class ExamWords:
     saved: str
     types: dict[str, str]
     ask: str
+    true: str = "对"
+    false: str = "错"
+    blank: str = "第 %(n)s 空"  # a blank's name for a screen reader
+    answer_to: str = "第 %(n)s 题的回答"  # a written answer's name for a screen reader
+    image: str = "题目配图"
 
     @classmethod
     def current(cls) -> ExamWords:
@@ -90,6 +96,11 @@ class ExamWords:
             saved=_("已保存 %(t)s"),
             types={code: str(label) for code, label in QuestionType.choices},
             ask=_("请解释下列名词："),
+            true=_("对"),
+            false=_("错"),
+            blank=_("第 %(n)s 空"),
+            answer_to=_("第 %(n)s 题的回答"),
+            image=_("题目配图"),
         )
 
     def nav_label(self, *, position: int | str, answered: bool, flagged: bool) -> str:
@@ -118,7 +129,7 @@ def stem_parts(stem: str, *, fill: bool) -> list[StemPart]:
     return parts
 
 
-def _chosen(aq: AttemptQuestion) -> str:
+def _chosen(aq: QuestionToSit) -> str:
     if isinstance(aq.response, bool):  # true/false, as the radio buttons' values
         return "true" if aq.response else "false"
     if questiontypes.get(aq.type).has_options and isinstance(aq.response, str):
@@ -126,7 +137,7 @@ def _chosen(aq: AttemptQuestion) -> str:
     return ""
 
 
-def image_ids(aq: AttemptQuestion) -> list[int]:
+def image_ids(aq: QuestionToSit | QuestionReviewed | AttemptQuestion) -> list[int]:
     """The snapshot's picture ids, served by the attempt_image view from the snapshot."""
     return [int(image["id"]) for image in aq.images or [] if "id" in image]
 
@@ -140,7 +151,7 @@ def points_text(points: Decimal) -> str:
     return f"{points.normalize():f}" if points == points.to_integral_value() else f"{points:.2f}"
 
 
-def exam_item(aq: AttemptQuestion, convert: Convert = _stored, words: ExamWords | None = None) -> ExamItem:
+def exam_item(aq: QuestionToSit, convert: Convert = _stored, words: ExamWords | None = None) -> ExamItem:
     """`convert` puts the question's text in the reader's script (qbank.script); the trainee's
     saved answers are shown as typed. Pass `words` when building many (ExamWords.current())."""
     words = words or ExamWords.current()
@@ -267,7 +278,7 @@ class ReviewItem:
 
 
 def review_item(
-    aq: AttemptQuestion,
+    aq: QuestionReviewed | AttemptQuestion,
     display: ReviewDisplay,
     convert: Convert | None = None,
     words: ReviewWords | None = None,

@@ -132,9 +132,12 @@ def test_exam_misses_count_again_and_reopen_a_cleared_mistake(
     answer(chapter_session(trainee, practice_bank, chapters[1]), "B")  # `second` wrong in practice
     Mistake.objects.filter(question=second).update(cleared_at=T0, due_at=None, stage=3)
     results = [(first.pk, "wrong"), (second.pk, "partial"), (None, "wrong"), (first.pk + 999, "correct")]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):  # one upsert, inside the submit's write lock
         services.mistakes_from_exam(user_id=trainee.pk, results=results, now=T0 + DAY)
     reopened = Mistake.objects.get(question=second)
     assert (reopened.times_wrong, reopened.cleared_at, reopened.stage) == (2, None, 0)
     assert reopened.due_at == T0 + 2 * DAY
-    assert Mistake.objects.get(question=first).times_wrong == 1
+    added = Mistake.objects.get(question=first)
+    assert (added.times_wrong, added.first_wrong_at, added.last_wrong_at) == (1, T0 + DAY, T0 + DAY)
+    assert (added.stage, added.due_at, added.cleared_at) == (0, T0 + 2 * DAY, None)
+    assert reopened.last_wrong_at == T0 + DAY and reopened.first_wrong_at < T0 + DAY

@@ -51,3 +51,27 @@ def test_case_sub_questions_differ_by_their_material() -> None:
     ask = "这个案例对您有何启示?"
     assert fingerprint(ask, [], material="顾客投诉熟食变味") != fingerprint(ask, [], material="酸奶里有苍蝇")
     assert fingerprint(ask, [], material="") == fingerprint(ask, [])
+
+
+def test_strip_drops_what_the_character_test_drops() -> None:
+    """_strip's remembered table decides each character as the per-character test did."""
+    import random
+    import unicodedata
+
+    from qbank.fingerprint import _strip
+
+    def by_hand(text: str) -> str:
+        return "".join(
+            ch
+            for ch in text
+            if not ch.isspace()
+            and unicodedata.category(ch)[0] not in "PSZ"
+            and unicodedata.category(ch) != "Cf"
+        )
+
+    rng = random.Random(5)
+    for _ in range(200):
+        text = "售後客戶服務？ a_b\u200b\u3000（ ）____ 1.5% ＡＢＣ\t\n" + "".join(
+            chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(100)
+        )
+        assert _strip(text) == by_hand(text)

@@ -249,3 +249,51 @@ def test_fixed_paper_review_opens_when_the_paper_closes(
 def test_paper_form_explains_when_a_fixed_paper_shows_its_key(trainer: Any, client_for: Any) -> None:
     html = client_for(trainer).get(reverse("quizzes:paper_create")).content.decode()
     assert "所有人同一套题且允许多次作答时,答案和解析在学员用完作答次数或考试结束后才公布。" in html
+
+
+# ---- the questions' markup, written in Python (quizzes/views/trainee_render.py) --------------
+def test_review_escapes_what_the_bank_and_the_trainee_wrote(
+    client: Client, trainee: Any, make_exam_paper: Any
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="explanations"), trainee, submit=False)
+    services.answer_save(attempt=attempt, position=5, response='<img src=x onerror="alert(1)">')
+    attempt.questions.filter(position=2).update(explanation="<b>粗体</b> & 'x'", comment="")
+    services.attempt_submit(attempt=attempt)
+    html = result_html(client, attempt)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;客户来电" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "&lt;b&gt;粗体&lt;/b&gt; &amp; &#x27;x&#x27;" in html
+
+
+def test_review_links_pictures_and_note_forms_that_work(
+    trainee: Any, make_exam_paper: Any, client_for: Callable[[Any], Client]
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="answers"), trainee)
+    attempt.questions.filter(position=1).update(
+        images=[{"id": 41, "path": "p/41.png", "content_type": "image/png"}]
+    )
+    html = result_html(client_for(trainee), attempt)
+    picture = reverse("quizzes:attempt_image", args=[attempt.pk, 41])
+    assert f'<img class="question-image" src="{picture}" alt="题目配图" loading="lazy">' in html
+    question_id = attempt.questions.get(position=1).question_id
+    action = reverse("practice:note_save", args=[question_id])
+    assert html.count('class="note-form"') == 5 and f'action="{action}"' in html
+    assert f'value="{reverse("quizzes:result", args=[attempt.pk])}#note-{question_id}"' in html
+    # The page's one token is accepted by a client that enforces CSRF, as a browser posting the form.
+    browser = Client(enforce_csrf_checks=True)
+    browser.cookies = client_for(trainee).cookies
+    page = browser.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    saved = browser.post(
+        action, {"text": "先问候", "csrfmiddlewaretoken": token}, HTTP_ACCEPT="application/json"
+    )
+    assert saved.status_code == 200, saved.content
+    assert "先问候" in browser.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
+
+
+def test_trainers_read_the_review_without_note_forms(
+    trainee: Any, trainer: Any, make_exam_paper: Any, client_for: Callable[[Any], Client]
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="answers"), trainee)
+    html = result_html(client_for(trainer), attempt)
+    assert html.count('<article class="card question review') == 5 and "note-form" not in html
