@@ -108,7 +108,7 @@ def test_publish_stores_exactly_the_reviewed_questions(
     page = admin_client_.get(review_url(batch)).content.decode()
     assert 'name="chapter_0"' in page and 'name="chapter_1"' in page
     titles = sorted(set(StagedQuestion.objects.values_list("chapter_title", flat=True)))
-    assert titles == ["第一章", "第二章"]
+    assert titles == ["第一章 服务礼仪", "第二章 投诉处理"]
     admin_client_.post(
         reverse("importers:chapters", args=[batch.pk]), {"chapter_0": "none", "chapter_1": str(existing.pk)}
     )
@@ -124,8 +124,8 @@ def test_publish_stores_exactly_the_reviewed_questions(
         "客户投诉时首先应该?",
         "投诉回访要做什么?",
     }
-    assert stored["服务的第一步是什么?"].chapter is None  # 第一章 → no chapter
-    assert stored["客户投诉时首先应该?"].chapter == existing  # 第二章 → an existing chapter
+    assert stored["服务的第一步是什么?"].chapter is None  # 第一章 服务礼仪 → no chapter
+    assert stored["客户投诉时首先应该?"].chapter == existing  # 第二章 投诉处理 → an existing chapter
     assert stored["客户投诉时首先应该?"].options.count() == 2
     assert stored["客户投诉时首先应该?"].status == Question.Status.ACTIVE  # fixed: no warnings left
     assert stored["投诉回访要做什么?"].status == Question.Status.NEEDS_REVIEW  # still without an answer

@@ -58,7 +58,7 @@ def test_several_files_and_a_zip_are_staged_not_stored(admin_client_: Client, ba
     assert StagedQuestion.objects.filter(file__batch=batch).count() == 4
     assert not Question.objects.exists()  # nothing reaches the bank before publish
     staged = StagedQuestion.objects.get(data__stem="客户投诉时首先应该?")
-    assert staged.chapter_title == "第二章"
+    assert staged.chapter_title == "第二章 投诉处理"
     assert staged.section == "一、单项选择题"
 
 
