@@ -79,6 +79,9 @@ _GLYPH_AT_GAP = re.compile("(?:^|(?<=\\s))([\ue000-\uf8ff])")
 MIN_LABEL_USES = 3
 
 
+DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)  # any reader's
+
+
 def _page_texts(filename: str, data: bytes) -> list[str]:
     from pypdf import PdfReader  # late: only PDFs pay for it
     from pypdf.errors import PdfReadError
@@ -95,8 +98,29 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
         return [_whole_characters(page.extract_text() or "") for page in reader.pages]
     except PaperError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        raise PaperError(filename, f"not a readable PDF: the file is damaged ({type(exc).__name__})") from exc
+    except (PdfReadError, *DAMAGED) as exc:
+        # pypdf gives up on some producers' content streams that other readers open: try pdfminer
+        pages = _pdfminer_pages(data)
+        if pages is None:
+            raise PaperError(
+                filename, f"not a readable PDF: the file is damaged ({type(exc).__name__})"
+            ) from exc
+        return pages
+
+
+def _pdfminer_pages(data: bytes) -> list[str] | None:
+    """The pages' text by pdfminer.six (slower, more forgiving), or None when it fails too."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        text = extract_text(io.BytesIO(data), maxpages=MAX_PAGES)
+    except (PDFException, PSException, *DAMAGED, AssertionError, EOFError):
+        return None
+    pages = [_whole_characters(page) for page in text.split("\f")]
+    return pages if any(page.strip() for page in pages) else None  # nothing read: damaged, not a scan
 
 
 def running_lines(pages: list[list[str]]) -> set[str]:

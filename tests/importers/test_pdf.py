@@ -79,3 +79,20 @@ def test_option_labels_drawn_from_a_symbol_font_are_read_as_labels() -> None:
     questions = parse_lines("exam.pdf", lines).questions
     assert [(q.stem, q.options) for q in questions][0] == ("下列何者正確?", ["甲", "乙", "丙", "丁"])
     assert len(questions) == 3
+
+
+def test_a_pdf_whose_content_streams_pypdf_cannot_parse_is_read_by_pdfminer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PageObject
+    from pypdf.errors import PdfStreamError
+
+    def broken(page: PageObject, *args: object, **kwargs: object) -> str:
+        raise PdfStreamError("Stream has ended unexpectedly")  # as some producers' streams make pypdf
+
+    monkeypatch.setattr(PageObject, "extract_text", broken)
+    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
+    assert [q.number for q in paper.questions] == [str(n) for n in range(1, 13)]
+    assert paper.questions[0].options == ["倾听", "致歉", "争辩", "推诿"]
+    with pytest.raises(PaperError, match=r"^cut\.pdf: not a readable PDF: the file is damaged"):
+        parse_document("cut.pdf", (FILES / "running-header.pdf").read_bytes()[:2000])  # both fail
