@@ -90,11 +90,12 @@ def measure(
 
 def rows_coverage(paper: ParsedPaper) -> Coverage:
     """A spreadsheet's coverage: its question rows against the rows it could not read."""
-    rows = len(paper.questions) + len(paper.warnings)
+    # Rows silently passed over count too: a layout read wrongly leaves rows of text unread.
+    rows = max(len(paper.questions) + len(paper.warnings), paper.text_rows)
     cov = Coverage(
         lines=rows,
         questions=len(paper.questions),
-        unread=len(paper.warnings),
+        unread=rows - len(paper.questions),
         share=len(paper.questions) / rows if rows else 1.0,
     )
     judge(cov, paper.questions, {})

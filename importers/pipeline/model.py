@@ -93,3 +93,4 @@ class ParsedPaper:
     coverage: Coverage | None = None  # how much of the file the parse understood, and a verdict
     line_roles: dict[int, list[str]] = field(default_factory=dict)  # for parse_paper --explain
     furniture: set[int] = field(default_factory=set)  # line numbers dropped as page furniture
+    text_rows: int = 0  # a spreadsheet's rows holding text below its headers (the coverage's lines)

@@ -141,7 +141,17 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
         warnings.extend(problems)
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
-    return ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+    paper = ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
+    paper.text_rows = sum(_rows_with_text(sheet) for sheet in sheets)
+    return paper
+
+
+def _rows_with_text(sheet: Sheet) -> int:
+    """Rows with a cell of text below the header (all of them in a sheet without one): what a
+    reading of the sheet should account for."""
+    columns = find_columns(sheet.rows)
+    start = columns.header_row if columns is not None else 0
+    return sum(1 for n, cells in sheet.rows if n > start and any(c.strip() for c in cells))
 
 
 # Import templates handed out by platforms and schools travel with a 填写说明 sheet and a 示例

@@ -293,3 +293,13 @@ def test_instruction_and_example_sheets_of_an_import_template_are_not_questions(
     # A workbook holding only a sheet named so is still read.
     only = book(("示例", [["题目", "答案"], ["甲。", "对"]]))
     assert [q.stem for q in parse_document("bank.xlsx", only).questions] == ["甲。"]
+
+
+def test_rows_of_text_the_reading_passed_over_count_against_the_coverage() -> None:
+    rows: list[list[object]] = [["题目", "答案", "备注"]]
+    rows += [[f"第{n}题是什么?", "A", ""] for n in range(1, 4)]
+    rows += [["", "", f"第{n}行的说明文字"] for n in range(4, 14)]  # read as nothing, said nowhere
+    paper = parse_document("bank.xlsx", book(("题库", rows)))
+    cov = paper.coverage
+    assert cov is not None and (cov.questions, cov.lines, cov.unread) == (3, 13, 10)
+    assert cov.verdict == "poor" and "only 23% of the text was read into questions" in cov.reasons
