@@ -172,9 +172,8 @@ def attempt_questions(*, attempt: Attempt) -> list[AttemptQuestion]:
 
 
 @dataclass(frozen=True)
-class QuestionToSit:
-    """A running attempt's question as the exam page may have it: no key, explanation or grade
-    (there is no field for them, so no template or code can leak them), read as plain values."""
+class _QuestionShown:
+    """What both trainee pages show of a frozen question, read as plain values."""
 
     position: int
     type: str
@@ -184,12 +183,19 @@ class QuestionToSit:
     images: list[dict[str, Any]]
     points: Decimal
     response: Any
-    flagged: bool
-    saved_at: datetime | None
 
     @property
     def labelled_options(self) -> list[tuple[str, str]]:
         return [(chr(ord("A") + i), text) for i, text in enumerate(self.options)]
+
+
+@dataclass(frozen=True)
+class QuestionToSit(_QuestionShown):
+    """A running attempt's question as the exam page may have it: no key, explanation or grade
+    (there is no field for them, so no template or code can leak them)."""
+
+    flagged: bool
+    saved_at: datetime | None
 
 
 _TO_SIT = [f.name for f in fields(QuestionToSit)]
@@ -203,29 +209,17 @@ def attempt_questions_to_sit(*, attempt: Attempt) -> list[QuestionToSit]:
 
 
 @dataclass(frozen=True)
-class QuestionReviewed:
-    """A handed-in question with everything the result page may show, as plain values; what the
-    review policy allows is decided by quizzes.views.trainee_items.review_item."""
+class QuestionReviewed(_QuestionShown):
+    """A handed-in question with everything the result page may show; what the review policy
+    allows is decided by quizzes.views.trainee_items.review_item."""
 
-    position: int
     question_id: int | None
-    type: str
-    stem: str
-    material: str
-    options: list[str]
-    images: list[dict[str, Any]]
-    points: Decimal
-    response: Any
     key: Any
     explanation: str
     state: str
     score: Decimal | None
     comment: str
     graded_at: datetime | None
-
-    @property
-    def labelled_options(self) -> list[tuple[str, str]]:
-        return [(chr(ord("A") + i), text) for i, text in enumerate(self.options)]
 
 
 _REVIEWED = [f.name for f in fields(QuestionReviewed)]
