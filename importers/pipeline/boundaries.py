@@ -176,8 +176,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     group, number = matched_group(m, ITEM_GROUPS)
     n = int(number)
     line_start = at_line_start(m)
-    if n == 8 and line_start and group in ("item_g", "item_n") and _expects_b(seg.item):
-        return ("option", (1, seg.item.option_family))  # type: ignore[union-attr]  # OCR: "8客户"
+    item = seg.item
+    if n == 8 and line_start and group in ("item_g", "item_n") and item is not None and _expects_b(item):
+        return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     if group in ("item_q", "item_t", "item_c", "item_r") and not line_start:
         return None
     if group == "item_g" and not _glued_number(seg, n):
@@ -196,11 +197,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
-    if _lists_requirements(seg.item):
+    if _lists_requirements(item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
-    if seg.item is not None and seg.line_depth > seg.item.depth > 0:
+    if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
-        return ("nested_option", n) if _nested_option(seg.item, n) else None
+        return ("nested_option", n) if _nested_option(item, n) else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):
         return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
     if DECIMAL_POINT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
@@ -211,11 +212,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "元素1、2、3、4": numbers listed in a sentence
     if group == "item_p" and not line_start and not (seg.case_open and n == seg.expected):
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
-    choice = seg.item is not None and bool(seg.item.options)
+    choice = item is not None and bool(item.options)
     plain = seg.section.number_style == "plain" and not seg.case_open
     if group == "item_p" and plain and choice and (n == 1 or n != seg.expected):
         return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
-    item = seg.item
     if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
         if re.search(r"(?<!\d)1\s*[.、．]", so_far):
@@ -251,14 +251,9 @@ def _answer_point(seg: Segmenter, n: int) -> bool:
     return item.slot == "mine" or n != seg.expected or FIRST_POINT.search(so_far or "") is not None
 
 
-def _expects_b(item: Item | None) -> bool:
+def _expects_b(item: Item) -> bool:
     """Option A read, B next: where OCR misreads the label B as 8 ("8客户", "8.错")."""
-    return (
-        item is not None
-        and item.slot == "option"
-        and len(item.options) == 1
-        and item.option_family in LETTER_FAMILIES
-    )
+    return item.slot == "option" and len(item.options) == 1 and item.option_family in LETTER_FAMILIES
 
 
 def _glued_number(seg: Segmenter, n: int) -> bool:

@@ -162,7 +162,7 @@ def judgement_mark(seg: Segmenter, line: Line) -> str:
     """ "(√)" or "错误" on its own line under a statement: its answer. In a judgement section of
     unnumbered statements the line above is the question; of "对" and "**错**" the bold one is
     the key (two plain ones are the choices, no key)."""
-    bold = BOLD_WHOLE.match(line.text)
+    bold = rules.BOLD.fullmatch(line.text)
     mark = rules.JUDGEMENT.match(bold.group(1) if bold else line.text)
     if not mark or seg.mode != "questions":
         return ""
@@ -180,9 +180,6 @@ def judgement_mark(seg: Segmenter, line: Line) -> str:
     bolds = [m for m, b in item.verdicts if b]
     item.mark = bolds[0] if bolds else item.verdicts[0][0] if len(item.verdicts) == 1 else None
     return "answer"
-
-
-BOLD_WHOLE = re.compile(r"^\*\*(.+?)\*\*$")
 
 
 def key_line(seg: Segmenter, line: Line) -> str:

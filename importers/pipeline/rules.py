@@ -155,15 +155,16 @@ DIFFICULTY_WORDS = {
 }
 # A type printed on the question itself: "1.[单选题] …", "【多选题】…".
 # "(单选题, 2.0 分)" as 学习通 prints it, with the question's points.
+TAG_NAMES = r"(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?|名词解释|计算题|分析题|案例分析题?)"
 TYPE_TAG = re.compile(
-    r"^\s*[\[【(（]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?|名词解释|计算题|分析题|案例分析题?)"
+    rf"^\s*[\[【(（]\s*{TAG_NAMES}"
     r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】)）]\s*"
     r"(?:[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*)?"  # "【单选题】 (2分) 服务…": its points too
 )
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
-TYPE_TAG_AFTER = re.compile(
-    r"\s*[\[【]\s*(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?|名词解释|计算题|分析题|案例分析题?)\s*[\]】]\s*$"
-)
+TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*$")
+# A text wholly in Markdown bold: "**D、新的开发工具**", "**错**".
+BOLD = re.compile(r"\*\*(.+?)\*\*")
 # A learning platform's per-question tag standing where the stem would: "单选题 (1分)",
 # "(单选题, 1.0 分)", "[2.判断题 (1分)]", "【多选题】". The stem follows on the next line.
 TAG_ONLY = re.compile(

@@ -119,13 +119,14 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     questions: list[ParsedQuestion] = []
     warnings: list[str] = []
     notes: list[str] = []
-    headers_found = 0
+    headers_found = text_rows = 0
     aside = [sheet for sheet in sheets if is_aside(sheet.name)]
     if len(aside) < len(sheets):
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
         columns = find_columns(sheet.rows)
+        text_rows += _rows_with_text(sheet, columns)
         if columns is None:
             if any(any(cells) for _, cells in sheet.rows):
                 found = _read_as_text(filename, sheet)
@@ -142,14 +143,13 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     if not questions:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     paper = ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
-    paper.text_rows = sum(_rows_with_text(sheet) for sheet in sheets)
+    paper.text_rows = text_rows
     return paper
 
 
-def _rows_with_text(sheet: Sheet) -> int:
+def _rows_with_text(sheet: Sheet, columns: Columns | None) -> int:
     """Rows with a cell of text below the header (all of them in a sheet without one): what a
     reading of the sheet should account for."""
-    columns = find_columns(sheet.rows)
     start = columns.header_row if columns is not None else 0
     return sum(1 for n, cells in sheet.rows if n > start and any(c.strip() for c in cells))
 
