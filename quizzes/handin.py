@@ -62,23 +62,23 @@ def grade_pks(*, pks: Iterable[int], policy: grading.Policy) -> list[Graded]:
     ]
 
 
-def grade_row(row: Sequence[object], policy: grading.Policy) -> Graded:
+def grade_row(row: Sequence[Any], policy: grading.Policy) -> Graded:
     pk, qtype_code, key, response, order, points, revision, question_id = row
     qtype = questiontypes.get(str(qtype_code))
     order = order or []
-    letters = (qtype.bank_letters(key, order), qtype.bank_letters(response, order))  # type: ignore[arg-type]
-    base = (int(pk), question_id, int(revision), points)  # type: ignore[call-overload]
+    letters = (qtype.bank_letters(key, order), qtype.bank_letters(response, order))
+    base = (int(pk), question_id, int(revision), points)
     try:
         result = grading.grade(str(qtype_code), key, response, policy)
     except ValueError:
         # A key that does not fit its type (it got past the bank's checks somehow): a trainer
         # marks this one by hand rather than the whole submit failing.
         logger.exception("attempt question %s has an ungradable key", pk)
-        return Graded(*base, GradeState.PENDING, None, Decimal("0"), *letters)  # type: ignore[arg-type]
-    scored = grading.points_for(result, points)  # type: ignore[arg-type]
+        return Graded(*base, GradeState.PENDING, None, Decimal("0"), *letters)
+    scored = grading.points_for(result, points)
     if result.state == GradeState.PENDING:
-        return Graded(*base, result.state, None, scored, *letters)  # type: ignore[arg-type]
-    return Graded(*base, result.state, scored, None, *letters)  # type: ignore[arg-type]
+        return Graded(*base, result.state, None, scored, *letters)
+    return Graded(*base, result.state, scored, None, *letters)
 
 
 def store(grades: Sequence[Graded]) -> None:
