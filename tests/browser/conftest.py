@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,20 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_until_true(page: Page, expression: str, timeout_s: float = 10.0) -> None:
+    """Poll a JS expression from Python until it is truthy.
+
+    `page.wait_for_function` re-evaluates its predicate with `eval` from the page's own timers,
+    which our Content-Security-Policy (no 'unsafe-eval') refuses whenever the first check is
+    false; each `page.evaluate` here is a DevTools call, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {expression}")
+        page.wait_for_timeout(50)
 
 
 def log_in(page: Page, base_url: str, username: str, password: str) -> None:

@@ -16,7 +16,7 @@ from qbank import services as qbank_services
 from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, Paper
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import log_in, screenshot, wait_until_true
 from tests.conftest import PASSWORD
 
 # Every text the live regions were given, in order: what a screen reader would have announced.
@@ -111,7 +111,7 @@ def test_one_question_mode_by_keyboard_on_a_phone(
     page.keyboard.type("热情周到", delay=40)
     expect(page.locator("#save-status[data-state='saved']")).to_be_visible()
     expect(page.locator("#q-2 .save-state[data-save-state='saved']")).to_be_visible()
-    page.wait_for_function("() => window.heard.length > 0")
+    wait_until_true(page, "window.heard.length > 0")
     saves = [text for region, text in heard(page) if text.startswith("已保存")]
     assert len(saves) == 1, heard(page)
 

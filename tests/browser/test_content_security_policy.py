@@ -3,6 +3,7 @@ included, and the page fixture fails the test on any console message about a blo
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.urls import reverse
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from qbank import services
 from qbank.models import Bank, Question
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, wait_until_true
 from tests.conftest import PASSWORD
 
 PNG = (
@@ -53,3 +54,20 @@ def test_an_admin_walks_every_kind_of_page_without_a_csp_violation(
     page.goto(live_server.url + reverse("home"))
     page.select_option("select[name=language]", "en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_a_condition_that_turns_true_later_is_awaited_under_the_policy(
+    page: Page, live_server: Any, trainee: Any
+) -> None:
+    # Playwright's wait_for_function polls with eval, which the policy refuses once the first
+    # check is false (CI failed that way); wait_until_true polls through DevTools instead.
+    log_in(page, live_server.url, "trainee", PASSWORD)
+    page.evaluate("() => { setTimeout(() => { window.late = true; }, 300); }")
+    wait_until_true(page, "window.late === true")
+    assert page.evaluate("window.late") is True
+
+
+def test_no_browser_test_polls_with_eval() -> None:
+    others = [t for t in Path(__file__).parent.glob("test_*.py") if t.name != Path(__file__).name]
+    offenders = [t.name for t in others if "wait_for_function(" in t.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -14,7 +14,7 @@ from qbank import roles
 from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, Cohort, IntegrityEvent, Paper
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import log_in, screenshot, wait_until_true
 from tests.conftest import PASSWORD
 from tests.quizzes.stats_data import CHOICES, sit, stats_paper
 
@@ -43,7 +43,7 @@ def read_statistics(page: Page, base: str, paper: Paper, name: str) -> None:
     expect(page.locator("[data-figure=pass-rate]")).to_contain_text("50.0%")
     expect(page.locator(".absent")).to_contain_text("zhao")
     # Chart.js drew the histogram into the canvas (it sizes it; an undrawn canvas stays 300×150).
-    page.wait_for_function("window.Chart && Chart.getChart(document.getElementById('histogram'))")
+    wait_until_true(page, "!!(window.Chart && Chart.getChart(document.getElementById('histogram')))")
     screenshot(page, f"trainer-statistics-{name}")
 
 
