@@ -47,6 +47,26 @@ def test_synonym_headers_in_any_order_with_noise_columns() -> None:
     assert "出题人" not in note  # ignored, and the note says only what was used
 
 
+def test_a_bank_of_shared_material_with_the_question_asked_in_its_own_column() -> None:
+    # A teachers' bank: 材料 shared by several rows, the question in 提问, options numbered 1–4.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["章", "节", "材料", "提问", "选项1", "选项2", "选项3", "选项4", "答案", "难度"],
+                ["服务礼仪", "接待", "客户来电投诉账单。", "首先应（   ）", "倾听", "挂断", "争辩", "转接", "A", "简单"],
+                ["服务礼仪", "接待", "客户来电投诉账单。", "随后应（   ）", "推诿", "核实", "沉默", "催促", "B", "中等"],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.stem, q.material, q.answer, q.chapter) for q in paper.questions] == [
+        ("首先应（   ）", "客户来电投诉账单。", "A", "服务礼仪"),
+        ("随后应（   ）", "客户来电投诉账单。", "B", "服务礼仪"),
+    ]
+    assert "提问→题干" in paper.notes[0]
+
+
 def test_one_sheet_per_type_without_a_type_column() -> None:
     data = book(
         ("单选题", [["题目", "选项A", "选项B", "答案"], ["甲?", "x", "y", "A"]]),
