@@ -91,10 +91,10 @@ TYPE_TAG_LINE = (
 )
 # "题目：…" opening a line: a field label that, in banks of one record a line, opens the question
 FIELD_STEM = r"(?P<field_stem>(?:题目|題目|题干|題幹)\s*[:：]\s*)"
-# Option labels: "A." "A、" "(A)" "A " "Ａ．" (folded) "①"; validated against the expected letter.
+# Option labels: "A." "A、" "(A)" "【A】" "A " "Ａ．" (folded) "①"; validated against the expected letter.
 OPTION = (
     r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"
-    r"|[(（](?P<opt_paren>[A-H])[)）]"
+    r"|[(（【](?P<opt_paren>[A-H])[)）】]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
@@ -160,6 +160,7 @@ TYPE_TAG = re.compile(
     rf"^\s*[\[【(（]\s*{TAG_NAMES}"
     r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】)）]\s*"
     r"(?:[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*)?"  # "【单选题】 (2分) 服务…": its points too
+    r"(?:[:：]\s*)?"  # "第1题(单选)：" the colon that ends the question's heading
 )
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
 TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*$")
@@ -170,7 +171,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 TAG_ONLY = re.compile(
     r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
     r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项)[题題]?"
-    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?$"
+    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?\s*[:：]?$"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40
