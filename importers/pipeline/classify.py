@@ -8,6 +8,7 @@ Every guess leaves a warning for the reviewer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import questiontypes
 from questiontypes import words
@@ -112,6 +113,11 @@ def classify(item: Item) -> ParsedQuestion | None:
         return None  # a case study's story that asked nothing
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
+    if not stem and not options and item.extra and item.extra[0].strip():
+        # the heading line held only the number and its tag ("第2题(判断)："): the question is
+        # the line under it, never dropped
+        tag_name = tag.group(1) if tag else item.tag
+        return classify(replace(item, stem=item.extra[0], extra=item.extra[1:], tag=tag_name))
     if not stem and not options:
         return None
 

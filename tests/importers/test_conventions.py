@@ -624,6 +624,13 @@ CASES = {
             ("truefalse", "投诉要记录。", [], True),
         ],
     ),
+    "a heading line of only a number and a type tag: the question is the line under it, never dropped": (
+        "第1题(单选)：\n甲是?\nA. 产\nB. 客\n正确答案:B\n第2题(计算题)：\n成本5元售价8元,求利润。\n答:3元",
+        [
+            ("single", "甲是?", ["产", "客"], "B"),
+            ("short", "成本5元售价8元,求利润。", [], "3元"),
+        ],
+    ),
 }
 
 
