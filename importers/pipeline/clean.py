@@ -118,6 +118,7 @@ def with_text(line: Line, text: str, images: list[Image] | None = None) -> Line:
         depth=line.depth,
         heading=line.heading,
         code=line.code,
+        bullet=line.bullet,
     )
 
 

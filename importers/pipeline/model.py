@@ -46,6 +46,7 @@ class Line:
     depth: int = 0  # how deep in Markdown lists its numbered item sits (1 = a top-level list)
     heading: int = 0  # a Markdown heading's level ("## 第二章 Java语言基础": 2); 0 for other lines
     code: bool = False  # a line of a Markdown code block: text of the question, never markers
+    bullet: bool = False  # a line of a Markdown bullet-list item ("- 兴办近代企业")
 
 
 @dataclass

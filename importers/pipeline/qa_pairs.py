@@ -1,5 +1,6 @@
 """Question-and-answer pairs with nothing numbered: each line that asks is followed by one line,
-its answer ("…大事变是指( )" then "中国共产党的成立"), the way quiz apps' banks are copied out.
+its answer ("…大事变是指( )" then "中国共产党的成立"), the way quiz apps' banks are copied out;
+in Markdown notes (flashcards) the answer may be the bullet list under the question.
 
 Told apart from a questionnaire (survey.py), whose asking lines carry several options, by the
 shape of the whole document: nearly every asking line is followed by exactly one plain line.
@@ -23,8 +24,11 @@ BLANK_RUN = re.compile(r"_{2,}|＿{2,}")
 
 
 def looks_like_pairs(lines: list[Line]) -> bool:
-    asking = [i for i, line in enumerate(lines) if _asks(line.text)]
-    paired = sum(1 for i in asking if _answer_at(lines, i + 1) and not _answer_at(lines, i + 2))
+    asking = [i for i in range(len(lines)) if _opens_pair(lines, i)]
+    paired = 0
+    for i in asking:
+        end = _answer_end(lines, i + 1)
+        paired += end > i + 1 and (end == len(lines) or _opens_pair(lines, end))
     return paired >= MIN_PAIRS and paired >= PAIR_SHARE * len(asking)
 
 
@@ -34,9 +38,10 @@ def parse_pairs(lines: list[Line], chapter: str = "") -> list[ParsedQuestion]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _asks(line.text) and _answer_at(lines, i + 1):
-            out.append(_question(line, lines[i + 1].text, section, chapter))
-            i += 2
+        end = _answer_end(lines, i + 1) if _opens_pair(lines, i) else i + 1
+        if end > i + 1:
+            out.append(_question(line, "\n".join(ln.text for ln in lines[i + 1 : end]), section, chapter))
+            i = end
             continue
         if _asks(line.text):
             out.append(_question(line, "", section, chapter))
@@ -52,10 +57,30 @@ def _asks(text: str) -> bool:
 
 def _answer_at(lines: list[Line], i: int) -> bool:
     """A plain line at i that can be the answer of the asking line before it."""
-    return i < len(lines) and not _asks(lines[i].text)
+    return i < len(lines) and (lines[i].bullet or not _asks(lines[i].text))
+
+
+def _opens_pair(lines: list[Line], i: int) -> bool:
+    """A line that asks, or a plain paragraph with a bullet list under it (a note's question,
+    "…的意义", and its points)."""
+    line = lines[i]
+    if line.bullet:
+        return False
+    return _asks(line.text) or (not line.heading and i + 1 < len(lines) and lines[i + 1].bullet)
+
+
+def _answer_end(lines: list[Line], i: int) -> int:
+    """Where the answer that starts at i ends: a bullet list runs to its last line, whatever it
+    says; a plain line is the answer alone. i itself: no answer there."""
+    if i < len(lines) and lines[i].bullet:
+        while i < len(lines) and lines[i].bullet:
+            i += 1
+        return i
+    return i + 1 if _answer_at(lines, i) else i
 
 
 def _question(line: Line, answer: str, section: str, chapter: str) -> ParsedQuestion:
+    answer = answer.replace("**", "")  # Markdown emphasis in a note's answer
     q = ParsedQuestion(type="short", stem=line.text, lineno=line.lineno, section=section, chapter=chapter)
     judged = truth(answer) if answer else None
     if judged is not None:

@@ -14,6 +14,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import Line
 
@@ -21,7 +22,9 @@ MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cann
 
 
 def markdown_lines(text: str) -> list[Line]:
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
+    # the plugin takes it as one token no handler reads, never a heading over the first question.
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
     return _Reader().read(parser.parse(text))
 
 
@@ -30,6 +33,7 @@ class _Reader:
         self.lines: list[Line] = []
         self.number = ""  # an ordered list item's "3." waiting for the item's first line
         self.depth = 0  # lists open around the current token
+        self.lists: list[bool] = []  # of the lists open around the current token: bulleted?
         self.number_depth = 0
         self.row: list[str] | None = None
         self.row_line = 0
@@ -45,11 +49,13 @@ class _Reader:
 
     def on_bullet_list_open(self, token: Token) -> None:
         self.depth += 1
+        self.lists.append(token.type == "bullet_list_open")
 
     on_ordered_list_open = on_bullet_list_open
 
     def on_bullet_list_close(self, token: Token) -> None:
         self.depth -= 1
+        self.lists.pop()
 
     on_ordered_list_close = on_bullet_list_close
 
@@ -78,6 +84,9 @@ class _Reader:
             self.lines[first].depth = self.number_depth
         self.lines[first].heading = self.in_heading
         self.number = ""
+        if self.lists and self.lists[-1]:
+            for line in self.lines[first:]:
+                line.bullet = True
 
     def on_tr_open(self, token: Token) -> None:
         self.row, self.row_line = [], _first_line(token)
@@ -120,6 +129,12 @@ STRAY_EMPHASIS = re.compile(
 )
 EMPHASIS_PAIR = re.compile(r"(?<![\\_])_(?!_)([^_\n]{1,20}?[、，。：；！？:])_(?!_)")  # "bin_第二空：_ x"
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\_\_\_" and "\[填空1\]": CommonMark escapes
+# Note-taking apps' tags ending a line: "…是什么？ #anki #近代史" (Obsidian, Logseq), after the
+# question's last mark or a flashcard tag; never "C#", "#3" or "预处理指令 #define".
+_TAG = r"#(?!\d+(?:\s|$))[^\s#]{1,40}"
+HASHTAGS = re.compile(
+    rf"(?:(?<=[?？。:：)）])\s*|\s+(?=#(?:anki|cards?|flashcards?|srs)\b))(?:{_TAG}\s*)+$", re.IGNORECASE
+)
 
 
 def plain_inline(content: str) -> str:
@@ -127,6 +142,8 @@ def plain_inline(content: str) -> str:
     resolved, a link's text without its address (emphasis that CommonMark does read, "**…**",
     stays: a bold option is the key)."""
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
+    if "#" in text:
+        text = HASHTAGS.sub("", text)
     return html.unescape(LINK.sub(r"\1", text)) if "&" in text or "](" in text else text
 
 

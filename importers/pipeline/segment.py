@@ -184,7 +184,9 @@ class Segmenter:
         ):
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
         else:
-            self.section.loose.append(Line(text=text, lineno=line.lineno, images=line.images))
+            self.section.loose.append(
+                Line(text=text, lineno=line.lineno, images=line.images, bullet=line.bullet)
+            )
 
     def _text_role(self) -> str:
         """Where text read now goes, for the line-by-line explanation of a parse."""

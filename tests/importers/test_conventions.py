@@ -807,6 +807,29 @@ def test_markdown_options_as_a_nested_list_and_keys_in_colour() -> None:
     ]
 
 
+def test_markdown_flashcard_notes_front_matter_tags_and_bullet_answers() -> None:
+    """Notes kept for Anki/Obsidian: front matter, a question line ending in tags, its answer the
+    bullet list under it (coloured words inside an answer are emphasis, not a key)."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "---\ntags: 服务\ncards-deck: 客服\n---\n\n"
+        "投诉处理的原则是什么？ #anki #客服\n- 首问<font color=#ed1c24>负责</font>\n- 限时办结\n\n"
+        "客户流失的原因有哪些？ #anki\n- 服务态度差，响应慢。\n\n"
+        "下列哪个是预处理指令 #define\n- 宏定义\n\n"
+        "满意度回访的意义 #anki\n- 发现问题\n- 留住客户\n\n"
+        "电话礼仪包括哪些？\n- 三声内接听\n"
+    )
+    paper = parse_document("notes.md", md.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("short", "投诉处理的原则是什么?", "首问负责\n限时办结"),
+        ("short", "客户流失的原因有哪些?", "服务态度差,响应慢。"),
+        ("short", "下列哪个是预处理指令 #define", "宏定义"),
+        ("short", "满意度回访的意义", "发现问题\n留住客户"),
+        ("short", "电话礼仪包括哪些?", "三声内接听"),
+    ]
+
+
 def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
     from importers.pipeline import parse_document
 
