@@ -624,6 +624,15 @@ CASES = {
             ("truefalse", "投诉要记录。", [], True),
         ],
     ),
+    "fill answers typed into blanks made of spaces, in a fill section": (
+        "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
+        "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
+        [
+            ("fill", "投诉处理包括____、____和____三步", [], ["受理", "调查", "回复"]),
+            ("fill", "回访应在____内完成。", [], ["三天"]),
+            ("fill", "使用 CRM 系统登记。", [], None),
+        ],
+    ),
     "a heading line of only a number and a type tag: the question is the line under it, never dropped": (
         "第1题(单选)：\n甲是?\nA. 产\nB. 客\n正确答案:B\n第2题(计算题)：\n成本5元售价8元,求利润。\n答:3元",
         [
