@@ -261,7 +261,12 @@ def _glued_number(seg: Segmenter, n: int) -> bool:
     (its options or its answer read): else "3位数" is a wrapped line of a sentence."""
     item = seg.item
     done = item is None or len(item.options) >= 2 or item.answer is not None
+    if item is not None and seg.section.kind == "truefalse" and not item.extra:
+        done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
     return seg.mode == "questions" and n == seg.expected and done and seg.section.kind != "generic"
+
+
+STATEMENT_END = re.compile(r"[。.!！]\s*$")
 
 
 def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:

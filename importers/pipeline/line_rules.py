@@ -30,6 +30,11 @@ KEY_TITLE = re.compile(
     r"^(?P<paper>[^\d\s(（].{0,34}?)(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
     r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|解析))?\s*[:：]?$"
 )
+# "13-14-2 数据结构 a 评分标准": a university paper's key part is titled by its grading standard
+# (no colon: "评分标准：答出一点得 2 分" under an answer is that answer's own note).
+SCORING_TITLE = re.compile(
+    r"^(?!\d{1,3}\s*[.、．)）])[^\s(（].{0,34}?(?:评分标准|評分標準|评分细则|評分細則|评分参考|評分參考)$"
+)
 LONE_LABEL = re.compile(r"^[A-H]$")
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
@@ -198,9 +203,10 @@ def key_line(seg: Segmenter, line: Line) -> str:
 def key_title(seg: Segmenter, line: Line) -> str:
     """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
     title = KEY_TITLE.match(line.text)
-    if seg.mode != "questions" or not title or BOUNDARY.match(line.text):
+    scoring = SCORING_TITLE.match(line.text) if not title else None
+    if seg.mode != "questions" or not (title or scoring) or BOUNDARY.match(line.text):
         return ""
-    if not rules.TITLE_WORDS.search(title.group("paper")):
+    if title and not rules.TITLE_WORDS.search(title.group("paper")):
         return ""  # "正确答案" alone: a label of the question above, not a title
     if seg.item is None and not any(s.items for s in seg.sections if s.doc == seg.doc):
         return ""  # nothing asked yet: a title over the paper, not over its key

@@ -81,8 +81,9 @@ ITEM = (
     r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)"
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
-    # "12社會秩序…": a PDF's number column, its gap lost; only opening a text, only the one expected
-    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})(?=[{CJK}])))"
+    # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);
+    # only opening a text, only the one expected
+    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]?(?=[{CJK}])))"
 )
 # "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
 TYPE_TAG_LINE = (

@@ -624,6 +624,16 @@ CASES = {
             ("truefalse", "投诉要记录。", [], True),
         ],
     ),
+    "a key part titled by the paper's grading standard (评分标准); a judgement numbered without its mark": (
+        "一、判断题\n1. 投诉要记录。\n2 投诉可以拖延。\n二、选择题\n1. 客户是?\nA．上帝 B．对手\n"
+        "2. 服务要?\nA．拖延 B．及时\n13-14-2 客户服务 a 评分标准\n一、判断题\n1-2 √×\n二、选择题\n1-2 AB",
+        [
+            ("truefalse", "投诉要记录。", [], True),
+            ("truefalse", "投诉可以拖延。", [], False),
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
