@@ -101,7 +101,8 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         if (asks or essay) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
     if line_start and not (seg.mode == "questions" and seg.case_open):
-        return ("prose_heading", None)
+        subject = rules.SUBJECT_HEADING_TITLE.match(text, m.end())
+        return ("heading", subject) if subject else ("prose_heading", None)
     return None
 
 

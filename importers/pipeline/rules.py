@@ -131,6 +131,11 @@ HEADING_TITLE = re.compile(
     r"(?:\s*[:：]?\s*[(（][^)）]{0,80}[)）])?"
     r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：]?"  # "，共 20 分", "，每题 2 分"
 )
+# "三、关系代数和 SQL 语句题：（共 30 分）": a numbered part named "…题" by its subject, not by a
+# type word: a part of questions of no known type (the whole line, never a sentence that asks).
+SUBJECT_HEADING_TITLE = re.compile(
+    r"\s*[^\d。?？！!，,；;(（]{1,20}?[题題]\s*[:：]?\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\s*$"
+)
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"

@@ -634,6 +634,14 @@ CASES = {
             ("single", "服务要?", ["拖延", "及时"], "B"),
         ],
     ),
+    "a part named by its subject ('…语句题') holds questions; a part named by no type is prose": (
+        "一、课程目标\n1. 掌握投诉处理流程。\n二、关系代数和 SQL 语句题：（共 30 分，每题 2 分）\n"
+        "（1） 查询部门为‘客服’的员工姓名。\n（2） 删除没有部门的员工记录。",
+        [
+            ("short", "查询部门为‘客服’的员工姓名。", [], None),
+            ("short", "删除没有部门的员工记录。", [], None),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
