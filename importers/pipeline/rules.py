@@ -198,7 +198,8 @@ JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$")
 JUDGEMENT_CORRECTED = re.compile(rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*[(（]([^()（）]{{1,120}})[)）]\s*$")
 
 # A blank to fill: underscores or an empty pair of brackets.
-BLANK = re.compile(r"_{2,}|[(（]\s*[)）]")
+# A blank to fill: "____", "（ ）"; never code: "fork()", "__init__" (a name's own brackets or underscores).
+BLANK = re.compile(r"(?<![A-Za-z0-9])_{2,}(?![A-Za-z]\w*__)|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
 
 # "(P28-29)" page references printed with answers and stems.

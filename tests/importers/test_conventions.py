@@ -642,6 +642,15 @@ CASES = {
             ("short", "删除没有部门的员工记录。", [], None),
         ],
     ),
+    "a function's own brackets and a name's underscores are code, not blanks to fill": (
+        "1. 为什么先调用 fork()?\n答:进入用户态。\n2. 类的 __init__ 方法何时调用?\n答:创建对象时。\n"
+        "3. 硬币大约厚2(   )。\n答:毫米",
+        [
+            ("short", "为什么先调用 fork()?", [], "进入用户态。"),
+            ("short", "类的 __init__ 方法何时调用?", [], "创建对象时。"),
+            ("fill", "硬币大约厚2(   )。", [], ["毫米"]),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
