@@ -260,6 +260,8 @@ def _expects_b(item: Item) -> bool:
 def _glued_number(seg: Segmenter, n: int) -> bool:
     """ "12社會…" is question 12 only where 12 comes next and the question before is complete
     (its options or its answer read): else "3位数" is a wrapped line of a sentence."""
+    if seg.line_heading:
+        return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
     done = item is None or len(item.options) >= 2 or item.answer is not None
     if item is not None and seg.section.kind == "truefalse" and not item.extra:

@@ -344,7 +344,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.stem, answer_text = same_line.group(1), same_line.group(2)
         q.answer = "\n".join([answer_text, *item.extra])
         return
-    term = TERM_DEFINITION.match(q.stem)
+    term = TERM_DEFINITION.match(q.stem) if not item.problem else None  # (a problem's "输入格式：…")
     if (
         term
         and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem)))

@@ -43,6 +43,8 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     """ "1" alone on its line, the question below it (app exports): the number expected next."""
     if not BARE_NUMBER.match(line.text) or seg.mode != "questions":
         return ""
+    if seg.item is not None and seg.item.problem:
+        return ""  # a programming problem's sample input ("输入样例：" then "2")
     n = int(line.text)
     first = seg.numbered_items == 0 and n == 1
     if n != seg.expected and not first:

@@ -21,7 +21,13 @@ from .model import Line
 MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
 
 
+# "###1 字符串右移", "##期末考试": an ATX heading typed without its space (CommonMark reads it
+# as text; writers of Chinese often leave the space out).
+UNSPACED_HEADING = re.compile(r"^(#{1,6})(?=[\d\u4e00-\u9fff])", re.MULTILINE)
+
+
 def markdown_lines(text: str) -> list[Line]:
+    text = UNSPACED_HEADING.sub(r"\1 ", text)
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
     # the plugin takes it as one token no handler reads, never a heading over the first question.
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)

@@ -25,6 +25,10 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+# The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
+PROBLEM_FIELD = re.compile(
+    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
+)
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
@@ -60,11 +64,13 @@ class Segmenter:
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.material = ""  # a case study's shared text (new_section resets it)
         self.line_depth = 0  # the Markdown list depth of the line being read
+        self.line_heading = 0  # the Markdown heading level of the line being read
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         self.line_depth = line.depth
+        self.line_heading = line.heading
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
         role = (self._code_line(line) if line.code else "") or read_whole_line(self, line)
         if line.heading and self.section.lineno == line.lineno and not self.section.level:
@@ -205,6 +211,9 @@ class Segmenter:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
         if not item.stem and not item.extra:
             item.stem = text  # under a number (and type tag) alone on its line: the stem itself
+        elif not item.extra and (item.problem or PROBLEM_FIELD.match(text)):
+            item.problem = True  # a programming problem's statement: its fields are the question
+            item.stem = join(item.stem, text, "\n")
         elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):

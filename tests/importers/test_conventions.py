@@ -866,6 +866,22 @@ def test_markdown_flashcard_notes_front_matter_tags_and_bullet_answers() -> None
     ]
 
 
+def test_programming_problems_under_headings_typed_without_their_space() -> None:
+    """An online judge's problems (题目内容/输入格式/输入样例…) are whole questions, their sample
+    data included; "###1 标题" is a heading whose space was left out."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "##期末考试编程题部分\n这里有两道编程题。\n\n###1 字符串右移（5分）\n题目内容：\n将字符串循环右移N次。\n\n"
+        "输入样例：\nHello#\n2\n\n输出样例：\nloHel\n\n###2 分数比较（10分）\n题目内容：\n比较两个分数的大小。\n"
+    )
+    questions = parse_document("oj.md", md.encode()).questions
+    assert [(q.number, q.stem) for q in questions] == [
+        ("1", "字符串右移(5分)\n题目内容:\n将字符串循环右移N次。\n输入样例:\nHello#\n2\n输出样例:\nloHel"),
+        ("2", "分数比较(10分)\n题目内容:\n比较两个分数的大小。"),
+    ]
+
+
 def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
     from importers.pipeline import parse_document
 
