@@ -126,9 +126,13 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
         return ("key", None)
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
-    if seg.item is not None and seg.item.answer is None and m.group(0).rstrip().endswith((":", "：")):
-        return ("answer", None)
+    labelled = m.group(0).rstrip().endswith((":", "：")) or ONE_ANSWER_NEXT.match(rest) is not None
+    if seg.item is not None and seg.item.answer is None and labelled:
+        return ("answer", None)  # "参考答案：B", "参考答案 B": this question's answer
     return ("key", None)
+
+
+ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{rules.MARKS}])\s*$")
 
 
 # A list of numbered answers straight after "答案:" is the key of the section just read.
@@ -180,10 +184,12 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     item = seg.item
     if n == 8 and line_start and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
-    if group in ("item_q", "item_t", "item_c", "item_r") and not line_start:
+    if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
         return None
-    if group == "item_g" and not _glued_number(seg, n):
+    if group == "item_g" and not _glued_number(seg, n, spaced=m.group(0)[-1:].isspace()):
         return None
+    if group == "item_k" and n != seg.expected:
+        return None  # "1：…" "2：…" under an answer: its points, not questions numbered afresh
     if seg.mode == "local_key" or seg.section.number_style == "task":
         return None  # (a section of task-list statements: numbers are points of their notes)
     if seg.mode == "key":
@@ -257,16 +263,18 @@ def _expects_b(item: Item) -> bool:
     return item.slot == "option" and len(item.options) == 1 and item.option_family in LETTER_FAMILIES
 
 
-def _glued_number(seg: Segmenter, n: int) -> bool:
+def _glued_number(seg: Segmenter, n: int, spaced: bool) -> bool:
     """ "12社會…" is question 12 only where 12 comes next and the question before is complete
-    (its options or its answer read): else "3位数" is a wrapped line of a sentence."""
+    (its options or its answer read): else "3位数" is a wrapped line of a sentence. "12 社會…"
+    with a space reads as a number in any part (a part of no known type too)."""
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
     done = item is None or len(item.options) >= 2 or item.answer is not None
     if item is not None and seg.section.kind == "truefalse" and not item.extra:
         done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
-    return seg.mode == "questions" and n == seg.expected and done and seg.section.kind != "generic"
+    typed = spaced or seg.section.kind != "generic"
+    return seg.mode == "questions" and n == seg.expected and done and typed
 
 
 STATEMENT_END = re.compile(r"[。.!！]\s*$")
@@ -305,7 +313,19 @@ def _lists_requirements(item: Item | None) -> bool:
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
 REQUIREMENTS = re.compile(r"[,，]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
-ITEM_GROUPS = ("item_n", "item_di", "item_p", "item_q", "item_t", "item_c", "item_r", "item_h", "item_g")
+ITEM_GROUPS = (
+    "item_n",
+    "item_di",
+    "item_p",
+    "item_q",
+    "item_l",
+    "item_k",
+    "item_t",
+    "item_c",
+    "item_r",
+    "item_h",
+    "item_g",
+)
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
@@ -511,8 +531,8 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題甲乙丙丁"
-    r"\dA-Ha-hQ(（√×✓✗✔✘❌①-⑧])"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁"
+    r"\dA-Ha-hQN(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
 BOUNDARY = re.compile(FIRST_CHARS + "(?:" + ANY_RULE + ")")

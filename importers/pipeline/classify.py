@@ -36,6 +36,7 @@ TYPE_GUESSED = "type guessed"
 OPTIONS_NOT_PRINTED = "only the chosen option was printed"  # a reviewer adds the others
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和]*[A-H])*)(?![A-Za-z])")
+BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
 # "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
 TERM_DEFINITION = re.compile(
     r"^(?P<term>[^:：?？。,，]{1,24}?)(?<!\d)\s*[:：](?!\d)\s*(?P<definition>.{2,})$", re.S
@@ -375,6 +376,9 @@ def parse_choice(text: str) -> tuple[str, str]:
         return "".join(sorted(set(ECHOED_LABEL.findall(text)))), ""
     if LOWER_LETTERS.fullmatch(text):
         text = text.upper()  # "正确答案 c"
+    bracketed = BRACKETED_KEY.fullmatch(text)
+    if bracketed:  # "答案:(A)", "【BC】": the letters in brackets
+        text = bracketed.group(1)
     worded = WORDED_CHOICE.match(text)
     if worded:  # "答案选择C。", "选 B"
         return "".join(sorted(set(worded.group(1)))), text[worded.end() :].strip(" 。.")

@@ -49,7 +49,7 @@ KEY = (
 )
 # Inline answer: "答案:A", "正确答案:D", "【答案】A", "答:" (short answers).
 ANSWER = (
-    r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
+    r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|正确选项|正確選項|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
@@ -72,6 +72,12 @@ ITEM = (
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：]|(?=\s|$))"
+    # "【12】", "No.12", "题12：" opening a line (only there: "【4】" mid-line is a numbered blank)
+    r"|(?:【(?=\d{1,4}】)|(?<![A-Za-z])N[Oo]\.?\s*|(?<![\u4e00-\u9fff])(?:试题|题目|题)\s*)"
+    r"(?P<item_l>\d{1,4})(?:】|\s*[:：.、．])?"
+    # "12：客户是…" opening a line, the text in Chinese (never a time "10:30", a year "1921：", a
+    # program's label "1:\tstosl")
+    rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*[{CJK}“\"(（])"
     # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
     r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
@@ -92,10 +98,11 @@ TYPE_TAG_LINE = (
 )
 # "题目：…" opening a line: a field label that, in banks of one record a line, opens the question
 FIELD_STEM = r"(?P<field_stem>(?:题目|題目|题干|題幹)\s*[:：]\s*)"
-# Option labels: "A." "A、" "(A)" "【A】" "A " "Ａ．" (folded) "①"; validated against the expected letter.
+# Option labels: "A." "A、" "(A)" "【A】" "[A]" "A " "Ａ．" (folded) "①"; validated against the
+# expected letter.
 OPTION = (
     r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"
-    r"|[(（【](?P<opt_paren>[A-H])[)）】]"
+    r"|[(（【\[](?P<opt_paren>[A-H])[)）】\]]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"

@@ -651,6 +651,36 @@ CASES = {
             ("fill", "硬币大约厚2(   )。", [], ["毫米"]),
         ],
     ),
+    "options labelled [A]; answers after 正确选项：, after 参考答案 and a space, in brackets": (
+        "1. 客户是?\n[A] 上帝\n[B] 对手\n正确选项：A\n2. 服务要?\n[A] 拖延\n[B] 及时\n参考答案 B\n"
+        "3. 回访要?\nA. 及时\nB. 拖延\n答案:(A)",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+            ("single", "回访要?", ["及时", "拖延"], "A"),
+        ],
+    ),
+    "numbers written 【1】, No.2, 题3：, 4： and '5 ' open their questions, not their stems": (
+        "【1】客户是?\n答案:上帝\nNo.2 服务要?\n答案:及时\n题3：回访要?\n答案:及时\n"
+        "4：投诉要?\n答案:记录\n5 满意要?\n答案:高",
+        [
+            ("short", "客户是?", [], "上帝"),
+            ("short", "服务要?", [], "及时"),
+            ("short", "回访要?", [], "及时"),
+            ("short", "投诉要?", [], "记录"),
+            ("short", "满意要?", [], "高"),
+        ],
+    ),
+    "a year, a time or a program's label opening a line is no question number": (
+        "1921：开天辟地的大事变\n1. 大事变是指?\n答:建党\n2. 会议几点开始?\n答:\n10:30\n"
+        "3. 这段汇编做什么?\n答:\n1:\tstosl\n4. 完成了吗?\n答:完成了",
+        [
+            ("short", "大事变是指?", [], "建党"),
+            ("short", "会议几点开始?", [], "10:30"),
+            ("short", "这段汇编做什么?", [], "1:\tstosl"),
+            ("short", "完成了吗?", [], "完成了"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
