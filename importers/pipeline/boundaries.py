@@ -137,13 +137,19 @@ ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{
 
 # A list of numbered answers straight after "答案:" is the key of the section just read.
 SECTION_KEY_NEXT = re.compile(
-    rf"\s*(?:1\s*(?:[.、．:：]\s*[A-H{rules.MARKS}]|[-~～—–]\s*\d)|[(（]1[)）]\s*(?:[A-H]{{1,8}}|[√×])(?![{rules.CJK}]))"
+    rf"\s*(?:1\s*(?:[.、．:：]\s*(?:[A-H{rules.MARKS}]|[TF](?![A-Za-z]))|[-~～—–]\s*\d|[A-H]{{1,8}}(?=[\s,，;；]))"
+    rf"|[(（]1[)）]\s*(?:[A-H]{{1,8}}|[√×])(?![{rules.CJK}]))"
 )
+# "答案：1. 上帝 2. 及时" under a fill or open part: its answers, numbered, on one line.
+NUMBERED_ANSWERS_NEXT = re.compile(r"\s*1\s*[.、．]\s*\S[^\n]*?\s2\s*[.、．]\s*\S")
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
+    numbered = seg.section.kind in ("fill", "short") and seg.section.items
+    if numbered and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
+        return ("section_key", None)
     return ("answer", None)
 
 

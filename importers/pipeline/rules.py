@@ -51,7 +51,7 @@ KEY = (
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|正确选项|正確選項|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
-    r"|【(?:答案|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
+    r"|【(?:答案|答|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
@@ -121,7 +121,9 @@ KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
-KEY_PAIR = rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}])(?=[\s,，;；]|$))"
+KEY_PAIR = (
+    rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))(?=[\s,，;；]|$))"
+)
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", a record's "答题指南：…".
 # Not part of any field.
 META = (

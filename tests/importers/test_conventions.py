@@ -681,6 +681,20 @@ CASES = {
             ("short", "完成了吗?", [], "完成了"),
         ],
     ),
+    "section keys on one line: judgements as T/F, choices as 1A 2B, fills numbered; 【答】": (
+        "判断题\n1. 投诉要记录。\n2. 投诉可拖延。\n答案：1.T 2.F\n单选题\n1. 客户是?\nA. 上帝\nB. 对手\n"
+        "2. 服务要?\nA. 拖延\nB. 及时\n答案：1A 2B\n填空题\n1. 客户是____。\n2. 服务要____。\n"
+        "答案：1. 上帝 2. 及时\n简答题\n1. 如何处理投诉?\n【答】倾听并记录。",
+        [
+            ("truefalse", "投诉要记录。", [], True),
+            ("truefalse", "投诉可拖延。", [], False),
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+            ("fill", "客户是____。", [], ["上帝"]),
+            ("fill", "服务要____。", [], ["及时"]),
+            ("short", "如何处理投诉?", [], "倾听并记录。"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
