@@ -221,6 +221,8 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     bare = rules.BARE_HEADING.match(line.text)
     if not bare:
         return ""
+    if line.text[:1].isdigit() and rules.TAG_ONLY.match(line.text):
+        return ""  # "2.单选题 (1分)": a platform's tag over its question, not a part of the paper
     seg.start_heading(line.text, seg.section_kind(bare.group("title")), "", line)
     return "heading"
 

@@ -146,8 +146,11 @@ SUBJECT_HEADING_TITLE = re.compile(
     r"\s*[^\d。?？！!，,；;(（]{1,20}?[题題]\s*[:：]?\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\s*$"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
+# Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",
+# "Part 2 判断题", "II. 判断题".
 BARE_HEADING = re.compile(
-    rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"
+    rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
+    rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"
     r"\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
 # An answer-sheet table: a row of question numbers, then a row of answers.

@@ -695,6 +695,16 @@ CASES = {
             ("short", "如何处理投诉?", [], "倾听并记录。"),
         ],
     ),
+    "parts numbered 1. / （二） / Part 3 / IV. when the line names only the type": (
+        "1. 单项选择题\n1. 客户是?\nA. 上帝\nB. 对手\n（二）判断题\n1. 投诉要记录。\n"
+        "Part 3 判断题\n1. 投诉可拖延。\nIV. 是非题\n1. 回访要及时。",
+        [
+            ("single", "客户是?", ["上帝", "对手"], None),
+            ("truefalse", "投诉要记录。", [], None),
+            ("truefalse", "投诉可拖延。", [], None),
+            ("truefalse", "回访要及时。", [], None),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
