@@ -100,7 +100,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
 # "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA" (exports label them all ways).
 OPTION_COLUMN = re.compile(
-    r"^(?:选项|选择项|答案|option)?([A-Ha-h]|[1-8])(?:选项|项|option)?$", re.IGNORECASE
+    r"^(?:选项|选择项|答案|option)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$", re.IGNORECASE
 )
 HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")
 HEADER_SCAN_ROWS = 20
@@ -110,7 +110,7 @@ NO_QUESTIONS = "表头下面没有试题"
 CELL_OPTION = re.compile(r"(?:^|(?<=\s)|(?<=[;；|]))[(（]?([A-H])[)）]?\s*[.、．:：)）]\s*")
 CELL_LABEL = re.compile(r"^[A-H](?:\s*[.、．:：)）]|\s+|(?=[\u4e00-\u9fff]))\s*")
 CHOICE_TYPES = questiontypes.CHOICE_CODES
-LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/]*[A-Ha-h])*$")
+LETTER_ANSWER = re.compile(r"^[A-Ha-h](?:[\s,，、;；/|｜]*[A-Ha-h])*$")
 # Blanks listed in one cell: by semicolons, else commas, else spaces (the first that fits).
 FILL_SPLIT = (
     re.compile(rf"\s*[{words.BLANK_SEPARATORS}]\s*"),
@@ -118,6 +118,7 @@ FILL_SPLIT = (
     re.compile(r"\s+"),
 )
 TYPE_WORDS = {code: code for code in questiontypes.CODES}
+BAR = re.compile(r"\s*[|｜]\s*")
 
 
 @dataclass
@@ -258,7 +259,8 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
         field = _WORD_FIELD.get(name.lower())
         if option and field is None:
             token = option.group(1).upper()
-            letter = token if token.isalpha() else "ABCDEFGH"[int(token) - 1]
+            place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter
+            letter = "ABCDEFGH"[place - 1] if place else token
             options.setdefault(ord(letter) - ord("A"), index)
             used.append(f"{text}→选项{letter}")
         elif field is not None and field not in fields:
@@ -337,6 +339,8 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
             continue
         options = _options(cells, columns) or split_options_cell(cell("options"))
+        if not options and not columns.options and "options" not in columns.fields:
+            stem, options = options_in_stem(stem)
         kind = _kind_of(cell("type")) or tag_kind or sheet_kind
         question = build_question(stem, options, cell("answer"), kind)
         question.explanation = cell("explanation")
@@ -409,6 +413,15 @@ def split_options_cell(text: str) -> list[str]:
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
     parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
     return parts if len(parts) >= 2 else []
+
+
+def options_in_stem(stem: str) -> tuple[str, list[str]]:
+    """ "客户是? A.上帝 B.对手" in a sheet without option columns: the stem, then its options."""
+    first = re.search(r"(?:^|\s)[(（]?A[)）]?\s*[.、．:：)）]", stem)
+    options = split_options_cell(stem[first.start() :].strip()) if first else []
+    if not first or len(options) < 2 or not CELL_OPTION.match(stem[first.start() :].strip()):
+        return stem, []
+    return stem[: first.start()].strip(), options
 
 
 def _kind_of(text: str) -> str:
@@ -502,6 +515,8 @@ OPTION_NUMBERS = re.compile(r"^[1-8](?:[\s,，、;；/]*[1-8])*$")
 def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
+    if not options and answer_text in ("1", "0"):
+        return answer_text == "1"  # a judgement column typed as a number (a spreadsheet's boolean)
     return words.truth(answer_text)
 
 
@@ -509,7 +524,7 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
     if not answer_text:
         return None
     blanks = len(rules.BLANK.findall(stem))
-    for separator in FILL_SPLIT:
+    for separator in (*FILL_SPLIT, BAR):  # "上帝|及时" for two blanks: one answer each
         parts = [p for p in separator.split(answer_text) if p]
         if blanks > 1 and len(parts) == blanks:
             return parts

@@ -345,3 +345,33 @@ def test_rows_of_text_the_reading_passed_over_count_against_the_coverage() -> No
     cov = paper.coverage
     assert cov is not None and (cov.questions, cov.lines, cov.unread) == (3, 13, 10)
     assert cov.verdict == "poor" and "only 23% of the text was read into questions" in cov.reasons
+
+
+def test_exchange_variants_numeral_option_columns_bars_booleans_and_options_in_the_stem() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["题目", "类型", "选项一", "选项二", "选项三", "答案"],
+                ["客户是?", "单选", "上帝", "对手", "朋友", "A"],
+                ["渠道有?", "多选", "电话", "邮件", "会议", "A|C"],
+                ["投诉要记录", "判断", "", "", "", 1],
+                ["投诉可拖延", "判断", "", "", "", 0],
+                ["客户是____,服务要____", "填空", "", "", "", "上帝|及时"],
+            ],
+        ),
+    )
+    assert summary(data) == [
+        ("single", "客户是?", ["上帝", "对手", "朋友"], "A"),
+        ("multiple", "渠道有?", ["电话", "邮件", "会议"], "AC"),
+        ("truefalse", "投诉要记录", [], True),
+        ("truefalse", "投诉可拖延", [], False),
+        ("fill", "客户是____,服务要____", [], ["上帝", "及时"]),
+    ]
+    inline = book(
+        ("Sheet1", [["题目", "答案"], ["客户是? A.上帝 B.对手 C.朋友", "B"], ["A类客户是谁?", "大客户"]])
+    )
+    assert summary(inline) == [
+        ("single", "客户是?", ["上帝", "对手", "朋友"], "B"),
+        ("short", "A类客户是谁?", [], "大客户"),
+    ]
