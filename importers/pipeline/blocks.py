@@ -40,6 +40,7 @@ class Item:
     depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
     bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
+    asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
     images: list[Image] = field(default_factory=list)
     _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
 

@@ -414,6 +414,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("unnumbered", OPTION_FAMILY[group])
     if item.slot not in ("stem", "option"):
         return None
+    if item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0):
+        return ("qa_answer", None)  # "Q: 如何…" then "A: 倾听…": the answer
     if group == "opt_comma" and not at_line_start(m):
         return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
     if label.islower() and group != "opt_punct":
@@ -757,6 +759,7 @@ def on_type_tag(seg: Segmenter, m: re.Match[str], payload: object, text: str, li
 def on_field_stem(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.close_item()
     seg.item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)
+    seg.item.asked_q = m.group(0).startswith("Q")
     return m.end()
 
 
@@ -809,6 +812,7 @@ HANDLERS: dict[str, Handler] = {
     "unnumbered": on_unnumbered,
     "type_tag": on_type_tag,
     "field_stem": on_field_stem,
+    "qa_answer": on_answer_or_explanation,
     "field_label": on_field_label,
     "case_questions": on_case_questions,
     "answer": on_answer_or_explanation,
@@ -833,6 +837,7 @@ ROLES = {
     "nested_option": "option",
     "type_tag": "question",
     "field_stem": "question",
+    "qa_answer": "answer",
     "field_label": "stem",
     "my_answer": "metadata",
     "meta": "metadata",

@@ -74,6 +74,7 @@ LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
+OPTION_TICK = re.compile(r"\s*[(（]?\s*(?:✅|✔️?|☑️?|√)\s*[)）]?\s*$")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
@@ -95,6 +96,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     options = [o for o in options if o]
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) if "**" in o else o for o in options]  # (a sub's template costs)
+    ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o)]
+    if ticked and len(ticked) < len(options):
+        options = [OPTION_TICK.sub("", o) for o in options]
+        bold = ticked  # "B. 及时 ✅": the key ticked after its option, read as a bold one is
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
     if answer_text and "**" in answer_text:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis

@@ -233,6 +233,8 @@ FIELD_LABEL = re.compile(
 )
 # A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
+# A numbered question set wholly in bold: "**1. 客户是？**" (the emphasis is no key here).
+BOLD_QUESTION = re.compile(r"^\*\*(\d{1,4}\s*[.、．][^*]+)\*\*\s*$")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -298,7 +300,7 @@ def fold(text: str) -> str:
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):
-        text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", text))
+        text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:

@@ -96,8 +96,9 @@ TYPE_TAG_LINE = (
     r"(?P<type_tag>[\[【]\s*(?:单选|多选|判断|填空|简答|问答|论述|名词解释|计算|分析|案例分析|不定项)[题題]?"
     r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】])"
 )
-# "题目：…" opening a line: a field label that, in banks of one record a line, opens the question
-FIELD_STEM = r"(?P<field_stem>(?:题目|題目|题干|題幹)\s*[:：]\s*)"
+# "题目：…" opening a line: a field label that, in banks of one record a line, opens the question;
+# "问：…" / "Q: …" likewise in notes of questions and answers ("答：…" / "A: …" under them)
+FIELD_STEM = r"(?P<field_stem>(?:题目|題目|题干|題幹|问|問|(?<![A-Za-z])Q(?=\s*[:：]))\s*[:：]\s*)"
 # Option labels: "A." "A、" "(A)" "【A】" "[A]" "A " "Ａ．" (folded) "①"; validated against the
 # expected letter.
 OPTION = (

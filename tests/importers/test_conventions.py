@@ -705,6 +705,16 @@ CASES = {
             ("truefalse", "回访要及时。", [], None),
         ],
     ),
+    "notes of 问：/答： and Q:/A: records; a question set wholly in bold; the key ticked ✅": (
+        "问：如何处理投诉？\n答：倾听并记录。\nQ: 什么是满意度？\nA: 客户的感受。\n"
+        "**3. 客户是？**\nA. 上帝 ✅\nB. 对手\n4. 服务要？\nA. 拖延\nB. 及时 ✔",
+        [
+            ("short", "如何处理投诉?", [], "倾听并记录。"),
+            ("short", "什么是满意度?", [], "客户的感受。"),
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
