@@ -123,7 +123,7 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
-        return ("key", None)
+        return ("answer", None) if own_answer_below(seg) else ("key", None)
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
     labelled = m.group(0).rstrip().endswith((":", "：")) or ONE_ANSWER_NEXT.match(rest) is not None
@@ -135,6 +135,17 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
 ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{rules.MARKS}])\s*$")
 
 
+def own_answer_below(seg: Segmenter) -> bool:
+    """ "参考答案：" alone under an open question still unanswered, and prose under it (no numbered
+    entry, no part heading): that question's answer follows, not a key part."""
+    item = seg.item
+    if item is None or item.answer is not None or item.options or seg.section.kind not in OPEN_KINDS:
+        return False
+    below = seg.next_text
+    return bool(below.strip()) and not BOUNDARY.match(below) and not below.lstrip()[:1].isdigit()
+
+
+OPEN_KINDS = ("short", "generic", "case")
 # A list of numbered answers straight after "答案:" is the key of the section just read.
 SECTION_KEY_NEXT = re.compile(
     rf"\s*(?:1\s*(?:[.、．:：]\s*(?:[A-H{rules.MARKS}]|[TF](?![A-Za-z]))|[-~～—–]\s*\d|[A-H]{{1,8}}(?=[\s,，;；]))"

@@ -58,6 +58,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,30}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
+FILL_IN_LENTICULAR = re.compile(r"【\s*([^【】\d][^【】]{0,29}?)\s*】")  # "客户是【上帝】" (fill parts only)
 # "包括 细菌学     、 病毒学    和": the answers typed into blanks made of spaces (a word set off by
 # spaces, two or more on one side; Chinese puts no spaces between words). Fill sections only.
 _WORD = r"[^\s、，,。；;：:（）()_]{1,20}"
@@ -289,7 +290,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
     numbered_blanks = NUMBERED_BLANK.search(q.stem) is not None  # "【4】": its key is printed elsewhere
-    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_SPACES):
+    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_LENTICULAR, FILL_IN_SPACES):
         if numbered_blanks:
             break
         found = [

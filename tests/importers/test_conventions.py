@@ -715,6 +715,22 @@ CASES = {
             ("single", "服务要?", ["拖延", "及时"], "B"),
         ],
     ),
+    "参考答案： alone under an open question, its answer below; fill answers in 【】": (
+        "简答题\n1. 如何处理投诉？\n参考答案：\n倾听并记录。\n2. 什么是满意度？\n参考答案：\n客户的感受。\n"
+        "填空题\n1. 客户是【上帝】。",
+        [
+            ("short", "如何处理投诉?", [], "倾听并记录。"),
+            ("short", "什么是满意度?", [], "客户的感受。"),
+            ("fill", "客户是____。", [], ["上帝"]),
+        ],
+    ),
+    "参考答案： alone after the questions, numbered entries below: the key part": (
+        "简答题\n1. 如何处理投诉？\n2. 什么是满意度？\n参考答案：\n1. 倾听并记录。\n2. 客户的感受。",
+        [
+            ("short", "如何处理投诉?", [], "倾听并记录。"),
+            ("short", "什么是满意度?", [], "客户的感受。"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
