@@ -21,10 +21,10 @@ from importers.pipeline import PaperError
 
 # The pipeline's own sniffing (what a file really is, from its first bytes) decides here too,
 # so the upload refuses exactly what the parser would later call "not what its name says".
-from importers.pipeline.read import ZIP_MAGICS, is_pdf, refuse_known_binary
+from importers.pipeline.read import ZIP_MAGICS, is_pdf, is_xls, refuse_known_binary
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
 
-PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".xlsx", ".pdf")
+PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".xlsx", ".xls", ".pdf")
 ZIP_EXTENSION = ".zip"
 ACCEPTED_EXTENSIONS = (*PAPER_EXTENSIONS, ZIP_EXTENSION)
 ZIP_MEMBER_OF = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
@@ -97,6 +97,8 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
         return None
     if data.startswith(ZIP_MAGICS):
         return f"{mismatch}: " + _("这是压缩包或 Office 文档")
+    if extension == ".xls" or is_xls(data):
+        return None if extension == ".xls" and is_xls(data) else f"{mismatch}: {_sniffed(name, data)}"
     if extension == ".pdf" or is_pdf(data):
         return None if extension == ".pdf" and is_pdf(data) else f"{mismatch}: {_sniffed(name, data)}"
     sniffed = _sniffed(name, data)

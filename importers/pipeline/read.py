@@ -47,11 +47,12 @@ _WEAK_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", f"is a TIFF image, {NOT_OURS}"),
 )
 
+XLS_REASON = "is an old Excel .xls spreadsheet"  # (read by xlrd, never refused for it)
 # Stream names inside an OLE2 container (stored as UTF-16 LE in its directory).
 _OLE_STREAMS: tuple[tuple[str, str], ...] = (
     ("EncryptedPackage", "the document is password-protected: remove the password and save it again"),
     ("WordDocument", "old Word .doc format: save it as .docx"),
-    ("Workbook", "is an old Excel .xls spreadsheet: save it as .xlsx in the layout of the question template"),
+    ("Workbook", XLS_REASON),
     ("PowerPoint Document", f"is an old PowerPoint file, {NOT_OURS}"),
 )
 
@@ -115,6 +116,10 @@ def _is_utf8_head(head: bytes) -> bool:
     return False
 
 
+def is_xls(data: bytes) -> bool:
+    return _ole_reason(data) == XLS_REASON
+
+
 def _ole_reason(data: bytes) -> str:
     for stream, reason in _OLE_STREAMS:
         if stream.encode("utf-16-le") in data:
@@ -154,7 +159,10 @@ def _read_zip(filename: str, data: bytes) -> list[Line]:
 
 
 def is_spreadsheet(data: bytes) -> bool:
-    """An .xlsx (a zip holding xl/workbook.xml): read through the template, not as a paper."""
+    """An .xlsx (a zip holding xl/workbook.xml) or an old .xls (an OLE2 file with a Workbook
+    stream, not password-protected): read as a spreadsheet, not as a paper."""
+    if data.startswith(OLE_MAGIC):
+        return is_xls(data)
     if not data.startswith(ZIP_MAGICS):
         return False
     try:

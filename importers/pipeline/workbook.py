@@ -1,4 +1,5 @@
-"""Spreadsheets (.xlsx, from Excel or WPS) → the text of their sheets' rows (pure, openpyxl).
+"""Spreadsheets (.xlsx from Excel or WPS, by openpyxl; old .xls, by xlrd) → the text of their
+sheets' rows (pure).
 
 Shared by the strict template reader (spreadsheet.py) and the reader of banks as people
 exchange them (sheet_bank.py). Hostile workbooks end early with a clear message: a zip bomb
@@ -13,10 +14,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import xlrd
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from .model import PaperError
+from .read import OLE_MAGIC
 from .read_docx import check_zip_limits
 
 MAX_ROWS = 50_000  # per sheet; a bank larger than that should be split
@@ -37,6 +40,8 @@ class Sheet:
 
 
 def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list[Sheet]:
+    if data.startswith(OLE_MAGIC):
+        return _xls_sheets(filename, data, first_only=first_only)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # not a zip at all, or a damaged one
@@ -54,6 +59,36 @@ def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list
             return [Sheet(ws.title, _rows(filename, ws), _merges(archive, ws)) for ws in worksheets]
         finally:
             book.close()
+
+
+def _xls_sheets(filename: str, data: bytes, *, first_only: bool) -> list[Sheet]:
+    """An old .xls workbook (Excel 97–2003, still what many exam systems export)."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except Exception as exc:  # xlrd raises many kinds on a damaged file
+        raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
+    try:
+        if not book.nsheets:
+            raise PaperError(filename, "工作簿里没有工作表")
+        sheets = []
+        for index in range(1 if first_only else book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.nrows > MAX_ROWS:
+                raise PaperError(filename, f"工作表“{sheet.name}”超过 {MAX_ROWS} 行,请拆成几个文件")
+            rows = [(n + 1, [_xls_text(c) for c in sheet.row(n)]) for n in range(sheet.nrows)]
+            merged = [(r0 + 1, r1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells]
+            sheets.append(Sheet(sheet.name, [r for r in rows if any(r[1])], merged))
+        return sheets
+    finally:
+        book.release_resources()
+
+
+def _xls_text(cell: xlrd.sheet.Cell) -> str:
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return cell_text(bool(cell.value))
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    return cell_text(cell.value)
 
 
 def _merges(archive: zipfile.ZipFile, worksheet: object) -> list[Merge]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -375,3 +376,20 @@ def test_exchange_variants_numeral_option_columns_bars_booleans_and_options_in_t
         ("single", "客户是?", ["上帝", "对手", "朋友"], "B"),
         ("short", "A类客户是谁?", [], "大客户"),
     ]
+
+
+def test_an_old_excel_97_workbook_is_read_like_an_xlsx() -> None:
+    """Exam systems still export .xls: every sheet, its header found, TRUE/FALSE cells as judgements,
+    a title row merged above the header of the second sheet."""
+    data = (Path(__file__).parent / "files" / "bank-excel97.xls").read_bytes()
+    paper = parse_document("bank.xls", data)
+    assert [(q.type, q.stem, q.options, q.answer, q.section) for q in paper.questions] == [
+        ("single", "客户是?", ["上帝", "对手", "朋友"], "A", "题库"),
+        ("multiple", "渠道有?", ["电话", "邮件", "会议"], "AC", "题库"),
+        ("truefalse", "投诉要记录。", [], True, "题库"),
+        ("truefalse", "投诉可拖延。", [], False, "题库"),
+        ("fill", "服务要____。", [], ["及时"], "题库"),
+        ("short", "如何处理投诉?", [], "倾听并记录", "简答"),
+        ("short", "多久回访?", [], "3", "简答"),
+    ]
+    assert "工作表“简答”第 2 行是表头" in paper.notes[1]

@@ -294,9 +294,9 @@ def test_a_zip_bomb_workbook_is_refused_before_openpyxl(monkeypatch: pytest.Monk
         read_template("bomb.xlsx", data)
 
 
-def test_an_old_xls_is_still_refused() -> None:
+def test_a_damaged_old_xls_is_refused_with_what_it_is() -> None:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "Workbook".encode("utf-16-le") + bytes(500)
-    with pytest.raises(PaperError, match=r"old Excel \.xls"):
+    with pytest.raises(PaperError, match="不是可读取的 Excel 文件"):
         parse_document("old.xls", ole)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -72,6 +73,13 @@ def test_xlsx_follows_what_parse_document_does(admin_client_: Client, bank: Bank
     assert ImportFile.objects.get().status == expected  # accepted at upload either way: it is an xlsx
 
 
+def test_an_old_xls_bank_is_accepted_and_read(admin_client_: Client, bank: Bank) -> None:
+    data = (Path(__file__).parents[1] / "importers" / "files" / "bank-excel97.xls").read_bytes()
+    upload(admin_client_, bank.pk, {"bank.xls": data})
+    assert ImportFile.objects.get().status == "parsed"
+    assert StagedQuestion.objects.filter(data__stem="客户是?").exists()
+
+
 def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]:
     upload(client, bank.pk, {"ok.txt": txt_paper("一个正常的题目?"), **files})
     batch = ImportBatch.objects.order_by("-pk").first()
@@ -88,6 +96,7 @@ def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]
         ({"bin.txt": b"\x00\x01\x02\x03" * 300}, "bin.txt: 文件内容与扩展名 .txt 不符"),
         ({"paper.pdf": txt_paper("题?")}, "paper.pdf: 文件内容与扩展名 .pdf 不符"),
         ({"paper.pptx": b"PK\x03\x04"}, "paper.pptx: 不支持的文件类型"),
+        ({"bank.xls": txt_paper("题?")}, "bank.xls: 文件内容与扩展名 .xls 不符"),
         ({"x.txt.docx": txt_paper("题?")}, "x.txt.docx: 文件内容与扩展名 .docx 不符"),
         ({"slip.zip": zip_of({"../../x.txt": txt_paper("题?")})}, "slip.zip/../../x.txt: 路径不安全"),
         ({"abs.zip": zip_of({"/etc/x.txt": txt_paper("题?")})}, "abs.zip//etc/x.txt: 路径不安全"),
