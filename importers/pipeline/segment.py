@@ -25,6 +25,8 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+# A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
+CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
 PROBLEM_FIELD = re.compile(
     r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
@@ -171,6 +173,8 @@ class Segmenter:
             item.tag = tag.group("tag")  # the platform's type tag, not the stem (which follows)
         elif new_line and item.slot == "option" and item.options and not item.options[-1]:
             item.options[-1] = text  # a label alone on its line: its text is this line
+        elif new_line and item.slot == "option" and item.options and not item.extra and CONTINUES.match(text):
+            item.options[-1] += text  # "A. 上帝,这是服务行业" / "的基本认识": an option wrapped
         elif new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
             item.append(text, new_line=False)  # the line before was cut at the page's width
         elif new_line and item.slot == "stem":

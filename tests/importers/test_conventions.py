@@ -731,6 +731,10 @@ CASES = {
             ("short", "什么是满意度?", [], "客户的感受。"),
         ],
     ),
+    "an option wrapped onto a line that opens with a particle goes on with it": (
+        "1. 客户是?\nA. 上帝,这是服务行业\n的基本认识\nB. 对手\n答案：A",
+        [("single", "客户是?", ["上帝,这是服务行业的基本认识", "对手"], "A")],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
