@@ -423,6 +423,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
+    if item.slot == "answer" and _key_before_options(item, m, group):
+        return ("option", (0, OPTION_FAMILY[group]))  # "客户是?【答案】A" then "A. 上帝": options after
     if item.slot not in ("stem", "option"):
         return None
     if item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0):
@@ -450,6 +452,12 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     elif family != item.option_family:
         return None
     return ("option", (index, family))
+
+
+def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
+    """Option A opening a line under a stem whose answer, a bare letter, came first on its line."""
+    first = m.group(group) == "A" and group in ("opt_punct", "opt_paren") and at_line_start(m)
+    return first and not item.options and item.stem != "" and KEY_LETTERS.match(item.answer or "") is not None
 
 
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")

@@ -51,6 +51,7 @@ KEY = (
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|正确选项|正確選項|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
+    r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"  # "答案为B"
     r"|【(?:答案|答|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
     # "正确答案 c": no colon, the letters to the end of the line

@@ -432,6 +432,11 @@ class Segmenter:
         same_kind = [s for s in candidates if s.kind == kind]
         if len(same_kind) == 1:
             return same_kind[0]
+        if not same_kind and len(candidates) == 1 and not candidates[0].heading:
+            # questions printed under no heading, keyed under "一、选择题": theirs if they are choices
+            only = candidates[0]
+            choices = sum(1 for item in only.items if item.options) * 2 >= len(only.items)
+            return only if choices == (kind in CHOICE_KINDS) else None
         # "四、程序填空题" in a key for "四、读程填空": the key repeats the paper's numerals
         numeral = SECTION_NUMERAL.match(heading)
         same_numeral = [

@@ -735,6 +735,22 @@ CASES = {
         "1. 客户是?\nA. 上帝,这是服务行业\n的基本认识\nB. 对手\n答案：A",
         [("single", "客户是?", ["上帝,这是服务行业的基本认识", "对手"], "A")],
     ),
+    "the answer first on the stem's line, options under it; 答案为B without a colon": (
+        "1. 客户是?【答案】A\nA. 上帝\nB. 对手\n2. 服务要?   答案：B\nA. 拖延\nB. 及时\n"
+        "3. 回访要?\nA. 及时\nB. 拖延\n答案为A",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+            ("single", "回访要?", ["及时", "拖延"], "A"),
+        ],
+    ),
+    "a key naming a part ('一、选择题') for choices printed under no heading": (
+        "1. 客户是?\nA. 上帝\nB. 对手\n2. 服务要?\nA. 拖延\nB. 及时\n参考答案：\n一、选择题\n1.A 2.B",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
