@@ -126,12 +126,15 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
         return ("answer", None) if own_answer_below(seg) else ("key", None)
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
+    if MARK_RUN_LINE.fullmatch(rest.strip()):
+        return ("key", None)  # "参考答案：ABCDA BCDAB" / "√ × √": one mark a question, in order
     labelled = m.group(0).rstrip().endswith((":", "：")) or ONE_ANSWER_NEXT.match(rest) is not None
     if seg.item is not None and seg.item.answer is None and labelled:
         return ("answer", None)  # "参考答案：B", "参考答案 B": this question's answer
     return ("key", None)
 
 
+MARK_RUN_LINE = re.compile(rules.MARK_RUN)
 ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{rules.MARKS}])\s*$")
 
 
@@ -161,7 +164,13 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     numbered = seg.section.kind in ("fill", "short") and seg.section.items
     if numbered and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
         return ("section_key", None)
+    if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
+        return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
     return ("answer", None)
+
+
+def _unanswered_before(seg: Segmenter) -> bool:
+    return bool(seg.section.items) and all(item.answer is None for item in seg.section.items)
 
 
 def accept_always(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], Verdict | None]:
@@ -669,12 +678,17 @@ def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, li
     return m.end()
 
 
+FIVES = 5
+
+
 def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     """ "1-5 ABCDA" (key_range) or "√ × √" after the last entry (mark_run): one entry a mark."""
     ranged = m.group("kr_marks") is not None
     run = m.group("kr_marks") if ranged else m.group("mark_run")
     # "ABD C A" (letters, a space between questions) or "√×√" (one mark a question)
     marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"\s", "", run))
+    if len(marks[0]) == FIVES and all(len(mark) == FIVES for mark in marks[:-1]):
+        marks = list(re.sub(r"\s", "", run))  # "ABCDA BCDAB CC": one letter a question, in fives
     first = int(m.group("kr_from")) if ranged else seg.key_last + 1
     for k, mark in enumerate(marks):
         seg.add_key(first + k, line).text = mark

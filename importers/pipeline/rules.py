@@ -134,7 +134,9 @@ META = (
 )
 # A run of marks or of letters in a key, one per question in order: "√ × √", "A  B  C  A  B".
 MARK_RUN = (
-    r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+|(?<![A-Za-z])[A-H]{1,4}(?:\s+[A-H]{1,4}){2,}(?![A-Za-z]))"
+    r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+|(?<![A-Za-z])[A-H]{1,4}(?:\s+[A-H]{1,4}){2,}(?![A-Za-z])"
+    # "ABCDA BCDAB C": in fives (at least two groups: "ABCDE" alone is one question's answer)
+    r"|(?<![A-Za-z])[A-H]{5}(?:\s+[A-H]{5})*\s+[A-H]{1,5}(?![A-Za-z]))"
 )
 
 HEADING_TITLE = re.compile(

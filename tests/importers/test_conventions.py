@@ -751,6 +751,15 @@ CASES = {
             ("single", "服务要?", ["拖延", "及时"], "B"),
         ],
     ),
+    "a key printed in groups of five letters, under 参考答案： or as the last question's 答案：": (
+        "1. 甲?\nA. 一\nB. 二\n2. 乙?\nA. 一\nB. 二\n3. 丙?\nA. 一\nB. 二\n4. 丁?\nA. 一\nB. 二\n"
+        "5. 戊?\nA. 一\nB. 二\n6. 己?\nA. 一\nB. 二\n答案：ABABA A\n多选题\n7. 庚?\nA. 一\nB. 二\nC. 三\n"
+        "D. 四\nE. 五\n答案：ABCDE",
+        [
+            *[("single", f"{s}?", ["一", "二"], a) for s, a in zip("甲乙丙丁戊己", "ABABAA", strict=True)],
+            ("multiple", "庚?", ["一", "二", "三", "四", "五"], "ABCDE"),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
