@@ -220,7 +220,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # (a section of task-list statements: numbers are points of their notes)
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
-    if seg.section.kind == "case" and not seg.case_open:
+    if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):
         return None
     if group == "item_c" and seg.prev_full and n != seg.expected:
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
@@ -723,6 +723,13 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
     seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
     return m.end()
+
+
+def _first_case_question(seg: Segmenter, m: re.Match[str], text: str, n: int) -> bool:
+    """ "(1) 客服错在哪里？" opening a line under a case's story, with no "问题：" before it."""
+    story = seg.item is not None and not seg.item.number
+    asks = rules.QUESTION_WORDS.search(text, m.end()) is not None
+    return story and n == 1 and at_line_start(m) and asks
 
 
 def _is_material(item: Item) -> bool:

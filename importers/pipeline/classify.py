@@ -116,7 +116,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
     elif corrected:
         mark, stem = corrected.group(1), stem[: corrected.start()].rstrip()
-        explanation = explanation or corrected.group(2).strip()
+        explanation = explanation or (corrected.group(2) or corrected.group(3)).strip()
     box = rules.JUDGEMENT_HEAD.match(stem) if not options else None
     if box:  # "1.（ √ ）采取…": the judgement written in the box before the statement
         mark = mark or box.group(1)

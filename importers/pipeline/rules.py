@@ -21,7 +21,7 @@ SECTION_KINDS: list[tuple[str, str]] = [
     (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇|测验题|測驗題", "single"),
     (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題", "truefalse"),
     (r"填空", "fill"),
-    (r"案例|材料分析|情景分析|情境分析|题目|題目", "case"),
+    (r"案例分析|案例|材料分析|情景分析|情境分析|题目|題目", "case"),
     (
         r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題"
         r"|辨析|证明题|證明題|应用题|應用題|解决问题|解決問題|编程题|編程題|程序设计题|设计题|設計題|实操题|操作题|作图题|画图题"
@@ -114,6 +114,7 @@ OPTION = (
 # "不必抄題，作答時請將試題題號及答案依照順序寫在申論試卷上", "请将答案写在答题卡上".
 INSTRUCTIONS = re.compile(
     r"作答|答题卡|答題卡|答题纸|答題紙|试卡|試卡|不予计分|不予計分|(?:写|寫|填涂|填塗)在.{0,6}(?:试卷|試卷|卷)上"
+    r"|^(?:请|請)?(?:认真)?阅读(?:下面|下列|以下|下述)的?(?:材料|案例|短文|资料)"  # a case's reading prompt
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"
@@ -211,7 +212,11 @@ JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*({_WORDS})\s*$|\s{{2,}
 # "…other knowledge areas. (F)": an English paper's judgement (read only where no options follow).
 JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$")
 # "…时代化。（ × ）（十八大以来）": the mark, then the correction of a false statement.
-JUDGEMENT_CORRECTED = re.compile(rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*[(（]([^()（）]{{1,120}})[)）]\s*$")
+JUDGEMENT_CORRECTED = re.compile(
+    rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*"
+    # "（×）（应及时处理）" or "（×）理由：…": the verdict, then why
+    r"(?:[(（]([^()（）]{1,120})[)）]|(?:理由|原因|改正|更正|纠正)\s*[:：]\s*([^\n]{1,200}?))\s*$"
+)
 
 # A blank to fill: underscores or an empty pair of brackets.
 # A blank to fill: "____", "（ ）"; never code: "fork()", "__init__" (a name's own brackets or underscores).

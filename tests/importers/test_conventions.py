@@ -760,6 +760,10 @@ CASES = {
             ("multiple", "庚?", ["一", "二", "三", "四", "五"], "ABCDE"),
         ],
     ),
+    "a judgement's verdict with its reason after it: '（×）理由：…'": (
+        "判断题\n1. 投诉可拖延。（×）理由：投诉要及时处理。",
+        [("truefalse", "投诉可拖延。", [], False)],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
@@ -783,6 +787,20 @@ CASES = {
 def test_convention(name: str) -> None:
     text, expected = CASES[name]
     assert [brief(q) for q in parse(text)] == expected
+
+
+def test_a_case_whose_sub_questions_follow_its_story_without_a_problem_label() -> None:
+    """ "(1) …？" straight under a case's story opens its questions (no "问题：" before them); a
+    bare "案例分析" heading and the reading prompt are not the story."""
+    qs = parse("四、案例分析题\n材料：某客户投诉空调不制冷。\n（1）客服错在哪里？\n（2）应如何处理？")
+    assert [(q["stem"], q["material"]) for q in qs] == [
+        ("客服错在哪里?", "某客户投诉空调不制冷。"),
+        ("应如何处理?", "某客户投诉空调不制冷。"),
+    ]
+    qs = parse("案例分析\n阅读下面的材料，回答问题。\n某客户投诉，客服推诿。\n1. 客服错在哪里？\n答：推诿。")
+    assert [(q["section"], q["stem"], q["answer"], q["material"]) for q in qs] == [
+        ("案例分析", "客服错在哪里?", "推诿。", "某客户投诉,客服推诿。")
+    ]
 
 
 def test_material_is_shared_by_case_sub_questions() -> None:
