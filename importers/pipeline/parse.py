@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -39,8 +40,7 @@ def parse_lines(
         for line in loose:  # the questionnaire reader took every loose line
             seg.roles[line.lineno] = ["stem"]
     else:
-        found = (classify(item) for section in seg.sections for item in section.items)
-        questions = [q for q in found if q is not None]
+        questions = _classify_all(seg)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(
@@ -51,6 +51,29 @@ def parse_lines(
         line_roles=seg.roles,
         furniture={line.lineno for line in furniture},
     )
+
+
+def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
+    """Every item as a question; an item that makes none (a case's story whose questions were not
+    found, a number with nothing under it) leaves its lines "dropped", so the coverage shows it.
+    Numbered prose under a heading that asks nothing is left out on purpose and stays read."""
+    items = [item for section in seg.sections for item in section.items]
+    starts = sorted({item.lineno for item in items})
+    questions: list[ParsedQuestion] = []
+    for item in items:
+        question = classify(item)
+        if question is not None:
+            questions.append(question)
+        elif item.section.kind != "prose":
+            following = bisect.bisect_right(starts, item.lineno)
+            end = starts[following] if following < len(starts) else max(seg.roles, default=0) + 1
+            for lineno in range(item.lineno, end):
+                if ITEM_ROLES & set(seg.roles.get(lineno, ())):
+                    seg.roles[lineno] = ["dropped"]
+    return questions
+
+
+ITEM_ROLES = frozenset({"question", "stem", "option", "unlabelled", "answer", "explanation", "material"})
 
 
 def _unnumbered_export(seg: Segmented) -> bool:

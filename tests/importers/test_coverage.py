@@ -97,3 +97,19 @@ def test_options_after_a_finished_set_start_an_unnumbered_question() -> None:
     body = "1. 第一题?\nA.x\nB.y\n" + "".join(f"● 内容{n}是什么?\nA.x\nB.y\n" for n in range(2, 5))
     parsed = parse_document("p.txt", paper(body))
     assert [q.stem for q in parsed.questions] == ["第一题?", "内容2是什么?", "内容3是什么?", "内容4是什么?"]
+
+
+def test_text_an_item_made_no_question_of_counts_as_dropped_not_read() -> None:
+    # A case's story whose questions were never found: its lines are said to be dropped.
+    text = "一、单选题\n1. 客户是?\nA. 上帝\nB. 对手\n答案：A\n二、案例分析题\n某客户投诉。\n客服推诿。"
+    paper = parse_document("p.txt", text.encode())
+    assert len(paper.questions) == 1
+    assert paper.line_roles[7] == paper.line_roles[8] == ["dropped"]
+    assert paper.coverage is not None
+    assert paper.coverage.unread == 2 and paper.coverage.verdict != "ok"
+    # Numbered prose under a heading that asks nothing is left out on purpose: still read.
+    prose = parse_document(
+        "q.txt", "一、课程目标\n1. 掌握投诉处理。\n二、单选题\n1. 客户是?\nA. 上帝\nB. 对手".encode()
+    )
+    assert prose.coverage is not None
+    assert prose.line_roles[2] != ["dropped"] and prose.coverage.unread == 0
