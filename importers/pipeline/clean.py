@@ -55,7 +55,7 @@ FURNITURE = [
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
-    re.compile(r"^(?:本题)?(?:得分|分数|分值|score)?\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
+    re.compile(r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|\d+(?:\.\d+)?\s*分)$"),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     re.compile(r"^(?:AI\s*讲解|AI\s*解析|查看解析|收起解析|展开解析)$"),  # the export's buttons
     # closing pleasantries of Q&A dumps
@@ -224,6 +224,10 @@ HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i
 PROGRESS_HEADER = re.compile(
     r"^(\d{1,5})\s*/\s*\d{1,5}\s*(?=(?:单选|多选|判断|填空|简答|问答|不定项)[题題]?\s*$)"
 )
+# "单选题 1/10": the same header with the type first (钉钉, 考试宝) → "1.单选题".
+PROGRESS_HEADER_TYPE_FIRST = re.compile(
+    r"^((?:单选|多选|判断|填空|简答|问答|不定项)[题題]?)\s*(\d{1,5})\s*/\s*\d{1,5}$"
+)
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
 SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人)\s*\t\s*)+")
 # An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
@@ -296,7 +300,7 @@ def fold(text: str) -> str:
     if text.startswith("|"):
         text = markdown_table_row(text)
     if "/" in text:
-        text = PROGRESS_HEADER.sub(r"\1.", text)
+        text = PROGRESS_HEADER_TYPE_FIRST.sub(r"\2.\1", PROGRESS_HEADER.sub(r"\1.", text))
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):

@@ -80,7 +80,9 @@ ITEM = (
     # program's label "1:\tstosl")
     rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*[{CJK}“\"(（])"
     # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
-    r"|(?P<item_t>\d{1,4})\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
+    r"|(?P<item_t>\d{1,4})(?:\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
+    # "2【判断题】(2分)": a number glued to its bracketed type tag (智慧树 exports)
+    r"|\s*(?=[【\[](?:单选|多选|判断|填空|简答|问答|名词解释|论述|计算|案例分析|不定项)[题題]?[】\]]))"
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
     r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
@@ -186,7 +188,7 @@ TYPE_TAG = re.compile(
     r"(?:[:：]\s*)?"  # "第1题(单选)：" the colon that ends the question's heading
 )
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
-TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*$")
+TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*\*?\s*$")  # (and the form's "*")
 # A text wholly in Markdown bold: "**D、新的开发工具**", "**错**".
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 # A learning platform's per-question tag standing where the stem would: "单选题 (1分)",

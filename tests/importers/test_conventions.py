@@ -764,6 +764,16 @@ CASES = {
         "判断题\n1. 投诉可拖延。（×）理由：投诉要及时处理。",
         [("truefalse", "投诉可拖延。", [], False)],
     ),
+    "platform headers: '2【判断题】(2分)', '单选题 1/10', a type tag with the form's '*', '得分：2.0'": (
+        "1【单选题】(2分)\n客户是？\nA.上帝\nB.对手\n正确答案：A\n得分：2.0\n2【判断题】(2分)\n投诉要记录。\n"
+        "正确答案：对\n单选题 3/10\n服务要？\nA 拖延\nB 及时\n正确答案 B\n第4题：渠道有？ [多选题] *\nA.电话\nB.邮件",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("truefalse", "投诉要记录。", [], True),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+            ("multiple", "渠道有?", ["电话", "邮件"], None),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
