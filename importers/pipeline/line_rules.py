@@ -12,7 +12,7 @@ from . import rules
 from .blocks import Item
 from .boundaries import BOUNDARY, own_answer_below
 from .model import Line
-from .sheet_bank import find_columns, key_columns, split_options_cell
+from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -139,6 +139,8 @@ def table_row(seg: Segmenter, line: Line) -> str:
     item.options = [o for o in (_cell(cells, i) for i in columns.options) if o] or split_options_cell(
         _cell(cells, columns.fields.get("options"))
     )
+    if not item.options and not columns.options and "options" not in columns.fields:
+        item.stem, item.options = options_in_stem(stem)  # "客户是？A.上帝 B.对手" in the 题目 cell
     item.option_family = "table"
     item.answer = _cell(cells, columns.fields.get("answer")) or None
     item.explanation = _cell(cells, columns.fields.get("explanation")) or None

@@ -417,7 +417,7 @@ def split_options_cell(text: str) -> list[str]:
 
 def options_in_stem(stem: str) -> tuple[str, list[str]]:
     """ "客户是? A.上帝 B.对手" in a sheet without option columns: the stem, then its options."""
-    first = re.search(r"(?:^|\s)[(（]?A[)）]?\s*[.、．:：)）]", stem)
+    first = re.search(r"(?:^|\s|(?<=[?？:：]))[(（]?A[)）]?\s*[.、．:：)）]", stem)
     options = split_options_cell(stem[first.start() :].strip()) if first else []
     if not first or len(options) < 2 or not CELL_OPTION.match(stem[first.start() :].strip()):
         return stem, []

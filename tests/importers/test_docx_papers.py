@@ -125,3 +125,27 @@ def test_underlined_spaces_are_blanks_and_underlined_answers_fill_them() -> None
         ("fill", "首问负责制由____负责。", ["第一位接待者"]),
         ("single", "下列说法不正确的是:( )", "B"),
     ]
+
+
+def test_a_table_of_questions_with_options_in_the_question_cell_and_a_numbered_fill_key() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    rows = [
+        ("题号", "题目", "答案"),
+        ("1", "客户是？A.上帝 B.对手", "A"),
+        ("2", "服务要？A.拖延 B.及时", "B"),
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("二、填空题")
+    document.add_paragraph("1. 客户是\u3000\u3000\u3000\u3000。")
+    document.add_paragraph("2. 服务要\u3000\u3000\u3000\u3000。")
+    document.add_paragraph("参考答案：1. 上帝 2. 及时")
+    questions = parse_document("p.docx", to_bytes(document)).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("single", "客户是?", ["上帝", "对手"], "A"),
+        ("single", "服务要?", ["拖延", "及时"], "B"),
+        ("fill", "客户是    。", [], ["上帝"]),
+        ("fill", "服务要    。", [], ["及时"]),
+    ]
