@@ -127,7 +127,7 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
     if seg.section.kind in ("fill", "short") and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
-        return ("key", None)  # "参考答案：1. 上帝 2. 及时"
+        return ("section_key", None)  # "参考答案：1. 上帝 2. 及时" under a fill part: its key
     if MARK_RUN_LINE.fullmatch(rest.strip()):
         return ("key", None)  # "参考答案：ABCDA BCDAB" / "√ × √": one mark a question, in order
     labelled = m.group(0).rstrip().endswith((":", "：")) or ONE_ANSWER_NEXT.match(rest) is not None
