@@ -251,11 +251,30 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     plain = seg.section.number_style == "plain" and not seg.case_open
     if group == "item_p" and plain and choice and (n == 1 or n != seg.expected):
         return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
-    if item is not None and not line_start and item.slot in ("answer", "explanation") and not item.options:
+    if item is not None and item.slot in ("answer", "explanation") and not item.options:
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
-        if re.search(r"(?<!\d)1\s*[.、．]", so_far):
+        if not line_start and re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
+        if line_start and group == "item_n" and _answer_point_line(so_far, n, text, m.end()):
+            return None  # "答：" then "1. 倾听" "2. 记录" on their lines: points that ask nothing
+    if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
+        return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
     return ("item", n) if _expected_number(seg, n, line_start) else None
+
+
+BARE_DECIMAL = re.compile(rf"\d+(?![\d{rules.CJK}])")
+
+
+def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
+    """Under an answer: "1." opening it, or the next point after a "1." it opened with; a line
+    that asks is the next question however it is numbered."""
+    if rules.QUESTION_WORDS.search(text, end) or rules.BLANK.search(text, end):
+        return False
+    points = ANSWER_POINT.findall(so_far)
+    return (n == 1 and not so_far.strip()) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
+
+
+ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．]")
 
 
 DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")

@@ -774,6 +774,19 @@ CASES = {
             ("multiple", "渠道有?", ["电话", "邮件"], None),
         ],
     ),
+    "an answer's numbered points on their own lines are its points until a line asks": (
+        "简答题\n1. 如何处理投诉？\n答：1. 倾听\n2. 记录\n3. 回复\n2. 什么是满意度？\n答：\n1. 感受\n2. 期望\n"
+        "3. 满意度怎样测量？\n答：问卷",
+        [
+            ("short", "如何处理投诉?", [], "1. 倾听\n2. 记录\n3. 回复"),
+            ("short", "什么是满意度?", [], "1. 感受\n2. 期望"),
+            ("short", "满意度怎样测量?", [], "问卷"),
+        ],
+    ),
+    "decimals among options are never question numbers ('B. 2.5'); '15.45钢' is question 15": (
+        "1. 圆周率约为？\nA. 3.14\nB. 2.5\n答案：A\n判断题\n(×)2.45钢比25钢软。",
+        [("single", "圆周率约为?", ["3.14", "2.5"], "A"), ("truefalse", "45钢比25钢软。", [], False)],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
