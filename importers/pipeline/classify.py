@@ -167,7 +167,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
-    elif mark is not None or kind == "truefalse" or _is_judgement(answer_text):
+    elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill":
@@ -179,6 +179,14 @@ def classify(item: Item) -> ParsedQuestion | None:
     if q.answer is None:
         q.warnings.append(NO_ANSWER)
     return q
+
+
+# "投诉要记录。（ ）": an empty box after the finished statement is for its √ or ×, not a blank.
+BOX_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*[)）]\s*$")
+
+
+def _box_after(stem: str, kind: str) -> bool:
+    return kind in ("generic", "truefalse") and BOX_AFTER_STATEMENT.search(stem) is not None
 
 
 def _asks_with_options(stem: str, options: list[str]) -> bool:

@@ -40,8 +40,8 @@ HEADING_CN = (
     rf"|(?P<heading_di>第\s*[{CN_NUM}]{{1,3}}\s*大?[题題])\s*[、.．,，:：]?\s*"
     r"|(?P<heading_gan>[甲乙丙丁])\s*[、.．]\s*)"  # "甲、申論題部分": parts named by the stems
 )
-# "第二章客户服务理念", "第3节"; a key for a chapter is "第一章:1.C2.…"
-HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部](?:分)?)"
+# "第二章客户服务理念", "第3节", "第02讲" (a course's lectures); a key for a chapter is "第一章:1.C2.…"
+HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部讲講课課](?:分)?)"
 # A key region: "参考答案", "答案解析", "参考:" in a case study.
 KEY = (
     r"(?P<key>(?:参考答案|參考答案|标准答案|標準答案|答案解析|答案及解析)(?:及解析)?\s*[:：]?"
@@ -52,7 +52,7 @@ ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|答案|参考答案|參考答案|标准答案|正确选项|正確選項|答题要点|答題要點|答案要点|参考要点|參考要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"  # "答案为B"
-    r"|【(?:答案|答|参考答案|參考答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
+    r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$))"
@@ -60,7 +60,7 @@ ANSWER = (
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = (
-    r"(?P<explanation>【(?:解析|分析|点评|點評)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
+    r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
 )
 # Sub-questions of a case study start after "问题:".

@@ -787,6 +787,15 @@ CASES = {
         "1. 圆周率约为？\nA. 3.14\nB. 2.5\n答案：A\n判断题\n(×)2.45钢比25钢软。",
         [("single", "圆周率约为?", ["3.14", "2.5"], "A"), ("truefalse", "45钢比25钢软。", [], False)],
     ),
+    "【正确答案】/【答案解析】; an empty box after a finished statement is a judgement's; 第02讲 a chapter": (
+        "1. 客户是？\nA. 上帝\nB. 对手\n【正确答案】A\n【答案解析】以客户为中心。\n2. 投诉要记录。（ ）\n✔\n"
+        "第02讲 投诉处理\n3. 投诉可拖延。（ ）\n❌",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("truefalse", "投诉要记录。( )", [], True),
+            ("truefalse", "投诉可拖延。( )", [], False),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
