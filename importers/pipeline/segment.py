@@ -27,6 +27,10 @@ __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 STEM_END = boundaries.STEM_END
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
+# A finished answer of a question in a bank that numbers nothing: a key's letters or a verdict.
+ANSWER_DONE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误|正確|錯誤)\s*")
+# The line after this one answers it ("答案：对"): this line is a question even where numbers are not.
+ANSWER_NEXT = re.compile(rules.ANSWER)
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
 PROBLEM_FIELD = re.compile(
     r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
@@ -165,6 +169,12 @@ class Segmenter:
         if item is not None and item.slot == "verdict" and new_line:
             self.close_item()  # a statement judged on the lines under it: text now is the next one
             item = None
+        if item is not None and new_line and self._next_unnumbered(item, text):
+            self.close_item()  # "答案：A" closed an unnumbered question: this line opens the next
+            self.item = Item(
+                number="", lineno=line.lineno, section=self.section, stem=text, material=self.material
+            )
+            return
         if item is None:
             self._outside_item(text, line)
             return
@@ -185,11 +195,21 @@ class Segmenter:
             item.append(text, new_line)
         item.attach_images(line)
 
+    def _next_unnumbered(self, item: Item, text: str) -> bool:
+        """In a bank that numbers nothing, a line after a finished answer (a key's letters or a
+        verdict) or a line that asks, after any answer, is the next question."""
+        if item.slot != "answer" or item.number or self.numbered_items or not (item.answer or "").strip():
+            return False
+        finished = ANSWER_DONE.fullmatch(item.answer or "") is not None
+        return (
+            finished or rules.QUESTION_WORDS.search(text) is not None or rules.BLANK.search(text) is not None
+        )
+
     def _outside_item(self, text: str, line: Line) -> None:
         if self.section.kind == "case" and self.case_open and self.expected == 1:
             self.material = join(self.material, text, "")
         elif (
-            self.section.kind in ("case", "short")
+            (self.section.kind in ("case", "short") or ANSWER_NEXT.match(self.next_text))
             and not self.case_open
             and not rules.INSTRUCTIONS.search(text)
         ):

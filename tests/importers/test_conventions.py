@@ -796,6 +796,17 @@ CASES = {
             ("truefalse", "投诉可拖延。( )", [], False),
         ],
     ),
+    "a bank that numbers nothing: each answer line closes its question, whatever its type": (
+        "客户是？\nA. 上帝\nB. 对手\n答案：A\n投诉要记录。\n答案：对\n服务要____。\n答案：及时\n"
+        "如何处理投诉？\n答案：倾听\n二、判断题\n投诉可拖延。\n答案：错",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("truefalse", "投诉要记录。", [], True),
+            ("fill", "服务要____。", [], ["及时"]),
+            ("short", "如何处理投诉?", [], "倾听"),
+            ("truefalse", "投诉可拖延。", [], False),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
