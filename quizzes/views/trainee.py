@@ -181,7 +181,9 @@ def _exam_strings() -> dict[str, str]:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Hand in, once: a second submit (double tap, the timer racing the button) changes nothing."""
-    attempt = _owned(request, pk)
+    attempt = selectors.own_attempt_alone(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404
     now = timezone.now()
     # Auto means the clock ran out, decided by the server's clock, not by what the page claims.
     services.attempt_submit(attempt=attempt, now=now, auto=now >= attempt.deadline)
