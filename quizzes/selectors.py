@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Avg, Count, F, FloatField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -244,6 +245,14 @@ def attempt_questions_to_review(*, attempt: Attempt) -> list[QuestionReviewed]:
         AttemptQuestion, _REVIEWED, "attempt_id = %s", [attempt.pk], suffix="ORDER BY position"
     )
     return [QuestionReviewed(*row) for row in found]
+
+
+def attempt_state_counts(*, attempt: Attempt) -> dict[str, int]:
+    """How many of the attempt's questions are in each grade state (one grouped count)."""
+    sql = f"SELECT state, COUNT(*) FROM {AttemptQuestion._meta.db_table} WHERE attempt_id = %s GROUP BY state"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt.pk])
+        return {str(state): int(n) for state, n in cursor.fetchall()}
 
 
 @dataclass(frozen=True)
