@@ -124,17 +124,30 @@ def store(grades: Sequence[Graded]) -> int:
     for g in grades:
         params += [g.pk, g.revision, g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters]
     values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(grades))
-    sql = f"WITH v(id, revision, state, score, suggested, key_letters, chosen) AS (VALUES {values}) {_SET}"
+    # A subquery naming VALUES' columns, not WITH: Python's sqlite3 gives no row count for a
+    # statement that does not begin with UPDATE.
+    names = ", ".join(f"column{i} AS {name}" for i, name in enumerate(_V, start=1))
+    sql = _update(f"(SELECT {names} FROM (VALUES {values})) AS v")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return int(cursor.rowcount)
 
 
-# What both forms set, from a relation v of (id, revision, state, score, suggested, key_letters, chosen).
-_SET = (
-    f"UPDATE {_AQ} SET state = v.state, score = v.score, suggested_score = v.suggested,"
-    f" key_letters = v.key_letters, chosen_letters = v.chosen"
-    f" FROM v WHERE {_AQ}.id = v.id AND {_AQ}.revision = v.revision"
+_V = ("id", "revision", "state", "score", "suggested", "key_letters", "chosen")
+
+
+def _update(source: str) -> str:
+    """The grades' UPDATE from `source`, a relation v of the columns _V."""
+    return (
+        f"UPDATE {_AQ} SET state = v.state, score = v.score, suggested_score = v.suggested,"
+        f" key_letters = v.key_letters, chosen_letters = v.chosen"
+        f" FROM {source} WHERE {_AQ}.id = v.id AND {_AQ}.revision = v.revision"
+    )
+
+
+_UNNEST = _update(
+    "unnest(%s::bigint[], %s::integer[], %s::varchar[], %s::numeric[], %s::numeric[], %s::varchar[],"
+    f" %s::varchar[]) AS v({', '.join(_V)})"
 )
 
 
@@ -144,13 +157,8 @@ def _store_arrays(grades: Sequence[Graded]) -> int:
     and each value adapted) and the server ~1 ms more to parse; a short statement is cached."""
     rows = [(g.pk, g.revision, g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters)
             for g in grades]  # fmt: skip
-    sql = (
-        "WITH v(id, revision, state, score, suggested, key_letters, chosen) AS (SELECT * FROM unnest("
-        "%s::bigint[], %s::integer[], %s::varchar[], %s::numeric[], %s::numeric[], %s::varchar[],"
-        f" %s::varchar[])) {_SET}"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+        cursor.execute(_UNNEST, [list(column) for column in zip(*rows, strict=True)])
         return int(cursor.rowcount)
 
 
