@@ -4,7 +4,8 @@ A request's hot reads (the signed-in user, the attempt a hand-in closes, its 100
 ~0.5–1 ms of CPU each through the ORM, the query built and compiled afresh every time; as SQL,
 with the column list and the converters the ORM would apply (SQLite's datetimes, decimals and
 booleans; JSON decoded) worked out once per process, a tenth of it. Same tables, same values:
-callers write only the WHERE clause.
+callers write only the WHERE clause — a constant string, the values as parameters, since each
+distinct statement is kept for the life of the process.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Model
+from django.db.models import Field, Model
 
 Converter = Callable[[Any, Any, Any], Any]
 
@@ -50,16 +51,24 @@ def instance(model: type[Model], where: str, params: Sequence[Any], *, suffix: s
     return model.from_db(alias, list(fields), list(found[0])) if found else None
 
 
+def _field(model: type[Model], name: str) -> Field[Any, Any]:
+    """The concrete field `name` (an attribute name, or "pk") of the model."""
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    if not isinstance(field, Field) or not field.concrete:
+        raise ValueError(f"{model.__name__}.{name} is not a column")
+    return field
+
+
 @cache
 def _statement(
     model: type[Model], alias: str, columns: tuple[str, ...], where: str, suffix: str
 ) -> tuple[str, list[str], list[tuple[int, Any, Converter]]]:
     connection = connections[alias]
     meta = model._meta
-    fields = [meta.pk if name == "pk" else meta.get_field(name) for name in columns]
+    fields = [_field(model, name) for name in columns]
     table = meta.db_table
     quote = connection.ops.quote_name
-    sql = f"SELECT {', '.join(quote(f.column) for f in fields)} FROM {quote(table)} WHERE {where}"
+    sql = f"SELECT {', '.join(quote(str(f.column)) for f in fields)} FROM {quote(table)} WHERE {where}"
     if suffix:
         sql += f" {suffix}"
     converters = []

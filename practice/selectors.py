@@ -117,6 +117,7 @@ def notes_on(*, user: User, question_ids: Iterable[int | None]) -> dict[int, str
         return {}
     # The ids as one parameter, so the statement is the same for any number of them (config.rows
     # keeps it): a result page asks for 100 at once, within seconds of the hand-in.
+    ids: list[int] | str
     if connection.vendor == "postgresql":
         where, ids = "user_id = %s AND question_id = ANY(%s)", wanted
     else:

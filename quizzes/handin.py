@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.db import connection
+from django.db.models import Field
 
 import questiontypes
 from config import rows as config_rows
@@ -80,7 +81,7 @@ def lock(*, attempt_id: int) -> Attempt | None:
 
 def close(*, attempt: Attempt) -> None:
     """Write the closed attempt's fields (status, times, total) back in one plain UPDATE."""
-    fields = [Attempt._meta.get_field(name) for name in SUBMITTED_FIELDS]
+    fields = [cast(Field[Any, Any], Attempt._meta.get_field(name)) for name in SUBMITTED_FIELDS]
     assignments = ", ".join(f"{f.column} = %s" for f in fields)
     params = [f.get_db_prep_save(getattr(attempt, f.attname), connection) for f in fields]
     with connection.cursor() as cursor:

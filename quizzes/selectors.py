@@ -156,7 +156,7 @@ def attempt_for(*, user: User, attempt_id: int) -> Attempt | None:
     """An attempt its owner may open; trainers of its paper and admins may read any."""
     # Two plain rows (config.rows): every trainee opens a result within seconds of handing in,
     # and the ORM's select_related cost ~1.5 ms to build. The user is read only if shown.
-    attempt = rows.instance(Attempt, "id = %s", [attempt_id])
+    attempt = cast(Attempt | None, rows.instance(Attempt, "id = %s", [attempt_id]))
     if attempt is None:
         return None
     attempt.paper = rows.instance(Paper, "id = %s", [attempt.paper_id])
