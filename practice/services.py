@@ -163,18 +163,27 @@ def mistakes_from_exam(*, user_id: int, results: Iterable[tuple[int | None, str]
     review = schedule.after_wrong(now=now)
     table = Mistake._meta.db_table
     at, due = _datetime(now), _datetime(review.due_at)
-    params: list[Any] = []
-    for question_id in missed:
-        params += [user_id, question_id, at, at, review.stage, due]
-    rows = ", ".join(["(%s, %s, 1, %s, %s, %s, %s, NULL)"] * len(missed))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (user_id, question_id, times_wrong, first_wrong_at, last_wrong_at, stage,"
-            f" due_at, cleared_at) VALUES {rows} ON CONFLICT (user_id, question_id) DO UPDATE SET"
-            f" times_wrong = {table}.times_wrong + 1, last_wrong_at = excluded.last_wrong_at,"
-            " stage = excluded.stage, due_at = excluded.due_at, cleared_at = NULL",
-            params,
+    update = (
+        f" ON CONFLICT (user_id, question_id) DO UPDATE SET times_wrong = {table}.times_wrong + 1,"
+        " last_wrong_at = excluded.last_wrong_at, stage = excluded.stage, due_at = excluded.due_at,"
+        " cleared_at = NULL"
+    )
+    columns = "user_id, question_id, times_wrong, first_wrong_at, last_wrong_at, stage, due_at, cleared_at"
+    if connection.vendor == "postgresql":
+        # The ids as one array parameter: a short statement psycopg caches, not one of 240.
+        sql = (
+            f"INSERT INTO {table} ({columns}) SELECT %s, q, 1, %s, %s, %s, %s, NULL"
+            f" FROM unnest(%s::bigint[]) AS q{update}"
         )
+        params: list[Any] = [user_id, at, at, review.stage, due, missed]
+    else:
+        params = []
+        for question_id in missed:
+            params += [user_id, question_id, at, at, review.stage, due]
+        rows = ", ".join(["(%s, %s, 1, %s, %s, %s, %s, NULL)"] * len(missed))
+        sql = f"INSERT INTO {table} ({columns}) VALUES {rows}{update}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _datetime(value: datetime | None) -> Any:

@@ -23,10 +23,22 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
     cached = getattr(user, "_qbank_role", None)
     if cached is not None:
         return str(cached)
-    groups = set(user.groups.values_list("name", flat=True))  # type: ignore[attr-defined]  # Django's User has groups
+    groups = _group_names(user)
     role = next((r for r in (ADMIN, TRAINER) if r in groups), TRAINEE)
     user._qbank_role = role  # type: ignore[attr-defined]  # a per-request cache on the user
     return role
+
+
+def _group_names(user: AbstractBaseUser) -> set[str]:
+    """The user's group names, one plain statement (config.rows): the ORM's join cost ~0.6 ms
+    to build on every page that asks for the role."""
+    from django.contrib.auth.models import Group
+
+    from config import rows
+
+    through = user.groups.through._meta.db_table  # type: ignore[attr-defined]  # Django's User has groups
+    where = f"id IN (SELECT group_id FROM {through} WHERE user_id = %s)"
+    return {name for (name,) in rows.values(Group, ("name",), where, [user.pk])}
 
 
 def can_manage_bank(user: AbstractBaseUser | AnonymousUser) -> bool:

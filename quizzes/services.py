@@ -393,31 +393,28 @@ def attempt_submit(*, attempt: Attempt, now: datetime | None = None, auto: bool 
     policy = grading.Policy(multiple=attempt.multiple_policy)
     graded = handin.grade_running(attempt_id=attempt.pk, policy=policy)
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if not locked.is_running:
-            return locked
-        policy = grading.Policy(multiple=locked.multiple_policy)
-        revisions = dict(AttemptQuestion.objects.filter(attempt_id=locked.pk).values_list("pk", "revision"))
-        stale = [
-            pk for pk, revision in revisions.items() if pk not in graded or graded[pk].revision != revision
-        ]
-        if stale:  # saved while we graded: rare
-            graded.update((g.pk, g) for g in handin.grade_pks(pks=stale, policy=policy))
-        questions = [graded[pk] for pk in revisions]
-        handin.store(questions)
+        locked = handin.lock(attempt_id=attempt.pk)
+        if locked is None or not locked.is_running:
+            return locked or Attempt.objects.get(pk=attempt.pk)  # gone: DoesNotExist, as before
+        if locked.multiple_policy != attempt.multiple_policy:  # a stale instance: grade afresh
+            policy, graded = grading.Policy(multiple=locked.multiple_policy), {}
+        # Each grade is written only where the answer is still the one graded; fewer rows written
+        # means answers were saved meanwhile (rare): those are read again and graded here.
+        if handin.store(list(graded.values())) < len(graded) or not graded:
+            fresh = handin.grade_stale(attempt_id=locked.pk, graded=graded, policy=policy)
+            handin.store(fresh)
+            graded.update((g.pk, g) for g in fresh)
+        questions = list(graded.values())
         locked.status = Attempt.Status.SUBMITTED
         locked.submitted_at = min(now, locked.deadline) if auto else now
         locked.auto_submitted = auto
         _total(locked, questions)
-        locked.save(update_fields=_SUBMITTED_FIELDS)
+        handin.close(attempt=locked)
         # Into the trainee's 错题本 with the same transaction: a submit either counts or not.
         practice_services.mistakes_from_exam(
             user_id=locked.user_id, results=[(g.question_id, g.state) for g in questions], now=now
         )
         return locked
-
-
-_SUBMITTED_FIELDS = ["status", "submitted_at", "auto_submitted", "score", "pending_grading", "passed"]
 
 
 def _total(attempt: Attempt, questions: Sequence[AttemptQuestion] | Sequence[handin.Graded]) -> None:

@@ -7,9 +7,11 @@ Builds a throwaway database (as tests/bench_draw.py), stocks the load test's ban
 per-candidate paper of 100 questions (tests/load/fixtures.py), then, through Django's test
 client and the whole middleware stack, times for --runs trainees: the dashboard, POST start
 (draw, attempt and its 100 frozen questions written), the exam page (100 questions rendered),
-autosaves (JSON with the CSRF header, enforced, as exam.js sends them), the hand-in (grading)
-and the result page it redirects to. It prints p50/p95 wall time, this process's CPU p50
-(SQLite runs in it; PostgreSQL's own CPU is not counted) and the statements each took;
+autosaves (JSON with the CSRF header, enforced, as exam.js sends them), the hand-in (grading),
+the score page it redirects to and the result page with every question reviewed, pages asked
+for gzipped as a browser asks. It prints p50/p95 wall time, this process's CPU p50 (SQLite runs
+in it), PostgreSQL's own (its backend's CPU, from /proc, when the server runs on this machine)
+and the statements each took;
 --profile prints cProfile's top functions for one of each (BENCH_SORT=tottime to sort by own
 time). The load test (`python -m tests.load run`) measures the same requests under a storm.
 """
@@ -33,26 +35,53 @@ from bench_draw import percentile, setup_database  # type: ignore[import-not-fou
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(runs: int, fn: Callable[[int], Any]) -> tuple[list[float], list[float], set[int]]:
+Figures = tuple[list[float], list[float], list[float], set[int]]
+
+
+def backend_ms() -> float:
+    """CPU so far of this connection's PostgreSQL backend process (the kernel's run time, ns
+    precise: /proc/<pid>/schedstat); 0 on SQLite, which runs inside this process."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    global _backend_pid
+    if _backend_pid is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            _backend_pid = cursor.fetchone()[0]
+    try:
+        return int(Path(f"/proc/{_backend_pid}/schedstat").read_text().split()[0]) / 1e6
+    except OSError:  # a server on another machine
+        return 0.0
+
+
+_backend_pid: int | None = None
+
+
+def timed(runs: int, fn: Callable[[int], Any]) -> Figures:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, cpu, queries = [], [], set()
+    times, cpu, backend, queries = [], [], [], set()
     for i in range(runs):
         with CaptureQueriesContext(connection) as ctx:
+            start_backend = backend_ms()
             start, start_cpu = time.perf_counter(), time.process_time()
             fn(i)
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
+            backend.append(backend_ms() - start_backend)
         queries.add(len(ctx.captured_queries))
-    return times, cpu, queries
+    return times, cpu, backend, queries
 
 
-def report(label: str, figures: tuple[list[float], list[float], set[int]]) -> None:
-    times, cpu, queries = figures
+def report(label: str, figures: Figures) -> None:
+    times, cpu, backend, queries = figures
+    own = f"   PostgreSQL CPU p50 {statistics.median(backend):4.1f} ms" if any(backend) else ""
     print(
         f"  {label:<22} p50 {statistics.median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
-        f"   CPU p50 {statistics.median(cpu):5.1f} ms   statements {sorted(queries)}"
+        f"   CPU p50 {statistics.median(cpu):5.1f} ms{own}   statements {sorted(queries)}"
     )
 
 
@@ -101,7 +130,7 @@ def main() -> None:
     users = list(get_user_model().objects.filter(username__startswith="load-0").order_by("username"))
     clients = []
     for user in users:
-        client = Client()
+        client = Client(headers={"Accept-Encoding": "gzip, deflate"})  # as browsers: pages gzipped
         client.force_login(user)
         clients.append(client)
     start_url = reverse("quizzes:start", args=[paper])
@@ -162,8 +191,12 @@ def main() -> None:
         assert response.status_code == 302, response.status_code
         results[i] = response["Location"]
 
-    def result(i: int) -> None:
+    def summary(i: int) -> None:
         response = clients[i].get(results[i])
+        assert response.status_code == 200, response.status_code
+
+    def result(i: int) -> None:
+        response = clients[i].get(results[i].replace("/summary/", "/result/"))
         assert response.status_code == 200, response.status_code
 
     last = len(users) - 1
@@ -171,6 +204,7 @@ def main() -> None:
     start(last)
     exam(last)
     submit(last)
+    summary(last)
     result(last)
     report("dashboard (GET)", timed(args.runs, dashboard))
     report("start (POST)", timed(args.runs, start))
@@ -182,12 +216,14 @@ def main() -> None:
     pending = [post for i in range(args.runs) for post in saves_for(i, range(13, 18))]
     report("autosave (POST)", timed(len(pending) - 1, lambda n: pending[n]()))
     report("submit (POST)", timed(args.runs, submit))
+    report("score page (GET)", timed(args.runs, summary))
     report("result page (GET)", timed(args.runs, result))
     if args.profile:
         profile("start", lambda: start(args.runs + 1))
         profile("exam page", lambda: exam(args.runs + 1))
         profile("autosave", saves_for(args.runs + 1, range(1, 2))[0])
         profile("submit", lambda: submit(args.runs))
+        profile("score page", lambda: summary(args.runs))
         profile("result page", lambda: result(args.runs))
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 

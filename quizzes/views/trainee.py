@@ -27,8 +27,9 @@ from qbank.images import picture_response
 from qbank.script import converter
 
 from .. import selectors, services
-from ..models import Attempt, Paper, ReviewPolicy
+from ..models import Attempt, GradeState, Paper, ReviewPolicy
 from .trainee_items import (
+    MISSED,
     ExamItem,
     ExamWords,
     ReviewItem,
@@ -181,26 +182,74 @@ def _exam_strings() -> dict[str, str]:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """Hand in, once: a second submit (double tap, the timer racing the button) changes nothing."""
-    attempt = _owned(request, pk)
+    attempt = selectors.own_attempt_alone(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404
     now = timezone.now()
     # Auto means the clock ran out, decided by the server's clock, not by what the page claims.
     services.attempt_submit(attempt=attempt, now=now, auto=now >= attempt.deadline)
-    return redirect("quizzes:result", attempt.pk)
+    # The score first, the review of every question one click away: the page every trainee of
+    # an exam opens in the same few seconds costs a quarter of the full review.
+    return redirect("quizzes:summary", attempt.pk)
 
 
 @access_required(TAKE_EXAMS)
 @require_GET
-def result(request: HttpRequest, pk: int) -> HttpResponse:
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a hand-in lands: the score and the counts by verdict, with the way into the review."""
+    now = timezone.now()
+    opened = _result_opened(request, pk, now)
+    if isinstance(opened, HttpResponse):
+        return opened
+    attempt, is_owner = opened
+    display = services.review_display(attempt=attempt, now=now)
+    counts = selectors.attempt_state_counts(attempt=attempt) if display.verdicts else {}
+    context = {
+        **_result_card(attempt, display, is_owner),
+        "counts": [{"code": s.value, "label": s.label, "n": counts[s]} for s in GradeState if counts.get(s)],
+        "missed": sum(counts.get(s, 0) for s in MISSED),
+    }
+    return render(request, "quizzes/trainee/summary.html", context)
+
+
+def _result_opened(request: HttpRequest, pk: int, now: datetime) -> tuple[Attempt, bool] | HttpResponse:
+    """The attempt whose result is asked for and whether its owner asks; the owner of one still
+    running is sent back to it. Opening the result reads a later marking's notice."""
     attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
     if attempt is None:
         raise Http404
-    now = timezone.now()
     attempt = _closed_if_due(attempt, now)
     is_owner = attempt.user_id == request.user.pk
     if attempt.is_running and is_owner:
         return redirect("quizzes:exam", attempt.pk)
     if is_owner:
         services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
+    return attempt, is_owner
+
+
+def _result_card(attempt: Attempt, display: services.ReviewDisplay, is_owner: bool) -> dict[str, object]:
+    """What the result's summary card shows (templates/quizzes/trainee/_result_card.html)."""
+    return {
+        "attempt": attempt,
+        "paper": attempt.paper,
+        "display": display,
+        "time_used": duration_text(attempt.time_used),
+        "is_owner": is_owner,
+        "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,
+        "answers_after_retakes": not display.answers
+        and attempt.paper.review_policy != ReviewPolicy.SCORE
+        and services.review_withheld_for_retakes(attempt=attempt),
+    }
+
+
+@access_required(TAKE_EXAMS)
+@require_GET
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    now = timezone.now()
+    opened = _result_opened(request, pk, now)
+    if isinstance(opened, HttpResponse):
+        return opened
+    attempt, is_owner = opened
     display = services.review_display(attempt=attempt, now=now)
     questions = selectors.attempt_questions_to_review(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
@@ -233,19 +282,11 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         notes=forms,
     )
     context = {
-        "attempt": attempt,
-        "paper": attempt.paper,
-        "display": display,
+        **_result_card(attempt, display, is_owner),
         "items": items,
         "review": review,
         "only_missed": only_missed,
         "missed_count": len(missed),
-        "time_used": duration_text(attempt.time_used),
-        "is_owner": is_owner,
-        "answers_later": attempt.paper.review_policy == ReviewPolicy.AFTER_CLOSE and not display.answers,
-        "answers_after_retakes": not display.answers
-        and attempt.paper.review_policy != ReviewPolicy.SCORE
-        and services.review_withheld_for_retakes(attempt=attempt),
     }
     return render(request, "quizzes/trainee/result.html", context)
 

@@ -203,6 +203,8 @@ MARKS = {
     GradeState.PENDING: "…",
     GradeState.UNANSWERED: "✗",
 }
+MISSED = (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)  # what "只看错题" keeps
+
 VERDICTS: dict[str, tuple[str, object]] = {
     str(state): (mark, GradeState(state).label) for state, mark in MARKS.items()
 }
@@ -274,7 +276,7 @@ class ReviewItem:
     @property
     def missed(self) -> bool:
         """Wrong, partly right or not answered: what "只看错题" keeps."""
-        return self.state in (GradeState.WRONG, GradeState.PARTIAL, GradeState.UNANSWERED)
+        return self.state in MISSED
 
 
 def review_item(

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern] = [
     path("attempts/<int:pk>/save/", trainee_api.save, name="save"),
     path("attempts/<int:pk>/event/", trainee_api.event, name="event"),
     path("attempts/<int:pk>/submit/", trainee.submit, name="submit"),
+    path("attempts/<int:pk>/summary/", trainee.summary, name="summary"),
     path("attempts/<int:pk>/result/", trainee.result, name="result"),
     path("attempts/<int:pk>/images/<int:image_pk>/", trainee.attempt_image, name="attempt_image"),
 ]

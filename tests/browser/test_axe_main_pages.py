@@ -127,6 +127,7 @@ def test_main_pages_have_no_serious_axe_violations(
             reverse("home"),
             reverse("quizzes:dashboard"),
             reverse("quizzes:exam", args=[running.pk]),
+            reverse("quizzes:summary", args=[attempt.pk]),
             reverse("quizzes:result", args=[attempt.pk]),
             reverse("quizzes:result", args=[attempt.pk]) + "?show=missed",
             reverse("practice:home"),

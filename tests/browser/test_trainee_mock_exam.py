@@ -70,9 +70,10 @@ def test_trainee_sits_a_mock_exam(
         screenshot(page, f"mock-exam-{width}")
         page.click("#submit-button")
         page.click("#submit-confirm")
-        page.wait_for_url("**/result/")
+        page.wait_for_url("**/summary/")  # the score first, the review one click away
         expect(page.locator("#result-score")).to_have_text("5")
         expect(page.locator("#mock-badge")).to_be_visible()
+        expect(page.locator("#open-missed")).to_have_text("只看错题(1)")
         screenshot(page, f"mock-result-{width}")
 
         page.click("#back-to-mock")

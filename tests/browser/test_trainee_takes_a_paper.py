@@ -1,5 +1,5 @@
 """A trainee takes a timed paper on a phone: answers, sees them saved, reloads and finds every
-answer, then lets the timer run out and lands on the auto-submitted result."""
+answer, then lets the timer run out, lands on the auto-submitted score and opens the review."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from qbank import services as qbank_services
 from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, Paper
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import DESKTOP, PHONE, log_in, screenshot
 from tests.conftest import PASSWORD
 
 SHORT_ANSWER = "先倾听客户诉求,真诚道歉,再提出解决方案并跟进。"
@@ -92,9 +92,20 @@ def test_trainee_takes_a_timed_paper(
     # had been sitting the paper for almost five minutes.
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=4))
     page.reload()
-    page.wait_for_url("**/result/", timeout=20_000)
+    # The page hands in at 0 and lands on the score; every question is one click away.
+    page.wait_for_url("**/summary/", timeout=20_000)
     expect(page.locator("#result[data-auto-submitted='true']")).to_be_visible()
     expect(page.locator("#auto-submitted")).to_be_visible()
+    expect(page.locator("#state-counts li")).to_have_text(["1 正确", "1 待批改"])
+    assert "先听完再说" not in page.content()  # the explanation waits on the review
+    screenshot(page, "trainee-score-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "trainee-score-desktop")
+    page.set_viewport_size(PHONE)
+    page.click("#open-review")
+    page.wait_for_url("**/result/")
+    expect(page.locator("#result[data-auto-submitted='true']")).to_be_visible()
+    expect(page.get_by_text("先听完再说")).to_be_visible()
     screenshot(page, "trainee-result-phone")
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED and attempt.auto_submitted

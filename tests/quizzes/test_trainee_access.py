@@ -38,6 +38,8 @@ MATRIX: list[tuple[str, str, str | None, tuple[int, ...]]] = [
     ("event", "get", "running", (405, 405, 405, 405, 405)),
     ("submit", "post", "running", (302, 302, 404, 404, 404)),
     ("submit", "get", "running", (302, 405, 405, 405, 405)),
+    ("summary", "get", "submitted", (302, 200, 404, 200, 200)),
+    ("summary", "post", "submitted", (302, 405, 405, 405, 405)),
     ("result", "get", "submitted", (302, 200, 404, 200, 200)),
     ("result", "post", "submitted", (302, 405, 405, 405, 405)),
 ]

@@ -47,7 +47,7 @@ def test_submit_twice_grades_once(client: Client, trainee: Any, exam_paper: Pape
     attempt = sit(exam_paper, trainee, submit=False)
     url = reverse("quizzes:submit", args=[attempt.pk])
     first = client.post(url)
-    assert first.status_code == 302 and first["Location"] == reverse("quizzes:result", args=[attempt.pk])
+    assert first.status_code == 302 and first["Location"] == reverse("quizzes:summary", args=[attempt.pk])
     attempt.refresh_from_db()
     graded = (
         attempt.status,
@@ -69,6 +69,53 @@ def test_submit_twice_grades_once(client: Client, trainee: Any, exam_paper: Pape
         attempt.pending_grading,
         attempt.auto_submitted,
     ) == graded
+
+
+def summary_html(client: Client, attempt: Attempt) -> str:
+    response = client.get(reverse("quizzes:summary", args=[attempt.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_hand_in_lands_on_the_score_with_the_review_one_click_away(
+    client: Client, trainee: Any, make_exam_paper: Any
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="answers"), trainee, submit=False)
+    landed = client.post(reverse("quizzes:submit", args=[attempt.pk]), follow=True)
+    assert landed.redirect_chain == [(reverse("quizzes:summary", args=[attempt.pk]), 302)]
+    html = landed.content.decode()
+    attempt.refresh_from_db()
+    assert 'id="result-score"' in html and "待批改 1 题" in html and 'data-passed="pending"' in html
+    # The counts by verdict: right 3 (single, multiple, true/false), one blank of two, one short.
+    counts = html[html.index('id="state-counts"') : html.index("</ul>", html.index('id="state-counts"'))]
+    assert [c.split("</span>")[0].rsplit(">", 1)[1] for c in counts.split("<li")[1:]] == ["3", "1", "1"]
+    assert "正确" in counts and "部分正确" in counts and "待批改" in counts
+    review = reverse("quizzes:result", args=[attempt.pk])
+    assert f'href="{review}" id="open-review">查看答卷和答案</a>' in html
+    assert f'href="{review}?show=missed" id="open-missed">只看错题(1)</a>' in html
+    # No question, key or explanation on this page: they are one click away, on the review.
+    assert 'id="q-1"' not in html
+    for secret in (SECRET_SHORT, f"{SECRET_FILL}乙", SECRET_EXPLANATION):
+        assert secret not in html
+    assert SECRET_SHORT in result_html(client, attempt)
+
+
+def test_the_score_only_policy_lands_on_the_score_and_the_trainee_own_answers(
+    client: Client, trainee: Any, make_exam_paper: Any
+) -> None:
+    html = summary_html(client, sit(make_exam_paper(review_policy="score"), trainee))
+    assert 'id="result-score"' in html and "这份试卷交卷后只显示分数,不公布答案。" in html
+    assert 'id="state-counts"' not in html and 'id="open-missed"' not in html
+    assert '">查看答卷</a>' in html and SECRET_SHORT not in html and "正确" not in html
+
+
+def test_the_score_page_shows_trainers_whose_attempt_it_is(
+    make_exam_paper: Any, client_for: Callable[[Any], Client], cast: dict[str, Any]
+) -> None:
+    attempt = sit(make_exam_paper(review_policy="answers"), cast["owner"])
+    assert "学员: trainee" in summary_html(client_for(cast["trainer"]), attempt)
+    other = client_for(cast["other"]).get(reverse("quizzes:summary", args=[attempt.pk]))
+    assert other.status_code == 404
 
 
 def test_submit_after_the_deadline_is_marked_automatic(
