@@ -91,6 +91,7 @@ def main() -> None:
 
     from qbank.models import Bank
     from quizzes import services
+    from quizzes.draw import paper_draw_rows
     from quizzes.models import Paper
     from tests.synthetic_bank import TYPES, stock_bank
 
@@ -121,10 +122,14 @@ def main() -> None:
         def draw(_i: int, p: Paper = paper, r: random.Random = rng) -> object:
             return services.paper_draw(paper=p, rng=r)
 
+        def draw_rows(_i: int, p: Paper = paper, r: random.Random = rng) -> object:
+            return paper_draw_rows(paper=p, rng=r)  # what a start draws: plain rows, no instances
+
         def start(_i: int, p: Paper = paper, u: Iterator[User] = users) -> object:
             return services.attempt_start(paper=p, user=next(u))
 
-        measure("draw 100 (paper_draw)", args.runs, draw)
+        measure("draw 100 for a start (rows)", args.runs, draw_rows)
+        measure("draw 100 as Questions (preview)", args.runs, draw)
         measure("whole start (attempt_start)", args.runs, start)
         trainees = trainees[args.runs + 1 :]
     connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
