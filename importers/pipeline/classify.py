@@ -281,6 +281,8 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
 def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     q.type = "fill"
     labelled = BLANK_LABEL.split((answer_text or "").strip())
+    if len(labelled) == 2 and len(set(PAREN_NUMBER.findall(q.stem))) > 1:
+        labelled = PAREN_NUMBER.split((answer_text or "").strip())  # "（1）上帝（2）及时" for blanks (1) (2)
     if len(labelled) > 1 and not labelled[0].strip():  # "第一空：客户;顾客 第二空：服务", "(1) 客户"
         parts = [part.strip(" ,，;；\n") for part in labelled[1:]]
         q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(part) if a) for part in parts]
@@ -340,6 +342,7 @@ BLANK_LETTERS = [
 ]
 
 
+PAREN_NUMBER = re.compile(r"[(（]\d{1,2}[)）]")
 BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]")
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")

@@ -66,10 +66,26 @@ def blank_line(seg: Segmenter, line: Line) -> str:
     return "loose"
 
 
+def bracketed_key(seg: Segmenter, line: Line) -> str:
+    """ "【B】" or "【AC】" alone under a choice question's options: its key (not the next label)."""
+    item = seg.item
+    key = BRACKETED_KEY.match(line.text)
+    if item is None or key is None or seg.mode != "questions" or len(item.options) < 2:
+        return ""
+    letters = key.group(1)
+    if item.answer is not None or letters == "ABCDEFGH"[len(item.options) % 8]:
+        return ""  # a key already read, or the next option's label alone on its line
+    item.answer, item.slot = letters, "answer"
+    return "answer"
+
+
+BRACKETED_KEY = re.compile(r"^[【\[]\s*([A-H]{1,8})\s*[】\]]$")
+
+
 def lone_label(seg: Segmenter, line: Line) -> str:
     """ "A" alone, the option's text on the next line (exports of learning apps)."""
     item = seg.item
-    text = line.text
+    text = line.text.strip("【】[]")  # "【A】" alone as well
     if item is None or not LONE_LABEL.match(text) or seg.mode != "questions":
         return ""
     if item.slot not in ("stem", "option") or ord(text) - ord("A") != len(item.options):
@@ -322,6 +338,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("task_judgement", task_judgement),
     ("task_option", task_option),
     ("lone_label", lone_label),
+    ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),
     ("key_line", key_line),
     ("key_title", key_title),

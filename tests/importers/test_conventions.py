@@ -807,6 +807,15 @@ CASES = {
             ("truefalse", "投诉可拖延。", [], False),
         ],
     ),
+    "a key alone in brackets under the options ('【A】'); blanks numbered (1) (2) answered inline": (
+        "1. 客户是？\nA. 上帝\nB. 对手\n【A】\n2. 服务要？\n【A】\n拖延\n【B】\n及时\n【B】\n"
+        "填空题\n3. 客户是（1），服务要（2）。\n答案：（1）上帝（2）及时",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务要?", ["拖延", "及时"], "B"),
+            ("fill", "客户是(1),服务要(2)。", [], ["上帝", "及时"]),
+        ],
+    ),
     "fill answers typed into blanks made of spaces, in a fill section": (
         "二、填空题\n1. 投诉处理包括 受理     、 调查        和 回复           三步\n"
         "2.回访应在   三天    内完成。\n3.使用 CRM 系统登记。",
