@@ -26,7 +26,7 @@ def values(
     """`columns` (attribute names, "pk" for the primary key) of the rows matching `where`, as
     values_list gives them. `suffix` follows the WHERE clause (ORDER BY, FOR UPDATE)."""
     alias = router.db_for_read(model)
-    sql, _names, converters = _statement(model, alias, tuple(columns), where, suffix)
+    sql, converters = _statement(model, alias, tuple(columns), where, suffix)
     connection = connections[alias]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -62,7 +62,7 @@ def _field(model: type[Model], name: str) -> Field[Any, Any]:
 @cache
 def _statement(
     model: type[Model], alias: str, columns: tuple[str, ...], where: str, suffix: str
-) -> tuple[str, list[str], list[tuple[int, Any, Converter]]]:
+) -> tuple[str, list[tuple[int, Any, Converter]]]:
     connection = connections[alias]
     meta = model._meta
     fields = [_field(model, name) for name in columns]
@@ -76,4 +76,4 @@ def _statement(
         column = field.get_col(table)
         for convert in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
             converters.append((i, column, convert))
-    return sql, [f.attname for f in fields], converters
+    return sql, converters

@@ -4,18 +4,17 @@ active, automatically graded questions of the banks of papers published to one o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 
 import questiontypes
 from config import rows
+from qbank.bulk import value_list
 from qbank.models import Bank, Chapter, Question
 from quizzes.models import Attempt, AttemptQuestion, Paper
 
@@ -115,14 +114,11 @@ def notes_on(*, user: User, question_ids: Iterable[int | None]) -> dict[int, str
     wanted = sorted({pk for pk in question_ids if pk is not None})
     if not wanted or not user.is_authenticated:
         return {}
-    # The ids as one parameter, so the statement is the same for any number of them (config.rows
-    # keeps it): a result page asks for 100 at once, within seconds of the hand-in.
-    ids: list[int] | str
-    if connection.vendor == "postgresql":
-        where, ids = "user_id = %s AND question_id = ANY(%s)", wanted
-    else:
-        where, ids = "user_id = %s AND question_id IN (SELECT value FROM json_each(%s))", json.dumps(wanted)
-    return dict(rows.values(Note, ("question_id", "text"), where, [user.pk, ids]))
+    # The ids as one parameter (qbank.bulk.value_list), so the statement is the same for any
+    # number of them (config.rows keeps it): a result page asks for 100 at once.
+    ids = value_list(wanted)
+    where = f"user_id = %s AND question_id IN ({ids.sql})"
+    return dict(rows.values(Note, ("question_id", "text"), where, [user.pk, *ids.params]))
 
 
 M = TypeVar("M", bound=Model)

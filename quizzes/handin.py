@@ -49,6 +49,11 @@ class Graded:
     key_letters: str
     chosen_letters: str
 
+    def written(self) -> tuple[Any, ...]:
+        """What store() writes, in the order of _V."""
+        return (self.pk, self.revision, self.state, self.score, self.suggested_score, self.key_letters,
+                self.chosen_letters)  # fmt: skip
+
 
 def grade_running(*, attempt_id: int, policy: grading.Policy) -> dict[int, Graded]:
     """Every question of the attempt graded, by pk; empty when the attempt no longer runs."""
@@ -121,9 +126,7 @@ def store(grades: Sequence[Graded]) -> int:
         return _store_arrays(grades)
     if sqlite3.sqlite_version_info < (3, 33):
         return _store_each(grades)  # UPDATE … FROM came with SQLite 3.33 (Django 5.2 runs on 3.31)
-    params: list[Any] = []
-    for g in grades:
-        params += [g.pk, g.revision, g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters]
+    params = [value for g in grades for value in g.written()]
     values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(grades))
     # A subquery naming VALUES' columns, not WITH: Python's sqlite3 gives no row count for a
     # statement that does not begin with UPDATE.
@@ -156,10 +159,8 @@ def _store_arrays(grades: Sequence[Graded]) -> int:
     """PostgreSQL: seven array parameters, one per column, unnested into rows. A VALUES list of
     700 parameters cost ~2 ms of psycopg's Python (a statement too long for its cache, split
     and each value adapted) and the server ~1 ms more to parse; a short statement is cached."""
-    rows = [(g.pk, g.revision, g.state, g.score, g.suggested_score, g.key_letters, g.chosen_letters)
-            for g in grades]  # fmt: skip
     with connection.cursor() as cursor:
-        cursor.execute(_UNNEST, [list(column) for column in zip(*rows, strict=True)])
+        cursor.execute(_UNNEST, [list(column) for column in zip(*(g.written() for g in grades), strict=True)])
         return int(cursor.rowcount)
 
 

@@ -197,12 +197,10 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     """Where a hand-in lands: the score and the counts by verdict, with the way into the review."""
-    now = timezone.now()
-    opened = _result_opened(request, pk, now)
+    opened = _result_opened(request, pk)
     if isinstance(opened, HttpResponse):
         return opened
-    attempt, is_owner = opened
-    display = services.review_display(attempt=attempt, now=now)
+    attempt, is_owner, display = opened
     counts = selectors.attempt_state_counts(attempt=attempt) if display.verdicts else {}
     context = {
         **_result_card(attempt, display, is_owner),
@@ -212,9 +210,13 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/trainee/summary.html", context)
 
 
-def _result_opened(request: HttpRequest, pk: int, now: datetime) -> tuple[Attempt, bool] | HttpResponse:
-    """The attempt whose result is asked for and whether its owner asks; the owner of one still
-    running is sent back to it. Opening the result reads a later marking's notice."""
+def _result_opened(
+    request: HttpRequest, pk: int
+) -> tuple[Attempt, bool, services.ReviewDisplay] | HttpResponse:
+    """The attempt whose result is asked for, whether its owner asks, and what the review policy
+    lets them see now; the owner of one still running is sent back to it. Opening the result
+    reads a later marking's notice."""
+    now = timezone.now()
     attempt = selectors.attempt_for(user=request.user, attempt_id=pk)
     if attempt is None:
         raise Http404
@@ -224,7 +226,7 @@ def _result_opened(request: HttpRequest, pk: int, now: datetime) -> tuple[Attemp
         return redirect("quizzes:exam", attempt.pk)
     if is_owner:
         services.result_seen(attempt=attempt, now=now)  # the dashboard's "graded later" notice
-    return attempt, is_owner
+    return attempt, is_owner, services.review_display(attempt=attempt, now=now)
 
 
 def _result_card(attempt: Attempt, display: services.ReviewDisplay, is_owner: bool) -> dict[str, object]:
@@ -245,12 +247,10 @@ def _result_card(attempt: Attempt, display: services.ReviewDisplay, is_owner: bo
 @access_required(TAKE_EXAMS)
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
-    now = timezone.now()
-    opened = _result_opened(request, pk, now)
+    opened = _result_opened(request, pk)
     if isinstance(opened, HttpResponse):
         return opened
-    attempt, is_owner = opened
-    display = services.review_display(attempt=attempt, now=now)
+    attempt, is_owner, display = opened
     questions = selectors.attempt_questions_to_review(attempt=attempt) if not attempt.is_running else []
     # The owner reads the paper in their script; a trainer reading it sees what was stored.
     convert = converter() if is_owner else None
