@@ -20,7 +20,6 @@ only for a pool made mostly of copies of few questions.
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,7 +34,8 @@ from questiontypes import Answer
 
 from . import distinct
 from .models import Paper, PaperRule
-from .selectors import paper_chapters, rule_pool
+from .propose import pick_for_pools
+from .selectors import paper_chapters, rule_pool_spec
 
 # Proposed ids go into one IN list: past this many the pool is too thin in its id range (a
 # small chapter in a large bank) and the exact pick by position is cheaper.
@@ -101,19 +101,21 @@ def paper_draw_ids(*, paper: Paper, rng: random.Random) -> list[tuple[int, Decim
 
 
 def _pick_per_rule(paper: Paper, rng: random.Random) -> list[_RuleDraw]:
-    draws: list[_RuleDraw] = []
-    taken: dict[str, list[int]] = defaultdict(list)  # by type: pools of two types never meet
     chapter_ids = paper_chapters(paper)  # the paper's chapters, read once for every rule
-    for rule in paper.rules.prefetch_related("chapters"):
-        pool = rule_pool(rule=rule, paper_chapter_ids=chapter_ids)
-        # Two rules may share chapters and type: what an earlier rule drew is not in this pool.
-        # (Only then is it excluded: the exclusion makes the pool's count and pick dearer.)
-        same_type = taken[rule.type]
-        ids = pick_ids(
-            pool=pool.exclude(pk__in=value_list(same_type)) if same_type else pool, count=rule.count, rng=rng
-        )
-        same_type.extend(ids)
-        draws.append(_RuleDraw(rule, pool, ids))
+    rules = list(paper.rules.prefetch_related("chapters"))
+    pools = [rule_pool_spec(rule=rule, paper_chapter_ids=chapter_ids) for rule in rules]
+    wanted = [(pool, rule.count) for pool, rule in zip(pools, rules, strict=True)]
+    picked = pick_for_pools(wanted=wanted, rng=rng)
+    taken = {pk for ids in picked for pk in ids}
+    draws = []
+    for rule, pool, ids in zip(rules, pools, picked, strict=True):
+        if len(ids) < rule.count:  # a pool too thin in the id range: the rest picked exactly
+            rest = pick_ids(
+                pool=pool.queryset().exclude(pk__in=value_list(taken)), count=rule.count - len(ids), rng=rng
+            )
+            ids = ids + rest
+            taken.update(rest)
+        draws.append(_RuleDraw(rule, pool.queryset(), ids))
     return draws
 
 

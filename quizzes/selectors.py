@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -26,11 +26,18 @@ User = AbstractBaseUser | AnonymousUser
 def rule_pool(*, rule: PaperRule, paper_chapter_ids: list[int] | None = None) -> QuerySet[Question]:
     """Active questions a rule can draw from: its own chapters, else the paper's, else the whole
     bank. Callers going through many rules pass the paper's chapter ids, read once."""
+    return rule_pool_spec(rule=rule, paper_chapter_ids=paper_chapter_ids).queryset()
+
+
+def rule_pool_spec(*, rule: PaperRule, paper_chapter_ids: list[int] | None = None) -> Pool:
     chapter_ids = [c.pk for c in rule.chapters.all()]
     if not chapter_ids:
         chapter_ids = paper_chapter_ids if paper_chapter_ids is not None else paper_chapters(rule.paper)
-    return pool_for(
-        bank_id=rule.paper.bank_id, type=rule.type, chapter_ids=chapter_ids, difficulty=rule.difficulty
+    return Pool(
+        bank_id=rule.paper.bank_id,
+        type=rule.type,
+        chapter_ids=frozenset(chapter_ids),
+        difficulty=rule.difficulty,
     )
 
 
@@ -41,12 +48,56 @@ def paper_chapters(paper: Paper) -> list[int]:
 def pool_for(
     *, bank_id: int, type: str, chapter_ids: list[int], difficulty: int | None
 ) -> QuerySet[Question]:
-    qs = Question.objects.filter(bank_id=bank_id, type=type, status=Question.Status.ACTIVE)
-    if chapter_ids:
-        qs = qs.filter(chapter_id__in=chapter_ids)
-    if difficulty:
-        qs = qs.filter(difficulty=difficulty)
-    return qs
+    pool = Pool(bank_id=bank_id, type=type, chapter_ids=frozenset(chapter_ids), difficulty=difficulty)
+    return pool.queryset()
+
+
+class Described(NamedTuple):
+    """The values of a question that decide which pools hold it."""
+
+    bank_id: int
+    type: str
+    status: str
+    chapter_id: int | None
+    difficulty: int
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The questions a rule draws from, as values: the query, and the same test on one row
+    (the draw checks proposed ids in Python). No chapters: the whole bank; no difficulty: any."""
+
+    bank_id: int
+    type: str
+    chapter_ids: frozenset[int]
+    difficulty: int | None
+
+    def queryset(self) -> QuerySet[Question]:
+        qs = Question.objects.filter(bank_id=self.bank_id, type=self.type, status=Question.Status.ACTIVE)
+        if self.chapter_ids:
+            qs = qs.filter(chapter_id__in=self.chapter_ids)
+        if self.difficulty:
+            qs = qs.filter(difficulty=self.difficulty)
+        return qs
+
+    def holds(self, question: Described) -> bool:
+        """queryset()'s conditions, on one question's values."""
+        return (
+            question.bank_id == self.bank_id
+            and question.type == self.type
+            and question.status == Question.Status.ACTIVE
+            and (not self.chapter_ids or question.chapter_id in self.chapter_ids)
+            and (not self.difficulty or question.difficulty == self.difficulty)
+        )
+
+    def may_share(self, other: Pool) -> bool:
+        """Whether a question could be in both pools."""
+        return (
+            self.bank_id == other.bank_id
+            and self.type == other.type
+            and (not self.chapter_ids or not other.chapter_ids or bool(self.chapter_ids & other.chapter_ids))
+            and (not self.difficulty or not other.difficulty or self.difficulty == other.difficulty)
+        )
 
 
 def paper_open_to(*, paper: Paper, user: User, now: datetime | None = None) -> bool:

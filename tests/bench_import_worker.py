@@ -95,7 +95,7 @@ def setup_database(tmp: Path) -> str:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
+    if "sqlite" in db["ENGINE"]:  # django.db.backends.sqlite3 or config.sqlite
         # A file with the project's pragmas (WAL, IMMEDIATE), shared with the worker process.
         db["TEST"] = {"NAME": str(tmp / "bench.sqlite3")}
     django.setup()

@@ -16,8 +16,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from qbank.models import Bank, Question
-from quizzes import draw, services
+from quizzes import draw, propose, services
 from quizzes.models import Attempt, AttemptQuestion, Paper
+from quizzes.selectors import Described, Pool
 from tests.synthetic_bank import stock_bank
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +52,75 @@ def test_draw_query_count_does_not_grow_with_the_bank(bank: Bank, trainer: Any) 
     Question.objects.filter(bank=bank).update(chapter=chapters[0])  # and every question in the pool
     large = _queries(lambda: draw.paper_draw_rows(paper=paper, rng=random.Random(1)))
     preview_large = _queries(lambda: services.paper_draw(paper=paper, rng=random.Random(1)))
-    # 3 for the paper's chapters, the rules and their chapters, 2 per rule (count, pick), 3 for
-    # questions/options/pictures as values; the preview's model instances 3 more.
-    assert small == large == 3 + 2 * 5 + 3
+    # 3 for the paper's chapters, the rules and their chapters, 2 for the table's id range, 1 for
+    # the round of proposed ids all five rules read, 3 for questions/options/pictures as values;
+    # the preview's model instances 3 more. No query counts a pool.
+    assert small == large == 3 + 2 + 1 + 3
     assert preview_small == preview_large == small + 3
+
+
+def test_a_pool_thin_in_a_large_table_is_picked_exactly(bank: Bank, other_bank: Bank, trainer: Any) -> None:
+    # One chapter of 5 single-choice questions among 2,000 questions of another bank: the proposed
+    # ids would rarely land in it, so the rule is picked by counting its (small) pool.
+    chapters = stock_bank(bank=bank, questions=25, chapters=1)
+    stock_bank(bank=other_bank, questions=2_000, chapters=2, start=1)
+    paper = _paper(
+        bank, trainer, [{"type": "single", "count": 5, "points": Decimal("1"), "chapters": chapters}]
+    )
+    pool = set(Question.objects.filter(bank=bank, type="single").values_list("pk", flat=True))
+    for seed in range(5):
+        assert {pk for pk, _points in draw.paper_draw_ids(paper=paper, rng=random.Random(seed))} == pool
+    queries = _queries(lambda: draw.paper_draw_rows(paper=paper, rng=random.Random(1)))
+    assert queries <= 3 + 2 + propose.ROUNDS + 2 + 3  # the exact pick: count, then pick by position
+
+
+def test_a_pool_found_in_later_rounds_is_still_drawn_uniformly(
+    bank: Bank, trainer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first round of one proposal per question asked comes back short; the next rounds are sized
+    # from what it found, and every member of the pool still comes up about as often.
+    monkeypatch.setattr(propose, "FIRST_ROUND_PER_QUESTION", 1)
+    chapters = stock_bank(bank=bank, questions=400, chapters=8)  # 10 single choice per chapter
+    paper = _paper(
+        bank, trainer, [{"type": "single", "count": 4, "points": Decimal("1"), "chapters": chapters[:1]}]
+    )
+    pool = set(
+        Question.objects.filter(bank=bank, type="single", chapter=chapters[0]).values_list("pk", flat=True)
+    )
+    seen: Counter[int] = Counter()
+    for seed in range(300):
+        ids = [pk for pk, _points in draw.paper_draw_ids(paper=paper, rng=random.Random(seed))]
+        assert len(set(ids)) == 4 and set(ids) <= pool
+        seen.update(ids)
+    assert set(seen) == pool  # 1,200 picks over 10: expected 120 each
+    assert max(seen.values()) < 1.5 * min(seen.values())
+
+
+def test_a_pool_holds_what_its_query_finds(bank: Bank, trainer: Any) -> None:
+    # The draw checks proposed ids in Python (Pool.holds): it must agree with the pool's query.
+    chapters = stock_bank(bank=bank, questions=200, chapters=4)
+    questions = list(Question.objects.filter(bank=bank))
+    rng = random.Random(5)
+    for q in questions:
+        q.difficulty = rng.randint(1, 5)
+        q.status = rng.choice(["active", "active", "retired", "needs_review"])
+        q.chapter = rng.choice([*chapters, None])
+    Question.objects.bulk_update(questions, ["difficulty", "status", "chapter"])
+    for pool in [
+        Pool(bank_id=bank.pk, type="single", chapter_ids=frozenset(), difficulty=None),
+        Pool(
+            bank_id=bank.pk, type="fill", chapter_ids=frozenset(c.pk for c in chapters[:2]), difficulty=None
+        ),
+        Pool(bank_id=bank.pk, type="short", chapter_ids=frozenset([chapters[3].pk]), difficulty=4),
+        Pool(bank_id=bank.pk + 1, type="single", chapter_ids=frozenset(), difficulty=None),
+    ]:
+        queried = set(pool.queryset().values_list("pk", flat=True))
+        held = {
+            q.pk
+            for q in questions
+            if pool.holds(Described(q.bank_id, q.type, q.status, q.chapter_id, q.difficulty))
+        }
+        assert held == queried
 
 
 def test_attempt_start_query_count_does_not_grow_with_the_bank(
