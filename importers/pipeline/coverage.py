@@ -22,7 +22,7 @@ READ_ROLES = frozenset(
     {"question", "stem", "option", "answer", "explanation", "key", "material", "unlabelled", "blank"}
     | {"metadata"}
 )
-LAYOUT_ROLES = frozenset({"heading", "title"})  # read, but not question text
+LAYOUT_ROLES = frozenset({"heading", "title", "sheet"})  # read, but not question text
 LOW_SHARE = 0.5
 CHECK_SHARE = 0.8
 SPARSE_LINES = 200  # a paper this long…
@@ -113,7 +113,9 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
     missed_choices = cov.option_a >= MIN_OPTION_A and choices < MISSED_CHOICES * cov.option_a
     if collapsed:
         cov.reasons.append(f"{len(collapsed)} question(s) look like several run together")
-    if sparse:
+    if not questions:
+        cov.reasons.append("no question found")
+    elif sparse:
         cov.reasons.append(f"{cov.lines} lines but only {cov.questions} question(s)")
     if missed_choices:
         cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
@@ -124,7 +126,7 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
     cov.notes = [note] if (note := key_note(questions)) else []
     # One overlong question is a spot to look at; questions swallowing numbered ones, a collapse.
     poor = bool(run_together) or len(collapsed) > 1 or sparse or missed_choices or cov.share < LOW_SHARE
-    poor = poor or any(f.poor for f in findings)
+    poor = poor or not questions or any(f.poor for f in findings)
     cov.verdict = "poor" if poor else ("check" if cov.reasons else "ok")
 
 

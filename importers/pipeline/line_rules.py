@@ -285,12 +285,17 @@ def sheet_numbers(seg: Segmenter, line: Line) -> str:
 
 
 def sheet_answers(seg: Segmenter, line: Line) -> str:
-    """ "答案 A C B" under a row of numbers: the answers of those questions."""
+    """ "答案 A C B" under a row of numbers: the answers of those questions. "答案" over empty
+    cells is an answer sheet for the candidate to fill in: no key starts there."""
     answers = rules.SHEET_ANSWERS.match(line.text)
     if not answers or not seg.sheet_numbers:
         return ""
+    cells = (answers.group(1) or "").split()
+    if not cells:
+        seg.sheet_numbers = []
+        return "sheet"
     seg.close_item()
-    for number, answer in zip(seg.sheet_numbers, answers.group(1).split(), strict=False):
+    for number, answer in zip(seg.sheet_numbers, cells, strict=False):
         seg.add_key(number, line).text = answer
     seg.sheet_numbers = []
     seg.key_entry = None
@@ -340,12 +345,12 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("lone_label", lone_label),
     ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),
+    ("sheet_numbers", sheet_numbers),
+    ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),
     ("topic_heading", topic_heading),
-    ("sheet_numbers", sheet_numbers),
-    ("sheet_answers", sheet_answers),
     ("standalone_title", standalone_title),
 ]
 

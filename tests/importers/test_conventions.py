@@ -161,6 +161,11 @@ CASES = {
         "1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n题号\t1\t2\n答案\tB\tA",
         [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
     ),
+    "an empty answer sheet above the questions starts no key": (
+        "一、单项选择题\n注:请将答案填写在下表中\n题号\t1\t2\n答案\t\t\n\n1. 甲?\nA.a\nB.b\n答案:B\n"
+        "2. 乙?\nA.a\nB.b\n答案:A",
+        [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from importers.pipeline import parse_document
 
@@ -78,6 +78,24 @@ def test_parse_paper_prints_coverage_and_explains_lines(tmp_path: pytest.TempPat
     assert "1 question(s) from 4 line(s), 100% of the text read, 1 furniture line(s)" in err.getvalue()
     rows = [line.split()[:2] for line in out.getvalue().splitlines()]
     assert rows == [["1", "furniture"], ["2", "heading"], ["3", "question+stem"], ["4", "answer"]]
+
+
+def test_explain_shows_the_roles_of_a_file_in_which_no_question_was_found(
+    tmp_path: pytest.TempPathFactory,
+) -> None:
+    # That is when a person most needs to see where the reading went: here all became a key.
+    path = tmp_path / "p.txt"  # type: ignore[operator]
+    path.write_bytes(paper("参考答案\n1. 服务要及时。\n2. 礼仪的基础是什么?\n"))
+    out, err = io.StringIO(), io.StringIO()
+    call_command("parse_paper", str(path), "--explain", stdout=out, stderr=err)
+    assert "0 question(s)" in err.getvalue() and "verdict poor — no question found" in err.getvalue()
+    assert [line.split()[:2] for line in out.getvalue().splitlines()] == [
+        ["1", "key"],
+        ["2", "key"],
+        ["3", "key"],
+    ]
+    with pytest.raises(CommandError, match="1 of 1 file"):
+        call_command("parse_paper", str(path), stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_choice_questions_merged_into_one_are_not_silent() -> None:

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             path = Path(name)
             try:
                 data = path.read_bytes()
-                paper = parse_document(path.name, data)
+                paper = parse_document(path.name, data, empty_ok=explain)
             except (PaperError, OSError) as exc:
                 # Report and go on: one bad paper must not hide the others' output.
                 failed += 1
