@@ -52,6 +52,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "questiontitle",
         "title",
         "stem",
+        "q",
     ),
     "answer": (
         "答案",
@@ -247,16 +248,39 @@ def _shared_prefix(cells: list[str]) -> str:
     return prefix if SHARED_PREFIX.fullmatch(prefix) and all(len(n) > len(prefix) for n in names) else ""
 
 
+# "Q | A1 A2 A3 A4 | A": options numbered under one short prefix (a family of two or more from 1).
+NUMBERED_OPTION = re.compile(r"([A-Za-z]{1,3})([1-8])")
+
+
+def _numbered_options(names: list[str]) -> dict[int, int]:
+    """Column index → option place, for the columns of a numbered family."""
+    families: dict[str, dict[int, int]] = {}
+    for index, name in enumerate(names):
+        if (numbered := NUMBERED_OPTION.fullmatch(name)) and not _WORD_FIELD.get(name.lower()):
+            families.setdefault(numbered.group(1).lower(), {})[int(numbered.group(2))] = index
+    for places in families.values():
+        if len(places) >= 2 and sorted(places) == list(range(1, len(places) + 1)):
+            return {index: place - 1 for place, index in places.items()}
+    return {}
+
+
 def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     fields: dict[str, int] = {}
     options: dict[int, int] = {}
     used: list[str] = []
-    for index, text in enumerate(cells):
-        name = _norm_header(text)[len(prefix) :]
+    names = [_norm_header(text)[len(prefix) :] for text in cells]
+    numbered = _numbered_options(names)
+    # A lone letter A with no B beside it answers ("Q | A", "Q | A1…A4 | A"), not an option A.
+    lone_a = "b" not in {n.lower() for n in names} and "a" in {n.lower() for n in names}
+    for index, (text, name) in enumerate(zip(cells, names, strict=True)):
         if not name:
             continue
+        if index in numbered:
+            options[numbered[index]] = index
+            used.append(f"{text}→选项{'ABCDEFGH'[numbered[index]]}")
+            continue
         option = OPTION_COLUMN.fullmatch(name)
-        field = _WORD_FIELD.get(name.lower())
+        field = "answer" if lone_a and name.lower() == "a" else _WORD_FIELD.get(name.lower())
         if option and field is None:
             token = option.group(1).upper()
             place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter

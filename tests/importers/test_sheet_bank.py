@@ -393,3 +393,23 @@ def test_an_old_excel_97_workbook_is_read_like_an_xlsx() -> None:
         ("short", "多久回访?", [], "3", "简答"),
     ]
     assert "工作表“简答”第 2 行是表头" in paper.notes[1]
+
+
+def test_terse_english_headers_q_numbered_options_and_a_lone_a_for_the_answer() -> None:
+    # "Q | A1…A4 | A": a family of numbered columns is the options; A with no B beside it answers.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["Q", "A1", "A2", "A3", "A4", "A"],
+                ["客户是(   )。", "上帝", "朋友", "对手", "路人", " B "],
+                ["服务要(   )。", "及时", "拖延", "推诿", "争辩", "A"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "客户是(   )。", ["上帝", "朋友", "对手", "路人"], "B"),
+        ("single", "服务要(   )。", ["及时", "拖延", "推诿", "争辩"], "A"),
+    ]
+    flashcards = book(("Sheet1", [["Q", "A"], ["什么是首问负责制?", "第一位接待者负责到底。"]]))
+    assert summary(flashcards) == [("short", "什么是首问负责制?", [], "第一位接待者负责到底。")]
