@@ -10,6 +10,7 @@ from collections.abc import Callable
 from .classify import classify
 from .clean import clean_lines
 from .coverage import measure
+from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
@@ -18,6 +19,7 @@ from .survey import parse_survey
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
 PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
+HEADINGS_NOTE = "each heading that asks was read as a question, the text under it as its answer"
 
 
 def parse_lines(
@@ -25,7 +27,20 @@ def parse_lines(
 ) -> ParsedPaper:
     """`on_progress(share)`: see segment(), the stage that reports."""
     furniture: list[Line] = []
-    seg = segment(clean_lines(lines, furniture), on_progress)
+    cleaned = clean_lines(lines, furniture)
+    if looks_like_heading_pairs(cleaned):
+        roles: dict[int, list[str]] = {}
+        questions = parse_heading_pairs(cleaned, roles)
+        flag_repeats(questions)
+        return ParsedPaper(
+            filename=filename,
+            questions=questions,
+            warnings=[HEADINGS_NOTE],
+            coverage=measure(lines, furniture, roles, questions),
+            line_roles=roles,
+            furniture={line.lineno for line in furniture},
+        )
+    seg = segment(cleaned, on_progress)
     link_keys(seg.sections, seg.keys)
     warnings: list[str] = []
     if _unnumbered_export(seg):

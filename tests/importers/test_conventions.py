@@ -1265,3 +1265,31 @@ def test_a_chapter_heading_keeps_its_name_after_a_space() -> None:
         ("第一章 服务", "服务的核心是"),
         ("第二章 礼仪", "礼仪的基础是"),
     ]
+
+
+def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_below_as_its_answer() -> None:
+    """Review notes: a heading per question (a question mark, or an imperative such as 简述/试说明/
+    讨论), the answer below as prose, numbered points or a list, to the next heading. The
+    numbered points are the answer's, never questions; a heading that asks nothing is a topic."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "# 简答题总览\n\n## 服务的目标是什么？\n\n**有效，方便**\n\n"
+        "## 投诉处理的步骤有哪些？\n\n1.倾听客户。\n2.道歉安抚。\n3.跟进回访。\n\n"
+        "## 第二部分 礼仪\n\n## 试说明首问负责制\n\n第一位接待者负责到底。\n\n另外要记录。\n\n"
+        "## **讨论**电话礼仪的要点\n\n- 三声内接听\n- 先问好\n\n"
+        "## 简述客户流失的原因\n\n服务态度差。\n"
+    )
+    paper = parse_document("notes.md", md.encode())
+    assert [(q.section, q.stem, q.answer) for q in paper.questions] == [
+        ("简答题总览", "服务的目标是什么?", "有效,方便"),
+        ("简答题总览", "投诉处理的步骤有哪些?", "1.倾听客户。\n2.道歉安抚。\n3.跟进回访。"),
+        ("第二部分 礼仪", "试说明首问负责制", "第一位接待者负责到底。\n另外要记录。"),
+        ("第二部分 礼仪", "讨论电话礼仪的要点", "三声内接听\n先问好"),
+        ("第二部分 礼仪", "简述客户流失的原因", "服务态度差。"),
+    ]
+    assert {q.type for q in paper.questions} == {"short"}
+    # Headings over choice questions are not notes: their options keep them questions of the paper.
+    quiz = "".join(f"## {n}. 下列哪个是第{n}项？\n\nA. 甲\nB. 乙\n\n答案：A\n\n" for n in range(1, 7))
+    questions = parse_document("quiz.md", quiz.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [("single", ["甲", "乙"], "A")] * 6

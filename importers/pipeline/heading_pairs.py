@@ -1,0 +1,85 @@
+"""Notes whose headings ask and whose text under each heading is its answer.
+
+Review notes kept in Markdown (简答题, 面试题, 复习题) give each question its own heading
+("## 何为脱机I/O？", "## 简述冯.诺依曼计算机的工作原理") and write the answer below it as
+prose, lists, numbered points or pictures, up to the next heading. Nothing marks the answer, and
+its numbered points look like numbered questions: read line by line, such a file comes out as
+its answer points. So the shape of the whole document decides: when most headings with text
+under them ask, and that text holds no options, each asking heading is a question and all
+under it, to the next heading, its answer. A heading that asks nothing heads the questions
+below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .model import Line, ParsedQuestion
+from .qa_pairs import BLANK_RUN
+
+MIN_QUESTIONS = 5
+# Of the headings with text under them, the share that must ask (the rest are topics).
+ASKING_SHARE = 0.7
+# Imperatives that ask without a question mark: "试说明…", "讨论…", "画出…", "比较…".
+ASKS = re.compile(
+    rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请|請)|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
+)
+OPTION_LINE = re.compile(r"^\s*[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]")
+NUMBER = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*")
+EMPHASIS = re.compile(r"\*\*|__")
+
+
+def looks_like_heading_pairs(lines: list[Line]) -> bool:
+    blocks = _blocks(lines)
+    with_text = [(heading, body) for heading, body in blocks if body]
+    asking = [heading for heading, body in with_text if _asks(heading) and not _has_options(body)]
+    return len(asking) >= MIN_QUESTIONS and len(asking) >= ASKING_SHARE * len(with_text)
+
+
+def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
+    """The questions, each line's role written into `roles` (for coverage and --explain)."""
+    questions: list[ParsedQuestion] = []
+    section = ""
+    for heading, body in _blocks(lines):
+        if not _asks(heading):
+            section = _plain(heading.text)
+            roles[heading.lineno] = ["heading"]
+            continue
+        roles[heading.lineno] = ["question", "stem"]
+        for line in body:
+            roles[line.lineno] = ["answer"]
+        stem = _plain(NUMBER.sub("", heading.text, count=1))
+        answer = "\n".join(_plain(line.text) for line in body if line.text.strip()) or None
+        q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section)
+        q.lineno = heading.lineno
+        if rules.BLANK.search(stem):
+            q.type = "fill"
+            q.answer = [answer] if answer and len(BLANK_RUN.findall(stem)) <= 1 else answer and answer.split()
+        if q.answer is None:
+            q.warnings.append("no answer found")
+        questions.append(q)
+    return questions
+
+
+def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
+    """Each heading with the lines under it, to the next heading (text before the first: none)."""
+    blocks: list[tuple[Line, list[Line]]] = []
+    for line in lines:
+        if line.heading:
+            blocks.append((line, []))
+        elif blocks and line.text.strip():
+            blocks[-1][1].append(line)
+    return blocks
+
+
+def _asks(heading: Line) -> bool:
+    return bool(ASKS.search(_plain(heading.text)))
+
+
+def _has_options(body: list[Line]) -> bool:
+    return sum(1 for line in body if OPTION_LINE.match(line.text)) >= 2
+
+
+def _plain(text: str) -> str:
+    return EMPHASIS.sub("", text).strip()
