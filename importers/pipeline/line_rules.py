@@ -22,7 +22,10 @@ TASK_OPTION = re.compile(
     r"^(?:\[\s*(?P<sq>[xX√✓✔]?)\s*\]\s*(?:[A-H]\s*[.、．:]\s*)?"
     r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*)(?P<text>\S.*)$"
 )
-KEY_LINE = re.compile(r"^(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$")
+# ("附：参考答案", "附录：答案": a key printed as the paper's appendix)
+KEY_LINE = re.compile(
+    r"^(?:(?:附录|附錄|附)\s*[:：]\s*)?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$"
+)
 # "数据结构 试卷答案", "期末考试参考答案及评分标准": a title naming the key (the paper's title
 # words before 答案), printed after the questions; "…试题及答案" names a paper that holds its
 # answers, so a 及/和/与 before 答案 is no key.
@@ -226,11 +229,11 @@ def key_line(seg: Segmenter, line: Line) -> str:
 def key_title(seg: Segmenter, line: Line) -> str:
     """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
     title = KEY_TITLE.match(line.text)
+    if title and not rules.TITLE_WORDS.search(title.group("paper")):
+        title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
     if seg.mode != "questions" or not (title or scoring) or BOUNDARY.match(line.text):
         return ""
-    if title and not rules.TITLE_WORDS.search(title.group("paper")):
-        return ""  # "正确答案" alone: a label of the question above, not a title
     if seg.item is None and not any(s.items for s in seg.sections if s.doc == seg.doc):
         return ""  # nothing asked yet: a title over the paper, not over its key
     seg.start_key()

@@ -166,6 +166,19 @@ CASES = {
         "2. 乙?\nA.a\nB.b\n答案:A",
         [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
     ),
+    "a key printed as the appendix (附录：答案及评分标准), per section": (
+        "一、单选题\n1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n二、判断题\n1. 服务要及时。（ ）\n"
+        "附录：答案及评分标准\n一、单选题\n1．（B）2．（A）\n二、判断题\n1．对",
+        [
+            ("single", "甲?", ["a", "b"], "B"),
+            ("single", "乙?", ["a", "b"], "A"),
+            ("truefalse", "服务要及时。( )", [], True),
+        ],
+    ),
+    "a key titled 附：参考答案": (
+        "1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n附：参考答案\n1. B 2. A",
+        [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
