@@ -616,7 +616,7 @@ STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
 
 def on_heading(seg: Segmenter, m: re.Match[str], title: object, text: str, line: Line) -> int:
     assert isinstance(title, re.Match)
-    heading = (m.group(0) + title.group(0)).strip().rstrip(":：")
+    heading = (m.group(0) + title.group(0)).strip().rstrip(":：。")
     seg.start_heading(heading, seg.section_kind(title.group(0)), text[title.end() :], line)
     return title.end()
 

@@ -144,8 +144,8 @@ MARK_RUN = (
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
-    r"(?:\s*[:：]?\s*[(（][^)）]{0,80}[)）])?"
-    r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：]?"  # "，共 20 分", "，每题 2 分"
+    r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）])?"
+    r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：。]?"  # "，共 20 分", "，每题 2 分。"
 )
 # "三、关系代数和 SQL 语句题：（共 30 分）": a numbered part named "…题" by its subject, not by a
 # type word: a part of questions of no known type (the whole line, never a sentence that asks).

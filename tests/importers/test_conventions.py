@@ -179,6 +179,14 @@ CASES = {
         "1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n附：参考答案\n1. B 2. A",
         [("single", "甲?", ["a", "b"], "B"), ("single", "乙?", ["a", "b"], "A")],
     ),
+    "a part heading ending with a full stop, its open questions' points below them": (
+        "三、简答题，每题5分，共30分。\n1．投诉处理的原则有哪些？\n（1）首问负责。\n（2）限时办结。\n\n"
+        "2．电话礼仪的要点有哪些？\n（1）三声内接听\n（2）先问好",
+        [
+            ("short", "投诉处理的原则有哪些?", [], "(1)首问负责。\n(2)限时办结。"),
+            ("short", "电话礼仪的要点有哪些?", [], "(1)三声内接听\n(2)先问好"),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
