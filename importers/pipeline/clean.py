@@ -239,6 +239,9 @@ FIELD_LABEL = re.compile(
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
 # A numbered question set wholly in bold: "**1. 客户是？**" (the emphasis is no key here).
 BOLD_QUESTION = re.compile(r"^\*\*(\d{1,4}\s*[.、．][^*]+)\*\*\s*$")
+# "**C**\t**IEEE802.5**": an options table's row marked whole (bold or coloured): the label cell
+# is a label, the option's text keeps the mark that makes it the key.
+BOLD_LABEL_CELL = re.compile(r"^\*\*([A-Ha-h])\*\*(?=\t)")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -305,6 +308,7 @@ def fold(text: str) -> str:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):
         text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
+        text = BOLD_LABEL_CELL.sub(r"\1", text)
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:

@@ -169,7 +169,16 @@ def table_row(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+# "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table.
+OPTIONS_TABLE_HEADER = frozenset(
+    {"编号", "序号", "标号", "选项", "选项内容", "内容", "label", "option", "options"}
+)
+
+
 def _table_header(seg: Segmenter, cells: list[str]) -> str:
+    names = {cell.lower() for cell in cells if cell}
+    if seg.item is not None and names <= OPTIONS_TABLE_HEADER and names & {"选项", "option", "options"}:
+        return "heading"  # (its rows are read as options, label and text)
     columns = find_columns([(0, cells)])
     if columns is not None and "stem" in columns.fields:
         seg.table = (columns, "questions")

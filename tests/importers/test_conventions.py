@@ -1314,3 +1314,18 @@ def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_b
     quiz = "".join(f"## {n}. 下列哪个是第{n}项？\n\nA. 甲\nB. 乙\n\n答案：A\n\n" for n in range(1, 7))
     questions = parse_document("quiz.md", quiz.encode()).questions
     assert [(q.type, q.options, q.answer) for q in questions] == [("single", ["甲", "乙"], "A")] * 6
+
+
+def test_options_set_as_a_markdown_table_with_the_key_row_coloured() -> None:
+    """A quiz site's export: "编号 | 选项" over rows "A | text"; the key's row set in red."""
+    from importers.pipeline import parse_document
+
+    md = "".join(
+        f"### {n}.客户服务的第{n}条原则是_____。\n|编号|选项|\n|:-|:-|\n|A|倾听|\n"
+        f'|<font color="red">B</font>|<font color="red">及时</font>|\n|C|争辩|\n\n'
+        for n in (1, 2)
+    )
+    questions = parse_document("quiz.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("single", f"客户服务的第{n}条原则是_____。", ["倾听", "及时", "争辩"], "B") for n in (1, 2)
+    ]
