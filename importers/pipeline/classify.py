@@ -343,7 +343,12 @@ BLANK_LETTERS = [
 
 
 PAREN_NUMBER = re.compile(r"[(（]\d{1,2}[)）]")
-BLANK_LABEL = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]")
+# "第一空：", "(1)", and a platform's "空 1：" opening a line (its colon may reach us as an unmapped
+# private-use glyph from the PDF it was copied out of).
+BLANK_LABEL = re.compile(
+    r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]"
+    r"|(?:^|(?<=\n))\s*空\s*\d{1,2}\s*(?:[:：\ue000-\uf8ff]\s*|\s+)"
+)
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
 
@@ -463,12 +468,14 @@ def clean_stem(text: str) -> str:
 
 
 def clean_option(text: str) -> str:
-    text = text.strip()
+    # A list flattened onto one line, "- A. 是 - B. 否": the next option's bullet is no text.
+    text = NEXT_BULLET.sub("", text.strip())
     # Scrambled-label exports print "A、C服务": the stray letter is not part of the option.
     return STRAY_LETTER.sub("", text).strip()
 
 
 STRAY_LETTER = re.compile(rf"^[A-H](?=[{rules.CJK}])")
+NEXT_BULLET = re.compile(r"\s+[-*•·]$")
 
 
 __all__ = ["classify", "parse_choice", "truth", "Answer"]
