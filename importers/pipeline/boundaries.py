@@ -60,7 +60,7 @@ PROSE_NEXT = re.compile(r"\s*[:：]?\s*(?:$|\d|[(（]?[一二三四五六七八�
 
 def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "注意事项 1、考试时间…": instructions, not questions."""
-    before_ok = m.start() == 0 or text[m.start() - 1].isspace()
+    before_ok = m.start() == 0 or text[m.start() - 1].isspace() or text[: m.start()] in ("请", "請")
     after_ok = PROSE_NEXT.match(text, m.end()) or (at_line_start(m) and COLON.match(text, m.end()))
     return ("prose_marker", None) if before_ok and after_ok else None
 

@@ -83,12 +83,33 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
         # (most lines fold to themselves: no copy for those; no stage after the reader changes a Line)
         kept.append((line, line if text == line.text else with_text(line, text)))
     repeated = repeated_lines([folded for _, folded in kept])
-    dropped.extend(source for source, folded in kept if folded.text in repeated)
+    vertical = vertical_text([folded for _, folded in kept])
+    gone = [i in vertical or folded.text in repeated for i, (_, folded) in enumerate(kept)]
+    dropped.extend(source for (source, _), out in zip(kept, gone, strict=True) if out)
     if furniture is not None:
         furniture.extend(dropped)
-    return join_label_values(
-        join_split_boxes(join_page_fragments([folded for _, folded in kept if folded.text not in repeated]))
-    )
+    left = [folded for (_, folded), out in zip(kept, gone, strict=True) if not out]
+    return join_label_values(join_split_boxes(join_page_fragments(left)))
+
+
+# Text printed vertically, one character a line: a printed paper's binding margin
+# ("装订线内不要答题…") as its text layer reads. A key of 对/错 or letters, one a line, is no such run.
+VERTICAL_RUN = 5
+NOT_VERTICAL = set("对错對錯√×✓✗ABCDEFGH")
+
+
+def vertical_text(lines: list[Line]) -> set[int]:
+    """Indexes of lines in runs of VERTICAL_RUN or more holding one character each."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line(text="end", lineno=0)]):
+        if len(line.text) == 1:
+            run.append(i)
+            continue
+        if len(run) >= VERTICAL_RUN and len({lines[j].text for j in run} - NOT_VERTICAL) >= 3:
+            found.update(run)
+        run = []
+    return found
 
 
 # An answer's label alone on its line, the answer on the next: "**正确答案：**" / "D 西南".

@@ -119,7 +119,10 @@ INSTRUCTIONS = re.compile(
     r"|^(?:请|請)?(?:认真)?阅读(?:下面|下列|以下|下述)的?(?:材料|案例|短文|资料)"  # a case's reading prompt
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
-PROSE_MARKER = r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明)"
+PROSE_MARKER = (
+    r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
+    r"|考生注意)"
+)
 # Positional keys: "1-5 ABCDA", "6～8:√×√"; and bare runs of marks "√ × × √".
 MARKS = "√×✓✗✔✘❌对错對錯"
 KEY_RANGE = (

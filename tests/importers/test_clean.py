@@ -55,3 +55,15 @@ def test_page_fragments_rejoined() -> None:
 def test_short_numbered_lines_are_not_page_fragments() -> None:
     src = lines("1、甲是什么?", "2、乙是什么?", "3、丙是什么?")
     assert join_page_fragments(src) == src
+
+
+def test_text_printed_vertically_in_the_binding_margin_is_furniture() -> None:
+    # "装订线内不要答题" as a PDF's text layer reads it: one character a line, mid-question.
+    margin = list("装订线内不要答题")
+    furniture: list[Line] = []
+    out = clean_lines(lines("5. 客户是?", "A. 上帝", *margin, "B. 对手"), furniture)
+    assert [ln.text for ln in out] == ["5. 客户是?", "A. 上帝", "B. 对手"]
+    assert "".join(ln.text for ln in furniture) == "装订线内不要答题"
+    # A key printed one mark or letter a line is kept.
+    key = ["对", "错", "对", "对", "错", "A", "B", "C"]
+    assert [ln.text for ln in clean_lines(lines("答案", *key))] == ["答案", *key]

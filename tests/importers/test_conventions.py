@@ -200,6 +200,10 @@ CASES = {
             ("fill", "最本质的特征是1。", [], ["党的领导"]),
         ],
     ),
+    "numbered notices under 请考生注意： are no questions": (
+        "请考生注意：\n1.答案请写在答题纸上。\n2.考试完毕，请将试卷交给监考老师。\n一、单选题\n1. 甲?\nA.a\nB.b\n答案:B",
+        [("single", "甲?", ["a", "b"], "B")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
