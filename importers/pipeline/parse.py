@@ -16,6 +16,7 @@ from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .segment import Segmented, segment
 from .survey import parse_survey
+from .trailing_keys import read_trailing_keys
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
 PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
@@ -56,6 +57,7 @@ def parse_lines(
             seg.roles[line.lineno] = ["stem"]
     else:
         questions = _classify_all(seg)
+        read_trailing_keys(questions)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(
