@@ -255,7 +255,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
         if not line_start and re.search(r"(?<!\d)1\s*[.、．]", so_far):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
-        if line_start and group == "item_n" and _answer_point_line(so_far, n, text, m.end()):
+        if line_start and group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
             return None  # "答：" then "1. 倾听" "2. 记录" on their lines: points that ask nothing
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
@@ -274,7 +274,7 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
     return (n == 1 and not so_far.strip()) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
 
 
-ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．]")
+ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．，,]")  # ("答：1，…" then "2，…")
 
 
 DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")
@@ -336,11 +336,20 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     if seg.section.kind != "short" or seg.section.number_style != "plain" or seg.case_open:
         return False
     rest = text[end:]
-    asked = rules.QUESTION_WORDS.search(item.stem) and ASKED.search(item.stem)  # "请简述：" lists its parts
+    # "请简述：" lists its parts; "简述厌氧原理" unpunctuated is answered by points that state
+    # ("（1）缺乏呼吸酶系统。"), where "（1）客户满意度" would be a part to explain.
+    finished = ASKED.search(item.stem) or (not COLON_END.search(item.stem) and STATED.search(rest))
+    asked = (rules.QUESTION_WORDS.search(item.stem) or OPEN_TOPIC.search(item.stem)) and finished
     return bool(asked) and not rules.QUESTION_WORDS.search(rest) and not rules.BLANK.search(rest)
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")
+COLON_END = re.compile(r"[:：]\s*$")
+# An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
+OPEN_TOPIC = re.compile(
+    r"的[^，。,]{0,4}(?:意义|作用|特点|特征|区别|原理|应用|条件|优缺点|优点|缺点|步骤|过程|措施|原因|内容|组成|分类|功能)[。.]?\s*$"
+)
+STATED = re.compile(r"[。；;]\s*$")
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 
@@ -616,8 +625,13 @@ STEM_END = re.compile(r"[。.?？!！:：)）]\s*$")
 
 def on_heading(seg: Segmenter, m: re.Match[str], title: object, text: str, line: Line) -> int:
     assert isinstance(title, re.Match)
-    heading = (m.group(0) + title.group(0)).strip().rstrip(":：。")
-    seg.start_heading(heading, seg.section_kind(title.group(0)), text[title.end() :], line)
+    kind = seg.section_kind(title.group(0))
+    if title.groupdict().get("answered") and seg.mode == "questions" and seg.asked(title.group(0)):
+        seg.start_key()  # "二、选择题答案" after the 选择题 part: its key (start_heading finds it)
+        heading = (m.group(0) + title.group(0)[: title.start("answered") - title.start()]).strip()
+    else:
+        heading = (m.group(0) + title.group(0)).strip().rstrip(":：。")
+    seg.start_heading(heading, kind, text[title.end() :], line)
     return title.end()
 
 

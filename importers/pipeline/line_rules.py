@@ -256,7 +256,12 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
         return ""
     if line.text[:1].isdigit() and rules.TAG_ONLY.match(line.text):
         return ""  # "2.单选题 (1分)": a platform's tag over its question, not a part of the paper
-    seg.start_heading(line.text, seg.section_kind(bare.group("title")), "", line)
+    kind = seg.section_kind(bare.group("title"))
+    if bare.group("answered") and seg.mode == "questions" and seg.asked(bare.group("title")):
+        seg.start_key()  # "选择题答案" after the 选择题: its key
+        seg.start_heading(line.text[: bare.start("answered")], kind, "", line)
+        return "key"
+    seg.start_heading(line.text, kind, "", line)
     return "heading"
 
 

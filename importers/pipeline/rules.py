@@ -147,6 +147,8 @@ MARK_RUN = (
 
 HEADING_TITLE = re.compile(
     rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
+    # "四、问答题答案": the part printed with its answers, or the key of a 问答题 part above
+    r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?"
     r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）])?"
     r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：。]?"  # "，共 20 分", "，每题 2 分。"
 )
@@ -161,7 +163,7 @@ SUBJECT_HEADING_TITLE = re.compile(
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
     rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"
-    r"\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
+    r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
 # An answer-sheet table: a row of question numbers, then a row of answers.
 SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)+\d{1,3})$")  # ("题号：1" is a record's)

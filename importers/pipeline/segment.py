@@ -432,6 +432,17 @@ class Segmenter:
         self.key_last = 0
 
     # ---- lookups -------------------------------------------------------------------------
+    def asked(self, title: str) -> bool:
+        """A part named by the same type word ("选择" of "二、选择题答案") holds questions already:
+        (not merely one of the same kind: 名词解释 and 问答题 are both open questions)."""
+        word = re.search(rules.SECTION_WORDS, title)
+        open_in = self.item.section if self.item is not None else None
+        return word is not None and any(
+            word.group(0) in s.heading and (s.items or s is open_in)
+            for s in self.sections
+            if s.doc == self.doc
+        )
+
     @staticmethod
     def section_kind(title: str) -> str:
         for words, kind in rules.SECTION_KINDS:
