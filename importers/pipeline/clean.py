@@ -115,6 +115,10 @@ def vertical_text(lines: list[Line]) -> set[int]:
 # An answer's label alone on its line, the answer on the next: "**正确答案：**" / "D 西南".
 # (Only a key's letters or a judgement follow: a label before other text may head a key part.)
 LABEL_ALONE = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]$")
+# Without its colon the label alone may title a key part ("参考答案"): only "答案"/"正确答案" over
+# one whole answer (a key's distinct letters, or a judgement) is that question's answer.
+BARE_LABEL_ALONE = re.compile(r"^(?:正确答案|答案)$")
+WHOLE_ANSWER = re.compile(r"^(?:A?B?C?D?E?F?G?H?|[√×✓✗]|对|错|正确|错误)$")
 ANSWER_VALUE = re.compile(r"^(?:[A-H]{1,8}(?![A-Za-z])|[√×✓✗]|对|错|正确|错误)")
 
 
@@ -123,6 +127,8 @@ def join_label_values(lines: list[Line]) -> list[Line]:
     for line in lines:
         if out and LABEL_ALONE.match(out[-1].text) and ANSWER_VALUE.match(line.text):
             out[-1] = glued(out[-1], line, out[-1].text + line.text)
+        elif out and BARE_LABEL_ALONE.match(out[-1].text) and line.text and WHOLE_ANSWER.match(line.text):
+            out[-1] = glued(out[-1], line, out[-1].text + ":" + line.text)
         else:
             out.append(line)
     return out

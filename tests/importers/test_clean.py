@@ -66,4 +66,4 @@ def test_text_printed_vertically_in_the_binding_margin_is_furniture() -> None:
     assert "".join(ln.text for ln in furniture) == "装订线内不要答题"
     # A key printed one mark or letter a line is kept.
     key = ["对", "错", "对", "对", "错", "A", "B", "C"]
-    assert [ln.text for ln in clean_lines(lines("答案", *key))] == ["答案", *key]
+    assert [ln.text for ln in clean_lines(lines("参考答案", *key))] == ["参考答案", *key]

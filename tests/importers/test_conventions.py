@@ -254,6 +254,18 @@ CASES = {
             ("short", "服务的原则是什么?", [], "及时。"),
         ],
     ),
+    "答案 alone on its line, the answer on the next": (
+        "1. 客户是（  ）\nA.上帝 B.对手\n答案\nA\n2. 服务要（ ）\nA.及时 B.拖延\n答案\nA\n3. 要微笑。\n答案\n对",
+        [
+            ("single", "客户是(  )", ["上帝", "对手"], "A"),
+            ("single", "服务要( )", ["及时", "拖延"], "A"),
+            ("truefalse", "要微笑。", [], True),
+        ],
+    ),
+    "a multiple-choice key separated by semicolons": (
+        "二、多选题\n1. 渠道有（ ）\nA.电话 B.邮件 C.信件\n答案：A;B;C",
+        [("multiple", "渠道有( )", ["电话", "邮件", "信件"], "ABC")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
