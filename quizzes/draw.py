@@ -1,14 +1,13 @@
-"""Drawing a paper's questions without loading any rule's pool into Python.
+"""Drawing a paper's questions without loading, or counting, any rule's pool.
 
-Per rule, one aggregate query gives the pool's size and its lowest and highest id (from the
-covering index qbank_q_draw). Python then proposes random ids in that range and one query keeps
-those in the pool; the first `count` kept are the draw. Each pool member is equally likely to be
-proposed, so the draw is a uniform random subset in random order — without ORDER BY random()
-(which sorts the whole pool) and without the pool's rows in Python (about 1 s at 20,000).
-A pool spread thinly over a wide id range, or a round that keeps too few, falls back to an exact
-pick by position (ROW_NUMBER over the pool), still in the database. Only the chosen questions are
-then fetched, with options and pictures, in three queries: 2 queries per rule + 3 in all, the
-same on a bank of 100 questions or 100,000.
+All rules pick at once (quizzes.propose): random ids over the question table's id range, one
+query a round saying which pool holds each — a uniform random subset per rule, in random order,
+without ORDER BY random() (which sorts the whole pool) and without the pool's rows in Python
+(about 1 s at 20,000). A pool too thin in that range is finished by pick_ids, exactly: its size
+and id range from the covering index qbank_q_draw (cheap for a small pool), random ids in its
+own range, and failing that a pick by position (ROW_NUMBER over the pool), still in the database.
+Only the chosen questions are then fetched, with options and pictures, in three queries: 9
+queries a draw when one round suffices, the same on a bank of 100 questions or 100,000.
 
 No paper holds two near-duplicates (quizzes.distinct): the chosen questions are compared once
 loaded, and a question like one chosen before it is replaced by a fresh pick from its rule's pool
