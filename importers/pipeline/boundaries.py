@@ -257,6 +257,13 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
         if line_start and group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
             return None  # "答：" then "1. 倾听" "2. 记录" on their lines: points that ask nothing
+    if item is not None and item.slot == "stem" and not item.options and line_start and group == "item_n":
+        # "**1. 什么是进程？**", its answer's paragraph ending "特征：" (or none: the numbering
+        # restarts), then "1. 动态性" "2. 并发性": the answer's points, stating, not asking
+        opened = bool(item.extra) or n != seg.expected
+        so_far = "\n".join(item.extra)
+        if opened and ASKED_END.search(item.stem) and _answer_point_line(so_far, n, text, m.end()):
+            return None
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
     return ("item", n) if _expected_number(seg, n, line_start) else None
@@ -271,7 +278,8 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
     if rules.QUESTION_WORDS.search(text, end) or rules.BLANK.search(text, end):
         return False
     points = ANSWER_POINT.findall(so_far)
-    return (n == 1 and not so_far.strip()) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
+    opens = not so_far.strip() or COLON_END.search(so_far) is not None  # "特征：" then "1. 动态性"
+    return (n == 1 and opens) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
 
 
 ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．，,]")  # ("答：1，…" then "2，…")
@@ -339,16 +347,13 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     # "请简述：" lists its parts; "简述厌氧原理" unpunctuated is answered by points that state
     # ("（1）缺乏呼吸酶系统。"), where "（1）客户满意度" would be a part to explain.
     finished = ASKED.search(item.stem) or (not COLON_END.search(item.stem) and STATED.search(rest))
-    asked = (rules.QUESTION_WORDS.search(item.stem) or OPEN_TOPIC.search(item.stem)) and finished
+    asked = (rules.QUESTION_WORDS.search(item.stem) or rules.OPEN_TOPIC.search(item.stem)) and finished
     return bool(asked) and not rules.QUESTION_WORDS.search(rest) and not rules.BLANK.search(rest)
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")
 COLON_END = re.compile(r"[:：]\s*$")
-# An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
-OPEN_TOPIC = re.compile(
-    r"的[^，。,]{0,4}(?:意义|作用|特点|特征|区别|原理|应用|条件|优缺点|优点|缺点|步骤|过程|措施|原因|内容|组成|分类|功能)[。.]?\s*$"
-)
+ASKED_END = re.compile(r"[?？]\s*$")
 STATED = re.compile(r"[。；;]\s*$")
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 

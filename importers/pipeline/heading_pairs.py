@@ -18,13 +18,15 @@ from . import rules
 from .model import Line, ParsedQuestion
 from .qa_pairs import BLANK_RUN
 
-MIN_QUESTIONS = 5
+MIN_QUESTIONS = 3
 # Of the headings with text under them, the share that must ask (the rest are topics).
 ASKING_SHARE = 0.7
 # Imperatives that ask without a question mark: "试说明…", "讨论…", "画出…", "比较…".
 ASKS = re.compile(
     rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请|請)|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
 )
+# "三次握手的过程", "TCP的特点": a topic an answer explains (a note's heading that asks by its noun).
+TOPIC_END = re.compile(rules.TOPIC_WORDS + r"\s*$")
 OPTION_LINE = re.compile(r"^\s*[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]")
 NUMBER = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*")
 EMPHASIS = re.compile(r"\*\*|__")
@@ -74,7 +76,8 @@ def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
 
 
 def _asks(heading: Line) -> bool:
-    return bool(ASKS.search(_plain(heading.text)))
+    text = _plain(heading.text)
+    return bool(ASKS.search(text) or TOPIC_END.search(text))
 
 
 def _has_options(body: list[Line]) -> bool:

@@ -1408,3 +1408,39 @@ def test_options_set_as_a_markdown_table_with_the_key_row_coloured() -> None:
     assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
         ("single", f"客户服务的第{n}条原则是_____。", ["倾听", "及时", "争辩"], "B") for n in (1, 2)
     ]
+
+
+def test_interview_notes_in_markdown_keep_their_answers_numbered_points() -> None:
+    """Interview notes: a bold numbered question (or "**Q：…**"), its answer below; the answer's
+    "1." "2." points (after "特征：", or straight under the question) are not questions."""
+    from importers.pipeline import parse_document
+
+    bold = (
+        "**1. 什么是进程？**\n\n进程是程序的一次执行。特征：\n\n1. 动态性\n2. 并发性\n\n"
+        "**2. 什么是线程？**\n\n线程是调度的基本单位。\n\n**3. 进程与线程的区别？**\n\n1. 进程分配资源\n2. 线程被调度\n"
+    )
+    assert [(q.stem, q.answer) for q in parse_document("notes.md", bold.encode()).questions] == [
+        ("什么是进程?", "进程是程序的一次执行。特征:\n1. 动态性\n2. 并发性"),
+        ("什么是线程?", "线程是调度的基本单位。"),
+        ("进程与线程的区别?", "1. 进程分配资源\n2. 线程被调度"),
+    ]
+    qa = "**Q：什么是进程？**\n\nA：进程是程序的一次执行。\n\n**Q：什么是线程？**\n\nA：线程是调度的基本单位。\n"
+    assert [(q.stem, q.answer) for q in parse_document("qa.md", qa.encode()).questions] == [
+        ("什么是进程?", "进程是程序的一次执行。"),
+        ("什么是线程?", "线程是调度的基本单位。"),
+    ]
+
+
+def test_question_headings_under_topic_headings_including_ones_that_ask_by_their_topic() -> None:
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 操作系统\n\n### 什么是进程？\n\n进程是程序的一次执行。\n\n### 什么是线程\n\n线程是调度的基本单位。\n\n"
+        "## 网络\n\n### 三次握手的过程\n\n1. SYN\n2. SYN+ACK\n3. ACK\n\n### 为什么要四次挥手？\n\n因为全双工。\n"
+    )
+    assert [(q.section, q.stem, q.answer) for q in parse_document("notes.md", md.encode()).questions] == [
+        ("操作系统", "什么是进程?", "进程是程序的一次执行。"),
+        ("操作系统", "什么是线程", "线程是调度的基本单位。"),
+        ("网络", "三次握手的过程", "1. SYN\n2. SYN+ACK\n3. ACK"),
+        ("网络", "为什么要四次挥手?", "因为全双工。"),
+    ]
