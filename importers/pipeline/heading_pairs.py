@@ -27,7 +27,8 @@ ASKS = re.compile(
 )
 # "三次握手的过程", "TCP的特点": a topic an answer explains (a note's heading that asks by its noun).
 TOPIC_END = re.compile(rules.TOPIC_WORDS + r"\s*$")
-OPTION_LINE = re.compile(r"^\s*[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]")
+# "A. 上帝", "(B) 对手", and a task list's "[x] 上帝": options, so a quiz's headings, not notes
+OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
 NUMBER = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*")
 EMPHASIS = re.compile(r"\*\*|__")
 
