@@ -1368,6 +1368,8 @@ def test_a_chapter_heading_keeps_its_name_after_a_space() -> None:
 
 
 def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_below_as_its_answer() -> None:
+    from importers.pipeline.parse import HEADINGS_NOTE
+
     """Review notes: a heading per question (a question mark, or an imperative such as 简述/试说明/
     讨论), the answer below as prose, numbered points or a list, to the next heading. The
     numbered points are the answer's, never questions; a heading that asks nothing is a topic."""
@@ -1393,6 +1395,8 @@ def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_b
     quiz = "".join(f"## {n}. 下列哪个是第{n}项？\n\nA. 甲\nB. 乙\n\n答案：A\n\n" for n in range(1, 7))
     questions = parse_document("quiz.md", quiz.encode()).questions
     assert [(q.type, q.options, q.answer) for q in questions] == [("single", ["甲", "乙"], "A")] * 6
+    tasks = "".join(f"## 下列哪个是第{n}项？\n\n- [x] 甲\n- [ ] 乙\n\n" for n in range(1, 7))
+    assert HEADINGS_NOTE not in parse_document("tasks.md", tasks.encode()).warnings
 
 
 def test_options_set_as_a_markdown_table_with_the_key_row_coloured() -> None:
