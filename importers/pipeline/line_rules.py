@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import rules
@@ -249,6 +250,35 @@ def key_title(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
+# "单选题答案：1.A 2.B 3.A" (or, inside a key, "判断题：1.对 2.错"): a part's key on one line.
+PART_KEY_LINE = re.compile(
+    rf"^(?P<title>(?:{rules.SECTION_WORDS})[^\d\s(（:：。,，]{{0,4}}?[题題]?)"
+    r"(?P<answered>(?:参考|參考)?答案)?\s*[:：]\s*(?P<rest>\S.*)$"
+)
+
+
+def part_key_line(seg: Segmenter, line: Line) -> str:
+    """The key of a part above, on one line: its entries read as a key's."""
+    m = PART_KEY_LINE.match(line.text)
+    if not m or not (m.group("answered") or seg.mode == "key") or not seg.asked(m.group("title")):
+        return ""
+    if seg.mode == "questions":
+        seg.start_key()
+    rest = m.group("rest").strip()
+    seg.start_heading(m.group("title"), seg.section_kind(m.group("title")), rest, line)
+    target = seg.key_target
+    if target is not None and 1 < len(rest) == len(target.items) and KEY_RUN.fullmatch(rest):
+        for number, answer in enumerate(rest, 1):  # "单选题：BAB": one letter a question, in order
+            seg.add_key(number, line).text = answer
+        seg.key_entry = None
+        return "key"
+    seg.scan(replace(line, text=rest))
+    return "key"
+
+
+KEY_RUN = re.compile(rf"[A-H]+|[TF{rules.MARKS}]+")
+
+
 def bare_heading(seg: Segmenter, line: Line) -> str:
     """ "单项选择题(每题2分)", "判断题:": a section heading without a numeral."""
     bare = rules.BARE_HEADING.match(line.text)
@@ -364,6 +394,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("judgement_mark", judgement_mark),
     ("sheet_numbers", sheet_numbers),
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
+    ("part_key_line", part_key_line),
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),

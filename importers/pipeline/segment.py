@@ -25,6 +25,8 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+# Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
+ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
 # A finished answer of a question in a bank that numbers nothing: a key's letters or a verdict.
@@ -85,10 +87,11 @@ class Segmenter:
         if role:
             self.trace(line, role)
         else:
-            self._scan(line)
+            self.scan(line)
         self.prev_full = full
 
-    def _scan(self, line: Line) -> None:
+    def scan(self, line: Line) -> None:
+        """Read `line` boundary by boundary (also the rest of a line whose opening a rule read)."""
         text = line.text
         pos = 0
         new_line = True
@@ -433,12 +436,16 @@ class Segmenter:
 
     # ---- lookups -------------------------------------------------------------------------
     def asked(self, title: str) -> bool:
-        """A part named by the same type word ("选择" of "二、选择题答案") holds questions already:
-        (not merely one of the same kind: 名词解释 and 问答题 are both open questions)."""
+        """A part of the type `title` names ("选择题答案": a 单选题 part) holds questions already;
+        open questions by the same word (名词解释 and 问答题 are both open, and keyed apart)."""
         word = re.search(rules.SECTION_WORDS, title)
+        if word is None:
+            return False
+        kind = self.section_kind(word.group(0))
         open_in = self.item.section if self.item is not None else None
-        return word is not None and any(
-            word.group(0) in s.heading and (s.items or s is open_in)
+        return any(
+            (s.kind == kind if kind in ANSWERED_BY_KIND else word.group(0) in s.heading)
+            and (s.items or s is open_in)
             for s in self.sections
             if s.doc == self.doc
         )

@@ -266,6 +266,28 @@ CASES = {
         "二、多选题\n1. 渠道有（ ）\nA.电话 B.邮件 C.信件\n答案：A;B;C",
         [("multiple", "渠道有( )", ["电话", "邮件", "信件"], "ABC")],
     ),
+    "each part's key on one line, titled by its type word": (
+        "一、单选题\n1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n3. 丙?\nA.a B.b\n二、判断题\n1. 服务要及时。\n2. 可以争辩。\n"
+        "单选题答案：1.A 2.B 3.A\n判断题答案：1.对 2.错",
+        [
+            ("single", "甲?", ["a", "b"], "A"),
+            ("single", "乙?", ["a", "b"], "B"),
+            ("single", "丙?", ["a", "b"], "A"),
+            ("truefalse", "服务要及时。", [], True),
+            ("truefalse", "可以争辩。", [], False),
+        ],
+    ),
+    "a key part naming each part by its type word, letters in order": (
+        "一、单选题\n1. 甲?\nA.a B.b\n2. 乙?\nA.a B.b\n3. 丙?\nA.a B.b\n二、判断题\n1. 服务要及时。\n2. 可以争辩。\n"
+        "参考答案\n选择题：BAB\n判断题：√×",
+        [
+            ("single", "甲?", ["a", "b"], "B"),
+            ("single", "乙?", ["a", "b"], "A"),
+            ("single", "丙?", ["a", "b"], "B"),
+            ("truefalse", "服务要及时。", [], True),
+            ("truefalse", "可以争辩。", [], False),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
