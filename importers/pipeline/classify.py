@@ -44,7 +44,7 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(
-    r"(?<![A-Za-z0-9])(?:[(（]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）]"
+    r"(?<![A-Za-z0-9])(?:[(（【]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）】]"  # (and "客户是【A】")
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
 )
 # "以下代码…", "如下程序", "下面的表": the lines under the question are what it asks about

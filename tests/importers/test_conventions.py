@@ -288,6 +288,13 @@ CASES = {
             ("truefalse", "可以争辩。", [], False),
         ],
     ),
+    "the key in lenticular brackets in the stem ('客户是【A】')": (
+        "1. 客户是【A】\nA.上帝 B.对手\n2. 渠道有【AB】\nA.电话 B.邮件 C.信件",
+        [
+            ("single", "客户是( )", ["上帝", "对手"], "A"),
+            ("multiple", "渠道有( )", ["电话", "邮件", "信件"], "AB"),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
