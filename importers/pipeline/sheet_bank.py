@@ -210,12 +210,13 @@ EMPTY_BLANK = re.compile(r"[(（]\s*[)）]")
 
 def _row_text(cells: list[str]) -> str:
     """A row's cells as one line; a last cell holding only letters is the key, written into the
-    stem's blank ("…( )。" | "B" → "…( B )。") the way papers print it."""
+    stem's blank ("…( )。" | "B" → "…( B )。") the way papers print it, else labelled after the
+    options ("答案:B")."""
     if len(cells) >= 2 and KEY_CELL.match(cells[-1]):
         key = cells[-1].upper()
         text = "\t".join(cells[:-1])
         filled = EMPTY_BLANK.sub(f"( {key} )", text, count=1)
-        return filled if filled != text else f"{text} ( {key} )"
+        return filled if filled != text else f"{text}\t答案:{key}"  # (no blank: after the options)
     return "\t".join(cells)
 
 
@@ -441,7 +442,7 @@ def split_options_cell(text: str) -> list[str]:
 
 def options_in_stem(stem: str) -> tuple[str, list[str]]:
     """ "客户是? A.上帝 B.对手" in a sheet without option columns: the stem, then its options."""
-    first = re.search(r"(?:^|\s|(?<=[?？:：]))[(（]?A[)）]?\s*[.、．:：)）]", stem)
+    first = re.search(r"(?:^|\s|(?<=[?？:：)）]))[(（]?A[)）]?\s*[.、．:：)）]", stem)  # (also "（ ）A.")
     options = split_options_cell(stem[first.start() :].strip()) if first else []
     if not first or len(options) < 2 or not CELL_OPTION.match(stem[first.start() :].strip()):
         return stem, []

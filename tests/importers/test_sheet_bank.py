@@ -413,3 +413,16 @@ def test_terse_english_headers_q_numbered_options_and_a_lone_a_for_the_answer() 
     ]
     flashcards = book(("Sheet1", [["Q", "A"], ["什么是首问负责制?", "第一位接待者负责到底。"]]))
     assert summary(flashcards) == [("short", "什么是首问负责制?", [], "第一位接待者负责到底。")]
+
+
+def test_options_typed_into_the_stem_cell_after_its_blank_and_a_key_cell_in_a_sheet_without_a_header() -> (
+    None
+):
+    inline = book(("Sheet1", [["序号", "题干", "答案"], [1, "客户是（ ）A.上帝 B.对手 C.路人", "A"]]))
+    assert summary(inline) == [("single", "客户是（ ）", ["上帝", "对手", "路人"], "A")]
+    # No header: each row read as a line of text, its last cell of letters the key.
+    rows = [["1", "客户是?", "A.上帝", "B.对手", "B"], ["2", "服务要?", "A.及时", "B.拖延", "A"]]
+    assert summary(book(("Sheet1", rows))) == [
+        ("single", "客户是?", ["上帝", "对手"], "B"),
+        ("single", "服务要?", ["及时", "拖延"], "A"),
+    ]
