@@ -210,7 +210,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     n = int(number)
     line_start = at_line_start(m)
     item = seg.item
-    if n == 8 and line_start and group in ("item_g", "item_n") and item is not None and _expects_b(item):
+    spaced = line_start or text[m.start() - 1].isspace()  # (or mid-line: "A.及时 8.拖延")
+    if n == 8 and spaced and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
         return None
@@ -491,6 +492,12 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
+        if (
+            group == "opt_space"
+            and ARTICLE_SENTENCE.match(text, m.end())
+            and not NEXT_SPACE_LABEL.search(text, m.end())
+        ):
+            return None  # "A **project milestone** is a way to…": the English article opening a sentence
         if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
             return None  # "以A.java命名", "定义有A、B两个类": a name in a sentence, no option B after
     elif family != item.option_family:
@@ -514,6 +521,7 @@ def _in_a_word(m: re.Match[str]) -> bool:
     return "\u3400" <= before <= "\u9fff"
 
 
+ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
 

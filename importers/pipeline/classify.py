@@ -34,6 +34,7 @@ TAG_KINDS = {
 NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 OPTIONS_NOT_PRINTED = "only the chosen option was printed"  # a reviewer adds the others
+LONE_OPTION = "only one option was read"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
 BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
@@ -47,8 +48,7 @@ ANSWER_IN_BLANK = re.compile(
     r"(?<![A-Za-z0-9])(?:[(（【]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）】]"  # (and "客户是【A】")
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
 )
-# "以下代码…", "如下程序", "下面的表": the lines under the question are what it asks about
-POINTS_AT_BELOW = re.compile(r"以下|如下|下列|下面|下述|下图|下表")
+WORD = re.compile(r"\w")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
 KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
@@ -165,6 +165,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
     if len(options) >= 2 and not answer_text and item.checked:
         answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
+    if len(options) == 1:  # the other labels went unread: its text stays, for the reviewer
+        stem = q.stem = f"{q.stem}\n{options[0]}"
+        q.warnings.append(LONE_OPTION)
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
@@ -356,8 +359,11 @@ NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-
 def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str) -> None:
     q.type = "short"
     if answer_text:
-        if item.extra and POINTS_AT_BELOW.search(q.stem):
-            q.stem = "\n".join([q.stem, *item.extra])  # "以下代码的输出是什么？", the code, "答：…"
+        # "以下代码的输出是什么？", the code, "答：…"; lines read nowhere else stay in the stem, for
+        # the reviewer, rather than vanish (a lone "**" left by Markdown emphasis is no text)
+        extra = [line for line in item.extra if WORD.search(line)]
+        if extra:
+            q.stem = "\n".join([q.stem, *extra])
         q.answer = answer_text
         return
     same_line = ANSWER_AFTER_QUESTION.match(q.stem) if kind == "short" else None

@@ -344,8 +344,28 @@ def fold(text: str) -> str:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
         text = NUMBER_HEADER.sub(r"\1", text)
+    if text.startswith("A"):
+        text = label_bare_options(text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     return text.strip()
+
+
+# Options whose labels lost their punctuation in OCR or copying: "A上帝 B对手 C路人", "A上帝B对手C路人".
+BARE_LABEL = re.compile(rf"(?:^|(?<=[\s{rules.CJK}]))([A-H])(?=[{rules.CJK}])")
+
+
+def label_bare_options(text: str) -> str:
+    """ "A上帝 B对手" → "A.上帝 B.对手" where the labels run A, B, C… in order and the line holds
+    no other capital letter ("A公司和B公司" has no B after a space; "C语言" alone is no option)."""
+    labels = list(BARE_LABEL.finditer(text))
+    letters = "".join(m.group(1) for m in labels)
+    spaced = all(m.start() == 0 or text[m.start() - 1].isspace() for m in labels)
+    others = len(re.findall(r"[A-Z]", text)) - len(labels)
+    if others or letters != "ABCDEFGH"[: len(letters)] or len(letters) < (2 if spaced else 3):
+        return text
+    for m in reversed(labels):
+        text = text[: m.end()] + "." + text[m.end() :]
+    return text
 
 
 _CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]])*\]")  # "[…]", "[^…]", "[]…]", escapes inside

@@ -295,6 +295,34 @@ CASES = {
             ("multiple", "渠道有( )", ["电话", "邮件", "信件"], "AB"),
         ],
     ),
+    "option labels that lost their punctuation ('A上帝 B对手', 'A上帝B对手C路人')": (
+        "1. 客户是？\nA上帝 B对手 C路人 D朋友\n答案：A\n2. 服务要？\nA及时B拖延C推诿\n答案：A",
+        [
+            ("single", "客户是?", ["上帝", "对手", "路人", "朋友"], "A"),
+            ("single", "服务要?", ["及时", "拖延", "推诿"], "A"),
+        ],
+    ),
+    "OCR's 8 for B in the middle of a line of options": (
+        "1. 客户是？\nA.上帝 8.对手 C.路人\n答案：A",
+        [("single", "客户是?", ["上帝", "对手", "路人"], "A")],
+    ),
+    "an English sentence opening with the article A is no option": (
+        "1. What are milestones? Describe.\nA project milestone is a way to observe and measure progress.\n"
+        "2. What is scope?\nThe work of the project.",
+        [
+            (
+                "short",
+                "What are milestones? Describe.",
+                [],
+                "A project milestone is a way to observe and measure progress.",
+            ),
+            ("short", "What is scope?", [], "The work of the project."),
+        ],
+    ),
+    "a line read into no field stays in the stem, never dropped": (
+        "1. 服务要？\nA及时B拖延\n答案：A\n2. 客户是？\nA.上帝 朋友\n答案：A",
+        [("short", "服务要?\nA及时B拖延", [], "A"), ("short", "客户是?\n上帝 朋友", [], "A")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
@@ -1477,3 +1505,11 @@ def test_question_headings_under_topic_headings_including_ones_that_ask_by_their
         ("网络", "三次握手的过程", "1. SYN\n2. SYN+ACK\n3. ACK"),
         ("网络", "为什么要四次挥手?", "因为全双工。"),
     ]
+
+
+def test_a_question_with_one_option_read_keeps_its_text_and_says_so() -> None:
+    from importers.pipeline.classify import LONE_OPTION
+
+    lines = [Line(text=t, lineno=i) for i, t in enumerate(["1. 客户是？", "A.上帝 朋友", "答案：A"], 1)]
+    (question,) = parse_lines("case.txt", lines).questions
+    assert question.stem == "客户是?\n上帝 朋友" and LONE_OPTION in question.warnings
