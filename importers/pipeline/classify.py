@@ -35,6 +35,7 @@ NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 OPTIONS_NOT_PRINTED = "only the chosen option was printed"  # a reviewer adds the others
 LONE_OPTION = "only one option was read"
+UNPLACED_LINES = "lines under the options were kept in the explanation"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
 BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
@@ -126,8 +127,10 @@ def classify(item: Item) -> ParsedQuestion | None:
         return None  # numbered prose under a heading that asks nothing
     if kind == "case" and not item.number:
         return None  # a case study's story that asked nothing
+    unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
+        unread = []
     if not stem and not options and item.extra and item.extra[0].strip():
         # the heading line held only the number and its tag ("第2题(判断)："): the question is
         # the line under it, never dropped
@@ -170,6 +173,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.warnings.append(LONE_OPTION)
     if len(options) >= 2:
         _as_choice(q, options, answer_text, kind)
+        if unread:  # lines under the options that no field took (a note, a garbled label): kept
+            q.explanation = join(q.explanation, "\n".join(unread), "\n")
+            q.warnings.append(UNPLACED_LINES)
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)

@@ -1513,3 +1513,13 @@ def test_a_question_with_one_option_read_keeps_its_text_and_says_so() -> None:
     lines = [Line(text=t, lineno=i) for i, t in enumerate(["1. 客户是？", "A.上帝 朋友", "答案：A"], 1)]
     (question,) = parse_lines("case.txt", lines).questions
     assert question.stem == "客户是?\n上帝 朋友" and LONE_OPTION in question.warnings
+
+
+def test_lines_under_the_options_that_no_field_took_are_kept_and_flagged() -> None:
+    # "O.朋友": OCR's O for the label D; the line is no option, but its text must not vanish.
+    from importers.pipeline.classify import UNPLACED_LINES
+
+    text = ["1. 客户是？", "A.上帝", "B.对手", "C.路人", "O.朋友", "答案：A"]
+    (question,) = parse_lines("case.txt", [Line(text=t, lineno=i) for i, t in enumerate(text, 1)]).questions
+    assert question.options == ["上帝", "对手", "路人"] and question.explanation == "O.朋友"
+    assert UNPLACED_LINES in question.warnings
