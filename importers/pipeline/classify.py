@@ -300,6 +300,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
     if lettered:  # "A. r[i].key<r[0].key B. j--": a program's blanks (A) (B) answered in turn
         q.answer = lettered
         return
+    numbered = NUMBERED_ANSWERS.split((answer_text or "").strip())
+    if len(numbered) > 2 and not numbered[0].strip() and len(numbered) - 1 == _blank_count(q.stem):
+        q.answer = [part.strip(" ,，;；\n") for part in numbered[1:]]  # one a blank, in order
+        return
     if answer_text:
         blanks = _blank_count(q.stem)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
@@ -358,6 +362,7 @@ BLANK_LABEL = re.compile(
     r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]"
     r"|(?:^|(?<=\n))\s*空\s*\d{1,2}\s*(?:[:：\ue000-\uf8ff]\s*|\s+)"
 )
+NUMBERED_ANSWERS = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[、.．]\s*(?=\D)")  # "1、及时 2、热情"
 # Between two blanks: option letters, or a word joining them ("____和____"), is stem text.
 NOT_AN_ANSWER = re.compile(r"[A-H\s]*|\s*(?:和|及|与|或|以及|、|到|至|-|~)\s*")
 
@@ -481,7 +486,7 @@ def clean_stem(text: str) -> str:
 
 def clean_option(text: str) -> str:
     # A list flattened onto one line, "- A. 是 - B. 否": the next option's bullet is no text.
-    text = NEXT_BULLET.sub("", text.strip())
+    text = NEXT_BULLET.sub("", text.strip()).rstrip(";；")  # ("A.上帝；B.对手；": separators)
     # Scrambled-label exports print "A、C服务": the stray letter is not part of the option.
     return STRAY_LETTER.sub("", text).strip()
 
