@@ -344,7 +344,7 @@ def fold(text: str) -> str:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
         text = NUMBER_HEADER.sub(r"\1", text)
-    if text.startswith("A"):
+    if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)
         text = label_bare_options(text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     return text.strip()
