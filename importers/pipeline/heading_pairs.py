@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import rules
+from .classify import NO_ANSWER
 from .model import Line, ParsedQuestion
 from .qa_pairs import BLANK_RUN
 
@@ -56,11 +57,13 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
         answer = "\n".join(_plain(line.text) for line in body if line.text.strip()) or None
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section)
         q.lineno = heading.lineno
-        if rules.BLANK.search(stem):
+        if rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
-            q.answer = [answer] if answer and len(BLANK_RUN.findall(stem)) <= 1 else answer and answer.split()
+            parts = answer.split() if answer else []
+            blanks = len(BLANK_RUN.findall(stem))
+            q.answer = parts if blanks > 1 and len(parts) == blanks else [answer] if answer else None
         if q.answer is None:
-            q.warnings.append("no answer found")
+            q.warnings.append(NO_ANSWER)
         questions.append(q)
     return questions
 

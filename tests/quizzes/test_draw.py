@@ -37,6 +37,18 @@ def _every_type(count: int = 4, chapters: list[Any] | None = None) -> list[dict[
     ]
 
 
+def _first_chapter_paper(
+    bank: Bank, trainer: Any, *, count: int, points: Decimal = Decimal("1")
+) -> tuple[Paper, set[int]]:
+    """A paper of one single-choice rule over the bank's first chapter, and that rule's pool."""
+    chapter = bank.chapters.order_by("order").first()
+    rule = {"type": "single", "count": count, "points": points, "chapters": [chapter]}
+    pool = set(
+        Question.objects.filter(bank=bank, type="single", chapter=chapter).values_list("pk", flat=True)
+    )
+    return _paper(bank, trainer, [rule]), pool
+
+
 def _queries(fn: Any) -> int:
     with CaptureQueriesContext(connection) as ctx:
         fn()
@@ -80,13 +92,8 @@ def test_a_pool_found_in_later_rounds_is_still_drawn_uniformly(
     # A first round of one proposal per question asked comes back short; the next rounds are sized
     # from what it found, and every member of the pool still comes up about as often.
     monkeypatch.setattr(propose, "FIRST_ROUND_PER_QUESTION", 1)
-    chapters = stock_bank(bank=bank, questions=400, chapters=8)  # 10 single choice per chapter
-    paper = _paper(
-        bank, trainer, [{"type": "single", "count": 4, "points": Decimal("1"), "chapters": chapters[:1]}]
-    )
-    pool = set(
-        Question.objects.filter(bank=bank, type="single", chapter=chapters[0]).values_list("pk", flat=True)
-    )
+    stock_bank(bank=bank, questions=400, chapters=8)  # 10 single choice per chapter
+    paper, pool = _first_chapter_paper(bank, trainer, count=4)
     seen: Counter[int] = Counter()
     for seed in range(300):
         ids = [pk for pk, _points in draw.paper_draw_ids(paper=paper, rng=random.Random(seed))]
@@ -137,13 +144,8 @@ def test_attempt_start_query_count_does_not_grow_with_the_bank(
 
 
 def test_a_draw_is_distinct_from_the_pool_and_reaches_all_of_it(bank: Bank, trainer: Any) -> None:
-    chapters = stock_bank(bank=bank, questions=100, chapters=4)
-    paper = _paper(
-        bank, trainer, [{"type": "single", "count": 5, "points": Decimal("2"), "chapters": chapters[:1]}]
-    )
-    pool = set(
-        Question.objects.filter(bank=bank, type="single", chapter=chapters[0]).values_list("pk", flat=True)
-    )
+    stock_bank(bank=bank, questions=100, chapters=4)
+    paper, pool = _first_chapter_paper(bank, trainer, count=5, points=Decimal("2"))
     seen: Counter[int] = Counter()
     for seed in range(200):
         drawn = services.paper_draw(paper=paper, rng=random.Random(seed))
