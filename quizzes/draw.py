@@ -109,9 +109,8 @@ def _pick_per_rule(paper: Paper, rng: random.Random) -> list[_RuleDraw]:
     draws = []
     for rule, pool, ids in zip(rules, pools, picked, strict=True):
         if len(ids) < rule.count:  # a pool too thin in the id range: the rest picked exactly
-            rest = pick_ids(
-                pool=pool.queryset().exclude(pk__in=value_list(taken)), count=rule.count - len(ids), rng=rng
-            )
+            left = pool.queryset().exclude(pk__in=value_list(taken)) if taken else pool.queryset()
+            rest = pick_ids(pool=left, count=rule.count - len(ids), rng=rng)
             ids = ids + rest
             taken.update(rest)
         draws.append(_RuleDraw(rule, pool.queryset(), ids))
