@@ -30,7 +30,11 @@ ASKS = re.compile(
 TOPIC_END = re.compile(rules.TOPIC_WORDS + r"\s*$")
 # "A. 上帝", "(B) 对手", and a task list's "[x] 上帝": options, so a quiz's headings, not notes
 OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
-NUMBER = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*")
+NUMBER = re.compile(
+    r"^\s*(?:Q\s*)?(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*"
+)  # "1、", "Q1:"
+# A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
+BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")
 
 
@@ -69,10 +73,11 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
 
 
 def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
-    """Each heading with the lines under it, to the next heading (text before the first: none)."""
+    """Each heading (or bold line that asks) with the lines under it, to the next one (text before
+    the first: none)."""
     blocks: list[tuple[Line, list[Line]]] = []
     for line in lines:
-        if line.heading:
+        if line.heading or (BOLD_LINE.fullmatch(line.text.strip()) and _asks(line)):
             blocks.append((line, []))
         elif blocks and line.text.strip():
             blocks[-1][1].append(line)

@@ -1530,3 +1530,23 @@ def test_lines_under_the_options_that_no_field_took_are_kept_and_flagged() -> No
     (question,) = parse_lines("case.txt", [Line(text=t, lineno=i) for i, t in enumerate(text, 1)]).questions
     assert question.options == ["上帝", "对手", "路人"] and question.explanation == "O.朋友"
     assert UNPLACED_LINES in question.warnings
+
+
+def test_notes_whose_questions_are_bold_lines_or_headings_numbered_q1() -> None:
+    from importers.pipeline import parse_document
+
+    bold = (
+        "**什么是进程？**\n\n进程是程序的一次执行。\n\n**什么是线程？**\n\n线程是调度单位。\n\n"
+        "**死锁的条件有哪些？**\n\n1. 互斥\n2. 占有并等待\n"
+    )
+    assert [(q.stem, q.answer) for q in parse_document("notes.md", bold.encode()).questions] == [
+        ("什么是进程?", "进程是程序的一次执行。"),
+        ("什么是线程?", "线程是调度单位。"),
+        ("死锁的条件有哪些?", "1. 互斥\n2. 占有并等待"),
+    ]
+    q1 = "### Q1: 什么是进程？\n进程是程序的一次执行。\n\n### Q2: 什么是线程？\n线程是调度单位。\n\n### Q3: 区别？\n资源与调度。\n"
+    assert [q.stem for q in parse_document("q.md", q1.encode()).questions] == [
+        "什么是进程?",
+        "什么是线程?",
+        "区别?",
+    ]
