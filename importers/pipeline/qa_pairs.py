@@ -64,9 +64,10 @@ def _opens_pair(lines: list[Line], i: int) -> bool:
     """A line that asks, or a plain paragraph with a bullet list under it (a note's question,
     "…的意义", and its points)."""
     line = lines[i]
-    if line.bullet:
-        return False
-    return _asks(line.text) or (not line.heading and i + 1 < len(lines) and lines[i + 1].bullet)
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if line.bullet:  # "- 什么是进程？" with its answer as the item's next paragraph
+        return _asks(line.text) and nxt is not None and not nxt.bullet and not _asks(nxt.text)
+    return _asks(line.text) or (not line.heading and nxt is not None and nxt.bullet)
 
 
 def _answer_end(lines: list[Line], i: int) -> int:

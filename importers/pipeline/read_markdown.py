@@ -45,6 +45,7 @@ class _Reader:
         self.row_line = 0
         self.in_heading = 0
         self.list_position = 0
+        self.item_paragraphs = 0  # paragraphs read so far in the innermost list item
 
     def read(self, tokens: list[Token]) -> list[Line]:
         for token in tokens:
@@ -66,6 +67,7 @@ class _Reader:
     on_ordered_list_close = on_bullet_list_close
 
     def on_list_item_open(self, token: Token) -> None:
+        self.item_paragraphs = 0
         if token.info:  # ordered: "3" with markup "." or ")"
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
@@ -91,8 +93,11 @@ class _Reader:
         self.lines[first].heading = self.in_heading
         self.number = ""
         if self.lists and self.lists[-1]:
+            # A later paragraph of the same item ("- 什么是进程？" then "  进程是…") goes on under
+            # the item's first: text under a bullet, not a bullet of its own.
             for line in self.lines[first:]:
-                line.bullet = True
+                line.bullet = self.item_paragraphs == 0
+            self.item_paragraphs += 1
 
     def on_tr_open(self, token: Token) -> None:
         self.row, self.row_line = [], _first_line(token)

@@ -1550,3 +1550,15 @@ def test_notes_whose_questions_are_bold_lines_or_headings_numbered_q1() -> None:
         "什么是线程?",
         "区别?",
     ]
+
+
+def test_a_bullet_item_holding_a_question_and_its_answer_paragraph_under_it() -> None:
+    """ "- 问题？" then, indented in the same item, its answer: the item's first paragraph asks,
+    the next one answers (the reader marks only an item's first paragraph as its bullet)."""
+    from importers.pipeline import parse_document
+
+    md = "".join(f"- 问题{n}是什么？\n\n  答案{n}是这样的。\n\n" for n in range(1, 7))
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        (f"问题{n}是什么?", f"答案{n}是这样的。") for n in range(1, 7)
+    ]
