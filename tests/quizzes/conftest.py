@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 
 from config.demo import ensure_user
 from qbank import roles
@@ -204,3 +205,10 @@ def make_exam_paper(every_type_bank: Bank, trainer: Any) -> Callable[..., Paper]
 @pytest.fixture
 def exam_paper(make_exam_paper: Callable[..., Paper]) -> Paper:
     return make_exam_paper()
+
+
+def page_html(client: Client, attempt: Attempt, view: str = "result") -> str:
+    """One of an attempt's pages (quizzes:<view>: result, summary, exam), opened as it should."""
+    response = client.get(reverse(f"quizzes:{view}", args=[attempt.pk]))
+    assert response.status_code == 200
+    return response.content.decode()

@@ -14,8 +14,9 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes import services
-from quizzes.models import Attempt, Paper
-from tests.quizzes.test_trainee_result import RIGHT, result_html, sit
+from quizzes.models import Paper
+from tests.quizzes.conftest import page_html
+from tests.quizzes.test_trainee_result import RIGHT, sit
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +26,11 @@ def client(trainee: Any, client_for: Callable[[Any], Client]) -> Client:
     return client_for(trainee)
 
 
-def exam_html(client: Client, attempt: Attempt) -> str:
-    response = client.get(reverse("quizzes:exam", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_each_question_is_a_group_named_by_its_heading_and_stem(
     client: Client, trainee: Any, exam_paper: Paper
 ) -> None:
     attempt = services.attempt_start(paper=exam_paper, user=trainee, rng=random.Random(1))
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     for position in range(1, 6):
         assert f'role="group" aria-labelledby="q-{position}-title q-{position}-stem"' in html
         assert f'id="q-{position}-title" tabindex="-1"' in html
@@ -52,7 +47,7 @@ def test_navigator_names_carry_answered_and_flagged(client: Client, trainee: Any
     attempt = services.attempt_start(paper=exam_paper, user=trainee, rng=random.Random(1))
     services.answer_save(attempt=attempt, position=3, response=True, flagged=True)
     services.answer_save(attempt=attempt, position=4, response=None, flagged=True)
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     assert 'aria-label="第 1 题，未答"' in html
     assert 'aria-label="第 3 题，已答，已标记"' in html
     assert 'aria-label="第 4 题，未答，已标记"' in html
@@ -62,7 +57,7 @@ def test_a_paper_in_type_order_shows_its_section_headings(
     client: Client, trainee: Any, exam_paper: Paper
 ) -> None:
     attempt = services.attempt_start(paper=exam_paper, user=trainee, rng=random.Random(1))
-    headings = re.findall(r'<h2 class="section-title">([^<]+)</h2>', exam_html(client, attempt))
+    headings = re.findall(r'<h2 class="section-title">([^<]+)</h2>', page_html(client, attempt, "exam"))
     # The short answer has material: it is a case question.
     assert headings == [
         "一、单选题(共 1 题,2 分)",
@@ -78,7 +73,7 @@ def test_only_missed_shows_wrong_partial_and_unanswered(
 ) -> None:
     assert set(RIGHT) == {1, 2, 3, 4, 5}  # 4 is half right, 5 awaits a trainer
     attempt = sit(exam_paper, trainee)
-    everything = result_html(client, attempt)
+    everything = page_html(client, attempt)
     assert everything.count('class="card question review') == 5
     assert 'href="?show=missed" id="only-missed" >只看错题(1)</a>' in everything
     response = client.get(reverse("quizzes:result", args=[attempt.pk]), {"show": "missed"})

@@ -22,7 +22,7 @@ from qbank.models import Bank, Question
 from quizzes import services
 from quizzes.models import Attempt, AttemptQuestion, IntegrityEvent, Paper
 from quizzes.views.trainee_items import stem_parts
-from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT
+from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT, page_html
 
 pytestmark = pytest.mark.django_db
 SECRETS = (SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT)
@@ -41,12 +41,6 @@ def save(client: Client, attempt: Attempt, **payload: Any) -> Any:
     return client.post(url, json.dumps(payload), content_type="application/json")
 
 
-def exam_html(client: Client, attempt: Attempt) -> str:
-    response = client.get(reverse("quizzes:exam", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def at(moment: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
     """Set the clock for views and services alike (both read django.utils.timezone.now)."""
     monkeypatch.setattr(timezone, "now", lambda: moment)
@@ -59,7 +53,7 @@ def client(trainee: Any, client_for: Callable[[Any], Client]) -> Client:
 
 def test_every_type_is_asked_without_its_key(client: Client, exam_paper: Paper) -> None:
     attempt = start(client, exam_paper)
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     for secret in SECRETS:
         assert secret not in html
     assert "is-key" not in html and "explanation" not in html
@@ -74,7 +68,7 @@ def test_every_type_is_asked_without_its_key(client: Client, exam_paper: Paper) 
 
 
 def test_script_in_a_stem_is_escaped(client: Client, exam_paper: Paper) -> None:
-    html = exam_html(client, start(client, exam_paper))
+    html = page_html(client, start(client, exam_paper), "exam")
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;客户来电先做什么?" in html
     assert "<script>alert" not in html
 
@@ -85,7 +79,7 @@ def test_deadline_and_server_clock_are_in_the_page(
     attempt = start(client, exam_paper)
     now = attempt.started_at + timedelta(minutes=10)
     at(now, monkeypatch)
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     assert f'data-deadline="{attempt.deadline.isoformat(timespec="milliseconds")}"' in html
     assert f'data-server-now="{now.isoformat(timespec="milliseconds")}"' in html
     assert 'data-remaining-seconds="1200">20:00<' in html
@@ -102,7 +96,7 @@ def test_saved_answers_come_back_on_reload(client: Client, exam_paper: Paper) ->
         assert set(data) == {"ok", "position", "revision", "saved_at"}
     # A refresh (or a second start) resumes the same attempt with everything restored.
     assert start(client, exam_paper).pk == attempt.pk
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     assert re.search(r'name="q1"\s+value="B" checked', html)
     assert re.search(r'name="q2"\s+value="A" checked', html) and re.search(
         r'name="q2"\s+value="D" checked', html
@@ -296,7 +290,7 @@ def test_stem_parts_number_the_blanks() -> None:
 def test_fill_with_more_saved_answers_than_blanks_shows_them_all(client: Client, exam_paper: Paper) -> None:
     attempt = start(client, exam_paper)
     save(client, attempt, position=4, response=["一", "二", "三"])
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     assert 'name="q4-3"' in html and 'value="三"' in html
     assert AttemptQuestion.objects.get(attempt=attempt, position=4).response == ["一", "二", "三"]
 
@@ -358,7 +352,7 @@ def test_each_question_says_its_number_type_points_and_saved_time(client: Client
     AttemptQuestion.objects.filter(attempt=attempt, position=2).update(points=Decimal("2.00"))
     save(client, attempt, position=2, response="A", flagged=True)
     saved = timezone.localtime(attempt.questions.get(position=2).saved_at)
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     first = html[html.index('id="q-1"') : html.index('id="q-2"')]
     second = html[html.index('id="q-2"') : html.index('id="q-3"')]
     label = attempt.questions.get(position=1).get_type_display()
@@ -373,7 +367,7 @@ def test_each_question_says_its_number_type_points_and_saved_time(client: Client
 def test_the_exam_page_strings_follow_the_reader_language(client: Client, exam_paper: Paper) -> None:
     attempt = start(client, exam_paper)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    html = exam_html(client, attempt)
+    html = page_html(client, attempt, "exam")
     assert 'id="q-1-title" tabindex="-1">Question 1' in html
     assert "第 1 题" not in html and "已答" not in html
 

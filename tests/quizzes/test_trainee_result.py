@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from quizzes import services
 from quizzes.models import Attempt, Paper
-from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT
+from tests.quizzes.conftest import SECRET_EXPLANATION, SECRET_FILL, SECRET_SHORT, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +35,6 @@ def sit(paper: Paper, user: Any, *, submit: bool = True) -> Attempt:
     for position, response in RIGHT.items():
         services.answer_save(attempt=attempt, position=position, response=response)
     return services.attempt_submit(attempt=attempt) if submit else attempt
-
-
-def result_html(client: Client, attempt: Attempt) -> str:
-    response = client.get(reverse("quizzes:result", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_submit_twice_grades_once(client: Client, trainee: Any, exam_paper: Paper) -> None:
@@ -71,12 +65,6 @@ def test_submit_twice_grades_once(client: Client, trainee: Any, exam_paper: Pape
     ) == graded
 
 
-def summary_html(client: Client, attempt: Attempt) -> str:
-    response = client.get(reverse("quizzes:summary", args=[attempt.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_a_hand_in_lands_on_the_score_with_the_review_one_click_away(
     client: Client, trainee: Any, make_exam_paper: Any
 ) -> None:
@@ -97,13 +85,13 @@ def test_a_hand_in_lands_on_the_score_with_the_review_one_click_away(
     assert 'id="q-1"' not in html
     for secret in (SECRET_SHORT, f"{SECRET_FILL}乙", SECRET_EXPLANATION):
         assert secret not in html
-    assert SECRET_SHORT in result_html(client, attempt)
+    assert SECRET_SHORT in page_html(client, attempt)
 
 
 def test_the_score_only_policy_lands_on_the_score_and_the_trainee_own_answers(
     client: Client, trainee: Any, make_exam_paper: Any
 ) -> None:
-    html = summary_html(client, sit(make_exam_paper(review_policy="score"), trainee))
+    html = page_html(client, sit(make_exam_paper(review_policy="score"), trainee), "summary")
     assert 'id="result-score"' in html and "这份试卷交卷后只显示分数,不公布答案。" in html
     assert 'id="state-counts"' not in html and 'id="open-missed"' not in html
     assert '">查看答卷</a>' in html and SECRET_SHORT not in html and "正确" not in html
@@ -113,7 +101,7 @@ def test_the_score_page_shows_trainers_whose_attempt_it_is(
     make_exam_paper: Any, client_for: Callable[[Any], Client], cast: dict[str, Any]
 ) -> None:
     attempt = sit(make_exam_paper(review_policy="answers"), cast["owner"])
-    assert "学员: trainee" in summary_html(client_for(cast["trainer"]), attempt)
+    assert "学员: trainee" in page_html(client_for(cast["trainer"]), attempt, "summary")
     other = client_for(cast["other"]).get(reverse("quizzes:summary", args=[attempt.pk]))
     assert other.status_code == 404
 
@@ -126,7 +114,7 @@ def test_submit_after_the_deadline_is_marked_automatic(
     client.post(reverse("quizzes:submit", args=[attempt.pk]))
     attempt.refresh_from_db()
     assert attempt.auto_submitted and attempt.submitted_at == attempt.deadline
-    assert "系统已自动交卷" in result_html(client, attempt)
+    assert "系统已自动交卷" in page_html(client, attempt)
 
 
 def test_finalise_overdue_command_submits_abandoned_attempts(
@@ -143,13 +131,13 @@ def test_finalise_overdue_command_submits_abandoned_attempts(
     assert (
         attempt.status == "submitted" and attempt.auto_submitted and attempt.submitted_at == attempt.deadline
     )
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert 'data-auto-submitted="true"' in html and 'id="auto-submitted"' in html
 
 
 def test_score_only_policy_shows_no_answers(client: Client, trainee: Any, make_exam_paper: Any) -> None:
     attempt = sit(make_exam_paper(review_policy="score"), trainee)
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert 'id="result-score"' in html and "待批改 1 题" in html
     for secret in (SECRET_EXPLANATION, SECRET_SHORT, f"{SECRET_FILL}乙"):
         assert secret not in html
@@ -161,14 +149,14 @@ def test_score_only_policy_shows_no_answers(client: Client, trainee: Any, make_e
 def test_answers_policy_shows_keys_but_no_explanations(
     client: Client, trainee: Any, make_exam_paper: Any
 ) -> None:
-    html = result_html(client, sit(make_exam_paper(review_policy="answers"), trainee))
+    html = page_html(client, sit(make_exam_paper(review_policy="answers"), trainee))
     assert SECRET_SHORT in html and f"{SECRET_FILL}乙" in html and "is-key" in html
     assert SECRET_EXPLANATION not in html
     assert "verdict-correct" in html and "verdict-partial" in html and "verdict-pending" in html
 
 
 def test_explanations_policy_shows_everything(client: Client, trainee: Any, make_exam_paper: Any) -> None:
-    html = result_html(client, sit(make_exam_paper(review_policy="explanations"), trainee))
+    html = page_html(client, sit(make_exam_paper(review_policy="explanations"), trainee))
     for secret in (f"{SECRET_EXPLANATION}-单选", f"{SECRET_EXPLANATION}-简答", SECRET_SHORT):
         assert secret in html
     assert 'id="review-note"' not in html
@@ -179,12 +167,12 @@ def test_after_close_policy_waits_for_the_window_to_close(
 ) -> None:
     closes = timezone.now() + timedelta(days=1)
     attempt = sit(make_exam_paper(review_policy="after_close", closes_at=closes), trainee)
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert SECRET_EXPLANATION not in html and SECRET_SHORT not in html
     local = timezone.localtime(closes).strftime("%Y-%m-%d %H:%M")
     assert f"正确答案和解析将在考试结束({local})后公布。" in html
     monkeypatch.setattr(timezone, "now", lambda: closes + timedelta(minutes=1))
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert SECRET_EXPLANATION in html and SECRET_SHORT in html
 
 
@@ -194,7 +182,7 @@ def test_trainer_comment_shows_once_graded(
     attempt = sit(make_exam_paper(review_policy="answers"), trainee)
     aq = attempt.questions.get(type="short")
     services.short_answer_grade(aq=aq, score=Decimal("3"), comment="条理清楚,继续保持", grader=trainer)
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert "条理清楚,继续保持" in html and 'id="result-outcome"' in html and "待批改" not in html
 
 
@@ -202,7 +190,7 @@ def test_result_page_for_trainer_matches_the_trainee_view(
     trainee: Any, trainer: Any, make_exam_paper: Any, client_for: Callable[[Any], Client]
 ) -> None:
     attempt = sit(make_exam_paper(review_policy="score"), trainee)
-    html = result_html(client_for(trainer), attempt)
+    html = page_html(client_for(trainer), attempt)
     assert "trainee" in html and SECRET_SHORT not in html
 
 
@@ -272,13 +260,13 @@ def test_fixed_paper_with_attempts_left_keeps_its_key_until_the_last_attempt(
 ) -> None:
     paper = make_exam_paper(review_policy=policy, same_for_everyone=True, attempts_allowed=2)
     first = sit(paper, trainee)
-    html = result_html(client, first)
+    html = page_html(client, first)
     assert SECRET_SHORT not in html and f"{SECRET_FILL}乙" not in html and SECRET_EXPLANATION not in html
     assert "is-key" not in html and "verdict-" not in html
     assert "正确答案将在你用完作答次数或考试结束后公布。" in html
     second = sit(paper, trainee)  # the last attempt: now both reviews open
     for attempt in (first, second):
-        html = result_html(client, attempt)
+        html = page_html(client, attempt)
         assert SECRET_SHORT in html and "is-key" in html
 
 
@@ -288,9 +276,9 @@ def test_fixed_paper_review_opens_when_the_paper_closes(
     closes = timezone.now() + timedelta(days=1)
     paper = make_exam_paper(same_for_everyone=True, attempts_allowed=3, closes_at=closes)
     attempt = sit(paper, trainee)
-    assert SECRET_SHORT not in result_html(client, attempt)
+    assert SECRET_SHORT not in page_html(client, attempt)
     monkeypatch.setattr(timezone, "now", lambda: closes + timedelta(minutes=1))
-    assert SECRET_SHORT in result_html(client, attempt)
+    assert SECRET_SHORT in page_html(client, attempt)
 
 
 def test_paper_form_explains_when_a_fixed_paper_shows_its_key(trainer: Any, client_for: Any) -> None:
@@ -306,7 +294,7 @@ def test_review_escapes_what_the_bank_and_the_trainee_wrote(
     services.answer_save(attempt=attempt, position=5, response='<img src=x onerror="alert(1)">')
     attempt.questions.filter(position=2).update(explanation="<b>粗体</b> & 'x'", comment="")
     services.attempt_submit(attempt=attempt)
-    html = result_html(client, attempt)
+    html = page_html(client, attempt)
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;客户来电" in html
     assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert "&lt;b&gt;粗体&lt;/b&gt; &amp; &#x27;x&#x27;" in html
@@ -319,7 +307,7 @@ def test_review_links_pictures_and_note_forms_that_work(
     attempt.questions.filter(position=1).update(
         images=[{"id": 41, "path": "p/41.png", "content_type": "image/png"}]
     )
-    html = result_html(client_for(trainee), attempt)
+    html = page_html(client_for(trainee), attempt)
     picture = reverse("quizzes:attempt_image", args=[attempt.pk, 41])
     assert f'<img class="question-image" src="{picture}" alt="题目配图" loading="lazy">' in html
     question_id = attempt.questions.get(position=1).question_id
@@ -342,5 +330,5 @@ def test_trainers_read_the_review_without_note_forms(
     trainee: Any, trainer: Any, make_exam_paper: Any, client_for: Callable[[Any], Client]
 ) -> None:
     attempt = sit(make_exam_paper(review_policy="answers"), trainee)
-    html = result_html(client_for(trainer), attempt)
+    html = page_html(client_for(trainer), attempt)
     assert html.count('<article class="card question review') == 5 and "note-form" not in html
