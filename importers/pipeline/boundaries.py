@@ -100,6 +100,8 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         own_style = seg.section.number_style in ("", "cn")  # (under "1." questions: an answer's part)
         if (asks or essay) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
+    if line_start and _next_answer_part(seg, m):
+        return None  # "答：一、…" … "二、…": the answer's next part, not a part of the paper
     if line_start and not (seg.mode == "questions" and seg.case_open):
         subject = rules.SUBJECT_HEADING_TITLE.match(text, m.end())
         return ("heading", subject) if subject else ("prose_heading", None)
@@ -107,6 +109,19 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
 
 
 OPEN_QUESTION_MIN = 25
+
+
+def _next_answer_part(seg: Segmenter, m: re.Match[str]) -> bool:
+    """A numeral heading naming no type, next after the one the current answer printed."""
+    item = seg.item
+    if seg.mode != "questions" or item is None or item.slot != "answer" or not m.group("heading_cn"):
+        return False
+    n = chinese_number(m.group(0).strip(" 、.．"))
+    before = CN_NUMERALS[n - 2] if 2 <= n <= len(CN_NUMERALS) + 1 else ""
+    return bool(before) and re.search(rf"(?:^|\n)\s*{before}\s*[、.．]", item.answer or "") is not None
+
+
+CN_NUMERALS = "一二三四五六七八九"
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
@@ -229,7 +244,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
     if group == "item_r" and seg.section.number_style not in ("", "close"):
         return None  # "1)" under questions numbered "1.": a point of an answer
-    if group in ("item_p", "item_r") and seg.section.number_style == "plain" and _answer_point(seg, n):
+    unnumbered = item is not None and not item.number
+    plain = seg.section.number_style == "plain" or unnumbered
+    answered = unnumbered and n == 1 and item is not None and item.slot == "answer" and bool(item.answer)
+    if group in ("item_p", "item_r") and plain and (_answer_point(seg, n) or answered):
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
@@ -254,10 +272,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "（1）…" in a choice question's explanation, numbered "1.": one of its points
     if item is not None and item.slot in ("answer", "explanation") and not item.options:
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
-        if not line_start and re.search(r"(?<!\d)1\s*[.、．]", so_far):
+        if not line_start and (re.search(r"(?<!\d)1\s*[.、．]", so_far) or (n == 1 and not so_far.strip())):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
-        if line_start and group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
-            return None  # "答：" then "1. 倾听" "2. 记录" on their lines: points that ask nothing
+        if group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
+            return None  # "答：1. 倾听" or "答：" then "1. 倾听" "2. 记录": points that ask nothing
     if item is not None and item.slot == "stem" and not item.options and line_start and group == "item_n":
         # "**1. 什么是进程？**", its answer's paragraph ending "特征：" (or none: the numbering
         # restarts), then "1. 动态性" "2. 并发性": the answer's points, stating, not asking
@@ -279,10 +297,12 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
     if rules.QUESTION_WORDS.search(text, end) or rules.BLANK.search(text, end):
         return False
     points = ANSWER_POINT.findall(so_far)
-    opens = not so_far.strip() or COLON_END.search(so_far) is not None  # "特征：" then "1. 动态性"
+    # "特征：" then "1. 动态性"; "一、坚持…" then "1．贯彻…" (a part of the answer, then its points)
+    opens = not so_far.strip() or bool(COLON_END.search(so_far) or CN_PART_LAST.search(so_far))
     return (n == 1 and opens) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
 
 
+CN_PART_LAST = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}\s*[、.．][^\n]*$")
 ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．，,]")  # ("答：1，…" then "2，…")
 
 

@@ -7,7 +7,8 @@ its numbered points look like numbered questions: read line by line, such a file
 its answer points. So the shape of the whole document decides: when most headings with text
 under them ask, and that text holds no options, each asking heading is a question and all
 under it, to the next heading, its answer. A heading that asks nothing heads the questions
-below it.
+below it. Interview banks ask the same way with a bullet ("- 什么是多态？") over answer
+paragraphs ("答：…"): a bullet that asks with prose, not more bullets, under it heads its answer too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ NUMBER = re.compile(
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")
+# "答：" / "参考答案：" opening the answer is its label, not its text.
+ANSWER_LABEL = re.compile(r"^\s*(?:答|答案|参考答案|參考答案)\s*[:：]\s*")
+# "【参考资料】：《Effective C++》条款9": where the answer came from, kept as its explanation.
+SOURCES = re.compile(
+    r"^\s*[【\[]?(?:参考资料|參考資料|参考文献|參考文獻|参考链接|資料來源|资料来源|出处|出處)[】\]]?\s*[:：]"
+)
 
 
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
@@ -58,8 +65,10 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
         for line in body:
             roles[line.lineno] = ["answer"]
         stem = _plain(NUMBER.sub("", heading.text, count=1))
-        answer = "\n".join(_plain(line.text) for line in body if line.text.strip()) or None
-        q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section)
+        texts = [_plain(line.text) for line in body if line.text.strip() and not SOURCES.match(line.text)]
+        answer = ANSWER_LABEL.sub("", "\n".join(texts)) or None
+        sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
+        q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
         if rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
@@ -76,12 +85,25 @@ def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
     """Each heading (or bold line that asks) with the lines under it, to the next one (text before
     the first: none)."""
     blocks: list[tuple[Line, list[Line]]] = []
-    for line in lines:
-        if line.heading or (BOLD_LINE.fullmatch(line.text.strip()) and _asks(line)):
+    texts = [line for line in lines if line.text.strip()]
+    for i, line in enumerate(texts):
+        if line.heading or (BOLD_LINE.fullmatch(line.text.strip()) and _asks(line)) or _bullet_asks(texts, i):
             blocks.append((line, []))
         elif blocks and line.text.strip():
             blocks[-1][1].append(line)
     return blocks
+
+
+def _bullet_asks(lines: list[Line], i: int) -> bool:
+    """A bullet that asks with plain prose under it (no list item, no heading): a question, not
+    one of a list's points."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        lines[i].bullet
+        and _asks(lines[i])
+        and following is not None
+        and not (following.bullet or following.heading or following.depth)
+    )
 
 
 def _asks(heading: Line) -> bool:

@@ -246,7 +246,8 @@ QUESTION_WORDS = re.compile(
 )
 # An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
 TOPIC_WORDS = (
-    r"(?:意义|作用|特点|特征|区别|原理|应用|条件|优缺点|优点|缺点|步骤|过程|措施|原因|内容|组成|分类|功能)"
+    r"(?:意义|作用|特点|特性|特征|区别|原理|应用|条件"
+    r"|优缺点|优点|缺点|步骤|过程|措施|原因|内容|组成|分类|功能)"
 )
 OPEN_TOPIC = re.compile(r"的[^，。,]{0,4}" + TOPIC_WORDS + r"[。.]?\s*$")
 CHOICE_HINT = re.compile(r"哪些|哪几|哪幾|多选|多選|多项|多項")

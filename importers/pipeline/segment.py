@@ -33,6 +33,10 @@ CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」�
 ANSWER_DONE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误|正確|錯誤)\s*")
 # The line after this one answers it ("答案：对"): this line is a question even where numbers are not.
 ANSWER_NEXT = re.compile(rules.ANSWER)
+ASKED_LINE = re.compile(r"[?？]\s*$")
+# a line cut mid-question: it asks ("如何理解…") and no sentence ends on it
+ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
+ANSWER_LABEL_NEXT = re.compile(r"\s*(?:答|【答】|参考答案|參考答案)\s*[:：]?")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
 PROBLEM_FIELD = re.compile(
     r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
@@ -173,9 +177,14 @@ class Segmenter:
             self.close_item()  # a statement judged on the lines under it: text now is the next one
             item = None
         if item is not None and new_line and self._next_unnumbered(item, text):
+            stem = text
+            kept, _, first = (item.answer or "").rpartition("\n")
+            if self.prev_full and kept.strip() and ASKS_ON.search(first):
+                # the question's first line, cut at the page's width, was read as the answer's last
+                item.answer, stem = kept, first + text
             self.close_item()  # "答案：A" closed an unnumbered question: this line opens the next
             self.item = Item(
-                number="", lineno=line.lineno, section=self.section, stem=text, material=self.material
+                number="", lineno=line.lineno, section=self.section, stem=stem, material=self.material
             )
             return
         if item is None:
@@ -200,13 +209,21 @@ class Segmenter:
 
     def _next_unnumbered(self, item: Item, text: str) -> bool:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a
-        verdict) or a line that asks, after any answer, is the next question."""
-        if item.slot != "answer" or item.number or self.numbered_items or not (item.answer or "").strip():
+        verdict) or a line that asks, after any answer, is the next question. In any paper, an
+        unnumbered line ending with a question mark with "答：" opening the line under it is."""
+        if item.slot != "answer" or not (item.answer or "").strip():
             return False
+        if ASKED_LINE.search(text) and ANSWER_LABEL_NEXT.match(self.next_text):
+            return True
+        if item.number or self.numbered_items or self.prev_full:
+            return False  # (a line going on from one cut at the page's width opens nothing)
         finished = ANSWER_DONE.fullmatch(item.answer or "") is not None
-        return (
-            finished or rules.QUESTION_WORDS.search(text) is not None or rules.BLANK.search(text) is not None
+        # a line that asks only by a word ("阐述了…", "…相结合") asks when it ends asking or is
+        # answered next: else it is the prose of the answer above
+        asks = rules.QUESTION_WORDS.search(text) is not None and (
+            ASKED_LINE.search(text) is not None or ANSWER_NEXT.match(self.next_text) is not None
         )
+        return finished or asks or rules.BLANK.search(text) is not None
 
     def _outside_item(self, text: str, line: Line) -> None:
         if self.section.kind == "case" and self.case_open and self.expected == 1:
@@ -216,6 +233,9 @@ class Segmenter:
             and not self.case_open
             and not rules.INSTRUCTIONS.search(text)
         ):
+            loose = self.section.loose
+            if self.prev_full and loose and loose[-1].lineno == line.lineno - 1:
+                text = loose.pop().text + text  # the question's first line, cut at the page's width
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
         else:
             self.section.loose.append(

@@ -1562,3 +1562,58 @@ def test_a_bullet_item_holding_a_question_and_its_answer_paragraph_under_it() ->
     assert [(q.stem, q.answer) for q in questions] == [
         (f"问题{n}是什么?", f"答案{n}是这样的。") for n in range(1, 7)
     ]
+
+
+def test_interview_banks_asking_with_bullets_over_answer_paragraphs() -> None:
+    """ "- 什么是多态？" then "答：…" paragraphs, under topic headings: each bullet that asks with prose
+    under it is a question; "答：" is the answer's label and a sources line its explanation. Bullets
+    that are an answer's points stay the answer's."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 1.1 服务礼仪（⭐⭐）\n\n- 什么是首问负责制？\n\n【参考资料】：《服务规范》第3条\n\n"
+        "答：第一位接待的人负责到底。\n\n- **投诉处理有哪些步骤？**\n\n答：步骤如下：\n\n- 倾听\n- 道歉\n\n"
+        "## 1.2 杂项\n\n- 电话礼仪的特性\n\n三声内接听，先问好。\n\n- 回访如何安排？\n\n答：三天内回访。\n"
+    )
+    questions = parse_document("bank.md", md.encode()).questions
+    assert [(q.section, q.stem, q.answer, q.explanation) for q in questions] == [
+        (
+            "1.1 服务礼仪(⭐⭐)",
+            "什么是首问负责制?",
+            "第一位接待的人负责到底。",
+            "【参考资料】:《服务规范》第3条",
+        ),
+        ("1.1 服务礼仪(⭐⭐)", "投诉处理有哪些步骤?", "步骤如下:\n倾听\n道歉", ""),
+        ("1.2 杂项", "电话礼仪的特性", "三声内接听,先问好。", ""),
+        ("1.2 杂项", "回访如何安排?", "三天内回访。", ""),
+    ]
+
+
+def test_open_questions_without_numbers_each_answered_under_da() -> None:
+    """Review sheets: an unnumbered "…？" then "答：…" is a question in any paper (even one with
+    numbered parts elsewhere); in the answer, "1." "一、…二、" "1）" are its points and parts, a
+    line of prose that asks by a word ("…相结合") is not a question, and a question wrapped at the
+    page's width keeps its first line."""
+    prose = "客户服务的质量决定了企业的口碑，员工需要把规范与实际相结合分析问题。" * 12
+    wrapped = "\n".join(prose[i : i + 20] for i in range(0, len(prose), 20))
+    text = (
+        "一、选择题\n1. 客户是？\nA. 上帝\nB. 对手\n答案：A\n二、问答题\n"
+        "如何理解首问负责制的意义？\n答：1.明确责任，必须与岗位职责相结合。\n2.提升客户满意度。\n"
+        f"投诉处理有哪些要求？\n答：处理投诉要及时。\n1）先道歉。\n2）再处理。\n{wrapped}\n"
+        "如何认识客户服务中分析投诉原因与改进服务之间的关\n系？\n"
+        "答：一、分析原因\n1．倾听客户。\n2．记录问题。\n二、改进服务\n1．定期回访。\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("single", "客户是?", "A"),
+        ("short", "如何理解首问负责制的意义?", "1.明确责任,必须与岗位职责相结合。\n2.提升客户满意度。"),
+        (
+            "short",
+            "投诉处理有哪些要求?",
+            "处理投诉要及时。\n1)先道歉。\n2)再处理。\n" + wrapped.replace("，", ","),
+        ),
+        (
+            "short",
+            "如何认识客户服务中分析投诉原因与改进服务之间的关系?",
+            "一、分析原因\n1.倾听客户。\n2.记录问题。\n二、改进服务\n1.定期回访。",
+        ),
+    ]
