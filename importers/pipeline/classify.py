@@ -50,6 +50,8 @@ ANSWER_IN_BLANK = re.compile(
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
 )
 WORD = re.compile(r"\w")
+# "…，说明(1)式的含义", "，求…", "。试推导…": the text after a colon sets a task, no definition
+TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
 KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
@@ -393,6 +395,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or term.group("definition").startswith(("“", '"'))
             or re.search("[?？]", term.group("definition"))  # "…排序中：若只从储存空间考虑时…？": it asks
             or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
+            or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
         )
     ):
         q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()

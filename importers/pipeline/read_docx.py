@@ -273,6 +273,8 @@ def _marked(run: etree._Element) -> bool:
 def _join_number(prefix: str, text: str) -> str:
     # Word puts a tab after the number; the parser reads tabs as separators, so we glue the
     # number on, adding a space only where "%1"-style text would merge with a following digit.
+    if not text.strip():
+        return ""  # an empty paragraph left in a list (often above the title) numbers nothing
     if prefix and text and _ascii_alnum(prefix[-1]) and _ascii_alnum(text[0]):
         return f"{prefix} {text}"
     return prefix + text

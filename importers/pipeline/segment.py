@@ -50,6 +50,18 @@ def _asks(item: Item) -> bool:
     return bool(answered or rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
 
 
+def _announces_data(stem: str) -> bool:
+    """A problem's long opening sentence ending "如下：" (its table, its data follow) that has not
+    asked yet: the lines under it are the question's until one asks ("求…", "请绘出…")."""
+    first = stem.split("\n", 1)[0]
+    announced = len(first) >= WRAPPED_MIN and re.search(r"[:：]\s*$", first) is not None
+    return announced and not (rules.QUESTION_WORDS.search(stem) or PROBLEM_ASKS.search(stem))
+
+
+# "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
+PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出)")
+
+
 def _cut_mid_sentence(stem: str) -> bool:
     """A long line that stops inside a sentence ("…歹徒誘騙至指定"): the text runs on below."""
     last = stem.rsplit("\n", 1)[-1]
@@ -269,6 +281,8 @@ class Segmenter:
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
                 item.stem = join(item.stem, text, "\n")
+            elif _announces_data(item.stem):
+                item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
             elif self.wrap_width is not None and _cut_mid_sentence(item.stem):
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:

@@ -149,3 +149,27 @@ def test_a_table_of_questions_with_options_in_the_question_cell_and_a_numbered_f
         ("fill", "客户是    。", [], ["上帝"]),
         ("fill", "服务要    。", [], ["及时"]),
     ]
+
+
+def test_empty_paragraphs_left_in_a_list_number_nothing() -> None:
+    """Word shows "1." "2." before empty numbered paragraphs (above a paper's title, say): no
+    question starts there, and the title and name blanks under them are no question's stem."""
+    document = docx.Document()
+    list_id = add_numbering(document)
+    for _ in range(2):
+        number(document.add_paragraph("\u00a0"), list_id, 0)
+    for text in (
+        "某某大学 2017学年 第一学期",
+        "__大学物理__试卷",
+        "班级____ 学号____ 姓名____",
+        "一、计算题（5分）",
+    ):
+        document.add_paragraph(text)
+    document.add_paragraph("某同学测得圆筒的外径，求圆筒的转动惯量。")
+    document.add_paragraph("二、问答题")
+    document.add_paragraph("1. 如何处理客户投诉？")
+    paper = parse_document("paper.docx", to_bytes(document))
+    assert [(q.number, q.stem) for q in paper.questions] == [
+        ("", "某同学测得圆筒的外径,求圆筒的转动惯量。"),
+        ("1", "如何处理客户投诉?"),
+    ]
