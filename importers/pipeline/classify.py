@@ -185,6 +185,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         if item.extra and answer_text:
             q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
+    elif kind == "generic" and answer_text is None and not options and _typed_into_spaces(stem):
+        _as_fill(q, None, spaced=True)
     else:
         _as_short(q, item, answer_text, kind)
     if q.answer is None:
@@ -289,7 +291,18 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
     return found
 
 
-def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
+def _typed_into_spaces(stem: str) -> bool:
+    """ "其本质是    频谱的非线性搬移   。": a statement, under no part heading, with its answers
+    typed into blanks of spaces (words set off by runs of spaces; Chinese puts none between
+    words). It states, never asks."""
+    asks = "?" in stem or "？" in stem or rules.QUESTION_WORDS.search(stem) is not None
+    return not asks and STATEMENT_END.search(stem) is not None and FILL_IN_SPACES.search(stem) is not None
+
+
+STATEMENT_END = re.compile(r"[。.]\s*$")
+
+
+def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -> None:
     q.type = "fill"
     labelled = BLANK_LABEL.split((answer_text or "").strip())
     if len(labelled) == 2 and len(set(PAREN_NUMBER.findall(q.stem))) > 1:
@@ -324,7 +337,8 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None) -> None:
             if not NOT_AN_ANSWER.fullmatch(m.group(1))
             and not (pattern is FILL_IN_BRACKETS and q.stem[: m.start()].endswith("_"))  # "____(英文缩写)"
         ]
-        if found and pattern is FILL_IN_UNDERSCORES or (found and q.section and "填空" in q.section):
+        by_part = spaced or bool(q.section and "填空" in q.section)  # (spaces blank only a fill's text)
+        if found and pattern is FILL_IN_UNDERSCORES or (found and by_part):
             q.answer = [m.group(1).strip() for m in found]
             q.stem = pattern.sub("____", q.stem)
             blanks = _blank_count(q.stem)
