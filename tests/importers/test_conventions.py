@@ -372,6 +372,11 @@ CASES = {
             ("short", "服务 质量  要高吗?", [], None),
         ],
     ),
+    "a numbered outline of topics under '重要知识点' is notes, the exercises after it questions": (
+        "第三章 弘扬中国精神\n重要知识点\n1.中国精神的丰富内涵\n2.总体国家安全观\n练习题\n一、选择题\n"
+        "1、（  ）是兴国之魂。\nA、中国精神\nB、文化\n答案：A",
+        [("single", "(  )是兴国之魂。", ["中国精神", "文化"], "A")],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
