@@ -141,7 +141,7 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     warnings: list[str] = []
     notes: list[str] = []
     headers_found = text_rows = 0
-    aside = [sheet for sheet in sheets if is_aside(sheet.name)]
+    aside = [sheet for sheet in sheets if is_aside(sheet)]
     if len(aside) < len(sheets):
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
@@ -185,8 +185,17 @@ ASIDE_SHEET = re.compile(
 )
 
 
-def is_aside(sheet_name: str) -> bool:
-    return ASIDE_SHEET.fullmatch(_norm_header(sheet_name)) is not None
+# ...or a sheet left "Sheet1" whose first line says so: "此sheet是示例,不要填写内容"
+ASIDE_NOTE = re.compile(
+    r"^(?:此|本|该|該)\s*(?:sheet|工作表|表|页|頁)\s*(?:是|为|為|仅为|僅為)?\s*(?:填写|导入|使用)?(?:说明|示例|样例|樣例|范例|範例|模板)"
+    r"|(?:不要|请勿|請勿|勿)在?(?:此|本)?(?:sheet|工作表|表|页)?(?:中|内|內)?填写",
+    re.IGNORECASE,
+)
+
+
+def is_aside(sheet: Sheet) -> bool:
+    first = next((c for _, cells in sheet.rows for c in cells if c.strip()), "")
+    return ASIDE_SHEET.fullmatch(_norm_header(sheet.name)) is not None or ASIDE_NOTE.search(first) is not None
 
 
 def _read_as_text(filename: str, sheet: Sheet) -> list[ParsedQuestion]:

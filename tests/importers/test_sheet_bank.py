@@ -333,6 +333,12 @@ def test_instruction_and_example_sheets_of_an_import_template_are_not_questions(
         "工作表“填写说明”是说明或示例,未读取" in paper.notes
         and "工作表“示例”是说明或示例,未读取" in paper.notes
     )
+    # A sheet left "Sheet1" that says so in its first cell, with a template's placeholder rows.
+    noted = book(
+        ("Sheet1", [["此sheet是示例,不要填写内容"], ["题干", "答案"], ["这里填题干", "这里填标准答案"]]),
+        ("简答题", [["题干", "答案"], ["什么是首问负责制?", "第一位接待者负责到底。"]]),
+    )
+    assert [q.stem for q in parse_document("bank.xlsx", noted).questions] == ["什么是首问负责制?"]
     # A workbook holding only a sheet named so is still read.
     only = book(("示例", [["题目", "答案"], ["甲。", "对"]]))
     assert [q.stem for q in parse_document("bank.xlsx", only).questions] == ["甲。"]
