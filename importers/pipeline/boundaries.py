@@ -470,11 +470,14 @@ def accept_type_tag(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ve
 
 
 def accept_field_stem(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
-    """ "题目：" opening a line: only a label in a record a number opened, else a new question."""
-    if seg.mode != "questions" or not at_line_start(m) or seg.case_open:
+    """ "题目：" opening a line: only a label in a record a number opened, else a new question;
+    straight after a number ("1.【题干】…"), that question's label."""
+    if seg.mode != "questions" or seg.case_open:
         return None
     item = seg.item
     fresh = item is not None and not (item.stem or item.options or item.answer or item.extra)
+    if not at_line_start(m):
+        return ("field_label", None) if fresh and not text[pos : m.start()].strip() else None
     return ("field_label", None) if fresh or BOUNDARY.match(text, m.end()) else ("field_stem", None)
 
 
