@@ -119,12 +119,15 @@ def _question(text: str, options: list[str], line: Line, section: str) -> Parsed
             section=section,
             warnings=["no answer found", "type guessed"],
         )
+    # one plain line under a line that asks: no choice, its answer (a note's question and answer)
+    answer = options[0] if options else None
     return ParsedQuestion(
         type="short",
         stem=text,
+        answer=answer,
         lineno=line.lineno,
         section=section,
-        warnings=["no answer found", "type guessed"],
+        warnings=["type guessed"] if answer else ["no answer found", "type guessed"],
     )
 
 

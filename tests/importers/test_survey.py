@@ -40,3 +40,16 @@ def test_long_option_kept_when_a_short_option_follows() -> None:
         "研讨推进",
     )
     assert len(out) == 1 and len(out[0][2]) == 4
+
+
+def test_one_plain_line_under_a_line_that_asks_is_its_answer_not_a_lost_option() -> None:
+    qs = parse_survey(
+        [
+            Line(text=t, lineno=i)
+            for i, t in enumerate(["服务的目标是什么?", "客户满意", "渠道有哪些?", "微信", "邮件"], 1)
+        ]
+    )
+    assert [(q.type, q.stem, q.options, q.answer) for q in qs] == [
+        ("short", "服务的目标是什么?", [], "客户满意"),
+        ("multiple", "渠道有哪些?", ["微信", "邮件"], None),
+    ]
