@@ -181,10 +181,14 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
-    elif rules.BLANK.search(stem) or item.blank_line or kind == "fill":
+    elif rules.BLANK.search(stem) or item.blank_line or kind == "fill" or _blanks_below(item, answer_text):
         if item.extra and answer_text:
             q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
+        if item.extra and not answer_text and not item.blank_line:
+            # unanswered, it goes on below: "…复杂度是____。" and the code, "有AVL树如下。" and
+            # "结点20的左孩子为____" (read after the answers: brackets in code hold none)
+            q.stem = "\n".join([q.stem, *item.extra])
     elif kind == "generic" and answer_text is None and not options and _typed_into_spaces(stem):
         _as_fill(q, None, spaced=True)
     else:
@@ -289,6 +293,16 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
         if ascending and ord(letters[-1]) - ord("A") < option_count:
             found = m
     return found
+
+
+def _blanks_below(item: Item, answer_text: str | None) -> bool:
+    """Unanswered, with blanks on the lines under its first: the question goes on there (an
+    answer has no blanks)."""
+    return answer_text is None and any(BLANK_NOT_CODE.search(line) for line in item.extra)
+
+
+# "为____，" and "（  ）", never the underscores of a program's names ("__asm__", "__init__")
+BLANK_NOT_CODE = re.compile(r"(?<![A-Za-z0-9_])_{2,}(?![A-Za-z0-9_])|[(（]\s+[)）]")
 
 
 def _typed_into_spaces(stem: str) -> bool:

@@ -50,7 +50,7 @@ FURNITURE = [
     re.compile(r"^(?:图片|图像|image)\s*[:：]\s*https?://", re.I),
     re.compile(r"^[【\[]?(?:选项|選項|备选项|备选答案)[】\]]?\s*[:：]?$"),
     # the score boxes of a printed paper: "得 分 | 评阅人", "题 号 一 二 三 总分", "分 值 10 20"
-    re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人|复核人|总\s*分人?|分\s*值)[\s\d.]*)+$"),
+    re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|评分人|核分人|复核人|总\s*分人?|分\s*值)[\s\d.]*)+$"),
     re.compile(r"^题\s*号(?:\s*[一二三四五六七八九十]+)+(?:\s*总\s*分人?)*$"),
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
@@ -256,7 +256,7 @@ PROGRESS_HEADER_TYPE_FIRST = re.compile(
     r"^((?:单选|多选|判断|填空|简答|问答|不定项)[题題]?)\s*(\d{1,5})\s*/\s*\d{1,5}$"
 )
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
-SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|核分人)\s*\t\s*)+")
+SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|评分人|核分人)\s*\t\s*)+")
 # An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
 # ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
 FIELD_LABEL = re.compile(

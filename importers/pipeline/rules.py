@@ -235,7 +235,8 @@ JUDGEMENT_CORRECTED = re.compile(
 
 # A blank to fill: underscores or an empty pair of brackets.
 # A blank to fill: "____", "（ ）"; never code: "fork()", "__init__" (a name's own brackets or underscores).
-BLANK = re.compile(r"(?<![A-Za-z0-9])_{2,}(?![A-Za-z]\w*__)|(?<![A-Za-z_])[(（]\s*[)）]")
+# "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
+BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
 
 # "(P28-29)" page references printed with answers and stems.
