@@ -365,11 +365,12 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     if seg.section.kind != "short" or seg.section.number_style != "plain" or seg.case_open:
         return False
     rest = text[end:]
+    stem = rules.POINTS_AFTER.sub("", item.stem)  # ("…的优点。（5分）")
     # "请简述：" lists its parts; "简述厌氧原理" unpunctuated is answered by points that state
     # ("（1）缺乏呼吸酶系统。"), where "（1）客户满意度" would be a part to explain.
-    finished = ASKED.search(item.stem) or (not COLON_END.search(item.stem) and STATED.search(rest))
-    asked = (rules.QUESTION_WORDS.search(item.stem) or rules.OPEN_TOPIC.search(item.stem)) and finished
-    return bool(asked) and not rules.QUESTION_WORDS.search(rest) and not rules.BLANK.search(rest)
+    finished = ASKED.search(stem) or (not COLON_END.search(stem) and STATED.search(rest))
+    asked = (rules.QUESTION_WORDS.search(stem) or rules.OPEN_TOPIC.search(stem)) and finished
+    return bool(asked) and not rules.ASKS_STRONGLY.search(rest) and not rules.BLANK.search(rest)
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")

@@ -238,6 +238,8 @@ JUDGEMENT_CORRECTED = re.compile(
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
 BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
+# "…的优点。（5分）": the points a question is worth, printed after it asked
+POINTS_AFTER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 # "(P28-29)" page references printed with answers and stems.
 PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\s*[)）]?")
@@ -251,6 +253,12 @@ TITLE_WORDS = re.compile(
 QUESTION_WORDS = re.compile(
     r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|"
     r"简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|请问|請問|是否"
+)
+# Asking for certain: a question word anywhere, or an imperative that opens the text (in
+# "需求分析的任务" or "与实际相结合" the words 分析/结合 ask nothing)
+ASKS_STRONGLY = re.compile(
+    r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|请问|請問|是否"
+    r"|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
 )
 # An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
 TOPIC_WORDS = (
