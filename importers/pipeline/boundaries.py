@@ -294,7 +294,7 @@ BARE_DECIMAL = re.compile(rf"\d+(?![\d{rules.CJK}])")
 def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
     """Under an answer: "1." opening it, or the next point after a "1." it opened with; a line
     that asks is the next question however it is numbered."""
-    if rules.QUESTION_WORDS.search(text, end) or rules.BLANK.search(text, end):
+    if rules.ASKS_STRONGLY.search(text[end:]) or rules.BLANK.search(text, end):
         return False
     points = ANSWER_POINT.findall(so_far)
     # "特征：" then "1. 动态性"; "一、坚持…" then "1．贯彻…" (a part of the answer, then its points)
