@@ -366,6 +366,8 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
         return False
     rest = text[end:]
     stem = rules.POINTS_AFTER.sub("", item.stem)  # ("…的优点。（5分）")
+    if FORWARD.search(stem) and not item.extra:
+        return False  # "…下列算法的移动总量是多少？" then "（1）FCFS": the parts it named, not its answer
     # "请简述：" lists its parts; "简述厌氧原理" unpunctuated is answered by points that state
     # ("（1）缺乏呼吸酶系统。"), where "（1）客户满意度" would be a part to explain.
     finished = ASKED.search(stem) or (not COLON_END.search(stem) and STATED.search(rest))
@@ -374,6 +376,7 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")
+FORWARD = re.compile(r"下列|下面|以下|如下")  # the question names what follows it
 COLON_END = re.compile(r"[:：]\s*$")
 ASKED_END = re.compile(r"[?？]\s*$")
 STATED = re.compile(r"[。；;]\s*$")

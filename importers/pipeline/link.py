@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import KeyEntry, Section
+from .blocks import KeyEntry, Section, join
 
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -20,8 +20,10 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         if entry.target is None:
             continue
         number = str(entry.number) if entry.number else ""
-        item = next((i for i in entry.target.items if i.number == number and i.answer is None), None)
+        questions = (i for i in entry.target.items if i.parent is None)  # (parts: numbered anew)
+        item = next((i for i in questions if i.number == number and i.answer is None), None)
         if item is None:
+            _share_among_parts(entry.target, number, entry.text.partition("\x1e")[0].strip())
             continue
         answer, _, explanation = entry.text.partition("\x1e")
         if answer.strip():
@@ -31,6 +33,40 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for section in sections:
         if section.local_key:
             link_local_key(section)
+
+
+def _share_among_parts(section: Section, number: str, answer: str) -> None:
+    """The key of a question read as its parts ("4." became the material of "(1)" "(2)"): its
+    "(1)…(2)…" answer each part; a key that answers it whole makes it one question again."""
+    parts = [i for i in section.items if i.parent is not None and i.parent.number == number]
+    if not parts or not answer or CHOICE_KEY.fullmatch(answer) or any(p.answer is not None for p in parts):
+        return  # ("B": a choice's key, the number read in the wrong part)
+    answers = _bracketed_entries(answer, len(parts)) or split_enumerated(answer, len(parts))
+    if len(answers) == len(parts) and all(answers):
+        for part, text in zip(parts, answers, strict=True):
+            part.answer = text
+        return
+    whole = parts[0].parent
+    assert whole is not None
+    whole.stem = join(whole.stem, "\n".join(f"({part.number}) {part.stem}" for part in parts), "\n")
+    whole.answer = answer
+    at = next(k for k, item in enumerate(section.items) if item is parts[0])
+    section.items[at : at + len(parts)] = [whole]
+
+
+CHOICE_KEY = re.compile(r"[A-Ha-h]{1,8}|[√×对错]")
+BRACKETED_ENTRY = re.compile(r"(?:^|\n)\s*[(（]\s?(\d{1,2})\s?[)）]")
+
+
+def _bracketed_entries(text: str, count: int) -> list[str]:
+    """ "( 3) FCFS …\n( 4) SCAN …": `count` entries on their own lines, numbered in a run
+    (from wherever the key started counting)."""
+    found = list(BRACKETED_ENTRY.finditer(text))
+    numbers = [int(m.group(1)) for m in found]
+    if len(found) != count or numbers != list(range(numbers[0], numbers[0] + count)) if found else True:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [text[m.end() : end].strip() for m, end in zip(found, ends, strict=True)]
 
 
 def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:

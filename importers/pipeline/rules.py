@@ -89,7 +89,7 @@ ITEM = (
     r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
     r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
-    r"|[(（](?P<item_p>\d{1,2})[)）](?=\D)"
+    r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D)"  # ("（ 1）" as PDFs space it)
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
     # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);

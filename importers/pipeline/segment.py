@@ -62,6 +62,15 @@ def _announces_data(stem: str) -> bool:
 PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出)")
 
 
+def _names_parts(parent: Item, children: list[Item]) -> bool:
+    """ "…下列算法…是多少？" over "（1）…" "（2）…": the stem names the bracketed parts below it."""
+    return (
+        bool(children)
+        and all(child.bracketed and not (child.answer or child.options) for child in children)
+        and boundaries.FORWARD.search(parent.stem) is not None
+    )
+
+
 def _cut_mid_sentence(stem: str) -> bool:
     """A long line that stops inside a sentence ("…歹徒誘騙至指定"): the text runs on below."""
     last = stem.rsplit("\n", 1)[-1]
@@ -295,6 +304,7 @@ class Segmenter:
     # ---- state changes (called by the rules) ---------------------------------------------
     def new_section(self, heading: str, kind: str, lineno: int) -> None:
         self.close_item()
+        self.end_parts()
         chapter = self.chapter_title or self.doc_title
         self.section = Section(heading=heading, kind=kind, doc=self.doc, lineno=lineno, chapter=chapter)
         self.sections.append(self.section)
@@ -410,7 +420,7 @@ class Segmenter:
         items = self.section.items
         start = next(i for i, item in enumerate(items) if item is parent) + 1
         children = items[start:]
-        if children and all(_asks(child) for child in children):
+        if children and (all(_asks(child) for child in children) or _names_parts(parent, children)):
             self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"
             return
         if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
@@ -424,17 +434,32 @@ class Segmenter:
         del items[start:]
         self.numbered_items -= len(children)
 
+    def end_parts(self) -> None:
+        """At a part's end, a question's bracketed run its stem named ("…下列算法…是多少？" then
+        "（1）FCFS" "（2）SCAN") is its sub-questions, the stem their material."""
+        if getattr(self, "nested", None) is None:
+            return
+        assert self.nested is not None
+        parent, _ = self.nested
+        self.nested = None
+        items = parent.section.items
+        at = next((i for i, item in enumerate(items) if item is parent), None)
+        if at is not None and _names_parts(parent, items[at + 1 :]):
+            self._parent_as_material(parent, items[at + 1 :])
+
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
         for: its text is their shared material (a case study's), not a question of its own."""
         if parent.options or parent.answer or parent.extra or parent.material:
             return
         material = parent.stem
-        if rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "：")):
+        asks = rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "："))
+        if asks and not _names_parts(parent, children):
             return  # "3.简述…？" then "(1)…？": it asks too, a question of its own
         for child in children:
             child.material = join(material, child.material, "\n")
-        self.section.items.remove(parent)
+            child.parent = parent  # (a key printed for the parent's number is shared out later)
+        parent.section.items[:] = [item for item in parent.section.items if item is not parent]
         self.roles[parent.lineno] = ["material"]
 
     def split_unnumbered(self, line: Line) -> None:
@@ -463,6 +488,7 @@ class Segmenter:
 
     def start_key(self) -> None:
         self.close_item()
+        self.end_parts()
         self.mode = "key"
         self.key_target = None
         self.key_entry = None
@@ -578,6 +604,7 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
         if on_progress is not None and n % PROGRESS_LINES == 0:
             on_progress(n / len(lines))
     seg.close_item()
+    seg.end_parts()
     return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)
 
 
