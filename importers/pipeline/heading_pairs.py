@@ -28,7 +28,7 @@ ASKS = re.compile(
     rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请|請)|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
 )
 # "三次握手的过程", "TCP的特点": a topic an answer explains (a note's heading that asks by its noun).
-TOPIC_END = re.compile(rules.TOPIC_WORDS + r"\s*$")
+TOPIC_END = re.compile(rf"(?:{rules.TOPIC_WORDS}|的理解)\s*[:：]?\s*$")
 # "A. 上帝", "(B) 对手", and a task list's "[x] 上帝": options, so a quiz's headings, not notes
 OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
 NUMBER = re.compile(
@@ -48,7 +48,9 @@ SOURCES = re.compile(
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
     blocks = _blocks(lines)
     with_text = [(heading, body) for heading, body in blocks if body]
-    asking = [heading for heading, body in with_text if _asks(heading) and not _has_options(body)]
+    asking = [
+        heading for heading, body in with_text if _heads_answer(heading, body) and not _has_options(body)
+    ]
     return len(asking) >= MIN_QUESTIONS and len(asking) >= ASKING_SHARE * len(with_text)
 
 
@@ -57,7 +59,7 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
     questions: list[ParsedQuestion] = []
     section = ""
     for heading, body in _blocks(lines):
-        if not _asks(heading):
+        if not _heads_answer(heading, body):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
             continue
@@ -104,6 +106,15 @@ def _bullet_asks(lines: list[Line], i: int) -> bool:
         and following is not None
         and not (following.bullet or following.heading or following.depth)
     )
+
+
+def _heads_answer(heading: Line, body: list[Line]) -> bool:
+    """It asks, or ("TCP三次握手：") it introduces the text under it."""
+    return _asks(heading) or bool(body and INTRODUCES.search(_plain(heading.text)))
+
+
+# A heading ending with a colon introduces what follows: a topic its text explains.
+INTRODUCES = re.compile(r"[:：]\s*$")
 
 
 def _asks(heading: Line) -> bool:

@@ -1744,3 +1744,21 @@ def test_open_questions_without_numbers_each_answered_under_da() -> None:
             "一、分析原因\n1.倾听客户。\n2.记录问题。\n二、改进服务\n1.定期回访。",
         ),
     ]
+
+
+def test_note_headings_that_introduce_their_text_with_a_colon_or_name_an_understanding() -> None:
+    """In notes whose headings ask, "#### TCP三次握手：" and "#### 三者的理解" head their answers
+    too; a heading over nothing but the next heading stays a topic."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 网络：\n\n#### TCP三次握手：\n\n客户端发起，服务器确认。\n\n#### token、cookie三者的理解\n\n都用于认证。\n\n"
+        "#### 什么是跨域？\n\n协议、域名、端口不同。\n\n#### 如何防抖？\n\n用定时器。\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.section, q.stem, q.answer) for q in questions] == [
+        ("网络:", "TCP三次握手:", "客户端发起,服务器确认。"),
+        ("网络:", "token、cookie三者的理解", "都用于认证。"),
+        ("网络:", "什么是跨域?", "协议、域名、端口不同。"),
+        ("网络:", "如何防抖?", "用定时器。"),
+    ]
