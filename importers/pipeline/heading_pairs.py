@@ -26,14 +26,15 @@ ASKING_SHARE = 0.7
 # Imperatives that ask without a question mark: "试说明…", "讨论…", "画出…", "比较…".
 ASKS = re.compile(
     rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请|請)|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
+    r"|指出|写出|寫出|列出"
 )
 # "三次握手的过程", "TCP的特点": a topic an answer explains (a note's heading that asks by its noun).
 TOPIC_END = re.compile(rf"(?:{rules.TOPIC_WORDS}|的理解)\s*[:：]?\s*$")
 # "A. 上帝", "(B) 对手", and a task list's "[x] 上帝": options, so a quiz's headings, not notes
 OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
 NUMBER = re.compile(
-    r"^\s*(?:Q\s*)?(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*"
-)  # "1、", "Q1:"
+    r"^\s*(?:Q\s*)?(?:\d{1,4}(?:[.．]\d{1,3})+\s+|(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*(?!\d))"
+)  # "1、", "Q1:", "2.3 " (a section's number, whole)
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")
@@ -66,7 +67,7 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
         roles[heading.lineno] = ["question", "stem"]
         for line in body:
             roles[line.lineno] = ["answer"]
-        stem = _plain(NUMBER.sub("", heading.text, count=1))
+        stem = _question_text(heading)
         texts = [_plain(line.text) for line in body if line.text.strip() and not SOURCES.match(line.text)]
         answer = ANSWER_LABEL.sub("", "\n".join(texts)) or None
         sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
@@ -89,7 +90,8 @@ def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
     blocks: list[tuple[Line, list[Line]]] = []
     texts = [line for line in lines if line.text.strip()]
     for i, line in enumerate(texts):
-        if line.heading or (BOLD_LINE.fullmatch(line.text.strip()) and _asks(line)) or _bullet_asks(texts, i):
+        bold_asks = BOLD_LINE.fullmatch(line.text.strip()) and ASKS.search(_question_text(line))
+        if line.heading or bold_asks or _bullet_asks(texts, i):
             blocks.append((line, []))
         elif blocks and line.text.strip():
             blocks[-1][1].append(line)
@@ -118,8 +120,13 @@ INTRODUCES = re.compile(r"[:：]\s*$")
 
 
 def _asks(heading: Line) -> bool:
-    text = _plain(heading.text)
+    text = _question_text(heading)
     return bool(ASKS.search(text) or TOPIC_END.search(text))
+
+
+def _question_text(line: Line) -> str:
+    """The words that ask: no number before ("12. 请用…"), no points after ("…。[1 分]")."""
+    return rules.POINTS_AFTER.sub("", NUMBER.sub("", _plain(line.text), count=1)).strip()
 
 
 def _has_options(body: list[Line]) -> bool:

@@ -239,7 +239,7 @@ JUDGEMENT_CORRECTED = re.compile(
 BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
 # "…的优点。（5分）": the points a question is worth, printed after it asked
-POINTS_AFTER = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+POINTS_AFTER = re.compile(r"[(（\[【]\s*\d+(?:\.\d+)?\s*分\s*[)）\]】]\s*$")
 
 # "(P28-29)" page references printed with answers and stems.
 PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\s*[)）]?")

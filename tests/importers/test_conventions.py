@@ -1748,12 +1748,16 @@ def test_open_questions_without_numbers_each_answered_under_da() -> None:
 
 def test_note_headings_that_introduce_their_text_with_a_colon_or_name_an_understanding() -> None:
     """In notes whose headings ask, "#### TCP三次握手：" and "#### 三者的理解" head their answers
-    too; a heading over nothing but the next heading stays a topic."""
+    too, and so do "12. 请用…[1 分]" and "2.3 指出…" (read without number and points); a heading
+    over nothing but the next heading stays a topic, and a bold line that only names a topic
+    ("**…的内容**") is text, not a question."""
     from importers.pipeline import parse_document
 
     md = (
         "## 网络：\n\n#### TCP三次握手：\n\n客户端发起，服务器确认。\n\n#### token、cookie三者的理解\n\n都用于认证。\n\n"
         "#### 什么是跨域？\n\n协议、域名、端口不同。\n\n#### 如何防抖？\n\n用定时器。\n"
+        "### 12. 请用 dos 命令删除文件。[1 分]\n\n```\ndel A.txt\n```\n\n### 2.3 指出两段代码的局部性特征。\n\n时间局部性。\n"
+        "> **答案中疑似有来自 AI 的内容**\n"
     )
     questions = parse_document("notes.md", md.encode()).questions
     assert [(q.section, q.stem, q.answer) for q in questions] == [
@@ -1761,4 +1765,6 @@ def test_note_headings_that_introduce_their_text_with_a_colon_or_name_an_underst
         ("网络:", "token、cookie三者的理解", "都用于认证。"),
         ("网络:", "什么是跨域?", "协议、域名、端口不同。"),
         ("网络:", "如何防抖?", "用定时器。"),
+        ("网络:", "请用 dos 命令删除文件。", "del A.txt"),
+        ("网络:", "指出两段代码的局部性特征。", "时间局部性。\n答案中疑似有来自 AI 的内容"),
     ]
