@@ -146,6 +146,9 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if MARK_RUN_LINE.fullmatch(rest.strip()):
         return ("key", None)  # "参考答案：ABCDA BCDAB" / "√ × √": one mark a question, in order
     labelled = m.group(0).rstrip().endswith((":", "：")) or ONE_ANSWER_NEXT.match(rest) is not None
+    answered = seg.item is not None and bool((seg.item.answer or "").strip())
+    if answered and "解析" in m.group(0) and seg.mode == "questions":
+        return ("explanation", "explanation")  # "正确答案: A" then "答案解析：…": this one's explanation
     if seg.item is not None and seg.item.answer is None and labelled:
         return ("answer", None)  # "参考答案：B", "参考答案 B": this question's answer
     return ("key", None)
@@ -888,7 +891,7 @@ def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: s
 
 
 def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
-    kind = "explanation" if m.lastgroup == "explanation" else "answer"
+    kind = "explanation" if m.lastgroup == "explanation" or payload == "explanation" else "answer"
     item = seg.item
     if seg.mode == "questions" and item is not None:
         item.slot = kind
