@@ -55,6 +55,7 @@ TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|�
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
 KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
+ANSWERS_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*(?!填|选填|注)([^()（）]{1,60}?)\s*[)）]\s*$")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
@@ -341,6 +342,13 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return
+    # "服务要____和____。（及时；热情）": the finished statement's answers, one a blank (not "（本题2分）")
+    tail = ANSWERS_AFTER_STATEMENT.search(q.stem)
+    if tail and not re.search(r"\d\s*分$", tail.group(1)):
+        parts = [a for a in BLANK_ANSWERS.split(tail.group(1).strip()) if a]
+        if len(parts) == _blank_count(q.stem[: tail.start()]) > 0:
+            q.answer, q.stem = parts, q.stem[: tail.start() + 1]
+            return
     numbered_blanks = NUMBERED_BLANK.search(q.stem) is not None  # "【4】": its key is printed elsewhere
     for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_LENTICULAR, FILL_IN_SPACES):
         if numbered_blanks:
