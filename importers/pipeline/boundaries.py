@@ -675,7 +675,10 @@ def on_heading(seg: Segmenter, m: re.Match[str], title: object, text: str, line:
     else:
         heading = (m.group(0) + title.group(0)).strip().rstrip(":：。")
     seg.start_heading(heading, kind, text[title.end() :], line)
-    return title.end()
+    return len(text) if EMPHASIS_LEFT.fullmatch(text, title.end()) else title.end()
+
+
+EMPHASIS_LEFT = re.compile(r"[\s*_]*")  # the "**" closing "**二、简答题**": markup, no text
 
 
 def on_prose_heading(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

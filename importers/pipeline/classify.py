@@ -434,7 +434,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
         )
     ):
-        q.stem, q.answer = term.group("term").strip(), term.group("definition").strip()
+        q.stem, q.answer = BOLD.sub(r"\1", term.group("term")).strip(), term.group("definition").strip()
         if item.extra:
             q.answer = q.answer + "\n" + "\n".join(item.extra)
         return

@@ -133,8 +133,8 @@ class Segmenter:
             found = boundaries.find(self, text, pos)
             end = found[0].start() if found else len(text)
             fragment = text[pos:end].strip()
-            if fragment:
-                self._place(fragment, line, new_line, found)
+            if fragment and not (found and found[1] == "heading" and MARKUP_ONLY.fullmatch(fragment)):
+                self._place(fragment, line, new_line, found)  # (not the "**" opening "**二、简答题**")
                 new_line = False
             if not found:
                 break
@@ -566,6 +566,7 @@ WRAPPED_MIN = 24  # characters: a term to explain is shorter, a wrapped paragrap
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
+MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
 HAS_CJK = re.compile(f"[{rules.CJK}]")  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
