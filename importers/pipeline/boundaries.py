@@ -722,7 +722,17 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
     seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None
+    run = LETTER_RUN.fullmatch(text, m.end())
+    target = seg.key_target
+    if run and target is not None and target.kind == "single" and len(run.group(1)) == len(target.items):
+        for k, letter in enumerate(run.group(1)):  # "一、ABCDA": one letter a question of the part
+            seg.add_key(k + 1, line).text = letter
+        seg.key_entry = None
+        return len(text)
     return m.end()
+
+
+LETTER_RUN = re.compile(r"\s*([A-H]{2,})\s*")
 
 
 def _heading_numeral(heading: str) -> int | None:
