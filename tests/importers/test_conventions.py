@@ -498,6 +498,14 @@ CASES = {
         "一、单选题\n1. 渠道是（ ）\nA. 电话\nB. 会议\n2. 目标是（ ）\nA. 满意\nB. 流失\n标准答案\n一、BA",
         [("single", "渠道是( )", ["电话", "会议"], "B"), ("single", "目标是( )", ["满意", "流失"], "A")],
     ),
+    "a judgement's verdict in square or lenticular brackets after the statement": (
+        "三、判断题\n1. 客户满意重要。 [对]\n2. 客户可骂。 【错】\n3. 服务要及时。【√】",
+        [
+            ("truefalse", "客户满意重要。", [], True),
+            ("truefalse", "客户可骂。", [], False),
+            ("truefalse", "服务要及时。", [], True),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
