@@ -95,7 +95,18 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
-    "options": ("选项", "选项内容", "备选项", "备选答案", "所有选项", "options"),
+    "options": (
+        "选项",
+        "选项内容",
+        "备选项",
+        "备选答案",
+        "所有选项",
+        "答案选项",
+        "可选项",
+        "选择项",
+        "options",
+        "choices",
+    ),
     "number": ("序号", "题号", "编号", "no", "id", "number", "num"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}

@@ -432,3 +432,13 @@ def test_options_typed_into_the_stem_cell_after_its_blank_and_a_key_cell_in_a_sh
         ("single", "客户是?", ["上帝", "对手"], "B"),
         ("single", "服务要?", ["及时", "拖延"], "A"),
     ]
+
+
+@pytest.mark.parametrize("options_header", ["答案选项", "可选项", "Choices"])
+def test_more_names_of_a_single_options_column(options_header: str) -> None:
+    rows = [
+        ["编号", "试题", options_header, "参考答案", "题型"],
+        [1, "渠道有?", "A.微信\nB.邮件\nC.会议", "A、B", "多选"],
+    ]
+    data = book(("Sheet1", rows))
+    assert summary(data) == [("multiple", "渠道有?", ["微信", "邮件", "会议"], "AB")]
