@@ -179,6 +179,9 @@ NUMBERED_ANSWERS_NEXT = re.compile(r"\s*1\s*[.、．]\s*\S[^\n]*?\s2\s*[.、．]
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    parts = seg.item is not None and seg.item.bracketed and seg.section.number_style != "paren"
+    if parts and BRACKETED_ONE.match(text, m.end()):
+        return ("answer", None)  # "(1)…(2)…" then "答：(1)A (2)B": the parts answered together
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
     numbered = seg.section.kind in ("fill", "short") and seg.section.items
@@ -187,6 +190,9 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
         return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
     return ("answer", None)
+
+
+BRACKETED_ONE = re.compile(r"\s*[(（]\s?1\s?[)）]")
 
 
 def _unanswered_before(seg: Segmenter) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .line_rules import read_whole_line
+from .link import split_enumerated
 from .model import Line
 from .numbers import chinese_number
 from .sheet_bank import Columns
@@ -459,6 +460,12 @@ class Segmenter:
         for child in children:
             child.material = join(material, child.material, "\n")
             child.parent = parent  # (a key printed for the parent's number is shared out later)
+        last = children[-1]
+        if last.answer and all(child.answer is None for child in children[:-1]):
+            answers = split_enumerated(last.answer, len(children))  # "答：(1)A (2)B" under the last
+            if len(answers) == len(children) and all(answers):
+                for child, answer in zip(children, answers, strict=True):
+                    child.answer = answer
         parent.section.items[:] = [item for item in parent.section.items if item is not parent]
         self.roles[parent.lineno] = ["material"]
 
