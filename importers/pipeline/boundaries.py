@@ -138,7 +138,7 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
-        return ("answer", None) if own_answer_below(seg) else ("key", None)
+        return ("answer", None) if own_answer_below(seg) or own_key_below(seg) else ("key", None)
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
     if seg.section.kind in ("fill", "short") and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
@@ -168,6 +168,17 @@ def own_answer_below(seg: Segmenter) -> bool:
     return bool(below.strip()) and not BOUNDARY.match(below) and not below.lstrip()[:1].isdigit()
 
 
+def own_key_below(seg: Segmenter) -> bool:
+    """ "参考答案" alone under a choice or judgement still unanswered, its letter or mark alone on
+    the next line ("A", "B。客户至上"): that question's answer, not a key part."""
+    item = seg.item
+    if item is None or item.answer is not None or seg.mode != "questions":
+        return False
+    lone = LONE_KEY_LINE.match(seg.next_text) and not LONE_KEY_LINE.match(seg.after_next)  # (not "A" "B"…)
+    return bool(lone) and bool(item.options or item.mark is None)
+
+
+LONE_KEY_LINE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误)\s*(?:$|[。.．,，;；:：])")
 OPEN_KINDS = ("short", "generic", "case")
 # A list of numbered answers straight after "答案:" is the key of the section just read.
 SECTION_KEY_NEXT = re.compile(

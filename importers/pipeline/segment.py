@@ -100,6 +100,7 @@ class Segmenter:
         self.line_depth = 0  # the Markdown list depth of the line being read
         self.line_heading = 0  # the Markdown heading level of the line being read
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
+        self.after_next = ""  # and the one after that
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -608,6 +609,7 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
     seg.wrap_width = wrap_width(lines)
     for n, line in enumerate(lines, start=1):
         seg.next_text = lines[n].text if n < len(lines) else ""
+        seg.after_next = lines[n + 1].text if n + 1 < len(lines) else ""
         seg.feed(line)
         if on_progress is not None and n % PROGRESS_LINES == 0:
             on_progress(n / len(lines))

@@ -518,6 +518,16 @@ CASES = {
             ("single", "服务是( )", ["产品", "态度"], "B"),
         ],
     ),
+    "'参考答案' alone under a question, its letter or mark alone below: that question's answer": (
+        "1. 客户是？\nA.上帝\nB.对手\n参考答案\nA\n2. 服务是？\nA.产品\nB.态度\n参考答案\nB\n"
+        "二、判断题\n3. 客户永远对。\n参考答案\n√\n4. 投诉冷处理。\n参考答案\n×",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务是?", ["产品", "态度"], "B"),
+            ("truefalse", "客户永远对。", [], True),
+            ("truefalse", "投诉冷处理。", [], False),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
