@@ -138,7 +138,8 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if seg.section.kind == "case" and seg.case_open:
         return ("local_key", None)
     if not rest.strip():
-        return ("answer", None) if own_answer_below(seg) or own_key_below(seg) else ("key", None)
+        below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg)
+        return ("answer", None) if below else ("key", None)
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "参考答案：1．B  2．A": the key of the questions above, on its line
     if seg.section.kind in ("fill", "short") and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
@@ -166,6 +167,16 @@ def own_answer_below(seg: Segmenter) -> bool:
         return False
     below = seg.next_text
     return bool(below.strip()) and not BOUNDARY.match(below) and not below.lstrip()[:1].isdigit()
+
+
+def questions_below(seg: Segmenter) -> bool:
+    """A numbered line with an option under it follows: questions go on (a stray "答案" label
+    over nothing starts no key; a key has no options)."""
+    return NUMBERED_LINE.match(seg.next_text) is not None and OPTION_LINE.match(seg.after_next) is not None
+
+
+NUMBERED_LINE = re.compile(r"\s*\d{1,4}\s*[.、．]")
+OPTION_LINE = re.compile(r"\s*[(（]?[A-H][)）]?\s*[.、．:：)）]")
 
 
 def own_key_below(seg: Segmenter) -> bool:

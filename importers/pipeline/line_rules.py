@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import rules
 from .blocks import Item
-from .boundaries import BOUNDARY, own_answer_below, own_key_below
+from .boundaries import BOUNDARY, own_answer_below, own_key_below, questions_below
 from .model import Line
 from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
 
@@ -229,7 +229,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.slot = "explanation"
         item.explanation = item.explanation or ""
         return "explanation"
-    if item is not None and seg.mode == "questions" and (own_answer_below(seg) or own_key_below(seg)):
+    below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg)
+    if item is not None and seg.mode == "questions" and below:
         item.slot, item.answer = "answer", ""  # "参考答案：" then the answer of the question above
         return "answer"
     seg.start_key()

@@ -528,6 +528,14 @@ CASES = {
             ("truefalse", "投诉冷处理。", [], False),
         ],
     ),
+    "a stray '答案' label over nothing starts no key when questions with options follow": (
+        "一、单选题\n1. 客户是？\nA.上帝\nB.对手\n答案\n2. 服务是（ ）\nA.产品\nB.态度\n3. 渠道是（ ）\nA.微信\nB.会议",
+        [
+            ("single", "客户是?", ["上帝", "对手"], None),
+            ("single", "服务是( )", ["产品", "态度"], None),
+            ("single", "渠道是( )", ["微信", "会议"], None),
+        ],
+    ),
     "a stem wrapped across lines": (
         "一、单选题\n1. 下列关于客户服务的说法,\n正确的是( )\nA. 甲\nB. 乙\n答案:B",
         [("single", "下列关于客户服务的说法,正确的是( )", ["甲", "乙"], "B")],
