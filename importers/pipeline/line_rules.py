@@ -296,6 +296,14 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     return "heading"
 
 
+def notes_heading(seg: Segmenter, line: Line) -> str:
+    """ "重要知识点" alone: the numbered lines under it are an outline of topics, not questions."""
+    if seg.mode != "questions" or not rules.NOTES_HEADING.match(line.text):
+        return ""
+    seg.new_section(line.text.strip(), "prose", line.lineno)
+    return "heading"
+
+
 def topic_heading(seg: Segmenter, line: Line) -> str:
     """A Markdown heading naming a topic ("## Java语言基础"), not a question: a new chapter, so
     the answer above ends there."""
@@ -399,6 +407,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),
+    ("notes_heading", notes_heading),
     ("topic_heading", topic_heading),
     ("standalone_title", standalone_title),
 ]

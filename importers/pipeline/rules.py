@@ -128,9 +128,12 @@ INSTRUCTIONS = re.compile(
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = (
     r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
-    r"|考生注意"
-    # "重要知识点" alone over a numbered outline of topics: notes, not questions
-    r"|(?:本章|重要|主要)?(?:知识点|知識點|知识要点|知識要點|学习要点|學習要點|考点|考點)(?=\s*$))"
+    r"|考生注意)"
+)
+# "重要知识点" alone on its line, over a numbered outline of topics: notes, not questions (not a
+# platform's "知识点：" label, its value on the next line)
+NOTES_HEADING = re.compile(
+    r"^\s*(?:本章|重要|主要)?(?:知识点|知識點|知识要点|知識要點|学习要点|學習要點|考点|考點)\s*$"
 )
 # Positional keys: "1-5 ABCDA", "6～8:√×√"; and bare runs of marks "√ × × √".
 MARKS = "√×✓✗✔✘❌对错對錯"
