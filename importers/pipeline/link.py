@@ -63,7 +63,7 @@ def _bracketed_entries(text: str, count: int) -> list[str]:
     (from wherever the key started counting)."""
     found = list(BRACKETED_ENTRY.finditer(text))
     numbers = [int(m.group(1)) for m in found]
-    if len(found) != count or numbers != list(range(numbers[0], numbers[0] + count)) if found else True:
+    if not found or len(found) != count or numbers != list(range(numbers[0], numbers[0] + count)):
         return []
     ends = [m.start() for m in found[1:]] + [len(text)]
     return [text[m.end() : end].strip() for m, end in zip(found, ends, strict=True)]

@@ -101,6 +101,7 @@ class Segmenter:
         self.line_heading = 0  # the Markdown heading level of the line being read
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
         self.after_next = ""  # and the one after that
+        self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -317,7 +318,7 @@ class Segmenter:
         self.key_last = 0
         self.case_open = False  # a case study's sub-questions have started ("问题:")
         self.material = ""
-        self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
+        self.nested = None
 
     def close_item(self) -> None:
         if self.item is not None:
@@ -439,9 +440,8 @@ class Segmenter:
     def end_parts(self) -> None:
         """At a part's end, a question's bracketed run its stem named ("…下列算法…是多少？" then
         "（1）FCFS" "（2）SCAN") is its sub-questions, the stem their material."""
-        if getattr(self, "nested", None) is None:
+        if self.nested is None:
             return
-        assert self.nested is not None
         parent, _ = self.nested
         self.nested = None
         items = parent.section.items
