@@ -23,6 +23,10 @@ REASONS = [
         gettext_lazy("有 %(a)s 行以选项 A 开头,却只读出 %(n)s 道选择题"),
     ),
     (
+        re.compile(r"^(?P<n>\d+) option lines were read as part of a key$"),
+        gettext_lazy("有 %(n)s 行选项被读成了答案部分(可能把试题当成了答案)"),
+    ),
+    (
         re.compile(r"^only (?P<share>\d+)% of the text was read into questions$"),
         gettext_lazy("只有 %(share)s%% 的文字读入了试题"),
     ),

@@ -29,6 +29,10 @@ SPARSE_LINES = 200  # a paper this long…
 SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
 OPTION_A = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:[(（]\s*A\s*[)）]|A\s*[.、．:：)）]|A$)")
 MIN_OPTION_A = 10
+# An option with its text ("B. 态度"), not a key's bare letter or mark ("B", "1.B", "√"): a key
+# part holding a few of them likely swallowed the questions after a stray "答案".
+OPTION_TEXT = re.compile(r"^\s*(?:[(（]\s*[A-H]\s*[)）]|[A-H]\s*[.、．:：)）])\s*[^\sA-H√×对错]{2,}")
+KEY_OPTIONS = 2
 MISSED_CHOICES = 0.7  # fewer choice questions than this share of the option A's: misread
 RUN_TOGETHER = "several questions run together"
 OVERLONG = "much longer than the other questions"
@@ -44,6 +48,7 @@ class Coverage:
     repeated: list[str] = field(default_factory=list)  # running headers/footers recognised
     unread: int = 0  # lines that became nothing
     option_a: int = 0  # lines that open an option A (one per choice question in most papers)
+    key_options: int = 0  # option lines ("B. 态度") read as a key's: questions taken for a key?
     share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
     verdict: str = "ok"  # ok · check · poor
     reasons: list[str] = field(default_factory=list)
@@ -75,8 +80,12 @@ def measure(
     read = sum(1 for line in body if READ_ROLES & set(roles.get(line.lineno, ())))
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
     option_a = sum(1 for line in kept if OPTION_A.match(line.text))
+    key_options = sum(
+        1 for line in kept if roles.get(line.lineno) == ["key"] and OPTION_TEXT.match(line.text)
+    )
     cov = Coverage(
         option_a=option_a,
+        key_options=key_options,
         lines=len(content),
         questions=len(questions),
         furniture=len(content) - len(kept),
@@ -119,6 +128,8 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
         cov.reasons.append(f"{cov.lines} lines but only {cov.questions} question(s)")
     if missed_choices:
         cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
+    if cov.key_options >= KEY_OPTIONS:
+        cov.reasons.append(f"{cov.key_options} option lines were read as part of a key")
     if cov.share < CHECK_SHARE:
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
     findings = run_checks(questions, roles)

@@ -131,3 +131,26 @@ def test_text_an_item_made_no_question_of_counts_as_dropped_not_read() -> None:
     )
     assert prose.coverage is not None
     assert prose.line_roles[2] != ["dropped"] and prose.coverage.unread == 0
+
+
+def test_questions_read_as_a_key_are_not_silent() -> None:
+    """A key part that holds options with their text ("B. 态度") has likely taken questions for
+    answers; a key of bare letters ("1.A 2.B") is fine."""
+    from django.utils import translation
+
+    from importers.coverage_text import reason_label
+
+    swallowed = parse_document(
+        "p.txt", paper("1. 客户是？\nA.上帝\nB.对手\n参考答案\n（略）\n2. 服务是（ ）\nA. 产品\nB. 态度\n")
+    )
+    assert swallowed.coverage is not None
+    assert "2 option lines were read as part of a key" in swallowed.coverage.reasons
+    assert swallowed.coverage.verdict == "check"
+    with translation.override("zh-hans"):
+        assert reason_label("2 option lines were read as part of a key").startswith(
+            "有 2 行选项被读成了答案部分"
+        )
+    keyed = parse_document(
+        "p.txt", paper("1. 客户是？\nA.上帝\nB.对手\n2. 服务是？\nA.产品\nB.态度\n参考答案\n1.A\n2.B\n")
+    )
+    assert keyed.coverage is not None and keyed.coverage.key_options == 0 and keyed.coverage.verdict == "ok"
