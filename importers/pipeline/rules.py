@@ -63,7 +63,8 @@ ANSWER = (
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = (
-    r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解)】|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
+    r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解|评分标准|評分標準|评分要点|評分要點|评分细则)】"
+    r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
 )
 # Sub-questions of a case study start after "问题:".
