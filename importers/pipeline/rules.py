@@ -205,6 +205,8 @@ TYPE_TAG = re.compile(
     r"(?:[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*)?"  # "【单选题】 (2分) 服务…": its points too
     r"(?:[:：]\s*)?"  # "第1题(单选)：" the colon that ends the question's heading
 )
+# "1.单选题：客户是…": the type as a label opening the stem
+TYPE_LABEL = re.compile(rf"^\s*{TAG_NAMES}\s*[:：]\s*")
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
 TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*\*?\s*$")  # (and the form's "*")
 # A text wholly in Markdown bold: "**D、新的开发工具**", "**错**".
