@@ -299,11 +299,7 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
 def _blanks_below(item: Item, answer_text: str | None) -> bool:
     """Unanswered, with blanks on the lines under its first: the question goes on there (an
     answer has no blanks)."""
-    return answer_text is None and any(BLANK_NOT_CODE.search(line) for line in item.extra)
-
-
-# "为____，" and "（  ）", never the underscores of a program's names ("__asm__", "__init__")
-BLANK_NOT_CODE = re.compile(r"(?<![A-Za-z0-9_])_{2,}(?![A-Za-z0-9_])|[(（]\s+[)）]")
+    return answer_text is None and any(rules.BLANK.search(line) for line in item.extra)
 
 
 def _typed_into_spaces(stem: str) -> bool:
