@@ -250,11 +250,27 @@ def _is_template(sheet: Sheet) -> bool:
 
 def find_columns(rows: list[Row]) -> Columns | None:
     """The first row among the first few that names a stem column and something else to read."""
-    for number, cells in rows[:HEADER_SCAN_ROWS]:
+    for k, (number, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
         columns = _header(number, cells, _shared_prefix(cells))
         if columns is not None:
-            return columns
+            return _letters_below(columns, rows[k + 1]) if k + 1 < len(rows) else columns
     return None
+
+
+def _letters_below(columns: Columns, row: Row) -> Columns:
+    """ "选项" merged over four columns, "A B C D" under it: a header of two rows, the options
+    the lettered columns of the second."""
+    number, cells = row
+    letters = {i: c.strip().upper() for i, c in enumerate(cells) if c.strip()}
+    if len(letters) < 2 or any(not re.fullmatch(r"[A-H]", letter) for letter in letters.values()):
+        return columns
+    if sorted(letters.values()) != list("ABCDEFGH"[: len(letters)]):
+        return columns
+    fields = {name: index for name, index in columns.fields.items() if name != "options"}
+    options = [i for i, _ in sorted(letters.items(), key=lambda item: item[1])]
+    merged = [u for u in columns.used if not u.endswith("→" + FIELD_LABELS["options"])]
+    used = [*merged, *(f"{letter}→选项{letter}" for letter in sorted(letters.values()))]
+    return Columns(number, fields, options, used)
 
 
 # "qnumber | qstem | qA … | qTrue": a program's export prefixes every column name alike.

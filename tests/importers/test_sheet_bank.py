@@ -442,3 +442,26 @@ def test_more_names_of_a_single_options_column(options_header: str) -> None:
     ]
     data = book(("Sheet1", rows))
     assert summary(data) == [("multiple", "渠道有?", ["微信", "邮件", "会议"], "AB")]
+
+
+def test_a_header_of_two_rows_with_options_merged_over_lettered_columns() -> None:
+    """ "选项" merged over four columns, "A B C D" in the row under it: the options are those."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "题目", "选项", None, None, None, "答案"])
+    ws.merge_cells("C1:F1")
+    ws.append([None, None, "A", "B", "C", "D", None])
+    ws.append([1, "客户是?", "上帝", "对手", "路人", "同事", "A"])
+    ws.append([2, "渠道有?", "微信", "邮件", "会议", "", "AB"])
+    out = io.BytesIO()
+    wb.save(out)
+    paper = parse_document("bank.xlsx", out.getvalue())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("single", "客户是?", ["上帝", "对手", "路人", "同事"], "A"),
+        ("multiple", "渠道有?", ["微信", "邮件", "会议"], "AB"),
+    ]
+    assert paper.warnings == []
+    assert (
+        "工作表“Sheet”第 2 行是表头:序号→题号,题目→题干,答案→答案,A→选项A,B→选项B,C→选项C,D→选项D"
+        in paper.notes
+    )
