@@ -22,7 +22,7 @@ import questiontypes
 from questiontypes import words
 
 from . import rules
-from .classify import truth
+from .classify import letters_by_text, truth
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
 from .workbook import Row, Sheet, read_sheets
@@ -558,10 +558,10 @@ def _letters(answer_text: str, options: list[str]) -> str:
         if all(ord(c) - ord("A") < len(options) for c in letters):
             return "".join(letters)
         return ""
-    # Some banks key by the option's text instead of its letter.
-    for index, option in enumerate(options):
-        if option and option.strip() == answer_text:
-            return "ABCDEFGH"[index]
+    # Some banks key by the options' texts instead of their letters ("上帝", "微信,邮件").
+    by_text = letters_by_text(answer_text, options)
+    if by_text:
+        return by_text
     # Others by the option's position: "4" is the fourth option, "1,3" the first and third.
     if OPTION_NUMBERS.match(answer_text):
         places = sorted({int(d) for d in re.findall(r"\d", answer_text)})

@@ -117,6 +117,10 @@ def test_one_sheet_per_type_without_a_type_column() -> None:
         (["甲?", "A、上帝\nB、朋友", "B"], ("single", ["上帝", "朋友"], "B")),
         (["甲?", "上帝|朋友|对手", "A B"], ("multiple", ["上帝", "朋友", "对手"], "AB")),
         (["甲?", "上帝|朋友", "朋友"], ("single", ["上帝", "朋友"], "B")),  # keyed by the option's text
+        (
+            ["甲?", "上帝|朋友|对手", "上帝,对手"],
+            ("multiple", ["上帝", "朋友", "对手"], "AC"),
+        ),  # by their texts
         (["甲?", "上帝|朋友|对手", "答案：(A、C)。"], ("multiple", ["上帝", "朋友", "对手"], "AC")),
         (["甲?", "上帝|朋友", "（b）"], ("single", ["上帝", "朋友"], "B")),
         (["乙。", "", "答案:错误"], ("truefalse", [], False)),
