@@ -384,7 +384,7 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool) -> bool:
     return seg.mode == "questions" and n == seg.expected and done and typed
 
 
-STATEMENT_END = re.compile(r"[。.!！]\s*$")
+STATEMENT_END = rules.STATEMENT_END
 
 
 def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:

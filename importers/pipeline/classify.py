@@ -307,10 +307,9 @@ def _typed_into_spaces(stem: str) -> bool:
     typed into blanks of spaces (words set off by runs of spaces; Chinese puts none between
     words). It states, never asks."""
     asks = "?" in stem or "？" in stem or rules.QUESTION_WORDS.search(stem) is not None
-    return not asks and STATEMENT_END.search(stem) is not None and FILL_IN_SPACES.search(stem) is not None
-
-
-STATEMENT_END = re.compile(r"[。.]\s*$")
+    return (
+        not asks and rules.STATEMENT_END.search(stem) is not None and FILL_IN_SPACES.search(stem) is not None
+    )
 
 
 def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -> None:

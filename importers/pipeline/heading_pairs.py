@@ -93,7 +93,7 @@ def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
         bold_asks = BOLD_LINE.fullmatch(line.text.strip()) and ASKS.search(_question_text(line))
         if line.heading or bold_asks or _bullet_asks(texts, i):
             blocks.append((line, []))
-        elif blocks and line.text.strip():
+        elif blocks:
             blocks[-1][1].append(line)
     return blocks
 

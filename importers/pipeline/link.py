@@ -20,12 +20,12 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         if entry.target is None:
             continue
         number = str(entry.number) if entry.number else ""
+        answer, _, explanation = entry.text.partition("\x1e")
         questions = (i for i in entry.target.items if i.parent is None)  # (parts: numbered anew)
         item = next((i for i in questions if i.number == number and i.answer is None), None)
         if item is None:
-            _share_among_parts(entry.target, number, entry.text.partition("\x1e")[0].strip())
+            _share_among_parts(entry.target, number, answer.strip())
             continue
-        answer, _, explanation = entry.text.partition("\x1e")
         if answer.strip():
             item.answer = answer.strip()
         if explanation.strip() and not item.explanation:

@@ -245,6 +245,8 @@ JUDGEMENT_CORRECTED = re.compile(
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
 BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
+# A sentence finished ("…记录。", "…吧！"): a statement, asking nothing after it
+STATEMENT_END = re.compile(r"[。.!！]\s*$")
 # "…的优点。（5分）": the points a question is worth, printed after it asked
 POINTS_AFTER = re.compile(r"[(（\[【]\s*\d+(?:\.\d+)?\s*分\s*[)）\]】]\s*$")
 

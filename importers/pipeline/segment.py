@@ -26,6 +26,7 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+ASKED_END = boundaries.ASKED_END
 # Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
 ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
@@ -34,10 +35,8 @@ CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」�
 ANSWER_DONE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误|正確|錯誤)\s*")
 # The line after this one answers it ("答案：对"): this line is a question even where numbers are not.
 ANSWER_NEXT = re.compile(rules.ANSWER)
-ASKED_LINE = re.compile(r"[?？]\s*$")
 # a line cut mid-question: it asks ("如何理解…") and no sentence ends on it
 ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
-ANSWER_LABEL_NEXT = re.compile(r"\s*(?:答|【答】|参考答案|參考答案)\s*[:：]?")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
 PROBLEM_FIELD = re.compile(
     r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
@@ -237,7 +236,7 @@ class Segmenter:
         unnumbered line ending with a question mark with "答：" opening the line under it is."""
         if item.slot != "answer" or not (item.answer or "").strip():
             return False
-        if ASKED_LINE.search(text) and ANSWER_LABEL_NEXT.match(self.next_text):
+        if ASKED_END.search(text) and ANSWER_NEXT.match(self.next_text):
             return True
         if item.number or self.numbered_items or self.prev_full:
             return False  # (a line going on from one cut at the page's width opens nothing)
@@ -245,7 +244,7 @@ class Segmenter:
         # a line that asks only by a word ("阐述了…", "…相结合") asks when it ends asking or is
         # answered next: else it is the prose of the answer above
         asks = rules.QUESTION_WORDS.search(text) is not None and (
-            ASKED_LINE.search(text) is not None or ANSWER_NEXT.match(self.next_text) is not None
+            ASKED_END.search(text) is not None or ANSWER_NEXT.match(self.next_text) is not None
         )
         return finished or asks or rules.BLANK.search(text) is not None
 
