@@ -7,13 +7,16 @@ its numbered points look like numbered questions: read line by line, such a file
 its answer points. So the shape of the whole document decides: when most headings with text
 under them ask, and that text holds no options, each asking heading is a question and all
 under it, to the next heading, its answer. A heading that asks nothing heads the questions
-below it. Interview banks ask the same way with a bullet ("- 什么是多态？") over answer
-paragraphs ("答：…"): a bullet that asks with prose, not more bullets, under it heads its answer too.
+below it, except under a part that names an open type ("【简答6*5'=30'】", "计算题", "## 论述题"):
+there every heading names a question, however briefly ("## 计算机网络定义"). Interview banks
+ask the same way with a bullet ("- 什么是多态？") over answer paragraphs ("答：…"): a bullet that
+asks with prose, not more bullets, under it heads its answer too.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import rules
 from .classify import NO_ANSWER
@@ -45,13 +48,31 @@ SOURCES = re.compile(
     r"^\s*[【\[]?(?:参考资料|參考資料|参考文献|參考文獻|参考链接|資料來源|资料来源|出处|出處)[】\]]?\s*[:：]"
 )
 
+# A line naming a part and nothing but its points: "【简答6*5'=30'】", "计算题4*5'=20'",
+# "二、论述题（共20分）"
+PART = re.compile(
+    rf"^\s*[【\[]?\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]\s*|[(（][{rules.CN_NUM}]{{1,3}}[)）]\s*)?"
+    rf"(?P<kind>{rules.SECTION_WORDS}|分析|計算|计算|综合|綜合|设计|設計)[题題]?"
+    r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
+)
+OPEN_KINDS = ("short", "case")
+# Nothing but question marks where the answer goes: the note-taker did not know it yet.
+NO_ANSWER_YET = re.compile(r"^[?？\s]+$")
+# "P19 计算机网络是…": the textbook page an answer was copied from, not its text
+PAGE_BEFORE = re.compile(r"^\s*P\s*\d{1,4}(?:\s*[-~—–]\s*\d{1,4})?(?:\s+|$)")
+
+
+@dataclass
+class Block:
+    heading: Line
+    body: list[Line]
+    open_part: bool  # under a part that names an open type: every heading there asks
+    over_subheadings: bool  # nothing under it but deeper headings: it heads those
+
 
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
-    blocks = _blocks(lines)
-    with_text = [(heading, body) for heading, body in blocks if body]
-    asking = [
-        heading for heading, body in with_text if _heads_answer(heading, body) and not _has_options(body)
-    ]
+    with_text = [block for block in _blocks(lines) if block.body]
+    asking = [block for block in with_text if _heads_answer(block) and not _has_options(block.body)]
     return len(asking) >= MIN_QUESTIONS and len(asking) >= ASKING_SHARE * len(with_text)
 
 
@@ -59,8 +80,9 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
     """The questions, each line's role written into `roles` (for coverage and --explain)."""
     questions: list[ParsedQuestion] = []
     section = ""
-    for heading, body in _blocks(lines):
-        if not _heads_answer(heading, body):
+    for block in _blocks(lines):
+        heading, body = block.heading, block.body
+        if PART.match(heading.text) or not _heads_answer(block):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
             continue
@@ -68,8 +90,10 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
         for line in body:
             roles[line.lineno] = ["answer"]
         stem = _question_text(heading)
-        texts = [_plain(line.text) for line in body if line.text.strip() and not SOURCES.match(line.text)]
-        answer = ANSWER_LABEL.sub("", "\n".join(texts)) or None
+        texts = [_answer_text(line) for line in body if line.text.strip() and not SOURCES.match(line.text)]
+        answer = ANSWER_LABEL.sub("", "\n".join(text for text in texts if text)) or None
+        if answer is not None and NO_ANSWER_YET.match(answer):
+            answer = None
         sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
@@ -84,18 +108,31 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
     return questions
 
 
-def _blocks(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
-    """Each heading (or bold line that asks) with the lines under it, to the next one (text before
-    the first: none)."""
-    blocks: list[tuple[Line, list[Line]]] = []
+def _blocks(lines: list[Line]) -> list[Block]:
+    """Each heading (or bold line that asks, or line naming a part) with the lines under it, to the
+    next one (text before the first: none)."""
+    blocks: list[Block] = []
+    open_part = False
     texts = [line for line in lines if line.text.strip()]
     for i, line in enumerate(texts):
+        part = PART.match(_plain(line.text))
+        if part:
+            open_part = _part_kind(part.group("kind")) in OPEN_KINDS
         bold_asks = BOLD_LINE.fullmatch(line.text.strip()) and ASKS.search(_question_text(line))
-        if line.heading or bold_asks or _bullet_asks(texts, i):
-            blocks.append((line, []))
+        if line.heading or part or bold_asks or _bullet_asks(texts, i):
+            following = texts[i + 1] if i + 1 < len(texts) else None
+            deeper = bool(line.heading and following and following.heading > line.heading)
+            blocks.append(Block(line, [], open_part and not part, deeper))
         elif blocks:
-            blocks[-1][1].append(line)
+            blocks[-1].body.append(line)
     return blocks
+
+
+def _part_kind(words: str) -> str:
+    for pattern, kind in rules.SECTION_KINDS:
+        if re.search(pattern, words):
+            return kind
+    return "short"  # "分析", "计算", "综合", "设计" without their 题: open questions
 
 
 def _bullet_asks(lines: list[Line], i: int) -> bool:
@@ -110,9 +147,22 @@ def _bullet_asks(lines: list[Line], i: int) -> bool:
     )
 
 
-def _heads_answer(heading: Line, body: list[Line]) -> bool:
-    """It asks, or ("TCP三次握手：") it introduces the text under it."""
-    return _asks(heading) or bool(body and INTRODUCES.search(_plain(heading.text)))
+def _heads_answer(block: Block) -> bool:
+    """It asks, or ("TCP三次握手：") it introduces the text under it, or an open part's heading
+    ("## 计算机网络定义") names its question (a chapter's, or one over deeper headings, names none)."""
+    heading = block.heading
+    if _asks(heading) or (block.body and INTRODUCES.search(_plain(heading.text))):
+        return True
+    return (
+        block.open_part
+        and bool(heading.heading)
+        and not block.over_subheadings
+        and not re.match(rules.HEADING_CHAPTER, _question_text(heading))
+    )
+
+
+def _answer_text(line: Line) -> str:
+    return PAGE_BEFORE.sub("", _plain(line.text))
 
 
 # A heading ending with a colon introduces what follows: a topic its text explains.

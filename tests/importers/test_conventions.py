@@ -1864,3 +1864,26 @@ def test_note_headings_that_introduce_their_text_with_a_colon_or_name_an_underst
         ("网络:", "请用 dos 命令删除文件。", "del A.txt"),
         ("网络:", "指出两段代码的局部性特征。", "时间局部性。\n答案中疑似有来自 AI 的内容"),
     ]
+
+
+def test_under_a_part_naming_an_open_type_every_note_heading_names_a_question() -> None:
+    """Review notes under "【简答6*5'=30'】" or "计算题4*5'=20'" head each question with its topic
+    alone ("## 计算机网络定义"): each heading is a question, the text under it its answer (without
+    the textbook page "P19" it cites), none when nothing or only "？" is under it; a chapter
+    heading over deeper headings still only names the chapter."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "【简答6*5'=30'】\n## 计算机网络定义\nP19 计算机网络是互联的计算机的集合。\n## 时延有哪些\n1. 发送时延\n2. 传播时延\n"
+        "## 交换机工作原理\n\n## 网络拓扑分类\n？\n## 第二章 物理层\n### 基带编码\n不归零制，曼彻斯特编码\n"
+        "计算题4*5'=20'\n## CRC校验\n除法计算\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.section, q.stem, q.answer) for q in questions] == [
+        ("【简答6*5'=30'】", "计算机网络定义", "计算机网络是互联的计算机的集合。"),
+        ("【简答6*5'=30'】", "时延有哪些", "1. 发送时延\n2. 传播时延"),
+        ("【简答6*5'=30'】", "交换机工作原理", None),
+        ("【简答6*5'=30'】", "网络拓扑分类", None),
+        ("第二章 物理层", "基带编码", "不归零制,曼彻斯特编码"),
+        ("计算题4*5'=20'", "CRC校验", "除法计算"),
+    ]
