@@ -17,6 +17,7 @@ from collections import Counter
 from . import rules
 from .boundaries import BOUNDARY
 from .model import Line, PaperError
+from .pdf_cid_maps import restore_cid_maps
 
 MAX_PAGES = 1_000
 EDGE_LINES = 2  # a running header or footer sits in a page's first or last two lines
@@ -95,6 +96,7 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
             raise PaperError(filename, "the PDF is password-protected: remove the password and save it again")
         if len(reader.pages) > MAX_PAGES:
             raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")
+        restore_cid_maps(reader)
         return [_whole_characters(page.extract_text() or "") for page in reader.pages]
     except PaperError:
         raise

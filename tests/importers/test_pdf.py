@@ -96,3 +96,67 @@ def test_a_pdf_whose_content_streams_pypdf_cannot_parse_is_read_by_pdfminer(
     assert paper.questions[0].options == ["倾听", "致歉", "争辩", "推诿"]
     with pytest.raises(PaperError, match=r"^cut\.pdf: not a readable PDF: the file is damaged"):
         parse_document("cut.pdf", (FILES / "running-header.pdf").read_bytes()[:2000])  # both fail
+
+
+def cjk_font_without_map_pdf(lines: list[str]) -> bytes:
+    """A page set in a Chinese font embedded by glyph numbers only, as xeLaTeX's Fandol fonts
+    are: Type0, Identity-H, collection Adobe-GB1, no ToUnicode table (nor font program)."""
+    import io
+
+    from pdfminer.cmapdb import CMapDB
+    from pypdf import PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    glyph = {u: cid for cid, u in CMapDB.get_unicode_map("Adobe-GB1", False).cid2unichr.items()}
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    info = {
+        "/Registry": TextStringObject("Adobe"),
+        "/Ordering": TextStringObject("GB1"),
+        "/Supplement": NumberObject(5),
+    }
+    descendant = {"/Type": "/Font", "/Subtype": "/CIDFontType0", "/BaseFont": "/FandolSong-Regular"}
+    font = {
+        "/Type": "/Font",
+        "/Subtype": "/Type0",
+        "/BaseFont": "/FandolSong-Identity-H",
+        "/Encoding": "/Identity-H",
+    }
+
+    def names(entries: dict[str, str]) -> DictionaryObject:
+        return DictionaryObject({NameObject(k): NameObject(v) for k, v in entries.items()})
+
+    descendant_font = names(descendant)
+    descendant_font[NameObject("/CIDSystemInfo")] = DictionaryObject(
+        {NameObject(k): v for k, v in info.items()}
+    )
+    type0 = names(font)
+    type0[NameObject("/DescendantFonts")] = ArrayObject([descendant_font])
+    fonts = DictionaryObject({NameObject("/F1"): type0})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    shown = "".join(f"<{''.join(f'{glyph[ch]:04X}' for ch in line)}> Tj T*\n" for line in lines)
+    contents = DecodedStreamObject()
+    contents.set_data(f"BT /F1 12 Tf 14 TL 50 800 Td\n{shown}ET".encode())
+    page.replace_contents(contents)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_chinese_font_embedded_without_its_character_map_reads_as_its_text() -> None:
+    """pypdf alone reads such a font's glyph numbers as characters (mojibake); the collection
+    the font names maps them back, as pdftotext does."""
+    data = cjk_font_without_map_pdf(["一、简答题", "1. 客户服务的核心是什么？", "答案：态度"])
+    [question] = parse_document("fandol.pdf", data).questions
+    assert (question.section, question.stem, question.answer) == (
+        "一、简答题",
+        "客户服务的核心是什么?",
+        "态度",
+    )
