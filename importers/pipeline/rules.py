@@ -166,9 +166,12 @@ HEADING_TITLE = re.compile(
     r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：。]?"  # "，共 20 分", "，每题 2 分。"
 )
 # "三、关系代数和 SQL 语句题：（共 30 分）": a numbered part named "…题" by its subject, not by a
-# type word: a part of questions of no known type (the whole line, never a sentence that asks).
+# type word, or by its points alone: a part of questions of no known type (the whole line, never
+# a sentence that asks).
 SUBJECT_HEADING_TITLE = re.compile(
     r"\s*[^\d。?？！!，,；;(（]{1,20}?[题題]\s*[:：]?\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\s*$"
+    # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points
+    r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*[:：]?\s*$"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
 # Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",

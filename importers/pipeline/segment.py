@@ -50,6 +50,12 @@ def _asks(item: Item) -> bool:
     return bool(answered or rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
 
 
+def _states_nothing_to_answer(item: Item) -> bool:
+    """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
+    asks = rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem)
+    return not (asks or item.answer or item.options)
+
+
 def _announces_data(stem: str) -> bool:
     """A problem's long opening sentence ending "如下：" (its table, its data follow) that has not
     asked yet: the lines under it are the question's until one asks ("求…", "请绘出…")."""
@@ -391,8 +397,9 @@ class Segmenter:
         )
         if (
             n == 1
-            and self.expected > 2
             and parent is not None
+            and (self.expected > 2 or (bracketed and not parent.bracketed))  # ("1." then "(1)")
+            and not (self.nested and parent.bracketed)  # (its parts numbered again)
             and parent.number
             and parent.stem
             and not (parent.options or parent.answer)
@@ -421,20 +428,43 @@ class Segmenter:
         self.nested = None
         items = self.section.items
         start = next(i for i, item in enumerate(items) if item is parent) + 1
+        if self._conditions_then_questions(parent, items[start:]):
+            return
         children = items[start:]
         if children and (all(_asks(child) for child in children) or _names_parts(parent, children)):
             self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"
             return
         if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
             return  # sub-questions, or a part printed without its heading: questions of their own
-        if not HAS_CJK.search(parent.stem):
-            return
-        lines = [join(f"{c.number}. {c.stem}", "\n".join(c.extra), "\n") for c in children]
+        if HAS_CJK.search(parent.stem):
+            self._into_stem(parent, children)
+
+    def _into_stem(self, parent: Item, children: list[Item]) -> None:
+        """The numbered lines were a listing in the parent's text (its conditions, its program)."""
+        numbers = [f"({c.number})" if c.bracketed else f"{c.number}." for c in children]
+        lines = [
+            join(f"{n} {c.stem}", "\n".join(c.extra), "\n") for n, c in zip(numbers, children, strict=True)
+        ]
         parent.stem = join(parent.stem, "\n".join(lines), "\n")
         for child in children:
             self.roles[child.lineno] = ["stem"]
-        del items[start:]
+        items = parent.section.items
+        items[:] = [item for item in items if not any(item is child for child in children)]
         self.numbered_items -= len(children)
+
+    def _conditions_then_questions(self, parent: Item, children: list[Item]) -> bool:
+        """ "35.某商场开展优惠活动：" "(1)不超过200元，不予折扣；" "(2)…" then "(1)…多少元？"
+        "(2)…？": a run that states, then one numbered again from 1 that asks. The first run is
+        the problem's conditions, in its text; the second its sub-questions."""
+        restart = next((i for i, child in enumerate(children) if i and child.number == "1"), None)
+        if restart is None or any(child.number == "1" for child in children[restart + 1 :]):
+            return False
+        conditions, questions = children[:restart], children[restart:]
+        if not all(map(_states_nothing_to_answer, conditions)) or not all(map(_asks, questions)):
+            return False
+        self._into_stem(parent, conditions)
+        self._parent_as_material(parent, questions)
+        return True
 
     def end_parts(self) -> None:
         """At a part's end, a question's bracketed run its stem named ("…下列算法…是多少？" then
@@ -445,7 +475,9 @@ class Segmenter:
         self.nested = None
         items = parent.section.items
         at = next((i for i, item in enumerate(items) if item is parent), None)
-        if at is not None and _names_parts(parent, items[at + 1 :]):
+        if at is None or self._conditions_then_questions(parent, items[at + 1 :]):
+            return
+        if _names_parts(parent, items[at + 1 :]):
             self._parent_as_material(parent, items[at + 1 :])
 
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:

@@ -1887,3 +1887,29 @@ def test_under_a_part_naming_an_open_type_every_note_heading_names_a_question() 
         ("第二章 物理层", "基带编码", "不归零制,曼彻斯特编码"),
         ("计算题4*5'=20'", "CRC校验", "除法计算"),
     ]
+
+
+def test_maths_papers_parts_named_by_points_and_problems_with_conditions_and_sub_questions() -> None:
+    """Maths papers name parts by their points alone ("四、（本大题共2小题…）", "五、（本题满分12分）");
+    a problem may list its conditions "(1)…(2)…" before asking "(1)…？(2)…？" numbered again
+    (the conditions are its text); "(1)" "(2)" under "4." are its parts, and "5." after them the
+    next question."""
+    text = (
+        "四、（本大题共2小题，每小题8分，满分16分）\n2. (6分) 求下列图形中阴影部分的面积。\n3. 某商场开展优惠活动：\n"
+        "(1)如果一次购物不超过200元，不予折扣；\n(2)如果一次购物超过200元，按标价给予九折优惠。\n"
+        "王老师两次去商场购物，分别付款160元和360元。\n(1)王老师第二次购物商品的标价是多少元？\n(2)一次性购买可以节省多少元？\n"
+        "五、（本题满分12分）\n4. 用关系代数写出下列查询（每题2分）\n(1) 查询读者的姓名。\n(2) 查询女读者的姓名。\n"
+        "5. 用 SQL 语言写出下列查询（每题2分）\n(1) 查询读者的个数。\n"
+    )
+    conditions = (
+        "某商场开展优惠活动:\n(1) 如果一次购物不超过200元,不予折扣;\n(2) 如果一次购物超过200元,按标价给予九折优惠。\n"
+        "王老师两次去商场购物,分别付款160元和360元。"
+    )
+    assert [(q["section"], q["stem"], q["material"]) for q in parse(text)] == [
+        ("四、(本大题共2小题,每小题8分,满分16分)", "求下列图形中阴影部分的面积。", ""),
+        ("四、(本大题共2小题,每小题8分,满分16分)", "王老师第二次购物商品的标价是多少元?", conditions),
+        ("四、(本大题共2小题,每小题8分,满分16分)", "一次性购买可以节省多少元?", conditions),
+        ("五、(本题满分12分)", "查询读者的姓名。", "用关系代数写出下列查询(每题2分)"),
+        ("五、(本题满分12分)", "查询女读者的姓名。", "用关系代数写出下列查询(每题2分)"),
+        ("五、(本题满分12分)", "查询读者的个数。", "用 SQL 语言写出下列查询(每题2分)"),
+    ]
