@@ -95,10 +95,18 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     if line_start and seg.mode == "questions" and not seg.case_open:
         n = chinese_number(m.group(0).strip(" 、.．"))
         asks = rules.QUESTION_WORDS.search(text, m.end(), m.end() + 200)
+        # "六、欲用…芯片构成…，完成下列要求：" over its parts "1）…" "2）…"
+        announces = FORWARD.search(text, m.end()) and COLON_END.search(text)
         # an essay question wrapped over lines, asking only on the last: long, in an open section
         essay = seg.section.kind == "short" and len(text) - m.end() >= OPEN_QUESTION_MIN
-        own_style = seg.section.number_style in ("", "cn")  # (under "1." questions: an answer's part)
-        if (asks or essay) and own_style and _expected_number(seg, n, line_start):
+        # under "1." questions a numeral opens an answer's part, unless no answer has begun
+        # ("五、分析以下电路…" after the 简答 part's "2.…？", the paper's big questions numbered on)
+        item = seg.item
+        in_answer = item is not None and bool(item.answer or item.extra or item.slot == "answer")
+        own_style = seg.section.number_style in ("", "cn") or (
+            not in_answer and len(text) - m.end() >= OPEN_QUESTION_MIN
+        )
+        if (asks or announces or essay) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
     if line_start and _next_answer_part(seg, m):
         return None  # "答：一、…" … "二、…": the answer's next part, not a part of the paper
@@ -273,7 +281,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None
     if group == "item_c" and seg.prev_full and n != seg.expected:
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
-    if group == "item_r" and seg.section.number_style not in ("", "close"):
+    if (
+        group == "item_r"
+        and seg.section.number_style not in ("", "close")
+        and not _asks_a_part(item, text, m.end())
+    ):
         return None  # "1)" under questions numbered "1.": a point of an answer
     unnumbered = item is not None and not item.number
     plain = seg.section.number_style == "plain" or unnumbered
@@ -460,6 +472,15 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
 
 BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
+
+
+def _asks_a_part(item: Item | None, text: str, end: int) -> bool:
+    """ "2.某计算机…" then "1）画出…", "2）计算…": the parts a problem asks, before any answer."""
+    unanswered = (
+        item is not None and item.slot != "answer" and not (item.answer or item.options or item.extra)
+    )
+    rest = text[end:]
+    return unanswered and bool(rules.ASKS_STRONGLY.search(rest) or rules.PROBLEM_ASKS.search(rest.lstrip()))
 
 
 def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:

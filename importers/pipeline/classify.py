@@ -433,10 +433,22 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         if item.extra:
             q.answer = q.answer + "\n" + "\n".join(item.extra)
         return
-    if item.extra:
-        q.answer = "\n".join(item.extra)
+    extra = item.extra
+    if extra and _asks_on_next_line(q.stem, extra[0]):
+        q.stem, extra = f"{q.stem}\n{extra[0]}", extra[1:]
+    if extra:
+        q.answer = "\n".join(extra)
     if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):
         q.warnings.append(TYPE_GUESSED)
+
+
+def _asks_on_next_line(stem: str, below: str) -> bool:
+    """ "七、CPU内部结构…如下图所示，…未标出。" then "请写出…的微操作命令序列": a problem that
+    states its data, then asks on the next line; that line is its question, not its answer."""
+    states = not (
+        rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem) or rules.BLANK.search(stem)
+    )
+    return states and bool(rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below))
 
 
 ANSWER_AFTER_QUESTION = re.compile(r"([^\n]+?[。？?])[ \t\u3000]+([^\s(（;；,，].{5,})", re.DOTALL)

@@ -52,7 +52,7 @@ SOURCES = re.compile(
 # "二、论述题（共20分）"
 PART = re.compile(
     rf"^\s*[【\[]?\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]\s*|[(（][{rules.CN_NUM}]{{1,3}}[)）]\s*)?"
-    rf"(?P<kind>{rules.SECTION_WORDS}|分析|計算|计算|综合|綜合|设计|設計)[题題]?"
+    rf"(?P<kind>{rules.SECTION_WORDS}|(?:{rules.OPEN_PART_WORDS})(?!\s*[:：]))[题題]?"
     r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
 )
 OPEN_KINDS = ("short", "case")
@@ -132,7 +132,7 @@ def _part_kind(words: str) -> str:
     for pattern, kind in rules.SECTION_KINDS:
         if re.search(pattern, words):
             return kind
-    return "short"  # "分析", "计算", "综合", "设计" without their 题: open questions
+    return "short"  # rules.OPEN_PART_WORDS: "分析", "计算" without their 题, open questions
 
 
 def _bullet_asks(lines: list[Line], i: int) -> bool:

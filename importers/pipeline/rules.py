@@ -31,6 +31,9 @@ SECTION_KINDS: list[tuple[str, str]] = [
     (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
 ]
 SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
+# A part of open questions named without its 题, alone on its line: "计算", "分析", "综合" (with a
+# colon they label an answer: "分析：…", "证明：…")
+OPEN_PART_WORDS = r"计算|計算|分析|综合|綜合|设计|設計|解答|证明|證明"
 
 # "一、单项选择题(每题2分,共20分)"; mid-line only with a section word close after the numeral.
 # "第一题，简答题" / "第二大题 判断题": the same, when a section word follows (else it is text);
@@ -173,12 +176,13 @@ SUBJECT_HEADING_TITLE = re.compile(
     # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points
     r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*[:：]?\s*$"
 )
-# A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释".
+# A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释", "计算".
 # Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",
 # "Part 2 判断题", "II. 判断题".
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
-    rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?)"
+    rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
+    rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?|(?:{OPEN_PART_WORDS})(?!\s*[:：]))"
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
 # An answer-sheet table: a row of question numbers, then a row of answers.
@@ -270,8 +274,10 @@ QUESTION_WORDS = re.compile(
 # "需求分析的任务" or "与实际相结合" the words 分析/结合 ask nothing)
 ASKS_STRONGLY = re.compile(
     r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|请问|請問|是否"
-    r"|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
+    r"|多少|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
 )
+# "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
+PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出)")
 # An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
 TOPIC_WORDS = (
     r"(?:意义|作用|特点|特性|特征|区别|原理|应用|条件"

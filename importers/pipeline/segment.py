@@ -44,16 +44,28 @@ PROBLEM_FIELD = re.compile(
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
+OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: open questions
+
+
 def _asks(item: Item) -> bool:
     """A question of its own: it asks, or has an answer (in an open section, the lines under it)."""
     answered = item.answer or (item.extra and HAS_CJK.search(item.stem))
-    return bool(answered or rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem))
+    return bool(answered or _asks_in_words(item.stem))
+
+
+def _asks_in_words(stem: str) -> bool:
+    """A question word, an imperative ("求…", "试计算…"), or a blank to fill."""
+    asks = (
+        rules.QUESTION_WORDS.search(stem)
+        or rules.ASKS_STRONGLY.search(stem)
+        or rules.PROBLEM_ASKS.search(stem)
+    )
+    return bool(asks or rules.BLANK.search(stem))
 
 
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
-    asks = rules.QUESTION_WORDS.search(item.stem) or rules.BLANK.search(item.stem)
-    return not (asks or item.answer or item.options)
+    return not (_asks_in_words(item.stem) or item.answer or item.options)
 
 
 def _announces_data(stem: str) -> bool:
@@ -61,11 +73,7 @@ def _announces_data(stem: str) -> bool:
     asked yet: the lines under it are the question's until one asks ("求…", "请绘出…")."""
     first = stem.split("\n", 1)[0]
     announced = len(first) >= WRAPPED_MIN and re.search(r"[:：]\s*$", first) is not None
-    return announced and not (rules.QUESTION_WORDS.search(stem) or PROBLEM_ASKS.search(stem))
-
-
-# "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
-PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出)")
+    return announced and not (rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem))
 
 
 def _names_parts(parent: Item, children: list[Item]) -> bool:
@@ -554,7 +562,7 @@ class Segmenter:
         for words, kind in rules.SECTION_KINDS:
             if re.search(words, title):
                 return kind
-        return "generic"
+        return "short" if OPEN_PART.fullmatch(title.strip()) else "generic"
 
     def find_section(self, heading: str, kind: str) -> Section | None:
         def norm(s: str) -> str:

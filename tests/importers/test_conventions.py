@@ -1913,3 +1913,40 @@ def test_maths_papers_parts_named_by_points_and_problems_with_conditions_and_sub
         ("五、(本题满分12分)", "查询女读者的姓名。", "用关系代数写出下列查询(每题2分)"),
         ("五、(本题满分12分)", "查询读者的个数。", "用 SQL 语言写出下列查询(每题2分)"),
     ]
+
+
+def test_problems_asking_their_parts_and_big_questions_numbered_on_in_chinese_numerals() -> None:
+    """Under a part named "计算" alone, "1." states a problem and "1）画出…" "2）…多少…" ask its
+    parts (not an answer's points); the paper's big questions go on "五、分析…" "六、…完成下列要求："
+    (over its parts) and "七、…如下图所示。" asking on the next line "请写出…"; "证明：" under a
+    question opens its answer, never a part."""
+    text = (
+        "计算\n1.某计算机主存按字节编址，CPU有20根地址引脚，Cache与主存间采用2路组相连映像方式。\n"
+        "1）画出主存地址的组成格式\n2）该Cache最多可有多少块\n2.某外设通过串行口与主机相连，若传输速率1200波特，求每秒传送的字符数。\n"
+        "五、分析以下电路（列出真值表，写出逻辑关系表达式），说明电路功能\n"
+        "六、欲用16K x 4bit的SRAM芯片构成64K x 8bit的主存储器，完成下列要求：\n1）写出SRAM芯片的地址引脚信号个数\n"
+        "2）主存储器需要多少片SRAM芯片？\n七、CPU内部结构及数据通路如下图所示，时序系统采用联合控制方式，寄存器的控制信号未标出。\n"
+        "请写出单字指令SUB的微操作命令序列。\n"
+    )
+    cache = "某计算机主存按字节编址,CPU有20根地址引脚,Cache与主存间采用2路组相连映像方式。"
+    memory = "欲用16K x 4bit的SRAM芯片构成64K x 8bit的主存储器,完成下列要求:"
+    assert [(q["section"], q["type"], q["number"], q["stem"], q["material"]) for q in parse(text)] == [
+        ("计算", "short", "1", "画出主存地址的组成格式", cache),
+        ("计算", "short", "2", "该Cache最多可有多少块", cache),
+        ("计算", "short", "2", "某外设通过串行口与主机相连,若传输速率1200波特,求每秒传送的字符数。", ""),
+        ("计算", "short", "5", "分析以下电路(列出真值表,写出逻辑关系表达式),说明电路功能", ""),
+        ("计算", "short", "1", "写出SRAM芯片的地址引脚信号个数", memory),
+        ("计算", "short", "2", "主存储器需要多少片SRAM芯片?", memory),
+        (
+            "计算",
+            "short",
+            "7",
+            "CPU内部结构及数据通路如下图所示,时序系统采用联合控制方式,寄存器的控制信号未标出。\n请写出单字指令SUB的微操作命令序列。",
+            "",
+        ),
+    ]
+    proof = "三、证明题\n1. 证明根号2是无理数。\n证明：\n假设根号2是有理数。\n2. 证明素数有无穷多个。\n"
+    assert [(q["section"], q["answer"]) for q in parse(proof)] == [
+        ("三、证明题", "证明:\n假设根号2是有理数。"),
+        ("三、证明题", None),
+    ]
