@@ -294,6 +294,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
+    if group in ("item_p", "item_r") and line_start and _answer_goes_on(seg, text, m.end()):
+        return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if _lists_requirements(item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if item is not None and seg.line_depth > item.depth > 0:
@@ -416,6 +418,17 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     finished = ASKED.search(stem) or (not COLON_END.search(stem) and STATED.search(rest))
     asked = (rules.QUESTION_WORDS.search(stem) or rules.OPEN_TOPIC.search(stem)) and finished
     return bool(asked) and not rules.ASKS_STRONGLY.search(rest) and not rules.BLANK.search(rest)
+
+
+def _answer_goes_on(seg: Segmenter, text: str, end: int) -> bool:
+    """ "(1) …。" stating, under a numbered question already answered in prose (lines under it in
+    a part of no choice type): a point of that answer."""
+    item = seg.item
+    if item is None or not item.number or item.bracketed or item.options or not item.extra:
+        return False
+    rest = text[end:]
+    asks = rules.ASKS_STRONGLY.search(rest) or rules.PROBLEM_ASKS.search(rest) or rules.BLANK.search(rest)
+    return _answering(seg, item) and STATED.search(rest) is not None and not asks
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")
@@ -559,6 +572,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     if label.islower() and not item.options and not at_line_start(m):
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
+    if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):
+        return None  # "…涵义：…①…②…" in the prose under an open question: its points
+    if label.islower() and not item.options and _introduces_a_list(item):
+        return None  # "简述…？" "…" "区别：" then "a. …": the points of its answer, not options
     index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
     family = OPTION_FAMILY[group]
     if index != len(item.options) or _not_a_label(m, group, index):
@@ -603,6 +620,24 @@ def _in_a_word(m: re.Match[str]) -> bool:
 ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
+
+
+def _answering(seg: Segmenter, item: Item) -> bool:
+    """Text under an open question that has asked: its answer, in a part of no choice type."""
+    asked = bool(item.extra) or STEM_END.search(item.stem) is not None
+    return asked and seg.section.kind not in CHOICE_KINDS
+
+
+def _introduces_a_list(item: Item) -> bool:
+    """Under a question already answered in prose, a short label with a colon ("区别：",
+    "基本流程：") introduces a list of the answer's points."""
+    label = item.extra[-1].strip() if item.extra else ""
+    return (
+        0 < len(label) <= LIST_LABEL_MAX and COLON_END.search(label) is not None and not FORWARD.search(label)
+    )
+
+
+LIST_LABEL_MAX = 8
 
 
 def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:

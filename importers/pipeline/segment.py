@@ -63,6 +63,24 @@ def _asks_in_words(stem: str) -> bool:
     return bool(asks or rules.BLANK.search(stem))
 
 
+def _asks_more(stem: str, text: str) -> bool:
+    """A line under a stem that asks too ("…？" "如何…？"): more of the question. Not one that
+    only uses a weak word ("…的详细说明，可以参考…") nor a finished statement under a stem that
+    had asked ("什么是伪数组？" "伪数组：…有什么特殊的行为，…。"): those are its answer."""
+    if re.match(r"^[(（]?\d", text) or not rules.QUESTION_WORDS.search(text):
+        return False
+    if (
+        boundaries.ASKED_END.search(stem)
+        and rules.STATEMENT_END.search(text)
+        and not ASKED_END_IN.search(text)
+    ):
+        return False
+    return rules.ASKS_STRONGLY.search(text) is not None or boundaries.ASKED_END.search(text) is not None
+
+
+ASKED_END_IN = re.compile(r"[?？]")
+
+
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
     return not (_asks_in_words(item.stem) or item.answer or item.options)
@@ -304,7 +322,7 @@ class Segmenter:
         elif self.section.kind in ("short", "generic", "case", "prose"):
             if BOLD_ONLY.fullmatch(item.stem):
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
-            elif rules.QUESTION_WORDS.search(text) and not re.match(r"^[(（]?\d", text):
+            elif _asks_more(item.stem, text):
                 item.stem = join(item.stem, text, "\n")
             elif _announces_data(item.stem):
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask

@@ -1950,3 +1950,44 @@ def test_problems_asking_their_parts_and_big_questions_numbered_on_in_chinese_nu
         ("三、证明题", "证明:\n假设根号2是有理数。"),
         ("三、证明题", None),
     ]
+
+
+def test_interview_answers_written_as_prose_lists_and_steps_under_their_questions() -> None:
+    """Unlabelled answers under open questions keep what looks like structure: "区别：" then
+    "a. …" (no options), a sentence holding "什么" under a stem that asked, a line that only uses
+    "说明", steps "(1)…。" (no sub-questions) and "①…②…" inside prose."""
+    text = (
+        "1、什么叫优雅降级和渐进增强?\n渐进增强：针对低版本浏览器进行构建页面。\n区别：\n"
+        "a. 优雅降级是从复杂的现状开始\nb. 渐进增强则是从一个基础的版本开始\n"
+        "2、在Javascript中什么是伪数组?\n伪数组：无法直接调用数组方法或期望length属性有什么特殊的行为。\n"
+        "3、手写数组快速排序\n关于快排算法的详细说明，可以参考阮一峰老师的文章\n整个排序过程只需要三步：\n"
+        "(1)在数据集之中，选择一个元素作为基准。\n(2)所有小于基准的元素，都移到基准的左边。\n"
+        "4、如何理解马克思主义中国化的科学内涵？\n㈠涵义：用马克思主义来解决中国的问题。㈡原因：①是经验的总结。②是解决问题的需要。\n"
+    )
+    assert [brief(q) for q in parse(text)] == [
+        (
+            "short",
+            "什么叫优雅降级和渐进增强?",
+            [],
+            "渐进增强:针对低版本浏览器进行构建页面。\n区别:\na. 优雅降级是从复杂的现状开始\nb. 渐进增强则是从一个基础的版本开始",
+        ),
+        (
+            "short",
+            "在Javascript中什么是伪数组?",
+            [],
+            "伪数组:无法直接调用数组方法或期望length属性有什么特殊的行为。",
+        ),
+        (
+            "short",
+            "手写数组快速排序",
+            [],
+            "关于快排算法的详细说明,可以参考阮一峰老师的文章\n整个排序过程只需要三步:\n"
+            "(1)在数据集之中,选择一个元素作为基准。\n(2)所有小于基准的元素,都移到基准的左边。",
+        ),
+        (
+            "short",
+            "如何理解马克思主义中国化的科学内涵?",
+            [],
+            "(一)涵义:用马克思主义来解决中国的问题。(二)原因:①是经验的总结。②是解决问题的需要。",
+        ),
+    ]
