@@ -582,8 +582,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     if index == 0:
         pending = text[pos : m.start()].strip()
-        if group == "opt_bare" or not (item.stem or pending):
+        if not (item.stem or pending):
             return None
+        if group == "opt_bare" and not (at_line_start(m) and SPACED_BARE_B.search(text, m.end())):
+            return None  # "A股" in a sentence; "A享元模式 B外观模式" opening a line is a run of options
         if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
@@ -618,6 +620,7 @@ def _in_a_word(m: re.Match[str]) -> bool:
 
 
 ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
+SPACED_BARE_B = re.compile(rf"\sB(?=\s?[{rules.CJK}])")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
 

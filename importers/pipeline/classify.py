@@ -417,7 +417,9 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.stem, answer_text = same_line.group(1), same_line.group(2)
         q.answer = "\n".join([answer_text, *item.extra])
         return
-    term = TERM_DEFINITION.match(q.stem) if not item.problem else None  # (a problem's "输入格式：…")
+    # (not a problem's "输入格式：…", nor "水果盘：在水果盘中…" titling a problem in a 综合应用题 part)
+    titled_problems = PROBLEM_PART.search(item.section.heading) is not None
+    term = TERM_DEFINITION.match(q.stem) if not (item.problem or titled_problems) else None
     if (
         term
         and (kind == "short" or (kind == "generic" and not rules.QUESTION_WORDS.search(q.stem)))
@@ -449,6 +451,10 @@ def _asks_on_next_line(stem: str, below: str) -> bool:
         rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem) or rules.BLANK.search(stem)
     )
     return states and bool(rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below))
+
+
+# Parts of problems ("三、综合应用题", "计算题", "程序设计题"): "X：…" there titles a problem, never a term
+PROBLEM_PART = re.compile(r"应用|綜合|综合|计算|計算|设计|設計|编程|編程|证明|證明|案例")
 
 
 ANSWER_AFTER_QUESTION = re.compile(r"([^\n]+?[。？?])[ \t\u3000]+([^\s(（;；,，].{5,})", re.DOTALL)

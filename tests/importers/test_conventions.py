@@ -1991,3 +1991,31 @@ def test_interview_answers_written_as_prose_lists_and_steps_under_their_question
             "(一)涵义:用马克思主义来解决中国的问题。(二)原因:①是经验的总结。②是解决问题的需要。",
         ),
     ]
+
+
+def test_options_labelled_without_punctuation_and_problems_titled_in_an_application_part() -> None:
+    """ "A代理对象 B 被代理对象 …" opening a line is a run of options ("A股" in a stem is no label);
+    in a 综合应用题 part "水果盘：在水果盘中…" titles a problem, where in 名词解释 "客户：…" is a
+    term and its definition."""
+    text = (
+        "一、选择题\n1.（ A ）可以在客户端和目标对象之间起到中介的作用。\nA代理对象 B 被代理对象 C 使用代理的对象 D 中间对象\n"
+        "2. A股市场的交易时间是（ ）\nA.上午 B.下午\n"
+        "三、综合应用题\n1.水果盘：在水果盘中有一些水果，大水果盘中还可以有小水果盘。使用组合模式模拟该场景。\n"
+        "四、名词解释\n1.客户：购买产品或服务的人。\n"
+    )
+    assert [brief(q) for q in parse(text)] == [
+        (
+            "single",
+            "可以在客户端和目标对象之间起到中介的作用。",
+            ["代理对象", "被代理对象", "使用代理的对象", "中间对象"],
+            "A",
+        ),
+        ("single", "A股市场的交易时间是( )", ["上午", "下午"], None),
+        (
+            "short",
+            "水果盘:在水果盘中有一些水果,大水果盘中还可以有小水果盘。使用组合模式模拟该场景。",
+            [],
+            None,
+        ),
+        ("short", "客户", [], "购买产品或服务的人。"),
+    ]
