@@ -588,6 +588,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None  # "A股" in a sentence; "A享元模式 B外观模式" opening a line is a run of options
         if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
+        if group == "opt_paren" and not at_line_start(m) and not NEXT_PAREN_LABEL.search(text, m.end()):
+            return None  # "唐代诗人(A)也是…": the key in the stem's blank, no option (B) after it
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
         if (
@@ -609,6 +611,7 @@ def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
     return first and not item.options and item.stem != "" and KEY_LETTERS.match(item.answer or "") is not None
 
 
+NEXT_PAREN_LABEL = re.compile(r"[(（【\[]\s*B\s*[)）】\]]")
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
 NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")
 

@@ -90,7 +90,12 @@ ALTERNATIVES = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPA
 def classify(item: Item) -> ParsedQuestion | None:
     kind = item.section.kind
     stem = clean_stem(item.stem)
-    tag = rules.TYPE_TAG.match(stem) or rules.TYPE_LABEL.match(stem) or rules.TYPE_TAG_AFTER.search(stem)
+    tag = (
+        rules.TYPE_TAG.match(stem)
+        or rules.TYPE_LABEL.match(stem)
+        or rules.TYPE_TAG_AFTER.search(stem)
+        or rules.TYPE_GLUED.match(stem)
+    )
     if tag:  # "[多选题]" on the question outranks the section it sits in
         kind = TAG_KINDS.get(tag.group(1)[:2], "short")
         kind = questiontypes.CASE_TYPE if kind == questiontypes.CASE else kind

@@ -214,6 +214,8 @@ TYPE_TAG = re.compile(
 )
 # "1.单选题：客户是…": the type as a label opening the stem
 TYPE_LABEL = re.compile(rf"^\s*{TAG_NAMES}\s*[:：]\s*")
+# "判断题我国从唐朝开始…": the type glued before the stem (学习通 exports copied as text)
+TYPE_GLUED = re.compile(r"^\s*(单选题|多选题|判断题|填空题|简答题|问答题|论述题)(?=[^\s:：,，、的是为])")
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
 TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*\*?\s*$")  # (and the form's "*")
 # A text wholly in Markdown bold: "**D、新的开发工具**", "**错**".

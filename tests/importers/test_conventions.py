@@ -2019,3 +2019,17 @@ def test_options_labelled_without_punctuation_and_problems_titled_in_an_applicat
         ),
         ("short", "客户", [], "购买产品或服务的人。"),
     ]
+
+
+def test_a_platform_export_with_the_type_glued_to_the_stem_and_the_key_in_its_blank() -> None:
+    """学习通 copied as text: "单选题唐代诗人(A)也是…" (the type glued on, the key in the blank,
+    "(A)" no option without a "(B)" after it), "判断题…。正确" (the verdict after the statement)."""
+    text = (
+        "1\n单选题唐代诗人(A)也是奇石收藏家。\nA、白居易\nB、李白\n2\n判断题中国园林起源于殷商。正确\n"
+        "3\n单选题若定义 struct {short k;} A[5];那么sizeof(A)是\nA.10\nB.5\n"
+    )
+    assert [brief(q) for q in parse(text)] == [
+        ("single", "唐代诗人( )也是奇石收藏家。", ["白居易", "李白"], "A"),
+        ("truefalse", "中国园林起源于殷商。", [], True),
+        ("single", "若定义 struct {short k;} A[5];那么sizeof(A)是", ["10", "5"], None),
+    ]
