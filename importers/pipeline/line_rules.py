@@ -57,6 +57,21 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+def bullet_question(seg: Segmenter, line: Line) -> str:
+    """In a Markdown list of numbered questions, their answers nested under them ("1. 怎么评价…"
+    over "   1. 实事求是…"), a bullet back at the questions' depth over a list of its own
+    ("* 什么是马克思主义" over "  * 是关于…") is a question printed without a number."""
+    item = seg.item
+    if not line.bullet or item is None or seg.mode != "questions":
+        return ""
+    if not (0 < line.depth <= item.depth < seg.next_depth):
+        return ""
+    seg.close_item()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=line.text, material=seg.material)
+    seg.item.depth = line.depth
+    return "question"
+
+
 def blank_line(seg: Segmenter, line: Line) -> str:
     """ "______" under a stem: the question is a fill-in whose blank is that line."""
     if not rules.BLANK_LINE.match(line.text):
@@ -396,6 +411,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("bullet_question", bullet_question),
     ("task_judgement", task_judgement),
     ("task_option", task_option),
     ("lone_label", lone_label),

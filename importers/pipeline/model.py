@@ -43,7 +43,7 @@ class Line:
     lineno: int  # 1-based line (txt) or paragraph (docx) number in the source
     images: list[Image] = field(default_factory=list)
     joined: list[int] = field(default_factory=list)  # numbers of source lines glued onto this one
-    depth: int = 0  # how deep in Markdown lists its numbered item sits (1 = a top-level list)
+    depth: int = 0  # how deep in Markdown lists its item (numbered or bulleted) sits (1 = top level)
     heading: int = 0  # a Markdown heading's level ("## 第二章 Java语言基础": 2); 0 for other lines
     code: bool = False  # a line of a Markdown code block: text of the question, never markers
     bullet: bool = False  # a line of a Markdown bullet-list item ("- 兴办近代企业")

@@ -97,6 +97,8 @@ class _Reader:
             # the item's first: text under a bullet, not a bullet of its own.
             for line in self.lines[first:]:
                 line.bullet = self.item_paragraphs == 0
+            if self.item_paragraphs == 0 and len(self.lines) > first:
+                self.lines[first].depth = self.depth  # (how deep the bullet sits, as a number's does)
             self.item_paragraphs += 1
 
     def on_tr_open(self, token: Token) -> None:

@@ -132,6 +132,7 @@ class Segmenter:
         self.line_heading = 0  # the Markdown heading level of the line being read
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
         self.after_next = ""  # and the one after that
+        self.next_depth = 0  # the Markdown list depth of the next line
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
         self.new_section("", "generic", 0)
 
@@ -667,6 +668,7 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
     for n, line in enumerate(lines, start=1):
         seg.next_text = lines[n].text if n < len(lines) else ""
         seg.after_next = lines[n + 1].text if n + 1 < len(lines) else ""
+        seg.next_depth = lines[n].depth if n < len(lines) else 0
         seg.feed(line)
         if on_progress is not None and n % PROGRESS_LINES == 0:
             on_progress(n / len(lines))

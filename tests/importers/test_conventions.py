@@ -2033,3 +2033,22 @@ def test_a_platform_export_with_the_type_glued_to_the_stem_and_the_key_in_its_bl
         ("truefalse", "中国园林起源于殷商。", [], True),
         ("single", "若定义 struct {short k;} A[5];那么sizeof(A)是", ["10", "5"], None),
     ]
+
+
+def test_a_bulleted_question_back_at_the_depth_of_numbered_ones_over_its_nested_answer() -> None:
+    """Markdown review lists nest each answer under its numbered question; a bullet back at the
+    questions' depth over a nested list of its own is one more question (a bullet nested under an
+    answer stays in it)."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "1. 怎么评价毛泽东思想\n   1. 实事求是。\n   2. 群众路线。\n"
+        "   * 独立自主。\n\n* 什么是马克思主义\n  * 是关于一般规律的理论体系。\n\n"
+        "* 马克思主义中国化的几次历史性飞跃\n  1. 新民主主义时期：毛泽东思想\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("怎么评价毛泽东思想", "1. 实事求是。\n2. 群众路线。\n独立自主。"),
+        ("什么是马克思主义", "是关于一般规律的理论体系。"),
+        ("马克思主义中国化的几次历史性飞跃", "1. 新民主主义时期:毛泽东思想"),
+    ]
