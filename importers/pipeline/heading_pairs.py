@@ -142,6 +142,7 @@ def _bullet_asks(lines: list[Line], i: int) -> bool:
     return (
         lines[i].bullet
         and _asks(lines[i])
+        and not rules.STATEMENT_END.search(lines[i].text)  # ("- 内模式是…的描述。": a point)
         and following is not None
         and not (following.bullet or following.heading or following.depth)
     )
@@ -153,12 +154,27 @@ def _heads_answer(block: Block) -> bool:
     heading = block.heading
     if _asks(heading) or (block.body and INTRODUCES.search(_plain(heading.text))):
         return True
+    if block.body and _defines(_question_text(heading), _plain(block.body[0].text)):
+        return True
     return (
         block.open_part
         and bool(heading.heading)
         and not block.over_subheadings
         and not re.match(rules.HEADING_CHAPTER, _question_text(heading))
     )
+
+
+def _defines(term: str, first: str) -> bool:
+    """ "### 数据库的安全性" over "数据库的安全性是指…": the text defines the heading's term."""
+    return (
+        0 < len(term) <= TERM_MAX
+        and first.startswith(term)
+        and DEFINITION.match(first, len(term)) is not None
+    )
+
+
+TERM_MAX = 20
+DEFINITION = re.compile(r"\s*[,，]?\s*(?:是指|指的是|就是|是|指)")
 
 
 def _answer_text(line: Line) -> str:

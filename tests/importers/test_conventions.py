@@ -2052,3 +2052,25 @@ def test_a_bulleted_question_back_at_the_depth_of_numbered_ones_over_its_nested_
         ("什么是马克思主义", "是关于一般规律的理论体系。"),
         ("马克思主义中国化的几次历史性飞跃", "1. 新民主主义时期:毛泽东思想"),
     ]
+
+
+def test_note_headings_over_their_terms_definition_and_bullets_that_state() -> None:
+    """In notes whose headings ask, "### 数据库的安全性" over "数据库的安全性是指…" heads its
+    answer too (the text defines the heading's term), and a bullet that finishes a sentence
+    ("- 内模式也称存储模式，是…的描述。") is a point of an answer, never a question."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "### 什么是三级模式？\n三级模式由外模式、模式和内模式构成。\n- 模式是全体数据的逻辑结构的描述。\n"
+        "- 内模式也称存储模式，是数据物理结构的描述。\n\n### 数据库的安全性\n数据库的安全性是指保护数据库以防止不合法的使用。\n\n"
+        "### 什么是视图？\n视图是虚表。\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        (
+            "什么是三级模式?",
+            "三级模式由外模式、模式和内模式构成。\n模式是全体数据的逻辑结构的描述。\n内模式也称存储模式,是数据物理结构的描述。",
+        ),
+        ("数据库的安全性", "数据库的安全性是指保护数据库以防止不合法的使用。"),
+        ("什么是视图?", "视图是虚表。"),
+    ]
