@@ -452,10 +452,9 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
 def _asks_on_next_line(stem: str, below: str) -> bool:
     """ "七、CPU内部结构…如下图所示，…未标出。" then "请写出…的微操作命令序列": a problem that
     states its data, then asks on the next line; that line is its question, not its answer."""
-    states = not (
-        rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem) or rules.BLANK.search(stem)
+    return not rules.asks_in_words(stem) and bool(
+        rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below)
     )
-    return states and bool(rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below))
 
 
 # Parts of problems ("三、综合应用题", "计算题", "程序设计题"): "X：…" there titles a problem, never a term

@@ -280,6 +280,14 @@ ASKS_STRONGLY = re.compile(
 )
 # "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
 PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出)")
+
+
+def asks_in_words(text: str) -> bool:
+    """A question word, an imperative ("求…", "试计算…"), or a blank to fill."""
+    asks = QUESTION_WORDS.search(text) or ASKS_STRONGLY.search(text) or PROBLEM_ASKS.search(text)
+    return bool(asks or BLANK.search(text))
+
+
 # An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"
 TOPIC_WORDS = (
     r"(?:意义|作用|特点|特性|特征|区别|原理|应用|条件"

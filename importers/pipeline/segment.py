@@ -50,17 +50,7 @@ OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: op
 def _asks(item: Item) -> bool:
     """A question of its own: it asks, or has an answer (in an open section, the lines under it)."""
     answered = item.answer or (item.extra and HAS_CJK.search(item.stem))
-    return bool(answered or _asks_in_words(item.stem))
-
-
-def _asks_in_words(stem: str) -> bool:
-    """A question word, an imperative ("求…", "试计算…"), or a blank to fill."""
-    asks = (
-        rules.QUESTION_WORDS.search(stem)
-        or rules.ASKS_STRONGLY.search(stem)
-        or rules.PROBLEM_ASKS.search(stem)
-    )
-    return bool(asks or rules.BLANK.search(stem))
+    return bool(answered or rules.asks_in_words(item.stem))
 
 
 def _asks_more(stem: str, text: str) -> bool:
@@ -69,21 +59,15 @@ def _asks_more(stem: str, text: str) -> bool:
     had asked ("什么是伪数组？" "伪数组：…有什么特殊的行为，…。"): those are its answer."""
     if re.match(r"^[(（]?\d", text) or not rules.QUESTION_WORDS.search(text):
         return False
-    if (
-        boundaries.ASKED_END.search(stem)
-        and rules.STATEMENT_END.search(text)
-        and not ASKED_END_IN.search(text)
-    ):
+    asked_in_it = "?" in text or "？" in text
+    if boundaries.ASKED_END.search(stem) and rules.STATEMENT_END.search(text) and not asked_in_it:
         return False
     return rules.ASKS_STRONGLY.search(text) is not None or boundaries.ASKED_END.search(text) is not None
 
 
-ASKED_END_IN = re.compile(r"[?？]")
-
-
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
-    return not (_asks_in_words(item.stem) or item.answer or item.options)
+    return not (rules.asks_in_words(item.stem) or item.answer or item.options)
 
 
 def _announces_data(stem: str) -> bool:
@@ -475,8 +459,8 @@ class Segmenter:
         parent.stem = join(parent.stem, "\n".join(lines), "\n")
         for child in children:
             self.roles[child.lineno] = ["stem"]
-        items = parent.section.items
-        items[:] = [item for item in items if not any(item is child for child in children)]
+        folded = {id(child) for child in children}
+        parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
         self.numbered_items -= len(children)
 
     def _conditions_then_questions(self, parent: Item, children: list[Item]) -> bool:
