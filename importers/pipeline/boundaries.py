@@ -478,9 +478,16 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if seg.key_entry is not None and seg.key_entry.number == 0:
         return None  # the answer of a lone essay question numbers its own points
     answerish = ANSWERISH.match(text, m.end())
-    if n == seg.key_last + 1 or (n > seg.key_last and answerish):
+    if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
     return None
+
+
+def _numbers_its_question(seg: Segmenter, n: int) -> bool:
+    """ "5．态度、技能、知识" under the key's "一、填空题": the number of one of that part's questions
+    (numbers run on through the paper, so the part's key need not start at 1)."""
+    target = seg.key_target
+    return target is not None and any(item.number == str(n) for item in target.items)
 
 
 BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")

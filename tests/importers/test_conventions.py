@@ -2074,3 +2074,13 @@ def test_note_headings_over_their_terms_definition_and_bullets_that_state() -> N
         ("数据库的安全性", "数据库的安全性是指保护数据库以防止不合法的使用。"),
         ("什么是视图?", "视图是虚表。"),
     ]
+
+
+def test_a_key_repeating_the_parts_whose_numbers_run_on_through_the_paper() -> None:
+    """Numbers run on through the paper (单选 1, 填空 2–3) and the key repeats the parts with the
+    same numbers: "2．态度、技能、知识" under the key's "二、填空题" answers question 2."""
+    text = (
+        "一、单选题\n1. 客户服务的核心是？\nA.态度 B.价格\n二、填空题\n2．服务的三要素是______、______和______。\n"
+        "3．客户是______。\n参考答案\n一、单选题\n1. A\n二、填空题\n2．态度、技能、知识\n3．上帝\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["A", ["态度", "技能", "知识"], ["上帝"]]
