@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 OPTIONS_NOT_PRINTED = "only the chosen option was printed"
+NO_OPTIONS = "no options were printed, only the key"
+LONE_OPTION = "only one option was read"
+UNPLACED_LINES = "lines under the options were kept in the explanation"
 ANSWER_DROPPED = re.compile(
     r"^answer (?P<answer>.+) does not fit a (?P<type>\w+) question with (?P<options>\d+) options$"
 )
@@ -29,6 +32,9 @@ WARNING_LABELS = {
     NO_ANSWER: _("未找到答案"),
     TYPE_GUESSED: _("题型为推测"),
     OPTIONS_NOT_PRINTED: _("原卷只印了正确选项,请补全其他选项"),
+    NO_OPTIONS: _("原卷没有印选项,只有答案,请补全选项"),
+    LONE_OPTION: _("只读到一个选项,请检查其他选项"),
+    UNPLACED_LINES: _("选项下方有未归类的文字,已放入解析"),
     RUN_TOGETHER: _("可能是几道题连在了一起"),
     OVERLONG: _("比其他题目长得多,请检查是否混入了别的内容"),
     SURVEY_NOTE: _("没有题号:按问卷导出读取,题型均为推测"),

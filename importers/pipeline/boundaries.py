@@ -440,7 +440,7 @@ FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
-MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．]\d")
+MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．](?:\d|\s)")  # "2.2.1 …", "1.1. 第…"
 SECTION_NUMBER = re.compile(
     r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
 )

@@ -35,6 +35,7 @@ NO_ANSWER = "no answer found"
 TYPE_GUESSED = "type guessed"
 OPTIONS_NOT_PRINTED = "only the chosen option was printed"  # a reviewer adds the others
 LONE_OPTION = "only one option was read"
+NO_OPTIONS = "no options were printed, only the key"
 UNPLACED_LINES = "lines under the options were kept in the explanation"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
@@ -172,6 +173,13 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.explanation = join(answer_text or "", explanation, "\n")
         q.warnings.append(OPTIONS_NOT_PRINTED)
         return q
+    letters_only = CHOICE_ANSWER.fullmatch(answer_text or "") if not options and kind in ECHO_KINDS else None
+    if letters_only and 2 <= len(item.extra) <= 8:  # keyed by letters: the lines under it are its
+        options = [UNREAD_LABEL.sub("", clean_option(o)) for o in item.extra]  # options ("A要情…")
+        unread = []
+    elif letters_only and not item.extra:  # "题目：…（）。" / "答案：A,B": a bank printing only keys
+        _as_key_without_options(q, re.sub(r"[^A-H]", "", letters_only.group(1)))
+        return q
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
     if len(options) >= 2 and not answer_text and item.checked:
@@ -261,6 +269,17 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
     q.type = "multiple" if guessed_multiple else "single"
     q.warnings.append(TYPE_GUESSED)
+
+
+def _as_key_without_options(q: ParsedQuestion, letters: str) -> None:
+    """A statement with no blank and nothing asked, keyed "A" or "B", is a judgement exported as
+    a choice between 对 and 错 (A. 对 B. 错); the rest are choices whose options went unprinted."""
+    states = not rules.asks_in_words(q.stem) and rules.STATEMENT_END.search(q.stem) is not None
+    if states and letters in ("A", "B"):
+        q.type, q.answer = "truefalse", letters == "A"
+    else:
+        q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
+    q.warnings.append(NO_OPTIONS)
 
 
 def letters_by_text(answer: str, options: list[str]) -> str:
@@ -547,6 +566,7 @@ def clean_option(text: str) -> str:
     return STRAY_LETTER.sub("", text).strip()
 
 
+UNREAD_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=\S)")  # a label no rule took ("E. …")
 STRAY_LETTER = re.compile(rf"^[A-H](?=[{rules.CJK}])")
 NEXT_BULLET = re.compile(r"\s+[-*•·]$")
 

@@ -73,7 +73,12 @@ class Block:
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
     with_text = [block for block in _blocks(lines) if block.body]
     asking = [block for block in with_text if _heads_answer(block) and not _has_options(block.body)]
-    return len(asking) >= MIN_QUESTIONS and len(asking) >= ASKING_SHARE * len(with_text)
+    if len(asking) < MIN_QUESTIONS or len(asking) < ASKING_SHARE * len(with_text):
+        return False
+    # "## 一、名词解释" over "1、管理的含义" / "答：…": the text numbers its own questions and
+    # answers them; the headings are its parts
+    answered_below = sum(_answered_numbered(block.body) for block in with_text)
+    return answered_below < len(asking)
 
 
 def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
@@ -126,6 +131,12 @@ def _blocks(lines: list[Line]) -> list[Block]:
         elif blocks:
             blocks[-1].body.append(line)
     return blocks
+
+
+def _answered_numbered(body: list[Line]) -> int:
+    """Numbered lines of the text with "答：" opening the line under them."""
+    pairs = zip(body, body[1:], strict=False)
+    return sum(1 for line, below in pairs if NUMBER.match(line.text) and ANSWER_LABEL.match(below.text))
 
 
 def _part_kind(words: str) -> str:

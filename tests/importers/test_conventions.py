@@ -2084,3 +2084,43 @@ def test_a_key_repeating_the_parts_whose_numbers_run_on_through_the_paper() -> N
         "3．客户是______。\n参考答案\n一、单选题\n1. A\n二、填空题\n2．态度、技能、知识\n3．上帝\n"
     )
     assert [q["answer"] for q in parse(text)] == ["A", ["态度", "技能", "知识"], ["上帝"]]
+
+
+def test_a_bank_that_prints_only_keys_and_option_lines_whose_labels_went_unread() -> None:
+    """ "题目：…（）。" / "答案：B" with no options is a choice whose options went unprinted
+    (flagged); a statement keyed "A"/"B" is a judgement exported as 对/错; keyed by letters, the
+    unlabelled lines under a stem ("A要情发现报告", "E. …") are its options."""
+    text = (
+        "题目：建设更高水平平安中国的根本遵循是（）。\n答案：B\n\n题目：平安建设的重点方向包括（）。\n答案：A,B,C\n\n"
+        "题目：决胜“十四五”的核心是坚持高质量发展。\n答案：A\n\n题目：平安中国建设已经全部完成。\n答案：B\n\n"
+        "1. 要情报告包括（   ）。\nA要情发现报告\nB要情发生报告\nC要情进展报告\n答案：AC\n"
+        "2. “天不变，道亦不变”。这是一种\nE. 唯心主义观点\nF. 形而上学观点\n答案：B\n"
+    )
+    questions = parse(text)
+    assert [brief(q) for q in questions] == [
+        ("single", "建设更高水平平安中国的根本遵循是()。", [], "B"),
+        ("multiple", "平安建设的重点方向包括()。", [], "ABC"),
+        ("truefalse", "决胜“十四五”的核心是坚持高质量发展。", [], True),
+        ("truefalse", "平安中国建设已经全部完成。", [], False),
+        ("multiple", "要情报告包括(   )。", ["要情发现报告", "要情发生报告", "要情进展报告"], "AC"),
+        ("single", "“天不变,道亦不变”。这是一种", ["唯心主义观点", "形而上学观点"], "B"),
+    ]
+    assert questions[0]["warnings"] == ["no options were printed, only the key"]
+
+
+def test_headings_over_numbered_questions_answered_in_the_text_are_its_parts() -> None:
+    """Headings that name parts ("## 名词解释(每题5分)") or sittings ("## 1.1. 第20240707北京")
+    over "1、管理的含义" / "答：…": the text numbers and answers its own questions; the headings
+    ask nothing, and "1.1." is a document's section number, not question 1."""
+    from importers.pipeline import parse_document
+
+    md = (
+        "## 名词解释(每题5分)\n## 1.1. 第20240707北京\n1、管理的含义\n答：对组织的资源进行计划、组织、领导和控制。\n"
+        "2、决策的概念\n答：从可行方案中选择一个方案。\n## 简答题(每题10分)\n1、简述集权与分权\n答：集权是决策权集中在上级。\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("管理的含义", "对组织的资源进行计划、组织、领导和控制。"),
+        ("决策的概念", "从可行方案中选择一个方案。"),
+        ("简述集权与分权", "集权是决策权集中在上级。"),
+    ]

@@ -246,6 +246,32 @@ def test_numbered_warnings_read_in_the_interface_language() -> None:
     assert warning_label("something new") == "something new"
 
 
+def test_the_classifiers_warnings_about_options_read_in_the_interface_language() -> None:
+    """Every option warning the classifier stores has a label, in Chinese and in English."""
+    from django.utils import translation
+
+    from importers.pipeline import classify
+    from importers.views import warning_label
+
+    warnings = [
+        classify.NO_OPTIONS,
+        classify.LONE_OPTION,
+        classify.UNPLACED_LINES,
+        classify.OPTIONS_NOT_PRINTED,
+    ]
+    assert [warning_label(w) for w in warnings] == [
+        "原卷没有印选项,只有答案,请补全选项",
+        "只读到一个选项,请检查其他选项",
+        "选项下方有未归类的文字,已放入解析",
+        "原卷只印了正确选项,请补全其他选项",
+    ]
+    with translation.override("en"):
+        assert (
+            warning_label(classify.NO_OPTIONS)
+            == "The paper printed no options, only the key: add the options"
+        )
+
+
 def test_a_file_the_parser_likely_misread_is_named_first_with_why(admin_client_: Client, bank: Bank) -> None:
     # 250 lines the segmenter cannot number: one "question" swallows them all.
     body = "1. 第一题?\n" + "".join(f"问{n} 这一题的题干很长很长?\n选项一\n选项二\n" for n in range(2, 90))
