@@ -303,6 +303,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("nested_option", n) if _nested_option(item, n) else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):
         return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
+    if item is not None and program_line(text, m.end()):
+        return None  # "1.  #include <stdio.h>" "2.  int main()": a listing's line numbers
     if DECIMAL_POINT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if group == "item_n" and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
@@ -437,6 +439,22 @@ COLON_END = re.compile(r"[:：]\s*$")
 ASKED_END = re.compile(r"[?？]\s*$")
 STATED = re.compile(r"[。；;]\s*$")
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
+
+
+def program_line(text: str, end: int) -> bool:
+    """The rest of the line is a line of a program (no Chinese; a directive, a brace, a statement)."""
+    rest = LISTING_NUMBER.sub("", text[end:].strip())  # ("2. using namespace std;": its number too)
+    return bool(rest) and not HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
+
+
+LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
+
+
+PROGRAM_LINE = re.compile(
+    r"#\s*(?:include|define|import)\b|[{}]\s*$|.*[;{]\s*(?://.*)?$"
+    r"|(?:int|void|float|double|char|long|return|if|else|for|while|printf|scanf|def|class|public|import)\b"
+)
+HAS_CJK = re.compile(f"[{rules.CJK}]")
 
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
@@ -940,12 +958,13 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     item = seg.item
     assert item is not None
     if index == 0 and item.extra:
-        if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem):
+        program = any(program_line(extra, 0) for extra in item.extra)  # (its lines are no stem)
+        if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem) and not program:
             seg.split_unnumbered(line)
             item = seg.item
             assert item is not None
         else:
-            block = item.stem.rstrip().endswith((":", "："))  # "运行结果是( ):" then a program
+            block = program or item.stem.rstrip().endswith((":", "："))  # "运行结果是( ):" then a program
             sep = "\n" if block else ""
             item.stem = join(item.stem, sep.join(item.extra), sep)
             item.extra = []

@@ -44,6 +44,10 @@ PROBLEM_FIELD = re.compile(
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
+# "把以下程序…", "其脚本代码如下：": the program the question is about follows
+PROGRAM_FOLLOWS = re.compile(
+    r"(?:以下|下列|下面|如下)的?\s*(?:\w{0,6}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
+)
 OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: open questions
 
 
@@ -311,6 +315,8 @@ class Segmenter:
                 item.stem = join(item.stem, text, "\n")
             elif _announces_data(item.stem):
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
+            elif PROGRAM_FOLLOWS.search(item.stem) and boundaries.program_line(text, 0):
+                item.stem = join(item.stem, text, "\n")  # "把以下程序…改写…" then the program
             elif self.wrap_width is not None and _cut_mid_sentence(item.stem):
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:

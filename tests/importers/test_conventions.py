@@ -2124,3 +2124,36 @@ def test_headings_over_numbered_questions_answered_in_the_text_are_its_parts() -
         ("决策的概念", "从可行方案中选择一个方案。"),
         ("简述集权与分权", "集权是决策权集中在上级。"),
     ]
+
+
+def test_a_program_listing_numbered_line_by_line_stays_in_its_question() -> None:
+    """Listings printed with their line numbers ("10.  #include <stdio.h>", "2. using namespace
+    std;") are the question's program, kept line by line in its stem, never questions of their
+    own; a question that names the program to follow ("把以下程序…") keeps it too."""
+    text = (
+        "一、单项选择题\n1. What will be the value of d in the following program?\n10.     #include <stdio.h>\n"
+        "11.     int main()\n12.     {\n13.         int d = 5 + 5 == 10;\n14.     }\na) Syntax error\nb) 1\nAnswer: b\n"
+        "2. What is the output of this C code?\n1.     #include <stdio.h>\n2.     int main()\n3.     }\na) 9\nb) 11\nAnswer: a\n"
+        "二、编程题\n3.把以下程序的 print( )函数改写为等价的递归函数。\n1.  #include<iostream>\n2. using namespace std;\n"
+    )
+    assert [brief(q) for q in parse(text)] == [
+        (
+            "single",
+            "What will be the value of d in the following program?\n10.     #include <stdio.h>\n11.     int main()\n"
+            "12.     {\n13.         int d = 5 + 5 == 10;\n14.     }",
+            ["Syntax error", "1"],
+            "B",
+        ),
+        (
+            "single",
+            "What is the output of this C code?\n1.     #include <stdio.h>\n2.     int main()\n3.     }",
+            ["9", "11"],
+            "A",
+        ),
+        (
+            "short",
+            "把以下程序的 print( )函数改写为等价的递归函数。\n1.  #include<iostream>\n2. using namespace std;",
+            [],
+            None,
+        ),
+    ]
