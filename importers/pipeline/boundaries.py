@@ -294,7 +294,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
-    if group in ("item_p", "item_r") and line_start and _answer_goes_on(seg, text, m.end()):
+    restarts = group in ("item_p", "item_r") or (n == 1 and n != seg.expected) or _next_point(item, n)
+    if restarts and line_start and _answer_goes_on(seg, text, m.end()):
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if _lists_requirements(item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
@@ -409,7 +410,7 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     item = seg.item
     if item is None or not item.number or item.bracketed or item.slot != "stem" or item.options:
         return False
-    if seg.section.kind != "short" or seg.section.number_style != "plain" or seg.case_open:
+    if seg.section.kind not in ("short", "generic") or seg.section.number_style != "plain" or seg.case_open:
         return False
     rest = text[end:]
     stem = rules.POINTS_AFTER.sub("", item.stem)  # ("…的优点。（5分）")
@@ -422,15 +423,32 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
     return bool(asked) and not rules.ASKS_STRONGLY.search(rest) and not rules.BLANK.search(rest)
 
 
+def _next_point(item: Item | None, n: int) -> bool:
+    """ "2、…" after the answer's own "1、…": the next point of its list."""
+    if item is None or n < 2 or not item.extra:
+        return False
+    numbers = [found.group(1) for line in item.extra[-POINT_LOOKBACK:] if (found := POINT_NUMBER.match(line))]
+    return bool(numbers) and numbers[-1] == str(n - 1)
+
+
+POINT_NUMBER = re.compile(r"\s*(\d{1,2})\s*[、.．]")
+
+POINT_LOOKBACK = 6  # lines back to the point before (a point may run over a few lines)
+
+
 def _answer_goes_on(seg: Segmenter, text: str, end: int) -> bool:
-    """ "(1) …。" stating, under a numbered question already answered in prose (lines under it in
-    a part of no choice type): a point of that answer."""
+    """ "(1) …。" stating, or any point under a label ("原因：" then "1、 …"), under a numbered
+    question already answered in prose (lines under it in a part of no choice type): a point of
+    that answer."""
     item = seg.item
     if item is None or not item.number or item.bracketed or item.options or not item.extra:
         return False
+    if 0 < seg.line_depth <= item.depth:
+        return False  # a Markdown list item as shallow as the question: the next question
     rest = text[end:]
     asks = rules.ASKS_STRONGLY.search(rest) or rules.PROBLEM_ASKS.search(rest) or rules.BLANK.search(rest)
-    return _answering(seg, item) and STATED.search(rest) is not None and not asks
+    listed = _introduces_a_list(item)  # under "原因：", "作用：": the points listed
+    return _answering(seg, item) and (listed or STATED.search(rest) is not None) and not asks
 
 
 ASKED = re.compile(r"[。?？!！]\s*$")
@@ -662,13 +680,14 @@ def _answering(seg: Segmenter, item: Item) -> bool:
 def _introduces_a_list(item: Item) -> bool:
     """Under a question already answered in prose, a short label with a colon ("区别：",
     "基本流程：") introduces a list of the answer's points."""
-    label = item.extra[-1].strip() if item.extra else ""
+    lines = [line for line in item.extra if not POINT_NUMBER.match(line)]  # (back past its points)
+    label = lines[-1].strip() if lines else ""
     return (
         0 < len(label) <= LIST_LABEL_MAX and COLON_END.search(label) is not None and not FORWARD.search(label)
     )
 
 
-LIST_LABEL_MAX = 8
+LIST_LABEL_MAX = 16
 
 
 def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:

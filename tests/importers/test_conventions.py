@@ -2157,3 +2157,38 @@ def test_a_program_listing_numbered_line_by_line_stays_in_its_question() -> None
             None,
         ),
     ]
+
+
+def test_answers_listing_points_under_labels_numbered_like_questions() -> None:
+    """Under a question answered in prose, "（1）…。" that state and the points under a label
+    ("原因：" then "1、 …" "2、 …", numbered like the questions) are its answer; "2、" after the
+    answer's own "2、" is the next question; in Markdown a point nested deeper is one, an item as
+    shallow as the questions is the next question."""
+    from importers.pipeline import parse_document
+
+    text = (
+        "第七章\n3.怎样理解必须坚持改革的正确方向？\n（1）坚持改革的正确方向，就是要坚持四项基本原则。\n（2）党是改革的领导者。\n"
+        "1、 公有制经济的含义、地位、原因和作用\n含义：\n公有制经济包括国有经济和集体经济。\n原因：\n"
+        "1、 公有资产在社会总资产中占优势\n2、 国有经济控制国民经济的命脉\n作用：\n1、 经济是现代化建设的支柱\n"
+        "2、对发挥社会主义优越性具有关键性作用\n2、 非公有制的含义、地位、作用和政策\n地位：毫不动摇的鼓励非公有制经济\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        (
+            "怎样理解必须坚持改革的正确方向?",
+            "(1)坚持改革的正确方向,就是要坚持四项基本原则。\n(2)党是改革的领导者。",
+        ),
+        (
+            "公有制经济的含义、地位、原因和作用",
+            "含义:\n公有制经济包括国有经济和集体经济。\n原因:\n1、 公有资产在社会总资产中占优势\n2、 国有经济控制国民经济的命脉\n"
+            "作用:\n1、 经济是现代化建设的支柱\n2、对发挥社会主义优越性具有关键性作用",
+        ),
+        ("非公有制的含义、地位、作用和政策", "地位:毫不动摇的鼓励非公有制经济"),
+    ]
+    md = (
+        "1. 商品的二因素\n价值规律的作用表现在：\n   1. 自发地调节生产资料的分配。\n   2. 自发地刺激生产力的发展。\n"
+        "1. 劳动力成为商品的基本条件\n劳动者有人身自由。\n"
+    )
+    assert [q.stem for q in parse_document("notes.md", md.encode()).questions] == [
+        "商品的二因素",
+        "劳动力成为商品的基本条件",
+    ]
