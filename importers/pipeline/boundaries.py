@@ -310,6 +310,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if group == "item_n" and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
         return None  # "5.8图 练习", "5.8.1问答题": a textbook's section heading, not a question
+    if not line_start and _inside_brackets(text[: m.start()]):
+        return None  # "（目的：1、沟通表达能力2、…3、知识面深度）": a list inside a note, no question
     if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
     if group == "item_p" and not line_start and not (seg.case_open and n == seg.expected):

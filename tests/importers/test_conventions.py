@@ -2192,3 +2192,18 @@ def test_answers_listing_points_under_labels_numbered_like_questions() -> None:
         "商品的二因素",
         "劳动力成为商品的基本条件",
     ]
+
+
+def test_numbers_inside_a_bracketed_note_number_no_question() -> None:
+    """ "2、说出你印象最深的一个bug（目的：1、沟通表达能力2、…3、知识面深度）": the numbers inside the
+    note's brackets list its aims, so "3、什么是接口？" on the next line is question 3."""
+    text = (
+        "1、为啥版本上线都会选在晚上？\n因为这个时间段用户最少。\n"
+        "2、说出你印象最深的一个bug（目的：1、沟通表达能力2、测试分析能力3、知识面深度）\n积分充足却购买失败\n"
+        "3、什么是接口？\n接口指的是软件提供给外界的一种服务。\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [
+        ("1", "因为这个时间段用户最少。"),
+        ("2", "积分充足却购买失败"),
+        ("3", "接口指的是软件提供给外界的一种服务。"),
+    ]
