@@ -219,7 +219,28 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("section_key", None)
     if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
         return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
+    if _repeats_first_question(seg, text[m.end() :]):
+        return ("section_key", None)  # "答案：1、<question 1 again>" then its answer, "2、<question 2>"…
     return ("answer", None)
+
+
+def _repeats_first_question(seg: Segmenter, rest: str) -> bool:
+    """The key opens by asking question 1 of the run still unanswered again, word for word."""
+    first = FIRST_ENTRY.match(rest)
+    if first is None or seg.item is None or seg.item.answer is not None:
+        return False
+    run = [*seg.section.items, seg.item]
+    ones = [item for item in run if item.number == "1" and item.answer is None]
+    asked = _words(ones[-1].stem) if ones else ""
+    return len(asked) >= REPEAT_MIN and _words(rest[first.end() :]).startswith(asked[:REPEAT_MIN])
+
+
+FIRST_ENTRY = re.compile(r"\s*1\s*[、.．]\s*")
+REPEAT_MIN = 8  # characters of the question that must come again
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
 
 
 BRACKETED_ONE = re.compile(r"\s*[(（]\s?1\s?[)）]")

@@ -27,12 +27,19 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
             _share_among_parts(entry.target, number, answer.strip())
             continue
         if answer.strip():
-            item.answer = answer.strip()
+            item.answer = _without_question(answer.strip(), item.stem)
         if explanation.strip() and not item.explanation:
             item.explanation = explanation.strip()
     for section in sections:
         if section.local_key:
             link_local_key(section)
+
+
+def _without_question(answer: str, stem: str) -> str:
+    """A key that asks each question again before answering it: the answer without the question."""
+    first, _, rest = answer.partition("\n")
+    same = re.sub(r"[\W_]+", "", first) == re.sub(r"[\W_]+", "", stem)
+    return rest.strip() if same and rest.strip() else answer
 
 
 def _share_among_parts(section: Section, number: str, answer: str) -> None:

@@ -2207,3 +2207,18 @@ def test_numbers_inside_a_bracketed_note_number_no_question() -> None:
         ("2", "积分充足却购买失败"),
         ("3", "接口指的是软件提供给外界的一种服务。"),
     ]
+
+
+def test_a_case_key_that_asks_each_question_again_before_answering_it() -> None:
+    """ "答案：1、<question 1 again>" / its answer / "2、<question 2 again>" / …: the key of the
+    case's questions above, each answer without the question it repeats."""
+    text = (
+        "三、案例分析题\nUPS雇佣了15万员工，平均每天将900万包裹发送到美国各地。\n"
+        "1、联合邮包服务公司的投送业务采用的是什么样的管理方法？\n2、要做到 UPS 这样的管理模式，需要满足怎样的条件？\n"
+        "答案：1、联合邮包服务公司的投送业务采用的是什么样的管理方法？\n采用的是科学管理理论的管理方法。\n"
+        "2、要做到UPS这样的管理模式，需要满足怎样的条件？\n需要一整套完整的科学的管理方法。\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [
+        ("1", "采用的是科学管理理论的管理方法。"),
+        ("2", "需要一整套完整的科学的管理方法。"),
+    ]
