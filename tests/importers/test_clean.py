@@ -44,6 +44,7 @@ def test_line_start_rules_are_told_from_rules_that_match_anywhere() -> None:
 def test_furniture_found_wherever_its_rule_allows() -> None:
     assert is_furniture("请点击查看更多内容") and is_furniture("…举报")
     assert is_furniture("第1页 / 共20页") and not is_furniture("1. 第1页的内容是什么?")
+    assert is_furniture("蔚蓝档案 第5页（共7页）")  # a footer typed into a Word paper's body
 
 
 def test_page_fragments_rejoined() -> None:
