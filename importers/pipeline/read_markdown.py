@@ -141,6 +141,9 @@ STRAY_EMPHASIS = re.compile(
     re.MULTILINE,
 )
 EMPHASIS_PAIR = re.compile(r"(?<![\\_])_(?!_)([^_\n]{1,20}?[、，。：；！？:])_(?!_)")  # "bin_第二空：_ x"
+# "__存在__ 和 __思维__": strong emphasis written with underscores, as CommonMark reads it (the
+# pair opens after a space or punctuation and closes before one; "是__态度__。" stays a filled blank)
+STRONG_UNDERSCORES = re.compile(r"(?:^|(?<=[\s\W]))(?<!\\)__(?=[^\s_])(.+?)(?<=[^\s_])__(?=$|[\s\W])")
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\_\_\_" and "\[填空1\]": CommonMark escapes
 # Note-taking apps' tags ending a line: "…是什么？ #anki #近代史" (Obsidian, Logseq), after the
 # question's last mark or a flashcard tag; never "C#", "#3" or "预处理指令 #define".
@@ -154,6 +157,8 @@ def plain_inline(content: str) -> str:
     """The inline source as a reader sees it: stray emphasis marks dropped, escapes and entities
     resolved, a link's text without its address (emphasis that CommonMark does read, "**…**",
     stays: a bold option is the key)."""
+    if "__" in content:
+        content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
     if "#" in text:
         text = HASHTAGS.sub("", text)

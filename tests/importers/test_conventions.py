@@ -2222,3 +2222,17 @@ def test_a_case_key_that_asks_each_question_again_before_answering_it() -> None:
         ("1", "采用的是科学管理理论的管理方法。"),
         ("2", "需要一整套完整的科学的管理方法。"),
     ]
+
+
+def test_markdown_strong_emphasis_written_with_underscores_is_no_blank() -> None:
+    """ "__存在__ 和 __思维__" under a list item (a hard line break between them) is the answer in
+    bold, as Markdown renders it, not blanks that make the item a fill question; "是__态度__。"
+    inside a word stays a blank filled in."""
+    from importers.pipeline import parse_document
+
+    md = "1. 哲学的基本问题  \n__存在__ 和 __思维__ 的关系问题。\n2. 客户服务的核心是__态度__。\n"
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("short", "哲学的基本问题", "**存在** 和 **思维** 的关系问题。"),
+        ("fill", "客户服务的核心是____。", ["态度"]),
+    ]
