@@ -195,6 +195,9 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
+    elif (lost := LOST_BLANK.search(stem)) and not rules.BLANK.search(stem):
+        q.stem = stem[: lost.start(1)] + "____" + stem[lost.start(1) :]
+        _as_fill(q, answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill" or _blanks_below(item, answer_text):
         if item.extra and answer_text:
             q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
@@ -324,6 +327,14 @@ def _blanks_below(item: Item, answer_text: str | None) -> bool:
     """Unanswered, with blanks on the lines under its first: the question goes on there (an
     answer has no blanks)."""
     return answer_text is None and any(rules.BLANK.search(line) for line in item.extra)
+
+
+# "则目标被击中的概率为." / "P(A|B) = .": a sentence that stops at its copula, its blank drawn as
+# a line that left no text (a PDF's underline); never a wrapped line (no full stop after the copula),
+# nor a word ending in one ("行为。", "就是。"); "客户是    。" keeps its blank of spaces
+LOST_BLANK = re.compile(
+    r"(?:(?<![行作因认以较更极最尤颇就但还或总凡于可要])(?:为|是|為|等于|等於)|[=＝]\s?)([。.．])\s*$"
+)
 
 
 def _typed_into_spaces(stem: str) -> bool:

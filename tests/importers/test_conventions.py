@@ -2236,3 +2236,17 @@ def test_markdown_strong_emphasis_written_with_underscores_is_no_blank() -> None
         ("short", "哲学的基本问题", "**存在** 和 **思维** 的关系问题。"),
         ("fill", "客户服务的核心是____。", ["态度"]),
     ]
+
+
+def test_a_sentence_stopping_at_its_copula_lost_its_drawn_blank() -> None:
+    """A PDF's blank drawn as a line leaves no text: "…则目标被击中的概率为." and "AM = 。" stop at
+    their copula, so each is a fill with its blank put back; "…个人质量行为。" ends in a word."""
+    text = (
+        "第一章\n1.两射手独立射击，则目标被击中的概率为.\n2.求 A 处的约束力矩 AM = 。\n"
+        "3.代码走查是开发人员检查自己代码的个人质量行为。\n"
+    )
+    assert [(q["type"], q["stem"]) for q in parse(text)] == [
+        ("fill", "两射手独立射击,则目标被击中的概率为____."),
+        ("fill", "求 A 处的约束力矩 AM = ____。"),
+        ("short", "代码走查是开发人员检查自己代码的个人质量行为。"),
+    ]
