@@ -667,8 +667,19 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
             return None  # "以A.java命名", "定义有A、B两个类": a name in a sentence, no option B after
     elif family != item.option_family:
-        return None
+        if not _in_its_column(m, text, group):
+            return None
+        family = item.option_family  # (the run keeps its own style: "C." comes next)
     return ("option", (index, family))
+
+
+def _in_its_column(m: re.Match[str], text: str, group: str) -> bool:
+    """ "A.中共八大一次会议    B中共八届五中全会": the next label, its dot lost, after the wide gap
+    that sets options in columns."""
+    return group in ("opt_bare", "opt_space") and COLUMN_GAP.search(text, 0, m.start()) is not None
+
+
+COLUMN_GAP = re.compile(r"(?:\s{2,}|\t|\u3000)$")
 
 
 def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:

@@ -2250,3 +2250,17 @@ def test_a_sentence_stopping_at_its_copula_lost_its_drawn_blank() -> None:
         ("fill", "求 A 处的约束力矩 AM = ____。"),
         ("short", "代码走查是开发人员检查自己代码的个人质量行为。"),
     ]
+
+
+def test_an_option_whose_dot_was_lost_in_a_column_after_a_wide_gap() -> None:
+    """Options set in columns, one label's dot lost ("A.中共八大一次会议    B中共八届五中全会"): the
+    letter after the wide gap is still the next option."""
+    text = "9.总路线是在(    )\nA.中共八大一次会议    B中共八届五中全会\nC.中共八大二次会议    D.中共八届六中全会\n答案：C\n"
+    assert [brief(q) for q in parse(text)] == [
+        (
+            "single",
+            "总路线是在(    )",
+            ["中共八大一次会议", "中共八届五中全会", "中共八大二次会议", "中共八届六中全会"],
+            "C",
+        )
+    ]
