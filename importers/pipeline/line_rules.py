@@ -311,6 +311,19 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     return "heading"
 
 
+def english_heading(seg: Segmenter, line: Line) -> str:
+    """ "I. True or False(10x1%)", "1. Single choice selection (80 points, 2 each)": an English
+    paper's part, named by its type (Chinese universities set such papers in English)."""
+    if not line.text[:1].isascii():
+        return ""  # (most lines open with Chinese: one check spares them the pattern)
+    part = rules.ENGLISH_HEADING.match(line.text)
+    if part is None:
+        return ""
+    kind = next(kind for name, kind in rules.ENGLISH_KINDS if part.group(name))
+    seg.start_heading(line.text, kind, "", line)
+    return "heading"
+
+
 def notes_heading(seg: Segmenter, line: Line) -> str:
     """ "重要知识点" alone: the numbered lines under it are an outline of topics, not questions."""
     if seg.mode != "questions" or not rules.NOTES_HEADING.match(line.text):
@@ -423,6 +436,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),
+    ("english_heading", english_heading),
     ("notes_heading", notes_heading),
     ("topic_heading", topic_heading),
     ("standalone_title", standalone_title),

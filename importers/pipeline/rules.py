@@ -185,6 +185,26 @@ BARE_HEADING = re.compile(
     rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?|(?:{OPEN_PART_WORDS})(?!\s*[:：]))"
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
+# An English paper's part: "I. True or False(10x1%；√/×)", "II. Choose 1 best answer. (10x2%)",
+# "1. Single choice selection (80 points, 2 each)", "Part III Fill in the blanks"
+ENGLISH_HEADING = re.compile(
+    r"^(?:(?:Part|PART|Section|SECTION)\s*)?(?:[IVX]{1,4}|\d{1,2})\s*[.、．:]?\s*(?:"
+    r"(?P<tf>True\s*(?:or|/|-|and)\s*False|Judge?ment)"
+    r"|(?P<multiple>Multiple[- ]?(?:select|answers?)|Choose\s+(?:all|one\s+or\s+more)\b)"
+    r"|(?P<single>(?:Single|Multiple)[- ]?choices?|Choose\s+(?:1|one|the)\b)"
+    r"|(?P<fill>Fill(?:ing)?[- ]in|Blank[- ]filling|Completion)"
+    r"|(?P<short>Short[- ]answers?|Essay|Calculations?|Programming|Analysis|Comprehensive"
+    r"|Questions\s+and\s+answers)"
+    r")[^()（）\n]{0,40}?(?:[(（][^)）\n]{0,60}[)）])?\s*[.:：]?\s*$",
+    re.IGNORECASE,
+)
+ENGLISH_KINDS = [
+    ("tf", "truefalse"),
+    ("multiple", "multiple"),
+    ("single", "single"),
+    ("fill", "fill"),
+    ("short", "short"),
+]
 # An answer-sheet table: a row of question numbers, then a row of answers.
 SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)+\d{1,3})$")  # ("题号：1" is a record's)
 SHEET_ANSWERS = re.compile(r"^(?:答案|参考答案|參考答案)(?:[\s:：]+(.*))?$")  # (empty: a sheet to fill in)

@@ -2264,3 +2264,18 @@ def test_an_option_whose_dot_was_lost_in_a_column_after_a_wide_gap() -> None:
             "C",
         )
     ]
+
+
+def test_an_english_papers_parts_named_by_their_types() -> None:
+    """Papers set in English name their parts "I. True or False(10x1%)", "II. Choose 1 best
+    answer. (10x2%)", "1. Single choice selection (80 points, 2 each)": parts, not questions."""
+    text = (
+        "I. True or False(10x1%；√/×)\n1、 SRAM needs be refreshed periodically. (×)\n"
+        "II. Choose 1 best answer. (10x2%)\n1、 Computer can execute the code in ____.\nA. machine language\nB. C\nanswer:A\n"
+        "III. Fill in the blanks (2 each)\n1. One byte has ____ bits.\nanswer: 8\n"
+    )
+    assert [(q["section"][:18], q["type"], q["answer"]) for q in parse(text)] == [
+        ("I. True or False(1", "truefalse", False),
+        ("II. Choose 1 best ", "single", "A"),
+        ("III. Fill in the b", "fill", ["8"]),
+    ]
