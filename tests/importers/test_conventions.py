@@ -2274,7 +2274,7 @@ def test_an_english_papers_parts_named_by_their_types() -> None:
         "II. Choose 1 best answer. (10x2%)\n1、 Computer can execute the code in ____.\nA. machine language\nB. C\nanswer:A\n"
         "III. Fill in the blanks (2 each)\n1. One byte has ____ bits.\nanswer: 8\n"
     )
-    assert [(q["section"][:18], q["type"], q["answer"]) for q in parse(text)] == [
+    assert [(str(q["section"])[:18], q["type"], q["answer"]) for q in parse(text)] == [
         ("I. True or False(1", "truefalse", False),
         ("II. Choose 1 best ", "single", "A"),
         ("III. Fill in the b", "fill", ["8"]),
