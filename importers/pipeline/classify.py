@@ -134,8 +134,8 @@ def classify(item: Item) -> ParsedQuestion | None:
 
     if kind == "prose" and answer_text is None and not _asks_with_options(stem, options):
         return None  # numbered prose under a heading that asks nothing
-    if kind == "case" and not item.number:
-        return None  # a case study's story that asked nothing
+    if kind == "case" and not item.number and not _ends_asking(stem):
+        return None  # a case study's story that asked nothing (one that ends asking is a question)
     unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
@@ -477,6 +477,15 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.answer = "\n".join(extra)
     if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):
         q.warnings.append(TYPE_GUESSED)
+
+
+def _ends_asking(text: str) -> bool:
+    """Its last sentence asks: "…你是如何看待这一问题的？请用所学知识进行案例分析与论述。" """
+    sentences = [part for part in SENTENCE_END.split(text.strip()) if part.strip()]
+    return bool(sentences) and rules.ASKS_STRONGLY.search(sentences[-1]) is not None
+
+
+SENTENCE_END = re.compile(r"(?<=[。！!])")
 
 
 def _asks_on_next_line(stem: str, below: str) -> bool:

@@ -2279,3 +2279,13 @@ def test_an_english_papers_parts_named_by_their_types() -> None:
         ("II. Choose 1 best ", "single", "A"),
         ("III. Fill in the b", "fill", ["8"]),
     ]
+
+
+def test_a_case_without_numbered_questions_that_ends_asking_is_a_question() -> None:
+    """Under "三、案例分析题" a story that ends asking ("…你是如何看待这一问题的？请用所学知识进行
+    案例分析与论述。") is the question itself; a story that asks nothing at its end is material."""
+    text = (
+        "三、案例分析题(每题50分)\n国美电器尝试开展数字化转型，但业绩一再下降，很多门店被苏宁收购。你是如何看待这一问题的？"
+        "请用所学知识进行案例分析与论述。\n"
+    )
+    assert [(q["type"], str(q["stem"])[:12]) for q in parse(text)] == [("short", "国美电器尝试开展数字化转")]
