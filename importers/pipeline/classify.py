@@ -445,7 +445,11 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             q.stem = "\n".join([q.stem, *extra])
         q.answer = answer_text
         return
-    same_line = ANSWER_AFTER_QUESTION.match(q.stem) if kind == "short" else None
+    same_line = (
+        (ANSWER_AFTER_QUESTION.match(q.stem) or ANSWER_AFTER_POINTS.match(q.stem))
+        if kind == "short"
+        else None
+    )
     asks_again = same_line is not None and re.search("[?？]", same_line.group(2)) is not None
     if same_line and rules.QUESTION_WORDS.search(same_line.group(1)) and not asks_again:
         # "简述…的工作流程。 放空气体经…": the answer after a gap on the question's line
@@ -501,6 +505,10 @@ PROBLEM_PART = re.compile(r"应用|綜合|综合|计算|計算|设计|設計|编
 
 
 ANSWER_AFTER_QUESTION = re.compile(r"([^\n]+?[。？?])[ \t\u3000]+([^\s(（;；,，].{5,})", re.DOTALL)
+# "简述…的优点。(5分)数据库系统的三级模式结构是指…": the points end the question, its answer follows
+ANSWER_AFTER_POINTS = re.compile(
+    r"([^\n]+?[。？?])\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*([^\s(（;；,，].{5,})", re.DOTALL
+)
 
 
 def parse_choice(text: str) -> tuple[str, str]:

@@ -2289,3 +2289,12 @@ def test_a_case_without_numbered_questions_that_ends_asking_is_a_question() -> N
         "请用所学知识进行案例分析与论述。\n"
     )
     assert [(q["type"], str(q["stem"])[:12]) for q in parse(text)] == [("short", "国美电器尝试开展数字化转")]
+
+
+def test_an_answer_typed_right_after_the_questions_points() -> None:
+    """ "简述…的优点。(5分)数据库系统的三级模式结构是指…": the points end the question; the text
+    after them on its line is the answer."""
+    text = "四、简答题\n1.简述数据库系统采用三级模式结构的优点。(5分)三级模式结构保证了数据的独立性。\n"
+    assert [brief(q) for q in parse(text)] == [
+        ("short", "简述数据库系统采用三级模式结构的优点。", [], "三级模式结构保证了数据的独立性。")
+    ]
