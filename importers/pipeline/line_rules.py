@@ -57,6 +57,27 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+def part_and_number(seg: Segmenter, line: Line) -> str:
+    """ "1-1", "2-3" alone on a line: an online judge's problem id (PTA numbers each part's
+    questions "part-number"); a new part starts a section, its number the question below."""
+    found = PART_AND_NUMBER.match(line.text) if line.text[:1].isdigit() else None
+    if found is None or seg.mode != "questions":
+        return ""
+    part, n = int(found.group(1)), int(found.group(2))
+    if part != seg.judge_part:
+        if n != 1:
+            return ""
+        seg.judge_part = part
+        seg.new_section("", "generic", line.lineno)
+    elif n != seg.expected:
+        return ""
+    seg.open_item(str(n), line)
+    return "question"
+
+
+PART_AND_NUMBER = re.compile(r"^(\d)-(\d{1,3})\s*$")
+
+
 def bullet_question(seg: Segmenter, line: Line) -> str:
     """In a Markdown list of numbered questions, their answers nested under them ("1. 怎么评价…"
     over "   1. 实事求是…"), a bullet back at the questions' depth over a list of its own
@@ -424,6 +445,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("part_and_number", part_and_number),
     ("bullet_question", bullet_question),
     ("task_judgement", task_judgement),
     ("task_option", task_option),

@@ -121,6 +121,7 @@ class Segmenter:
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
         self.after_next = ""  # and the one after that
         self.next_depth = 0  # the Markdown list depth of the next line
+        self.judge_part = 0  # the part of an online judge's "2-5" numbering being read
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
         self.new_section("", "generic", 0)
 

@@ -2298,3 +2298,17 @@ def test_an_answer_typed_right_after_the_questions_points() -> None:
     assert [brief(q) for q in parse(text)] == [
         ("short", "简述数据库系统采用三级模式结构的优点。", [], "三级模式结构保证了数据的独立性。")
     ]
+
+
+def test_an_online_judges_part_and_number_alone_on_a_line() -> None:
+    """PTA numbers each part's problems "1-1", "1-2", "2-1" on a line of their own: the question
+    below each; a new part starts afresh at 1 (never a listing inside the last question)."""
+    text = (
+        "1-1\n无向连通图所有顶点的度之和为偶数。\nT\n\n1-2\n基本有序时冒泡排序交换次数最多。\nF\n\n"
+        "2-1\n下列排序算法中最快的是：\nA.快速排序\nB.冒泡排序\n"
+    )
+    assert [(q["number"], q["type"], q["answer"]) for q in parse(text)] == [
+        ("1", "truefalse", True),
+        ("2", "truefalse", False),
+        ("1", "single", None),
+    ]
