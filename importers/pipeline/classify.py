@@ -115,6 +115,9 @@ def classify(item: Item) -> ParsedQuestion | None:
     if answer_text and "**" in answer_text:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
     explanation = (item.explanation or "").strip()
+    reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
+    if reasoned and truth(reasoned.group(1)) is not None:  # "F (交流电路中，…)": the verdict, then why
+        answer_text, explanation = reasoned.group(1), join(reasoned.group(2).strip(), explanation, "\n")
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if not tail and not options:
@@ -276,13 +279,14 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
 
 def _as_key_without_options(q: ParsedQuestion, letters: str) -> None:
     """A statement with no blank and nothing asked, keyed "A" or "B", is a judgement exported as
-    a choice between 对 and 错 (A. 对 B. 错); the rest are choices whose options went unprinted."""
+    a choice between 对 and 错 (A. 对 B. 错), keyed "F" one marked false; the rest are choices
+    whose options went unprinted."""
     states = not rules.asks_in_words(q.stem) and rules.STATEMENT_END.search(q.stem) is not None
-    if states and letters in ("A", "B"):
+    if states and letters in ("A", "B", "F"):  # (and "F": the F of a T/F key)
         q.type, q.answer = "truefalse", letters == "A"
     else:
         q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
-    q.warnings.append(NO_OPTIONS)
+        q.warnings.append(NO_OPTIONS)
 
 
 def letters_by_text(answer: str, options: list[str]) -> str:
@@ -578,6 +582,9 @@ def clean_stem(text: str) -> str:
     # (each pattern needs a word most stems lack: the test skips its scan, on every question)
     if "填空" in text:
         text = FILL_PLACEHOLDER.sub("____", text)
+    braced = BRACED.fullmatch(text.strip())
+    if braced:
+        text = braced.group(1)  # "{并联补偿电容器主要用在直流电路中。}": a record's braces
     whole_bold = BOLD.fullmatch(text.strip())
     if whole_bold:
         text = whole_bold.group(1)  # "**简述封装的作用**": a Markdown question set in bold
@@ -595,6 +602,8 @@ def clean_option(text: str) -> str:
 
 
 UNREAD_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=\S)")  # a label no rule took ("E. …")
+VERDICT_WITH_REASON = re.compile(r"\s*(\S{1,2})\s*[(（](.+)[)）]\s*", re.DOTALL)
+BRACED = re.compile(r"\{([^{}]+)\}")
 STRAY_LETTER = re.compile(rf"^[A-H](?=[{rules.CJK}])")
 NEXT_BULLET = re.compile(r"\s+[-*•·]$")
 

@@ -2312,3 +2312,17 @@ def test_an_online_judges_part_and_number_alone_on_a_line() -> None:
         ("2", "truefalse", False),
         ("1", "single", None),
     ]
+
+
+def test_records_of_a_number_a_braced_statement_and_a_keyed_verdict_with_its_reason() -> None:
+    """ "1 {statement} 正确答案:F (why)": a number and a space before the braced statement (the
+    braces are no text), the verdict T/F, and the reason after it is the explanation."""
+    text = (
+        "1 {电容器室内应有良好的通风。} 正确答案:F (电流也要检查)\n2 {补偿电容器的容量越大越好。} 正确答案:T\n"
+        "3 {10kV避雷器的绝缘电阻应每年测量一次。} 正确答案:T\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("truefalse", "电容器室内应有良好的通风。", False, "电流也要检查"),
+        ("truefalse", "补偿电容器的容量越大越好。", True, ""),
+        ("truefalse", "10kV避雷器的绝缘电阻应每年测量一次。", True, ""),
+    ]
