@@ -96,6 +96,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         or rules.TYPE_LABEL.match(stem)
         or rules.TYPE_TAG_AFTER.search(stem)
         or rules.TYPE_GLUED.match(stem)
+        or rules.TYPE_POINTS.match(stem)
     )
     if tag:  # "[多选题]" on the question outranks the section it sits in
         kind = TAG_KINDS.get(tag.group(1)[:2], "short")

@@ -86,8 +86,8 @@ ITEM = (
     # "12：客户是…" opening a line, the text in Chinese (never a time "10:30", a year "1921：", a
     # program's label "1:\tstosl")
     rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*[{CJK}“\"(（])"
-    # "1 单选(3分)": a number, a space and the question's type tag (MOOC exports)
-    r"|(?P<item_t>\d{1,4})(?:\s+(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
+    # "1 单选(3分)", "1单选(1分)": a number and the question's type tag (MOOC exports)
+    r"|(?P<item_t>\d{1,4})(?:\s*(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
     # "2【判断题】(2分)": a number glued to its bracketed type tag (智慧树 exports)
     r"|\s*(?=[【\[](?:单选|多选|判断|填空|简答|问答|名词解释|论述|计算|案例分析|不定项)[题題]?[】\]]))"
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
@@ -236,6 +236,10 @@ TYPE_TAG = re.compile(
 TYPE_LABEL = re.compile(rf"^\s*{TAG_NAMES}\s*[:：]\s*")
 # "判断题我国从唐朝开始…": the type glued before the stem (学习通 exports copied as text)
 TYPE_GLUED = re.compile(r"^\s*(单选题|多选题|判断题|填空题|简答题|问答题|论述题)(?=[^\s:：,，、的是为])")
+# "单选(1分)计算机为什么…": a MOOC's type and points before the stem
+TYPE_POINTS = re.compile(
+    r"^\s*(单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*"
+)
 # "…是（ ）[单选题]": the tag after the stem (问卷星 exports).
 TYPE_TAG_AFTER = re.compile(rf"\s*[\[【]\s*{TAG_NAMES}\s*[\]】]\s*\*?\s*$")  # (and the form's "*")
 # A text wholly in Markdown bold: "**D、新的开发工具**", "**错**".

@@ -2326,3 +2326,13 @@ def test_records_of_a_number_a_braced_statement_and_a_keyed_verdict_with_its_rea
         ("truefalse", "补偿电容器的容量越大越好。", True, ""),
         ("truefalse", "10kV避雷器的绝缘电阻应每年测量一次。", True, ""),
     ]
+
+
+def test_a_mooc_number_glued_to_its_type_tag() -> None:
+    """ "1单选(1分)计算机为什么采用二进制？": the number glued to the MOOC's type tag numbers the
+    question (so the next "2单选(1分)…" is no option's text)."""
+    text = "1单选(1分)计算机为什么采用二进制？\nA.表示能力强\nB.容易被硬件存储\n2单选(1分)Python为什么是高级语言？\nA.功能强\nB.贴近人类思维\n"
+    assert [(q["number"], q["stem"], q["options"]) for q in parse(text)] == [
+        ("1", "计算机为什么采用二进制?", ["表示能力强", "容易被硬件存储"]),
+        ("2", "Python为什么是高级语言?", ["功能强", "贴近人类思维"]),
+    ]
