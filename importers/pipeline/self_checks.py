@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .classify import OPTIONS_NOT_PRINTED
+from .classify import NO_OPTIONS, OPTIONS_NOT_PRINTED
 from .model import ParsedQuestion
 
 CHOICE_TYPES = frozenset({"single", "multiple"})
@@ -173,8 +173,9 @@ def _option_counts_by_section(questions: list[ParsedQuestion]) -> dict[str, list
 
 
 def _has_options(q: ParsedQuestion) -> bool:
-    """False for a question the paper printed with only its chosen option: none are missing."""
-    return OPTIONS_NOT_PRINTED not in q.warnings
+    """False for a question the paper printed with only its chosen option, or only its key:
+    none are missing (the warning already says so)."""
+    return OPTIONS_NOT_PRINTED not in q.warnings and NO_OPTIONS not in q.warnings
 
 
 CHECKS: list[Check] = [

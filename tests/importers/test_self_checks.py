@@ -143,6 +143,12 @@ def test_a_choice_section_read_without_options_makes_the_paper_poor() -> None:
     paper = parse_document("p.txt", echoed.encode())
     assert paper.coverage is not None and paper.coverage.verdict == "ok"
     assert all(q.warnings == ["only the chosen option was printed"] for q in paper.questions)
+    # a bank printing only the keys ("题目：…" / "答案：B"): each question says so, no misreading
+    topics = ["客户", "服务", "投诉", "礼仪", "沟通", "倾听", "致歉", "跟进"]
+    keys = "".join(f"题目：{t}的核心是（）。\n答案：{'ABCD'[n % 4]}\n\n" for n, t in enumerate(topics))
+    paper = parse_document("p.txt", keys.encode())
+    assert paper.coverage is not None and paper.coverage.verdict == "ok"
+    assert all(q.warnings == ["no options were printed, only the key"] for q in paper.questions)
 
 
 def test_reasons_and_notes_are_shown_in_the_interface_language() -> None:
