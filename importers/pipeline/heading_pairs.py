@@ -22,6 +22,7 @@ from . import rules
 from .classify import NO_ANSWER
 from .model import Line, ParsedQuestion
 from .qa_pairs import BLANK_RUN
+from .segment import Segmenter
 
 MIN_QUESTIONS = 3
 # Of the headings with text under them, the share that must ask (the rest are topics).
@@ -122,7 +123,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
     for i, line in enumerate(texts):
         part = PART.match(_plain(line.text))
         if part:
-            open_part = _part_kind(part.group("kind")) in OPEN_KINDS
+            open_part = Segmenter.section_kind(part.group("kind")) in OPEN_KINDS
         bold_asks = BOLD_LINE.fullmatch(line.text.strip()) and ASKS.search(_question_text(line))
         if line.heading or part or bold_asks or _bullet_asks(texts, i):
             following = texts[i + 1] if i + 1 < len(texts) else None
@@ -137,13 +138,6 @@ def _answered_numbered(body: list[Line]) -> int:
     """Numbered lines of the text with "答：" opening the line under them."""
     pairs = zip(body, body[1:], strict=False)
     return sum(1 for line, below in pairs if NUMBER.match(line.text) and ANSWER_LABEL.match(below.text))
-
-
-def _part_kind(words: str) -> str:
-    for pattern, kind in rules.SECTION_KINDS:
-        if re.search(pattern, words):
-            return kind
-    return "short"  # rules.OPEN_PART_WORDS: "分析", "计算" without their 题, open questions
 
 
 def _bullet_asks(lines: list[Line], i: int) -> bool:
