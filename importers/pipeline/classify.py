@@ -583,7 +583,7 @@ def clean_stem(text: str) -> str:
     # (each pattern needs a word most stems lack: the test skips its scan, on every question)
     if "填空" in text:
         text = FILL_PLACEHOLDER.sub("____", text)
-    braced = BRACED.fullmatch(text.strip())
+    braced = BRACED.fullmatch(text.strip()) if "{" in text else None
     if braced:
         text = braced.group(1)  # "{并联补偿电容器主要用在直流电路中。}": a record's braces
     whole_bold = BOLD.fullmatch(text.strip())
