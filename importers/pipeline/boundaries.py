@@ -231,16 +231,12 @@ def _repeats_first_question(seg: Segmenter, rest: str) -> bool:
         return False
     run = [*seg.section.items, seg.item]
     ones = [item for item in run if item.number == "1" and item.answer is None]
-    asked = _words(ones[-1].stem) if ones else ""
-    return len(asked) >= REPEAT_MIN and _words(rest[first.end() :]).startswith(asked[:REPEAT_MIN])
+    asked = rules.bare_words(ones[-1].stem) if ones else ""
+    return len(asked) >= REPEAT_MIN and rules.bare_words(rest[first.end() :]).startswith(asked[:REPEAT_MIN])
 
 
 FIRST_ENTRY = re.compile(r"\s*1\s*[、.．]\s*")
 REPEAT_MIN = 8  # characters of the question that must come again
-
-
-def _words(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text)
 
 
 BRACKETED_ONE = re.compile(r"\s*[(（]\s?1\s?[)）]")
@@ -469,7 +465,7 @@ def _answer_goes_on(seg: Segmenter, text: str, end: int) -> bool:
     if 0 < seg.line_depth <= item.depth:
         return False  # a Markdown list item as shallow as the question: the next question
     rest = text[end:]
-    asks = rules.ASKS_STRONGLY.search(rest) or rules.PROBLEM_ASKS.search(rest) or rules.BLANK.search(rest)
+    asks = rules.asks_strongly(rest) or rules.BLANK.search(rest)
     listed = _introduces_a_list(item)  # under "原因：", "作用：": the points listed
     return _answering(seg, item) and (listed or STATED.search(rest) is not None) and not asks
 
@@ -485,7 +481,7 @@ FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 def program_line(text: str, end: int) -> bool:
     """The rest of the line is a line of a program (no Chinese; a directive, a brace, a statement)."""
     rest = LISTING_NUMBER.sub("", text[end:].strip())  # ("2. using namespace std;": its number too)
-    return bool(rest) and not HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
+    return bool(rest) and not rules.HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
 
 
 LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
@@ -495,7 +491,6 @@ PROGRAM_LINE = re.compile(
     r"#\s*(?:include|define|import)\b|[{}]\s*$|.*[;{]\s*(?://.*)?$"
     r"|(?:int|void|float|double|char|long|return|if|else|for|while|printf|scanf|def|class|public|import)\b"
 )
-HAS_CJK = re.compile(f"[{rules.CJK}]")
 
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
@@ -558,8 +553,7 @@ def _asks_a_part(item: Item | None, text: str, end: int) -> bool:
     unanswered = (
         item is not None and item.slot != "answer" and not (item.answer or item.options or item.extra)
     )
-    rest = text[end:]
-    return unanswered and bool(rules.ASKS_STRONGLY.search(rest) or rules.PROBLEM_ASKS.search(rest.lstrip()))
+    return unanswered and rules.asks_strongly(text[end:])
 
 
 def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import rules
 from .blocks import KeyEntry, Section, join
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -38,7 +39,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
 def _without_question(answer: str, stem: str) -> str:
     """A key that asks each question again before answering it: the answer without the question."""
     first, _, rest = answer.partition("\n")
-    same = re.sub(r"[\W_]+", "", first) == re.sub(r"[\W_]+", "", stem)
+    same = rules.bare_words(first) == rules.bare_words(stem)
     return rest.strip() if same and rest.strip() else answer
 
 

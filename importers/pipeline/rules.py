@@ -306,10 +306,23 @@ ASKS_STRONGLY = re.compile(
 PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出)")
 
 
+def asks_strongly(text: str) -> bool:
+    """A question word for certain, or an imperative that asks ("求…", "试计算…", "画出…")."""
+    return bool(ASKS_STRONGLY.search(text) or PROBLEM_ASKS.search(text))
+
+
 def asks_in_words(text: str) -> bool:
-    """A question word, an imperative ("求…", "试计算…"), or a blank to fill."""
-    asks = QUESTION_WORDS.search(text) or ASKS_STRONGLY.search(text) or PROBLEM_ASKS.search(text)
-    return bool(asks or BLANK.search(text))
+    """A question word (even one that may only name a topic), an imperative, or a blank to fill."""
+    return bool(QUESTION_WORDS.search(text) or asks_strongly(text) or BLANK.search(text))
+
+
+HAS_CJK = re.compile(f"[{CJK}]")
+NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def bare_words(text: str) -> str:
+    """The text without spaces and punctuation, to tell the same words printed twice."""
+    return NOT_A_WORD.sub("", text)
 
 
 # An open question asked by its topic alone: "细菌特殊结构的生物学意义。", "…在鉴定中的应用"

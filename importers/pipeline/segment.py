@@ -64,9 +64,9 @@ def _asks_more(stem: str, text: str) -> bool:
     if re.match(r"^[(（]?\d", text) or not rules.QUESTION_WORDS.search(text):
         return False
     asked_in_it = "?" in text or "？" in text
-    if boundaries.ASKED_END.search(stem) and rules.STATEMENT_END.search(text) and not asked_in_it:
+    if ASKED_END.search(stem) and rules.STATEMENT_END.search(text) and not asked_in_it:
         return False
-    return rules.ASKS_STRONGLY.search(text) is not None or boundaries.ASKED_END.search(text) is not None
+    return rules.ASKS_STRONGLY.search(text) is not None or ASKED_END.search(text) is not None
 
 
 def _states_nothing_to_answer(item: Item) -> bool:
@@ -625,7 +625,7 @@ CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
-HAS_CJK = re.compile(f"[{rules.CJK}]")  # numbered lines without any are a program's, in a Chinese paper
+HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 
 
