@@ -346,7 +346,9 @@ FIELD_LABELS = {
 
 
 def _norm_header(text: str) -> str:
-    return re.sub(r"\s+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
+    """Header words compared bare: "正确答案(必填)" → 正确答案, "correct_answer" → correctanswer
+    (database exports name columns in snake or kebab case)."""
+    return re.sub(r"[\s_\-]+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 # Columns that label a run of rows: a 题型 or 章节 cell merged down over its questions, a case's

@@ -225,6 +225,23 @@ def test_a_programs_prefixed_column_names_and_answers_by_option_number() -> None
     assert "qstem→题干" in paper.notes[0] and "qTrue→答案" in paper.notes[0]
 
 
+def test_a_database_exports_snake_case_column_names() -> None:
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["select_id", "title", "option_A", "option_B", "option_C", "correct_answer"],
+                [1, "客户是?", "上帝", "朋友", "对手", "B"],
+                [2, "端口号是?", 8080, 80, 21, "B"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "客户是?", ["上帝", "朋友", "对手"], "B"),
+        ("single", "端口号是?", ["8080", "80", "21"], "B"),
+    ]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(
