@@ -532,6 +532,9 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if seg.key_entry is not None and seg.key_entry.number == 0:
         return None  # the answer of a lone essay question numbers its own points
     answerish = ANSWERISH.match(text, m.end())
+    questions_again = not BARE_KEY.match(text, m.end()) and OPTION_A.match(seg.next_text)
+    if n == 1 and seg.key_last > 1 and at_line_start(m) and questions_again:
+        return ("resumed", n)
     if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
     return None
@@ -544,6 +547,7 @@ def _numbers_its_question(seg: Segmenter, n: int) -> bool:
     return target is not None and any(item.number == str(n) for item in target.items)
 
 
+OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")
 BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
 
@@ -978,6 +982,14 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     return m.end()
 
 
+def on_resumed_questions(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    """ "1." with option A under it, after a key: the next set of questions glued into the file
+    (practice sets each followed by its own key), so the key ends and a new paper begins."""
+    seg.mode = "questions"
+    seg.new_document(line.lineno)
+    return on_item(seg, m, number, text, line)
+
+
 def _first_case_question(seg: Segmenter, m: re.Match[str], text: str, n: int) -> bool:
     """ "(1) 客服错在哪里？" opening a line under a case's story, with no "问题：" before it."""
     story = seg.item is not None and not seg.item.number
@@ -1006,12 +1018,14 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     assert item is not None
     if index == 0 and item.extra:
         program = any(program_line(extra, 0) for extra in item.extra)  # (its lines are no stem)
-        if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem) and not program:
+        turn = DIALOGUE_TURN.match(item.extra[-1])  # "—Yes, you must.": the dialogue goes on
+        if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem) and not (program or turn):
             seg.split_unnumbered(line)
             item = seg.item
             assert item is not None
         else:
-            block = program or item.stem.rstrip().endswith((":", "："))  # "运行结果是( ):" then a program
+            # "运行结果是( ):" then a program, or a dialogue: lines of their own
+            block = program or turn or item.stem.rstrip().endswith((":", "："))
             sep = "\n" if block else ""
             item.stem = join(item.stem, sep.join(item.extra), sep)
             item.extra = []
@@ -1019,6 +1033,10 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     item.option_family = family
     item.slot = "option"
     return m.end()
+
+
+# A turn of an English exam's dialogue opens with a dash: "—Where is your father?" "—He ____."
+DIALOGUE_TURN = re.compile(r"\s*(?:—{1,2}|–)(?![—–-])")
 
 
 def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
@@ -1101,6 +1119,7 @@ HANDLERS: dict[str, Handler] = {
     "meta": on_meta,
     "my_answer": on_my_answer,
     "item": on_item,
+    "resumed": on_resumed_questions,
     "option": on_option,
     "nested_option": on_nested_option,
     "unnumbered": on_unnumbered,
@@ -1127,6 +1146,7 @@ ROLES = {
     "key_range": "key",
     "mark_run": "key",
     "item": "question",
+    "resumed": "question",
     "unnumbered": "question",
     "nested_option": "option",
     "type_tag": "question",

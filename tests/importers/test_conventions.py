@@ -2336,3 +2336,36 @@ def test_a_mooc_number_glued_to_its_type_tag() -> None:
         ("1", "计算机为什么采用二进制?", ["表示能力强", "容易被硬件存储"]),
         ("2", "Python为什么是高级语言?", ["功能强", "贴近人类思维"]),
     ]
+
+
+def test_an_english_papers_dialogue_turns_stay_in_the_stem() -> None:
+    """ "2. —____ I hand in the homework?" then "—Yes, you must.": the second turn of the
+    dialogue is the same question's stem, not a question whose number was lost."""
+    text = (
+        "1. The store is open ____ 9:00 a.m.\nA. between\nB. on\n"
+        "2. —____ I hand in the homework today, Ms. Green?\n— Yes, you must.\nA. Can\nB. Must\n"
+        "3. Lucy wants to be ____ engineer.\nA. an\nB. a\n答案：1-3. ABA\n"
+    )
+    assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("1", "The store is open ____ 9:00 a.m.", ["between", "on"], "A"),
+        ("2", "—____ I hand in the homework today, Ms. Green?\n— Yes, you must.", ["Can", "Must"], "B"),
+        ("3", "Lucy wants to be ____ engineer.", ["an", "a"], "A"),
+    ]
+
+
+def test_practice_sets_each_followed_by_its_key() -> None:
+    """A set of questions, its key "答案：1-2. AB", then the next set numbered from 1 again (its
+    question opening "B…" and option A under it): the key ends and the questions resume, each
+    set keyed by its own key."""
+    text = (
+        "专项训练（1）\n1. Tom runs ____.\nA. fast\nB. faster\n2. He ____ here.\nA. is\nB. are\n"
+        "答案：1-2. BA\n专项训练（2）\n考点分布：时态\n"
+        "1. By the time we arrived, the train ____.\nA. had left\nB. leaves\n"
+        "2. Neither he nor I ____ ready.\nA. am\nB. is\n答案：1-2. AA\n"
+    )
+    assert [(q["number"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("1", ["fast", "faster"], "B"),
+        ("2", ["is", "are"], "A"),
+        ("1", ["had left", "leaves"], "A"),
+        ("2", ["am", "is"], "A"),
+    ]
