@@ -62,7 +62,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
-FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,30}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
+FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,100}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
 FILL_IN_LENTICULAR = re.compile(r"【\s*([^【】\d][^【】]{0,29}?)\s*】")  # "客户是【上帝】" (fill parts only)
 # "包括 细菌学     、 病毒学    和": the answers typed into blanks made of spaces (a word set off by
 # spaces, two or more on one side; Chinese puts no spaces between words). Fill sections only.
@@ -393,6 +393,8 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
             for m in pattern.finditer(q.stem)
             if not NOT_AN_ANSWER.fullmatch(m.group(1))
             and not (pattern is FILL_IN_BRACKETS and q.stem[: m.start()].endswith("_"))  # "____(英文缩写)"
+            # "模型（CMM）分为**初始级…**": where the key is set in bold, brackets are the text's own
+            and not (pattern is FILL_IN_BRACKETS and FILL_IN_BOLD.search(q.stem))
         ]
         by_part = spaced or bool(q.section and "填空" in q.section)  # (spaces blank only a fill's text)
         if found and pattern is FILL_IN_UNDERSCORES or (found and by_part):

@@ -16,6 +16,7 @@ asks with prose, not more bullets, under it heads its answer too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import rules
@@ -82,8 +83,14 @@ def looks_like_heading_pairs(lines: list[Line]) -> bool:
     return answered_below < len(asking)
 
 
-def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
-    """The questions, each line's role written into `roles` (for coverage and --explain)."""
+def parse_heading_pairs(
+    lines: list[Line],
+    roles: dict[int, list[str]],
+    read_numbered: Callable[[list[Line]], list[ParsedQuestion]],
+) -> list[ParsedQuestion]:
+    """The questions, each line's role written into `roles` (for coverage and --explain). A part
+    whose text numbers its own questions ("## 填空题" over "1、**过程**是…" in notes whose other
+    parts ask by heading) is read by `read_numbered`, the line reader."""
     questions: list[ParsedQuestion] = []
     section = ""
     for block in _blocks(lines):
@@ -91,6 +98,8 @@ def parse_heading_pairs(lines: list[Line], roles: dict[int, list[str]]) -> list[
         if PART.match(heading.text) or not _heads_answer(block):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
+            if _numbers_questions(body):
+                questions.extend(read_numbered([heading, *body]))
             continue
         roles[heading.lineno] = ["question", "stem"]
         for line in body:
@@ -132,6 +141,12 @@ def _blocks(lines: list[Line]) -> list[Block]:
         elif blocks:
             blocks[-1].body.append(line)
     return blocks
+
+
+def _numbers_questions(body: list[Line]) -> bool:
+    """Most of the text's lines open with a number, and enough of them to be questions."""
+    numbered = sum(1 for line in body if NUMBER.match(line.text))
+    return numbered >= MIN_QUESTIONS and numbered * 2 > len(body)
 
 
 def _answered_numbered(body: list[Line]) -> int:

@@ -31,7 +31,7 @@ def parse_lines(
     cleaned = clean_lines(lines, furniture)
     if looks_like_heading_pairs(cleaned):
         roles: dict[int, list[str]] = {}
-        questions = parse_heading_pairs(cleaned, roles)
+        questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))
         flag_repeats(questions)
         return ParsedPaper(
             filename=filename,
@@ -68,6 +68,16 @@ def parse_lines(
         line_roles=seg.roles,
         furniture={line.lineno for line in furniture},
     )
+
+
+def _read_numbered(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
+    """A part of heading-pair notes whose questions are numbered lines, read line by line."""
+    seg = segment(lines)
+    link_keys(seg.sections, seg.keys)
+    questions = _classify_all(seg)
+    read_trailing_keys(questions)
+    roles.update(seg.roles)
+    return questions
 
 
 def _classify_all(seg: Segmented) -> list[ParsedQuestion]:

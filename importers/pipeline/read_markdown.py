@@ -21,9 +21,9 @@ from .model import Line
 MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
 
 
-# "###1 字符串右移", "##期末考试": an ATX heading typed without its space (CommonMark reads it
-# as text; writers of Chinese often leave the space out).
-UNSPACED_HEADING = re.compile(r"^(#{1,6})(?=[\d\u4e00-\u9fff])", re.MULTILINE)
+# "###1 字符串右移", "##期末考试", "###　１、": an ATX heading typed without its space or with a
+# full-width one (CommonMark reads either as text; writers of Chinese type both).
+UNSPACED_HEADING = re.compile(r"^(#{1,6})(?:\u3000+|(?=[\d\u4e00-\u9fff０-９]))", re.MULTILINE)
 
 
 def markdown_lines(text: str) -> list[Line]:

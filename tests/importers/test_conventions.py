@@ -2369,3 +2369,34 @@ def test_practice_sets_each_followed_by_its_key() -> None:
         ("1", ["had left", "leaves"], "A"),
         ("2", ["am", "is"], "A"),
     ]
+
+
+def test_notes_asking_by_heading_with_a_part_of_numbered_fill_questions() -> None:
+    """Review notes: "## 填空题" over numbered lines with the key in bold, then parts whose
+    questions are headings ("###　１、软件体系结构", typed with a full-width space). The fill part's
+    numbered lines are questions too, and a bracket in a stem keyed in bold is the text's own."""
+    md = (
+        "## 填空题\n\n1、**可行性研究**的目的是确定项目是否值得开发。\n\n2、软件工程于**1968**年提出。\n\n"
+        "3、软件工程三要素是**过程**、**方法**和**工具**\n\n"
+        "4、根据成熟度模型（CMM），软件过程能力分为**初始级、可重复级、已定义级、已管理级、优化级**五个等级。\n\n"
+        "## 名词解释\n\n###\u3000１、软件体系结构\n\n软件体系结构又称软件结构。\n\n### 2、回归测试\n\n回归测试是修改后重新进行的测试。\n\n"
+        "## 简答题\n\n### 1、简述软件项目管理的五大过程\n\n* 启动过程\n* 计划过程\n\n"
+        "### 2、软件工程的七条基本原理是什么？\n\n坚持进行阶段评审。\n"
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("notes.md", md.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("fill", "____的目的是确定项目是否值得开发。", ["可行性研究"]),
+        ("fill", "软件工程于____年提出。", ["1968"]),
+        ("fill", "软件工程三要素是____、____和____", ["过程", "方法", "工具"]),
+        (
+            "fill",
+            "根据成熟度模型(CMM),软件过程能力分为____五个等级。",
+            ["初始级、可重复级、已定义级、已管理级、优化级"],
+        ),
+        ("short", "软件体系结构", "软件体系结构又称软件结构。"),
+        ("short", "回归测试", "回归测试是修改后重新进行的测试。"),
+        ("short", "简述软件项目管理的五大过程", "启动过程\n计划过程"),
+        ("short", "软件工程的七条基本原理是什么?", "坚持进行阶段评审。"),
+    ]
