@@ -50,7 +50,9 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     if seg.item is not None and seg.item.problem:
         return ""  # a programming problem's sample input ("输入样例：" then "2")
     n = int(line.text)
-    first = seg.numbered_items == 0 and n == 1
+    # the first number printed: 1, or the count so far plus one (the first question lost its "1")
+    read = sum(len(section.items) for section in seg.sections) + (seg.item is not None)
+    first = seg.numbered_items == 0 and n in (1, read + 1)
     if n != seg.expected and not first:
         return ""  # a page number, most likely: the spine of numbering decides
     seg.open_item(line.text, line)

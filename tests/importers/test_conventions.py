@@ -2400,3 +2400,21 @@ def test_notes_asking_by_heading_with_a_part_of_numbered_fill_questions() -> Non
         ("short", "简述软件项目管理的五大过程", "启动过程\n计划过程"),
         ("short", "软件工程的七条基本原理是什么?", "坚持进行阶段评审。"),
     ]
+
+
+def test_a_quiz_whose_first_number_was_lost_and_keys_in_bold_after_is() -> None:
+    """A quiz copied from a web page: the first question's "1" lost, the next numbers alone on
+    their lines, each label alone above its option, "正确答案是 **C**" (or a verdict in bold)."""
+    md = (
+        "# Linux基础知识\n\n   Which protocol sets the local time?\n\n- A.\n\n  NCP\n\n- B.\n\n  NTP\n\n"
+        "正确答案是 **B**\n\n2\n\nWhich command lists background jobs?\n\n- A.\n\n  sleep\n\n- B.\n\n  jobs\n\n"
+        "正确答案是 **B**\n\n3\n\nLinux is free software.\n\n正确答案是 **正确** \n"
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("quiz.md", md.encode())
+    assert [(q.number, q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("", "single", "Which protocol sets the local time?", ["NCP", "NTP"], "B"),
+        ("2", "single", "Which command lists background jobs?", ["sleep", "jobs"], "B"),
+        ("3", "truefalse", "Linux is free software.", [], True),
+    ]
