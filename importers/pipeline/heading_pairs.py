@@ -70,10 +70,19 @@ class Block:
     body: list[Line]
     open_part: bool  # under a part that names an open type: every heading there asks
     over_subheadings: bool  # nothing under it but deeper headings: it heads those
+    topic: bool = False  # a bold bullet over deeper points ("- **接口的意义**"): asks only as a sibling
+
+    @property
+    def level(self) -> tuple[str, int]:
+        """What kind of line heads it: a heading of level n, or a bold bullet at depth n."""
+        line = self.heading
+        return ("heading", line.heading) if line.heading else ("bold", line.depth)
 
 
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
-    with_text = [block for block in _blocks(lines) if block.body]
+    with_text = [
+        block for block in _blocks(lines) if block.body and not (block.topic and not _asks(block.heading))
+    ]
     asking = [block for block in with_text if _heads_answer(block) and not _has_options(block.body)]
     if len(asking) < MIN_QUESTIONS or len(asking) < ASKING_SHARE * len(with_text):
         return False
@@ -93,9 +102,12 @@ def parse_heading_pairs(
     parts ask by heading) is read by `read_numbered`, the line reader."""
     questions: list[ParsedQuestion] = []
     section = ""
-    for block in _blocks(lines):
+    blocks = _blocks(lines)
+    level = _question_level(blocks)
+    for block in blocks:
         heading, body = block.heading, block.body
-        if PART.match(heading.text) or not _heads_answer(block):
+        sibling = block.level == level and bool(body) and not block.over_subheadings
+        if PART.match(heading.text) or not (_heads_answer(block) or (sibling and not _chapter(heading))):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
             if _numbers_questions(body):
@@ -123,6 +135,22 @@ def parse_heading_pairs(
     return questions
 
 
+def _question_level(blocks: list[Block]) -> tuple[str, int] | None:
+    """The kind of line most questions are headed by ("###", or bold bullets): in notes that ask
+    by heading, a line of that kind over text heads a question even when it only names its topic
+    ("### 依赖注入", "- **Java的异常体系**" among "- **谈谈对java多态的理解**")."""
+    levels = [
+        block.level
+        for block in blocks
+        if block.body and _heads_answer(block) and not PART.match(block.heading.text)
+    ]
+    return max(set(levels), key=levels.count) if levels else None
+
+
+def _chapter(heading: Line) -> bool:
+    return re.match(rules.HEADING_CHAPTER, _question_text(heading)) is not None
+
+
 def _blocks(lines: list[Line]) -> list[Block]:
     """Each heading (or bold line that asks, or line naming a part) with the lines under it, to the
     next one (text before the first: none)."""
@@ -133,11 +161,21 @@ def _blocks(lines: list[Line]) -> list[Block]:
         part = PART.match(_plain(line.text))
         if part:
             open_part = Segmenter.section_kind(part.group("kind")) in OPEN_KINDS
-        bold_asks = BOLD_LINE.fullmatch(line.text.strip()) and ASKS.search(_question_text(line))
-        if line.heading or part or bold_asks or _bullet_asks(texts, i):
-            following = texts[i + 1] if i + 1 < len(texts) else None
+        bold = BOLD_LINE.fullmatch(line.text.strip()) is not None
+        following = texts[i + 1] if i + 1 < len(texts) else None
+        under = following is not None and (
+            following.depth > line.depth or not (following.bullet or following.heading)
+        )
+        topic = bold and line.bullet and under  # (deeper points, or prose, under it)
+        if (
+            line.heading
+            or part
+            or topic
+            or (bold and ASKS.search(_question_text(line)))
+            or _bullet_asks(texts, i)
+        ):
             deeper = bool(line.heading and following and following.heading > line.heading)
-            blocks.append(Block(line, [], open_part and not part, deeper))
+            blocks.append(Block(line, [], open_part and not part, deeper, topic=topic))
         elif blocks:
             blocks[-1].body.append(line)
     return blocks
@@ -176,12 +214,7 @@ def _heads_answer(block: Block) -> bool:
         return True
     if block.body and _defines(_question_text(heading), _plain(block.body[0].text)):
         return True
-    return (
-        block.open_part
-        and bool(heading.heading)
-        and not block.over_subheadings
-        and not re.match(rules.HEADING_CHAPTER, _question_text(heading))
-    )
+    return block.open_part and bool(heading.heading) and not block.over_subheadings and not _chapter(heading)
 
 
 def _defines(term: str, first: str) -> bool:

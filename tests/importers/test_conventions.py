@@ -2418,3 +2418,32 @@ def test_a_quiz_whose_first_number_was_lost_and_keys_in_bold_after_is() -> None:
         ("2", "single", "Which command lists background jobs?", ["sleep", "jobs"], "B"),
         ("3", "truefalse", "Linux is free software.", [], True),
     ]
+
+
+def test_interview_notes_whose_bold_bullets_head_their_answers_asking_or_naming_a_topic() -> None:
+    """ "* **int与integer的区别**" over its points: in notes that ask by bold bullets, a bold bullet
+    that only names its topic ("* **依赖注入**") over prose or points heads a question too; a
+    part's heading ("## Java篇") does not, nor do bold points inside an answer headed by "###"."""
+    md = (
+        "# Android面试题\n\n## Java篇\n\n* **java中==和equals的区别**\n\n\t* `==`是运算符\n\t* `equals`是方法\n\n"
+        "* **依赖注入**\n\n\tA类中有B的实例，称A对B有一个依赖。\n\n"
+        "* **谈谈对java多态的理解**\n\n\t父类引用指向子类对象。\n\n"
+        "* **Java的异常体系**\n\n\t* `Error`是程序无法处理的异常\n\t* `Exception`分为两类\n\n"
+        "* **String类为什么是final的**\n\n\t为了安全性和效率。\n"
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("notes.md", md.encode())
+    assert [(q.section, q.stem, q.answer) for q in paper.questions] == [
+        ("Java篇", "java中==和equals的区别", "`==`是运算符\n`equals`是方法"),
+        ("Java篇", "依赖注入", "A类中有B的实例,称A对B有一个依赖。"),
+        ("Java篇", "谈谈对java多态的理解", "父类引用指向子类对象。"),
+        ("Java篇", "Java的异常体系", "`Error`是程序无法处理的异常\n`Exception`分为两类"),
+        ("Java篇", "String类为什么是final的", "为了安全性和效率。"),
+    ]
+    headed = "### 什么是进程？\n\n- **动态性**\n\t- 进程有生命周期\n\n### 什么是线程？\n\n调度的单位。\n\n### 线程的状态有哪些？\n\n就绪、运行。\n"
+    assert [q.stem for q in parse_document("os.md", headed.encode()).questions] == [
+        "什么是进程?",
+        "什么是线程?",
+        "线程的状态有哪些?",
+    ]
