@@ -370,7 +370,8 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
 
 
 CN_PART_LAST = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}\s*[、.．][^\n]*$")
-ANSWER_POINT = re.compile(r"(?:^|\n)\s*(\d{1,2})\s*[.、．，,]")  # ("答：1，…" then "2，…")
+# ("答：1，…" then "2，…"; "…反作用。1.意识…；" then "2.…": a list may open after a sentence)
+ANSWER_POINT = re.compile(r"(?:^|\n|(?<=[。；;]))\s*(\d{1,2})\s*[.、．，,](?!\d)")
 
 
 DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")

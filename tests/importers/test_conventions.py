@@ -2447,3 +2447,16 @@ def test_interview_notes_whose_bold_bullets_head_their_answers_asking_or_naming_
         "什么是线程?",
         "线程的状态有哪些?",
     ]
+
+
+def test_an_answers_points_opened_after_a_sentence_run_on_past_the_next_questions_number() -> None:
+    """ "答：…反作用。1.意识…；" then "2.…" "3.…" "4.…。": the answer's list opened mid-line after a
+    sentence, so its "4." is its next point, not question 4 (which follows as "4、")."""
+    text = (
+        "3、物质观（物质的含义）\n答：物质决定意识。意识对物质具有反作用。1.意识活动具有目的性；\n2.意识活动具有创造性；\n"
+        "3.意识具有指导实践的作用；\n4.意识具有控制人的行为的作用。\n4、世界的物质统一性原理\n答：意识统一于物质。\n"
+    )
+    assert [(q["number"], str(q["answer"])[-10:]) for q in parse(text)] == [
+        ("3", "控制人的行为的作用。"),
+        ("4", "意识统一于物质。"),
+    ]
