@@ -62,6 +62,10 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
+# "故选C", "显然选择 C，因为…", "所以答案为 B": an explanation that names the letter it chose
+CHOSEN_IN_EXPLANATION = re.compile(
+    r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
+)
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,100}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
 FILL_IN_LENTICULAR = re.compile(r"【\s*([^【】\d][^【】]{0,29}?)\s*】")  # "客户是【上帝】" (fill parts only)
 # "包括 细菌学     、 病毒学    和": the answers typed into blanks made of spaces (a word set off by
@@ -186,6 +190,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         return q
     if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
+    chosen = CHOSEN_IN_EXPLANATION.search(explanation) if len(options) >= 2 and not answer_text else None
+    if chosen and all(ord(letter) - ord("A") < len(options) for letter in chosen.group(1)):
+        answer_text = chosen.group(1)  # "显然选择 C，因为…", "故选B": the worked answer names the key
     if len(options) >= 2 and not answer_text and item.checked:
         answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
     if len(options) == 1:  # the other labels went unread: its text stays, for the reviewer

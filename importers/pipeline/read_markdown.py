@@ -26,8 +26,59 @@ MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cann
 UNSPACED_HEADING = re.compile(r"^(#{1,6})(?:\u3000+|(?=[\d\u4e00-\u9fff０-９]))", re.MULTILINE)
 
 
+# MkDocs / Python-Markdown admonitions: '!!! success ""', '??? note "答案"' over a block indented
+# four spaces more (CommonMark would read that block as code). Under a question they hold its
+# worked answer.
+ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)?(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+ADMONITION_ANSWER = re.compile(r"答案|answer", re.IGNORECASE)
+ADMONITION_EXPLAINS = re.compile(
+    r"^(?:success|answer|solution|tip|hint|example|question)$|解析|解答|分析|solution", re.IGNORECASE
+)
+
+
+def unfold_admonitions(text: str) -> str:
+    """Each admonition's block dedented to its marker's indent, the marker's line left empty and
+    its label ("答案：", "解析：", or none for a note) opening the block's first line (so every
+    line keeps its number)."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        m = ADMONITION.match(lines[i])
+        if m is None:
+            i += 1
+            continue
+        indent = len(m.group("indent").expandtabs(4))
+        title = m.group("title") or ""
+        named = f"{m.group('kind') or ''} {title}"
+        label = (
+            "答案："
+            if ADMONITION_ANSWER.search(title)
+            else "解析："
+            if ADMONITION_EXPLAINS.search(named.strip())
+            else ""
+        )
+        lines[i] = ""
+        j = i + 1
+        while j < len(lines) and (
+            not lines[j].strip()
+            or len(lines[j].expandtabs(4)) - len(lines[j].expandtabs(4).lstrip()) > indent
+        ):
+            body = lines[j].expandtabs(4)
+            lines[j] = body[:indent] + body[indent + 4 :] if body.strip() else ""
+            if label and lines[j].strip():
+                lines[j] = lines[j][: len(lines[j]) - len(lines[j].lstrip())] + label + lines[j].lstrip()
+                label = ""
+            j += 1
+        i = j
+    return "\n".join(lines)
+
+
 def markdown_lines(text: str) -> list[Line]:
-    text = UNSPACED_HEADING.sub(r"\1 ", text)
+    text = unfold_admonitions(UNSPACED_HEADING.sub(r"\1 ", text))
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
     # the plugin takes it as one token no handler reads, never a heading over the first question.
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)

@@ -2460,3 +2460,32 @@ def test_an_answers_points_opened_after_a_sentence_run_on_past_the_next_question
         ("3", "控制人的行为的作用。"),
         ("4", "意识统一于物质。"),
     ]
+
+
+def test_mkdocs_notes_with_worked_answers_in_admonitions() -> None:
+    """MkDocs notes ("## 常问题目集及解析": a collection, no case study) number their questions in
+    a list, each followed by '!!! success ""' over an indented block: the block is the question's
+    explanation (not code), and a choice's explanation naming its letter ("显然选择 C") keys it."""
+    md = (
+        "# 历年卷经典题目解析\n\n## 程序设计基础常问题目集及解析\n\n!!! info\n\n    本篇笔记来自学长。\n\n"
+        "### 标识符\n\n这类题目一般是问哪些是合法的标识符。\n\n"
+        "1. Which one below is NOT a valid identifier? _____\n"
+        '    <div style="width: 100%">A. printf</div>\n    <div style="width: 100%">B. _ever</div>\n'
+        '    <div style="width: 100%">C. "char"</div>\n\n'
+        '    !!! success ""\n        显然选择 C，因为 `int "char";` 肯定是非法的。\n\n'
+        "2. 表达式 `1<2?1:3` 的值为 _____.\n\n"
+        '    !!! success ""\n        a<b 成立，答案是 1\n'
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("notes.md", md.encode())
+    assert [(q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        (
+            "single",
+            "Which one below is NOT a valid identifier? _____",
+            ["printf", "_ever", '"char"'],
+            "C",
+            '显然选择 C,因为 `int "char";` 肯定是非法的。',
+        ),
+        ("fill", "表达式 `1<2?1:3` 的值为 _____.", [], None, "a<b 成立,答案是 1"),
+    ]
