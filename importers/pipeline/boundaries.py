@@ -625,7 +625,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
-    if item.slot == "answer" and _key_before_options(item, m, group):
+    if item.slot in ("answer", "mine") and _key_before_options(item, m, group):
         return ("option", (0, OPTION_FAMILY[group]))  # "客户是?【答案】A" then "A. 上帝": options after
     if item.slot not in ("stem", "option"):
         return None
@@ -683,7 +683,7 @@ COLUMN_GAP = re.compile(r"(?:\s{2,}|\t|\u3000)$")
 
 def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
     """Option A opening a line under a stem whose answer, a bare letter, came first on its line."""
-    first = m.group(group) == "A" and group in ("opt_punct", "opt_paren") and at_line_start(m)
+    first = m.group(group) == "A" and group in ("opt_punct", "opt_paren", "opt_space") and at_line_start(m)
     return first and not item.options and item.stem != "" and KEY_LETTERS.match(item.answer or "") is not None
 
 
@@ -701,7 +701,7 @@ def _in_a_word(m: re.Match[str]) -> bool:
 ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
 SPACED_BARE_B = re.compile(rf"\sB(?=\s?[{rules.CJK}])")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
-KEY_LETTERS = re.compile(r"^\s*[A-H]{1,8}\s*$")
+KEY_LETTERS = re.compile(r"^\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*$")  # "AB", "B C", "A,D"
 
 
 def _answering(seg: Segmenter, item: Item) -> bool:

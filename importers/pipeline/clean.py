@@ -148,6 +148,7 @@ def with_text(line: Line, text: str, images: list[Image] | None = None) -> Line:
         heading=line.heading,
         code=line.code,
         bullet=line.bullet,
+        quote=line.quote,
     )
 
 

@@ -47,6 +47,7 @@ class Line:
     heading: int = 0  # a Markdown heading's level ("## 第二章 Java语言基础": 2); 0 for other lines
     code: bool = False  # a line of a Markdown code block: text of the question, never markers
     bullet: bool = False  # a line of a Markdown bullet-list item ("- 兴办近代企业")
+    quote: bool = False  # a line of a Markdown block quote ("> 解析：…")
 
 
 @dataclass

@@ -97,6 +97,7 @@ class _Reader:
         self.in_heading = 0
         self.list_position = 0
         self.item_paragraphs = 0  # paragraphs read so far in the innermost list item
+        self.quotes = 0  # block quotes open around the current token
 
     def read(self, tokens: list[Token]) -> list[Line]:
         for token in tokens:
@@ -104,6 +105,12 @@ class _Reader:
             if handler is not None:
                 handler(token)
         return self.lines
+
+    def on_blockquote_open(self, token: Token) -> None:
+        self.quotes += 1
+
+    def on_blockquote_close(self, token: Token) -> None:
+        self.quotes -= 1
 
     def on_bullet_list_open(self, token: Token) -> None:
         self.depth += 1
@@ -171,7 +178,10 @@ class _Reader:
 
     def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
-            self.lines.append(Line(text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code))
+            line = Line(
+                text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code, quote=self.quotes > 0
+            )
+            self.lines.append(line)
 
 
 OWN_LABEL = re.compile(r"(?:\*\*|__)?\s*([A-H])\s*[.、．:：)）]")

@@ -118,6 +118,7 @@ class Segmenter:
         self.material = ""  # a case study's shared text (new_section resets it)
         self.line_depth = 0  # the Markdown list depth of the line being read
         self.line_heading = 0  # the Markdown heading level of the line being read
+        self.quote_read = False  # the block quote the last line was in is read as any text
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
         self.after_next = ""  # and the one after that
         self.next_depth = 0  # the Markdown list depth of the next line
@@ -130,7 +131,13 @@ class Segmenter:
         self.line_depth = line.depth
         self.line_heading = line.heading
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
-        role = (self._code_line(line) if line.code else "") or read_whole_line(self, line)
+        if not line.quote:
+            self.quote_read = False
+        role = (
+            (self._code_line(line) if line.code else "")
+            or (self._quoted_line(line) if line.quote else "")
+            or read_whole_line(self, line)
+        )
         if line.heading and self.section.lineno == line.lineno and not self.section.level:
             self.section.level = line.heading  # "## 单项选择" (its subdivisions "### 1-10" are deeper)
         if role:
@@ -176,6 +183,15 @@ class Segmenter:
             return ""  # "A.scanf" in a block: a bank that set whole questions as code
         if item.slot == "option" and len(item.options) >= 2:
             item.slot = "explanation"  # a block under the options: the question's notes
+        if (
+            item.slot in ("answer", "mine")
+            and not item.options
+            and boundaries.KEY_LETTERS.match(item.answer or "")
+        ):
+            item.stem = join(
+                item.stem, line.text, "\n"
+            )  # "正确答案: A D" first, then the program asked about
+            return "stem"
         if item.slot not in CODE_SLOTS:
             return ""
         if item.slot == "stem":
@@ -183,6 +199,18 @@ class Segmenter:
         else:
             item.append(line.text, new_line=True)
         return item.slot
+
+    def _quoted_line(self, line: Line) -> str:
+        """A Markdown block quote under a question's options or its key: its explanation, read
+        whole (a numbered list in it holds points, not questions)."""
+        item = self.item
+        answered = item is not None and (len(item.options) >= 2 or bool((item.answer or "").strip()))
+        if item is None or not answered or self.mode != "questions" or self.quote_read:
+            self.quote_read = True  # the quote holds the question or its options: read as any line
+            return ""
+        item.explanation = join(item.explanation or "", line.text, "\n")
+        item.slot = "explanation"
+        return "explanation"
 
     def _first_question_ahead(self) -> bool:
         """No question of this section read yet: a mark here has no earlier item to close, so

@@ -2489,3 +2489,42 @@ def test_mkdocs_notes_with_worked_answers_in_admonitions() -> None:
         ),
         ("fill", "表达式 `1<2?1:3` 的值为 _____.", [], None, "a<b 成立,答案是 1"),
     ]
+
+
+def test_a_wrong_answer_export_with_the_key_first_and_explanations_in_block_quotes() -> None:
+    """牛客's wrong-answer export: "# 1. stem", "正确答案: B C  你的答案: A D (错误)" before the
+    options (labelled "A text"), a program between the key and the options, and the explanation
+    in a block quote whose numbered list holds points, not questions. Options set in a quote
+    right under the stem stay options."""
+    md = (
+        "# 1. 在java中重写方法应遵循规则的包括：\n\n正确答案: B C  你的答案: A D (错误)\n\n"
+        "A 访问修饰符一定要大于被重写方法的\nB 可以有不同的访问修饰符\nC 参数列表必须完全相同\n\n"
+        "> 1. 首先，需要明白**类的加载顺序**。\n>\n> 2. 其次，理解方法重写。\n\n"
+        "# 2. 关于下面的一段代码，以下说法正确的是：\n\n正确答案: A  你的答案: B (错误)\n\n"
+        '```java\nString a = new String("s");\n```\n'
+        "A 打印false\n\nB 打印true\n\n"
+        "# 3. 生理学是研究（)\n\n> A.机体生命活动规律的科学\n> B.体内新陈代谢规律的科学\n> C.细胞内部变化规律的科学\n"
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("cuoti.md", md.encode())
+    assert [(q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        (
+            "在java中重写方法应遵循规则的包括:",
+            ["访问修饰符一定要大于被重写方法的", "可以有不同的访问修饰符", "参数列表必须完全相同"],
+            "BC",
+            "1. 首先,需要明白**类的加载顺序**。\n2. 其次,理解方法重写。",
+        ),
+        (
+            '关于下面的一段代码,以下说法正确的是:\nString a = new String("s");',
+            ["打印false", "打印true"],
+            "A",
+            "",
+        ),
+        (
+            "生理学是研究()",
+            ["机体生命活动规律的科学", "体内新陈代谢规律的科学", "细胞内部变化规律的科学"],
+            None,
+            "",
+        ),
+    ]
