@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 from .collector import collector_paused
 from .coverage import rows_coverage
+from .headerless import delimited_sheet
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
-from .read import is_spreadsheet, read_lines
-from .sheet_bank import read_spreadsheet
+from .read import is_plain_text, is_spreadsheet, read_lines
+from .sheet_bank import read_spreadsheet, read_table
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -41,7 +42,18 @@ def _parse(
         paper.coverage = rows_coverage(paper)
         return paper
     lines = read_lines(filename, data)
-    paper = parse_lines(filename, lines, on_progress)
+    paper = _records(filename, data, lines) or parse_lines(filename, lines, on_progress)
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
+    return paper
+
+
+def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
+    """A plain-text bank of one record a line, its fields split by "|||" or tabs: read as a table."""
+    if not is_plain_text(filename, data):
+        return None
+    table = delimited_sheet([(line.lineno, line.text) for line in lines])
+    paper = read_table(filename, table) if table is not None else None
+    if paper is not None:
+        paper.coverage = rows_coverage(paper)
     return paper

@@ -57,6 +57,12 @@ _OLE_STREAMS: tuple[tuple[str, str], ...] = (
 )
 
 
+def is_plain_text(filename: str, data: bytes) -> bool:
+    """Neither Word, PDF nor Markdown: lines as typed."""
+    markdown = filename.lower().endswith(MARKDOWN_EXTENSIONS)
+    return not (markdown or data.startswith(ZIP_MAGICS) or is_pdf(data) or data.startswith(OLE_MAGIC))
+
+
 def read_lines(filename: str, data: bytes) -> list[Line]:
     """The lines of a paper, numbered as in the source; raise PaperError when it can't be read."""
     if not data.strip():

@@ -23,6 +23,7 @@ from questiontypes import words
 
 from . import rules
 from .classify import letters_by_text, truth
+from .headerless import infer_columns
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
 from .workbook import Row, Sheet, read_sheets
@@ -157,7 +158,7 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
-        columns = find_columns(sheet.rows)
+        columns = find_columns(sheet.rows) or infer_columns(sheet.rows)
         text_rows += _rows_with_text(sheet, columns)
         if columns is None:
             if any(any(cells) for _, cells in sheet.rows):
@@ -168,7 +169,7 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
                 (notes if found else warnings).append(read if found else unread)
             continue
         headers_found += 1
-        notes.append(f"工作表“{sheet.name}”第 {columns.header_row} 行是表头:" + ",".join(columns.used))
+        notes.append(_columns_note(sheet.name, columns))
         found, problems = _read_sheet(sheet, columns, multi=len(sheets) > 1)
         questions.extend(found)
         warnings.extend(problems)
@@ -176,6 +177,26 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
         raise PaperError(filename, NO_QUESTIONS if headers_found else NO_HEADER)
     paper = ParsedPaper(filename=filename, questions=questions, warnings=warnings, notes=notes)
     paper.text_rows = text_rows
+    return paper
+
+
+def _columns_note(name: str, columns: Columns) -> str:
+    where = f"第 {columns.header_row} 行是表头" if columns.header_row else "没有表头,按内容认出各列"
+    return f"工作表“{name}”{where}:" + ",".join(columns.used)
+
+
+def read_table(filename: str, sheet: Sheet) -> ParsedPaper | None:
+    """Records of a text bank split into cells ("1|||题干|||对"): read as a sheet, when its
+    columns can be told; None leaves the text to the line reader."""
+    columns = infer_columns(sheet.rows)
+    if columns is None:
+        return None
+    questions, problems = _read_sheet(sheet, columns, multi=False)
+    if not questions:
+        return None
+    note = "每行一题,按分隔符分列读取:" + ",".join(columns.used)
+    paper = ParsedPaper(filename=filename, questions=questions, warnings=problems, notes=[note])
+    paper.text_rows = _rows_with_text(sheet, columns)
     return paper
 
 

@@ -486,3 +486,48 @@ def test_a_header_of_two_rows_with_options_merged_over_lettered_columns() -> Non
         "工作表“Sheet”第 2 行是表头:序号→题号,题目→题干,答案→答案,A→选项A,B→选项B,C→选项C,D→选项D"
         in paper.notes
     )
+
+
+def test_a_sheet_without_a_header_is_read_by_what_its_columns_hold() -> None:
+    """No header typed: a column of numbers, the longest text as the stem, short text columns
+    between it and a column of keys as options, text after the key as the explanation."""
+    data = book(
+        (
+            "Sheet1",
+            [
+                [1, "客户是企业的什么?", "上帝", "朋友", "对手", "A", "客户至上"],
+                [2, "服务的首要原则是?", "及时", "拖延", "推诿", "A", ""],
+                [3, "投诉处理应当先做什么?", "争辩", "倾听", "挂断", "B", ""],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        ("1", "single", "客户是企业的什么?", ["上帝", "朋友", "对手"], "A", "客户至上"),
+        ("2", "single", "服务的首要原则是?", ["及时", "拖延", "推诿"], "A", ""),
+        ("3", "single", "投诉处理应当先做什么?", ["争辩", "倾听", "挂断"], "B", ""),
+    ]
+    assert "按内容认出各列" in paper.notes[0]
+
+
+def test_a_text_bank_of_one_record_a_line_split_by_separators() -> None:
+    """ "1|||道德评价…|||对": a text bank's records, read as a table (a text whose lines do not
+    split alike stays a paper)."""
+    text = (
+        "1|||道德评价的关键是看其行为是否符合规范。|||对\n2|||训练师可以不经用户同意使用数据。|||错\n"
+        "3|||职业道德呈现单一化趋势。|||错\n"
+    )
+    paper = parse_document("tf.txt", text.encode())
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "truefalse", "道德评价的关键是看其行为是否符合规范。", True),
+        ("2", "truefalse", "训练师可以不经用户同意使用数据。", False),
+        ("3", "truefalse", "职业道德呈现单一化趋势。", False),
+    ]
+    assert paper.coverage is not None and paper.coverage.verdict == "ok"
+    tabbed = "1.客户是( )\tA.上帝\tB.朋友\n2.服务要( )\tA.及时\tB.拖延\n"
+    tabbed += "3.投诉先( )\tA.倾听\tB.争辩\n答案：1-3 ABA\n"
+    assert [(q.options, q.answer) for q in parse_document("p.txt", tabbed.encode()).questions] == [
+        (["上帝", "朋友"], "A"),
+        (["及时", "拖延"], "B"),
+        (["倾听", "争辩"], "A"),
+    ]

@@ -1,0 +1,100 @@
+"""Tables of questions printed without a header row: which column is which, told from the cells
+(pure).
+
+Banks kept as plain records ("1|||道德评价…|||对", a sheet of "序号 题目 A B C D 答案" rows whose
+header was never typed) have one question a row and the same columns in every row. A column of
+small whole numbers numbers them, a column of keys (letters, 对/错, √/×) answers them, the
+column with the longest text asks them, and short text columns between the stem and the key are
+its options. Without a key column nothing is told for sure, and the table is left to the text
+reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .classify import truth
+from .workbook import Row, Sheet
+
+if TYPE_CHECKING:
+    from .sheet_bank import Columns
+
+NUMBER_CELL = re.compile(r"^\d{1,5}[.、．]?$")
+LETTERS_CELL = re.compile(r"^[A-Ha-h](?:[\s,，、]*[A-Ha-h]){0,7}$")
+SAME_WIDTH_SHARE = 0.8  # of the rows, those with two cells or more; of a column's, those filled
+KIND_SHARE = 0.9  # of a column's cells, those that must look alike to name it
+MIN_ROWS = 3
+MIN_STEM_CHARS = 6  # a stem column's cells average at least this many characters
+# Record separators of text banks, longest first ("|||" holds "|").
+DELIMITERS = ("|||", "||", "\t", "|", "$;$")
+
+
+def delimited_sheet(lines: list[tuple[int, str]]) -> Sheet | None:
+    """The lines of a text as rows when nearly all of them hold the same record separator."""
+    texts = [(n, t) for n, t in lines if t.strip()]
+    if len(texts) < MIN_ROWS:
+        return None
+    for delimiter in DELIMITERS:
+        if sum(1 for _, t in texts if delimiter in t) >= KIND_SHARE * len(texts):
+            return Sheet("", [(n, [cell.strip() for cell in t.split(delimiter)]) for n, t in texts])
+    return None
+
+
+def infer_columns(rows: list[Row]) -> Columns | None:
+    from .sheet_bank import Columns  # late: sheet_bank reads through this module
+
+    cut = [cells for cells in (_trimmed(cells) for _, cells in rows) if cells]
+    if len(cut) < MIN_ROWS:
+        return None
+    width = max(len(cells) for cells in cut)
+    if width < 2 or sum(1 for cells in cut if len(cells) >= 2) < SAME_WIDTH_SHARE * len(cut):
+        return None
+    columns = [[cells[i] for cells in cut if i < len(cells) and cells[i]] for i in range(width)]
+    kinds = [_kind(cells, len(cut)) for cells in columns]
+    if "key" not in kinds:
+        return None
+    answer = kinds.index("key")
+    texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+    if not texts:
+        return None
+    stem = max(texts, key=lambda i: _mean_length(columns[i]))
+    if stem > answer or _mean_length(columns[stem]) < MIN_STEM_CHARS:
+        return None
+    fields = {"stem": stem, "answer": answer}
+    if "number" in kinds and kinds.index("number") < stem:
+        fields["number"] = kinds.index("number")
+    options = [i for i in texts if stem < i < answer]
+    after = [i for i, kind in enumerate(kinds) if i > answer and kind in ("text", "sparse")]
+    if after:
+        fields["explanation"] = after[0]
+    names = {"number": "题号", "stem": "题干", "answer": "答案", "explanation": "解析"}
+    used = [f"第{index + 1}列→{names[name]}" for name, index in fields.items()]
+    used += [f"第{index + 1}列→选项{'ABCDEFGH'[k]}" for k, index in enumerate(options[:8])]
+    return Columns(0, fields, options[:8], used)
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return [cell.strip() for cell in cells[:end]]
+
+
+def _kind(cells: list[str], rows: int) -> str:
+    """number, key or text; sparse (a note in a few rows) or empty when most rows leave it blank."""
+    if len(cells) < SAME_WIDTH_SHARE * rows:
+        return "sparse" if cells else "empty"
+    if _share(cells, lambda c: NUMBER_CELL.match(c) is not None) >= KIND_SHARE:
+        return "number"
+    keyed = _share(cells, lambda c: LETTERS_CELL.match(c) is not None or truth(c) is not None)
+    return "key" if keyed >= KIND_SHARE else "text"
+
+
+def _share(cells: list[str], test: object) -> float:
+    assert callable(test)
+    return sum(1 for cell in cells if test(cell)) / len(cells)
+
+
+def _mean_length(cells: list[str]) -> float:
+    return sum(len(cell) for cell in cells) / len(cells) if cells else 0.0
