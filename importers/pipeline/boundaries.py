@@ -133,6 +133,14 @@ CN_NUMERALS = "一二三四五六七八九"
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
+def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    """ "解析：" anywhere; "说明：" / "备注：" opening a line only under a question's key ("正确答案：
+    错误" then "说明：应以一年为周期"), elsewhere it is a paper's note or part of a question."""
+    if m.group(0).startswith(("说", "說", "备", "備")) and not (seg.item is not None and seg.item.answer):
+        return None
+    return ("explanation", None)
+
+
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "参考答案": a key for earlier questions, a case's own key, or (with a colon) this answer."""
     rest = text[m.end() : m.end() + 200]  # enough to see what follows; a copy of the line's rest is not
@@ -352,7 +360,26 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
-    return ("item", n) if _expected_number(seg, n, line_start) else None
+    if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text[m.end() :]):
+        return ("item", n)
+    return None
+
+
+def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, rest: str) -> bool:
+    """ "正确答案：一年" closed the question above: a higher number opening a line is the next
+    question, past a gap in the numbering, where it has a blank to fill or where the part asks
+    no open questions (whose answers number their points)."""
+    item = seg.item
+    if (
+        not line_start
+        or item is None
+        or n <= seg.expected
+        or item.slot not in ("answer", "mine", "explanation")
+    ):
+        return False
+    keyed = bool(item.answer) and "\n" not in (item.answer or "").strip()
+    closed_part = seg.section.kind in ("single", "multiple", "truefalse", "fill")
+    return keyed and (closed_part or rules.BLANK.search(rest) is not None or rules.asks_strongly(rest))
 
 
 BARE_DECIMAL = re.compile(rf"\d+(?![\d{rules.CJK}])")
@@ -793,7 +820,7 @@ RULES = [
     Rule("key", rules.KEY, accept_key),
     Rule("my_answer", rules.MY_ANSWER, accept_always("my_answer")),
     Rule("answer", rules.ANSWER, accept_answer),
-    Rule("explanation", rules.EXPLANATION, accept_always("explanation")),
+    Rule("explanation", rules.EXPLANATION, accept_explanation),
     Rule("case_questions", rules.CASE_QUESTIONS, accept_case_questions),
     Rule("meta", rules.META, accept_meta),
     Rule("key_range", rules.KEY_RANGE, accept_in_key("key_range")),
@@ -807,7 +834,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備"
     r"\dA-Ha-hQN(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)

@@ -69,7 +69,8 @@ MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：
 EXPLANATION = (
     r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解|评分标准|評分標準|评分要点|評分要點|评分细则)】"
     r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
-    r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：])"
+    r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
+    r"|^(?:说明|說明|备注|備註)\s*[:：])"  # under a key only (boundaries.accept_explanation)
 )
 # Sub-questions of a case study start after "问题:".
 CASE_QUESTIONS = (

@@ -2528,3 +2528,27 @@ def test_a_wrong_answer_export_with_the_key_first_and_explanations_in_block_quot
             "",
         ),
     ]
+
+
+def test_a_bank_sliced_with_gaps_in_its_numbering_after_one_line_keys() -> None:
+    """ "正确答案：一年" / "难易程度：★" close each question; a bank cut into a slice jumps from 10
+    to 14 (a blank to fill), from 9 to 15 in a judgement part, from 2 to 6 in an open part (a
+    question that asks): each is the next question, not a line of the answer above."""
+    text = (
+        "二、填空题\n10.内部考核应至少以（  ）为一个考核周期。\n正确答案：一年\n难易程度：★\n"
+        "14.重大信息披露应至少以（  ）为一个披露周期。\n正确答案：一年\n难易程度：★\n"
+        "三、判断题\n9.金融机构应当实施分级动态管理。\n正确答案：正确\n难易程度：★★\n"
+        "15.内部考核应至少以季度为一个考核周期。\n正确答案：错误\n难易程度：★\n说明：应以一年为周期。\n"
+        "16.信息披露应覆盖售前和售中。\n正确答案：错误\n难易程度：★\n"
+        "四、简答题\n2.发现信息泄露时应当采取哪些补救措施？\n正确答案：立即报告并告知金融消费者。\n难易程度：★★★\n"
+        "6.请你浅谈如何健全金融消费者保护保障机制。\n正确答案：\n（一）提升保护水平。\n（二）建立协作机制。\n"
+    )
+    assert [(q["number"], q["type"], q["answer"]) for q in parse(text)] == [
+        ("10", "fill", ["一年"]),
+        ("14", "fill", ["一年"]),
+        ("9", "truefalse", True),
+        ("15", "truefalse", False),
+        ("16", "truefalse", False),
+        ("2", "short", "立即报告并告知金融消费者。"),
+        ("6", "short", "(一)提升保护水平。\n(二)建立协作机制。"),
+    ]
