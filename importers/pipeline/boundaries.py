@@ -294,7 +294,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
         return None
-    if group == "item_g" and not _glued_number(seg, n, spaced=m.group(0)[-1:].isspace()):
+    if group == "item_g" and not _glued_number(
+        seg, n, spaced=m.group(0)[-1:].isspace(), line_start=line_start
+    ):
         return None
     if group == "item_k" and n != seg.expected:
         return None  # "1：…" "2：…" under an answer: its points, not questions numbered afresh
@@ -434,17 +436,23 @@ def _expects_b(item: Item) -> bool:
     return item.slot == "option" and len(item.options) == 1 and item.option_family in LETTER_FAMILIES
 
 
-def _glued_number(seg: Segmenter, n: int, spaced: bool) -> bool:
+def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool) -> bool:
     """ "12社會…" is question 12 only where 12 comes next and the question before is complete
-    (its options or its answer read): else "3位数" is a wrapped line of a sentence. "12 社會…"
-    with a space reads as a number in any part (a part of no known type too)."""
+    (its options or its answer read), or where it opens a line with option A on the next: else
+    "3位数" is a wrapped line of a sentence. "12 社會…" with a space reads as a number in any
+    part (a part of no known type too)."""
+    if line_start and n == seg.expected and seg.mode == "questions" and OPTION_A.match(seg.next_text):
+        return True
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
     done = item is None or len(item.options) >= 2 or item.answer is not None
     if item is not None and seg.section.kind == "truefalse" and not item.extra:
         done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
-    typed = spaced or seg.section.kind != "generic"
+    keyed_choice = (
+        item is not None and len(item.options) >= 2 and bool(item.answer)
+    )  # "正确答案：A" then "7在…"
+    typed = spaced or seg.section.kind != "generic" or keyed_choice
     return seg.mode == "questions" and n == seg.expected and done and typed
 
 
@@ -676,8 +684,11 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         pending = text[pos : m.start()].strip()
         if not (item.stem or pending):
             return None
-        if group == "opt_bare" and not (at_line_start(m) and SPACED_BARE_B.search(text, m.end())):
-            return None  # "A股" in a sentence; "A享元模式 B外观模式" opening a line is a run of options
+        if group == "opt_bare" and not (
+            at_line_start(m)
+            and (SPACED_BARE_B.search(text, m.end()) or NEXT_PUNCT_LABEL.search(text, m.end()))
+        ):
+            return None  # "A股" in a sentence; "A享元模式 B外观模式", "A可见B.理型" opening a line: a run
         if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
         if group == "opt_paren" and not at_line_start(m) and not NEXT_PAREN_LABEL.search(text, m.end()):
@@ -693,9 +704,14 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
             return None  # "以A.java命名", "定义有A、B两个类": a name in a sentence, no option B after
     elif family != item.option_family:
-        if not _in_its_column(m, text, group):
+        # "A.心灵…" then "B从可见世界…" opening its own line, or "A可见世界B.理型世界": a label
+        # that lost its dot
+        first_lost = index == 1 and item.option_family == "space" and group == "opt_punct"
+        typo = (at_line_start(m) or first_lost) and {family, item.option_family} <= LETTER_FAMILIES
+        if not (typo or _in_its_column(m, text, group)):
             return None
-        family = item.option_family  # (the run keeps its own style: "C." comes next)
+        if not first_lost:
+            family = item.option_family  # (the run keeps its own style: "C." comes next)
     return ("option", (index, family))
 
 

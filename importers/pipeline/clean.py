@@ -315,7 +315,15 @@ _CIRCLED_RE = re.compile(f"[{CIRCLED}]")
 _RADICAL_RE = re.compile("[\u2e80-\u2eff]")
 
 
+# Invisible format characters: zero-width spaces and joiners, direction marks, soft hyphens.
+# Platforms (中国大学MOOC, 学堂在线) salt copied text with them to trace it; "5\u200c下面…"
+# must read "5下面…".
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def fold(text: str) -> str:
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
     circled = _CIRCLED_RE.search(text) is not None  # (translate only when needed: the hot path)
     text = unicodedata.normalize("NFKC", text.translate(_PROTECT) if circled else text)
     if circled:

@@ -82,7 +82,12 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     question sections in order; a number that goes back starts the next section."""
     previous = 0
     cursor: list[Section] = []
+    fence = 0  # where the key printed before this one ended
+    last: KeyEntry | None = None
     for entry in keys:
+        if last is not None and any(last.lineno < s.lineno < entry.lineno for s in sections if s.items):
+            fence, previous, cursor = last.lineno, 0, []  # questions between: a key of its own
+        last = entry
         if entry.target is not None:
             previous, cursor = 0, []
             continue
@@ -90,13 +95,21 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             if cursor:
                 cursor.pop(0)
             if not cursor:
-                cursor = [s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"]
+                cursor = _answerable(sections, entry, fence)
                 if previous and entry.number <= previous and cursor:
                     cursor.pop(0)
         while cursor and not any(i.number == str(entry.number) for i in cursor[0].items):
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+
+
+def _answerable(sections: list[Section], entry: KeyEntry, fence: int) -> list[Section]:
+    """The question sections a headless key can answer: those printed between the key before
+    it and itself ("答案：1.C 2.B" after each chapter's questions), else all of its paper's."""
+    own = [s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"]
+    between = [s for s in own if fence < s.lineno < entry.lineno]
+    return between or own
 
 
 def _by_running_number(sections: list[Section], entry: KeyEntry) -> Section | None:

@@ -2552,3 +2552,49 @@ def test_a_bank_sliced_with_gaps_in_its_numbering_after_one_line_keys() -> None:
         ("2", "short", "立即报告并告知金融消费者。"),
         ("6", "short", "(一)提升保护水平。\n(二)建立协作机制。"),
     ]
+
+
+def test_a_mooc_copy_salted_with_invisible_marks_and_numbers_glued_to_stems() -> None:
+    """Text copied from a MOOC carries zero-width joiners and direction marks ("5\u200c下面…",
+    "6\u200e 依据…"); numbers glued to their stems open a question where option A follows on the
+    next line, and a label that lost its dot ("A可见世界B.理型世界", "B从可见…") is still one."""
+    text = (
+        "《理想国》\n1.关于自然派哲学家，以下理解不正确的是\nA.从经验出发\nB.关心永恒\n正确答案：A\n"
+        "2\u200c下面哪一个不属于柏拉图的理型世界？\nA.意见B.理性C.善的理型  D.理智\n正确答案：A\n"
+        "3\u200e\u00a0依据柏拉图，科学不属于\nA可见世界B.理型世界C.真实世界D.可知界\n正确答案：A\n"
+        "4\u200d柏拉图不认同下述哪一个陈述？\nA.心灵不断提升自己。\nB从可见世界到可知世界是上升之旅。\n"
+        "C.心灵最后看到的是善的理型\n正确答案：B\n"
+    )
+    assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("1", "关于自然派哲学家,以下理解不正确的是", ["从经验出发", "关心永恒"], "A"),
+        ("2", "下面哪一个不属于柏拉图的理型世界?", ["意见", "理性", "善的理型", "理智"], "A"),
+        ("3", "依据柏拉图,科学不属于", ["可见世界", "理型世界", "真实世界", "可知界"], "A"),
+        (
+            "4",
+            "柏拉图不认同下述哪一个陈述?",
+            ["心灵不断提升自己。", "从可见世界到可知世界是上升之旅。", "心灵最后看到的是善的理型"],
+            "B",
+        ),
+    ]
+
+
+def test_keys_printed_after_each_chapter_answer_that_chapter() -> None:
+    """ "答案：1ABCD 2AB" after chapter one's questions, then chapter two with its own key: each
+    key answers the chapter above it, not the first chapter numbered alike (and a key printed
+    for questions below a heading still answers the questions that follow it)."""
+    text = (
+        "一、单项选择题\n第一章 反对外国侵略的斗争\n1．第一个不平等条约是（ ）\nA、《南京条约》\tB、《马关条约》\n"
+        "2．割让台湾的条约是（ ）\nA、《南京条约》\tB、《马关条约》\n答案：\n1.A  2.B\n"
+        "二、多项选择题\n第一章 反对外国侵略的斗争\n1．资本主义通过什么手段侵略中国（ ）\nA、军事\tB、政治\tC、经济\n"
+        "2．哪部分人起了主力军作用（ ）\nA、人民群众\tB、爱国官兵\tC、清朝政府\n答案：\n1ABC   2AB\n"
+        "第二章 对国家出路的早期探索\n1．太平天国由盛转衰的转折点是（ ）\nA、北伐失败\tB、天京变乱\tC、安庆失守\n"
+        "2．中国早期民族资产阶级来源于（ ）\nA、官僚\tB、地主\tC、商人\n答案：\n1． BC　 2．ABC\n"
+    )
+    assert [(q["section"], q["number"], q["answer"]) for q in parse(text)] == [
+        ("第一章 反对外国侵略的斗争", "1", "A"),
+        ("第一章 反对外国侵略的斗争", "2", "B"),
+        ("第一章 反对外国侵略的斗争", "1", "ABC"),
+        ("第一章 反对外国侵略的斗争", "2", "AB"),
+        ("第二章 对国家出路的早期探索", "1", "BC"),
+        ("第二章 对国家出路的早期探索", "2", "ABC"),
+    ]
