@@ -441,8 +441,8 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool) -> boo
     (its options or its answer read), or where it opens a line with option A on the next: else
     "3位数" is a wrapped line of a sentence. "12 社會…" with a space reads as a number in any
     part (a part of no known type too)."""
-    if line_start and n == seg.expected and seg.mode == "questions" and OPTION_A.match(seg.next_text):
-        return True
+    if line_start and n in (1, seg.expected) and seg.mode == "questions" and OPTION_A.match(seg.next_text):
+        return True  # (1: the numbering starts again, under a topic's title)
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
@@ -686,9 +686,15 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None
         if group == "opt_bare" and not (
             at_line_start(m)
-            and (SPACED_BARE_B.search(text, m.end()) or NEXT_PUNCT_LABEL.search(text, m.end()))
+            and (
+                SPACED_BARE_B.search(text, m.end())
+                or NEXT_PUNCT_LABEL.search(text, m.end())
+                or BARE_B_LINE.match(seg.next_text)
+            )
         ):
-            return None  # "A股" in a sentence; "A享元模式 B外观模式", "A可见B.理型" opening a line: a run
+            # "A股" in a sentence; "A享元模式 B外观模式", "A可见B.理型" opening a line, or "A达尔文…"
+            # over "B孟德尔…": a run of options
+            return None
         if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
         if group == "opt_paren" and not at_line_start(m) and not NEXT_PAREN_LABEL.search(text, m.end()):
@@ -730,6 +736,7 @@ def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
     return first and not item.options and item.stem != "" and KEY_LETTERS.match(item.answer or "") is not None
 
 
+BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")
 NEXT_PAREN_LABEL = re.compile(r"[(（【\[]\s*B\s*[)）】\]]")
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
 NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")

@@ -2598,3 +2598,16 @@ def test_keys_printed_after_each_chapter_answer_that_chapter() -> None:
         ("第二章 对国家出路的早期探索", "1", "BC"),
         ("第二章 对国家出路的早期探索", "2", "ABC"),
     ]
+
+
+def test_bare_labels_on_lines_of_their_own_and_numbering_restarted_under_a_topic() -> None:
+    """ "A达尔文…" over "B孟德尔…": labels without a dot, one option a line, are a run; a topic's
+    title then "1下列观点…" (glued, option A under it) starts the numbering again."""
+    text = (
+        "1.以下哪项叙述是正确的？\nA达尔文知道遗传规律\nB孟德尔发现遗传物质\nC沃森和克里克解析了DNA结构\n正确答案：C\n"
+        "惊人的假说\n1下列观点中哪个最有可能不正确？\nA.并非大脑的全部操作都与意识有关\nB.意识是人类特有的\n正确答案：B\n"
+    )
+    assert [(q["number"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("1", ["达尔文知道遗传规律", "孟德尔发现遗传物质", "沃森和克里克解析了DNA结构"], "C"),
+        ("1", ["并非大脑的全部操作都与意识有关", "意识是人类特有的"], "B"),
+    ]
