@@ -22,10 +22,17 @@ SURVEY_FIELD = re.compile(
 )
 STATEMENT_OPENING = re.compile(r"^(?:应该|應該|应当|應當|如果|假如|我们|我們|在.{2,12}(?:过程|過程|时|時)中)")
 SHORT_FIELD_CHARS = 6
+# "A __protocol__ is…", "_Encryption___ is…": the answer written on the blank's line.
+FILLED_BLANK = re.compile(r"(?<![A-Za-z0-9_])(?=_{2}|_[^_]+_{2})_+([^_\s][^_\n]{0,30}?)_+(?![A-Za-z0-9_])")
 
 
 def parse_survey(lines: list[Line], section: str = "", chapter: str = "") -> list[ParsedQuestion]:
     out = _parse(lines, section)
+    filled = sum(1 for q in out if q.type == "fill" and q.answer)
+    if filled * 2 >= len(out):
+        # a worksheet of sentences with their blanks filled in ("A __protocol__ is…"): its other
+        # plain lines are the title, the instructions and the word box, not statements to judge
+        out = [q for q in out if not (q.type == "truefalse" and q.answer is None)]
     for q in out:
         q.chapter = chapter
     return out
@@ -49,6 +56,14 @@ def _parse(lines: list[Line], section: str) -> list[ParsedQuestion]:
                     )
                 )
             i += 2
+            continue
+        filled = [m.group(1).strip() for m in FILLED_BLANK.finditer(text)] if "_" in text else []
+        if filled:
+            stem = FILLED_BLANK.sub("____", text)
+            out.append(
+                ParsedQuestion(type="fill", stem=stem, answer=filled, lineno=line.lineno, section=section)
+            )
+            i += 1
             continue
         if ASKS.search(text) or SURVEY_FIELD.match(text):
             options, i = _collect_options(lines, i + 1)

@@ -2611,3 +2611,18 @@ def test_bare_labels_on_lines_of_their_own_and_numbering_restarted_under_a_topic
         ("1", ["达尔文知道遗传规律", "孟德尔发现遗传物质", "沃森和克里克解析了DNA结构"], "C"),
         ("1", ["并非大脑的全部操作都与意识有关", "意识是人类特有的"], "B"),
     ]
+
+
+def test_an_unnumbered_worksheet_of_sentences_with_their_blanks_filled_in() -> None:
+    """A vocabulary worksheet: a title, its instruction and the word box, then unnumbered
+    sentences with the answer written on each blank ("A __protocol__ is…", "_Encryption___ is…")."""
+    text = (
+        "Word Filling in the Blanks\nChoose the appropriate words from the box to fill in the blanks.\n"
+        "algorithm\tdatabase\tencryption\nA __protocol__ is a set of rules for communication.\n"
+        "_Encryption___ is the process of protecting data.\nA __database__ is a collection of data.\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("fill", "A ____ is a set of rules for communication.", ["protocol"]),
+        ("fill", "____ is the process of protecting data.", ["Encryption"]),
+        ("fill", "A ____ is a collection of data.", ["database"]),
+    ]
