@@ -2626,3 +2626,16 @@ def test_an_unnumbered_worksheet_of_sentences_with_their_blanks_filled_in() -> N
         ("fill", "____ is the process of protecting data.", ["Encryption"]),
         ("fill", "A ____ is a collection of data.", ["database"]),
     ]
+
+
+def test_a_chaoxing_export_whose_open_questions_are_tagged_as_material_questions() -> None:
+    """学习通 prints "6. (资料题)" alone, the question on the lines under it: the tag names an
+    open question's type, never its stem."""
+    text = (
+        "三. 资料题（共 2 题）\n6. (资料题)\n【分治法】设 a[0:n-1]是已排好序的数组。请设计一个类二分搜索算法。\n"
+        "答案：\n用二分法。\n7. (资料题)\n【动态规划】请分析两组序列是否具有公共子序列？\n"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("6", "short", "【分治法】设 a[0:n-1]是已排好序的数组。请设计一个类二分搜索算法。", "用二分法。"),
+        ("7", "short", "【动态规划】请分析两组序列是否具有公共子序列?", None),
+    ]
