@@ -121,8 +121,15 @@ def classify(item: Item) -> ParsedQuestion | None:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
     explanation = (item.explanation or "").strip()
     reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
-    if reasoned and truth(reasoned.group(1)) is not None:  # "F (交流电路中，…)": the verdict, then why
+    if not (reasoned or item.options or kind in ("short", "case")):  # (辨析: the reason is the answer)
+        reasoned = VERDICT_THEN_REASON.fullmatch(answer_text or "")
+    if (
+        reasoned and truth(reasoned.group(1)) is not None
+    ):  # "F (交流电路中，…)", "T。必然…": the verdict, then why
         answer_text, explanation = reasoned.group(1), join(reasoned.group(2).strip(), explanation, "\n")
+    judged = JUDGE_TAG.search(stem) if not options else None
+    if judged:  # "…must have 18 keys at most. (T/F)": a statement to judge, its tag no text
+        stem, kind = stem[: judged.start()].rstrip(), "truefalse"
     mark = item.mark
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if not tail and not options:
@@ -547,7 +554,7 @@ def parse_choice(text: str) -> tuple[str, str]:
         rest = ""  # "正确答案: B: 倾听;": the platform echoes the option's text after the letter
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
-    return letters, rest
+    return letters, rest.lstrip("。.，,；; \n")  # ("B。最终结果如下图": the stop after the key)
 
 
 def truth(text: str | None) -> bool | None:
@@ -613,6 +620,14 @@ def clean_option(text: str) -> str:
 
 UNREAD_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=\S)")  # a label no rule took ("E. …")
 VERDICT_WITH_REASON = re.compile(r"\s*(\S{1,2})\s*[(（](.+)[)）]\s*", re.DOTALL)
+# "T。必然一根两中间…", "错误，人行五号令第二十条…": the verdict, a stop, then why
+VERDICT_THEN_REASON = re.compile(
+    r"\s*(T|F|对|错|對|錯|正确|错误|正確|錯誤|√|×)\s*[。.，,：:]\s*(\S.*)", re.DOTALL
+)
+# "(T/F)", "（对/错）", "(√/×)" after a statement: the paper asks for a verdict
+JUDGE_TAG = re.compile(
+    r"\s*[(（]\s*(?:T\s*/\s*F|True\s*/\s*False|对\s*/\s*错|√\s*/\s*×|正确\s*/\s*错误)\s*[)）]\s*$", re.I
+)
 BRACED = re.compile(r"\{([^{}]+)\}")
 STRAY_LETTER = re.compile(rf"^[A-H](?=[{rules.CJK}])")
 NEXT_BULLET = re.compile(r"\s+[-*•·]$")

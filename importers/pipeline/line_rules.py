@@ -60,12 +60,13 @@ def bare_number(seg: Segmenter, line: Line) -> str:
 
 
 def part_and_number(seg: Segmenter, line: Line) -> str:
-    """ "1-1", "2-3" alone on a line: an online judge's problem id (PTA numbers each part's
-    questions "part-number"); a new part starts a section, its number the question below."""
-    found = PART_AND_NUMBER.match(line.text) if line.text[:1].isdigit() else None
+    """ "1-1", "2-3" alone on a line, or "**Q2-1.** If the depth…" opening its question: an online
+    judge's problem id (PTA numbers each part's questions "part-number"); a new part starts a
+    section, its number the question below or after it."""
+    found = PART_AND_NUMBER.match(line.text) if line.text[:1] in PART_ID_FIRST else None
     if found is None or seg.mode != "questions":
         return ""
-    part, n = int(found.group(1)), int(found.group(2))
+    part, n = int(found.group(1) or found.group(3)), int(found.group(2) or found.group(4))
     if part != seg.judge_part:
         if n != 1:
             return ""
@@ -74,10 +75,17 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
     elif n != seg.expected:
         return ""
     seg.open_item(str(n), line)
+    rest = line.text[found.end() :].strip()
+    if rest:
+        seg.scan(replace(line, text=rest))
     return "question"
 
 
-PART_AND_NUMBER = re.compile(r"^(\d)-(\d{1,3})\s*$")
+# "1-1" alone; "Q2-1." / "**Q2-1.**" / "R1-3 " before the question's text
+PART_AND_NUMBER = re.compile(
+    r"^(\d)-(\d{1,3})\s*$|^(?:\*\*)?[A-Z]?(\d)-(\d{1,3})[.、:：]?(?:\*\*)?(?=\s*\S)(?:\s+|(?<=\*\*)|(?<=[.、:：]))"
+)
+PART_ID_FIRST = set("0123456789*ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def bullet_question(seg: Segmenter, line: Line) -> str:

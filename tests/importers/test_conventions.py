@@ -2639,3 +2639,37 @@ def test_a_chaoxing_export_whose_open_questions_are_tagged_as_material_questions
         ("6", "short", "【分治法】设 a[0:n-1]是已排好序的数组。请设计一个类二分搜索算法。", "用二分法。"),
         ("7", "short", "【动态规划】请分析两组序列是否具有公共子序列?", None),
     ]
+
+
+def test_pta_ids_opening_questions_judge_tags_and_verdicts_with_reasons() -> None:
+    """ZJU's PTA homework notes: "**Q1-1.** …(T/F)" (the id in bold opens the question; "(T/F)"
+    asks for a verdict and is no text), "答案：T。必然…" (the verdict, then why), a figure under
+    the stem is the stem's, and "**Q2-1**" starts the choice part."""
+    md = (
+        "## Hw1\n\n**Q1-1.** A 2-3 tree with 3 nonleaf nodes must have 18 keys at most. (T/F)\n\n"
+        '??? general "Answer"\n    T。必然一根两中间，2*3*3=18。\n\n'
+        "**Q2-1** For the splay tree in the following figure, which statement is FALSE?\n"
+        "![2.3](graph/ads_hw_1_1.jpg)\n\nA. 5 is the root\n\nB. 1 and 9 are siblings\n\n"
+        '??? general "Answer"\n    B。\n'
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("hw.md", md.encode())
+    assert [(q.number, q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        (
+            "1",
+            "truefalse",
+            "A 2-3 tree with 3 nonleaf nodes must have 18 keys at most.",
+            [],
+            True,
+            "必然一根两中间,2*3*3=18。",
+        ),
+        (
+            "1",
+            "single",
+            "For the splay tree in the following figure, which statement is FALSE?\n![2.3](graph/ads_hw_1_1.jpg)",
+            ["5 is the root", "1 and 9 are siblings"],
+            "B",
+            "",
+        ),
+    ]
