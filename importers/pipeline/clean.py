@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from . import rules
-from .boundaries import BOUNDARY
+from .boundaries import BOUNDARY, program_line
 from .model import Image, Line
 from .sigils import sigil_records
 
@@ -222,6 +222,7 @@ def _asks(text: str, times: int) -> bool:
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)
         or rules.BARE_HEADING.match(text)
+        or program_line(text, 0)  # "#include <GL/glut.h>", "void Paint()": every answer's program
     )
 
 

@@ -68,3 +68,24 @@ def test_text_printed_vertically_in_the_binding_margin_is_furniture() -> None:
     # A key printed one mark or letter a line is kept.
     key = ["对", "错", "对", "对", "错", "A", "B", "C"]
     assert [ln.text for ln in clean_lines(lines("参考答案", *key))] == ["参考答案", *key]
+
+
+def test_a_programs_lines_repeated_in_every_answer_are_not_running_headers() -> None:
+    """ "#include <GL/glut.h>" and "void Paint()" open every answer of a graphics course's key:
+    they repeat page after page, but they are program text, not a header; a short title repeated
+    the same way is."""
+    body: list[str] = []
+    for n in range(1, 5):
+        body += [
+            f"{n}、请编写第{n}个程序。",
+            "答：",
+            "#include <GL/glut.h>",
+            "void Paint()",
+            "{  glFlush();",
+            "}",
+        ]
+        body += ["计算机图形学习题"] + [f"第{n}题的说明文字" for _ in range(6)]
+    furniture: list[Line] = []
+    out = [ln.text for ln in clean_lines(lines(*body), furniture)]
+    assert out.count("#include <GL/glut.h>") == 4 and out.count("void Paint()") == 4
+    assert {ln.text for ln in furniture} == {"计算机图形学习题"}
