@@ -394,10 +394,13 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
         return False
     points = ANSWER_POINT.findall(so_far)
     # "特征：" then "1. 动态性"; "一、坚持…" then "1．贯彻…" (a part of the answer, then its points)
-    opens = not so_far.strip() or bool(COLON_END.search(so_far) or CN_PART_LAST.search(so_far))
+    opens = not so_far.strip() or bool(
+        COLON_END.search(so_far) or CN_PART_LAST.search(so_far) or INTRODUCES_END.search(so_far)
+    )
     return (n == 1 and opens) or (bool(points) and points[0] == "1" and n == int(points[-1]) + 1)
 
 
+INTRODUCES_END = re.compile(r"(?:为|是|如下|包括|有以下几点)\s*$")  # "答：保密注意事项为" then "1. …"
 CN_PART_LAST = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}\s*[、.．][^\n]*$")
 # ("答：1，…" then "2，…"; "…反作用。1.意识…；" then "2.…": a list may open after a sentence)
 ANSWER_POINT = re.compile(r"(?:^|\n|(?<=[。；;]))\s*(\d{1,2})\s*[.、．，,](?!\d)")

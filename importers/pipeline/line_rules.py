@@ -53,8 +53,8 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     # the first number printed: 1, or the count so far plus one (the first question lost its "1")
     read = sum(len(section.items) for section in seg.sections) + (seg.item is not None)
     first = seg.numbered_items == 0 and n in (1, read + 1)
-    if n != seg.expected and not first:
-        return ""  # a page number, most likely: the spine of numbering decides
+    if n not in (seg.expected, seg.last_number + 1) and not first:
+        return ""  # a page number, most likely: the spine of numbering decides (numbers may run on)
     seg.open_item(line.text, line)
     return "question"
 

@@ -2673,3 +2673,24 @@ def test_pta_ids_opening_questions_judge_tags_and_verdicts_with_reasons() -> Non
             "",
         ),
     ]
+
+
+def test_numbers_alone_running_on_across_parts_and_answers_introduced_without_a_colon() -> None:
+    """学习通 prints each number alone ("3") over "【判断题】…": the numbers run on from the
+    parts before, so "3" is the next question's, never a line of the answer above. "答：保密注意
+    事项为" introduces its points as a colon would; a verdict box may end with "；"."""
+    text = (
+        "一. 单选题（共1题）\n1\n【单选题】邓小平理论的精髓是\nA. 解放思想\nB. 实事求是\n我的答案：\n正确答案：B\n"
+        "三. 判断题（共2题）\n2\n【判断题】邓小平理论回答了一系列基本问题。\n我的答案：\n正确答案：对\n知识点：\n"
+        "3\n【判断题】向科学进军是邓小平提出来的。\n我的答案：\n正确答案：错\n知识点：\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "B"), ("2", True), ("3", False)]
+    text = (
+        "二、判断题\n5、任何人进入厂区时必须上交火种（  对   ） ；\n三、简答题\n2、驻厂人员有哪些保密注意事项？\n"
+        "答：保密注意事项为\n1.\t入厂前须签订保密协议；\n2.\t严禁随意连接我方路由器；\n3、用餐须知？\n答：按时就餐。\n"
+    )
+    assert [(q["number"], q["type"], q["answer"]) for q in parse(text)] == [
+        ("5", "truefalse", True),
+        ("2", "short", "保密注意事项为\n1.\t入厂前须签订保密协议;\n2.\t严禁随意连接我方路由器;"),
+        ("3", "short", "按时就餐。"),
+    ]
