@@ -1102,7 +1102,10 @@ def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, l
         stem = above.text
         seg.roles[above.lineno] = ["stem"]
     elif item.slot == "option":
-        stem, item.extra = "".join(item.extra), []
+        lines = list(item.extra)
+        if len(lines) >= 2 and item.answer is None and KEY_LETTERS.match(lines[0]):
+            item.answer = lines.pop(0).strip()  # "D、…" "B" then the next stem: B is the key
+        stem, item.extra = "".join(lines), []
     elif item.slot == "explanation":  # the explanation's last line is the next question's stem
         explanation, _, stem = (item.explanation or "").strip().rpartition("\n")
         item.explanation = explanation

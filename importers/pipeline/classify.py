@@ -62,6 +62,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
+LONE_KEY = re.compile(r"\s*([A-H]{1,8})\s*")
 # "故选C", "显然选择 C，因为…", "所以答案为 B": an explanation that names the letter it chose
 CHOSEN_IN_EXPLANATION = re.compile(
     r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
@@ -152,6 +153,11 @@ def classify(item: Item) -> ParsedQuestion | None:
     if kind == "case" and not item.number and not _ends_asking(stem):
         return None  # a case study's story that asked nothing (one that ends asking is a question)
     unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
+    lone_key = (
+        LONE_KEY.fullmatch(item.extra[-1]) if len(options) >= 2 and item.extra and not answer_text else None
+    )
+    if lone_key and all(ord(letter) - ord("A") < len(options) for letter in lone_key.group(1)):
+        answer_text, unread = lone_key.group(1), unread[:-1]  # "A：正确" "B：错误" then "A" alone: the key
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
         unread = []

@@ -2694,3 +2694,18 @@ def test_numbers_alone_running_on_across_parts_and_answers_introduced_without_a_
         ("2", "short", "保密注意事项为\n1.\t入厂前须签订保密协议;\n2.\t严禁随意连接我方路由器;"),
         ("3", "short", "按时就餐。"),
     ]
+
+
+def test_a_bank_whose_key_letter_stands_alone_under_the_options() -> None:
+    """ "A：正确" "B：错误" then "A" alone, or "D、…" then "B" alone, then the next question (its
+    number only set off by a space): the lone letter is the key of the question above."""
+    text = (
+        "0 对于交通事故的新闻，要抱有实事求是的心态\nA：正确\nB：错误\nA\n\n"
+        "22 如图所示，A车正确的做法是什么？\nA、鸣喇叭超越\nB、减速待通过后超越\nC、停车等待\nD、借道加速通过\nB\n\n"
+        "23 驾驶机动车汇入行车道车流时，以下做法正确的是什么?\nA、从后驶入\nB、从前驶入\nC、停车等待\nD、加速驶入\nA\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("truefalse", True),
+        ("single", "B"),
+        ("single", "A"),
+    ]
