@@ -451,10 +451,37 @@ TITLE_TAIL = re.compile(
 )
 
 
+def number_heading_key(seg: Segmenter, line: Line) -> str:
+    """ "### 1." with nothing else, after questions numbered 1… that were asked without answers
+    (a chapter's questions listed first, then each answer under its number as a heading): the
+    key entry of question 1, its answer the text below."""
+    found = NUMBER_HEADING.match(line.text) if line.heading else None
+    if found is None or seg.mode not in ("questions", "key"):
+        return ""
+    n = found.group(1)
+    asked = [
+        *(i for s in seg.sections if s.doc == seg.doc for i in s.items),
+        *([seg.item] if seg.item else []),
+    ]
+    unanswered = [i for i in asked if i.number == n and not i.answer]
+    if not unanswered:
+        return ""
+    target = unanswered[-1].section
+    if seg.mode != "key" or seg.key_target is not target:
+        seg.start_key()
+        seg.key_target = target
+    seg.add_key(int(n), line)
+    return "key"
+
+
+NUMBER_HEADING = re.compile(r"^(\d{1,3})\s*[.、．]?\s*$")
+
+
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("number_heading_key", number_heading_key),
     ("part_and_number", part_and_number),
     ("bullet_question", bullet_question),
     ("task_judgement", task_judgement),

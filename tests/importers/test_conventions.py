@@ -2709,3 +2709,23 @@ def test_a_bank_whose_key_letter_stands_alone_under_the_options() -> None:
         ("single", "B"),
         ("single", "A"),
     ]
+
+
+def test_a_chapters_questions_listed_then_answered_under_number_headings() -> None:
+    """Exercise answers in Markdown: a chapter lists its questions in a quote ("> 1. …"), then
+    answers each under a heading that is only its number ("### 1."); the next chapter starts
+    questions again."""
+    md = (
+        "## ch05\n\n> 1. 请说明TCP三次握手过程。\n> 2. 请说明TCP如何保证可靠传输。\n\n"
+        "### 1. \n\n客户端发送SYN，服务器回复SYN+ACK，客户端再发ACK。\n\n"
+        "### 2. \n\n通过序号和确认号重传丢失的数据。\n\n"
+        "## ch06\n\n> 1. UDP为何比TCP快？\n\n### 1.\n\n没有连接和确认。\n"
+    )
+    from importers.pipeline import parse_document
+
+    paper = parse_document("xiti.md", md.encode())
+    assert [(q.section, q.number, q.stem, q.answer) for q in paper.questions] == [
+        ("ch05", "1", "请说明TCP三次握手过程。", "客户端发送SYN,服务器回复SYN+ACK,客户端再发ACK。"),
+        ("ch05", "2", "请说明TCP如何保证可靠传输。", "通过序号和确认号重传丢失的数据。"),
+        ("ch06", "1", "UDP为何比TCP快?", "没有连接和确认。"),
+    ]
