@@ -80,6 +80,8 @@ class Block:
 
 
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
+    if not any(line.heading or line.bullet or line.text.startswith(("**", "【", "[")) for line in lines):
+        return False  # (plain text of numbered questions, the usual case: no heading to pair)
     with_text = [
         block for block in _blocks(lines) if block.body and not (block.topic and not _asks(block.heading))
     ]

@@ -7,6 +7,7 @@ Two shapes: numbered keys for a section or chapter ("第一章:1.C2.答:…", "�
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import rules
@@ -84,8 +85,11 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     cursor: list[Section] = []
     fence = 0  # where the key printed before this one ended
     last: KeyEntry | None = None
+    starts = sorted(s.lineno for s in sections if s.items)
     for entry in keys:
-        if last is not None and any(last.lineno < s.lineno < entry.lineno for s in sections if s.items):
+        after = bisect.bisect_right(starts, last.lineno) if last is not None else len(starts)
+        if after < len(starts) and starts[after] < entry.lineno:
+            assert last is not None
             fence, previous, cursor = last.lineno, 0, []  # questions between: a key of its own
         last = entry
         if entry.target is not None:
