@@ -29,6 +29,7 @@ SPARSE_LINES = 200  # a paper this long…
 SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
 OPTION_A = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:[(（]\s*A\s*[)）]|A\s*[.、．:：)）]|A$)")
 MIN_OPTION_A = 10
+NEXT_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s|[.、．])")
 # An option with its text ("B. 态度"), not a key's bare letter or mark ("B", "1.B", "√"): a key
 # part holding a few of them likely swallowed the questions after a stray "答案".
 OPTION_TEXT = re.compile(r"^\s*(?:[(（]\s*[A-H]\s*[)）]|[A-H]\s*[.、．:：)）])\s*[^\sA-H√×对错]{2,}")
@@ -79,7 +80,14 @@ def measure(
     body = [line for line in kept if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES]
     read = sum(1 for line in body if READ_ROLES & set(roles.get(line.lineno, ())))
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
-    option_a = sum(1 for line in kept if OPTION_A.match(line.text))
+    # (a lone "A" over the next question's number is that question's key, not a label)
+    after = [*kept[1:], None]
+    option_a = sum(
+        1
+        for line, below in zip(kept, after, strict=True)
+        if OPTION_A.match(line.text)
+        and not (line.text.strip() == "A" and below and NEXT_NUMBER.match(below.text))
+    )
     key_options = sum(
         1 for line in kept if roles.get(line.lineno) == ["key"] and OPTION_TEXT.match(line.text)
     )

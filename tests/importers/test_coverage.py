@@ -154,3 +154,12 @@ def test_questions_read_as_a_key_are_not_silent() -> None:
         "p.txt", paper("1. 客户是？\nA.上帝\nB.对手\n2. 服务是？\nA.产品\nB.态度\n参考答案\n1.A\n2.B\n")
     )
     assert keyed.coverage is not None and keyed.coverage.key_options == 0 and keyed.coverage.verdict == "ok"
+
+
+def test_a_key_letter_alone_over_the_next_number_does_not_count_as_an_option_a() -> None:
+    """ "A：正确" "B：错误" then "A" alone (the key), then "1 驾驶…": one option A a question, so
+    the check about missed choice questions stays quiet."""
+    items = [f"{n} 驾驶机动车第{n}条规定是正确的。\nA：正确\nB：错误\n{'AB'[n % 2]}\n" for n in range(12)]
+    paper = parse_document("jiakao.txt", "\n".join(items).encode())
+    assert len(paper.questions) == 12 and all(q.answer is not None for q in paper.questions)
+    assert paper.coverage is not None and paper.coverage.option_a == 12 and paper.coverage.verdict == "ok"
