@@ -62,6 +62,7 @@ FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
+WHOLE_BRACKETED = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
 LONE_KEY = re.compile(r"\s*([A-H]{1,8})\s*")
 # "故选C", "显然选择 C，因为…", "所以答案为 B": an explanation that names the letter it chose
 CHOSEN_IN_EXPLANATION = re.compile(
@@ -121,6 +122,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     if answer_text and "**" in answer_text:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
     explanation = (item.explanation or "").strip()
+    if answer_text and (whole := WHOLE_BRACKETED.fullmatch(answer_text)):
+        answer_text = whole.group(1).strip()  # "答案(9)": the answer set in brackets
     reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
     if not (reasoned or item.options or kind in ("short", "case")):  # (辨析: the reason is the answer)
         reasoned = VERDICT_THEN_REASON.fullmatch(answer_text or "")

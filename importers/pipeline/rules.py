@@ -62,7 +62,8 @@ ANSWER = (
     r"|(?<![A-Za-z])(?:ANSWER|Answer|answer)\s*[:：]"  # Moodle's Aiken format, English papers
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"
-    r"|^答案\s+(?=[A-H](?:[\s,，、]*[A-H])*\s*$))"  # "答案 A" opening a line
+    r"|^答案\s+(?=[A-H](?:[\s,，、]*[A-H])*\s*$)"  # "答案 A" opening a line
+    r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$))"  # "答案(D)", "答案(9)" alone
 )
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"

@@ -2729,3 +2729,12 @@ def test_a_chapters_questions_listed_then_answered_under_number_headings() -> No
         ("ch05", "2", "请说明TCP如何保证可靠传输。", "通过序号和确认号重传丢失的数据。"),
         ("ch06", "1", "UDP为何比TCP快?", "没有连接和确认。"),
     ]
+
+
+def test_a_key_set_in_brackets_after_the_word_answer() -> None:
+    """ "答案(D)" / "答案(9)" alone on a line under a question: its key, without the brackets."""
+    text = (
+        "1.以下程序的输出结果是？\nA.程序出错\nB.30 is even\n答案(B)\n"
+        "2.如果输入4, -1, 6，请问以下程序的输出结果是？\n答案(9)\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [("single", "B"), ("short", "9")]
