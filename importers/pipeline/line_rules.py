@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import rules
-from .blocks import Item
+from .blocks import Item, KeyEntry
 from .boundaries import BOUNDARY, own_answer_below, own_key_below, questions_below
 from .model import Line
 from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
@@ -391,11 +391,43 @@ NUMBER_RANGE = re.compile(r"^\d{1,4}\s*[-~～—–]\s*\d{1,4}$")  # "11-20": wh
 
 
 def sheet_numbers(seg: Segmenter, line: Line) -> str:
-    """ "题号 1 2 3": the first row of an answer-sheet table (tables reach us as tab rows)."""
+    """ "题号 1 2 3": the first row of an answer-sheet table (tables reach us as tab rows); or,
+    under a part's heading before its questions, "eg. 1 2 3 … 10" (the key grid of a printed
+    paper, its first column the worked example's)."""
     numbers = rules.SHEET_NUMBERS.match(line.text)
+    grid = KEY_GRID_NUMBERS.match(line.text) if not numbers and seg.mode == "questions" else None
+    run = [int(n) for n in grid.group(2).split()] if grid else []
+    before_questions = seg.item is None and not seg.section.items
+    if grid and before_questions and len(run) >= KEY_GRID_MIN and run == list(range(1, len(run) + 1)):
+        seg.sheet_numbers = [*([0] if grid.group(1) else []), *run]
+        seg.sheet_target = seg.section
+        return "key"
     if not numbers:
         return ""
     seg.sheet_numbers = [int(n) for n in numbers.group(1).split()]
+    return "key"
+
+
+KEY_GRID_NUMBERS = re.compile(r"^(eg\.?|例)?\s*((?:\d{1,2}\s+)+\d{1,2})\s*$", re.IGNORECASE)
+KEY_GRID_MIN = 5
+KEY_GRID_MARKS = re.compile(rf"^(?:(?:[A-H]{{1,4}}|[{rules.MARKS}])\s+)+(?:[A-H]{{1,4}}|[{rules.MARKS}])\s*$")
+
+
+def key_grid_marks(seg: Segmenter, line: Line) -> str:
+    """The row of marks under a key grid's numbers: one a question of the part below ("0" is
+    the worked example's column, no question's)."""
+    if not seg.sheet_numbers or seg.sheet_target is None or not KEY_GRID_MARKS.match(line.text):
+        return ""
+    marks = line.text.split()
+    if len(marks) != len(seg.sheet_numbers):
+        return ""
+    for number, mark in zip(seg.sheet_numbers, marks, strict=True):
+        if number:  # (the questions follow the grid: the segmenter reads on in their part)
+            entry = KeyEntry(
+                number=number, lineno=line.lineno, target=seg.sheet_target, doc=seg.doc, text=mark
+            )
+            seg.keys.append(entry)
+    seg.sheet_numbers, seg.sheet_target = [], None
     return "key"
 
 
@@ -490,6 +522,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),
     ("sheet_numbers", sheet_numbers),
+    ("key_grid_marks", key_grid_marks),
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
     ("part_key_line", part_key_line),
     ("key_line", key_line),

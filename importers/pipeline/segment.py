@@ -107,6 +107,7 @@ class Segmenter:
         self.item: Item | None = None
         self.numbered_items = 0
         self.sheet_numbers: list[int] = []
+        self.sheet_target: Section | None = None  # the part a key grid printed above its questions answers
         self.last_number = 0  # numbering may run on across sections of one paper
         self.doc_title = ""
         self.chapter_title = ""

@@ -2738,3 +2738,22 @@ def test_a_key_set_in_brackets_after_the_word_answer() -> None:
         "2.如果输入4, -1, 6，请问以下程序的输出结果是？\n答案(9)\n"
     )
     assert [(q["type"], q["answer"]) for q in parse(text)] == [("single", "B"), ("short", "9")]
+
+
+def test_a_key_grid_printed_under_a_parts_heading_before_its_questions() -> None:
+    """ "eg. 1 2 3 4 5" over "C C C B C D": a printed paper's key grid, its first column the
+    worked example's, answers the part's questions below it in order."""
+    text = (
+        "II. Choose 1 best answer. (5x2%)\n      eg.   1     2     3     4     5\n      C     C     B     C     D     A\n"
+        "eg. 1KB means (____) bytes。\nA：1    B：1000    C：1024\n"
+        + "".join(
+            f"{n}、Question {n} is (____).\nA：x{n}    B：y{n}    C：z{n}    D：w{n}\n" for n in range(1, 6)
+        )
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text) if q["number"]] == [
+        ("1", "C"),
+        ("2", "B"),
+        ("3", "C"),
+        ("4", "D"),
+        ("5", "A"),
+    ]
