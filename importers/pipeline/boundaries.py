@@ -341,7 +341,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "（目的：1、沟通表达能力2、…3、知识面深度）": a list inside a note, no question
     if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
-    if group == "item_p" and not line_start and not (seg.case_open and n == seg.expected):
+    sibling = item is not None and item.bracketed and item.number == str(n - 1) and item.slot == "stem"
+    # "（1）画出…；（2）求出…": the next part asked on the same line
+    next_part = sibling and SENTENCE_DONE.search(text, 0, m.start()) is not None and _both_ask(text, m)
+    if group == "item_p" and not line_start and not (seg.case_open and n == seg.expected) and not next_part:
         return None  # "(1)" mid-line is sub-numbering inside an answer, except a case's questions
     choice = item is not None and bool(item.options)
     plain = seg.section.number_style == "plain" and not seg.case_open
@@ -384,6 +387,17 @@ def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, rest: str) -
     return keyed and (closed_part or rules.BLANK.search(rest) is not None or rules.asks_strongly(rest))
 
 
+def _both_ask(text: str, m: re.Match[str]) -> bool:
+    """The part before "（2）" on its line and the clause after it each ask ("画出…" / "求出…"),
+    so they are two parts, not two points of an answer."""
+    before = LEADING_PART.sub("", text[: m.start()])
+    after = CLAUSE_END.split(text[m.end() :], maxsplit=1)[0]
+    return rules.asks_strongly(before) and rules.asks_strongly(after)
+
+
+CLAUSE_END = re.compile(r"[。；;]")
+LEADING_PART = re.compile(r"^\s*[(（]\d{1,2}[)）]\s*")
+SENTENCE_DONE = re.compile(rf"(?:(?<=[{rules.CJK}])[;；]|。)\s*$")  # (NFKC folds "；" to ";")
 BARE_DECIMAL = re.compile(rf"\d+(?![\d{rules.CJK}])")
 
 

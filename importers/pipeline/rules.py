@@ -165,7 +165,9 @@ MARK_RUN = (
 )
 
 HEADING_TITLE = re.compile(
-    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?:部分)?)"
+    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})"
+    rf"(?:(?:与|與|及|和|、)(?:{SECTION_WORDS}|{OPEN_PART_WORDS}))?"  # "简答与计算": two types joined
+    r"(?:[^\d\s(（:：。,，]{0,4}?[题題])?(?:部分)?)"
     # "四、问答题答案": the part printed with its answers, or the key of a 问答题 part above
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?"
     r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）])?"

@@ -515,7 +515,7 @@ class Segmenter:
 
     def end_parts(self) -> None:
         """At a part's end, a question's bracketed run its stem named ("…下列算法…是多少？" then
-        "（1）FCFS" "（2）SCAN") is its sub-questions, the stem their material."""
+        "（1）FCFS" "（2）SCAN"), or a run that asks, is its sub-questions, the stem their material."""
         if self.nested is None:
             return
         parent, _ = self.nested
@@ -524,8 +524,9 @@ class Segmenter:
         at = next((i for i, item in enumerate(items) if item is parent), None)
         if at is None or self._conditions_then_questions(parent, items[at + 1 :]):
             return
-        if _names_parts(parent, items[at + 1 :]):
-            self._parent_as_material(parent, items[at + 1 :])
+        children = items[at + 1 :]
+        if _names_parts(parent, children) or (children and all(_asks(child) for child in children)):
+            self._parent_as_material(parent, children)  # (as mid-part: "已知…。" "（1）画出…" "（2）写出…")
 
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed

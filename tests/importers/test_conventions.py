@@ -2757,3 +2757,21 @@ def test_a_key_grid_printed_under_a_parts_heading_before_its_questions() -> None
         ("4", "D"),
         ("5", "A"),
     ]
+
+
+def test_a_big_question_whose_parts_are_asked_on_one_line_under_two_joined_types() -> None:
+    """ "二、简答与计算（…）" names one part by two types; "2. 已知…。" then "（1）画出…；（2）求出…。"
+    on one line: two parts that ask, sharing the statement above as their material (at the end
+    of the part too)."""
+    text = (
+        "二、简答与计算（每小题 10 分，满分 40 分）\n1. 请简述链表的插入和删除。\n"
+        "2. 已知一棵二叉树的先序遍历结果是 ABDGCEF，中序遍历结果是 BDGAECF。\n（1）画出这棵二叉树；（2）求出这棵二叉树的后序遍历。\n"
+        "3. 已知有向网 N={V,E}，E 中每个元组的第三个元素表示权。\n（1）画出该网；（2）写出该网的邻接矩阵。\n"
+    )
+    assert [(q["section"], q["number"], q["stem"], str(q["material"])[:6]) for q in parse(text)] == [
+        ("二、简答与计算(每小题 10 分,满分 40 分)", "1", "请简述链表的插入和删除。", ""),
+        ("二、简答与计算(每小题 10 分,满分 40 分)", "1", "画出这棵二叉树;", "已知一棵二叉"),
+        ("二、简答与计算(每小题 10 分,满分 40 分)", "2", "求出这棵二叉树的后序遍历。", "已知一棵二叉"),
+        ("二、简答与计算(每小题 10 分,满分 40 分)", "1", "画出该网;", "已知有向网 "),
+        ("二、简答与计算(每小题 10 分,满分 40 分)", "2", "写出该网的邻接矩阵。", "已知有向网 "),
+    ]
