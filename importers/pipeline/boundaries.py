@@ -466,9 +466,8 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool) -> boo
     done = item is None or len(item.options) >= 2 or item.answer is not None
     if item is not None and seg.section.kind == "truefalse" and not item.extra:
         done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
-    keyed_choice = (
-        item is not None and len(item.options) >= 2 and bool(item.answer)
-    )  # "正确答案：A" then "7在…"
+    # "正确答案：A" then "7在…": after a keyed choice question a glued number is the next one
+    keyed_choice = item is not None and len(item.options) >= 2 and bool(item.answer)
     typed = spaced or seg.section.kind != "generic" or keyed_choice
     return seg.mode == "questions" and n == seg.expected and done and typed
 

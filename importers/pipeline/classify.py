@@ -127,9 +127,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
     if not (reasoned or item.options or kind in ("short", "case")):  # (辨析: the reason is the answer)
         reasoned = VERDICT_THEN_REASON.fullmatch(answer_text or "")
-    if (
-        reasoned and truth(reasoned.group(1)) is not None
-    ):  # "F (交流电路中，…)", "T。必然…": the verdict, then why
+    # "F (交流电路中，…)", "T。必然…": the verdict, then why
+    if reasoned and truth(reasoned.group(1)) is not None:
         answer_text, explanation = reasoned.group(1), join(reasoned.group(2).strip(), explanation, "\n")
     judged = JUDGE_TAG.search(stem) if not options else None
     if judged:  # "…must have 18 keys at most. (T/F)": a statement to judge, its tag no text
@@ -156,11 +155,11 @@ def classify(item: Item) -> ParsedQuestion | None:
     if kind == "case" and not item.number and not _ends_asking(stem):
         return None  # a case study's story that asked nothing (one that ends asking is a question)
     unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
-    lone_key = (
-        LONE_KEY.fullmatch(item.extra[-1]) if len(options) >= 2 and item.extra and not answer_text else None
-    )
+    # "A：正确" "B：错误" then "A" alone under them: the key
+    keyless = len(options) >= 2 and bool(item.extra) and not answer_text
+    lone_key = LONE_KEY.fullmatch(item.extra[-1]) if keyless else None
     if lone_key and all(ord(letter) - ord("A") < len(options) for letter in lone_key.group(1)):
-        answer_text, unread = lone_key.group(1), unread[:-1]  # "A：正确" "B：错误" then "A" alone: the key
+        answer_text, unread = lone_key.group(1), unread[:-1]
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
         unread = []

@@ -87,10 +87,8 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     last: KeyEntry | None = None
     starts = sorted(s.lineno for s in sections if s.items)
     for entry in keys:
-        after = bisect.bisect_right(starts, last.lineno) if last is not None else len(starts)
-        if after < len(starts) and starts[after] < entry.lineno:
-            assert last is not None
-            fence, previous, cursor = last.lineno, 0, []  # questions between: a key of its own
+        if last is not None and _questions_between(starts, last.lineno, entry.lineno):
+            fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
         last = entry
         if entry.target is not None:
             previous, cursor = 0, []
@@ -106,6 +104,11 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+
+
+def _questions_between(starts: list[int], after: int, before: int) -> bool:
+    at = bisect.bisect_right(starts, after)
+    return at < len(starts) and starts[at] < before
 
 
 def _answerable(sections: list[Section], entry: KeyEntry, fence: int) -> list[Section]:

@@ -52,15 +52,7 @@ def unfold_admonitions(text: str) -> str:
             i += 1
             continue
         indent = len(m.group("indent").expandtabs(4))
-        title = m.group("title") or ""
-        named = f"{m.group('kind') or ''} {title}"
-        label = (
-            "答案："
-            if ADMONITION_ANSWER.search(title)
-            else "解析："
-            if ADMONITION_EXPLAINS.search(named.strip())
-            else ""
-        )
+        label = _admonition_label(m.group("kind") or "", m.group("title") or "")
         lines[i] = ""
         j = i + 1
         while j < len(lines) and (
@@ -75,6 +67,14 @@ def unfold_admonitions(text: str) -> str:
             j += 1
         i = j
     return "\n".join(lines)
+
+
+def _admonition_label(kind: str, title: str) -> str:
+    """'??? note "答案"' holds the answer, '!!! success ""' a worked answer (its explanation), a
+    plain note neither."""
+    if ADMONITION_ANSWER.search(title):
+        return "答案："
+    return "解析：" if ADMONITION_EXPLAINS.search(f"{kind} {title}".strip()) else ""
 
 
 def markdown_lines(text: str) -> list[Line]:

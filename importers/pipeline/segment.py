@@ -189,9 +189,8 @@ class Segmenter:
             and not item.options
             and boundaries.KEY_LETTERS.match(item.answer or "")
         ):
-            item.stem = join(
-                item.stem, line.text, "\n"
-            )  # "正确答案: A D" first, then the program asked about
+            # "正确答案: A D" printed first, then the program the question asks about
+            item.stem = join(item.stem, line.text, "\n")
             return "stem"
         if item.slot not in CODE_SLOTS:
             return ""
