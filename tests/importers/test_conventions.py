@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from importers.pipeline import parse_document
 from importers.pipeline.model import Line
 from importers.pipeline.parse import parse_lines
 
@@ -1275,8 +1276,6 @@ def test_question_printed_twice_is_flagged() -> None:
 
 
 def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "# 第三章\n\n1. 可靠传输有哪些优缺点?\n\n    答：\n\n    1. 优点：减少差错。\n    2. 缺点：增加时延。\n"
         "2. PPP 适用于什么情况?\n\n    答：点到点的传输。\n"
@@ -1289,8 +1288,6 @@ def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> No
 
 
 def test_options_as_table_rows_with_a_mark_column_and_english_true_false() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "1. In such a scenario, the project sponsor is _____.\n\n"
         "|      |      |                     |\n| ---- | ---- | ---- |\n"
@@ -1351,8 +1348,6 @@ def test_close_bracket_points_under_questions_numbered_with_a_dot_stay_in_the_an
 def test_platform_export_in_markdown_with_type_tags_and_no_numbers() -> None:
     """学习通 pages turned into Markdown: italic labels as stray underscores, escaped blanks,
     "【单选题】" opening each question, per-blank fill answers, a topic heading between parts."""
-    from importers.pipeline import parse_document
-
     md = (
         "## Java语言概述\n\n【单选题】运行Java程序的工具在\\_\\_\\_\\_目录。\n\n_A、_lib\n_B、_bin\n\n"
         "正确答案： B 我的答案：A\n\n"
@@ -1399,8 +1394,6 @@ def test_answer_points_and_per_blank_answers_on_lines_under_their_label() -> Non
 
 
 def test_markdown_options_as_a_nested_list_and_keys_in_colour() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         '# 单选题\n\n1. 软件测试的主要目的是\n   1. 证明程序无错\n   2. <font color="#F56C6C">发现程序中的错误</font>\n'
         '   3. 修复程序中的错误\n\n# 填空题\n\n1. 软件工程按<font color="red">工程化</font>的原则组织开发。\n\n'
@@ -1417,8 +1410,6 @@ def test_markdown_options_as_a_nested_list_and_keys_in_colour() -> None:
 def test_markdown_flashcard_notes_front_matter_tags_and_bullet_answers() -> None:
     """Notes kept for Anki/Obsidian: front matter, a question line ending in tags, its answer the
     bullet list under it (coloured words inside an answer are emphasis, not a key)."""
-    from importers.pipeline import parse_document
-
     md = (
         "---\ntags: 服务\ncards-deck: 客服\n---\n\n"
         "投诉处理的原则是什么？ #anki #客服\n- 首问<font color=#ed1c24>负责</font>\n- 限时办结\n\n"
@@ -1440,8 +1431,6 @@ def test_markdown_flashcard_notes_front_matter_tags_and_bullet_answers() -> None
 def test_programming_problems_under_headings_typed_without_their_space() -> None:
     """An online judge's problems (题目内容/输入格式/输入样例…) are whole questions, their sample
     data included; "###1 标题" is a heading whose space was left out."""
-    from importers.pipeline import parse_document
-
     md = (
         "##期末考试编程题部分\n这里有两道编程题。\n\n###1 字符串右移（5分）\n题目内容：\n将字符串循环右移N次。\n\n"
         "输入样例：\nHello#\n2\n\n输出样例：\nloHel\n\n###2 分数比较（10分）\n题目内容：\n比较两个分数的大小。\n"
@@ -1454,8 +1443,6 @@ def test_programming_problems_under_headings_typed_without_their_space() -> None
 
 
 def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "### 1. [下面程序会输出什么（）](https://example.com/q/1)\n```c\nclass A {};\nA *a = new B;\n"
         "int main() {\n  return 0;\n}\n```\n\n- [ ] A. 1 2\n- [x] B. 1 1\n\n"
@@ -1532,8 +1519,6 @@ def test_records_of_labelled_fields_and_questions_numbered_in_chinese_numerals()
 
 
 def test_markdown_bank_with_labelled_nested_options_notes_in_code_and_task_list_judgements() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "## 单项选择\n\n### 1-10\n\n"
         "1. 服务的核心是 B。\n"
@@ -1566,8 +1551,6 @@ def test_markdown_bank_with_labelled_nested_options_notes_in_code_and_task_list_
 
 
 def test_unnumbered_statements_judged_on_the_lines_under_them_and_options_relabelled() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "## 判断\n\n服务要及时。\n\n- 对\n- 错\n\n可以与客户争辩。\n\n- 对\n- **错**\n\n"
         "投诉要记录。\n**T**\n\n礼貌用语不重要。\n**F**\n\n"
@@ -1634,8 +1617,6 @@ def test_exam_board_paper_with_parts_named_by_heavenly_stems_and_a_glued_number_
 
 
 def test_markdown_keys_under_a_bold_label_or_a_folded_details_block() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "### 1. 服务的核心是？\n\n- A. 价格\n- B. 客户\n\n**答案**：B\n\n"
         "### 2. 礼仪的基础是？\n\n- A. 微笑\n- B. 争辩\n\n<details>\n<summary>点击查看答案</summary>\n\nA\n\n</details>\n"
@@ -1660,8 +1641,6 @@ def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_b
     """Review notes: a heading per question (a question mark, or an imperative such as 简述/试说明/
     讨论), the answer below as prose, numbered points or a list, to the next heading. The
     numbered points are the answer's, never questions; a heading that asks nothing is a topic."""
-    from importers.pipeline import parse_document
-
     md = (
         "# 简答题总览\n\n## 服务的目标是什么？\n\n**有效，方便**\n\n"
         "## 投诉处理的步骤有哪些？\n\n1.倾听客户。\n2.道歉安抚。\n3.跟进回访。\n\n"
@@ -1688,8 +1667,6 @@ def test_notes_whose_headings_ask_read_each_heading_as_a_question_and_the_text_b
 
 def test_options_set_as_a_markdown_table_with_the_key_row_coloured() -> None:
     """A quiz site's export: "编号 | 选项" over rows "A | text"; the key's row set in red."""
-    from importers.pipeline import parse_document
-
     md = "".join(
         f"### {n}.客户服务的第{n}条原则是_____。\n|编号|选项|\n|:-|:-|\n|A|倾听|\n"
         f'|<font color="red">B</font>|<font color="red">及时</font>|\n|C|争辩|\n\n'
@@ -1704,8 +1681,6 @@ def test_options_set_as_a_markdown_table_with_the_key_row_coloured() -> None:
 def test_interview_notes_in_markdown_keep_their_answers_numbered_points() -> None:
     """Interview notes: a bold numbered question (or "**Q：…**"), its answer below; the answer's
     "1." "2." points (after "特征：", or straight under the question) are not questions."""
-    from importers.pipeline import parse_document
-
     bold = (
         "**1. 什么是进程？**\n\n进程是程序的一次执行。特征：\n\n1. 动态性\n2. 并发性\n\n"
         "**2. 什么是线程？**\n\n线程是调度的基本单位。\n\n**3. 进程与线程的区别？**\n\n1. 进程分配资源\n2. 线程被调度\n"
@@ -1723,8 +1698,6 @@ def test_interview_notes_in_markdown_keep_their_answers_numbered_points() -> Non
 
 
 def test_question_headings_under_topic_headings_including_ones_that_ask_by_their_topic() -> None:
-    from importers.pipeline import parse_document
-
     md = (
         "## 操作系统\n\n### 什么是进程？\n\n进程是程序的一次执行。\n\n### 什么是线程\n\n线程是调度的基本单位。\n\n"
         "## 网络\n\n### 三次握手的过程\n\n1. SYN\n2. SYN+ACK\n3. ACK\n\n### 为什么要四次挥手？\n\n因为全双工。\n"
@@ -1756,8 +1729,6 @@ def test_lines_under_the_options_that_no_field_took_are_kept_and_flagged() -> No
 
 
 def test_notes_whose_questions_are_bold_lines_or_headings_numbered_q1() -> None:
-    from importers.pipeline import parse_document
-
     bold = (
         "**什么是进程？**\n\n进程是程序的一次执行。\n\n**什么是线程？**\n\n线程是调度单位。\n\n"
         "**死锁的条件有哪些？**\n\n1. 互斥\n2. 占有并等待\n"
@@ -1778,8 +1749,6 @@ def test_notes_whose_questions_are_bold_lines_or_headings_numbered_q1() -> None:
 def test_a_bullet_item_holding_a_question_and_its_answer_paragraph_under_it() -> None:
     """ "- 问题？" then, indented in the same item, its answer: the item's first paragraph asks,
     the next one answers (the reader marks only an item's first paragraph as its bullet)."""
-    from importers.pipeline import parse_document
-
     md = "".join(f"- 问题{n}是什么？\n\n  答案{n}是这样的。\n\n" for n in range(1, 7))
     questions = parse_document("notes.md", md.encode()).questions
     assert [(q.stem, q.answer) for q in questions] == [
@@ -1791,8 +1760,6 @@ def test_interview_banks_asking_with_bullets_over_answer_paragraphs() -> None:
     """ "- 什么是多态？" then "答：…" paragraphs, under topic headings: each bullet that asks with prose
     under it is a question; "答：" is the answer's label and a sources line its explanation. Bullets
     that are an answer's points stay the answer's."""
-    from importers.pipeline import parse_document
-
     md = (
         "## 1.1 服务礼仪（⭐⭐）\n\n- 什么是首问负责制？\n\n【参考资料】：《服务规范》第3条\n\n"
         "答：第一位接待的人负责到底。\n\n- **投诉处理有哪些步骤？**\n\n答：步骤如下：\n\n- 倾听\n- 道歉\n\n"
@@ -1847,8 +1814,6 @@ def test_note_headings_that_introduce_their_text_with_a_colon_or_name_an_underst
     too, and so do "12. 请用…[1 分]" and "2.3 指出…" (read without number and points); a heading
     over nothing but the next heading stays a topic, and a bold line that only names a topic
     ("**…的内容**") is text, not a question."""
-    from importers.pipeline import parse_document
-
     md = (
         "## 网络：\n\n#### TCP三次握手：\n\n客户端发起，服务器确认。\n\n#### token、cookie三者的理解\n\n都用于认证。\n\n"
         "#### 什么是跨域？\n\n协议、域名、端口不同。\n\n#### 如何防抖？\n\n用定时器。\n"
@@ -1871,8 +1836,6 @@ def test_under_a_part_naming_an_open_type_every_note_heading_names_a_question() 
     alone ("## 计算机网络定义"): each heading is a question, the text under it its answer (without
     the textbook page "P19" it cites), none when nothing or only "？" is under it; a chapter
     heading over deeper headings still only names the chapter."""
-    from importers.pipeline import parse_document
-
     md = (
         "【简答6*5'=30'】\n## 计算机网络定义\nP19 计算机网络是互联的计算机的集合。\n## 时延有哪些\n1. 发送时延\n2. 传播时延\n"
         "## 交换机工作原理\n\n## 网络拓扑分类\n？\n## 第二章 物理层\n### 基带编码\n不归零制，曼彻斯特编码\n"
@@ -2039,8 +2002,6 @@ def test_a_bulleted_question_back_at_the_depth_of_numbered_ones_over_its_nested_
     """Markdown review lists nest each answer under its numbered question; a bullet back at the
     questions' depth over a nested list of its own is one more question (a bullet nested under an
     answer stays in it)."""
-    from importers.pipeline import parse_document
-
     md = (
         "1. 怎么评价毛泽东思想\n   1. 实事求是。\n   2. 群众路线。\n"
         "   * 独立自主。\n\n* 什么是马克思主义\n  * 是关于一般规律的理论体系。\n\n"
@@ -2058,8 +2019,6 @@ def test_note_headings_over_their_terms_definition_and_bullets_that_state() -> N
     """In notes whose headings ask, "### 数据库的安全性" over "数据库的安全性是指…" heads its
     answer too (the text defines the heading's term), and a bullet that finishes a sentence
     ("- 内模式也称存储模式，是…的描述。") is a point of an answer, never a question."""
-    from importers.pipeline import parse_document
-
     md = (
         "### 什么是三级模式？\n三级模式由外模式、模式和内模式构成。\n- 模式是全体数据的逻辑结构的描述。\n"
         "- 内模式也称存储模式，是数据物理结构的描述。\n\n### 数据库的安全性\n数据库的安全性是指保护数据库以防止不合法的使用。\n\n"
@@ -2112,8 +2071,6 @@ def test_headings_over_numbered_questions_answered_in_the_text_are_its_parts() -
     """Headings that name parts ("## 名词解释(每题5分)") or sittings ("## 1.1. 第20240707北京")
     over "1、管理的含义" / "答：…": the text numbers and answers its own questions; the headings
     ask nothing, and "1.1." is a document's section number, not question 1."""
-    from importers.pipeline import parse_document
-
     md = (
         "## 名词解释(每题5分)\n## 1.1. 第20240707北京\n1、管理的含义\n答：对组织的资源进行计划、组织、领导和控制。\n"
         "2、决策的概念\n答：从可行方案中选择一个方案。\n## 简答题(每题10分)\n1、简述集权与分权\n答：集权是决策权集中在上级。\n"
@@ -2164,8 +2121,6 @@ def test_answers_listing_points_under_labels_numbered_like_questions() -> None:
     ("原因：" then "1、 …" "2、 …", numbered like the questions) are its answer; "2、" after the
     answer's own "2、" is the next question; in Markdown a point nested deeper is one, an item as
     shallow as the questions is the next question."""
-    from importers.pipeline import parse_document
-
     text = (
         "第七章\n3.怎样理解必须坚持改革的正确方向？\n（1）坚持改革的正确方向，就是要坚持四项基本原则。\n（2）党是改革的领导者。\n"
         "1、 公有制经济的含义、地位、原因和作用\n含义：\n公有制经济包括国有经济和集体经济。\n原因：\n"
@@ -2228,8 +2183,6 @@ def test_markdown_strong_emphasis_written_with_underscores_is_no_blank() -> None
     """ "__存在__ 和 __思维__" under a list item (a hard line break between them) is the answer in
     bold, as Markdown renders it, not blanks that make the item a fill question; "是__态度__。"
     inside a word stays a blank filled in."""
-    from importers.pipeline import parse_document
-
     md = "1. 哲学的基本问题  \n__存在__ 和 __思维__ 的关系问题。\n2. 客户服务的核心是__态度__。\n"
     questions = parse_document("notes.md", md.encode()).questions
     assert [(q.type, q.stem, q.answer) for q in questions] == [
@@ -2383,8 +2336,6 @@ def test_notes_asking_by_heading_with_a_part_of_numbered_fill_questions() -> Non
         "## 简答题\n\n### 1、简述软件项目管理的五大过程\n\n* 启动过程\n* 计划过程\n\n"
         "### 2、软件工程的七条基本原理是什么？\n\n坚持进行阶段评审。\n"
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("notes.md", md.encode())
     assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
         ("fill", "____的目的是确定项目是否值得开发。", ["可行性研究"]),
@@ -2410,8 +2361,6 @@ def test_a_quiz_whose_first_number_was_lost_and_keys_in_bold_after_is() -> None:
         "正确答案是 **B**\n\n2\n\nWhich command lists background jobs?\n\n- A.\n\n  sleep\n\n- B.\n\n  jobs\n\n"
         "正确答案是 **B**\n\n3\n\nLinux is free software.\n\n正确答案是 **正确** \n"
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("quiz.md", md.encode())
     assert [(q.number, q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
         ("", "single", "Which protocol sets the local time?", ["NCP", "NTP"], "B"),
@@ -2431,8 +2380,6 @@ def test_interview_notes_whose_bold_bullets_head_their_answers_asking_or_naming_
         "* **Java的异常体系**\n\n\t* `Error`是程序无法处理的异常\n\t* `Exception`分为两类\n\n"
         "* **String类为什么是final的**\n\n\t为了安全性和效率。\n"
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("notes.md", md.encode())
     assert [(q.section, q.stem, q.answer) for q in paper.questions] == [
         ("Java篇", "java中==和equals的区别", "`==`是运算符\n`equals`是方法"),
@@ -2476,8 +2423,6 @@ def test_mkdocs_notes_with_worked_answers_in_admonitions() -> None:
         "2. 表达式 `1<2?1:3` 的值为 _____.\n\n"
         '    !!! success ""\n        a<b 成立，答案是 1\n'
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("notes.md", md.encode())
     assert [(q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
         (
@@ -2505,8 +2450,6 @@ def test_a_wrong_answer_export_with_the_key_first_and_explanations_in_block_quot
         "A 打印false\n\nB 打印true\n\n"
         "# 3. 生理学是研究（)\n\n> A.机体生命活动规律的科学\n> B.体内新陈代谢规律的科学\n> C.细胞内部变化规律的科学\n"
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("cuoti.md", md.encode())
     assert [(q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
         (
@@ -2652,8 +2595,6 @@ def test_pta_ids_opening_questions_judge_tags_and_verdicts_with_reasons() -> Non
         "![2.3](graph/ads_hw_1_1.jpg)\n\nA. 5 is the root\n\nB. 1 and 9 are siblings\n\n"
         '??? general "Answer"\n    B。\n'
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("hw.md", md.encode())
     assert [(q.number, q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
         (
@@ -2721,8 +2662,6 @@ def test_a_chapters_questions_listed_then_answered_under_number_headings() -> No
         "### 2. \n\n通过序号和确认号重传丢失的数据。\n\n"
         "## ch06\n\n> 1. UDP为何比TCP快？\n\n### 1.\n\n没有连接和确认。\n"
     )
-    from importers.pipeline import parse_document
-
     paper = parse_document("xiti.md", md.encode())
     assert [(q.section, q.number, q.stem, q.answer) for q in paper.questions] == [
         ("ch05", "1", "请说明TCP三次握手过程。", "客户端发送SYN,服务器回复SYN+ACK,客户端再发ACK。"),
