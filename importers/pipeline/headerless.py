@@ -12,6 +12,7 @@ reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .classify import truth
@@ -91,8 +92,7 @@ def _kind(cells: list[str], rows: int) -> str:
     return "key" if keyed >= KIND_SHARE else "text"
 
 
-def _share(cells: list[str], test: object) -> float:
-    assert callable(test)
+def _share(cells: list[str], test: Callable[[str], bool]) -> float:
     return sum(1 for cell in cells if test(cell)) / len(cells)
 
 

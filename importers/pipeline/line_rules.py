@@ -50,13 +50,18 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     if seg.item is not None and seg.item.problem:
         return ""  # a programming problem's sample input ("输入样例：" then "2")
     n = int(line.text)
-    # the first number printed: 1, or the count so far plus one (the first question lost its "1")
-    read = sum(len(section.items) for section in seg.sections) + (seg.item is not None)
-    first = seg.numbered_items == 0 and n in (1, read + 1)
-    if n not in (seg.expected, seg.last_number + 1) and not first:
+    if n not in (seg.expected, seg.last_number + 1) and not _first_number(seg, n):
         return ""  # a page number, most likely: the spine of numbering decides (numbers may run on)
     seg.open_item(line.text, line)
     return "question"
+
+
+def _first_number(seg: Segmenter, n: int) -> bool:
+    """The first number printed: 1, or the count so far plus one (the first question lost its "1")."""
+    if seg.numbered_items:
+        return False
+    read = sum(len(section.items) for section in seg.sections) + (seg.item is not None)
+    return n in (1, read + 1)
 
 
 def part_and_number(seg: Segmenter, line: Line) -> str:
