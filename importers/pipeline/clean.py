@@ -57,7 +57,9 @@ FURNITURE = [
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
-    re.compile(r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|\d+(?:\.\d+)?\s*分)$"),
+    re.compile(
+        r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
+    ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     re.compile(r"^(?:AI\s*讲解|AI\s*解析|查看解析|收起解析|展开解析)$"),  # the export's buttons
     # closing pleasantries of Q&A dumps
@@ -246,6 +248,13 @@ def _summary(m: re.Match[str]) -> str:
 
 # "**答案**：B": a label set in bold, its colon outside the emphasis.
 BOLD_FIELD = re.compile(r"^\*\*([^*]{1,8}?)\*\*(?=\s*[:：])")
+# "**正确答案**找到接口", "**答案解析**根据…": exports whose bold is the only mark between a field's
+# label and its text; the colon is put back so the label reads as one.
+BOLD_FIELD_UNCOLONED = re.compile(
+    r"^\*\*((?:正确|正確|参考|參考|标准|標準|我的)?答案|(?:答案)?解析|知识点|知識點|考点|考點)\*\*(?=\s*[^\s:：])"
+)
+# "**1.**[单选]", "**12、** 题干": a question's number set in bold before its text.
+BOLD_NUMBER = re.compile(r"^\*\*(\d{1,4}\s*[.、．])\*\*(?=\s*\S)")
 # Text coloured or highlighted in an exported page marks the key, as bold does: "**…**".
 HTML_COLOURED = re.compile(
     r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
@@ -347,6 +356,7 @@ def fold(text: str) -> str:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):
         text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
+        text = BOLD_NUMBER.sub(r"\1", BOLD_FIELD_UNCOLONED.sub(r"\1：", text))
         text = BOLD_LABEL_CELL.sub(r"\1", text)
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
@@ -417,7 +427,12 @@ AT_LINE_START = _alternation([rule.pattern for rule in FURNITURE if _opens_line(
 ANYWHERE = _alternation([rule.pattern for rule in FURNITURE if not _opens_line(rule.pattern)])
 
 
+BOLD_WORDS = re.compile(r"\*\*([^*]+)\*\*")  # (not "*****": a row of stars is a separator)
+
+
 def is_furniture(text: str) -> bool:
+    if "**" in text:
+        text = BOLD_WORDS.sub(r"\1", text)  # "得分：**0**分": emphasis decorates a score line all the same
     return AT_LINE_START.match(text) is not None or ANYWHERE.search(text) is not None
 
 

@@ -23,6 +23,9 @@ TASK_OPTION = re.compile(
     r"^(?:\[\s*(?P<sq>[xX√✓✔]?)\s*\]\s*(?:[A-H]\s*[.、．:]\s*)?"
     r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*)(?P<text>\S.*)$"
 )
+# "[ ] **找到接口**未选": an exported attempt marks beside an option whether the trainee chose it;
+# that is the trainee's record, not the option's text (nor the key).
+TASK_CHOICE_STATUS = re.compile(r"(?<=\S)\s*[(（]?(?:未选|已选|漏选|错选|未選|已選|漏選|錯選)[)）]?\s*$")
 # ("附：参考答案", "附录：答案": a key printed as the paper's appendix)
 KEY_LINE = re.compile(
     r"^(?:(?:附录|附錄|附)\s*[:：]\s*)?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$"
@@ -163,7 +166,7 @@ def task_option(seg: Segmenter, line: Line) -> str:
         return ""
     if task.group("sq") or task.group("rd"):
         item.checked.append(len(item.options))
-    item.options.append(task.group("text"))
+    item.options.append(TASK_CHOICE_STATUS.sub("", task.group("text")))
     item.option_family = "task"
     item.slot = "option"
     return "option"

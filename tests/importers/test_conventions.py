@@ -2714,3 +2714,28 @@ def test_a_big_question_whose_parts_are_asked_on_one_line_under_two_joined_types
         ("二、简答与计算(每小题 10 分,满分 40 分)", "1", "画出该网;", "已知有向网 "),
         ("二、简答与计算(每小题 10 分,满分 40 分)", "2", "写出该网的邻接矩阵。", "已知有向网 "),
     ]
+
+
+def test_an_attempt_export_in_markdown_with_bold_numbers_fields_and_unlabelled_checkboxes() -> None:
+    """An exam platform's attempt page saved as Markdown: "**1.**[单选]" numbers the question in
+    bold, the stem sits in a code block, options are unlabelled checkboxes marked with the
+    trainee's choice ("未选"), and "**正确答案**" / "**答案解析**" are fields whose bold is their
+    only separator — the key is an option's text."""
+    md = (
+        "**1.**[单选]\n\n```\n新员工入职第一天应先做什么？\n```\n\n（ **1分** **）**\n\n得分：**0**分\n\n"
+        "[ ] **领取工牌**\n\n[ ] **参加安全培训**未选\n\n[ ] **直接上岗**\n\n"
+        "**正确答案**参加安全培训\n\n**答案解析**安全培训是上岗的前提。\n\n"
+        "**2.**[单选]\n\n```\n门店早班几点开门？\n```\n\n"
+        "[ ] **七点**未选\n\n[ ] **九点**\n\n**正确答案**七点\n\n**答案解析**见排班表。\n"
+    )
+    paper = parse_document("attempt.md", md.encode())
+    assert [(q.number, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        (
+            "1",
+            "新员工入职第一天应先做什么?",
+            ["领取工牌", "参加安全培训", "直接上岗"],
+            "B",
+            "安全培训是上岗的前提。",
+        ),
+        ("2", "门店早班几点开门?", ["七点", "九点"], "A", "见排班表。"),
+    ]
