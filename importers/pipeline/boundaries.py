@@ -639,6 +639,7 @@ OPTION_FAMILY = {
     "opt_bare": "space",
     "opt_circle": "circle",
     "opt_comma": "comma",
+    "opt_semi": "semi",
 }
 LETTER_FAMILIES = {"punct", "paren", "space"}
 OPTION_GROUPS = tuple(OPTION_FAMILY)
@@ -723,6 +724,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             and not NEXT_SPACE_LABEL.search(text, m.end())
         ):
             return None  # "A **project milestone** is a way to…": the English article opening a sentence
+        if group == "opt_semi" and not (at_line_start(m) and NEXT_SEMI_LABEL.search(text, m.end())):
+            return None  # "A;" opens a run only with ",B;" after it on its line
         if group == "opt_punct" and _in_a_word(m) and not NEXT_PUNCT_LABEL.search(text, m.end()):
             return None  # "以A.java命名", "定义有A、B两个类": a name in a sentence, no option B after
     elif family != item.option_family:
@@ -756,6 +759,7 @@ BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")
 NEXT_PAREN_LABEL = re.compile(r"[(（【\[]\s*B\s*[)）】\]]")
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
 NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")
+NEXT_SEMI_LABEL = re.compile(r"[,，]B;")
 
 
 def _in_a_word(m: re.Match[str]) -> bool:

@@ -621,7 +621,7 @@ def clean_stem(text: str) -> str:
 
 def clean_option(text: str) -> str:
     # A list flattened onto one line, "- A. 是 - B. 否": the next option's bullet is no text.
-    text = NEXT_BULLET.sub("", text.strip()).rstrip(";；")  # ("A.上帝；B.对手；": separators)
+    text = NEXT_BULLET.sub("", text.strip()).rstrip(";；,，")  # ("A.上帝；B.对手；", "A;甲,B;乙": separators)
     # Scrambled-label exports print "A、C服务": the stray letter is not part of the option.
     return STRAY_LETTER.sub("", text).strip()
 

@@ -123,7 +123,8 @@ OPTION = (
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
-    r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z]))"  # "A,2" opening a line (papers numbered "3,")
+    r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z])"  # "A,2" opening a line (papers numbered "3,")
+    r"|(?<![A-Za-z])(?P<opt_semi>[A-H]);(?=\s*\S))"  # "A;可用性,B;开放性": a question site's option run
 )
 # A section's instructions to the candidate under its heading, not a question or a case's text:
 # "不必抄題，作答時請將試題題號及答案依照順序寫在申論試卷上", "请将答案写在答题卡上".

@@ -2739,3 +2739,18 @@ def test_an_attempt_export_in_markdown_with_bold_numbers_fields_and_unlabelled_c
         ),
         ("2", "门店早班几点开门?", ["七点", "九点"], "A", "见排班表。"),
     ]
+
+
+def test_options_run_on_one_line_as_letter_semicolon_text_comma() -> None:
+    """Exam-question sites print "A;文本,B;文本,C;…" (some with a space after the ";"): one line
+    of options, the commas between them separators. A letter and ";" in a sentence is no label."""
+    questions = parse(
+        "第1题:\n项目的()是指可能丧失功能的特性。\nA;可用性,B;开放性,C;脆弱性,D;稳定性\n\n"
+        "第2题:\n() is used to filter packets.\nA; Proxy ,B; Router ,C; Firewall\n\n"
+        "第3题:\n方案A;方案B都可行，请说明理由。\n"
+    )
+    assert [brief(q) for q in questions] == [
+        ("single", "项目的()是指可能丧失功能的特性。", ["可用性", "开放性", "脆弱性", "稳定性"], None),
+        ("single", "() is used to filter packets.", ["Proxy", "Router", "Firewall"], None),
+        ("short", "方案A;方案B都可行,请说明理由。", [], None),
+    ]
