@@ -70,9 +70,14 @@ def accept_chapter(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     if not at_line_start(m):
         return None
     rest = text[m.end() :]
-    if re.match(r"\s*[:：]", rest) or re.match(r"\s*(?:答案|参考答案)", rest):
+    if CHAPTER_KEY_AFTER.match(rest):
         return ("chapter_key", None)
     return ("chapter", None)
+
+
+# "第一章:1.C2.…", "第三章：" over its key, "第二章 答案": a chapter's key; "第 12 章：法律法规与标准化"
+# is the chapter's title after a colon.
+CHAPTER_KEY_AFTER = re.compile(r"\s*(?:[:：]\s*(?:$|[(（]?\d|[A-H√×对错]\b)|答案|参考答案)")
 
 
 def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -322,7 +327,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
     restarts = group in ("item_p", "item_r") or (n == 1 and n != seg.expected) or _next_point(item, n)
-    if restarts and line_start and _answer_goes_on(seg, text, m.end()):
+    if restarts and line_start and _answer_goes_on(seg, text, m.end(), n):
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if _lists_requirements(item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
@@ -507,17 +512,17 @@ POINT_NUMBER = re.compile(r"\s*(\d{1,2})\s*[、.．]")
 POINT_LOOKBACK = 6  # lines back to the point before (a point may run over a few lines)
 
 
-def _answer_goes_on(seg: Segmenter, text: str, end: int) -> bool:
+def _answer_goes_on(seg: Segmenter, text: str, end: int, n: int) -> bool:
     """ "(1) …。" stating, or any point under a label ("原因：" then "1、 …"), under a numbered
     question already answered in prose (lines under it in a part of no choice type): a point of
-    that answer."""
+    that answer. "1. …的是 （1） 。" asks: its blank bears its number (papers numbering blanks)."""
     item = seg.item
     if item is None or not item.number or item.bracketed or item.options or not item.extra:
         return False
     if 0 < seg.line_depth <= item.depth:
         return False  # a Markdown list item as shallow as the question: the next question
     rest = text[end:]
-    asks = rules.asks_strongly(rest) or rules.BLANK.search(rest)
+    asks = rules.asks_strongly(rest) or rules.BLANK.search(rest) or f"({n})" in rest.replace(" ", "")
     listed = _introduces_a_list(item)  # under "原因：", "作用：": the points listed
     return _answering(seg, item) and (listed or STATED.search(rest) is not None) and not asks
 
@@ -718,6 +723,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None  # "唐代诗人(A)也是…": the key in the stem's blank, no option (B) after it
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
+        if group == "opt_space" and _glued_to_words(text, m):
+            return None
         if (
             group == "opt_space"
             and ARTICLE_SENTENCE.match(text, m.end())
@@ -738,6 +745,17 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         if not first_lost:
             family = item.option_family  # (the run keeps its own style: "C." comes next)
     return ("option", (index, family))
+
+
+def _glued_to_words(text: str, m: re.Match[str]) -> bool:
+    """ "若模块A 和模块B 通过": option A not opening its line, glued to a word as B is, and no C
+    after them ("…一见钟情A 产品B 服务C 质量" is a run glued to its stem)."""
+    before = text[m.start() - 1 : m.start()]
+    if not before or not rules.HAS_CJK.match(before):
+        return False
+    b = NEXT_SPACE_LABEL.search(text, m.end())
+    glued = b is not None and GLUED_SPACE_LABELS.match(text, b.start() - 1) is not None
+    return glued and SPACE_LABEL_C.search(text, m.end()) is None
 
 
 def _in_its_column(m: re.Match[str], text: str, group: str) -> bool:
@@ -771,6 +789,10 @@ def _in_a_word(m: re.Match[str]) -> bool:
 ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
 SPACED_BARE_B = re.compile(rf"\sB(?=\s?[{rules.CJK}])")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
+# "若模块A 和模块B 通过…": letters naming things inside a sentence, glued to the words before them;
+# a run of options set with spaces has a space (or stop) before "B" as well.
+GLUED_SPACE_LABELS = re.compile(rf"[{rules.CJK}]B\s")
+SPACE_LABEL_C = re.compile(r"(?<![A-Za-z])C\s+[^\s)）]")
 KEY_LETTERS = re.compile(r"^\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*$")  # "AB", "B C", "A,D"
 
 

@@ -603,6 +603,11 @@ STEM_POINTS = re.compile(
 FILL_PLACEHOLDER = re.compile(r"_*[\[【(（]\s*填空\s*\d{1,2}\s*[\]】)）]_*")
 
 
+# "(2017年下半年试题12)某软件公司…", "【2019年真题】…": where a past paper's question came from,
+# printed before its text.
+STEM_SOURCE = re.compile(r"^\s*[(（【\[]\s*(?:19|20)\d{2}\s*年[^()（）【】\[\]\n]{0,20}[)）】\]]\s*(?=\S)")
+
+
 def clean_stem(text: str) -> str:
     # (each pattern needs a word most stems lack: the test skips its scan, on every question)
     if "填空" in text:
@@ -615,6 +620,8 @@ def clean_stem(text: str) -> str:
         text = whole_bold.group(1)  # "**简述封装的作用**": a Markdown question set in bold
     if "P" in text:
         text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
+    if "年" in text:
+        text = STEM_SOURCE.sub("", text)
     text = text.strip()
     return (STEM_POINTS.sub("", text) if "分" in text else text).strip()
 

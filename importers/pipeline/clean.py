@@ -121,8 +121,9 @@ def vertical_text(lines: list[Line]) -> set[int]:
 LABEL_ALONE = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]$")
 # Without its colon the label alone may title a key part ("参考答案"): only "答案"/"正确答案" over
 # one whole answer (a key's distinct letters, or a judgement) is that question's answer.
-BARE_LABEL_ALONE = re.compile(r"^(?:正确答案|答案)$")
-WHOLE_ANSWER = re.compile(r"^(?:A?B?C?D?E?F?G?H?|[√×✓✗]|对|错|正确|错误)$")
+# ("试题答案" over "（12）C": a question site's label, the exam's blank number before the key)
+BARE_LABEL_ALONE = re.compile(r"^(?:正确答案|答案|试题答案|試題答案)$")
+WHOLE_ANSWER = re.compile(r"^(?:[(（]\d{1,3}[)）]\s*)?(A?B?C?D?E?F?G?H?|[√×✓✗]|对|错|正确|错误)$")
 ANSWER_VALUE = re.compile(r"^(?:[A-H]{1,8}(?![A-Za-z])|[√×✓✗]|对|错|正确|错误)")
 
 
@@ -131,8 +132,11 @@ def join_label_values(lines: list[Line]) -> list[Line]:
     for line in lines:
         if out and LABEL_ALONE.match(out[-1].text) and ANSWER_VALUE.match(line.text):
             out[-1] = glued(out[-1], line, out[-1].text + line.text)
-        elif out and BARE_LABEL_ALONE.match(out[-1].text) and line.text and WHOLE_ANSWER.match(line.text):
-            out[-1] = glued(out[-1], line, out[-1].text + ":" + line.text)
+        elif out and BARE_LABEL_ALONE.match(out[-1].text) and (whole := WHOLE_ANSWER.match(line.text)):
+            if whole.group(1):
+                out[-1] = glued(out[-1], line, out[-1].text + ":" + whole.group(1))
+            else:
+                out.append(line)
         else:
             out.append(line)
     return out

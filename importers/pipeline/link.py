@@ -11,7 +11,7 @@ import bisect
 import re
 
 from . import rules
-from .blocks import KeyEntry, Section, join
+from .blocks import Item, KeyEntry, Section, join
 
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -23,8 +23,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
             continue
         number = str(entry.number) if entry.number else ""
         answer, _, explanation = entry.text.partition("\x1e")
-        questions = (i for i in entry.target.items if i.parent is None)  # (parts: numbered anew)
-        item = next((i for i in questions if i.number == number and i.answer is None), None)
+        item = _keyed_item(entry.target, number, answer.strip())
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
             continue
@@ -35,6 +34,16 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for section in sections:
         if section.local_key:
             link_local_key(section)
+
+
+def _keyed_item(section: Section, number: str, answer: str) -> Item | None:
+    """The first unanswered question of that number; of several (a paper's numbered instructions
+    before its questions), a choice's key goes to the first one with options."""
+    # (parts are numbered anew: never the key's)
+    numbered = [i for i in section.items if i.parent is None and i.number == number and i.answer is None]
+    if len(numbered) > 1 and CHOICE_KEY.fullmatch(answer):
+        return next((i for i in numbered if i.options), numbered[0])
+    return numbered[0] if numbered else None
 
 
 def _without_question(answer: str, stem: str) -> str:

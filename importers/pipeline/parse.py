@@ -15,6 +15,7 @@ from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .segment import Segmented, segment
+from .slot_blanks import number_slots
 from .survey import parse_survey
 from .trailing_keys import read_trailing_keys
 
@@ -28,7 +29,7 @@ def parse_lines(
 ) -> ParsedPaper:
     """`on_progress(share)`: see segment(), the stage that reports."""
     furniture: list[Line] = []
-    cleaned = clean_lines(lines, furniture)
+    cleaned = number_slots(clean_lines(lines, furniture), furniture)
     if looks_like_heading_pairs(cleaned):
         roles: dict[int, list[str]] = {}
         questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))

@@ -2754,3 +2754,58 @@ def test_options_run_on_one_line_as_letter_semicolon_text_comma() -> None:
         ("single", "() is used to filter packets.", ["Proxy", "Router", "Firewall"], None),
         ("short", "方案A;方案B都可行,请说明理由。", [], None),
     ]
+
+
+def test_a_paper_numbering_its_blanks_each_with_a_line_of_options() -> None:
+    """软考-style papers number blanks, not questions: "…的是 （1） 。" over "（1） A.… B.…".
+    A stem with two blanks gives two questions sharing it; a worked example numbered (88) before
+    blank (1) is no question; a numbered instruction list comes first, and the key at the end
+    answers the questions with options. Letters inside a sentence ("模块A 和模块B") are no options."""
+    questions = parse(
+        "请按下述要求正确填写答题卡\n1.在答题卡上写入你的姓名。\n2.本试卷共有75个空格，每个空格1分。\n"
+        "3.每个空格对应一个序号，请选择一个最恰当的选项。\n4.解答前务必阅读例题。\n例题\n"
+        "考试日期是（88）月（89）日。\n（88）A.9 B.10 C.11 D.12\n（89）A.4 B.5 C.6 D.7\n"
+        "因为考试日期是11月5日，故（88）选C。\n"
+        "以下关于RISC特点的叙述中，错误的是 （1） 。\n（1） A.指令少\nB.指令多\nC.寄存器多\nD.流水线\n"
+        "推荐的密码算法是 （2） ，而国密证书采用的\n公钥算法是 （3） 。\n"
+        "（2） A.RSA B.DES C.AES D.ECC\n（3） A.RSA B.DES C.AES D.SM2\n"
+        "若模块A 和模块B 通过外部变量交换信息，则耦合类型是 （4） 耦合。\n"
+        "（4） A.数据 B.标记 C.控制 D.公共\n"
+        "参考答案\n1.B 2.A 3.D 4.D\n"
+    )
+    choices = [(q["number"], q["stem"], q["options"], q["answer"]) for q in questions if q["options"]]
+    shared = "推荐的密码算法是 (2) ,而国密证书采用的公钥算法是 (3) 。"
+    assert choices == [
+        ("1", "以下关于RISC特点的叙述中,错误的是 (1) 。", ["指令少", "指令多", "寄存器多", "流水线"], "B"),
+        ("2", shared, ["RSA", "DES", "AES", "ECC"], "A"),
+        ("3", shared, ["RSA", "DES", "AES", "SM2"], "D"),
+        (
+            "4",
+            "若模块A 和模块B 通过外部变量交换信息,则耦合类型是 (4) 耦合。",
+            ["数据", "标记", "控制", "公共"],
+            "D",
+        ),
+    ]
+    assert all("例题" not in str(q["stem"]) or not q["options"] for q in questions)
+
+
+def test_a_question_sites_past_papers_with_analysis_and_answer_under_labels() -> None:
+    """A question site's past-paper pages: "第 12 章：title" is a chapter (not its key), "试题1
+    (2017年下半年试题12)" opens a question whose source is no stem text, the options keep the
+    exam's blank number "（12）A．", "试题分析" heads the explanation and "试题答案" over "（12）C"
+    is the answer."""
+    questions = parse(
+        "第 12 章：法律法规与标准化\n"
+        "试题1(2017年下半年试题12)\n程序员按规定撰写的文档，其著作权应由（  ）享有。\n"
+        "（12）A．程序员\nB.公司与项目组\nC.公司\nD.项目组\n试题分析\n属于职务作品。\n试题答案\n（12）C\n\n"
+        "试题2(2017年下半年试题13)\n能获准注册的商标是（  ）。\n"
+        "（13）A.青岛\nB.黄山\nC.海口\nD.长沙\n试题分析\n黄山另有含义。\n试题答案\n（13）B\n\n"
+        "试题3(2016年上半年试题10)\n（  ）的保护期限是可以延长的。\n"
+        "（10）A．专利权\nB.商标权\nC.著作权\nD.商业秘密权\n试题分析\n商标可续展。\n试题答案\n（10）B\n"
+    )
+    assert [(q["number"], q["stem"], q["answer"], q["explanation"]) for q in questions] == [
+        ("1", "程序员按规定撰写的文档,其著作权应由(  )享有。", "C", "属于职务作品。"),
+        ("2", "能获准注册的商标是(  )。", "B", "黄山另有含义。"),
+        ("3", "(  )的保护期限是可以延长的。", "B", "商标可续展。"),
+    ]
+    assert questions[0]["options"] == ["程序员", "公司与项目组", "公司", "项目组"]
