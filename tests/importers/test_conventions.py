@@ -2809,3 +2809,15 @@ def test_a_question_sites_past_papers_with_analysis_and_answer_under_labels() ->
         ("3", "(  )的保护期限是可以延长的。", "B", "商标可续展。"),
     ]
     assert questions[0]["options"] == ["程序员", "公司与项目组", "公司", "项目组"]
+
+
+def test_an_english_bank_abbreviating_the_answer_label() -> None:
+    """English MCQ banks print "Ans: B" (or "ans:") under the options, as they print "Answer: B"."""
+    questions = parse(
+        "1. Which layer routes packets?\nA. Physical\nB. Network\nC. Session\nAns: B\n"
+        "2. Which protocol resolves names?\nA. DNS\nB. ARP\nans:A\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("Which layer routes packets?", "B"),
+        ("Which protocol resolves names?", "A"),
+    ]
