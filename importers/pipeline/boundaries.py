@@ -774,6 +774,7 @@ def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
 
 
 BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")
+SPACED_B_LINE = re.compile(r"\s*B\s+[^\s.、．:)）]")
 NEXT_PAREN_LABEL = re.compile(r"[(（【\[]\s*B\s*[)）】\]]")
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
 NEXT_PUNCT_LABEL = re.compile(r"(?<![A-Za-z])B\s*[.、．:)）]")
@@ -842,9 +843,11 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
 def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:
     """Option A opening a line under loose text, before any question: a bank that prints no
     numbers at all, whose first question is the line above."""
+    # "A 类客户是…" is a sentence, "①②③" an answer; "A 人民群众…" over "B 虚心…" a run of options
+    spaced_run = group == "opt_space" and SPACED_B_LINE.match(seg.next_text) is not None
     return (
         m.group(group) == "A"
-        and group in ("opt_punct", "opt_paren")  # "A 类客户是…" is a sentence, "①②③" an answer
+        and (group in ("opt_punct", "opt_paren") or spaced_run)
         and at_line_start(m)
         and bool(seg.section.loose)
         and not seg.section.items

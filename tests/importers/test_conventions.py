@@ -2821,3 +2821,16 @@ def test_an_english_bank_abbreviating_the_answer_label() -> None:
         ("Which layer routes packets?", "B"),
         ("Which protocol resolves names?", "A"),
     ]
+
+
+def test_an_unnumbered_bank_whose_option_labels_are_followed_by_a_space() -> None:
+    """A bank that numbers nothing, options "A 甲" over "B 乙" each on a line, the key glued to
+    the last one: choice questions, not a questionnaire of loose lines."""
+    questions = parse(
+        "客户服务的核心理念有:\nA 以客户为中心\nB 及时响应\nC 降低成本\nD 持续改进\\ans:ABD\n"
+        "投诉处理的第一步是:\nA 倾听\nB 争辩\nC 转交\\ans:A\n"
+    )
+    assert [(q["type"], q["stem"], len(q["options"]), q["answer"]) for q in questions] == [
+        ("multiple", "客户服务的核心理念有:", 4, "ABD"),
+        ("single", "投诉处理的第一步是:", 3, "A"),
+    ]
