@@ -14,6 +14,7 @@ import io
 import zipfile
 
 from .model import Line, PaperError
+from .outline import mark_outline
 from .read_docx import check_zip_limits, read_docx
 from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
@@ -145,7 +146,7 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         lines = markdown_lines(text.removeprefix("\ufeff"))
         if any(line.text.strip() for line in lines):
             return lines  # (nesting past the parser's limit leaves nothing: then it is read as text)
-    return split_lines(text)
+    return mark_outline(split_lines(text))
 
 
 def _read_zip(filename: str, data: bytes) -> list[Line]:

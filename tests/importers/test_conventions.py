@@ -2834,3 +2834,23 @@ def test_an_unnumbered_bank_whose_option_labels_are_followed_by_a_space() -> Non
         ("multiple", "客户服务的核心理念有:", 4, "ABD"),
         ("single", "投诉处理的第一步是:", 3, "A"),
     ]
+
+
+def test_plain_text_notes_whose_answers_are_indented_under_their_questions() -> None:
+    """Interview notes typed in an editor: a question (or a topic) at the margin, its answer
+    indented under it, deeper indents inside the answer. Each margin line is a question."""
+    notes = (
+        "为什么要使用缓存？\n    减少数据库压力。\n    加快响应。\n\n"
+        "redis\n    redis 是内存数据库。\n        支持持久化。\n\n"
+        "缓存穿透怎么办？\n    布隆过滤器。\n    缓存空值。\n\n"
+        "缓存雪崩是什么？\n    大量键同时过期。\n\n"
+        "怎样保证缓存一致？\n    先更新数据库，再删除缓存。\n"
+    )
+    paper = parse_document("notes.txt", notes.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("short", "为什么要使用缓存?", "减少数据库压力。\n加快响应。"),
+        ("short", "redis", "redis 是内存数据库。\n支持持久化。"),
+        ("short", "缓存穿透怎么办?", "布隆过滤器。\n缓存空值。"),
+        ("short", "缓存雪崩是什么?", "大量键同时过期。"),
+        ("short", "怎样保证缓存一致?", "先更新数据库,再删除缓存。"),
+    ]

@@ -1,0 +1,45 @@
+"""Plain-text notes laid out by indentation: each question at the margin, its answer indented.
+
+    为什么要使用 spring？
+        spring 提供 ioc 技术，…
+        spring 提供了事务支持，…
+    aop
+        aop 是面向切面编程，…
+
+Interview notes and review sheets typed in an editor are written so. Read as lines, the answer's
+lines look like more of the question; read as an outline, each line at the margin heads the
+indented block under it, as a Markdown heading heads its section. When a text is such an outline
+its margin lines are marked as headings, and the heading reader pairs them with their answers.
+"""
+
+from __future__ import annotations
+
+from .boundaries import BOUNDARY
+from .model import Line
+
+MIN_QUESTIONS = 5
+HEADED_SHARE = 0.8  # of margin lines, those with an indented block under them
+MAX_MARGIN_CHARS = 80  # a margin line is a question or a topic, not a paragraph
+NUMBERED_SHARE = 0.5  # margin lines opening with a number or label: the line reader's paper
+
+
+def mark_outline(lines: list[Line]) -> list[Line]:
+    """`lines` with their margin lines marked as headings (level 1) when the text is an outline,
+    else `lines` unchanged."""
+    texts = [(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
+    margin = [k for k, (_, text) in enumerate(texts) if not text[:1].isspace()]
+    if len(margin) < MIN_QUESTIONS or not any(text[:1].isspace() for _, text in texts):
+        return lines
+    headed = [k for k in margin if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
+    if len(headed) < HEADED_SHARE * len(margin):
+        return lines
+    if any(len(texts[k][1]) > MAX_MARGIN_CHARS for k in headed):
+        return lines
+    numbered = sum(1 for k in margin if BOUNDARY.match(texts[k][1]))
+    if numbered > NUMBERED_SHARE * len(margin):
+        return lines
+    out = list(lines)
+    for k in headed:
+        i = texts[k][0]
+        out[i] = Line(text=lines[i].text, lineno=lines[i].lineno, images=lines[i].images, heading=1)
+    return out
