@@ -38,8 +38,9 @@ TOPIC_END = re.compile(rf"(?:{rules.TOPIC_WORDS}|的理解)\s*[:：]?\s*$")
 # "A. 上帝", "(B) 对手", and a task list's "[x] 上帝": options, so a quiz's headings, not notes
 OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
 NUMBER = re.compile(
-    r"^\s*(?:Q\s*)?(?:\d{1,4}(?:[.．]\d{1,3})+\s+|(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*(?!\d))"
-)  # "1、", "Q1:", "2.3 " (a section's number, whole)
+    r"^\s*(?:Q\s*)?(?:\d{1,4}(?:[.．]\d{1,3})+\s+|(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*(?!\d)"
+    r"|\d{1,3}\s+(?=[^\d\s]))"
+)  # "1、", "Q1:", "2.3 " (a section's number, whole), "- 2 软件的特点…" (a list's bare number)
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")
@@ -85,7 +86,13 @@ def looks_like_heading_pairs(lines: list[Line]) -> bool:
     with_text = [
         block for block in _blocks(lines) if block.body and not (block.topic and not _asks(block.heading))
     ]
-    asking = [block for block in with_text if _heads_answer(block) and not _has_options(block.body)]
+    listed = _lists_questions(lines)
+    asking = [
+        block
+        for block in with_text
+        if (_heads_answer(block) or (listed and _numbered_item(block.heading)))
+        and not _has_options(block.body)
+    ]
     if len(asking) < MIN_QUESTIONS or len(asking) < ASKING_SHARE * len(with_text):
         return False
     # "## 一、名词解释" over "1、管理的含义" / "答：…": the text numbers its own questions and
@@ -159,8 +166,11 @@ def _blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     open_part = False
     texts = [line for line in lines if line.text.strip()]
+    listed = _lists_questions(texts)
     for i, line in enumerate(texts):
-        part = PART.match(_plain(line.text))
+        part = (
+            PART.match(_plain(line.text)) if line.depth <= 1 else None
+        )  # ("- 设计" deep in a list: a point)
         if part:
             open_part = Segmenter.section_kind(part.group("kind")) in OPEN_KINDS
         bold = BOLD_LINE.fullmatch(line.text.strip()) is not None
@@ -174,13 +184,24 @@ def _blocks(lines: list[Line]) -> list[Block]:
             or part
             or topic
             or (bold and ASKS.search(_question_text(line)))
-            or _bullet_asks(texts, i)
+            or _bullet_asks(texts, i, listed)
         ):
             deeper = bool(line.heading and following and following.heading > line.heading)
             blocks.append(Block(line, [], open_part and not part, deeper, topic=topic))
         elif blocks:
             blocks[-1].body.append(line)
     return blocks
+
+
+def _lists_questions(lines: list[Line]) -> bool:
+    """The top-level list numbers items enough to be questions (not a table of contents' one)."""
+    return sum(1 for line in lines if _numbered_item(line)) >= MIN_QUESTIONS
+
+
+def _numbered_item(line: Line) -> bool:
+    """ "- 19 增量模型" over its points: an item of the top-level list that numbers the questions
+    (naming a topic asks as well as a question does)."""
+    return line.bullet and line.depth == 1 and NUMBER.match(line.text) is not None
 
 
 def _numbers_questions(body: list[Line]) -> bool:
@@ -195,17 +216,19 @@ def _answered_numbered(body: list[Line]) -> int:
     return sum(1 for line, below in pairs if NUMBER.match(line.text) and ANSWER_LABEL.match(below.text))
 
 
-def _bullet_asks(lines: list[Line], i: int) -> bool:
+def _bullet_asks(lines: list[Line], i: int, listed: bool) -> bool:
     """A bullet that asks with plain prose under it (no list item, no heading): a question, not
-    one of a list's points."""
+    one of a list's points. A top-level bullet that asks, or is numbered in a list that numbers
+    questions ("- 3 举出5个…"), over deeper points: a question, the points its answer."""
+    line = lines[i]
     following = lines[i + 1] if i + 1 < len(lines) else None
-    return (
-        lines[i].bullet
-        and _asks(lines[i])
-        and not rules.STATEMENT_END.search(lines[i].text)  # ("- 内模式是…的描述。": a point)
-        and following is not None
-        and not (following.bullet or following.heading or following.depth)
-    )
+    if not line.bullet or following is None:
+        return False
+    if not (following.bullet or following.heading or following.depth):
+        return _asks(line) and not rules.STATEMENT_END.search(line.text)  # ("- 内模式是…的描述。": a point)
+    if following.heading or not following.depth > line.depth == 1:
+        return False
+    return (listed and _numbered_item(line)) or (_asks(line) and not rules.STATEMENT_END.search(line.text))
 
 
 def _heads_answer(block: Block) -> bool:

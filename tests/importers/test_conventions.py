@@ -2854,3 +2854,23 @@ def test_plain_text_notes_whose_answers_are_indented_under_their_questions() -> 
         ("short", "缓存雪崩是什么?", "大量键同时过期。"),
         ("short", "怎样保证缓存一致?", "先更新数据库,再删除缓存。"),
     ]
+
+
+def test_review_notes_whose_top_level_list_numbers_the_questions() -> None:
+    """Markdown review notes: "- 1 什么是软件？" items of the top-level list, some naming only a
+    topic ("- 3 增量模型"), each over deeper points (bulleted or numbered) that are its answer;
+    a deep point naming a part ("- 设计") is no part heading."""
+    md = (
+        "# 软件工程复习题\n\n"
+        "- 1 什么是软件？\n    - 程序、数据和文档\n"
+        "- 2 软件过程框架有哪些活动？\n    - 沟通\n    - 建模\n        - 分析\n        - 设计\n    - 构建\n"
+        "- 3 增量模型\n    - 小而可用的软件\n"
+        "- 4 沟通的黄金原则\n    1. 倾听\n    2. 有准备的沟通\n"
+    )
+    paper = parse_document("review.md", md.encode())
+    assert [(q.stem, q.answer) for q in paper.questions] == [
+        ("什么是软件?", "程序、数据和文档"),
+        ("软件过程框架有哪些活动?", "沟通\n建模\n分析\n设计\n构建"),
+        ("增量模型", "小而可用的软件"),
+        ("沟通的黄金原则", "1. 倾听\n2. 有准备的沟通"),
+    ]
