@@ -594,7 +594,17 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
         return ("resumed", n)
     if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
+    if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
+        return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
     return None
+
+
+# A row of a key set in columns: "1、 B 26、 B 51、 D 76、 C" (each column counts on its own).
+KEY_GRID_ROW = re.compile(r"\s*\d{1,4}\s*[、.．]\s*[A-H]{1,8}(?:\s+\d{1,4}\s*[、.．]\s*[A-H]{1,8}){2,}\s*$")
+
+
+def _keyed(seg: Segmenter, n: int) -> bool:
+    return any(entry.number == n and entry.target is seg.key_target for entry in seg.keys)
 
 
 def _numbers_its_question(seg: Segmenter, n: int) -> bool:

@@ -95,6 +95,7 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     fence = 0  # where the key printed before this one ended
     last: KeyEntry | None = None
     starts = sorted(s.lineno for s in sections if s.items)
+    grid = _grid_rows(keys)
     for entry in keys:
         if last is not None and _questions_between(starts, last.lineno, entry.lineno):
             fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
@@ -102,6 +103,8 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
         if entry.target is not None:
             previous, cursor = 0, []
             continue
+        if entry.lineno in grid and previous and cursor:
+            previous = 0  # the next row of a key set in columns: it goes back within the same key
         if not cursor or entry.number <= previous:
             if cursor:
                 cursor.pop(0)
@@ -113,6 +116,20 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+
+
+def _grid_rows(keys: list[KeyEntry]) -> set[int]:
+    """Lines of a key set in columns ("1、B 26、B 51、D 76、C"): three or more entries a line,
+    their numbers a constant stride apart."""
+    rows: dict[int, list[int]] = {}
+    for entry in keys:
+        rows.setdefault(entry.lineno, []).append(entry.number)
+    grid = set()
+    for lineno, numbers in rows.items():
+        steps = {b - a for a, b in zip(numbers, numbers[1:], strict=False)}
+        if len(numbers) >= 3 and len(steps) == 1 and steps.pop() > 1:
+            grid.add(lineno)
+    return grid
 
 
 def _questions_between(starts: list[int], after: int, before: int) -> bool:

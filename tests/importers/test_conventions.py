@@ -2874,3 +2874,13 @@ def test_review_notes_whose_top_level_list_numbers_the_questions() -> None:
         ("增量模型", "小而可用的软件"),
         ("沟通的黄金原则", "1. 倾听\n2. 有准备的沟通"),
     ]
+
+
+def test_a_key_printed_in_columns_read_row_by_row() -> None:
+    """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
+    length, and the next row goes back to the next number of the first column."""
+    questions = parse(
+        "".join(f"{n}、第{n}题问什么？\nA.甲\nB.乙\nC.丙\n" for n in range(1, 7))
+        + "参考答案：\n1、 B 3、 A 5、 C\n2、 C 4、 B 6、 A\n"
+    )
+    assert [q["answer"] for q in questions] == ["B", "C", "A", "B", "C", "A"]
