@@ -268,6 +268,8 @@ _LETTERS = "|".join((*words.TRUE_LETTERS, *words.FALSE_LETTERS))
 JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
+# "( F )2．具有多道…": a verdict letter in the box before the statement's number
+JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 JUDGEMENT_TAIL = re.compile(rf"(?:[(（\[【]\s*({_MARKS}|{_WORDS})\s*[)）\]】]\s*[；;]?|\s*({_MARKS}))\s*$")
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
 JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*({_WORDS})\s*$|\s{{2,}}({_WORDS})\s*$")

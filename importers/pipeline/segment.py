@@ -152,7 +152,9 @@ class Segmenter:
         text = line.text
         pos = 0
         new_line = True
-        head = rules.JUDGEMENT_HEAD.match(text) if self.mode == "questions" else None
+        head = None
+        if self.mode == "questions" and text[:1] in "(（":
+            head = rules.JUDGEMENT_HEAD.match(text) or rules.JUDGEMENT_HEAD_LETTER.match(text)
         if head and self._first_question_ahead():
             self.section.marks_lead = True  # the section's first question carries its own mark
         if head and self.section.marks_lead:

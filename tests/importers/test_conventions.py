@@ -2884,3 +2884,17 @@ def test_a_key_printed_in_columns_read_row_by_row() -> None:
         + "参考答案：\n1、 B 3、 A 5、 C\n2、 C 4、 B 6、 A\n"
     )
     assert [q["answer"] for q in questions] == ["B", "C", "A", "B", "C", "A"]
+
+
+def test_verdict_letters_written_in_the_box_before_each_statements_number() -> None:
+    """A judgement part answered in the box before each number: "( F )2．…", "( T )3．…" as
+    "( 对 )1．…" is."""
+    questions = parse(
+        "三、判断题\n( 对 )1．进程是资源分配的单位。\n( F )2．多道系统一定是多用户系统。\n"
+        "( T )3．虚拟存储器的大小可比内存大。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("进程是资源分配的单位。", True),
+        ("多道系统一定是多用户系统。", False),
+        ("虚拟存储器的大小可比内存大。", True),
+    ]
