@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from .collector import collector_paused
 from .coverage import rows_coverage
+from .csv_sheet import is_csv
 from .headerless import delimited_sheet
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
 from .read import is_plain_text, is_spreadsheet, read_lines
-from .sheet_bank import read_spreadsheet, read_table
+from .sheet_bank import read_csv, read_spreadsheet, read_table
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -41,6 +42,10 @@ def _parse(
         paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
         paper.coverage = rows_coverage(paper)
         return paper
+    bank = read_csv(filename, data) if is_csv(filename) and is_plain_text(filename, data) else None
+    if bank is not None:
+        bank.coverage = rows_coverage(bank)
+        return bank
     lines = read_lines(filename, data)
     paper = _records(filename, data, lines) or parse_lines(filename, lines, on_progress)
     if not paper.questions and not empty_ok:

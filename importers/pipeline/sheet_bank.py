@@ -23,6 +23,7 @@ from questiontypes import words
 
 from . import rules
 from .classify import letters_by_text, truth
+from .csv_sheet import csv_sheet
 from .headerless import infer_columns
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
@@ -149,6 +150,20 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
     sheets = read_sheets(filename, data)
     if _is_template(sheets[0]):
         return read_template(filename, data)
+    return read_bank_sheets(filename, sheets)
+
+
+def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
+    """A CSV bank read as a one-sheet workbook; None when no column can be told (the text reader
+    then reads its lines)."""
+    sheet = csv_sheet(filename, data)
+    if find_columns(sheet.rows) is None and infer_columns(sheet.rows) is None:
+        return None
+    return read_bank_sheets(filename, [sheet])
+
+
+def read_bank_sheets(filename: str, sheets: list[Sheet]) -> ParsedPaper:
+    """Each sheet by the columns its header names (or its cells show)."""
     questions: list[ParsedQuestion] = []
     warnings: list[str] = []
     notes: list[str] = []

@@ -531,3 +531,39 @@ def test_a_text_bank_of_one_record_a_line_split_by_separators() -> None:
         (["及时", "拖延"], "B"),
         (["倾听", "争辩"], "A"),
     ]
+
+
+def test_a_csv_bank_is_read_by_its_header_like_a_sheet() -> None:
+    """A bank saved as CSV (GBK, as Excel on Chinese Windows saves it): the header's synonyms
+    name the columns, a quoted cell keeps its commas and line breaks, and the paper says which
+    columns it used."""
+    text = (
+        "题型,题目,选项A,选项B,选项C,选项D,答案,解析\r\n"
+        '单选题,"客户是谁，为什么？",上帝,朋友,对手,路人,A,"以客户为中心\r\n第二行"\r\n'
+        '多选题,服务包括哪些？,倾听,微笑,争辩,拖延,"A,B",\r\n'
+        "判断题,投诉应当立即处理。,,,,,对,\r\n"
+    )
+    paper = parse_document("bank.csv", text.encode("gbk"))
+    assert [(q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        ("single", "客户是谁，为什么？", ["上帝", "朋友", "对手", "路人"], "A", "以客户为中心\n第二行"),
+        ("multiple", "服务包括哪些？", ["倾听", "微笑", "争辩", "拖延"], "AB", ""),
+        ("truefalse", "投诉应当立即处理。", [], True, ""),
+    ]
+    assert any("表头" in note and "答案" in note for note in paper.notes)
+
+
+def test_a_csv_separated_by_semicolons_without_a_header_is_read_by_its_columns() -> None:
+    text = "1;客户关系管理的核心是什么？;产品;客户;价格;B\n2;投诉处理的第一步是什么？;倾听;争辩;转交;A\n"
+    text += "3;服务补救的关键是什么？;速度;价格;包装;A\n"
+    paper = parse_document("export.csv", text.encode())
+    assert [(q.number, q.options, q.answer) for q in paper.questions] == [
+        ("1", ["产品", "客户", "价格"], "B"),
+        ("2", ["倾听", "争辩", "转交"], "A"),
+        ("3", ["速度", "价格", "包装"], "A"),
+    ]
+
+
+def test_a_csv_whose_columns_cannot_be_told_is_read_as_text() -> None:
+    text = "1.客户是谁？\nA.上帝\nB.朋友\n答案：A\n"
+    paper = parse_document("paper.csv", text.encode())
+    assert [(q.stem, q.answer) for q in paper.questions] == [("客户是谁?", "A")]

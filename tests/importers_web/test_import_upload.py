@@ -80,6 +80,13 @@ def test_an_old_xls_bank_is_accepted_and_read(admin_client_: Client, bank: Bank)
     assert StagedQuestion.objects.filter(data__stem="客户是?").exists()
 
 
+def test_a_csv_bank_is_accepted_and_read(admin_client_: Client, bank: Bank) -> None:
+    data = "题目,选项A,选项B,答案\n客户是?,上帝,朋友,A\n投诉先做什么?,倾听,争辩,A\n".encode("gbk")
+    upload(admin_client_, bank.pk, {"bank.csv": data})
+    assert ImportFile.objects.get().status == "parsed"
+    assert StagedQuestion.objects.filter(data__stem="客户是?", data__answer="A").exists()
+
+
 def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]:
     upload(client, bank.pk, {"ok.txt": txt_paper("一个正常的题目?"), **files})
     batch = ImportBatch.objects.order_by("-pk").first()
@@ -97,6 +104,7 @@ def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]
         ({"paper.pdf": txt_paper("题?")}, "paper.pdf: 文件内容与扩展名 .pdf 不符"),
         ({"paper.pptx": b"PK\x03\x04"}, "paper.pptx: 不支持的文件类型"),
         ({"bank.xls": txt_paper("题?")}, "bank.xls: 文件内容与扩展名 .xls 不符"),
+        ({"bank.csv": b"PK\x03\x04 zipped"}, "bank.csv: 文件内容与扩展名 .csv 不符"),
         ({"x.txt.docx": txt_paper("题?")}, "x.txt.docx: 文件内容与扩展名 .docx 不符"),
         ({"slip.zip": zip_of({"../../x.txt": txt_paper("题?")})}, "slip.zip/../../x.txt: 路径不安全"),
         ({"abs.zip": zip_of({"/etc/x.txt": txt_paper("题?")})}, "abs.zip//etc/x.txt: 路径不安全"),

@@ -1,0 +1,43 @@
+"""Question banks exchanged as CSV: Excel's "save as CSV", a web app's export of its table.
+
+The file is one sheet: its records (quoted cells may hold commas and line breaks) become rows,
+numbered as a spreadsheet shows them, and are read by the same column finder as a workbook's
+sheet. Comma, semicolon and tab separators are told apart by the standard library's sniffer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .model import PaperError
+from .read_text import BinaryContent, UndecodableText, decode_text
+from .workbook import Sheet
+
+CSV_EXTENSION = ".csv"
+SNIFF_CHARS = 20_000  # the sniffer reads a sample; a whole large file would cost seconds
+SEPARATORS = ",;\t"
+
+
+def is_csv(filename: str) -> bool:
+    return filename.lower().endswith(CSV_EXTENSION)
+
+
+def csv_sheet(filename: str, data: bytes) -> Sheet:
+    """The records of a CSV file as one sheet; PaperError names the record that can't be read."""
+    try:
+        text = decode_text(data).removeprefix("\ufeff")
+    except (UndecodableText, BinaryContent) as exc:
+        raise PaperError(filename, f"不是可识别编码的 CSV 文本({exc})") from exc
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:SNIFF_CHARS], SEPARATORS)
+    except csv.Error:
+        dialect = csv.excel  # one column, or a sample the sniffer can't decide on: commas
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = []
+    try:
+        for number, record in enumerate(reader, 1):
+            rows.append((number, [cell.replace("\r\n", "\n").strip() for cell in record]))
+    except csv.Error as exc:
+        raise PaperError(filename, f"第 {reader.line_num} 行无法按 CSV 读取:{exc}") from exc
+    return Sheet(filename.rsplit("/", 1)[-1], rows)
