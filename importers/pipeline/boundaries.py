@@ -333,7 +333,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
-        return ("nested_option", n) if _nested_option(item, n) else None
+        return ("nested_option", n) if _nested_option(seg, item, n) else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):
         return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
     if item is not None and program_line(text, m.end()):
@@ -438,8 +438,15 @@ def matched_group(m: re.Match[str], groups: tuple[str, ...]) -> tuple[str, str]:
     raise ValueError(f"none of {groups} took part in the match")
 
 
-def _nested_option(item: Item, n: int) -> bool:
+def _nested_option(seg: Segmenter, item: Item, n: int) -> bool:
+    """ "1. 软件指…" in a list nested under a choice question (its part or tag says so, its stem
+    ends with the key as option numbers, or the question before had such options)."""
     choice = item.section.kind in CHOICE_KINDS or item.tag[:2] in ("单选", "多选")
+    keyed_after = rules.OPTION_NUMBERS_AFTER.search(item.stem) is not None
+    before = next((s.items[-1] for s in reversed(seg.sections) if s.items), None)
+    # (a paper of choice questions: the one before had options, and no open part says otherwise)
+    like_before = before is not None and bool(before.options) and item.section.kind not in ("short", "case")
+    choice = choice or (n == 1 and (keyed_after or like_before)) or (n > 1 and item.option_family == "nested")
     return choice and item.slot in ("stem", "option") and not item.extra and n == len(item.options) + 1
 
 

@@ -119,6 +119,10 @@ def classify(item: Item) -> ParsedQuestion | None:
         options = [OPTION_TICK.sub("", o) for o in options]
         bold = ticked  # "B. 及时 ✅": the key ticked after its option, read as a bold one is
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
+    numbered_key = rules.OPTION_NUMBERS_AFTER.search(stem) if item.option_family == "nested" else None
+    if numbered_key and answer_text is None and _fits_numbers(numbered_key.group(1), len(options)):
+        answer_text = "".join("ABCDEFGH"[int(d) - 1] for d in numbered_key.group(1))
+        stem = stem[: numbered_key.start()].rstrip()  # "…because    3": the third nested option
     if answer_text and "**" in answer_text:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
     explanation = (item.explanation or "").strip()
@@ -243,6 +247,10 @@ def classify(item: Item) -> ParsedQuestion | None:
 
 # "投诉要记录。（ ）": an empty box after the finished statement is for its √ or ×, not a blank.
 BOX_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*[)）]\s*$")
+
+
+def _fits_numbers(digits: str, option_count: int) -> bool:
+    return len(set(digits)) == len(digits) and all(1 <= int(d) <= option_count for d in digits)
 
 
 def _box_after(stem: str, kind: str) -> bool:

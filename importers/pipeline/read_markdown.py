@@ -26,6 +26,11 @@ MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cann
 UNSPACED_HEADING = re.compile(r"^(#{1,6})(?:\u3000+|(?=[\d\u4e00-\u9fff０-９]))", re.MULTILINE)
 
 
+# "4.\xa0Which of…", "-\xa0item": a list marker followed by a no-break space, as text copied
+# from a web page has it (CommonMark wants a plain space or tab there to see a list item).
+NBSP_MARKER = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]))\xa0+", re.MULTILINE)
+
+
 # MkDocs / Python-Markdown admonitions: '!!! success ""', '??? note "答案"' over a block indented
 # four spaces more (CommonMark would read that block as code). Under a question they hold its
 # worked answer.
@@ -79,6 +84,8 @@ def _admonition_label(kind: str, title: str) -> str:
 
 def markdown_lines(text: str) -> list[Line]:
     text = unfold_admonitions(UNSPACED_HEADING.sub(r"\1 ", text))
+    if "\xa0" in text:
+        text = NBSP_MARKER.sub(r"\1 ", text)
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
     # the plugin takes it as one token no handler reads, never a heading over the first question.
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)

@@ -341,3 +341,7 @@ TOPIC_WORDS = (
 )
 OPEN_TOPIC = re.compile(r"的[^，。,]{0,4}" + TOPIC_WORDS + r"[。.]?\s*$")
 CHOICE_HINT = re.compile(r"哪些|哪几|哪幾|多选|多選|多项|多項")
+
+# "…wears out because    3", "…designers._**。2", "…flow types? 13": the key as the numbers of a
+# nested list's options, written after the stem.
+OPTION_NUMBERS_AFTER = re.compile(r"(?:(?<=[\s。.?？:：_*]))([1-8]{1,8})\s*$")

@@ -2898,3 +2898,31 @@ def test_verdict_letters_written_in_the_box_before_each_statements_number() -> N
         ("多道系统一定是多用户系统。", False),
         ("虚拟存储器的大小可比内存大。", True),
     ]
+
+
+def test_numbered_options_nested_under_questions_with_the_key_as_their_numbers() -> None:
+    """A Markdown quiz nests each question's options as a numbered list and writes the key after
+    the stem as the options' numbers ("…because    3", "…types? 13"); a question printed without
+    its key in such a paper keeps its nested options; "4.\\xa0" (a no-break space copied from a
+    web page) still opens a list item."""
+    md = (
+        "1. Software deteriorates rather than wears out because    3\n"
+        "\t1. Hostile environments\n\t2. Frequent use\n\t3. Change requests\n\n"
+        "2. Projects start from a business need.。 1\n\t1. True\n\t2. False\n\n"
+        "# Chapter 2\n\n"
+        "4.\xa0Which of these are process flow types? 13\n"
+        "\t1. Concurrent\n\t2. Iterative\n\t3. Linear\n\n"
+        "5. The waterfall model is\n\t1. Old\n\t2. New\n"
+    )
+    paper = parse_document("quiz.md", md.encode())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        (
+            "single",
+            "Software deteriorates rather than wears out because",
+            ["Hostile environments", "Frequent use", "Change requests"],
+            "C",
+        ),
+        ("truefalse", "Projects start from a business need.。", [], True),
+        ("multiple", "Which of these are process flow types?", ["Concurrent", "Iterative", "Linear"], "AC"),
+        ("single", "The waterfall model is", ["Old", "New"], None),
+    ]
