@@ -567,3 +567,9 @@ def test_a_csv_whose_columns_cannot_be_told_is_read_as_text() -> None:
     text = "1.客户是谁？\nA.上帝\nB.朋友\n答案：A\n"
     paper = parse_document("paper.csv", text.encode())
     assert [(q.stem, q.answer) for q in paper.questions] == [("客户是谁?", "A")]
+
+
+def test_a_csv_cell_too_large_to_be_a_question_is_refused_naming_its_line() -> None:
+    data = ('题目,答案\n客户是谁？,A\n"' + "很长" * 70_000 + '",B\n').encode()
+    with pytest.raises(PaperError, match=r"big\.csv: 第 3 行无法按 CSV 读取"):
+        parse_document("big.csv", data)
