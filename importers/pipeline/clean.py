@@ -321,6 +321,10 @@ RADICALS = str.maketrans(
 )
 
 
+# "&A. 黄轨", "&nbsp;B. 蓝轨": what an export left of an HTML entity before an option's label.
+ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、．:)）])")
+
+
 # A question-number header of app exports: "【第 1 题】", "[第1题]".
 NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
@@ -370,6 +374,8 @@ def fold(text: str) -> str:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
         text = NUMBER_HEADER.sub(r"\1", text)
+    if text.startswith("&"):
+        text = ENTITY_BEFORE_LABEL.sub("", text)
     if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)
         text = label_bare_options(text)
     text = text.replace("\u3000", " ").replace("\xa0", " ")

@@ -238,6 +238,7 @@ TYPE_TAG = re.compile(
     r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】)）]\s*"
     r"(?:[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*)?"  # "【单选题】 (2分) 服务…": its points too
     r"(?:[:：]\s*)?"  # "第1题(单选)：" the colon that ends the question's heading
+    r"(?:[\[【(（]\s*\1\s*[\]】)）]\s*)*"  # "(单选题)(单选题)…": an export printing it twice
 )
 # "1.单选题：客户是…": the type as a label opening the stem
 TYPE_LABEL = re.compile(rf"^\s*{TAG_NAMES}\s*[:：]\s*")

@@ -2926,3 +2926,16 @@ def test_numbered_options_nested_under_questions_with_the_key_as_their_numbers()
         ("multiple", "Which of these are process flow types?", ["Concurrent", "Iterative", "Linear"], "AC"),
         ("single", "The waterfall model is", ["Old", "New"], None),
     ]
+
+
+def test_an_export_printing_the_type_tag_twice_and_entity_residue_before_labels() -> None:
+    """A 学习通 export: "(单选题)(单选题)" before the stem (the tag printed twice, no stem text),
+    and "&A." — what the export left of an HTML entity — before each option's label."""
+    questions = parse(
+        "14. (单选题)(单选题)首条试验线--“( )”在江西竣工。\n&A. 黄轨\n&B. 蓝轨\n我的答案:正确答案: B\n0分\n"
+        "15. (多选题)(多选题)下列属于红色的有( )。\n&nbsp;A. 火\n&nbsp;B. 血\n&nbsp;C. 草\n我的答案:正确答案: AB\n"
+    )
+    assert [brief(q) for q in questions] == [
+        ("single", "首条试验线--“( )”在江西竣工。", ["黄轨", "蓝轨"], "B"),
+        ("multiple", "下列属于红色的有( )。", ["火", "血", "草"], "AB"),
+    ]
