@@ -37,9 +37,9 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
 
 
 def _keyed_item(section: Section, number: str, answer: str) -> Item | None:
-    """The first unanswered question of that number; of several (a paper's numbered instructions
-    before its questions), a choice's key goes to the first one with options."""
-    # (parts are numbered anew: never the key's)
+    """The first unanswered question of that number (parts, numbered anew, never); of several (a
+    paper's numbered instructions before its questions), a choice's key goes to the first one with
+    options."""
     numbered = [i for i in section.items if i.parent is None and i.number == number and i.answer is None]
     if len(numbered) > 1 and CHOICE_KEY.fullmatch(answer):
         return next((i for i in numbered if i.options), numbered[0])

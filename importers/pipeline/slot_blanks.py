@@ -46,7 +46,7 @@ def number_slots(lines: list[Line], furniture: list[Line]) -> list[Line]:
         if start is None and not _holds_blank(shared, number):
             shared = []  # no text above holds the blank: the options of the question above
         elif int(number) not in (1, last + 1):
-            furniture.append(line)
+            furniture.append(line)  # "（88）" before "（1）": the instructions' worked example
             in_options = True
             continue
         elif start is not None:
