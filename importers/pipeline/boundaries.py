@@ -149,6 +149,8 @@ def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) ->
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "参考答案": a key for earlier questions, a case's own key, or (with a colon) this answer."""
     rest = text[m.end() : m.end() + 200]  # enough to see what follows; a copy of the line's rest is not
+    if _labels_key_entry(seg, text, pos, m, rest):
+        return ("field_label", None)  # "1、参考答案：C": the entry's own label, its answer after it
     heading_next = re.match(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]", rest)
     if heading_next and rules.HEADING_TITLE.match(rest, heading_next.end()):
         return ("key", None)  # "…參考答案一、單項選擇題1.A…": the key repeats the sections
@@ -177,6 +179,15 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
 
 
 MARK_RUN_LINE = re.compile(rules.MARK_RUN)
+
+
+def _labels_key_entry(seg: Segmenter, text: str, pos: int, m: re.Match[str], rest: str) -> bool:
+    """In a key, "参考答案：" straight after an entry's number with its answer after it on the line."""
+    entry = seg.key_entry
+    fresh = entry is not None and not entry.text.strip() and not text[pos : m.start()].strip()
+    return seg.mode == "key" and fresh and m.group(0).rstrip().endswith((":", "：")) and bool(rest.strip())
+
+
 ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{rules.MARKS}])\s*$")
 
 

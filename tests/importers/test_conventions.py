@@ -2939,3 +2939,16 @@ def test_an_export_printing_the_type_tag_twice_and_entity_residue_before_labels(
         ("single", "首条试验线--“( )”在江西竣工。", ["黄轨", "蓝轨"], "B"),
         ("multiple", "下列属于红色的有( )。", ["火", "血", "草"], "AB"),
     ]
+
+
+def test_key_entries_each_labelled_as_the_answer_after_their_number() -> None:
+    """A key at the end whose entries repeat the label: "1、参考答案：C" then "解析：…" (the label
+    is the entry's, not a new key part)."""
+    questions = parse(
+        "一、单项选择题\n1. 数据是什么？\nA. 信息\nB. 符号\nC. 载体\n2. 信息的特征不包括？\nA. 时效性\nB. 共享性\nC. 不可传递性\n"
+        "参考答案\n一、单项选择题\n1、参考答案：B\n解析：数据是符号。\n2.参考答案：C\n解析：信息可传递。\n"
+    )
+    assert [(q["answer"], q["explanation"]) for q in questions] == [
+        ("B", "数据是符号。"),
+        ("C", "信息可传递。"),
+    ]
