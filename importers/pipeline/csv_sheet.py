@@ -23,17 +23,25 @@ def is_csv(filename: str) -> bool:
     return filename.lower().endswith(CSV_EXTENSION)
 
 
+def _quote_char(sample: str) -> str:
+    """ "'遵义会议于_____年1月召开。','1935年'": some programs quote with single quotes."""
+    lines = [line for line in sample.splitlines() if line.strip()]
+    single = sum(1 for line in lines if line.startswith("'") and "','" in line)
+    return "'" if lines and single * 2 > len(lines) else '"'
+
+
 def csv_sheet(filename: str, data: bytes) -> Sheet:
     """The records of a CSV file as one sheet; PaperError names the record that can't be read."""
     try:
         text = decode_text(data).removeprefix("\ufeff")
     except (UndecodableText, BinaryContent) as exc:
         raise PaperError(filename, f"不是可识别编码的 CSV 文本({exc})") from exc
+    sample = text[:SNIFF_CHARS]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:SNIFF_CHARS], SEPARATORS)
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, SEPARATORS)
     except csv.Error:
         dialect = csv.excel  # one column, or a sample the sniffer can't decide on: commas
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, quotechar=_quote_char(sample))
     rows = []
     try:
         for number, record in enumerate(reader, 1):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .classify import truth
+from .classify import letters_by_text, truth
 from .workbook import Row, Sheet
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ SAME_WIDTH_SHARE = 0.8  # of the rows, those with two cells or more; of a column
 KIND_SHARE = 0.9  # of a column's cells, those that must look alike to name it
 MIN_ROWS = 3
 MIN_STEM_CHARS = 6  # a stem column's cells average at least this many characters
+ANSWERED_SHARE = 0.6  # of rows with an options cell, those whose answer names an option
 # Record separators of text banks, longest first ("|||" holds "|").
 DELIMITERS = ("|||", "||", "\t", "|", "$;$")
 
@@ -54,7 +55,7 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     columns = [[cells[i] for cells in cut if i < len(cells) and cells[i]] for i in range(width)]
     kinds = [_kind(cells, len(cut)) for cells in columns]
     if "key" not in kinds:
-        return None
+        return _keyed_by_text(cut, columns, kinds)
     answer = kinds.index("key")
     texts = [i for i, kind in enumerate(kinds) if kind == "text"]
     if not texts:
@@ -73,6 +74,51 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     used = [f"第{index + 1}列→{names[name]}" for name, index in fields.items()]
     used += [f"第{index + 1}列→选项{'ABCDEFGH'[k]}" for k, index in enumerate(options[:8])]
     return Columns(0, fields, options[:8], used)
+
+
+def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[str]) -> Columns | None:
+    """Rows of "stem, answer, A:x B:y, type" (an app's export): no key column, but a column whose
+    cells each hold every option, and a column answering them by an option's text or letter."""
+    from .sheet_bank import CELL_OPTION, Columns, kind_named, split_options_cell
+
+    def options_cell(cell: str) -> bool:
+        return CELL_OPTION.match(cell) is not None and len(split_options_cell(cell)) >= 2
+
+    listed = [i for i, cells in enumerate(columns) if cells and _share(cells, options_cell) >= KIND_SHARE]
+    texts = [i for i, kind in enumerate(kinds) if kind == "text" and i not in listed]
+    if len(listed) != 1 or not texts:
+        return None
+    options = listed[0]
+    stem = max(texts, key=lambda i: _mean_length(columns[i]))
+    if _mean_length(columns[stem]) < MIN_STEM_CHARS:
+        return None
+    answer = next((i for i in texts if i != stem and _answers(cut, i, options)), None)
+    if answer is None:
+        return None
+    fields = {"stem": stem, "answer": answer, "options": options}
+    typed = [i for i, cells in enumerate(columns) if cells and i not in fields.values()]
+    type_column = next(
+        (i for i in typed if _share(columns[i], lambda c: bool(kind_named(c))) >= KIND_SHARE), None
+    )
+    if type_column is not None:
+        fields["type"] = type_column
+    names = {"stem": "题干", "answer": "答案", "options": "选项", "type": "题型"}
+    return Columns(0, fields, [], [f"第{index + 1}列→{names[name]}" for name, index in fields.items()])
+
+
+def _answers(rows: list[list[str]], column: int, options_column: int) -> bool:
+    """Most rows with options name one of them (its text or letter) in `column`."""
+    from .sheet_bank import split_options_cell
+
+    pairs = [
+        (row[column], split_options_cell(row[options_column]))
+        for row in rows
+        if len(row) > max(column, options_column) and row[column] and row[options_column]
+    ]
+    named = sum(
+        1 for answer, options in pairs if LETTERS_CELL.match(answer) or letters_by_text(answer, options)
+    )
+    return bool(pairs) and named >= ANSWERED_SHARE * len(pairs)
 
 
 def _trimmed(cells: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ header holds only template columns is read there.
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 import unicodedata
@@ -54,6 +55,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "questiontitle",
         "title",
         "stem",
+        "content",
+        "questioncontent",
         "q",
     ),
     "answer": (
@@ -131,7 +134,16 @@ FILL_SPLIT = (
     re.compile(rf"\s*[{words.LIST_SEPARATORS}]\s*"),
     re.compile(r"\s+"),
 )
-TYPE_WORDS = {code: code for code in questiontypes.CODES}
+# Type cells hold the platform's codes as often as names: "SC" (single choice), a web form's
+# "radio"/"checkbox", "TF"/"judge". ("MC" is left out: English banks mean a single-answer
+# multiple-choice question by it as often as a multiple-answer one; the key decides.)
+TYPE_WORDS = {code: code for code in questiontypes.CODES} | {
+    "sc": "single",
+    "radio": "single",
+    "checkbox": "multiple",
+    "tf": "truefalse",
+    "judge": "truefalse",
+}
 BAR = re.compile(r"\s*[|｜]\s*")
 
 
@@ -419,7 +431,7 @@ def filled_down(sheet: Sheet, columns: Columns) -> list[Row]:
 
 def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
     sheet = Sheet(sheet.name, filled_down(sheet, columns), sheet.merged)
-    sheet_kind = _kind_of(sheet.name)
+    sheet_kind = kind_named(sheet.name)
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []
     problems: list[str] = []
@@ -440,7 +452,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         options = _options(cells, columns) or split_options_cell(cell("options"))
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = options_in_stem(stem)
-        kind = _kind_of(cell("type")) or tag_kind or sheet_kind
+        kind = kind_named(cell("type")) or tag_kind or sheet_kind
         question = build_question(stem, options, cell("answer"), kind)
         question.explanation = cell("explanation")
         question.material = cell("material")
@@ -474,7 +486,7 @@ def stem_cell(text: str, *, numbered: bool) -> tuple[str, str, str]:
     rest = stem[number.end() :] if number else stem
     tag = rules.TYPE_TAG.match(rest)
     if tag:
-        return (number.group(1) if number else ""), _kind_of(tag.group(1)), rest[tag.end() :].strip()
+        return (number.group(1) if number else ""), kind_named(tag.group(1)), rest[tag.end() :].strip()
     if number and numbered:
         return number.group(1), "", rest.strip()
     return "", "", stem
@@ -503,15 +515,31 @@ def key_columns(cells: list[str]) -> Columns | None:
 
 
 def split_options_cell(text: str) -> list[str]:
-    """One cell holding every option: "A.xx B.yy", one per line, or "xx|yy"."""
+    """One cell holding every option: "A.xx B.yy", one per line, "xx|yy", or a JSON list."""
     if not text:
         return []
+    listed = json_list(text)
+    if listed is not None:
+        return listed if len(listed) >= 2 else []
     labels = list(CELL_OPTION.finditer(text))
     if len(labels) >= 2 and [m.group(1) for m in labels] == list("ABCDEFGH"[: len(labels)]):
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
     parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
     return parts if len(parts) >= 2 else []
+
+
+def json_list(text: str) -> list[str] | None:
+    """'["山本聪","中本聪"]': a cell an app filled with a JSON list of texts; else None."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        return None
+    return [str(v).strip() for v in value]
 
 
 def options_in_stem(stem: str) -> tuple[str, list[str]]:
@@ -523,7 +551,7 @@ def options_in_stem(stem: str) -> tuple[str, list[str]]:
     return stem[: first.start()].strip(), options
 
 
-def _kind_of(text: str) -> str:
+def kind_named(text: str) -> str:
     """A type named in a type cell or a sheet name ("单选题", "判断", "多选题(20题)", "fill")."""
     name = _norm_header(text).lower()
     if not name:
@@ -540,6 +568,9 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
     answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
+    listed = json_list(answer_text)
+    if listed is not None:
+        answer_text = ",".join(listed)  # '["B","D"]': the key as a JSON list
     options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind or "truefalse"
@@ -616,7 +647,13 @@ def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
     if not options and answer_text in ("1", "0"):
         return answer_text == "1"  # a judgement column typed as a number (a spreadsheet's boolean)
+    corrected = VERDICT_THEN_CORRECTION.match(answer_text)
+    if corrected and words.truth(corrected.group(1)) is False:
+        return False  # "错误，是辛亥革命": the verdict, then what is right
     return words.truth(answer_text)
+
+
+VERDICT_THEN_CORRECTION = re.compile(r"^\s*(错误|错|錯誤|錯|×|F|false)\s*[,，。;；:：]\s*\S")
 
 
 def _fill_answer(answer_text: str, stem: str) -> Answer:

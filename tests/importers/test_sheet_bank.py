@@ -573,3 +573,41 @@ def test_a_csv_cell_too_large_to_be_a_question_is_refused_naming_its_line() -> N
     data = ('题目,答案\n客户是谁？,A\n"' + "很长" * 70_000 + '",B\n').encode()
     with pytest.raises(PaperError, match=r"big\.csv: 第 3 行无法按 CSV 读取"):
         parse_document("big.csv", data)
+
+
+def test_an_apps_export_with_json_lists_for_options_and_key_and_type_codes() -> None:
+    """A quiz app's database export: options and key as JSON lists, the type as a code ("SC",
+    a web form's "checkbox"), the stem under "content"."""
+    text = (
+        "answer,content,type,options\n"
+        '"[""B""]",比特币的创始人是：,SC,"[""山本聪"",""中本聪"",""李笑来""]"\n'
+        '"[""A"",""C""]",以下属于公链的有：,checkbox,"[""以太坊"",""支付宝"",""比特币""]"\n'
+        '"[""A""]",区块链是分布式账本吗？,SC,"[""是"",""不是""]"\n'
+    )
+    paper = parse_document("export.csv", text.encode())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("single", "比特币的创始人是：", ["山本聪", "中本聪", "李笑来"], "B"),
+        ("multiple", "以下属于公链的有：", ["以太坊", "支付宝", "比特币"], "AC"),
+        ("single", "区块链是分布式账本吗？", ["是", "不是"], "A"),
+    ]
+
+
+def test_rows_quoted_with_single_quotes_answering_by_option_text_without_a_header() -> None:
+    """ "'stem','answer','A:x B:y','type'" rows with no header: the column whose cells each hold
+    every option, and a column naming an option's text (several, separated by spaces, for a
+    multiple choice) as the key; "错误，是…" judges false and says what is right."""
+    rows = [
+        "'遵义会议于_____年1月召开。','1935年','A:1934年 B:1935年 C:1936年','单选题'",
+        "'三大法宝是_____、_____、_____。','统一战线 武装斗争 党的建设',"
+        "'A:统一战线 B:宣传教育 C:武装斗争 D:党的建设',",
+        "'新中国成立于1950年。','错误，是1949年','A:正确 B:错误','判断题'",
+        "'改革开放始于_____年。','1978年','A:1976年 B:1978年 C:1980年','单选题'",
+    ]
+    paper = parse_document("tiku.csv", "\n".join(rows).encode())
+    assert [(q.type, q.answer) for q in paper.questions] == [
+        ("single", "B"),
+        ("multiple", "ACD"),
+        ("truefalse", False),
+        ("single", "B"),
+    ]
+    assert paper.questions[1].options == ["统一战线", "宣传教育", "武装斗争", "党的建设"]
