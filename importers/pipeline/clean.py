@@ -325,6 +325,8 @@ RADICALS = str.maketrans(
 ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、．:)）])")
 
 
+# "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line: English banks' number header.
+ENGLISH_NUMBER_HEADER = re.compile(r"^(?:\*\*)?(?:question|problem)\s*(\d{1,4})\s*[:.]?(?:\*\*)?$", re.I)
 # A question-number header of app exports: "【第 1 题】", "[第1题]".
 NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
@@ -374,6 +376,8 @@ def fold(text: str) -> str:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
         text = NUMBER_HEADER.sub(r"\1", text)
+    if text[:1] in "*QqP" and ENGLISH_NUMBER_HEADER.match(text):
+        text = ENGLISH_NUMBER_HEADER.sub(r"\1.", text)
     if text.startswith("&"):
         text = ENTITY_BEFORE_LABEL.sub("", text)
     if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)

@@ -2952,3 +2952,20 @@ def test_key_entries_each_labelled_as_the_answer_after_their_number() -> None:
         ("B", "数据是符号。"),
         ("C", "信息可传递。"),
     ]
+
+
+def test_an_english_bank_with_question_headers_and_explanations_under_a_label() -> None:
+    """A certification quiz in Markdown: "Question 1" (set in a coloured span) heads each
+    question, options end with "<br>", "Answer: C", then "Explanation" over the reasons."""
+    md = (
+        "# Quiz Set 1\n\n"
+        '- <span style="color: #008888;">Question 1</span>\n\n  Which attack uses hex encoding?\n\n'
+        "  A. Smurf<br>\n  B. DDoS<br>\n  C. XSS<br>\n\n  Answer: C\n\n  Explanation\n\n  XSS hides its payload.\n\n"
+        '- <span style="color: #008888;">Question 2</span>\n\n  Which two reduce phishing? (Choose two.)\n\n'
+        "  A. training<br>\n  B. open relays<br>\n  C. filtering<br>\n\n  Answer: A C\n"
+    )
+    paper = parse_document("quiz.md", md.encode())
+    assert [(q.number, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        ("1", "Which attack uses hex encoding?", ["Smurf", "DDoS", "XSS"], "C", "XSS hides its payload."),
+        ("2", "Which two reduce phishing? (Choose two.)", ["training", "open relays", "filtering"], "AC", ""),
+    ]
