@@ -325,6 +325,9 @@ RADICALS = str.maketrans(
 ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、．:)）])")
 
 
+# "(1)13-9=____": an arithmetic item's number opening its line, the sum straight after it (a
+# space keeps the number apart from the digits, as "(1) 13-9" would have it).
+BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line: English banks' number header.
 ENGLISH_NUMBER_HEADER = re.compile(r"^(?:\*\*)?(?:question|problem)\s*(\d{1,4})\s*[:.]?(?:\*\*)?$", re.I)
 # A question-number header of app exports: "【第 1 题】", "[第1题]".
@@ -376,6 +379,8 @@ def fold(text: str) -> str:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
         text = NUMBER_HEADER.sub(r"\1", text)
+    if text[:1] == "(" and BRACKETED_NUMBER_BEFORE_DIGIT.match(text):
+        text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
     if text[:1] in "*QqP" and ENGLISH_NUMBER_HEADER.match(text):
         text = ENGLISH_NUMBER_HEADER.sub(r"\1.", text)
     if text.startswith("&"):

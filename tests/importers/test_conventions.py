@@ -2969,3 +2969,21 @@ def test_an_english_bank_with_question_headers_and_explanations_under_a_label() 
         ("1", "Which attack uses hex encoding?", ["Smurf", "DDoS", "XSS"], "C", "XSS hides its payload."),
         ("2", "Which two reduce phishing? (Choose two.)", ["training", "open relays", "filtering"], "AC", ""),
     ]
+
+
+def test_a_primary_school_paper_naming_its_parts_fill_in_judge_choose() -> None:
+    """Primary-school papers name their parts "1.填一填", "2.判一判", "3.选一选" (with points), and
+    number sums "(1)13-9=____" straight against their digits; a part's "(2)10个站…" in a
+    sentence stays text."""
+    questions = parse(
+        "1.填一填(每空2分, 共4分)\n(1)13-9=____\n(2)16-8=____\n"
+        "2.判一判(每空2分, 共4分)\n(1)a-b一定小于a+b    ( )\n(2)三角锥中有4个三角形    ( )\n"
+        "3.选一选(每空4分, 共4分)\n(1)下一个数是几？1, 3, 5, __    ( )\n①7      ②8      ③9\n"
+    )
+    assert [(q["number"], q["type"], q["stem"]) for q in questions] == [
+        ("1", "fill", "13-9=____"),
+        ("2", "fill", "16-8=____"),
+        ("1", "truefalse", "a-b一定小于a+b    ( )"),
+        ("2", "truefalse", "三角锥中有4个三角形    ( )"),
+        ("1", "single", "下一个数是几?1, 3, 5, __    ( )"),
+    ]
