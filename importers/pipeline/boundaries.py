@@ -655,6 +655,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     item = seg.item
     if line_start and item is not None and item.options and item.answer and n > seg.expected:
         return True  # after a finished choice question a higher number is the next one (a gap)
+    if line_start and item is not None and not item.number and item.options and OPTION_A.match(seg.next_text):
+        return True  # after a choice question whose number Word kept to itself, the printed count resumes
     empty = item is not None and not (item.stem or item.options)
     if line_start and empty and n == seg.last_number:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem

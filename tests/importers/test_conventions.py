@@ -2987,3 +2987,21 @@ def test_a_primary_school_paper_naming_its_parts_fill_in_judge_choose() -> None:
         ("2", "truefalse", "三角锥中有4个三角形    ( )"),
         ("1", "single", "下一个数是几?1, 3, 5, __    ( )"),
     ]
+
+
+def test_a_printed_number_after_a_question_whose_number_word_kept_to_itself() -> None:
+    """In a Word paper some numbers are Word's own (not in the text), and the printed ones skip
+    and restart: after a question read without a number, "22、…( C )。" over its options is the
+    next question wherever the count was."""
+    questions = parse(
+        "1、我军的宗旨是( A )。\nA．为人民服务  B．保卫国家\n"
+        "我军的根本职能是( B )。\nA．生产队  B．战斗队\n"
+        "22、我军的政治工作开始于( C )。\nA．南昌起义  B．井冈山  C．大革命时期\n"
+        "23、( B )是人民军队建军之本\nA．铁的纪律  B．党的绝对领导\n"
+    )
+    assert [(q["number"], q["answer"]) for q in questions] == [
+        ("1", "A"),
+        ("", "B"),
+        ("22", "C"),
+        ("23", "B"),
+    ]
