@@ -165,7 +165,7 @@ FLOORS = {
     "cb2_dangjian-shijiuda-tiku.csv": (0.95, 0.95),
     "cb3_hik-culture-tiku.csv": (0.95, 0.75),
     "cc1_xinxi-jishu-danzhao-tiku.docx": (0.90, 0.80),
-    "cc2_junshi-lilun-xuanzeti.docx": (0.85, 0.95),
+    "cc2_junshi-lilun-xuanzeti.docx": (0.90, 0.95),
     "cc3_yicuoti-xiaoxue-shuxue.docx": (0.60, None),
     "cd1_cnpc-qhse-jiashiyuan-tiku.txt": (0.95, 0.95),
     "cd3_cisco-scor-350-701-quiz1.md": (0.90, 0.95),
