@@ -381,7 +381,7 @@ def fold(text: str) -> str:
         text = NUMBER_HEADER.sub(r"\1", text)
     if text[:1] == "(" and BRACKETED_NUMBER_BEFORE_DIGIT.match(text):
         text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
-    if text[:1] in "*QqP" and ENGLISH_NUMBER_HEADER.match(text):
+    if text[:1] in "*QqPp" and ENGLISH_NUMBER_HEADER.match(text):
         text = ENGLISH_NUMBER_HEADER.sub(r"\1.", text)
     if text.startswith("&"):
         text = ENTITY_BEFORE_LABEL.sub("", text)

@@ -168,9 +168,8 @@ def _blocks(lines: list[Line]) -> list[Block]:
     texts = [line for line in lines if line.text.strip()]
     listed = _lists_questions(texts)
     for i, line in enumerate(texts):
-        part = (
-            PART.match(_plain(line.text)) if line.depth <= 1 else None
-        )  # ("- 设计" deep in a list: a point)
+        # (a part's name deep in a list, "- 设计", is one of its points)
+        part = PART.match(_plain(line.text)) if line.depth <= 1 else None
         if part:
             open_part = Segmenter.section_kind(part.group("kind")) in OPEN_KINDS
         bold = BOLD_LINE.fullmatch(line.text.strip()) is not None
