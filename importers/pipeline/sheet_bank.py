@@ -23,7 +23,7 @@ import questiontypes
 from questiontypes import words
 
 from . import rules
-from .classify import letters_by_text, truth
+from .classify import VERDICT_THEN_REASON, letters_by_text, truth
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
@@ -647,13 +647,10 @@ def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
     if not options and answer_text in ("1", "0"):
         return answer_text == "1"  # a judgement column typed as a number (a spreadsheet's boolean)
-    corrected = VERDICT_THEN_CORRECTION.match(answer_text)
-    if corrected and words.truth(corrected.group(1)) is False:
-        return False  # "错误，是辛亥革命": the verdict, then what is right
+    reasoned = VERDICT_THEN_REASON.fullmatch(answer_text)
+    if reasoned and words.truth(reasoned.group(1)) is not None:
+        return words.truth(reasoned.group(1))  # "错误，是辛亥革命": the verdict, then why
     return words.truth(answer_text)
-
-
-VERDICT_THEN_CORRECTION = re.compile(r"^\s*(错误|错|錯誤|錯|×|F|false)\s*[,，。;；:：]\s*\S")
 
 
 def _fill_answer(answer_text: str, stem: str) -> Answer:
