@@ -111,6 +111,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "选择项",
         "options",
         "choices",
+        "optioncontent",
+        "optionlist",
     ),
     "number": ("序号", "题号", "编号", "no", "id", "number", "num"),
 }
@@ -365,7 +367,7 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
             used.append(f"{text}→选项{'ABCDEFGH'[numbered[index]]}")
             continue
         option = OPTION_COLUMN.fullmatch(name)
-        field = "answer" if lone_a and name.lower() == "a" else _WORD_FIELD.get(name.lower())
+        field = "answer" if lone_a and name.lower() == "a" else field_named(name)
         if option and field is None:
             token = option.group(1).upper()
             place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter
@@ -378,6 +380,13 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
         return Columns(number, fields, [options[k] for k in sorted(options)], used)
     return None
+
+
+def field_named(name: str) -> str | None:
+    """The field a bare header names; database exports prefix their columns with the record's
+    name ("questionAnswer", "question_analysis"), so a "question" prefix is looked through."""
+    name = name.lower()
+    return _WORD_FIELD.get(name) or _WORD_FIELD.get(name.removeprefix("question") or name)
 
 
 FIELD_LABELS = {
@@ -462,7 +471,20 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         question.number = cell("number") or printed_number
         question.difficulty = _difficulty(cell("difficulty"))
         questions.append(question)
+    _coded_verdicts(questions)
     return questions, problems
+
+
+def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
+    """Exports without a type column key judgements as codes: every optionless row answered
+    only "1" or "2" (or "1"/"0") means 1 = 正确. One such row alone could be a number answer."""
+    open_rows = [q for q in questions if q.type == "short" and not q.options and q.answer]
+    codes = {q.answer for q in open_rows}
+    if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}):
+        return
+    for q in open_rows:
+        q.type, q.answer = "truefalse", q.answer == "1"
+        q.warnings = [w for w in q.warnings if w != "type guessed"]
 
 
 # A stem cell copied from a paper or a platform export keeps what was printed before the stem:
@@ -530,16 +552,31 @@ def split_options_cell(text: str) -> list[str]:
 
 
 def json_list(text: str) -> list[str] | None:
-    """'["山本聪","中本聪"]': a cell an app filled with a JSON list of texts; else None."""
+    """'["山本聪","中本聪"]' or '[{"optionContent":"山本聪"},…]': a cell an app filled with a JSON
+    list of texts, or of records holding one text each (beside labels, ids and flags); else None."""
     if not (text.startswith("[") and text.endswith("]")):
         return None
     try:
         value = json.loads(text)
     except ValueError:
         return None
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+    if not isinstance(value, list):
         return None
-    return [str(v).strip() for v in value]
+    items = [_json_item_text(v) for v in value]
+    return [t for t in items if t is not None] if None not in items else None
+
+
+def _json_item_text(item: object) -> str | None:
+    if isinstance(item, str | int | float) and not isinstance(item, bool):
+        return str(item).strip()
+    if isinstance(item, dict):
+        texts = [
+            v.strip()
+            for v in item.values()
+            if isinstance(v, str) and not re.fullmatch(r"\s*[A-Ha-h\d]?\s*", v)
+        ]
+        return texts[0] if len(texts) == 1 else None
+    return None
 
 
 def options_in_stem(stem: str) -> tuple[str, list[str]]:

@@ -611,3 +611,39 @@ def test_rows_quoted_with_single_quotes_answering_by_option_text_without_a_heade
         ("single", "B"),
     ]
     assert paper.questions[1].options == ["统一战线", "宣传教育", "武装斗争", "党的建设"]
+
+
+def test_a_platforms_record_named_columns_option_records_and_judgements_coded_1_and_2() -> None:
+    """An exam platform's export: columns named after its record ("questionAnswer",
+    "questionContent"), options as a JSON list of records, judgements keyed 1 (true) / 2 (false)
+    in a sheet with no type column."""
+    options = '[{"optionContent":"12V"},{"optionContent":"36V"},{"optionContent":"220V"}]'
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["questionAnswer", "questionContent", "optionContent"],
+                ["1", "电气设备外壳应接地。", None],
+                ["2", "电线可以浸湿。", None],
+                ["2", "激光可以直视。", None],
+                ["B", "安全电压是", options],
+                ["A,C", "低于 50V 的有", options],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("truefalse", "电气设备外壳应接地。", [], True),
+        ("truefalse", "电线可以浸湿。", [], False),
+        ("truefalse", "激光可以直视。", [], False),
+        ("single", "安全电压是", ["12V", "36V", "220V"], "B"),
+        ("multiple", "低于 50V 的有", ["12V", "36V", "220V"], "AC"),
+    ]
+
+
+def test_a_number_answering_an_open_question_is_not_a_judgement_code() -> None:
+    data = book(("Sheet1", [["题目", "答案"], ["一年有几个季度？", "4"], ["1+1=?", "2"], ["2-1=?", "1"]]))
+    assert [(q.type, q.answer) for q in parse_document("bank.xlsx", data).questions] == [
+        ("short", "4"),
+        ("short", "2"),
+        ("short", "1"),
+    ]
