@@ -14,6 +14,7 @@ from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
+from .scored_parts import scored_parts
 from .segment import Segmented, segment
 from .slot_blanks import number_slots
 from .survey import parse_survey
@@ -85,7 +86,7 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
     """Every item as a question; an item that makes none (a case's story whose questions were not
     found, a number with nothing under it) leaves its lines "dropped", so the coverage shows it.
     Numbered prose under a heading that asks nothing is left out on purpose and stays read."""
-    items = [item for section in seg.sections for item in section.items]
+    items = [part for section in seg.sections for item in section.items for part in scored_parts(item)]
     starts = sorted({item.lineno for item in items})
     questions: list[ParsedQuestion] = []
     for item in items:

@@ -1248,6 +1248,18 @@ def test_a_case_whose_sub_questions_follow_its_story_without_a_problem_label() -
     ]
 
 
+def test_lettered_parts_carrying_their_points_are_sub_questions_not_options() -> None:
+    """ "a）…（15分）" "b）…（25分）" under a big question: a choice's options are never scored, so
+    these are its sub-questions, each asked over its text (the points are not stem text)."""
+    qs = parse("第一题（40分）：阅读下面的文法，回答问题。\na）写出词法规则（15分）\nb）设计语法（25分）")
+    assert [(q["type"], q["stem"], q["options"], q["material"]) for q in qs] == [
+        ("short", "写出词法规则", [], "阅读下面的文法,回答问题。"),
+        ("short", "设计语法", [], "阅读下面的文法,回答问题。"),
+    ]
+    qs = parse("1. 下列正确的是（ ）（2分）\nA. 甲\nB. 乙（2分）")
+    assert [(q["type"], q["options"]) for q in qs] == [("single", ["甲", "乙(2分)"])]
+
+
 def test_material_is_shared_by_case_sub_questions() -> None:
     qs = parse(CASES["case study with shared material"][0])
     assert {q["material"] for q in qs} == {"某客户投诉空调不制冷,客服推诿。"}

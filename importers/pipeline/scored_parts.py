@@ -1,0 +1,30 @@
+"""A big question whose lettered parts each carry their points ("a）用正则表达式设计词法规则
+（15分）" "b）设计…的文法（25分）"): the parts are its sub-questions, not options — a choice's
+options are never scored. Each part becomes a question asked over the big question's text."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .blocks import Item, join
+
+# "(40分):Clojure…": the big question's points, left before its text when "第一题" was taken off.
+LEADING_POINTS = re.compile(r"^\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*[:：]?\s*")
+
+
+def scored_parts(item: Item) -> list[Item]:
+    """The item's sub-questions when every option ends with its points, else the item itself."""
+    if len(item.options) < 2 or item.answer or not all(rules.POINTS_AFTER.search(o) for o in item.options):
+        return [item]
+    material = join(item.material, join(LEADING_POINTS.sub("", item.stem), "\n".join(item.extra), "\n"), "\n")
+    return [
+        Item(
+            number=f"{item.number}.{place}" if item.number else str(place),
+            lineno=item.lineno,
+            section=item.section,
+            stem=part,
+            material=material,
+        )
+        for place, part in enumerate(item.options, 1)
+    ]
