@@ -209,6 +209,12 @@ STRAY_EMPHASIS = re.compile(
     re.MULTILINE,
 )
 EMPHASIS_PAIR = re.compile(r"(?<![\\_])_(?!_)([^_\n]{1,20}?[、，。：；！？:])_(?!_)")  # "bin_第二空：_ x"
+# A label in italics, "*正确答案:*A" (platform exports; CommonMark reads no emphasis closing after
+# punctuation before a letter, so the stars stay in its text); two may touch, "*我的答案:**正确答案:*错".
+_LABEL = r"[^*\n]{1,20}?[、，。：；！？:]"
+ITALIC_LABEL = re.compile(
+    rf"(?:(?<![\\*])|(?<=[：:]\*))\*(?!\*)({_LABEL})\*(?:(?!\*)|(?=\*(?![*\s]){_LABEL}\*))"
+)
 # "__存在__ 和 __思维__": strong emphasis written with underscores, as CommonMark reads it (the
 # pair opens after a space or punctuation and closes before one; "是__态度__。" stays a filled blank)
 STRONG_UNDERSCORES = re.compile(r"(?:^|(?<=[\s\W]))(?<!\\)__(?=[^\s_])(.+?)(?<=[^\s_])__(?=$|[\s\W])")
@@ -225,6 +231,8 @@ def plain_inline(content: str) -> str:
     """The inline source as a reader sees it: stray emphasis marks dropped, escapes and entities
     resolved, a link's text without its address (emphasis that CommonMark does read, "**…**",
     stays: a bold option is the key)."""
+    if "*" in content:
+        content = ITALIC_LABEL.sub(r"\1", content)
     if "__" in content:
         content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))

@@ -1376,6 +1376,23 @@ def test_platform_export_in_markdown_with_type_tags_and_no_numbers() -> None:
     ]
 
 
+def test_platform_export_in_markdown_with_labels_in_star_italics() -> None:
+    """A newer 学习通 export: "*我的答案:*:*正确答案:*A:text;" (labels in star italics, touching
+    one another, the stars left in the text by CommonMark) and "*答案解析：*"; bold stays."""
+    md = (
+        "### 1. (单选题)负责元数据的是( )\n\n- A. NameNode\n- B. DataNode\n\n"
+        "*我的答案:*:*正确答案:*A:NameNode;\n\n*答案解析：*NameNode 管理元数据。\n\n"
+        "### 2. (判断题)HDFS支持并发写入。\n\n- A. 对\n- B. 错\n\n*我的答案:**正确答案:*错\n\n"
+        "### 3. (单选题)3*4 等于( )\n\n- A. 12\n- B. **7**\n\n**答案:** A\n"
+    )
+    questions = parse_document("export.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer, q.explanation) for q in questions] == [
+        ("single", "负责元数据的是( )", "A", "NameNode 管理元数据。"),
+        ("truefalse", "HDFS支持并发写入。", False, ""),
+        ("single", "3*4 等于( )", "A", ""),
+    ]
+
+
 def test_numbering_resumes_after_a_list_inside_a_question() -> None:
     """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
     question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
