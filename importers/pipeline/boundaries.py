@@ -601,7 +601,11 @@ ITEM_GROUPS = (
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
     bracketed = m.group("item_p") or m.group("item_r")
-    own_style = seg.key_target is not None and seg.key_target.number_style in ("paren", "close")
+    # (a key for the whole paper follows the numbering of the questions it answers)
+    numbered = seg.key_target or next(
+        (s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None
+    )
+    own_style = numbered is not None and numbered.number_style in ("paren", "close")
     if bracketed and not (own_style and BARE_KEY.match(text, m.end())):
         return None  # "(1)…" in a key is a point of an answer, unless the questions were so numbered
     if seg.key_entry is not None and seg.key_entry.number == 0:

@@ -570,7 +570,9 @@ def parse_choice(text: str) -> tuple[str, str]:
         rest = ""  # "正确答案: B: 倾听;": the platform echoes the option's text after the letter
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
-    return letters, rest.lstrip("。.，,；; \n")  # ("B。最终结果如下图": the stop after the key)
+    return letters, rest.lstrip(
+        "。.，,；;–—-: \n"
+    )  # ("B。最终结果如下图", "C – The ability…": after the key)
 
 
 def truth(text: str | None) -> bool | None:

@@ -330,6 +330,11 @@ ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、�
 BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line: English banks' number header.
 ENGLISH_NUMBER_HEADER = re.compile(r"^(?:\*\*)?(?:question|problem)\s*(\d{1,4})\s*[:.]?(?:\*\*)?$", re.I)
+# "Answers", "Answer Key", "Answers and Explanations" alone on a line: an English paper's key part,
+# read as the 参考答案 it is.
+ENGLISH_KEY_HEADING = re.compile(
+    r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?)\s*:?(?:\*\*)?$", re.I
+)
 # A question-number header of app exports: "【第 1 题】", "[第1题]".
 NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
@@ -383,6 +388,8 @@ def fold(text: str) -> str:
         text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
     if text[:1] in "*QqPp" and ENGLISH_NUMBER_HEADER.match(text):
         text = ENGLISH_NUMBER_HEADER.sub(r"\1.", text)
+    if text[:1] in "*Aa" and ENGLISH_KEY_HEADING.match(text):
+        text = "参考答案"
     if text.startswith("&"):
         text = ENTITY_BEFORE_LABEL.sub("", text)
     if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)

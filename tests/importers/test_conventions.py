@@ -1393,6 +1393,23 @@ def test_platform_export_in_markdown_with_labels_in_star_italics() -> None:
     ]
 
 
+def test_an_english_papers_answers_part_keyed_by_its_own_numbering_with_reasons() -> None:
+    """ "Answers" (or "Answer Key") alone heads the key part of an English paper; its entries
+    number as the questions did, "1) C – reason": the letter, then the reason after a dash."""
+    paper = (
+        "1) Why is the cloud cheaper?\nA) Monthly bills\nB) On-demand instances\n"
+        "2) Which service sends alerts?\nA) SNS\nB) IAM\n\nAnswer Key\n"
+        "1) B – Instances launch when needed.\n2) A – SNS is integrated with CloudWatch.\n"
+    )
+    assert [(q["answer"], q["explanation"]) for q in parse(paper)] == [
+        ("B", "Instances launch when needed."),
+        ("A", "SNS is integrated with CloudWatch."),
+    ]
+    # "(1)" in a key under questions numbered "1." is a point of an answer, not an entry
+    qs = parse("一、简答题\n1. 简述X？\n参考答案\n1. 要点如下：\n(1) 甲\n(2) 乙")
+    assert [(q["number"], q["answer"]) for q in qs] == [("1", "要点如下:\n(1) 甲\n(2) 乙")]
+
+
 def test_numbering_resumes_after_a_list_inside_a_question() -> None:
     """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
     question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
