@@ -55,6 +55,9 @@ WORD = re.compile(r"\w")
 TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
 KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
+# "…的目的在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the key typed straight
+# after a stem's blank or its full stop ("…简称DB" ends in letters that are no key).
+KEY_AFTER_SENTENCE = re.compile(r"[。.?？)）][ \t\u3000]*([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
 ANSWERS_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*(?!填|选填|注)([^()（）]{1,60}?)\s*[)）]\s*$")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
@@ -283,6 +286,14 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         q.stem = q.stem[leading.end() :].strip()
     if not letters:
         written = KEY_AFTER_STEM.search(q.stem)
+        if not written:
+            written = KEY_AFTER_SENTENCE.search(q.stem)
+            if (
+                written
+                and "。" not in q.stem[written.start() : written.start(1)]
+                and not rules.BLANK.search(q.stem)
+            ):
+                written = None
         if written and _fits(written.group(1), len(options)):
             letters = re.sub(r"[^A-H]", "", written.group(1))  # "…正确的是：   BCD": an answered paper
             q.stem = q.stem[: written.start(1)].rstrip()

@@ -1410,6 +1410,23 @@ def test_an_english_papers_answers_part_keyed_by_its_own_numbering_with_reasons(
     assert [(q["number"], q["answer"]) for q in qs] == [("1", "要点如下:\n(1) 甲\n(2) 乙")]
 
 
+def test_a_key_typed_straight_after_the_stems_blank_or_full_stop() -> None:
+    """ "…在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the letters typed after
+    the stem answer it; letters ending a stem without a blank or a full stop ("…简称DB") do not."""
+    qs = parse(
+        "1.引入多道程序的目的在于（   ）。B\nA、提高速度\nB、利用CPU\n"
+        "2.操作系统根据_____来控制作业。A\nA、作业说明书\nB、源程序\n"
+        "3.SJF属于公平调度算法。D\nA、不知道\nB、不选\nC、正确\nD、错误\n"
+        "4.数据库系统简称DB\nA、对\nB、错\nC、不知道\nD、都不是"
+    )
+    assert [(q["stem"], q["answer"]) for q in qs] == [
+        ("引入多道程序的目的在于(   )。", "B"),
+        ("操作系统根据_____来控制作业。", "A"),
+        ("SJF属于公平调度算法。", "D"),
+        ("数据库系统简称DB", None),
+    ]
+
+
 def test_numbering_resumes_after_a_list_inside_a_question() -> None:
     """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
     question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
