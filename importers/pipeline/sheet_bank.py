@@ -462,8 +462,9 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = options_in_stem(stem)
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
-        question = build_question(stem, options, cell("answer"), kind)
-        question.explanation = cell("explanation")
+        options, answer, explanation = _shifted_left(options, cell("answer"), cell("explanation"))
+        question = build_question(stem, options, answer, kind)
+        question.explanation = explanation
         question.material = cell("material")
         question.chapter = cell("chapter")
         question.section = section
@@ -473,6 +474,19 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         questions.append(question)
     _coded_verdicts(questions)
     return questions, problems
+
+
+def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[list[str], str, str]:
+    """A row that lost an empty option cell (a CSV kept by hand): its key sits in the last option
+    column ("…,主要制度,A,来源：…", or a fill's "…,,,,谋幸福,来源：…"), its explanation in the key's."""
+    if options and not any(options[:-1]):
+        return [], options[-1], "\n".join(t for t in (answer, explanation) if t)  # (an open row's)
+    key = options[-1].strip(LETTERS_WRAPPING) if len(options) >= 3 else ""
+    if not LETTER_ANSWER.match(key) or _letters(_key_text(answer), options):
+        return options, answer, explanation  # (an option "C", the language, beside a key '["A"]')
+    if not _letters(key, options[:-1]):
+        return options, answer, explanation
+    return options[:-1], key, "\n".join(t for t in (answer, explanation) if t)
 
 
 def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
@@ -604,10 +618,7 @@ def kind_named(text: str) -> str:
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
-    answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
-    listed = json_list(answer_text)
-    if listed is not None:
-        answer_text = ",".join(listed)  # '["B","D"]': the key as a JSON list
+    answer_text = _key_text(answer_text)
     options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind or "truefalse"
@@ -633,6 +644,12 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     if q.answer is None:
         q.warnings.append("no answer found")
     return q
+
+
+def _key_text(answer_text: str) -> str:
+    answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
+    listed = json_list(answer_text)
+    return ",".join(listed) if listed is not None else answer_text  # '["B","D"]': a JSON list
 
 
 # Exports that give every question four option cells pad a judgement's 对/错 with filler:

@@ -647,3 +647,23 @@ def test_a_number_answering_an_open_question_is_not_a_judgement_code() -> None:
         ("short", "2"),
         ("short", "1"),
     ]
+
+
+def test_rows_that_lost_an_empty_option_cell_keep_their_key_and_explanation() -> None:
+    """A CSV kept by hand: some rows drop the empty 选项E cell, so the key sits under 选项E and the
+    explanation under 答案 — in a choice row and in a fill row alike; an option "C" beside a key
+    that reads as one stays an option."""
+    text = (
+        "题型,题目,选项A,选项B,选项C,选项D,选项E,答案,解析\n"
+        "单选,宪法规定了国家的( )。,根本制度,基本制度,重要制度,,,A,来源：测试\n"
+        "单选,宪法是国家的( )。,根本法,普通法,部门法,宪章,A,来源：参考,\n"
+        "填空,党的宗旨是____。,,,,,全心全意为人民服务,来源：参考,\n"
+        "单选,Solidity 像哪种语言：,JavaScript,Python,C,,,A,\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        ("single", ["根本制度", "基本制度", "重要制度"], "A", "来源：测试"),
+        ("single", ["根本法", "普通法", "部门法", "宪章"], "A", "来源：参考"),
+        ("fill", [], ["全心全意为人民服务"], "来源：参考"),
+        ("single", ["JavaScript", "Python", "C"], "A", ""),
+    ]
