@@ -336,7 +336,7 @@ def letters_by_text(answer: str, options: list[str]) -> str:
     separated by commas or spaces) instead of their letters; "" unless every part is an option."""
     index = {_text_key(o): "ABCDEFGH"[i] for i, o in enumerate(options[:8])}
     answer = answer.strip().strip("【】[]").strip()
-    for parts in ([answer], answer.splitlines(), re.split(r"[,，;；┋|]", answer), answer.split()):
+    for parts in ([answer], answer.splitlines(), re.split(r"[,，;；┋|&]", answer), answer.split()):
         keys = [_text_key(p) for p in parts if p.strip()]
         if keys and all(k in index for k in keys):
             return "".join(sorted({index[k] for k in keys}))

@@ -460,7 +460,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             continue
         options = _options(cells, columns) or split_options_cell(cell("options"))
         if not options and not columns.options and "options" not in columns.fields:
-            stem, options = options_in_stem(stem)
+            stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
         options, answer, explanation = _shifted_left(options, cell("answer"), cell("explanation"))
         question = build_question(stem, options, answer, kind)
@@ -489,16 +489,23 @@ def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[li
     return options[:-1], key, "\n".join(t for t in (answer, explanation) if t)
 
 
+CODES_UNCLEAR = "judgement keyed 0/1: whether 0 means 正确 (the first option) or 错误 is not known"
+
+
 def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
-    """Exports without a type column key judgements as codes: every optionless row answered
-    only "1" or "2" (or "1"/"0") means 1 = 正确. One such row alone could be a number answer."""
+    """Exports without a type column key judgements as codes: every optionless row answered only
+    "1" or "2" is a judgement, 1 = 正确 (the first option). Answered "0"/"1" it is a judgement too,
+    but exports differ on which is true (a flag, or the option's place from 0): left to the
+    reviewer. One such row alone could be a number answer."""
     open_rows = [q for q in questions if q.type == "short" and not q.options and q.answer]
     codes = {q.answer for q in open_rows}
     if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}):
         return
     for q in open_rows:
-        q.type, q.answer = "truefalse", q.answer == "1"
-        q.warnings = [w for w in q.warnings if w != "type guessed"]
+        q.type, q.answer = "truefalse", q.answer == "1" if codes == {"1", "2"} else None
+        q.warnings = [w for w in q.warnings if w != "type guessed"] + (
+            [] if q.answer is not None else [CODES_UNCLEAR]
+        )
 
 
 # A stem cell copied from a paper or a platform export keeps what was printed before the stem:
@@ -600,6 +607,16 @@ def options_in_stem(stem: str) -> tuple[str, list[str]]:
     if not first or len(options) < 2 or not CELL_OPTION.match(stem[first.start() :].strip()):
         return stem, []
     return stem[: first.start()].strip(), options
+
+
+def joined_options(stem: str, answer: str) -> tuple[str, list[str]] | None:
+    """ "安全管理包括()&组织建设&事前检查&制度建设" keyed "组织建设&制度建设": a program's record of
+    the stem and its options joined by one separator, told by a key naming options between them."""
+    for separator in "&|#^":
+        parts = [p.strip() for p in stem.split(separator)]
+        if len(parts) >= 3 and all(parts) and letters_by_text(answer, parts[1:]):
+            return parts[0], parts[1:]
+    return None
 
 
 def kind_named(text: str) -> str:

@@ -667,3 +667,26 @@ def test_rows_that_lost_an_empty_option_cell_keep_their_key_and_explanation() ->
         ("fill", [], ["全心全意为人民服务"], "来源：参考"),
         ("single", ["JavaScript", "Python", "C"], "A", ""),
     ]
+
+
+def test_stem_and_options_joined_by_a_separator_and_judgements_coded_0_and_1() -> None:
+    """A program's export: "stem&option&option…" in the stem cell, keyed by the options' texts
+    joined the same way; judgements keyed 0/1 are judgements, but which code means 正确 differs
+    between exports, so they wait for the reviewer instead of being guessed."""
+    text = (
+        "题目,题目类型,答案\n"
+        "安全管理包括()&组织建设&事前检查&制度建设,1,组织建设&制度建设\n"
+        "最薄弱的环节是( )。&技术&策略&人,0,人\n"
+        "网络社会和现实社会没有联系,2,1\n"
+        "网络道德建设是精神文明建设的需要,2,0\n"
+        "互联网监管规范越来越弱,2,1\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("multiple", "安全管理包括()", ["组织建设", "事前检查", "制度建设"], "AC"),
+        ("single", "最薄弱的环节是( )。", ["技术", "策略", "人"], "C"),
+        ("truefalse", "网络社会和现实社会没有联系", [], None),
+        ("truefalse", "网络道德建设是精神文明建设的需要", [], None),
+        ("truefalse", "互联网监管规范越来越弱", [], None),
+    ]
+    assert "judgement keyed 0/1" in paper.questions[2].warnings[-1]
