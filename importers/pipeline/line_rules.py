@@ -34,7 +34,8 @@ KEY_LINE = re.compile(
 # words before 答案), printed after the questions; "…试题及答案" names a paper that holds its
 # answers, so a 及/和/与 before 答案 is no key.
 KEY_TITLE = re.compile(
-    r"^(?P<paper>[^\d\s(（].{0,34}?)(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
+    r"^(?P<paper>(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?)?[^\d\s(（].{0,34}?)"  # ("2006年10月…试题答案")
+    r"(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
     r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|解析))?\s*[:：]?$"
 )
 # "13-14-2 数据结构 a 评分标准": a university paper's key part is titled by its grading standard
@@ -297,6 +298,8 @@ def key_title(seg: Segmenter, line: Line) -> str:
     if title and not rules.TITLE_WORDS.search(title.group("paper")):
         title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
+    if seg.mode == "key" and title and not BOUNDARY.match(line.text):
+        return "key"  # the key's title again under it (a site's header, then the paper's own)
     if seg.mode != "questions" or not (title or scoring) or BOUNDARY.match(line.text):
         return ""
     if seg.item is None and not any(s.items for s in seg.sections if s.doc == seg.doc):

@@ -152,8 +152,10 @@ KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
+# "1A 2C", "3 √": a key's entries as number and mark; never inside a value ("20A8H；11488H").
 KEY_PAIR = (
-    rf"(?P<key_pair>(?P<kp_n>\d{{1,3}})\s*(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))(?=[\s,，;；]|$))"
+    r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})\s*"
+    rf"(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))(?=[\s,，;；]|$))"
 )
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", a record's "答题指南：…".
 # Not part of any field.

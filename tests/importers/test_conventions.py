@@ -1427,6 +1427,23 @@ def test_a_key_typed_straight_after_the_stems_blank_or_full_stop() -> None:
     ]
 
 
+def test_a_dated_key_title_repeated_under_a_sites_header_and_values_holding_digits_and_letters() -> None:
+    """ "2006年10月…试题答案" heads the key part (a date before the paper's name), the paper's own
+    "…试题答案" under the site's copy of it is the same key, and "20A8H；11488H" answers two
+    blanks: "8H" inside a value is no key entry "8 H"."""
+    qs = parse(
+        "一、单项选择题\n1．甲是（ ）\nA．x B．y\n二、填空题\n"
+        "22．有效地址为________，物理地址为________。\n23．一类称为________，另一类称为________。\n"
+        "2006年10月汇编语言程序设计试题答案\n来源： http://www.example.com\n汇编语言程序设计试题答案\n"
+        "一、\n1、B\n二、\n22、20A8H；11488H\n23、状态；控制"
+    )
+    assert [(q["number"], q["answer"]) for q in qs] == [
+        ("1", "B"),
+        ("22", ["20A8H", "11488H"]),
+        ("23", ["状态", "控制"]),
+    ]
+
+
 def test_numbering_resumes_after_a_list_inside_a_question() -> None:
     """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
     question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
