@@ -335,6 +335,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     answered = unnumbered and n == 1 and item is not None and item.slot == "answer" and bool(item.answer)
     if group in ("item_p", "item_r") and plain and (_answer_point(seg, n) or answered):
         return None  # "答：" then "(1) 甲" "(2) 乙": the answer's points (or each blank's answer)
+    if group in ("item_p", "item_r") and line_start and _answers_the_parts(item, n):
+        return None  # "(1)…？" "(2)…？" "答：" then "(1)POST" "(2)…": each part's answer, in turn
     if group in ("item_p", "item_r") and line_start and _states_a_point(seg, text, m.end()):
         return None  # "2.简述…有哪些。" then "（1）HTML，即…": the points of its answer, not questions
     restarts = group in ("item_p", "item_r") or (n == 1 and n != seg.expected) or _next_point(item, n)
@@ -384,6 +386,14 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text[m.end() :]):
         return ("item", n)
     return None
+
+
+def _answers_the_parts(item: Item | None, n: int) -> bool:
+    """Under the last of bracketed parts (1)…(k), after its "答：": the n-th part's answer."""
+    if item is None or not item.bracketed or item.slot != "answer" or not item.number.isdigit():
+        return False
+    given = re.findall(r"^[(（]\s*(\d+)\s*[)）]", item.answer or "", re.MULTILINE)
+    return n <= int(item.number) and [int(g) for g in given] == list(range(1, n))
 
 
 def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, rest: str) -> bool:

@@ -34,6 +34,23 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for section in sections:
         if section.local_key:
             link_local_key(section)
+        _share_last_parts_answer(section)
+
+
+def _share_last_parts_answer(section: Section) -> None:
+    """Parts (1)…(k) answered together under the last one, "答：(1)POST (2)…": each its own."""
+    items = section.items
+    for at, last in enumerate(items):
+        k = int(last.number) if last.bracketed and last.number.isdigit() else 0
+        parts = items[at - k + 1 : at + 1] if 1 < k <= at + 1 else []
+        if not parts or [p.number for p in parts] != [str(n) for n in range(1, k + 1)]:
+            continue
+        if any(p.answer is not None for p in parts[:-1]) or not last.answer:
+            continue
+        answers = split_enumerated(last.answer, k)
+        if len(answers) == k and all(answers) and last.answer.lstrip().startswith(("(1)", "（1）")):
+            for part, answer in zip(parts, answers, strict=True):
+                part.answer = answer
 
 
 def _keyed_item(section: Section, number: str, answer: str) -> Item | None:

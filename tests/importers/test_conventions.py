@@ -1444,6 +1444,21 @@ def test_a_dated_key_title_repeated_under_a_sites_header_and_values_holding_digi
     ]
 
 
+def test_parts_answered_together_under_the_last_one_each_get_their_own() -> None:
+    """A case's parts "（1）…？" "（2）…？", then "答：" and "（1）POST" "（2）…": the answers of
+    the parts in turn, not parts numbered afresh; a lone question's "答：（1）…（2）…" stays whole."""
+    qs = parse(
+        "简答题\n一、某系统发送的请求如下图，请回答：\n（1） 该请求是 GET 还是 POST？\n"
+        "（2） 应使用哪个注解？\n答：\n（1）POST请求\n（2）@RestController"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in qs] == [
+        ("1", "该请求是 GET 还是 POST?", "POST请求"),
+        ("2", "应使用哪个注解?", "@RestController"),
+    ]
+    qs = parse("简答题\n1. 简述过滤器的作用。\n答：\n（1）过滤请求\n（2）记录日志")
+    assert [(q["stem"], q["answer"]) for q in qs] == [("简述过滤器的作用。", "(1)过滤请求\n(2)记录日志")]
+
+
 def test_numbering_resumes_after_a_list_inside_a_question() -> None:
     """A numbered program listing inside question 46 is part of it; sub-questions 1. 2. under
     question 47 are questions; either way question 48 follows, and "问题：" in a sentence is a word."""
