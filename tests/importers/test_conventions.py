@@ -3066,6 +3066,19 @@ def test_an_english_bank_with_question_headers_and_explanations_under_a_label() 
     ]
 
 
+def test_an_english_question_header_opening_its_line() -> None:
+    """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
+    qs = parse(
+        "Run the program and answer the following questions:\n"
+        "Question 1: What is the value of product in observation 148?\nAnswer: Slipper\n"
+        "Question 2: What is the value of Region in observation 130?\nAnswer: Pacific"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in qs] == [
+        ("1", "What is the value of product in observation 148?", "Slipper"),
+        ("2", "What is the value of Region in observation 130?", "Pacific"),
+    ]
+
+
 def test_a_primary_school_paper_naming_its_parts_fill_in_judge_choose() -> None:
     """Primary-school papers name their parts "1.填一填", "2.判一判", "3.选一选" (with points), and
     number sums "(1)13-9=____" straight against their digits; a part's "(2)10个站…" in a
