@@ -38,6 +38,7 @@ class Item:
     difficulty: int | None = None
     slot: str = "stem"
     depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
+    bold: bool = False  # its numbered line was set wholly in bold (the paper's questions are)
     bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A

@@ -342,6 +342,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     restarts = group in ("item_p", "item_r") or (n == 1 and n != seg.expected) or _next_point(item, n)
     if restarts and line_start and _answer_goes_on(seg, text, m.end(), n):
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
+    if restarts and line_start and item is not None and item.bold and not seg.line_bold:
+        return None  # "**8.…有哪些用途.**" then "1. 可以…" "2. 另一种…": the answer's points, in plain type
     if _lists_requirements(item):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if item is not None and seg.line_depth > item.depth > 0:

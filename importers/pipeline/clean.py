@@ -155,6 +155,7 @@ def with_text(line: Line, text: str, images: list[Image] | None = None) -> Line:
         code=line.code,
         bullet=line.bullet,
         quote=line.quote,
+        bold=line.bold or (text != line.text and BOLD_QUESTION.match(line.text.strip()) is not None),
     )
 
 

@@ -48,6 +48,7 @@ class Line:
     code: bool = False  # a line of a Markdown code block: text of the question, never markers
     bullet: bool = False  # a line of a Markdown bullet-list item ("- 兴办近代企业")
     quote: bool = False  # a line of a Markdown block quote ("> 解析：…")
+    bold: bool = False  # a numbered question set wholly in bold ("**8.…是什么.**"; the marks dropped)
 
 
 @dataclass

@@ -118,6 +118,7 @@ class Segmenter:
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.material = ""  # a case study's shared text (new_section resets it)
         self.line_depth = 0  # the Markdown list depth of the line being read
+        self.line_bold = False  # the line being read is a numbered question set wholly in bold
         self.line_heading = 0  # the Markdown heading level of the line being read
         self.quote_read = False  # the block quote the last line was in is read as any text
         self.next_text = ""  # the line after the one being read (a label alone looks ahead)
@@ -130,6 +131,7 @@ class Segmenter:
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         self.line_depth = line.depth
+        self.line_bold = line.bold
         self.line_heading = line.heading
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
         if not line.quote:
@@ -462,6 +464,7 @@ class Segmenter:
         self.item.bracketed = bracketed
         self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.depth = line.depth
+        self.item.bold = line.bold
         self.item.attach_images(line)
 
     def _unbrackets(self, bracketed: bool) -> bool:

@@ -3066,6 +3066,20 @@ def test_an_english_bank_with_question_headers_and_explanations_under_a_label() 
     ]
 
 
+def test_points_in_plain_type_under_a_question_set_in_bold_are_its_answer() -> None:
+    """Notes that set each question wholly in bold, "**8.…两种用途是什么.**", answer in plain
+    type: "1. 可以…" "2. 另一种…" under it are the answer's points, not questions 1 and 2."""
+    md = (
+        "**8.多模式的两种可能用途是什么.**\n\n1.  提供更细粒度的安全策略。\n2.  区分内核代码。\n\n"
+        "**9.区分客户机-服务器模型和对等模型。**\n\n1.  客户机请求服务。\n2.  对等模型没有严格角色。\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.number, q.answer) for q in questions] == [
+        ("8", "1. 提供更细粒度的安全策略。\n2. 区分内核代码。"),
+        ("9", "1. 客户机请求服务。\n2. 对等模型没有严格角色。"),
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
