@@ -239,13 +239,27 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
     numbered = seg.section.kind in ("fill", "short") and seg.section.items
-    if numbered and NUMBERED_ANSWERS_NEXT.match(text, m.end()):
+    if (
+        numbered
+        and NUMBERED_ANSWERS_NEXT.match(text, m.end())
+        and not _answers_each_blank(seg, text[m.end() :])
+    ):
         return ("section_key", None)
     if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
         return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
     if _repeats_first_question(seg, text[m.end() :]):
         return ("section_key", None)  # "答案：1、<question 1 again>" then its answer, "2、<question 2>"…
     return ("answer", None)
+
+
+def _answers_each_blank(seg: Segmenter, rest: str) -> bool:
+    """ "正确答案: 1. [工作服] 2. [工作鞋]" under a question of two blanks: one answer a blank."""
+    item = seg.item
+    blanks = len(rules.BLANK.findall(item.stem)) if item is not None and item.answer is None else 0
+    return blanks > 1 and len(BLANK_ENTRY.findall(rest)) == blanks
+
+
+BLANK_ENTRY = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.、．]")
 
 
 def _repeats_first_question(seg: Segmenter, rest: str) -> bool:
@@ -310,6 +324,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
         return None
+    if item is not None and _inside_bracketed_note(item):
+        return None  # "人工解析: [推导过程：" "1. …" "4. 因此…]": the note's own numbering
     if group == "item_g" and not _glued_number(
         seg, n, spaced=m.group(0)[-1:].isspace(), line_start=line_start
     ):
@@ -388,6 +404,16 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text[m.end() :]):
         return ("item", n)
     return None
+
+
+def _inside_bracketed_note(item: Item) -> bool:
+    """An explanation an exam system printed in brackets over several lines, not yet closed."""
+    note = item.explanation if item.slot == "explanation" else None
+    return (
+        note is not None
+        and note.lstrip().startswith(("[", "【"))
+        and note.count("[") + note.count("【") > note.count("]") + note.count("】")
+    )
 
 
 def _answers_the_parts(item: Item | None, n: int) -> bool:

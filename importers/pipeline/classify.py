@@ -407,8 +407,9 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         q.answer = lettered
         return
     numbered = NUMBERED_ANSWERS.split((answer_text or "").strip())
-    if len(numbered) > 2 and not numbered[0].strip() and len(numbered) - 1 == _blank_count(q.stem):
-        q.answer = [part.strip(" ,，;；\n") for part in numbered[1:]]  # one a blank, in order
+    if len(numbered) > 1 and not numbered[0].strip() and len(numbered) - 1 == _blank_count(q.stem):
+        # one a blank, in order ("1. [工作服] 2. [工作鞋]": an exam system brackets each)
+        q.answer = [re.sub(r"^\[(.*)\]$", r"\1", part.strip(" ,，;；\n")) for part in numbered[1:]]
         return
     if answer_text:
         blanks = _blank_count(q.stem)

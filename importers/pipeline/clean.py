@@ -339,6 +339,8 @@ ENGLISH_NUMBER_HEADER = re.compile(
 ENGLISH_KEY_HEADING = re.compile(
     r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?)\s*:?(?:\*\*)?$", re.I
 )
+# "复核模式 ID: 1 正确答案: B", "题目ID：1024": an exam system's record number opening a line.
+RECORD_ID = re.compile(r"^[^\s:：]{0,8}\s*ID\s*[:：]\s*\d{1,12}\s*")
 # A question-number header of app exports: "【第 1 题】", "[第1题]".
 NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
 
@@ -394,6 +396,8 @@ def fold(text: str) -> str:
         text = ENGLISH_NUMBER_HEADER.sub(r"\1. ", text).rstrip()
     if text[:1] in "*Aa" and ENGLISH_KEY_HEADING.match(text):
         text = "参考答案"
+    if "ID" in text:
+        text = RECORD_ID.sub("", text)
     if text.startswith("&"):
         text = ENTITY_BEFORE_LABEL.sub("", text)
     if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)

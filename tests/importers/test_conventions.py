@@ -3080,6 +3080,30 @@ def test_points_in_plain_type_under_a_question_set_in_bold_are_its_answer() -> N
     ]
 
 
+def test_an_exam_systems_export_with_record_ids_source_lines_and_bracketed_notes() -> None:
+    """An exam system's paper: "复核模式 ID: 31 正确答案: 错误" (a record number before the key),
+    "试题来源: [站] 章节名称: […]" metadata, per-blank keys "1. [工作服] 2. [工作鞋]", and an
+    explanation in brackets over several lines whose numbered steps are no questions."""
+    qs = parse(
+        "单选题\n第1题   哪种天气可以收球   (        )\nA. 雷电        B. 晴天\n复核模式 ID: 1 正确答案: B\n"
+        "试题来源: [北京站] 章节名称: [收球流程] 试题生成类别: [人工]\n"
+        "人工解析: [答案是B。\n推导过程：\n1. 雷电危险。\n2. 因此选B。]\n"
+        "第2题   E端接( )   (        )\nA. 接地极        B. 探棒\n复核模式 ID: 2 正确答案: A\n"
+        "判断题\n第1题   罐高即是安全储油高度。   (        )\n复核模式 ID: 31 正确答案: 错误\n"
+        "填空题\n第1题   泄压阀压力值为(                    )\n复核模式 ID: 36 正确答案: 1.  [0.6 MPa]\n"
+        "第2题   防护用品：(          ),(          )。\n复核模式 ID: 40 正确答案: 1.  [工作服] 2.  [工作鞋]"
+    )
+    assert [(q["number"], q["type"], q["answer"]) for q in qs] == [
+        ("1", "single", "B"),
+        ("2", "single", "A"),
+        ("1", "truefalse", False),
+        ("1", "fill", ["0.6 MPa"]),
+        ("2", "fill", ["工作服", "工作鞋"]),
+    ]
+    assert qs[0]["explanation"] == "[答案是B。\n推导过程:\n1. 雷电危险。\n2. 因此选B。]"
+    assert "试题来源" not in str(qs[0]["explanation"]) + str(qs[0]["options"])
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
