@@ -232,6 +232,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.stem = stem[: lost.start(1)] + "____" + stem[lost.start(1) :]
         _as_fill(q, answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill" or _blanks_below(item, answer_text):
+        fields = blank_fields(item.extra) if answer_text is None and item.extra else None
+        if fields:
+            item.extra, answer_text = fields  # (a copy: the item is read once)
         if item.extra and answer_text:
             q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
@@ -475,6 +478,27 @@ BLANK_LETTERS = [
 PAREN_NUMBER = re.compile(r"[(（]\d{1,2}[)）]")
 # "第一空：", "(1)", and a platform's "空 1：" opening a line (its colon may reach us as an unmapped
 # private-use glyph from the PDF it was copied out of).
+# "第1空" over "n^2", "第1空：n^2": an attempt page's answer field of each blank, under the question
+BLANK_FIELD = re.compile(r"^第\s*(\d{1,2})\s*空\s*[:：]?\s*(.*)$")
+
+
+def blank_fields(lines: list[str]) -> tuple[list[str], str] | None:
+    """The lines before the fields, and "第1空：…\n第2空：…" read from them; None without any."""
+    start = next((i for i, text in enumerate(lines) if BLANK_FIELD.match(text)), None)
+    if start is None or BLANK_FIELD.match(lines[start]).group(1) != "1":  # type: ignore[union-attr]
+        return None
+    fields: list[list[str]] = []
+    for text in lines[start:]:
+        field = BLANK_FIELD.match(text)
+        if field:
+            fields.append([field.group(2)] if field.group(2) else [])
+        else:
+            fields[-1].append(text)
+    if not all(fields):
+        return None  # an empty field: nothing was typed there
+    return lines[:start], "\n".join(f"第{n}空：{' '.join(f)}" for n, f in enumerate(fields, 1))
+
+
 BLANK_LABEL = re.compile(
     r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]"
     r"|(?:^|(?<=\n))\s*空\s*\d{1,2}\s*(?:[:：\ue000-\uf8ff]\s*|\s+)"

@@ -3104,6 +3104,20 @@ def test_an_exam_systems_export_with_record_ids_source_lines_and_bracketed_notes
     assert "试题来源" not in str(qs[0]["explanation"]) + str(qs[0]["options"])
 
 
+def test_a_fill_questions_answer_fields_named_by_blank_under_it() -> None:
+    """An attempt page lists a fill question's answer fields under it: "第1空" over its answer
+    (or "第1空：answer"), one field a blank; an empty field is no answer."""
+    qs = parse(
+        "二.填空题（共3题）\n3. (填空题) 复杂度分别是O( )和 O( )。\n第1空\nn^2\n第2空\nn^2\n"
+        "4. (填空题) 旅行售货员问题属于哪一类问题？\n第1空：NP完全\n5. (填空题) 算法的时间复杂度是____\n第1空"
+    )
+    assert [(q["stem"], q["answer"]) for q in qs] == [
+        ("复杂度分别是O( )和 O( )。", ["n^2", "n^2"]),
+        ("旅行售货员问题属于哪一类问题?", ["NP完全"]),
+        ("算法的时间复杂度是____第1空", None),
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
