@@ -58,6 +58,8 @@ KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-
 # "…的目的在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the key typed straight
 # after a stem's blank or its full stop ("…简称DB" ends in letters that are no key).
 KEY_AFTER_SENTENCE = re.compile(r"[。.?？)）][ \t\u3000]*([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
+# "**上层建筑是指()***D*": the key set in italics straight after the stem (an export's Markdown).
+EMPHASIZED_KEY = re.compile(r"(?<=[)）?？:：。.\s*])\*([A-H](?:\s*[,，、]?\s*[A-H]){0,7})\*\s*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
 ANSWERS_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*(?!填|选填|注)([^()（）]{1,60}?)\s*[)）]\s*$")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
@@ -287,6 +289,10 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         token = leading.group(1)
         letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
         q.stem = q.stem[leading.end() :].strip()
+    emphasized = EMPHASIZED_KEY.search(q.stem) if "*" in q.stem else None
+    if emphasized and _fits(emphasized.group(1), len(options)):
+        letters = letters or re.sub(r"[^A-H]", "", emphasized.group(1))  # "__…()__*D*": a key in italics
+        q.stem = clean_stem(q.stem[: emphasized.start()])
     if not letters:
         written = KEY_AFTER_STEM.search(q.stem)
         if not written:

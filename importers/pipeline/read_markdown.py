@@ -227,12 +227,19 @@ HASHTAGS = re.compile(
 )
 
 
+# "```√```", "```A,B,D```": a code span holding only a key mark or letters is that mark (a platform's
+# export sets its marks in code); code spans of code ("`ABCDE`", a string) keep their backticks.
+KEY_CODE_SPAN = re.compile(r"(?<!`)(`+)([A-H](?:[,，、][A-H]){0,7}|[√×✓✗✔✘])\1(?!`)")
+
+
 def plain_inline(content: str) -> str:
     """The inline source as a reader sees it: stray emphasis marks dropped, escapes and entities
     resolved, a link's text without its address (emphasis that CommonMark does read, "**…**",
     stays: a bold option is the key)."""
     if "*" in content:
         content = ITALIC_LABEL.sub(r"\1", content)
+    if "`" in content:
+        content = KEY_CODE_SPAN.sub(r"\2", content)
     if "__" in content:
         content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))

@@ -3118,6 +3118,26 @@ def test_a_fill_questions_answer_fields_named_by_blank_under_it() -> None:
     ]
 
 
+def test_a_markdown_export_keying_in_italic_code_after_a_bold_stem() -> None:
+    """ "1. __上层建筑是指()__*```D```*" with "```√```" after the keyed option: the key in italics
+    after the stem (letters comma-separated for a multiple choice); a code span of code
+    ("`ABCDE`", a string) keeps its backticks."""
+    md = (
+        "### 单选题\n- - -\n1. __上层建筑是指()__*```D```*  \nA.经济制度   \nB.科学技术   \n"
+        "C.生产关系   \nD.意识形态及相应的制度 ```√```  \n\n- - -\n"
+        "2. __社会文明包括( )__*```A,B,D```*  \nA.物质文明 ```√```  \nB.政治文明 ```√```  \n"
+        "C.网络文明   \nD.精神文明 ```√```  \n\n- - -\n"
+        "3. 输入 `ABCDE<回车>` 能输出 `ABCDE` 的是( )\nA. gets\nB. scanf\n"
+    )
+    qs = parse_document("export.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in qs] == [
+        ("上层建筑是指()", "D"),
+        ("社会文明包括( )", "ABD"),
+        ("输入 `ABCDE<回车>` 能输出 `ABCDE` 的是( )", None),
+    ]
+    assert qs[0].options[-1] == "意识形态及相应的制度"
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
