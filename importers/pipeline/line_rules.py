@@ -374,6 +374,22 @@ def notes_heading(seg: Segmenter, line: Line) -> str:
     return "heading"
 
 
+# "问题" alone under a topic's heading ("一、端午节的淘宝粽子交易" then "问题" then "(1)请…"): the
+# numbered lines below are the questions asked about the topic, not notes on it.
+QUESTIONS_LABEL = re.compile(
+    r"^\s*(?:问题|問題|题目|題目|思考题|思考題|练习|練習|练习题|練習題|questions?)\s*[:：]?\s*$", re.I
+)
+
+
+def questions_label(seg: Segmenter, line: Line) -> str:
+    if seg.mode != "questions" or seg.section.kind != "prose" or seg.section.items:
+        return ""
+    if not QUESTIONS_LABEL.match(line.text):
+        return ""
+    seg.section.kind = "generic"
+    return "heading"
+
+
 def topic_heading(seg: Segmenter, line: Line) -> str:
     """A Markdown heading naming a topic ("## Java语言基础"), not a question: a new chapter, so
     the answer above ends there."""
@@ -541,6 +557,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("bare_heading", bare_heading),
     ("english_heading", english_heading),
     ("notes_heading", notes_heading),
+    ("questions_label", questions_label),
     ("topic_heading", topic_heading),
     ("standalone_title", standalone_title),
 ]

@@ -3138,6 +3138,20 @@ def test_a_markdown_export_keying_in_italic_code_after_a_bold_stem() -> None:
     assert qs[0].options[-1] == "意识形态及相应的制度"
 
 
+def test_a_questions_label_under_a_topic_heading_opens_its_questions() -> None:
+    """An exercise sheet names each data set as a part ("一、端午节的淘宝粽子交易"), then "问题",
+    then the questions "(1)请…" "(2)…？": questions, not numbered notes on the topic."""
+    qs = parse(
+        "一、端午节的淘宝粽子交易\n问题\n(1)请删除最后一列为缺失值的行。\n(2)有多少条记录？\n"
+        "二、墨尔本每日最低温度\n问题\n(1)求每月的平均最低气温。"
+    )
+    assert [(q["section"], q["stem"]) for q in qs] == [
+        ("一、端午节的淘宝粽子交易", "请删除最后一列为缺失值的行。"),
+        ("一、端午节的淘宝粽子交易", "有多少条记录?"),
+        ("二、墨尔本每日最低温度", "求每月的平均最低气温。"),
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
