@@ -823,6 +823,9 @@ def _glued_to_words(text: str, m: re.Match[str]) -> bool:
     """ "若模块A 和模块B 通过": option A not opening its line, glued to a word as B is, and no C
     after them ("…一见钟情A 产品B 服务C 质量" is a run glued to its stem)."""
     before = text[m.start() - 1 : m.start()]
+    spaced = text[: m.start()].rstrip()[-1:]
+    if before.isspace() and rules.HAS_CJK.match(spaced) and SPACE_LABEL_C.search(text, m.end()) is None:
+        return True  # "当 A 发送了…，而 B 接收到…": two parties named in a sentence, no C after
     if not before or not rules.HAS_CJK.match(before):
         return False
     b = NEXT_SPACE_LABEL.search(text, m.end())

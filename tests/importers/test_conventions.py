@@ -3152,6 +3152,22 @@ def test_a_questions_label_under_a_topic_heading_opens_its_questions() -> None:
     ]
 
 
+def test_letters_naming_parties_in_a_sentence_are_no_options() -> None:
+    """ "当 A 模块调用 B 模块时，…" and "对于任意两个事件 A 与 B，则…": letters set apart by spaces
+    inside a sentence (no C after them) name things, they open no options; a real run after
+    the question still does."""
+    qs = parse(
+        "1. 当 A 模块调用 B 模块时，若传递的是数值型参数，则耦合方式是____。\n"
+        "2. 对于任意两个事件 A 与 B，则 P(A-B) = ( ).\nA. P(A)-P(B)\nB. P(A)-P(AB)\n"
+        "3. 项目 A 已经交给客户，项目经理应该执行下列哪一项？ A 收集知识 B 拒绝请求"
+    )
+    assert [(q["stem"], q["options"]) for q in qs] == [
+        ("当 A 模块调用 B 模块时,若传递的是数值型参数,则耦合方式是____。", []),
+        ("对于任意两个事件 A 与 B,则 P(A-B) = ( ).", ["P(A)-P(B)", "P(A)-P(AB)"]),
+        ("项目 A 已经交给客户,项目经理应该执行下列哪一项?", ["收集知识", "拒绝请求"]),
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
