@@ -445,9 +445,12 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
     questions: list[ParsedQuestion] = []
     problems: list[str] = []
     numbered = _numbered_stems(sheet, columns)
+    header = next((c for n, c in sheet.rows if n == columns.header_row), None)
     for number, cells in sheet.rows:
         if number <= columns.header_row:
             continue
+        if cells == header:
+            continue  # the header again: two exports joined into one file
 
         def cell(name: str, cells: list[str] = cells) -> str:
             index = columns.fields.get(name)

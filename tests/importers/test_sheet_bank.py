@@ -690,3 +690,10 @@ def test_stem_and_options_joined_by_a_separator_and_judgements_coded_0_and_1() -
         ("truefalse", "互联网监管规范越来越弱", [], None),
     ]
     assert "judgement keyed 0/1" in paper.questions[2].warnings[-1]
+
+
+def test_the_header_repeated_inside_the_rows_is_no_question() -> None:
+    """Two exports joined into one file: the header row again in the middle is skipped."""
+    text = "题干,选项A,选项B,答案\n客户是?,上帝,对手,A\n题干,选项A,选项B,答案\n服务要?,及时,拖延,A\n"
+    paper = parse_document("bank.csv", text.encode())
+    assert [q.stem for q in paper.questions] == ["客户是?", "服务要?"]
