@@ -340,6 +340,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None
     if group == "item_c" and seg.prev_full and n != seg.expected:
         return None  # "1，并显示…" under a line cut at the page's width: the sentence goes on
+    if group == "item_c" and n == 1 and seg.expected > 2 and item is not None and _open_unanswered(item):
+        return None  # "27.列出…至少2点差异" then "1,get请求…" "2,…": its answer's points, numbered anew
     if (
         group == "item_r"
         and seg.section.number_style not in ("", "close")
@@ -414,6 +416,10 @@ def _inside_bracketed_note(item: Item) -> bool:
         and note.lstrip().startswith(("[", "【"))
         and note.count("[") + note.count("【") > note.count("]") + note.count("】")
     )
+
+
+def _open_unanswered(item: Item) -> bool:
+    return bool(item.number) and not item.options and item.answer is None and item.slot == "stem"
 
 
 def _answers_the_parts(item: Item | None, n: int) -> bool:

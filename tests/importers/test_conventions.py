@@ -3168,6 +3168,20 @@ def test_letters_naming_parties_in_a_sentence_are_no_options() -> None:
     ]
 
 
+def test_points_numbered_anew_with_commas_under_an_open_question_are_its_answer() -> None:
+    """ "27.列出…至少2点差异" then "1,get请求…" "2,post请求…": the answer's points, numbered afresh
+    in another style, not questions 1 and 2; the next question's number goes on."""
+    qs = parse(
+        "26.列举2个HTTP响应状态码\n200 请求成功\n27.列出GET请求和POST请求的至少2点差异\n"
+        "1,get请求从查询字符串中获取参数\n2,post请求从请求体中获取数据\n28.简述跨域"
+    )
+    assert [(q["number"], q["answer"]) for q in qs] == [
+        ("26", "200 请求成功"),
+        ("27", "1,get请求从查询字符串中获取参数\n2,post请求从请求体中获取数据"),
+        ("28", None),
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
