@@ -58,6 +58,7 @@ KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-
 # "…的目的在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the key typed straight
 # after a stem's blank or its full stop ("…简称DB" ends in letters that are no key).
 KEY_AFTER_SENTENCE = re.compile(r"[。.?？)）][ \t\u3000]*([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
+CODE_KEY_AFTER_BOLD = re.compile(r"^\*\*(.+?)\*\*\*(`+)([^`]+)\2\*$", re.S)
 # "**上层建筑是指()***D*": the key set in italics straight after the stem (an export's Markdown).
 EMPHASIZED_KEY = re.compile(r"(?<=[)）?？:：。.\s*])\*([A-H](?:\s*[,，、]?\s*[A-H]){0,7})\*\s*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
@@ -404,6 +405,9 @@ def _typed_into_spaces(stem: str) -> bool:
 
 def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -> None:
     q.type = "fill"
+    italic = CODE_KEY_AFTER_BOLD.match(q.stem) if answer_text is None and q.stem.endswith("*") else None
+    if italic:  # "**(____) 是…必由之路.***```坚持党的全面领导```*": the key in italic code after it
+        q.stem, answer_text = clean_stem(f"**{italic.group(1)}**"), italic.group(3)
     labelled = BLANK_LABEL.split((answer_text or "").strip())
     if len(labelled) == 2 and len(set(PAREN_NUMBER.findall(q.stem))) > 1:
         labelled = PAREN_NUMBER.split((answer_text or "").strip())  # "（1）上帝（2）及时" for blanks (1) (2)

@@ -3127,13 +3127,15 @@ def test_a_markdown_export_keying_in_italic_code_after_a_bold_stem() -> None:
         "C.生产关系   \nD.意识形态及相应的制度 ```√```  \n\n- - -\n"
         "2. __社会文明包括( )__*```A,B,D```*  \nA.物质文明 ```√```  \nB.政治文明 ```√```  \n"
         "C.网络文明   \nD.精神文明 ```√```  \n\n- - -\n"
-        "3. 输入 `ABCDE<回车>` 能输出 `ABCDE` 的是( )\nA. gets\nB. scanf\n"
+        "3. 输入 `ABCDE<回车>` 能输出 `ABCDE` 的是( )\nA. gets\nB. scanf\n\n### 填空题\n- - -\n"
+        "1. __(____) 是实现民族复兴的必由之路.__*```中国特色社会主义```*  \n"
     )
     qs = parse_document("export.md", md.encode()).questions
     assert [(q.stem, q.answer) for q in qs] == [
         ("上层建筑是指()", "D"),
         ("社会文明包括( )", "ABD"),
         ("输入 `ABCDE<回车>` 能输出 `ABCDE` 的是( )", None),
+        ("(____) 是实现民族复兴的必由之路.", ["中国特色社会主义"]),
     ]
     assert qs[0].options[-1] == "意识形态及相应的制度"
 
