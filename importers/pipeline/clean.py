@@ -286,7 +286,7 @@ BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
 BOLD_QUESTION = re.compile(r"^\*\*((?:\d{1,4}\s*[.、．]|(?:Q|问|問)\s*[:：])[^*]+)\*\*\s*$")  # "**Q：…？**"
 # "**C**\t**IEEE802.5**": an options table's row marked whole (bold or coloured): the label cell
 # is a label, the option's text keeps the mark that makes it the key.
-BOLD_LABEL_CELL = re.compile(r"^\*\*([A-Ha-h])\*\*(?=\t)")
+BOLD_LABEL_CELL = re.compile(r"^\*\*([A-Ha-h])\*\*(?=\t|\s*[.、．:：)）])")  # (or "**A**. 为民服务")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 

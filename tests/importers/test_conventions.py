@@ -3184,6 +3184,23 @@ def test_points_numbered_anew_with_commas_under_an_open_question_are_its_answer(
     ]
 
 
+def test_an_exported_collection_titled_with_its_count_and_bold_option_labels() -> None:
+    """ "# 题目汇总 (共 304 题)" names a collection, not a case; "### 第 1 题 [多选题]" numbers each
+    question, "**题目**:" and "**选项**:" label its fields, "- **A**. 为民服务" its options."""
+    md = (
+        "# 题目汇总 (共 304 题)\n\n### 第 1 题 [多选题]\n\n**题目**: 好干部的标准包括（）。\n\n**选项**:\n"
+        "- **A**. 为民服务\n- **B**. 勤政务实\n- **C**. 只唯上\n\n**正确答案**: A B\n\n---\n\n"
+        "### 第 2 题 [判断题]\n\n**题目**: 改革开放是关键一招。\n\n**选项**:\n- **A**. 是\n- **B**. 否\n\n"
+        "**正确答案**: A\n"
+    )
+    qs = parse_document("export.md", md.encode()).questions
+    assert [(q.number, q.type, q.stem, q.options, q.answer) for q in qs] == [
+        ("1", "multiple", "好干部的标准包括()。", ["为民服务", "勤政务实", "只唯上"], "AB"),
+        ("2", "truefalse", "改革开放是关键一招。", [], True),
+    ]
+    assert parse("一、 题目古人说：凡事预则立。问题：1、什么是计划？\n参考：计划是…")[0]["material"]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
