@@ -58,6 +58,7 @@ KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-
 # "…的目的在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the key typed straight
 # after a stem's blank or its full stop ("…简称DB" ends in letters that are no key).
 KEY_AFTER_SENTENCE = re.compile(r"[。.?？)）][ \t\u3000]*([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
+# "**(____) 是…***```坚持党的全面领导```*": a fill's key in italic code after its bold stem.
 CODE_KEY_AFTER_BOLD = re.compile(r"^\*\*(.+?)\*\*\*(`+)([^`]+)\2\*$", re.S)
 # "**上层建筑是指()***D*": the key set in italics straight after the stem (an export's Markdown).
 EMPHASIZED_KEY = re.compile(r"(?<=[)）?？:：。.\s*])\*([A-H](?:\s*[,，、]?\s*[A-H]){0,7})\*\s*$")
@@ -235,16 +236,17 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.stem = stem[: lost.start(1)] + "____" + stem[lost.start(1) :]
         _as_fill(q, answer_text)
     elif rules.BLANK.search(stem) or item.blank_line or kind == "fill" or _blanks_below(item, answer_text):
-        fields = blank_fields(item.extra) if answer_text is None and item.extra else None
+        extra = item.extra
+        fields = blank_fields(extra) if answer_text is None and extra else None
         if fields:
-            item.extra, answer_text = fields  # (a copy: the item is read once)
-        if item.extra and answer_text:
-            q.stem = "\n".join([stem, *item.extra])  # "以下代码的输出是：" and the code under it
+            extra, answer_text = fields  # "第1空" "n^2" under it: the blanks' answer fields
+        if extra and answer_text:
+            q.stem = "\n".join([stem, *extra])  # "以下代码的输出是：" and the code under it
         _as_fill(q, answer_text)
-        if item.extra and not answer_text and not item.blank_line:
+        if extra and not answer_text and not item.blank_line:
             # unanswered, it goes on below: "…复杂度是____。" and the code, "有AVL树如下。" and
             # "结点20的左孩子为____" (read after the answers: brackets in code hold none)
-            q.stem = "\n".join([q.stem, *item.extra])
+            q.stem = "\n".join([q.stem, *extra])
     elif kind == "generic" and answer_text is None and not options and _typed_into_spaces(stem):
         _as_fill(q, None, spaced=True)
     else:
@@ -486,8 +488,6 @@ BLANK_LETTERS = [
 
 
 PAREN_NUMBER = re.compile(r"[(（]\d{1,2}[)）]")
-# "第一空：", "(1)", and a platform's "空 1：" opening a line (its colon may reach us as an unmapped
-# private-use glyph from the PDF it was copied out of).
 # "第1空" over "n^2", "第1空：n^2": an attempt page's answer field of each blank, under the question
 BLANK_FIELD = re.compile(r"^第\s*(\d{1,2})\s*空\s*[:：]?\s*(.*)$")
 
@@ -495,7 +495,8 @@ BLANK_FIELD = re.compile(r"^第\s*(\d{1,2})\s*空\s*[:：]?\s*(.*)$")
 def blank_fields(lines: list[str]) -> tuple[list[str], str] | None:
     """The lines before the fields, and "第1空：…\n第2空：…" read from them; None without any."""
     start = next((i for i, text in enumerate(lines) if BLANK_FIELD.match(text)), None)
-    if start is None or BLANK_FIELD.match(lines[start]).group(1) != "1":  # type: ignore[union-attr]
+    first = BLANK_FIELD.match(lines[start]) if start is not None else None
+    if start is None or first is None or first.group(1) != "1":
         return None
     fields: list[list[str]] = []
     for text in lines[start:]:
@@ -509,6 +510,8 @@ def blank_fields(lines: list[str]) -> tuple[list[str], str] | None:
     return lines[:start], "\n".join(f"第{n}空：{' '.join(f)}" for n, f in enumerate(fields, 1))
 
 
+# "第一空：", "(1)", and a platform's "空 1：" opening a line (its colon may reach us as an unmapped
+# private-use glyph from the PDF it was copied out of).
 BLANK_LABEL = re.compile(
     r"第\s*[一二三四五六七八九十\d]{1,3}\s*空\s*[:：]|(?:^|(?<=\n))\s*[(（]\d{1,2}[)）]"
     r"|(?:^|(?<=\n))\s*空\s*\d{1,2}\s*(?:[:：\ue000-\uf8ff]\s*|\s+)"
@@ -616,9 +619,10 @@ def parse_choice(text: str) -> tuple[str, str]:
         rest = ""  # "正确答案: B: 倾听;": the platform echoes the option's text after the letter
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
-    return letters, rest.lstrip(
-        "。.，,；;–—-: \n"
-    )  # ("B。最终结果如下图", "C – The ability…": after the key)
+    return letters, rest.lstrip(AFTER_KEY)
+
+
+AFTER_KEY = "。.，,；;–—-: \n"  # between the key and its reason: "B。最终结果如下图", "C – The ability…"
 
 
 def truth(text: str | None) -> bool | None:

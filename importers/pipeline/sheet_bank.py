@@ -506,9 +506,9 @@ def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
         return
     for q in open_rows:
         q.type, q.answer = "truefalse", q.answer == "1" if codes == {"1", "2"} else None
-        q.warnings = [w for w in q.warnings if w != "type guessed"] + (
-            [] if q.answer is not None else [CODES_UNCLEAR]
-        )
+        q.warnings = [w for w in q.warnings if w != "type guessed"]
+        if q.answer is None:
+            q.warnings.append(CODES_UNCLEAR)
 
 
 # A stem cell copied from a paper or a platform export keeps what was printed before the stem:
@@ -586,8 +586,13 @@ def json_list(text: str) -> list[str] | None:
         return None
     if not isinstance(value, list):
         return None
-    items = [_json_item_text(v) for v in value]
-    return [t for t in items if t is not None] if None not in items else None
+    texts: list[str] = []
+    for item in value:
+        entry = _json_item_text(item)
+        if entry is None:
+            return None
+        texts.append(entry)
+    return texts
 
 
 def _json_item_text(item: object) -> str | None:
