@@ -686,11 +686,13 @@ ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)"
 
 
 def _asks_a_part(item: Item | None, text: str, end: int) -> bool:
-    """ "2.某计算机…" then "1）画出…", "2）计算…": the parts a problem asks, before any answer."""
-    unanswered = (
-        item is not None and item.slot != "answer" and not (item.answer or item.options or item.extra)
-    )
-    return unanswered and rules.asks_strongly(text[end:])
+    """ "2.某计算机…" then "1）画出…", "2）计算…": the parts a problem asks, before any answer; a
+    part scored on its own ("1）证明…（10分）") asks even under the problem's formulas."""
+    if item is None or item.slot == "answer" or item.answer or item.options:
+        return False
+    if rules.POINTS_AFTER.search(text, end):
+        return True
+    return not item.extra and rules.asks_strongly(text[end:])
 
 
 def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:

@@ -3201,6 +3201,20 @@ def test_an_exported_collection_titled_with_its_count_and_bold_option_labels() -
     assert parse("一、 题目古人说：凡事预则立。问题：1、什么是计划？\n参考：计划是…")[0]["material"]
 
 
+def test_a_part_scored_on_its_own_is_asked_even_under_the_problems_formulas() -> None:
+    """ "1. 某磁性物质…的微功为" with formula lines under it, then "1）证明…（10分）": a part carrying
+    its points is a sub-question, not a point of an answer."""
+    qs = parse(
+        "1. 某一磁性物质对外界所做的微功为\nδW = −HdM\n其中 H 和 M 为磁场强度和磁化强度。\n"
+        "1）证明该物质的内能由下式给出。（10分）\n2）求该物质的热容量。（10分）\n2. 求气体的比值。"
+    )
+    assert [q["stem"] for q in qs][1:] == [
+        "证明该物质的内能由下式给出。",
+        "求该物质的热容量。",
+        "求气体的比值。",
+    ]
+
+
 def test_an_english_question_header_opening_its_line() -> None:
     """ "Question 1: What is…?" then "Answer: Slipper": the header numbers the question on its line."""
     qs = parse(
