@@ -31,6 +31,10 @@ REASONS = [
         gettext_lazy("只有 %(share)s%% 的文字读入了试题"),
     ),
     (
+        re.compile(r"^(?P<n>\d+) lines with a blank to fill were read into no question$"),
+        gettext_lazy("有 %(n)s 行带填空的文字没有读入任何试题(可能一行有几道题)"),
+    ),
+    (
         re.compile(r"^(?P<n>\d+) of (?P<total>\d+) question\(s\) have no answer key$"),
         gettext_lazy("%(total)s 题中有 %(n)s 题没有答案"),
     ),

@@ -14,6 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import rules
 from .model import Line, ParsedPaper, ParsedQuestion
 from .self_checks import key_note, run_checks
 
@@ -29,6 +30,7 @@ SPARSE_LINES = 200  # a paper this long…
 SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
 OPTION_A = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:[(（]\s*A\s*[)）]|A\s*[.、．:：)）]|A$)")
 MIN_OPTION_A = 10
+UNREAD_BLANKS = 3  # lines with a blank to fill that went nowhere: a layout of questions not read
 NEXT_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s|[.、．])")
 # An option with its text ("B. 态度"), not a key's bare letter or mark ("B", "1.B", "√"): a key
 # part holding a few of them likely swallowed the questions after a stray "答案".
@@ -48,6 +50,7 @@ class Coverage:
     furniture: int = 0  # lines dropped as page furniture
     repeated: list[str] = field(default_factory=list)  # running headers/footers recognised
     unread: int = 0  # lines that became nothing
+    unread_blanks: int = 0  # of those, lines with a blank to fill: questions the reading missed?
     option_a: int = 0  # lines that open an option A (one per choice question in most papers)
     key_options: int = 0  # option lines ("B. 态度") read as a key's: questions taken for a key?
     share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
@@ -78,7 +81,8 @@ def measure(
     kept = [line for line in content if id(line) not in dropped]
     # Headings and titles are read, but they are layout, not question text: left out of the share.
     body = [line for line in kept if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES]
-    read = sum(1 for line in body if READ_ROLES & set(roles.get(line.lineno, ())))
+    unread = [line for line in body if not READ_ROLES & set(roles.get(line.lineno, ()))]
+    read = len(body) - len(unread)
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
     # (a lone "A" over the next question's number is that question's key, not a label)
     after = [*kept[1:], None]
@@ -98,7 +102,8 @@ def measure(
         questions=len(questions),
         furniture=len(content) - len(kept),
         repeated=sorted(text for text, n in Counter(ln.text.strip() for ln in furniture).items() if n >= 3),
-        unread=len(body) - read,
+        unread=len(unread),
+        unread_blanks=sum(1 for line in unread if rules.BLANK.search(line.text)),
         share=read / len(body) if body else 1.0,
     )
     judge(cov, questions, roles)
@@ -140,6 +145,8 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
         cov.reasons.append(f"{cov.key_options} option lines were read as part of a key")
     if cov.share < CHECK_SHARE:
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
+    if cov.unread_blanks >= UNREAD_BLANKS:  # ("80分（ ）1小时20分    3小时（ ）300分钟": items a line)
+        cov.reasons.append(f"{cov.unread_blanks} lines with a blank to fill were read into no question")
     findings = run_checks(questions, roles)
     cov.reasons.extend(f.reason for f in findings)
     cov.notes = [note] if (note := key_note(questions)) else []

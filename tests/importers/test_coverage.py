@@ -163,3 +163,24 @@ def test_a_key_letter_alone_over_the_next_number_does_not_count_as_an_option_a()
     paper = parse_document("jiakao.txt", "\n".join(items).encode())
     assert len(paper.questions) == 12 and all(q.answer is not None for q in paper.questions)
     assert paper.coverage is not None and paper.coverage.option_a == 12 and paper.coverage.verdict == "ok"
+
+
+def test_lines_with_blanks_that_went_nowhere_are_not_silent() -> None:
+    """A primary-school paper sets several items a line ("80分（ ）1小时20分    3小时（ ）300分钟");
+    read into no question, those lines with blanks to fill mark the parse for a look."""
+    from django.utils import translation
+
+    from importers.coverage_text import reason_label
+
+    grid = "\n".join(f"{n}0分（   ）1小时         {n}小时（   ）300分钟" for n in range(1, 5))
+    text = f"一．填空。\n1. 540是由（   ）个百组成的。\n2. 与299相邻的数是（   ）。\n二．比一比。\n{grid}\n"
+    paper = parse_document("p.txt", text.encode())
+    assert paper.coverage is not None
+    assert "4 lines with a blank to fill were read into no question" in paper.coverage.reasons
+    assert paper.coverage.verdict != "ok"
+    with translation.override("en"):
+        assert reason_label("4 lines with a blank to fill were read into no question").startswith(
+            "4 lines with a blank to fill"
+        )
+    with translation.override("zh-hans"):
+        assert reason_label("4 lines with a blank to fill were read into no question").startswith("有 4 行")
