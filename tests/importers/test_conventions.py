@@ -3201,6 +3201,21 @@ def test_an_exported_collection_titled_with_its_count_and_bold_option_labels() -
     assert parse("一、 题目古人说：凡事预则立。问题：1、什么是计划？\n参考：计划是…")[0]["material"]
 
 
+def test_circled_parts_each_with_a_blank_to_fill_are_sub_questions() -> None:
+    """中考 papers number a question's parts ①② and each asks for a blank: "①镉的相对原子质量为
+    _______。" is a sub-question over the question's text, not an option; circled slots of a
+    listing ("①____ EAX ____") stay in one question."""
+    qs = parse(
+        "15. 镉和碲是重要的金属元素。\n①镉的相对原子质量为_______。\n②Te2O5读作_______。\n"
+        "16. 请补全对应的汇编代码\n①_________ EAX ________\n②_________ EAX ________"
+    )
+    assert [(q["type"], q["stem"], q["material"]) for q in qs][:2] == [
+        ("fill", "镉的相对原子质量为_______。", "镉和碲是重要的金属元素。"),
+        ("fill", "Te2O5读作_______。", "镉和碲是重要的金属元素。"),
+    ]
+    assert len(qs) == 3 and qs[2]["stem"].startswith("请补全对应的汇编代码")
+
+
 def test_a_part_scored_on_its_own_is_asked_even_under_the_problems_formulas() -> None:
     """ "1. 某磁性物质…的微功为" with formula lines under it, then "1）证明…（10分）": a part carrying
     its points is a sub-question, not a point of an answer."""
