@@ -225,6 +225,74 @@ def table_row(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+# "80分（   ）1小时20分       3小时（   ）300分钟", "580-410=        640+160=": items set several a
+# line (primary-school papers), each a blank to fill or a sum to work, apart by wide gaps.
+GRID_GAP = re.compile(r"(?<![（(\s])[ \u3000]{3,}(?![）)\s])|\t+")  # (not the spaces of a blank "（   ）")
+GRID_ITEM = re.compile(r"\(\s+\)|（\s*）|_{3,}|[=≈]\s*$")  # (never a call's "()")
+GRID_ITEM_MAX = 30
+NUMBERED_CELL = re.compile(r"^(?:\d{1,3}\s*[.、．]|[A-H]\s*[.、．:：])")  # (or an option "C.LFj=")
+
+
+def grid_row(seg: Segmenter, line: Line) -> str:
+    if seg.mode not in ("questions", "key") or not GRID_GAP.search(line.text.strip()):
+        return ""
+    cells = [cell.strip() for cell in GRID_GAP.split(line.text.strip()) if cell.strip()]
+    if seg.mode == "key":
+        return "key" if len(cells) >= 2 and _grid_answers(seg, cells) else ""
+    if len(cells) < 2 or not all(GRID_ITEM.search(c) and len(c) <= GRID_ITEM_MAX for c in cells):
+        return ""
+    if any(NUMBERED_CELL.match(c) for c in cells):
+        return ""  # "1. …（ ）   2. …（ ）", "A.… B.…": numbered questions or options, read as such
+    item = seg.item
+    if item is not None and _instruction(item):  # "1. 口算。（8分）" over the rows: their heading
+        seg.item = None
+        seg.new_section(f"{item.number}. {item.stem}", "fill", item.lineno)
+    seg.close_item()
+    if seg.section.kind == "prose":
+        seg.section.kind = "fill"  # "二．在下面的（ ）里填上“<”…": an instruction, no topic's notes
+    for cell in cells:
+        seg.section.items.append(Item(number="", lineno=line.lineno, section=seg.section, stem=cell))
+    return "question"
+
+
+def _instruction(item: Item) -> bool:
+    """A numbered line that asks nothing of its own (no blank, options or answer)."""
+    return bool(item.number) and not (
+        item.options or item.answer or item.extra or rules.BLANK.search(item.stem)
+    )
+
+
+def _grid_answers(seg: Segmenter, cells: list[str]) -> bool:
+    """A key that prints the items again, filled in ("80分（ = ）1小时20分", "580-410=170"): each
+    answers the unanswered item it repeats. True when every cell answered one."""
+    waiting = [
+        i for s in seg.sections if s.doc == seg.doc for i in s.items if not i.number and i.answer is None
+    ]
+    answered = 0
+    for cell in cells:
+        for item in waiting:
+            answer = _filled_in(item.stem, cell)
+            if answer:
+                item.answer, answered = answer, answered + 1
+                waiting.remove(item)
+                break
+    return answered == len(cells)
+
+
+def _filled_in(stem: str, cell: str) -> str:
+    """What a key cell wrote into the item's blank, or after its "="; "" when it is another item."""
+    stem, cell = re.sub(r"\s+", "", stem), re.sub(r"\s+", "", cell)
+    if stem.endswith(("=", "≈")) and cell.startswith(stem) and len(cell) > len(stem):
+        return cell[len(stem) :]
+    blank = re.search(r"[(（][)）]|_{3,}", stem)
+    if blank is None:
+        return ""
+    filled = re.fullmatch(
+        re.escape(stem[: blank.start()]) + r"[(（]?(.+?)[)）]?" + re.escape(stem[blank.end() :]), cell
+    )
+    return filled.group(1) if filled else ""
+
+
 # "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table.
 OPTIONS_TABLE_HEADER = frozenset(
     {"编号", "序号", "标号", "选项", "选项内容", "内容", "label", "option", "options"}
@@ -538,6 +606,7 @@ NUMBER_HEADING = re.compile(r"^(\d{1,3})\s*[.、．]?\s*$")
 
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
+    ("grid_row", grid_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
     ("number_heading_key", number_heading_key),

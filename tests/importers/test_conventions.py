@@ -3201,6 +3201,30 @@ def test_an_exported_collection_titled_with_its_count_and_bold_option_labels() -
     assert parse("一、 题目古人说：凡事预则立。问题：1、什么是计划？\n参考：计划是…")[0]["material"]
 
 
+def test_items_set_several_a_line_and_a_key_that_fills_them_in() -> None:
+    """Primary-school papers set items several a line, apart by wide gaps: "80分（   ）1小时20分
+    3小时（   ）300分钟" (each a blank), "580-410=      640+160=" (each a sum) under "1. 口算。"
+    (their heading); a key that prints them again filled in answers each."""
+    qs = parse(
+        "二．在下面的（   ）里填上“<”或“=”。\n80分（   ）1小时20分       3小时（   ）300分钟\n"
+        "三．计算。\n1. 口算。（8分）\n580-410=            640+160=\n"
+        "参考答案：\n二．\n80分（ =  ）1小时20分      3小时（ <  ）300分钟\n三．\n1.\n"
+        "580-410=170                     640+160=800\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in qs] == [
+        ("80分(   )1小时20分", ["="]),
+        ("3小时(   )300分钟", ["<"]),
+        ("580-410=", ["170"]),
+        ("640+160=", ["800"]),
+    ]
+    assert qs[2]["section"] == qs[3]["section"] == "1. 口算。(8分)"
+    # options in columns and calls "f()" are no such items
+    qs = parse(
+        "1. 可以让系统等待的调用是（ ）。\nA.OSTimeTick()      B.OSTimeDly()\nC.OSStart()      D.OSSemPend()"
+    )
+    assert [len(q["options"]) for q in qs] == [4]
+
+
 def test_circled_parts_each_with_a_blank_to_fill_are_sub_questions() -> None:
     """中考 papers number a question's parts ①② and each asks for a blank: "①镉的相对原子质量为
     _______。" is a sub-question over the question's text, not an option; circled slots of a
