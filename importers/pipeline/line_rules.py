@@ -239,7 +239,7 @@ def grid_row(seg: Segmenter, line: Line) -> str:
     cells = [cell.strip() for cell in GRID_GAP.split(line.text.strip()) if cell.strip()]
     if seg.mode == "key":
         return "key" if len(cells) >= 2 and _grid_answers(seg, cells) else ""
-    if len(cells) < 2 or not all(GRID_ITEM.search(c) and len(c) <= GRID_ITEM_MAX for c in cells):
+    if len(cells) < 2 or not all(map(_grid_item, cells)):
         return ""
     if any(NUMBERED_CELL.match(c) for c in cells):
         return ""  # "1. …（ ）   2. …（ ）", "A.… B.…": numbered questions or options, read as such
@@ -253,6 +253,16 @@ def grid_row(seg: Segmenter, line: Line) -> str:
     for cell in cells:
         seg.section.items.append(Item(number="", lineno=line.lineno, section=seg.section, stem=cell))
     return "question"
+
+
+def _grid_item(cell: str) -> bool:
+    """A short item with a blank or a sum, and text of its own: "____   ____" under a prompt are
+    that question's blanks, not items."""
+    return (
+        len(cell) <= GRID_ITEM_MAX
+        and GRID_ITEM.search(cell) is not None
+        and len(GRID_ITEM.sub("", cell)) >= 2
+    )
 
 
 def _instruction(item: Item) -> bool:

@@ -3218,6 +3218,11 @@ def test_items_set_several_a_line_and_a_key_that_fills_them_in() -> None:
         ("640+160=", ["800"]),
     ]
     assert qs[2]["section"] == qs[3]["section"] == "1. 口算。(8分)"
+    # blanks alone in a row under a prompt are that question's blanks, not items
+    qs = parse(
+        "一、填空题\n1. 常见的三种布局方式是：\n______      ______      ______\n2. 清除浮动用____属性。"
+    )
+    assert [q["number"] for q in qs] == ["1", "2"]
     # options in columns and calls "f()" are no such items
     qs = parse(
         "1. 可以让系统等待的调用是（ ）。\nA.OSTimeTick()      B.OSTimeDly()\nC.OSStart()      D.OSSemPend()"

@@ -166,14 +166,14 @@ def test_a_key_letter_alone_over_the_next_number_does_not_count_as_an_option_a()
 
 
 def test_lines_with_blanks_that_went_nowhere_are_not_silent() -> None:
-    """A primary-school paper sets several items a line ("80分（ ）1小时20分    3小时（ ）300分钟");
-    read into no question, those lines with blanks to fill mark the parse for a look."""
+    """Lines with blanks to fill that the reading put into no question (a layout it missed)
+    mark the parse for a look."""
     from django.utils import translation
 
     from importers.coverage_text import reason_label
 
-    grid = "\n".join(f"{n}0分（   ）1小时         {n}小时（   ）300分钟" for n in range(1, 5))
-    text = f"一．填空。\n1. 540是由（   ）个百组成的。\n2. 与299相邻的数是（   ）。\n二．比一比。\n{grid}\n"
+    loose = "\n".join(f"客户第{n}类需求是（   ），服务第{n}类标准是（   ）" for n in range(1, 5))
+    text = f"一、课程目标\n{loose}\n二、单选题\n1. 客户是（   ）？\nA. 上帝\nB. 对手\n"
     paper = parse_document("p.txt", text.encode())
     assert paper.coverage is not None
     assert "4 lines with a blank to fill were read into no question" in paper.coverage.reasons
