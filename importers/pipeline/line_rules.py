@@ -234,6 +234,7 @@ NUMBERED_CELL = re.compile(r"^(?:\d{1,3}\s*[.、．]|[A-H]\s*[.、．:：])")  #
 
 
 def grid_row(seg: Segmenter, line: Line) -> str:
+    """Such a row: its items, each a question; in a key, the same items filled in."""
     if seg.mode not in ("questions", "key") or not GRID_GAP.search(line.text.strip()):
         return ""
     cells = [cell.strip() for cell in GRID_GAP.split(line.text.strip()) if cell.strip()]
@@ -278,15 +279,16 @@ def _grid_answers(seg: Segmenter, cells: list[str]) -> bool:
     waiting = [
         i for s in seg.sections if s.doc == seg.doc for i in s.items if not i.number and i.answer is None
     ]
-    answered = 0
+    found: list[tuple[Item, str]] = []
     for cell in cells:
-        for item in waiting:
-            answer = _filled_in(item.stem, cell)
-            if answer:
-                item.answer, answered = answer, answered + 1
-                waiting.remove(item)
-                break
-    return answered == len(cells)
+        match = next(((i, a) for i in waiting if (a := _filled_in(i.stem, cell))), None)
+        if match is None:
+            return False  # (a row of the key that repeats no item: read as any key line)
+        found.append(match)
+        waiting.remove(match[0])
+    for item, answer in found:
+        item.answer = answer
+    return True
 
 
 def _filled_in(stem: str, cell: str) -> str:
