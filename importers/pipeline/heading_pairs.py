@@ -83,10 +83,12 @@ class Block:
 def looks_like_heading_pairs(lines: list[Line]) -> bool:
     if not any(line.heading or line.bullet or line.text.startswith(("**", "【", "[")) for line in lines):
         return False  # (plain text of numbered questions, the usual case: no heading to pair)
-    with_text = [
-        block for block in _blocks(lines) if block.body and not (block.topic and not _asks(block.heading))
-    ]
     listed = _lists_questions(lines)
+    with_text = [
+        block
+        for block in _blocks(lines, listed)
+        if block.body and not (block.topic and not _asks(block.heading))
+    ]
     asking = [
         block
         for block in with_text
@@ -111,7 +113,7 @@ def parse_heading_pairs(
     parts ask by heading) is read by `read_numbered`, the line reader."""
     questions: list[ParsedQuestion] = []
     section = ""
-    blocks = _blocks(lines)
+    blocks = _blocks(lines, _lists_questions(lines))
     level = _question_level(blocks)
     for block in blocks:
         heading, body = block.heading, block.body
@@ -160,13 +162,12 @@ def _chapter(heading: Line) -> bool:
     return re.match(rules.HEADING_CHAPTER, _question_text(heading)) is not None
 
 
-def _blocks(lines: list[Line]) -> list[Block]:
+def _blocks(lines: list[Line], listed: bool) -> list[Block]:
     """Each heading (or bold line that asks, or line naming a part) with the lines under it, to the
-    next one (text before the first: none)."""
+    next one (text before the first: none); `listed`: the top-level list numbers questions."""
     blocks: list[Block] = []
     open_part = False
     texts = [line for line in lines if line.text.strip()]
-    listed = _lists_questions(texts)
     for i, line in enumerate(texts):
         # (a part's name deep in a list, "- 设计", is one of its points)
         part = PART.match(_plain(line.text)) if line.depth <= 1 else None

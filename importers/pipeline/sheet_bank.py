@@ -171,13 +171,21 @@ def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
     """A CSV bank read as a one-sheet workbook; None when no column can be told (the text reader
     then reads its lines)."""
     sheet = csv_sheet(filename, data)
-    if find_columns(sheet.rows) is None and infer_columns(sheet.rows) is None:
+    columns = sheet_columns(sheet)
+    if columns is None:
         return None
-    return read_bank_sheets(filename, [sheet])
+    return read_bank_sheets(filename, [sheet], known={sheet.name: columns})
 
 
-def read_bank_sheets(filename: str, sheets: list[Sheet]) -> ParsedPaper:
-    """Each sheet by the columns its header names (or its cells show)."""
+def sheet_columns(sheet: Sheet) -> Columns | None:
+    """The columns its header names, or (without one) its cells show."""
+    return find_columns(sheet.rows) or infer_columns(sheet.rows)
+
+
+def read_bank_sheets(
+    filename: str, sheets: list[Sheet], known: dict[str, Columns] | None = None
+) -> ParsedPaper:
+    """Each sheet by its columns (`known`: those a caller already looked for, by sheet name)."""
     questions: list[ParsedQuestion] = []
     warnings: list[str] = []
     notes: list[str] = []
@@ -187,7 +195,7 @@ def read_bank_sheets(filename: str, sheets: list[Sheet]) -> ParsedPaper:
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
-        columns = find_columns(sheet.rows) or infer_columns(sheet.rows)
+        columns = known[sheet.name] if known and sheet.name in known else sheet_columns(sheet)
         text_rows += _rows_with_text(sheet, columns)
         if columns is None:
             if any(any(cells) for _, cells in sheet.rows):
