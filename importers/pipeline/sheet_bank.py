@@ -385,9 +385,22 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
         elif field is not None and field not in fields:
             fields[field] = index
             used.append(f"{text}→{FIELD_LABELS[field]}")
+    if "stem" in fields and "explanation" in fields and not options and fields.keys() <= OPEN_BANK_FIELDS:
+        _explanation_answers(fields, used)
     if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
         return Columns(number, fields, [options[k] for k in sorted(options)], used)
     return None
+
+
+# Interview and review banks are kept as "题目 | 解析": questions and the worked text that answers
+# them, no key column. The 解析 is then the reference answer, not a note on one.
+OPEN_BANK_FIELDS = frozenset({"stem", "explanation", "chapter", "difficulty", "number"})
+
+
+def _explanation_answers(fields: dict[str, int], used: list[str]) -> None:
+    fields["answer"] = fields.pop("explanation")
+    label = "→" + FIELD_LABELS["explanation"]
+    used[:] = [u.removesuffix(label) + "→" + FIELD_LABELS["answer"] if u.endswith(label) else u for u in used]
 
 
 def field_named(name: str) -> str | None:

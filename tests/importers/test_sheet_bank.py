@@ -697,3 +697,29 @@ def test_the_header_repeated_inside_the_rows_is_no_question() -> None:
     text = "题干,选项A,选项B,答案\n客户是?,上帝,对手,A\n题干,选项A,选项B,答案\n服务要?,及时,拖延,A\n"
     paper = parse_document("bank.csv", text.encode())
     assert [q.stem for q in paper.questions] == ["客户是?", "服务要?"]
+
+
+def test_a_question_and_worked_answer_bank_reads_its_explanation_column_as_the_answer() -> None:
+    data = book(
+        (
+            "机器学习",
+            [
+                ["题目", "解析", "答案类型\n1-纯文本\n2-markdown"],
+                ["什么是过拟合？", "模型记住了训练数据的噪声,\n在新数据上表现差", 2],
+                ["如何缓解梯度消失？", "1. 残差连接\n2. 归一化", 2],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert summary(data) == [
+        ("short", "什么是过拟合？", [], "模型记住了训练数据的噪声,\n在新数据上表现差"),
+        ("short", "如何缓解梯度消失？", [], "1. 残差连接\n2. 归一化"),
+    ]
+    assert [q.explanation for q in paper.questions] == ["", ""]
+    assert "解析→答案" in paper.notes[0]
+
+
+def test_an_explanation_beside_an_answer_column_stays_the_explanation() -> None:
+    data = book(("Sheet1", [["题目", "答案", "解析"], ["何为SLA？", "服务等级协议", "见第二章"]]))
+    [q] = parse_document("bank.xlsx", data).questions
+    assert (q.answer, q.explanation) == ("服务等级协议", "见第二章")
