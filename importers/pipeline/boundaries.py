@@ -770,8 +770,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("qa_answer", None)  # "Q: 如何…" then "A: 倾听…": the answer
     if group == "opt_comma" and not at_line_start(m):
         return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
-    if label.islower() and group != "opt_punct":
-        return None
+    if label.islower() and group not in ("opt_punct", "opt_paren"):
+        return None  # ("(a) 停课…": English and Hong Kong papers bracket lower-case labels)
+    if label.islower() and group == "opt_paren" and rules.asks_strongly(_label_text(text, m)):
+        return None  # "(a) 求原序列的5期移动平均。": a problem's parts each ask; options answer
     if label.islower() and not item.options and not at_line_start(m):
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
     if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):
@@ -884,6 +886,11 @@ def _answering(seg: Segmenter, item: Item) -> bool:
     """Text under an open question that has asked: its answer, in a part of no choice type."""
     asked = bool(item.extra) or STEM_END.search(item.stem) is not None
     return asked and seg.section.kind not in CHOICE_KINDS
+
+
+def _label_text(text: str, m: re.Match[str]) -> str:
+    """The text a label opens, up to the next bracketed label on the line."""
+    return re.split(r"[(（][A-Ha-h][)）]", text[m.end() :], maxsplit=1)[0]
 
 
 def _introduces_a_list(item: Item) -> bool:

@@ -125,7 +125,7 @@ FIELD_STEM = (
 # expected letter.
 OPTION = (
     r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"
-    r"|[(（【\[](?P<opt_paren>[A-H])[)）】\]]"
+    r"|[(（【\[](?P<opt_paren>[A-Ha-h])[)）】\]]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"

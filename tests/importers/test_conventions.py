@@ -3306,3 +3306,27 @@ def test_a_printed_number_after_a_question_whose_number_word_kept_to_itself() ->
         ("22", "C"),
         ("23", "B"),
     ]
+
+
+def test_lower_case_bracketed_option_labels_opening_their_lines() -> None:
+    questions = parse(
+        "1. 企业委托服务机构提供安全管理服务,保证安全生产的责任由谁负责?\n"
+        "(a) 由双方约定\n(b) 由服务机构负责\n(c) 仍由该企业负责\n答案：c\n\n"
+        "2. 未履行安全管理职责的主要负责人,多少年内不得担任主要负责人?\n(a) 2\n(b) 3\n(c) 5\n答案：c"
+    )
+    assert [brief(q) for q in questions] == [
+        (
+            "single",
+            "企业委托服务机构提供安全管理服务,保证安全生产的责任由谁负责?",
+            ["由双方约定", "由服务机构负责", "仍由该企业负责"],
+            "C",
+        ),
+        ("single", "未履行安全管理职责的主要负责人,多少年内不得担任主要负责人?", ["2", "3", "5"], "C"),
+    ]
+
+
+def test_lower_case_bracketed_parts_that_each_ask_are_not_options() -> None:
+    [question] = parse(
+        "3. 设原序列为 x1…xn，移动平均修正如上。\n(a) 求原序列的5期移动平均序列。\n(b) 求5期与6期中心移动平均序列。"
+    )
+    assert question["type"] == "short" and question["options"] == []
