@@ -326,6 +326,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None
     if item is not None and _inside_bracketed_note(item):
         return None  # "人工解析: [推导过程：" "1. …" "4. 因此…]": the note's own numbering
+    if seg.case_labels and seg.section.kind == "case" and seg.mode == "questions":
+        return None  # a case paper numbers its parts by "【问题1】" labels: "(1)" are blanks or points
     if group == "item_g" and not _glued_number(
         seg, n, spaced=m.group(0)[-1:].isspace(), line_start=line_start
     ):
@@ -772,6 +774,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
     if label.islower() and group not in ("opt_punct", "opt_paren"):
         return None  # ("(a) 停课…": English and Hong Kong papers bracket lower-case labels)
+    if label.islower() and seg.section.kind == "case" and (seg.case_labels or not seg.case_open):
+        return None  # "(a)管理员能够…；" in a case's story (or a case paper's parts): facts it lists
     if label.islower() and group == "opt_paren" and rules.asks_strongly(_label_text(text, m)):
         return None  # "(a) 求原序列的5期移动平均。": a problem's parts each ask; options answer
     if label.islower() and not item.options and not at_line_start(m):

@@ -364,12 +364,18 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.slot = "explanation"
         item.explanation = item.explanation or ""
         return "explanation"
-    below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg)
+    below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg) or _case_part_open(seg)
     if item is not None and seg.mode == "questions" and below:
         item.slot, item.answer = "answer", ""  # "参考答案：" then the answer of the question above
         return "answer"
     seg.start_key()
     return "key"
+
+
+def _case_part_open(seg: Segmenter) -> bool:
+    """Under "【问题1】…" a 参考答案 answers that part (its points may be numbered "（1）")."""
+    item = seg.item
+    return seg.case_labels and seg.section.kind == "case" and item is not None and item.answer is None
 
 
 def key_title(seg: Segmenter, line: Line) -> str:
@@ -459,6 +465,40 @@ def notes_heading(seg: Segmenter, line: Line) -> str:
 QUESTIONS_LABEL = re.compile(
     r"^\s*(?:问题|問題|题目|題目|思考题|思考題|练习|練習|练习题|練習題|questions?)\s*[:：]?\s*$", re.I
 )
+
+
+def case_heading(seg: Segmenter, line: Line) -> str:
+    """ "试题一（25 分）" in a paper asking "【问题1】…": a case begins; "【说明】" under it labels its
+    story, which the parts share as their material."""
+    if not seg.case_labels or seg.mode != "questions":
+        return ""
+    if rules.CASE_HEADING.match(line.text):
+        seg.new_section(line.text.strip(), "case", line.lineno)
+        return "heading"
+    if seg.section.kind == "case" and not seg.case_open and rules.CASE_STORY_LABEL.match(line.text):
+        return "heading"
+    return ""
+
+
+def case_part(seg: Segmenter, line: Line) -> str:
+    """ "【问题2】（13 分）": part 2 of the case, the text after the label (or under it) its stem."""
+    if not seg.case_labels or seg.mode != "questions":
+        return ""
+    m = rules.CASE_PART.match(line.text)
+    if m is None:
+        return ""
+    number = int(m.group("n") or m.group("m"))
+    if not seg.case_open:
+        if number != 1:
+            return ""
+        seg.section.kind = "case"
+        seg.open_case_questions()  # the text read since the case began: its story
+    elif number != seg.expected:
+        return ""
+    seg.open_item(str(number), line)
+    assert seg.item is not None
+    seg.item.stem = m.group("rest").strip()
+    return "question"
 
 
 def questions_label(seg: Segmenter, line: Line) -> str:
@@ -632,6 +672,8 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("sheet_numbers", sheet_numbers),
     ("key_grid_marks", key_grid_marks),
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
+    ("case_heading", case_heading),
+    ("case_part", case_part),
     ("part_key_line", part_key_line),
     ("key_line", key_line),
     ("key_title", key_title),

@@ -79,6 +79,19 @@ EXPLANATION = (
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
     r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$))"  # English banks: "Explanation" over the text
 )
+# Case papers (软考, 案例分析 exams) head each case "试题一（25 分）" and ask its parts under labels
+# carrying their numbers, "【问题1】（12 分）" or a heading "问题 1", each answered under "参考答案".
+CASE_HEADING = re.compile(
+    rf"^\s*[【\[]?(?:试题|試題|案例|案例分析)\s*[{CN_NUM}\d]{{1,3}}\s*[】\]]?\s*(?:[(（][^)）]{{0,30}}[)）])?\s*[:：]?\s*$"
+)
+CASE_PART = re.compile(
+    r"^\s*(?:[【\[]\s*(?:问题|問題)\s*(?P<n>\d{1,2})\s*[】\]]|(?:问题|問題)\s*(?P<m>\d{1,2})(?=\s*(?:[(（]|[:：]|$)))"
+    r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*(?P<rest>.*)$"
+)
+# "【说明】", "### 背景": the label over a case's story
+CASE_STORY_LABEL = re.compile(
+    r"^\s*[【\[]?(?:说明|說明|背景|案例背景|背景材料|材料|案例材料)[】\]]?\s*[:：]?\s*$"
+)
 # Sub-questions of a case study start after "问题:".
 CASE_QUESTIONS = (
     r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
@@ -137,6 +150,7 @@ OPTION = (
 INSTRUCTIONS = re.compile(
     r"作答|答题卡|答題卡|答题纸|答題紙|试卡|試卡|不予计分|不予計分|(?:写|寫|填涂|填塗)在.{0,6}(?:试卷|試卷|卷)上"
     r"|^(?:请|請)?(?:认真)?阅读(?:下面|下列|以下|下述)的?(?:材料|案例|短文|资料)"  # a case's reading prompt
+    r"|^(?:请|請)?(?:认真)?阅读(?:下面|下列|以下|下述)关于.{1,40}?的(?:叙述|敘述|说明|說明)"  # (软考's)
     rf"|^(?:本大?[题題])?共\s*[\d{CN_NUM}]+\s*小?[题題]"  # "本题共16小题，选做其中的8题": the part's rules
 )
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"

@@ -126,6 +126,7 @@ class Segmenter:
         self.next_depth = 0  # the Markdown list depth of the next line
         self.judge_part = 0  # the part of an online judge's "2-5" numbering being read
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
+        self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -690,6 +691,9 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
     longest stage of a big paper, so a worker can show that it is moving."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
+    seg.case_labels = (
+        sum(1 for line in lines if "问题" in line.text and rules.CASE_PART.match(line.text)) >= 2
+    )
     for n, line in enumerate(lines, start=1):
         seg.next_text = lines[n].text if n < len(lines) else ""
         seg.after_next = lines[n + 1].text if n + 1 < len(lines) else ""

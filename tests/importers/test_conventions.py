@@ -3330,3 +3330,46 @@ def test_lower_case_bracketed_parts_that_each_ask_are_not_options() -> None:
         "3. 设原序列为 x1…xn，移动平均修正如上。\n(a) 求原序列的5期移动平均序列。\n(b) 求5期与6期中心移动平均序列。"
     )
     assert question["type"] == "short" and question["options"] == []
+
+
+CASE_PAPER = (
+    "试题一（25 分）\n阅读以下关于架构设计的叙述，在答题纸上回答问题1和问题2。\n【说明】\n某公司拟升级其会员系统。\n"
+    "(a)管理员能够设置规则；\n(b)系统应该具备安全措施；\n【问题1】（12 分）\n请将质量属性名称填入(1)、(2)空白处。\n"
+    "参考答案\n（1）安全性 （2）可修改性\n【问题2】（13 分）\n请说明两种架构风格的优缺点。\n参考答案\n面向对象风格封装好。\n"
+    "试题二（25 分）\n【说明】\n某煤矿拟建安全预警系统。\n【问题1】（9 分）请补充数据流图中(1)~(3)处的内容。\n参考答案\n（1）传感器\n"
+)
+
+
+def test_a_case_paper_asks_each_part_under_its_numbered_label_with_the_story_as_material() -> None:
+    questions = parse(CASE_PAPER)
+    assert [(q["section"], q["number"], q["stem"], q["answer"]) for q in questions] == [
+        ("试题一(25 分)", "1", "请将质量属性名称填入(1)、(2)空白处。", "(1)安全性 (2)可修改性"),
+        ("试题一(25 分)", "2", "请说明两种架构风格的优缺点。", "面向对象风格封装好。"),
+        ("试题二(25 分)", "1", "请补充数据流图中(1)~(3)处的内容。", "(1)传感器"),
+    ]
+    assert (
+        questions[0]["material"]
+        == "某公司拟升级其会员系统。\n(a)管理员能够设置规则;\n(b)系统应该具备安全措施;"
+    )
+    assert questions[2]["material"] == "某煤矿拟建安全预警系统。"
+    assert {q["type"] for q in questions} == {"short"}
+
+
+def test_the_same_case_paper_in_markdown_headings() -> None:
+    markdown = (
+        CASE_PAPER.replace("试题一", "## 试题一")
+        .replace("试题二", "## 试题二")
+        .replace("【说明】", "### 说明")
+        .replace("【问题1】（12 分）", "### 问题 1（12 分）")
+        .replace("【问题2】", "### 问题 2")
+        .replace("参考答案", "#### 参考答案")
+    )
+    questions = [
+        q.as_json("case.md", i)
+        for i, q in enumerate(parse_document("case.md", markdown.encode()).questions, 1)
+    ]
+    assert [(q["number"], q["answer"]) for q in questions] == [
+        ("1", "(1)安全性 (2)可修改性"),
+        ("2", "面向对象风格封装好。"),
+        ("1", "(1)传感器"),
+    ]
