@@ -74,6 +74,30 @@ def unfold_admonitions(text: str) -> str:
     return "\n".join(lines)
 
 
+# VuePress / VitePress / Docusaurus containers: "::: tip 答案" (or ":::details 解析") over lines at
+# the marker's own indent, closed by ":::".
+CONTAINER = re.compile(r"^[ \t]*:{3,}[ \t]*(?P<kind>[\w-]+)?(?:[ \t]+(?P<title>\S.*?))?[ \t]*$")
+
+
+def unfold_containers(text: str) -> str:
+    """Each container's markers left empty (lines keep their numbers), its label ("答案：",
+    "解析：", or none) opening the first line inside."""
+    if ":::" not in text:
+        return text
+    lines = text.split("\n")
+    label = ""
+    for i, line in enumerate(lines):
+        m = CONTAINER.match(line)
+        if m is not None:
+            opens = m.group("kind") is not None
+            label = _admonition_label(m.group("kind") or "", m.group("title") or "") if opens else ""
+            lines[i] = ""
+        elif label and line.strip():
+            lines[i] = line[: len(line) - len(line.lstrip())] + label + line.lstrip()
+            label = ""
+    return "\n".join(lines)
+
+
 def _admonition_label(kind: str, title: str) -> str:
     """'??? note "答案"' holds the answer, '!!! success ""' a worked answer (its explanation), a
     plain note neither."""
@@ -83,7 +107,7 @@ def _admonition_label(kind: str, title: str) -> str:
 
 
 def markdown_lines(text: str) -> list[Line]:
-    text = unfold_admonitions(UNSPACED_HEADING.sub(r"\1 ", text))
+    text = unfold_containers(unfold_admonitions(UNSPACED_HEADING.sub(r"\1 ", text)))
     if "\xa0" in text:
         text = NBSP_MARKER.sub(r"\1 ", text)
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:

@@ -183,7 +183,7 @@ FLOORS = {
     "ci1_java-shiti-daoru-moban.xlsx": (0.95, 0.70),
     "ci2_suanfa-mianshi-tiku.xlsx": (0.95, 0.95),
     "ci3_js-mianshiti.xlsx": (0.15, 0.00),
-    "cj1_php-chengxu-sheji-tiku.md": (0.95, 0.30),
+    "cj1_php-chengxu-sheji-tiku.md": (0.95, 0.95),
     "cj2_aiims-nursing-officer-pyq.md": (0.95, 0.55),
     "cj3_ruankao-jiagoushi-2022xia-anli.md": (0.95, 0.95),
     "ck1_ruxue-anquan-xxt-ocr.txt": (0.60, 0.95),

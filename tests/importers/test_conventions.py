@@ -3373,3 +3373,19 @@ def test_the_same_case_paper_in_markdown_headings() -> None:
         ("2", "面向对象风格封装好。"),
         ("1", "(1)传感器"),
     ]
+
+
+def test_vuepress_containers_hold_the_answer_and_explanation() -> None:
+    """VuePress / VitePress sites keep a bank's keys in custom containers, "::: tip 答案" over the
+    answer at the option's own indent and ":::" closing it (not text of the last option)."""
+    md = (
+        "## 单选题\n\n1. 文件上传框的 type 属性值是()\n\n   A、text\n\n   B、file\n\n   C、textarea\n\n"
+        "   D、checkbox\n\n   ::: tip 答案\n\n   B\n\n   :::\n\n"
+        "2. 自定义函数在函数名前加（）\n\n   A、class\n\n   B、function\n   ::: details 解析\n   函数以 function 声明\n   :::\n"
+        "   ::: tip 答案\n   B\n   :::\n"
+    )
+    paper = parse_document("bank.md", md.encode())
+    assert [(q.options[-1], q.answer, q.explanation) for q in paper.questions] == [
+        ("checkbox", "B", ""),
+        ("function", "B", "函数以 function 声明"),
+    ]
