@@ -93,7 +93,7 @@ LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
-OPTION_TICK = re.compile(r"\s*[(（]?\s*(?:✅|✔️?|☑️?|√)\s*[)）]?\s*$")
+OPTION_TICK = re.compile(r"\s*[(（]?\s*(?:✅|✔️?|☑️?|√|✓)\s*[)）]?\s*$")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".

@@ -283,10 +283,17 @@ FIELD_LABEL = re.compile(
 # A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
 # A numbered question set wholly in bold: "**1. 客户是？**" (the emphasis is no key here).
-BOLD_QUESTION = re.compile(r"^\*\*((?:\d{1,4}\s*[.、．]|(?:Q|问|問)\s*[:：])[^*]+)\*\*\s*$")  # "**Q：…？**"
+# "**Q2. …?** *(NORCET 8 Prelims)*": the exam it came from in italics after it, a source note, not
+# its text
+BOLD_QUESTION = re.compile(
+    r"^\*\*((?:\d{1,4}\s*[.、．]|(?:Q|问|問)\s*[:：]|Q\d{1,4}\s*[.、．:：])[^*]+)\*\*"  # "**Q：…？**"
+    r"\s*(?:\*[(（][^()（）*]{1,40}[)）]\*)?\s*$"
+)
 # "**C**\t**IEEE802.5**": an options table's row marked whole (bold or coloured): the label cell
 # is a label, the option's text keeps the mark that makes it the key.
-BOLD_LABEL_CELL = re.compile(r"^\*\*([A-Ha-h])\*\*(?=\t|\s*[.、．:：)）])")  # (or "**A**. 为民服务")
+BOLD_LABEL_CELL = re.compile(
+    r"^\*\*([A-Ha-h][.、．:：)）]?)\*\*(?=\t|\s*[.、．:：)）])"
+)  # (or "**A**. 为民服务", "**a)**")
 MARKDOWN_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 

@@ -305,9 +305,10 @@ def _filled_in(stem: str, cell: str) -> str:
     return filled.group(1) if filled else ""
 
 
-# "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table.
+# "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table ("Option | Answer"
+# in English banks: the label, then the answer it offers).
 OPTIONS_TABLE_HEADER = frozenset(
-    {"编号", "序号", "标号", "选项", "选项内容", "内容", "label", "option", "options"}
+    {"编号", "序号", "标号", "选项", "选项内容", "内容", "label", "option", "options", "answer", "text"}
 )
 
 

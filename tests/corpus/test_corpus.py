@@ -184,7 +184,7 @@ FLOORS = {
     "ci2_suanfa-mianshi-tiku.xlsx": (0.95, 0.95),
     "ci3_js-mianshiti.xlsx": (0.15, 0.00),
     "cj1_php-chengxu-sheji-tiku.md": (0.95, 0.95),
-    "cj2_aiims-nursing-officer-pyq.md": (0.95, 0.55),
+    "cj2_aiims-nursing-officer-pyq.md": (0.95, 0.95),
     "cj3_ruankao-jiagoushi-2022xia-anli.md": (0.95, 0.95),
     "ck1_ruxue-anquan-xxt-ocr.txt": (0.60, 0.95),
     "cl1_ruanjian-gongcheng-201610.pdf": (0.90, 0.90),

@@ -3389,3 +3389,24 @@ def test_vuepress_containers_hold_the_answer_and_explanation() -> None:
         ("checkbox", "B", ""),
         ("function", "B", "函数以 function 声明"),
     ]
+
+
+def test_an_english_bank_with_options_in_an_option_answer_table_the_key_ticked() -> None:
+    """ "**Q2. …?** *(NORCET 8 Prelims)*" over a table "Option | Answer" whose rows are the options,
+    the key's row bold and ticked "✓": the italic note names the exam, not the question."""
+    md = (
+        "### Pharmacology\n\n**Q1. Which vitamin is given with Isoniazid?**\n\n| Option | Answer |\n|---|---|\n"
+        "| a) | Vitamin A |\n| b) | Vitamin B1 |\n| **c)** | **Vitamin B6 ✓** |\n| d) | Vitamin C |\n\n---\n\n"
+        "**Q2. At what rate should the pump be set?** *(NORCET 8 Prelims)*\n\n| Option | Answer |\n|---|---|\n"
+        "| **a)** | **0.5 mL/hr ✓** |\n| b) | 1.0 mL/hr |\n| c) | 1.5 mL/hr |\n"
+    )
+    paper = parse_document("pyq.md", md.encode())
+    assert [(q.number, q.stem, q.options, q.answer) for q in paper.questions] == [
+        (
+            "1",
+            "Which vitamin is given with Isoniazid?",
+            ["Vitamin A", "Vitamin B1", "Vitamin B6", "Vitamin C"],
+            "C",
+        ),
+        ("2", "At what rate should the pump be set?", ["0.5 mL/hr", "1.0 mL/hr", "1.5 mL/hr"], "A"),
+    ]
