@@ -171,6 +171,14 @@ def classify(item: Item) -> ParsedQuestion | None:
     lone_key = LONE_KEY.fullmatch(item.extra[-1]) if keyless else None
     if lone_key and all(ord(letter) - ord("A") < len(options) for letter in lone_key.group(1)):
         answer_text, unread = lone_key.group(1), unread[:-1]
+    if (
+        len(options) >= 2
+        and answer_text
+        and unread == item.extra
+        and _labels_lost(options, unread, answer_text)
+    ):
+        options = [*options, *(_without_own_label(line) for line in unread)]
+        unread = []  # "A 尊重…" "B 友好沟通" "保持…" "未经允许…" keyed D: the labels C and D lost
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
         options = [clean_option(o) for o in item.extra]  # unlabelled option lines
         unread = []
@@ -258,6 +266,33 @@ def classify(item: Item) -> ParsedQuestion | None:
 
 # "投诉要记录。（ ）": an empty box after the finished statement is for its √ or ×, not a blank.
 BOX_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*[)）]\s*$")
+
+
+OWN_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=[^\sa-z])")
+# A line under the options that could be one: short, and no label but its own place's.
+LOST_LABEL_OPTION_MAX = 60
+
+
+def _labels_lost(options: list[str], lines: list[str], answer_text: str) -> bool:
+    """OCR of phone screenshots and copied pages lose some options' labels (icons): the lines under
+    the labelled options are the rest of them when the key names a letter only they can give."""
+    letters, _ = parse_choice(answer_text)
+    count = len(options) + len(lines)
+    if not letters or count > 8 or ord(max(letters)) - ord("A") < len(options):
+        return False
+    if ord(max(letters)) - ord("A") >= count:
+        return False
+    return all(
+        len(line) <= LOST_LABEL_OPTION_MAX
+        and (not OWN_LABEL.match(line) or line.lstrip("(（")[:1].upper() == "ABCDEFGH"[len(options) + i])
+        for i, line in enumerate(lines)
+    )
+
+
+def _without_own_label(line: str) -> str:
+    """ "D 学校领导", "CDNA的化学组成" lose their label; "Computer…" is a word, not "C"."""
+    labelled = OWN_LABEL.match(line)
+    return clean_option(line[labelled.end() :] if labelled else line)
 
 
 def _fits_numbers(digits: str, option_count: int) -> bool:

@@ -3410,3 +3410,27 @@ def test_an_english_bank_with_options_in_an_option_answer_table_the_key_ticked()
         ),
         ("2", "At what rate should the pump be set?", ["0.5 mL/hr", "1.0 mL/hr", "1.5 mL/hr"], "A"),
     ]
+
+
+def test_options_whose_labels_ocr_lost_are_the_lines_the_key_needs() -> None:
+    """OCR of a phone's quiz page loses some option labels (they are icons): the lines under the
+    labelled options are options too when the key names a letter only they can give."""
+    questions = parse(
+        "在宿舍与室友相处时，以下哪种行为是不恰当的？\nA 尊重室友的作息时间\nB 与室友友好沟通，解决矛盾\n"
+        "保持公共区域的整洁卫生\n未经允许使用室友的私人物品\n正确答案 D\n\n"
+        "请假批准权限中，三天以内由（）批准。\nA 不用批准\nB 班长\n辅导员\nD 学校领导\n正确答案 c\n\n"
+        "客户投诉的首要处理原则是？\nA 先处理心情\nB 再处理事情\nComputer records are checked later\n正确答案 A"
+    )
+    assert [(q["options"], q["answer"]) for q in questions] == [
+        (
+            [
+                "尊重室友的作息时间",
+                "与室友友好沟通,解决矛盾",
+                "保持公共区域的整洁卫生",
+                "未经允许使用室友的私人物品",
+            ],
+            "D",
+        ),
+        (["不用批准", "班长", "辅导员", "学校领导"], "C"),
+        (["先处理心情", "再处理事情"], "A"),  # (keyed A: the line under them is no option)
+    ]
