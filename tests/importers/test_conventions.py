@@ -3434,3 +3434,16 @@ def test_options_whose_labels_ocr_lost_are_the_lines_the_key_needs() -> None:
         (["不用批准", "班长", "辅导员", "学校领导"], "C"),
         (["先处理心情", "再处理事情"], "A"),  # (keyed A: the line under them is no option)
     ]
+
+
+def test_english_key_labels_correct_answer_and_ans_with_a_period() -> None:
+    questions = parse(
+        "Q1. Which of these is a primary color?\nA) Green\nB) Red\nC) Purple\nCorrect answer: B\n"
+        "Explanation: Red is primary.\n\nQ2. Select TWO valid HTTP methods.\nA) GET\nB) FETCH\nC) POST\n"
+        "Correct answers: A, C\n\n3. What does DNS stand for?\n(A) Domain Name System\n(B) Data Network Service\nAns. A"
+    )
+    assert [(q["type"], q["answer"], q["explanation"]) for q in questions] == [
+        ("single", "B", "Red is primary."),
+        ("multiple", "AC", ""),
+        ("single", "A", ""),
+    ]
