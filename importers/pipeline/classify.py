@@ -64,6 +64,8 @@ CODE_KEY_AFTER_BOLD = re.compile(r"^\*\*(.+?)\*\*\*(`+)([^`]+)\2\*$", re.S)
 EMPHASIZED_KEY = re.compile(r"(?<=[)）?？:：。.\s*])\*([A-H](?:\s*[,，、]?\s*[A-H]){0,7})\*\s*$")
 CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．:：]\s*[^()（）]{1,80}?[)）]")
 ANSWERS_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*(?!填|选填|注)([^()（）]{1,60}?)\s*[)）]\s*$")
+# "（27.675）10=（   ）2": a number in its base (the subscript flattened), not a filled blank
+BASE_SUBSCRIPT = re.compile(r"\s*(?:2|8|10|16|反|补|補|原|BCD|8421)(?![\d.])")
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
@@ -487,6 +489,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
             and not (pattern is FILL_IN_BRACKETS and q.stem[: m.start()].endswith("_"))  # "____(英文缩写)"
             # "模型（CMM）分为**初始级…**": where the key is set in bold, brackets are the text's own
             and not (pattern is FILL_IN_BRACKETS and FILL_IN_BOLD.search(q.stem))
+            and not (pattern is FILL_IN_BRACKETS and BASE_SUBSCRIPT.match(q.stem, m.end()))
         ]
         by_part = spaced or bool(q.section and "填空" in q.section)  # (spaces blank only a fill's text)
         if found and pattern is FILL_IN_UNDERSCORES or (found and by_part):

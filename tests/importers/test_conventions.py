@@ -3447,3 +3447,16 @@ def test_english_key_labels_correct_answer_and_ans_with_a_period() -> None:
         ("multiple", "AC", ""),
         ("single", "A", ""),
     ]
+
+
+def test_a_number_bracketed_with_its_base_after_it_is_no_filled_blank() -> None:
+    """Digital-logic and computer-basics papers write bases as flattened subscripts: in
+    "（27.675）10=（   ）2" the first bracket holds the given number, not the blank's answer."""
+    questions = parse(
+        "一、填空题\n1. （27.675）10=（       ）2=（   ）16\n2. （-0.1011）2=（    ）反\n3. 客户服务的核心是（满意）。"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("(27.675)10=(       )2=(   )16", None),
+        ("(-0.1011)2=(    )反", None),
+        ("客户服务的核心是____。", ["满意"]),
+    ]
