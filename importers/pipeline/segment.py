@@ -289,8 +289,12 @@ class Segmenter:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a
         verdict) or a line that asks, after any answer, is the next question. In any paper, an
         unnumbered line ending with a question mark with "答：" opening the line under it is."""
-        if item.slot != "answer" or not (item.answer or "").strip():
+        if item.slot != "answer":
             return False
+        if not (item.answer or "").strip():
+            # "谁负责…？" "答案是：" (left empty) "…被定义为，" "答案是：4": a line answered on the
+            # next is the next question, not the text of an answer label left empty
+            return ANSWER_NEXT.match(self.next_text) is not None and not ANSWER_NEXT.match(text)
         if ASKED_END.search(text) and ANSWER_NEXT.match(self.next_text):
             return True
         if item.number or self.numbered_items or self.prev_full:

@@ -3460,3 +3460,14 @@ def test_a_number_bracketed_with_its_base_after_it_is_no_filled_blank() -> None:
         ("(-0.1011)2=(    )反", None),
         ("客户服务的核心是____。", ["满意"]),
     ]
+
+
+def test_a_line_answered_on_the_next_is_a_question_after_an_answer_label_left_empty() -> None:
+    questions = parse(
+        "1、客户是谁？\n答案是：上帝\n\n2、谁负责确保数据隐私？\n答案是：\n\n根据数据分类，源代码被定义为，\n答案是：机密"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("客户是谁?", "上帝"),
+        ("谁负责确保数据隐私?", None),
+        ("根据数据分类,源代码被定义为,", "机密"),
+    ]
