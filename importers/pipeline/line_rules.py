@@ -235,9 +235,12 @@ NUMBERED_CELL = re.compile(r"^(?:\d{1,3}\s*[.、．]|[A-H]\s*[.、．:：])")  #
 
 def grid_row(seg: Segmenter, line: Line) -> str:
     """Such a row: its items, each a question; in a key, the same items filled in."""
-    if seg.mode not in ("questions", "key") or not GRID_GAP.search(line.text.strip()):
+    text = line.text.strip()
+    if seg.mode not in ("questions", "key") or not ("   " in text or "\t" in text or "\u3000" in text):
+        return ""  # (no wide gap: most lines, spared the pattern)
+    if not GRID_GAP.search(text):
         return ""
-    cells = [cell.strip() for cell in GRID_GAP.split(line.text.strip()) if cell.strip()]
+    cells = [cell.strip() for cell in GRID_GAP.split(text) if cell.strip()]
     if seg.mode == "key":
         return "key" if len(cells) >= 2 and _grid_answers(seg, cells) else ""
     if len(cells) < 2 or not all(map(_grid_item, cells)):
