@@ -580,6 +580,11 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.stem, answer_text = same_line.group(1), same_line.group(2)
         q.answer = "\n".join([answer_text, *item.extra])
         return
+    bold = BOLD_QUESTION_ANSWER.match(q.stem) if q.stem.startswith("**") else None
+    if bold and (rules.QUESTION_WORDS.search(bold.group(1)) or re.search("[?？]", bold.group(1))):
+        # "**数据传输速率的单位是什么**：比特每秒。": notes set the question in bold, its answer after
+        q.stem, q.answer = bold.group(1).strip(), "\n".join([bold.group(2).strip(), *item.extra])
+        return
     # (not a problem's "输入格式：…", nor "水果盘：在水果盘中…" titling a problem in a 综合应用题 part)
     titled_problems = PROBLEM_PART.search(item.section.heading) is not None
     term = TERM_DEFINITION.match(q.stem) if not (item.problem or titled_problems) else None
@@ -703,6 +708,9 @@ FILL_PLACEHOLDER = re.compile(r"_*[\[【(（]\s*填空\s*\d{1,2}\s*[\]】)）]_*
 
 # "(2017年下半年试题12)某软件公司…", "【2019年真题】…": where a past paper's question came from,
 # printed before its text.
+BOLD_QUESTION_ANSWER = re.compile(r"^\*\*([^*\n]+)\*\*\s*[:：]?\s*(\S[\s\S]*)$")
+# "**MAC 地址有几个比特**：" over its answer: the bold and the colon are no text
+BOLD_THEN_COLON = re.compile(r"^\*\*([^*\n]+)\*\*\s*[:：]$")
 STEM_SOURCE = re.compile(r"^\s*[(（【\[]\s*(?:19|20)\d{2}\s*年[^()（）【】\[\]\n]{0,20}[)）】\]]\s*(?=\S)")
 
 
@@ -713,7 +721,9 @@ def clean_stem(text: str) -> str:
     braced = BRACED.fullmatch(text.strip()) if "{" in text else None
     if braced:
         text = braced.group(1)  # "{并联补偿电容器主要用在直流电路中。}": a record's braces
-    whole_bold = BOLD.fullmatch(text.strip())
+    whole_bold = BOLD.fullmatch(text.strip()) or (
+        BOLD_THEN_COLON.match(text.strip()) if "**" in text else None
+    )
     if whole_bold:
         text = whole_bold.group(1)  # "**简述封装的作用**": a Markdown question set in bold
     if "P" in text:

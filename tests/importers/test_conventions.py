@@ -3471,3 +3471,19 @@ def test_a_line_answered_on_the_next_is_a_question_after_an_answer_label_left_em
         ("谁负责确保数据隐私?", None),
         ("根据数据分类,源代码被定义为,", "机密"),
     ]
+
+
+def test_notes_setting_the_question_in_bold_with_its_answer_after_it() -> None:
+    md = (
+        "## 复习题\n\n1. **数据传输速率的单位是什么**：比特每秒（bps）。\n2. **MAC 地址有几个比特**：\n48 比特。\n"
+        "3. **流量控制最常用的方法是什么？** 滑动窗口。\n4. **物理层**：机械特性、电气特性。\n"
+    )
+    questions = [
+        q.as_json("notes.md", i) for i, q in enumerate(parse_document("notes.md", md.encode()).questions, 1)
+    ]
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("数据传输速率的单位是什么", "比特每秒(bps)。"),
+        ("MAC 地址有几个比特", "48 比特。"),
+        ("流量控制最常用的方法是什么?", "滑动窗口。"),
+        ("物理层", "机械特性、电气特性。"),  # (a term and its definition, as before)
+    ]
