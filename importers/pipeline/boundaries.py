@@ -764,8 +764,9 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
-    if item.slot in ("answer", "mine") and _key_before_options(item, m, group):
-        return ("option", (0, OPTION_FAMILY[group]))  # "客户是?【答案】A" then "A. 上帝": options after
+    if item.slot in ("answer", "mine", "explanation") and _key_before_options(item, m, group):
+        # "客户是?【答案】A" (or "…【答案】B【解析】…") then "A. 上帝": the options follow the key
+        return ("option", (0, OPTION_FAMILY[group]))
     if item.slot not in ("stem", "option"):
         return None
     if item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0):

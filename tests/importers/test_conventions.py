@@ -3487,3 +3487,13 @@ def test_notes_setting_the_question_in_bold_with_its_answer_after_it() -> None:
         ("流量控制最常用的方法是什么?", "滑动窗口。"),
         ("物理层", "机械特性、电气特性。"),  # (a term and its definition, as before)
     ]
+
+
+def test_options_after_a_key_and_explanation_printed_on_the_stems_line() -> None:
+    questions = parse(
+        "1.客户是（ ）【答案】B【解析】以客户为中心。\nA.上帝\nB.朋友\n2. 服务是（ ）\nA. 态度\nB. 技术\n答案：A"
+    )
+    assert [(q["options"], q["answer"], q["explanation"]) for q in questions] == [
+        (["上帝", "朋友"], "B", "以客户为中心。"),
+        (["态度", "技术"], "A", ""),
+    ]
