@@ -298,8 +298,9 @@ JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 JUDGEMENT_TAIL = re.compile(rf"(?:[(（\[【]\s*({_MARKS}|{_WORDS})\s*[)）\]】]\s*[；;]?|\s*({_MARKS}))\s*$")
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
 JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*({_WORDS})\s*$|\s{{2,}}({_WORDS})\s*$")
-# "…other knowledge areas. (F)": an English paper's judgement (read only where no options follow).
-JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$")
+# "…other knowledge areas. (F)", "客户永远是对的。 T": a judgement's letter after the statement
+# (read only where no options follow).
+JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$|(?<=[。.!！])\s+([TF])\s*$")
 # "…时代化。（ × ）（十八大以来）": the mark, then the correction of a false statement.
 JUDGEMENT_CORRECTED = re.compile(
     rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*"

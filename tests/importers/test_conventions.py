@@ -3497,3 +3497,14 @@ def test_options_after_a_key_and_explanation_printed_on_the_stems_line() -> None
         (["上帝", "朋友"], "B", "以客户为中心。"),
         (["态度", "技术"], "A", ""),
     ]
+
+
+def test_a_judgements_letter_after_its_statement() -> None:
+    questions = parse(
+        "判断题\n1. 客户永远是对的。 T\n2. 可以对客户发脾气。 F\n3. Vitamin C is found in oranges. T"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("truefalse", "客户永远是对的。", True),
+        ("truefalse", "可以对客户发脾气。", False),
+        ("truefalse", "Vitamin C is found in oranges.", True),
+    ]
