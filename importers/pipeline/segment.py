@@ -35,6 +35,7 @@ CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」�
 ANSWER_DONE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误|正確|錯誤)\s*")
 # The line after this one answers it ("答案：对"): this line is a question even where numbers are not.
 ANSWER_NEXT = re.compile(rules.ANSWER)
+EXPLANATION_LABEL = re.compile(rules.EXPLANATION)
 # a line cut mid-question: it asks ("如何理解…") and no sentence ends on it
 ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
@@ -213,6 +214,8 @@ class Segmenter:
         if item is None or not answered or self.mode != "questions" or self.quote_read:
             self.quote_read = True  # the quote holds the question or its options: read as any line
             return ""
+        if (item.answer is None and ANSWER_NEXT.match(line.text)) or EXPLANATION_LABEL.match(line.text):
+            return ""  # "> 答案：A" / "> 解析：…" under the options: labelled fields, read as any line
         item.explanation = join(item.explanation or "", line.text, "\n")
         item.slot = "explanation"
         return "explanation"

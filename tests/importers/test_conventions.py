@@ -3508,3 +3508,15 @@ def test_a_judgements_letter_after_its_statement() -> None:
         ("truefalse", "可以对客户发脾气。", False),
         ("truefalse", "Vitamin C is found in oranges.", True),
     ]
+
+
+def test_a_key_and_explanation_in_a_block_quote_under_the_options() -> None:
+    md = (
+        "### 1. 客户是？\n\n- A. 上帝\n- B. 朋友\n\n> 答案：A\n> 解析：客户至上。\n> 第二行说明。\n\n"
+        "### 2. 服务是？\n\n- A. 态度\n- B. 技术\n\n答案：B\n\n> 服务靠态度。\n"
+    )
+    paper = parse_document("bank.md", md.encode())
+    assert [(q.answer, q.explanation) for q in paper.questions] == [
+        ("A", "客户至上。\n第二行说明。"),
+        ("B", "服务靠态度。"),  # (an unlabelled quote under the key: its explanation, as before)
+    ]
