@@ -360,12 +360,23 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]  # and in its blank
         q.type = "multiple" if len(letters) > 1 else "single"
         q.answer = letters
-        if rest and not q.explanation:
+        if rest and not q.explanation and not _echoes_option(rest, letters, options):
             q.explanation = rest
         return
     guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
     q.type = "multiple" if guessed_multiple else "single"
     q.warnings.append(TYPE_GUESSED)
+
+
+def _echoes_option(rest: str, letters: str, options: list[str]) -> bool:
+    """ "Answer: B) 4", "*Answer: A*": what follows the key repeats its option's text (or is a
+    stray emphasis mark), no explanation."""
+    rest = rest.strip("*_ ").lstrip(".、．:：)）").strip()
+    return not rest or (
+        len(letters) == 1
+        and ord(letters) - ord("A") < len(options)
+        and rest == options[ord(letters) - ord("A")]
+    )
 
 
 def _as_key_without_options(q: ParsedQuestion, letters: str) -> None:
@@ -665,7 +676,7 @@ def parse_choice(text: str) -> tuple[str, str]:
     return letters, rest.lstrip(AFTER_KEY)
 
 
-AFTER_KEY = "。.，,；;–—-: \n"  # between the key and its reason: "B。最终结果如下图", "C – The ability…"
+AFTER_KEY = "。.，,；;–—-:)） \n"  # between the key and its reason: "B。最终结果如下图", "C – The ability…", "B) because…"
 
 
 def truth(text: str | None) -> bool | None:

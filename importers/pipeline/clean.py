@@ -252,7 +252,9 @@ def _summary(m: re.Match[str]) -> str:
 
 
 # "**答案**：B": a label set in bold, its colon outside the emphasis.
-BOLD_FIELD = re.compile(r"^\*\*([^*]{1,8}?)\*\*(?=\s*[:：])")
+BOLD_FIELD = re.compile(
+    r"^\*\*([^*]{1,8}?)\*\*(?=\s*[:：])|^\*\*([^*]{1,16}?[:：])\*\*(?=\s*\S)"
+)  # (or "**Answer:** B")
 # "**正确答案**找到接口", "**答案解析**根据…": exports whose bold is the only mark between a field's
 # label and its text; the colon is put back so the label reads as one.
 BOLD_FIELD_UNCOLONED = re.compile(
@@ -386,7 +388,7 @@ def fold(text: str) -> str:
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):
-        text = BOLD_FIELD.sub(r"\1", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
+        text = BOLD_FIELD.sub(r"\1\2", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
         text = BOLD_NUMBER.sub(r"\1", BOLD_FIELD_UNCOLONED.sub(r"\1：", text))
         text = BOLD_LABEL_CELL.sub(r"\1", text)
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):

@@ -3520,3 +3520,21 @@ def test_a_key_and_explanation_in_a_block_quote_under_the_options() -> None:
         ("A", "客户至上。\n第二行说明。"),
         ("B", "服务靠态度。"),  # (an unlabelled quote under the key: its explanation, as before)
     ]
+
+
+def test_english_keys_in_bold_labels_echoing_their_option_or_in_italics() -> None:
+    """ "**Answer:** B" and "**Explanation:** …" (the colon inside the bold), "Answer: B) 4" (the
+    key's option repeated: no explanation), "*Answer: A*" (in italics), "Answer: B) because …"."""
+    md = (
+        "## Question 1\n\nWhich service stores objects?\n\n- A. EC2\n- B. S3\n\n**Answer:** B\n\n"
+        "**Explanation:** S3 is object storage.\n\n## Question 2\n\nWhat is 2+2?\n\n- A) 3\n- B) 4\n\nAnswer: B) 4\n\n"
+        "## Question 3\n\nCapital of France?\n\n- A) Paris\n- B) Rome\n\n*Answer: A*\n\n"
+        "## Question 4\n\nWhich is red?\n\n- A) Sky\n- B) Blood\n\nAnswer: B) because blood has haemoglobin\n"
+    )
+    paper = parse_document("quiz.md", md.encode())
+    assert [(q.answer, q.explanation) for q in paper.questions] == [
+        ("B", "S3 is object storage."),
+        ("B", ""),
+        ("A", ""),
+        ("B", "because blood has haemoglobin"),
+    ]
