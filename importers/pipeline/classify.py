@@ -676,7 +676,8 @@ def parse_choice(text: str) -> tuple[str, str]:
     return letters, rest.lstrip(AFTER_KEY)
 
 
-AFTER_KEY = "。.，,；;–—-:)） \n"  # between the key and its reason: "B。最终结果如下图", "C – The ability…", "B) because…"
+# between the key and its reason: "B。最终结果如下图", "C – The ability…", "B) because…"
+AFTER_KEY = "。.，,；;–—-:)） \n"
 
 
 def truth(text: str | None) -> bool | None:
