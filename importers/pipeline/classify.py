@@ -123,7 +123,9 @@ def classify(item: Item) -> ParsedQuestion | None:
     options = [o for o in options if o]
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) if "**" in o else o for o in options]  # (a sub's template costs)
-    ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o)]
+    ticked = [
+        i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)
+    ]  # (not "√" alone)
     if ticked and len(ticked) < len(options):
         options = [OPTION_TICK.sub("", o) for o in options]
         bold = ticked  # "B. 及时 ✅": the key ticked after its option, read as a bold one is
@@ -318,7 +320,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         named = letters_by_text(answer_text or "", options) if not letters else ""
         if len(named) == 1:  # "正确答案:【对】": the option's text
             answer_text, letters = options["AB".index(named)], ""
-        q.answer = (letters == "A") if letters else truth(answer_text)
+        chosen = truth(options["AB".index(letters)]) if letters in ("A", "B") else None
+        # (the option says which is true: "A.× B.√" pages list 错 first)
+        q.answer = (chosen if chosen is not None else letters == "A") if letters else truth(answer_text)
         return
     letters, rest = parse_choice(answer_text or "")
     if not letters and answer_text:

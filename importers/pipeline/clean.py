@@ -61,6 +61,9 @@ FURNITURE = [
         r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
+    # 中国大学MOOC: "得分/总分" over each question's score "2.00/2.00" (the score's decimals: never
+    # an option's "1/3")
+    re.compile(r"^得分\s*/\s*总分$|^\d{1,3}\.\d{1,2}\s*/\s*\d{1,3}\.\d{1,2}$"),
     re.compile(r"^(?:AI\s*讲解|AI\s*解析|查看解析|收起解析|展开解析)$"),  # the export's buttons
     # closing pleasantries of Q&A dumps
     re.compile(r"^希望以上.{0,20}(?:帮助|幫助)|^以上(?:答案|内容)仅供参考"),
@@ -275,6 +278,12 @@ PROGRESS_HEADER = re.compile(
 PROGRESS_HEADER_TYPE_FIRST = re.compile(
     r"^((?:单选|多选|判断|填空|简答|问答|不定项)[题題]?)\s*(\d{1,5})\s*/\s*\d{1,5}$"
 )
+# 中国大学MOOC's quiz pages: "1单选(2分)" heads question 1 (→ "1.单选题 (2分)"), and the key
+# line says how the trainee did: "正确答案：A、B你错选为A", "…B你选对了".
+MOOC_HEADER = re.compile(
+    r"^(\d{1,4})\s*(单选|多选|判断|填空|简答|问答)\s*(?=[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$)"
+)
+MOOC_VERDICT = re.compile(r"(?<=[A-H√×对错])\s*你(?:选对了|错选为\s*[A-H、,，\s]*|没(?:有)?选择任何选项)\s*$")
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
 SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|评分人|核分人)\s*\t\s*)+")
 # An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
@@ -385,6 +394,10 @@ def fold(text: str) -> str:
         text = markdown_table_row(text)
     if "/" in text:
         text = PROGRESS_HEADER_TYPE_FIRST.sub(r"\2.\1", PROGRESS_HEADER.sub(r"\1.", text))
+    if "分" in text and text[:1].isdigit():
+        text = MOOC_HEADER.sub(r"\1.\2题 ", text)
+    if "你" in text:
+        text = MOOC_VERDICT.sub("", text)
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
     if text.startswith("**"):

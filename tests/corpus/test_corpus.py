@@ -239,7 +239,7 @@ FLOORS = {
     "f3_maogai-choice.md": (0.90, None),
     "f4_multimedia.docx": (0.90, None),
     "f5_ds-open-questions.md": (0.95, 0.85),
-    "g1_maogai-exam-platform.docx": (0.95, 0.80),
+    "g1_maogai-exam-platform.docx": (0.95, 0.95),
     "g2_chaoxing-xigai-multi.txt": (0.95, 0.95),
     "g3_med-zhenti-2020-2019.md": (0.95, None),
     "g4_ai-intro-choice.docx": (0.95, 0.95),

@@ -3538,3 +3538,25 @@ def test_english_keys_in_bold_labels_echoing_their_option_or_in_italics() -> Non
         ("A", ""),
         ("B", "because blood has haemoglobin"),
     ]
+
+
+def test_a_chinese_university_mooc_quiz_page() -> None:
+    """中国大学MOOC: "1单选(2分)" heads a question, "得分/总分" and "2.00/2.00" score it, each label
+    alone over its option, and the key line says how the trainee did ("你错选为A")."""
+    questions = parse(
+        "1单选(2分)\n客户是？\n得分/总分\nA.\n上帝\n2.00/2.00\nB.\n朋友\n正确答案：A你选对了\n"
+        "2判断(2分)\n微笑很重要。\n得分/总分\nA.\n×\nB.\n√\n2.00/2.00\n正确答案：B你选对了\n"
+        "3多选(2分)\n服务包括？\n得分/总分\nA.\n微笑\nB.\n倾听\n1.00/2.00\nC.\n争吵\n正确答案：A、B你错选为A\n"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["options"], q["answer"]) for q in questions] == [
+        ("1", "single", "客户是?", ["上帝", "朋友"], "A"),
+        ("2", "truefalse", "微笑很重要。", [], True),
+        ("3", "multiple", "服务包括?", ["微笑", "倾听", "争吵"], "AB"),
+    ]
+
+
+def test_a_judgement_keyed_by_letter_reads_which_option_says_true() -> None:
+    questions = parse(
+        "1. 苹果落地而月球不落地，两者原因相同。\nA.错误B.正确\n正确答案：B\n2. 客户永远是错的。\nA.对\nB.错\n正确答案：B"
+    )
+    assert [(q["type"], q["answer"]) for q in questions] == [("truefalse", True), ("truefalse", False)]
