@@ -247,10 +247,17 @@ CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
 SUMMARY_KEY = re.compile(r"答案|解析")  # "查看答案", "点击查看答案与解析": the folded part holds the key
+# "点击查看", "展开", "Show answer": a fold that only says to open it holds the answer under a question
+SUMMARY_REVEALS = re.compile(
+    r"^\W*(?:点击|點擊|查看|展开|展開|显示|顯示|打开|打開|show|click|reveal|expand|view|see|answer|solution)",
+    re.I,
+)
 
 
 def _summary(m: re.Match[str]) -> str:
     word = SUMMARY_KEY.search(m.group(1))
+    if word is None and SUMMARY_REVEALS.match(m.group(1)):
+        return "【答案】"
     return f"【{word.group(0) if word else m.group(1)}】"
 
 

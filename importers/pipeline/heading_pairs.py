@@ -45,7 +45,7 @@ NUMBER = re.compile(
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")
 # "答：" / "参考答案：" opening the answer is its label, not its text.
-ANSWER_LABEL = re.compile(r"^\s*(?:答|答案|参考答案|參考答案)\s*[:：]\s*")
+ANSWER_LABEL = re.compile(r"^\s*(?:(?:答|答案|参考答案|參考答案)\s*[:：]|【(?:答案|参考答案|參考答案)】)\s*")
 # "【参考资料】：《Effective C++》条款9": where the answer came from, kept as its explanation.
 SOURCES = re.compile(
     r"^\s*[【\[]?(?:参考资料|參考資料|参考文献|參考文獻|参考链接|資料來源|资料来源|出处|出處)[】\]]?\s*[:：]"

@@ -3560,3 +3560,13 @@ def test_a_judgement_keyed_by_letter_reads_which_option_says_true() -> None:
         "1. 苹果落地而月球不落地，两者原因相同。\nA.错误B.正确\n正确答案：B\n2. 客户永远是错的。\nA.对\nB.错\n正确答案：B"
     )
     assert [(q["type"], q["answer"]) for q in questions] == [("truefalse", True), ("truefalse", False)]
+
+
+def test_a_fold_that_only_says_to_open_it_holds_the_answer() -> None:
+    md = (
+        "1. 什么是进程？\n\n<details>\n<summary>点击查看</summary>\n进程是程序的一次执行。\n</details>\n\n"
+        "2. Which is prime?\n\n- A. 4\n- B. 5\n\n<details><summary>Show answer</summary>\n\nB\n\n</details>\n\n"
+        "## 什么是线程？\n\n<details><summary>展开</summary>\n\n线程是调度单位。\n\n</details>\n"
+    )
+    paper = parse_document("notes.md", md.encode())
+    assert [q.answer for q in paper.questions] == ["进程是程序的一次执行。", "B", "线程是调度单位。"]
