@@ -272,8 +272,8 @@ def classify(item: Item) -> ParsedQuestion | None:
 BOX_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*[)）]\s*$")
 
 
-OWN_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=[^\sa-z])")
 # A line under the options that could be one: short, and no label but its own place's.
+OWN_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=[^\sa-z])")
 LOST_LABEL_OPTION_MAX = 60
 
 
@@ -722,11 +722,12 @@ STEM_POINTS = re.compile(
 FILL_PLACEHOLDER = re.compile(r"_*[\[【(（]\s*填空\s*\d{1,2}\s*[\]】)）]_*")
 
 
-# "(2017年下半年试题12)某软件公司…", "【2019年真题】…": where a past paper's question came from,
-# printed before its text.
+# "**数据传输速率的单位是什么**：比特每秒。": a question set in bold, its answer after it
 BOLD_QUESTION_ANSWER = re.compile(r"^\*\*([^*\n]+)\*\*\s*[:：]?\s*(\S[\s\S]*)$")
 # "**MAC 地址有几个比特**：" over its answer: the bold and the colon are no text
 BOLD_THEN_COLON = re.compile(r"^\*\*([^*\n]+)\*\*\s*[:：]$")
+# "(2017年下半年试题12)某软件公司…", "【2019年真题】…": where a past paper's question came from,
+# printed before its text.
 STEM_SOURCE = re.compile(r"^\s*[(（【\[]\s*(?:19|20)\d{2}\s*年[^()（）【】\[\]\n]{0,20}[)）】\]]\s*(?=\S)")
 
 

@@ -699,7 +699,12 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
     seg.case_labels = (
-        sum(1 for line in lines if "问题" in line.text and rules.CASE_PART.match(line.text)) >= 2
+        sum(
+            1
+            for line in lines
+            if ("问题" in line.text or "問題" in line.text) and rules.CASE_PART.match(line.text)
+        )
+        >= 2
     )
     for n, line in enumerate(lines, start=1):
         seg.next_text = lines[n].text if n < len(lines) else ""
