@@ -860,7 +860,8 @@ COLUMN_GAP = re.compile(r"(?:\s{2,}|\t|\u3000)$")
 def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
     """Option A opening a line under a stem whose answer, a bare letter, came first on its line."""
     first = m.group(group) == "A" and group in ("opt_punct", "opt_paren", "opt_space") and at_line_start(m)
-    return first and not item.options and item.stem != "" and KEY_LETTERS.match(item.answer or "") is not None
+    key = (item.answer or "").rstrip(")） ")  # ("…（ ）（答案：A）": the bracket the key closes)
+    return first and not item.options and item.stem != "" and KEY_LETTERS.match(key) is not None
 
 
 BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")

@@ -136,6 +136,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         stem = stem[: numbered_key.start()].rstrip()  # "…because    3": the third nested option
     if answer_text and "**" in answer_text:
         answer_text = answer_text.replace("**", "").strip()  # "**答案：对**": Markdown emphasis
+    if answer_text and stem.endswith(("(", "（")) and answer_text.endswith((")", "）")):
+        stem, answer_text = stem[:-1].rstrip(), answer_text[:-1].strip()  # "…____。（答案：满意）"
     explanation = (item.explanation or "").strip()
     if answer_text and (whole := WHOLE_BRACKETED.fullmatch(answer_text)):
         answer_text = whole.group(1).strip()  # "答案(9)": the answer set in brackets

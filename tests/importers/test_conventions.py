@@ -3570,3 +3570,17 @@ def test_a_fold_that_only_says_to_open_it_holds_the_answer() -> None:
     )
     paper = parse_document("notes.md", md.encode())
     assert [q.answer for q in paper.questions] == ["进程是程序的一次执行。", "B", "线程是调度单位。"]
+
+
+def test_an_answer_label_in_brackets_after_the_stem() -> None:
+    """ "…____。（答案：满意）": the key printed in brackets after the question, options (if any)
+    under it; the brackets are neither stem nor answer."""
+    questions = parse(
+        "一、填空题\n1. 客户服务的核心是____。（答案：满意）\n二、单选题\n2. 服务是（ ）（答案：A）\nA.态度\nB.技术\n"
+        "三、简答题\n3. 简述首问负责制。(参考答案：第一个接待者负责到底。)"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in questions] == [
+        ("客户服务的核心是____。", [], ["满意"]),
+        ("服务是( )", ["态度", "技术"], "A"),
+        ("简述首问负责制。", [], "第一个接待者负责到底。"),
+    ]
