@@ -406,6 +406,8 @@ class Segmenter:
 
     def start_heading(self, heading: str, kind: str, rest: str, line: Line) -> None:
         heading = heading.strip().rstrip(":：")
+        if self.mode == "questions" and not rest and self._heading_again_over_key(heading):
+            self.start_key()  # "一、单项选择题" again after the paper, "1．A  2．C" under it: its key
         target = self.find_section(heading, kind) if self.mode == "key" else None
         if target is not None and any(k.target is target for k in self.keys):
             target = None  # a section already keyed named again: the next paper's, after its key
@@ -616,12 +618,17 @@ class Segmenter:
                 return kind
         return "short" if OPEN_PART.fullmatch(title.strip()) else "generic"
 
-    def find_section(self, heading: str, kind: str) -> Section | None:
-        def norm(s: str) -> str:
-            return re.sub(
-                r"\s", "", rules.SCORE_NOTE.sub("", re.sub(rf"^[{rules.CN_NUM}]+\s*[、.．]", "", s))
-            )
+    def _heading_again_over_key(self, heading: str) -> bool:
+        """A part's heading printed a second time with nothing but key entries under it."""
+        if not KEY_ENTRIES_LINE.match(self.next_text):
+            return False
+        return any(
+            s.doc == self.doc and s.items and _norm_heading(s.heading) == _norm_heading(heading)
+            for s in self.sections
+        )
 
+    def find_section(self, heading: str, kind: str) -> Section | None:
+        norm = _norm_heading
         candidates = [s for s in self.sections if s.doc == self.doc and s.items]
         for s in candidates:
             if norm(s.heading) == norm(heading):
@@ -662,6 +669,17 @@ class Segmenter:
 
 CHAPTER_MAX_CHARS = 16
 WRAPPED_MIN = 24  # characters: a term to explain is shorter, a wrapped paragraph's line longer
+# "1．A  2．C", "3．AB", "1-5 ABCDA", "6．√ 7．×": a line of nothing but key entries
+KEY_ENTRIES_LINE = re.compile(
+    rf"^\s*(?:(?:\d{{1,3}}\s*[-~～—–]\s*)?\d{{1,3}}\s*[.、．:：]?\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]+)\s*[,，;；]?\s*)+$"
+)
+
+
+def _norm_heading(heading: str) -> str:
+    """A part's heading without its numeral, points note and spaces ("一、单选题（每题2分）" → 单选题)."""
+    return re.sub(r"\s", "", rules.SCORE_NOTE.sub("", re.sub(rf"^[{rules.CN_NUM}]+\s*[、.．]", "", heading)))
+
+
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")

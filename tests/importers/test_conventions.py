@@ -3584,3 +3584,25 @@ def test_an_answer_label_in_brackets_after_the_stem() -> None:
         ("服务是( )", ["态度", "技术"], "A"),
         ("简述首问负责制。", [], "第一个接待者负责到底。"),
     ]
+
+
+def test_a_key_part_repeating_the_papers_headings_without_a_title() -> None:
+    """After the questions, the parts' headings again with nothing but key entries under them:
+    the key part, though no "参考答案" titles it."""
+    questions = parse(
+        "一、单项选择题（每小题2分，共10分）\n1．客户是（    ）。\nA．上帝\nB．朋友\n2．服务是（    ）。\nA．态度\nB．技术\n"
+        "二、多项选择题\n3．礼仪包括（    ）。\nA．尊重\nB．微笑\nC．争吵\n三、判断题\n4．微笑很重要。（  ）\n"
+        "一、单项选择题\n1．A  2．B\n二、多项选择题\n3．AB\n三、判断题\n4．√\n"
+    )
+    assert [q["answer"] for q in questions] == ["A", "B", "AB", True]
+
+
+def test_a_second_paper_under_the_same_headings_is_no_key() -> None:
+    questions = parse(
+        "一、单项选择题\n1．客户是（ ）。\nA．上帝\nB．朋友\n答案：A\n"
+        "一、单项选择题\n1．A类地址的范围是（ ）。\nA．1-126\nB．128-191\n答案：A\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("客户是( )。", "A"),
+        ("A类地址的范围是( )。", "A"),
+    ]
