@@ -241,12 +241,14 @@ def grid_row(seg: Segmenter, line: Line) -> str:
     if not GRID_GAP.search(text):
         return ""
     cells = [cell.strip() for cell in GRID_GAP.split(text) if cell.strip()]
-    if seg.mode == "key":
-        return "key" if len(cells) >= 2 and _grid_answers(seg, cells) else ""
-    if len(cells) < 2 or not all(map(_grid_item, cells)):
+    if len(cells) < 2 or any(NUMBERED_CELL.match(c) for c in cells):
+        # "1. …（ ）   2. …（ ）", "A.… B.…", a key's "1、 B   26、 B": numbered questions, options or
+        # key entries, read as such (and a key in columns never walks every item for each row)
         return ""
-    if any(NUMBERED_CELL.match(c) for c in cells):
-        return ""  # "1. …（ ）   2. …（ ）", "A.… B.…": numbered questions or options, read as such
+    if seg.mode == "key":
+        return "key" if _grid_answers(seg, cells) else ""
+    if not all(map(_grid_item, cells)):
+        return ""
     item = seg.item
     if item is not None and _instruction(item):  # "1. 口算。（8分）" over the rows: their heading
         seg.item = None

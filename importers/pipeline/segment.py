@@ -628,10 +628,9 @@ class Segmenter:
         )
 
     def find_section(self, heading: str, kind: str) -> Section | None:
-        norm = _norm_heading
         candidates = [s for s in self.sections if s.doc == self.doc and s.items]
         for s in candidates:
-            if norm(s.heading) == norm(heading):
+            if _norm_heading(s.heading) == _norm_heading(heading):
                 return s
         same_kind = [s for s in candidates if s.kind == kind]
         if len(same_kind) == 1:
