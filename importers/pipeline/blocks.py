@@ -72,6 +72,7 @@ class KeyEntry:
     target: Section | None
     doc: int = 0
     text: str = ""
+    in_order: bool = False  # a bare "A" on its line: the next question's key, numbered or not
 
 
 @dataclass

@@ -17,6 +17,7 @@ CN_DIGITS = "一二三四五六七八九十"
 
 
 def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
+    keys = _link_in_order(sections, keys)
     _resolve_headless(sections, keys)
     for entry in keys:
         if entry.target is None:
@@ -35,6 +36,40 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         if section.local_key:
             link_local_key(section)
         _share_last_parts_answer(section)
+
+
+def _link_in_order(sections: list[Section], keys: list[KeyEntry]) -> list[KeyEntry]:
+    """A run of bare keys ("A" "B" "C" a line each) answers its part's questions, or the paper's
+    above it, one each in order, when there are as many keys as questions (numbers the scraper
+    garbled, "①" "⑾", do not matter); else the keys count as numbered 1, 2, 3 …"""
+    runs: list[list[KeyEntry]] = []
+    for entry in keys:
+        if not entry.in_order:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.target is entry.target and entry.number == last.number + 1:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    linked: set[int] = set()
+    for run in runs:
+        first = run[0]
+        if first.target is not None:
+            asked = [i for i in first.target.items if i.parent is None]
+        else:
+            asked = [
+                i
+                for s in sections
+                if s.doc == first.doc and s.lineno < first.lineno
+                for i in s.items
+                if i.parent is None
+            ]
+        if len(asked) != len(run) or any(i.answer is not None for i in asked):
+            continue
+        for item, entry in zip(asked, run, strict=True):
+            item.answer = entry.text
+            linked.add(id(entry))
+    return [entry for entry in keys if id(entry) not in linked]
 
 
 def _share_last_parts_answer(section: Section) -> None:

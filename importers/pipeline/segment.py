@@ -247,7 +247,9 @@ class Segmenter:
     def on_text(self, text: str, line: Line, new_line: bool) -> None:
         self.trace(line, self._text_role())
         if self.mode == "key":
-            if self.key_entry is not None:
+            if new_line and self.key_entry is None and BARE_KEY.fullmatch(text):
+                self.add_bare_key(text, line)
+            elif self.key_entry is not None:
                 self.key_entry.text = join(self.key_entry.text, text, "\n" if new_line else "")
             return
         if self.mode == "local_key":
@@ -587,6 +589,13 @@ class Segmenter:
         self.key_last = number
         return self.key_entry
 
+    def add_bare_key(self, text: str, line: Line) -> None:
+        """ "参考答案" then "A" "B" "C" a line each: the questions' keys in order. No entry stays
+        open, so the next bare line is the next key."""
+        self.key_last += 1
+        entry = KeyEntry(self.key_last, line.lineno, self.key_target, self.doc, text, in_order=True)
+        self.keys.append(entry)
+
     def start_key(self) -> None:
         self.close_item()
         self.end_parts()
@@ -682,6 +691,7 @@ def _norm_heading(heading: str) -> str:
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
+BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
 HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper

@@ -1225,6 +1225,15 @@ CASES = {
             ("short", "成本5元售价8元,求利润。", [], "3元"),
         ],
     ),
+    "a key of bare letters a line each answers the questions in order, whatever their numbers": (
+        "单选题\n1、客户是?\nA. 上帝\nB. 对手\n①、服务要?\nA. 拖延\nB. 及时\n"
+        "⑾、投诉要?\nA. 记录\nB. 忽视\n\n参考答案\nA\nB\nA",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "①、服务要?", ["拖延", "及时"], "B"),
+            ("single", "(11)、投诉要?", ["记录", "忽视"], "A"),
+        ],
+    ),
 }
 
 
