@@ -10,6 +10,7 @@ from collections.abc import Callable
 from .classify import classify
 from .clean import clean_lines
 from .coverage import measure
+from .glossary import looks_like_glossary, parse_glossary
 from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
@@ -21,6 +22,7 @@ from .survey import parse_survey
 from .trailing_keys import read_trailing_keys
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
+GLOSSARY_NOTE = 'nothing is numbered: each line "term：definition" was read as a term to explain'
 PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
 HEADINGS_NOTE = "each heading that asks was read as a question, the text under it as its answer"
 
@@ -49,7 +51,10 @@ def parse_lines(
     if _unnumbered_export(seg):
         chapter = next((s.chapter for s in seg.sections if s.chapter), "")
         loose = [ln for s in seg.sections for ln in s.loose]
-        if looks_like_pairs(loose):
+        if looks_like_glossary(loose):
+            questions = parse_glossary(loose, chapter=chapter)
+            warnings.append(GLOSSARY_NOTE)
+        elif looks_like_pairs(loose):
             questions = parse_pairs(loose, chapter=chapter)
             warnings.append(PAIRS_NOTE)
         else:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
+from .glossary import defines_term
 from .line_rules import read_whole_line
 from .link import split_enumerated
 from .model import Line
@@ -259,7 +260,11 @@ class Segmenter:
         if item is not None and item.slot == "verdict" and new_line:
             self.close_item()  # a statement judged on the lines under it: text now is the next one
             item = None
-        if item is not None and new_line and self._next_unnumbered(item, text):
+        if (
+            item is not None
+            and new_line
+            and (self._next_unnumbered(item, text) or self._next_term(item, text))
+        ):
             stem = text
             kept, _, first = (item.answer or "").rpartition("\n")
             if self.prev_full and kept.strip() and ASKS_ON.search(first):
@@ -311,6 +316,11 @@ class Segmenter:
             ASKED_END.search(text) is not None or ANSWER_NEXT.match(self.next_text) is not None
         )
         return finished or asks or rules.BLANK.search(text) is not None
+
+    def _next_term(self, item: Item, text: str) -> bool:
+        """Under 名词解释, unnumbered "term：definition" lines are one term each."""
+        unnumbered_term = not item.number and item.slot == "stem" and not item.extra
+        return unnumbered_term and self.section.kind == "short" and defines_term(item.stem, text)
 
     def _outside_item(self, text: str, line: Line) -> None:
         if self.section.kind == "case" and self.case_open and self.expected == 1:
