@@ -218,6 +218,7 @@ REPEAT_MAX_CHARS = 40
 REPEAT_LONG_MAX_CHARS = 80
 REPEAT_LONG_MIN = 5
 # Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
+TASK_BOX = re.compile(r"^\[\s*[xX√✓✔]?\s*\]\s")
 ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
 
 
@@ -232,6 +233,7 @@ def _asks(text: str, times: int) -> bool:
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)
         or rules.BARE_HEADING.match(text)
+        or TASK_BOX.match(text)  # "[ ] 毛泽东": an option of a task list, unlabelled
         or program_line(text, 0)  # "#include <GL/glut.h>", "void Paint()": every answer's program
     )
 

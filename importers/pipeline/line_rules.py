@@ -112,6 +112,25 @@ def bullet_question(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+def heading_over_options(seg: Segmenter, line: Line) -> str:
+    """ "### 同盟会的机关刊物是" over "- [ ] 《民报》" or "A. 《民报》": a bank that heads each
+    question with its stem, unnumbered; the options under it make it a question, not a topic."""
+    if not line.heading or seg.mode != "questions" or not OPTION_UNDER.match(seg.next_text):
+        return ""
+    if UNNUMBERED_STEM.match(line.text) is None or NUMBER_RANGE.match(line.text):
+        return ""  # ("### 3. …": the number's boundary reads it; "### 161-170" names a range)
+    if seg.section.kind == "truefalse" or seg.section_kind(line.text) != "generic":
+        return ""  # ("## 判断" over its ticked statements: a part; task_judgement reads them)
+    seg.close_item()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=line.text, material=seg.material)
+    return "question"
+
+
+# (not "- [ ] 1", "- [ ] 2": a checklist of question numbers under "## 题目列表")
+OPTION_UNDER = re.compile(r"^\s*(?:[(（]?[A-H][)）]?\s*[.、．:：)）]|\[\s*[xX√✓✔]?\s*\](?!\s*\d+\s*$))")
+UNNUMBERED_STEM = re.compile(rf"^(?!\s*(?:[Qq]\s*)?(?:\d{{1,4}}|[{rules.CN_NUM}]{{1,3}})\s*[.、．:：)）])\S")
+
+
 def blank_line(seg: Segmenter, line: Line) -> str:
     """ "______" under a stem: the question is a fill-in whose blank is that line."""
     if not rules.BLANK_LINE.match(line.text):
@@ -670,6 +689,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("number_heading_key", number_heading_key),
     ("part_and_number", part_and_number),
     ("bullet_question", bullet_question),
+    ("heading_over_options", heading_over_options),
     ("task_judgement", task_judgement),
     ("task_option", task_option),
     ("lone_label", lone_label),

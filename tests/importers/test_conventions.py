@@ -3635,3 +3635,30 @@ def test_a_second_paper_under_the_same_headings_is_no_key() -> None:
         ("客户是( )。", "A"),
         ("A类地址的范围是( )。", "A"),
     ]
+
+
+def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() -> None:
+    # A bank heading each question with its stem, no number, the options a task list ticked at
+    # the key; the same names come back as options of many questions (never page furniture).
+    names = ["陈独秀", "李大钊", "毛泽东", "瞿秋白"]
+    blocks = []
+    for k in range(4):
+        boxes = "\n".join(f"- [{'x' if i == k else ' '}] {name}" for i, name in enumerate(names))
+        blocks.append(
+            f"### 第{k + 1}个讴歌十月革命的人是\n\n{boxes}\n\n### 同盟会的第{k + 1}份刊物是\n\n"
+            "- [ ] 《新民丛报》\n- [x] 《民报》\n- [ ] 《时务报》"
+        )
+    md = (
+        "# 史纲题库\n\n## 题目列表\n\n" + "\n\n".join(blocks) + "\n\n### 下列说法不正确的是\n\nA. 甲\nB. 乙\n"
+    )
+    questions = [
+        q.as_json("bank.md", i) for i, q in enumerate(parse_document("bank.md", md.encode()).questions, 1)
+    ]
+    assert [brief(q) for q in questions] == [
+        row
+        for k in range(4)
+        for row in (
+            ("single", f"第{k + 1}个讴歌十月革命的人是", names, "ABCD"[k]),
+            ("single", f"同盟会的第{k + 1}份刊物是", ["《新民丛报》", "《民报》", "《时务报》"], "B"),
+        )
+    ] + [("single", "下列说法不正确的是", ["甲", "乙"], None)]
