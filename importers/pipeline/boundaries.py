@@ -396,6 +396,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
         if group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
             return None  # "答：1. 倾听" or "答：" then "1. 倾听" "2. 记录": points that ask nothing
+    if group in ("item_n", "item_c") and line_start and _point_of_unnumbered(seg, n, text, m.end()):
+        return None  # "太平天国失败的原因和教训" in a 论述 part, then "1. …" "2. …": its answer's points
     if item is not None and item.slot == "stem" and not item.options and line_start and group == "item_n":
         # "**1. 什么是进程？**", its answer's paragraph ending "特征：" (or none: the numbering
         # restarts), then "1. 动态性" "2. 并发性": the answer's points, stating, not asking
@@ -408,6 +410,19 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text[m.end() :]):
         return ("item", n)
     return None
+
+
+def _point_of_unnumbered(seg: Segmenter, n: int, text: str, end: int) -> bool:
+    """Under an unnumbered question of an open part, numbers that state are its answer's points:
+    "1." first, then each next one."""
+    item = seg.item
+    if item is None or item.number or item.options or item.slot != "stem" or not item.stem:
+        return False
+    if seg.section.kind != "short" or COLON_END.search(item.stem):
+        return False  # ("…请完成以下任务：" then "1. 列出…": the tasks of the text above)
+    if not (rules.asks_in_words(item.stem) or re.search(rules.TOPIC_WORDS, item.stem)):
+        return False  # ("(共60分，每小题5分)" over "1. 内环境稳态": the part's note, then its questions)
+    return _answer_point_line("\n".join(item.extra), n, text, end)
 
 
 def _inside_bracketed_note(item: Item) -> bool:

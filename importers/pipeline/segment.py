@@ -263,7 +263,11 @@ class Segmenter:
         if (
             item is not None
             and new_line
-            and (self._next_unnumbered(item, text) or self._next_term(item, text))
+            and (
+                self._next_unnumbered(item, text)
+                or self._next_term(item, text)
+                or self._next_open(item, text)
+            )
         ):
             stem = text
             kept, _, first = (item.answer or "").rpartition("\n")
@@ -316,6 +320,21 @@ class Segmenter:
             ASKED_END.search(text) is not None or ANSWER_NEXT.match(self.next_text) is not None
         )
         return finished or asks or rules.BLANK.search(text) is not None
+
+    def _next_open(self, item: Item, text: str) -> bool:
+        """In an open part whose questions are unnumbered (their answers' points may be numbered),
+        a line under an answer that asks, or over a "1." starting points again, is the next
+        question."""
+        if item.number or self.section.kind != "short":
+            return False
+        if not item.extra:  # "…这对你有何启示？" unanswered, then "改革开放以来…取得了哪些…？"
+            return ASKED_END.search(item.stem) is not None and rules.asks_strongly(text)
+        if self.prev_full and not STEM_END.search(item.extra[-1]):
+            return False  # (the line above was cut at the page's width: this one goes on with it)
+        if not any(PROSE.search(line) for line in item.extra) or boundaries.COLON_END.search(text):
+            return False  # (under a matrix, the question goes on; "请回答以下问题：" announces parts)
+        points_again = POINT_ONE.match(self.next_text) is not None and not rules.asks_strongly(self.next_text)
+        return rules.asks_strongly(text) or points_again
 
     def _next_term(self, item: Item, text: str) -> bool:
         """Under 名词解释, unnumbered "term：definition" lines are one term each."""
@@ -701,6 +720,8 @@ def _norm_heading(heading: str) -> str:
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
+PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
+POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
