@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 
@@ -46,7 +47,9 @@ def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # not a zip at all, or a damaged one
         raise PaperError(filename, f"不是可读取的 Excel 文件({type(exc).__name__})") from exc
-    with archive:
+    with archive, warnings.catch_warnings():
+        # openpyxl warns of parts it skips (data validation, conditional formats): no questions there
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
         check_zip_limits(filename, archive, kind="Excel workbook")  # a spreadsheet can be a zip bomb too
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
