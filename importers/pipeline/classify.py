@@ -50,6 +50,7 @@ ANSWER_IN_BLANK = re.compile(
     r"(?<![A-Za-z0-9])(?:[(（【]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）】]"  # (and "客户是【A】")
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
 )
+ANSWER_NAMED_IN_BLANK = re.compile(r"[(（]\s*([A-H])\s*[.、．:：]?\s*([^()（）\s][^()（）]{0,60}?)\s*[)）]")
 WORD = re.compile(r"\w")
 # "…，说明(1)式的含义", "，求…", "。试推导…": the text after a colon sets a task, no definition
 TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
@@ -357,6 +358,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         if inline:
             letters = re.sub(r"[^A-H]", "", _blank_letters(inline))
             q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
+        elif typed_in := _answer_named_in_blank(q.stem, options):
+            letters = typed_in.group(1)
+            q.stem = q.stem[: typed_in.start()] + "( )" + q.stem[typed_in.end() :]
     if letters:
         inline = answer_in_blank(q.stem, len(options))
         leading = ANSWER_BEFORE_STEM.match(q.stem)
@@ -433,6 +437,16 @@ def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:
         if ascending and ord(letters[-1]) - ord("A") < option_count:
             found = m
     return found
+
+
+def _answer_named_in_blank(stem: str, options: list[str]) -> re.Match[str] | None:
+    """ "…的最佳选项（B场景）", "(D.SB-ADPCM)": the key's letter and its option's text, typed
+    into the question's bracket."""
+    for m in ANSWER_NAMED_IN_BLANK.finditer(stem):
+        place = ord(m.group(1)) - ord("A")
+        if place < len(options) and rules.bare_words(m.group(2)) == rules.bare_words(options[place]):
+            return m
+    return None
 
 
 def _blanks_below(item: Item, answer_text: str | None) -> bool:

@@ -4,8 +4,8 @@ What is read: the document body in order — paragraphs (including those inside 
 controls), tables (one line per row, cells joined by a tab), inline pictures (DrawingML
 and legacy VML, including the preview pictures of old equation objects), Word's automatic
 list numbers (rendered from numbering.xml and prefixed, as Word shows them) and OMML
-equation text. An option set in colour or highlighted ("C、漏洞" in red) is the key, as bold is
-in Markdown: its text is passed on as "C、**漏洞**". Deliberately ignored: text boxes, headers,
+equation text. An option set in colour, highlighted or bold ("C、漏洞" in red) is the key, as
+bold is in Markdown: its text is passed on as "C、**漏洞**". Deliberately ignored: text boxes, headers,
 footers, footnotes, comments and deleted tracked changes — none of them hold questions in the
 papers we import, and text boxes would otherwise duplicate text (Word stores a VML fallback copy
 of each).
@@ -53,6 +53,7 @@ MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateCo
 R_EMBED, R_ID = f"{{{R_NS}}}embed", f"{{{R_NS}}}id"
 VAL = _w("val")
 R, RPR, COLOR, HIGHLIGHT, UNDERLINE = _w("r"), _w("rPr"), _w("color"), _w("highlight"), _w("u")
+BOLD = _w("b")
 PPR, PSTYLE, NUMPR, NUM_ID, ILVL = _w("pPr"), _w("pStyle"), _w("numPr"), _w("numId"), _w("ilvl")
 
 # Wrappers that hold blocks, rows or cells without being one (content controls, custom XML).
@@ -259,10 +260,14 @@ def _underlined(run: etree._Element) -> bool:
 
 
 def _marked(run: etree._Element) -> bool:
-    """A run in a colour other than black, or highlighted."""
+    """A run in a colour other than black, highlighted, or bold (one option bold among plain ones
+    is the key; every option bold is only the paper's type, and no key: classify tells)."""
     rpr = run.find(RPR)
     if rpr is None:
         return False
+    bold = rpr.find(BOLD)
+    if bold is not None and (bold.get(VAL) or "1").lower() not in ("0", "false"):
+        return True
     color = rpr.find(COLOR)
     if color is not None and (color.get(VAL) or "auto").lower() not in ("auto", "000000"):
         return True

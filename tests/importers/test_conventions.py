@@ -1290,6 +1290,16 @@ CASES = {
             ("short", "管球反馈", [], None),
         ],
     ),
+    "the key's letter with its option's text typed into the stem's bracket ('(B场景)')": (
+        "1.移动媒体的关键点的最佳选项（B场景）\nA.内容\nB.场景\nC.社交\n"
+        "2.G.722编码标准采用的编码技术(D.SB-ADPCM)\nA.ADM\nB.PCM\nC.ADPCM\nD.SB-ADPCM\n"
+        "3.下列属于媒体的是（A报纸）\nA.电视\nB.报纸",
+        [
+            ("single", "移动媒体的关键点的最佳选项( )", ["内容", "场景", "社交"], "B"),
+            ("single", "G.722编码标准采用的编码技术( )", ["ADM", "PCM", "ADPCM", "SB-ADPCM"], "D"),
+            ("single", "下列属于媒体的是(A报纸)", ["电视", "报纸"], None),
+        ],
+    ),
 }
 
 

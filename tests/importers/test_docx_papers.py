@@ -101,6 +101,22 @@ def test_an_option_set_in_colour_is_the_key() -> None:
     ]
 
 
+def test_an_option_set_in_bold_among_plain_ones_is_the_key_all_bold_is_none() -> None:
+    document = docx.Document()
+    document.add_paragraph("一、单项选择题")
+    document.add_paragraph("1.服务的核心是")
+    for label, text in (("A", "价格"), ("B", "客户"), ("C", "渠道")):
+        document.add_paragraph().add_run(f"{label}.{text}").bold = label == "B"
+    document.add_paragraph("2.礼仪的基础是")
+    for label, text in (("A", "微笑"), ("B", "争辩")):
+        document.add_paragraph().add_run(f"{label}.{text}").bold = True  # a paper setting options bold
+    questions = parse_document("bold.docx", to_bytes(document)).questions
+    assert [(q.stem, q.options, q.answer) for q in questions] == [
+        ("服务的核心是", ["价格", "客户", "渠道"], "B"),
+        ("礼仪的基础是", ["微笑", "争辩"], None),
+    ]
+
+
 def test_underlined_spaces_are_blanks_and_underlined_answers_fill_them() -> None:
     """Word's blank is a run of underlined spaces; an answered paper underlines its answer with
     the spaces around it (a choice's letters too). Underlined words alone are emphasis."""
