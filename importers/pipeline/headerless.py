@@ -77,14 +77,18 @@ def infer_columns(rows: list[Row]) -> Columns | None:
 
 
 def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[str]) -> Columns | None:
-    """Rows of "stem, answer, A:x B:y, type" (an app's export): no key column, but a column whose
-    cells each hold every option, and a column answering them by an option's text or letter."""
+    """Rows of "stem, answer, A:x B:y, type" (an app's export) or "n, stem, x@y@z, 3" (a quiz
+    bot's records): no key column, but a column whose cells each hold every option, labelled or
+    joined by one mark, and a column answering them by an option's text or letter, or its place
+    counted from 1."""
     from .sheet_bank import CELL_OPTION, Columns, kind_named, split_options_cell
 
     def options_cell(cell: str) -> bool:
         return CELL_OPTION.match(cell) is not None and len(split_options_cell(cell)) >= 2
 
     listed = [i for i, cells in enumerate(columns) if cells and _share(cells, options_cell) >= KIND_SHARE]
+    if not listed:
+        listed = [i for i, cells in enumerate(columns) if cells and _joined_by_one_mark(cells)]
     texts = [i for i, kind in enumerate(kinds) if kind == "text" and i not in listed]
     if len(listed) != 1 or not texts:
         return None
@@ -93,17 +97,48 @@ def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[s
     if _mean_length(columns[stem]) < MIN_STEM_CHARS:
         return None
     answer = next((i for i in texts if i != stem and _answers(cut, i, options)), None)
-    if answer is None:
+    places = [
+        i for i, kind in enumerate(kinds) if kind == "number" and i > stem and _names_places(cut, i, options)
+    ]
+    if answer is None and not places:
         return None
-    fields = {"stem": stem, "answer": answer, "options": options}
+    fields = {"stem": stem, "options": options}
+    fields.update({"answer": answer} if answer is not None else {"answer_place": places[0]})
+    if "number" in kinds and kinds.index("number") < stem:
+        fields["number"] = kinds.index("number")
     typed = [i for i, cells in enumerate(columns) if cells and i not in fields.values()]
     type_column = next(
         (i for i in typed if _share(columns[i], lambda c: bool(kind_named(c))) >= KIND_SHARE), None
     )
     if type_column is not None:
         fields["type"] = type_column
-    names = {"stem": "题干", "answer": "答案", "options": "选项", "type": "题型"}
+    names = {"stem": "题干", "answer": "答案", "answer_place": "答案(选项序号)", "options": "选项"}
+    names.update({"type": "题型", "number": "题号"})
     return Columns(0, fields, [], [f"第{index + 1}列→{names[name]}" for name, index in fields.items()])
+
+
+def _joined_by_one_mark(cells: list[str]) -> bool:
+    """Nearly every cell splits at the same mark into 2–8 options: "理藩院@枢密院@内阁"."""
+    from .sheet_bank import OPTION_JOINERS, joined_parts
+
+    for joiner in OPTION_JOINERS:
+        split = sum(1 for cell in cells if 2 <= len(joined_parts(cell, joiner)) <= 8)
+        if split >= KIND_SHARE * len(cells):
+            return True
+    return False
+
+
+def _names_places(rows: list[list[str]], column: int, options_column: int) -> bool:
+    """Most rows name an option by its place from 1 ("4": the fourth option)."""
+    from .sheet_bank import split_options_cell
+
+    pairs = [
+        (row[column], len(split_options_cell(row[options_column])))
+        for row in rows
+        if len(row) > max(column, options_column) and row[column] and row[options_column]
+    ]
+    named = sum(1 for place, count in pairs if place.isdigit() and 1 <= int(place) <= count)
+    return bool(pairs) and named >= ANSWERED_SHARE * len(pairs)
 
 
 def _answers(rows: list[list[str]], column: int, options_column: int) -> bool:

@@ -486,7 +486,8 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
-        options, answer, explanation = _shifted_left(options, cell("answer"), cell("explanation"))
+        answer = cell("answer") or _letter_at(cell("answer_place"), options)
+        options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)
         question.explanation = explanation
         question.material = cell("material")
@@ -498,6 +499,11 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         questions.append(question)
     _coded_verdicts(questions)
     return questions, problems
+
+
+def _letter_at(place: str, options: list[str]) -> str:
+    """ "4" over four options: the fourth one's letter."""
+    return "ABCDEFGH"[int(place) - 1] if place.isdigit() and 1 <= int(place) <= min(len(options), 8) else ""
 
 
 def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[list[str], str, str]:
@@ -592,8 +598,19 @@ def split_options_cell(text: str) -> list[str]:
     if len(labels) >= 2 and [m.group(1) for m in labels] == list("ABCDEFGH"[: len(labels)]):
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
-    parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
-    return parts if len(parts) >= 2 else []
+    for joiner in OPTION_JOINERS:
+        parts = joined_parts(text, joiner)
+        if len(parts) >= 2:
+            return parts
+    return []
+
+
+# Marks that join a cell's options, tried in order ("x|y", one a line; "理藩院@枢密院@内阁").
+OPTION_JOINERS = ("\n", "|", "@")
+
+
+def joined_parts(text: str, joiner: str) -> list[str]:
+    return [p.strip() for p in text.split(joiner) if p.strip()]
 
 
 def json_list(text: str) -> list[str] | None:

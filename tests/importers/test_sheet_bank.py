@@ -533,6 +533,23 @@ def test_a_text_bank_of_one_record_a_line_split_by_separators() -> None:
     ]
 
 
+def test_a_quiz_bots_records_options_joined_by_a_mark_and_the_key_as_the_options_place() -> None:
+    """ "1⇥东南大学…原址？⇥理藩院@枢密院@内阁@国子监⇥4": a bot's records (GBK), the options in
+    one field joined by "@", the key the option's place counted from 1."""
+    text = (
+        "1\t东南大学在明清时曾是什么机构的原址？\t理藩院@枢密院@内阁@国子监\t4\r\n"
+        "2\t东南大学更换了几次学校名称？\t9@10@11@8\t2\r\n"
+        "3\t三江师范的创始人是谁？\t张之洞@张百熙@梁启超@李鸿章\t1\r\n"
+    )
+    paper = parse_document("bot.txt", text.encode("gbk"))
+    assert [(q.number, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("1", "东南大学在明清时曾是什么机构的原址？", ["理藩院", "枢密院", "内阁", "国子监"], "D"),
+        ("2", "东南大学更换了几次学校名称？", ["9", "10", "11", "8"], "B"),
+        ("3", "三江师范的创始人是谁？", ["张之洞", "张百熙", "梁启超", "李鸿章"], "A"),
+    ]
+    assert "第4列→答案(选项序号)" in paper.notes[0]
+
+
 def test_a_csv_bank_is_read_by_its_header_like_a_sheet() -> None:
     """A bank saved as CSV (GBK, as Excel on Chinese Windows saves it): the header's synonyms
     name the columns, a quoted cell keeps its commas and line breaks, and the paper says which
