@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .bracketed_blanks import read_bracketed_blanks
 from .classify import classify
 from .clean import clean_lines
 from .coverage import measure
@@ -65,6 +66,7 @@ def parse_lines(
     else:
         questions = _classify_all(seg)
         read_trailing_keys(questions)
+        read_bracketed_blanks(questions)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(
@@ -83,6 +85,7 @@ def _read_numbered(lines: list[Line], roles: dict[int, list[str]]) -> list[Parse
     link_keys(seg.sections, seg.keys)
     questions = _classify_all(seg)
     read_trailing_keys(questions)
+    read_bracketed_blanks(questions)
     roles.update(seg.roles)
     return questions
 
