@@ -324,6 +324,12 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
         return None
+    if (
+        group == "item_n"
+        and m.group(0).endswith("\t")
+        and ROW_LABEL_LETTER.match(text[m.start() - 1 : m.start()])
+    ):
+        return None  # "V1⇥PAT⇥Patient identification": a table's row label, not question 1
     if item is not None and _inside_bracketed_note(item):
         return None  # "人工解析: [推导过程：" "1. …" "4. 因此…]": the note's own numbering
     if seg.case_labels and seg.section.kind == "case" and seg.mode == "questions":
@@ -423,6 +429,9 @@ def _point_of_unnumbered(seg: Segmenter, n: int, text: str, end: int) -> bool:
     if not (rules.asks_in_words(item.stem) or re.search(rules.TOPIC_WORDS, item.stem)):
         return False  # ("(共60分，每小题5分)" over "1. 内环境稳态": the part's note, then its questions)
     return _answer_point_line("\n".join(item.extra), n, text, end)
+
+
+ROW_LABEL_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _inside_bracketed_note(item: Item) -> bool:

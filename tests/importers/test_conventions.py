@@ -1318,6 +1318,14 @@ CASES = {
             ("fill", "投诉要____。", [], None),
         ],
     ),
+    "rows of a table labelled V1, V2 … are no questions; 应用问题 names an open part": (
+        "变量列表\nNR\tName\tDescription\nV1\tPAT\tPatient identification\nV2\tAGE\tPatient age\n"
+        "一、应用问题\n1为了比较两组的工作能力，请制作箱线图。（2分）\n答：见附图。\n2两组的年龄有差异吗？（2分）",
+        [
+            ("short", "为了比较两组的工作能力,请制作箱线图。", [], "见附图。"),
+            ("short", "两组的年龄有差异吗?", [], None),
+        ],
+    ),
 }
 
 
