@@ -678,6 +678,12 @@ def parse_choice(text: str) -> tuple[str, str]:
         return "".join(sorted(set(ECHOED_LABEL.findall(text)))), ""
     if LOWER_LETTERS.fullmatch(text):
         text = text.upper()  # "正确答案 c"
+    circled = CIRCLED_KEY.match(text)
+    if circled:  # "答案：②" under options labelled ①②③④: the second option
+        text = (
+            "".join("ABCDEFGH"[CIRCLED.index(c)] for c in circled.group(0) if c in CIRCLED)
+            + text[circled.end() :]
+        )
     bracketed = BRACKETED_KEY.fullmatch(text)
     if bracketed:  # "答案:(A)", "【BC】": the letters in brackets
         text = bracketed.group(1)
@@ -694,6 +700,10 @@ def parse_choice(text: str) -> tuple[str, str]:
     rest = re.sub(r"^[(（](.*)[)）]$", r"\1", rest, flags=re.S).strip()
     rest = re.sub(r"^(?:解析|分析)\s*[:：]\s*", "", rest)
     return letters, rest.lstrip(AFTER_KEY)
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧"
+CIRCLED_KEY = re.compile(rf"\s*[{CIRCLED}](?:[\s,，、]*[{CIRCLED}])*")
 
 
 # between the key and its reason: "B。最终结果如下图", "C – The ability…", "B) because…"
