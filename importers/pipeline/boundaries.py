@@ -731,6 +731,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     item = seg.item
     if line_start and item is not None and item.options and item.answer and n > seg.expected:
         return True  # after a finished choice question a higher number is the next one (a gap)
+    if line_start and seg.line_heading and seg.heading_items >= HEADED_RUN and n > seg.last_number:
+        return True  # "### 62." after "### 60.": a bank heading each question, some left out
     if line_start and item is not None and not item.number and item.options and OPTION_A.match(seg.next_text):
         return True  # after a choice question whose number Word kept to itself, the printed count resumes
     empty = item is not None and not (item.stem or item.options)
@@ -741,6 +743,9 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
     # a choice question printed with its neighbour's number
     return line_start and n == seg.last_number and previous is not None and bool(previous.options)
+
+
+HEADED_RUN = 2  # questions already opened on headings before a gap in their numbers is trusted
 
 
 OPTION_FAMILY = {

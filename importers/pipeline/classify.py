@@ -47,10 +47,12 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(
-    r"(?<![A-Za-z0-9])(?:[(（【]\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*[)）】]"  # (and "客户是【A】")
+    # ("【A】", and "(**A**)" in Markdown)
+    r"(?<![A-Za-z0-9])(?:[(（【]\s*(?:\*\*)?([A-H](?:[\s,，、]*[A-H]){0,7})(?:\*\*)?\s*[)）】]"
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
 )
 ANSWER_NAMED_IN_BLANK = re.compile(r"[(（]\s*([A-H])\s*[.、．:：]?\s*([^()（）\s][^()（）]{0,60}?)\s*[)）]")
+BOLD_KEY_IN_BLANK = re.compile(r"[(（]\s*\*\*([A-H]{1,8})\*\*\s*[)）]")
 WORD = re.compile(r"\w")
 # "…，说明(1)式的含义", "，求…", "。试推导…": the text after a colon sets a task, no definition
 TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
@@ -215,6 +217,11 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.type, q.answer = ("multiple" if len(letters) > 1 else "single"), letters
         q.stem = stem[: chosen.start()] + "( )" + stem[chosen.end() :]
         q.warnings.append(OPTIONS_NOT_PRINTED)
+        return q
+    emphasized_only = BOLD_KEY_IN_BLANK.search(stem) if not (options or item.extra or answer_text) else None
+    if emphasized_only:  # "…belonging to (**C**)": a key in bold, its options never printed
+        q.stem = stem[: emphasized_only.start()] + "( )" + stem[emphasized_only.end() :]
+        _as_key_without_options(q, emphasized_only.group(1))
         return q
     echoed = ECHOED_KEY.fullmatch(answer_text or "") if len(options) < 2 and kind in ECHO_KINDS else None
     if echoed:  # "答案：B. 作为废液处理": a bank that printed only the chosen option; its text is

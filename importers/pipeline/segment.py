@@ -111,6 +111,7 @@ class Segmenter:
         self.sheet_numbers: list[int] = []
         self.sheet_target: Section | None = None  # the part a key grid printed above its questions answers
         self.last_number = 0  # numbering may run on across sections of one paper
+        self.heading_items = 0  # questions numbered on a Markdown heading ("### 62. …")
         self.doc_title = ""
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
@@ -499,6 +500,7 @@ class Segmenter:
         elif resumes:
             self._fold_nested()  # "47." after "12.": the run from 1 was a listing inside question 46
         self.numbered_items += 1
+        self.heading_items += bool(line.heading)
         self.expected = int(number) + 1
         self.last_number = int(number)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)

@@ -3741,3 +3741,17 @@ def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() ->
             ("single", f"同盟会的第{k + 1}份刊物是", ["《新民丛报》", "《民报》", "《时务报》"], "B"),
         )
     ] + [("single", "下列说法不正确的是", ["甲", "乙"], None)]
+
+
+def test_a_markdown_bank_heading_each_question_keeps_questions_after_gaps_in_their_numbers() -> None:
+    # Past papers picked from a numbered bank: "### 60." "### 62." "### 299." each a question; the
+    # key in bold in the stem's bracket, "(**C**)".
+    md = "".join(
+        f"### {n}. Question {n} asks ( **{key}** )\nA) alpha\nB) beta\nC) gamma\n\n---\n\n"
+        for n, key in ((60, "A"), (61, "B"), (62, "C"), (64, "A"), (299, "B"))
+    )
+    questions = parse_document("past.md", md.encode()).questions
+    assert [(q.number, q.options, q.answer) for q in questions] == [
+        (str(n), ["alpha", "beta", "gamma"], key)
+        for n, key in ((60, "A"), (61, "B"), (62, "C"), (64, "A"), (299, "B"))
+    ]
