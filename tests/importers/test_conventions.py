@@ -3755,3 +3755,8 @@ def test_a_markdown_bank_heading_each_question_keeps_questions_after_gaps_in_the
         (str(n), ["alpha", "beta", "gamma"], key)
         for n, key in ((60, "A"), (61, "B"), (62, "C"), (64, "A"), (299, "B"))
     ]
+    # the options of a question lost, its key kept: a choice question flagged for its options
+    lost = parse_document("lost.md", b"### 300. A campus network belongs to (**C**)\n\n---\n").questions
+    assert [(q.type, q.stem, q.answer, q.warnings) for q in lost] == [
+        ("single", "A campus network belongs to ( )", "C", ["no options were printed, only the key"])
+    ]
