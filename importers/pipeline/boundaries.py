@@ -370,7 +370,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if restarts and line_start and item is not None and item.bold and not seg.line_bold:
         return None  # "**8.…有哪些用途.**" then "1. 可以…" "2. 另一种…": the answer's points, in plain type
-    if _lists_requirements(item):
+    if _lists_requirements(item, text[m.end() :]):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
@@ -645,15 +645,18 @@ SECTION_NUMBER = re.compile(
 )
 
 
-def _lists_requirements(item: Item | None) -> bool:
-    """An unnumbered open question with a line ending ", 要求：" lists its conditions next."""
-    if item is None or item.number or item.options or item.answer is not None:
+def _lists_requirements(item: Item | None, rest: str) -> bool:
+    """An open question with a line ending "…, 要求：" lists its conditions next; numbered, it may
+    list parts to answer instead ("要求：(1)计算…"): conditions state, parts ask."""
+    if item is None or item.options or item.answer is not None:
+        return False
+    if item.number and (item.extra or rules.asks_strongly(rest)):
         return False
     return any(REQUIREMENTS.search(text) for text in (item.stem, *item.extra))
 
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
-REQUIREMENTS = re.compile(r"[,，]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
+REQUIREMENTS = re.compile(r"[,，。]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
 ITEM_GROUPS = (
     "item_n",
     "item_di",

@@ -386,6 +386,8 @@ class Segmenter:
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif _asks_more(item.stem, text):
                 item.stem = join(item.stem, text, "\n")
+            elif boundaries.REQUIREMENTS.search(item.stem) and CONDITION.match(text):
+                item.stem = join(item.stem, text, "\n")  # "…要求：" then "（1）N从键盘输入…": its conditions
             elif _announces_data(item.stem):
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
             elif PROGRAM_FOLLOWS.search(item.stem) and boundaries.program_line(text, 0):
@@ -722,6 +724,7 @@ def _norm_heading(heading: str) -> str:
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
+CONDITION = re.compile(r"\s*(?:[(（]\s?\d{1,2}\s?[)）]|\d{1,2}[)）])")
 PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
 POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")

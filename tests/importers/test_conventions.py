@@ -1333,6 +1333,21 @@ CASES = {
             ("multiple", "服务的要素有( )", ["态度", "技能", "环境"], "AC"),
         ],
     ),
+    "a numbered problem's conditions listed after '要求：' stay in its stem, its answer below": (
+        "三、编程题\n1．编程计算N的阶乘最后非0的三位数。要求：\n（1）N从键盘输入，且1<N<100000\n"
+        "（2）不够三位的补齐三位\nusing System;\nclass Program { }\n"
+        "2．编写程序求两数之和。要求：\n（1）请说明输入格式是什么？\n（2）请写出程序。",
+        [
+            (
+                "short",
+                "编程计算N的阶乘最后非0的三位数。要求:\n(1)N从键盘输入,且1<N<100000\n(2)不够三位的补齐三位",
+                [],
+                "using System;\nclass Program { }",
+            ),
+            ("short", "请说明输入格式是什么?", [], None),  # (parts that ask: the stem is their material)
+            ("short", "请写出程序。", [], None),
+        ],
+    ),
 }
 
 
@@ -1439,10 +1454,10 @@ def test_big_questions_named_di_x_ti_with_material_and_close_bracket_numbers() -
         ("第二题,问答题,共 15 分", "2", "计算各基本块的活跃变量;"),
     ]
     assert qs[2]["material"] == qs[3]["material"] == "考虑下面的程序:\nB1: if j >= n goto Exit"
-    # a requirements list stays with its question
+    # a requirements list stays with its question, part of what it asks
     assert (qs[4]["stem"], qs[4]["answer"]) == (
-        "请给出一个翻译方案,要求:",
-        "1) node 先声明后使用;\n2) 无重复声明;",
+        "请给出一个翻译方案,要求:\n1) node 先声明后使用;\n2) 无重复声明;",
+        None,
     )
     assert len(qs) == 5
 
