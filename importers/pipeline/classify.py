@@ -154,6 +154,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     if judged:  # "…must have 18 keys at most. (T/F)": a statement to judge, its tag no text
         stem, kind = stem[: judged.start()].rstrip(), "truefalse"
     mark = item.mark
+    if not options and mark is None and len(item.verdicts) >= 2:
+        kind = "truefalse"  # "T" "F" (or 对 错) printed under it as its choices, none marked: no key
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if not tail and not options:
         tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)

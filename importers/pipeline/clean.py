@@ -61,6 +61,8 @@ FURNITURE = [
         r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
+    # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"
+    re.compile(r"^(?:答案正确|答案错误|部分正确)\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     # 中国大学MOOC: "得分/总分" over each question's score "2.00/2.00" (the score's decimals: never
     # an option's "1/3")
     re.compile(r"^得分\s*/\s*总分$|^\d{1,3}\.\d{1,2}\s*/\s*\d{1,3}\.\d{1,2}$"),

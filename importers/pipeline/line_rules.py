@@ -77,8 +77,8 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
         return ""
     part, n = int(found.group(1) or found.group(3)), int(found.group(2) or found.group(4))
     if part != seg.judge_part:
-        if n != 1:
-            return ""
+        if n > FIRST_ID_LOST:
+            return ""  # (a part starts at 1; its first id the printout may have lost: then 2)
         seg.judge_part = part
         seg.new_section("", "generic", line.lineno)
     elif n != seg.expected:
@@ -94,6 +94,7 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
 PART_AND_NUMBER = re.compile(
     r"^(\d)-(\d{1,3})\s*$|^(?:\*\*)?[A-Z]?(\d)-(\d{1,3})[.、:：]?(?:\*\*)?(?=\s*\S)(?:\s+|(?<=\*\*)|(?<=[.、:：]))"
 )
+FIRST_ID_LOST = 2
 PART_ID_FIRST = set("0123456789*ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 

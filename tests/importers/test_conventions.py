@@ -2485,6 +2485,22 @@ def test_an_online_judges_part_and_number_alone_on_a_line() -> None:
     ]
 
 
+def test_an_online_judges_printout_that_lost_each_parts_first_id_and_prints_the_choices() -> None:
+    """A PTA exam printed to PDF: the first id of a part ("1-1", "2-1") lost with its line, a
+    judgement's choices "T" "F" printed under it unmarked (no key), the trainee's verdict
+    "答案正确： 3分" and the problem's "分数 3" metadata no text."""
+    text = (
+        "无向连通图所有顶点的度之和为偶数。\nT\nF\n答案正确： 3分\n1-2\n分数 3\n"
+        "基本有序时冒泡排序交换次数最多。\nT\nF\n答案错误： 0分\n单选题\n下列排序算法中最快的是：\n"
+        "A.快速排序\nB.冒泡排序\n答案正确： 5分\n2-2\n分数 5\n下列稳定的排序是：\nA.归并排序\nB.堆排序\n"
+    )
+    # (the unnumbered first question of each part is not recovered yet)
+    assert [(q["number"], q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("2", "truefalse", "基本有序时冒泡排序交换次数最多。", None),
+        ("2", "single", "下列稳定的排序是:", None),
+    ]
+
+
 def test_records_of_a_number_a_braced_statement_and_a_keyed_verdict_with_its_reason() -> None:
     """ "1 {statement} 正确答案:F (why)": a number and a space before the braced statement (the
     braces are no text), the verdict T/F, and the reason after it is the explanation."""
