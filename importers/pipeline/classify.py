@@ -157,6 +157,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     if not options and mark is None and len(item.verdicts) >= 2:
         kind = "truefalse"  # "T" "F" (or 对 错) printed under it as its choices, none marked: no key
     tail = rules.JUDGEMENT_TAIL.search(stem)
+    if tail and tail.group(1) == "X" and kind != "truefalse":
+        tail = None  # "（X）" outside a judgement part: a letter, maybe a blank's answer ("X轴")
     if not tail and not options:
         tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)
     if not tail and not options and kind == "truefalse" and answer_text is None:
@@ -164,6 +166,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
+        mark = "×" if mark == "X" else mark
     elif corrected:
         mark, stem = corrected.group(1), stem[: corrected.start()].rstrip()
         explanation = explanation or (corrected.group(2) or corrected.group(3)).strip()

@@ -295,7 +295,8 @@ JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
-JUDGEMENT_TAIL = re.compile(rf"(?:[(（\[【]\s*({_MARKS}|{_WORDS})\s*[)）\]】]\s*[；;]?|\s*({_MARKS}))\s*$")
+# ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)
+JUDGEMENT_TAIL = re.compile(rf"(?:[(（\[【]\s*({_MARKS}|{_WORDS}|X)\s*[)）\]】]\s*[；;]?|\s*({_MARKS}))\s*$")
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
 JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*({_WORDS})\s*$|\s{{2,}}({_WORDS})\s*$")
 # "…other knowledge areas. (F)", "客户永远是对的。 T": a judgement's letter after the statement

@@ -1348,6 +1348,15 @@ CASES = {
             ("short", "请写出程序。", [], None),
         ],
     ),
+    "× typed as the letter X in a judgement's brackets": (
+        "二、判断题\n1.销售订单不能进行信用额度控制。（ X ）\n2.V1有采购管理模块。（ √ ）\n"
+        "三、填空题\n1.横轴称为（X）轴。",
+        [
+            ("truefalse", "销售订单不能进行信用额度控制。", [], False),
+            ("truefalse", "V1有采购管理模块。", [], True),
+            ("fill", "横轴称为____轴。", [], ["X"]),
+        ],
+    ),
 }
 
 
