@@ -69,6 +69,7 @@ ANSWER = (
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"
     r"|^答案\s+(?=[A-H](?:[\s,，、]*[A-H])*\s*$)"  # "答案 A" opening a line
+    r"|^(?:答案|参考答案|參考答案|标准答案)[ \t\u3000]+(?=\S)"  # "答案 以计算机…": a label, a space
     r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$))"  # "答案(D)", "答案(9)" alone
 )
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
@@ -76,6 +77,7 @@ MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：
 EXPLANATION = (
     r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解|评分标准|評分標準|评分要点|評分要點|评分细则)】"
     r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
+    r"|^(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|\s*$)"  # "解析 因为…" (no colon), "解析" alone
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
     r"|^(?:说明|說明|备注|備註)\s*[:：]"  # under a key only (boundaries.accept_explanation)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
