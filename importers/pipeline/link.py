@@ -193,8 +193,9 @@ def _answerable(sections: list[Section], entry: KeyEntry, fence: int) -> list[Se
     """The question sections a headless key can answer: those printed between the key before
     it and itself ("答案：1.C 2.B" after each chapter's questions), else all of its paper's."""
     own = [s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"]
-    between = [s for s in own if fence < s.lineno < entry.lineno]
-    return between or own
+    between = [s for s in own if fence < s.lineno < entry.lineno] or own
+    # parts answered where they stand ("答：…" under each) ask no key: it is for the others
+    return [s for s in between if any(i.answer is None for i in s.items)] or between
 
 
 def _by_running_number(sections: list[Section], entry: KeyEntry) -> Section | None:
