@@ -41,6 +41,7 @@ BLANK_STEMS = 0.05
 SHARED_LABEL = 0.3  # share of stems opening with one label
 STEM_LABEL = re.compile(r"^\s*([^\W\d_]{1,6})\s*[:：]")
 ODD_OPTIONS = 0.1  # share of a section's choice questions with an option count far from its usual
+PICKS_MIN_STEPS = 10  # a numbering that only skips ahead, this long at least, is a bank's picks
 MIN_FOUND = 3  # below this many hits a check stays quiet (a paper's own oddities happen)
 
 
@@ -58,7 +59,7 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
     that keeps skipping or restarting, where no heading or change of type explains it, was read
     in the wrong places."""
     headings = sorted(n for n, r in roles.items() if set(r) & LAYOUT_ROLES)
-    steps = breaks = 0
+    steps = breaks = ahead = same = 0
     for before, after in zip(questions, questions[1:], strict=False):
         a, b = _number(before), _number(after)
         if a is None or b is None or before.section != after.section:
@@ -70,8 +71,12 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
             continue  # a platform export numbers each type from 1 without a heading
         steps += 1
         breaks += b != a + 1
+        ahead += b > a + 1
+        same += b == a
     if breaks < MIN_FOUND or breaks < BROKEN_STEPS * steps:
         return None
+    if same == steps or (ahead == breaks and ahead >= LOST_SPINE * steps and steps >= PICKS_MIN_STEPS):
+        return None  # every question "1." (copied one by one); or a bank's picks, "60." "62." "299."
     return Finding(
         f"question numbers skip or restart at {breaks} of {steps} steps", breaks >= LOST_SPINE * steps
     )

@@ -49,6 +49,13 @@ def test_restarts_under_a_heading_or_at_a_change_of_type_are_runs_not_breaks() -
     assert self_checks.numbering_breaks(runs, {}) is None
 
 
+def test_a_paper_numbering_every_question_1_or_picking_from_a_bank_keeps_its_own_spine() -> None:
+    copied = [choice(1) for _ in range(10)]  # copied one by one from a site that numbers each "1."
+    assert self_checks.numbering_breaks(copied, {}) is None
+    picked = [choice(n) for n in (3, 13, 16, 17, 18, 20, 24, 25, 31, 39, 41, 42)]  # past papers' picks
+    assert self_checks.numbering_breaks(picked, {}) is None
+
+
 def test_choice_questions_read_without_options_are_flagged() -> None:
     bare = [choice(n, options=0, answer=None) for n in range(1, 6)]
     for q in bare:
