@@ -714,7 +714,7 @@ def parse_choice(text: str) -> tuple[str, str]:
     return letters, rest.lstrip(AFTER_KEY)
 
 
-CIRCLED = "①②③④⑤⑥⑦⑧"
+CIRCLED = rules.CIRCLED[:8]  # (as many as the letters A–H)
 CIRCLED_KEY = re.compile(rf"\s*[{CIRCLED}](?:[\s,，、]*[{CIRCLED}])*")
 
 

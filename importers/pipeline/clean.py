@@ -241,7 +241,7 @@ def _asks(text: str, times: int) -> bool:
 
 
 # NFKC would turn circled option labels ①②③ into digits; they are kept aside.
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+CIRCLED = rules.CIRCLED
 _PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(CIRCLED)})
 _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.

@@ -18,7 +18,6 @@ TERM_SHARE = 0.8  # of the lines, those that define a term
 TERM_LINE = re.compile(
     r"^(?P<term>[^:：?？。,，;；!！]{1,20}?)\s*[:：](?!\d)\s*(?P<definition>\S.{3,})$", re.S
 )
-MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
 def looks_like_glossary(lines: list[Line]) -> bool:
@@ -53,4 +52,4 @@ def _term(text: str) -> tuple[str, str] | None:
 
 def _plain(text: str) -> str:
     """Bold set on words of a note ("一组**相互关联**的项目") is emphasis, not text."""
-    return MARKUP.sub(lambda m: m.group(1) or m.group(2), text).strip()
+    return rules.BOLD.sub(r"\1", text).strip()

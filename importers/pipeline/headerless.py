@@ -70,8 +70,7 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     after = [i for i, kind in enumerate(kinds) if i > answer and kind in ("text", "sparse")]
     if after:
         fields["explanation"] = after[0]
-    names = {"number": "题号", "stem": "题干", "answer": "答案", "explanation": "解析"}
-    used = [f"第{index + 1}列→{names[name]}" for name, index in fields.items()]
+    used = [f"第{index + 1}列→{FIELD_NAMES[name]}" for name, index in fields.items()]
     used += [f"第{index + 1}列→选项{'ABCDEFGH'[k]}" for k, index in enumerate(options[:8])]
     return Columns(0, fields, options[:8], used)
 
@@ -112,9 +111,18 @@ def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[s
     )
     if type_column is not None:
         fields["type"] = type_column
-    names = {"stem": "题干", "answer": "答案", "answer_place": "答案(选项序号)", "options": "选项"}
-    names.update({"type": "题型", "number": "题号"})
-    return Columns(0, fields, [], [f"第{index + 1}列→{names[name]}" for name, index in fields.items()])
+    return Columns(0, fields, [], [f"第{index + 1}列→{FIELD_NAMES[name]}" for name, index in fields.items()])
+
+
+FIELD_NAMES = {
+    "stem": "题干",
+    "answer": "答案",
+    "answer_place": "答案(选项序号)",
+    "options": "选项",
+    "type": "题型",
+    "number": "题号",
+    "explanation": "解析",
+}
 
 
 def _joined_by_one_mark(cells: list[str]) -> bool:

@@ -64,9 +64,7 @@ def parse_lines(
         for line in loose:  # the questionnaire reader took every loose line
             seg.roles[line.lineno] = ["stem"]
     else:
-        questions = _classify_all(seg)
-        read_trailing_keys(questions)
-        read_bracketed_blanks(questions)
+        questions = _read_questions(seg)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(
@@ -83,10 +81,17 @@ def _read_numbered(lines: list[Line], roles: dict[int, list[str]]) -> list[Parse
     """A part of heading-pair notes whose questions are numbered lines, read line by line."""
     seg = segment(lines)
     link_keys(seg.sections, seg.keys)
+    questions = _read_questions(seg)
+    roles.update(seg.roles)
+    return questions
+
+
+def _read_questions(seg: Segmented) -> list[ParsedQuestion]:
+    """The items as questions, then the keys only the whole paper shows (letters ending stems,
+    answers in brackets after blanks)."""
     questions = _classify_all(seg)
     read_trailing_keys(questions)
     read_bracketed_blanks(questions)
-    roles.update(seg.roles)
     return questions
 
 

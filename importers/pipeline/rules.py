@@ -13,6 +13,7 @@ import re
 from questiontypes import words
 
 CN_NUM = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # option labels and numbered points
 CJK = "\u3400-\u9fff"
 
 # Words that make a heading a question section, with the type they imply.

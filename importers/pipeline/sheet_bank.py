@@ -598,11 +598,10 @@ def split_options_cell(text: str) -> list[str]:
     if len(labels) >= 2 and [m.group(1) for m in labels] == list("ABCDEFGH"[: len(labels)]):
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
-    for joiner in OPTION_JOINERS:
-        parts = joined_parts(text, joiner)
-        if len(parts) >= 2:
-            return parts
-    return []
+    parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
+    if len(parts) < 2:
+        parts = joined_parts(text, "@")  # "理藩院@枢密院@内阁"
+    return parts if len(parts) >= 2 else []
 
 
 # Marks that join a cell's options, tried in order ("x|y", one a line; "理藩院@枢密院@内阁").
