@@ -172,6 +172,9 @@ class _Reader:
         if self.row is not None:
             self.row.append(token.content.strip())
             return
+        if IN_PAGE_LINK.fullmatch(token.content.strip()):
+            self.number = ""  # a table of contents' entry or "[⬆ Back to Top](#…)": navigation
+            return
         first = len(self.lines)
         text = plain_inline(token.content)
         if self.number and _labels_itself(text, self.list_position):
@@ -194,6 +197,9 @@ class _Reader:
         self.row, self.row_line = [], _first_line(token)
 
     def on_tr_close(self, token: Token) -> None:
+        if self.row is not None and _navigates(self.row):
+            self.row = None
+            return
         if self.row is not None:
             self.lines.append(Line(text="\t".join(self.row), lineno=self.row_line))
         self.row = None
@@ -213,6 +219,17 @@ class _Reader:
                 text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code, quote=self.quotes > 0
             )
             self.lines.append(line)
+
+
+# A link to a place in the same document, alone on its line or in its cell (emphasis around it
+# allowed): "- [事务的概念？](#事务的概念)", "| 1 | [What does …?](#what-does) |".
+IN_PAGE_LINK = re.compile(r"(\*\*|__|)\[[^\]\n]+\]\(#[^)\s]*\)\1")
+
+
+def _navigates(cells: list[str]) -> bool:
+    """A table of contents' row: in-page links, beside nothing but their numbers."""
+    links = [cell for cell in cells if IN_PAGE_LINK.fullmatch(cell)]
+    return bool(links) and all(cell in links or cell.rstrip(".、").isdigit() or not cell for cell in cells)
 
 
 OWN_LABEL = re.compile(r"(?:\*\*|__)?\s*([A-H])\s*[.、．:：)）]")

@@ -3817,3 +3817,23 @@ def test_a_markdown_bank_heading_each_question_keeps_questions_after_gaps_in_the
     assert [(q.type, q.stem, q.answer, q.warnings) for q in lost] == [
         ("single", "A campus network belongs to ( )", "C", ["no options were printed, only the key"])
     ]
+
+
+def test_a_markdown_table_of_contents_is_navigation_not_questions() -> None:
+    # GitHub banks open with a table of contents linking every question (as a list or a table)
+    # and close each question with "[⬆ Back to Top](#…)": in-page links, never questions.
+    stems = ["Which service stores objects?", "Which tool deploys code?"]
+    anchors = ["which-service-stores-objects", "which-tool-deploys-code"]
+    toc_list = "".join(f"- [{s}](#{a})\n" for s, a in zip(stems, anchors, strict=True))
+    toc_table = "| No. | Questions |\n| --- | --- |\n" + "".join(
+        f"| {n} | [{s}](#{a}) |\n" for n, (s, a) in enumerate(zip(stems, anchors, strict=True), 1)
+    )
+    body = "".join(
+        f"### {s}\n\n- [ ] Lambda\n- [x] S3\n\n**[⬆ Back to Top](#table-of-contents)**\n\n" for s in stems
+    )
+    for toc in (toc_list, toc_table):
+        md = f"# Practice Questions\n\n## Table of Contents\n\n{toc}\n{body}"
+        questions = [
+            q.as_json("bank.md", i) for i, q in enumerate(parse_document("bank.md", md.encode()).questions, 1)
+        ]
+        assert [brief(q) for q in questions] == [("single", s, ["Lambda", "S3"], "B") for s in stems]
