@@ -767,6 +767,14 @@ BOLD_THEN_COLON = re.compile(r"^\*\*([^*\n]+)\*\*\s*[:：]$")
 # "(2017年下半年试题12)某软件公司…", "【2019年真题】…": where a past paper's question came from,
 # printed before its text.
 STEM_SOURCE = re.compile(r"^\s*[(（【\[]\s*(?:19|20)\d{2}\s*年[^()（）【】\[\]\n]{0,20}[)）】\]]\s*(?=\S)")
+# "…在北京英勇就义。【出题：武汉大学】", "（来源：2019年国考）": who set it, printed after its text
+STEM_SOURCE_TAG = re.compile(
+    r"\s*[(（【\[]\s*(?:出题|出題|来源|來源|出处|出處|题源|題源|命题|命題)\s*[:：][^()（）【】\[\]\n]{1,30}[)）】\]]\s*$"
+)
+
+
+def without_source_tag(stem: str) -> str:
+    return STEM_SOURCE_TAG.sub("", stem) if "】" in stem or "）" in stem or ")" in stem else stem
 
 
 def clean_stem(text: str) -> str:
@@ -785,7 +793,7 @@ def clean_stem(text: str) -> str:
         text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
     if "年" in text:
         text = STEM_SOURCE.sub("", text)
-    text = text.strip()
+    text = without_source_tag(text.strip())
     return (STEM_POINTS.sub("", text) if "分" in text else text).strip()
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from . import rules
 from .classify import letters_by_text, truth
 from .workbook import Row, Sheet
 
@@ -28,6 +29,7 @@ KIND_SHARE = 0.9  # of a column's cells, those that must look alike to name it
 MIN_ROWS = 3
 MIN_STEM_CHARS = 6  # a stem column's cells average at least this many characters
 ANSWERED_SHARE = 0.6  # of rows with an options cell, those whose answer names an option
+ASKING_SHARE = 0.6  # of a question column's cells, those that ask
 # Record separators of text banks, longest first ("|||" holds "|").
 DELIMITERS = ("|||", "||", "\t", "|", "$;$")
 
@@ -55,7 +57,7 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     columns = [[cells[i] for cells in cut if i < len(cells) and cells[i]] for i in range(width)]
     kinds = [_kind(cells, len(cut)) for cells in columns]
     if "key" not in kinds:
-        return _keyed_by_text(cut, columns, kinds)
+        return _keyed_by_text(cut, columns, kinds) or _question_answer_pairs(columns, kinds)
     answer = kinds.index("key")
     texts = [i for i, kind in enumerate(kinds) if kind == "text"]
     if not texts:
@@ -111,6 +113,24 @@ def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[s
     )
     if type_column is not None:
         fields["type"] = type_column
+    return Columns(0, fields, [], [f"第{index + 1}列→{FIELD_NAMES[name]}" for name, index in fields.items()])
+
+
+def _question_answer_pairs(columns: list[list[str]], kinds: list[str]) -> Columns | None:
+    """Rows of "question, answer" (flashcard exports, a quiz bot's log): two text columns, the
+    left one asking (a blank, a question mark or a question word in most of its cells)."""
+    from .sheet_bank import Columns
+
+    texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+    if len(texts) != 2:
+        return None
+    stem, answer = texts
+    asking = columns[stem]
+    if _mean_length(asking) < MIN_STEM_CHARS or _share(asking, rules.asks_in_words) < ASKING_SHARE:
+        return None
+    fields = {"stem": stem, "answer": answer}
+    if "number" in kinds and kinds.index("number") < stem:
+        fields["number"] = kinds.index("number")
     return Columns(0, fields, [], [f"第{index + 1}列→{FIELD_NAMES[name]}" for name, index in fields.items()])
 
 

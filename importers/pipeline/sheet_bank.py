@@ -23,7 +23,7 @@ import questiontypes
 from questiontypes import words
 
 from . import rules
-from .classify import VERDICT_THEN_REASON, letters_by_text, truth
+from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
@@ -554,7 +554,7 @@ def _numbered_stems(sheet: Sheet, columns: Columns) -> bool:
 
 def stem_cell(text: str, *, numbered: bool) -> tuple[str, str, str]:
     """(printed number, type named by a tag, stem) of a stem cell."""
-    stem = text.strip()
+    stem = without_source_tag(text.strip())
     number = STEM_NUMBER.match(stem)
     rest = stem[number.end() :] if number else stem
     tag = rules.TYPE_TAG.match(rest)
@@ -612,11 +612,18 @@ def joined_parts(text: str, joiner: str) -> list[str]:
     return [p.strip() for p in text.split(joiner) if p.strip()]
 
 
+# "['罗盛教']", "['A', 'C']": a list of texts as a Python program prints one
+PYTHON_LIST = re.compile(r"\[\s*'[^'\n]*'(?:\s*,\s*'[^'\n]*')*\s*\]")
+
+
 def json_list(text: str) -> list[str] | None:
     """'["山本聪","中本聪"]' or '[{"optionContent":"山本聪"},…]': a cell an app filled with a JSON
-    list of texts, or of records holding one text each (beside labels, ids and flags); else None."""
+    list of texts, or of records holding one text each (beside labels, ids and flags), or a Python
+    list of texts; else None."""
     if not (text.startswith("[") and text.endswith("]")):
         return None
+    if PYTHON_LIST.fullmatch(text):
+        return [item.strip() for item in re.findall(r"'([^'\n]*)'", text)]
     try:
         value = json.loads(text)
     except ValueError:
@@ -680,6 +687,7 @@ def kind_named(text: str) -> str:
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
     q = ParsedQuestion(type="short", stem=stem)
+    listed = json_list(answer_text.strip())
     answer_text = _key_text(answer_text)
     options = _without_padding(options)
     if words.is_judgement_pair(options):
@@ -698,7 +706,11 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
             q.warnings.append(f"answer {answer_text!r} is not an option letter")
     elif kind == "fill" or (not kind and rules.BLANK.search(stem)):
         q.type = "fill"
-        q.answer = _fill_answer(answer_text, stem)
+        q.answer = (
+            [item for item in listed if item] or None
+            if listed is not None
+            else _fill_answer(answer_text, stem)
+        )
     else:
         q.answer = answer_text or None
     if kind == "" and q.type == "short" and not rules.QUESTION_WORDS.search(stem) and not options:

@@ -740,3 +740,23 @@ def test_an_explanation_beside_an_answer_column_stays_the_explanation() -> None:
     data = book(("Sheet1", [["题目", "答案", "解析"], ["何为SLA？", "服务等级协议", "见第二章"]]))
     [q] = parse_document("bank.xlsx", data).questions
     assert (q.answer, q.explanation) == ("服务等级协议", "见第二章")
+
+
+def test_headerless_question_and_answer_rows_with_answers_as_python_lists() -> None:
+    """A quiz bot's log or a flashcard export: "question,answer" rows without a header, the
+    answer a Python list of texts ("['刘伯承', '邓小平']"); a source tag after the stem
+    ("【出题：武汉大学】") says who set it and is not the question."""
+    text = (
+        "中国共产党的主要创始人之一李大钊于（    ）在北京英勇就义。【出题：武汉大学】,['1927年4月28日']\n"
+        "1947年6月30日，（    ）率领晋冀鲁豫野战军主力突破黄河天险。,\"['刘伯承', '邓小平']\"\n"
+        "遵义会议是哪一年召开的？,['1935年']\n"
+    )
+    paper = parse_document("bot.csv", text.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("fill", "中国共产党的主要创始人之一李大钊于（    ）在北京英勇就义。", ["1927年4月28日"]),
+        ("fill", "1947年6月30日，（    ）率领晋冀鲁豫野战军主力突破黄河天险。", ["刘伯承", "邓小平"]),
+        ("short", "遵义会议是哪一年召开的？", "1935年"),
+    ]
+    # two columns of plain text that ask nothing (a roster) are not read as questions and answers
+    roster = "张三丰,北京市海淀区\n李四光,上海市浦东新区\n王五常,广州市天河区\n"
+    assert not any(q.answer for q in parse_document("roster.csv", roster.encode()).questions)
