@@ -73,6 +73,7 @@ class KeyEntry:
     doc: int = 0
     text: str = ""
     in_order: bool = False  # a bare "A" on its line: the next question's key, numbered or not
+    aside: str = ""  # an explanation printed before the entry's answer label
 
 
 @dataclass

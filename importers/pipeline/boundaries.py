@@ -1326,6 +1326,13 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
             item.explanation = ""
     elif seg.mode == "key" and seg.key_entry is not None and kind == "explanation":
         seg.key_entry.text += "\x1e"  # separator read by the linker
+    elif (
+        seg.mode == "key"
+        and seg.key_entry is not None
+        and seg.key_entry.text.lstrip(" \n").startswith("\x1e")
+    ):
+        entry = seg.key_entry  # "32．【解析】…【答案】（1）…": the explanation printed before the answer
+        entry.aside, entry.text = entry.text.lstrip(" \n")[1:], ""
     elif seg.mode == "local_key":
         seg.section.local_key += "\x1e" if kind == "explanation" else ""
     return m.end()

@@ -24,6 +24,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
             continue
         number = str(entry.number) if entry.number else ""
         answer, _, explanation = entry.text.partition("\x1e")
+        explanation = join(entry.aside.strip(), explanation.strip(), "\n")
         item = _keyed_item(entry.target, number, answer.strip())
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
@@ -164,7 +165,7 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
                 cursor = _answerable(sections, entry, fence)
                 if previous and entry.number <= previous and cursor:
                     cursor.pop(0)
-        while cursor and not any(i.number == str(entry.number) for i in cursor[0].items):
+        while cursor and str(entry.number) not in _asked_numbers(cursor[0]):
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
@@ -203,13 +204,20 @@ def _by_running_number(sections: list[Section], entry: KeyEntry) -> Section | No
     questions from 1 again: number 36 is the first question of the section after 35 others."""
     before = 0
     for section in (s for s in sections if s.doc == entry.doc and s.items and s.kind != "prose"):
-        numbered = [i for i in section.items if i.number.isdigit()]
+        numbered = [n for n in _asked_numbers(section) if n.isdigit()]
         local = entry.number - before
-        if any(int(i.number) == local for i in numbered) and before:
+        if str(local) in numbered and before:
             entry.number = local
             return section
         before += len(numbered)
     return None
+
+
+def _asked_numbers(section: Section) -> list[str]:
+    """The numbers its questions were printed with: a question read as its parts ("32." over
+    "（1）" "（2）") by its own number, once, not by its parts'."""
+    numbers = [item.parent.number if item.parent is not None else item.number for item in section.items]
+    return list(dict.fromkeys(numbers))
 
 
 def link_local_key(section: Section) -> None:

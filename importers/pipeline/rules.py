@@ -150,6 +150,11 @@ OPTION = (
     r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z])"  # "A,2" opening a line (papers numbered "3,")
     r"|(?<![A-Za-z])(?P<opt_semi>[A-H]);(?=\s*\S))"  # "A;可用性,B;开放性": a question site's option run
 )
+# "阅读材料，完成下列要求。", "阅读下列材料：": a question that only hands out texts to read; the
+# lines under it are that material, the "（1）" "（2）" below its questions.
+READS_MATERIAL = re.compile(
+    r"阅读(?:下面|下列|以下|下述)?的?(?:材料|资料|資料|短文|案例)|完成下列要求|回答下列问题|回答下列問題"
+)
 # A section's instructions to the candidate under its heading, not a question or a case's text:
 # "不必抄題，作答時請將試題題號及答案依照順序寫在申論試卷上", "请将答案写在答题卡上".
 INSTRUCTIONS = re.compile(
@@ -328,6 +333,7 @@ PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\
 # Document titles glued before a heading: "客户关系管理试题及答案一、单项选择题…"
 TITLE_WORDS = re.compile(
     r"试题|試題|习题|習題|考试|考試|题库|題庫|练习|練習|测试|測試|模拟|模擬|试卷|試卷|复习|復習|考题|考題|真题|真題"
+    r"|周练|周練|月考|联考|聯考|周测|周測"
 )
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.

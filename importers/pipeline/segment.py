@@ -22,6 +22,7 @@ from .line_rules import read_whole_line
 from .link import split_enumerated
 from .model import Line
 from .numbers import chinese_number
+from .parts_answered_again import answer_parts_asked_again
 from .sheet_bank import Columns
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
@@ -580,9 +581,10 @@ class Segmenter:
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
         for: its text is their shared material (a case study's), not a question of its own."""
-        if parent.options or parent.answer or parent.extra or parent.material:
+        reads = rules.READS_MATERIAL.search(parent.stem) is not None
+        if parent.options or parent.answer or (parent.extra and not reads) or parent.material:
             return
-        material = parent.stem
+        material = join(parent.stem, "\n".join(parent.extra), "\n")  # (the texts it told to read)
         asks = rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "："))
         if asks and not _names_parts(parent, children):
             return  # "3.简述…？" then "(1)…？": it asks too, a question of its own
@@ -778,6 +780,8 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
             on_progress(n / len(lines))
     seg.close_item()
     seg.end_parts()
+    for section in seg.sections:
+        seg.numbered_items -= answer_parts_asked_again(section.items, seg.roles)
     return Segmented(sections=seg.sections, keys=seg.keys, numbered_items=seg.numbered_items, roles=seg.roles)
 
 

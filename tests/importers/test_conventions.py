@@ -3837,3 +3837,44 @@ def test_a_markdown_table_of_contents_is_navigation_not_questions() -> None:
             q.as_json("bank.md", i) for i, q in enumerate(parse_document("bank.md", md.encode()).questions, 1)
         ]
         assert [brief(q) for q in questions] == [("single", s, ["Lambda", "S3"], "B") for s in stems]
+
+
+def test_a_school_papers_key_part_answers_its_choices_and_shares_a_material_questions_key() -> None:
+    # A school paper (组卷网 style): the key part titled with the date and the paper's name, each
+    # entry "N．" then "【答案】" and the key a line each, "【解析】" after it, or before it. A
+    # material question ("阅读材料，完成下列要求。" over its texts) asks its parts "（1）" "（2）":
+    # they are its questions, carrying the texts as material, and its key's "（1）…（2）…" answers them.
+    questions = parse(
+        "一、选择题\n1．甲是什么\nA．一        B．二\n2．乙是什么\nA．一        B．二\n"
+        "二、非选择题\n3．（10分）阅读材料，完成下列要求。\n材料一 宋代体育开始商业化。\n"
+        "材料二 英国是现代体育的发源国。\n（1）概括宋代体育的特征。（4分）\n（2）分析工业革命的作用。（6分）\n"
+        "2019-11-13高三历史周练参考答案\n1．\n【答案】\nB\n【解析】材料中的甲。\n2．\n【答案】\nA\n"
+        "3．\n【解析】\n（1）第一小问从材料一概括。\n【答案】\n（1）特征：商业化。\n（2）作用：创造物质条件。"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("1", "single", "甲是什么", "B"),
+        ("2", "single", "乙是什么", "A"),
+        ("1", "short", "概括宋代体育的特征。", "特征:商业化。"),
+        ("2", "short", "分析工业革命的作用。", "作用:创造物质条件。"),
+    ]
+    assert questions[0]["explanation"] == "材料中的甲。"
+    assert questions[2]["material"] == questions[3]["material"]
+    assert "材料二 英国是现代体育的发源国。" in questions[2]["material"]
+
+
+def test_parts_asked_then_numbered_again_with_their_answers() -> None:
+    # Exercises with worked answers: the parts asked "（1）…？" "（2）…", then numbered again from 1
+    # stating each answer. The second run answers the first; it is no question of its own.
+    questions = parse(
+        "三、材料题\n1．阅读下列材料并回答问题。\n材料一：\n旧唯物主义只从客体去理解事物。\n问题：\n"
+        "（1）根据材料一说明新旧唯物主义有哪些区别？\n（2）根据材料一说明实践观点的地位。\n"
+        "（1）旧唯物主义不懂得实践的观点。\n其次，它不懂得认识的辩证法。\n（2）实践的观点是首要的观点。"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in questions] == [
+        (
+            "1",
+            "根据材料一说明新旧唯物主义有哪些区别?",
+            "旧唯物主义不懂得实践的观点。\n其次,它不懂得认识的辩证法。",
+        ),
+        ("2", "根据材料一说明实践观点的地位。", "实践的观点是首要的观点。"),
+    ]
