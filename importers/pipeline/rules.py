@@ -119,8 +119,8 @@ ITEM = (
     r"|\s*(?=[【\[](?:单选|多选|判断|填空|简答|问答|名词解释|论述|计算|案例分析|不定项)[题題]?[】\]]))"
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
     r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
-    # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3
-    r"|(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
+    # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3; "[x1,x2,x3...xn]" a sequence's terms
+    r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D)"  # ("（ 1）" as PDFs space it)
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"

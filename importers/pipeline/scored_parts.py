@@ -1,7 +1,7 @@
 """A big question whose lettered parts each carry their points ("a）用正则表达式设计词法规则
-（15分）" "b）设计…的文法（25分）"), or whose parts numbered ①② each hold a blank to fill: the
-parts are its sub-questions, not options — a choice's options are never scored and hold no
-blanks. Each part becomes a question asked over the big question's text."""
+（15分）" "b）设计…的文法（25分）", or "a. （8分）计算…"), or whose parts numbered ①② each hold
+a blank to fill: the parts are its sub-questions, not options — a choice's options are never
+scored and hold no blanks. Each part becomes a question asked over the big question's text."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def scored_parts(item: Item) -> list[Item]:
     blank to fill: "①镉的相对原子质量为____。"), else the item itself."""
     if len(item.options) < 2 or item.answer:
         return [item]
-    scored = all(rules.POINTS_AFTER.search(o) for o in item.options)
+    scored = all(rules.POINTS_AFTER.search(o) or LEADING_POINTS.match(o) for o in item.options)
     blanks = item.option_family == "circle" and all(map(_asks_to_fill, item.options))
     if not (scored or blanks):
         return [item]

@@ -3878,3 +3878,21 @@ def test_parts_asked_then_numbered_again_with_their_answers() -> None:
         ),
         ("2", "根据材料一说明实践观点的地位。", "实践的观点是首要的观点。"),
     ]
+
+
+def test_a_programming_papers_sequence_terms_and_parts_scored_before_their_text() -> None:
+    # "[x1,x2,x3...xn]" names a sequence's terms: "3." glued to a letter is no question number.
+    # Parts lettered "a." each scored before its text ("a. （8分）计算…") are the question's
+    # sub-questions over its text, not its options.
+    questions = parse(
+        "1、（20分）写函数，接收列表nums。nums可表示为： [x1,x2,x3...xn]。返回新列表。\n"
+        "2、读取该文件，完成以下任务：\n"
+        "a. （8分）计算该文本中有多少个词。\nb. （8分）计算该文本中有多少个不同的词。\n"
+        "3、（5分）写递归函数，返回列表中的最大值。"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["material"]) for q in questions] == [
+        ("1", "short", "写函数,接收列表nums。nums可表示为: [x1,x2,x3...xn]。返回新列表。", ""),
+        ("2.1", "short", "计算该文本中有多少个词。", "读取该文件,完成以下任务:"),
+        ("2.2", "short", "计算该文本中有多少个不同的词。", "读取该文件,完成以下任务:"),
+        ("3", "short", "写递归函数,返回列表中的最大值。", ""),
+    ]
