@@ -129,6 +129,9 @@ class _Reader:
         self.list_position = 0
         self.item_paragraphs = 0  # paragraphs read so far in the innermost list item
         self.quotes = 0  # block quotes open around the current token
+        # <details> folds open around the current token: what a reader unfolds under a question
+        # (its key, its worked explanation), read as a block quote is
+        self.folds = 0
 
     def read(self, tokens: list[Token]) -> list[Line]:
         for token in tokens:
@@ -212,11 +215,16 @@ class _Reader:
 
     def on_html_block(self, token: Token) -> None:
         self._add(token.content, _first_line(token), "")
+        lowered = token.content.lower()
+        self.folds = max(0, self.folds + lowered.count("<details") - lowered.count("</details"))
 
     def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
             line = Line(
-                text=(prefix if k == 0 else "") + part, lineno=lineno + k, code=code, quote=self.quotes > 0
+                text=(prefix if k == 0 else "") + part,
+                lineno=lineno + k,
+                code=code,
+                quote=self.quotes > 0 or self.folds > 0,
             )
             self.lines.append(line)
 

@@ -217,8 +217,10 @@ class Segmenter:
         if item is None or not answered or self.mode != "questions" or self.quote_read:
             self.quote_read = True  # the quote holds the question or its options: read as any line
             return ""
-        if (item.answer is None and ANSWER_NEXT.match(line.text)) or EXPLANATION_LABEL.match(line.text):
-            return ""  # "> 答案：A" / "> 解析：…" under the options: labelled fields, read as any line
+        unanswered = not (item.answer or "").strip()
+        labelled = (unanswered and ANSWER_NEXT.match(line.text)) or EXPLANATION_LABEL.match(line.text)
+        if labelled or (unanswered and item.slot == "answer"):
+            return ""  # "> 答案：A", "> 解析：…" (or the key under a fold's "答案"): read as any line
         item.explanation = join(item.explanation or "", line.text, "\n")
         item.slot = "explanation"
         return "explanation"

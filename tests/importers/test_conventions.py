@@ -3896,3 +3896,21 @@ def test_a_programming_papers_sequence_terms_and_parts_scored_before_their_text(
         ("2.2", "short", "计算该文本中有多少个不同的词。", "读取该文件,完成以下任务:"),
         ("3", "short", "写递归函数,返回列表中的最大值。", ""),
     ]
+
+
+def test_a_markdown_details_fold_holds_the_key_and_an_explanation_with_numbered_points() -> None:
+    # "<details><summary>查看答案</summary>" folds the key and a worked explanation under each
+    # question; the explanation's numbered list is its points, never questions.
+    md = (
+        "【多选题】以下结果为true的是：\n\nA. 甲\n\nB. 乙\n\nC. 丙\n\nD. 丁\n\n"
+        "<details>\n<summary> 查看答案</summary>\n\n> **正确答案：A和D**\n\n知识点总结：\n\n"
+        "1. 父类的静态代码块先执行。\n2. 子类的静态代码块再执行。\n\n</details>\n\n"
+        "【单选题】下面说法正确的是\n\nA. 甲\n\nB. 乙\n\n"
+        "<details>\n<summary>答案</summary>\n\nB\n\n1. 首先初始化父类。\n2. 然后初始化子类。\n\n</details>\n"
+    )
+    questions = parse_document("folds.md", md.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("multiple", ["甲", "乙", "丙", "丁"], "AD"),
+        ("single", ["甲", "乙"], "B"),
+    ]
+    assert "1. 父类的静态代码块先执行。" in questions[0].explanation
