@@ -385,6 +385,10 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
         elif field is not None and field not in fields:
             fields[field] = index
             used.append(f"{text}→{FIELD_LABELS[field]}")
+    if options and 0 not in options:
+        # "问题 | 答案 | 3": a stray number (a score, a count) heads no option column: options start at A
+        used = [note for note in used if "→选项" not in note]
+        options = {}
     if "stem" in fields and "explanation" in fields and not options and fields.keys() <= OPEN_BANK_FIELDS:
         _explanation_answers(fields, used)
     if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):

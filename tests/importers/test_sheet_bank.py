@@ -760,3 +760,22 @@ def test_headerless_question_and_answer_rows_with_answers_as_python_lists() -> N
     # two columns of plain text that ask nothing (a roster) are not read as questions and answers
     roster = "张三丰,北京市海淀区\n李四光,上海市浦东新区\n王五常,广州市天河区\n"
     assert not any(q.answer for q in parse_document("roster.csv", roster.encode()).questions)
+
+
+def test_a_stray_number_in_the_header_is_no_option_column_and_options_stay_in_the_stem_cell() -> None:
+    """ "问题 | 答案 | 3": the 3 (a score typed into the header row) heads no option C; the options
+    are printed in the question's cell, "？A、…；B、…；C、…"."""
+    data = book(
+        (
+            "试题",
+            [
+                ["问题", "答案", 3.0],
+                ["产生热电势最大的热电偶是？A、铂铑一铂；B、镍铬一镍硅；C、镍铬一考铜", "C", None],
+                ["国际单位制中，压力的单位是？A．帕；B．巴；C．兆帕", "A", None],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "产生热电势最大的热电偶是？", ["铂铑一铂", "镍铬一镍硅", "镍铬一考铜"], "C"),
+        ("single", "国际单位制中，压力的单位是？", ["帕", "巴", "兆帕"], "A"),
+    ]
