@@ -819,6 +819,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "简述…？" "…" "区别：" then "a. …": the points of its answer, not options
     index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
     family = OPTION_FAMILY[group]
+    if label == "A" and at_line_start(m) and _statements_read(item):
+        return ("statements_read", family)  # "①甲 ②乙 ③丙" then "A．①② B．②③": statements, then options
     if index != len(item.options) or _not_a_label(m, group, index):
         return None
     if index == 0:
@@ -1260,6 +1262,26 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     return m.end()
 
 
+def _statements_read(item: Item) -> bool:
+    """Circled options read so far, none with a blank to fill: statements a lettered run of
+    options may combine ("①写出…_____。" are sub-questions, and "A." the options of the last)."""
+    circled = item.option_family == "circle" and len(item.options) >= 2
+    return circled and not any(rules.BLANK.search(option) for option in item.options)
+
+
+def on_statements_read(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
+    """The circled run read as options was the statements the lettered options combine: they go
+    back into the stem, with their labels."""
+    item = seg.item
+    assert item is not None
+    statements = [f"{'①②③④⑤⑥⑦⑧'[k]}{text}" for k, text in enumerate(item.options)]
+    item.stem = join(item.stem, "\n".join(statements), "\n")
+    item.options = [""]
+    item.option_family = str(family)
+    item.slot = "option"
+    return m.end()
+
+
 PICTURE_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", re.IGNORECASE)
 # A turn of an English exam's dialogue opens with a dash: "—Where is your father?" "—He ____."
 DIALOGUE_TURN = re.compile(r"\s*(?:—{1,2}|–)(?![—–-])")
@@ -1357,6 +1379,7 @@ HANDLERS: dict[str, Handler] = {
     "item": on_item,
     "resumed": on_resumed_questions,
     "option": on_option,
+    "statements_read": on_statements_read,
     "nested_option": on_nested_option,
     "unnumbered": on_unnumbered,
     "type_tag": on_type_tag,
@@ -1385,6 +1408,7 @@ ROLES = {
     "resumed": "question",
     "unnumbered": "question",
     "nested_option": "option",
+    "statements_read": "option",
     "type_tag": "question",
     "field_stem": "question",
     "qa_answer": "answer",

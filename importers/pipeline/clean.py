@@ -384,7 +384,14 @@ _RADICAL_RE = re.compile("[\u2e80-\u2eff]")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# "1️⃣" (a digit, the keycap mark, an emoji selector): phone-typed lists number their statements so,
+# as papers do with "①"
+KEYCAP = re.compile("([1-9])\ufe0f?\u20e3\ufe0f?")
+
+
 def fold(text: str) -> str:
+    if "\u20e3" in text:
+        text = KEYCAP.sub(lambda m: chr(ord("①") + int(m.group(1)) - 1), text)
     if INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)
     circled = _CIRCLED_RE.search(text) is not None  # (translate only when needed: the hot path)

@@ -3914,3 +3914,24 @@ def test_a_markdown_details_fold_holds_the_key_and_an_explanation_with_numbered_
         ("single", ["甲", "乙"], "B"),
     ]
     assert "1. 父类的静态代码块先执行。" in questions[0].explanation
+
+
+def test_numbered_statements_then_options_that_combine_them() -> None:
+    # "①…②…③…" statements (a line each, on one line, or numbered with keycaps "1️⃣"), then
+    # options A–D combining them: the statements stay in the stem. Circled parts with blanks
+    # to fill are sub-questions, and are left to that rule.
+    questions = parse(
+        "1．下列说法正确的是（  ）\n①甲是乙\n②丙是丁\n③戊是己\nA．①②\nB．②③\nC．①③\nD．①②③\n答案：A\n"
+        "2．下列属于哺乳动物的是（ ）\n①鲸 ②鲨鱼 ③蝙蝠\nA．①② B．①③ C．②③ D．①②③\n答案：B\n"
+        "3．以下哪些问题是开放式问题( C )?\n1\ufe0f\u20e3“你觉得怎么样？”\n2\ufe0f\u20e3“部门的目标是什么？”\n"
+        "A. 都是\nB. 都不是\nC. 有一个不是"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in questions] == [
+        ("下列说法正确的是(  )\n①甲是乙\n②丙是丁\n③戊是己", ["①②", "②③", "①③", "①②③"], "A"),
+        ("下列属于哺乳动物的是( )\n①鲸\n②鲨鱼\n③蝙蝠", ["①②", "①③", "②③", "①②③"], "B"),
+        (
+            "以下哪些问题是开放式问题( )?\n①“你觉得怎么样?”\n②“部门的目标是什么?”",
+            ["都是", "都不是", "有一个不是"],
+            "C",
+        ),
+    ]
