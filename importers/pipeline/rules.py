@@ -245,7 +245,7 @@ ENGLISH_KINDS = [
     ("short", "short"),
 ]
 # An answer-sheet table: a row of question numbers, then a row of answers.
-SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]+((?:\d{1,3}\s+)+\d{1,3})$")  # ("题号：1" is a record's)
+SHEET_NUMBERS = re.compile(r"^(?:题号|題號)[\s:：]*((?:\d{1,3}\s+)+\d{1,3})$")  # ("题号：1" is a record's)
 SHEET_ANSWERS = re.compile(r"^(?:答案|参考答案|參考答案)(?:[\s:：]+(.*))?$")  # (empty: a sheet to fill in)
 DIFFICULTY_WORDS = {
     "易": 2,

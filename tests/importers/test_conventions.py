@@ -3935,3 +3935,18 @@ def test_numbered_statements_then_options_that_combine_them() -> None:
             "C",
         ),
     ]
+
+
+def test_an_empty_answer_sheet_with_numbers_glued_to_its_label_starts_no_key() -> None:
+    # "题号1 2 3" (the label glued to the first number, as a PDF's table row reads) over an empty
+    # "答案" row: the sheet the candidate fills in, so the questions below are read as questions.
+    questions = parse(
+        "一、 选择题（本题共2小题）\n（请将答案填于下方表格内）\n题号1 2\n答案\n"
+        "1.制导系统属于以下哪种操作系统(    ) D\nA．分时系统                B．单道批处理系统\n"
+        "C.网络操作系统             D．实时系统\n"
+        "2.位示图方法的作用是（  ）A\nA.文件存储空间的管理\nB.盘的驱动调度"
+    )
+    assert [(q["number"], q["options"], q["answer"]) for q in questions] == [
+        ("1", ["分时系统", "单道批处理系统", "网络操作系统", "实时系统"], "D"),
+        ("2", ["文件存储空间的管理", "盘的驱动调度"], "A"),
+    ]
