@@ -15,6 +15,7 @@ from . import rules
 from .boundaries import BOUNDARY, program_line
 from .model import Image, Line
 from .sigils import sigil_records
+from .tagged_fields import tagged_records
 
 # Pinyin glosses that scrapers leave after a character: 服務(wù), 繼續(xù). At least one
 # tone-marked vowel is required so "(CRM)" or "(a)" stay.
@@ -82,7 +83,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
-    for line in sigil_records(lines):
+    for line in sigil_records(tagged_records(lines)):
         text = fold(line.text)
         if not text:
             continue

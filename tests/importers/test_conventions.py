@@ -3950,3 +3950,21 @@ def test_an_empty_answer_sheet_with_numbers_glued_to_its_label_starts_no_key() -
         ("1", ["分时系统", "单道批处理系统", "网络操作系统", "实时系统"], "D"),
         ("2", ["文件存储空间的管理", "盘的驱动调度"], "A"),
     ]
+
+
+def test_a_bank_dumped_as_records_tagged_with_their_id_and_field() -> None:
+    # "1stem…" "1choice1…" "1answerA、B;": each line its record's id and field name (a database
+    # export); a paper that only numbers its questions "1." is untouched.
+    records = "".join(
+        f"{n}stem{stem}（    ）;\n{n}choice1以人为本;\n{n}choice2忠诚企业;\n{n}choice3服务社会;\n{n}answer{key};\n"
+        for n, stem, key in ((1, "企业理念是", "A、B"), (2, "公司使命是", "C"), (3, "公司宗旨是", "A、C"))
+    )
+    questions = parse(records)
+    assert [(q["number"], q["type"], q["stem"], q["options"], q["answer"]) for q in questions] == [
+        (str(n), kind, f"{stem}(    )", ["以人为本", "忠诚企业", "服务社会"], key)
+        for n, kind, stem, key in (
+            (1, "multiple", "企业理念是", "AB"),
+            (2, "single", "公司使命是", "C"),
+            (3, "multiple", "公司宗旨是", "AC"),
+        )
+    ]
