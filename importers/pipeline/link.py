@@ -149,6 +149,12 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     last: KeyEntry | None = None
     starts = sorted(s.lineno for s in sections if s.items)
     grid = _grid_rows(keys)
+    # each section's numbers, taken once (a key may have thousands of entries)
+    numbers: dict[int, set[str]] = {}
+
+    def asked(section: Section) -> set[str]:
+        return numbers.setdefault(id(section), set(_asked_numbers(section)))
+
     for entry in keys:
         if last is not None and _questions_between(starts, last.lineno, entry.lineno):
             fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
@@ -165,7 +171,7 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
                 cursor = _answerable(sections, entry, fence)
                 if previous and entry.number <= previous and cursor:
                     cursor.pop(0)
-        while cursor and str(entry.number) not in _asked_numbers(cursor[0]):
+        while cursor and str(entry.number) not in asked(cursor[0]):
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
