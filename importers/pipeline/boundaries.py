@@ -794,6 +794,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     group, label = matched_group(m, OPTION_GROUPS)
     if item is None:
         return ("unnumbered", OPTION_FAMILY[group]) if _first_unnumbered(seg, m, group) else None
+    if _next_blank_group(item, m, group):
+        return ("blank_group", OPTION_FAMILY[group])
     if _lost_number(item, m, group):
         return ("unnumbered", OPTION_FAMILY[group])
     if item.slot in ("answer", "mine", "explanation") and _key_before_options(item, m, group):
@@ -944,6 +946,32 @@ def _introduces_a_list(item: Item) -> bool:
 
 
 LIST_LABEL_MAX = 16
+
+
+# "(39)", "（40）", "（ ）": a blank of a stem that asks several, each with its own options
+STEM_BLANK = re.compile(r"[(（]\s*(?:\d{1,3})?\s*[)）]")
+GROUP_SEPARATOR = "》>|｜/ "
+
+
+def _next_blank_group(item: Item, m: re.Match[str], group: str) -> bool:
+    """Option A again straight after a finished set (a "》" between them at most), under a stem
+    with more blanks than sets read: the options of its next blank."""
+    if m.group(group) != "A" or len(item.options) < 2 or not at_line_start(m) or item.slot != "option":
+        return False
+    if OPTION_FAMILY[group] != item.option_family or any(
+        extra.strip(GROUP_SEPARATOR) for extra in item.extra
+    ):
+        return False
+    return len(STEM_BLANK.findall(item.stem)) >= len(item.groups) + 2
+
+
+def on_blank_group(seg: Segmenter, m: re.Match[str], family: object, text: str, line: Line) -> int:
+    item = seg.item
+    assert item is not None
+    item.groups.append([option.rstrip(GROUP_SEPARATOR) for option in item.options])
+    item.options, item.extra = [""], []
+    item.slot = "option"
+    return m.end()
 
 
 def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
@@ -1380,6 +1408,7 @@ HANDLERS: dict[str, Handler] = {
     "resumed": on_resumed_questions,
     "option": on_option,
     "statements_read": on_statements_read,
+    "blank_group": on_blank_group,
     "nested_option": on_nested_option,
     "unnumbered": on_unnumbered,
     "type_tag": on_type_tag,
@@ -1409,6 +1438,7 @@ ROLES = {
     "unnumbered": "question",
     "nested_option": "option",
     "statements_read": "option",
+    "blank_group": "option",
     "type_tag": "question",
     "field_stem": "question",
     "qa_answer": "answer",

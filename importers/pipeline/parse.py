@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .blank_groups import blank_groups
 from .bracketed_blanks import read_bracketed_blanks
 from .classify import classify
 from .clean import clean_lines
@@ -99,7 +100,13 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
     """Every item as a question; an item that makes none (a case's story whose questions were not
     found, a number with nothing under it) leaves its lines "dropped", so the coverage shows it.
     Numbered prose under a heading that asks nothing is left out on purpose and stays read."""
-    items = [part for section in seg.sections for item in section.items for part in scored_parts(item)]
+    items = [
+        part
+        for section in seg.sections
+        for item in section.items
+        for whole in blank_groups(item)
+        for part in scored_parts(whole)
+    ]
     starts = sorted({item.lineno for item in items})
     questions: list[ParsedQuestion] = []
     for item in items:

@@ -3968,3 +3968,24 @@ def test_a_bank_dumped_as_records_tagged_with_their_id_and_field() -> None:
             (3, "multiple", "公司宗旨是", "AC"),
         )
     ]
+
+
+def test_a_stem_asking_several_blanks_each_with_its_own_options() -> None:
+    # 软考 papers: "(42)…(43)…" in one stem, a set of options A–D for each blank (a "》" between
+    # the sets, or nothing), keyed once "答案选择A｜C。": each blank a question over the same stem.
+    questions = parse(
+        "30.软件测试是保障软件质量的重要手段。(42)是指程序不在机器上运行。(43)也称为功能测试。\n"
+        "A.静态测试\nB.动态测试\nC.黑盒测试\nD.白盒测试\n》\n"
+        "A.系统测试\nB.集成测试\nC.黑盒测试\nD.白盒测试\n解答：答案选择A｜C。送分题。\n"
+        "31.三层C/S架构中，（ ）是应用的用户接口部分；（ ）负责具体的业务处理逻辑。\n"
+        "A.表示层\nB.功能层\nC.数据层\nA.表示层\nB.功能层\nC.数据层\n解答：答案选择A｜B。\n"
+        "32.下列说法正确的是（ ）。\nA.甲\nB.乙\n解答：答案选择A。"
+    )
+    assert [(q["number"], q["options"], q["answer"]) for q in questions] == [
+        ("30", ["静态测试", "动态测试", "黑盒测试", "白盒测试"], "A"),
+        ("30", ["系统测试", "集成测试", "黑盒测试", "白盒测试"], "C"),
+        ("31", ["表示层", "功能层", "数据层"], "A"),
+        ("31", ["表示层", "功能层", "数据层"], "B"),
+        ("32", ["甲", "乙"], "A"),
+    ]
+    assert questions[0]["stem"] == questions[1]["stem"] and questions[0]["explanation"] == "送分题"
