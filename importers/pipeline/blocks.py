@@ -43,9 +43,8 @@ class Item:
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
     parent: Item | None = None  # the numbered question whose text became this part's material
-    groups: list[list[str]] = field(
-        default_factory=list
-    )  # option sets of its earlier blanks (软考's "(39)(40)")
+    # the option sets of its earlier blanks (软考's "(39)(40)"), its own options the last one's
+    groups: list[list[str]] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
 

@@ -958,9 +958,8 @@ def _next_blank_group(item: Item, m: re.Match[str], group: str) -> bool:
     with more blanks than sets read: the options of its next blank."""
     if m.group(group) != "A" or len(item.options) < 2 or not at_line_start(m) or item.slot != "option":
         return False
-    if OPTION_FAMILY[group] != item.option_family or any(
-        extra.strip(GROUP_SEPARATOR) for extra in item.extra
-    ):
+    between = any(extra.strip(GROUP_SEPARATOR) for extra in item.extra)  # (text there: a new question)
+    if OPTION_FAMILY[group] != item.option_family or between:
         return False
     return len(STEM_BLANK.findall(item.stem)) >= len(item.groups) + 2
 
