@@ -126,7 +126,7 @@ ITEM = (
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
     # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);
     # only opening a text, only the one expected
-    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]?(?=[{CJK}]|\{{)))"  # ("12 {并联…}": a record's braces)
+    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]{{0,4}}(?=[{CJK}]|\{{)))"  # ("12 {并联…}": a record's braces)
 )
 # "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
 TYPE_TAG_LINE = (

@@ -3989,3 +3989,15 @@ def test_a_stem_asking_several_blanks_each_with_its_own_options() -> None:
         ("32", ["甲", "乙"], "A"),
     ]
     assert questions[0]["stem"] == questions[1]["stem"] and questions[0]["explanation"] == "送分题"
+
+
+def test_a_number_set_apart_from_its_stem_by_spaces_only() -> None:
+    # Exam PDFs print "13  依《內經》…" (the number's column, then spaces, no mark).
+    questions = parse(
+        "1  下列何者為陽？ \n(A)火 \n(B)水 \n(C)土 \n(D)金 \n"
+        "2  依《內經》天人相應觀念，下列敘述何者正確？ \n(A)日中為陽 \n(B)合夜為陰 \n"
+    )
+    assert [(q["number"], q["stem"], q["options"]) for q in questions] == [
+        ("1", "下列何者為陽?", ["火", "水", "土", "金"]),
+        ("2", "依《內經》天人相應觀念,下列敘述何者正確?", ["日中為陽", "合夜為陰"]),
+    ]
