@@ -4001,3 +4001,18 @@ def test_a_number_set_apart_from_its_stem_by_spaces_only() -> None:
         ("1", "下列何者為陽?", ["火", "水", "土", "金"]),
         ("2", "依《內經》天人相應觀念,下列敘述何者正確?", ["日中為陽", "合夜為陰"]),
     ]
+
+
+def test_options_printed_as_a_programs_list_with_the_key_named_above_them() -> None:
+    # Scraped quiz data: the options as a list literal on a line of their own, the key named by
+    # its text on the line above. A list in a sentence, or a lone item, stays text.
+    questions = parse(
+        "1.“醉里挑灯看剑，梦回吹角连营”出自谁的作品？\n辛弃疾\n['寇准', '陆游', '辛弃疾', '岳飞']\n\n"
+        '2.地中海区域最大的岛屿是哪个岛？\n["撒丁岛", "科西嘉岛", "西西里岛"]\n\n'
+        "3.Python 中 ['a', 'b'] 是什么类型？\n答案：列表"
+    )
+    assert [(q["number"], q["type"], q["options"], q["answer"]) for q in questions] == [
+        ("1", "single", ["寇准", "陆游", "辛弃疾", "岳飞"], "C"),
+        ("2", "single", ["撒丁岛", "科西嘉岛", "西西里岛"], None),
+        ("3", "short", [], "列表"),
+    ]
