@@ -774,7 +774,7 @@ STEM_SOURCE_TAG = re.compile(
 
 
 def without_source_tag(stem: str) -> str:
-    return STEM_SOURCE_TAG.sub("", stem) if "】" in stem or "）" in stem or ")" in stem else stem
+    return STEM_SOURCE_TAG.sub("", stem) if stem.rstrip()[-1:] in ")）】]" else stem  # (a tag ends it)
 
 
 def clean_stem(text: str) -> str:

@@ -10,9 +10,17 @@ import re
 from .model import Line
 
 _QUOTED = r"(?:'[^'\n]*'|\"[^\"\n]*\")"
-LIST_LINE = re.compile(rf"\s*\[\s*{_QUOTED}(?:\s*,\s*{_QUOTED})+\s*,?\s*\]\s*")
+QUOTED_LIST = re.compile(rf"\s*\[\s*{_QUOTED}(?:\s*,\s*{_QUOTED})*\s*,?\s*\]\s*")
 QUOTED = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 MAX_OPTIONS = 8
+
+
+def quoted_list(text: str) -> list[str] | None:
+    """ "['罗盛教', '邓小平']" (as Python prints a list of texts, or JSON's double quotes): its
+    texts, stripped; None for anything else."""
+    if not QUOTED_LIST.fullmatch(text):
+        return None
+    return [(a or b).strip() for a, b in QUOTED.findall(text)]
 
 
 def listed_options(lines: list[Line]) -> list[Line]:
@@ -20,11 +28,8 @@ def listed_options(lines: list[Line]) -> list[Line]:
         return lines  # (the common case: no list anywhere, no copy)
     out: list[Line] = []
     for line in lines:
-        if not LIST_LINE.fullmatch(line.text):
-            out.append(line)
-            continue
-        options = [(a or b).strip() for a, b in QUOTED.findall(line.text)]
-        if not 2 <= len(options) <= MAX_OPTIONS or not all(options):
+        options = quoted_list(line.text) if line.text.lstrip().startswith("[") else None
+        if options is None or not 2 <= len(options) <= MAX_OPTIONS or not all(options):
             out.append(line)
             continue
         key = _key_above(out, options)
@@ -39,9 +44,10 @@ def listed_options(lines: list[Line]) -> list[Line]:
 def _key_above(out: list[Line], options: list[str]) -> Line | None:
     """The line above the list, taken out when it names one of the options (a stem stays above
     it: a lone line is no key)."""
-    filled = [k for k, line in enumerate(out) if line.text.strip()]
-    if len(filled) < 2 or out[filled[-1]].text.strip() not in options:
+    filled = (k for k in range(len(out) - 1, -1, -1) if out[k].text.strip())  # (from the end: no rescan)
+    last, stem = next(filled, None), next(filled, None)
+    if last is None or stem is None or out[last].text.strip() not in options:
         return None
-    above = out.pop(filled[-1])
+    above = out.pop(last)
     letter = "ABCDEFGH"[options.index(above.text.strip())]
     return Line(text=f"答案：{letter}", lineno=above.lineno)

@@ -19,7 +19,8 @@ def answer_parts_asked_again(items: list[Item], roles: dict[int, list[str]]) -> 
         stated = items[at + k : at + 2 * k]
         if k >= 2 and _answers(items[at : at + k], stated):
             for part, answer in zip(items[at : at + k], stated, strict=True):
-                part.answer = "\n".join([answer.stem, *answer.extra, *filter(None, [answer.answer])])
+                texts = [answer.stem, *answer.extra, answer.answer or ""]
+                part.answer = "\n".join(text for text in texts if text)
                 roles[answer.lineno] = ["answer"]
             del items[at + k : at + 2 * k]
             gone += k

@@ -26,6 +26,7 @@ from . import rules
 from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns
+from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
 from .workbook import Row, Sheet, read_sheets
@@ -616,22 +617,16 @@ def joined_parts(text: str, joiner: str) -> list[str]:
     return [p.strip() for p in text.split(joiner) if p.strip()]
 
 
-# "['罗盛教']", "['A', 'C']": a list of texts as a Python program prints one
-PYTHON_LIST = re.compile(r"\[\s*'[^'\n]*'(?:\s*,\s*'[^'\n]*')*\s*\]")
-
-
 def json_list(text: str) -> list[str] | None:
     """'["山本聪","中本聪"]' or '[{"optionContent":"山本聪"},…]': a cell an app filled with a JSON
     list of texts, or of records holding one text each (beside labels, ids and flags), or a Python
     list of texts; else None."""
     if not (text.startswith("[") and text.endswith("]")):
         return None
-    if PYTHON_LIST.fullmatch(text):
-        return [item.strip() for item in re.findall(r"'([^'\n]*)'", text)]
     try:
         value = json.loads(text)
     except ValueError:
-        return None
+        return quoted_list(text)  # "['罗盛教']": a list as a Python program prints one
     if not isinstance(value, list):
         return None
     texts: list[str] = []
