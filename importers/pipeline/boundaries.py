@@ -679,8 +679,11 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
         (s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None
     )
     own_style = numbered is not None and numbered.number_style in ("paren", "close")
-    if bracketed and not (own_style and BARE_KEY.match(text, m.end())):
+    asked = len(numbered.items) if numbered is not None else 0
+    in_turn = own_style and n == seg.key_last + 1 <= asked and at_line_start(m)
+    if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn:
         return None  # "(1)…" in a key is a point of an answer, unless the questions were so numbered
+        # (their keys then "(1)A" or, entry by entry in their order, "（1）数据清理，数据集成")
     if seg.key_entry is not None and seg.key_entry.number == 0:
         return None  # the answer of a lone essay question numbers its own points
     answerish = ANSWERISH.match(text, m.end())
@@ -1121,7 +1124,13 @@ def on_chapter(seg: Segmenter, m: re.Match[str], payload: object, text: str, lin
     kind = "prose" if prose else seg.section_kind(heading)
     if kind in ("generic", "prose"):  # "第一部分 单项选择题" names a type, not a topic
         seg.chapter_title = heading
-    seg.new_section(heading, kind, line.lineno)
+    outer = seg.section
+    # "填空题" then "第一章" "1…" "第二章" "1…": the type's questions, kept by chapter
+    within_type = (
+        kind == "generic" and outer.kind not in ("generic", "prose") and (outer.by_chapter or not outer.items)
+    )
+    seg.new_section(heading, outer.kind if within_type else kind, line.lineno)
+    seg.section.by_chapter = within_type
     return end
 
 

@@ -54,6 +54,12 @@ ANSWER_IN_BLANK = re.compile(
 ANSWER_NAMED_IN_BLANK = re.compile(r"[(（]\s*([A-H])\s*[.、．:：]?\s*([^()（）\s][^()（）]{0,60}?)\s*[)）]")
 BOLD_KEY_IN_BLANK = re.compile(r"[(（]\s*\*\*([A-H]{1,8})\*\*\s*[)）]")
 WORD = re.compile(r"\w")
+# "包括：、和" or "可分为：和两种类型。": what follows the colon opens with a list's joint, so the
+# blanks before it were lost in the scrape (underlines dropped): the stem goes on, no definition
+# ("与一般行为不一致的数据" opens a definition: only "和" ending the list counts)
+ERASED_BLANKS = re.compile(
+    r"\s*(?:[、，,]|和(?:[、，,]|\s*$|(?:两|兩|二|三|四|几|幾)(?:种|種|个|個|类|類|方面)))"
+)
 # "…，说明(1)式的含义", "，求…", "。试推导…": the text after a colon sets a task, no definition
 TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
@@ -507,8 +513,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         q.answer = [re.sub(r"^\[(.*)\]$", r"\1", part.strip(" ,，;；\n")) for part in numbered[1:]]
         return
     if answer_text:
-        blanks = _blank_count(q.stem)
+        blanks = _blank_count(q.stem) or _erased_blank_count(q.stem)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
+        if len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:
+            parts[-1:] = parts[-1].rsplit("和", 1)  # "效率、可扩展性和并行处理" for "：、和"
         if blanks > 1 and len(parts) == blanks:
             q.answer = parts
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
@@ -640,6 +648,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or re.search("[?？]", term.group("definition"))  # "…排序中：若只从储存空间考虑时…？": it asks
             or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
             or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
+            or ERASED_BLANKS.match(term.group("definition"))
         )
     ):
         q.stem, q.answer = BOLD.sub(r"\1", term.group("term")).strip(), term.group("definition").strip()
@@ -739,6 +748,16 @@ def _is_judgement(text: str | None) -> bool:
 
 def _blank_count(stem: str) -> int:
     return len(rules.BLANK.findall(stem))
+
+
+# "包括：、和", "度量是、和": the joints of a list whose blanks the scrape erased (underlines lost)
+ERASED_JOINTS = re.compile(r"[:：][、，,和及与]+|[、，,][、，,和及与]+")
+
+
+def _erased_blank_count(stem: str) -> int:
+    """Blanks a list of joints stands for: one more than its joints ("：、、和": four)."""
+    runs = [m.group(0).lstrip(":：") for m in ERASED_JOINTS.finditer(stem)]
+    return sum(len(run) + 1 for run in runs)
 
 
 def strip_page_refs(text: str | None) -> str:

@@ -155,9 +155,11 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     def asked(section: Section) -> set[str]:
         return numbers.setdefault(id(section), set(_asked_numbers(section)))
 
-    for entry in keys:
+    for at, entry in enumerate(keys):
         if last is not None and _questions_between(starts, last.lineno, entry.lineno):
             fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
+        if last is None or last.lineno <= fence:
+            cursor = _part_right_above(sections, keys, at, starts)
         last = entry
         if entry.target is not None:
             previous, cursor = 0, []
@@ -175,6 +177,23 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+
+
+def _part_right_above(
+    sections: list[Section], keys: list[KeyEntry], at: int, starts: list[int]
+) -> list[Section]:
+    """ "答案：" "（1）…" "（2）…" under a chapter's questions, numbered 1… exactly as they were: that
+    chapter's key, though parts answered where they stand come before it (else: [])."""
+    first = keys[at]
+    run: list[int] = []
+    for entry in keys[at:]:
+        if entry.target is not None or _questions_between(starts, first.lineno, entry.lineno):
+            break
+        run.append(entry.number)
+    above = [s for s in sections if s.doc == first.doc and s.items and s.lineno < first.lineno]
+    if len(above) < 2 or run != list(range(1, len(run) + 1)):
+        return []
+    return [above[-1]] if _asked_numbers(above[-1]) == [str(n) for n in run] else []
 
 
 def _grid_rows(keys: list[KeyEntry]) -> set[int]:

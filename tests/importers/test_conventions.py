@@ -4016,3 +4016,34 @@ def test_options_printed_as_a_programs_list_with_the_key_named_above_them() -> N
         ("2", "single", ["撒丁岛", "科西嘉岛", "西西里岛"], None),
         ("3", "short", [], "列表"),
     ]
+
+
+def test_chapter_keys_under_a_fill_part_whose_blanks_the_scrape_erased() -> None:
+    # A review paper: choice questions answered in place, then "填空题" kept by chapter, each
+    # chapter's "答案：" numbered "（1）" like its questions; the blanks' underlines were lost,
+    # leaving only the list's joints "：、和".
+    questions = parse(
+        "单选题\n1. 什么是KDD (A)\nA. 知识发现\nB. 文档发现\n2. 哪个是聚类算法 (B)\nA. C4.5\nB. K-Means\n"
+        "填空题\n第一章\n（1）数据挖掘的性能问题主要包括：、和\n（2）孤立点是指：\n"
+        "答案：\n（1）算法的效率、可扩展性和并行处理\n（2）与数据的一般行为不一致的数据\n"
+        "第二章\n（1）处理噪声数据的方法主要包括：、、和\n（2）数据压缩可分为：和两种类型。\n"
+        "答案：\n（1）分箱、聚类、计算机和人工检查结合、回归\n（2）有损压缩，无损压缩\n"
+    )
+    assert [(q["type"], q["answer"]) for q in questions] == [
+        ("single", "A"),
+        ("single", "B"),
+        ("fill", ["算法的效率", "可扩展性", "并行处理"]),
+        ("fill", ["与数据的一般行为不一致的数据"]),
+        ("fill", ["分箱", "聚类", "计算机和人工检查结合", "回归"]),
+        ("fill", ["有损压缩", "无损压缩"]),
+    ]
+    assert questions[2]["stem"] == "数据挖掘的性能问题主要包括:、和"
+
+
+def test_a_colon_before_a_lists_joints_opens_no_definition() -> None:
+    # "包括：、和" is a stem whose blanks were erased, not the term "包括" defined as "、和".
+    questions = parse("简答题\n1. 数据挖掘的性能问题主要包括：、和\n2. 孤立点：与一般行为不一致的数据")
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("数据挖掘的性能问题主要包括:、和", None),
+        ("孤立点", "与一般行为不一致的数据"),
+    ]
