@@ -45,6 +45,7 @@ class Item:
     parent: Item | None = None  # the numbered question whose text became this part's material
     # the option sets of its earlier blanks (软考's "(39)(40)"), its own options the last one's
     groups: list[list[str]] = field(default_factory=list)
+    shares: tuple[int, int] | None = None  # heads options shared by questions first…last (配伍题)
     images: list[Image] = field(default_factory=list)
     _image_lines: set[int] = field(default_factory=set)  # a line's pictures are attached once
 

@@ -735,6 +735,8 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
     if line_start and seg.nested is not None and n == seg.nested[1]:
         return True  # the numbering resumes after a list inside the question before the restart
     item = seg.item
+    if line_start and item is not None and item.shares is not None and n == item.shares[0]:
+        return True  # "【41-43】" and the options the group shares, then question 41
     if line_start and item is not None and item.options and item.answer and n > seg.expected:
         return True  # after a finished choice question a higher number is the next one (a gap)
     if line_start and seg.line_heading and seg.heading_items >= HEADED_RUN and n > seg.last_number:
@@ -830,8 +832,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     if index == 0:
         pending = text[pos : m.start()].strip()
-        if not (item.stem or pending):
-            return None
+        if not (item.stem or pending or item.shares):
+            return None  # (options under "【41-43】" are the group's, shared by its stems)
         if group == "opt_bare" and not (
             at_line_start(m)
             and (

@@ -13,6 +13,7 @@ from . import rules
 from .blocks import Item, KeyEntry
 from .boundaries import BOUNDARY, own_answer_below, own_key_below, questions_below
 from .model import Line
+from .shared_options import shared_head
 from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
 
 if TYPE_CHECKING:
@@ -160,6 +161,16 @@ def bracketed_key(seg: Segmenter, line: Line) -> str:
 
 
 BRACKETED_KEY = re.compile(r"^[【\[]\s*([A-H]{1,8})\s*[】\]]$")
+
+
+def shared_options_head(seg: Segmenter, line: Line) -> str:
+    """ "【41-43】" over options A–E that questions 41–43 share (see shared_options.py)."""
+    shares = shared_head(line) if seg.mode == "questions" else None
+    if shares is None:
+        return ""
+    seg.close_item()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, shares=shares)
+    return "material"
 
 
 def lone_label(seg: Segmenter, line: Line) -> str:
@@ -694,6 +705,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("heading_over_options", heading_over_options),
     ("task_judgement", task_judgement),
     ("task_option", task_option),
+    ("shared_options_head", shared_options_head),
     ("lone_label", lone_label),
     ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),

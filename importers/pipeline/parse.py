@@ -19,6 +19,7 @@ from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .scored_parts import scored_parts
 from .segment import Segmented, segment
+from .shared_options import share_options
 from .slot_blanks import number_slots
 from .survey import parse_survey
 from .trailing_keys import read_trailing_keys
@@ -103,7 +104,7 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
     items = [
         part
         for section in seg.sections
-        for item in section.items
+        for item in share_options(section.items)
         for whole in blank_groups(item)
         for part in scored_parts(whole)
     ]

@@ -4047,3 +4047,26 @@ def test_a_colon_before_a_lists_joints_opens_no_definition() -> None:
         ("数据挖掘的性能问题主要包括:、和", None),
         ("孤立点", "与一般行为不一致的数据"),
     ]
+
+
+def test_questions_sharing_one_set_of_options() -> None:
+    # 配伍选择题 (B型题) of medical and pharmacy exams: "【41-43】" or "（1～2题共用备选答案）"
+    # heads options A–E, the questions of the range print only their stems, and one key line
+    # answers the group in order.
+    questions = parse(
+        "二、配伍选择题\n【41-43】\nA.番泻叶\nB.瓦楞子\nC.僵蚕\nD.补骨脂\nE.蜈蚣\n"
+        "41.需调配麸炒的是\n42.需调配盐炙的是\n43.需调配煅制的是\n正确答案：C,D,B\n解题思路：麸炒的是僵蚕。\n"
+        "（44～45题共用备选答案）\nA.吲哚美辛\nB.马来酸氯苯那敏\n44.咳特灵片中的西药成分是\n答案：B\n"
+        "45.新癀片中的西药成分是\n答案：A\n"
+        "46.属于阳脉之海的是\nA.督脉\nB.任脉\n答案：A"
+    )
+    drugs = ["番泻叶", "瓦楞子", "僵蚕", "补骨脂", "蜈蚣"]
+    assert [(q["number"], q["options"], q["answer"]) for q in questions] == [
+        ("41", drugs, "C"),
+        ("42", drugs, "D"),
+        ("43", drugs, "B"),
+        ("44", ["吲哚美辛", "马来酸氯苯那敏"], "B"),
+        ("45", ["吲哚美辛", "马来酸氯苯那敏"], "A"),
+        ("46", ["督脉", "任脉"], "A"),
+    ]
+    assert questions[0]["explanation"] == "解题思路:麸炒的是僵蚕。"
