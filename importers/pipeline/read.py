@@ -16,6 +16,7 @@ import zipfile
 from .model import Line, PaperError
 from .outline import mark_outline
 from .read_docx import check_zip_limits, read_docx
+from .read_html import HTML_EXTENSIONS, read_html
 from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
 from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
@@ -59,9 +60,9 @@ _OLE_STREAMS: tuple[tuple[str, str], ...] = (
 
 
 def is_plain_text(filename: str, data: bytes) -> bool:
-    """Neither Word, PDF nor Markdown: lines as typed."""
-    markdown = filename.lower().endswith(MARKDOWN_EXTENSIONS)
-    return not (markdown or data.startswith(ZIP_MAGICS) or is_pdf(data) or data.startswith(OLE_MAGIC))
+    """Neither Word, PDF, Markdown nor a web page: lines as typed."""
+    marked_up = filename.lower().endswith((*MARKDOWN_EXTENSIONS, *HTML_EXTENSIONS))
+    return not (marked_up or data.startswith(ZIP_MAGICS) or is_pdf(data) or data.startswith(OLE_MAGIC))
 
 
 def read_lines(filename: str, data: bytes) -> list[Line]:
@@ -141,6 +142,8 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, str(exc)) from exc
     except BinaryContent as exc:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
+    if filename.lower().endswith(HTML_EXTENSIONS):
+        return read_html(text)
     if filename.lower().endswith(MARKDOWN_EXTENSIONS):
         # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
         lines = markdown_lines(text.removeprefix("\ufeff"))

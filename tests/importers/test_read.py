@@ -433,3 +433,46 @@ def test_format_number(fmt: str, values: list[int], expected: list[str]) -> None
 def test_a_line_of_millions_of_characters_is_refused_naming_the_line() -> None:
     data = "1. 甲?\n".encode() + ("客户服务" * 300_000).encode() + b"\n"
     assert refusal("one-line.txt", data) == "line 2 is 1,200,000 characters long: not the text of a paper"
+
+
+SAVED_PAGE = """<html><head><meta charset="gbk"><title>作业详情</title>
+<style>.q{color:red}</style><script>var s = "9.不是题目?";</script></head><body>
+<div class="nav">返回</div><h2>一. 单选题（共2题，2.0分）</h2>
+<div><h3>1. (单选题, 1.0 分) 客户关系管理的核心是?</h3>
+<ul><li>A. 产品</li><li>B. 客户</li></ul>
+<div>我的答案: <span>A</span></div><div>正确答案: <span>B</span></div>
+<div style="display: none">8. 页面藏起来的题?</div></div>
+<div><h3>2. (单选题, 1.0 分) 以下哪项&lt;不是&gt;渠道?</h3>
+<ul><li>A. 电话</li><li>B. 邮件</li></ul><div>正确答案: <span>A</span></div></div>
+<table><tr><td>3.</td><td>表格里的题：客户是谁?</td></tr></table>
+<pre>int main() {
+    return 0;
+}</pre></body></html>"""
+
+
+def test_a_saved_web_page_is_read_as_the_browser_shows_it() -> None:
+    # A platform's exam page saved from the browser: one line a block, headings kept, a table
+    # row's cells apart by a tab, <pre> keeping its breaks; scripts, styles and hidden parts gone.
+    lines = read_lines("作业详情.html", SAVED_PAGE.encode("gbk"))
+    assert [(line.text, line.heading) for line in lines] == [
+        ("返回", 0),
+        ("一. 单选题（共2题，2.0分）", 2),
+        ("1. (单选题, 1.0 分) 客户关系管理的核心是?", 3),
+        ("A. 产品", 0),
+        ("B. 客户", 0),
+        ("我的答案: A", 0),
+        ("正确答案: B", 0),
+        ("2. (单选题, 1.0 分) 以下哪项<不是>渠道?", 3),
+        ("A. 电话", 0),
+        ("B. 邮件", 0),
+        ("正确答案: A", 0),
+        ("3.\t表格里的题：客户是谁?", 0),
+        ("int main() {", 0),
+        ("    return 0;", 0),
+        ("}", 0),
+    ]
+    questions = parse_document("作业详情.htm", SAVED_PAGE.encode("gbk")).questions
+    assert [(q.number, q.options, q.answer) for q in questions[:2]] == [
+        ("1", ["产品", "客户"], "B"),
+        ("2", ["电话", "邮件"], "A"),
+    ]

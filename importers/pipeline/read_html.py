@@ -1,0 +1,140 @@
+"""A web page saved from a learning platform or a document site (.html, .htm, Word's "save as
+web page"): the text a browser shows, one line per block (paragraph, list item, heading, table
+row, <br>), the cells of a row set apart by tabs. Headings keep their level, so the rules that
+read a Markdown paper's headings read these too. Scripts, styles and whatever the page hides
+are no part of the paper."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .model import Line
+
+HTML_EXTENSIONS = (".html", ".htm")
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    }
+)
+UNSEEN = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "textarea",
+        "iframe",
+        "object",
+    }
+)
+CELLS = frozenset(("td", "th"))
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+
+
+def read_html(text: str) -> list[Line]:
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    page = _Page()
+    page.walk(root)
+    page.flush()
+    return page.lines
+
+
+class _Page:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.pieces: list[str] = []
+        self.heading = 0
+
+    def walk(self, el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in UNSEEN or _hidden(el):
+            self._text(el.tail)
+            return
+        block = tag in BLOCKS
+        if block:
+            self.flush()
+            if tag[:1] == "h" and tag[1:].isdigit():
+                self.heading = int(tag[1:])
+        elif tag == "br":
+            self.flush()
+        elif tag in CELLS and self.pieces:
+            self.pieces.append("\t")
+        if tag == "pre":
+            self._preformatted(el)
+        else:
+            self._text(el.text)
+            for child in el:
+                self.walk(child)
+        if block:
+            self.flush()
+        self._text(el.tail)
+
+    def _preformatted(self, el: etree._Element) -> None:
+        """A <pre> block keeps its own line breaks (a program, an ASCII table)."""
+        for text in el.text_content().splitlines():
+            self.pieces.append(text)
+            self.flush(keep_spaces=True)
+
+    def _text(self, text: str | None) -> None:
+        if text:
+            self.pieces.append(SPACES.sub(" ", text))
+
+    def flush(self, keep_spaces: bool = False) -> None:
+        text = "".join(self.pieces)
+        text = text.rstrip() if keep_spaces else text.strip(" ")
+        if text.strip():
+            self.lines.append(Line(text=text.strip("\t"), lineno=len(self.lines) + 1, heading=self.heading))
+        self.pieces = []
+        self.heading = 0
+
+
+def _hidden(el: etree._Element) -> bool:
+    return "hidden" in el.attrib or bool(HIDDEN_STYLE.search(el.get("style", "")))
