@@ -310,6 +310,8 @@ FLOORS = {
     "eo2_mima-mingci-jieshi.md": (0.10, 0.00),
     "eo3_unix-2014-shijuan-daan.docx": (0.40, 0.95),
     "ep1_blockly-qimo-ceshi-chaoxing.pdf": (0.85, None),
+    "eq1_chaoxing-tongxin-yuanli-zuoye.html": (0.95, 0.95),
+    "eq2_chaoxing-jisuanji-wangluo-kaoshi.html": (0.85, 0.95),
     "er1_xingce-yanyu-lijie-lianxi.docx": (0.95, 0.95),
     "er2_guokao-2021-shenlun-dishiji.pdf": (0.00, None),
     "er3_sgcc-jumin-yichang-yongdian.docx": (0.00, None),
