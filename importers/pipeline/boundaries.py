@@ -692,6 +692,9 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
         return ("resumed", n)
     if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
+    restarts = n == 1 and seg.key_last > 1 and BARE_KEY.match(text, m.end()) is not None
+    if restarts and SHORT_LABEL.fullmatch(text[: m.start()]) and _runs_left(seg):
+        return ("key_item", n)  # "Day2" "A篇：1.B 2.D": the key of the next set numbered from 1
     if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
         return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
     return None
@@ -699,6 +702,18 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
 
 # A row of a key set in columns: "1、 B 26、 B 51、 D 76、 C" (each column counts on its own).
 KEY_GRID_ROW = re.compile(r"\s*\d{1,4}\s*[、.．]\s*[A-H]{1,8}(?:\s+\d{1,4}\s*[、.．]\s*[A-H]{1,8}){2,}\s*$")
+
+
+# what may open a key's line before its first entry: "A篇：", "Test 2:", "（二）"
+SHORT_LABEL = re.compile(r"\s*(?:\S{1,8}\s*[:：]?)?\s*")
+
+
+def _runs_left(seg: Segmenter) -> bool:
+    """The questions were numbered from 1 more often than this key has started from 1 (sets of
+    questions each numbered anew, "Day 1" "Day 2", keyed the same way)."""
+    asked = sum(item.number == "1" for s in seg.sections if s.doc == seg.doc for item in s.items)
+    keyed = sum(entry.number == 1 and entry.target is seg.key_target for entry in seg.keys)
+    return asked > keyed
 
 
 def _keyed(seg: Segmenter, n: int) -> bool:
@@ -1021,6 +1036,8 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
     before = m.string[m.start() - 1] if m.start() else ""
     if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
         return True  # "CRM." is not option A; "…CRMB." is option B glued to Latin text
+    if group == "opt_punct" and before.isascii() and before.isalpha() and m.group(0).lstrip()[:1].islower():
+        return True  # "A tourist guide." after option D: a word's end, not option e
     if group == "opt_paren" and index == 0 and _ONLY_PUNCT_LEFT.match(m.string, m.end()):
         return True  # "…的是（A）" ending the line: the answer written in the blank
     if _inside_brackets(m.string[max(0, m.start() - 80) : m.start()]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from . import rules
 from .blocks import Item, KeyEntry, Section, join
@@ -155,6 +156,16 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     def asked(section: Section) -> set[str]:
         return numbers.setdefault(id(section), set(_asked_numbers(section)))
 
+    # how often each number was asked in a section, and keyed so far (sets numbered anew)
+    times_asked: dict[int, Counter[str]] = {}
+    times_keyed: Counter[tuple[int, str]] = Counter()
+
+    def another_run(section: Section, number: str) -> bool:
+        if id(section) not in times_asked:
+            numbers = [i.number for i in section.items if i.parent is None]
+            times_asked[id(section)] = Counter(numbers if _in_sets(numbers) else [])
+        return times_asked[id(section)][number] > times_keyed[(id(section), number)]
+
     for at, entry in enumerate(keys):
         if last is not None and _questions_between(starts, last.lineno, entry.lineno):
             fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
@@ -166,7 +177,10 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             continue
         if entry.lineno in grid and previous and cursor:
             previous = 0  # the next row of a key set in columns: it goes back within the same key
-        if not cursor or entry.number <= previous:
+        goes_back = entry.number <= previous
+        if goes_back and cursor and another_run(cursor[0], str(entry.number)):
+            goes_back = False  # "Day 2" "1.B 2.D": the section's next set, numbered from 1 again
+        if not cursor or goes_back:
             if cursor:
                 cursor.pop(0)
             if not cursor:
@@ -177,6 +191,15 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
             cursor.pop(0)
         previous = entry.number
         entry.target = cursor[0] if cursor else _by_running_number(sections, entry)
+        if entry.target is not None:
+            times_keyed[(id(entry.target), str(entry.number))] += 1
+
+
+def _in_sets(numbers: list[str]) -> bool:
+    """ "1…15" "1…15" "1…15": sets of questions each numbered 1, 2, 3 … without a gap."""
+    if not numbers or not all(n.isdigit() for n in numbers) or numbers.count("1") < 2:
+        return False
+    return all(int(b) in (1, int(a) + 1) for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _part_right_above(

@@ -254,7 +254,7 @@ class Segmenter:
         if self.mode == "key":
             if new_line and self.key_entry is None and BARE_KEY.fullmatch(text):
                 self.add_bare_key(text, line)
-            elif self.key_entry is not None:
+            elif self.key_entry is not None and not (new_line and _key_subheading(self.key_entry.text, text)):
                 self.key_entry.text = join(self.key_entry.text, text, "\n" if new_line else "")
             return
         if self.mode == "local_key":
@@ -790,3 +790,12 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
 def _same_title(title: str, doc_title: str) -> bool:
     bare = re.sub(r"\W", "", title)
     return bool(bare) and bare == re.sub(r"\W", "", doc_title)
+
+
+def _key_subheading(entry_text: str, text: str) -> bool:
+    """ "Day2" or "B篇：" on the line after an entry "15.C": a label of the key's next run, not
+    more of that entry's answer."""
+    return bool(re.fullmatch(r"\s*[A-H]{1,8}\s*", entry_text)) and KEY_SUBHEADING.fullmatch(text) is not None
+
+
+KEY_SUBHEADING = re.compile(r"\s*\S{1,8}\s*[:：]?\s*")

@@ -4070,3 +4070,36 @@ def test_questions_sharing_one_set_of_options() -> None:
         ("46", ["督脉", "任脉"], "A"),
     ]
     assert questions[0]["explanation"] == "解题思路:麸炒的是僵蚕。"
+
+
+def test_sets_numbered_anew_keyed_the_same_way() -> None:
+    # Daily practice sets, each numbered from 1, and one key at the end whose runs restart at 1
+    # under labels of their own ("Day2", "B篇："); an answer's points "1. …" in such a key are no
+    # new run.
+    questions = parse(
+        "Day 1\n1. What is it?\nA. A cat.\nB. A dog.\n2. Where is it?\nA. Here.\nB. There.\n"
+        "Day 2\n1. Who is he?\nA. Tom.\nB. Ann.\n2. Why?\nA. Rain.\nB. Sun.\n3. When?\nA. Now.\nB. Then.\n"
+        "答案\nDay1\nA篇：1.A  2.B\nDay2\nA篇：1.B\nB篇：2.A  3.B"
+    )
+    assert [(q["number"], q["answer"]) for q in questions] == [
+        ("1", "A"),
+        ("2", "B"),
+        ("1", "B"),
+        ("2", "A"),
+        ("3", "B"),
+    ]
+
+
+def test_a_latin_words_last_letter_is_no_lower_case_option_label() -> None:
+    # "A tourist guide." ends option D: its "e." is the word's end, not an option e.
+    questions = parse(
+        "3. Where does this passage come from?\n"
+        "A. A news report.              B. A science textbook.\n"
+        "C. A nature magazine.              D. A tourist guide.\n"
+    )
+    assert questions[0]["options"] == [
+        "A news report.",
+        "A science textbook.",
+        "A nature magazine.",
+        "A tourist guide.",
+    ]
