@@ -49,7 +49,8 @@ MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|
 ANSWER_IN_BLANK = re.compile(
     # ("【A】", and "(**A**)" in Markdown)
     r"(?<![A-Za-z0-9])(?:[(（【]\s*(?:\*\*)?([A-H](?:[\s,，、]*[A-H]){0,7})(?:\*\*)?\s*[)）】]"
-    r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,})"  # "正确的是：__BCD__" (Word's filled blank)
+    r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,}"  # "正确的是：__BCD__" (Word's filled blank)
+    r"|【\s*\d{1,2}\s*】[ \t]*([A-H](?:[\s,，、]*[A-H]){0,7})(?![A-Za-z0-9]))"  # "…变量名有【1】B。"
 )
 ANSWER_NAMED_IN_BLANK = re.compile(r"[(（]\s*([A-H])\s*[.、．:：]?\s*([^()（）\s][^()（）]{0,60}?)\s*[)）]")
 BOLD_KEY_IN_BLANK = re.compile(r"[(（]\s*\*\*([A-H]{1,8})\*\*\s*[)）]")
@@ -375,7 +376,7 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         inline = answer_in_blank(q.stem, len(options))
         if inline:
             letters = re.sub(r"[^A-H]", "", _blank_letters(inline))
-            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]
+            q.stem = _emptied(q.stem, inline)
         elif typed_in := _answer_named_in_blank(q.stem, options):
             letters = typed_in.group(1)
             q.stem = q.stem[: typed_in.start()] + "( )" + q.stem[typed_in.end() :]
@@ -385,7 +386,7 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         if leading and leading.group(1) == letters:
             q.stem = q.stem[leading.end() :].strip()  # the key printed twice: before the stem too
         elif inline and re.sub(r"[^A-H]", "", _blank_letters(inline)) == letters:
-            q.stem = q.stem[: inline.start()] + "( )" + q.stem[inline.end() :]  # and in its blank
+            q.stem = _emptied(q.stem, inline)  # and in its blank
         q.type = "multiple" if len(letters) > 1 else "single"
         q.answer = letters
         if rest and not q.explanation and not _echoes_option(rest, letters, options):
@@ -443,7 +444,14 @@ def _fits(letters: str, option_count: int) -> bool:
 
 
 def _blank_letters(m: re.Match[str]) -> str:
-    return m.group(1) or m.group(2)
+    return m.group(1) or m.group(2) or m.group(3)
+
+
+def _emptied(stem: str, m: re.Match[str]) -> str:
+    """The stem with the key taken out of its blank ("【1】B" keeps its number: "【1】")."""
+    if m.group(3):
+        return stem[: m.start(3)].rstrip(" \t") + stem[m.end(3) :]
+    return stem[: m.start()] + "( )" + stem[m.end() :]
 
 
 def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:

@@ -4103,3 +4103,16 @@ def test_a_latin_words_last_letter_is_no_lower_case_option_label() -> None:
         "A nature magazine.",
         "A tourist guide.",
     ]
+
+
+def test_a_key_written_after_its_numbered_blank() -> None:
+    # A teacher's answered copy: the letter follows the blank's number ("【1】B"), and an open
+    # question's key is labelled by its blank ("答案【2】5,0,1").
+    questions = parse(
+        "一．选择题\n1．能代表逻辑值“真”的是  【1】D  。\nA．True  B．大于0的数  C．非0整数  D．非0的数\n"
+        '二．程序阅读题\n2.写出下列程序的运行输出结果。\nint main()\n{\nprintf("%d", 5);\n}\n答案【2】5\n'
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("single", "能代表逻辑值“真”的是  【1】  。", "D"),
+        ("short", '写出下列程序的运行输出结果。\nint main()\n{\nprintf("%d", 5);\n}', "5"),
+    ]
