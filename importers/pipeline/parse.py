@@ -22,9 +22,13 @@ from .segment import Segmented, segment
 from .shared_options import share_options
 from .slot_blanks import number_slots
 from .survey import parse_survey
+from .term_lines import looks_like_term_lines, parse_term_lines
 from .trailing_keys import read_trailing_keys
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
+TERM_LINES_NOTE = (
+    "nothing is numbered: each short line was read as a term, the lines under it as its definition"
+)
 GLOSSARY_NOTE = 'nothing is numbered: each line "term：definition" was read as a term to explain'
 PAIRS_NOTE = "nothing is numbered: each asking line was read with the line under it as its answer"
 HEADINGS_NOTE = "each heading that asks was read as a question, the text under it as its answer"
@@ -60,11 +64,19 @@ def parse_lines(
         elif looks_like_pairs(loose):
             questions = parse_pairs(loose, chapter=chapter)
             warnings.append(PAIRS_NOTE)
+        elif looks_like_term_lines(loose):
+            questions = parse_term_lines(loose, chapter=chapter)
+            warnings.append(TERM_LINES_NOTE)
         else:
             questions = parse_survey(loose, chapter=chapter)
             warnings.append(SURVEY_NOTE)
         for line in loose:  # the questionnaire reader took every loose line
             seg.roles[line.lineno] = ["stem"]
+    elif _stray_numbers(seg) and looks_like_term_lines(cleaned):
+        # a glossary's wrapped definition opening "9万年…" is no numbered question
+        questions = parse_term_lines(cleaned, chapter=seg.sections[0].chapter)
+        warnings.append(TERM_LINES_NOTE)
+        seg.roles.update({line.lineno: ["stem"] for line in cleaned})
     else:
         questions = _read_questions(seg)
     flag_repeats(questions)
@@ -135,6 +147,15 @@ def _unnumbered_export(seg: Segmented) -> bool:
         and loose > 1
         and all(s.kind == "generic" and not s.items for s in seg.sections)
     )
+
+
+def _stray_numbers(seg: Segmented) -> bool:
+    """A number or two among hundreds of loose lines: the paper numbers nothing."""
+    loose = sum(len(s.loose) for s in seg.sections)
+    return seg.numbered_items <= STRAY_NUMBERS and loose >= 20 * max(1, seg.numbered_items)
+
+
+STRAY_NUMBERS = 2
 
 
 def flag_repeats(questions: list[ParsedQuestion]) -> None:

@@ -4116,3 +4116,37 @@ def test_a_key_written_after_its_numbered_blank() -> None:
         ("single", "能代表逻辑值“真”的是  【1】  。", "D"),
         ("short", '写出下列程序的运行输出结果。\nint main()\n{\nprintf("%d", 5);\n}', "5"),
     ]
+
+
+def test_a_glossary_of_terms_on_their_own_lines() -> None:
+    # 名词解释 notes copied out of a PDF: a term a line, its definition below it wrapped at the
+    # page's width (a short tail after a full line goes on with it), letter headings A, B, C.
+    wrapped = "人体获得由其他人体产生的抗体或淋巴因子后而产生的免疫效果人体自身并未产生"
+    text = "\n".join(
+        [
+            "普通生物学名词解释",
+            "B",
+            "被动免疫（passive immunity）",
+            wrapped,
+            "抗体",
+            "变态发育",
+            "幼体在形态结构上发生显著变化的过程",
+            "C",
+            *[line for n in range(1, 6) for line in (f"长术语{n}", wrapped, f"第{n}个尾巴。")],
+            "次级生产量",
+            "消费者转化为自身生物量的化学能",
+            "末次盛冰期",
+            "末次冰期是从两万六千年前开始持续很久的一段极度严寒干旱的时期持续到1.",
+            "9万年前最寒冷的阶段",  # (the "1." wrapped at the line's end numbers no question)
+        ]
+    )
+    questions = parse(text)
+    assert [(q["section"], q["stem"]) for q in questions][:3] == [
+        ("B", "被动免疫(passive immunity)"),
+        ("B", "变态发育"),
+        ("C", "长术语1"),
+    ]
+    assert questions[0]["answer"] == wrapped + "抗体"
+    assert questions[1]["answer"] == "幼体在形态结构上发生显著变化的过程"
+    assert questions[2]["answer"] == wrapped + "第1个尾巴。"
+    assert len(questions) == 9 and questions[-1]["stem"] == "末次盛冰期"
