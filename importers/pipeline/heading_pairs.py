@@ -59,6 +59,7 @@ PART = re.compile(
     r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
 )
 OPEN_KINDS = ("short", "case")
+KEY_HEADING = re.compile(r"(?:参考|參考|标准|標準)?答案(?:及解析|与解析|解析)?\s*$")
 # Nothing but question marks where the answer goes: the note-taker did not know it yet.
 NO_ANSWER_YET = re.compile(r"^[?？\s]+$")
 # "P19 计算机网络是…": the textbook page an answer was copied from, not its text
@@ -115,14 +116,23 @@ def parse_heading_pairs(
     section = ""
     blocks = _blocks(lines, _lists_questions(lines))
     level = _question_level(blocks)
-    for block in blocks:
+    keys_read: set[int] = set()
+    for at, block in enumerate(blocks):
         heading, body = block.heading, block.body
+        if id(block) in keys_read:
+            continue
         sibling = block.level == level and bool(body) and not block.over_subheadings
         if PART.match(heading.text) or not (_heads_answer(block) or (sibling and not _chapter(heading))):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
             if _numbers_questions(body):
-                questions.extend(read_numbered([heading, *body]))
+                # "### 参考答案" and its table right under the part: the part's key, read with it
+                key = next(iter(blocks[at + 1 : at + 2]), None)
+                key_lines: list[Line] = []
+                if key is not None and KEY_HEADING.search(key.heading.text) and not _asks(key.heading):
+                    keys_read.add(id(key))
+                    key_lines = [key.heading, *key.body]
+                questions.extend(read_numbered([heading, *body, *key_lines]))
             continue
         roles[heading.lineno] = ["question", "stem"]
         for line in body:
@@ -205,9 +215,11 @@ def _numbered_item(line: Line) -> bool:
 
 
 def _numbers_questions(body: list[Line]) -> bool:
-    """Most of the text's lines open with a number, and enough of them to be questions."""
+    """Most of the text's lines open with a number (or an option label under one: a choice
+    part), and enough of them to be questions."""
     numbered = sum(1 for line in body if NUMBER.match(line.text))
-    return numbered >= MIN_QUESTIONS and numbered * 2 > len(body)
+    options = sum(1 for line in body if OPTION_LINE.match(line.text))
+    return numbered >= MIN_QUESTIONS and (numbered + options) * 2 > len(body)
 
 
 def _answered_numbered(body: list[Line]) -> int:

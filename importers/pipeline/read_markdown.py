@@ -220,6 +220,9 @@ class _Reader:
 
     def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
+            callout = CALLOUT.match(part) if self.quotes and not code else None
+            if callout:
+                part = _callout_title(callout)  # (an empty line where the box has no title)
             line = Line(
                 text=(prefix if k == 0 else "") + part,
                 lineno=lineno + k,
@@ -227,6 +230,19 @@ class _Reader:
                 quote=self.quotes > 0 or self.folds > 0,
             )
             self.lines.append(line)
+
+
+# An Obsidian callout or GitHub alert opening a block quote: "> [!answer]- 参考答案", "> [!NOTE]"
+CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][-+]?\s*(?P<title>.*)$")
+# callouts that hold a question's answer: their title is only its label
+ANSWER_CALLOUTS = frozenset({"answer", "solution", "success", "check", "done"})
+
+
+def _callout_title(callout: re.Match[str]) -> str:
+    """The box's title as a line of text; an answer box's title becomes the answer's label."""
+    if callout.group("kind").lower() in ANSWER_CALLOUTS:
+        return "答案："
+    return callout.group("title").strip()
 
 
 # A link to a place in the same document, alone on its line or in its cell (emphasis around it

@@ -4150,3 +4150,30 @@ def test_a_glossary_of_terms_on_their_own_lines() -> None:
     assert questions[1]["answer"] == "幼体在形态结构上发生显著变化的过程"
     assert questions[2]["answer"] == wrapped + "第1个尾巴。"
     assert len(questions) == 9 and questions[-1]["stem"] == "末次盛冰期"
+
+
+def test_obsidian_exam_notes_with_a_choice_part_and_answer_callouts() -> None:
+    # Exam notes in Obsidian: open questions ask by heading with the answer in a "> [!answer]-"
+    # callout; the choice part numbers its questions in a list, its key a table under
+    # "### 参考答案" right below it.
+    text = (
+        "## 二、单选题\n\n"
+        "1. 毛泽东思想初步形成于 ( )。\n   - A. 大革命时期\n   - B. 土地革命战争时期\n"
+        "2. ( ) 把毛泽东思想确立为指导思想。\n   - A. 六届六中全会\n   - B. 党的七大\n"
+        "3. 三湾改编发生在 ( )。\n   - A. 1927年\n   - B. 1935年\n\n"
+        "### 参考答案\n\n| 题号 | 答案 | 对应选项 |\n|---|---|---|\n| 1 | B | 土地革命战争时期 |\n"
+        "| 2 | B | 党的七大 |\n| 3 | A | 1927年 |\n\n"
+        "## 三、简答题\n\n"
+        "### 1. 简述新民主主义革命的总路线。\n\n> [!answer]- 原网页参考答案\n> 无产阶级领导的，人民大众的革命\n\n"
+        "### 2. 简述邓小平理论的历史地位。\n\n> [!answer]- 原网页参考答案\n> 马克思主义中国化的第二次飞跃\n\n"
+        "### 3. 简述和谐社会的总要求。\n\n> [!answer]- 原网页参考答案\n> 民主法治、公平正义\n"
+    )
+    questions = parse_document("notes.md", text.encode()).questions
+    assert [(q.type, q.answer) for q in questions] == [
+        ("single", "B"),
+        ("single", "B"),
+        ("single", "A"),
+        ("short", "无产阶级领导的,人民大众的革命"),
+        ("short", "马克思主义中国化的第二次飞跃"),
+        ("short", "民主法治、公平正义"),
+    ]
