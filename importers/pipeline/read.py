@@ -143,7 +143,10 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
     except BinaryContent as exc:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
     if filename.lower().endswith(HTML_EXTENSIONS):
-        return read_html(text)
+        lines = read_html(text)
+        if not lines and text.strip():
+            raise PaperError(filename, "the web page could not be read: it is not HTML, or nests too deeply")
+        return lines
     if filename.lower().endswith(MARKDOWN_EXTENSIONS):
         # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
         lines = markdown_lines(text.removeprefix("\ufeff"))

@@ -476,3 +476,9 @@ def test_a_saved_web_page_is_read_as_the_browser_shows_it() -> None:
         ("1", ["产品", "客户"], "B"),
         ("2", ["电话", "邮件"], "A"),
     ]
+
+
+@pytest.mark.parametrize("page", ["<div>" * 100_000 + "1. 题目?", "<b>" * 100_000 + "1. 题目?"])
+def test_a_web_page_nested_past_the_parsers_limit_is_refused_with_a_reason(page: str) -> None:
+    with pytest.raises(PaperError, match="web page could not be read"):
+        read_lines("deep.html", page.encode())
