@@ -634,6 +634,38 @@ def sheet_answers(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
+def paper_variant(seg: Segmenter, line: Line) -> str:
+    """ "B卷" alone on a line: which variant of the paper the questions below come from (a bank
+    pooling the A, B, C papers of one exam), a label, never text of the question above."""
+    return "heading" if seg.mode == "questions" and PAPER_VARIANT.fullmatch(line.text.strip()) else ""
+
+
+PAPER_VARIANT = re.compile(r"[A-Da-d甲乙丙丁]\s*卷")
+
+
+def pointed_question(seg: Segmenter, line: Line) -> str:
+    """ "为什么要采用多路复用？（10分）" under an open part whose questions carry no numbers: a line
+    that asks and ends in its points starts the next question (the one before asked likewise)."""
+    item = seg.item
+    if seg.mode != "questions" or seg.section.kind != "short" or item is None:
+        return ""
+    if any(i.number and not i.bracketed for i in [*seg.section.items, item]):
+        return ""  # a part that numbers its questions: an unnumbered line is text
+    text = line.text.strip()
+    if not (POINTS_END.search(text) and rules.asks_in_words(text)) or BOUNDARY.match(text):
+        return ""
+    above = item.material or seg.material if item.bracketed else item.stem  # (its parts' problem)
+    if not POINTS_END.search(above) or item.answer is not None:
+        return ""  # the question above is no question with points: this line may be its text
+    seg.close_item()
+    seg.end_parts()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=text)
+    return "question"
+
+
+POINTS_END = re.compile(r"[(（]\s*\d{1,2}(?:\.\d)?\s*分\s*[)）]\s*[。.]?\s*$")
+
+
 def standalone_title(seg: Segmenter, line: Line) -> str:
     """ "客户关系管理试题及答案" on its own line: another paper glued into the file begins."""
     text = line.text
@@ -722,6 +754,8 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("notes_heading", notes_heading),
     ("questions_label", questions_label),
     ("topic_heading", topic_heading),
+    ("paper_variant", paper_variant),
+    ("pointed_question", pointed_question),
     ("standalone_title", standalone_title),
 ]
 

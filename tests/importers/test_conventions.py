@@ -4177,3 +4177,23 @@ def test_obsidian_exam_notes_with_a_choice_part_and_answer_callouts() -> None:
         ("short", "马克思主义中国化的第二次飞跃"),
         ("short", "民主法治、公平正义"),
     ]
+
+
+def test_unnumbered_open_questions_each_ending_in_its_points() -> None:
+    # A bank pooling the B, C, D papers of one exam: under "简答题" each paper's question, unnumbered,
+    # ends in its points; "C卷" labels the variant and is no answer to the question above.
+    questions = parse(
+        "简答题\nB卷\n请简要说明PPP协议的组成及功能特点（10分）。\nC卷\n为什么要采用多路复用？（10分）。\n"
+        "D卷\n说明TCP和UDP各自的特点和适用场合。（10分）\n"
+        "计算题\n某单位分配到一个地址块129.44.56.128/25。试问 (12分)\n(1)每个子网的前缀有多长?\n(2)每个子网有多少地址?\n"
+        "假定主机A运行TCP客户程序，请说明三次握手的过程。（10分）"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("请简要说明PPP协议的组成及功能特点(10分)。", None),
+        ("为什么要采用多路复用?(10分)。", None),
+        ("说明TCP和UDP各自的特点和适用场合。", None),
+        ("每个子网的前缀有多长?", None),
+        ("每个子网有多少地址?", None),
+        ("假定主机A运行TCP客户程序,请说明三次握手的过程。", None),
+    ]
+    assert questions[3]["material"] == questions[4]["material"] != questions[5]["material"]
