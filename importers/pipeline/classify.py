@@ -79,7 +79,12 @@ BASE_SUBSCRIPT = re.compile(r"\s*(?:2|8|10|16|反|补|補|原|BCD|8421)(?![\d.])
 FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
-FILL_IN_UNDERSCORES = re.compile(r"_{2,}\s*([^_\s，,。；;？?！!(（][^_，,。；;？?！!]{0,30}?)\s*_{2,}")
+FILL_IN_UNDERSCORES = re.compile(
+    # (one side may be a single "_": "和 _10001H__", typed in a hurry; not "my_var__", nor
+    # Markdown's "_强调_")
+    r"(?:_{2,}|(?<![A-Za-z0-9_])_(?=[^_]*_{2,}))\s*([^_\s，,。；;？?！!(（][^_，,。；;？?！!]{0,30}?)\s*"
+    r"(?:_{2,}|_(?![A-Za-z0-9_]))"
+)
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 WHOLE_BRACKETED = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
 LONE_KEY = re.compile(r"\s*([A-H]{1,8})\s*")

@@ -4197,3 +4197,14 @@ def test_unnumbered_open_questions_each_ending_in_its_points() -> None:
         ("假定主机A运行TCP客户程序,请说明三次握手的过程。", None),
     ]
     assert questions[3]["material"] == questions[4]["material"] != questions[5]["material"]
+
+
+def test_a_fill_answer_between_underscores_typed_unevenly() -> None:
+    # "和 _10001H__": one side of the blank a single underscore; "get_value__" and Markdown's
+    # "_强调_" hold no answer.
+    questions = parse(
+        "一、填空题\n1. 这个变量的2个字节单元的物理地址分别是10000H和 _10001H__ 。\n"
+        "2. 电路的噪声系数总是__大__于1的，噪声系数越_小__越好。\n"
+        "3. 调用 get_value__() 返回_强调_的值。\n"
+    )
+    assert [q["answer"] for q in questions] == [["10001H"], ["大", "小"], None]
