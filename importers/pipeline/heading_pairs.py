@@ -39,8 +39,8 @@ TOPIC_END = re.compile(rf"(?:{rules.TOPIC_WORDS}|的理解)\s*[:：]?\s*$")
 OPTION_LINE = re.compile(r"^\s*(?:[(（]?[A-Ha-h][)）]?\s*[.、．:：)）]|\[[ xX✓√]\])")
 NUMBER = re.compile(
     r"^\s*(?:Q\s*)?(?:\d{1,4}(?:[.．]\d{1,3})+\s+|(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*(?!\d)"
-    r"|\d{1,3}\s+(?=[^\d\s]))"
-)  # "1、", "Q1:", "2.3 " (a section's number, whole), "- 2 软件的特点…" (a list's bare number)
+    r"|\d{1,3}\s+(?=[^\d\s])|第\s*\d{1,4}\s*[题題]\s*[.、．:：]?\s*)"
+)  # "1、", "Q1:", "2.3 " (a section's number, whole), "- 2 软件的特点…" (a list's bare number), "第1题 "
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*|__")

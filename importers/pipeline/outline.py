@@ -14,6 +14,8 @@ its margin lines are marked as headings, and the heading reader pairs them with 
 
 from __future__ import annotations
 
+import re
+
 from .boundaries import BOUNDARY
 from .model import Line
 
@@ -30,16 +32,32 @@ def mark_outline(lines: list[Line]) -> list[Line]:
     margin = [k for k, (_, text) in enumerate(texts) if not text[:1].isspace()]
     if len(margin) < MIN_QUESTIONS or not any(text[:1].isspace() for _, text in texts):
         return lines
+    numbered = [k for k in margin if BOUNDARY.match(texts[k][1])]
+    if len(numbered) > NUMBERED_SHARE * len(margin):
+        if not _points_indented(texts):
+            return lines  # numbered questions: the line reader's paper
+        margin = numbered  # the numbers head; a line of an answer left at the margin is its text
     headed = [k for k in margin if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
     if len(headed) < HEADED_SHARE * len(margin):
         return lines
     if any(len(texts[k][1]) > MAX_MARGIN_CHARS for k in headed):
-        return lines
-    numbered = sum(1 for k in margin if BOUNDARY.match(texts[k][1]))
-    if numbered > NUMBERED_SHARE * len(margin):
         return lines
     out = list(lines)
     for k in headed:
         i = texts[k][0]
         out[i] = Line(text=lines[i].text, lineno=lines[i].lineno, images=lines[i].images, heading=1)
     return out
+
+
+def _points_indented(texts: list[tuple[int, str]]) -> bool:
+    """Numbered questions at the margin over indented answers that number their own points
+    ("第8题 说说箭头函数的特点" / "  1.没有this"), and no indented option: the indentation, not
+    the numbers, tells question from answer."""
+    indented = [text.strip() for _, text in texts if text[:1].isspace()]
+    points = sum(1 for text in indented if INDENTED_POINT.match(text))
+    return points >= MIN_POINTS and not any(INDENTED_OPTION.match(text) for text in indented)
+
+
+INDENTED_POINT = re.compile(r"\d{1,2}\s*[.、．]\s*\S")
+INDENTED_OPTION = re.compile(r"[(（]?[A-Ha-h]\s*[.、．)）:：]")
+MIN_POINTS = 2

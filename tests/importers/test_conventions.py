@@ -4208,3 +4208,27 @@ def test_a_fill_answer_between_underscores_typed_unevenly() -> None:
         "3. 调用 get_value__() 返回_强调_的值。\n"
     )
     assert [q["answer"] for q in questions] == [["10001H"], ["大", "小"], None]
+
+
+def test_numbered_questions_over_indented_answers_that_number_their_points() -> None:
+    # Interview notes: "第N题" at the margin, each answer indented under it, its points numbered
+    # ("  1.没有this"), a stray line of code left at the margin; indented options stay options.
+    text = (
+        "第1题 谈谈变量提升？\n  函数和变量的声明会被解释器放到最上面。\n  function fn() {\n}\n"
+        "第2题 说说箭头函数的特点\n  1.没有this\n  2.不能使用new\n  3.不绑定arguments\n"
+        "第3题 说说bind和call的区别？\n  bind返回函数，call立即调用。\n"
+        "第4题 如何实现一个 call 函数\n  1.把函数设为对象的属性\n  2.执行后删除它\n"
+        "第5题 简单说下原型链？\n  每个对象都有原型。\n"
+    )
+    questions = [
+        q.as_json("notes.txt", i) for i, q in enumerate(parse_document("notes.txt", text.encode()).questions)
+    ]
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("谈谈变量提升?", "函数和变量的声明会被解释器放到最上面。\nfunction fn() {\n}"),
+        ("说说箭头函数的特点", "1.没有this\n2.不能使用new\n3.不绑定arguments"),
+        ("说说bind和call的区别?", "bind返回函数,call立即调用。"),
+        ("如何实现一个 call 函数", "1.把函数设为对象的属性\n2.执行后删除它"),
+        ("简单说下原型链?", "每个对象都有原型。"),
+    ]
+    choice = "1. 客户是?\n  A. 上帝\n  B. 朋友\n2. 服务是?\n  A. 态度\n  B. 速度\n3. 渠道是?\n  A. 电话\n  B. 网站\n"
+    assert all(q.options for q in parse_document("choice.txt", choice.encode()).questions)
