@@ -162,8 +162,8 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
 
     def another_run(section: Section, number: str) -> bool:
         if id(section) not in times_asked:
-            numbers = [i.number for i in section.items if i.parent is None]
-            times_asked[id(section)] = Counter(numbers if _in_sets(numbers) else [])
+            printed = [i.number for i in section.items if i.parent is None]
+            times_asked[id(section)] = Counter(printed if _in_sets(printed) else [])
         return times_asked[id(section)][number] > times_keyed[(id(section), number)]
 
     for at, entry in enumerate(keys):
