@@ -152,10 +152,11 @@ def _unnumbered_export(seg: Segmented) -> bool:
 def _stray_numbers(seg: Segmented) -> bool:
     """A number or two among hundreds of loose lines: the paper numbers nothing."""
     loose = sum(len(s.loose) for s in seg.sections)
-    return seg.numbered_items <= STRAY_NUMBERS and loose >= 20 * max(1, seg.numbered_items)
+    return seg.numbered_items <= STRAY_NUMBERS and loose >= LOOSE_PER_STRAY * max(1, seg.numbered_items)
 
 
 STRAY_NUMBERS = 2
+LOOSE_PER_STRAY = 20  # loose lines for each number found before the numbers count as strays
 
 
 def flag_repeats(questions: list[ParsedQuestion]) -> None:
