@@ -59,6 +59,11 @@ PART = re.compile(
     r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
 )
 OPEN_KINDS = ("short", "case")
+# A heading that only names the field ("### 1. 题目", "### Question 3"): the question is the text
+# under it, up to its answer's label
+FIELD_ONLY = re.compile(
+    r"(?:题目|題目|题干|題幹|试题|試題|问题|問題|Question|Problem)\s*\d{0,3}\s*[:：]?", re.I
+)
 KEY_HEADING = re.compile(r"(?:参考|參考|标准|標準)?答案(?:及解析|与解析|解析)?\s*$")
 # Nothing but question marks where the answer goes: the note-taker did not know it yet.
 NO_ANSWER_YET = re.compile(r"^[?？\s]+$")
@@ -138,6 +143,12 @@ def parse_heading_pairs(
         for line in body:
             roles[line.lineno] = ["answer"]
         stem = _question_text(heading)
+        if not stem or FIELD_ONLY.fullmatch(stem):  # "### 1. 题目" over the question, then "答案：…"
+            cut = next((k for k, line in enumerate(body) if ANSWER_LABEL.match(line.text)), len(body))
+            asked, body = body[:cut], body[cut:]
+            stem = "\n".join(text for text in map(_answer_text, asked) if text) or stem
+            for line in asked:
+                roles[line.lineno] = ["stem"]
         texts = [_answer_text(line) for line in body if line.text.strip() and not SOURCES.match(line.text)]
         answer = ANSWER_LABEL.sub("", "\n".join(text for text in texts if text)) or None
         if answer is not None and NO_ANSWER_YET.match(answer):

@@ -4232,3 +4232,19 @@ def test_numbered_questions_over_indented_answers_that_number_their_points() -> 
     ]
     choice = "1. 客户是?\n  A. 上帝\n  B. 朋友\n2. 服务是?\n  A. 态度\n  B. 速度\n3. 渠道是?\n  A. 电话\n  B. 网站\n"
     assert all(q.options for q in parse_document("choice.txt", choice.encode()).questions)
+
+
+def test_a_heading_that_only_names_the_question_field() -> None:
+    # "### 1. 题目" (or "### Question 2") heads the question's text; the answer follows its label.
+    text = (
+        "## 四、论述题\n\n### 1. 题目\n\n请结合材料论述三大法宝的内涵。\n\n"
+        "> [!answer]- 参考答案\n> 统一战线、武装斗争、党的建设。\n\n"
+        "### Question 2\n\nWhat does NTP do?\n\n答案：It sets the local time.\n\n"
+        "### 3. 题目\n\n请论述科学发展观的内涵。\n\n答案：以人为本。\n"
+    )
+    questions = parse_document("exam.md", text.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("请结合材料论述三大法宝的内涵。", "统一战线、武装斗争、党的建设。"),
+        ("What does NTP do?", "It sets the local time."),
+        ("请论述科学发展观的内涵。", "以人为本。"),
+    ]
