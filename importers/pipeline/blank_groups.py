@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from .blocks import Item
 
-# "B｜A｜D", "B、A、D", "B,A,D", "B A D" (then, maybe, "。第一空错。"): one letter a blank
-KEYS = re.compile(r"\s*(?:答案选择|答案|选择|选)?\s*([A-H](?:\s*[｜|、,，/ ]\s*[A-H])+)")
+# "B｜A｜D", "B、A、D", "B,A,D", "B;A;D", "B A D" (then, maybe, "。第一空错。"): one letter each, in
+# turn (a blank's here; a group's questions' in shared_options.py)
+LETTERS_IN_TURN = re.compile(r"\s*(?:答案选择|答案|选择|选)?\s*([A-H](?:\s*[｜|、,，;；/ ]\s*[A-H])+)")
 
 
 def blank_groups(item: Item) -> list[Item]:
@@ -18,7 +19,7 @@ def blank_groups(item: Item) -> list[Item]:
     if not item.groups:
         return [item]
     groups = [*item.groups, item.options]
-    keys = KEYS.match(item.answer or "")
+    keys = LETTERS_IN_TURN.match(item.answer or "")
     letters = re.findall(r"[A-H]", keys.group(1)) if keys else []
     answers = letters if len(letters) == len(groups) else [None] * len(groups)
     explanation = item.explanation

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .blank_groups import LETTERS_IN_TURN
 from .blocks import Item
 from .model import Line
 
@@ -18,7 +19,6 @@ SHARED_HEAD = re.compile(
     r"|[(（]?\s*(?P<c>\d{1,4})\s*[-~～—–至到]\s*(?P<d>\d{1,4})\s*[题題]?\s*共用(?:备选|備選)?(?:答案|选项|選項)"
     r"\s*[)）]?)\s*[:：]?\s*$"
 )
-GROUP_KEY = re.compile(r"\s*([A-H])(?:\s*[,，、;； ]\s*([A-H]))+\s*$")
 
 
 def shared_head(line: Line) -> tuple[int, int] | None:
@@ -75,7 +75,8 @@ def _group_key(group: list[Item]) -> list[str]:
     if any(item.answer for item in others) or not last.answer:
         return []
     first_line = last.answer.strip().split("\n", 1)[0]
-    if not GROUP_KEY.match(first_line):
+    keys = LETTERS_IN_TURN.fullmatch(first_line.strip())
+    if keys is None:
         return []
-    letters = re.findall(r"[A-H]", first_line)
+    letters = re.findall(r"[A-H]", keys.group(1))
     return letters if len(letters) == len(group) else []
