@@ -118,15 +118,52 @@ def bullet_question(seg: Segmenter, line: Line) -> str:
 def heading_over_options(seg: Segmenter, line: Line) -> str:
     """ "### 同盟会的机关刊物是" over "- [ ] 《民报》" or "A. 《民报》": a bank that heads each
     question with its stem, unnumbered; the options under it make it a question, not a topic."""
-    if not line.heading or seg.mode != "questions" or not OPTION_UNDER.match(seg.next_text):
+    bold = not line.heading and _bold_paragraph(line) and not _option_waiting(seg.item)
+    if not (line.heading or bold) or seg.mode != "questions":
+        return ""
+    over_options = OPTION_UNDER.match(seg.next_text) is not None
+    if not (over_options or (bold and seg.bold_heads)):
         return ""
     if UNNUMBERED_STEM.match(line.text) is None or NUMBER_RANGE.match(line.text):
         return ""  # ("### 3. …": the number's boundary reads it; "### 161-170" names a range)
     if seg.section.kind == "truefalse" or seg.section_kind(line.text) != "generic":
         return ""  # ("## 判断" over its ticked statements: a part; task_judgement reads them)
     seg.close_item()
-    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=line.text, material=seg.material)
+    stem = line.text if line.heading else line.text[2:-2].strip()
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=stem, material=seg.material)
+    if not over_options:
+        seg.item.slot = "answer"  # what a bold question has under it, options aside, answers it
     return "question"
+
+
+def bold_heads_questions(lines: list[Line]) -> bool:
+    """Bold paragraphs head the paper's questions: several stand over options."""
+    heads = sum(
+        1
+        for above, line, below in zip([None, *lines], lines, lines[1:], strict=False)
+        if _bold_paragraph(line)
+        and OPTION_UNDER.match(below.text)
+        and not (above and LABEL_ALONE.match(above.text))
+    )
+    return heads >= BOLD_HEADS
+
+
+def _bold_paragraph(line: Line) -> bool:
+    """ "**Which of the following…?**": a paragraph wholly in bold, as notes set a heading."""
+    return (
+        not (line.bullet or line.quote or line.code or line.depth)
+        and BOLD_PARAGRAPH.fullmatch(line.text) is not None
+    )
+
+
+BOLD_PARAGRAPH = re.compile(r"\*\*[^*]+\*\*")
+BOLD_HEADS = 3
+LABEL_ALONE = re.compile(r"^\s*[(（]?[A-H][)）]?\s*[.、．:：)）]?\s*$")  # "A." over its text, in bold
+
+
+def _option_waiting(item: Item | None) -> bool:
+    """An option's label read alone ("- A."): the next line is its text, bold or not."""
+    return item is not None and item.slot == "option" and bool(item.options) and not item.options[-1]
 
 
 # (not "- [ ] 1", "- [ ] 2": a checklist of question numbers under "## 题目列表")

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from . import boundaries, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .glossary import defines_term
-from .line_rules import read_whole_line
+from .line_rules import bold_heads_questions, read_whole_line
 from .link import split_enumerated
 from .model import Line
 from .numbers import chinese_number
@@ -130,6 +130,7 @@ class Segmenter:
         self.next_depth = 0  # the Markdown list depth of the next line
         self.judge_part = 0  # the part of an online judge's "2-5" numbering being read
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
+        self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.new_section("", "generic", 0)
 
@@ -765,6 +766,7 @@ def segment(lines: list[Line], on_progress: Callable[[float], None] | None = Non
     longest stage of a big paper, so a worker can show that it is moving."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
+    seg.bold_heads = bold_heads_questions(lines)
     seg.case_labels = (
         sum(
             1

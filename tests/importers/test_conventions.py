@@ -3800,6 +3800,41 @@ def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() ->
     ] + [("single", "下列说法不正确的是", ["甲", "乙"], None)]
 
 
+def test_markdown_bold_paragraphs_head_questions_over_task_list_options() -> None:
+    # English quiz notes set each question as a bold paragraph, its options a task list ticked at
+    # the key; bold questions with nothing under them wait for an answer, and what stands under
+    # one without options (a list of matches) answers it. An option's text in bold under its
+    # label ("- A." over "**CTRL-ALT-F4**") stays an option.
+    choice = "".join(
+        f"**Which cipher is number {n}?**\n- [ ] stream\n- [x] block\n- [ ] none\n\n" for n in (1, 2, 3)
+    )
+    md = (
+        "# Quiz\n\n## Cryptography\n\n**What is a stream cipher?**\n\n"
+        + choice
+        + "**Associate each service with its definition**\n- **Integrity**: data is unchanged\n"
+        "- **Availability**: data is reachable\n\n**Why is WEP weak?**\n"
+    )
+    questions = parse_document("quiz.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("short", "What is a stream cipher?", [], None),
+        *(("single", f"Which cipher is number {n}?", ["stream", "block", "none"], "B") for n in (1, 2, 3)),
+        (
+            "short",
+            "Associate each service with its definition",
+            [],
+            "Integrity: data is unchanged\nAvailability: data is reachable",
+        ),
+        ("short", "Why is WEP weak?", [], None),
+    ]
+    labelled = "".join(
+        f"{n}. Which keys switch to terminal {n}?\n\n- A.\n\n  **CTRL-ALT-F{n}**\n\n- B.\n\n  CTRL-F{n}\n\n"
+        for n in (1, 2, 3)
+    )
+    assert [(q.options, q.answer) for q in parse_document("bold.md", labelled.encode()).questions] == [
+        ([f"CTRL-ALT-F{n}", f"CTRL-F{n}"], "A") for n in (1, 2, 3)
+    ]
+
+
 def test_a_markdown_bank_heading_each_question_keeps_questions_after_gaps_in_their_numbers() -> None:
     # Past papers picked from a numbered bank: "### 60." "### 62." "### 299." each a question; the
     # key in bold in the stem's bracket, "(**C**)".
