@@ -31,9 +31,22 @@ from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
 from .workbook import Row, Sheet, read_sheets
 
-# Header words → field. Compared after NFKC, without spaces, "*" marks and "(必填)" notes.
+# Header words → field. Compared after NFKC, without spaces, "*" marks and "(必填)" notes. Database
+# tables name them in pinyin too ("TIMU", "DAAN", "TIXING", "XUANXIANG_A").
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    "type": ("题型", "类型", "题目类型", "试题类型", "题型名称", "题类", "题目题型", "type", "questiontype"),
+    "type": (
+        "题型",
+        "类型",
+        "题目类型",
+        "试题类型",
+        "题型名称",
+        "题类",
+        "题目题型",
+        "type",
+        "questiontype",
+        "tixing",
+        "leixing",
+    ),
     "stem": (
         "题干",
         "题目",
@@ -59,6 +72,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "content",
         "questioncontent",
         "q",
+        "timu",
+        "tigan",
+        "shiti",
+        "wenti",
     ),
     "answer": (
         "答案",
@@ -73,6 +90,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "correct",
         "correctanswer",
         "rightanswer",
+        "daan",
+        "zhengquedaan",
+        "biaozhundaan",
+        "cankaodaan",
     ),
     "explanation": (
         "解析",
@@ -84,6 +105,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "详解",
         "explanation",
         "analysis",
+        "jiexi",
+        "daanjiexi",
     ),
     "chapter": (
         "章节",
@@ -98,8 +121,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "科目",
         "chapter",
         "category",
+        "zhangjie",
+        "zhishidian",
     ),
-    "difficulty": ("难度", "难易度", "难易程度", "difficulty"),
+    "difficulty": ("难度", "难易度", "难易程度", "difficulty", "nandu"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
     "options": (
         "选项",
@@ -114,13 +139,15 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "choices",
         "optioncontent",
         "optionlist",
+        "xuanxiang",
     ),
-    "number": ("序号", "题号", "编号", "no", "id", "number", "num"),
+    "number": ("序号", "题号", "编号", "no", "id", "number", "num", "tihao", "xuhao"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
 # "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA" (exports label them all ways).
 OPTION_COLUMN = re.compile(
-    r"^(?:选项|选择项|答案|option)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$", re.IGNORECASE
+    r"^(?:选项|选择项|答案|option|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$",
+    re.IGNORECASE,
 )
 HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")
 HEADER_SCAN_ROWS = 20

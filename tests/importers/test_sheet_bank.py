@@ -242,6 +242,31 @@ def test_a_database_exports_snake_case_column_names() -> None:
     ]
 
 
+def test_a_database_table_names_its_columns_in_pinyin() -> None:
+    # Chinese in-house systems name columns in pinyin: TIMU (题目), DAAN (答案), TIXING (题型),
+    # XUANXIANG_A… (选项A), JIEXI (解析); a column named in no known way ("TAB") is ignored.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["TAB", "TIXING", "TIMU", "XUANXIANG_A", "XUANXIANG_B", "DAAN", "JIEXI"],
+                ["x", "单选题", "客户是?", "上帝", "对手", "A", "以客户为中心"],
+                ["x", "判断题", "投诉应当立即处理。", "", "", "对", ""],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "客户是?", ["上帝", "对手"], "A"),
+        ("truefalse", "投诉应当立即处理。", [], True),
+    ]
+    text = "TAB,TIMU,DAAN\n单选题,轨距容许偏差为（）mm。,2\n判断题,钢轨折断时应立即封锁线路。,正确\n"
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("fill", "轨距容许偏差为（）mm。", ["2"]),
+        ("truefalse", "钢轨折断时应立即封锁线路。", True),
+    ]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(
