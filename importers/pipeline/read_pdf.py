@@ -97,17 +97,33 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
         if len(reader.pages) > MAX_PAGES:
             raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")
         restore_cid_maps(reader)
-        return [_whole_characters(page.extract_text() or "") for page in reader.pages]
+        pages = [_whole_characters(page.extract_text() or "") for page in reader.pages]
     except PaperError:
         raise
     except (PdfReadError, *DAMAGED) as exc:
         # pypdf gives up on some producers' content streams that other readers open: try pdfminer
-        pages = _pdfminer_pages(data)
-        if pages is None:
+        read = _pdfminer_pages(data)
+        if read is None:
             raise PaperError(
                 filename, f"not a readable PDF: the file is damaged ({type(exc).__name__})"
             ) from exc
-        return pages
+        return read
+    if _fragmented(pages) > FRAGMENTED:
+        # a line per font run ("二级过程" "：" "支持…" "，"): pdfminer lays the text out by position
+        laid_out = _pdfminer_pages(data)
+        if laid_out is not None and _fragmented(laid_out) < _fragmented(pages):
+            return laid_out
+    return pages
+
+
+# Of a page's lines, the share of one or two characters above which pypdf has split the text at
+# every change of font (Word's PDFs set CJK punctuation in another font than the words).
+FRAGMENTED = 0.33
+
+
+def _fragmented(pages: list[str]) -> float:
+    lines = [stripped for page in pages for line in page.splitlines() if (stripped := line.strip())]
+    return sum(len(line) <= 2 for line in lines) / len(lines) if lines else 0.0
 
 
 def _pdfminer_pages(data: bytes) -> list[str] | None:

@@ -160,3 +160,52 @@ def test_a_chinese_font_embedded_without_its_character_map_reads_as_its_text() -
         "客户服务的核心是什么?",
         "态度",
     )
+
+
+def font_runs_pdf(lines: list[list[str]]) -> bytes:
+    """A page whose every run of text is placed on its own (Tm, TD), the font switching between
+    runs, as Foxit's and some Word exporters write CJK punctuation in another font: pypdf
+    breaks the line at each run."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    def font(base: str) -> DictionaryObject:
+        entries = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": base}
+        return DictionaryObject({NameObject(k): NameObject(v) for k, v in entries.items()})
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    fonts = DictionaryObject({NameObject("/F1"): font("/Courier"), NameObject("/F2"): font("/Courier-Bold")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    shown = []
+    for row, runs in enumerate(lines):
+        x, y = 50, 800 - 16 * row
+        for k, run in enumerate(runs):
+            shown.append(f"/F{1 + k % 2} 220 Tf 0.05 0 0 0.05 0 0 Tm {x * 20:.0f} {y * 20} TD [({run})] TJ")
+            x += 6.6 * len(run)  # (Courier at 11 pt: 6.6 pt a character)
+    contents = DecodedStreamObject()
+    contents.set_data(("BT\n" + "\n".join(shown) + "\nET").encode())
+    page.replace_contents(contents)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_text_that_pypdf_breaks_at_every_font_run_is_laid_out_by_position() -> None:
+    data = font_runs_pdf(
+        [
+            ["1. Which states can a process be in", "?"],
+            ["Answer", ":", " ready", ",", " running", ",", " blocked", "."],
+            ["2. What does a scheduler pick", "?"],
+            ["Answer", ":", " the next process", ",", " by priority", "."],
+        ]
+    )
+    texts = [line.text for line in read_pdf("runs.pdf", data)]
+    assert "Answer: ready, running, blocked." in texts
+    questions = parse_document("runs.pdf", data).questions
+    assert [(q.number, q.stem, q.answer) for q in questions] == [
+        ("1", "Which states can a process be in?", "ready, running, blocked."),
+        ("2", "What does a scheduler pick?", "the next process, by priority."),
+    ]
