@@ -187,8 +187,10 @@ def classify(item: Item) -> ParsedQuestion | None:
         mark = mark or box.group(1)
         stem = "( )" + stem[box.end() :]
 
-    if kind == "prose" and answer_text is None and not _asks_with_options(stem, options):
-        return None  # numbered prose under a heading that asks nothing
+    # numbered prose under a heading that asks nothing (a part whose first line asks is kept)
+    asks_first = ASKED_LINE.search(stem.split("\n", 1)[0]) is not None
+    if kind == "prose" and answer_text is None and not (asks_first or _asks_with_options(stem, options)):
+        return None
     if kind == "case" and not item.number and not _ends_asking(stem):
         return None  # a case study's story that asked nothing (one that ends asking is a question)
     unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
@@ -684,6 +686,7 @@ def _ends_asking(text: str) -> bool:
 
 
 SENTENCE_END = re.compile(r"(?<=[。！!])")
+ASKED_LINE = re.compile(r"[?？]\s*$")  # "（2）程序遍历目录树的次序是深度优先还是广度优先？为什么？"
 
 
 def _asks_on_next_line(stem: str, below: str) -> bool:

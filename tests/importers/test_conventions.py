@@ -142,6 +142,14 @@ CASES = {
         "二、单选题\n1. 核心是?\nA.客户 B.产品\n答案:A",
         [("single", "核心是?", ["客户", "产品"], "A")],
     ),
+    "numbered parts asking under a heading that states are questions, their lines below the answer": (
+        "三、下面的程序是教材程序清单4-7中遍历目录树的函数\n"
+        "（1）dopath函数返回值的意义是什么？\n返回0则继续递归。\n（2）遍历的次序是深度优先吗？\n是，先处理当前目录。",
+        [
+            ("short", "dopath函数返回值的意义是什么?", [], "返回0则继续递归。"),
+            ("short", "遍历的次序是深度优先吗?", [], "是,先处理当前目录。"),
+        ],
+    ),
     "Markdown-style exam": (
         "## 一、单选题\n\n1. **核心**是?\n\n- A. 客户\n- B. 产品\n\n答案:A",
         [("single", "**核心**是?", ["客户", "产品"], "A")],
