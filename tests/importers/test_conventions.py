@@ -150,6 +150,14 @@ CASES = {
             ("short", "遍历的次序是深度优先吗?", [], "是,先处理当前目录。"),
         ],
     ),
+    "numbered tasks under a heading that sets them ('按下面要求写出…') are questions": (
+        "二、按下面要求写出相应的数据定义语句\n1．定义字符串变量：assembly language\nstring byte 'assembly language'\n"
+        "2．定义用十六进制数表示的双字变量：20\ndvar dd 14h",
+        [
+            ("short", "定义字符串变量:assembly language", [], "string byte 'assembly language'"),
+            ("short", "定义用十六进制数表示的双字变量:20", [], "dvar dd 14h"),
+        ],
+    ),
     "Markdown-style exam": (
         "## 一、单选题\n\n1. **核心**是?\n\n- A. 客户\n- B. 产品\n\n答案:A",
         [("single", "**核心**是?", ["客户", "产品"], "A")],
