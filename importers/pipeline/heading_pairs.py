@@ -51,11 +51,13 @@ SOURCES = re.compile(
     r"^\s*[【\[]?(?:参考资料|參考資料|参考文献|參考文獻|参考链接|資料來源|资料来源|出处|出處)[】\]]?\s*[:：]"
 )
 
+# "名词解释汇总", "简答题整理": a collection of one type (a notes file's title names it so)
+COLLECTED = r"(?:汇总|彙總|整理|列举|列舉|大全|合集|集锦|集錦|总结|總結|复习|復習|精选|精選)"
 # A line naming a part and nothing but its points: "【简答6*5'=30'】", "计算题4*5'=20'",
 # "二、论述题（共20分）"
 PART = re.compile(
     rf"^\s*[【\[]?\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]\s*|[(（][{rules.CN_NUM}]{{1,3}}[)）]\s*)?"
-    rf"(?P<kind>{rules.SECTION_WORDS}|(?:{rules.OPEN_PART_WORDS})(?!\s*[:：]))[题題]?"
+    rf"(?P<kind>{rules.SECTION_WORDS}|(?:{rules.OPEN_PART_WORDS})(?!\s*[:：]))[题題]?{COLLECTED}?"
     r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
 )
 OPEN_KINDS = ("short", "case")
@@ -199,13 +201,15 @@ def _blocks(lines: list[Line], listed: bool) -> list[Block]:
         under = following is not None and (
             following.depth > line.depth or not (following.bullet or following.heading)
         )
-        topic = bold and line.bullet and under  # (deeper points, or prose, under it)
+        # under an open part's heading a bullet is a point of its answer ("- **特征**：" over points)
+        in_answer = open_part and bool(blocks) and bool(blocks[-1].heading.heading) and line.bullet
+        topic = bold and line.bullet and under and not in_answer  # (deeper points, or prose, under it)
         if (
             line.heading
             or part
             or topic
-            or (bold and ASKS.search(_question_text(line)))
-            or _bullet_asks(texts, i, listed)
+            or (bold and not in_answer and ASKS.search(_question_text(line)))
+            or (not in_answer and _bullet_asks(texts, i, listed))
         ):
             deeper = bool(line.heading and following and following.heading > line.heading)
             blocks.append(Block(line, [], open_part and not part, deeper, topic=topic))

@@ -3816,6 +3816,29 @@ def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() ->
     ] + [("single", "下列说法不正确的是", ["甲", "乙"], None)]
 
 
+def test_a_glossary_titled_by_its_type_asks_by_every_term_heading() -> None:
+    # "# 名词解释汇总": the title names the collection's type, so each term's heading under the
+    # topic headings is a question and the bullets under it, bold labels and nested points
+    # included, its answer.
+    terms = "".join(
+        f"### {n}.{k} 术语{n}{k} (Term)\n\n* **定义**：术语{n}{k}的定义。\n* **特征**：\n  * 第一点。\n  * 第二点。\n\n"
+        for n in (1, 2)
+        for k in (1, 2)
+    )
+    md = (
+        "# 名词解释汇总\n\n## 1. 引言\n\n"
+        + terms[: len(terms) // 2]
+        + "## 2. 加密\n\n"
+        + terms[len(terms) // 2 :]
+    )
+    questions = parse_document("terms.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("short", f"术语{n}{k} (Term)", f"定义:术语{n}{k}的定义。\n特征:\n第一点。\n第二点。")
+        for n in (1, 2)
+        for k in (1, 2)
+    ]
+
+
 def test_markdown_bold_paragraphs_head_questions_over_task_list_options() -> None:
     # English quiz notes set each question as a bold paragraph, its options a task list ticked at
     # the key; bold questions with nothing under them wait for an answer, and what stands under
