@@ -45,6 +45,36 @@ def delimited_sheet(lines: list[tuple[int, str]]) -> Sheet | None:
     return None
 
 
+# A mark opening the option cell that is the key: "//Navigator.geolocation…", "*甲", "√乙".
+KEY_MARK = re.compile(r"^\s*(?://|\*(?!\*)|[√✓✔])\s*")
+MARKED_SHARE = 0.8  # of the rows with options, those that mark some (not all) of them
+
+
+def keyed_by_marks(sheet: Sheet) -> Sheet:
+    """Rows of "stem, option, option, …" without a key column, the right options marked in their
+    own cells ("//…", "*…"): the marks taken off and the letters they name added as the row's
+    last cell, so the columns can be told as for any keyed table. Other sheets are left alone."""
+    marked: list[Row] = []
+    keyed = 0
+    width = max((len(_trimmed(cells)) for _, cells in sheet.rows), default=0)
+    for n, cells in sheet.rows:
+        cut = _trimmed(cells)
+        options = cut[1:]
+        hits = [i for i, cell in enumerate(options) if KEY_MARK.match(cell)]
+        if len(options) >= 2 and 0 < len(hits) < len(options):
+            keyed += 1
+            letters = "".join("ABCDEFGH"[i] for i in hits if i < 8)
+            bare = [KEY_MARK.sub("", cell, count=1) if i in hits else cell for i, cell in enumerate(options)]
+            cut = [cut[0], *bare]
+            marked.append((n, [*cut, *[""] * (width - len(cut)), letters]))  # the key in one column
+        else:
+            marked.append((n, cells))
+    rows_with_options = sum(1 for _, cells in sheet.rows if len(_trimmed(cells)) >= 3)
+    if rows_with_options < MIN_ROWS or keyed < MARKED_SHARE * rows_with_options:
+        return sheet
+    return Sheet(sheet.name, marked, sheet.merged)
+
+
 def infer_columns(rows: list[Row]) -> Columns | None:
     from .sheet_bank import Columns  # late: sheet_bank reads through this module
 
@@ -68,7 +98,9 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     fields = {"stem": stem, "answer": answer}
     if "number" in kinds and kinds.index("number") < stem:
         fields["number"] = kinds.index("number")
-    options = [i for i in texts if stem < i < answer]
+    # (between the stem and the key every column is an option's: one of numbers, "80 | 443 | 21",
+    # and one only some rows fill, their fifth option)
+    options = [i for i, kind in enumerate(kinds) if stem < i < answer and kind != "empty"]
     after = [i for i, kind in enumerate(kinds) if i > answer and kind in ("text", "sparse")]
     if after:
         fields["explanation"] = after[0]

@@ -25,7 +25,7 @@ from questiontypes import words
 from . import rules
 from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
 from .csv_sheet import csv_sheet
-from .headerless import infer_columns
+from .headerless import infer_columns, keyed_by_marks
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
@@ -198,7 +198,7 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
 def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
     """A CSV bank read as a one-sheet workbook; None when no column can be told (the text reader
     then reads its lines)."""
-    sheet = csv_sheet(filename, data)
+    sheet = unmarked(csv_sheet(filename, data))
     columns = sheet_columns(sheet)
     if columns is None:
         return None
@@ -210,6 +210,12 @@ def sheet_columns(sheet: Sheet) -> Columns | None:
     return find_columns(sheet.rows) or infer_columns(sheet.rows)
 
 
+def unmarked(sheet: Sheet) -> Sheet:
+    """A sheet without a header whose right options are marked in their cells, with a key column
+    made of the marks (see headerless.keyed_by_marks); any other sheet as it is."""
+    return sheet if find_columns(sheet.rows) else keyed_by_marks(sheet)
+
+
 def read_bank_sheets(
     filename: str, sheets: list[Sheet], known: dict[str, Columns] | None = None
 ) -> ParsedPaper:
@@ -218,6 +224,7 @@ def read_bank_sheets(
     warnings: list[str] = []
     notes: list[str] = []
     headers_found = text_rows = 0
+    sheets = [unmarked(sheet) for sheet in sheets]
     aside = [sheet for sheet in sheets if is_aside(sheet)]
     if len(aside) < len(sheets):
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)

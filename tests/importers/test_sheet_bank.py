@@ -490,6 +490,39 @@ def test_more_names_of_a_single_options_column(options_header: str) -> None:
     assert summary(data) == [("multiple", "渠道有?", ["微信", "邮件", "会议"], "AB")]
 
 
+def test_a_sheet_without_a_header_or_key_column_marks_the_right_options_in_their_cells() -> None:
+    # "stem | option | //option | option": the key is the marked cell ("//", "*", "√"); rows hold
+    # three to five options, the fifth column filled only where a fifth is printed.
+    data = book(
+        (
+            "Sheet1",
+            [
+                [None, None, None],
+                ["1. Which tag declares HTML5?", "//DOCTYPE html", "DOCTYPE html5", "html5", None],
+                ["2. Which element draws?", "svg", "paint", "//canvas", None],
+                ["3. Which APIs are new?", "*Geolocation", "frames", "*Web Storage", "applets"],
+                ["4. What is HTML5 for?", "print", "mail", "fax", "√All of the above"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "Which tag declares HTML5?", ["DOCTYPE html", "DOCTYPE html5", "html5"], "A"),
+        ("single", "Which element draws?", ["svg", "paint", "canvas"], "C"),
+        ("multiple", "Which APIs are new?", ["Geolocation", "frames", "Web Storage", "applets"], "AC"),
+        ("single", "What is HTML5 for?", ["print", "mail", "fax", "All of the above"], "D"),
+    ]
+    plain = (
+        "Which port does HTTP use?,80,//443,21\n"
+        "Which port does SSH use?,//22,23,25\n"
+        "Which port is FTP?,//21,22,80\n"
+    )
+    assert [(q.stem, q.answer) for q in parse_document("ports.csv", plain.encode()).questions] == [
+        ("Which port does HTTP use?", "B"),
+        ("Which port does SSH use?", "A"),
+        ("Which port is FTP?", "A"),
+    ]
+
+
 def test_a_header_of_two_rows_with_options_merged_over_lettered_columns() -> None:
     """ "选项" merged over four columns, "A B C D" in the row under it: the options are those."""
     wb = Workbook()
