@@ -72,6 +72,21 @@ def _asks_more(stem: str, text: str) -> bool:
     return rules.ASKS_STRONGLY.search(text) is not None or ASKED_END.search(text) is not None
 
 
+def _answers_in_points(parent: Item, children: list[Item]) -> bool:
+    """ "5.彩色电视中使用Y、C1、C2彩色空间的优点" over "(1)Y和C1、C2独立，…。" "(2)利用…。": a
+    question that asks, nothing under it yet, over numbered statements that ask nothing: its
+    answer, set out in points (never questions of their own)."""
+    if parent.answer or parent.options or parent.extra or not rules.asks_in_words(parent.stem):
+        return False
+    if rules.PROBLEM_ASKS.search(parent.stem):
+        return False  # "…试求该电机的：" "(1)输出转矩；" "(2)…": what the problem asks for
+    return all(
+        not (child.answer or child.options or rules.asks_in_words(child.stem))
+        and rules.STATEMENT_END.search(child.stem.split("\n")[-1]) is not None
+        for child in children
+    )
+
+
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
     return not (rules.asks_in_words(item.stem) or item.answer or item.options)
@@ -534,6 +549,9 @@ class Segmenter:
         if children and (all(_asks(child) for child in children) or _names_parts(parent, children)):
             self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"
             return
+        if _answers_in_points(parent, children):
+            self._into_answer(parent, children)  # "5.…空间的优点" "(1)Y和C1独立，…。" "(2)…。"
+            return
         if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
             return  # sub-questions, or a part printed without its heading: questions of their own
         if HAS_CJK.search(parent.stem):
@@ -548,6 +566,20 @@ class Segmenter:
         parent.stem = join(parent.stem, "\n".join(lines), "\n")
         for child in children:
             self.roles[child.lineno] = ["stem"]
+        folded = {id(child) for child in children}
+        parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
+        self.numbered_items -= len(children)
+
+    def _into_answer(self, parent: Item, children: list[Item]) -> None:
+        """The numbered lines were the points of the parent's answer."""
+        numbers = [f"({c.number})" if c.bracketed else f"{c.number}." for c in children]
+        points = [
+            join(f"{n}{c.stem}", "\n".join(c.extra), "\n") for n, c in zip(numbers, children, strict=True)
+        ]
+        parent.answer = "\n".join(points)
+        parent.slot = "answer"
+        for child in children:
+            self.roles[child.lineno] = ["answer"]
         folded = {id(child) for child in children}
         parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
         self.numbered_items -= len(children)
