@@ -188,7 +188,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         stem = "( )" + stem[box.end() :]
 
     # numbered prose under a heading that asks nothing
-    if kind == "prose" and answer_text is None and not _asks_in_prose(item, stem, options):
+    if kind == "prose" and answer_text is None and not _asks_in_prose(stem, options):
         return None
     if kind == "case" and not item.number and not _ends_asking(stem):
         return None  # a case study's story that asked nothing (one that ends asking is a question)
@@ -335,13 +335,10 @@ def _box_after(stem: str, kind: str) -> bool:
     return kind in ("generic", "truefalse") and BOX_AFTER_STATEMENT.search(stem) is not None
 
 
-def _asks_in_prose(item: Item, stem: str, options: list[str]) -> bool:
+def _asks_in_prose(stem: str, options: list[str]) -> bool:
     """A numbered line under a heading with no type that asks after all: its first line asks
-    ("（1）…的意义是什么？"), its heading sets the task ("二、按下面要求写出…"), or it has options."""
-    asks_first = ASKED_LINE.search(stem.split("\n", 1)[0]) is not None
-    return (
-        asks_first or bool(rules.INSTRUCTS.search(item.section.heading)) or _asks_with_options(stem, options)
-    )
+    ("（1）…的意义是什么？"), or it has options."""
+    return ASKED_LINE.search(stem.split("\n", 1)[0]) is not None or _asks_with_options(stem, options)
 
 
 def _asks_with_options(stem: str, options: list[str]) -> bool:

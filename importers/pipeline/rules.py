@@ -348,9 +348,6 @@ ASKS_STRONGLY = re.compile(
     r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|请问|請問|是否"
     r"|多少|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
 )
-# "二、按下面要求写出相应的指令", "三、画出变量的存放示意图": a part's heading that sets a task
-# (its numbered lines are the tasks, not prose)
-INSTRUCTS = re.compile(r"回答|写出|寫出|画出|畫出|绘出|繪出|列出|指出|计算|計算|解释|解釋|完成下列|完成下面")
 # "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
 PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出)")
 

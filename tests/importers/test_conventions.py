@@ -150,14 +150,6 @@ CASES = {
             ("short", "遍历的次序是深度优先吗?", [], "是,先处理当前目录。"),
         ],
     ),
-    "numbered tasks under a heading that sets them ('按下面要求写出…') are questions": (
-        "二、按下面要求写出相应的数据定义语句\n1．定义字符串变量：assembly language\nstring byte 'assembly language'\n"
-        "2．定义用十六进制数表示的双字变量：20\ndvar dd 14h",
-        [
-            ("short", "定义字符串变量:assembly language", [], "string byte 'assembly language'"),
-            ("short", "定义用十六进制数表示的双字变量:20", [], "dvar dd 14h"),
-        ],
-    ),
     "an answer set out in numbered statements under the question stays its answer": (
         "5.细菌群体生长繁殖可分为几个期？简述各期特点。分3个时期：\n（1）迟缓期：细菌对新的环境有一个适应过程。\n"
         "（2）对数期：此期细菌大量繁殖。\n（3）稳定期：该期细菌总数处于稳定状态。\n"
