@@ -766,7 +766,7 @@ PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
 POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
-BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*")
+BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*\s*[:：]?")  # "**…几个比特**：" (its answer on the next line)
 HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 
