@@ -72,6 +72,12 @@ def _asks_more(stem: str, text: str) -> bool:
     return rules.ASKS_STRONGLY.search(text) is not None or ASKED_END.search(text) is not None
 
 
+def _named_otherwise(target: Section, heading: str) -> bool:
+    """A part found only by its kind, whose questions carry no number for a key to name."""
+    named = _norm_heading(target.heading) == _norm_heading(heading)
+    return not named and not any(item.number for item in target.items)
+
+
 def _answers_in_points(parent: Item, children: list[Item]) -> bool:
     """ "5.彩色电视中使用Y、C1、C2彩色空间的优点" over "(1)Y和C1、C2独立，…。" "(2)利用…。": a
     question that asks, nothing under it yet, over numbered statements that ask nothing: its
@@ -464,6 +470,8 @@ class Segmenter:
         target = self.find_section(heading, kind) if self.mode == "key" else None
         if target is not None and any(k.target is target for k in self.keys):
             target = None  # a section already keyed named again: the next paper's, after its key
+        if target is not None and not rest and _named_otherwise(target, heading):
+            target = None  # "问答题" after the key: a part of its own, not the key of a lone unnumbered one
         # Inside a key, a section name followed by answers (or by nothing: the answers follow on
         # the next lines) switches the key's target; anything else ends the key.
         if target is not None and (
