@@ -86,7 +86,11 @@ def _terms(lines: list[Line]) -> list[_Term]:
 
 
 def _term(text: str) -> bool:
-    return len(text) <= TERM_MAX and not SENTENCE_END.search(text) and not text[:1].isdigit()
+    named = GLOSS.sub("", text)  # "亲缘系数（coefficient of relatedness）": the term, its gloss aside
+    return len(named) <= TERM_MAX and not SENTENCE_END.search(text) and not text[:1].isdigit()
+
+
+GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a term's name in another language, after it
 
 
 def _page_width(texts: list[str]) -> int:

@@ -4237,6 +4237,8 @@ def test_a_glossary_of_terms_on_their_own_lines() -> None:
             *[line for n in range(1, 6) for line in (f"长术语{n}", wrapped, f"第{n}个尾巴。")],
             "次级生产量",
             "消费者转化为自身生物量的化学能",
+            "亲缘系数（coefficient of relatedness）",  # (long with its English name: still a term)
+            "两个个体之间血缘关系程度的度量",
             "末次盛冰期",
             "末次冰期是从两万六千年前开始持续很久的一段极度严寒干旱的时期持续到1.",
             "9万年前最寒冷的阶段",  # (the "1." wrapped at the line's end numbers no question)
@@ -4251,7 +4253,9 @@ def test_a_glossary_of_terms_on_their_own_lines() -> None:
     assert questions[0]["answer"] == wrapped + "抗体"
     assert questions[1]["answer"] == "幼体在形态结构上发生显著变化的过程"
     assert questions[2]["answer"] == wrapped + "第1个尾巴。"
-    assert len(questions) == 9 and questions[-1]["stem"] == "末次盛冰期"
+    assert questions[-2]["stem"] == "亲缘系数(coefficient of relatedness)"
+    assert questions[-2]["answer"] == "两个个体之间血缘关系程度的度量"
+    assert len(questions) == 10 and questions[-1]["stem"] == "末次盛冰期"
 
 
 def test_obsidian_exam_notes_with_a_choice_part_and_answer_callouts() -> None:
