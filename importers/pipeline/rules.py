@@ -318,6 +318,10 @@ JUDGEMENT_CORRECTED = re.compile(
     r"(?:[(（]([^()（）]{1,120})[)）]|(?:理由|原因|改正|更正|纠正)\s*[:：]\s*([^\n]{1,200}?))\s*$"
 )
 
+# "…操作数是在某一寄存器中。×寄存器间接寻址属于存储器寻址": in a judgement part, the mark right
+# after the finished statement, then why (judgement parts only).
+JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{0,300}})$", re.S)
+
 # A blank to fill: underscores or an empty pair of brackets.
 # A blank to fill: "____", "（ ）"; never code: "fork()", "__init__" (a name's own brackets or underscores).
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names

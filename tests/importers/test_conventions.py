@@ -186,6 +186,15 @@ CASES = {
             ("short", "何谓数据仓库?", [], "面向主题的数据集合。"),
         ],
     ),
+    "a judgement's mark right after the statement, then why": (
+        "三、判断题\n9. 寄存器间接寻址方式，操作数是在某一寄存器中。×寄存器间接寻址属于存储器寻址\n"
+        "10. 立即数寻址只会出现在源操作数中。√\n11. 指令 mov [si],[di] 是错误的。 √ 不存在这种传送组合",
+        [
+            ("truefalse", "寄存器间接寻址方式,操作数是在某一寄存器中。", [], False),
+            ("truefalse", "立即数寻址只会出现在源操作数中。", [], True),
+            ("truefalse", "指令 mov [si],[di] 是错误的。", [], True),
+        ],
+    ),
     "Markdown-style exam": (
         "## 一、单选题\n\n1. **核心**是?\n\n- A. 客户\n- B. 产品\n\n答案:A",
         [("single", "**核心**是?", ["客户", "产品"], "A")],
