@@ -138,12 +138,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     options = [o for o in options if o]
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) if "**" in o else o for o in options]  # (a sub's template costs)
-    ticked = [
-        i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)
-    ]  # (not "√" alone)
-    if ticked and len(ticked) < len(options):
-        options = [OPTION_TICK.sub("", o) for o in options]
-        bold = ticked  # "B. 及时 ✅": the key ticked after its option, read as a bold one is
+    options, bold = untick(options, bold)
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
     numbered_key = rules.OPTION_NUMBERS_AFTER.search(stem) if item.option_family == "nested" else None
     if numbered_key and answer_text is None and _fits_numbers(numbered_key.group(1), len(options)):
@@ -209,7 +204,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         options = [*options, *(_without_own_label(line) for line in unread)]
         unread = []  # "A 尊重…" "B 友好沟通" "保持…" "未经允许…" keyed D: the labels C and D lost
     if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
-        options = [clean_option(o) for o in item.extra]  # unlabelled option lines
+        options, bold = untick([clean_option(o) for o in item.extra], bold)  # unlabelled option lines
         unread = []
     if not stem and not options and item.extra and item.extra[0].strip():
         # the heading line held only the number and its tag ("第2题(判断)："): the question is
@@ -346,6 +341,15 @@ def _asks_in_prose(stem: str, options: list[str]) -> bool:
 def _asks_with_options(stem: str, options: list[str]) -> bool:
     asks = rules.QUESTION_WORDS.search(stem) or rules.BLANK.search(stem) or stem.endswith(("是", "为", "為"))
     return len(options) >= 2 and bool(asks) and all(len(o) <= 60 for o in options)
+
+
+def untick(options: list[str], bold: list[int]) -> tuple[list[str], list[int]]:
+    """ "B. 及时 ✅", "和平与发展√": the key ticked after its option, read as a bold one is (the
+    ticks taken off; not "√" alone, an option of its own)."""
+    ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)]
+    if not ticked or len(ticked) == len(options):
+        return options, bold
+    return [OPTION_TICK.sub("", o) for o in options], ticked
 
 
 def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, kind: str) -> None:

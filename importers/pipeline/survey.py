@@ -12,6 +12,7 @@ import re
 import statistics
 
 from . import rules
+from .classify import untick
 from .model import Line, ParsedQuestion
 
 ASKS = re.compile(r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|包括|包含)$")
@@ -125,14 +126,17 @@ def _reads_like_option(text: str, typical: float) -> bool:
 
 def _question(text: str, options: list[str], line: Line, section: str) -> ParsedQuestion:
     if len(options) >= 2:
-        multiple = bool(rules.CHOICE_HINT.search(text)) or len(options) >= 5
+        options, ticked = untick(options, [])  # "和平与发展√": the key ticked after its option
+        key = "".join("ABCDEFGH"[k] for k in ticked if k < 8) or None
+        multiple = bool(rules.CHOICE_HINT.search(text)) or len(options) >= 5 or len(ticked) > 1
         return ParsedQuestion(
             type="multiple" if multiple else "single",
             stem=text,
             options=options,
+            answer=key,
             lineno=line.lineno,
             section=section,
-            warnings=["no answer found", "type guessed"],
+            warnings=["type guessed"] if key else ["no answer found", "type guessed"],
         )
     # one plain line under a line that asks: no choice, its answer (a note's question and answer)
     answer = options[0] if options else None

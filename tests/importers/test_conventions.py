@@ -8,6 +8,7 @@ import pytest
 from importers.pipeline import parse_document
 from importers.pipeline.model import Line
 from importers.pipeline.parse import parse_lines
+from importers.pipeline.survey import parse_survey
 
 
 def parse(text: str) -> list[dict[str, object]]:
@@ -3851,6 +3852,25 @@ def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() ->
             ("single", f"同盟会的第{k + 1}份刊物是", ["《新民丛报》", "《民报》", "《时务报》"], "B"),
         )
     ] + [("single", "下列说法不正确的是", ["甲", "乙"], None)]
+
+
+def test_the_key_ticked_after_an_unlabelled_option() -> None:
+    # "和平与发展√": option lines printed without labels, the right one ticked at its end, in a
+    # numbered choice part and in a bank of unnumbered questions (the questionnaire reader's) alike.
+    numbered = "一、单选题\n1. 大变局中（）仍然是时代主题。\n发展与共享\n和平与发展√\n开放与包容\n"
+    [question] = parse_document("a.txt", numbered.encode()).questions
+    assert (question.options, question.answer) == (["发展与共享", "和平与发展", "开放与包容"], "B")
+    texts = [
+        "【导论】世界未有之大变局正在加速演变。（）仍然是时代主题，但是不稳定性更加突出。",
+        *("发展与共享", "和平与融合", "和平与发展√", "开放与包容"),
+        "【第六章】下列属于新发展理念的有（）",
+        *("创新√", "协调√", "守旧", "封闭"),
+    ]
+    unnumbered = parse_survey([Line(text=t, lineno=n) for n, t in enumerate(texts, 1)])
+    assert [(q.type, q.options[2], q.answer) for q in unnumbered] == [
+        ("single", "和平与发展", "C"),
+        ("multiple", "守旧", "AB"),
+    ]
 
 
 def test_a_glossary_titled_by_its_type_asks_by_every_term_heading() -> None:
