@@ -93,6 +93,14 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
     )
 
 
+def _numbered_lines(children: list[Item], gap: str) -> list[str]:
+    """Each child again as the numbered line it was printed as ("(2)…", "3. …"), its lines under it."""
+    numbers = [f"({c.number})" if c.bracketed else f"{c.number}." for c in children]
+    return [
+        join(f"{n}{gap}{c.stem}", "\n".join(c.extra), "\n") for n, c in zip(numbers, children, strict=True)
+    ]
+
+
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
     return not (rules.asks_in_words(item.stem) or item.answer or item.options)
@@ -567,27 +575,18 @@ class Segmenter:
 
     def _into_stem(self, parent: Item, children: list[Item]) -> None:
         """The numbered lines were a listing in the parent's text (its conditions, its program)."""
-        numbers = [f"({c.number})" if c.bracketed else f"{c.number}." for c in children]
-        lines = [
-            join(f"{n} {c.stem}", "\n".join(c.extra), "\n") for n, c in zip(numbers, children, strict=True)
-        ]
-        parent.stem = join(parent.stem, "\n".join(lines), "\n")
-        for child in children:
-            self.roles[child.lineno] = ["stem"]
-        folded = {id(child) for child in children}
-        parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
-        self.numbered_items -= len(children)
+        parent.stem = join(parent.stem, "\n".join(_numbered_lines(children, " ")), "\n")
+        self._fold(parent, children, "stem")
 
     def _into_answer(self, parent: Item, children: list[Item]) -> None:
         """The numbered lines were the points of the parent's answer."""
-        numbers = [f"({c.number})" if c.bracketed else f"{c.number}." for c in children]
-        points = [
-            join(f"{n}{c.stem}", "\n".join(c.extra), "\n") for n, c in zip(numbers, children, strict=True)
-        ]
-        parent.answer = "\n".join(points)
+        parent.answer = "\n".join(_numbered_lines(children, ""))
         parent.slot = "answer"
+        self._fold(parent, children, "answer")
+
+    def _fold(self, parent: Item, children: list[Item], role: str) -> None:
         for child in children:
-            self.roles[child.lineno] = ["answer"]
+            self.roles[child.lineno] = [role]
         folded = {id(child) for child in children}
         parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
         self.numbered_items -= len(children)
