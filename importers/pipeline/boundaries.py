@@ -693,7 +693,8 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
     restarts = n == 1 and seg.key_last > 1 and BARE_KEY.match(text, m.end()) is not None
-    if restarts and SHORT_LABEL.fullmatch(text[: m.start()]) and _runs_left(seg):
+    label = text[: m.start()].strip()
+    if restarts and (not label or rules.KEY_RUN_LABEL.fullmatch(label)) and _runs_left(seg):
         return ("key_item", n)  # "Day2" "A篇：1.B 2.D": the key of the next set numbered from 1
     if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
         return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
@@ -702,10 +703,6 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
 
 # A row of a key set in columns: "1、 B 26、 B 51、 D 76、 C" (each column counts on its own).
 KEY_GRID_ROW = re.compile(r"\s*\d{1,4}\s*[、.．]\s*[A-H]{1,8}(?:\s+\d{1,4}\s*[、.．]\s*[A-H]{1,8}){2,}\s*$")
-
-
-# what may open a key's line before its first entry: "A篇：", "Test 2:", "（二）"
-SHORT_LABEL = re.compile(r"\s*(?:\S{1,8}\s*[:：]?)?\s*")
 
 
 def _runs_left(seg: Segmenter) -> bool:

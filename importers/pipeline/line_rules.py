@@ -118,8 +118,10 @@ def bullet_question(seg: Segmenter, line: Line) -> str:
 def heading_over_options(seg: Segmenter, line: Line) -> str:
     """ "### 同盟会的机关刊物是" over "- [ ] 《民报》" or "A. 《民报》": a bank that heads each
     question with its stem, unnumbered; the options under it make it a question, not a topic."""
+    if seg.mode != "questions":
+        return ""
     bold = not line.heading and _bold_paragraph(line) and not _option_waiting(seg.item)
-    if not (line.heading or bold) or seg.mode != "questions":
+    if not (line.heading or bold):
         return ""
     over_options = OPTION_UNDER.match(seg.next_text) is not None
     if not (over_options or (bold and seg.bold_heads)):
@@ -691,7 +693,7 @@ def pointed_question(seg: Segmenter, line: Line) -> str:
     text = line.text.strip()
     if not (POINTS_END.search(text) and rules.asks_in_words(text)) or BOUNDARY.match(text):
         return ""
-    above = item.material or seg.material if item.bracketed else item.stem  # (its parts' problem)
+    above = (item.material or seg.material) if item.bracketed else item.stem  # (its parts' problem)
     if not POINTS_END.search(above) or item.answer is not None:
         return ""  # the question above is no question with points: this line may be its text
     seg.close_item()

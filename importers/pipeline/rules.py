@@ -74,6 +74,9 @@ ANSWER = (
     r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$)"  # "答案(D)", "答案(9)" alone
     r"|^(?:参考答案|答案)\s*【\s*\d{1,2}\s*】\s*[:：]?)"  # "答案【1】5,0,1": the key of blank 【1】
 )
+# The label of a key's next run, before its entries or on a line of its own: "Day2", "A篇：",
+# "Test 2:", "（二）" (sets of questions each numbered from 1, keyed the same way)
+KEY_RUN_LABEL = re.compile(r"\S{1,8}\s*[:：]?")
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
 EXPLANATION = (

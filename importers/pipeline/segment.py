@@ -836,7 +836,7 @@ def _same_title(title: str, doc_title: str) -> bool:
 def _key_subheading(entry_text: str, text: str) -> bool:
     """ "Day2" or "B篇：" on the line after an entry "15.C": a label of the key's next run, not
     more of that entry's answer."""
-    return bool(re.fullmatch(r"\s*[A-H]{1,8}\s*", entry_text)) and KEY_SUBHEADING.fullmatch(text) is not None
-
-
-KEY_SUBHEADING = re.compile(r"\s*\S{1,8}\s*[:：]?\s*")
+    return (
+        bool(re.fullmatch(r"\s*[A-H]{1,8}\s*", entry_text))
+        and rules.KEY_RUN_LABEL.fullmatch(text.strip()) is not None
+    )

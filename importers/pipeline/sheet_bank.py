@@ -198,22 +198,21 @@ def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
 def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
     """A CSV bank read as a one-sheet workbook; None when no column can be told (the text reader
     then reads its lines)."""
-    sheet = unmarked(csv_sheet(filename, data))
-    columns = sheet_columns(sheet)
+    sheet, columns = sheet_columns(csv_sheet(filename, data))
     if columns is None:
         return None
     return read_bank_sheets(filename, [sheet], known={sheet.name: columns})
 
 
-def sheet_columns(sheet: Sheet) -> Columns | None:
-    """The columns its header names, or (without one) its cells show."""
-    return find_columns(sheet.rows) or infer_columns(sheet.rows)
-
-
-def unmarked(sheet: Sheet) -> Sheet:
-    """A sheet without a header whose right options are marked in their cells, with a key column
-    made of the marks (see headerless.keyed_by_marks); any other sheet as it is."""
-    return sheet if find_columns(sheet.rows) else keyed_by_marks(sheet)
+def sheet_columns(sheet: Sheet) -> tuple[Sheet, Columns | None]:
+    """The columns its header names, or (without one) its cells show. A sheet without a header
+    whose right options are marked in their cells comes back with a key column made of the marks
+    (see headerless.keyed_by_marks)."""
+    found = find_columns(sheet.rows)
+    if found is not None:
+        return sheet, found
+    sheet = keyed_by_marks(sheet)
+    return sheet, infer_columns(sheet.rows)
 
 
 def read_bank_sheets(
@@ -224,13 +223,16 @@ def read_bank_sheets(
     warnings: list[str] = []
     notes: list[str] = []
     headers_found = text_rows = 0
-    sheets = [unmarked(sheet) for sheet in sheets]
     aside = [sheet for sheet in sheets if is_aside(sheet)]
     if len(aside) < len(sheets):
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
     for sheet in sheets:
-        columns = known[sheet.name] if known and sheet.name in known else sheet_columns(sheet)
+        columns: Columns | None
+        if known and sheet.name in known:
+            columns = known[sheet.name]
+        else:
+            sheet, columns = sheet_columns(sheet)
         text_rows += _rows_with_text(sheet, columns)
         if columns is None:
             if any(any(cells) for _, cells in sheet.rows):
