@@ -68,6 +68,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "question",
         "questiontitle",
         "title",
+        "text",
+        "prompt",
         "stem",
         "content",
         "questioncontent",
@@ -640,17 +642,23 @@ def split_options_cell(text: str) -> list[str]:
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
     parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
-    if len(parts) < 2:
-        parts = joined_parts(text, "@")  # "理藩院@枢密院@内阁"
+    for joiner in ("@", *LIST_JOINERS):  # "理藩院@枢密院@内阁"
+        if len(parts) >= 2:
+            break
+        parts = joined_parts(text, joiner)
     return parts if len(parts) >= 2 else []
 
 
 # Marks that join a cell's options, tried in order ("x|y", one a line; "理藩院@枢密院@内阁").
 OPTION_JOINERS = ("\n", "|", "@")
+# A cell of the options column may list them as any list is written: "牛頓;焦耳", "牛頓,焦耳,瓦特".
+# (Not marks to find an options column by: stems hold commas.)
+LIST_JOINERS = (re.compile("[;；]"), re.compile("[,，、]"))
 
 
-def joined_parts(text: str, joiner: str) -> list[str]:
-    return [p.strip() for p in text.split(joiner) if p.strip()]
+def joined_parts(text: str, joiner: str | re.Pattern[str]) -> list[str]:
+    parts = joiner.split(text) if isinstance(joiner, re.Pattern) else text.split(joiner)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def json_list(text: str) -> list[str] | None:

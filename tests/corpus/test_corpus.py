@@ -364,7 +364,7 @@ FLOORS = {
     "fo1_nuaa-junshi-lilun-ch4-xiandai-zhanzheng.docx": (0.95, 0.85),
     "fp1_jindaishi-gangyao-tiku.csv": (0.95, 0.30),
     "fp2_examterminator-it-jichu-template.xlsx": (0.95, 0.95),
-    "fp3_wuli-quiz-system-questions.xlsx": (0.00, None),
+    "fp3_wuli-quiz-system-questions.xlsx": (0.95, 0.95),
     "fq1_scrum-psm1-practice-questions.md": (0.90, 0.95),
     "fq2_js-interview-coding-exercises.md": (0.45, 0.00),
     "fq3_opentriviaqa-brain-teasers.txt": (0.95, 0.00),

@@ -242,6 +242,27 @@ def test_a_database_exports_snake_case_column_names() -> None:
     ]
 
 
+def test_an_apps_english_columns_list_the_options_in_one_cell_and_key_by_text() -> None:
+    data = book(
+        (
+            "Questions",
+            [
+                ["id", "text", "options", "answer", "explanation", "category"],
+                ["q1", "力的单位是?", "牛顿,焦耳,瓦特", "牛顿", "力以牛顿计", "力学"],
+                ["q2", "哪些是矢量?", "速度;质量;力", "速度;力", "", "力学"],
+                ["q3", "光速约为?", "3×10^8 m/s、3×10^5 m/s", "3×10^8 m/s", "", "光学"],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.number, q.type, q.options, q.answer, q.chapter) for q in paper.questions] == [
+        ("q1", "single", ["牛顿", "焦耳", "瓦特"], "A", "力学"),
+        ("q2", "multiple", ["速度", "质量", "力"], "AC", "力学"),
+        ("q3", "single", ["3×10^8 m/s", "3×10^5 m/s"], "A", "光学"),
+    ]
+    assert "text→题干" in paper.notes[0] and "options→选项" in paper.notes[0]
+
+
 def test_a_database_table_names_its_columns_in_pinyin() -> None:
     # Chinese in-house systems name columns in pinyin: TIMU (题目), DAAN (答案), TIXING (题型),
     # XUANXIANG_A… (选项A), JIEXI (解析); a column named in no known way ("TAB") is ignored.
