@@ -106,7 +106,9 @@ FILL_IN_SPACES = re.compile(
 # answer list); not "A、B两类" (letters in a sentence).
 ECHOED_KEY = re.compile(r"\s*([A-H])\s*[.．]\s*([^\n]{1,80})")
 ECHO_KINDS = ("single", "multiple", "generic")
-LOWER_LETTERS = re.compile(r"\s*[a-h](?:[\s,，、]*[a-h])*\s*")
+# "c", "a, d", and as English banks write a key by the option's label: "b)", "(b)", "b."
+_LOWER_LABEL = r"[(（]?[a-h](?:[)）]|\.(?!\w))?"
+LOWER_LETTERS = re.compile(rf"\s*{_LOWER_LABEL}(?:[\s,，、]*{_LOWER_LABEL})*\s*")
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD

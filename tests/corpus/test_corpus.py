@@ -325,7 +325,7 @@ FLOORS = {
     "ew1_ruanjian-gongcheng-tixing-yangli.docx": (0.70, None),
     "ew2_jiaoda-makesi-dangdai-qimo-huiyi.docx": (0.40, None),
     "ew3_neu-bianyi-yuanli-xiti.docx": (0.70, None),
-    "ex1_cloud-computing-aws-mcq.txt": (0.95, 0.00),
+    "ex1_cloud-computing-aws-mcq.txt": (0.95, 0.95),
     "ex2_shandong-renshe-panduan.txt": (0.95, 0.95),
     "ex3_uscis-civics-test-100.txt": (0.95, 0.85),
     "ey1_llm-moniti.docx": (0.95, 0.95),

@@ -871,6 +871,15 @@ CASES = {
         "2. 礼仪是\nA.微笑\nB.争辩\n正确答案 a",
         [("single", "核心是", ["价格", "客户"], "B"), ("single", "礼仪是", ["微笑", "争辩"], "A")],
     ),
+    "English banks key by the option's label: 'Correct Answer: b)', '(c)', 'a.'": (
+        "1. What is it?\na) one\nb) two\nCorrect Answer: b)\n\n2. Next?\na) x\nb) y\nc) z\nAnswer: (c)\n"
+        "3. Last?\na) x\nb) y\nAnswer: a.",
+        [
+            ("single", "What is it?", ["one", "two"], "B"),
+            ("single", "Next?", ["x", "y", "z"], "C"),
+            ("single", "Last?", ["x", "y"], "A"),
+        ],
+    ),
     "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
         "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
         [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
