@@ -75,6 +75,28 @@ def keyed_by_marks(sheet: Sheet) -> Sheet:
     return Sheet(sheet.name, marked, sheet.merged)
 
 
+def keyed_at_row_ends(sheet: Sheet) -> Sheet:
+    """Rows whose key is their last filled cell wherever that falls: a bank kept by hand writes
+    "stem, A, B, C, D, key" for a choice and "stem, key" for a judgement, its option cells left
+    empty. The keys moved into one last column, so the columns can be told as for any keyed
+    table; a sheet that has a key column already, or whose rows end in anything else, is left
+    alone."""
+    trimmed = [(n, _trimmed(cells)) for n, cells in sheet.rows]
+    filled = [cells for _, cells in trimmed if len(cells) >= 2]
+    width = max((len(cells) for cells in filled), default=0)
+    if len(filled) < MIN_ROWS or all(len(cells) == width for cells in filled):
+        return sheet
+    if "key" in _column_kinds(filled)[1]:
+        return sheet
+    if _share([cells[-1] for cells in filled], _is_key) < KIND_SHARE:
+        return sheet
+    rows = [
+        (n, [*cells[:-1], *[""] * (width - len(cells)), cells[-1]]) if len(cells) >= 2 else (n, cells)
+        for n, cells in trimmed
+    ]
+    return Sheet(sheet.name, rows, sheet.merged)
+
+
 def infer_columns(rows: list[Row]) -> Columns | None:
     from .sheet_bank import Columns  # late: sheet_bank reads through this module
 
@@ -84,8 +106,7 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     width = max(len(cells) for cells in cut)
     if width < 2 or sum(1 for cells in cut if len(cells) >= 2) < SAME_WIDTH_SHARE * len(cut):
         return None
-    columns = [[cells[i] for cells in cut if i < len(cells) and cells[i]] for i in range(width)]
-    kinds = [_kind(cells, len(cut)) for cells in columns]
+    columns, kinds = _column_kinds(cut)
     if "key" not in kinds:
         return _keyed_by_text(cut, columns, kinds) or _question_answer_pairs(columns, kinds)
     answer = kinds.index("key")
@@ -216,6 +237,13 @@ def _answers(rows: list[list[str]], column: int, options_column: int) -> bool:
     return bool(pairs) and named >= ANSWERED_SHARE * len(pairs)
 
 
+def _column_kinds(cut: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Each column's filled cells, and what kind of column they make."""
+    width = max(len(cells) for cells in cut)
+    columns = [[cells[i] for cells in cut if i < len(cells) and cells[i]] for i in range(width)]
+    return columns, [_kind(cells, len(cut)) for cells in columns]
+
+
 def _trimmed(cells: list[str]) -> list[str]:
     end = len(cells)
     while end and not cells[end - 1].strip():
@@ -229,8 +257,11 @@ def _kind(cells: list[str], rows: int) -> str:
         return "sparse" if cells else "empty"
     if _share(cells, lambda c: NUMBER_CELL.match(c) is not None) >= KIND_SHARE:
         return "number"
-    keyed = _share(cells, lambda c: LETTERS_CELL.match(c) is not None or truth(c) is not None)
-    return "key" if keyed >= KIND_SHARE else "text"
+    return "key" if _share(cells, _is_key) >= KIND_SHARE else "text"
+
+
+def _is_key(cell: str) -> bool:
+    return LETTERS_CELL.match(cell) is not None or truth(cell) is not None
 
 
 def _share(cells: list[str], test: Callable[[str], bool]) -> float:

@@ -25,7 +25,7 @@ from questiontypes import words
 from . import rules
 from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
 from .csv_sheet import csv_sheet
-from .headerless import infer_columns, keyed_by_marks
+from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
@@ -208,12 +208,12 @@ def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
 
 def sheet_columns(sheet: Sheet) -> tuple[Sheet, Columns | None]:
     """The columns its header names, or (without one) its cells show. A sheet without a header
-    whose right options are marked in their cells comes back with a key column made of the marks
-    (see headerless.keyed_by_marks)."""
+    whose right options are marked in their cells, or whose rows each end in their key, comes back
+    with one key column (see headerless.keyed_by_marks, keyed_at_row_ends)."""
     found = find_columns(sheet.rows)
     if found is not None:
         return sheet, found
-    sheet = keyed_by_marks(sheet)
+    sheet = keyed_at_row_ends(keyed_by_marks(sheet))
     return sheet, infer_columns(sheet.rows)
 
 

@@ -362,7 +362,7 @@ FLOORS = {
     "fk2_ml-bishi-xuanzeti.md": (0.80, 0.95),
     "fm1_shujuku-yuanli-di7jiang-mooc.md": (0.00, None),
     "fo1_nuaa-junshi-lilun-ch4-xiandai-zhanzheng.docx": (0.95, 0.85),
-    "fp1_jindaishi-gangyao-tiku.csv": (0.95, 0.30),
+    "fp1_jindaishi-gangyao-tiku.csv": (0.95, 0.95),
     "fp2_examterminator-it-jichu-template.xlsx": (0.95, 0.95),
     "fp3_wuli-quiz-system-questions.xlsx": (0.95, 0.95),
     "fq1_scrum-psm1-practice-questions.md": (0.90, 0.95),

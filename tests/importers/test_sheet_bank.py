@@ -659,6 +659,23 @@ def test_a_csv_separated_by_semicolons_without_a_header_is_read_by_its_columns()
     ]
 
 
+def test_a_headerless_csv_whose_judgement_rows_end_early_in_their_key() -> None:
+    """Kept by hand: "stem, A, B, C, key" for a choice, "stem, key" for a judgement (its option
+    cells left empty, or not written at all)."""
+    text = (
+        "客户关系管理的核心是什么？,产品,客户,价格,B\n服务包括哪些方面？,倾听,微笑,争辩,AB\n"
+        "投诉应当立即处理。（ ）,Y,,,\n客户永远是错的。（ ）,N\n服务补救的关键是什么？,速度,价格,包装,A\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.options, q.answer) for q in paper.questions] == [
+        ("single", ["产品", "客户", "价格"], "B"),
+        ("multiple", ["倾听", "微笑", "争辩"], "AB"),
+        ("truefalse", [], True),
+        ("truefalse", [], False),
+        ("single", ["速度", "价格", "包装"], "A"),
+    ]
+
+
 def test_a_csv_whose_columns_cannot_be_told_is_read_as_text() -> None:
     text = "1.客户是谁？\nA.上帝\nB.朋友\n答案：A\n"
     paper = parse_document("paper.csv", text.encode())
