@@ -344,6 +344,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # (a section of task-list statements: numbers are points of their notes)
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
+    if not line_start and not text[m.end() :].strip():
+        return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
     if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):
         return None
     if group == "item_c" and seg.prev_full and n != seg.expected:

@@ -365,10 +365,13 @@ BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×�
 ENGLISH_NUMBER_HEADER = re.compile(
     r"^(?:\*\*)?(?:question|problem)\s*(\d{1,4})\s*(?:[:.]?(?:\*\*)?$|[:：](?:\*\*)?\s*(?=\S))", re.I
 )
-# "Answers", "Answer Key", "Answers and Explanations" alone on a line: an English paper's key part,
-# read as the 参考答案 it is.
+# "Answers", "Answer Key", "Answers and Explanations", "Solutions" alone on a line: an English
+# paper's key part, read as the 参考答案 it is; so the same vendors' papers translated
+# (Respostas/Gabarito, Respuestas, Réponses, Lösungen).
 ENGLISH_KEY_HEADING = re.compile(
-    r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?)\s*:?(?:\*\*)?$", re.I
+    r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?|solutions"
+    r"|respostas|gabarito|respuestas|réponses|lösungen)\s*:?(?:\*\*)?$",
+    re.I,
 )
 # "复核模式 ID: 1 正确答案: B", "题目ID：1024": an exam system's record number opening a line.
 RECORD_ID = re.compile(r"^[^\s:：]{0,8}\s*ID\s*[:：]\s*\d{1,12}\s*")
@@ -436,7 +439,7 @@ def fold(text: str) -> str:
         text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
     if text[:1] in "*QqPp" and ENGLISH_NUMBER_HEADER.match(text):
         text = ENGLISH_NUMBER_HEADER.sub(r"\1. ", text).rstrip()
-    if text[:1] in "*Aa" and ENGLISH_KEY_HEADING.match(text):
+    if text[:1] in "*AaSsRrGgLl" and ENGLISH_KEY_HEADING.match(text):
         text = "参考答案"
     if "ID" in text:
         text = RECORD_ID.sub("", text)

@@ -341,7 +341,7 @@ FLOORS = {
     "fa1_jisuanji-daolun-tiku.xls": (0.95, 0.95),
     "fa2_xiaofang-jiuyuan-tiku.xlsx": (0.95, 0.95),
     "fa3_ipas-ai-tiku.csv": (0.95, 0.95),
-    "fb1_aws-ccp-perguntas-pt.pdf": (0.55, 0.00),
+    "fb1_aws-ccp-perguntas-pt.pdf": (0.95, 0.95),
     "fb2_amcat-sample-questions.pdf": (0.75, None),
     "fb3_ustc-jisuanfangfa-2023-answer.pdf": (0.25, 0.60),
     "fc1_zju-ds-final-mock-pta.html": (0.00, None),

@@ -880,6 +880,20 @@ CASES = {
             ("single", "Last?", ["x", "y"], "A"),
         ],
     ),
+    "a vendor's translated sample: the key under 'Respostas'; 'EC2.' ending an option is no question 2": (
+        "1) Por que a AWS é mais econômica?\nA) Os custos.\nB) Acesso total às instâncias do Amazon EC2.\n"
+        "C) Sob demanda.\n\n2) Qual serviço?\nA) AWS Config\nB) AWS DMS\n\nRespostas\n"
+        "1) C – A capacidade de executar instâncias.\n2) B – O AWS DMS migra bancos.",
+        [
+            (
+                "single",
+                "Por que a AWS é mais econômica?",
+                ["Os custos.", "Acesso total às instâncias do Amazon EC2.", "Sob demanda."],
+                "C",
+            ),
+            ("single", "Qual serviço?", ["AWS Config", "AWS DMS"], "B"),
+        ],
+    ),
     "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
         "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
         [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
