@@ -34,6 +34,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"√", "×"}),
     frozenset({"是", "否"}),
     frozenset({"true", "false"}),
+    frozenset({"t", "f"}),  # (a platform's radio buttons "T" "F")
 )
 _BARE_NOISE = re.compile(r"[\s()（）.。,，;；]")
 

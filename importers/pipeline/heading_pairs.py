@@ -26,6 +26,7 @@ from .qa_pairs import BLANK_RUN
 from .segment import Segmenter
 
 MIN_QUESTIONS = 3
+BLOCKS_SHARE = 0.5  # of the text lines, those the headings and their bodies must hold
 # Of the headings with text under them, the share that must ask (the rest are topics).
 ASKING_SHARE = 0.7
 # Imperatives that ask without a question mark: "试说明…", "讨论…", "画出…", "比较…".
@@ -92,11 +93,12 @@ def looks_like_heading_pairs(lines: list[Line]) -> bool:
     if not any(line.heading or line.bullet or line.text.startswith(("**", "【", "[")) for line in lines):
         return False  # (plain text of numbered questions, the usual case: no heading to pair)
     listed = _lists_questions(lines)
-    with_text = [
-        block
-        for block in _blocks(lines, listed)
-        if block.body and not (block.topic and not _asks(block.heading))
-    ]
+    blocks = _blocks(lines, listed)
+    if sum(1 + len(block.body) for block in blocks) < BLOCKS_SHARE * sum(
+        1 for line in lines if line.text.strip()
+    ):
+        return False  # most of the paper before the first heading: headings of one problem ("Sample Input:")
+    with_text = [block for block in blocks if block.body and not (block.topic and not _asks(block.heading))]
     asking = [
         block
         for block in with_text

@@ -82,7 +82,8 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
         if n > FIRST_ID_LOST:
             return ""  # (a part starts at 1; its first id the printout may have lost: then 2)
         seg.judge_part = part
-        seg.new_section("", "generic", line.lineno)
+        if seg.section.items or seg.item is not None or not seg.section.heading:
+            seg.new_section("", "generic", line.lineno)  # (a part headed "多选题" right above keeps it)
     elif n != seg.expected:
         return ""
     seg.open_item(str(n), line)

@@ -71,6 +71,9 @@ UNSEEN = frozenset(
     }
 )
 CELLS = frozenset(("td", "th"))
+# A formula's copy kept for screen readers beside the one shown (KaTeX, MathJax): read once.
+UNSEEN_CLASSES = frozenset(("katex-mathml", "MJX_Assistive_MathML"))
+CHOICE_INPUTS = frozenset(("radio", "checkbox"))
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 
@@ -92,12 +95,16 @@ class _Page:
         self.lines: list[Line] = []
         self.pieces: list[str] = []
         self.heading = 0
+        self.choice_group: str | None = None
+        self.choices = 0
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in UNSEEN or _hidden(el):
+        if tag in UNSEEN or _hidden(el) or UNSEEN_CLASSES.intersection(el.get("class", "").split()):
             self._text(el.tail)
             return
+        if tag == "input" and el.get("type", "").lower() in CHOICE_INPUTS:
+            self._choice(el.get("name", ""))
         block = tag in BLOCKS
         if block:
             self.flush()
@@ -116,6 +123,14 @@ class _Page:
         if block:
             self.flush()
         self._text(el.tail)
+
+    def _choice(self, group: str) -> None:
+        """An option of the question whose inputs share `group`: its own line, labelled."""
+        self.flush()
+        self.choices = self.choices + 1 if group == self.choice_group else 1
+        self.choice_group = group
+        if self.choices <= 8:
+            self.pieces.append("ABCDEFGH"[self.choices - 1] + ". ")
 
     def _preformatted(self, el: etree._Element) -> None:
         """A <pre> block keeps its own line breaks (a program, an ASCII table)."""

@@ -344,7 +344,7 @@ FLOORS = {
     "fb1_aws-ccp-perguntas-pt.pdf": (0.95, 0.95),
     "fb2_amcat-sample-questions.pdf": (0.75, None),
     "fb3_ustc-jisuanfangfa-2023-answer.pdf": (0.25, 0.60),
-    "fc1_zju-ds-final-mock-pta.html": (0.00, None),
+    "fc1_zju-ds-final-mock-pta.html": (0.80, None),
     "fd1_jisuanji-sanji-linux.md": (0.85, 0.45),
     "ff1_shujuku-tiankong-fuxi.docx": (0.75, 0.60),
     "ff2_zhineng-jisuan-xitong-sikaoti.md": (0.90, 0.95),

@@ -4406,3 +4406,17 @@ def test_a_heading_that_only_names_the_question_field() -> None:
         ("What does NTP do?", "It sets the local time."),
         ("请论述科学发展观的内涵。", "以人为本。"),
     ]
+
+
+def test_headings_inside_the_last_problem_do_not_make_the_paper_a_list_of_heading_questions() -> None:
+    """An online judge's page: numbered choice questions, then a programming problem whose
+    "### Sample Input:" headings belong to it. The paper is not notes asking by headings."""
+    text = "".join(f"{i}. 第{i}题哪个对?\nA. 甲\nB. 乙\n答案：A\n\n" for i in range(1, 9))
+    text += (
+        "9. Check Topological Order\nWrite a program to test a sequence.\n\n### Format of functions:\n\n"
+        "bool IsTopSeq( Vertex Seq[], LGraph G );\n\n### Sample program of judge:\n\n#include <stdio.h>\n\n"
+        "### Sample Input:\n\n6 8\n\n### Sample Output:\n\nyes\n"
+    )
+    questions = parse_document("judge.md", text.encode()).questions
+    assert [q.number for q in questions] == [str(i) for i in range(1, 10)]
+    assert [q.answer for q in questions[:8]] == ["A"] * 8

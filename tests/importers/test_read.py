@@ -478,6 +478,42 @@ def test_a_saved_web_page_is_read_as_the_browser_shows_it() -> None:
     ]
 
 
+# An exam page as PTA (拼题A) saves it: numbers "1-1" in their own cell, the options radio buttons
+# and checkboxes with no printed label, formulas by KaTeX (a MathML copy beside the one shown),
+# and a programming problem last whose "Sample Input:" headings belong to that one problem.
+EXAM_PAGE = """<html><body><div>判断题</div>
+<div><div>1-1</div><div><p>Heap sort is stable. <span>(2分)</span></p>
+<label><input type="radio" name="q1">T</label> <label><input type="radio" name="q1">F</label></div></div>
+<div><div>1-2</div><div><p>Binary search on <span class="katex"><span class="katex-mathml"><math><mi>N</mi>
+<annotation>N</annotation></math></span><span class="katex-html">N</span></span> numbers takes log time.</p>
+<label><input type="radio" name="q2">T</label> <label><input type="radio" name="q2">F</label></div></div>
+<div>单选题</div>
+<div><div>2-1</div><div><p>Which sort is stable?</p><ol>
+<li><label><input type="radio" name="q3"> merge sort</label></li>
+<li><label><input type="radio" name="q3"> heap sort</label></li></ol></div></div>
+<div>多选题</div>
+<div><div>3-1</div><div><p>Which structures are linear?</p>
+<label><input type="checkbox" name="q4">stack</label><label><input type="checkbox" name="q4">tree</label>
+<label><input type="checkbox" name="q4">queue</label></div></div>
+<div>编程题</div><div><div>4-1</div><div><p>Write a program to sort N numbers.</p>
+<h3>Input Specification:</h3><p>N, then the numbers.</p><h3>Sample Input:</h3><pre>3
+2 1 3</pre><h3>Sample Output:</h3><pre>1 2 3</pre></div></div>
+</body></html>"""
+
+
+def test_an_exam_pages_radio_buttons_are_its_options_and_a_formula_is_read_once() -> None:
+    questions = parse_document("exam.html", EXAM_PAGE.encode()).questions
+    assert [(q.section, q.number, q.type, q.options) for q in questions[:5]] == [
+        ("判断题", "1", "truefalse", []),
+        ("判断题", "2", "truefalse", []),
+        ("单选题", "1", "single", ["merge sort", "heap sort"]),
+        ("多选题", "1", "multiple", ["stack", "tree", "queue"]),
+        ("编程题", "1", "short", []),
+    ]
+    assert questions[1].stem == "Binary search on N numbers takes log time."
+    assert len(questions) == 5 and "Sample Input" in questions[4].stem + (questions[4].answer or "")
+
+
 @pytest.mark.parametrize("page", ["<div>" * 100_000 + "1. 题目?", "<b>" * 100_000 + "1. 题目?"])
 def test_a_web_page_nested_past_the_parsers_limit_is_refused_with_a_reason(page: str) -> None:
     with pytest.raises(PaperError, match="web page could not be read"):
