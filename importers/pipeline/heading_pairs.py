@@ -94,10 +94,9 @@ def looks_like_heading_pairs(lines: list[Line]) -> bool:
         return False  # (plain text of numbered questions, the usual case: no heading to pair)
     listed = _lists_questions(lines)
     blocks = _blocks(lines, listed)
-    if sum(1 + len(block.body) for block in blocks) < BLOCKS_SHARE * sum(
-        1 for line in lines if line.text.strip()
-    ):
-        return False  # most of the paper before the first heading: headings of one problem ("Sample Input:")
+    held = sum(1 + len(block.body) for block in blocks)
+    if held < BLOCKS_SHARE * sum(1 for line in lines if line.text.strip()):
+        return False  # most of the paper above the first heading: one problem's ("Sample Input:")
     with_text = [block for block in blocks if block.body and not (block.topic and not _asks(block.heading))]
     asking = [
         block
