@@ -208,6 +208,9 @@ class _Reader:
         self.row = None
 
     def on_fence(self, token: Token) -> None:
+        if token.info.strip().split(" ")[0].lower() in ANSWER_FENCES:
+            self._add(token.content, _first_line(token) + 1, "答案：")  # "```answer" over "D": the key
+            return
         self._add(token.content, _first_line(token) + 1, "", code=True)  # the content starts under the fence
 
     def on_code_block(self, token: Token) -> None:
@@ -230,6 +233,11 @@ class _Reader:
                 quote=self.quotes > 0 or self.folds > 0,
             )
             self.lines.append(line)
+
+
+# A fenced block whose language names it the key ("```answer", "```答案"): a bank that sets each
+# question's key in its own block, read as the labelled answer it is.
+ANSWER_FENCES = frozenset(("answer", "answers", "key", "solution", "答案", "参考答案", "答"))
 
 
 # An Obsidian callout or GitHub alert opening a block quote: "> [!answer]- 参考答案", "> [!NOTE]"

@@ -398,7 +398,7 @@ FLOORS = {
     "g8_gd-c3-anquan.txt": (0.95, 0.95),
     "ga1_h5-qianduan-kaoshi.docx": (0.85, 0.95),
     "ga2_zhiyou-h5-kaoshiti.docx": (0.75, 0.85),
-    "gb1_java-xuanzeti-answer-fence.md": (0.95, 0.00),
+    "gb1_java-xuanzeti-answer-fence.md": (0.95, 0.95),
     "gb2_java-niuke-cuoti-notes.md": (0.10, 0.95),
     "gc1_caizheng-shuifa-ch01.csv": (0.95, 0.95),
     "gc2_shujujiegou-tiankongti.xlsx": (0.00, None),

@@ -4420,3 +4420,13 @@ def test_headings_inside_the_last_problem_do_not_make_the_paper_a_list_of_headin
     questions = parse_document("judge.md", text.encode()).questions
     assert [q.number for q in questions] == [str(i) for i in range(1, 10)]
     assert [q.answer for q in questions[:8]] == ["A"] * 8
+
+
+def test_a_fenced_block_named_answer_is_the_questions_key_and_a_program_block_stays_its_stem() -> None:
+    text = (
+        "## 试卷一\n\n1. 下面哪种文件可以在JVM中运行（）\n   - A. .java\n   - B. .class\n\n```answer\nB\n```\n\n"
+        "2. 阅读下列程序：\n```java\nint x = 2;\n```\n   - A. 0\n   - B. 2\n\n```答案\nB\n```\n"
+    )
+    questions = parse_document("java.md", text.encode()).questions
+    assert [(q.options, q.answer) for q in questions] == [([".java", ".class"], "B"), (["0", "2"], "B")]
+    assert "int x = 2;" in questions[1].stem
