@@ -146,9 +146,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "题号", "编号", "no", "id", "number", "num", "tihao", "xuhao"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
-# "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA" (exports label them all ways).
+# "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA", "Answer 1", "Choice B" (exports
+# label them all ways).
 OPTION_COLUMN = re.compile(
-    r"^(?:选项|选择项|答案|option|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$",
+    r"^(?:选项|选择项|答案|option|answer|choice|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$",
     re.IGNORECASE,
 )
 HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")

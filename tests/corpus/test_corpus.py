@@ -352,7 +352,7 @@ FLOORS = {
     "fg2_tw-huikao-109-ziran-fenxi.xlsx": (0.65, None),
     "fg3_rhce-ex294-sample-exam.pdf": (0.00, None),
     "fh1_qmb-qualitaetsmanagement-fragen.csv": (0.00, 0.00),
-    "fh2_driving-theory-test-en.csv": (0.95, 0.00),
+    "fh2_driving-theory-test-en.csv": (0.95, 0.95),
     "fi1_maogai-ch1-tiku.txt": (0.95, 0.95),
     "fi2_maogai-neu-ch1-inline.txt": (0.95, 0.95),
     "fj1_nju-shujuku-gailun-2011-a.docx": (0.75, 0.00),

@@ -659,6 +659,21 @@ def test_a_csv_separated_by_semicolons_without_a_header_is_read_by_its_columns()
     ]
 
 
+def test_english_option_columns_named_answer_1_or_choice_b_keyed_by_place() -> None:
+    text = (
+        "Question,Answer 1,Answer 2,Answer 3,correct\n"
+        '"Entering a tunnel by day, the driver should:",Speed up,Slow down,Sound the horn,2\n'
+        "Behind another car at night you use:,Low beam,High beam,No lights,1\n"
+    )
+    paper = parse_document("driving.csv", text.encode())
+    assert [(q.type, q.options, q.answer) for q in paper.questions] == [
+        ("single", ["Speed up", "Slow down", "Sound the horn"], "B"),
+        ("single", ["Low beam", "High beam", "No lights"], "A"),
+    ]
+    data = book(("Sheet1", [["Question", "Choice A", "Choice B", "Key"], ["客户是?", "上帝", "朋友", "B"]]))
+    assert summary(data) == [("single", "客户是?", ["上帝", "朋友"], "B")]
+
+
 def test_a_headerless_csv_whose_judgement_rows_end_early_in_their_key() -> None:
     """Kept by hand: "stem, A, B, C, key" for a choice, "stem, key" for a judgement (its option
     cells left empty, or not written at all)."""
