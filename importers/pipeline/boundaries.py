@@ -138,10 +138,14 @@ CN_NUMERALS = "一二三四五六七八九"
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
+UNDER_KEY_NOTES = ("说", "說", "备", "備", "出", "来", "來", "依")
+
+
 def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "解析：" anywhere; "说明：" / "备注：" opening a line only under a question's key ("正确答案：
-    错误" then "说明：应以一年为周期"), elsewhere it is a paper's note or part of a question."""
-    if m.group(0).startswith(("说", "說", "备", "備")) and not (seg.item is not None and seg.item.answer):
+    错误" then "说明：应以一年为周期"), elsewhere it is a paper's note or part of a question; so the
+    source a training bank cites for its key ("出处：《…管理办法》", "依据：…第十条")."""
+    if m.group(0).startswith(UNDER_KEY_NOTES) and not (seg.item is not None and seg.item.answer):
         return None
     return ("explanation", None)
 
@@ -1080,7 +1084,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依"
     r"\dA-Ha-hQN(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)

@@ -84,7 +84,7 @@ EXPLANATION = (
     r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|^(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|\s*$)"  # "解析 因为…" (no colon), "解析" alone
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
-    r"|^(?:说明|說明|备注|備註)\s*[:：]"  # under a key only (boundaries.accept_explanation)
+    r"|^(?:说明|說明|备注|備註|出处|出處|来源|來源|依据|依據)\s*[:：]"  # under a key (accept_explanation)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
     r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$))"  # English banks: "Explanation" over the text
 )

@@ -894,6 +894,16 @@ CASES = {
             ("single", "Qual serviço?", ["AWS Config", "AWS DMS"], "B"),
         ],
     ),
+    "a training bank cites the source of each key ('出处：《…》'): a note, not the answer": (
+        "一、填空题\n1.公文的密级分为（ ）。\n答案：绝密\n出处：《公文处理管理办法》\n"
+        "二、判断题\n1.请示可以多头报送。（ ）\n答案：错误\n依据：《公文处理管理办法》第十条\n"
+        "2.值班期间不得离岗。（ ）\n答案：正确\n来源：《值班管理规定》",
+        [
+            ("fill", "公文的密级分为( )。", [], ["绝密"]),
+            ("truefalse", "请示可以多头报送。( )", [], False),
+            ("truefalse", "值班期间不得离岗。( )", [], True),
+        ],
+    ),
     "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
         "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
         [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
