@@ -541,7 +541,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         q.answer = [re.sub(r"^\[(.*)\]$", r"\1", part.strip(" ,，;；\n")) for part in numbered[1:]]
         return
     if answer_text:
-        blanks = _blank_count(q.stem) or _erased_blank_count(q.stem)
+        blanks = _blank_count(q.stem) or _erased_blank_count(q.stem) or _spaced_blank_count(q)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
         if len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:
             parts[-1:] = parts[-1].rsplit("和", 1)  # "效率、可扩展性和并行处理" for "：、和"
@@ -787,6 +787,14 @@ def _erased_blank_count(stem: str) -> int:
     """Blanks a list of joints stands for: one more than its joints ("：、、和": four)."""
     runs = [m.group(0).lstrip(":：") for m in ERASED_JOINTS.finditer(stem)]
     return sum(len(run) + 1 for run in runs)
+
+
+# "共划分为     个职等": a blank left as a run of spaces (an underline the copy lost), in a fill part
+SPACED_BLANK = re.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)")
+
+
+def _spaced_blank_count(q: ParsedQuestion) -> int:
+    return len(SPACED_BLANK.findall(q.stem)) if q.section and "填空" in q.section else 0
 
 
 def strip_page_refs(text: str | None) -> str:

@@ -287,7 +287,7 @@ FLOORS = {
     "ee2_shujuwajue-fuxiti.docx": (0.80, 0.80),
     "ef1_cisp-xinxi-anquan-shiti.md": (0.95, 0.95),
     "eg1_sishi-jingsai-tiku.csv": (0.95, 0.95),
-    "eh1_mengshang-bank-renzhi-tiku.txt": (0.95, 0.85),
+    "eh1_mengshang-bank-renzhi-tiku.txt": (0.95, 0.95),
     "ei1_zhiye-yaoshi-zhongyao-zonghe-2024.txt": (0.80, 0.90),
     "ei2_kaoyan-zhengzhi-2015.docx": (0.80, 0.70),
     "ei3_njust-c-yuyan-qizhong-2022.pdf": (0.95, 0.85),

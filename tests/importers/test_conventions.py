@@ -904,6 +904,16 @@ CASES = {
             ("truefalse", "值班期间不得离岗。( )", [], True),
         ],
     ),
+    "a fill part whose blanks are runs of spaces, the key listing one answer a blank": (
+        "三、填空题\n1.公文的密级分为     、     和     三级。\n答案：绝密、机密、秘密\n"
+        "2.职级共划分为     个职等，本科定级为     职等。\n答案：十三、十三\n"
+        "3.一句话   讲完。\n答案：讲完",
+        [
+            ("fill", "公文的密级分为     、     和     三级。", [], ["绝密", "机密", "秘密"]),
+            ("fill", "职级共划分为     个职等,本科定级为     职等。", [], ["十三", "十三"]),
+            ("fill", "一句话   讲完。", [], ["讲完"]),
+        ],
+    ),
     "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (
         "1 单选(3分)\n核心是\nA.价格\nB.客户\n正确答案：B\n2,会议几点开始?\n答:上午12:00开始。",
         [("single", "核心是", ["价格", "客户"], "B"), ("short", "会议几点开始?", [], "上午12:00开始。")],
