@@ -138,14 +138,14 @@ CN_NUMERALS = "一二三四五六七八九"
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
 
 
-UNDER_KEY_NOTES = ("说", "說", "备", "備", "出", "来", "來", "依")
+UNDER_KEY_NOTE = re.compile(rules.UNDER_KEY_NOTES)
 
 
 def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "解析：" anywhere; "说明：" / "备注：" opening a line only under a question's key ("正确答案：
     错误" then "说明：应以一年为周期"), elsewhere it is a paper's note or part of a question; so the
     source a training bank cites for its key ("出处：《…管理办法》", "依据：…第十条")."""
-    if m.group(0).startswith(UNDER_KEY_NOTES) and not (seg.item is not None and seg.item.answer):
+    if UNDER_KEY_NOTE.match(m.group(0)) and not (seg.item is not None and seg.item.answer):
         return None
     return ("explanation", None)
 

@@ -79,12 +79,15 @@ ANSWER = (
 KEY_RUN_LABEL = re.compile(r"\S{1,8}\s*[:：]?")
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
 MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生)答案\s*[:：]\s*[A-H对错√×]*\s*)"
+# Notes that explain only under a question's key ("说明：应以一年为周期", a training bank's "出处：《…》");
+# elsewhere they are a paper's note or part of a question.
+UNDER_KEY_NOTES = "说明|說明|备注|備註|出处|出處|来源|來源|依据|依據"
 EXPLANATION = (
     r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解|评分标准|評分標準|评分要点|評分要點|评分细则)】"
     r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
     r"|^(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|\s*$)"  # "解析 因为…" (no colon), "解析" alone
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
-    r"|^(?:说明|說明|备注|備註|出处|出處|来源|來源|依据|依據)\s*[:：]"  # under a key (accept_explanation)
+    rf"|^(?:{UNDER_KEY_NOTES})\s*[:：]"  # under a key only (boundaries.accept_explanation)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
     r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$))"  # English banks: "Explanation" over the text
 )
