@@ -378,6 +378,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "**8.…有哪些用途.**" then "1. 可以…" "2. 另一种…": the answer's points, in plain type
     if _lists_requirements(item, text[m.end() :]):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
+    if line_start and n == 1 and _lists_statements(seg, m, text):
+        return None  # "下列…的是（）" then "1)登陆成功    2)设备分配": the statements it weighs
     if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
         return ("nested_option", n) if _nested_option(seg, item, n) else None
@@ -649,6 +651,18 @@ MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．](?:\d|\s)")  # "2.2.
 SECTION_NUMBER = re.compile(
     r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
 )
+
+
+def _lists_statements(seg: Segmenter, m: re.Match[str], text: str) -> bool:
+    """A line listing "1)…  2)…" under a stem with its blank still empty (loose above the paper's
+    first question, or the stem just read): the statements the question weighs, not questions."""
+    item = seg.item
+    if item is None:
+        above = seg.section.loose[-1].text if seg.section.loose else ""
+    else:
+        above = item.stem if item.slot == "stem" and not item.extra and not item.options else ""
+    second = re.escape(m.group(0).strip().replace("1", "2", 1))
+    return bool(rules.BLANK.search(above)) and re.search(rf"\s{second}", text[m.end() :]) is not None
 
 
 def _lists_requirements(item: Item | None, rest: str) -> bool:

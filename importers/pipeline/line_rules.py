@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from questiontypes import words
+
 from . import rules
 from .blocks import Item, KeyEntry
 from .boundaries import BOUNDARY, own_answer_below, own_key_below, questions_below
@@ -231,9 +233,13 @@ def lone_label(seg: Segmenter, line: Line) -> str:
 
 def task_option(seg: Segmenter, line: Line) -> str:
     """ "- [x] 客户": a Markdown task-list option; the ticked ones are the key."""
-    item = seg.item
     task = TASK_OPTION.match(line.text)
-    if not task or item is None or seg.mode != "questions" or item.slot not in ("stem", "option"):
+    if not task or seg.mode != "questions":
+        return ""
+    if TASK_OPTION.match(seg.next_text) and _opens_task_question(seg):
+        seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=_task_stem(seg))
+    item = seg.item
+    if item is None or item.slot not in ("stem", "option"):
         return ""
     if not item.stem or item.option_family not in ("", "task"):
         return ""
@@ -245,12 +251,46 @@ def task_option(seg: Segmenter, line: Line) -> str:
     return "option"
 
 
+def _opens_task_question(seg: Segmenter) -> bool:
+    """In a quiz that numbers nothing, a run of task-list options opens a question under the
+    paragraph above it: the paper's first, or the next after a question's options and note."""
+    item = seg.item
+    if item is None:
+        return bool(seg.section.loose) and not seg.section.items and seg.numbered_items == 0
+    finished = item.slot in ("answer", "explanation") or (item.slot == "option" and bool(item.extra))
+    return not item.number and item.option_family == "task" and finished
+
+
+def _task_stem(seg: Segmenter) -> str:
+    """The stem above a task question's options: the loose paragraph above the first question
+    (its lines in a row), else the last line read after the question before (closed here)."""
+    item = seg.item
+    if item is None:
+        loose = seg.section.loose
+        start = len(loose) - 1
+        while start > 0 and loose[start - 1].lineno == loose[start].lineno - 1:
+            start -= 1
+        paragraph, loose[start:] = loose[start:], []
+        for line in paragraph:
+            seg.roles[line.lineno] = ["stem"]
+        return "\n".join(line.text for line in paragraph)
+    if item.slot == "option":
+        stem = item.extra.pop()
+    else:
+        kept, _, stem = (getattr(item, item.slot) or "").strip().rpartition("\n")
+        setattr(item, item.slot, kept or None)
+    seg.close_item()
+    return stem
+
+
 def task_judgement(seg: Segmenter, line: Line) -> str:
     """ "- [x] 服务要及时。" in a judgement section: a statement, ticked when it is true. The
     lines under it (a quoted note) are its explanation."""
     task = TASK_OPTION.match(line.text)
     if not task or seg.section.kind != "truefalse" or seg.mode != "questions" or task.group("rd") is not None:
         return ""
+    if words.truth(words.bare(task.group("text"))) is not None:
+        return ""  # "- [x] 错" under a statement: its verdict, ticked as one of two options
     seg.close_item()
     seg.section.number_style = "task"
     seg.item = item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)

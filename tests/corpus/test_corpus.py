@@ -374,7 +374,7 @@ FLOORS = {
     "fs2_ai-huanlian-fanzha-tiku.docx": (0.95, None),
     "fs3_java-bishiti.docx": (0.70, 0.65),
     "ft1_jizu-yuanli-shijuan.md": (0.85, 0.90),
-    "ft2_os-process-thread-quiz.md": (0.10, 0.00),
+    "ft2_os-process-thread-quiz.md": (0.90, 0.95),
     "ft3_tencent-fde-moniti.md": (0.95, None),
     "fu1_wangluo-guanli-tiku.xlsx": (0.95, 0.95),
     "fu2_wangluo-anquan-tiku.xlsx": (0.95, 0.95),

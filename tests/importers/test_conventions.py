@@ -724,6 +724,22 @@ CASES = {
             ("multiple", "礼仪包括?", ["微笑", "争辩", "倾听"], "AC"),
         ],
     ),
+    "an unnumbered Markdown quiz: each run of task-list options asks the paragraph above it": (
+        "# 进程管理\n\n## 单选题\n\n下列选项中，导致创建新进程的操作是（）\n\t1)用户登陆    2)设备分配    3)启动程序\n"
+        "- [ ] 仅1和2\n- [x] 仅1和3\n\n> 解释：设备分配不需要创建进程\n\nOS对（）分配内存资源\n- [ ] 线程\n- [x] 进程\n\n"
+        "## 判断题\n\n进程是一个静态的概念（）\n- [ ] 对\n- [x] 错\n\n启动线程用start()方法（）\n- [x] 对\n- [ ] 错\n",
+        [
+            (
+                "single",
+                "下列选项中,导致创建新进程的操作是()\n1)用户登陆    2)设备分配    3)启动程序",
+                ["仅1和2", "仅1和3"],
+                "B",
+            ),
+            ("single", "OS对()分配内存资源", ["线程", "进程"], "B"),
+            ("truefalse", "进程是一个静态的概念()", [], False),
+            ("truefalse", "启动线程用start()方法()", [], True),
+        ],
+    ),
     "Markdown <details> answers": (
         "1. 核心是\n   - A. 价格\n   - B. 客户\n<details><summary>答案</summary>\nB\n</details>\n\n"
         "2. 礼仪是\n   - A. 微笑\n   - B. 争辩\n<details><summary>答案</summary>A</details>",
