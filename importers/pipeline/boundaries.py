@@ -346,6 +346,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1：…" "2：…" under an answer: its points, not questions numbered afresh
     if seg.mode == "local_key" or seg.section.number_style == "task":
         return None  # (a section of task-list statements: numbers are points of their notes)
+    if seg.section.number_style == "part" and item is not None and seg.mode == "questions":
+        return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
     if not line_start and not text[m.end() :].strip():

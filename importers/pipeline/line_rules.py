@@ -89,6 +89,7 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
     elif n != seg.expected:
         return ""
     seg.open_item(str(n), line)
+    seg.section.number_style = "part"
     rest = line.text[found.end() :].strip()
     if rest:
         seg.scan(replace(line, text=rest))

@@ -740,6 +740,15 @@ CASES = {
             ("truefalse", "启动线程用start()方法()", [], True),
         ],
     ),
+    "exercises numbered chapter-number ('1-2'): the '（1）' points under one are its answer": (
+        "## 习题\n\n**1-1** 客户服务的核心是什么？\n\n以客户为中心。\n\n**1-2** 为什么要记录？\n\n便于跟进。\n\n"
+        "**1-3** 回访的作用有哪些？\n\n（1）了解客户的满意度。\n\n（2）发现服务中的问题。\n",
+        [
+            ("short", "客户服务的核心是什么?", [], "以客户为中心。"),
+            ("short", "为什么要记录?", [], "便于跟进。"),
+            ("short", "回访的作用有哪些?", [], "(1)了解客户的满意度。\n(2)发现服务中的问题。"),
+        ],
+    ),
     "Markdown <details> answers": (
         "1. 核心是\n   - A. 价格\n   - B. 客户\n<details><summary>答案</summary>\nB\n</details>\n\n"
         "2. 礼仪是\n   - A. 微笑\n   - B. 争辩\n<details><summary>答案</summary>A</details>",
