@@ -409,7 +409,7 @@ FLOORS = {
     "gf1_tju-shujuku-qimo-cankaoti.pdf": (0.55, 0.60),
     "gf2_nju-shujuku-gailun-2013-shijuan.pdf": (0.50, None),
     "gg1_jisuanji-xitong-jichu-zuoye1-daan.md": (0.15, 0.45),
-    "gh1_xuexiqiangguo-tiaozhan-dati-tiku.md": (0.60, 0.00),
+    "gh1_xuexiqiangguo-tiaozhan-dati-tiku.md": (0.95, 0.95),
     "gi1_zzu-junshi-lilun-yangjuan.docx": (0.95, 0.75),
     "gi2_shujucangku-wajue-fuxiti.docx": (0.80, 0.75),
     "gj1_java-mcq-quiz-questions.xlsx": (0.95, 0.95),

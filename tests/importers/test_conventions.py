@@ -1808,6 +1808,21 @@ def test_programming_problems_under_headings_typed_without_their_space() -> None
     ]
 
 
+def test_unlabelled_bullets_under_a_question_are_its_options_when_the_paper_keys_them() -> None:
+    """The key's letter emphasised after the stem, or one option in bold under a stem with a blank;
+    unkeyed bullets under a question stay its answer's points."""
+    md = (
+        "# 题库\n1. 服务的核心是\\_\\_\\_\\_。  *B*\n\n+ 价格\n\n+ 客户\n\n"
+        "2. 礼仪包括（ ）\n\n+ 微笑\n\n+ **倾听**\n\n+ 争辩\n\n3. 投诉要记录哪些？\n\n+ 时间\n\n+ **诉求**\n"
+    )
+    questions = parse_document("bank.md", md.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
+        ("single", "服务的核心是____。", ["价格", "客户"], "B"),
+        ("single", "礼仪包括( )", ["微笑", "倾听", "争辩"], "B"),
+        ("short", "投诉要记录哪些?", [], "时间\n**诉求**"),
+    ]
+
+
 def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
     md = (
         "### 1. [下面程序会输出什么（）](https://example.com/q/1)\n```c\nclass A {};\nA *a = new B;\n"

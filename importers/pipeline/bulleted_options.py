@@ -1,0 +1,70 @@
+"""Options printed as a Markdown bullet list under their question, unlabelled ("+ 章怀太子墓"), the
+paper naming the key after the stem ("…的一座墓葬是____。  *C*") or setting it in bold
+("+ **懿德太子墓**"). A bullet list under a question is otherwise its answer's points (notes), so
+only a list the paper keys is read as options: rewritten one "A. …" a line, the key below them as
+"答案：C"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import rules
+from .model import Line
+
+# "  *C*", " **AB**", " _B_": the key's letters, emphasised, ending the stem's line
+EMPHASISED_KEY = re.compile(r"\s+(\*{1,2}|_{1,2})([A-H]{1,8})\1\s*$")
+NOT_PLAIN = re.compile(r"^\W*(?:[A-Ha-h]\s*[.、．:：)）]|[^:：]*[:：])")
+WHOLLY_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
+MIN_OPTIONS, MAX_OPTIONS = 2, 8
+MAX_OPTION_CHARS = 60
+
+
+def bulleted_options(lines: list[Line]) -> list[Line]:
+    if not any(line.bullet for line in lines):
+        return lines  # (the common case: no bullets, no copy)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = _bullet_run_end(lines, i + 1)
+        keyed = _keyed_options(lines[i], lines[i + 1 : end]) if not lines[i].bullet else None
+        if keyed is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(keyed)
+        i = end
+    return out
+
+
+def _bullet_run_end(lines: list[Line], start: int) -> int:
+    """The end of the bullets opening at `start`, one line each at one depth (a bullet whose text
+    goes on over more lines is prose, no option)."""
+    end = start
+    while end < len(lines) and lines[end].bullet and lines[end].depth == lines[start].depth > 0:
+        end += 1
+    return end
+
+
+def _keyed_options(stem: Line, bullets: list[Line]) -> list[Line] | None:
+    if not MIN_OPTIONS <= len(bullets) <= MAX_OPTIONS:
+        return None
+    if any(len(b.text) > MAX_OPTION_CHARS or NOT_PLAIN.match(b.text) for b in bullets):
+        return None  # ("- A. 价格", "- **答案：B**": labelled already; their own rules read them)
+    bold = [k for k, b in enumerate(bullets) if WHOLLY_BOLD.match(b.text.strip())]
+    named = EMPHASISED_KEY.search(stem.text)
+    if named is not None:
+        key = named.group(2)
+        if any("ABCDEFGH".index(letter) >= len(bullets) for letter in key):
+            return None
+        stem = replace(stem, text=stem.text[: named.start()])
+    elif bold and len(bold) < len(bullets) and rules.BLANK.search(stem.text):
+        key = "".join("ABCDEFGH"[k] for k in bold)
+    else:
+        return None
+    texts = [WHOLLY_BOLD.sub(r"\1", b.text.strip()) for b in bullets]
+    options = [
+        replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
+        for k, (b, text) in enumerate(zip(bullets, texts, strict=True))
+    ]
+    return [stem, *options, Line(text=f"答案：{key}", lineno=bullets[-1].lineno)]
