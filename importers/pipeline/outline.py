@@ -34,11 +34,13 @@ def mark_outline(lines: list[Line]) -> list[Line]:
         return lines
     numbered = [k for k in margin if BOUNDARY.match(texts[k][1])]
     if len(numbered) > NUMBERED_SHARE * len(margin):
-        if not _points_indented(texts):
+        if not _points_indented(texts, len(numbered)):
             return lines  # numbered questions: the line reader's paper
         margin = numbered  # the numbers head; a line of an answer left at the margin is its text
     headed = [k for k in margin if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
-    if len(headed) < HEADED_SHARE * len(margin):
+    if margin is numbered and len(headed) >= MIN_QUESTIONS:
+        headed = numbered  # (a numbered question with nothing indented under it is asked unanswered)
+    elif len(headed) < HEADED_SHARE * len(margin):
         return lines
     if any(len(texts[k][1]) > MAX_MARGIN_CHARS for k in headed):
         return lines
@@ -49,15 +51,18 @@ def mark_outline(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _points_indented(texts: list[tuple[int, str]]) -> bool:
+def _points_indented(texts: list[tuple[int, str]], questions: int) -> bool:
     """Numbered questions at the margin over indented answers that number their own points
-    ("第8题 说说箭头函数的特点" / "  1.没有this"), and no indented option: the indentation, not
-    the numbers, tells question from answer."""
+    ("第8题 说说箭头函数的特点" / "  1.没有this"), and no choice questions' indented options (an
+    answer's "a." or a language named "C：" here and there is none): the indentation, not the
+    numbers, tells question from answer."""
     indented = [text.strip() for _, text in texts if text[:1].isspace()]
     points = sum(1 for text in indented if INDENTED_POINT.match(text))
-    return points >= MIN_POINTS and not any(INDENTED_OPTION.match(text) for text in indented)
+    options = sum(1 for text in indented if INDENTED_OPTION.match(text))
+    return points >= MIN_POINTS and options <= max(1, OPTIONS_SHARE * questions)
 
 
 INDENTED_POINT = re.compile(r"\d{1,2}\s*[.、．]\s*\S")
 INDENTED_OPTION = re.compile(r"[(（]?[A-Ha-h]\s*[.、．)）:：]")
 MIN_POINTS = 2
+OPTIONS_SHARE = 0.1  # indented labels for each numbered question (a choice paper: two or more)

@@ -4452,6 +4452,28 @@ def test_numbered_questions_over_indented_answers_that_number_their_points() -> 
     assert all(q.options for q in parse_document("choice.txt", choice.encode()).questions)
 
 
+def test_tab_indented_answers_under_numbered_questions_some_left_unanswered() -> None:
+    """An interview bank typed with tabs: a question with nothing under it is still a question, and
+    an answer's line naming the language "C：" makes no choice paper of it."""
+    text = (
+        "1.为什么学习Python？\n2.通过什么途径学习的Python？\n3.简述解释型和编译型语言？\n"
+        "\t解释型：逐行翻译执行。\n\t编译型：先编译再执行。\n4.请至少列举5个 PEP8 规范。\n\t1.空格缩进\n\t2.每行79字符\n\t3.导入分行\n\t4.注释完整\n\t5.命名约定\n"
+        "5.Python和C语言的对比？\n\tC：能操纵底层。\n6.pass的作用？\n\t占位，保持结构完整。\n7.is和==的区别？\n"
+        "\tis比较地址，==比较值。\n8.如何交换两个变量？\n\t1.a,b = b,a\n\t2.借助临时变量\n"
+    )
+    questions = parse_document("bank.txt", text.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("为什么学习Python?", None),
+        ("通过什么途径学习的Python?", None),
+        ("简述解释型和编译型语言?", "解释型:逐行翻译执行。\n编译型:先编译再执行。"),
+        ("请至少列举5个 PEP8 规范。", "1.空格缩进\n2.每行79字符\n3.导入分行\n4.注释完整\n5.命名约定"),
+        ("Python和C语言的对比?", "C:能操纵底层。"),
+        ("pass的作用?", "占位,保持结构完整。"),
+        ("is和==的区别?", "is比较地址,==比较值。"),
+        ("如何交换两个变量?", "1.a,b = b,a\n2.借助临时变量"),
+    ]
+
+
 def test_a_heading_that_only_names_the_question_field() -> None:
     # "### 1. 题目" (or "### Question 2") heads the question's text; the answer follows its label.
     text = (
