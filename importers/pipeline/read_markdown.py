@@ -211,7 +211,8 @@ class _Reader:
         if token.info.strip().split(" ")[0].lower() in ANSWER_FENCES:
             self._add(token.content, _first_line(token) + 1, "答案：")  # "```answer" over "D": the key
             return
-        self._add(token.content, _first_line(token) + 1, "", code=True)  # the content starts under the fence
+        # (the content starts under the fence)
+        self._add(token.content, _first_line(token) + 1, "", code=not _fenced_options(token.content))
 
     def on_code_block(self, token: Token) -> None:
         self._add(token.content, _first_line(token), "", code=True)
@@ -238,6 +239,34 @@ class _Reader:
 # A fenced block whose language names it the key ("```answer", "```答案"): a bank that sets each
 # question's key in its own block, read as the labelled answer it is.
 ANSWER_FENCES = frozenset(("answer", "answers", "key", "solution", "答案", "参考答案", "答"))
+
+
+# "A、transient": an option's label opening a line
+FENCED_OPTION = re.compile(r"^\s*([A-H])\s*[.、．:：)）]\s*\S")
+MIN_FENCED_OPTIONS = 2
+MAX_LINES_AFTER_OPTIONS = 1  # ("{correctAnswer='B'}": the key, under them)
+
+
+def _fenced_options(content: str) -> bool:
+    """A quiz's options set in a code block to keep their layout ("A、transient" "B、synchronized"
+    a line each, the question's lines perhaps above them): text of the question, not a program.
+    An option whose text is a program ("A)" then its lines) keeps the block a program."""
+    lines = [line for line in content.split("\n") if line.strip()]
+    labels = [FENCED_OPTION.match(line) for line in lines]
+    first = next((k for k, label in enumerate(labels) if label), len(lines))
+    run = 0
+    while first + run < len(lines) and labels[first + run]:
+        run += 1
+    letters = "".join(label.group(1) for label in labels[first : first + run] if label)
+    return (
+        run >= MIN_FENCED_OPTIONS
+        and letters == "ABCDEFGH"[:run]
+        and len(lines) - first - run <= MAX_LINES_AFTER_OPTIONS
+        and not any(PROGRAM.search(line) for line in lines[:first])
+    )
+
+
+PROGRAM = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|public|private|int|void|return|#include)\b")
 
 
 # An Obsidian callout or GitHub alert opening a block quote: "> [!answer]- 参考答案", "> [!NOTE]"

@@ -1823,6 +1823,20 @@ def test_unlabelled_bullets_under_a_question_are_its_options_when_the_paper_keys
     ]
 
 
+def test_a_question_set_in_a_code_block_with_its_options_is_a_question() -> None:
+    """A quiz copied into code blocks to keep its layout, the question and its labelled options
+    inside each block."""
+    md = (
+        "## 选择题\n\n```java\n下列哪个是JDK提供的编译器?\nA. java.exe\nB. javac.exe\n```\n\n"
+        "```java\n下列哪个叙述是正确的?\nA. Java源文件中只能有一个类。\nB. Java源文件的扩展名是.java\n```\n"
+    )
+    questions = parse_document("quiz.md", md.encode()).questions
+    assert [(q.stem, q.options) for q in questions] == [
+        ("下列哪个是JDK提供的编译器?", ["java.exe", "javac.exe"]),
+        ("下列哪个叙述是正确的?", ["Java源文件中只能有一个类。", "Java源文件的扩展名是.java"]),
+    ]
+
+
 def test_markdown_code_blocks_and_linked_stems_stay_in_the_question() -> None:
     md = (
         "### 1. [下面程序会输出什么（）](https://example.com/q/1)\n```c\nclass A {};\nA *a = new B;\n"
