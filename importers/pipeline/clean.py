@@ -395,6 +395,12 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2
 KEYCAP = re.compile("([1-9])\ufe0f?\u20e3\ufe0f?")
 
 
+# "{correctAnswer='B'}", "correct_answer: \"B\"," (a quiz's data as a program prints or holds it): the key
+ANSWER_FIELD = re.compile(
+    r"^\{?\s*[\"']?correct_?[Aa]nswer[\"']?\s*[:=]\s*[\"']?([^\"'{}]*?)[\"']?\s*\}?\s*,?\s*$", re.I
+)
+
+
 def fold(text: str) -> str:
     if "\u20e3" in text:
         text = KEYCAP.sub(lambda m: chr(ord("①") + int(m.group(1)) - 1), text)
@@ -442,6 +448,8 @@ def fold(text: str) -> str:
         text = ENGLISH_NUMBER_HEADER.sub(r"\1. ", text).rstrip()
     if text[:1] in "*AaSsRrGgLl" and ENGLISH_KEY_HEADING.match(text):
         text = "参考答案"
+    if "nswer" in text:
+        text = ANSWER_FIELD.sub(r"答案：\1", text)
     if "ID" in text:
         text = RECORD_ID.sub("", text)
     if text.startswith("&"):

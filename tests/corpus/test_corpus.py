@@ -331,7 +331,7 @@ FLOORS = {
     "ey1_llm-moniti.docx": (0.95, 0.95),
     "ey2_sdu-tuxingxue-qimo-huiyi.docx": (0.10, None),
     "ey3_js-fe-mianshiti.docx": (0.85, None),
-    "ez1_java-tiku-ch1.md": (0.10, 0.00),
+    "ez1_java-tiku-ch1.md": (0.20, 0.65),
     "ez2_java-exam-selection.md": (0.70, 0.95),
     "f1_wsn-exercises.pdf": (0.85, None),
     "f2_lry-dangshi-bank.txt": (0.95, 0.95),

@@ -3234,6 +3234,17 @@ def test_an_english_bank_abbreviating_the_answer_label() -> None:
     ]
 
 
+def test_the_key_as_a_quiz_program_holds_it() -> None:
+    """Quiz data printed by a program ("{correctAnswer='B'}") or copied from one ("correct_answer:
+    "A","): the key field, read as the label it names."""
+    questions = parse(
+        "1. 下列哪个是JDK提供的编译器?\nA. java.exe\nB. javac.exe\n{correctAnswer='B'}\n"
+        "2. Java语言是1995年推出的。\n{correctAnswer='正确'}\n"
+        '3. Which protocol resolves names?\nA. DNS\nB. ARP\ncorrect_answer: "A",\n'
+    )
+    assert [q["answer"] for q in questions] == ["B", True, "A"]
+
+
 def test_an_unnumbered_bank_whose_option_labels_are_followed_by_a_space() -> None:
     """A bank that numbers nothing, options "A 甲" over "B 乙" each on a line, the key glued to
     the last one: choice questions, not a questionnaire of loose lines."""
