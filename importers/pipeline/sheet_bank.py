@@ -349,10 +349,33 @@ def _is_template(sheet: Sheet) -> bool:
 def find_columns(rows: list[Row]) -> Columns | None:
     """The first row among the first few that names a stem column and something else to read."""
     for k, (number, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
-        columns = _header(number, cells, _shared_prefix(cells))
+        columns = _header(number, cells, _shared_prefix(cells)) or _unnamed_stem(
+            number, cells, rows[k + 1 : k + 1 + HEADER_SCAN_ROWS]
+        )
         if columns is not None:
             return _letters_below(columns, rows[k + 1]) if k + 1 < len(rows) else columns
     return None
+
+
+def _unnamed_stem(number: int, cells: list[str], below: list[Row]) -> Columns | None:
+    """ "序号 | 题型 | (blank) | 答案": a header naming the columns around the questions but not
+    theirs (its name lost with a merged cell): the unnamed column with the most text below."""
+    named = {field_named(_norm_header(cell)) for cell in cells if cell.strip()}
+    if "stem" in named or len(named & {"answer", "type", "number"}) < 2:
+        return None
+    text = {
+        i: sum(len(row[i]) for _, row in below if i < len(row))
+        for i, cell in enumerate(cells)
+        if not cell.strip()
+    }
+    stem = max(text, key=lambda i: text[i], default=None)
+    if stem is None or not text[stem]:
+        return None
+    columns = _header(number, [*cells[:stem], FIELD_LABELS["stem"], *cells[stem + 1 :]], "")
+    if columns is not None:
+        note = f"{FIELD_LABELS['stem']}→{FIELD_LABELS['stem']}"
+        columns.used[columns.used.index(note)] = f"(第{stem + 1}列，无表头)→{FIELD_LABELS['stem']}"
+    return columns
 
 
 def _letters_below(columns: Columns, row: Row) -> Columns:

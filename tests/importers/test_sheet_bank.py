@@ -170,6 +170,26 @@ def test_a_workbook_with_no_header_says_what_it_looks_for() -> None:
         parse_document("x.xlsx", book(("s", [["题目", "答案"]])))
 
 
+def test_a_header_naming_every_column_but_the_questions() -> None:
+    """ "序号 | 题型 | (blank) | 答案": the stem's name lost with a merged cell; the unnamed column
+    holding the text is the stem, and the reviewer is told so."""
+    data = book(
+        (
+            "s",
+            [
+                ["序号", "题型", None, None, "答案"],
+                [1, "填空题", "评价算法的质量有____个方面", None, "四"],
+                [2, "判断题", "栈是先进先出的。", None, "错"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("fill", "评价算法的质量有____个方面", [], ["四"]),
+        ("truefalse", "栈是先进先出的。", [], False),
+    ]
+    assert any("(第3列，无表头)→题干" in note for note in parse_document("bank.xlsx", data).notes)
+
+
 def test_a_million_formatted_empty_rows_end_quickly() -> None:
     wb = Workbook()
     ws = wb.active
