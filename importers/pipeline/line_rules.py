@@ -98,7 +98,7 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
 
 # "1-1" alone; "Q2-1." / "**Q2-1.**" / "R1-3 " before the question's text
 PART_AND_NUMBER = re.compile(
-    r"^(\d)-(\d{1,3})\s*$|^(?:\*\*)?[A-Z]?(\d)-(\d{1,3})[.、:：]?(?:\*\*)?(?=\s*\S)(?:\s+|(?<=\*\*)|(?<=[.、:：]))"
+    r"^[A-Z]?(\d)-(\d{1,3})\s*$|^(?:\*\*)?[A-Z]?(\d)-(\d{1,3})[.、:：]?(?:\*\*)?(?=\s*\S)(?:\s+|(?<=\*\*)|(?<=[.、:：]))"
 )
 FIRST_ID_LOST = 2
 PART_ID_FIRST = set("0123456789*ABCDEFGHIJKLMNOPQRSTUVWXYZ")

@@ -404,7 +404,7 @@ FLOORS = {
     "gc2_shujujiegou-tiankongti.xlsx": (0.95, 0.95),
     "gc3_wangzhe-yingxiong-tiku.xlsx": (0.65, 0.95),
     "gd1_pku-os-disanzhou-ceyan.md": (0.80, 0.25),
-    "gd2_shujujiegou-qizhong-pta.md": (0.60, None),
+    "gd2_shujujiegou-qizhong-pta.md": (0.85, None),
     "ge1_xinxi-jiansuo-tiankongti.txt": (0.95, 0.95),
     "gf1_tju-shujuku-qimo-cankaoti.pdf": (0.55, 0.60),
     "gf2_nju-shujuku-gailun-2013-shijuan.pdf": (0.50, None),

@@ -2995,6 +2995,22 @@ def test_a_chaoxing_export_whose_open_questions_are_tagged_as_material_questions
     ]
 
 
+def test_pta_ids_alone_on_their_lines_with_a_letter_before_them() -> None:
+    """A PTA paper saved as Markdown: "R2-5" alone over each question (the part's letter, its
+    number, the question's), the options' labels alone over their texts."""
+    md = (
+        "R1-1\n\n栈是先进先出的线性表。\n\n(2分)\n\nT\n\nF\n\n------\n\n"
+        "R2-1\n\n先序遍历的第一个结点是\n\n(4分)\n\nA.\n\n根\n\nB.\n\n叶\n\n------\n\n"
+        "R2-2\n\n队列的插入在哪一端进行？\n\n(4分)\n\nA.\n\n队尾\n\nB.\n\n队头\n"
+    )
+    questions = parse_document("pta.md", md.encode()).questions
+    assert [(q.number, q.stem, q.options) for q in questions] == [
+        ("1", "栈是先进先出的线性表。", []),
+        ("1", "先序遍历的第一个结点是", ["根", "叶"]),
+        ("2", "队列的插入在哪一端进行?", ["队尾", "队头"]),
+    ]
+
+
 def test_pta_ids_opening_questions_judge_tags_and_verdicts_with_reasons() -> None:
     """ZJU's PTA homework notes: "**Q1-1.** …(T/F)" (the id in bold opens the question; "(T/F)"
     asks for a verdict and is no text), "答案：T。必然…" (the verdict, then why), a figure under
