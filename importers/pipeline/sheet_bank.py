@@ -645,12 +645,16 @@ def _options(cells: list[str], columns: Columns) -> list[str]:
 
 
 def key_columns(cells: list[str]) -> Columns | None:
-    """A key table's header: a question-number column and an answer column, and no stem."""
+    """A key table's header: a question-number column and an answer column, and no stem; with no
+    answer column the explaining one answers ("题号 | 词语 | 解释" keying the terms to explain)."""
     fields: dict[str, int] = {}
     for index, text in enumerate(cells):
         field = _WORD_FIELD.get(_norm_header(text).lower())
-        if field in ("number", "answer"):
+        if field in ("number", "answer", "explanation"):
             fields.setdefault(field, index)
+    if "answer" not in fields and "explanation" in fields:
+        fields["answer"] = fields["explanation"]
+    fields.pop("explanation", None)
     return Columns(0, fields, [], []) if len(fields) == 2 else None
 
 

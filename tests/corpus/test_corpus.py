@@ -385,7 +385,7 @@ FLOORS = {
     "fx1_cpp-gainianti-jianda.docx": (0.80, 0.90),
     "fx2_it-xiangmu-guanli-taolunti.md": (0.85, 0.80),
     "fx3_python-mianshiti-jichu.txt": (0.95, 0.90),
-    "fy2_zikao-daxueyuwen-moniyi.md": (0.60, 0.45),
+    "fy2_zikao-daxueyuwen-moniyi.md": (0.65, 0.70),
     "fz1_shujuku-guanxi-tiku-wenziban.txt": (0.15, 0.00),
     "fz2_caozuoxitong-5dao-sikaoti.txt": (0.95, 0.95),
     "fz3_java-wangluo-biancheng-xuanzeti.txt": (0.95, None),

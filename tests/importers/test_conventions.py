@@ -4411,6 +4411,16 @@ def test_a_glossary_of_terms_on_their_own_lines() -> None:
     assert len(questions) == 10 and questions[-1]["stem"] == "末次盛冰期"
 
 
+def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
+    """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
+    text = (
+        "## 三、词语解释题\n\n1. 王\n2. 爱\n\n# 参考答案\n\n## 三、词语解释题\n\n"
+        "| 题号 | 词语 | 解释 |\n|:---:|:---|:---|\n| 1 | 王 | 行王道、称王。 |\n| 2 | 爱 | 吝啬、舍不得。 |\n"
+    )
+    questions = parse_document("paper.md", text.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [("王", "行王道、称王。"), ("爱", "吝啬、舍不得。")]
+
+
 def test_obsidian_exam_notes_with_a_choice_part_and_answer_callouts() -> None:
     # Exam notes in Obsidian: open questions ask by heading with the answer in a "> [!answer]-"
     # callout; the choice part numbers its questions in a list, its key a table under
