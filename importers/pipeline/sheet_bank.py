@@ -230,12 +230,18 @@ def read_bank_sheets(
     if len(aside) < len(sheets):
         notes.extend(f"工作表“{sheet.name}”是说明或示例,未读取" for sheet in aside)
         sheets = [sheet for sheet in sheets if sheet not in aside]
-    for sheet in sheets:
-        columns: Columns | None
-        if known and sheet.name in known:
-            columns = known[sheet.name]
-        else:
-            sheet, columns = sheet_columns(sheet)
+    by_columns = [
+        (sheet, known[sheet.name]) if known and sheet.name in known else sheet_columns(sheet)
+        for sheet in sheets
+    ]
+    headed = any(columns is not None and columns.header_row for _, columns in by_columns)
+    for sheet, columns in by_columns:
+        if headed and columns is not None and not columns.header_row:
+            # a bank names its columns on every sheet of questions: a table naming none beside it
+            # holds the workbook's other data (a roster, a list of sources); a paper pasted in as
+            # text is still read as one
+            notes.append(f"工作表“{sheet.name}”没有表头(别的工作表有),不是题目,未读取")
+            continue
         text_rows += _rows_with_text(sheet, columns)
         if columns is None:
             if any(any(cells) for _, cells in sheet.rows):

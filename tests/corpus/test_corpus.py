@@ -402,7 +402,7 @@ FLOORS = {
     "gb2_java-niuke-cuoti-notes.md": (0.10, 0.95),
     "gc1_caizheng-shuifa-ch01.csv": (0.95, 0.95),
     "gc2_shujujiegou-tiankongti.xlsx": (0.95, 0.95),
-    "gc3_wangzhe-yingxiong-tiku.xlsx": (0.65, 0.95),
+    "gc3_wangzhe-yingxiong-tiku.xlsx": (0.95, 0.95),
     "gd1_pku-os-disanzhou-ceyan.md": (0.80, 0.25),
     "gd2_shujujiegou-qizhong-pta.md": (0.85, None),
     "ge1_xinxi-jiansuo-tiankongti.txt": (0.95, 0.95),

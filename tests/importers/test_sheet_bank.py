@@ -190,6 +190,23 @@ def test_a_header_naming_every_column_but_the_questions() -> None:
     assert any("(第3列，无表头)→题干" in note for note in parse_document("bank.xlsx", data).notes)
 
 
+def test_a_sheet_without_a_header_beside_a_headed_bank_is_other_data() -> None:
+    heroes = [
+        (105, "廉颇", "热血豪迈，不服老，越战越勇"),
+        (106, "小乔", "元气勇敢，天真烂漫"),
+        (107, "赵云", "忠勇无双"),
+    ]
+    data = book(
+        ("题库", [["题目", "A", "B", "答案"], ["客户是?", "上帝", "对手", "A"]]),
+        (
+            "英雄信息",
+            [[f"https://tapd.example.com/{n}", "是", n, hero, "全球", mood] for n, hero, mood in heroes],
+        ),
+    )
+    assert summary(data) == [("single", "客户是?", ["上帝", "对手"], "A")]
+    assert "工作表“英雄信息”没有表头(别的工作表有),不是题目,未读取" in parse_document("bank.xlsx", data).notes
+
+
 def test_a_million_formatted_empty_rows_end_quickly() -> None:
     wb = Workbook()
     ws = wb.active
