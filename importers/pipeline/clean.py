@@ -164,6 +164,7 @@ def with_text(line: Line, text: str, images: list[Image] | None = None) -> Line:
         bullet=line.bullet,
         quote=line.quote,
         bold=line.bold or (text != line.text and BOLD_QUESTION.match(line.text.strip()) is not None),
+        outline=line.outline,
     )
 
 
@@ -399,6 +400,13 @@ KEYCAP = re.compile("([1-9])\ufe0f?\u20e3\ufe0f?")
 ANSWER_FIELD = re.compile(
     r"^\{?\s*[\"']?correct_?[Aa]nswer[\"']?\s*[:=]\s*[\"']?([^\"'{}]*?)[\"']?\s*\}?\s*,?\s*$", re.I
 )
+# "[Answer: B]", "[Correct: A]", "（答案：C）" alone on a line: a key set apart in brackets. The
+# brackets go; "Correct:" (a quiz generator's label) becomes the key label it means.
+BRACKETED_KEY = re.compile(
+    r"^[\[【(（]\s*(?:correct|right|answers?|ans|key|答案|正确答案|正確答案|参考答案|參考答案)\s*[:：]"
+    r"\s*(?P<key>[^\[\]【】()（）]{1,60}?)\s*[\]】)）]$",
+    re.I,
+)
 
 
 def fold(text: str) -> str:
@@ -450,6 +458,8 @@ def fold(text: str) -> str:
         text = "参考答案"
     if "nswer" in text:
         text = ANSWER_FIELD.sub(r"答案：\1", text)
+    if text[:1] in "[【(（" and text[-1:] in "]】)）":
+        text = BRACKETED_KEY.sub(r"答案：\g<key>", text)
     if "ID" in text:
         text = RECORD_ID.sub("", text)
     if text.startswith("&"):

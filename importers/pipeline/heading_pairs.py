@@ -159,6 +159,7 @@ def parse_heading_pairs(
         sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
+        q.number = _number(heading)
         if rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
             parts = answer.split() if answer else []
@@ -230,6 +231,11 @@ def _numbered_item(line: Line) -> bool:
     return line.bullet and line.depth == 1 and NUMBER.match(line.text) is not None
 
 
+def _numbered_heading(line: Line) -> bool:
+    """ "1、查询…" at the margin over its indented answer (outline.py): numbered as questions are."""
+    return line.outline and NUMBER.match(line.text) is not None
+
+
 def _numbers_questions(body: list[Line]) -> bool:
     """Most of the text's lines open with a number (or an option label under one: a choice
     part), and enough of them to be questions."""
@@ -265,6 +271,8 @@ def _heads_answer(block: Block) -> bool:
     heading = block.heading
     if _asks(heading) or (block.body and INTRODUCES.search(_plain(heading.text))):
         return True
+    if _numbered_heading(heading):
+        return True  # (with nothing indented under it, asked unanswered)
     if block.body and _defines(_question_text(heading), _plain(block.body[0].text)):
         return True
     return block.open_part and bool(heading.heading) and not block.over_subheadings and not _chapter(heading)
@@ -299,6 +307,13 @@ def _asks(heading: Line) -> bool:
 def _question_text(line: Line) -> str:
     """The words that ask: no number before ("12. 请用…"), no points after ("…。[1 分]")."""
     return rules.POINTS_AFTER.sub("", NUMBER.sub("", _plain(line.text), count=1)).strip()
+
+
+def _number(line: Line) -> str:
+    """ "12" of "12. 请用…", "Q3:" and "第5题", "1.2" of "1.2 简述…"; "" where nothing is numbered."""
+    number = NUMBER.match(_plain(line.text))
+    digits = re.search(r"\d{1,4}(?:[.．]\d{1,3})*", number.group(0)) if number else None
+    return digits.group(0) if digits else ""
 
 
 def _has_options(body: list[Line]) -> bool:

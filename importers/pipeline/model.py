@@ -49,6 +49,7 @@ class Line:
     bullet: bool = False  # a line of a Markdown bullet-list item ("- 兴办近代企业")
     quote: bool = False  # a line of a Markdown block quote ("> 解析：…")
     bold: bool = False  # a numbered question set wholly in bold ("**8.…是什么.**"; the marks dropped)
+    outline: bool = False  # a plain-text line at the margin over an indented block (outline.py)
 
 
 @dataclass

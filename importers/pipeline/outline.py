@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import rules
 from .boundaries import BOUNDARY
 from .model import Line
 
@@ -34,7 +35,7 @@ def mark_outline(lines: list[Line]) -> list[Line]:
         return lines
     numbered = [k for k in margin if BOUNDARY.match(texts[k][1])]
     if len(numbered) > NUMBERED_SHARE * len(margin):
-        if not _points_indented(texts, len(numbered)):
+        if not (_points_indented(texts, len(numbered)) or _answers_indented(texts, numbered)):
             return lines  # numbered questions: the line reader's paper
         margin = numbered  # the numbers head; a line of an answer left at the margin is its text
     headed = [k for k in margin if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
@@ -47,7 +48,9 @@ def mark_outline(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for k in headed:
         i = texts[k][0]
-        out[i] = Line(text=lines[i].text, lineno=lines[i].lineno, images=lines[i].images, heading=1)
+        out[i] = Line(
+            text=lines[i].text, lineno=lines[i].lineno, images=lines[i].images, heading=1, outline=True
+        )
     return out
 
 
@@ -62,6 +65,19 @@ def _points_indented(texts: list[tuple[int, str]], questions: int) -> bool:
     return points >= MIN_POINTS and options <= max(1, OPTIONS_SHARE * questions)
 
 
+def _answers_indented(texts: list[tuple[int, str]], numbered: list[int]) -> bool:
+    """Every numbered question over an indented block that is no key, option or mark of its own
+    ("1、查询…" / "\tselect …"): the block answers it (a key the line reader reads is labelled)."""
+    blocks = [
+        texts[k + 1][1].strip() for k in numbered if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()
+    ]
+    return len(blocks) >= max(MIN_QUESTIONS, HEADED_SHARE * len(numbered)) and not any(
+        INDENTED_OPTION.match(b) or LABELLED.match(b) for b in blocks
+    )
+
+
+# a key, an explanation or a judgement's mark, that the line reader reads under its question
+LABELLED = re.compile(rf"(?:{rules.ANSWER}|{rules.EXPLANATION}|[(（]?\s*[√×✓✔✗✘对错]\s*[)）]?\s*$)")
 INDENTED_POINT = re.compile(r"\d{1,2}\s*[.、．]\s*\S")
 INDENTED_OPTION = re.compile(r"[(（]?[A-Ha-h]\s*[.、．)）:：]")
 MIN_POINTS = 2

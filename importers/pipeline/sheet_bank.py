@@ -771,7 +771,7 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
         kind = kind or "truefalse"
     if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
         q.type = "truefalse"
-        q.answer = _truefalse_answer(answer_text, options)
+        q.answer = _truefalse_answer(answer_text, options, named=kind == "truefalse")
     elif options and kind in ("", *CHOICE_TYPES):
         q.options = options
         letters = _letters(answer_text, options)
@@ -847,11 +847,14 @@ def _letters(answer_text: str, options: list[str]) -> str:
 OPTION_NUMBERS = re.compile(r"^[1-8](?:[\s,，、;；/]*[1-8])*$")
 
 
-def _truefalse_answer(answer_text: str, options: list[str]) -> Answer:
+def _truefalse_answer(answer_text: str, options: list[str], named: bool) -> Answer:
+    """`named`: the row's type cell says it is a judgement (a lone "A" may be a choice's key)."""
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
     if not options and answer_text in ("1", "0"):
         return answer_text == "1"  # a judgement column typed as a number (a spreadsheet's boolean)
+    if named and not options and answer_text.upper() in ("A", "B"):
+        return answer_text.upper() == "A"  # exam systems' templates key a judgement A (对) / B (错)
     reasoned = VERDICT_THEN_REASON.fullmatch(answer_text)
     if reasoned and words.truth(reasoned.group(1)) is not None:
         return words.truth(reasoned.group(1))  # "错误，是辛亥革命": the verdict, then why

@@ -3261,6 +3261,17 @@ def test_the_key_as_a_quiz_program_holds_it() -> None:
     assert [q["answer"] for q in questions] == ["B", True, "A"]
 
 
+def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
+    """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
+    "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
+    questions = parse(
+        "Q1: HTML ka full form kya hai?\n   A) Hyper Text Markup Language\n   B) High Text\n   [Correct: A]\n\n"
+        "Q2: Root element?\n   A) <head>\n   B) <html>\n   [Answer: B]\n\n"
+        "Q3: 投诉处理的第一步是?\n A. 倾听\n B. 争辩\n C. 转交\n （答案：A）\n"
+    )
+    assert [(q["answer"], q["explanation"]) for q in questions] == [("A", ""), ("B", ""), ("A", "")]
+
+
 def test_an_unnumbered_bank_whose_option_labels_are_followed_by_a_space() -> None:
     """A bank that numbers nothing, options "A 甲" over "B 乙" each on a line, the key glued to
     the last one: choice questions, not a questionnaire of loose lines."""
@@ -3292,6 +3303,24 @@ def test_plain_text_notes_whose_answers_are_indented_under_their_questions() -> 
         ("short", "缓存雪崩是什么?", "大量键同时过期。"),
         ("short", "怎样保证缓存一致?", "先更新数据库,再删除缓存。"),
     ]
+
+
+def test_numbered_tasks_each_over_an_indented_answer_that_nothing_labels() -> None:
+    """An exercise sheet typed in an editor: "1、查询…" at the margin, the worked answer indented
+    under it (a tab), no "答案" anywhere. The indentation tells the answer from the task, even
+    when the task only commands ("查询…", no question mark) and its answer runs long; each
+    keeps its number."""
+    join = "select * from student st inner join score sc on st.s_id = sc.s_id and sc.c_id = "
+    tasks = ["选修01课程", "选修02课程", "选修03课程", "选修04课程", "选修05课程"]
+    text = "".join(
+        f"{n}、查询{task}的学生的信息及课程分数 \n\t{join}'0{n}';\n" for n, task in enumerate(tasks, 1)
+    )
+    paper = parse_document("sql.txt", text.encode())
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions][:2] == [
+        ("1", "short", "查询选修01课程的学生的信息及课程分数", f"{join}'01';"),
+        ("2", "short", "查询选修02课程的学生的信息及课程分数", f"{join}'02';"),
+    ]
+    assert len(paper.questions) == 5 and all(q.answer for q in paper.questions)
 
 
 def test_review_notes_whose_top_level_list_numbers_the_questions() -> None:
@@ -4481,7 +4510,8 @@ def test_a_fill_answer_between_underscores_typed_unevenly() -> None:
 
 def test_numbered_questions_over_indented_answers_that_number_their_points() -> None:
     # Interview notes: "第N题" at the margin, each answer indented under it, its points numbered
-    # ("  1.没有this"), a stray line of code left at the margin; indented options stay options.
+    # ("  1.没有this"), a stray line of code left at the margin; indented options stay options;
+    # each keeps its number.
     text = (
         "第1题 谈谈变量提升？\n  函数和变量的声明会被解释器放到最上面。\n  function fn() {\n}\n"
         "第2题 说说箭头函数的特点\n  1.没有this\n  2.不能使用new\n  3.不绑定arguments\n"
@@ -4499,6 +4529,7 @@ def test_numbered_questions_over_indented_answers_that_number_their_points() -> 
         ("如何实现一个 call 函数", "1.把函数设为对象的属性\n2.执行后删除它"),
         ("简单说下原型链?", "每个对象都有原型。"),
     ]
+    assert [q["number"] for q in questions] == ["1", "2", "3", "4", "5"]  # as the line reader keeps them
     choice = "1. 客户是?\n  A. 上帝\n  B. 朋友\n2. 服务是?\n  A. 态度\n  B. 速度\n3. 渠道是?\n  A. 电话\n  B. 网站\n"
     assert all(q.options for q in parse_document("choice.txt", choice.encode()).questions)
 

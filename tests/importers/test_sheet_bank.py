@@ -325,6 +325,15 @@ def test_a_database_table_names_its_columns_in_pinyin() -> None:
     ]
 
 
+def test_a_judgement_keyed_a_or_b_as_exam_systems_templates_key_it() -> None:
+    # An exam system's import template keys a judgement with no option cells A (对) or B (错).
+    text = (
+        "type,question,answer\n判断题,钢筋宜采用焊接接头。（  ）,A\n判断题,可加水进行第二次搅拌。（  ）,b\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.answer) for q in paper.questions] == [("truefalse", True), ("truefalse", False)]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(
