@@ -705,9 +705,19 @@ ASKED_LINE = re.compile(r"[?？]\s*$")  # "（2）程序遍历目录树的次序
 def _asks_on_next_line(stem: str, below: str) -> bool:
     """ "七、CPU内部结构…如下图所示，…未标出。" then "请写出…的微操作命令序列": a problem that
     states its data, then asks on the next line; that line is its question, not its answer."""
+    if INSTRUCTS.match(below):
+        return True  # "…一共多少钱？" then "请编写函数，…计算并返回总价。": the task, however the stem ends
     return not rules.asks_in_words(stem) and bool(
         rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below)
     )
+
+
+# A line telling the candidate what to do ("请编写函数…", "请说明理由"): no answer opens so (a
+# service script's "请您稍等" names no task)
+INSTRUCTS = re.compile(
+    r"\s*(?:请|請)\s*(?:编写|編寫|写出|寫出|设计|設計|计算|計算|画出|畫出|绘制|繪製|说明|說明|回答|分析|简述|簡述"
+    r"|列出|列举|列舉|给出|給出|证明|證明|实现|實現|解释|解釋|比较|比較|指出|阐述|闡述|论述|論述|判断|判斷)"
+)
 
 
 # Parts of problems ("三、综合应用题", "计算题", "程序设计题"): "X：…" there titles a problem, never a term

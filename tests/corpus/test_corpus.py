@@ -422,7 +422,7 @@ FLOORS = {
     "gn3_java-tiku.txt": (0.80, 0.95),
     "go1_isc2-cc-review-questions.txt": (0.95, 0.95),
     "go2_navttc-html-exam.txt": (0.95, 0.95),
-    "go3_icbc-interview-task.txt": (0.00, None),
+    "go3_icbc-interview-task.txt": (0.95, None),
     "gs1_oops-constructor-quiz.xlsx": (0.95, 0.95),
     "gs2_zhongjian-panduanti.csv": (0.95, 0.95),
     "h1_chaoxing-javaee.txt": (0.95, 0.95),

@@ -3323,6 +3323,23 @@ def test_numbered_tasks_each_over_an_indented_answer_that_nothing_labels() -> No
     assert len(paper.questions) == 5 and all(q.answer for q in paper.questions)
 
 
+def test_a_line_telling_the_candidate_what_to_do_is_part_of_the_task() -> None:
+    """A programming task asks, then instructs on the next line ("请编写函数，…计算并返回总价。"):
+    that line is the task's, not its answer; a service script's "请您稍等" under a question
+    still answers it."""
+    text = (
+        "1、苹果 8 元/斤，草莓 13 元/斤。顾客买了若干斤，一共多少钱？\n请编写函数，计算并返回总价。\n\n"
+        "2、草莓打 8 折，一共多少钱？\n请编写函数，计算并返回打折后的总价。\n\n"
+        "3、客户来电查询订单，客服应怎样回应？\n请您稍等，我马上为您查询。\n"
+    )
+    questions = parse(text)
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("苹果 8 元/斤,草莓 13 元/斤。顾客买了若干斤,一共多少钱?\n请编写函数,计算并返回总价。", None),
+        ("草莓打 8 折,一共多少钱?\n请编写函数,计算并返回打折后的总价。", None),
+        ("客户来电查询订单,客服应怎样回应?", "请您稍等,我马上为您查询。"),
+    ]
+
+
 def test_review_notes_whose_top_level_list_numbers_the_questions() -> None:
     """Markdown review notes: "- 1 什么是软件？" items of the top-level list, some naming only a
     topic ("- 3 增量模型"), each over deeper points (bulleted or numbered) that are its answer;
