@@ -131,6 +131,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "options": (
         "选项",
         "选项内容",
+        "试题选项",
+        "题目选项",
         "备选项",
         "备选答案",
         "所有选项",
@@ -676,7 +678,7 @@ def split_options_cell(text: str) -> list[str]:
         ends = [m.start() for m in labels[1:]] + [len(text)]
         return [text[m.end() : end].strip(" ;；|\n") for m, end in zip(labels, ends, strict=True)]
     parts = [p.strip() for p in re.split(r"\n|\|", text) if p.strip()]
-    for joiner in ("@", *LIST_JOINERS):  # "理藩院@枢密院@内阁"
+    for joiner in ("$;$", "@", *LIST_JOINERS):  # "理藩院@枢密院@内阁"; an exam system's "甲$;$乙"
         if len(parts) >= 2:
             break
         parts = joined_parts(text, joiner)

@@ -102,7 +102,7 @@ FLOORS = {
     "bf1_android-view-interview.md": (0.80, 0.95),
     "bf2_ssm-interview-topics.txt": (0.95, 0.95),
     "bf3_maogai-choice-bank.txt": (0.95, 0.95),
-    "bg1_guowang-houqin-zhuguanti.xlsx": (0.95, 0.90),
+    "bg1_guowang-houqin-zhuguanti.xlsx": (0.95, 0.95),
     "bg2_pharma-product-quiz.xlsx": (0.95, 0.95),
     "bg3_5g-jizhan-tiankong.xlsx": (0.95, 0.95),
     "bh1_paizhu-anquan-peixun-gbk.txt": (0.95, 0.95),

@@ -334,6 +334,24 @@ def test_a_judgement_keyed_a_or_b_as_exam_systems_templates_key_it() -> None:
     assert [(q.type, q.answer) for q in paper.questions] == [("truefalse", True), ("truefalse", False)]
 
 
+def test_an_exam_systems_export_joins_the_options_in_one_cell_with_dollar_semicolons() -> None:
+    # "试题选项" holding "甲$;$乙$;$丙": an exam system's export of its options, one cell a row.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["序号", "题型", "题干（试题正文)", "试题选项", "试题答案"],
+                ["1", "主观题", "投诉处理的第一步是（  ）。", "倾听$;$争辩$;$转交", "A"],
+                ["2", "主观题", "简述服务规范。", "", "礼貌、及时。"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "投诉处理的第一步是（  ）。", ["倾听", "争辩", "转交"], "A"),
+        ("short", "简述服务规范。", [], "礼貌、及时。"),
+    ]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(
