@@ -13,11 +13,15 @@ header holds only template columns is read there.
 from __future__ import annotations
 
 import bisect
+import functools
+import html
 import json
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+
+import opencc
 
 import questiontypes
 from questiontypes import words
@@ -498,10 +502,18 @@ FIELD_LABELS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm_header(text: str) -> str:
     """Header words compared bare: "正确答案(必填)" → 正确答案, "correct_answer" → correctanswer
-    (database exports name columns in snake or kebab case)."""
-    return re.sub(r"[\s_\-]+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
+    (database exports name columns in snake or kebab case), "正確答案" → 正确答案 (banks from
+    Taiwan, Hong Kong and Macau head their columns in Traditional characters)."""
+    bare = re.sub(r"[\s_\-]+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
+    return str(_simplified().convert(bare)) if bare and not bare.isascii() else bare
+
+
+@functools.cache
+def _simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")  # (loading its dictionaries once)
 
 
 # Columns that label a run of rows: a 题型 or 章节 cell merged down over its questions, a case's
@@ -550,7 +562,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
 
         def cell(name: str, cells: list[str] = cells) -> str:
             index = columns.fields.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+            return plain_cell(cells[index].strip()) if index is not None and index < len(cells) else ""
 
         printed_number, tag_kind, stem = stem_cell(cell("stem"), numbered=numbered)
         if not stem:
@@ -664,6 +676,19 @@ def key_columns(cells: list[str]) -> Columns | None:
         fields["answer"] = fields["explanation"]
     fields.pop("explanation", None)
     return Columns(0, fields, [], []) if len(fields) == 2 else None
+
+
+def plain_cell(text: str) -> str:
+    """A cell a web editor filled ("<p><strong>圖中是甚麼？</strong></p><p>請選擇：</p>"): its text,
+    a line a paragraph. Only a cell wrapped in markup whole: a question about HTML names its tags."""
+    if not (text.startswith("<") and text.endswith(">") and "</" in text):
+        return text
+    text = RICH_TEXT.sub("", PARAGRAPH_END.sub("\n", text))
+    return "\n".join(line.strip() for line in html.unescape(text).splitlines() if line.strip())
+
+
+PARAGRAPH_END = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
+RICH_TEXT = re.compile(r"</?(?:p|div|span|br|strong|b|em|i|u|font|sub|sup|ul|ol|li)\b[^>]*>", re.I)
 
 
 def split_options_cell(text: str) -> list[str]:

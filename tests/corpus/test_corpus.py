@@ -320,7 +320,7 @@ FLOORS = {
     "et2_cppu-dangshi-tiku-wenda.txt": (0.90, 0.95),
     "et3_cka-kaoshi-zhenti-huiyi.md": (0.90, None),
     "eu1_anquan-zhishi-jingsai.xlsx": (0.95, 0.95),
-    "eu2_aomen-xiaoxue-kexue-tiku.xlsx": (0.90, 0.35),
+    "eu2_aomen-xiaoxue-kexue-tiku.xlsx": (0.95, 0.95),
     "eu3_gaotie-gongwu-tiku.csv": (0.95, 0.95),
     "ew1_ruanjian-gongcheng-tixing-yangli.docx": (0.70, None),
     "ew2_jiaoda-makesi-dangdai-qimo-huiyi.docx": (0.40, None),

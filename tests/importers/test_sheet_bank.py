@@ -352,6 +352,32 @@ def test_an_exam_systems_export_joins_the_options_in_one_cell_with_dollar_semico
     ]
 
 
+def test_traditional_headers_and_cells_a_web_editor_filled_with_markup() -> None:
+    # A Macau school's bank: columns headed in Traditional characters (題目內容, 選項A, 正確答案),
+    # stems as a web editor saved them ("<p><strong>…</strong></p>"); a stem about HTML keeps its tags.
+    data = book(
+        (
+            "題庫",
+            [
+                ["ID", "題型", "題目內容", "選項A", "選項B", "正確答案"],
+                [
+                    1,
+                    "text-choice",
+                    "<p><strong>蝙蝠是甚麼動物？</strong></p><p>請選擇&amp;作答：</p>",
+                    "鳥類",
+                    "哺乳類",
+                    "B",
+                ],
+                [2, "text-choice", "<p>标签表示什么？", "段落", "图片", "A"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "蝙蝠是甚麼動物？\n請選擇&作答：", ["鳥類", "哺乳類"], "B"),
+        ("single", "<p>标签表示什么？", ["段落", "图片"], "A"),
+    ]
+
+
 def test_a_paper_pasted_into_a_sheet_without_a_header_is_read_as_text() -> None:
     pasted = [["1、核心是( )。", "B"], ["(A)价格 (B)客户"], ["2、礼仪是( )。", "a"], ["(A)微笑 (B)争辩"]]
     data = book(
