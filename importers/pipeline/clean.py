@@ -363,9 +363,10 @@ ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、�
 # space keeps the number apart from the digits, as "(1) 13-9" would have it).
 BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line, or "Question 1: What is…" opening
-# one: English banks' number header.
+# one: English banks' number header; so the same vendors' translations ("Câu 3", "Pregunta 3").
 ENGLISH_NUMBER_HEADER = re.compile(
-    r"^(?:\*\*)?(?:question|problem)\s*(\d{1,4})\s*(?:[:.]?(?:\*\*)?$|[:：](?:\*\*)?\s*(?=\S))", re.I
+    r"^(?:\*\*)?(?:question|problem|câu|pregunta|questão|frage)\s*(\d{1,4})\s*(?:[:.]?(?:\*\*)?$|[:：](?:\*\*)?\s*(?=\S))",
+    re.I,
 )
 # "Answers", "Answer Key", "Answers and Explanations", "Solutions" alone on a line: an English
 # paper's key part, read as the 参考答案 it is; so the same vendors' papers translated
@@ -452,7 +453,7 @@ def fold(text: str) -> str:
         text = NUMBER_HEADER.sub(r"\1", text)
     if text[:1] == "(" and BRACKETED_NUMBER_BEFORE_DIGIT.match(text):
         text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
-    if text[:1] in "*QqPp" and ENGLISH_NUMBER_HEADER.match(text):
+    if text[:1] in "*QqPpCcFf" and ENGLISH_NUMBER_HEADER.match(text):
         text = ENGLISH_NUMBER_HEADER.sub(r"\1. ", text).rstrip()
     if text[:1] in "*AaSsRrGgLl" and ENGLISH_KEY_HEADING.match(text):
         text = "参考答案"

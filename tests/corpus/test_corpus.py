@@ -275,7 +275,7 @@ FLOORS = {
     "e3_word-html-css-review.docx": (0.95, 0.90),
     "e4_xlsx-php-ipmp-ccna.xlsx": (0.95, 0.95),
     "e5_txt-policy-quiz.txt": (0.95, 0.95),
-    "ea1_vnr202-lich-su-dang-quiz.docx": (0.40, 0.00),
+    "ea1_vnr202-lich-su-dang-quiz.docx": (0.60, 0.75),
     "ea2_cpp-mianshi-tiku.docx": (0.00, None),
     "eb1_jisuanji-wangluo-tiku-bcd.md": (0.85, None),
     "eb2_tuxiang-chuli-ketang-ceyan.md": (0.95, 0.95),

@@ -3261,6 +3261,19 @@ def test_the_key_as_a_quiz_program_holds_it() -> None:
     assert [q["answer"] for q in questions] == ["B", True, "A"]
 
 
+def test_the_same_vendors_quizzes_translated_number_and_key_in_their_language() -> None:
+    """ "Câu 1" / "Đáp án: B" (Vietnamese), "Pregunta 2" / "Respuesta: A" (Spanish): the number
+    header and key label of an English bank ("Question 1" / "Answer: B"), translated."""
+    questions = parse(
+        "Câu 1\nTheo Hiệp định Giơ-ne-vơ, tổng tuyển cử dự kiến vào năm nào?\nA. 1955\nB. 1956\nĐáp án: B\n"
+        "Pregunta 2\n¿Cuál es la capital de Perú?\nA. Lima\nB. Cusco\nRespuesta: A\n"
+    )
+    assert [(q["number"], q["options"], q["answer"]) for q in questions] == [
+        ("1", ["1955", "1956"], "B"),
+        ("2", ["Lima", "Cusco"], "A"),
+    ]
+
+
 def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
     """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
     "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
