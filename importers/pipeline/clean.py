@@ -410,6 +410,17 @@ BRACKETED_KEY = re.compile(
 )
 
 
+# A key line as English banks word it, the letters alone after it: "Key: B", "Answer - B",
+# "Ans.: C", "Answer:- D", "The answer is A", "Correct option is B", "[答案] A" (a wrapped line's
+# bare "answer is B." is the prose of an explanation).
+ENGLISH_KEY_LINE = re.compile(
+    r"^(?:(?:the\s+(?:correct\s+)?|correct\s+)(?:answer|option)\s+is\s*[:：]?"
+    r"|(?:correct\s+)?(?:key|answer\s+key|solution|answer|ans|option)\.?\s*(?:[:：]\s*-?|\.:|[-–—])|\[答案\])"
+    r"\s*([A-Ha-h](?:[\s,，、]*[A-Ha-h])*)\s*[.。]?$",
+    re.I,
+)
+
+
 def fold(text: str) -> str:
     if "\u20e3" in text:
         text = KEYCAP.sub(lambda m: chr(ord("①") + int(m.group(1)) - 1), text)
@@ -461,6 +472,8 @@ def fold(text: str) -> str:
         text = ANSWER_FIELD.sub(r"答案：\1", text)
     if text[:1] in "[【(（" and text[-1:] in "]】)）":
         text = BRACKETED_KEY.sub(r"答案：\g<key>", text)
+    if text[:1] in "TtCcKkSsAaOo[" and ENGLISH_KEY_LINE.match(text):
+        text = ENGLISH_KEY_LINE.sub(r"答案：\1", text)
     if "ID" in text:
         text = RECORD_ID.sub("", text)
     if text.startswith("&"):

@@ -3274,6 +3274,22 @@ def test_the_same_vendors_quizzes_translated_number_and_key_in_their_language() 
     ]
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Key: ", "Answer Key: ", "Solution: ", "Answer - ", "Ans.: ", "Answer:- ", "The answer is ", "[答案] "],
+)
+def test_a_key_line_as_english_banks_word_it(label: str) -> None:
+    questions = parse(f"1. 客户是?\nA. 上帝\nB. 朋友\n{label}B\n2. 服务是?\nA. 态度\nB. 速度\n{label}a\n")
+    assert [(q["answer"], q["explanation"]) for q in questions] == [("B", ""), ("A", "")]
+
+
+def test_a_wrapped_explanation_line_saying_answer_is_b_is_no_key() -> None:
+    questions = parse("1. 客户是?\nA. 上帝\nB. 朋友\nANS: B. A is absolute, so the best\nanswer is B.\n")
+    assert [(q["answer"], q["explanation"]) for q in questions] == [
+        ("B", "A is absolute, so the best\nanswer is B.")
+    ]
+
+
 def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
     """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
     "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
