@@ -428,11 +428,15 @@ def _echoes_option(rest: str, letters: str, options: list[str]) -> bool:
     )
 
 
+EMPTY_BOX_END = re.compile(r"\s*[(（]\s*[)）]\s*$")
+
+
 def _as_key_without_options(q: ParsedQuestion, letters: str) -> None:
     """A statement with no blank and nothing asked, keyed "A" or "B", is a judgement exported as
     a choice between 对 and 错 (A. 对 B. 错), keyed "F" one marked false; the rest are choices
     whose options went unprinted."""
-    states = not rules.asks_in_words(q.stem) and rules.STATEMENT_END.search(q.stem) is not None
+    said = EMPTY_BOX_END.sub("", q.stem)  # "投诉可以不理。（ ）": the box a judgement is marked in
+    states = not rules.asks_in_words(said) and rules.STATEMENT_END.search(said) is not None
     if states and letters in ("A", "B", "F"):  # (and "F": the F of a T/F key)
         q.type, q.answer = "truefalse", letters == "A"
     else:

@@ -3283,6 +3283,19 @@ def test_a_key_line_as_english_banks_word_it(label: str) -> None:
     assert [(q["answer"], q["explanation"]) for q in questions] == [("B", ""), ("A", "")]
 
 
+def test_a_judgement_keyed_t_or_f_under_a_statement_ending_in_its_empty_box() -> None:
+    """ "投诉可以不理。（ ）" / "答案：F": the F of a T/F key, not a sixth option; a question that asks
+    ("下列哪个是正确的（ ）") keyed "B" stays a choice whose options went unprinted."""
+    questions = parse(
+        "1.客户是上帝。（ ）\n答案：T\n2.投诉可以不理。（ ）\n答案：F\n3.下列哪个是正确的（ ）\n答案：B\n"
+    )
+    assert [(q["type"], q["answer"]) for q in questions] == [
+        ("truefalse", True),
+        ("truefalse", False),
+        ("single", "B"),
+    ]
+
+
 def test_a_wrapped_explanation_line_saying_answer_is_b_is_no_key() -> None:
     questions = parse("1. 客户是?\nA. 上帝\nB. 朋友\nANS: B. A is absolute, so the best\nanswer is B.\n")
     assert [(q["answer"], q["explanation"]) for q in questions] == [
