@@ -309,7 +309,11 @@ SENTENCE_END = "。.！!？?；;)）】 \t"
 
 
 def accept_meta(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
-    return ("meta", None) if seg.item is not None and seg.mode == "questions" else None
+    if seg.item is None or seg.mode != "questions":
+        return None
+    if m.group(0).lstrip("【").startswith("得分") and not (seg.item.answer or seg.item.slot == "answer"):
+        return None  # "得分" is a score only under a key ("正确答案：B 得分：2"); in a stem it is a word
+    return ("meta", None)
 
 
 def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], Verdict | None]:
@@ -1100,7 +1104,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依"
+    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得"
     r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
@@ -1257,9 +1261,10 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
     """ "难度:中", "知识点:…", "我的答案: B: 倾听;": read or dropped up to the next boundary."""
     nxt = find(seg, text, m.end())
     end = nxt[0].start() if nxt else len(text)
-    if seg.item is not None and m.group(0).startswith(("难", "難")):
+    label = m.group(0).lstrip("【")
+    if seg.item is not None and label.startswith(("难", "難")):
         seg.item.difficulty = difficulty_level(text[m.end() : end])
-    if seg.item is not None and m.group(0).startswith(("题型", "題型")):
+    if seg.item is not None and label.startswith(("题型", "題型")):
         seg.item.tag = text[m.end() : end].strip()[:4]  # "题型：多选题" in a labelled record
     return end
 

@@ -3296,6 +3296,21 @@ def test_a_judgement_keyed_t_or_f_under_a_statement_ending_in_its_empty_box() ->
     ]
 
 
+def test_a_platforms_score_and_a_banks_bracketed_metadata_are_no_explanation() -> None:
+    """ "正确答案：B  得分：2" (a learning platform's score for the trainee), "【难度】易", "【知识点】…"
+    (a bank's metadata): neither explains the answer. "得分" in a stem is a word."""
+    questions = parse(
+        "1. 客户是?\nA. 上帝 B. 朋友\n正确答案：B  得分：2\n"
+        "2. 服务是?\nA. 态度\nB. 速度\n【答案】A\n【难度】易\n【知识点】服务理念\n"
+        "3. 比赛中小明得分：85，他排第几？\nA. 1\nB. 2\n答案：A\n"
+    )
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in questions] == [
+        ("客户是?", "B", ""),
+        ("服务是?", "A", ""),
+        ("比赛中小明得分:85,他排第几?", "A", ""),
+    ]
+
+
 def test_a_wrapped_explanation_line_saying_answer_is_b_is_no_key() -> None:
     questions = parse("1. 客户是?\nA. 上帝\nB. 朋友\nANS: B. A is absolute, so the best\nanswer is B.\n")
     assert [(q["answer"], q["explanation"]) for q in questions] == [
