@@ -218,7 +218,13 @@ class _Reader:
         self._add(token.content, _first_line(token), "", code=True)
 
     def on_html_block(self, token: Token) -> None:
-        self._add(token.content, _first_line(token), "")
+        first = _first_line(token)
+        for k, part in enumerate(token.content.rstrip("\n").split("\n")):
+            title = _asking_summary(part)
+            if title:  # "<summary>什么是触发器？</summary>": the question, its answer folded under it
+                self.lines.append(Line(text=title, lineno=first + k, heading=SUMMARY_HEADING))
+            else:
+                self._add(part, first + k, "")
         lowered = token.content.lower()
         self.folds = max(0, self.folds + lowered.count("<details") - lowered.count("</details"))
 
@@ -234,6 +240,30 @@ class _Reader:
                 quote=self.quotes > 0 or self.folds > 0,
             )
             self.lines.append(line)
+
+
+# "<details><summary>什么是触发器？</summary>…</details>": interview banks fold each answer under
+# its question. A summary that only names the fold ("答案", "查看解析？", "Show answer") stays the
+# label of the key under a question printed above it.
+SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$", re.I)
+FOLD_NAME = re.compile(
+    r"\W*(?:(?:点击|點擊)?(?:查看|展开|展開|显示|顯示)?(?:答案|解析|解答|提示|参考答案|參考答案)"
+    r"|show answer|answer|solution|explanation|hint)\W*",
+    re.I,
+)
+SUMMARY_HEADING = 6  # deeper than the page's own headings, which name its parts
+
+
+def _asking_summary(line: str) -> str:
+    """The question a <summary> line holds, or "" (no summary, or one naming only its fold)."""
+    m = SUMMARY.match(line)
+    title = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
+    asks = ASKS.search(title) is not None
+    return title if asks and not FOLD_NAME.fullmatch(title) else ""
+
+
+# A summary that asks (a topic's summary, "SQL 语句的优化", folds a part of the answer above it)
+ASKS = re.compile(r"[?？]\s*$|^(?:what|why|how|which|when|where|who|explain|describe|name)\b", re.I)
 
 
 # A fenced block whose language names it the key ("```answer", "```答案"): a bank that sets each

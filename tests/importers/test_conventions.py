@@ -3318,6 +3318,27 @@ def test_a_wrapped_explanation_line_saying_answer_is_b_is_no_key() -> None:
     ]
 
 
+def test_interview_notes_that_fold_each_answer_under_its_question() -> None:
+    """Markdown notes ask in <details><summary>…？</summary> and fold the answer under it, between
+    questions asked by heading; a summary naming only its fold ("答案") or a topic ("SQL 语句的优化",
+    a part of the answer above it) asks nothing."""
+    md = (
+        "# 数据库\n\n### 什么是视图？\n\n视图是虚拟的表。\n\n"
+        "<details>\n<summary>什么是触发器？</summary>\n\n触发器是一段自动执行的程序。\n\n</details>\n\n"
+        "### 如何优化数据库？\n\n<details>\n<summary>SQL 语句的优化</summary>\n\n少用 select *。\n\n</details>\n\n"
+        "<details>\n<summary>Why use indexes?</summary>\n\nThey speed up reads.\n\n</details>\n\n"
+        "### 事务的特性有哪些？\n\n<details>\n<summary>答案</summary>\n\nACID。\n\n</details>\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("什么是视图?", "视图是虚拟的表。"),
+        ("什么是触发器?", "触发器是一段自动执行的程序。"),
+        ("如何优化数据库?", "【SQL 语句的优化】\n少用 select *。"),
+        ("Why use indexes?", "They speed up reads."),
+        ("事务的特性有哪些?", "ACID。"),
+    ]
+
+
 def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
     """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
     "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
