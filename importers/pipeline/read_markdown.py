@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import rules
 from .model import Line
 
 MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
@@ -258,7 +259,7 @@ def _asking_summary(line: str) -> str:
     """The question a <summary> line holds, or "" (no summary, or one naming only its fold)."""
     m = SUMMARY.match(line)
     title = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
-    asks = ASKS.search(title) is not None
+    asks = ASKS.search(title) is not None or rules.ASKS_STRONGLY.search(title) is not None
     return title if asks and not FOLD_NAME.fullmatch(title) else ""
 
 

@@ -3327,6 +3327,7 @@ def test_interview_notes_that_fold_each_answer_under_its_question() -> None:
         "<details>\n<summary>什么是触发器？</summary>\n\n触发器是一段自动执行的程序。\n\n</details>\n\n"
         "### 如何优化数据库？\n\n<details>\n<summary>SQL 语句的优化</summary>\n\n少用 select *。\n\n</details>\n\n"
         "<details>\n<summary>Why use indexes?</summary>\n\nThey speed up reads.\n\n</details>\n\n"
+        "<details>\n<summary>简述三次握手的过程</summary>\n\n同步、同步确认、确认。\n\n</details>\n\n"
         "### 事务的特性有哪些？\n\n<details>\n<summary>答案</summary>\n\nACID。\n\n</details>\n"
     )
     questions = parse_document("notes.md", md.encode()).questions
@@ -3335,6 +3336,7 @@ def test_interview_notes_that_fold_each_answer_under_its_question() -> None:
         ("什么是触发器?", "触发器是一段自动执行的程序。"),
         ("如何优化数据库?", "【SQL 语句的优化】\n少用 select *。"),
         ("Why use indexes?", "They speed up reads."),
+        ("简述三次握手的过程", "同步、同步确认、确认。"),
         ("事务的特性有哪些?", "ACID。"),
     ]
 
