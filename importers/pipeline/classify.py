@@ -547,7 +547,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
     if answer_text:
         blanks = _blank_count(q.stem) or _erased_blank_count(q.stem) or _spaced_blank_count(q)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
-        if len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:
+        if parts and len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:
             parts[-1:] = parts[-1].rsplit("和", 1)  # "效率、可扩展性和并行处理" for "：、和"
         if blanks > 1 and len(parts) == blanks:
             q.answer = parts

@@ -3341,6 +3341,12 @@ def test_interview_notes_that_fold_each_answer_under_its_question() -> None:
     ]
 
 
+def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> None:
+    # (a stem with one blank and erased joints "：、和" once crashed the fill reader)
+    questions = parse("一、填空题\n1. 服务三要素包括：、和，其核心是____。\n答案：态度\n")
+    assert [(q["type"], q["answer"]) for q in questions] == [("fill", ["态度"])]
+
+
 def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
     """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
     "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
