@@ -192,10 +192,9 @@ KEY_PAIR = (
     r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})\s*"
     rf"(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))(?=[\s,，;；]|$))"
 )
-# Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", a record's "答题指南：…",
-# "试题来源: [北京站] 章节名称: […]".
-# Not part of any field.
-# "难度：中", "【知识点】…", and a platform's "得分：2" after a key (boundaries.accept_meta)
+# Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", "【难度】易", a record's
+# "答题指南：…", "试题来源: [北京站] 章节名称: […]", the trainee's "得分：2" after a key
+# (boundaries.accept_meta). Not part of any field.
 META = (
     r"(?P<meta>【?(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型|得分"
     r"|(?:答题|答題|作答)(?:指南|说明|說明|提示)|试题来源|試題來源|题目来源|題目來源)(?:\s*[:：]|】\s*[:：]?))"
