@@ -661,12 +661,23 @@ def sheet_numbers(seg: Segmenter, line: Line) -> str:
     under a part's heading before its questions, "eg. 1 2 3 … 10" (the key grid of a printed
     paper, its first column the worked example's)."""
     numbers = rules.SHEET_NUMBERS.match(line.text)
-    grid = KEY_GRID_NUMBERS.match(line.text) if not numbers and seg.mode == "questions" else None
+    grid = KEY_GRID_NUMBERS.match(line.text) if not numbers else None
     run = [int(n) for n in grid.group(2).split()] if grid else []
     before_questions = seg.item is None and not seg.section.items
-    if grid and before_questions and len(run) >= KEY_GRID_MIN and run == list(range(1, len(run) + 1)):
+    in_order = len(run) >= 2 and run == list(range(run[0], run[0] + len(run)))
+    if (
+        grid
+        and seg.mode == "questions"
+        and before_questions
+        and len(run) >= KEY_GRID_MIN
+        and run[0] == 1
+        and in_order
+    ):
         seg.sheet_numbers = [*([0] if grid.group(1) else []), *run]
         seg.sheet_target = seg.section
+        return "key"
+    if grid and seg.mode == "key" and not grid.group(1) and in_order:
+        seg.sheet_numbers, seg.sheet_target = run, None  # "| 1 | 2 | 3 |" over "| B | A | C |" in a key part
         return "key"
     if not numbers:
         return ""
@@ -681,12 +692,17 @@ KEY_GRID_MARKS = re.compile(rf"^(?:(?:[A-H]{{1,4}}|[{rules.MARKS}])\s+)+(?:[A-H]
 
 def key_grid_marks(seg: Segmenter, line: Line) -> str:
     """The row of marks under a key grid's numbers: one a question of the part below ("0" is
-    the worked example's column, no question's)."""
-    if not seg.sheet_numbers or seg.sheet_target is None or not KEY_GRID_MARKS.match(line.text):
+    the worked example's column, no question's), or, in a key part, of the numbers above."""
+    if not seg.sheet_numbers or not KEY_GRID_MARKS.match(line.text):
         return ""
     marks = line.text.split()
     if len(marks) != len(seg.sheet_numbers):
         return ""
+    if seg.sheet_target is None:  # a grid in the key part: its numbers are the questions'
+        for number, mark in zip(seg.sheet_numbers, marks, strict=True):
+            seg.add_key(number, line).text = mark
+        seg.sheet_numbers, seg.key_entry = [], None
+        return "key"
     for number, mark in zip(seg.sheet_numbers, marks, strict=True):
         if number:  # (the questions follow the grid: the segmenter reads on in their part)
             entry = KeyEntry(

@@ -187,10 +187,14 @@ KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
-# "1A 2C", "3 √": a key's entries as number and mark; never inside a value ("20A8H；11488H").
+# "1A 2C", "3 √", "1-A, 2-C", "1) A 2) C", "（1）C；（2）A": a key's entries as number and mark;
+# never inside a value ("20A8H；11488H"), nor a question's "1) A company…", nor "1) A, B – why"
+# (after "-" or ")" the mark ends the entry: the line ends or the next entry's number follows).
+KEY_PAIR_MARK = rf"(?:[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))"
 KEY_PAIR = (
-    r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})\s*"
-    rf"(?P<kp_a>[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))(?=[\s,，;；]|$))"
+    r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})"
+    rf"(?:\s*[-–—)）]\s*(?={KEY_PAIR_MARK}(?:\s*$|\s*[,，;；。.]?\s*[(（]?\d))|\s*)"
+    rf"(?P<kp_a>{KEY_PAIR_MARK})(?=[\s,，;；]|$))"
 )
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", "【难度】易", a record's
 # "答题指南：…", "试题来源: [北京站] 章节名称: […]", the trainee's "得分：2" after a key

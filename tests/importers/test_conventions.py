@@ -3347,6 +3347,32 @@ def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> No
     assert [(q["type"], q["answer"]) for q in questions] == [("fill", ["态度"])]
 
 
+QUIZ = (
+    "1) A customer calls first. What do you say?\nA. Hello\nB. Bye\nC. Wait\n\n"
+    "2) How to close?\nA. Thanks\nB. Go away\nC. Hmm\n\n3) Tone?\nA. Calm\nB. Loud\nC. Rude\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "## Answer Key\n\n| 1 | 2 | 3 |\n|---|---|---|\n| B | A | C |\n",  # a grid: numbers over marks
+        "参考答案\n1 2 3\nB A C\n",
+        "## Answer Key\n\n1-B, 2-A, 3-C\n",
+        "参考答案\n1) B  2) A  3) C\n",
+        "参考答案：（1）B；（2）A；（3）C。\n",
+    ],
+)
+def test_a_key_part_as_a_grid_or_as_entries_joined_by_a_dash_or_bracket(key: str) -> None:
+    # (and a question "1) A customer…" opening with the article A is still question 1)
+    questions = parse_document("quiz.md", (QUIZ + key).encode()).questions
+    assert [(q.stem[:10], q.answer) for q in questions] == [
+        ("A customer", "B"),
+        ("How to clo", "A"),
+        ("Tone?", "C"),
+    ]
+
+
 def test_a_key_set_apart_in_brackets_on_its_own_line() -> None:
     """Generated quizzes put each key alone in brackets under the options: "[Correct: A]",
     "[Answer: B]", "（答案：C）". The brackets are no part of the key, nor an explanation."""
