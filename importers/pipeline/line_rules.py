@@ -699,10 +699,7 @@ def key_grid_marks(seg: Segmenter, line: Line) -> str:
     if len(marks) != len(seg.sheet_numbers):
         return ""
     if seg.sheet_target is None:  # a grid in the key part: its numbers are the questions'
-        for number, mark in zip(seg.sheet_numbers, marks, strict=True):
-            seg.add_key(number, line).text = mark
-        seg.sheet_numbers, seg.key_entry = [], None
-        return "key"
+        return _keys_in_row(seg, marks, line)
     for number, mark in zip(seg.sheet_numbers, marks, strict=True):
         if number:  # (the questions follow the grid: the segmenter reads on in their part)
             entry = KeyEntry(
@@ -724,6 +721,11 @@ def sheet_answers(seg: Segmenter, line: Line) -> str:
         seg.sheet_numbers = []
         return "sheet"
     seg.close_item()
+    return _keys_in_row(seg, cells, line)
+
+
+def _keys_in_row(seg: Segmenter, cells: list[str], line: Line) -> str:
+    """A key row's cells, each the answer of the number above it in the row of numbers."""
     for number, answer in zip(seg.sheet_numbers, cells, strict=False):
         seg.add_key(number, line).text = answer
     seg.sheet_numbers = []

@@ -263,8 +263,9 @@ def _asking_summary(line: str) -> str:
     return title if asks and not FOLD_NAME.fullmatch(title) else ""
 
 
-# A summary that asks (a topic's summary, "SQL 语句的优化", folds a part of the answer above it)
-ASKS = re.compile(r"[?？]\s*$|^(?:what|why|how|which|when|where|who|explain|describe|name)\b", re.I)
+# A summary that asks as English questions open (Chinese ones by rules.ASKS_STRONGLY); a topic's
+# summary ("SQL 语句的优化") folds a part of the answer above it
+ASKS = re.compile(r"^(?:what|why|how|which|when|where|who|explain|describe|name)\b", re.I)
 
 
 # A fenced block whose language names it the key ("```answer", "```答案"): a bank that sets each

@@ -28,6 +28,7 @@ from questiontypes import words
 
 from . import rules
 from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
+from .clean import HTML_TAG
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
 from .listed_options import quoted_list
@@ -683,12 +684,11 @@ def plain_cell(text: str) -> str:
     a line a paragraph. Only a cell wrapped in markup whole: a question about HTML names its tags."""
     if not (text.startswith("<") and text.endswith(">") and "</" in text):
         return text
-    text = RICH_TEXT.sub("", PARAGRAPH_END.sub("\n", text))
+    text = HTML_TAG.sub("", PARAGRAPH_END.sub("\n", text))
     return "\n".join(line.strip() for line in html.unescape(text).splitlines() if line.strip())
 
 
 PARAGRAPH_END = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
-RICH_TEXT = re.compile(r"</?(?:p|div|span|br|strong|b|em|i|u|font|sub|sup|ul|ol|li)\b[^>]*>", re.I)
 
 
 def split_options_cell(text: str) -> list[str]:
