@@ -388,7 +388,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "下列…的是（）" then "1)登陆成功    2)设备分配": the statements it weighs
     if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
-        return ("nested_option", n) if _nested_option(seg, item, n) else None
+        listing = CODE_LINE_END.search(text, m.end())  # ("Given:" over "1. public class A {": its program)
+        return ("nested_option", n) if _nested_option(seg, item, n) and not listing else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):
         return None  # "2.2.1 计算机系统基础知识": a document's section, never a question's number
     if item is not None and program_line(text, m.end()):
@@ -643,6 +644,8 @@ def program_line(text: str, end: int) -> bool:
     return bool(rest) and not rules.HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
 
 
+# A line of a program by its last character: "public class A {", "int x;", "}"
+CODE_LINE_END = re.compile(r"[{};]\s*$")
 LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
 
 
@@ -937,10 +940,31 @@ COLUMN_GAP = re.compile(r"(?:\s{2,}|\t|\u3000)$")
 
 
 def _key_before_options(item: Item, m: re.Match[str], group: str) -> bool:
-    """Option A opening a line under a stem whose answer, a bare letter, came first on its line."""
+    """Option A opening a line under a stem whose answer, a bare letter, came first on its line
+    (perhaps with a note, and the rest of the question under it: see key_then_question)."""
     first = m.group(group) == "A" and group in ("opt_punct", "opt_paren", "opt_space") and at_line_start(m)
     key = (item.answer or "").rstrip(")） ")  # ("…（ ）（答案：A）": the bracket the key closes)
-    return first and not item.options and item.stem != "" and KEY_LETTERS.match(key) is not None
+    keyed = KEY_LETTERS.match(key) is not None or KEY_WITH_NOTE.match(item.answer or "") is not None
+    return first and not item.options and item.stem != "" and keyed
+
+
+# "C  （0xFFFFFFF1是十六进制…）" and lines under it: a key printed at the end of the question's
+# first line, a note beside it, the question going on below (a program, a command) to its options.
+KEY_WITH_NOTE = re.compile(r"\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*(?:[(（]([^()（）\n]*)[)）])?\s*(?:\n|$)")
+
+
+def key_then_question(item: Item) -> None:
+    """Options opening under such a key: the key stays the answer, its note the explanation, and
+    the lines read after it go back to the stem they continue."""
+    keyed = KEY_WITH_NOTE.match(item.answer or "")
+    if keyed is None:
+        return
+    rest = (item.answer or "")[keyed.end() :].strip()
+    item.answer = keyed.group(1)
+    if keyed.group(2):
+        item.explanation = join(item.explanation or "", keyed.group(2).strip(), "\n")
+    if rest:
+        item.stem = join(item.stem, rest, "\n")
 
 
 BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")
@@ -1321,6 +1345,8 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     index, family = cast(tuple[int, str], payload)
     item = seg.item
     assert item is not None
+    if index == 0 and item.slot == "answer":
+        key_then_question(item)  # "…的值为 **答案：C**", its program, then "A. 0"
     if index == 0 and item.extra:
         program = any(program_line(extra, 0) for extra in item.extra)  # (its lines are no stem)
         # "—Yes, you must.": the dialogue goes on; "![图](…)": the question's figure

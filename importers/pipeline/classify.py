@@ -153,15 +153,17 @@ def classify(item: Item) -> ParsedQuestion | None:
     explanation = (item.explanation or "").strip()
     if answer_text and (whole := WHOLE_BRACKETED.fullmatch(answer_text)):
         answer_text = whole.group(1).strip()  # "答案(9)": the answer set in brackets
+    statement = untagged_statement(stem) if not options else None
+    if statement is not None:
+        stem, kind = statement, "truefalse"
     reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
     if not (reasoned or item.options or kind in ("short", "case")):  # (辨析: the reason is the answer)
         reasoned = VERDICT_THEN_REASON.fullmatch(answer_text or "")
+    if not (reasoned or item.options) and kind == "truefalse":  # "False. If you would like…"
+        reasoned = VERDICT_WORD_THEN_REASON.fullmatch(answer_text or "")
     # "F (交流电路中，…)", "T。必然…": the verdict, then why
     if reasoned and truth(reasoned.group(1)) is not None:
         answer_text, explanation = reasoned.group(1), join(reasoned.group(2).strip(), explanation, "\n")
-    judged = JUDGE_TAG.search(stem) if not options else None
-    if judged:  # "…must have 18 keys at most. (T/F)": a statement to judge, its tag no text
-        stem, kind = stem[: judged.start()].rstrip(), "truefalse"
     mark = item.mark
     if not options and mark is None and len(item.verdicts) >= 2:
         kind = "truefalse"  # "T" "F" (or 对 错) printed under it as its choices, none marked: no key
@@ -785,6 +787,23 @@ def truth(text: str | None) -> bool | None:
     return words.truth(token)
 
 
+def untagged_statement(stem: str) -> str | None:
+    """A statement its tag asks to judge ("…must have 18 keys at most. (T/F)", "True or False?
+    A branch is…"), without the tag; None where no tag asks."""
+    tagged = JUDGE_TAG.search(stem) or JUDGE_LEAD.match(stem)
+    if tagged is None:
+        return None
+    return stem[tagged.end() :] if tagged.start() == 0 else stem[: tagged.start()].rstrip()
+
+
+def verdict_and_reason(answer: str) -> tuple[bool | None, str]:
+    """A judgement's printed answer as its verdict and the reason after it ("False. If you…")."""
+    reasoned = VERDICT_THEN_REASON.fullmatch(answer) or VERDICT_WORD_THEN_REASON.fullmatch(answer)
+    if reasoned and truth(reasoned.group(1)) is not None:
+        return truth(reasoned.group(1)), reasoned.group(2).strip()
+    return truth(answer), ""
+
+
 def _is_judgement(text: str | None) -> bool:
     return text is not None and truth(text) is not None and not CHOICE_ANSWER.fullmatch(text.strip() or "-")
 
@@ -884,9 +903,13 @@ VERDICT_THEN_REASON = re.compile(
 JUDGE_TAG = re.compile(
     r"\s*[(（]\s*(?:T\s*/\s*F|True\s*/\s*False|对\s*/\s*错|√\s*/\s*×|正确\s*/\s*错误)\s*[)）]\s*$", re.I
 )
+# "True or False? A branch is…", "T/F: …": English banks open a statement to judge with its tag
+JUDGE_LEAD = re.compile(r"\s*(?:True\s+or\s+False|True\s*/\s*False|T\s*/\s*F)\s*[?？:：.]\s*(?=\S)", re.I)
+# "False. If you would like…": a judgement's verdict in words, then why (judgements only)
+VERDICT_WORD_THEN_REASON = re.compile(r"\s*(True|False)\s*[。.，,：:]\s*(\S.*)", re.DOTALL | re.I)
 BRACED = re.compile(r"\{([^{}]+)\}")
 STRAY_LETTER = re.compile(rf"^[A-H](?=[{rules.CJK}])")
 NEXT_BULLET = re.compile(r"\s+[-*•·]$")
 
 
-__all__ = ["classify", "parse_choice", "truth", "Answer"]
+__all__ = ["classify", "parse_choice", "truth", "untagged_statement", "verdict_and_reason", "Answer"]

@@ -251,6 +251,12 @@ _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
 # "**C.0.49**", "**A 微笑**  B 争辩": the key in bold; the label stays outside, for the segmenter.
 BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?)\*\*(?!\*)")
+# "…它的源文件名是？**答案：C**": the key set in bold after the question, on its line; unbolded so
+# the key is read where it stands (the bold marks a label, not an option's text).
+BOLD_KEY_AFTER = re.compile(
+    r"(?<=\S)\s*\*\*((?:正确|正確|参考|參考|标准|標準)?答案\s*[:：]\s*[^*\n]{1,60}?|Answer\s*:\s*[^*\n]{1,60}?)\*\*",
+    re.I,
+)
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
@@ -370,10 +376,11 @@ ENGLISH_NUMBER_HEADER = re.compile(
 )
 # "Answers", "Answer Key", "Answers and Explanations", "Solutions" alone on a line: an English
 # paper's key part, read as the 参考答案 it is; so the same vendors' papers translated
-# (Respostas/Gabarito, Respuestas, Réponses, Lösungen).
+# (Respostas/Gabarito, Respuestas, Réponses, Lösungen), and bilingual ones ("Answer Key 答案").
 ENGLISH_KEY_HEADING = re.compile(
     r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?|solutions"
-    r"|respostas|gabarito|respuestas|réponses|lösungen)\s*:?(?:\*\*)?$",
+    r"|respostas|gabarito|respuestas|réponses|lösungen)\s*:?"
+    r"(?:\s*[/|]?\s*[(（]?(?:参考|參考)?(?:答案|解答)[)）]?)?(?:\*\*)?$",
     re.I,
 )
 # "复核模式 ID: 1 正确答案: B", "题目ID：1024": an exam system's record number opening a line.
@@ -457,7 +464,7 @@ def fold(text: str) -> str:
     if text.startswith(("题目", "题干", "选项", "备选项", "*")):
         text = FIELD_LABEL.sub("", text)
     if "**" in text:
-        text = BOLD_OPTION.sub(r"\1**\2**", text)
+        text = BOLD_OPTION.sub(r"\1**\2**", BOLD_KEY_AFTER.sub(r" \1", text))
     if "(" in text:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import rules
-from .classify import NO_ANSWER
+from .blocks import join
+from .classify import NO_ANSWER, untagged_statement, verdict_and_reason
 from .model import Line, ParsedQuestion
 from .qa_pairs import BLANK_RUN
 from .segment import Segmenter
@@ -160,7 +161,12 @@ def parse_heading_pairs(
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
         q.number = _number(heading)
-        if rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
+        statement = untagged_statement(stem)
+        if statement is not None:  # "<summary>True or False? A branch is…</summary>" over "True"
+            verdict, reason = verdict_and_reason(answer) if answer else (None, "")
+            q.type, q.stem, q.answer = "truefalse", statement, verdict
+            q.explanation = join(reason if verdict is not None else answer or "", sources, "\n")
+        elif rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
             parts = answer.split() if answer else []
             blanks = len(BLANK_RUN.findall(stem))

@@ -542,6 +542,43 @@ def part_key_line(seg: Segmenter, line: Line) -> str:
 KEY_RUN = re.compile(rf"[A-H]+|[TF{rules.MARKS}]+")
 
 
+# "答案：CCCB", "答案：DBBCD AABCC ADA" under a part's last question: the part's key, a letter for
+# each of its choice questions in order (chapter exercises print it so, with or without keys of
+# their own under each question).
+PART_KEY_RUN = re.compile(r"^(?:参考|參考|正确|正確)?答案\s*[:：]\s*([A-H]+(?:\s+[A-H]+)+|[A-H]{3,})\s*$")
+
+
+def part_key_run(seg: Segmenter, line: Line) -> str:
+    """One letter a choice question of the part above: each unkeyed question's key (a key printed
+    under the question itself stays its own)."""
+    run = PART_KEY_RUN.match(line.text) if seg.mode == "questions" else None
+    if run is None:
+        return ""
+    letters = run.group(1).replace(" ", "")
+    item = seg.item
+    if item is not None and not item.answer and _keys_one_question(run.group(1), item):
+        return ""  # "答案：ABCD" under a question of four options: its own key
+    open_item = [item] if item is not None and item.section is seg.section else []
+    choices = [q for q in [*seg.section.items, *open_item] if q.parent is None and len(q.options) >= 2]
+    if len(choices) != len(letters):
+        return ""
+    seg.close_item()
+    for question, letter in zip(choices, letters, strict=True):
+        question.answer = question.answer or letter
+    return "key"
+
+
+def _keys_one_question(run: str, item: Item) -> bool:
+    """Letters that could be the key of the question above: each once and in order ("ABD", "A C",
+    never "CAB" or "DBBCD AABCC"), no more than its options."""
+    groups = run.split()
+    letters = "".join(groups)
+    spaced_apart = len(groups) == 1 or all(len(group) == 1 for group in groups)
+    return (
+        spaced_apart and list(letters) == sorted(set(letters)) and len(letters) <= max(len(item.options), 1)
+    )
+
+
 def bare_heading(seg: Segmenter, line: Line) -> str:
     """ "单项选择题(每题2分)", "判断题:": a section heading without a numeral."""
     bare = rules.BARE_HEADING.match(line.text)
@@ -846,6 +883,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("case_heading", case_heading),
     ("case_part", case_part),
     ("part_key_line", part_key_line),
+    ("part_key_run", part_key_run),
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),

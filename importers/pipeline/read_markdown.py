@@ -221,9 +221,11 @@ class _Reader:
     def on_html_block(self, token: Token) -> None:
         first = _first_line(token)
         for k, part in enumerate(token.content.rstrip("\n").split("\n")):
-            title = _asking_summary(part)
+            title, rest = _asking_summary(part)
             if title:  # "<summary>什么是触发器？</summary>": the question, its answer folded under it
                 self.lines.append(Line(text=title, lineno=first + k, heading=SUMMARY_HEADING))
+                if rest:  # ("…</summary><br><b>You can check…": the answer opening on its line)
+                    self._add(rest, first + k, "")
             else:
                 self._add(part, first + k, "")
         lowered = token.content.lower()
@@ -246,7 +248,7 @@ class _Reader:
 # "<details><summary>什么是触发器？</summary>…</details>": interview banks fold each answer under
 # its question. A summary that only names the fold ("答案", "查看解析？", "Show answer") stays the
 # label of the key under a question printed above it.
-SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$", re.I)
+SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>(.*)$", re.I)
 FOLD_NAME = re.compile(
     r"\W*(?:(?:点击|點擊)?(?:查看|展开|展開|显示|顯示)?(?:答案|解析|解答|提示|参考答案|參考答案)"
     r"|show answer|answer|solution|explanation|hint)\W*",
@@ -255,12 +257,17 @@ FOLD_NAME = re.compile(
 SUMMARY_HEADING = 6  # deeper than the page's own headings, which name its parts
 
 
-def _asking_summary(line: str) -> str:
-    """The question a <summary> line holds, or "" (no summary, or one naming only its fold)."""
+def _asking_summary(line: str) -> tuple[str, str]:
+    """The question a <summary> line holds and what follows it on the line ("<br><b>" and the
+    answer's first words, tags left to the cleaner), or ("", "") where the summary asks nothing
+    (no summary, or one naming only its fold)."""
     m = SUMMARY.match(line)
     title = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
     asks = ASKS.search(title) is not None or rules.ASKS_STRONGLY.search(title) is not None
-    return title if asks and not FOLD_NAME.fullmatch(title) else ""
+    if not asks or FOLD_NAME.fullmatch(title):
+        return "", ""
+    rest = m.group(2) if m else ""
+    return title, rest if re.sub(r"<[^>]+>", "", rest).strip() else ""
 
 
 # A summary that asks as English questions open (Chinese ones by rules.ASKS_STRONGLY); a topic's

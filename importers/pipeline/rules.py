@@ -246,7 +246,8 @@ ENGLISH_HEADING = re.compile(
     r"|(?P<fill>Fill(?:ing)?[- ]in|Blank[- ]filling|Completion)"
     r"|(?P<short>Short[- ]answers?|Essay|Calculations?|Programming|Analysis|Comprehensive"
     r"|Questions\s+and\s+answers)"
-    r")[^()（）\n]{0,40}?(?:[(（][^)）\n]{0,60}[)）])?\s*[.:：]?\s*$",
+    # (no "?" but at the end: "1. True or False? A is B." is a question)
+    r")[^()（）\n?？]{0,40}?(?:[(（][^)）\n]{0,60}[)）])?\s*[.:：?？]?\s*$",
     re.IGNORECASE,
 )
 ENGLISH_KINDS = [

@@ -226,7 +226,10 @@ class Segmenter:
         if (
             item.slot in ("answer", "mine")
             and not item.options
-            and boundaries.KEY_LETTERS.match(item.answer or "")
+            and (
+                boundaries.KEY_LETTERS.match(item.answer or "")
+                or boundaries.KEY_WITH_NOTE.fullmatch(item.answer or "")
+            )
         ):
             # "正确答案: A D" printed first, then the program the question asks about
             item.stem = join(item.stem, line.text, "\n")

@@ -91,6 +91,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "参考答案",
         "正确选项",
         "试题答案",
+        "题目答案",
+        "问题答案",
         "answer",
         "key",
         "true",
@@ -808,7 +810,9 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
         q.answer = letters or None
         if answer_text and not letters:
             q.warnings.append(f"answer {answer_text!r} is not an option letter")
-    elif kind == "fill" or (not kind and rules.BLANK.search(stem)):
+    elif kind == "fill" or (
+        rules.BLANK.search(stem) and (not kind or _chosen_into_blank(kind, options, answer_text))
+    ):
         q.type = "fill"
         q.answer = (
             [item for item in listed if item] or None
@@ -822,6 +826,12 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     if q.answer is None:
         q.warnings.append("no answer found")
     return q
+
+
+def _chosen_into_blank(kind: str, options: list[str], answer_text: str) -> bool:
+    """A "数字类选择题" row with a blank, no options and the key "1.5": a value chosen to fill the
+    blank, not a choice among options (a letter key would be one whose options went unprinted)."""
+    return kind in CHOICE_TYPES and not options and not LETTER_ANSWER.match(answer_text.strip())
 
 
 def _key_text(answer_text: str) -> str:
@@ -896,7 +906,11 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
         parts = [p for p in separator.split(answer_text) if p]
         if blanks > 1 and len(parts) == blanks:
             return parts
-    return [answer_text.replace("/", words.ALTERNATIVE)] if blanks <= 1 else [answer_text]
+    return [ALTERNATIVES_SLASH.sub(words.ALTERNATIVE, answer_text)] if blanks <= 1 else [answer_text]
+
+
+# "上帝/顾客": alternatives for one blank; "1/2", "2009/5/1" between digits: a fraction, a date
+ALTERNATIVES_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")
 
 
 def _difficulty(text: str) -> int | None:

@@ -9,6 +9,7 @@ workbook "formatted" down to row 1,048,576 holds a million empty rows).
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import warnings
@@ -135,4 +136,8 @@ def cell_text(value: object) -> str:
         return "对" if value else "错"  # a TRUE/FALSE cell in a judgement bank's answer column
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a difficulty or answer typed as a number: 3, not "3.0"
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()  # an answer typed "2009/5/1", which Excel stored as a date
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return f"{value.year}/{value.month}/{value.day}"  # as a Chinese Excel shows it
     return str(value).strip()

@@ -4723,3 +4723,89 @@ def test_a_fenced_block_named_answer_is_the_questions_key_and_a_program_block_st
     questions = parse_document("java.md", text.encode()).questions
     assert [(q.options, q.answer) for q in questions] == [([".java", ".class"], "B"), (["0", "2"], "B")]
     assert "int x = 2;" in questions[1].stem
+
+
+def test_a_summary_followed_on_its_line_by_the_answer_and_statements_to_judge_in_english() -> None:
+    """devops-style banks: "<summary>…?</summary><br><b>" with the answer opening on that line or
+    under it; "True or False? …" asks for a verdict, "False. If …" gives it and why."""
+    md = (
+        "### Git Basics\n\n<details>\n<summary>How do you know a directory is a git repository?</summary><br><b>\n"
+        'You can check if there is a ".git" directory.\n</b>\n</details>\n\n'
+        "<details>\n<summary>True or False? A branch is a pointer to a commit</summary><br><b>\n\nTrue\n</b></details>\n\n"
+        "<details>\n<summary>True or False? <code>git rm</code> keeps the file on disk</summary><br><b>\n\n"
+        "False. Use `git rm --cached` to keep it\n</b></details>\n"
+    )
+    questions = parse_document("git.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer, q.explanation) for q in questions] == [
+        (
+            "short",
+            "How do you know a directory is a git repository?",
+            'You can check if there is a ".git" directory.',
+            "",
+        ),
+        ("truefalse", "A branch is a pointer to a commit", True, ""),
+        ("truefalse", "git rm keeps the file on disk", False, "Use `git rm --cached` to keep it"),
+    ]
+
+
+def test_a_numbered_statement_tagged_true_or_false_is_a_judgement() -> None:
+    questions = parse(
+        "1. True or False? The customer is always right.\nAnswer: False\n2. T/F: Refunds need a receipt.\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("truefalse", "The customer is always right.", False),
+        ("truefalse", "Refunds need a receipt.", None),
+    ]
+
+
+def test_a_bilingual_answer_key_heading_over_a_key_in_rows() -> None:
+    md = (
+        "## Vocabulary 單字題\n\n**1.** A refund is:\n- A) Money returned\n- B) Funding again\n\n"
+        "**2.** Escalate means:\n- A) Use an escalator\n- B) Raise an issue\n\n---\n\n"
+        "## Answer Key 答案\n\n1. A  2. B\n"
+    )
+    questions = parse_document("quiz.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [("A refund is:", "A"), ("Escalate means:", "B")]
+
+
+def test_a_key_in_bold_at_the_end_of_the_questions_line_before_its_program_and_options() -> None:
+    md = (
+        "### 1\n\n1. 源文件名是？**答案：C**\n   A MyClazz.src\n   B MyClazz\n   C MyClazz.java\n\n"
+        "2. 下面程序输出的j值为  **答案：C**  （0xFFFFFFF1是十六进制）\n\n   ```java\n   int j=~i;\n   ```\n\n"
+        "   A. 0\n   B. 1\n   C. 14\n\n"
+        "3. 若用下面方式执行该程序，baz的值为  **答案：D**\n\n   java Test Red Green Blue\n\n"
+        "   A. null\n   B. Red\n   C. Green\n   D. Blue\n"
+    )
+    questions = parse_document("java.md", md.encode()).questions
+    assert [(q.stem, q.options, q.answer, q.explanation) for q in questions] == [
+        ("源文件名是?", ["MyClazz.src", "MyClazz", "MyClazz.java"], "C", ""),
+        ("下面程序输出的j值为\nint j=~i;", ["0", "1", "14"], "C", "0xFFFFFFF1是十六进制"),
+        (
+            "若用下面方式执行该程序,baz的值为\njava Test Red Green Blue",
+            ["null", "Red", "Green", "Blue"],
+            "D",
+            "",
+        ),
+    ]
+
+
+def test_a_parts_key_run_under_its_last_question_answers_those_without_their_own() -> None:
+    """ "答案：CAB" after a chapter's choice questions: one letter each, in order; a key printed
+    under a question stays its own. "答案：ABCD" under a question of four options is its key."""
+    text = (
+        "一、选择题\n1. 甲？答案：C\nA. a\nB. b\nC. c\n2. 乙？\nA. a\nB. b\nC. c\n3. 丙？\nA. a\nB. b\nC. c\n"
+        "答案：CAB\n二、多选题\n1. 丁？\nA. a\nB. b\nC. c\nD. d\n答案：ABCD\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["C", "A", "B", "ABCD"]
+
+
+def test_a_listing_numbered_line_by_line_under_given_is_the_questions_program() -> None:
+    md = (
+        "1. Given:\n   11. public interface Status {\n   12. int MY_VALUE = 10;\n   13. }\n"
+        "       Which is valid on line 12?\n       A. final\n       B. native\n"
+        "2. Given:\n    1. public class Boxer1 {\n    2. Integer i;\n    3. }\n"
+        "       What is the result?\n       A. 4 is printed.\n       B. Compilation fails.\n"
+    )
+    questions = parse_document("scjp.md", md.encode()).questions
+    assert [q.options for q in questions] == [["final", "native"], ["4 is printed.", "Compilation fails."]]
+    assert "public class Boxer1 {" in questions[1].stem

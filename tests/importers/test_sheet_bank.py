@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from pathlib import Path
 
@@ -980,3 +981,25 @@ def test_a_stray_number_in_the_header_is_no_option_column_and_options_stay_in_th
         ("single", "产生热电势最大的热电偶是？", ["铂铑一铂", "镍铬一镍硅", "镍铬一考铜"], "C"),
         ("single", "国际单位制中，压力的单位是？", ["帕", "巴", "兆帕"], "A"),
     ]
+
+
+def test_a_number_chosen_to_fill_the_blank_under_a_choice_type_and_an_answer_excel_kept_as_a_date() -> None:
+    """A safety bank's "数字类选择题" rows print no options: the number keyed fills the stem's
+    blank. "题目答案" names the key column; "2009/5/1" typed into it, Excel stored as a date."""
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["作业种类", "试题类型", "题目内容", "题目答案"],
+                ["电焊", "数字类选择题", "通道至少为()m。", 1.5],
+                ["电焊", "数字类选择题", "标准自()起施行。", datetime.datetime(2009, 5, 1)],
+                ["电焊", "单选题", "焊工应佩戴()。", "B"],
+            ],
+        )
+    )
+    rows = summary(data)
+    assert rows[:2] == [
+        ("fill", "通道至少为()m。", [], ["1.5"]),
+        ("fill", "标准自()起施行。", [], ["2009/5/1"]),
+    ]
+    assert rows[2][0] != "fill" and rows[2][3] == "B"  # a letter: a choice whose options went unprinted
