@@ -251,6 +251,9 @@ _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
 # "**C.0.49**", "**A 微笑**  B 争辩": the key in bold; the label stays outside, for the segmenter.
 BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?)\*\*(?!\*)")
+# "==========参考答案==========", "----- 第二部分 -----": a title framed by runs of a separator
+BANNER = re.compile(r"^([-=*~─━])\1{2,}\s*([^-=*~─━\s](?:.*?[^-=*~─━\s])?)\s*\1{3,}$")
+BANNER_STARTS = frozenset(c * 3 for c in "-=*~─━")
 # "…它的源文件名是？**答案：C**": the key set in bold after the question, on its line; unbolded so
 # the key is read where it stands (the bold marks a label, not an option's text).
 BOLD_KEY_AFTER = re.compile(
@@ -449,6 +452,8 @@ def fold(text: str) -> str:
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B
     if text.startswith("|"):
         text = markdown_table_row(text)
+    if text[:3] in BANNER_STARTS:
+        text = BANNER.sub(r"\2", text)  # "=====参考答案=====": the title a rule of marks frames
     if "/" in text:
         text = PROGRESS_HEADER_TYPE_FIRST.sub(r"\2.\1", PROGRESS_HEADER.sub(r"\1.", text))
     if "分" in text and text[:1].isdigit():

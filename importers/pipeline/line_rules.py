@@ -542,6 +542,24 @@ def part_key_line(seg: Segmenter, line: Line) -> str:
 KEY_RUN = re.compile(rf"[A-H]+|[TF{rules.MARKS}]+")
 
 
+# "空题答案：", "第三部分答案" alone on its line inside a key: the key of a part it names as no
+# part is named (a typo, another word), after the key of the part before it
+NEXT_PART_KEY = re.compile(r"^\S{1,8}?(?:参考|參考)?答案\s*[:：]?$")
+
+
+def next_part_key(seg: Segmenter, line: Line) -> str:
+    """The key of the part after the one keyed last, when the key's parts follow the paper's."""
+    if seg.mode != "key" or seg.key_target is None or not NEXT_PART_KEY.match(line.text.strip()):
+        return ""
+    parts = [s for s in seg.sections if s.doc == seg.doc and s.items]
+    at = next((k for k, s in enumerate(parts) if s is seg.key_target), None)
+    following = parts[at + 1] if at is not None and at + 1 < len(parts) else None
+    if following is None or any(k.target is following for k in seg.keys):
+        return ""
+    seg.key_target, seg.key_last, seg.key_entry = following, 0, None
+    return "heading"
+
+
 # "答案：CCCB", "答案：DBBCD AABCC ADA" under a part's last question: the part's key, a letter for
 # each of its choice questions in order (chapter exercises print it so, with or without keys of
 # their own under each question).
@@ -884,6 +902,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("case_part", case_part),
     ("part_key_line", part_key_line),
     ("part_key_run", part_key_run),
+    ("next_part_key", next_part_key),
     ("key_line", key_line),
     ("key_title", key_title),
     ("bare_heading", bare_heading),

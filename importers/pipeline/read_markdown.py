@@ -338,7 +338,12 @@ OWN_LABEL = re.compile(r"(?:\*\*|__)?\s*([A-H])\s*[.、．:：)）]")
 def _labels_itself(text: str, position: int) -> bool:
     """An ordered list item whose text opens with the option label of its own position."""
     label = OWN_LABEL.match(text)
-    return label is not None and ord(label.group(1)) - ord("A") + 1 == position
+    if label is None or KEY_LETTERS_ONLY.fullmatch(text):
+        return False  # ("1. A、B、C、D" in a key: the first question's letters, not option A)
+    return ord(label.group(1)) - ord("A") + 1 == position
+
+
+KEY_LETTERS_ONLY = re.compile(r"[A-H](?:\s*[、,，]\s*[A-H])+")
 
 
 # HTML-to-Markdown converters (turndown's default) write <i>A、</i> as "_A、_"; beside CJK

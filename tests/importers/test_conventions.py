@@ -4809,3 +4809,26 @@ def test_a_listing_numbered_line_by_line_under_given_is_the_questions_program() 
     questions = parse_document("scjp.md", md.encode()).questions
     assert [q.options for q in questions] == [["final", "native"], ["4 is printed.", "Compilation fails."]]
     assert "public class Boxer1 {" in questions[1].stem
+
+
+def test_a_key_under_a_banner_whose_parts_follow_the_papers_one_named_otherwise() -> None:
+    """ "=====参考答案=====" opens the key; its parts follow the paper's, and one named as no part
+    is ("空题答案", the 填空 part's) keys the part after the one keyed before it. "1. A、B、C" in
+    a Markdown key is the first question's letters, not an option A."""
+    md = (
+        "## 单选题\n\n1. 甲？\nA. a\nB. b\n\n2. 乙？\nA. a\nB. b\n\n"
+        "## 多选题\n\n1. 丙？\nA. a\nB. b\nC. c\n\n"
+        "## 填空题\n\n1. 注释的符号是 ______。\n2. 空值是 ______。\n\n"
+        "==========参考答案==========\n\n## 单选题答案：\n\n1. B\n2. A\n\n"
+        "## 多选题答案：\n\n1. A、B、C\n\n## 空题答案：\n\n1. `#`\n2. `None`\n"
+    )
+    questions = parse_document("paper.md", md.encode()).questions
+    assert [q.answer for q in questions] == ["B", "A", "ABC", ["`#`"], ["`None`"]]
+
+
+def test_a_key_title_framed_by_runs_of_a_separator_starts_the_key() -> None:
+    questions = parse("1. 甲？\nA. a\nB. b\n2. 乙？\nA. a\nB. b\n=====参考答案=====\n1. B 2. A\n")
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in questions] == [
+        ("甲?", "B", ""),
+        ("乙?", "A", ""),
+    ]
