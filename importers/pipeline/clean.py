@@ -206,7 +206,7 @@ def repeated_lines(lines: list[Line]) -> set[str]:
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if len(line.text) >= REPEAT_MIN_CHARS:
+        if len(line.text) >= REPEAT_MIN_CHARS and not line.code:  # (a program repeats its own lines)
             seen.setdefault(line.text, []).append(index)
     out = set()
     for text, places in seen.items():

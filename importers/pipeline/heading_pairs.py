@@ -131,7 +131,12 @@ def parse_heading_pairs(
         if id(block) in keys_read:
             continue
         sibling = block.level == level and bool(body) and not block.over_subheadings
-        if PART.match(heading.text) or not (_heads_answer(block) or (sibling and not _chapter(heading))):
+        heads_others = block.over_subheadings and not body  # ("## 数据分析师SQL面试宝典" over "### 题目1")
+        if (
+            heads_others
+            or PART.match(heading.text)
+            or not (_heads_answer(block) or (sibling and not _chapter(heading)))
+        ):
             section = _plain(heading.text)
             roles[heading.lineno] = ["heading"]
             if _numbers_questions(body):
@@ -153,11 +158,16 @@ def parse_heading_pairs(
             stem = "\n".join(text for text in map(_answer_text, asked) if text) or stem
             for line in asked:
                 roles[line.lineno] = ["stem"]
+        notes = _quoted_notes(body)  # "> **说明**：…" under the answer: why, not more of it
+        body, noted = body[: len(body) - len(notes)], "\n".join(filter(None, map(_answer_text, notes)))
+        for line in notes:
+            roles[line.lineno] = ["explanation"]
         texts = [_answer_text(line) for line in body if line.text.strip() and not SOURCES.match(line.text)]
         answer = ANSWER_LABEL.sub("", "\n".join(text for text in texts if text)) or None
         if answer is not None and NO_ANSWER_YET.match(answer):
             answer = None
         sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
+        sources = join(NOTE_LABEL.sub("", noted, count=1), sources, "\n")
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
         q.number = _number(heading)
@@ -175,6 +185,19 @@ def parse_heading_pairs(
             q.warnings.append(NO_ANSWER)
         questions.append(q)
     return questions
+
+
+# "> **说明**：本题通过自连接…", "> 注：…": a note set in a quote under the answer
+NOTE_LABEL = re.compile(r"^\s*(?:说明|說明|解析|注意|注|提示|分析)\s*[:：]\s*")
+
+
+def _quoted_notes(body: list[Line]) -> list[Line]:
+    """The quote opening with a note's label, and all after it, under an answer above it."""
+    cut = next(
+        (k for k, line in enumerate(body) if k and line.quote and NOTE_LABEL.match(_plain(line.text))), None
+    )
+    answered = cut is not None and any(line.text.strip() for line in body[:cut])
+    return body[cut:] if answered and cut is not None else []
 
 
 def _question_level(blocks: list[Block]) -> tuple[str, int] | None:

@@ -4832,3 +4832,20 @@ def test_a_key_title_framed_by_runs_of_a_separator_starts_the_key() -> None:
         ("甲?", "B", ""),
         ("乙?", "A", ""),
     ]
+
+
+def test_sql_answers_keep_their_repeated_lines_and_a_quoted_note_under_them_is_the_explanation() -> None:
+    """An interview bank asking by heading: every answer's program says "FROM tb_emp" (a line
+    repeated far apart, as running headers are, but code); "> **说明**：…" under the answer is why;
+    the page's title over "### 题目1" heads the questions, it asks nothing itself."""
+    answer = "```sql\nSELECT ename\n     , sal\n     , dno\n  FROM tb_emp\n WHERE sal > {}\n ORDER BY sal;\n```\n\n"
+    md = "## 数据分析师SQL面试宝典\n\n### 题目1\n\n员工表如下。\n\n" + "".join(
+        f"#### {n}. 查询月薪超过{n}000的员工\n\n参考答案：\n\n"
+        + answer.format(n)
+        + f"> **说明**：第{n}题用WHERE。\n\n"
+        for n in range(1, 5)
+    )
+    questions = parse_document("sql.md", md.encode()).questions
+    assert [q.stem for q in questions] == [f"查询月薪超过{n}000的员工" for n in range(1, 5)]
+    assert questions[2].answer == "SELECT ename\n, sal\n, dno\nFROM tb_emp\nWHERE sal > 3\nORDER BY sal;"
+    assert questions[2].explanation == "第3题用WHERE。"
