@@ -40,6 +40,7 @@ class Item:
     depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
     bold: bool = False  # its numbered line was set wholly in bold (the paper's questions are)
     bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
+    code_answer: bool = False  # its answer so far a code block under it, no label before it
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
     parent: Item | None = None  # the numbered question whose text became this part's material

@@ -1440,11 +1440,20 @@ def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: s
     return m.end()
 
 
+def code_was_asked(item: Item) -> None:
+    """A block read as the answer of the question above it, then an answer label: the block was
+    the question's data ("每个读操作返回什么样的值？" over the operations, then "答案：")."""
+    if item.code_answer:
+        item.stem, item.answer, item.code_answer = join(item.stem, item.answer or "", "\n"), None, False
+
+
 def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     kind = "explanation" if m.lastgroup == "explanation" or payload == "explanation" else "answer"
     item = seg.item
     if seg.mode == "questions" and item is not None:
         item.slot = kind
+        if kind == "answer":
+            code_was_asked(item)
         if kind == "answer" and item.answer is None:
             item.answer = ""
         elif kind == "answer" and item.answer and at_line_start(m):

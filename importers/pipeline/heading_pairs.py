@@ -158,6 +158,13 @@ def parse_heading_pairs(
             stem = "\n".join(text for text in map(_answer_text, asked) if text) or stem
             for line in asked:
                 roles[line.lineno] = ["stem"]
+        elif (
+            cut := _key_label_below(body)
+        ) is not None:  # "每个读操作返回什么值？" over its data, then "答案："
+            stem = "\n".join([stem, *filter(None, map(_answer_text, body[:cut]))])
+            for line in body[:cut]:
+                roles[line.lineno] = ["stem"]
+            body = body[cut:]
         notes = _quoted_notes(body)  # "> **说明**：…" under the answer: why, not more of it
         body, noted = body[: len(body) - len(notes)], "\n".join(filter(None, map(_answer_text, notes)))
         for line in notes:
@@ -185,6 +192,20 @@ def parse_heading_pairs(
             q.warnings.append(NO_ANSWER)
         questions.append(q)
     return questions
+
+
+# "答案：", "参考答案：" opening a line: the key's label (a bare "答：" may close a worked answer)
+KEY_LABEL = re.compile(r"^\s*(?:(?:答案|参考答案|參考答案)\s*[:：]|【(?:答案|参考答案|參考答案)】)")
+WORKED = re.compile(r"^\s*(?:解|解答|证明|證明)\s*[:：]")
+
+
+def _key_label_below(body: list[Line]) -> int | None:
+    """Where the key's label opens a line under lines of the question's own (its data, a program),
+    none of them a worked solution's "解：": the lines above it are the question's."""
+    cut = next((k for k, line in enumerate(body) if KEY_LABEL.match(_plain(line.text))), None)
+    if not cut or any(WORKED.match(_plain(line.text)) for line in body[:cut]):
+        return None
+    return cut
 
 
 # "> **说明**：本题通过自连接…", "> 注：…": a note set in a quote under the answer

@@ -13,7 +13,7 @@ from questiontypes import words
 
 from . import rules
 from .blocks import Item, KeyEntry
-from .boundaries import BOUNDARY, own_answer_below, own_key_below, questions_below
+from .boundaries import BOUNDARY, code_was_asked, own_answer_below, own_key_below, questions_below
 from .model import Line
 from .shared_options import shared_head
 from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
@@ -479,6 +479,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
     if not KEY_LINE.match(line.text):
         return ""
     item = seg.item
+    if item is not None and "解析" not in line.text:
+        code_was_asked(item)
     if "解析" in line.text and item is not None and seg.mode == "questions":
         item.slot = "explanation"
         item.explanation = item.explanation or ""

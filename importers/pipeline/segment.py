@@ -28,6 +28,7 @@ from .sheet_bank import Columns
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
 STEM_END = boundaries.STEM_END
+ASKED = re.compile(r"[?？]\s*(?:\*\*)?\s*$")  # ("…分别代表什么意思？", "**…是什么？**")
 ASKED_END = boundaries.ASKED_END
 # Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
 ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
@@ -159,6 +160,7 @@ class Segmenter:
         self.next_depth = 0  # the Markdown list depth of the next line
         self.judge_part = 0  # the part of an online judge's "2-5" numbering being read
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
+        self.prev_code = False  # the line read before was a code block's
         self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.new_section("", "generic", 0)
@@ -183,6 +185,7 @@ class Segmenter:
         else:
             self.scan(line)
         self.prev_full = full
+        self.prev_code = line.code
 
     def scan(self, line: Line) -> None:
         """Read `line` boundary by boundary (also the rest of a line whose opening a rule read)."""
@@ -236,11 +239,21 @@ class Segmenter:
             return "stem"
         if item.slot not in CODE_SLOTS:
             return ""
+        if item.slot == "stem" and self._answered_in_code(item):
+            item.slot, item.answer = "answer", ""  # "简答题" "…分别代表什么意思？" then a block
+            item.code_answer = True
         if item.slot == "stem":
             item.stem = join(item.stem, line.text, "\n")
         else:
             item.append(line.text, new_line=True)
         return item.slot
+
+    def _answered_in_code(self, item: Item) -> bool:
+        """A block under an open part's question that has asked: its answer (a course's test keeps
+        every answer in a code block), not more of the question."""
+        asked = ASKED.search(item.stem) is not None and not item.options and not item.extra
+        opens = not self.prev_code  # (a "?" in the block's own comment asks nothing)
+        return asked and opens and self.section.kind in ("short", "case") and item.answer is None
 
     def _quoted_line(self, line: Line) -> str:
         """A Markdown block quote under a question's options or its key: its explanation, read

@@ -4849,3 +4849,23 @@ def test_sql_answers_keep_their_repeated_lines_and_a_quoted_note_under_them_is_t
     assert [q.stem for q in questions] == [f"查询月薪超过{n}000的员工" for n in range(1, 5)]
     assert questions[2].answer == "SELECT ename\n, sal\n, dno\nFROM tb_emp\nWHERE sal > 3\nORDER BY sal;"
     assert questions[2].explanation == "第3题用WHERE。"
+
+
+def test_a_code_block_under_an_open_question_that_asked_is_its_answer_unless_a_label_follows() -> None:
+    """A course test keeps every 简答 answer in a code block under the question; a block followed by
+    "答案：" was the question's data, and a "?" inside a block asks nothing."""
+    md = (
+        "二、简答题\n\n13. 格式化输出中 %s 代表什么意思？\n\n```python\n%s：格式化字符串\n```\n\n"
+        "14. 每个读操作返回什么值？\n\n```\na. P0: read 120\n```\n\n答案：\n```\n返回0020\n```\n\n"
+        "15. 统计单词数。\n\n```c\nint n; // 长度?\nn = 0;\n```\n"
+    )
+    questions = parse_document("test.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("格式化输出中 %s 代表什么意思?", "%s:格式化字符串"),
+        ("每个读操作返回什么值?\na. P0: read 120", "返回0020"),
+        ("统计单词数。\nint n; // 长度?\nn = 0;", None),
+    ]
+    # the same asked by headings: the lines above the key's label are the question's
+    headed = md.replace("13. ", "#### ").replace("14. ", "#### ").replace("15. ", "#### 15. ")
+    questions = parse_document("test.md", headed.encode()).questions
+    assert (questions[1].stem, questions[1].answer) == ("每个读操作返回什么值?\na. P0: read 120", "返回0020")
