@@ -158,13 +158,12 @@ def parse_heading_pairs(
             stem = "\n".join(text for text in map(_answer_text, asked) if text) or stem
             for line in asked:
                 roles[line.lineno] = ["stem"]
-        elif (
-            cut := _key_label_below(body)
-        ) is not None:  # "每个读操作返回什么值？" over its data, then "答案："
-            stem = "\n".join([stem, *filter(None, map(_answer_text, body[:cut]))])
-            for line in body[:cut]:
+        elif (labelled := _key_label_below(body)) is not None:
+            # "每个读操作返回什么值？" over its data, then "答案："
+            stem = "\n".join([stem, *filter(None, map(_answer_text, body[:labelled]))])
+            for line in body[:labelled]:
                 roles[line.lineno] = ["stem"]
-            body = body[cut:]
+            body = body[labelled:]
         notes = _quoted_notes(body)  # "> **说明**：…" under the answer: why, not more of it
         body, noted = body[: len(body) - len(notes)], "\n".join(filter(None, map(_answer_text, notes)))
         for line in notes:
