@@ -299,6 +299,14 @@ def accept_case_questions(seg: Segmenter, m: re.Match[str], text: str, pos: int)
     first_next = FIRST_SUB_QUESTION.match(text, m.end())
     if before and not first_next and not _opens_line(m) and before not in SENTENCE_END:
         return None  # "这是一个古典的数学问题：古代…": a word in a sentence, not a heading
+    item = seg.item
+    if (
+        item is not None
+        and item.number
+        and not (first_next or _opens_line(m))
+        and ASKED_END.search(item.stem)
+    ):
+        return None  # "21. 什么是BigKey？…" answered "…的key。问题：读写耗时…": a point of the answer
     return ("case_questions", None)
 
 

@@ -841,8 +841,10 @@ STEM_PAGE_REF = re.compile(
 
 # "(5分)" after a stem or "(本题2分)" before it: the points, not the question.
 STEM_POINTS = re.compile(
-    r"^\s*[(（]\s*(?:本题|本小题)?\s*\d+(?:\.\d+)?\s*分\s*[)）]|[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$"
-)
+    r"^\s*[(（]\s*(?:本题|本小题)?\s*\d+(?:\.\d+)?\s*(?:分|\s?points?|\s?pts?\.?|\s?marks?)\s*[)）]"
+    r"|[(（]\s*\d+(?:\.\d+)?\s*(?:分|\s?points?|\s?pts?\.?|\s?marks?)\s*[)）]\s*$",
+    re.I,
+)  # "（5分）", "(6points)", "(10 marks)" before or after the question
 
 
 # "__[填空1]__": a platform's numbered blank, one blank (not the two runs of underscores around it)
@@ -883,7 +885,7 @@ def clean_stem(text: str) -> str:
     if "年" in text:
         text = STEM_SOURCE.sub("", text)
     text = without_source_tag(text.strip())
-    return (STEM_POINTS.sub("", text) if "分" in text else text).strip()
+    return (STEM_POINTS.sub("", text) if "分" in text or "(" in text else text).strip()
 
 
 def clean_option(text: str) -> str:

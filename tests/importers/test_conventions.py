@@ -4869,3 +4869,18 @@ def test_a_code_block_under_an_open_question_that_asked_is_its_answer_unless_a_l
     headed = md.replace("13. ", "#### ").replace("14. ", "#### ").replace("15. ", "#### 15. ")
     questions = parse_document("test.md", headed.encode()).questions
     assert (questions[1].stem, questions[1].answer) == ("每个读操作返回什么值?\na. P0: read 120", "返回0020")
+
+
+def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() -> None:
+    """ "…的key。问题：读写耗时…" in the answer of a numbered question that asked is a point of it,
+    not a case study's "问题：" opening sub-questions; "(6points)" before a stem is its points."""
+    text = (
+        "21. 什么是BigKey？有什么问题？\n\nBigKey是占用内存过大的key。问题：读写耗时。处理：拆分。\n\n"
+        "22. 如何保证数据一致性？\n\n先更新数据库，再删除缓存。\n\n23. (6points) 将31.5转换为十六进制数。\n"
+    )
+    questions = parse(text)
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("什么是BigKey?有什么问题?", "BigKey是占用内存过大的key。问题:读写耗时。处理:拆分。"),
+        ("如何保证数据一致性?", "先更新数据库,再删除缓存。"),
+        ("将31.5转换为十六进制数。", None),
+    ]
