@@ -63,6 +63,8 @@ PART = re.compile(
     r"\s*(?:[\d\s*×xX'′’=＝+.分()（）,，;；共每题題小]*)[】\]]?\s*[:：]?\s*$"
 )
 OPEN_KINDS = ("short", "case")
+# A title naming the notes a set of questions to answer: interview questions, guessed exam ones
+QUESTIONS_TITLE = re.compile(r"面试题|面試題|猜题|猜題|押题|押題|问答题|問答題|面试宝典|面試寶典")
 # A heading that only names the field ("### 1. 题目", "### Question 3"): the question is the text
 # under it, up to its answer's label
 FIELD_ONLY = re.compile(
@@ -240,13 +242,18 @@ def _blocks(lines: list[Line], listed: bool) -> list[Block]:
     """Each heading (or bold line that asks, or line naming a part) with the lines under it, to the
     next one (text before the first: none); `listed`: the top-level list numbers questions."""
     blocks: list[Block] = []
-    open_part = False
+    open_part = titled = False
     texts = [line for line in lines if line.text.strip()]
+    deepest = max((line.heading for line in texts if line.heading), default=0)
+    # (where bold bullets ask, as "* **int与integer的区别**", the headings name their parts)
+    bullets_ask = any(line.bullet and BOLD_LINE.fullmatch(line.text.strip()) for line in texts)
     for i, line in enumerate(texts):
         # (a part's name deep in a list, "- 设计", is one of its points)
         part = PART.match(_plain(line.text)) if line.depth <= 1 else None
         if part:
             open_part = Segmenter.section_kind(part.group("kind")) in OPEN_KINDS
+        elif i == 0 and line.heading and QUESTIONS_TITLE.search(_plain(line.text)):
+            titled = True  # "# 猜题", "# 前端面试题": every heading of the deepest level names a question
         bold = BOLD_LINE.fullmatch(line.text.strip()) is not None
         following = texts[i + 1] if i + 1 < len(texts) else None
         under = following is not None and (
@@ -263,7 +270,8 @@ def _blocks(lines: list[Line], listed: bool) -> list[Block]:
             or (not in_answer and _bullet_asks(texts, i, listed))
         ):
             deeper = bool(line.heading and following and following.heading > line.heading)
-            blocks.append(Block(line, [], open_part and not part, deeper, topic=topic))
+            asks_as_titled = titled and line.heading == deepest and not (part or bullets_ask)
+            blocks.append(Block(line, [], (open_part or asks_as_titled) and not part, deeper, topic=topic))
         elif blocks:
             blocks[-1].body.append(line)
     return blocks

@@ -4884,3 +4884,21 @@ def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() 
         ("如何保证数据一致性?", "先更新数据库,再删除缓存。"),
         ("将31.5转换为十六进制数。", None),
     ]
+
+
+def test_notes_titled_as_guessed_questions_ask_by_every_heading_of_their_deepest_level() -> None:
+    """ "# 猜题" over "## 1 webpack" over "### 1.2 webpack的核心概念": the title says each heading
+    names a question, topic or not, answered or not yet; the part headings over them ask nothing."""
+    md = (
+        "# 猜题\n\n## 1 webpack\n\n### 1.1 vite和webpack区别？\n\n1.开发模式不同\n\n2.打包效率不同\n\n"
+        "### 1.2 webpack的核心概念\n\n1.入口（entry）\n\n2.输出（output）\n\n### 1.3 提升打包构建速度\n\n热更新。\n\n"
+        "## 2 Node.js\n\n### 2.1 node.js运行机制\n\nv8引擎解析。\n\n### 2.2 yarn和npm的区别\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("vite和webpack区别?", "1.开发模式不同\n2.打包效率不同"),
+        ("webpack的核心概念", "1.入口(entry)\n2.输出(output)"),
+        ("提升打包构建速度", "热更新。"),
+        ("node.js运行机制", "v8引擎解析。"),
+        ("yarn和npm的区别", None),
+    ]
