@@ -10,6 +10,7 @@ from collections.abc import Callable
 from .collector import collector_paused
 from .coverage import rows_coverage
 from .csv_sheet import is_csv
+from .gift import read_gift
 from .headerless import delimited_sheet
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .parse import parse_lines
@@ -47,9 +48,21 @@ def _parse(
         bank.coverage = rows_coverage(bank)
         return bank
     lines = read_lines(filename, data)
-    paper = _records(filename, data, lines) or parse_lines(filename, lines, on_progress)
+    paper = (
+        _records(filename, data, lines)
+        or _gift(filename, data, lines)
+        or parse_lines(filename, lines, on_progress)
+    )
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
+    return paper
+
+
+def _gift(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
+    """A Moodle GIFT export (plain text whose records answer in braces)."""
+    paper = read_gift(lines) if is_plain_text(filename, data) else None
+    if paper is not None:
+        paper.filename = filename
     return paper
 
 

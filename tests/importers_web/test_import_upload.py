@@ -87,6 +87,14 @@ def test_a_csv_bank_is_accepted_and_read(admin_client_: Client, bank: Bank) -> N
     assert StagedQuestion.objects.filter(data__stem="客户是?", data__answer="A").exists()
 
 
+def test_a_moodle_gift_export_is_accepted_and_read(admin_client_: Client, bank: Bank) -> None:
+    gift = "::Q1:: 客户是? {=上帝 ~对手}\n\n::Q2:: 服务要微笑. {T}\n".encode()
+    upload(admin_client_, bank.pk, {"bank.gift": gift})
+    assert ImportFile.objects.get().status == "parsed"
+    assert StagedQuestion.objects.filter(data__stem="客户是?", data__answer="A").exists()
+    assert StagedQuestion.objects.filter(data__type="truefalse", data__answer=True).exists()
+
+
 def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]:
     upload(client, bank.pk, {"ok.txt": txt_paper("一个正常的题目?"), **files})
     batch = ImportBatch.objects.order_by("-pk").first()
@@ -98,7 +106,7 @@ def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]
 def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None:
     page = "<html><body><p>1. 客户是谁?</p><p>答案：上帝</p></body></html>".encode()
     assert refusal_of(admin_client_, bank, {"exam.html": page, "b.htm": page, "c.php": page}) == [
-        "c.php: 不支持的文件类型,只接收 .docx .txt .md .html .htm .xlsx .xls .csv .pdf .zip"
+        "c.php: 不支持的文件类型,只接收 .docx .txt .md .html .htm .xlsx .xls .csv .pdf .gift .zip"
     ]
 
 
