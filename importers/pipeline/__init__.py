@@ -13,6 +13,7 @@ from .csv_sheet import is_csv
 from .gift import read_gift
 from .headerless import delimited_sheet
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
+from .moodle_xml import is_moodle_xml, read_moodle_xml
 from .parse import parse_lines
 from .read import is_plain_text, is_spreadsheet, read_lines
 from .sheet_bank import read_csv, read_spreadsheet, read_table
@@ -42,6 +43,14 @@ def _parse(
     if is_spreadsheet(data):
         paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
         paper.coverage = rows_coverage(paper)
+        return paper
+    if is_moodle_xml(data) or filename.lower().endswith(".xml"):
+        if not is_moodle_xml(data):
+            raise PaperError(filename, "an XML file that is not a Moodle question export (<quiz>)")
+        paper = read_moodle_xml(filename, data)
+        paper.coverage = rows_coverage(paper)
+        if not paper.questions and not empty_ok:
+            raise PaperError(filename, "no recognisable question found")
         return paper
     bank = read_csv(filename, data) if is_csv(filename) and is_plain_text(filename, data) else None
     if bank is not None:

@@ -95,6 +95,13 @@ def test_a_moodle_gift_export_is_accepted_and_read(admin_client_: Client, bank: 
     assert StagedQuestion.objects.filter(data__type="truefalse", data__answer=True).exists()
 
 
+def test_a_moodle_xml_export_is_accepted_and_read(admin_client_: Client, bank: Bank) -> None:
+    data = (Path(__file__).parents[1] / "importers" / "files" / "moodle-export.xml").read_bytes()
+    upload(admin_client_, bank.pk, {"bank.xml": data})
+    assert ImportFile.objects.get().status == "parsed"
+    assert StagedQuestion.objects.filter(data__stem="客户关系管理的核心是?", data__answer="B").exists()
+
+
 def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]:
     upload(client, bank.pk, {"ok.txt": txt_paper("一个正常的题目?"), **files})
     batch = ImportBatch.objects.order_by("-pk").first()
@@ -106,7 +113,7 @@ def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]
 def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None:
     page = "<html><body><p>1. 客户是谁?</p><p>答案：上帝</p></body></html>".encode()
     assert refusal_of(admin_client_, bank, {"exam.html": page, "b.htm": page, "c.php": page}) == [
-        "c.php: 不支持的文件类型,只接收 .docx .txt .md .html .htm .xlsx .xls .csv .pdf .gift .zip"
+        "c.php: 不支持的文件类型,只接收 .docx .txt .md .html .htm .xlsx .xls .csv .pdf .gift .xml .zip"
     ]
 
 
