@@ -313,6 +313,7 @@ def table_row(seg: Segmenter, line: Line) -> str:
     columns, kind = seg.table
     if kind == "key":
         number, answer = (_cell(cells, columns.fields[name]) for name in ("number", "answer"))
+        number = KEY_ROW_NUMBER.sub("", number)  # ("Q1", "第1题")
         if not number.isdigit():
             return ""
         seg.add_key(int(number), line).text = answer
@@ -430,11 +431,25 @@ OPTIONS_TABLE_HEADER = frozenset(
 )
 
 
+KEY_ROW_NUMBER = re.compile(r"^(?:Q|No\.?|第)\s*|\s*[题題.、]$", re.I)
+
+
 def _table_header(seg: Segmenter, cells: list[str]) -> str:
     names = {cell.lower() for cell in cells if cell}
     if seg.item is not None and names <= OPTIONS_TABLE_HEADER and names & {"选项", "option", "options"}:
         return "heading"  # (its rows are read as options, label and text)
     columns = find_columns([(0, cells)])
+    if (
+        columns is not None
+        and seg.mode == "key"
+        and {"stem", "answer"} <= set(columns.fields)
+        and not columns.options
+    ):
+        # "| Question | Answer |" under "Answers": the key's rows, numbered in the question column
+        numbered = {"number": columns.fields["stem"], "answer": columns.fields["answer"]}
+        seg.close_item()
+        seg.table = (replace(columns, fields=numbered), "key")
+        return "key"
     if columns is not None and "stem" in columns.fields:
         seg.table = (columns, "questions")
         return "heading"
@@ -486,7 +501,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.explanation = item.explanation or ""
         return "explanation"
     below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg) or _case_part_open(seg)
-    if item is not None and seg.mode == "questions" and below:
+    tabled = bool(line.heading) and "\t" in seg.next_text  # ("## Answers" over "| Question | Answer |")
+    if item is not None and seg.mode == "questions" and below and not tabled:
         item.slot, item.answer = "answer", ""  # "参考答案：" then the answer of the question above
         return "answer"
     seg.start_key()

@@ -114,7 +114,7 @@ ITEM = (
     r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
-    r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：]|(?=\s|$))"
+    r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"
     # "【12】", "No.12", "题12：" opening a line (only there: "【4】" mid-line is a numbered blank)
     r"|(?:【(?=\d{1,4}】)|(?<![A-Za-z])N[Oo]\.?\s*|(?<![\u4e00-\u9fff])(?:试题|题目|题)\s*)"
     r"(?P<item_l>\d{1,4})(?:】|\s*[:：.、．])?"

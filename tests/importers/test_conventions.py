@@ -4902,3 +4902,26 @@ def test_notes_titled_as_guessed_questions_ask_by_every_heading_of_their_deepest
         ("node.js运行机制", "v8引擎解析。"),
         ("yarn和npm的区别", None),
     ]
+
+
+def test_english_quiz_numbered_q1_bracket_keyed_by_a_table_under_an_answers_heading() -> None:
+    md = (
+        "# Customer Service Quiz\n\nQ1) What is the first step in handling a complaint?\na) Argue\nb) Listen\n\n"
+        "Q2) Which are good phone etiquette? (Select all that apply)\na) Smile\nb) Eat\nc) Use the caller's name\n\n"
+        "Q3) True or False: You should always promise a refund.\n\n## Answers\n\n"
+        "| Question | Answer |\n|---|---|\n| Q1 | b |\n| Q2 | a, c |\n| Q3 | False |\n"
+    )
+    questions = parse_document("quiz.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("single", "What is the first step in handling a complaint?", "B"),
+        ("multiple", "Which are good phone etiquette? (Select all that apply)", "AC"),
+        ("truefalse", "You should always promise a refund.", False),
+    ]
+
+
+def test_an_option_starred_before_its_label_is_the_key() -> None:
+    text = "1. What comes first?\n   *a. Listen\n   b. Argue\n2. 客户是？\nA) 对手\n*B) 上帝\n"
+    assert [(q["options"], q["answer"]) for q in parse(text)] == [
+        (["Listen", "Argue"], "A"),
+        (["对手", "上帝"], "B"),
+    ]
