@@ -64,7 +64,7 @@ ANSWER = (
     # "答案为B", "答案选C", "正确答案是 **C**", "正确答案是 **错误**"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為|选择|選擇|选|選)\s*(?=(?:\*\*)?(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h])*|正确|错误|正確|錯誤|对|错|對|錯)\s*(?:\*\*)?\s*[.。]?\s*$)"
     r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
-    r"|(?<![A-Za-z])(?:ANSWER|Answer|answer|ANS|Ans|ans)\s*[:：]"  # Aiken format, English papers ("Ans: B")
+    r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"  # Aiken format, English papers ("Ans: B")
     r"|(?<![A-Za-z])(?:Đáp án|Respuesta|Resposta|Réponse|Antwort)\s*[:：]"  # the same vendors' translations
     r"|(?<![A-Za-z])(?:Correct|correct|CORRECT|Right|right)\s+(?:answers?|Answers?|ANSWERS?|options?)\s*[:：]"
     r"|(?<![A-Za-z])(?:ANS|Ans|ans)\.\s*(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"  # "Ans. A"
@@ -90,7 +90,8 @@ EXPLANATION = (
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
     rf"|^(?:{UNDER_KEY_NOTES})\s*[:：]"  # under a key only (boundaries.accept_explanation)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
-    r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$))"  # English banks: "Explanation" over the text
+    # English banks: "Explanation" over the text; "Rationale:", "Feedback:" (LMS exports) opening a line
+    r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$)|^(?:Rationale|RATIONALE|Feedback|FEEDBACK)\s*[:：])"
 )
 # Case papers (软考, 案例分析 exams) head each case "试题一（25 分）" and ask its parts under labels
 # carrying their numbers, "【问题1】（12 分）" or a heading "问题 1", each answered under "参考答案".

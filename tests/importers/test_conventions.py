@@ -4925,3 +4925,15 @@ def test_an_option_starred_before_its_label_is_the_key() -> None:
         (["Listen", "Argue"], "A"),
         (["对手", "上帝"], "B"),
     ]
+
+
+def test_an_english_key_labelled_answers_and_its_reasons_labelled_rationale_or_feedback() -> None:
+    text = (
+        "Question 1\nSelect TWO good practices.\nA. Smile\nB. Shout\nC. Confirm details\nAnswers: A, C\n"
+        "Rationale: Both build trust.\n\nQuestion 2\nWhat comes first?\nA. Listen\nB. Argue\nAnswer: A\n"
+        "Feedback: Listening calms the customer.\n"
+    )
+    assert [(q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("AC", "Both build trust."),
+        ("A", "Listening calms the customer."),
+    ]
