@@ -64,7 +64,8 @@ ANSWER = (
     # "答案为B", "答案选C", "正确答案是 **C**", "正确答案是 **错误**"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為|选择|選擇|选|選)\s*(?=(?:\*\*)?(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h])*|正确|错误|正確|錯誤|对|错|對|錯)\s*(?:\*\*)?\s*[.。]?\s*$)"
     r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
-    r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"  # Aiken format, English papers ("Ans: B")
+    # Aiken format, English papers ("Ans: B", "Answers: A, C")
+    r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"
     r"|(?<![A-Za-z])(?:Đáp án|Respuesta|Resposta|Réponse|Antwort)\s*[:：]"  # the same vendors' translations
     r"|(?<![A-Za-z])(?:Correct|correct|CORRECT|Right|right)\s+(?:answers?|Answers?|ANSWERS?|options?)\s*[:：]"
     r"|(?<![A-Za-z])(?:ANS|Ans|ans)\.\s*(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"  # "Ans. A"
