@@ -113,6 +113,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "分析",
         "详解",
         "explanation",
+        "answerexplanation",
+        "rationale",
+        "feedback",
         "analysis",
         "jiexi",
         "daanjiexi",
@@ -161,7 +164,8 @@ OPTION_COLUMN = re.compile(
     r"^(?:选项|选择项|答案|option|answer|choice|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$",
     re.IGNORECASE,
 )
-HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]")
+# "(必填)", "*", and a note after a spaced dash ("Question - max 120 characters": Kahoot's template)
+HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]|\s+[-–—]\s+.*$")
 HEADER_SCAN_ROWS = 20
 NO_HEADER = "不是题库表格:找不到表头(需要“题目”或“题干”列,以及“答案”、“选项A”或“题型”列)"
 NO_QUESTIONS = "表头下面没有试题"
@@ -185,6 +189,15 @@ TYPE_WORDS = {code: code for code in questiontypes.CODES} | {
     "checkbox": "multiple",
     "tf": "truefalse",
     "judge": "truefalse",
+    # the English names quiz platforms (Quizizz, Kahoot, Google Forms) give their types
+    "truefalse": "truefalse",
+    "fillintheblank": "fill",
+    "fillintheblanks": "fill",
+    "fillblank": "fill",
+    "openended": "short",
+    "essay": "short",
+    "shortanswer": "short",
+    "paragraph": "short",
 }
 BAR = re.compile(r"\s*[|｜]\s*")
 
@@ -810,6 +823,14 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
         q.answer = letters or None
         if answer_text and not letters:
             q.warnings.append(f"answer {answer_text!r} is not an option letter")
+    elif kind == "fill" and options and not answer_text:
+        # "Fill-in-the-Blank" whose option cells list the words it accepts (Quizizz's template)
+        # (as many cells as a stem's several blanks: each blank's answer)
+        blanks = len(rules.BLANK.findall(stem))
+        q.type, q.stem = "fill", stem if blanks else f"{stem}____"
+        q.answer = (
+            list(options) if blanks > 1 and len(options) == blanks else [words.ALTERNATIVE.join(options)]
+        )
     elif kind == "fill" or (
         rules.BLANK.search(stem) and (not kind or _chosen_into_blank(kind, options, answer_text))
     ):

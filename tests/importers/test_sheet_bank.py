@@ -1003,3 +1003,57 @@ def test_a_number_chosen_to_fill_the_blank_under_a_choice_type_and_an_answer_exc
         ("fill", "标准自()起施行。", [], ["2009/5/1"]),
     ]
     assert rows[2][0] != "fill" and rows[2][3] == "B"  # a letter: a choice whose options went unprinted
+
+
+def test_quiz_platform_templates_kahoot_and_quizizz() -> None:
+    """Kahoot's template notes each header after a dash ("Answer 1 - max 75 characters") and keys
+    by option numbers; Quizizz names its types in English, lists a fill-in's accepted words in its
+    option cells and heads the explanation "Answer explanation"."""
+    kahoot = book(
+        (
+            "Sheet1",
+            [
+                ["Kahoot! Quiz Template"],
+                [],
+                [
+                    "",
+                    "Question - max 120 characters",
+                    "Answer 1 - max 75 characters",
+                    "Answer 2 - max 75 characters",
+                    "Answer 3 - max 75 characters",
+                    "Time limit (sec) – 5, 10, 20 secs",
+                    "Correct answer(s) - choose at least one",
+                ],
+                [1, "What comes first?", "Argue", "Listen", "Ignore", 20, 2],
+                [2, "Good habits?", "Smile", "Shout", "Confirm", 30, "1,3"],
+            ],
+        )
+    )
+    assert summary(kahoot) == [
+        ("single", "What comes first?", ["Argue", "Listen", "Ignore"], "B"),
+        ("multiple", "Good habits?", ["Smile", "Shout", "Confirm"], "AC"),
+    ]
+    quizizz = book(
+        (
+            "Sheet1",
+            [
+                [
+                    "Question Text",
+                    "Question Type",
+                    "Option 1",
+                    "Option 2",
+                    "Correct Answer",
+                    "Answer explanation",
+                ],
+                ["What comes first?", "Multiple Choice", "Argue", "Listen", 2, "Listen first"],
+                ["Capital of China?", "Fill-in-the-Blank", "Beijing", "Peking", "", ""],
+                ["Describe your approach.", "Open-Ended", "", "", "", ""],
+            ],
+        )
+    )
+    assert summary(quizizz) == [
+        ("single", "What comes first?", ["Argue", "Listen"], "B"),
+        ("fill", "Capital of China?____", [], ["Beijing|Peking"]),
+        ("short", "Describe your approach.", [], None),
+    ]
+    assert parse_document("q.xlsx", quizizz).questions[0].explanation == "Listen first"
