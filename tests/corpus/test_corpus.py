@@ -457,6 +457,7 @@ FLOORS = {
     "he2_google-it-automation-python-module1-graded.md": (0.80, 0.05),
     "hf1_qianduan-mianshi-jiandati.md": (0.95, 0.95),
     "hf2_http-tcp-wangluo-lianxiti.md": (0.80, 0.75),
+    "hg1_jiaotong-biaozhi-zonghe-zhishiti.txt": (0.95, 0.00),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
