@@ -25,8 +25,9 @@ MIN_RECORDS = 2  # a lone braced line is no quiz
 GIFT_NOTE = "read as Moodle GIFT: answers in braces, = right, ~ wrong"
 
 # An answer block as GIFT opens it: a right or wrong answer, a verdict, a number, or an essay's {}
-BLOCK_OPENING = re.compile(r"(?<!\\)\{\s*(?:[=~]|(?:T|F|TRUE|FALSE)\s*(?:#|\}|$)|#|\})")
-KEYED_BLOCK = re.compile(r"(?<!\\)\{\s*(?:[=~]|(?:T|F|TRUE|FALSE)\s*(?:#|\}|$))")
+# (after a space or at a line's start: "A^{T}" in a formula opens none)
+BLOCK_OPENING = re.compile(r"(?:(?<=\s)|^)\{\s*(?:[=~]|(?:T|F|TRUE|FALSE)\s*(?:#|\}|$)|#|\})", re.M)
+KEYED_BLOCK = re.compile(r"(?:(?<=\s)|^)\{\s*(?:[=~]|(?:T|F|TRUE|FALSE)\s*(?:#|\}|$))", re.M)
 TITLE = re.compile(r"^\s*::(.*?)::\s*", re.S)
 TEXT_FORMAT = re.compile(r"^\s*\[(?:html|markdown|plain|moodle)\]\s*", re.I)
 CATEGORY = re.compile(r"^\s*\$CATEGORY:\s*(.+)$")

@@ -58,3 +58,10 @@ def test_a_paper_whose_programs_use_braces_is_not_read_as_gift() -> None:
     paper = parse_document("c.txt", text.encode())
     assert [q.answer for q in paper.questions] == ["A", "B"]
     assert "GIFT" not in " ".join(paper.notes)
+
+
+def test_a_linear_algebra_paper_whose_formulas_brace_a_t_is_not_read_as_gift() -> None:
+    text = "".join(f"{n}. 设矩阵A，求A^{{T}}的秩。\n答案：{n}\n\n" for n in range(1, 5))
+    paper = parse_document("la.txt", text.encode())
+    assert [q.answer for q in paper.questions] == ["1", "2", "3", "4"]
+    assert "GIFT" not in " ".join(paper.notes)
