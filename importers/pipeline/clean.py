@@ -15,6 +15,7 @@ from . import rules
 from .boundaries import BOUNDARY, program_line
 from .bulleted_options import bulleted_options
 from .listed_options import listed_options
+from .marked_options import marked_options
 from .model import Image, Line
 from .sigils import sigil_records
 from .tagged_fields import tagged_records
@@ -85,7 +86,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
-    for line in sigil_records(tagged_records(listed_options(bulleted_options(lines)))):
+    for line in sigil_records(tagged_records(listed_options(marked_options(bulleted_options(lines))))):
         text = fold(line.text)
         if not text:
             continue

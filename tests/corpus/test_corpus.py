@@ -457,7 +457,7 @@ FLOORS = {
     "he2_google-it-automation-python-module1-graded.md": (0.80, 0.05),
     "hf1_qianduan-mianshi-jiandati.md": (0.95, 0.95),
     "hf2_http-tcp-wangluo-lianxiti.md": (0.80, 0.75),
-    "hg1_jiaotong-biaozhi-zonghe-zhishiti.txt": (0.95, 0.00),
+    "hg1_jiaotong-biaozhi-zonghe-zhishiti.txt": (0.95, 0.95),
     "hh1_xiaomi-2020-qianduan-bishiti.md": (0.05, 0.00),
     "hh2_html-di2tian-ceshiti.md": (0.65, 0.95),
     "i1_ruanjian-choice.txt": (0.95, 0.95),

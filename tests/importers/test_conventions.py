@@ -4937,3 +4937,23 @@ def test_an_english_key_labelled_answers_and_its_reasons_labelled_rationale_or_f
         ("AC", "Both build trust."),
         ("A", "Listening calms the customer."),
     ]
+
+
+def test_unlettered_options_with_the_right_ones_ticked() -> None:
+    # A generated bank or a quiz tool's export: no letters, the right option ticked, the others
+    # indented to the ticked text's column or given an empty box; radio buttons the same. A tick
+    # on a line of its own text (a key's "√ 正确") or a bullet list of notes stays as it was.
+    questions = parse(
+        "1. 图中手势表示什么信号？\n     左转弯信号\n   ✓ 直行信号\n     停止信号\n"
+        "   📖 双臂平伸，右臂向前摆动。\n\n"
+        "2. 哪些是渠道？\n✔ 电话\n☐ 会议\n✔ 网站\n\n"
+        "3. 哪个是首都？\n○ 上海\n● 北京\n\n"
+        "4. 服务的要点有哪些？\n● 微笑\n● 耐心\n"
+    )
+    assert [(q["number"], q["type"], q["options"], q["answer"]) for q in questions] == [
+        ("1", "single", ["左转弯信号", "直行信号", "停止信号"], "B"),
+        ("2", "multiple", ["电话", "会议", "网站"], "AC"),
+        ("3", "single", ["上海", "北京"], "B"),
+        ("4", "short", [], "微笑\n耐心"),
+    ]
+    assert questions[0]["explanation"] == "📖 双臂平伸,右臂向前摆动。"
