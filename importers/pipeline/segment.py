@@ -38,6 +38,7 @@ CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」�
 ANSWER_DONE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误|正確|錯誤)\s*")
 # The line after this one answers it ("答案：对"): this line is a question even where numbers are not.
 ANSWER_NEXT = re.compile(rules.ANSWER)
+OPTION_OPENS = re.compile(rules.OPTION)
 EXPLANATION_LABEL = re.compile(rules.EXPLANATION)
 # a line cut mid-question: it asks ("如何理解…") and no sentence ends on it
 ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
@@ -359,8 +360,10 @@ class Segmenter:
             # "谁负责…？" "答案是：" (left empty) "…被定义为，" "答案是：4": a line answered on the
             # next is the next question, not the text of an answer label left empty
             return ANSWER_NEXT.match(self.next_text) is not None and not ANSWER_NEXT.match(text)
-        if ASKED_END.search(text) and ANSWER_NEXT.match(self.next_text):
-            return True
+        if ANSWER_NEXT.match(self.next_text) and (
+            ASKED_END.search(text) or not (item.number or OPTION_OPENS.match(text))
+        ):
+            return True  # (under an unnumbered question, a line answered next is the next one)
         if item.number or self.numbered_items or self.prev_full:
             return False  # (a line going on from one cut at the page's width opens nothing)
         finished = ANSWER_DONE.fullmatch(item.answer or "") is not None

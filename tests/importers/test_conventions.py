@@ -4957,3 +4957,20 @@ def test_unlettered_options_with_the_right_ones_ticked() -> None:
         ("4", "short", [], "微笑\n耐心"),
     ]
     assert questions[0]["explanation"] == "📖 双臂平伸,右臂向前摆动。"
+
+
+def test_unnumbered_questions_each_answered_under_a_label() -> None:
+    # Interview notes: nothing numbered, each question a line (a topic as often as a sentence
+    # that asks), its answer opening "答：" on the next line and going on for lines. An option
+    # line over a key stays the option it is.
+    questions = parse(
+        "C++部分：\nstatic\n答：静态变量，初始化只运行一次。\nconst 指针常量和常量指针\n"
+        "答：指针常量不可改变指向\n常量指针指向常量\n返回局部变量？原因\n答：栈上的变量出了作用域即释放。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("static", "静态变量,初始化只运行一次。"),
+        ("const 指针常量和常量指针", "指针常量不可改变指向\n常量指针指向常量"),
+        ("返回局部变量?原因", "栈上的变量出了作用域即释放。"),
+    ]
+    keyed = parse("公理是什么？\n答：出发点\n下列说法错误的是\nA哲学家的书\nB牛顿的定律\n正确答案：B")
+    assert [q["stem"] for q in keyed if q["stem"].startswith("B")] == []
