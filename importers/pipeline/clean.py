@@ -14,6 +14,7 @@ import unicodedata
 from . import rules
 from .boundaries import BOUNDARY, program_line
 from .bulleted_options import bulleted_options
+from .key_above_options import key_above_options
 from .listed_options import listed_options
 from .marked_options import marked_options
 from .model import Image, Line
@@ -86,7 +87,9 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
-    for line in sigil_records(tagged_records(listed_options(marked_options(bulleted_options(lines))))):
+    for line in sigil_records(
+        tagged_records(listed_options(key_above_options(marked_options(bulleted_options(lines)))))
+    ):
         text = fold(line.text)
         if not text:
             continue

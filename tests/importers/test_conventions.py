@@ -4974,3 +4974,26 @@ def test_unnumbered_questions_each_answered_under_a_label() -> None:
     ]
     keyed = parse("公理是什么？\n答：出发点\n下列说法错误的是\nA哲学家的书\nB牛顿的定律\n正确答案：B")
     assert [q["stem"] for q in keyed if q["stem"].startswith("B")] == []
+
+
+def test_a_key_printed_over_unlettered_options_with_the_trainees_answer() -> None:
+    # 牛客's exported tests: the stem, "正确答案: B C   你的答案: 空 (错误)", the options one a
+    # line with no letters, then the explanation's paragraphs up to the next stem. The trainee's
+    # answer is never the key; options that carry letters are read as they are.
+    text = (
+        "* 以下哪些排序算法是不稳定的（）\n  正确答案: B C   你的答案: 空 (错误)\n  冒泡排序\n  堆排序\n"
+        "  快速排序\n  归并排序\n\n  快选一些好朋友堆在一起聊天吧\n\n"
+        "* 如下哪个命令修改文件的权限？\n  正确答案: B   你的答案: A (错误)\n  attrib\n  chmod\n\n"
+        "* 下面哪个是关键字\n  正确答案: A   你的答案: A (正确)\n  A if\n  B then\n"
+    )
+    doc = parse_document("niuke.md", text.encode())
+    assert [(q.stem, q.options, q.answer, q.explanation) for q in doc.questions] == [
+        (
+            "以下哪些排序算法是不稳定的()",
+            ["冒泡排序", "堆排序", "快速排序", "归并排序"],
+            "BC",
+            "快选一些好朋友堆在一起聊天吧",
+        ),
+        ("如下哪个命令修改文件的权限?", ["attrib", "chmod"], "B", ""),
+        ("下面哪个是关键字", ["if", "then"], "A", ""),
+    ]
