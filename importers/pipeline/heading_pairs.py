@@ -176,6 +176,9 @@ def parse_heading_pairs(
             answer = None
         sources = "\n".join(_plain(line.text) for line in body if SOURCES.match(line.text))
         sources = join(NOTE_LABEL.sub("", noted, count=1), sources, "\n")
+        if not stem.strip() and answer is None:
+            roles[heading.lineno] = ["dropped"]  # a bare "15." over nothing: a number left unfilled
+            continue
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
         q.lineno = heading.lineno
         q.number = _number(heading)

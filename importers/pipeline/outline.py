@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .boundaries import BOUNDARY
+from .boundaries import ASKED_END, BOUNDARY
 from .model import Line
 
 MIN_QUESTIONS = 5
 HEADED_SHARE = 0.8  # of margin lines, those with an indented block under them
-MAX_MARGIN_CHARS = 80  # a margin line is a question or a topic, not a paragraph
+MAX_MARGIN_CHARS = 80  # a margin line is a question or a topic, not a paragraph (unless it asks)
 NUMBERED_SHARE = 0.5  # margin lines opening with a number or label: the line reader's paper
 
 
@@ -43,7 +43,7 @@ def mark_outline(lines: list[Line]) -> list[Line]:
         headed = numbered  # (a numbered question with nothing indented under it is asked unanswered)
     elif len(headed) < HEADED_SHARE * len(margin):
         return lines
-    if any(len(texts[k][1]) > MAX_MARGIN_CHARS for k in headed):
+    if any(len(texts[k][1]) > MAX_MARGIN_CHARS and not ASKED_END.search(texts[k][1]) for k in headed):
         return lines
     out = list(lines)
     for k in headed:
@@ -68,12 +68,17 @@ def _points_indented(texts: list[tuple[int, str]], questions: int) -> bool:
 def _answers_indented(texts: list[tuple[int, str]], numbered: list[int]) -> bool:
     """Every numbered question over an indented block that is no key, option or mark of its own
     ("1、查询…" / "\tselect …"): the block answers it (a key the line reader reads is labelled)."""
-    blocks = [
-        texts[k + 1][1].strip() for k in numbered if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()
-    ]
-    return len(blocks) >= max(MIN_QUESTIONS, HEADED_SHARE * len(numbered)) and not any(
+    asked = [k for k in numbered if _says_more(texts[k][1])]  # (a bare "15." asks nothing)
+    blocks = [texts[k + 1][1].strip() for k in asked if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
+    return len(blocks) >= max(MIN_QUESTIONS, HEADED_SHARE * len(asked)) and not any(
         INDENTED_OPTION.match(b) or LABELLED.match(b) for b in blocks
     )
+
+
+def _says_more(text: str) -> bool:
+    """A numbered line with text after its number."""
+    m = BOUNDARY.match(text)
+    return m is None or bool(text[m.end() :].strip())
 
 
 # a key, an explanation or a judgement's mark, that the line reader reads under its question

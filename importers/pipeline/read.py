@@ -151,7 +151,9 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
         lines = markdown_lines(text.removeprefix("\ufeff"))
         if any(line.text.strip() for line in lines):
-            return lines  # (nesting past the parser's limit leaves nothing: then it is read as text)
+            # (an outline: answers indented by "&emsp;" under their questions; nesting past the
+            # parser's limit leaves nothing: then it is read as text)
+            return mark_outline(lines)
     return mark_outline(split_lines(text))
 
 

@@ -233,6 +233,8 @@ class _Reader:
 
     def _add(self, content: str, lineno: int, prefix: str, code: bool = False) -> None:
         for k, part in enumerate(content.rstrip("\n").split("\n")):
+            if not code and "<" in part:
+                part = TRAILING_BREAKS.sub("", part)  # ("…<br/>": the source's line break, said twice)
             callout = CALLOUT.match(part) if self.quotes and not code else None
             if callout:
                 part = _callout_title(callout)  # (an empty line where the box has no title)
@@ -394,6 +396,7 @@ def plain_inline(content: str) -> str:
     return html.unescape(LINK.sub(r"\1", text)) if "&" in text or "](" in text else text
 
 
+TRAILING_BREAKS = re.compile(r"(?:\s*<br\s*/?>)+\s*$", re.I)
 LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")  # "[题干](https://…)"
 
 

@@ -447,7 +447,7 @@ FLOORS = {
     "gz3_caozuoxitong-qimo-fuxi-neicun.docx": (0.00, None),
     "h1_chaoxing-javaee.txt": (0.95, 0.95),
     "h2_dimian-huoju.txt": (0.95, 0.90),
-    "hb1_jizu-yuanli-di4zhang-xiti-daan.md": (0.20, 0.30),
+    "hb1_jizu-yuanli-di4zhang-xiti-daan.md": (0.65, 0.80),
     "hb2_ruanjian-gongcheng-panduanti.txt": (0.95, 0.95),
     "hc1_ccna60d-day25-questions.md": (0.60, 0.00),
     "hc2_os-yuanli-xuanze-daan.md": (0.95, 0.95),

@@ -4997,3 +4997,28 @@ def test_a_key_printed_over_unlettered_options_with_the_trainees_answer() -> Non
         ("如下哪个命令修改文件的权限?", ["attrib", "chmod"], "B", ""),
         ("下面哪个是关键字", ["if", "then"], "A", ""),
     ]
+
+
+def test_markdown_answers_indented_by_em_spaces_under_numbered_questions() -> None:
+    # Blog-style review notes: each numbered question at the margin, its answer indented with
+    # "&emsp;" and its lines ended by "<br/>", a circled point "①" inside an answer (no option),
+    # a question long enough to set out its problem, and numbers the author left unfilled.
+    body = "&emsp;答案第一行。<br/>\n&emsp;&emsp;① 第一点<br/>\n&emsp;&emsp;② 第二点<br/>\n<br/><br/>\n\n"
+    text = (
+        "1.存储器的层次结构主要体现在什么地方？<br/>\n\n"
+        + body
+        + "2.说明存取周期和存取时间的区别。<br/>\n\n"
+        + body
+        + "3.什么叫刷新？<br/>\n\n"
+        + body
+        + "4.一个 8K * 8 位的动态 RAM 芯片，其内部结构排列成 256 * 256 形式，"
+        "读写周期为 0.1μs 。试问采用集中刷新、分散刷新和异步刷新的刷新间隔分别为多少？<br/>\n\n"
+        + body
+        + "5.什么是程序访问的局部性？<br/>\n\n"
+        + body
+        + "6.<br/>\n\n\n7.<br/>\n\n8.什么是快表？<br/>\n\n"
+        + body
+    )
+    questions = parse_document("notes.md", text.encode()).questions
+    assert [(q.number, q.type, q.options) for q in questions] == [(n, "short", []) for n in "123458"]
+    assert all(q.answer == "答案第一行。\n① 第一点\n② 第二点" for q in questions)
