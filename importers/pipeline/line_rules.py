@@ -42,6 +42,12 @@ KEY_TITLE = re.compile(
     r"(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
     r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|解析))?\s*[:：]?$"
 )
+# "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
+UNIT = re.compile(
+    r"\s*(?:第\s*[\d一二三四五六七八九十百]{1,4}\s*[章节節天课課讲講周单元單元部分]{1,2}"
+    r"|(?:Day|Lesson|Chapter|Unit|Week)\s*\d{1,3})\s*",
+    re.I,
+)
 # "13-14-2 数据结构 a 评分标准": a university paper's key part is titled by its grading standard
 # (no colon: "评分标准：答出一点得 2 分" under an answer is that answer's own note).
 SCORING_TITLE = re.compile(
@@ -518,7 +524,7 @@ def _case_part_open(seg: Segmenter) -> bool:
 def key_title(seg: Segmenter, line: Line) -> str:
     """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
     title = KEY_TITLE.match(line.text)
-    if title and not rules.TITLE_WORDS.search(title.group("paper")):
+    if title and not (rules.TITLE_WORDS.search(title.group("paper")) or UNIT.fullmatch(title.group("paper"))):
         title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
     if seg.mode == "key" and title and not BOUNDARY.match(line.text):

@@ -449,7 +449,7 @@ FLOORS = {
     "h2_dimian-huoju.txt": (0.95, 0.90),
     "hb1_jizu-yuanli-di4zhang-xiti-daan.md": (0.65, 0.80),
     "hb2_ruanjian-gongcheng-panduanti.txt": (0.95, 0.95),
-    "hc1_ccna60d-day25-questions.md": (0.60, 0.00),
+    "hc1_ccna60d-day25-questions.md": (0.95, 0.25),
     "hc2_os-yuanli-xuanze-daan.md": (0.95, 0.95),
     "hd1_jiadian-weixiu-tiku.txt": (0.95, 0.95),
     "hd2_daguanyuan-chuangguan-tiku.txt": (0.95, 0.95),

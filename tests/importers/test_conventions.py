@@ -5022,3 +5022,15 @@ def test_markdown_answers_indented_by_em_spaces_under_numbered_questions() -> No
     questions = parse_document("notes.md", text.encode()).questions
     assert [(q.number, q.type, q.options) for q in questions] == [(n, "short", []) for n in "123458"]
     assert all(q.answer == "答案第一行。\n① 第一点\n② 第二点" for q in questions)
+
+
+def test_a_key_titled_by_its_lesson_answers_the_lessons_questions() -> None:
+    # Course notes print a day's (chapter's, lesson's) questions under "第 25 天问题" and their key
+    # under "第 25 天答案": the unit names whose key it is, as a paper's title would.
+    text = (
+        "# 第 3 天问题\n\n1. OSPF runs over IP protocol number `___`.\n"
+        "2. OSPF supports VLSM. True or false?\n\n"
+        "## 第 3 天答案\n\n1. 89\n2. True\n"
+    )
+    questions = parse_document("day3.md", text.encode()).questions
+    assert [(q.number, q.answer) for q in questions] == [("1", ["89"]), ("2", True)]
