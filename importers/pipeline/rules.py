@@ -130,7 +130,8 @@ ITEM = (
     # "7,如图所示" (a full-width comma, folded): only where a line starts, never in "2,3,4"
     r"|(?P<item_c>\d{1,4}),(?=[^\d\s,])"
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3; "[x1,x2,x3...xn]" a sequence's terms
-    r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元])|、(?!\d+\s*[%倍])|,\s)|\t)"
+    # ("10.0.0.0", "3.2.1": an address or a version, its parts never numbers)
+    r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元]|\d+[.．]\d)|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D)"  # ("（ 1）" as PDFs space it)
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"

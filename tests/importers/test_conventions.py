@@ -5034,3 +5034,19 @@ def test_a_key_titled_by_its_lesson_answers_the_lessons_questions() -> None:
     )
     questions = parse_document("day3.md", text.encode()).questions
     assert [(q.number, q.answer) for q in questions] == [("1", ["89"]), ("2", True)]
+
+
+def test_an_address_or_version_in_a_key_entry_numbers_nothing() -> None:
+    # "10.0.0.0", "3.2.1": the parts of a dotted number are never the next key entry's number,
+    # so the entries after it are still read in their turn.
+    text = (
+        "1. Which command puts network 10.0.0.0/8 into area 0?\n2. Which release added it?\n"
+        "3. What is the default priority?\n\n答案\n\n"
+        "1. The `network 10.0.0.0 0.255.255.255 area 0` command.\n2. Version 3.2.1 of the firmware.\n3. 1\n"
+    )
+    questions = parse_document("key.md", text.encode()).questions
+    assert [q.answer for q in questions] == [
+        "The `network 10.0.0.0 0.255.255.255 area 0` command.",
+        "Version 3.2.1 of the firmware.",
+        "1",
+    ]
