@@ -2,12 +2,15 @@
 paper naming the key after the stem ("…的一座墓葬是____。  *C*") or setting it in bold
 ("+ **懿德太子墓**"). A bullet list under a question is otherwise its answer's points (notes), so
 only a list the paper keys is read as options: rewritten one "A. …" a line, the key below them as
-"答案：C"."""
+"答案：C". Bold keys a list under a stem with a blank, or any list when the paper bolds some of
+its lists' bullets so throughout (a course's graded quiz: "* **The right sentence.**")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+
+from questiontypes import words
 
 from . import rules
 from .model import Line
@@ -18,16 +21,19 @@ NOT_PLAIN = re.compile(r"^\W*(?:[A-Ha-h]\s*[.、．:：)）]|[^:：]*[:：])")
 WHOLLY_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 MAX_OPTION_CHARS = 60
+MAX_BOLD_KEYED_CHARS = 200  # (a quiz that keys by bold throughout prints sentences as options)
+MIN_BOLD_KEYED_LISTS, BOLD_KEYED_SHARE = 3, 0.75
 
 
 def bulleted_options(lines: list[Line]) -> list[Line]:
     if not any(line.bullet for line in lines):
         return lines  # (the common case: no bullets, no copy)
+    by_bold = _keys_by_bold(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
         end = _bullet_run_end(lines, i + 1)
-        keyed = _keyed_options(lines[i], lines[i + 1 : end]) if not lines[i].bullet else None
+        keyed = _keyed_options(lines[i], lines[i + 1 : end], by_bold) if not lines[i].bullet else None
         if keyed is None:
             out.append(lines[i])
             i += 1
@@ -46,23 +52,42 @@ def _bullet_run_end(lines: list[Line], start: int) -> int:
     return end
 
 
-def _keyed_options(stem: Line, bullets: list[Line]) -> list[Line] | None:
+def _keys_by_bold(lines: list[Line]) -> bool:
+    """The paper bolds part of nearly every bullet list under its stems: bold is its key."""
+    lists = bold_keyed = 0
+    for i, line in enumerate(lines):
+        end = _bullet_run_end(lines, i + 1)
+        if line.bullet or not MIN_OPTIONS <= end - i - 1 <= MAX_OPTIONS:
+            continue
+        lists += 1
+        bold_keyed += 0 < len(_bold(lines[i + 1 : end])) < end - i - 1
+    return bold_keyed >= MIN_BOLD_KEYED_LISTS and bold_keyed >= BOLD_KEYED_SHARE * lists
+
+
+def _bold(bullets: list[Line]) -> list[int]:
+    return [k for k, b in enumerate(bullets) if WHOLLY_BOLD.match(b.text.strip())]
+
+
+def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool) -> list[Line] | None:
     if not MIN_OPTIONS <= len(bullets) <= MAX_OPTIONS:
         return None
-    if any(len(b.text) > MAX_OPTION_CHARS or NOT_PLAIN.match(b.text) for b in bullets):
+    longest = MAX_BOLD_KEYED_CHARS if by_bold else MAX_OPTION_CHARS
+    if any(len(b.text) > longest or NOT_PLAIN.match(b.text) for b in bullets):
         return None  # ("- A. 价格", "- **答案：B**": labelled already; their own rules read them)
-    bold = [k for k, b in enumerate(bullets) if WHOLLY_BOLD.match(b.text.strip())]
+    bold = _bold(bullets)
+    texts = [WHOLLY_BOLD.sub(r"\1", b.text.strip()) for b in bullets]
+    if words.is_judgement_pair(texts):
+        return None  # ("- 对" "- **错**": the judgement rules read a marked pair)
     named = EMPHASISED_KEY.search(stem.text)
     if named is not None:
         key = named.group(2)
         if any("ABCDEFGH".index(letter) >= len(bullets) for letter in key):
             return None
         stem = replace(stem, text=stem.text[: named.start()])
-    elif bold and len(bold) < len(bullets) and rules.BLANK.search(stem.text):
+    elif bold and len(bold) < len(bullets) and (by_bold or rules.BLANK.search(stem.text)):
         key = "".join("ABCDEFGH"[k] for k in bold)
     else:
         return None
-    texts = [WHOLLY_BOLD.sub(r"\1", b.text.strip()) for b in bullets]
     options = [
         replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
         for k, (b, text) in enumerate(zip(bullets, texts, strict=True))

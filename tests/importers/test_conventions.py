@@ -5050,3 +5050,40 @@ def test_an_address_or_version_in_a_key_entry_numbers_nothing() -> None:
         "Version 3.2.1 of the firmware.",
         "1",
     ]
+
+
+def test_a_quiz_that_bolds_the_right_bullets_throughout_is_keyed_by_them() -> None:
+    # A course's graded quiz copied into Markdown: each question under its heading, its options an
+    # unlabelled bullet list of sentences, the right ones in bold, the reason quoted below. A list
+    # the paper does not key so (a lone bold point in notes) stays an answer's points.
+    quiz = "".join(
+        f"### Question {n}\n\n{stem}\n"
+        + "".join(f"* **{o}**\n" if o in right else f"* {o}\n" for o in options)
+        + "\n> Because it is.\n\n"
+        for n, (stem, options, right) in enumerate(
+            [
+                (
+                    "What is a computer program?",
+                    ["A file the interpreter prints.", "A recipe the computer executes, step by step."],
+                    ["A recipe the computer executes, step by step."],
+                ),
+                (
+                    "What's automation?",
+                    ["Inputs and outputs.", "Replacing a manual step with an automatic one.", "A haircut."],
+                    ["Replacing a manual step with an automatic one."],
+                ),
+                (
+                    "Which tasks suit automation? Check all that apply.",
+                    ["Writing a program.", "Creating a monthly sales report.", "Setting up new accounts."],
+                    ["Creating a monthly sales report.", "Setting up new accounts."],
+                ),
+            ],
+            start=1,
+        )
+    )
+    questions = parse_document("quiz.md", quiz.encode()).questions
+    assert [(q.type, len(q.options), q.answer, q.explanation) for q in questions] == [
+        ("single", 2, "B", "Because it is."),
+        ("single", 3, "B", "Because it is."),
+        ("multiple", 3, "BC", "Because it is."),
+    ]
