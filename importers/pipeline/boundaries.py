@@ -1358,7 +1358,7 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
     if index == 0 and item.extra:
         program = any(program_line(extra, 0) for extra in item.extra)  # (its lines are no stem)
         # "—Yes, you must.": the dialogue goes on; "![图](…)": the question's figure
-        turn = DIALOGUE_TURN.match(item.extra[-1]) or PICTURE_ONLY.match(item.extra[-1])
+        turn = DIALOGUE_TURN.match(item.extra[-1]) or rules.PICTURE_ONLY.match(item.extra[-1])
         if STEM_END.search(item.stem) and rules.QUESTION_WORDS.search(item.stem) and not (program or turn):
             seg.split_unnumbered(line)
             item = seg.item
@@ -1395,7 +1395,6 @@ def on_statements_read(seg: Segmenter, m: re.Match[str], family: object, text: s
     return m.end()
 
 
-PICTURE_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", re.IGNORECASE)
 # A turn of an English exam's dialogue opens with a dash: "—Where is your father?" "—He ____."
 DIALOGUE_TURN = re.compile(r"\s*(?:—{1,2}|–)(?![—–-])")
 

@@ -692,6 +692,8 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
     extra = item.extra
     if extra and _asks_on_next_line(q.stem, extra[0]):
         q.stem, extra = f"{q.stem}\n{extra[0]}", extra[1:]
+    if pictured := rules.pictures_asked_about(q.stem, extra):  # "完成下面效果图的制作", the picture
+        q.stem, extra = "\n".join([q.stem, *extra[:pictured]]), extra[pictured:]
     if extra:
         q.answer = "\n".join(extra)
     if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):

@@ -166,6 +166,12 @@ def parse_heading_pairs(
             for line in body[:labelled]:
                 roles[line.lineno] = ["stem"]
             body = body[labelled:]
+        pictured = rules.pictures_asked_about(stem, [line.text for line in body])
+        if pictured:
+            stem = "\n".join([stem, *(line.text.strip() for line in body[:pictured])])
+            for line in body[:pictured]:
+                roles[line.lineno] = ["stem"]
+            body = body[pictured:]
         notes = _quoted_notes(body)  # "> **说明**：…" under the answer: why, not more of it
         body, noted = body[: len(body) - len(notes)], "\n".join(filter(None, map(_answer_text, notes)))
         for line in notes:

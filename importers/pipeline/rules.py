@@ -381,6 +381,26 @@ def asks_in_words(text: str) -> bool:
     return bool(QUESTION_WORDS.search(text) or asks_strongly(text) or BLANK.search(text))
 
 
+PICTURE_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", re.IGNORECASE)
+# The question points to its picture: "如下图所示", "完成下面效果图的制作", "the figure below"
+FIGURE_MENTIONED = re.compile(
+    r"[下如左右上该該此本]图|[下如左右上该該此本]圖|效果图|效果圖|截图|截圖|示意图|示意圖"
+    r"|\b(?:figure|picture|image|diagram|screenshot)\b",
+    re.I,
+)
+
+
+def pictures_asked_about(stem: str, below: list[str]) -> int:
+    """How many pictures open the text below a question that points to its figure: they are what
+    it asks about, not its answer."""
+    if not FIGURE_MENTIONED.search(stem):
+        return 0
+    count = 0
+    while count < len(below) and PICTURE_ONLY.match(below[count]):
+        count += 1
+    return count
+
+
 HAS_CJK = re.compile(f"[{CJK}]")
 NOT_A_WORD = re.compile(r"[\W_]+")
 

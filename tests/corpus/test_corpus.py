@@ -459,7 +459,7 @@ FLOORS = {
     "hf2_http-tcp-wangluo-lianxiti.md": (0.80, 0.75),
     "hg1_jiaotong-biaozhi-zonghe-zhishiti.txt": (0.95, 0.95),
     "hh1_xiaomi-2020-qianduan-bishiti.md": (0.65, 0.95),
-    "hh2_html-di2tian-ceshiti.md": (0.65, 0.95),
+    "hh2_html-di2tian-ceshiti.md": (0.90, 0.95),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),

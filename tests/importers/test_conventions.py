@@ -5087,3 +5087,25 @@ def test_a_quiz_that_bolds_the_right_bullets_throughout_is_keyed_by_them() -> No
         ("single", 3, "B", "Because it is."),
         ("multiple", 3, "BC", "Because it is."),
     ]
+
+
+def test_a_picture_under_a_question_that_points_to_it_is_part_of_the_question() -> None:
+    # "完成下面效果图的制作" over its picture: the picture is what it asks about, not its answer;
+    # a picture under a question that points to none stays the answer (a diagram that answers).
+    md = (
+        "#### 编程题\n\n##### 1. 完成下面效果图的制作\n\n![tupian](./assets/b1.png)\n\n"
+        "##### 2. 具体问题如下图所示\n\n![第二题](https://example.com/q2.png)\n\n先分发给父视图。\n\n"
+        "##### 3. 画出OSI七层模型\n\n![osi](./osi.png)\n"
+    )
+    questions = parse_document("test.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("完成下面效果图的制作\n![tupian](./assets/b1.png)", None),
+        ("具体问题如下图所示\n![第二题](https://example.com/q2.png)", "先分发给父视图。"),
+        ("画出OSI七层模型", "![osi](./osi.png)"),
+    ]
+    text = "五、编程题\n1. 完成下面效果图的制作\n![a](a.png)\n2. 写出下图的输出结果\n![b](b.png)\n"
+    questions = parse_document("test.txt", text.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("完成下面效果图的制作\n![a](a.png)", None),
+        ("写出下图的输出结果\n![b](b.png)", None),
+    ]
