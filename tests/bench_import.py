@@ -9,9 +9,9 @@
 Each case also reports peak Python memory (tracemalloc) against the input size. tracemalloc
 slows allocation-heavy code, so timing and memory are measured in separate runs.
 3. Hostile inputs (--hostile-mb for the one-line file): fuzzed bytes, a one-line text file, a
-   Markdown list nested 10,000 deep, a workbook of a million empty rows, a CSV whose quote never
-   closes; each prints how long it took and what the admin is told. The goal: a clear answer
-   within seconds, never a hang.
+   Markdown list nested 10,000 deep, a flat one of 100,000 items, a workbook of a million empty
+   rows, a CSV whose quote never closes; each prints how long it took and what the admin is
+   told. The goal: a clear answer within seconds, never a hang.
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ def hostile_cases(one_line_mb: float) -> list[tuple[str, str, bytes]]:
             ("客户服务" * int(one_line_mb * MB / 12)).encode(),
         ),
         ("Markdown list nested 10,000 deep", "deep.md", ("- " * 10_000 + "层\n").encode()),
+        ("a flat Markdown list of 100,000 items", "flat.md", ("1. 问\n" + "- 项\n" * 100_000).encode()),
         ("a web page nested 200,000 deep", "deep.html", ("<div>" * 200_000 + "层").encode()),
         ("a workbook of a million empty rows", "empty.xlsx", empty_rows_workbook(1_000_000)),
         ("a CSV quote left open over 10 MB", "open-quote.csv", ('题目,答案\n"' + "客户," * 900_000).encode()),

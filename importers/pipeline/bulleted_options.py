@@ -32,8 +32,10 @@ def bulleted_options(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        end = _bullet_run_end(lines, i + 1)
-        keyed = _keyed_options(lines[i], lines[i + 1 : end], by_bold) if not lines[i].bullet else None
+        # (runs are measured from the line above them only, so a list of 100,000 bullets is
+        # walked once, not once per bullet)
+        end = i + 1 if lines[i].bullet else _bullet_run_end(lines, i + 1)
+        keyed = None if lines[i].bullet else _keyed_options(lines[i], lines[i + 1 : end], by_bold)
         if keyed is None:
             out.append(lines[i])
             i += 1
@@ -56,8 +58,10 @@ def _keys_by_bold(lines: list[Line]) -> bool:
     """The paper bolds part of nearly every bullet list under its stems: bold is its key."""
     lists = bold_keyed = 0
     for i, line in enumerate(lines):
+        if line.bullet:
+            continue  # (as above: a run is measured from the line above it only)
         end = _bullet_run_end(lines, i + 1)
-        if line.bullet or not MIN_OPTIONS <= end - i - 1 <= MAX_OPTIONS:
+        if not MIN_OPTIONS <= end - i - 1 <= MAX_OPTIONS:
             continue
         lists += 1
         bold_keyed += 0 < len(_bold(lines[i + 1 : end])) < end - i - 1
