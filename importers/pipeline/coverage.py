@@ -85,12 +85,11 @@ def measure(
     read = len(body) - len(unread)
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
     # (a lone "A" over the next question's number is that question's key, not a label)
-    after = [*kept[1:], None]
     option_a = sum(
         1
-        for line, below in zip(kept, after, strict=True)
+        for i, line in enumerate(kept)
         if OPTION_A.match(line.text)
-        and not (line.text.strip() == "A" and below and NEXT_NUMBER.match(below.text))
+        and not (line.text.strip() == "A" and i + 1 < len(kept) and NEXT_NUMBER.match(kept[i + 1].text))
     )
     key_options = sum(
         1 for line in kept if roles.get(line.lineno) == ["key"] and OPTION_TEXT.match(line.text)

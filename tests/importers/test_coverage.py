@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from importers.pipeline import parse_document
+from importers.pipeline import PaperError, parse_document
 
 
 def paper(text: str) -> bytes:
@@ -184,3 +184,10 @@ def test_lines_with_blanks_that_went_nowhere_are_not_silent() -> None:
         )
     with translation.override("zh-hans"):
         assert reason_label("4 lines with a blank to fill were read into no question").startswith("有 4 行")
+
+
+@pytest.mark.parametrize("text", ["-----\n" * 5, "-----\n=====\n" * 2000])
+def test_a_file_of_nothing_but_separators_is_refused_plainly(text: str) -> None:
+    # Every line is furniture: nothing is left to measure, which is no reason to crash.
+    with pytest.raises(PaperError, match=r"^rules\.txt: no recognisable question found$"):
+        parse_document("rules.txt", paper(text))
