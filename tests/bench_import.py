@@ -12,6 +12,9 @@ slows allocation-heavy code, so timing and memory are measured in separate runs.
    Markdown list nested 10,000 deep, a flat one of 100,000 items, a workbook of a million empty
    rows, a CSV whose quote never closes; each prints how long it took and what the admin is
    told. The goal: a clear answer within seconds, never a hang.
+4. Growth: papers of one shape at n and 4n questions (one line of questions run together, a key
+   of open answers, a key after each chapter, sets numbered anew, a flat Markdown list): the time
+   ratio should stay near 4 (linear); near 16 is quadratic, a hang on a large enough file.
 """
 
 from __future__ import annotations
@@ -142,6 +145,50 @@ def hostile(one_line_mb: float) -> None:
         print(f"  {label:<38} {seconds:6.2f} s  {error[:90]}")
 
 
+GROWTH_SHAPES: list[tuple[str, str, Callable[[int], str]]] = [
+    (
+        "questions run together on one line",
+        "t.txt",
+        lambda n: "".join(f"{i}. 问题（ ） " for i in range(1, n + 1)),
+    ),
+    (
+        "open questions, then their key",
+        "t.txt",
+        lambda n: (
+            "".join(f"{i}. 简述服务的意义。\n" for i in range(1, n + 1))
+            + "参考答案\n"
+            + "".join(f"{i}. 意义{i}\n" for i in range(1, n + 1))
+        ),
+    ),
+    (
+        "a key after each chapter",
+        "t.txt",
+        lambda n: "".join(f"第{i}章\n1. 问？\nA. 是\nB. 否\n答案：1.A\n" for i in range(n)),
+    ),
+    (
+        "sets numbered anew, then their key",
+        "t.txt",
+        lambda n: (
+            "".join(f"{i % 10 + 1}. 问？\nA. 是\nB. 否\n" for i in range(n))
+            + "答案\n"
+            + "".join(f"{i % 10 + 1}.A\n" for i in range(n))
+        ),
+    ),
+    ("a flat Markdown list under a question", "t.md", lambda n: "1. 问\n" + "- 项\n" * n),
+]
+
+
+def growth(n: int = 4000) -> None:
+    print(f"\ngrowth (time at {n} and {4 * n}; near 4x is linear)")
+    for label, filename, make in GROWTH_SHAPES:
+        seconds = []
+        for k in (n, 4 * n):
+            data = make(k).encode()
+            seconds.append(timed(lambda: parse_document(filename, data))[1])  # noqa: B023
+        small, large = seconds
+        print(f"  {label:<38} {small:6.2f} s {large:6.2f} s  {large / small:5.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="text size to build from the samples (MB)")
@@ -164,6 +211,7 @@ def main() -> None:
     print(f"\n(generated the {args.questions}-question .docx in {time.perf_counter() - start:.1f} s)")
     report("docx: generated single-choice paper", "bench.docx", document, expected=args.questions)
     hostile(args.hostile_mb)
+    growth()
 
 
 if __name__ == "__main__":

@@ -362,7 +362,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
-    if not line_start and not text[m.end() :].strip():
+    if not line_start and NOTHING_LEFT.match(text, m.end()):
         return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
     if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):
         return None
@@ -390,7 +390,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if restarts and line_start and item is not None and item.bold and not seg.line_bold:
         return None  # "**8.…有哪些用途.**" then "1. 可以…" "2. 另一种…": the answer's points, in plain type
-    if _lists_requirements(item, text[m.end() :]):
+    if _lists_requirements(item, text, m.end()):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if line_start and n == 1 and _lists_statements(seg, m, text):
         return None  # "下列…的是（）" then "1)登陆成功    2)设备分配": the statements it weighs
@@ -406,7 +406,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
     if group == "item_n" and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
         return None  # "5.8图 练习", "5.8.1问答题": a textbook's section heading, not a question
-    if not line_start and _inside_brackets(text[: m.start()]):
+    if not line_start and _inside_brackets(text[max(0, m.start() - NOTE_REACH) : m.start()]):
         return None  # "（目的：1、沟通表达能力2、…3、知识面深度）": a list inside a note, no question
     if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
@@ -436,7 +436,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
-    if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text[m.end() :]):
+    if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text, m.end()):
         return ("item", n)
     return None
 
@@ -479,7 +479,7 @@ def _answers_the_parts(item: Item | None, n: int) -> bool:
     return n <= int(item.number) and [int(g) for g in given] == list(range(1, n))
 
 
-def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, rest: str) -> bool:
+def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, text: str, end: int) -> bool:
     """ "正确答案：一年" closed the question above: a higher number opening a line is the next
     question, past a gap in the numbering, where it has a blank to fill or where the part asks
     no open questions (whose answers number their points)."""
@@ -493,7 +493,9 @@ def _after_a_one_line_key(seg: Segmenter, n: int, line_start: bool, rest: str) -
         return False
     keyed = bool(item.answer) and "\n" not in (item.answer or "").strip()
     closed_part = seg.section.kind in ("single", "multiple", "truefalse", "fill")
-    return keyed and (closed_part or rules.BLANK.search(rest) is not None or rules.asks_strongly(rest))
+    return keyed and (
+        closed_part or rules.BLANK.search(text, end) is not None or rules.asks_strongly(text[end:])
+    )
 
 
 def _both_ask(text: str, m: re.Match[str]) -> bool:
@@ -648,10 +650,14 @@ FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
 def program_line(text: str, end: int) -> bool:
     """The rest of the line is a line of a program (no Chinese; a directive, a brace, a statement)."""
+    if len(text) - end > MAX_PROGRAM_LINE:
+        return False  # (and a line of a thousand questions run together is not walked for each)
     rest = LISTING_NUMBER.sub("", text[end:].strip())  # ("2. using namespace std;": its number too)
     return bool(rest) and not rules.HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
 
 
+MAX_PROGRAM_LINE = 400
+NOTHING_LEFT = re.compile(r"\s*\Z")
 # A line of a program by its last character: "public class A {", "int x;", "}"
 CODE_LINE_END = re.compile(r"[{};]\s*$")
 LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
@@ -682,14 +688,14 @@ def _lists_statements(seg: Segmenter, m: re.Match[str], text: str) -> bool:
     return bool(rules.BLANK.search(above)) and re.search(rf"\s{second}", text[m.end() :]) is not None
 
 
-def _lists_requirements(item: Item | None, rest: str) -> bool:
+def _lists_requirements(item: Item | None, text: str, end: int) -> bool:
     """An open question with a line ending "…, 要求：" lists its conditions next; numbered, it may
     list parts to answer instead ("要求：(1)计算…"): conditions state, parts ask."""
     if item is None or item.options or item.answer is not None:
         return False
-    if item.number and (item.extra or rules.asks_strongly(rest)):
-        return False
-    return any(REQUIREMENTS.search(text) for text in (item.stem, *item.extra))
+    if not any(REQUIREMENTS.search(text) for text in (item.stem, *item.extra)):
+        return False  # (first: the line may hold a thousand questions run together)
+    return not (item.number and (item.extra or rules.asks_strongly(text[end:])))
 
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
@@ -745,13 +751,15 @@ KEY_GRID_ROW = re.compile(r"\s*\d{1,4}\s*[、.．]\s*[A-H]{1,8}(?:\s+\d{1,4}\s*[
 def _runs_left(seg: Segmenter) -> bool:
     """The questions were numbered from 1 more often than this key has started from 1 (sets of
     questions each numbered anew, "Day 1" "Day 2", keyed the same way)."""
-    asked = sum(item.number == "1" for s in seg.sections if s.doc == seg.doc for item in s.items)
-    keyed = sum(entry.number == 1 and entry.target is seg.key_target for entry in seg.keys)
-    return asked > keyed
+    if seg.doc not in seg.sets_asked:  # (no question is added inside a key)
+        seg.sets_asked[seg.doc] = sum(
+            item.number == "1" for s in seg.sections if s.doc == seg.doc for item in s.items
+        )
+    return seg.sets_asked[seg.doc] > seg.keyed_numbers[(id(seg.key_target), 1)]
 
 
 def _keyed(seg: Segmenter, n: int) -> bool:
-    return any(entry.number == n and entry.target is seg.key_target for entry in seg.keys)
+    return seg.keyed_numbers[(id(seg.key_target), n)] > 0
 
 
 def _numbers_its_question(seg: Segmenter, n: int) -> bool:
@@ -1112,6 +1120,9 @@ def _inside_brackets(text: str) -> bool:
 
 
 NOT_A_BRACKET = re.compile(r"[^()（）]+")
+# How far back a bracketed note is looked for: a note's list is short, and a line of a thousand
+# questions run together must not be walked again for each of them.
+NOTE_REACH = 300
 
 
 # The table, in the order the alternation tries them at one position.

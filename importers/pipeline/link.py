@@ -20,18 +20,24 @@ CN_DIGITS = "一二三四五六七八九十"
 def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     keys = _link_in_order(sections, keys)
     _resolve_headless(sections, keys)
+    # (indexed once per section: a key of thousands of entries is not a search of thousands each)
+    waiting: dict[int, dict[str, list[Item]]] = {}
     for entry in keys:
         if entry.target is None:
             continue
+        if id(entry.target) not in waiting:
+            waiting[id(entry.target)] = _unanswered_by_number(entry.target)
         number = str(entry.number) if entry.number else ""
         answer, _, explanation = entry.text.partition("\x1e")
         explanation = join(entry.aside.strip(), explanation.strip(), "\n")
-        item = _keyed_item(entry.target, number, answer.strip())
+        numbered = waiting[id(entry.target)].get(number, [])
+        item = _keyed_item(numbered, answer.strip())
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
             continue
         if answer.strip():
             item.answer = _without_question(answer.strip(), item.stem)
+            numbered.remove(item)
         if explanation.strip() and not item.explanation:
             item.explanation = explanation.strip()
     for section in sections:
@@ -90,11 +96,18 @@ def _share_last_parts_answer(section: Section) -> None:
                 part.answer = answer
 
 
-def _keyed_item(section: Section, number: str, answer: str) -> Item | None:
-    """The first unanswered question of that number (parts, numbered anew, never); of several (a
-    paper's numbered instructions before its questions), a choice's key goes to the first one with
-    options."""
-    numbered = [i for i in section.items if i.parent is None and i.number == number and i.answer is None]
+def _unanswered_by_number(section: Section) -> dict[str, list[Item]]:
+    """A section's unanswered questions by number, in order (parts, numbered anew, never)."""
+    index: dict[str, list[Item]] = {}
+    for item in section.items:
+        if item.parent is None and item.answer is None:
+            index.setdefault(item.number, []).append(item)
+    return index
+
+
+def _keyed_item(numbered: list[Item], answer: str) -> Item | None:
+    """The first unanswered question of the key's number; of several (a paper's numbered
+    instructions before its questions), a choice's key goes to the first one with options."""
     if len(numbered) > 1 and CHOICE_KEY.fullmatch(answer):
         return next((i for i in numbered if i.options), numbered[0])
     return numbered[0] if numbered else None
@@ -148,13 +161,16 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
     cursor: list[Section] = []
     fence = 0  # where the key printed before this one ended
     last: KeyEntry | None = None
-    starts = sorted(s.lineno for s in sections if s.items)
+    asking = sorted((s for s in sections if s.items), key=lambda s: s.lineno)
+    starts = [s.lineno for s in asking]
     grid = _grid_rows(keys)
     # each section's numbers, taken once (a key may have thousands of entries)
     numbers: dict[int, set[str]] = {}
 
     def asked(section: Section) -> set[str]:
-        return numbers.setdefault(id(section), set(_asked_numbers(section)))
+        if id(section) not in numbers:  # (not setdefault: its argument would be computed each time)
+            numbers[id(section)] = set(_asked_numbers(section))
+        return numbers[id(section)]
 
     # how often each number was asked in a section, and keyed so far (sets numbered anew)
     times_asked: dict[int, Counter[str]] = {}
@@ -170,7 +186,7 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
         if last is not None and _questions_between(starts, last.lineno, entry.lineno):
             fence, previous, cursor = last.lineno, 0, []  # a key of its own for the questions above
         if last is None or last.lineno <= fence:
-            cursor = _part_right_above(sections, keys, at, starts)
+            cursor = _part_right_above(asking, keys, at, starts)
         last = entry
         if entry.target is not None:
             previous, cursor = 0, []
@@ -203,7 +219,7 @@ def _in_sets(numbers: list[str]) -> bool:
 
 
 def _part_right_above(
-    sections: list[Section], keys: list[KeyEntry], at: int, starts: list[int]
+    asking: list[Section], keys: list[KeyEntry], at: int, starts: list[int]
 ) -> list[Section]:
     """ "答案：" "（1）…" "（2）…" under a chapter's questions, numbered 1… exactly as they were: that
     chapter's key, though parts answered where they stand come before it (else: [])."""
@@ -213,8 +229,11 @@ def _part_right_above(
         if entry.target is not None or _questions_between(starts, first.lineno, entry.lineno):
             break
         run.append(entry.number)
-    above = [s for s in sections if s.doc == first.doc and s.items and s.lineno < first.lineno]
-    if len(above) < 2 or run != list(range(1, len(run) + 1)):
+    # the two sections with questions right above it, in its own paper (found by bisection: a key
+    # may follow each of thousands of chapters)
+    end = bisect.bisect_left(starts, first.lineno)
+    above = asking[max(0, end - 2) : end]
+    if len(above) < 2 or any(s.doc != first.doc for s in above) or run != list(range(1, len(run) + 1)):
         return []
     return [above[-1]] if _asked_numbers(above[-1]) == [str(n) for n in run] else []
 

@@ -13,6 +13,7 @@ as loose lines of its section, and every line's role is traced for parse_paper -
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from . import boundaries, rules
@@ -138,6 +139,9 @@ class Segmenter:
         self.doc = 0
         self.sections: list[Section] = []
         self.keys: list[KeyEntry] = []
+        # (counted as they come, so a key of thousands of entries is never searched per entry)
+        self.keyed_numbers: Counter[tuple[int, int]] = Counter()  # (id of its target, number)
+        self.sets_asked: dict[int, int] = {}  # per paper, questions numbered 1: counted once a key
         self.item: Item | None = None
         self.numbered_items = 0
         self.sheet_numbers: list[int] = []
@@ -682,6 +686,7 @@ class Segmenter:
     def add_key(self, number: int, line: Line) -> KeyEntry:
         self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
         self.keys.append(self.key_entry)
+        self.keyed_numbers[(id(self.key_target), number)] += 1
         self.key_last = number
         return self.key_entry
 
@@ -691,11 +696,13 @@ class Segmenter:
         self.key_last += 1
         entry = KeyEntry(self.key_last, line.lineno, self.key_target, self.doc, text, in_order=True)
         self.keys.append(entry)
+        self.keyed_numbers[(id(self.key_target), self.key_last)] += 1
 
     def start_key(self) -> None:
         self.close_item()
         self.end_parts()
         self.mode = "key"
+        self.sets_asked.clear()
         self.key_target = None
         self.key_entry = None
         self.key_last = 0
