@@ -359,7 +359,9 @@ def marked_option_row(text: str) -> str:
     return f"[{'x' if mark else ' '}] {label.upper()}. {option.strip()}"
 
 
-MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○]\s*)")  # and bullet glyphs
+# and bullet glyphs, Word's symbol-font ones too: a PDF or .docx gives Wingdings' "➢" as U+F0D8,
+# its "✓" bullet as U+F0FC (private-use code points, never text)
+MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○➢➤►❖\uf020-\uf0ff]\s*)")
 
 
 # PDF fonts map many simplified characters to the CJK Radicals Supplement, which NFKC leaves

@@ -1,10 +1,12 @@
-"""Question-and-answer pairs with nothing numbered: each line that asks is followed by one line,
-its answer ("…大事变是指( )" then "中国共产党的成立"), the way quiz apps' banks are copied out;
-in Markdown notes (flashcards) the answer may be the bullet list under the question.
+"""Question-and-answer pairs with nothing numbered: each line that asks is followed by its
+answer ("…大事变是指( )" then "中国共产党的成立"), the way quiz apps' banks are copied out; in
+revision notes the answer runs on over several sentences or wrapped lines, in Markdown notes
+(flashcards) it may be the bullet list under the question.
 
-Told apart from a questionnaire (survey.py), whose asking lines carry several options, by the
-shape of the whole document: nearly every asking line is followed by exactly one plain line.
-A plain line that answers nothing ("1922确立党的奋斗纲领 100%") heads the questions below it.
+Told apart from a questionnaire (survey.py), whose asking lines carry several short options, by
+the shape of the whole document: nearly every asking line is followed by its answer and then the
+next asking line. A plain line that answers nothing ("1922确立党的奋斗纲领 100%") heads the
+questions below it.
 """
 
 from __future__ import annotations
@@ -24,12 +26,17 @@ BLANK_RUN = re.compile(r"_{2,}|＿{2,}")
 
 
 def looks_like_pairs(lines: list[Line]) -> bool:
-    asking = [i for i in range(len(lines)) if _opens_pair(lines, i)]
-    paired = 0
-    for i in asking:
+    asking = paired = 0
+    i = 0
+    while i < len(lines):  # (walked as parse_pairs reads: a line inside an answer opens nothing)
+        if not _opens_pair(lines, i):
+            i += 1
+            continue
+        asking += 1
         end = _answer_end(lines, i + 1)
         paired += end > i + 1 and (end == len(lines) or _opens_pair(lines, end))
-    return paired >= MIN_PAIRS and paired >= PAIR_SHARE * len(asking)
+        i = max(end, i + 1)
+    return paired >= MIN_PAIRS and paired >= PAIR_SHARE * asking
 
 
 def parse_pairs(lines: list[Line], chapter: str = "") -> list[ParsedQuestion]:
@@ -52,12 +59,25 @@ def parse_pairs(lines: list[Line], chapter: str = "") -> list[ParsedQuestion]:
 
 
 def _asks(text: str) -> bool:
-    return bool(ASKS.search(text) or rules.BLANK.search(text))
+    return bool(ASKS.search(text) or rules.BLANK.search(text) or ASKS_TO_WRITE.match(text))
+
+
+# "简述…。", "给出…的定义。": a line opening with the task it sets asks, with no question mark
+ASKS_TO_WRITE = re.compile(
+    r"\s*(?:简述|簡述|试述|試述|论述|論述|描述|阐述|闡述|列举|列舉|给出|給出|谈谈|談談)"
+)
 
 
 def _answer_at(lines: list[Line], i: int) -> bool:
     """A plain line at i that can be the answer of the asking line before it."""
-    return i < len(lines) and (lines[i].bullet or not _asks(lines[i].text))
+    return i < len(lines) and (lines[i].bullet or not _asks(lines[i].text) or _states(lines[i].text))
+
+
+def _states(text: str) -> bool:
+    """ "…例如为什么要做这项工作。": a statement with a question word inside asks nothing (unlike
+    one with a question mark, a blank, a task "简述…", or an open end "…的会议是。")."""
+    said = SENTENCE_END.search(text.strip()) is not None
+    return said and not (ASKS_OTHERWISE.search(text.strip()) or ASKS_TO_WRITE.match(text))
 
 
 def _opens_pair(lines: list[Line], i: int) -> bool:
@@ -77,7 +97,31 @@ def _answer_end(lines: list[Line], i: int) -> int:
         while i < len(lines) and lines[i].bullet:
             i += 1
         return i
-    return i + 1 if _answer_at(lines, i) else i
+    if not _answer_at(lines, i):
+        return i
+    end = i + 1
+    # An answer in prose may run on over more lines, each a sentence or the rest of one wrapped
+    # at the page's width; a questionnaire's short options under a question end no sentence.
+    while end < len(lines) and _goes_on(lines[end - 1], lines[end]):
+        end += 1
+    return end
+
+
+def _goes_on(above: Line, line: Line) -> bool:
+    text = line.text.strip()
+    if line.bullet or line.heading or not text:
+        return False
+    if _asks(text) and not _states(text):
+        return False
+    wrapped = len(above.text.strip()) >= WRAPPED_CHARS and not SENTENCE_END.search(above.text.strip())
+    return SENTENCE_END.search(text) is not None or wrapped or len(text) >= WRAPPED_CHARS
+
+
+WRAPPED_CHARS = 30
+SENTENCE_END = re.compile(r"[。；;]\s*$")
+
+
+ASKS_OTHERWISE = re.compile(r"[?？]|[(（]\s*[)）]|_{2,}|＿{2,}|(?:是|为|為|包括|包含)[。.]?$")
 
 
 def _question(line: Line, answer: str, section: str, chapter: str) -> ParsedQuestion:

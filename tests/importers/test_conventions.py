@@ -5109,3 +5109,45 @@ def test_a_picture_under_a_question_that_points_to_it_is_part_of_the_question() 
         ("完成下面效果图的制作\n![a](a.png)", None),
         ("写出下图的输出结果\n![b](b.png)", None),
     ]
+
+
+def test_unnumbered_questions_over_answers_of_several_lines_and_symbol_font_bullets() -> None:
+    """Revision notes ("简答题整理") with nothing numbered: a line that asks (a question mark, a
+    task "简述…", an open end "…是。") over its answer, which runs on over several sentences or
+    lines wrapped at the page's width; Word's Wingdings bullets come out of a PDF as U+F0D8. A
+    question word inside an answer's statement asks nothing; a short line answering nothing heads
+    the questions under it."""
+    text = (
+        "第一章 组织\n"
+        "客户投诉的分类？\n"
+        "\uf0d8 服务投诉：对服务态度、服务效率不满意而引起的投诉，一般由一线班组长处理，\n"
+        "当天回复客户。\n"
+        "\uf0d8 产品投诉：对产品质量不满意而引起的投诉。\n"
+        "简述首问负责制。\n"
+        "第一位接待客户的员工负责到底，例如为什么要回访也由他说明。\n"
+        "不得推诿。\n"
+        "礼仪要点\n"
+        "电话礼仪的要点？\n"
+        "三声内接听、先报工号\n"
+        "受理投诉后首先要做的是。\n"
+        "安抚客户情绪\n"
+        "服务的宗旨是什么？\n"
+        "客户至上\n"
+        "回访应在几天内完成？\n"
+        "三天\n"
+    )
+    questions = parse_document("notes.txt", text.encode()).questions
+    assert [(q.stem, q.answer, q.section) for q in questions] == [
+        (
+            "客户投诉的分类?",
+            "服务投诉:对服务态度、服务效率不满意而引起的投诉,一般由一线班组长处理,\n当天回复客户。\n"
+            "产品投诉:对产品质量不满意而引起的投诉。",
+            "",
+        ),
+        ("简述首问负责制。", "第一位接待客户的员工负责到底,例如为什么要回访也由他说明。\n不得推诿。", ""),
+        ("电话礼仪的要点?", "三声内接听、先报工号", "礼仪要点"),
+        ("受理投诉后首先要做的是。", "安抚客户情绪", "礼仪要点"),
+        ("服务的宗旨是什么?", "客户至上", "礼仪要点"),
+        ("回访应在几天内完成?", "三天", "礼仪要点"),
+    ]
+    assert {q.chapter for q in questions} == {"第一章 组织"}
