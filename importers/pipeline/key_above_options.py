@@ -55,7 +55,9 @@ def key_above_options(lines: list[Line]) -> list[Line]:
 
 def _label_stem(out: list[Line], first: Line) -> None:
     """Label the stem's first line, already passed on to out, as the question's."""
-    k = next(k for k in range(len(out) - 1, -1, -1) if out[k] is first)
+    k = next((k for k in range(len(out) - 1, -1, -1) if out[k] is first), None)
+    if k is None:
+        return  # (its line was read already, as the explanation of the question above)
     if not NUMBERED.match(first.text) and not LABELLED.match(first.text):
         out[k] = replace(first, text=f"题目：{first.text.strip()}")
 

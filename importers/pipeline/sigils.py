@@ -38,8 +38,8 @@ def sigil_records(lines: list[Line]) -> list[Line]:
                 if part.strip() and letter < 8:
                     out.append(_line(line, f"{'ABCDEFGH'[letter]}. {part.strip()}"))
                     letter += 1
-        elif mark == key:
-            letters, rest = KEY_AFTER.match(text, 1).groups()  # type: ignore[union-attr]
+        elif mark == key and (keyed := KEY_AFTER.match(text, 1)):  # (one in ten may hold no key)
+            letters, rest = keyed.groups()
             note = "" if rest[:1] in SIGILS else rest  # "%C　$第一章": a tag, not an explanation
             out.append(_line(line, f"答案：{letters} {note}".strip()))
         else:

@@ -1975,6 +1975,14 @@ def test_banks_in_a_sigil_markup_whose_marks_are_learnt_from_the_file(
     assert [brief(q) for q in parse(text)] == [("single", s, o, a) for s, o, a in records]
 
 
+def test_a_sigil_bank_whose_key_mark_once_holds_no_letter_keeps_that_line() -> None:
+    # The key's mark is learnt from nine lines in ten holding letters: the tenth is no crash.
+    records = [(f"第{n}条服务规范的核心是", "AB"[n % 2]) for n in range(9)]
+    text = "".join(f"@{stem}\n# 价格    # 客户\n%{answer}\n" for stem, answer in records)
+    qs = parse(text + "@第九条服务规范的核心是\n# 价格    # 客户\n%见教材\n")
+    assert [(q["stem"], q["answer"]) for q in qs] == [*records, ("第九条服务规范的核心是", None)]
+
+
 def test_a_few_lines_opening_with_punctuation_are_no_sigil_markup() -> None:
     qs = parse("1. 服务的核心是\nA. 价格\nB. 客户\n答案：B\n# 备注\n% 说明\n@ 作者")
     assert [brief(q) for q in qs] == [("single", "服务的核心是", ["价格", "客户"], "B")]
@@ -4997,6 +5005,21 @@ def test_a_key_printed_over_unlettered_options_with_the_trainees_answer() -> Non
         ("如下哪个命令修改文件的权限?", ["attrib", "chmod"], "B", ""),
         ("下面哪个是关键字", ["if", "then"], "A", ""),
     ]
+
+
+def test_a_key_over_unlettered_options_with_no_stem_of_its_own_is_no_crash() -> None:
+    # The second key's stem would be the line above it, read already as the first question's
+    # last option: it is left as it is, and the first question stays whole.
+    text = (
+        "* 以下哪些 CSS 代码可以设置右外边距？\n  正确答案: A C   你的答案: 空 (错误)\n  margin-right\n"
+        "  padding-right\n  margin\n\n  正确答案: A   你的答案: 空 (错误)\n  position\n  display\n"
+    )
+    first, *_ = parse_document("niuke.md", text.encode()).questions
+    assert (first.stem, first.options, first.answer) == (
+        "以下哪些 CSS 代码可以设置右外边距?",
+        ["margin-right", "padding-right", "margin"],
+        "AC",
+    )
 
 
 def test_markdown_answers_indented_by_em_spaces_under_numbered_questions() -> None:
