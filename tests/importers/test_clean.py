@@ -26,6 +26,16 @@ def test_markdown_prefixes_removed() -> None:
     ]
 
 
+def test_symbol_font_bullets_dropped_but_a_symbol_font_operand_kept() -> None:
+    # Wingdings' "➢" and "✓" bullets come out of a PDF as U+F0D8 and U+F0FC, a space after them;
+    # U+F0D8 is also the Symbol font's "¬", written against its operand.
+    assert [fold(t) for t in ("\uf0d8 基本过程", "\uf0fc\t具备更多功能", "\uf0d8p \uf0da q")] == [
+        "基本过程",
+        "具备更多功能",
+        "\uf0d8p \uf0da q",
+    ]
+
+
 def test_page_furniture_dropped_and_line_numbers_kept() -> None:
     out = clean_lines(
         lines("试题及答案_第1页", "第1页 / 共20页", "下载本文档", "1. 甲?", "已閱讀5頁,還剩7頁未讀")
