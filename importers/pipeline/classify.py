@@ -8,6 +8,7 @@ Every guess leaves a warning for the reviewer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import questiontypes
@@ -451,6 +452,12 @@ def letters_by_text(answer: str, options: list[str]) -> str:
     separated by commas or spaces) instead of their letters; "" unless every part is an option."""
     index = {_text_key(o): "ABCDEFGH"[i] for i, o in enumerate(options[:8])}
     answer = answer.strip().strip("【】[]").strip()
+    labelled = list(LABELLED_OPTION.finditer(answer))
+    if labelled and labelled[0].start() == 0:  # "A:坚持… B:以市场需求为导向": letters and texts
+        ends = [m.start() for m in labelled[1:]] + [len(answer)]
+        texts = [(m.group(1), answer[m.end() : end]) for m, end in zip(labelled, ends, strict=True)]
+        if all(index.get(_text_key(text)) == letter for letter, text in texts):
+            return "".join(sorted({letter for letter, _ in texts}))
     for parts in ([answer], answer.splitlines(), re.split(r"[,，;；┋|&]", answer), answer.split()):
         keys = [_text_key(p) for p in parts if p.strip()]
         if keys and all(k in index for k in keys):
@@ -458,8 +465,12 @@ def letters_by_text(answer: str, options: list[str]) -> str:
     return ""
 
 
+LABELLED_OPTION = re.compile(r"(?:^|(?<=\s))([A-H])\s*[.、．:：]\s*")
+
+
 def _text_key(text: str) -> str:
-    return re.sub(r"[\s。.;；]+$|\s+", "", text.strip().strip("【】[]"))
+    # (NFKC: a spreadsheet's key cell may be folded, "没有共产党,就…", where its options are not)
+    return re.sub(r"[\s。.;；]+$|\s+", "", unicodedata.normalize("NFKC", text.strip().strip("【】[]")))
 
 
 def _fits(letters: str, option_count: int) -> bool:

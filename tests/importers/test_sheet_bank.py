@@ -1057,3 +1057,24 @@ def test_quiz_platform_templates_kahoot_and_quizizz() -> None:
         ("short", "Describe your approach.", [], None),
     ]
     assert parse_document("q.xlsx", quizizz).questions[0].explanation == "Listen first"
+
+
+def test_a_key_cell_naming_the_options_by_letter_and_text_or_by_text_in_other_punctuation() -> None:
+    # Exports that key a choice by what it chose: "A:及时 C:热情" (letters and texts), or the
+    # option's text with its full-width comma typed half-width.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["题目", "选项", "答案", "题型"],
+                ["服务要（ ）", "A:及时 B:拖延 C:热情，周到 D:争辩", "A:及时 C:热情，周到", "多选题"],
+                ["客户是（ ）", "A:对手 B:上帝，朋友 C:路人", "上帝,朋友", "单选题"],
+                ["服务要（ ）", "A:及时 B:拖延", "A:拖延", "单选题"],
+            ],
+        )
+    )
+    assert [(q.type, q.answer) for q in parse_document("bank.xlsx", data).questions] == [
+        ("multiple", "AC"),
+        ("single", "B"),
+        ("single", None),  # "A:拖延" names option B's text under A's letter: no key to trust
+    ]
