@@ -204,7 +204,9 @@ KEY_PAIR = (
 # (boundaries.accept_meta). Not part of any field.
 META = (
     r"(?P<meta>【?(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型|得分"
-    r"|(?:答题|答題|作答)(?:指南|说明|說明|提示)|试题来源|試題來源|题目来源|題目來源)(?:\s*[:：]|】\s*[:：]?))"
+    r"|(?:答题|答題|作答)(?:指南|说明|說明|提示)|试题来源|試題來源|题目来源|題目來源"
+    # a reviewer's verdict on the key above: "答案是否正确（Y为正确，N为错误）：Y"
+    r"|答案是否正确\s*(?:[(（][^)）]{0,20}[)）])?)(?:\s*[:：]|】\s*[:：]?))"
 )
 # A run of marks or of letters in a key, one per question in order: "√ × √", "A  B  C  A  B".
 MARK_RUN = (

@@ -5174,3 +5174,11 @@ def test_unnumbered_questions_over_answers_of_several_lines_and_symbol_font_bull
         ("回访应在几天内完成?", "三天", "礼仪要点"),
     ]
     assert {q.chapter for q in questions} == {"第一章 组织"}
+
+
+def test_a_reviewers_verdict_on_the_key_is_metadata_not_part_of_the_answer() -> None:
+    qs = parse(
+        "4440.敏捷开发适合安全性要求极高的项目。\n答案：no\n答案是否正确（Y为正确，N为错误）：Y\n"
+        "4441.软件需求包括功能需求。（）\n答案：yes\n答案是否正确（Y为正确，N为错误）：N\n"
+    )
+    assert [(q["type"], q["answer"]) for q in qs] == [("truefalse", False), ("truefalse", True)]
