@@ -178,6 +178,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     corrected = rules.JUDGEMENT_CORRECTED.search(stem) if not tail and not options else None
     if not (tail or corrected or options) and kind == "truefalse" and answer_text is None:
         corrected = rules.JUDGEMENT_MARK_THEN_REASON.search(stem)
+        corrected = corrected or rules.JUDGEMENT_BOX_THEN_CORRECTION.search(stem)
     if tail:
         mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
         mark = "×" if mark == "X" else mark

@@ -335,6 +335,12 @@ JUDGEMENT_CORRECTED = re.compile(
     r"(?:[(（]([^()（）]{1,120})[)）]|(?:理由|原因|改正|更正|纠正)\s*[:：]\s*([^\n]{1,200}?))\s*$"
 )
 
+# "…相互斗争的基本结构。（ × ）相互关系": in a judgement part, the box after the finished statement
+# holds its mark, then the words that correct it, bare (a box opening the line is "（√）采取…")
+JUDGEMENT_BOX_THEN_CORRECTION = re.compile(
+    rf"(?<=[。.!！?？])\s*[(（]\s*({_MARKS})\s*[)）]\s*([^\s(（][^\n]{{0,60}})$"
+)
+
 # "…操作数是在某一寄存器中。×寄存器间接寻址属于存储器寻址": in a judgement part, the mark right
 # after the finished statement, then why (judgement parts only).
 JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{0,300}})$", re.S)

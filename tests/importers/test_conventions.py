@@ -5182,3 +5182,15 @@ def test_a_reviewers_verdict_on_the_key_is_metadata_not_part_of_the_answer() -> 
         "4441.软件需求包括功能需求。（）\n答案：yes\n答案是否正确（Y为正确，N为错误）：N\n"
     )
     assert [(q["type"], q["answer"]) for q in qs] == [("truefalse", False), ("truefalse", True)]
+
+
+def test_a_judgements_box_followed_by_the_words_that_correct_it() -> None:
+    qs = parse(
+        "三、判断题\n1.国际战略格局是指各国相互斗争的基本结构。（   ×    ）相互关系\n"
+        "2.时代主题是带有全球性的核心问题。（   √   ）\n3.（ √ ）采取监测网络运行状态的措施。\n"
+    )
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in qs] == [
+        ("国际战略格局是指各国相互斗争的基本结构。", False, "相互关系"),
+        ("时代主题是带有全球性的核心问题。", True, ""),
+        ("( )采取监测网络运行状态的措施。", True, ""),
+    ]
