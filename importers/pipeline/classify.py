@@ -209,7 +209,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     ):
         options = [*options, *(_without_own_label(line) for line in unread)]
         unread = []  # "A 尊重…" "B 友好沟通" "保持…" "未经允许…" keyed D: the labels C and D lost
-    if len(options) < 2 and item.extra and kind in CHOICE_KINDS and 2 <= len(item.extra) <= 8:
+    choices = kind in CHOICE_KINDS or _ticked_choices(stem, item.extra)
+    if len(options) < 2 and item.extra and choices and 2 <= len(item.extra) <= 8:
         options, bold = untick([clean_option(o) for o in item.extra], bold)  # unlabelled option lines
         unread = []
     if not stem and not options and item.extra and item.extra[0].strip():
@@ -347,6 +348,20 @@ def _asks_in_prose(stem: str, options: list[str]) -> bool:
 def _asks_with_options(stem: str, options: list[str]) -> bool:
     asks = rules.QUESTION_WORDS.search(stem) or rules.BLANK.search(stem) or stem.endswith(("是", "为", "為"))
     return len(options) >= 2 and bool(asks) and all(len(o) <= 60 for o in options)
+
+
+def _ticked_choices(stem: str, lines: list[str]) -> bool:
+    """Short lines under a stem that asks, some ticked after their text ("和平与发展√"): its
+    options, in a part of any type (lines judged "√"/"×" are statements, not options)."""
+    if not (rules.BLANK.search(stem) or rules.ASKS_STRONGLY.search(stem)):
+        return False
+    if any(len(line) > MAX_TICKED_OPTION or JUDGED.search(line) for line in lines):
+        return False
+    return any(OPTION_TICK.search(line) and OPTION_TICK.sub("", line).strip() for line in lines)
+
+
+MAX_TICKED_OPTION = 80
+JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 
 
 def untick(options: list[str], bold: list[int]) -> tuple[list[str], list[int]]:

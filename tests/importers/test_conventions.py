@@ -4146,10 +4146,16 @@ def test_markdown_headings_that_are_stems_over_unlabelled_task_list_options() ->
 
 def test_the_key_ticked_after_an_unlabelled_option() -> None:
     # "和平与发展√": option lines printed without labels, the right one ticked at its end, in a
-    # numbered choice part and in a bank of unnumbered questions (the questionnaire reader's) alike.
+    # numbered choice part, under a numbered stem that asks in a paper of no parts, and in a bank
+    # of unnumbered questions (the questionnaire reader's) alike; statements judged "√" "×" under
+    # a question are no options.
     numbered = "一、单选题\n1. 大变局中（）仍然是时代主题。\n发展与共享\n和平与发展√\n开放与包容\n"
     [question] = parse_document("a.txt", numbered.encode()).questions
     assert (question.options, question.answer) == (["发展与共享", "和平与发展", "开放与包容"], "B")
+    partless = "1. 投诉处理的首要原则是什么？\n耐心倾听√\n推诿责任\n2. 下列说法正确的是（）\n甲√\n乙×\n"
+    first, judged = parse_document("b.txt", partless.encode()).questions
+    assert (first.type, first.options, first.answer) == ("single", ["耐心倾听", "推诿责任"], "A")
+    assert judged.options == []
     texts = [
         "【导论】世界未有之大变局正在加速演变。（）仍然是时代主题，但是不稳定性更加突出。",
         *("发展与共享", "和平与融合", "和平与发展√", "开放与包容"),
