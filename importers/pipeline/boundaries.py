@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import rules
-from .blocks import CHOICE_KINDS, Item, join
+from .blocks import CHOICE_KINDS, Item, Section, join
 from .model import Line
 from .numbers import chinese_number
 
@@ -1147,7 +1147,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得"
+    r"(?=[\[注考答作请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得"
     r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
@@ -1321,6 +1321,10 @@ def on_my_answer(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     item = seg.item
+    if number == 1 and seg.section.kind == "prose" and seg.section.items and _instructions(seg.section):
+        seg.new_section(
+            "", "generic", line.lineno
+        )  # "考生须知 1… 2…" then "1.": the paper's own first question
     if item is not None and not item.number and number == 1 and _is_material(item):
         seg.open_case_questions()  # "针对下述文法 G：…" then "1) 拓广该文法…": the shared text
     if not seg.section.number_style:
@@ -1328,6 +1332,13 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
     seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
     return m.end()
+
+
+def _instructions(section: Section) -> bool:
+    return INSTRUCTIONS.fullmatch(section.heading) is not None
+
+
+INSTRUCTIONS = re.compile(rules.PROSE_MARKER)
 
 
 def on_resumed_questions(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:

@@ -259,6 +259,19 @@ CASES = {
         "请考生注意：\n1.答案请写在答题纸上。\n2.考试完毕，请将试卷交给监考老师。\n一、单选题\n1. 甲?\nA.a\nB.b\n答案:B",
         [("single", "甲?", ["a", "b"], "B")],
     ),
+    "a national exam's rules for the answer sheet, then its questions numbered from 1 with no part heading": (
+        "请按下述要求正确填写答题卡\n1.在答题卡上写入你的姓名和准考证号。\n2.本试卷共有75个空格，满分75分。\n"
+        "1.客户是（1）\nA.上帝\nB.对手\n2.服务要（2）\nA.及时\nB.拖延",
+        [("single", "客户是(1)", ["上帝", "对手"], None), ("single", "服务要(2)", ["及时", "拖延"], None)],
+    ),
+    "a paper's notices, then questions numbered anew with no part heading, even ones that ask nothing": (
+        "注意事项：\n1. 请考生在装订线内填写姓名。\n2. 满分 100 分，考试时间为 120 分钟。\n"
+        "1.下列说法正确的是（ ）。\nA.多用继承\nB.多用组合\n2.用类图描述适配器模式。",
+        [
+            ("single", "下列说法正确的是( )。", ["多用继承", "多用组合"], None),
+            ("short", "用类图描述适配器模式。", [], None),
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
