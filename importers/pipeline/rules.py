@@ -177,7 +177,7 @@ INSTRUCTIONS = re.compile(
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = (
     r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
-    r"|考生注意|答题要求|答題要求|作答要求|考试须知|考試須知"
+    r"|考生注意|答题要求|答題要求|考试须知|考試須知"
     # a national exam's "请按下述要求正确填写答题卡" over its numbered rules for the answer sheet
     r"|请按(?:下述|以下|如下)要求[^\d\n]{0,12}|請按(?:下述|以下|如下)要求[^\d\n]{0,12})"
 )
