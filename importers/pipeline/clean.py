@@ -320,6 +320,8 @@ SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|�
 # ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
 FIELD_LABEL = re.compile(
     r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]$"
+    # "选项：A.耐心倾听 B.推诿责任": a record's options field, its label before the first option
+    r"|^(?:选项|备选项|选项内容)\s*[:：]\s*(?=[(（]?A\s*[.、．:：)）])"
 )
 # A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")

@@ -272,6 +272,14 @@ CASES = {
             ("short", "用类图描述适配器模式。", [], None),
         ],
     ),
+    "records of labelled fields with nothing numbered, the options after a label on one line": (
+        "题目：客户投诉的首要原则是什么？\n选项：A.耐心倾听 B.推诿责任 C.争辩\n答案：A\n"
+        "题目：服务的核心是？\n选项：A.价格 B.客户\n答案：B",
+        [
+            ("single", "客户投诉的首要原则是什么?", ["耐心倾听", "推诿责任", "争辩"], "A"),
+            ("single", "服务的核心是?", ["价格", "客户"], "B"),
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
