@@ -202,7 +202,11 @@ def own_answer_below(seg: Segmenter) -> bool:
     if item is None or item.answer is not None or item.options or seg.section.kind not in OPEN_KINDS:
         return False
     below = seg.next_text
-    return bool(below.strip()) and not BOUNDARY.match(below) and not below.lstrip()[:1].isdigit()
+    if not below.strip() or below.lstrip()[:1].isdigit():
+        return False
+    # "（1）首问负责。" under questions numbered "1.": the answer's first point, no boundary
+    points = bool(item.number) and seg.section.number_style != "paren" and BRACKETED_ONE.match(below)
+    return bool(points) or not BOUNDARY.match(below)
 
 
 def questions_below(seg: Segmenter) -> bool:
