@@ -197,16 +197,34 @@ ONE_ANSWER_NEXT = re.compile(rf"\s*(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h]){{0,7}}|[{
 
 def own_answer_below(seg: Segmenter) -> bool:
     """ "参考答案：" alone under an open question still unanswered, and prose under it (no numbered
-    entry, no part heading): that question's answer follows, not a key part."""
+    entry, no part heading) or numbered points: that question's answer follows, not a key part."""
     item = seg.item
     if item is None or item.answer is not None or item.options or seg.section.kind not in OPEN_KINDS:
         return False
     below = seg.next_text
-    if not below.strip() or below.lstrip()[:1].isdigit():
+    if not below.strip():
         return False
+    if below.lstrip()[:1].isdigit():
+        # "1、首问负责" "2、限时办结" under the first question of its part, none above waiting for
+        # a key: its points (a key would answer one question, and stop at 1)
+        first = not seg.section.items and seg.mode == "questions"
+        return first and SECOND_POINT.match(seg.after_next) is not None and not _waiting_above(seg)
     # "（1）首问负责。" under questions numbered "1.": the answer's first point, no boundary
     points = bool(item.number) and seg.section.number_style != "paren" and BRACKETED_ONE.match(below)
     return bool(points) or not BOUNDARY.match(below)
+
+
+SECOND_POINT = re.compile(r"\s*2\s*[.、．]")
+
+
+def _waiting_above(seg: Segmenter) -> bool:
+    """Questions of the paper's earlier parts still unanswered (a key may be theirs)."""
+    return any(
+        item.answer is None
+        for s in seg.sections
+        if s.doc == seg.doc and s is not seg.section
+        for item in s.items
+    )
 
 
 def questions_below(seg: Segmenter) -> bool:

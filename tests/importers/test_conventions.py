@@ -287,6 +287,13 @@ CASES = {
             ("short", "电话礼仪要点?", [], "三声内接听。"),
         ],
     ),
+    "'答案：' alone under a part's first open question, its points numbered as questions are": (
+        "简答题\n1. 投诉处理的原则？\n答案：\n1、首问负责\n2、限时办结\n2. 电话礼仪要点？\n答案：三声内接听",
+        [
+            ("short", "投诉处理的原则?", [], "1、首问负责\n2、限时办结"),
+            ("short", "电话礼仪要点?", [], "三声内接听"),
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
