@@ -27,6 +27,10 @@ REASONS = [
         gettext_lazy("有 %(n)s 行选项被读成了答案部分(可能把试题当成了答案)"),
     ),
     (
+        re.compile(r"^(?P<n>\d+) numbered lines that ask were read as part of a key$"),
+        gettext_lazy("有 %(n)s 行带题号的问句被读成了答案部分(答案部分可能开始得太早)"),
+    ),
+    (
         re.compile(r"^only (?P<share>\d+)% of the text was read into questions$"),
         gettext_lazy("只有 %(share)s%% 的文字读入了试题"),
     ),

@@ -36,6 +36,9 @@ NEXT_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s|[.、．])")
 # part holding a few of them likely swallowed the questions after a stray "答案".
 OPTION_TEXT = re.compile(r"^\s*(?:[(（]\s*[A-H]\s*[)）]|[A-H]\s*[.、．:：)）])\s*[^\sA-H√×对错]{2,}")
 KEY_OPTIONS = 2
+# "2. 电话礼仪要点？" read into a key: the key began too early and swallowed the questions after it
+ASKING_ENTRY = re.compile(r"^\s*\d{1,4}\s*[.、．]\s*\S.*[?？]\s*$")
+KEY_QUESTIONS = 2
 MISSED_CHOICES = 0.7  # fewer choice questions than this share of the option A's: misread
 RUN_TOGETHER = "several questions run together"
 OVERLONG = "much longer than the other questions"
@@ -53,6 +56,7 @@ class Coverage:
     unread_blanks: int = 0  # of those, lines with a blank to fill: questions the reading missed?
     option_a: int = 0  # lines that open an option A (one per choice question in most papers)
     key_options: int = 0  # option lines ("B. 态度") read as a key's: questions taken for a key?
+    key_questions: int = 0  # numbered lines that ask ("2. 电话礼仪要点？") read as a key's
     share: float = 1.0  # of the non-furniture, non-heading lines, the share read into questions
     verdict: str = "ok"  # ok · check · poor
     reasons: list[str] = field(default_factory=list)
@@ -94,9 +98,13 @@ def measure(
     key_options = sum(
         1 for line in kept if roles.get(line.lineno) == ["key"] and OPTION_TEXT.match(line.text)
     )
+    key_questions = sum(
+        1 for line in kept if roles.get(line.lineno) == ["key"] and ASKING_ENTRY.match(line.text)
+    )
     cov = Coverage(
         option_a=option_a,
         key_options=key_options,
+        key_questions=key_questions,
         lines=len(content),
         questions=len(questions),
         furniture=len(content) - len(kept),
@@ -142,6 +150,8 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
         cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
     if cov.key_options >= KEY_OPTIONS:
         cov.reasons.append(f"{cov.key_options} option lines were read as part of a key")
+    if cov.key_questions >= KEY_QUESTIONS:
+        cov.reasons.append(f"{cov.key_questions} numbered lines that ask were read as part of a key")
     if cov.share < CHECK_SHARE:
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
     if cov.unread_blanks >= UNREAD_BLANKS:  # ("80分（ ）1小时20分    3小时（ ）300分钟": items a line)

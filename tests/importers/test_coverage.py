@@ -191,3 +191,23 @@ def test_a_file_of_nothing_but_separators_is_refused_plainly(text: str) -> None:
     # Every line is furniture: nothing is left to measure, which is no reason to crash.
     with pytest.raises(PaperError, match=r"^rules\.txt: no recognisable question found$"):
         parse_document("rules.txt", paper(text))
+
+
+def test_numbered_lines_that_ask_read_into_a_key_are_flagged() -> None:
+    # A key that began too early swallows the questions after it: the parse says so, in Chinese
+    # too; a key that only answers is fine.
+    from django.utils import translation
+
+    from importers.coverage_text import reason_label
+
+    head = "一、单选题\n1. 客户是（ ）\nA.上帝\nB.对手\n"
+    swallowed = parse_document(
+        "p.txt", paper(head + "参考答案\n1.A\n2. 礼仪要点是什么？\n3. 宗旨是什么？\n")
+    ).coverage
+    assert swallowed is not None
+    assert (swallowed.key_questions, swallowed.verdict) == (2, "check")
+    assert "2 numbered lines that ask were read as part of a key" in swallowed.reasons
+    with translation.override("zh-hans"):
+        assert reason_label(swallowed.reasons[0]).startswith("有 2 行带题号的问句被读成了答案部分")
+    keyed = parse_document("p.txt", paper(head + "参考答案\n1.A\n")).coverage
+    assert keyed is not None and (keyed.key_questions, keyed.verdict) == (0, "ok")
