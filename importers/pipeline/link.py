@@ -81,19 +81,24 @@ def _link_in_order(sections: list[Section], keys: list[KeyEntry]) -> list[KeyEnt
 
 
 def _share_last_parts_answer(section: Section) -> None:
-    """Parts (1)…(k) answered together under the last one, "答：(1)POST (2)…": each its own."""
+    """Parts (1)…(k) answered together under the last one, "答：(1)POST (2)…": each its own; so
+    a case's questions 1…k ("问题1：" "问题2：") under one "参考答案：1. … 2. …"."""
     items = section.items
     for at, last in enumerate(items):
-        k = int(last.number) if last.bracketed and last.number.isdigit() else 0
+        parts_of_one = last.bracketed or section.kind == "case"
+        k = int(last.number) if parts_of_one and last.number.isdigit() else 0
         parts = items[at - k + 1 : at + 1] if 1 < k <= at + 1 else []
         if not parts or [p.number for p in parts] != [str(n) for n in range(1, k + 1)]:
             continue
         if any(p.answer is not None for p in parts[:-1]) or not last.answer:
             continue
         answers = split_enumerated(last.answer, k)
-        if len(answers) == k and all(answers) and last.answer.lstrip().startswith(("(1)", "（1）")):
+        if len(answers) == k and all(answers) and FIRST_OF_PARTS.match(last.answer):
             for part, answer in zip(parts, answers, strict=True):
                 part.answer = answer
+
+
+FIRST_OF_PARTS = re.compile(r"\s*(?:[(（]1[)）]|1\s*[.、．])")
 
 
 def _unanswered_by_number(section: Section) -> dict[str, list[Item]]:

@@ -294,6 +294,11 @@ CASES = {
             ("short", "电话礼仪要点?", [], "三声内接听"),
         ],
     ),
+    "a case's questions labelled 问题1, 问题2 under one reference answer numbered 1. 2.": (
+        "案例分析\n某客户投诉宽带故障三次未修复。\n问题1：客服错在哪里？\n问题2：如何改进？\n"
+        "参考答案：\n1. 没有首问负责。\n2. 建立跟进机制。",
+        [("short", "客服错在哪里?", [], "没有首问负责。"), ("short", "如何改进?", [], "建立跟进机制。")],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
