@@ -33,6 +33,9 @@ ASKED = re.compile(r"[?？]\s*(?:\*\*)?\s*$")  # ("…分别代表什么意思�
 ASKED_END = boundaries.ASKED_END
 # Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
 ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
+WRAPPED_LINE = 24  # characters: a line this long may have been cut at the page's width
+LETTERS = "ABCDEFGH"
+NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in LETTERS}
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
 # A finished answer of a question in a bank that numbers nothing: a key's letters or a verdict.
@@ -166,6 +169,7 @@ class Segmenter:
         self.judge_part = 0  # the part of an online judge's "2-5" numbering being read
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
         self.prev_code = False  # the line read before was a code block's
+        self.prev_chars = 0  # how long the line read before was (a long one may have been wrapped)
         self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.new_section("", "generic", 0)
@@ -191,6 +195,7 @@ class Segmenter:
             self.scan(line)
         self.prev_full = full
         self.prev_code = line.code
+        self.prev_chars = len(line.text)
 
     def scan(self, line: Line) -> None:
         """Read `line` boundary by boundary (also the rest of a line whose opening a rule read)."""
@@ -344,6 +349,14 @@ class Segmenter:
             item.options[-1] = text  # a label alone on its line: its text is this line
         elif new_line and item.slot == "option" and item.options and not item.extra and CONTINUES.match(text):
             item.options[-1] += text  # "A. 上帝,这是服务行业" / "的基本认识": an option wrapped
+        elif (
+            new_line
+            and item.slot == "option"
+            and item.options
+            and not item.extra
+            and self._wraps(item, text, line)
+        ):
+            item.options[-1] += text  # "A. 客户服务是企业与客户之间的" / "互动过程" / "B. …"
         elif new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
             item.append(text, new_line=False)  # the line before was cut at the page's width
         elif new_line and item.slot == "stem":
@@ -353,6 +366,18 @@ class Segmenter:
         else:
             item.append(text, new_line)
         item.attach_images(line)
+
+    def _wraps(self, item: Item, text: str, line: Line) -> bool:
+        """A line between an option and the next letter's (below it, or after it on this line),
+        under a long line, is the rest of that option, wrapped at the page's width: options come
+        in turn. (Under a short option it is something else: a page's header, a program.)"""
+        if len(item.options) >= len(LETTERS) or self.prev_chars < WRAPPED_LINE or line.code or self.prev_code:
+            return False
+        label = NEXT_LABEL[LETTERS[len(item.options)]]
+        after = line.text[line.text.find(text) + len(text) :]
+        return label.match(after) is not None or (
+            not after.strip() and label.match(self.next_text) is not None
+        )
 
     def _next_unnumbered(self, item: Item, text: str) -> bool:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a

@@ -299,6 +299,26 @@ CASES = {
         "参考答案：\n1. 没有首问负责。\n2. 建立跟进机制。",
         [("short", "客服错在哪里?", [], "没有首问负责。"), ("short", "如何改进?", [], "建立跟进机制。")],
     ),
+    "an option wrapped at the page's width, its rest before the next letter's label": (
+        "1. 客户情绪激动时，客服第一步应该（ ）\nA. 安抚客户情绪，耐心倾听客户的诉求并做好详细记录 B. 直接\n"
+        "挂断电话 C. 转给同事\n答案：A\n2. 下列说法正确的是（ ）\nA. 客户服务是企业与客户之间长期的、双向的、持续的\n"
+        "互动过程\nB. 只是售后的事\n答案：A\n3. 服务要（ ）\nA. 是\n第 1 页\nB. 否\n答案：A",
+        [
+            (
+                "single",
+                "客户情绪激动时,客服第一步应该( )",
+                ["安抚客户情绪,耐心倾听客户的诉求并做好详细记录", "直接挂断电话", "转给同事"],
+                "A",
+            ),
+            (
+                "single",
+                "下列说法正确的是( )",
+                ["客户服务是企业与客户之间长期的、双向的、持续的互动过程", "只是售后的事"],
+                "A",
+            ),
+            ("truefalse", "服务要( )", [], True),  # (a page's header under a short option is none of it)
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
