@@ -385,7 +385,8 @@ BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×�
 # "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line, or "Question 1: What is…" opening
 # one: English banks' number header; so the same vendors' translations ("Câu 3", "Pregunta 3").
 ENGLISH_NUMBER_HEADER = re.compile(
-    r"^(?:\*\*)?(?:question|problem|câu|pregunta|questão|frage)\s*(\d{1,4})\s*(?:[:.]?(?:\*\*)?$|[:：](?:\*\*)?\s*(?=\S))",
+    r"^(?:\*\*)?(?:question|problem|câu|pregunta|questão|frage)\s*(\d{1,4})\s*"
+    r"(?:[:.]?(?:\*\*)?$|(?:[:：]|\.(?!\d))(?:\*\*)?\s*(?=\S))",  # ("**Question 1.** What…", not "1.5")
     re.I,
 )
 # "Answers", "Answer Key", "Answers and Explanations", "Solutions" alone on a line: an English

@@ -3839,6 +3839,8 @@ def test_an_english_question_header_opening_its_line() -> None:
         ("1", "What is the value of product in observation 148?", "Slipper"),
         ("2", "What is the value of Region in observation 130?", "Pacific"),
     ]
+    bold = parse("**Question 1.** What is first?\n- A) Listen\n- B) Argue\n\n**Answer:** A\n")
+    assert [(q["number"], q["stem"], q["answer"]) for q in bold] == [("1", "What is first?", "A")]
 
 
 def test_a_primary_school_paper_naming_its_parts_fill_in_judge_choose() -> None:
