@@ -34,6 +34,7 @@ ASKED_END = boundaries.ASKED_END
 # Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
 ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 WRAPPED_LINE = 24  # characters: a line this long may have been cut at the page's width
+OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")  # "…一个关键字是": the stem asks by its open end
 LETTERS = "ABCDEFGH"
 NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in LETTERS}
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
@@ -477,10 +478,19 @@ class Segmenter:
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
                 item.extra.append(text)
-        elif not STEM_END.search(item.stem):
+        elif not STEM_END.search(item.stem) and not self._asked_over_bare_options(item):
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    def _asked_over_bare_options(self, item: Item) -> bool:
+        """In a choice part, a short stem that has asked ("…运算包括", "一个关键字是", a blank)
+        is not wrapped: the lines under it are its options, printed without letters."""
+        if self.section.kind not in CHOICE_KINDS or self.prev_chars >= WRAPPED_LINE or "\n" in item.stem:
+            return False
+        return bool(
+            rules.BLANK.search(item.stem) or OPEN_END.search(item.stem) or rules.asks_strongly(item.stem)
+        )
 
     # ---- state changes (called by the rules) ---------------------------------------------
     def new_section(self, heading: str, kind: str, lineno: int) -> None:

@@ -319,6 +319,19 @@ CASES = {
             ("truefalse", "服务要( )", [], True),  # (a page's header under a short option is none of it)
         ],
     ),
+    "a choice part's short stems that ask over options printed without letters": (
+        "一、选择题\n1、关系模型中，一个关键字是\n可由多个任意属性组成\n至多由一个属性组成\n以上都不是\n"
+        "2、客户投诉的首要原则\n是耐心倾听\nA.对\nB.错",
+        [
+            (
+                "single",
+                "关系模型中,一个关键字是",
+                ["可由多个任意属性组成", "至多由一个属性组成", "以上都不是"],
+                None,
+            ),
+            ("truefalse", "客户投诉的首要原则是耐心倾听", [], None),  # (a stem that asked nothing goes on)
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
