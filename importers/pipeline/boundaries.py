@@ -95,8 +95,11 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return ("item", n) if questions and _expected_number(seg, n, line_start) else None
     if seg.mode == "local_key":
         return None
-    if line_start and seg.mode == "key" and KEY_AFTER_NUMERAL.match(text, m.end()):
-        return ("key_section", chinese_number(m.group(0).strip(" 、.．")))  # "二、 A  B  AB"
+    # "二、 A  B  AB" opening a key's line, or "一、1.A 2.B 二、1.AB" going on along it
+    between = line_start or text[m.start() - 1] in " \t:："
+    entry_next = KEY_AFTER_NUMERAL if line_start else ENTRY_AFTER_NUMERAL
+    if seg.mode == "key" and between and entry_next.match(text, m.end()):
+        return ("key_section", chinese_number(m.group(0).strip(" 、.．")))
     if line_start and seg.mode == "questions" and not seg.case_open:
         n = chinese_number(m.group(0).strip(" 、.．"))
         asks = rules.QUESTION_WORDS.search(text, m.end(), m.end() + 200)
@@ -136,6 +139,7 @@ def _next_answer_part(seg: Segmenter, m: re.Match[str]) -> bool:
 
 CN_NUMERALS = "一二三四五六七八九"
 KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
+ENTRY_AFTER_NUMERAL = re.compile(rf"\s*1\s*[.、．:：]\s*(?:[A-H]|[{rules.MARKS}])")  # mid-line: "二、1.AB"
 
 
 UNDER_KEY_NOTE = re.compile(rules.UNDER_KEY_NOTES)
@@ -254,6 +258,9 @@ SECTION_KEY_NEXT = re.compile(
     rf"\s*(?:1\s*(?:[.、．:：]\s*(?:[A-H{rules.MARKS}]|[TF](?![A-Za-z]))|[-~～—–]\s*\d|[A-H]{{1,8}}(?=[\s,，;；]))"
     rf"|[(（]1[)）]\s*(?:[A-H]{{1,8}}|[√×])(?![{rules.CJK}]))"
 )
+PARTS_KEY_NEXT = re.compile(
+    rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]\s*1\s*[.、．:：]\s*(?:[A-H]|[{rules.MARKS}])"
+)
 # "答案：1. 上帝 2. 及时" under a fill or open part: its answers, numbered, on one line.
 NUMBERED_ANSWERS_NEXT = re.compile(r"\s*1\s*[.、．]\s*\S[^\n]*?\s2\s*[.、．]\s*\S")
 
@@ -264,6 +271,8 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("answer", None)  # "(1)…(2)…" then "答：(1)A (2)B": the parts answered together
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
+    if PARTS_KEY_NEXT.match(text, m.end()):
+        return ("key", None)  # "答案：一、1.A 2.B 二、1.AB": the key of the paper's parts, on one line
     numbered = seg.section.kind in ("fill", "short") and seg.section.items
     if (
         numbered

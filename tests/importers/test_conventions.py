@@ -332,6 +332,22 @@ CASES = {
             ("truefalse", "客户投诉的首要原则是耐心倾听", [], None),  # (a stem that asked nothing goes on)
         ],
     ),
+    "a key of the paper's parts on one line, each part's numeral before its entries": (
+        "一、单选题\n1. 客户是（ ）\nA.上帝\nB.对手\n二、多选题\n1. 渠道有（ ）\nA.电话\nB.网站\nC.会议\n"
+        "答案：一、1.A 二、1.AB\n",
+        [
+            ("single", "客户是( )", ["上帝", "对手"], "A"),
+            ("multiple", "渠道有( )", ["电话", "网站", "会议"], "AB"),
+        ],
+    ),
+    "a key's next part named along the line": (
+        "一、单选题\n1. 客户是（ ）\nA.上帝\nB.对手\n二、多选题\n1. 渠道有（ ）\nA.电话\nB.网站\nC.会议\n"
+        "参考答案\n一、1.A 二、1.AB\n",
+        [
+            ("single", "客户是( )", ["上帝", "对手"], "A"),
+            ("multiple", "渠道有( )", ["电话", "网站", "会议"], "AB"),
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
