@@ -108,6 +108,8 @@ def _answer_end(lines: list[Line], i: int) -> int:
 
 
 def _goes_on(above: Line, line: Line) -> bool:
+    """`line` goes on with the answer above it: a sentence, a long line, or the rest of a long
+    line cut mid-sentence; never a line that asks, a bullet or a heading."""
     text = line.text.strip()
     if line.bullet or line.heading or not text:
         return False
@@ -119,8 +121,6 @@ def _goes_on(above: Line, line: Line) -> bool:
 
 WRAPPED_CHARS = 30
 SENTENCE_END = re.compile(r"[。；;]\s*$")
-
-
 ASKS_OTHERWISE = re.compile(r"[?？]|[(（]\s*[)）]|_{2,}|＿{2,}|(?:是|为|為|包括|包含)[。.]?$")
 
 
