@@ -375,7 +375,8 @@ class Segmenter:
         if len(item.options) >= len(LETTERS) or self.prev_chars < WRAPPED_LINE or line.code or self.prev_code:
             return False
         label = NEXT_LABEL[LETTERS[len(item.options)]]
-        after = line.text[line.text.find(text) + len(text) :]
+        at = line.text.find(text)
+        after = line.text[at + len(text) :] if at >= 0 else ""
         return label.match(after) is not None or (
             not after.strip() and label.match(self.next_text) is not None
         )
