@@ -211,7 +211,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         unread = []  # "A 尊重…" "B 友好沟通" "保持…" "未经允许…" keyed D: the labels C and D lost
     choices = kind in CHOICE_KINDS or _ticked_choices(stem, item.extra)
     if len(options) < 2 and item.extra and choices and 2 <= len(item.extra) <= 8:
-        options, bold = untick([clean_option(o) for o in item.extra], bold)  # unlabelled option lines
+        lines = _ocr_b(item.extra)
+        options, bold = untick([clean_option(o) for o in lines], bold)  # unlabelled option lines
         unread = []
     if not stem and not options and item.extra and item.extra[0].strip():
         # the heading line held only the number and its tag ("第2题(判断)："): the question is
@@ -348,6 +349,16 @@ def _asks_in_prose(stem: str, options: list[str]) -> bool:
 def _asks_with_options(stem: str, options: list[str]) -> bool:
     asks = rules.QUESTION_WORDS.search(stem) or rules.BLANK.search(stem) or stem.endswith(("是", "为", "為"))
     return len(options) >= 2 and bool(asks) and all(len(o) <= 60 for o in options)
+
+
+def _ocr_b(lines: list[str]) -> list[str]:
+    """OCR reads B as 8: "A耐心倾听" "8推诿责任" "C争辩", the 8 in B's place glued to its text is B."""
+    if len(lines) >= 2 and STRAY_LETTER.match(lines[0].strip()) and OCR_B.match(lines[1].strip()):
+        return [lines[0], "B" + lines[1].strip()[1:], *lines[2:]]
+    return lines
+
+
+OCR_B = re.compile(rf"^8(?=[{rules.CJK}])")
 
 
 def _ticked_choices(stem: str, lines: list[str]) -> bool:

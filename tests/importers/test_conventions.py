@@ -348,6 +348,10 @@ CASES = {
             ("multiple", "渠道有( )", ["电话", "网站", "会议"], "AB"),
         ],
     ),
+    "OCR's 8 for B glued to its text among options whose labels lost their stops": (
+        "3/473单选题\n客户投诉的首要原则是什么\nA耐心倾听\n8推诿责任\nC争辩\n正确答案：A\n",
+        [("single", "客户投诉的首要原则是什么", ["耐心倾听", "推诿责任", "争辩"], "A")],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
