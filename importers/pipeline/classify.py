@@ -585,6 +585,8 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         q.answer = [re.sub(r"^\[(.*)\]$", r"\1", part.strip(" ,，;；\n")) for part in numbered[1:]]
         return
     if answer_text:
+        if not _blank_count(q.stem) and _spaced_blank_count(q):
+            q.stem = SPACED_BLANK.sub("____", q.stem)  # (a page would collapse blanks of spaces)
         blanks = _blank_count(q.stem) or _erased_blank_count(q.stem) or _spaced_blank_count(q)
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
         if parts and len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:

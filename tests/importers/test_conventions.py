@@ -352,6 +352,13 @@ CASES = {
         "3/473单选题\n客户投诉的首要原则是什么\nA耐心倾听\n8推诿责任\nC争辩\n正确答案：A\n",
         [("single", "客户投诉的首要原则是什么", ["耐心倾听", "推诿责任", "争辩"], "A")],
     ),
+    "a fill part's blanks of full-width spaces, keyed at the end, shown as blanks": (
+        "二、填空题\n1. 客户服务的核心是　　　　　。\n2. 投诉处理要　　　　和　　　　。\n参考答案\n1. 客户满意\n2. 及时；热情",
+        [
+            ("fill", "客户服务的核心是____。", [], ["客户满意"]),
+            ("fill", "投诉处理要____和____。", [], ["及时", "热情"]),
+        ],
+    ),
     "keys typed straight after the stems, throughout a paper": (
         "1.繁殖最慢的细菌是E\n  A.甲  B.乙  C.丙  D.丁  E.戊\n2.合成代谢产物不包括B\n  A.色素  B.维生素  C.毒素\n"
         "3.去除热原质最好的方法是A\n  A.蒸馏  B.过滤\n4.致病的细菌大多是AC\n  A.需氧菌  B.厌氧菌  C.兼性菌",
@@ -1022,14 +1029,14 @@ CASES = {
             ("truefalse", "值班期间不得离岗。( )", [], True),
         ],
     ),
-    "a fill part whose blanks are runs of spaces, the key listing one answer a blank": (
+    "a fill part whose blanks are runs of spaces, the key listing one answer a blank, shown as blanks": (
         "三、填空题\n1.公文的密级分为     、     和     三级。\n答案：绝密、机密、秘密\n"
         "2.职级共划分为     个职等，本科定级为     职等。\n答案：十三、十三\n"
         "3.一句话   讲完。\n答案：讲完",
         [
-            ("fill", "公文的密级分为     、     和     三级。", [], ["绝密", "机密", "秘密"]),
-            ("fill", "职级共划分为     个职等,本科定级为     职等。", [], ["十三", "十三"]),
-            ("fill", "一句话   讲完。", [], ["讲完"]),
+            ("fill", "公文的密级分为____、____和____三级。", [], ["绝密", "机密", "秘密"]),
+            ("fill", "职级共划分为____个职等,本科定级为____职等。", [], ["十三", "十三"]),
+            ("fill", "一句话____讲完。", [], ["讲完"]),
         ],
     ),
     "MOOC numbers: '1 单选(3分)', a comma after the number, a time is no definition": (

@@ -162,8 +162,8 @@ def test_a_table_of_questions_with_options_in_the_question_cell_and_a_numbered_f
     assert [(q.type, q.stem, q.options, q.answer) for q in questions] == [
         ("single", "客户是?", ["上帝", "对手"], "A"),
         ("single", "服务要?", ["拖延", "及时"], "B"),
-        ("fill", "客户是    。", [], ["上帝"]),
-        ("fill", "服务要    。", [], ["及时"]),
+        ("fill", "客户是____。", [], ["上帝"]),
+        ("fill", "服务要____。", [], ["及时"]),
     ]
 
 
