@@ -464,6 +464,7 @@ FLOORS = {
     "hk2_cs5351-software-engineering-quiz.pdf": (0.00, None),
     "hm1_css-postcss-quiz.md": (0.50, 0.00),
     "hm2_vue-mianshiti.md": (0.95, 0.90),
+    "hs1_daqing_wuye_tiaoli_quiz.txt": (0.60, 0.85),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
