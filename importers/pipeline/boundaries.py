@@ -352,6 +352,8 @@ def accept_meta(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None
     if m.group(0).lstrip("【").startswith("得分") and not (seg.item.answer or seg.item.slot == "answer"):
         return None  # "得分" is a score only under a key ("正确答案：B 得分：2"); in a stem it is a word
+    if m.group(0).startswith(("类型", "類型")) and not at_line_start(m):
+        return None  # a field only opening a line: "数据类型：int" in a stem is text
     return ("meta", None)
 
 
@@ -1178,7 +1180,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得"
+    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得类類"
     r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
@@ -1338,7 +1340,7 @@ def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: 
     label = m.group(0).lstrip("【")
     if seg.item is not None and label.startswith(("难", "難")):
         seg.item.difficulty = difficulty_level(text[m.end() : end])
-    if seg.item is not None and label.startswith(("题型", "題型")):
+    if seg.item is not None and label.startswith(("题型", "題型", "类型", "類型")):
         seg.item.tag = text[m.end() : end].strip()[:4]  # "题型：多选题" in a labelled record
     return end
 

@@ -141,7 +141,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     options = [o for o in options if o]
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) if "**" in o else o for o in options]  # (a sub's template costs)
-    options, bold = untick(options, bold)
+    every_ticked = kind == "multiple" and len(options) >= 2 and all(OPTION_TICK.search(o) for o in options)
+    options, bold = untick(options, bold, multiple=kind == "multiple")
     answer_text = strip_page_refs(item.answer).strip() if item.answer is not None else None
     numbered_key = rules.OPTION_NUMBERS_AFTER.search(stem) if item.option_family == "nested" else None
     if numbered_key and answer_text is None and _fits_numbers(numbered_key.group(1), len(options)):
@@ -259,7 +260,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif letters_only and not item.extra:  # "题目：…（）。" / "答案：A,B": a bank printing only keys
         _as_key_without_options(q, re.sub(r"[^A-H]", "", letters_only.group(1)))
         return q
-    if len(options) >= 2 and not answer_text and 0 < len(bold) < len(options):
+    if len(options) >= 2 and not answer_text and (0 < len(bold) < len(options) or every_ticked):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
     chosen = CHOSEN_IN_EXPLANATION.search(explanation) if len(options) >= 2 and not answer_text else None
     if chosen and all(ord(letter) - ord("A") < len(options) for letter in chosen.group(1)):
@@ -375,11 +376,12 @@ MAX_TICKED_OPTION = 80
 JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 
 
-def untick(options: list[str], bold: list[int]) -> tuple[list[str], list[int]]:
+def untick(options: list[str], bold: list[int], multiple: bool = False) -> tuple[list[str], list[int]]:
     """ "B. 及时 ✅", "和平与发展√": the key ticked after its option, read as a bold one is (the
-    ticks taken off; not "√" alone, an option of its own)."""
+    ticks taken off; not "√" alone, an option of its own). Every option ticked is a key only where
+    the question is a multiple choice; elsewhere the ticks are the options' own text."""
     ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)]
-    if not ticked or len(ticked) == len(options):
+    if not ticked or (len(ticked) == len(options) and not multiple):
         return options, bold
     return [OPTION_TICK.sub("", o) for o in options], ticked
 

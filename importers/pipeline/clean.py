@@ -400,8 +400,11 @@ ENGLISH_KEY_HEADING = re.compile(
 )
 # "复核模式 ID: 1 正确答案: B", "题目ID：1024": an exam system's record number opening a line.
 RECORD_ID = re.compile(r"^[^\s:：]{0,8}\s*ID\s*[:：]\s*\d{1,12}\s*")
-# A question-number header of app exports: "【第 1 题】", "[第1题]".
-NUMBER_HEADER = re.compile(r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]$")
+# A question-number header of app exports: "【第 1 题】", "[第1题]", with the stem after it or not,
+# and the record id some print beside it ("【第 1 题】 (ID: 1024)", left empty by others).
+NUMBER_HEADER = re.compile(
+    r"^[【\[]\s*(第\s*\d{1,5}\s*[题題])\s*[】\]]\s*(?:[(（]\s*[A-Za-z]{0,8}\s*ID\s*[:：]\s*[\w-]*\s*[)）]\s*)?"
+)
 
 
 _CIRCLED_RE = re.compile(f"[{CIRCLED}]")
@@ -487,7 +490,7 @@ def fold(text: str) -> str:
     if "(" in text:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):
-        text = NUMBER_HEADER.sub(r"\1", text)
+        text = NUMBER_HEADER.sub(r"\1 ", text).rstrip()
     if text[:1] == "(" and BRACKETED_NUMBER_BEFORE_DIGIT.match(text):
         text = BRACKETED_NUMBER_BEFORE_DIGIT.sub(r"\1 ", text)
     if text[:1] in "*QqPpCcFf" and ENGLISH_NUMBER_HEADER.match(text):

@@ -202,10 +202,11 @@ KEY_PAIR = (
     rf"(?P<kp_a>{KEY_PAIR_MARK})(?=[\s,，;；]|$))"
 )
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", "【难度】易", a record's
-# "答题指南：…", "试题来源: [北京站] 章节名称: […]", the trainee's "得分：2" after a key
+# "答题指南：…", "试题来源: [北京站] 章节名称: […]", a record's "类型: 多选" opening a line, the
+# trainee's "得分：2" after a key
 # (boundaries.accept_meta). Not part of any field.
 META = (
-    r"(?P<meta>【?(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型|得分"
+    r"(?P<meta>【?(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|知识点|知識點|考点|考點|题型|題型|类型|類型|得分"
     r"|(?:答题|答題|作答)(?:指南|说明|說明|提示)|试题来源|試題來源|题目来源|題目來源"
     # a reviewer's verdict on the key above: "答案是否正确（Y为正确，N为错误）：Y"
     r"|答案是否正确\s*(?:[(（][^)）]{0,20}[)）])?)(?:\s*[:：]|】\s*[:：]?))"

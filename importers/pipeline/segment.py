@@ -36,6 +36,7 @@ ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 WRAPPED_LINE = 24  # characters: a line this long may have been cut at the page's width
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")  # "…一个关键字是": the stem asks by its open end
 LETTERS = "ABCDEFGH"
+TICKED_END = re.compile(r"\s(?:✅|✔️?|☑️?|√|✓)\s*$")  # the key ticked after an option's text
 NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in LETTERS}
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
@@ -371,8 +372,10 @@ class Segmenter:
     def _wraps(self, item: Item, text: str, line: Line) -> bool:
         """A line between an option and the next letter's (below it, or after it on this line),
         under a long line, is the rest of that option, wrapped at the page's width: options come
-        in turn. (Under a short option it is something else: a page's header, a program.)"""
-        if len(item.options) >= len(LETTERS) or self.prev_chars < WRAPPED_LINE or line.code or self.prev_code:
+        in turn. (Under a short option it is something else: a page's header, a program; but a
+        line ticked at its end, "大会表决 ✅", is an option's rest wherever it was cut.)"""
+        short = self.prev_chars < WRAPPED_LINE and not TICKED_END.search(text)
+        if len(item.options) >= len(LETTERS) or short or line.code or self.prev_code:
             return False
         label = NEXT_LABEL[LETTERS[len(item.options)]]
         at = line.text.find(text)

@@ -468,7 +468,7 @@ FLOORS = {
     "hq2_mayuan_marxism_practice.txt": (0.95, 0.95),
     "hr1_ulearning_maogai_practice.md": (0.15, 0.95),
     "hr2_python_numeric_homework.md": (0.85, 0.95),
-    "hs1_daqing_wuye_tiaoli_quiz.txt": (0.60, 0.85),
+    "hs1_daqing_wuye_tiaoli_quiz.txt": (0.95, 0.95),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),

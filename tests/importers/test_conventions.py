@@ -778,6 +778,28 @@ CASES = {
             ("multiple", "礼仪包括()。", ["微笑", "倾听", "争辩"], "AB"),
         ],
     ),
+    "number header with the stem on its line, and with a record id and labelled fields": (
+        "【第1题】服务的核心是（）。\nA. 态度\nB. 价格\n答案：A\n"
+        "【第 2 题】 (ID: )\n题干: 礼仪包括哪些？\n类型: 多选\n  A. 微笑 ✅\n  B. 倾听 ✅\n解析: 两者都是。\n"
+        "-----------------------------\n【第 3 题】 (ID: 1024)\n题干: 投诉处理的步骤有哪些？\n类型: 多选\n"
+        "  A. 倾听客户的\n诉说 ✅\n  B. 与客户争辩\n  C. 记录并跟进 ✅\n解析: 不争辩。",
+        [
+            ("single", "服务的核心是()。", ["态度", "价格"], "A"),
+            ("multiple", "礼仪包括哪些?", ["微笑", "倾听"], "AB"),
+            ("multiple", "投诉处理的步骤有哪些?", ["倾听客户的诉说", "与客户争辩", "记录并跟进"], "AC"),
+        ],
+    ),
+    "every option ticked: the key of a multiple choice, the text of a single one": (
+        "一、多选题\n1. 礼仪包括（）。\nA. 微笑 ✅\nB. 倾听 ✅\n二、单选题\n2. 请选择（）。\nA. 同意 ✅\nB. 反对 ✅",
+        [
+            ("multiple", "礼仪包括()。", ["微笑", "倾听"], "AB"),
+            ("single", "请选择()。", ["同意 ✅", "反对 ✅"], None),
+        ],
+    ),
+    "a field named 类型 only where it opens a line": (
+        "1. 变量 x 的数据类型: int 还是 float？\n答案：int",
+        [("short", "变量 x 的数据类型: int 还是 float?", [], "int")],
+    ),
     "Q-numbered headings with a bracketed type tag": (
         "### Q1 [1.判断题 (1分)]\n\n服务要及时。\n\n---\n\n### Q2 [2.单选题 (1分)]\n\n核心是?\n\n- A. 客户\n- B. 产品",
         [("truefalse", "服务要及时。", [], None), ("single", "核心是?", ["客户", "产品"], None)],
