@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 # Marks printed beside a statement: ticks and crosses.
-TRUE_SYMBOLS = ("√", "✓", "✔")
+TRUE_SYMBOLS = ("√", "✓", "✔", "✅")
 FALSE_SYMBOLS = ("×", "✗", "✘", "❌")
 # Words, Simplified and Traditional.
 TRUE_HANZI = ("对", "對", "正确", "正確")
@@ -67,4 +67,11 @@ def truth(text: object) -> bool | None:
 
 
 def is_judgement_pair(options: list[str]) -> bool:
-    return len(options) == 2 and frozenset(bare(o).lower() for o in options) in JUDGEMENT_PAIRS
+    return len(options) == 2 and frozenset(_undecorated(bare(o).lower()) for o in options) in JUDGEMENT_PAIRS
+
+
+def _undecorated(word: str) -> str:
+    """ "✅正确" → "正确": a mark adorning the word that means the same (a Markdown bank's options)."""
+    if len(word) > 1 and truth(word[0]) is not None and truth(word[0]) == truth(word[1:].lstrip("\ufe0f")):
+        return word[1:].lstrip("\ufe0f")
+    return word

@@ -319,7 +319,7 @@ SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|�
 # An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
 # ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
 FIELD_LABEL = re.compile(
-    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]$"
+    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]?$"
     # "选项：A.耐心倾听 B.推诿责任": a record's options field, its label before the first option
     r"|^(?:选项|备选项|选项内容)\s*[:：]\s*(?=[(（]?A\s*[.、．:：)）])"
 )
@@ -381,6 +381,12 @@ ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、�
 
 # "(1)13-9=____": an arithmetic item's number opening its line, the sum straight after it (a
 # space keeps the number apart from the digits, as "(1) 13-9" would have it).
+# Pictographs decorating a line's ends in Markdown banks: "## 第 1 题 🟢" (its difficulty), "### 📖 解析",
+# and a tick that only adorns a key's label, "✅ 正确答案：B" (one after an option's text is its key).
+EMOJI_ENDS = re.compile(
+    r"^[\U0001F300-\U0001FAFF\ufe0f\s]+|[\s\U0001F300-\U0001FAFF\ufe0f]+$"
+    r"|^✅\ufe0f?\s*(?=(?:正确|正確|参考|參考|标准|標準)?答案)"
+)
 BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:" alone on a line, or "Question 1: What is…" opening
 # one: English banks' number header; so the same vendors' translations ("Câu 3", "Pregunta 3").
@@ -462,6 +468,8 @@ def fold(text: str) -> str:
     if "\t" in text:
         text = marked_option_row(text)  # before stripping: its mark column may be empty
     text = MARKDOWN_PREFIX.sub("", text.strip())
+    if text and (text[0] >= "\U0001f300" or text[-1] >= "\U0001f300" or text[0] == "✅"):
+        text = MARKDOWN_PREFIX.sub("", EMOJI_ENDS.sub("", text))
     if "<" in text:
         text = HTML_COLOURED.sub(lambda m: f"**{m.group(2) or m.group(4)}**", text)
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B

@@ -462,7 +462,7 @@ FLOORS = {
     "hh2_html-di2tian-ceshiti.md": (0.90, 0.95),
     "hk1_dma-lisan-moni.pdf": (0.60, 0.80),
     "hk2_cs5351-software-engineering-quiz.pdf": (0.00, None),
-    "hm1_css-postcss-quiz.md": (0.50, 0.00),
+    "hm1_css-postcss-quiz.md": (0.95, 0.95),
     "hm2_vue-mianshiti.md": (0.95, 0.90),
     "hq1_ustc_network_quizzes.docx": (0.75, 0.80),
     "hq2_mayuan_marxism_practice.txt": (0.95, 0.95),
