@@ -1138,6 +1138,8 @@ def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
         return True  # "…的是（A）" ending the line: the answer written in the blank
     if _inside_brackets(m.string[max(0, m.start() - 80) : m.start()]):
         return True  # "（   A    ）": the answer written in the blank, not a label
+    if group == "opt_space" and RELATION_AFTER.match(m.string, m.end()):
+        return True  # "Let A = {1, 2, 3}, B = {2, 3, 4}": a maths paper's sets, not options
     # "三项急件A、B、C材料…": letters named in a sentence, not options
     return index == 0 and ENUMERATION.match(m.string, m.end()) is not None
 
@@ -1153,6 +1155,7 @@ def _inside_brackets(text: str) -> bool:
 
 
 NOT_A_BRACKET = re.compile(r"[^()（）]+")
+RELATION_AFTER = re.compile(r"\s+[=≠≈<>≤≥⊂⊆∈∉≡]")
 # How far back a bracketed note is looked for: a note's list is short, and a line of a thousand
 # questions run together must not be walked again for each of them.
 NOTE_REACH = 300

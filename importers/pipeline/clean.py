@@ -398,8 +398,9 @@ ENGLISH_NUMBER_HEADER = re.compile(
 # "Answers", "Answer Key", "Answers and Explanations", "Solutions" alone on a line: an English
 # paper's key part, read as the 参考答案 it is; so the same vendors' papers translated
 # (Respostas/Gabarito, Respuestas, Réponses, Lösungen), and bilingual ones ("Answer Key 答案").
+# ("Answer:" alone labels the answer under it, as "答案：" does.)
 ENGLISH_KEY_HEADING = re.compile(
-    r"^(?:\*\*|#+\s*)?(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?|solutions"
+    r"^(?:\*\*|#+\s*)?(?!answer\s*:)(?:answers?(?:\s+key)?(?:\s+(?:and|&)\s+explanations?)?|solutions"
     r"|respostas|gabarito|respuestas|réponses|lösungen)\s*:?"
     r"(?:\s*[/|]?\s*[(（]?(?:参考|參考)?(?:答案|解答)[)）]?)?(?:\*\*)?$",
     re.I,

@@ -355,8 +355,10 @@ BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_]
 BLANK_LINE = re.compile(r"^_{3,}$")
 # A sentence finished ("…记录。", "…吧！"): a statement, asking nothing after it
 STATEMENT_END = re.compile(r"[。.!！]\s*$")
-# "…的优点。（5分）": the points a question is worth, printed after it asked
-POINTS_AFTER = re.compile(r"[(（\[【]\s*\d+(?:\.\d+)?\s*分\s*[)）\]】]\s*$")
+# "…的优点。（5分）": the points a question is worth, printed after it asked; English papers'
+# "(3 points)", "[5 marks]"
+POINTS = r"\d+(?:\.\d+)?\s*(?:分|(?:points?|pts?|marks?)\b)"
+POINTS_AFTER = re.compile(rf"[(（\[【]\s*{POINTS}\s*[)）\]】]\s*$", re.I)
 
 # "(P28-29)" page references printed with answers and stems.
 PAGE_REF = re.compile(r"[(（]?\s*P\s*[(（]?\d+(?:\s*[-~—–]\s*\d+)?[)）]?\s*[)）]?")

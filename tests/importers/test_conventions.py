@@ -1663,6 +1663,55 @@ def test_lettered_parts_carrying_their_points_are_sub_questions_not_options() ->
     assert [(q["type"], q["options"]) for q in qs] == [("single", ["甲", "乙(2分)"])]
 
 
+def test_english_parts_scored_in_points_or_shares_are_sub_questions() -> None:
+    """English papers score a part "(3 points)" after it or "(30%)" before it; a part that asks
+    ("Is (A, R) a lattice?") and so was never an option joins its scored siblings."""
+    qs = parse(
+        "Q1. Let A = {1, 2, 3, 6} and R on A be a | b.\n(a) (40%) Prove that R is a partial order.\n"
+        "(b) (30%) Draw the Hasse diagram.\n(c) (30%) Is (A, R) a lattice? Justify.\n"
+        "Q2. Requirements engineering.\n(a) One example of a non-functional requirement. (3 points)\n"
+        "(b) The way it is validated. (2 marks)"
+    )
+    assert [(q["number"], q["stem"], q["material"]) for q in qs] == [
+        ("1.1", "Prove that R is a partial order.", "Let A = {1, 2, 3, 6} and R on A be a | b."),
+        ("1.2", "Draw the Hasse diagram.", "Let A = {1, 2, 3, 6} and R on A be a | b."),
+        ("1.3", "Is (A, R) a lattice? Justify.", "Let A = {1, 2, 3, 6} and R on A be a | b."),
+        ("2.1", "One example of a non-functional requirement.", "Requirements engineering."),
+        ("2.2", "The way it is validated.", "Requirements engineering."),
+    ]
+
+
+def test_english_parts_that_ask_are_sub_questions_keyed_by_their_letters() -> None:
+    """ "(a) contain an 'a'?" "(b) …" under a lead ending with a colon, or parts that each ask:
+    sub-questions over the lead; an answer lettered the same way answers each ("Answer:" alone
+    labels the answer under it, never a key that would swallow the questions after it)."""
+    qs = parse(
+        "Q1. How many strings of 4 lowercase letters:\n(a) contain at least one 'a'?\n(b) have all letters distinct?\n"
+        "Answer:\n(a) 66351.\n(b) 358800.\nQ2. Show that 7 is prime.\nAnswer: It has no divisor but 1 and 7."
+    )
+    assert [(q["number"], q["stem"], q["material"], q["answer"]) for q in qs] == [
+        ("1.1", "contain at least one 'a'?", "How many strings of 4 lowercase letters:", "66351."),
+        ("1.2", "have all letters distinct?", "How many strings of 4 lowercase letters:", "358800."),
+        ("2", "Show that 7 is prime.", "", "It has no divisor but 1 and 7."),
+    ]
+    # (a sentence's "(a)" is no part; nor are parts that neither ask nor follow a colon)
+    qs = parse("1. 简述服务的要点。\n(a) 微笑\n(b) 耐心\n答案：略")
+    assert [q["stem"] for q in qs] == ["简述服务的要点。"]
+    qs = parse("21. 微内核方法的主要优势是什么？\n优势：\n（a）添加新服务不需要修改内核\n（b）它更安全")
+    assert [q["number"] for q in qs] == ["21"]  # (a Chinese answer's points under a colon)
+
+
+def test_a_letter_before_a_relation_is_a_variable_not_an_option() -> None:
+    qs = parse("1. Let A = {1, 2, 3}, B = {2, 3, 4}. How many elements has A ∩ B?\n答案：2")
+    assert [(q["type"], q["stem"], q["options"]) for q in qs] == [
+        (
+            "short",
+            "Let A = {1, 2, 3}, B = {2, 3, 4}. How many elements has A ∩ B?",
+            [],
+        )
+    ]
+
+
 def test_material_is_shared_by_case_sub_questions() -> None:
     qs = parse(CASES["case study with shared material"][0])
     assert {q["material"] for q in qs} == {"某客户投诉空调不制冷,客服推诿。"}
