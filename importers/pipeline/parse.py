@@ -72,6 +72,12 @@ def parse_lines(
             warnings.append(SURVEY_NOTE)
         for line in loose:  # the questionnaire reader took every loose line
             seg.roles[line.lineno] = ["stem"]
+    elif (terms := _collapsed_terms(seg, cleaned)) is not None:
+        # "# 名词解释" over "利率效应:" / its definition: a part of terms, read term by term, not
+        # its first line taking every other as its answer
+        questions = terms
+        warnings.append(TERM_LINES_NOTE)
+        seg.roles.update({line.lineno: ["stem"] for line in _body(cleaned, seg.roles)})
     elif _stray_numbers(seg) and looks_like_term_lines(cleaned):
         # a glossary's wrapped definition opening "9万年…" is no numbered question
         questions = parse_term_lines(cleaned, chapter=seg.sections[0].chapter)
@@ -147,6 +153,43 @@ def _unnumbered_export(seg: Segmented) -> bool:
         and loose > 1
         and all(s.kind == "generic" and not s.items for s in seg.sections)
     )
+
+
+def _collapsed_terms(seg: Segmented, lines: list[Line]) -> list[ParsedQuestion] | None:
+    """Nothing numbered, no options, and the lines read as terms make many times the questions
+    the segmenter found: its few unnumbered items had swallowed a list of terms."""
+    items = [item for section in seg.sections for item in section.items]
+    if seg.numbered_items or not items or any(item.options for item in items):
+        return None
+    if not looks_like_term_lines(_body(lines, seg.roles)):
+        return None
+    terms = _terms_under_headings(lines, seg.roles)
+    return terms if len(terms) >= COLLAPSE * len(items) else None
+
+
+COLLAPSE = 2
+
+
+HEADING_ROLES = {"heading", "title", "chapter"}
+
+
+def _body(lines: list[Line], roles: dict[int, list[str]]) -> list[Line]:
+    return [line for line in lines if not HEADING_ROLES & set(roles.get(line.lineno, ()))]
+
+
+def _terms_under_headings(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
+    """Each heading's terms, the heading their section."""
+    questions: list[ParsedQuestion] = []
+    heading, part = "", []
+    for line in [*lines, None]:
+        if line is None or HEADING_ROLES & set(roles.get(line.lineno, ())):
+            for q in parse_term_lines(part, chapter=heading) if part else []:
+                q.section = q.section or heading
+                questions.append(q)
+            heading, part = (line.text.strip(), []) if line is not None else (heading, [])
+        else:
+            part.append(line)
+    return questions
 
 
 def _stray_numbers(seg: Segmented) -> bool:

@@ -75,7 +75,7 @@ def _terms(lines: list[Line]) -> list[_Term]:
         if LETTER_HEADING.fullmatch(text):
             section, text = text, ""
         elif not (wrapped or awaits) and _term(text):
-            terms.append(_Term(section, text, line.lineno))
+            terms.append(_Term(section, TERM_COLON.sub("", text), line.lineno))
         elif terms:
             last = terms[-1]
             last.definition = (
@@ -86,8 +86,19 @@ def _terms(lines: list[Line]) -> list[_Term]:
 
 
 def _term(text: str) -> bool:
-    named = GLOSS.sub("", text)  # "亲缘系数（coefficient of relatedness）": the term, its gloss aside
-    return len(named) <= TERM_MAX and not SENTENCE_END.search(text) and not text[:1].isdigit()
+    if TERM_COLON.search(text) and not CJK.search(text):
+        return False  # "def f1(a):" is a program's line; a term ending with a colon is in words
+    named = GLOSS.sub(
+        "", TERM_COLON.sub("", text)
+    )  # "亲缘系数（coefficient of relatedness）": its gloss aside
+    if text[:1] in "(（" and text[-1:] in ")）":
+        return False  # "(也可以说, …)": a note in brackets goes on with the definition above
+    return len(named) <= TERM_MAX and not SENTENCE_END.search(named) and not text[:1].isdigit()
+
+
+# "利率效应:" over its definition: notes that end each term with a colon
+TERM_COLON = re.compile(r"\s*[:：]$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a term's name in another language, after it

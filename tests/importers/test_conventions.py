@@ -4766,6 +4766,50 @@ def test_a_glossary_of_terms_on_their_own_lines() -> None:
     assert len(questions) == 10 and questions[-1]["stem"] == "末次盛冰期"
 
 
+def test_terms_ending_with_a_colon_under_a_glossary_title_and_its_headings() -> None:
+    """ "# 名词解释" then "## 总需求" and "利率效应:" over its definition: each term a question, its
+    heading the section; a note in brackets goes on with the definition; the title's type word
+    must not make the first term swallow the rest (it did, and the verdict said ok)."""
+    terms = [("利率效应", "价格水平变动引起利率同方向变动."), ("税收效应", "价格水平变化, 导致消费下降.")]
+    terms += [
+        ("有效需求", "总供给和总需求达到均衡时的总需求."),
+        ("奥肯定律", "失业和产出之间存在反向变动关系."),
+    ]
+    body = "\n\n".join(f"{term}:\n{definition}" for term, definition in terms)
+    text = (
+        f"# 期末名词解释题复习\n\n## 总需求\n\n{body}\n\n## 通胀\n\n滞涨:\n生产停滞, 物价居高不下并存.\n"
+        "(也可以说, 滞胀.)\n\n菜单成本:\n改变价格的成本."
+    )
+    questions = [
+        q.as_json("notes.md", i) for i, q in enumerate(parse_document("notes.md", text.encode()).questions)
+    ]
+    assert [(q["section"], q["stem"], q["answer"]) for q in questions] == [
+        *[("总需求", term, definition) for term, definition in terms],
+        ("通胀", "滞涨", "生产停滞, 物价居高不下并存.\n(也可以说, 滞胀.)"),
+        ("通胀", "菜单成本", "改变价格的成本."),
+    ]
+
+
+def test_a_term_ends_with_a_colon_in_words_never_a_programs_line() -> None:
+    from importers.pipeline.term_lines import _term
+
+    assert _term("利率效应:") and _term("总需求曲线 (AD)：")
+    assert not _term("def f1(a):") and not _term("for i in range(3):")
+
+
+def test_a_trainees_empty_answer_field_over_the_standard_answer() -> None:
+    """A training system's export: the number alone on its line, "用户答案：" left empty, then
+    "标准答案：A" — the trainee's field is dropped; the standard answer is the key, never a key
+    part that swallows the questions after it."""
+    record = "{n}\n{stem}(  )\nA. 甲\nB. 乙\n用户答案：\n\n标准答案：{key}\n"
+    text = "\n".join(record.format(n=n, stem=f"第{n}个问题", key="AB"[n % 2]) for n in range(1, 4))
+    assert [(q["number"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("1", "第1个问题(  )", "B"),
+        ("2", "第2个问题(  )", "A"),
+        ("3", "第3个问题(  )", "B"),
+    ]
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
