@@ -179,16 +179,15 @@ def _body(lines: list[Line], roles: dict[int, list[str]]) -> list[Line]:
 
 def _terms_under_headings(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
     """Each heading's terms, the heading their section."""
-    questions: list[ParsedQuestion] = []
-    heading, part = "", []
-    for line in [*lines, None]:
-        if line is None or HEADING_ROLES & set(roles.get(line.lineno, ())):
-            for q in parse_term_lines(part, chapter=heading) if part else []:
-                q.section = q.section or heading
-                questions.append(q)
-            heading, part = (line.text.strip(), []) if line is not None else (heading, [])
+    parts: list[tuple[str, list[Line]]] = [("", [])]
+    for line in lines:
+        if HEADING_ROLES & set(roles.get(line.lineno, ())):
+            parts.append((line.text.strip(), []))
         else:
-            part.append(line)
+            parts[-1][1].append(line)
+    questions = [q for heading, part in parts for q in parse_term_lines(part, chapter=heading) if part]
+    for q in questions:
+        q.section = q.section or q.chapter
     return questions
 
 
