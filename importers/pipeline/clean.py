@@ -139,11 +139,17 @@ WHOLE_ANSWER = re.compile(r"^(?:[(（]\d{1,3}[)）]\s*)?(A?B?C?D?E?F?G?H?|[√×
 ANSWER_VALUE = re.compile(r"^(?:[A-H]{1,8}(?![A-Za-z])|[√×✓✗]|对|错|正确|错误)")
 
 
+# "标准答案：A" under "答案：" left empty: a form's field its filler left blank, then the key
+LABELLED_VALUE = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*[:：]\s*\S")
+
+
 def join_label_values(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if out and LABEL_ALONE.match(out[-1].text) and ANSWER_VALUE.match(line.text):
             out[-1] = glued(out[-1], line, out[-1].text + line.text)
+        elif out and LABEL_ALONE.match(out[-1].text) and LABELLED_VALUE.match(line.text):
+            out[-1] = glued(out[-1], line, line.text)  # (the empty field dropped: alone, it opened a key)
         elif out and BARE_LABEL_ALONE.match(out[-1].text) and (whole := WHOLE_ANSWER.match(line.text)):
             if whole.group(1):
                 out[-1] = glued(out[-1], line, out[-1].text + ":" + whole.group(1))

@@ -4810,6 +4810,15 @@ def test_a_trainees_empty_answer_field_over_the_standard_answer() -> None:
     ]
 
 
+def test_an_answer_field_left_empty_over_the_labelled_key() -> None:
+    """ "答案：" left blank by whoever filled the form, then "标准答案：A": the key is the question's
+    answer; the empty label alone had opened a key part that swallowed the questions after it."""
+    text = (
+        "1. 问题一？\nA. 甲\nB. 乙\n答案：\n\n标准答案：A\n\n2. 问题二？\nA. 甲\nB. 乙\n答案：\n正确答案：B"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "A"), ("2", "B")]
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
