@@ -210,6 +210,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     ):
         options = [*options, *(_without_own_label(line) for line in unread)]
         unread = []  # "A 尊重…" "B 友好沟通" "保持…" "未经允许…" keyed D: the labels C and D lost
+    named = _options_named_by_answer(item.extra, answer_text) if len(options) < 2 else None
+    if named:  # "…做什么？" "○ 倾听" "○ 争辩" then "Correct answer: 倾听": options without letters
+        options, answer_text = [clean_option(line) for line in item.extra], named
+        unread = []
     choices = kind in CHOICE_KINDS or _ticked_choices(stem, item.extra)
     if len(options) < 2 and item.extra and choices and 2 <= len(item.extra) <= 8:
         lines = _ocr_b(item.extra)
@@ -373,6 +377,23 @@ def _ticked_choices(stem: str, lines: list[str]) -> bool:
 
 
 MAX_TICKED_OPTION = 80
+
+
+def _options_named_by_answer(lines: list[str], answer: str | None) -> str | None:
+    """Lines under a stem (two to eight, short, none asking) among which are all the texts its
+    answer names: its options printed without letters (a quiz tool's radio buttons); the answer
+    is the letters of the ones named ("微笑, 倾听" → "AB")."""
+    options = [clean_option(line) for line in lines]
+    if not 2 <= len(options) <= 8 or any(len(o) > MAX_TICKED_OPTION or ASKS.search(o) for o in options):
+        return None
+    names = [name.strip() for name in NAMES_SEPARATOR.split(answer or "") if name.strip()]
+    if not names or not all(name in options for name in names):
+        return None
+    return "".join(sorted({"ABCDEFGH"[options.index(name)] for name in names}))
+
+
+NAMES_SEPARATOR = re.compile(r"[,，、;；]")
+ASKS = re.compile(r"[?？]\s*$")
 JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 
 

@@ -4819,6 +4819,22 @@ def test_an_answer_field_left_empty_over_the_labelled_key() -> None:
     assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "A"), ("2", "B")]
 
 
+def test_a_quiz_tools_radio_options_keyed_by_their_text() -> None:
+    """ "Question 1 of 3" over a stem, options as radio buttons or boxes without letters, then
+    "Correct answer: 倾听": the named lines are the key, lettered by their place."""
+    text = (
+        "Question 1 of 2\n客户投诉时首先应该做什么？\n○ 倾听\n○ 争辩\n○ 挂断\nCorrect answer: 倾听\n\n"
+        "Question 2 of 2\n以下哪些属于服务礼仪？（多选）\n□ 微笑\n□ 倾听\n□ 打断\nCorrect answers: 微笑, 倾听"
+    )
+    assert [brief(q) for q in parse(text)] == [
+        ("single", "客户投诉时首先应该做什么?", ["倾听", "争辩", "挂断"], "A"),
+        ("multiple", "以下哪些属于服务礼仪?(多选)", ["微笑", "倾听", "打断"], "AB"),
+    ]
+    # (an answer that names no line under the stem leaves those lines as they were)
+    (q,) = parse("1. 简述服务的要点？\n微笑\n耐心\n答案：微笑待客")
+    assert q["options"] == [] and q["answer"] == "微笑待客"
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
