@@ -395,7 +395,8 @@ EMOJI_ENDS = re.compile(
 )
 BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:", a quiz's "Question 1 of 20" alone on a line, or
-# "Question 1: What is…" opening one: English banks' number header; so the same vendors' translations ("Câu 3", "Pregunta 3").
+# "Question 1: What is…" opening one: English banks' number header; so the same vendors'
+# translations ("Câu 3", "Pregunta 3").
 ENGLISH_NUMBER_HEADER = re.compile(
     r"^(?:\*\*)?(?:question|problem|câu|pregunta|questão|frage)\s*(\d{1,4})\s*"
     r"(?:(?:of|/)\s*\d{1,4}\s*)?"  # ("Question 1 of 20")
