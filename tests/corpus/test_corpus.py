@@ -465,6 +465,7 @@ FLOORS = {
     "hm1_css-postcss-quiz.md": (0.95, 0.95),
     "hm2_vue-mianshiti.md": (0.95, 0.90),
     "hn1_xiaofang_jichu.csv": (0.95, 0.85),
+    "ho1_tju_fushe_anquan.txt": (0.95, 0.90),
     "hp1_hangtianri_tiku.docx": (0.95, 0.95),
     "hq1_ustc_network_quizzes.docx": (0.75, 0.80),
     "hq2_mayuan_marxism_practice.txt": (0.95, 0.95),
