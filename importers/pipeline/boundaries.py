@@ -1366,8 +1366,20 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     if not seg.section.number_style:
         styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")
+    tag = _tag_before_number(item, line)
+    if tag:
+        seg.item = None  # "【单选】1.…": the tag opened no question of its own; it types this one
     seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
+    if tag and seg.item is not None:
+        seg.item.tag = tag
     return m.end()
+
+
+def _tag_before_number(item: Item | None, line: Line) -> str:
+    """The tag of an item a type tag opened just before a number on the same line, else ""."""
+    if item is None or item.number or not item.tag or item.lineno != line.lineno:
+        return ""
+    return "" if item.stem or item.options or item.answer or item.extra else item.tag
 
 
 def _instructions(section: Section) -> bool:

@@ -329,6 +329,8 @@ FIELD_LABEL = re.compile(
     # "选项：A.耐心倾听 B.推诿责任": a record's options field, its label before the first option
     r"|^(?:选项|备选项|选项内容)\s*[:：]\s*(?=[(（]?A\s*[.、．:：)）])"
 )
+# "选项A：倾听": a record's option field, named by its letter
+OPTION_FIELD = re.compile(r"^(?:备|備)?(?:选项|選項)\s*([A-H])\s*[:：.、．]\s*")
 # A field label or a question number set in bold on a line of its own: "**题目：**", "**Q001**".
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,12}[:：]|Q\d{1,5})\*\*$")
 # A numbered question set wholly in bold: "**1. 客户是？**" (the emphasis is no key here).
@@ -500,8 +502,8 @@ def fold(text: str) -> str:
         text = BOLD_FIELD.sub(r"\1\2", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
         text = BOLD_NUMBER.sub(r"\1", BOLD_FIELD_UNCOLONED.sub(r"\1：", text))
         text = BOLD_LABEL_CELL.sub(r"\1", text)
-    if text.startswith(("题目", "题干", "选项", "备选项", "*")):
-        text = FIELD_LABEL.sub("", text)
+    if text.startswith(("题目", "题干", "选项", "備選項", "備选项", "备选项", "選項", "*")):
+        text = OPTION_FIELD.sub(r"\1. ", FIELD_LABEL.sub("", text))
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", BOLD_KEY_AFTER.sub(r" \1", text))
     if "(" in text:

@@ -4835,6 +4835,26 @@ def test_a_quiz_tools_radio_options_keyed_by_their_text() -> None:
     assert q["options"] == [] and q["answer"] == "微笑待客"
 
 
+def test_options_as_a_records_fields_named_by_letter() -> None:
+    text = "题目：客户投诉时首先应该做什么？\n选项A：倾听\n选项B：争辩\n答案：A\n题目：礼仪包括哪些？\n选项 A. 微笑\n选项 B. 倾听\n答案：AB"
+    assert [brief(q) for q in parse(text)] == [
+        ("single", "客户投诉时首先应该做什么?", ["倾听", "争辩"], "A"),
+        ("multiple", "礼仪包括哪些?", ["微笑", "倾听"], "AB"),
+    ]
+
+
+def test_a_type_tag_before_the_number_types_that_question_and_every_line_is_read() -> None:
+    """ "【多选】2.…": the tag types question 2 and opens no empty question of its own, whose lines
+    (all of them, before) were counted dropped and made the verdict "poor"."""
+    text = "【单选】1.客户投诉时首先应该（ ）\nA.倾听 B.争辩\n答案：A\n【多选】2.服务礼仪包括（ ）\nA.微笑 B.倾听\n答案：AB"
+    paper = parse_document("tags.txt", text.encode())
+    assert [(q.number, q.type, q.answer) for q in paper.questions] == [
+        ("1", "single", "A"),
+        ("2", "multiple", "AB"),
+    ]
+    assert paper.coverage is not None and paper.coverage.share == 1.0 and paper.coverage.verdict == "ok"
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
