@@ -24,7 +24,20 @@ from importers.pipeline import PaperError
 from importers.pipeline.read import ZIP_MAGICS, is_pdf, is_xls, refuse_known_binary
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
 
-PAPER_EXTENSIONS = (".docx", ".txt", ".md", ".html", ".htm", ".xlsx", ".xls", ".csv", ".pdf", ".gift", ".xml")
+PAPER_EXTENSIONS = (
+    ".docx",
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".xlsx",
+    ".xls",
+    ".csv",
+    ".json",
+    ".pdf",
+    ".gift",
+    ".xml",
+)
 ZIP_EXTENSION = ".zip"
 ACCEPTED_EXTENSIONS = (*PAPER_EXTENSIONS, ZIP_EXTENSION)
 ZIP_MEMBER_OF = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}

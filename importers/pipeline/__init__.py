@@ -12,11 +12,12 @@ from .coverage import rows_coverage
 from .csv_sheet import is_csv
 from .gift import read_gift
 from .headerless import delimited_sheet
+from .json_records import json_sheet
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .moodle_xml import is_moodle_xml, read_moodle_xml
 from .parse import parse_lines
 from .read import is_plain_text, is_spreadsheet, read_lines
-from .sheet_bank import read_csv, read_spreadsheet, read_table
+from .sheet_bank import read_bank_sheets, read_csv, read_spreadsheet, read_table, sheet_columns
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -76,11 +77,21 @@ def _gift(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
 
 
 def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
-    """A plain-text bank of one record a line, its fields split by "|||" or tabs: read as a table."""
+    """A plain-text bank of records: JSON (a list of objects, or one a line), read as a sheet
+    whose header is their keys; or one record a line, its fields split by "|||" or tabs."""
     if not is_plain_text(filename, data):
         return None
-    table = delimited_sheet([(line.lineno, line.text) for line in lines])
-    paper = read_table(filename, table) if table is not None else None
+    records = json_sheet(lines)
+    paper: ParsedPaper | None = None
+    if records is not None:
+        sheet, columns = sheet_columns(records)
+        if columns is None:
+            fields = ", ".join(records.rows[0][1][:12])
+            raise PaperError(filename, f"JSON records, but no field holds the question's text ({fields})")
+        paper = read_bank_sheets(filename, [sheet], known={sheet.name: columns})
+    else:
+        table = delimited_sheet([(line.lineno, line.text) for line in lines])
+        paper = read_table(filename, table) if table is not None else None
     if paper is not None:
         paper.coverage = rows_coverage(paper)
     return paper

@@ -1,0 +1,101 @@
+"""Question banks kept as JSON, the way quiz apps and exam systems export them: one document
+holding a list of records (bare, or under one key such as "data"), or one record a line (JSON
+Lines). Each record is a row and its keys the header, so the spreadsheet reader tells the
+columns by the same synonyms ("title"/"question"/"题干", "answer"/"答案", "options"…); a list or an
+object in a field stays JSON text, which the option-cell reader already reads ('["甲","乙"]',
+'[{"content":"甲"}]').
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from .model import Line
+from .workbook import Row, Sheet
+
+MIN_RECORDS = 2
+RECORD_SHARE = 0.9  # of a JSON Lines file's non-blank lines, those that are records
+
+
+def json_sheet(lines: list[Line]) -> Sheet | None:
+    """The records as a sheet (header row first), or None when the text is not records."""
+    records = _document_records(lines) or _line_records(lines)
+    if len(records) < MIN_RECORDS:
+        return None
+    keys = list(dict.fromkeys(key for _, record in records for key in record))
+    header: Row = (records[0][0] - 1, keys)  # (a row before the first record's: rows are read after it)
+    return Sheet(
+        "", [header, *((lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records)]
+    )
+
+
+def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    """A whole document that is a list of objects, or an object holding one such list."""
+    text = "\n".join(line.text for line in lines).strip()
+    if not text.startswith(("[", "{")):
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    if isinstance(value, dict):
+        lists = [
+            v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)
+        ]
+        value = lists[0] if len(lists) == 1 else None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return []
+    starts = list(_record_lines(lines))
+    return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
+
+
+def _record_lines(lines: list[Line]) -> Iterator[int]:
+    """The line each top-level record opens on: where a "{" opens at depth one of the list."""
+    depth, in_string, escaped = 0, False, False
+    for line in lines:
+        for ch in line.text:
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif ch == "\\":
+                    escaped = True
+                elif ch == '"':
+                    in_string = False
+                continue
+            if ch == '"':
+                in_string = True
+            elif ch in "[{":
+                depth += 1
+                if ch == "{" and depth == 2:
+                    yield line.lineno
+            elif ch in "]}":
+                depth -= 1
+
+
+def _line_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    """JSON Lines: nearly every non-blank line one object."""
+    texts = [line for line in lines if line.text.strip()]
+    if not texts or not texts[0].text.lstrip().startswith("{"):
+        return []
+    records: list[tuple[int, dict[str, object]]] = []
+    for line in texts:
+        try:
+            value = json.loads(line.text)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            records.append((line.lineno, value))
+    return records if len(records) >= RECORD_SHARE * len(texts) else []
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "对" if value else "错"  # a judgement's key kept as true/false
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,77 @@
+"""Question banks kept as JSON: a document's list of records, a list under one key, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from importers.pipeline import PaperError, parse_document
+from importers.uploads import PAPER_EXTENSIONS
+
+RECORDS = [
+    {
+        "id": 1,
+        "type": "单选题",
+        "question": "客户投诉时首先应该（ ）",
+        "options": ["倾听", "争辩"],
+        "answer": "A",
+    },
+    {
+        "id": 2,
+        "type": "多选题",
+        "question": "服务礼仪包括（ ）",
+        "options": [{"label": "A", "content": "微笑"}, {"label": "B", "content": "倾听"}],
+        "answer": "AB",
+        "analysis": "两者都是。",
+    },
+    {"id": 3, "type": "判断题", "question": "客户永远是对的。", "answer": False},
+]
+
+
+def briefs(data: str, filename: str = "bank.json") -> list[tuple[object, ...]]:
+    paper = parse_document(filename, data.encode())
+    return [(q.number, q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions]
+
+
+EXPECTED = [
+    ("1", "single", "客户投诉时首先应该（ ）", ["倾听", "争辩"], "A", ""),
+    ("2", "multiple", "服务礼仪包括（ ）", ["微笑", "倾听"], "AB", "两者都是。"),
+    ("3", "truefalse", "客户永远是对的。", [], False, ""),
+]
+
+
+def test_a_document_holding_a_list_of_records() -> None:
+    assert briefs(json.dumps(RECORDS, ensure_ascii=False, indent=2)) == EXPECTED
+
+
+def test_a_list_of_records_under_one_key_of_the_document() -> None:
+    data = json.dumps({"total": 3, "data": RECORDS}, ensure_ascii=False)
+    assert briefs(data) == EXPECTED
+
+
+def test_one_record_a_line_in_a_text_file() -> None:
+    data = "\n".join(json.dumps(record, ensure_ascii=False) for record in RECORDS)
+    assert briefs(data, "bank.txt") == EXPECTED
+
+
+def test_each_question_is_placed_at_the_line_its_record_opens() -> None:
+    data = json.dumps(RECORDS, ensure_ascii=False, indent=2)
+    opening = [n for n, line in enumerate(data.splitlines(), 1) if line == "  {"]
+    paper = parse_document("bank.json", data.encode())
+    assert [q.lineno for q in paper.questions] == opening
+
+
+def test_records_without_a_field_for_the_question_say_which_fields_they_have() -> None:
+    data = json.dumps([{"uid": 1, "score": 5}, {"uid": 2, "score": 3}])
+    with pytest.raises(PaperError, match=r"bank\.json.*JSON records.*uid, score"):
+        parse_document("bank.json", data.encode())
+
+
+def test_text_that_only_looks_like_json_is_read_as_text() -> None:
+    (question,) = parse_document("paper.txt", "1. {a, b} 的子集有几个？\n答案：4".encode()).questions
+    assert (question.stem, question.answer) == ("{a, b} 的子集有几个?", "4")
+
+
+def test_json_files_may_be_uploaded() -> None:
+    assert ".json" in PAPER_EXTENSIONS
