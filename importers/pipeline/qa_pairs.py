@@ -121,7 +121,7 @@ def _goes_on(above: Line, line: Line) -> bool:
 
 WRAPPED_CHARS = 30
 SENTENCE_END = re.compile(r"[。；;]\s*$")
-ASKS_OTHERWISE = re.compile(r"[?？]|[(（]\s*[)）]|_{2,}|＿{2,}|(?:是|为|為|包括|包含)[。.]?$")
+ASKS_OTHERWISE = re.compile(rf"[?？]|[(（]\s*[)）]|_{{2,}}|＿{{2,}}|{rules.OPEN_END}")
 
 
 def _question(line: Line, answer: str, section: str, chapter: str) -> ParsedQuestion:

@@ -355,6 +355,8 @@ BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_]
 BLANK_LINE = re.compile(r"^_{3,}$")
 # A sentence finished ("…记录。", "…吧！"): a statement, asking nothing after it
 STATEMENT_END = re.compile(r"[。.!！]\s*$")
+# "…的主要任务是", "…包括。": a line that asks by its open end (the answer would follow it)
+OPEN_END = r"(?:是|为|為|包括|包含)[。.]?$"
 # "…的优点。（5分）": the points a question is worth, printed after it asked; English papers'
 # "(3 points)", "[5 marks]"
 POINTS = r"\d+(?:\.\d+)?\s*(?:分|(?:points?|pts?|marks?)\b)"

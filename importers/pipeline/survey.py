@@ -16,9 +16,7 @@ from .classify import untick
 from .model import Line, ParsedQuestion
 
 # (an open end asks too, its blank lost in copying: "…的会议是。")
-ASKS = re.compile(
-    r"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|(?:是|为|為|包括|包含)[。.]?$"
-)
+ASKS = re.compile(rf"[?？]|哪些|哪个|哪項|哪项|什么|什麼|多少|多长|多久|[(（]\s*[)）]|{rules.OPEN_END}")
 # A plain line that asserts something: it is a statement to judge, not an option.
 PREDICATE = re.compile(r"是(?!否)|应|應|要|需|可|能|均|都|必须|必須|属于|屬於|包括|为|為")
 SURVEY_FIELD = re.compile(
