@@ -119,6 +119,9 @@ def _goes_on(above: Line, line: Line) -> bool:
     return SENTENCE_END.search(text) is not None or wrapped or len(text) >= WRAPPED_CHARS
 
 
+# Characters: an answer's line this long, not ending a sentence, was cut at the page's width and
+# goes on below (notes' answers are prose, longer than the options and stems segment.WRAPPED_LINE
+# measures, so the bar is higher: a short line under an answer may be the next question).
 WRAPPED_CHARS = 30
 SENTENCE_END = re.compile(r"[。；;]\s*$")
 ASKS_OTHERWISE = re.compile(rf"[?？]|[(（]\s*[)）]|_{{2,}}|＿{{2,}}|{rules.OPEN_END}")

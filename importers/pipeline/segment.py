@@ -33,7 +33,9 @@ ASKED = re.compile(r"[?？]\s*(?:\*\*)?\s*$")  # ("…分别代表什么意思�
 ASKED_END = boundaries.ASKED_END
 # Parts whose key a "…题答案" title may be, told by their kind ("选择题答案" keys a 单选题 part).
 ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
-WRAPPED_LINE = 24  # characters: a line this long may have been cut at the page's width
+# Characters: an option or stem line this long may have been cut at the page's width (options
+# are short; qa_pairs.WRAPPED_CHARS measures answers' prose, which runs longer)
+WRAPPED_LINE = 24
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")  # "…一个关键字是": the stem asks by its open end
 LETTERS = "ABCDEFGH"
 TICKED_END = re.compile(r"\s(?:✅|✔️?|☑️?|√|✓)\s*$")  # the key ticked after an option's text
