@@ -484,6 +484,7 @@ FLOORS = {
     "hz1_linux_tiankong.md": (0.20, 0.00),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
+    "ic1_cpp_mianshiti.docx": (0.00, None),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
     "j2_bianyi-qimo.pdf": (0.90, None),
     "j3_cpp-choice-day15.md": (0.95, 0.95),
