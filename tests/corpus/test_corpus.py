@@ -485,6 +485,7 @@ FLOORS = {
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "ic1_cpp_mianshiti.docx": (0.00, None),
+    "id1_qianduan_html_mianshi.md": (0.95, 0.85),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
     "j2_bianyi-qimo.pdf": (0.90, None),
     "j3_cpp-choice-day15.md": (0.95, 0.95),
