@@ -37,7 +37,7 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
         return []
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
         return []
     if isinstance(value, dict):
         lists = [
@@ -82,7 +82,7 @@ def _line_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     for line in texts:
         try:
             value = json.loads(line.text)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if isinstance(value, dict):
             records.append((line.lineno, value))

@@ -73,5 +73,10 @@ def test_text_that_only_looks_like_json_is_read_as_text() -> None:
     assert (question.stem, question.answer) == ("{a, b} 的子集有几个?", "4")
 
 
+def test_json_nested_deeper_than_any_bank_is_refused_plainly() -> None:
+    with pytest.raises(PaperError, match="no recognisable question found"):
+        parse_document("deep.json", ("[" * 200_000 + "]" * 200_000).encode())
+
+
 def test_json_files_may_be_uploaded() -> None:
     assert ".json" in PAPER_EXTENSIONS
