@@ -898,8 +898,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("option", (0, OPTION_FAMILY[group]))
     if item.slot not in ("stem", "option"):
         return None
-    if item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0):
-        return ("qa_answer", None)  # "Q: 如何…" then "A: 倾听…": the answer
+    if _qa_answer(seg, item, m, label):
+        return ("qa_answer", None)  # "Q: 如何…" (or "Q1：") then "A: 倾听…": the answer
     if group == "opt_comma" and not at_line_start(m):
         return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
     if label.islower() and group not in ("opt_punct", "opt_paren"):
@@ -1128,6 +1128,12 @@ def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:
     )
 
 
+def _qa_answer(seg: Segmenter, item: Item, m: re.Match[str], label: str) -> bool:
+    """ "A:" opening a line under a question "Q:" asked, unless "B:" follows: options after all."""
+    opens = item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0)
+    return opens and not NEXT_OPTION_B.match(seg.next_text)
+
+
 def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
     before = m.string[m.start() - 1] if m.start() else ""
     if group == "opt_punct" and before.isascii() and before.isalpha() and index == 0:
@@ -1155,6 +1161,7 @@ def _inside_brackets(text: str) -> bool:
 
 
 NOT_A_BRACKET = re.compile(r"[^()（）]+")
+NEXT_OPTION_B = re.compile(r"\s*[(（]?B\s*[.、．:：)）]")  # ("A: 价格" over "B: 客户": options after all)
 RELATION_AFTER = re.compile(r"\s+[=≠≈<>≤≥⊂⊆∈∉≡]")
 # How far back a bracketed note is looked for: a note's list is short, and a line of a thousand
 # questions run together must not be walked again for each of them.
@@ -1372,6 +1379,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
     if tag and seg.item is not None:
         seg.item.tag = tag
+    if m.group("item_q") and m.group(0).rstrip().endswith(":") and seg.item is not None:
+        seg.item.asked_q = True  # "Q1：如何…" then "A：…": notes of questions and answers
     return m.end()
 
 

@@ -4855,6 +4855,18 @@ def test_a_type_tag_before_the_number_types_that_question_and_every_line_is_read
     assert paper.coverage is not None and paper.coverage.share == 1.0 and paper.coverage.verdict == "ok"
 
 
+def test_q_numbered_notes_answered_after_a_colon() -> None:
+    """ "Q1：如何…" then "A：先倾听…": questions and answers, as "Q:" / "A:" were; "A:" over "B:" stays
+    an option."""
+    text = "Q1：客户投诉时首先应该做什么？\nA：先倾听，再道歉。\nQ2：热线几声内接起？\nA：三声内。"
+    assert [(q["number"], q["type"], q["answer"]) for q in parse(text)] == [
+        ("1", "short", "先倾听,再道歉。"),
+        ("2", "short", "三声内。"),
+    ]
+    (q,) = parse("Q1: 服务的核心是？\nA: 价格\nB: 客户\n答案：B")
+    assert brief(q) == ("single", "服务的核心是?", ["价格", "客户"], "B")
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
