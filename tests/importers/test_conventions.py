@@ -4867,6 +4867,11 @@ def test_q_numbered_notes_answered_after_a_colon() -> None:
     assert brief(q) == ("single", "服务的核心是?", ["价格", "客户"], "B")
 
 
+def test_a_teachers_short_label_for_the_standard_answer() -> None:
+    (q,) = parse("1. 服务的核心是（ ）\nA. 价格\nB. 客户\n标答：B")
+    assert brief(q) == ("single", "服务的核心是( )", ["价格", "客户"], "B")
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
