@@ -387,14 +387,14 @@ RADICALS = str.maketrans(
 ENTITY_BEFORE_LABEL = re.compile(r"^&(?:nbsp;|emsp;|ensp;)?\s*(?=[A-H]\s*[.、．:)）])")
 
 
-# "(1)13-9=____": an arithmetic item's number opening its line, the sum straight after it (a
-# space keeps the number apart from the digits, as "(1) 13-9" would have it).
 # Pictographs decorating a line's ends in Markdown banks: "## 第 1 题 🟢" (its difficulty), "### 📖 解析",
 # and a tick that only adorns a key's label, "✅ 正确答案：B" (one after an option's text is its key).
 EMOJI_ENDS = re.compile(
     r"^[\U0001F300-\U0001FAFF\ufe0f\s]+|[\s\U0001F300-\U0001FAFF\ufe0f]+$"
     r"|^✅\ufe0f?\s*(?=(?:正确|正確|参考|參考|标准|標準)?答案)"
 )
+# "(1)13-9=____": an arithmetic item's number opening its line, the sum straight after it (a
+# space keeps the number apart from the digits, as "(1) 13-9" would have it).
 BRACKETED_NUMBER_BEFORE_DIGIT = re.compile(r"^(\(\s?\d{1,2}\s?\))(?=\d+\s*[-+×÷*/=<>])")
 # "Question 12", "**QUESTION 3**", "Problem 4:", a quiz's "Question 1 of 20" alone on a line, or
 # "Question 1: What is…" opening one: English banks' number header; so the same vendors'

@@ -39,19 +39,20 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
         value = json.loads(text)
     except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
         return []
+    depth = 2  # a record's "{" opens inside the list: depth 2, or 3 in a list under one key
     if isinstance(value, dict):
         lists = [
             v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)
         ]
-        value = lists[0] if len(lists) == 1 else None
+        value, depth = (lists[0] if len(lists) == 1 else None), 3
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         return []
-    starts = list(_record_lines(lines))
+    starts = list(_record_lines(lines, depth))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
 
 
-def _record_lines(lines: list[Line]) -> Iterator[int]:
-    """The line each top-level record opens on: where a "{" opens at depth one of the list."""
+def _record_lines(lines: list[Line], depth_of_records: int) -> Iterator[int]:
+    """The line each record opens on: where a "{" opens at the records' depth."""
     depth, in_string, escaped = 0, False, False
     for line in lines:
         for ch in line.text:
@@ -67,7 +68,7 @@ def _record_lines(lines: list[Line]) -> Iterator[int]:
                 in_string = True
             elif ch in "[{":
                 depth += 1
-                if ch == "{" and depth == 2:
+                if ch == "{" and depth == depth_of_records:
                     yield line.lineno
             elif ch in "]}":
                 depth -= 1

@@ -64,10 +64,9 @@ def _lettered_parts(item: Item) -> list[Item]:
     parts = [text[m.end() : n.start()].strip() for m, n in zip(marks, marks[1:], strict=False)]
     parts.append(text[marks[-1].end() :].strip())
     parts = [LEADING_POINTS.sub("", part) for part in parts]
+    # ("优势：（a）添加新服务…（b）…": a Chinese answer's points, not an English paper's parts)
     if any(WORDS.search(part) for part in parts):
-        return [
-            item
-        ]  # "优势：（a）添加新服务…（b）…": a Chinese answer's points, not an English paper's parts
+        return [item]
     if not lead or not (lead.endswith((":", "：")) or all(ENGLISH_ASKS.search(part) for part in parts)):
         return [item]
     answers: list[str | None] = [None] * len(parts)

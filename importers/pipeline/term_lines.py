@@ -88,9 +88,8 @@ def _terms(lines: list[Line]) -> list[_Term]:
 def _term(text: str) -> bool:
     if TERM_COLON.search(text) and not CJK.search(text):
         return False  # "def f1(a):" is a program's line; a term ending with a colon is in words
-    named = GLOSS.sub(
-        "", TERM_COLON.sub("", text)
-    )  # "亲缘系数（coefficient of relatedness）": its gloss aside
+    # "亲缘系数（coefficient of relatedness）": the term, its gloss aside
+    named = GLOSS.sub("", TERM_COLON.sub("", text))
     if text[:1] in "(（" and text[-1:] in ")）":
         return False  # "(也可以说, …)": a note in brackets goes on with the definition above
     return len(named) <= TERM_MAX and not SENTENCE_END.search(named) and not text[:1].isdigit()

@@ -62,6 +62,13 @@ def test_each_question_is_placed_at_the_line_its_record_opens() -> None:
     assert [q.lineno for q in paper.questions] == opening
 
 
+def test_records_under_one_key_are_placed_at_their_own_lines() -> None:
+    data = json.dumps({"meta": {"total": 3}, "data": RECORDS}, ensure_ascii=False, indent=2)
+    opening = [n for n, line in enumerate(data.splitlines(), 1) if line == "    {"]
+    paper = parse_document("bank.json", data.encode())
+    assert [q.lineno for q in paper.questions] == opening and len(opening) == 3
+
+
 def test_records_without_a_field_for_the_question_say_which_fields_they_have() -> None:
     data = json.dumps([{"uid": 1, "score": 5}, {"uid": 2, "score": 3}])
     with pytest.raises(PaperError, match=r"bank\.json.*JSON records.*uid, score"):
