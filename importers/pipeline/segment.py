@@ -36,7 +36,9 @@ ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 # Characters: an option or stem line this long may have been cut at the page's width (options
 # are short; qa_pairs.WRAPPED_CHARS measures answers' prose, which runs longer)
 WRAPPED_LINE = 24
-OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")  # "…一个关键字是": the stem asks by its open end
+# "…一个关键字是": a choice stem asks by its open end ("有" too, before options; rules.OPEN_END is
+# the notes' and questionnaires' narrower one, where "…有" ends statements)
+OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")
 LETTERS = "ABCDEFGH"
 TICKED_END = re.compile(r"\s(?:✅|✔️?|☑️?|√|✓)\s*$")  # the key ticked after an option's text
 NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in LETTERS}
