@@ -9,9 +9,11 @@ object in a field stays JSON text, which the option-cell reader already reads ('
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from .model import Line
+from .sheet_bank import field_named, json_list
 from .workbook import Row, Sheet
 
 MIN_RECORDS = 2
@@ -24,10 +26,38 @@ def json_sheet(lines: list[Line]) -> Sheet | None:
     if len(records) < MIN_RECORDS:
         return None
     keys = list(dict.fromkeys(key for _, record in records for key in record))
-    header: Row = (records[0][0] - 1, keys)  # (a row before the first record's: rows are read after it)
-    return Sheet(
-        "", [header, *((lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records)]
-    )
+    rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
+    names = _column_names(keys, [cells for _, cells in rows])
+    header: Row = (records[0][0] - 1, names)  # (a row before the first record's: rows are read after it)
+    return Sheet("", [header, *rows])
+
+
+def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
+    """The keys as headers, read as an app names its fields: an unknown camelCase or snake_case
+    key by its last word ("answerAnalysis" → "Analysis"); and, when no key names the options, the
+    one whose values are lists of several texts ("questionItemList": [{"name": "山海关"}, …])."""
+    names = [key if field_named(key) else _last_word(key) for key in keys]
+    if "options" in {field_named(name) for name in names}:
+        return names
+    for place, name in enumerate(names):
+        listed = [json_list(cells[place]) for cells in rows if cells[place]]
+        if (
+            not field_named(name)
+            and listed
+            and sum(bool(x and len(x) >= 2) for x in listed) >= LISTED * len(rows)
+        ):
+            names[place] = "options"
+            break
+    return names
+
+
+LISTED = 0.8  # of the records, those whose field holds a list of options
+WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-]+")
+
+
+def _last_word(key: str) -> str:
+    words = [word for word in WORD_BOUNDARY.split(key) if word]
+    return words[-1] if len(words) > 1 and field_named(words[-1]) else key
 
 
 def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:

@@ -460,7 +460,7 @@ FLOORS = {
     "hg1_jiaotong-biaozhi-zonghe-zhishiti.txt": (0.95, 0.95),
     "hh1_xiaomi-2020-qianduan-bishiti.md": (0.65, 0.95),
     "hh2_html-di2tian-ceshiti.md": (0.90, 0.95),
-    "hi1_dangshi_gonghui_jingsai.txt": (0.95, 0.30),
+    "hi1_dangshi_gonghui_jingsai.txt": (0.95, 0.95),
     "hj1_yingyu_yuedu_lijie.docx": (0.75, None),
     "hk1_dma-lisan-moni.pdf": (0.75, 0.65),
     "hk2_cs5351-software-engineering-quiz.pdf": (0.00, None),

@@ -69,6 +69,36 @@ def test_records_under_one_key_are_placed_at_their_own_lines() -> None:
     assert [q.lineno for q in paper.questions] == opening and len(opening) == 3
 
 
+def test_an_apps_own_field_names_read_by_their_last_word_and_the_listed_options() -> None:
+    """ "answerAnalysis" is an explanation; a field no synonym names whose values are lists of
+    several texts ("questionLibraryItemList") holds the options."""
+    records = [
+        {
+            "title": "客户投诉时首先应该（ ）",
+            "answer": "A",
+            "answerAnalysis": "先倾听。",
+            "questionLibraryItemList": [
+                {"id": 7, "name": "倾听", "number": "A"},
+                {"id": 8, "name": "争辩", "number": "B"},
+            ],
+        },
+        {
+            "title": "热线几声内接起（ ）",
+            "answer": "B",
+            "answerAnalysis": "",
+            "questionLibraryItemList": [
+                {"id": 9, "name": "五声", "number": "A"},
+                {"id": 10, "name": "三声", "number": "B"},
+            ],
+        },
+    ]
+    data = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    assert briefs(data, "bank.txt") == [
+        ("", "single", "客户投诉时首先应该（ ）", ["倾听", "争辩"], "A", "先倾听。"),
+        ("", "single", "热线几声内接起（ ）", ["五声", "三声"], "B", ""),
+    ]
+
+
 def test_records_without_a_field_for_the_question_say_which_fields_they_have() -> None:
     data = json.dumps([{"uid": 1, "score": 5}, {"uid": 2, "score": 3}])
     with pytest.raises(PaperError, match=r"bank\.json.*JSON records.*uid, score"):
