@@ -129,4 +129,9 @@ def _cell(value: object) -> str:
         return "对" if value else "错"  # a judgement's key kept as true/false
     if isinstance(value, int | float):
         return str(value)
+    if isinstance(value, dict) and value and all(LETTER_KEY.fullmatch(str(key)) for key in value):
+        value = [value[key] for key in sorted(value, key=str.upper)]  # {"A": "甲", "B": "乙"}: options
     return json.dumps(value, ensure_ascii=False)
+
+
+LETTER_KEY = re.compile(r"[A-Ha-h]")

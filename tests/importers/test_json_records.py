@@ -99,6 +99,17 @@ def test_an_apps_own_field_names_read_by_their_last_word_and_the_listed_options(
     ]
 
 
+def test_options_kept_as_an_object_keyed_by_letter() -> None:
+    records = [
+        {"question": "客户是？", "options": {"B": "对手", "A": "上帝"}, "answer": "A"},
+        {"question": "服务要？", "options": {"A": "拖延", "B": "及时"}, "answer": "B"},
+    ]
+    assert [(q[2], q[3], q[4]) for q in briefs(json.dumps(records, ensure_ascii=False))] == [
+        ("客户是？", ["上帝", "对手"], "A"),
+        ("服务要？", ["拖延", "及时"], "B"),
+    ]
+
+
 def test_records_without_a_field_for_the_question_say_which_fields_they_have() -> None:
     data = json.dumps([{"uid": 1, "score": 5}, {"uid": 2, "score": 3}])
     with pytest.raises(PaperError, match=r"bank\.json.*JSON records.*uid, score"):
