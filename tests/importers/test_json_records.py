@@ -72,25 +72,19 @@ def test_records_under_one_key_are_placed_at_their_own_lines() -> None:
 def test_an_apps_own_field_names_read_by_their_last_word_and_the_listed_options() -> None:
     """ "answerAnalysis" is an explanation; a field no synonym names whose values are lists of
     several texts ("questionLibraryItemList") holds the options."""
+
+    def record(title: str, answer: str, analysis: str, options: list[str]) -> dict[str, object]:
+        items = [{"id": 7 + i, "name": text, "number": "AB"[i]} for i, text in enumerate(options)]
+        return {
+            "title": title,
+            "answer": answer,
+            "answerAnalysis": analysis,
+            "questionLibraryItemList": items,
+        }
+
     records = [
-        {
-            "title": "客户投诉时首先应该（ ）",
-            "answer": "A",
-            "answerAnalysis": "先倾听。",
-            "questionLibraryItemList": [
-                {"id": 7, "name": "倾听", "number": "A"},
-                {"id": 8, "name": "争辩", "number": "B"},
-            ],
-        },
-        {
-            "title": "热线几声内接起（ ）",
-            "answer": "B",
-            "answerAnalysis": "",
-            "questionLibraryItemList": [
-                {"id": 9, "name": "五声", "number": "A"},
-                {"id": 10, "name": "三声", "number": "B"},
-            ],
-        },
+        record("客户投诉时首先应该（ ）", "A", "先倾听。", ["倾听", "争辩"]),
+        record("热线几声内接起（ ）", "B", "", ["五声", "三声"]),
     ]
     data = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
     assert briefs(data, "bank.txt") == [
