@@ -97,6 +97,7 @@ class _Page:
         self.heading = 0
         self.choice_group: str | None = None
         self.choices = 0
+        self.choice_line = False  # the line being gathered is an option an input opened
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -131,6 +132,7 @@ class _Page:
         self.choice_group = group
         if self.choices <= 8:
             self.pieces.append("ABCDEFGH"[self.choices - 1] + ". ")
+            self.choice_line = True
 
     def _preformatted(self, el: etree._Element) -> None:
         """A <pre> block keeps its own line breaks (a program, an ASCII table)."""
@@ -145,10 +147,19 @@ class _Page:
     def flush(self, keep_spaces: bool = False) -> None:
         text = "".join(self.pieces)
         text = text.rstrip() if keep_spaces else text.strip(" ")
+        if self.choice_line and OWN_LABEL.match(text):
+            text = text[3:]  # "A. A. 倾听": the option printed its own label; ours goes
+        elif text.strip() and not self.choice_line:
+            self.choice_group = None  # a line that is no option: inputs after it (unnamed) start again
+        self.choice_line = False
         if text.strip():
             self.lines.append(Line(text=text.strip("\t"), lineno=len(self.lines) + 1, heading=self.heading))
         self.pieces = []
         self.heading = 0
+
+
+# our label, then the option's own: "A. A. 倾听", "B. (B) 争辩"
+OWN_LABEL = re.compile(r"^[A-H]\. [(（]?[A-Ha-h]\s*[.、．:：)）]")
 
 
 def _hidden(el: etree._Element) -> bool:

@@ -514,6 +514,23 @@ def test_an_exam_pages_radio_buttons_are_its_options_and_a_formula_is_read_once(
     assert len(questions) == 5 and "Sample Input" in questions[4].stem + (questions[4].answer or "")
 
 
+def test_unnamed_inputs_are_lettered_per_question_and_a_printed_label_is_kept_once() -> None:
+    """A saved quiz page whose inputs carry no name: each question's options are lettered from A
+    again (they had gone on C, D… across questions), and "A. 倾听" beside the input is not
+    lettered twice."""
+    page = (
+        '<div>1. 客户投诉时首先应该（ ）</div><ul><li><input type="radio">A. 倾听</li>'
+        '<li><input type="radio">B. 争辩</li></ul><div>正确答案：A</div>'
+        '<div>2. 服务礼仪包括（ ）</div><ul><li><input type="checkbox">微笑</li>'
+        '<li><input type="checkbox">倾听</li><li><input type="checkbox">打断</li></ul><div>正确答案：AB</div>'
+    )
+    questions = parse_document("quiz.html", page.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("single", ["倾听", "争辩"], "A"),
+        ("multiple", ["微笑", "倾听", "打断"], "AB"),
+    ]
+
+
 @pytest.mark.parametrize("page", ["<div>" * 100_000 + "1. 题目?", "<b>" * 100_000 + "1. 题目?"])
 def test_a_web_page_nested_past_the_parsers_limit_is_refused_with_a_reason(page: str) -> None:
     with pytest.raises(PaperError, match="web page could not be read"):
