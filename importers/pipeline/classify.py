@@ -214,6 +214,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     if named:  # "…做什么？" "○ 倾听" "○ 争辩" then "Correct answer: 倾听": options without letters
         options, answer_text = [clean_option(line) for line in item.extra], named
         unread = []
+    numbered = _numbered_options(stem, item.extra, answer_text) if len(options) < 2 else None
+    if numbered:  # "…哪些？" "1. 微笑" "2. 倾听" then "答案：1、2": options numbered, keyed by number
+        options, answer_text = numbered
+        unread = []
     choices = kind in CHOICE_KINDS or _ticked_choices(stem, item.extra)
     if len(options) < 2 and item.extra and choices and 2 <= len(item.extra) <= 8:
         lines = _ocr_b(item.extra)
@@ -393,6 +397,23 @@ def _options_named_by_answer(lines: list[str], answer: str | None) -> str | None
 
 
 NAMES_SEPARATOR = re.compile(r"[,，、;；]")
+
+
+def _numbered_options(stem: str, lines: list[str], answer: str | None) -> tuple[list[str], str] | None:
+    """A stem that asks, then lines numbered 1, 2, 3… under it (an ordered list under a question),
+    keyed by their numbers only ("1、2"): the lines are its options, the key their letters ("AB")."""
+    digits = re.sub(r"[\s,，、;；]", "", answer or "")
+    listed = [NUMBERED_LINE.match(line) for line in lines]
+    if not digits.isdigit() or not 2 <= len(lines) <= 8 or not ASKS_BEFORE_LIST.search(stem):
+        return None
+    numbers = [int(m.group(1)) for m in listed if m]
+    if numbers != list(range(1, len(lines) + 1)) or not _fits_numbers(digits, len(lines)):
+        return None
+    return [m.group(2) for m in listed if m], "".join(sorted("ABCDEFGH"[int(d) - 1] for d in digits))
+
+
+NUMBERED_LINE = re.compile(r"^\s*([1-8])\s*[.、．)）]\s*(\S.*)$")
+ASKS_BEFORE_LIST = re.compile(r"[?？:：]\s*$|[(（]\s*[)）]")
 ASKS = re.compile(r"[?？]\s*$")
 JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 

@@ -4872,6 +4872,15 @@ def test_a_teachers_short_label_for_the_standard_answer() -> None:
     assert brief(q) == ("single", "服务的核心是( )", ["价格", "客户"], "B")
 
 
+def test_options_numbered_under_a_question_keyed_by_their_numbers() -> None:
+    """ "服务礼仪包括哪些？" over "1. 微笑" "2. 倾听" "3. 打断" and "答案：1、2": a Markdown bank's options
+    as an ordered list; a list whose numbers the key does not fit stays the stem's."""
+    (q,) = parse("## 2. 服务礼仪包括哪些？\n1. 微笑\n2. 倾听\n3. 打断\n答案：1、2")
+    assert brief(q) == ("multiple", "服务礼仪包括哪些?", ["微笑", "倾听", "打断"], "AB")
+    (q,) = parse("## 2. 服务礼仪包括哪些？\n1. 微笑\n2. 倾听\n答案：微笑和倾听")
+    assert q["options"] == [] and q["answer"] == "微笑和倾听"
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
