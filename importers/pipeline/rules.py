@@ -72,6 +72,7 @@ ANSWER = (
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"
     r"|^答案\s+(?=[A-H](?:[\s,，、]*[A-H])*\s*$)"  # "答案 A" opening a line
+    r"|(?<=\s)(?:正确答案|答案)(?=[A-H]{1,8}\s*$)"  # "A.倾听 B.争辩 答案A": glued, ending the line
     r"|^(?:答案|参考答案|參考答案|标准答案)[ \t\u3000]+(?=\S)"  # "答案 以计算机…": a label, a space
     r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$)"  # "答案(D)", "答案(9)" alone
     r"|^(?:参考答案|答案)\s*【\s*\d{1,2}\s*】\s*[:：]?)"  # "答案【1】5,0,1": the key of blank 【1】
@@ -192,13 +193,13 @@ KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
     rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
-# "1A 2C", "3 √", "1-A, 2-C", "1) A 2) C", "（1）C；（2）A": a key's entries as number and mark;
+# "1A 2C", "3 √", "1-A, 2-C", "1) A 2) C", "6: C", "（1）C；（2）A": a key's entries as number and mark;
 # never inside a value ("20A8H；11488H"), nor a question's "1) A company…", nor "1) A, B – why"
 # (after "-" or ")" the mark ends the entry: the line ends or the next entry's number follows).
 KEY_PAIR_MARK = rf"(?:[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))"
 KEY_PAIR = (
     r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})"
-    rf"(?:\s*[-–—)）]\s*(?={KEY_PAIR_MARK}(?:\s*$|\s*[,，;；。.]?\s*[(（]?\d))|\s*)"
+    rf"(?:\s*[-–—)）:：]\s*(?={KEY_PAIR_MARK}(?:\s*$|\s*[,，;；。.]?\s*[(（]?\d))|\s*)"
     rf"(?P<kp_a>{KEY_PAIR_MARK})(?=[\s,，;；]|$))"
 )
 # Metadata printed by learning platforms: "难度:中", "分值:2", "知识点:…", "【难度】易", a record's

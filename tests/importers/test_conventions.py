@@ -4881,6 +4881,16 @@ def test_options_numbered_under_a_question_keyed_by_their_numbers() -> None:
     assert q["options"] == [] and q["answer"] == "微笑和倾听"
 
 
+def test_key_entries_after_a_colon_and_a_key_glued_after_the_options() -> None:
+    text = "1. 甲？ A.a B.b\n2. 乙？ A.a B.b\n3. 丙？ A.a B.b\n参考答案\n1-2: AB 3: B"
+    assert [q["answer"] for q in parse(text)] == ["A", "B", "B"]
+    text = "1.客户投诉时首先应该（ ） A.倾听 B.争辩 答案A\n2.服务礼仪包括（ ） A.微笑 B.倾听 答案AB"
+    assert [brief(q) for q in parse(text)] == [
+        ("single", "客户投诉时首先应该( )", ["倾听", "争辩"], "A"),
+        ("multiple", "服务礼仪包括( )", ["微笑", "倾听"], "AB"),
+    ]
+
+
 def test_a_key_table_that_explains_the_terms_has_no_answer_column() -> None:
     """ "题号 | 词语 | 解释" under 参考答案: the explaining column is each term's answer."""
     text = (
