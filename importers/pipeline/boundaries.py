@@ -676,7 +676,7 @@ def _answer_goes_on(seg: Segmenter, text: str, end: int, n: int) -> bool:
 ASKED = re.compile(r"[。?？!！]\s*$")
 FORWARD = re.compile(r"下列|下面|以下|如下")  # the question names what follows it
 COLON_END = re.compile(r"[:：]\s*$")
-ASKED_END = re.compile(r"[?？]\s*$")
+ASKED_END = rules.ASKED_END
 STATED = re.compile(r"[。；;]\s*$")
 FIRST_POINT = re.compile(r"[(（]1[)）]|(?<!\d)1[)）]")
 
@@ -1131,7 +1131,7 @@ def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:
 def _qa_answer(seg: Segmenter, item: Item, m: re.Match[str], label: str) -> bool:
     """ "A:" opening a line under a question "Q:" asked, unless "B:" follows: options after all."""
     opens = item.asked_q and not item.options and label == "A" and at_line_start(m) and ":" in m.group(0)
-    return opens and not NEXT_OPTION_B.match(seg.next_text)
+    return opens and not rules.NEXT_LABEL["B"].match(seg.next_text)  # ("A: 价格" over "B: 客户")
 
 
 def _not_a_label(m: re.Match[str], group: str, index: int) -> bool:
@@ -1161,7 +1161,6 @@ def _inside_brackets(text: str) -> bool:
 
 
 NOT_A_BRACKET = re.compile(r"[^()（）]+")
-NEXT_OPTION_B = re.compile(r"\s*[(（]?B\s*[.、．:：)）]")  # ("A: 价格" over "B: 客户": options after all)
 RELATION_AFTER = re.compile(r"\s+[=≠≈<>≤≥⊂⊆∈∉≡]")
 # How far back a bracketed note is looked for: a note's list is short, and a line of a thousand
 # questions run together must not be walked again for each of them.

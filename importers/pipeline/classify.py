@@ -113,7 +113,7 @@ LOWER_LETTERS = re.compile(rf"\s*{_LOWER_LABEL}(?:[\s,，、]*{_LOWER_LABEL})*\s
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
-OPTION_TICK = re.compile(r"\s*[(（]?\s*(?:✅|✔️?|☑️?|√|✓)\s*[)）]?\s*$")
+OPTION_TICK = re.compile(rf"\s*[(（]?\s*{rules.TICK}\s*[)）]?\s*$")
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
@@ -388,7 +388,9 @@ def _options_named_by_answer(lines: list[str], answer: str | None) -> str | None
     answer names: its options printed without letters (a quiz tool's radio buttons); the answer
     is the letters of the ones named ("微笑, 倾听" → "AB")."""
     options = [clean_option(line) for line in lines]
-    if not 2 <= len(options) <= 8 or any(len(o) > MAX_TICKED_OPTION or ASKS.search(o) for o in options):
+    if not 2 <= len(options) <= 8 or any(
+        len(o) > MAX_TICKED_OPTION or rules.ASKED_END.search(o) for o in options
+    ):
         return None
     names = [name.strip() for name in NAMES_SEPARATOR.split(answer or "") if name.strip()]
     if not names or not all(name in options for name in names):
@@ -414,7 +416,6 @@ def _numbered_options(stem: str, lines: list[str], answer: str | None) -> tuple[
 
 NUMBERED_LINE = re.compile(r"^\s*([1-8])\s*[.、．)）]\s*(\S.*)$")
 ASKS_BEFORE_LIST = re.compile(r"[?？:：]\s*$|[(（]\s*[)）]")
-ASKS = re.compile(r"[?？]\s*$")
 JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 
 

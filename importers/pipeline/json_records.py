@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .model import Line
 from .sheet_bank import field_named, json_list
-from .workbook import Row, Sheet
+from .workbook import Row, Sheet, cell_text
 
 MIN_RECORDS = 2
 RECORD_SHARE = 0.9  # of a JSON Lines file's non-blank lines, those that are records
@@ -121,14 +121,9 @@ def _line_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, bool):
-        return "对" if value else "错"  # a judgement's key kept as true/false
-    if isinstance(value, int | float):
-        return str(value)
+    """A field's text: a value as a spreadsheet cell holding it reads; a list or an object as JSON."""
+    if not isinstance(value, list | dict):
+        return cell_text(value)  # (true/false as 对/错, 3.0 as 3)
     if isinstance(value, dict) and value and all(LETTER_KEY.fullmatch(str(key)) for key in value):
         value = [value[key] for key in sorted(value, key=str.upper)]  # {"A": "甲", "B": "乙"}: options
     return json.dumps(value, ensure_ascii=False)

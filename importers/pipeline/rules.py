@@ -356,6 +356,12 @@ BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_]
 BLANK_LINE = re.compile(r"^_{3,}$")
 # A sentence finished ("…记录。", "…吧！"): a statement, asking nothing after it
 STATEMENT_END = re.compile(r"[。.!！]\s*$")
+# A line that ends asking: "…是什么？"
+ASKED_END = re.compile(r"[?？]\s*$")
+# The tick marking an option right, printed after its text: "B. 及时 ✅", "和平与发展√"
+TICK = r"(?:✅|✔️?|☑️?|√|✓)"
+# An option's label opening a text, per letter: NEXT_LABEL["B"] matches "B." "(B)" "B："
+NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in "ABCDEFGH"}
 # "…的主要任务是", "…包括。": a line that asks by its open end (the answer would follow it)
 OPEN_END = r"(?:是|为|為|包括|包含)[。.]?$"
 # "…的优点。（5分）": the points a question is worth, printed after it asked; English papers'

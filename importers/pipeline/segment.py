@@ -40,8 +40,7 @@ WRAPPED_LINE = 24
 # the notes' and questionnaires' narrower one, where "…有" ends statements)
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")
 LETTERS = "ABCDEFGH"
-TICKED_END = re.compile(r"\s(?:✅|✔️?|☑️?|√|✓)\s*$")  # the key ticked after an option's text
-NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in LETTERS}
+TICKED_END = re.compile(rf"\s{rules.TICK}\s*$")  # the key ticked after an option's text
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
 # A finished answer of a question in a bank that numbers nothing: a key's letters or a verdict.
@@ -381,7 +380,7 @@ class Segmenter:
         short = self.prev_chars < WRAPPED_LINE and not TICKED_END.search(text)
         if len(item.options) >= len(LETTERS) or short or line.code or self.prev_code:
             return False
-        label = NEXT_LABEL[LETTERS[len(item.options)]]
+        label = rules.NEXT_LABEL[LETTERS[len(item.options)]]
         at = line.text.find(text)
         after = line.text[at + len(text) :] if at >= 0 else ""
         return label.match(after) is not None or (

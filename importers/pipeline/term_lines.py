@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import rules
 from .model import Line, ParsedQuestion
 
 MIN_TERMS = 5
@@ -97,7 +98,7 @@ def _term(text: str) -> bool:
 
 # "利率效应:" over its definition: notes that end each term with a colon
 TERM_COLON = re.compile(r"\s*[:：]$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(f"[{rules.CJK}]")
 
 
 GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a term's name in another language, after it
