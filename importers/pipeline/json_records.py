@@ -62,9 +62,10 @@ def _last_word(key: str) -> str:
 
 def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     """A whole document that is a list of objects, or an object holding one such list."""
-    text = "\n".join(line.text for line in lines).strip()
-    if not text.startswith(("[", "{")):
-        return []
+    first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
+    if not first.startswith(("[", "{")):
+        return []  # (looked at before the text is joined: every plain-text paper passes here)
+    text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
