@@ -118,6 +118,10 @@ ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
 BLANK_ANSWERS = re.compile(rf"\s*[{words.BLANK_SEPARATORS}{words.LIST_SEPARATORS}\s]\s*")
+# An answer of sentences: a full stop with more after it (a blank's answer is a phrase)
+SENTENCE_INSIDE = re.compile(r"[。；;！!？?]\s*\S")
+OPEN_ANSWER_MIN = 40
+ALTERNATIVES_OR_BARS = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPARATORS}|]\s*")
 ALTERNATIVES = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPARATORS}]\s*")
 
 
@@ -289,7 +293,12 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif (lost := LOST_BLANK.search(stem)) and not rules.BLANK.search(stem):
         q.stem = stem[: lost.start(1)] + "____" + stem[lost.start(1) :]
         _as_fill(q, answer_text)
-    elif rules.BLANK.search(stem) or item.blank_line or kind == "fill" or _blanks_below(item, answer_text):
+    elif (
+        rules.BLANK.search(stem)
+        or item.blank_line
+        or (kind == "fill" and not _open_despite_fill_tag(item, stem, answer_text))
+        or _blanks_below(item, answer_text)
+    ):
         extra = item.extra
         fields = blank_fields(extra) if answer_text is None and extra else None
         if fields:
@@ -608,6 +617,20 @@ def _typed_into_spaces(stem: str) -> bool:
     )
 
 
+def _open_despite_fill_tag(item: Item, stem: str, answer_text: str | None) -> bool:
+    """Tagged 填空 but with no blank, answered at length: an open question in a part of open
+    questions (platforms file 简答 under "填空题"), or, outside a fill part, one that asks or is
+    answered in sentences (a blank's answer is a phrase, or labelled blank by blank)."""
+    if not answer_text or len(answer_text) < OPEN_ANSWER_MIN or rules.BLANK.search(stem):
+        return False
+    if item.section.kind in ("short", "case"):
+        return True
+    if item.section.kind == "fill" or len(BLANK_LABEL.split(answer_text.strip(), maxsplit=1)) > 1:
+        return False
+    asks = rules.ASKED_END.search(stem) is not None or rules.QUESTION_WORDS.search(stem) is not None
+    return asks or SENTENCE_INSIDE.search(answer_text) is not None
+
+
 def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -> None:
     q.type = "fill"
     italic = CODE_KEY_AFTER_BOLD.match(q.stem) if answer_text is None and q.stem.endswith("*") else None
@@ -636,8 +659,11 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         parts = [a for a in BLANK_ANSWERS.split(answer_text) if a] if blanks > 1 else []
         if parts and len(parts) == blanks - 1 and ERASED_JOINTS.search(q.stem) and "和" in parts[-1]:
             parts[-1:] = parts[-1].rsplit("和", 1)  # "效率、可扩展性和并行处理" for "：、和"
+        alternatives = [a for a in ALTERNATIVES_OR_BARS.split(answer_text) if a] if blanks > 1 else []
         if blanks > 1 and len(parts) == blanks:
             q.answer = parts
+        elif blanks > 1 and len(alternatives) == blanks:
+            q.answer = alternatives  # "实事求是 | 群众路线 | 独立自主" for three blanks: one a blank
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
             q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
         return

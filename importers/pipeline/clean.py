@@ -417,6 +417,9 @@ ENGLISH_KEY_HEADING = re.compile(
 )
 # "复核模式 ID: 1 正确答案: B", "题目ID：1024": an exam system's record number opening a line.
 RECORD_ID = re.compile(r"^[^\s:：]{0,8}\s*ID\s*[:：]\s*\d{1,12}\s*")
+# "81. (单选题) QID: 6927423 (ParentID: 6246746)": record ids ending a question's number header
+# (courseware exports); the stem is on the lines under it.
+RECORD_IDS_AFTER_NUMBER = re.compile(r"(?<=\S)(?:\s*[(（]?\s*[A-Za-z]{0,8}ID\s*[:：]\s*\d{1,12}\s*[)）]?)+$")
 # A question-number header of app exports: "【第 1 题】", "[第1题]", with the stem after it or not,
 # and the record id some print beside it ("【第 1 题】 (ID: 1024)", left empty by others).
 NUMBER_HEADER = re.compile(
@@ -524,6 +527,8 @@ def fold(text: str) -> str:
         text = ENGLISH_KEY_LINE.sub(r"答案：\1", text)
     if "ID" in text:
         text = RECORD_ID.sub("", text)
+        if text[:1].isdigit():
+            text = RECORD_IDS_AFTER_NUMBER.sub("", text)
     if text.startswith("&"):
         text = ENTITY_BEFORE_LABEL.sub("", text)
     if text[:1] == "A" and "\u3400" <= text[1:2] <= "\u9fff":  # (the hot path: "A." passes by)

@@ -286,7 +286,10 @@ DIFFICULTY_WORDS = {
 }
 # A type printed on the question itself: "1.[单选题] …", "【多选题】…".
 # "(单选题, 2.0 分)" as 学习通 prints it, with the question's points.
-TAG_NAMES = r"(单选题?|多选题?|判断题?|填空题?|简答题?|问答题?|论述题?|名词解释|计算题|分析题|案例分析题?)"
+TAG_NAMES = (
+    r"(单选题?|多选题?|不定项(?:选择)?题?|判断题?|填空题?|简答题?|问答题?|论述题?"
+    r"|名词解释|计算题|分析题|案例分析题?)"
+)
 TYPE_TAG = re.compile(
     rf"^\s*[\[【(（]\s*{TAG_NAMES}"
     r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】)）]\s*"
