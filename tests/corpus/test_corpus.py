@@ -491,6 +491,8 @@ FLOORS = {
     "if2_xuexitong_jizu_unit8.md": (0.95, 0.00),
     "ig1_moex-101-dentist1.pdf": (0.95, None),
     "ih1_ai_teach_question_bank.csv": (0.95, 0.00),
+    "ih2_exam_client_sample_bank.xlsx": (0.95, 0.95),
+    "ii1_gemology_exam_bank.md": (0.20, 0.95),
     "ij1_vue_kaoshiti.txt": (0.95, None),
     "ik1_lagou_es_js_async_ts_jianda.md": (0.60, 0.95),
     "ik2_pku_aural_culture_jianda.docx": (0.70, 0.00),
