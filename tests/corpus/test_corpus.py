@@ -487,6 +487,7 @@ FLOORS = {
     "ic1_cpp_mianshiti.docx": (0.00, None),
     "id1_qianduan_html_mianshi.md": (0.95, 0.85),
     "ie1_zhalei-h5-kaoshi.docx": (0.35, 0.75),
+    "ie2_moradzadeh-bootstrap-quiz.docx": (0.90, 0.25),
     "if1_xuexitong_asm_unit3.md": (0.95, 0.00),
     "if2_xuexitong_jizu_unit8.md": (0.95, 0.00),
     "ig1_moex-101-dentist1.pdf": (0.95, None),
