@@ -43,6 +43,7 @@ class Item:
     code_answer: bool = False  # its answer so far a code block under it, no label before it
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
+    answered_by_trainee: bool = False  # "我的答案：…" under it: a question, never a case's material
     parent: Item | None = None  # the numbered question whose text became this part's material
     # the option sets of its earlier blanks (软考's "(39)(40)"), its own options the last one's
     groups: list[list[str]] = field(default_factory=list)

@@ -1358,6 +1358,7 @@ def on_my_answer(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
     """ "我的答案：" then the trainee's answers, on this line or the lines below: all dropped."""
     if seg.item is not None and seg.mode == "questions":
         seg.item.slot = "mine"
+        seg.item.answered_by_trainee = True
     return on_meta(seg, m, payload, text, line)
 
 

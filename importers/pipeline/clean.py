@@ -371,8 +371,9 @@ def marked_option_row(text: str) -> str:
 
 # and bullet glyphs, Word's symbol-font ones too: a PDF or .docx gives Wingdings' "➢" as U+F0D8,
 # its "✓" bullet as U+F0FC (private-use code points; a space follows a bullet, where the same
-# code point in the Symbol font, "¬" of "¬p", is followed by its operand)
-MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○➢➤►❖]\s*|[\uf020-\uf0ff]\s+)")
+# code point in the Symbol font, "¬" of "¬p", is followed by its operand); "·" then spaces is Word's
+# bullet copied as text ("·        A、…"), where a name's "·" has no space after it
+MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|[●•◆■▪◇□○➢➤►❖]\s*|[\uf020-\uf0ff·]\s+)")
 
 
 # PDF fonts map many simplified characters to the CJK Radicals Supplement, which NFKC leaves

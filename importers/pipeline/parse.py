@@ -24,6 +24,7 @@ from .slot_blanks import number_slots
 from .survey import parse_survey
 from .term_lines import looks_like_term_lines, parse_term_lines
 from .trailing_keys import read_trailing_keys
+from .trainee_keys import read_trainee_keys
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
 TERM_LINES_NOTE = (
@@ -85,6 +86,7 @@ def parse_lines(
         seg.roles.update({line.lineno: ["stem"] for line in cleaned})
     else:
         questions = _read_questions(seg)
+    read_trainee_keys(questions, lines)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(

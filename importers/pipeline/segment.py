@@ -689,7 +689,8 @@ class Segmenter:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
         for: its text is their shared material (a case study's), not a question of its own."""
         reads = rules.READS_MATERIAL.search(parent.stem) is not None
-        if parent.options or parent.answer or (parent.extra and not reads) or parent.material:
+        answered = parent.options or parent.answer or parent.answered_by_trainee  # (a question itself)
+        if answered or (parent.extra and not reads) or parent.material:
             return
         material = join(parent.stem, "\n".join(parent.extra), "\n")  # (the texts it told to read)
         asks = rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "："))
