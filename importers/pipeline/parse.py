@@ -14,6 +14,7 @@ from .clean import clean_lines
 from .coverage import measure
 from .glossary import looks_like_glossary, parse_glossary
 from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
+from .label_pairs import parse_label_pairs, reads_better_by_labels
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
 from .qa_pairs import looks_like_pairs, parse_pairs
@@ -86,6 +87,10 @@ def parse_lines(
         seg.roles.update({line.lineno: ["stem"] for line in cleaned})
     else:
         questions = _read_questions(seg)
+        if reads_better_by_labels(cleaned, questions):
+            # unnumbered questions each over "参考回答：": the numbers were the answers' points
+            seg.roles.update({line.lineno: ["loose"] for line in cleaned})
+            questions = parse_label_pairs(cleaned, seg.roles, chapter=seg.sections[0].chapter)
     read_trainee_keys(questions, lines)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)

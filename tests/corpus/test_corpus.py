@@ -484,7 +484,7 @@ FLOORS = {
     "hz1_linux_tiankong.md": (0.20, 0.00),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
-    "ic1_cpp_mianshiti.docx": (0.00, None),
+    "ic1_cpp_mianshiti.docx": (0.90, 0.90),
     "id1_qianduan_html_mianshi.md": (0.95, 0.85),
     "ie1_zhalei-h5-kaoshi.docx": (0.35, 0.75),
     "ie2_moradzadeh-bootstrap-quiz.docx": (0.90, 0.25),
