@@ -23,7 +23,6 @@ from . import rules
 from .blocks import join
 from .classify import NO_ANSWER, untagged_statement, verdict_and_reason
 from .model import Line, ParsedQuestion
-from .qa_pairs import BLANK_RUN
 from .segment import Segmenter
 
 MIN_QUESTIONS = 3
@@ -45,7 +44,10 @@ NUMBER = re.compile(
 )  # "1、", "Q1:", "2.3 " (a section's number, whole), "- 2 软件的特点…" (a list's bare number), "第1题 "
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
-EMPHASIS = re.compile(r"\*\*|__")
+EMPHASIS = re.compile(r"\*\*")
+# "__重要__" set off from the words around it is emphasis; "为__文件" (glued to words, as CommonMark
+# reads it) and "r:__; w:__" (words not inside) are a fill's blanks
+UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)__(?=\w)([^_]*?)(?<=\w)__(?!\w)")
 # "答：" / "参考答案：" opening the answer is its label, not its text.
 ANSWER_LABEL = re.compile(r"^\s*(?:(?:答|答案|参考答案|參考答案)\s*[:：]|【(?:答案|参考答案|參考答案)】)\s*")
 # "【参考资料】：《Effective C++》条款9": where the answer came from, kept as its explanation.
@@ -196,7 +198,7 @@ def parse_heading_pairs(
         elif rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
             parts = answer.split() if answer else []
-            blanks = len(BLANK_RUN.findall(stem))
+            blanks = len(rules.BLANK_RUN.findall(stem))
             q.answer = parts if blanks > 1 and len(parts) == blanks else [answer] if answer else None
         if q.answer is None:
             q.warnings.append(NO_ANSWER)
@@ -367,7 +369,8 @@ INTRODUCES = re.compile(r"[:：]\s*$")
 
 def _asks(heading: Line) -> bool:
     text = _question_text(heading)
-    return bool(ASKS.search(text) or TOPIC_END.search(text))
+    # (a fill's statement asks by its blanks drawn as lines; "（）" is as often a choice's)
+    return bool(ASKS.search(text) or TOPIC_END.search(text) or rules.BLANK_RUN.search(text))
 
 
 def _question_text(line: Line) -> str:
@@ -387,4 +390,4 @@ def _has_options(body: list[Line]) -> bool:
 
 
 def _plain(text: str) -> str:
-    return EMPHASIS.sub("", text).strip()
+    return UNDERSCORE_EMPHASIS.sub(r"\1", EMPHASIS.sub("", text)).strip()

@@ -22,7 +22,6 @@ MIN_PAIRS = 5
 # Of the asking lines, the share followed by exactly one plain line (the others are followed by
 # their answer and a heading); a questionnaire's questions are followed by two options or more.
 PAIR_SHARE = 0.6
-BLANK_RUN = re.compile(r"_{2,}|＿{2,}")
 
 
 def looks_like_pairs(lines: list[Line]) -> bool:
@@ -135,7 +134,7 @@ def _question(line: Line, answer: str, section: str, chapter: str) -> ParsedQues
         q.type, q.answer = "truefalse", judged
     elif rules.BLANK.search(line.text):
         q.type = "fill"
-        blanks = len(BLANK_RUN.findall(line.text))
+        blanks = len(rules.BLANK_RUN.findall(line.text))
         parts = answer.split()
         q.answer = (parts if blanks > 1 and len(parts) == blanks else [answer]) if answer else None
     else:

@@ -266,6 +266,7 @@ def _asking_summary(line: str) -> tuple[str, str]:
     m = SUMMARY.match(line)
     title = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
     asks = ASKS.search(title) is not None or rules.ASKS_STRONGLY.search(title) is not None
+    asks = asks or rules.BLANK_RUN.search(title) is not None  # ("…分别是 __/__/__。": a fill's statement)
     if not asks or FOLD_NAME.fullmatch(title):
         return "", ""
     rest = m.group(2) if m else ""

@@ -357,6 +357,8 @@ JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
 BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
 BLANK_LINE = re.compile(r"^_{3,}$")
+# A blank drawn as a line, "__" or "＿＿" (never brackets, which a choice question draws too)
+BLANK_RUN = re.compile(r"_{2,}|＿{2,}")
 # A sentence finished ("…记录。", "…吧！"): a statement, asking nothing after it
 STATEMENT_END = re.compile(r"[。.!！]\s*$")
 # A line that ends asking: "…是什么？"

@@ -481,7 +481,7 @@ FLOORS = {
     "hw1_hongguan_mingcijieshi.md": (0.95, 0.95),
     "hx2_nlp-sample-final.pdf": (0.60, 0.85),
     "hy1_yingshi_jianshang_xuexitong.txt": (0.95, 0.95),
-    "hz1_linux_tiankong.md": (0.20, 0.00),
+    "hz1_linux_tiankong.md": (0.95, 0.80),
     "i1_ruanjian-choice.txt": (0.95, 0.95),
     "i2_se-zikao-202510.md": (0.90, 0.90),
     "ic1_cpp_mianshiti.docx": (0.90, 0.90),

@@ -3560,6 +3560,24 @@ def test_interview_notes_that_fold_each_answer_under_its_question() -> None:
     ]
 
 
+def test_fill_statements_folding_their_answers_a_blank_a_line() -> None:
+    """<summary> holding a statement with blanks drawn as lines asks as a question does; the
+    lines folded under it answer its blanks in turn. "为__文件" is a blank, not emphasis."""
+    md = (
+        "# 客服知识点 填空\n\n<details>\n  <summary>服务三要素是 __/__/__。</summary>\n"
+        "  <div>态度</div>\n  <div>知识</div>\n  <div>技巧</div>\n</details>\n\n"
+        "<details>\n  <summary>首问负责制要求谁接待谁__，一次__到底。</summary>\n  <div>负责</div>\n"
+        "  <div>跟进</div>\n</details>\n\n<details>\n  <summary>投诉电话的回访时限为__小时。</summary>\n"
+        "  <div>24</div>\n</details>\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("fill", "服务三要素是 __/__/__。", ["态度", "知识", "技巧"]),
+        ("fill", "首问负责制要求谁接待谁__,一次__到底。", ["负责", "跟进"]),
+        ("fill", "投诉电话的回访时限为__小时。", ["24"]),
+    ]
+
+
 def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> None:
     # (a stem with one blank and erased joints "：、和" once crashed the fill reader)
     questions = parse("一、填空题\n1. 服务三要素包括：、和，其核心是____。\n答案：态度\n")
