@@ -443,6 +443,13 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "（目的：1、沟通表达能力2、…3、知识面深度）": a list inside a note, no question
     if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
+    if (
+        not line_start
+        and item is not None
+        and item.slot == "explanation"
+        and WORD_BEFORE.match(text[m.start() - 1])
+    ):
+        return None  # "解析：滑石1、石膏2、方解石3…": numbers glued to words, a ranking in the prose
     sibling = item is not None and item.bracketed and item.number == str(n - 1) and item.slot == "stem"
     # "（1）画出…；（2）求出…": the next part asked on the same line
     next_part = sibling and SENTENCE_DONE.search(text, 0, m.start()) is not None and _both_ask(text, m)
@@ -472,6 +479,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text, m.end()):
         return ("item", n)
     return None
+
+
+WORD_BEFORE = re.compile(rf"[{rules.CJK}]")
 
 
 def _point_of_unnumbered(seg: Segmenter, n: int, text: str, end: int) -> bool:

@@ -494,7 +494,7 @@ FLOORS = {
     "ig2_xuexitong-mysql-single81.pdf": (0.75, 0.95),
     "ih1_ai_teach_question_bank.csv": (0.95, 0.00),
     "ih2_exam_client_sample_bank.xlsx": (0.95, 0.95),
-    "ii1_gemology_exam_bank.md": (0.20, 0.95),
+    "ii1_gemology_exam_bank.md": (0.95, 0.95),
     "ij1_vue_kaoshiti.txt": (0.95, None),
     "ik1_lagou_es_js_async_ts_jianda.md": (0.60, 0.95),
     "ik2_pku_aural_culture_jianda.docx": (0.70, 0.00),

@@ -819,6 +819,16 @@ CASES = {
             ("short", "请你来说一下如何安抚客户", [], "先致歉,再解决。"),
         ],
     ),
+    "question ids over a bracket of tags; numbers glued to words in an explanation are a ranking": (
+        "## 服务礼仪\n### C01【初级/中级 · 易 · 单选】\n服务的核心是？\n- A. 态度\n- B. 价格\n**答案：** A\n"
+        "**解析：** 优先级：态度1、知识2、技巧3。\n---\n### SA02【中级 · 中 · 多选】\n礼仪包括？\n- A. 微笑\n"
+        "- B. 倾听\n- C. 争辩\n**答案：** A、B\n---\n### J03【初级 · 判断】\n投诉要记录。\n**答案：** 对",
+        [
+            ("single", "服务的核心是?", ["态度", "价格"], "A"),
+            ("multiple", "礼仪包括?", ["微笑", "倾听", "争辩"], "AB"),
+            ("truefalse", "投诉要记录。", [], True),
+        ],
+    ),
     "every option ticked: the key of a multiple choice, the text of a single one": (
         "一、多选题\n1. 礼仪包括（）。\nA. 微笑 ✅\nB. 倾听 ✅\n二、单选题\n2. 请选择（）。\nA. 同意 ✅\nB. 反对 ✅",
         [
