@@ -492,7 +492,7 @@ FLOORS = {
     "if2_xuexitong_jizu_unit8.md": (0.95, 0.95),
     "ig1_moex-101-dentist1.pdf": (0.95, None),
     "ig2_xuexitong-mysql-single81.pdf": (0.75, 0.95),
-    "ih1_ai_teach_question_bank.csv": (0.95, 0.00),
+    "ih1_ai_teach_question_bank.csv": (0.95, 0.95),
     "ih2_exam_client_sample_bank.xlsx": (0.95, 0.95),
     "ii1_gemology_exam_bank.md": (0.95, 0.95),
     "ij1_vue_kaoshiti.txt": (0.95, None),

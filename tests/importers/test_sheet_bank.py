@@ -739,6 +739,23 @@ def test_a_csv_bank_is_read_by_its_header_like_a_sheet() -> None:
     assert any("表头" in note and "答案" in note for note in paper.notes)
 
 
+def test_a_csv_whose_english_headers_are_abbreviated_opts_and_ans() -> None:
+    """ "opts" (one cell, "A.xx|B.yy") and "ans" name the options and the key, as a teaching app's
+    export abbreviates them; a judgement with no options is keyed A (right) or B (wrong)."""
+    text = (
+        "\ufefftest_id,id,type,score,title,opts,ans,analysis\n"
+        "paper_001,1,single,4,服务的核心是？,A.态度|B.价格|C.速度,A,态度决定一切。\n"
+        "paper_001,2,multiple,4,礼仪包括？,A.微笑|B.倾听|C.争辩,AB,\n"
+        "paper_001,3,judge,4,投诉要记录。（）,,A,\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("single", "服务的核心是？", ["态度", "价格", "速度"], "A"),
+        ("multiple", "礼仪包括？", ["微笑", "倾听", "争辩"], "AB"),
+        ("truefalse", "投诉要记录。（）", [], True),
+    ]
+
+
 def test_a_csv_separated_by_semicolons_without_a_header_is_read_by_its_columns() -> None:
     text = "1;客户关系管理的核心是什么？;产品;客户;价格;B\n2;投诉处理的第一步是什么？;倾听;争辩;转交;A\n"
     text += "3;服务补救的关键是什么？;速度;价格;包装;A\n"
