@@ -503,6 +503,8 @@ FLOORS = {
     "io1_sde_2021h2_afternoon_case.md": (0.00, None),
     "io2_math_stat_exam_2023_2024A.md": (0.70, 0.15),
     "ip1_wangguan4_tiku_huizong.txt": (0.95, 0.95),
+    "iq1_history_gangyao_tiku.xlsx": (0.95, 0.95),
+    "iq2_sina_frontend_bishi.docx": (0.70, None),
     "ir1_nuantong_zhilenggong_gaoji_tiku.xlsx": (0.95, 0.95),
     "ir2_zhufeng_ios_bishiti.docx": (0.95, None),
     "is1_fju_info_capability_if01.xlsx": (0.00, None),
