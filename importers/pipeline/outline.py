@@ -70,6 +70,8 @@ def _answers_indented(texts: list[tuple[int, str]], numbered: list[int]) -> bool
     ("1、查询…" / "\tselect …"): the block answers it (a key the line reader reads is labelled)."""
     asked = [k for k in numbered if _says_more(texts[k][1])]  # (a bare "15." asks nothing)
     blocks = [texts[k + 1][1].strip() for k in asked if k + 1 < len(texts) and texts[k + 1][1][:1].isspace()]
+    if sum(1 for k in asked if CIRCLED_OPTION.search(texts[k][1])) > len(asked) / 2:
+        return False  # "1. (2) 下列…？ ①資料備份 ②建立資訊安全管" / "  制系統 ③…": options wrapped
     return len(blocks) >= max(MIN_QUESTIONS, HEADED_SHARE * len(asked)) and not any(
         INDENTED_OPTION.match(b) or LABELLED.match(b) for b in blocks
     )
@@ -85,5 +87,7 @@ def _says_more(text: str) -> bool:
 LABELLED = re.compile(rf"(?:{rules.ANSWER}|{rules.EXPLANATION}|[(（]?\s*[√×✓✔✗✘对错]\s*[)）]?\s*$)")
 INDENTED_POINT = re.compile(r"\d{1,2}\s*[.、．]\s*\S")
 INDENTED_OPTION = re.compile(r"[(（]?[A-Ha-h]\s*[.、．)）:：]")
+# "…何者？ ①資料備份": options numbered ①–④ on the question's line (Taiwan's certificate banks)
+CIRCLED_OPTION = re.compile(rf"\s[{rules.CIRCLED}]\s*\S")
 MIN_POINTS = 2
 OPTIONS_SHARE = 0.1  # indented labels for each numbered question (a choice paper: two or more)

@@ -106,8 +106,9 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for lineno, raw in enumerate(physical, 1):
         for part in _SOFT_EOL.split(raw):
-            # A BOM at a line edge is left over from files concatenated by a scraper.
-            lines.append(Line(text=part.strip("\ufeff"), lineno=lineno))
+            # A BOM at a line edge is left over from files concatenated by a scraper; a form feed is
+            # the page break of text pulled from a PDF, no indentation of the line it opens.
+            lines.append(Line(text=part.strip("\ufeff").replace("\f", ""), lineno=lineno))
     return lines
 
 

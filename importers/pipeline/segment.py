@@ -36,6 +36,8 @@ ANSWERED_BY_KIND = frozenset({"single", "multiple", "truefalse", "fill"})
 # Characters: an option or stem line this long may have been cut at the page's width (options
 # are short; qa_pairs.WRAPPED_CHARS measures answers' prose, which runs longer)
 WRAPPED_LINE = 24
+LAST_OPTION_TAIL = 8  # characters: the end of an option cut at the page's width, not a note
+MIN_OPTIONS_WRAPPED = 2
 # "…一个关键字是": a choice stem asks by its open end ("有" too, before options; rules.OPEN_END is
 # the notes' and questionnaires' narrower one, where "…有" ends statements)
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")
@@ -383,8 +385,21 @@ class Segmenter:
         label = rules.NEXT_LABEL[LETTERS[len(item.options)]]
         at = line.text.find(text)
         after = line.text[at + len(text) :] if at >= 0 else ""
+        if not after.strip() and self._ends_the_last_option(item, text):
+            return True
         return label.match(after) is not None or (
             not after.strip() and label.match(self.next_text) is not None
+        )
+
+    def _ends_the_last_option(self, item: Item, text: str) -> bool:
+        """ "④設置空調設" / "備 。" then "3. …": a few characters closing the question's sentence
+        under a long line of options, the next question (or the paper's end) after them: the last
+        option's rest."""
+        return (
+            len(item.options) >= MIN_OPTIONS_WRAPPED
+            and len(text) <= LAST_OPTION_TAIL
+            and STEM_END.search(text) is not None
+            and (not self.next_text.strip() or boundaries.NUMBERED_LINE.match(self.next_text) is not None)
         )
 
     def _next_unnumbered(self, item: Item, text: str) -> bool:

@@ -3588,6 +3588,30 @@ def test_fill_statements_folding_their_answers_a_blank_a_line() -> None:
     ]
 
 
+def test_a_certificate_bank_pulled_from_a_pdf_keyed_before_its_stems() -> None:
+    """Taiwan's 技術士 banks: "1. (2)" (the key, by option number) before the stem, options ①–④
+    on its line, the last one's end wrapped onto an indented line, a form feed at each page
+    break. The wrapped ends are the options' rest, not answers indented under questions."""
+    questions = [
+        "1. (2)    服務的核心為何？ ①價格 ②態度 ③速度 ④包\n          裝 。",
+        "2. (1)    投訴的第一步為何？ ①傾聽 ②爭辯 ③推諉 ④掛\n          斷 。",
+        "3. (3)    下列何者不適宜？ ①微笑 ②致歉 ③打斷客戶 ④記\n          錄 。",
+        "\f4. (4)    回訪的目的為何？ ①推銷 ②應付 ③抱怨 ④了解滿意\n          度 。",
+        "5. (1)    首問負責制指？ ①誰接待誰負責 ②轉給同事 ③等待 ④拒\n          絕 。",
+        "6. (2)    電話禮儀應？ ①大聲 ②先問好 ③沉默 ④催\n          促 。",
+    ]
+    text = "              客戶服務 丙級 工作項目 01\n" + "\n".join(questions) + "\n"
+    parsed = parse_document("bank.txt", text.encode()).questions
+    assert [(q.number, q.options, q.answer, q.explanation) for q in parsed] == [
+        ("1", ["價格", "態度", "速度", "包裝 。"], "B", ""),
+        ("2", ["傾聽", "爭辯", "推諉", "掛斷 。"], "A", ""),
+        ("3", ["微笑", "致歉", "打斷客戶", "記錄 。"], "C", ""),
+        ("4", ["推銷", "應付", "抱怨", "了解滿意度 。"], "D", ""),
+        ("5", ["誰接待誰負責", "轉給同事", "等待", "拒絕 。"], "A", ""),
+        ("6", ["大聲", "先問好", "沉默", "催促 。"], "B", ""),
+    ]
+
+
 def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> None:
     # (a stem with one blank and erased joints "：、和" once crashed the fill reader)
     questions = parse("一、填空题\n1. 服务三要素包括：、和，其核心是____。\n答案：态度\n")
