@@ -467,6 +467,23 @@ ENGLISH_KEY_LINE = re.compile(
 )
 
 
+# "$\mathrm{B}$", "$\checkmark$", "$\times$": letters and marks a PDF-to-Markdown converter
+# (MinerU, Mathpix) set as inline formulas in a key; read as the letters and marks they are. (A
+# formula holding anything else, "$\mathrm{TCP} / \mathrm{IP}$", stays as printed.)
+_LATEX_TOKEN = r"(?:\\mathrm\{[A-Za-z ]*\}|[A-Z]|\\checkmark|\\times|\\sqrt\{\s*\})"
+# (only a formula ending its line or table cell, a tab in a table's row, as keys stand: "of order
+# $M$ is" keeps its formula)
+LATEX_LETTERS = re.compile(
+    rf"(?<![^\s|])\$\s*({_LATEX_TOKEN}(?:\s*{_LATEX_TOKEN})*)\s*\$" r"(?=\t|\s*(?:\||$))"
+)
+LATEX_PLAIN = re.compile(r"\\mathrm\{([A-Za-z ]*)\}|\\(checkmark|times)|\\sqrt\{\s*\}")
+LATEX_MARKS = {"checkmark": "√", "times": "×"}
+
+
+def _latex_plain(m: re.Match[str]) -> str:
+    return LATEX_PLAIN.sub(lambda t: t.group(1) or LATEX_MARKS.get(t.group(2) or "", "√"), m.group(1))
+
+
 def fold(text: str) -> str:
     if "\u20e3" in text:
         text = KEYCAP.sub(lambda m: chr(ord("①") + int(m.group(1)) - 1), text)
@@ -488,6 +505,8 @@ def fold(text: str) -> str:
     if "<" in text:
         text = HTML_COLOURED.sub(lambda m: f"**{m.group(2) or m.group(4)}**", text)
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B
+    if "$" in text:
+        text = LATEX_LETTERS.sub(_latex_plain, text)
     if text.startswith("|"):
         text = markdown_table_row(text)
     if text[:1] == "*" and (starred := STARRED_OPTION.match(text)):

@@ -758,15 +758,31 @@ def sheet_numbers(seg: Segmenter, line: Line) -> str:
     if grid and seg.mode == "key" and not grid.group(1) and in_order:
         seg.sheet_numbers, seg.sheet_target = run, None  # "| 1 | 2 | 3 |" over "| B | A | C |" in a key part
         return "key"
+    if grid and seg.mode == "questions" and not before_questions and _key_table_opens(seg, grid, run):
+        # "| 1 | 2 | … | 10 |" over "| B | A | … |" after the questions, no "参考答案" over it: the
+        # paper's key, printed as a table
+        seg.start_key()
+        seg.sheet_numbers, seg.sheet_target = run, None
+        return "key"
     if not numbers:
         return ""
     seg.sheet_numbers = [int(n) for n in numbers.group(1).split()]
     return "key"
 
 
+def _key_table_opens(seg: Segmenter, grid: re.Match[str], run: list[int]) -> bool:
+    """Numbers 1, 2, 3 … in a row, with as many marks in the row under them."""
+    if grid.group(1) or len(run) < KEY_GRID_MIN or run != list(range(1, len(run) + 1)):
+        return False
+    return KEY_GRID_MARKS.match(seg.next_text) is not None and len(seg.next_text.split()) == len(run)
+
+
 KEY_GRID_NUMBERS = re.compile(r"^(eg\.?|例)?\s*((?:\d{1,2}\s+)+\d{1,2})\s*$", re.IGNORECASE)
 KEY_GRID_MIN = 5
-KEY_GRID_MARKS = re.compile(rf"^(?:(?:[A-H]{{1,4}}|[{rules.MARKS}])\s+)+(?:[A-H]{{1,4}}|[{rules.MARKS}])\s*$")
+# (T and X: a judgement's "true" and "×" typed as letters, "√ X √")
+KEY_GRID_MARKS = re.compile(
+    rf"^(?:(?:[A-H]{{1,4}}|[TX]|[{rules.MARKS}])\s+)+(?:[A-H]{{1,4}}|[TX]|[{rules.MARKS}])\s*$"
+)
 
 
 def key_grid_marks(seg: Segmenter, line: Line) -> str:

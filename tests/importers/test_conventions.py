@@ -3612,6 +3612,39 @@ def test_a_certificate_bank_pulled_from_a_pdf_keyed_before_its_stems() -> None:
     ]
 
 
+def test_a_key_printed_as_tables_after_the_questions_with_no_heading_over_it() -> None:
+    """A PDF converted to Markdown (MinerU, Mathpix): the key follows the last question as tables
+    of numbers over answers, with no "参考答案" over them, its letters and marks set as inline
+    formulas ("$\\mathrm{B}$", "$\\checkmark$", "$X$" for ×)."""
+    choices = "".join(
+        f"{n}. 第{n}题服务的要点是（ ）\nA. 态度\nB. 价格\nC. 速度\nD. 包装\n" for n in range(1, 6)
+    )
+    judgements = "".join(f"{n}. 第{n}条服务规范是对的。\n" for n in range(1, 6))
+    md = (
+        f"## 一. 单选题\n\n{choices}\n## 二. 是非题\n\n{judgements}\n"
+        "## 三. 简答题\n\n1. 简述投诉处理的步骤。\n2. 简述首问负责制。\n\n"
+        "| 1 | 2 | 3 | 4 | 5 |\n| :---: | :---: | :---: | :---: | :---: |\n"
+        "| $\\mathrm{B}$ | $\\mathrm{A}$ | $\\mathrm{D}$ | C | $\\mathrm{B}$ |\n\n"
+        "二. 是非题\n\n| 1 | 2 | 3 | 4 | 5 |\n| :---: | :---: | :---: | :---: | :---: |\n"
+        "| $\\times$ | $\\checkmark$ | $X$ | $\\checkmark$ | $X$ |\n"
+    )
+    questions = parse_document("exam.md", md.encode()).questions
+    assert [q.answer for q in questions] == [
+        "B",
+        "A",
+        "D",
+        "C",
+        "B",
+        False,
+        True,
+        False,
+        True,
+        False,
+        None,
+        None,
+    ]
+
+
 def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> None:
     # (a stem with one blank and erased joints "：、和" once crashed the fill reader)
     questions = parse("一、填空题\n1. 服务三要素包括：、和，其核心是____。\n答案：态度\n")
