@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 from . import rules
 from .blocks import CHOICE_KINDS, Item, Section, join
 from .model import Line
+from .numbered_blanks import blank_numbers
 from .numbers import chinese_number
 
 if TYPE_CHECKING:
@@ -767,11 +768,15 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     own_style = numbered is not None and numbered.number_style in ("paren", "close")
     asked = len(numbered.items) if numbered is not None else 0
     in_turn = own_style and n == seg.key_last + 1 <= asked and at_line_start(m)
-    if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn:
+    own_blank = bracketed and numbered is not None and n in _blanks_numbered(seg, numbered)
+    if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn and not own_blank:
         return None  # "(1)…" in a key is a point of an answer, unless the questions were so numbered
-        # (their keys then "(1)A" or, entry by entry in their order, "（1）数据清理，数据集成")
+        # (their keys then "(1)A" or, entry by entry in their order, "（1）数据清理，数据集成"), or
+        # the blanks were ("(1) 态度 (2) 知识" for "…是（1）、（2）")
     if seg.key_entry is not None and seg.key_entry.number == 0:
         return None  # the answer of a lone essay question numbers its own points
+    if own_blank and not _keyed(seg, n):
+        return ("key_item", n)  # "(1) 165" "(7) 定点" "(3) 245": blanks keyed in any order (two columns)
     answerish = ANSWERISH.match(text, m.end())
     questions_again = not BARE_KEY.match(text, m.end()) and OPTION_A.match(seg.next_text)
     if n == 1 and seg.key_last > 1 and at_line_start(m) and questions_again:
@@ -785,6 +790,12 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
         return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
     return None
+
+
+def _blanks_numbered(seg: Segmenter, section: Section) -> set[int]:
+    if id(section) not in seg.blanks_numbered:  # (once a part: a key may have thousands of entries)
+        seg.blanks_numbered[id(section)] = set(blank_numbers(section))
+    return seg.blanks_numbered[id(section)]
 
 
 # A row of a key set in columns: "1、 B 26、 B 51、 D 76、 C" (each column counts on its own).

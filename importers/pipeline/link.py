@@ -13,11 +13,13 @@ from collections import Counter
 
 from . import rules
 from .blocks import Item, KeyEntry, Section, join
+from .numbered_blanks import answer_numbered_blanks
 
 CN_DIGITS = "一二三四五六七八九十"
 
 
 def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
+    keys = answer_numbered_blanks(sections, keys)
     keys = _link_in_order(sections, keys)
     _resolve_headless(sections, keys)
     # (indexed once per section: a key of thousands of entries is not a search of thousands each)

@@ -179,6 +179,7 @@ class Segmenter:
         self.prev_chars = 0  # how long the line read before was (a long one may have been wrapped)
         self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
+        self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------

@@ -3645,6 +3645,27 @@ def test_a_key_printed_as_tables_after_the_questions_with_no_heading_over_it() -
     ]
 
 
+NUMBERED_BLANKS = (
+    "二、填空题（每空1分）\n1. 客户满意的三要素是（1）、（2）和（3）。\n2. 投诉处理的第一步是（4）。\n"
+)
+
+
+def test_blanks_numbered_through_a_part_are_keyed_by_their_numbers_in_any_order() -> None:
+    """ "（1）…（4）" number the part's blanks, not their answers; the key answers them by number,
+    in whatever order a two-column key prints them."""
+    paper = NUMBERED_BLANKS + "参考答案\n二、填空题\n(1) 态度\n(3) 技巧\n(2) 知识\n(4) 倾听\n"
+    assert [(q["stem"], q["answer"]) for q in parse(paper)] == [
+        ("客户满意的三要素是____、____和____。", ["态度", "知识", "技巧"]),
+        ("投诉处理的第一步是____。", ["倾听"]),
+    ]
+
+
+def test_numbered_blanks_without_a_key_are_unanswered_never_answered_by_their_numbers() -> None:
+    assert [q["answer"] for q in parse(NUMBERED_BLANKS)] == [None, None]
+    # numbers in brackets that do not run 1, 2, 3 … are the blanks' answers, as ever
+    assert [q["answer"] for q in parse("二、填空题\n1. 1+1=（2）\n2. 2+2=（4）\n")] == [["2"], ["4"]]
+
+
 def test_one_blank_in_a_stem_whose_list_lost_its_words_is_answered_whole() -> None:
     # (a stem with one blank and erased joints "：、和" once crashed the fill reader)
     questions = parse("一、填空题\n1. 服务三要素包括：、和，其核心是____。\n答案：态度\n")
