@@ -46,7 +46,7 @@ def answer_numbered_blanks(sections: list[Section], keys: list[KeyEntry]) -> lis
                 used.add(id(entry))
         for item in {id(item): item for item in blanks.values()}.values():
             if item.answer is not None:
-                continue  # "客户是（1），服务要（2）。" "答案：（1）上帝（2）及时": answered by the numbers itself
+                continue  # "客户是（1），服务要（2）。" "答案：（1）上帝（2）及时": it answers them itself
             mine = [n for n, holder in blanks.items() if holder is item]
             item.stem = BLANK_NUMBER.sub(BLANK, item.stem)
             if all(n in answers for n in mine):
