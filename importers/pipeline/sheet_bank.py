@@ -34,6 +34,7 @@ from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
+from .vertical_records import transposed
 from .workbook import Row, Sheet, read_sheets
 
 # Header words → field. Compared after NFKC, without spaces, "*" marks and "(必填)" notes. Database
@@ -214,6 +215,7 @@ class Columns:
     fields: dict[str, int]
     options: list[int]
     used: list[str]  # "题目→题干" for the notes
+    by_blocks: bool = False  # the sheet's rows were blocks of "label | value" (vertical_records)
 
 
 def read_spreadsheet(filename: str, data: bytes) -> ParsedPaper:
@@ -240,6 +242,10 @@ def sheet_columns(sheet: Sheet) -> tuple[Sheet, Columns | None]:
     found = find_columns(sheet.rows)
     if found is not None:
         return sheet, found
+    vertical = transposed(sheet, _names_field)  # "题目 | …" "答案 | …" "选项1 | …": a field a row
+    if vertical is not None and (found := find_columns(vertical.rows)) is not None:
+        found.by_blocks = True
+        return vertical, found
     sheet = keyed_at_row_ends(keyed_by_marks(sheet))
     return sheet, infer_columns(sheet.rows)
 
@@ -260,9 +266,11 @@ def read_bank_sheets(
         (sheet, known[sheet.name]) if known and sheet.name in known else sheet_columns(sheet)
         for sheet in sheets
     ]
-    headed = any(columns is not None and columns.header_row for _, columns in by_columns)
+    headed = any(
+        columns is not None and (columns.header_row or columns.by_blocks) for _, columns in by_columns
+    )
     for sheet, columns in by_columns:
-        if headed and columns is not None and not columns.header_row:
+        if headed and columns is not None and not (columns.header_row or columns.by_blocks):
             # a bank names its columns on every sheet of questions: a table naming none beside it
             # holds the workbook's other data (a roster, a list of sources); a paper pasted in as
             # text is still read as one
@@ -291,6 +299,7 @@ def read_bank_sheets(
 
 def _columns_note(name: str, columns: Columns) -> str:
     where = f"第 {columns.header_row} 行是表头" if columns.header_row else "没有表头,按内容认出各列"
+    where = "每题一组行,每行一个字段" if columns.by_blocks else where
     return f"工作表“{name}”{where}:" + ",".join(columns.used)
 
 
@@ -500,6 +509,11 @@ def _explanation_answers(fields: dict[str, int], used: list[str]) -> None:
     fields["answer"] = fields.pop("explanation")
     label = "→" + FIELD_LABELS["explanation"]
     used[:] = [u.removesuffix(label) + "→" + FIELD_LABELS["answer"] if u.endswith(label) else u for u in used]
+
+
+def _names_field(text: str) -> bool:
+    name = _norm_header(text)
+    return bool(name) and (field_named(name) is not None or OPTION_COLUMN.fullmatch(name) is not None)
 
 
 def field_named(name: str) -> str | None:

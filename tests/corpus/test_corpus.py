@@ -507,7 +507,7 @@ FLOORS = {
     "iq2_sina_frontend_bishi.docx": (0.70, None),
     "ir1_nuantong_zhilenggong_gaoji_tiku.xlsx": (0.95, 0.95),
     "ir2_zhufeng_ios_bishiti.docx": (0.95, None),
-    "is1_fju_info_capability_if01.xlsx": (0.00, None),
+    "is1_fju_info_capability_if01.xlsx": (0.95, 0.95),
     "is2_coursera_ai4everyone_week2_quiz.pdf": (0.80, 0.00),
     "it1_religion_ethnic_policy_bank_single120.xlsx": (0.95, 0.95),
     "it2_5g_wireless_weekly_exam_bank_single120.xlsx": (0.95, 0.95),

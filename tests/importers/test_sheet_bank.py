@@ -739,6 +739,33 @@ def test_a_csv_bank_is_read_by_its_header_like_a_sheet() -> None:
     assert any("表头" in note and "答案" in note for note in paper.notes)
 
 
+def test_a_sheet_laid_out_a_field_a_row_reads_each_block_of_rows_as_a_question() -> None:
+    """A vertical template: each question a block of "label | value" rows, several pairs on a row
+    ("题目编码 | C01 | 题型 | 单选"), options numbered and keyed by number; the notes say so."""
+    rows: list[list[object]] = []
+    for code, kind, stem, options, key in (
+        ("C01", "单选", "服务的核心是？", ["态度", "价格", "速度"], 1),
+        ("C02", "多选", "礼仪包括？", ["微笑", "倾听", "争辩"], "1,2"),
+        ("C03", "单选", "投诉第一步是？", ["争辩", "倾听"], 2),
+    ):
+        rows += [["题目编码", code, "题型", kind], ["题目", stem], ["答案", key]]
+        rows += [[f"选项{k}", option] for k, option in enumerate(options, 1)]
+    paper = parse_document("bank.xlsx", book(("题库", rows)))
+    assert [(q.type, q.stem, q.options, q.answer, q.lineno) for q in paper.questions] == [
+        ("single", "服务的核心是？", ["态度", "价格", "速度"], "A", 1),
+        ("multiple", "礼仪包括？", ["微笑", "倾听", "争辩"], "AB", 7),
+        ("single", "投诉第一步是？", ["争辩", "倾听"], "B", 13),
+    ]
+    assert any("每题一组行" in note for note in paper.notes)
+
+
+def test_a_sheet_of_label_value_rows_that_are_not_questions_is_no_bank() -> None:
+    with pytest.raises(PaperError):
+        parse_document(
+            "roster.xlsx", book(("名单", [["姓名", "张三"], ["部门", "客服部"], ["工号", "1024"]]))
+        )
+
+
 def test_a_csv_whose_english_headers_are_abbreviated_opts_and_ans() -> None:
     """ "opts" (one cell, "A.xx|B.yy") and "ans" name the options and the key, as a teaching app's
     export abbreviates them; a judgement with no options is keyed A (right) or B (wrong)."""
