@@ -77,6 +77,10 @@ class Coverage:
         }
 
 
+# "<details>", "</div>", "<!-- markdownlint-disable -->": a line of markup alone holds no text to read
+MARKUP_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$|^\s*<!--.*-->\s*$")
+
+
 def measure(
     raw: list[Line], furniture: list[Line], roles: dict[int, list[str]], questions: list[ParsedQuestion]
 ) -> Coverage:
@@ -84,7 +88,11 @@ def measure(
     content = [line for line in raw if line.text.strip()]
     kept = [line for line in content if id(line) not in dropped]
     # Headings and titles are read, but they are layout, not question text: left out of the share.
-    body = [line for line in kept if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES]
+    body = [
+        line
+        for line in kept
+        if not set(roles.get(line.lineno, ["?"])) <= LAYOUT_ROLES and not MARKUP_ONLY.match(line.text)
+    ]
     unread = [line for line in body if not READ_ROLES & set(roles.get(line.lineno, ()))]
     read = len(body) - len(unread)
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.

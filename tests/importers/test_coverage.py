@@ -21,6 +21,19 @@ def test_a_clean_paper_reads_everything_and_is_trusted() -> None:
     assert (cov.questions, cov.lines, cov.unread, cov.share, cov.verdict) == (2, 9, 0, 1.0, "ok")
 
 
+def test_lines_of_markup_alone_are_no_text_left_unread() -> None:
+    """A Markdown bank folding each answer in <details>: the tag lines hold nothing to read."""
+    folds = "".join(
+        f"<details>\n  <summary>第{n}题：服务的要素有__。</summary>\n  <div>态度{n}</div>\n</details>\n\n"
+        for n in range(1, 6)
+    )
+    cov = parse_document(
+        "notes.md", paper("<!-- markdownlint-disable MD033 -->\n# 填空\n\n" + folds)
+    ).coverage
+    assert cov is not None
+    assert (cov.questions, cov.unread, cov.share, cov.verdict) == (5, 0, 1.0, "ok")
+
+
 def test_running_lines_are_furniture_and_named() -> None:
     page = "客服中心内部培训资料"
     body = "".join(
