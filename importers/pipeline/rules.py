@@ -81,7 +81,8 @@ ANSWER = (
 # "Test 2:", "（二）" (sets of questions each numbered from 1, keyed the same way)
 KEY_RUN_LABEL = re.compile(r"\S{1,8}\s*[:：]?")
 # Learning-platform exports print "我的答案:B 正确答案:C"; the trainee's answer is dropped.
-MY_ANSWER = r"(?P<my_answer>(?:我的|你的|您的|考生|学生|学员|學員|用户|用戶)答案\s*[:：]\s*[A-H对错√×]*\s*)"
+MY_ANSWER_LABEL = r"(?:我的|你的|您的|考生|学生|学员|學員|用户|用戶)答案"
+MY_ANSWER = rf"(?P<my_answer>{MY_ANSWER_LABEL}\s*[:：]\s*[A-H对错√×]*\s*)"
 # Notes that explain only under a question's key ("说明：应以一年为周期", a training bank's "出处：《…》");
 # elsewhere they are a paper's note or part of a question.
 UNDER_KEY_NOTES = "说明|說明|备注|備註|出处|出處|来源|來源|依据|依據"

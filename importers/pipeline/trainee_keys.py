@@ -16,13 +16,14 @@ import re
 
 from questiontypes import words
 
+from . import rules
 from .classify import NO_ANSWER, truth
 from .model import Line, ParsedQuestion
 
 TRAINEE_KEY = "key taken from the trainee's answer, which the paper scored right"
 
 MY_ANSWER = re.compile(
-    r"(?:我的|你的|您的|学员|學員|考生)答案\s*[:：]\s*(?P<mine>[^\s得]*?)\s*"
+    rf"{rules.MY_ANSWER_LABEL}\s*[:：]\s*(?P<mine>[^\s得]*?)\s*"
     r"(?:得分\s*[:：]?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*$"
 )
 SCORE_LINE = re.compile(r"^\s*(?:得分\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*分\s*$")
