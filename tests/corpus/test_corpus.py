@@ -511,6 +511,8 @@ FLOORS = {
     "is2_coursera_ai4everyone_week2_quiz.pdf": (0.80, 0.00),
     "it1_religion_ethnic_policy_bank_single120.xlsx": (0.95, 0.95),
     "it2_5g_wireless_weekly_exam_bank_single120.xlsx": (0.95, 0.95),
+    "iu1_safety_contest_standard_bank_gongshang_laodong_lianzheng120.xlsx": (0.95, 0.95),
+    "iu2_jsstategrid_0.4kv_live_work_tiku_s60_m30_j30.xlsx": (0.95, 0.45),
     "iw1_vue_mianshiti.docx": (0.90, None),
     "iw2_xxt_xinshidai_tiku_single60_multi60.xlsx": (0.95, 0.95),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
