@@ -513,6 +513,8 @@ FLOORS = {
     "it2_5g_wireless_weekly_exam_bank_single120.xlsx": (0.95, 0.95),
     "iu1_safety_contest_standard_bank_gongshang_laodong_lianzheng120.xlsx": (0.95, 0.95),
     "iu2_jsstategrid_0.4kv_live_work_tiku_s60_m30_j30.xlsx": (0.95, 0.45),
+    "iv1_ctg_renewables_xinyuangong_jingsai_tiku_5types120.xlsx": (0.95, 0.75),
+    "iv2_ai_trainer_tiku_judge40_single40_multi40_noanswer.xlsx": (0.95, 0.95),
     "iw1_vue_mianshiti.docx": (0.90, None),
     "iw2_xxt_xinshidai_tiku_single60_multi60.xlsx": (0.95, 0.95),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
