@@ -33,7 +33,8 @@ def label_pairs(lines: list[Line]) -> list[int]:
     return [
         i - 1
         for i in range(1, len(lines))
-        if KEY_LABEL.match(lines[i].text)
+        if "答" in lines[i].text  # (every label holds it: the hot path skips the regex)
+        and KEY_LABEL.match(lines[i].text)
         and not KEY_LABEL.match(lines[i - 1].text)
         and not NUMBERED_OR_OPTION.match(lines[i - 1].text)
         and WORD.search(lines[i - 1].text)
@@ -44,7 +45,7 @@ def reads_better_by_labels(lines: list[Line], questions: list[ParsedQuestion]) -
     pairs = len(label_pairs(lines))
     if pairs < MIN_PAIRS:
         return False
-    labels = sum(1 for line in lines if KEY_LABEL.match(line.text))
+    labels = sum(1 for line in lines if "答" in line.text and KEY_LABEL.match(line.text))
     answered = sum(1 for q in questions if q.answer is not None)
     return pairs >= PAIR_SHARE * labels and pairs >= OUTNUMBER * max(answered, 1)
 

@@ -100,15 +100,16 @@ def split_lines(text: str) -> list[Line]:
     """Lines numbered 1-based as in the source; a final newline does not add an empty line."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\f" in text:
+        text = text.replace("\f", "")  # a PDF's page break in pulled text: no indentation of its line
     physical = _PHYSICAL_EOL.split(text)
     if len(physical) > 1 and physical[-1] == "":
         physical.pop()
     lines: list[Line] = []
     for lineno, raw in enumerate(physical, 1):
         for part in _SOFT_EOL.split(raw):
-            # A BOM at a line edge is left over from files concatenated by a scraper; a form feed is
-            # the page break of text pulled from a PDF, no indentation of the line it opens.
-            lines.append(Line(text=part.strip("\ufeff").replace("\f", ""), lineno=lineno))
+            # A BOM at a line edge is left over from files concatenated by a scraper.
+            lines.append(Line(text=part.strip("\ufeff"), lineno=lineno))
     return lines
 
 

@@ -26,6 +26,7 @@ MY_ANSWER = re.compile(
     rf"{rules.MY_ANSWER_LABEL}\s*[:：]\s*(?P<mine>[^\s得]*?)\s*"
     r"(?:得分\s*[:：]?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*$"
 )
+TRAINEE_LABEL = re.compile(rules.MY_ANSWER_LABEL)
 SCORE_LINE = re.compile(r"^\s*(?:得分\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*分\s*$")
 # "本次成绩100分", "最终成绩：100分" (学习通's attempt total), against "满分：100" where printed
 ATTEMPT_SCORE = re.compile(r"(?:本次|最终|最終)(?:成绩|成績)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分")
@@ -33,23 +34,36 @@ FULL_MARKS = re.compile(r"满分\s*[:：]?\s*(\d+(?:\.\d+)?)")
 SECTION_POINTS = re.compile(r"共\s*(\d{1,4})\s*[题題]\s*[,，]?\s*(\d+(?:\.\d+)?)\s*分")
 POINTS_ROUNDING = 0.06  # (three questions share 100 points as 33.3, 33.3 and 33.4)
 LETTERS = re.compile(r"[A-H]")
-FIELD_LINE_MAX = 200  # (a trainee's answer field is short; a pasted page's one long line is not searched)
+FIELD_LINE_MAX = 200  # characters: a trainee's answer field is short
+SCORE_REACH = 3  # lines: blank ones between an answer and its score
 
 
 def read_trainee_keys(questions: list[ParsedQuestion], lines: list[Line]) -> None:
     unkeyed = [q for q in questions if q.answer is None]
-    if not unkeyed or not any("答案" in line.text for line in lines):
+    if not unkeyed:
         return
-    linenos = [line.lineno for line in lines]
+    # the trainee's answer fields, found once: (index, match), in the paper's order
+    fields = [
+        (i, m)
+        for i, line in enumerate(lines)
+        if "答案" in line.text
+        and len(line.text) <= FIELD_LINE_MAX  # (a pasted page's one long line is not searched)
+        and (m := MY_ANSWER.search(line.text.strip()))
+    ]
+    if not fields:
+        return
+    at = [lines[i].lineno for i, _ in fields]
     starts = sorted(q.lineno for q in questions)
     full_attempt = _full_attempt(lines)
     for q in unkeyed:
         following = bisect.bisect_right(starts, q.lineno)
-        end = starts[following] if following < len(starts) else linenos[-1] + 1
-        body = lines[bisect.bisect_left(linenos, q.lineno) : bisect.bisect_left(linenos, end)]
-        mine, score = _mine_and_score(body)
-        if mine:
-            _key_from(q, mine, score, full_attempt)
+        end = starts[following] if following < len(starts) else lines[-1].lineno + 1
+        k = bisect.bisect_left(at, q.lineno)
+        if k < len(at) and at[k] < end:  # its own field, under it before the next question
+            i, m = fields[k]
+            mine = m.group("mine").strip()
+            if mine:
+                _key_from(q, mine, _score(m, lines, i), full_attempt)
 
 
 def _full_attempt(lines: list[Line]) -> bool:
@@ -59,18 +73,13 @@ def _full_attempt(lines: list[Line]) -> bool:
     return bool(totals) and all(abs(total - full) < POINTS_ROUNDING for total in totals)
 
 
-def _mine_and_score(body: list[Line]) -> tuple[str, float | None]:
-    """The trainee's answer under a question, and its score on that line or the next."""
-    for i, line in enumerate(body):
-        m = MY_ANSWER.search(line.text.strip()) if len(line.text) <= FIELD_LINE_MAX else None
-        if not m:
-            continue
-        score = m.group("score")
-        if score is None:
-            after = next((ln.text for ln in body[i + 1 :] if ln.text.strip()), "")
-            score = (s := SCORE_LINE.match(after)) and s.group(1)
-        return m.group("mine").strip(), float(score) if score else None
-    return "", None
+def _score(m: re.Match[str], lines: list[Line], i: int) -> float | None:
+    """The score beside the trainee's answer, or on the next line with text ("6.2分")."""
+    score = m.group("score")
+    if score is None:
+        after = next((line.text for line in lines[i + 1 : i + 1 + SCORE_REACH] if line.text.strip()), "")
+        score = (s := SCORE_LINE.match(after)) and s.group(1)
+    return float(score) if score else None
 
 
 def _key_from(q: ParsedQuestion, mine: str, score: float | None, full_attempt: bool) -> None:
