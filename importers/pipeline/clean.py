@@ -476,12 +476,13 @@ _LATEX_TOKEN = r"(?:\\mathrm\{[A-Za-z ]*\}|[A-Z]|\\checkmark|\\times|\\sqrt\{\s*
 LATEX_LETTERS = re.compile(
     rf"(?<![^\s|])\$\s*({_LATEX_TOKEN}(?:\s*{_LATEX_TOKEN})*)\s*\$" r"(?=\t|\s*(?:\||$))"
 )
-LATEX_PLAIN = re.compile(r"\\mathrm\{([A-Za-z ]*)\}|\\(checkmark|times)|\\sqrt\{\s*\}")
-LATEX_MARKS = {"checkmark": "√", "times": "×"}
+LATEX_MACRO = re.compile(r"\\mathrm\{([A-Za-z ]*)\}|\\(checkmark|times|sqrt)(?:\{\s*\})?")
+LATEX_MARKS = {"checkmark": "√", "sqrt": "√", "times": "×"}
 
 
 def _latex_plain(m: re.Match[str]) -> str:
-    return LATEX_PLAIN.sub(lambda t: t.group(1) or LATEX_MARKS.get(t.group(2) or "", "√"), m.group(1))
+    """The formula's letters as they are, its macros as what they print."""
+    return LATEX_MACRO.sub(lambda t: LATEX_MARKS[t.group(2)] if t.group(2) else t.group(1), m.group(1))
 
 
 def fold(text: str) -> str:

@@ -298,8 +298,10 @@ def read_bank_sheets(
 
 
 def _columns_note(name: str, columns: Columns) -> str:
-    where = f"第 {columns.header_row} 行是表头" if columns.header_row else "没有表头,按内容认出各列"
-    where = "每题一组行,每行一个字段" if columns.by_blocks else where
+    if columns.by_blocks:
+        where = "每题一组行,每行一个字段"
+    else:
+        where = f"第 {columns.header_row} 行是表头" if columns.header_row else "没有表头,按内容认出各列"
     return f"工作表“{name}”{where}:" + ",".join(columns.used)
 
 

@@ -26,7 +26,6 @@ MY_ANSWER = re.compile(
     rf"{rules.MY_ANSWER_LABEL}\s*[:：]\s*(?P<mine>[^\s得]*?)\s*"
     r"(?:得分\s*[:：]?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?\s*$"
 )
-TRAINEE_LABEL = re.compile(rules.MY_ANSWER_LABEL)
 SCORE_LINE = re.compile(r"^\s*(?:得分\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*分\s*$")
 # "本次成绩100分", "最终成绩：100分" (学习通's attempt total), against "满分：100" where printed
 ATTEMPT_SCORE = re.compile(r"(?:本次|最终|最終)(?:成绩|成績)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分")
