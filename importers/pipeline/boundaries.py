@@ -709,6 +709,7 @@ LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
 
 PROGRAM_LINE = re.compile(
     r"#\s*(?:include|define|import)\b|[{}]\s*$|.*[;{]\s*(?://.*)?$"
+    r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>(?:.*>)?\s*$"  # a line of markup: "<h1 class=…>Headline</h1>"
     r"|(?:int|void|float|double|char|long|return|if|else|for|while|printf|scanf|def|class|public|import)\b"
 )
 

@@ -18,6 +18,7 @@ from .key_above_options import key_above_options
 from .listed_options import listed_options
 from .marked_options import marked_options
 from .model import Image, Line
+from .option_end_keys import letter_keyed_options
 from .sigils import sigil_records
 from .tagged_fields import tagged_records
 
@@ -88,7 +89,9 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
     for line in sigil_records(
-        tagged_records(listed_options(key_above_options(marked_options(bulleted_options(lines)))))
+        tagged_records(
+            listed_options(key_above_options(marked_options(letter_keyed_options(bulleted_options(lines)))))
+        )
     ):
         text = fold(line.text)
         if not text:

@@ -506,6 +506,9 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.slot = "explanation"
         item.explanation = item.explanation or ""
         return "explanation"
+    if item is None and seg.mode == "questions" and questions_below(seg):
+        seg.section.loose.append(line)  # a label stranded by a heading a PDF threw in, over the next question
+        return "loose"
     below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg) or _case_part_open(seg)
     tabled = bool(line.heading) and "\t" in seg.next_text  # ("## Answers" over "| Question | Answer |")
     if item is not None and seg.mode == "questions" and below and not tabled:

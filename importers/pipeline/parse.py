@@ -17,6 +17,7 @@ from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .label_pairs import parse_label_pairs, reads_better_by_labels
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
+from .option_end_keys import read_option_end_keys
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .scored_parts import scored_parts
 from .segment import Segmented, segment
@@ -133,6 +134,7 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
         for whole in blank_groups(item)
         for part in scored_parts(whole)
     ]
+    read_option_end_keys(items)
     starts = sorted({item.lineno for item in items})
     questions: list[ParsedQuestion] = []
     for item in items:

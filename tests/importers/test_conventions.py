@@ -691,6 +691,16 @@ CASES = {
             ("single", "渠道是( )", ["微信", "会议"], None),
         ],
     ),
+    "an explanation label stranded under a heading a PDF threw in starts no key over the questions": (
+        "一.单选题（共3题）\n1. (单选题,1分) 客户是（ ）\n• A. 上帝\n• B. 对手\n二、填空题(每空 1 分)\n"
+        "我的答案:A正确答案: A\n答案解析：\n2. (单选题,1分) 服务是（ ）\n• A. 产品\n• B. 态度\n"
+        "我的答案:B正确答案: B\n答案解析：\n3. (单选题,1分) 渠道是（ ）\n• A. 微信\n• B. 会议\n我的答案:A正确答案: A",
+        [
+            ("single", "客户是( )", ["上帝", "对手"], None),
+            ("single", "服务是( )", ["产品", "态度"], "B"),
+            ("single", "渠道是( )", ["微信", "会议"], "A"),
+        ],
+    ),
     "'【评分标准】' under a reference answer is its explanation, not more of the answer": (
         "四、简答题（每题10分）\n1. 简述客户投诉的处理流程。\n【参考答案】\n（1）倾听；（2）道歉；（3）解决。\n"
         "【评分标准】答出3点得满分。\n2. 什么是首问负责制？\n【参考答案】第一位接待者负责到底。",
