@@ -252,6 +252,7 @@ def _asks(text: str, times: int) -> bool:
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)
         or rules.BARE_HEADING.match(text)
+        or rules.CASE_PART.match(text)  # "【问题2】(4分)": asked in each case, answered under its key
         or TASK_BOX.match(text)  # "[ ] 毛泽东": an option of a task list, unlabelled
         or program_line(text, 0)  # "#include <GL/glut.h>", "void Paint()": every answer's program
     )

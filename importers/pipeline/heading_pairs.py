@@ -386,7 +386,12 @@ def _number(line: Line) -> str:
 
 
 def _has_options(body: list[Line]) -> bool:
-    return sum(1 for line in body if OPTION_LINE.match(line.text)) >= 2
+    """Options under the heading, or a case's parts ("【问题1】" "【问题2】"): a quiz's or a case
+    paper's heading, whose body holds its own questions."""
+    return (
+        sum(1 for line in body if OPTION_LINE.match(line.text)) >= 2
+        or sum(1 for line in body if rules.CASE_PART.match(line.text)) >= 2
+    )
 
 
 def _plain(text: str) -> str:

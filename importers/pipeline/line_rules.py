@@ -506,6 +506,10 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.slot = "explanation"
         item.explanation = item.explanation or ""
         return "explanation"
+    if seg.case_open and seg.mode == "questions" and rules.CASE_PART.match(seg.next_text):
+        seg.close_item()  # "参考答案" over "【问题1】…" "【问题2】…": the case's key, by its parts
+        seg.mode = "local_key"
+        return "key"
     if item is None and seg.mode == "questions" and questions_below(seg):
         seg.section.loose.append(line)  # a label stranded by a heading a PDF threw in, over the next question
         return "loose"
@@ -671,11 +675,13 @@ QUESTIONS_LABEL = re.compile(
 def case_heading(seg: Segmenter, line: Line) -> str:
     """ "试题一（25 分）" in a paper asking "【问题1】…": a case begins; "【说明】" under it labels its
     story, which the parts share as their material."""
-    if not seg.case_labels or seg.mode != "questions":
-        return ""
+    if not seg.case_labels or seg.mode not in ("questions", "local_key"):
+        return ""  # (the case above may end in its own key)
     if rules.CASE_HEADING.match(line.text):
         seg.new_section(line.text.strip(), "case", line.lineno)
         return "heading"
+    if seg.mode != "questions":
+        return ""
     if seg.section.kind == "case" and not seg.case_open and rules.CASE_STORY_LABEL.match(line.text):
         return "heading"
     return ""

@@ -295,15 +295,31 @@ def _asked_numbers(section: Section) -> list[str]:
 
 
 def link_local_key(section: Section) -> None:
-    """Split "1、答一 2、答二 3、答三" among the numbered sub-questions, in order."""
+    """Split "1、答一 2、答二 3、答三" (or "【问题1】…" "【问题2】…") among the numbered
+    sub-questions, in order."""
     items = [i for i in section.items if i.number]
     text, _, explanation = section.local_key.partition("\x1e")
-    answers = split_enumerated(text, len(items))
+    answers = _by_case_part(text, items) or split_enumerated(text, len(items))
     for item, answer in zip(items, answers, strict=False):
         if answer and item.answer is None:
             item.answer = answer
     if explanation and items and not items[len(answers) - 1 if answers else 0].explanation:
         items[max(len(answers) - 1, 0)].explanation = explanation.strip()
+
+
+def _by_case_part(text: str, items: list[Item]) -> list[str]:
+    """A case's key under its parts' labels ("【问题1】（4分）" over part 1's answer): one answer
+    for each item, by its number; [] where the key has no such labels."""
+    parts: dict[str, list[str]] = {}
+    lines: list[str] | None = None
+    for line in text.split("\n"):
+        label = rules.CASE_PART.match(line)
+        if label:
+            lines = parts.setdefault(label.group("n") or label.group("m"), [])
+            line = label.group("rest")
+        if lines is not None and line.strip():
+            lines.append(line.strip())
+    return ["\n".join(parts.get(item.number, [])) for item in items] if parts else []
 
 
 def split_enumerated(text: str, count: int) -> list[str]:

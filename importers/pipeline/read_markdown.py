@@ -220,14 +220,18 @@ class _Reader:
 
     def on_html_block(self, token: Token) -> None:
         first = _first_line(token)
-        for k, part in enumerate(token.content.rstrip("\n").split("\n")):
+        for k, part in enumerate(_shown(token.content).rstrip("\n").split("\n")):
             title, rest = _asking_summary(part)
+            heading = HTML_HEADING.match(part)
             if title:  # "<summary>什么是触发器？</summary>": the question, its answer folded under it
                 self.lines.append(Line(text=title, lineno=first + k, heading=SUMMARY_HEADING))
                 if rest:  # ("…</summary><br><b>You can check…": the answer opening on its line)
                     self._add(rest, first + k, "")
-            else:
-                self._add(part, first + k, "")
+            elif heading:  # "<h4>参考答案</h4>": a heading as the page shows it
+                text = html.unescape(TAG.sub("", heading.group(2))).strip()
+                self.lines.append(Line(text=text, lineno=first + k, heading=int(heading.group(1))))
+            elif part.strip():
+                self._add(part.strip(), first + k, "")  # (a block's indenting lays out its tags)
         lowered = token.content.lower()
         self.folds = max(0, self.folds + lowered.count("<details") - lowered.count("</details"))
 
@@ -245,6 +249,45 @@ class _Reader:
                 quote=self.quotes > 0 or self.folds > 0,
             )
             self.lines.append(line)
+
+
+# What a page shows of an HTML block: its text and pictures, not the tags that lay them out
+# ("<center>", "<div style=…>", "<p>"); a picture's "<img …>", over several lines as it may be, is
+# written "![](src)". A heading, a summary and a line break keep their tags for the reader above;
+# each tag leaves its line breaks, so every line keeps its number.
+TAG = re.compile(r"<[^<>]*>")
+KEPT_TAG = re.compile(r"</?(?:h[1-6]|summary|details|br)\b", re.I)
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
+
+
+CELL_END = re.compile(r"</t[rdh]\s*>", re.I)
+IMG_SRC = re.compile(r"""^<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def _shown(content: str) -> str:
+    shown = TAG.sub(_shown_tag, content)
+    if ROW_END in shown or CELL_GAP in shown:
+        shown = TABLE_GAPS.sub(lambda m: "; " if ROW_END in m.group(0) else " ", shown)
+        shown = TABLE_END.sub("", shown)  # (a table's last row, or a row ending its line)
+    return shown
+
+
+CELL_GAP, ROW_END = "\x1d", "\x1e"
+TABLE_GAPS = re.compile("[\x1d\x1e]+")
+TABLE_END = re.compile(r"(?:; | )$", re.M)
+
+
+def _shown_tag(m: re.Match[str]) -> str:
+    """A tag as the page shows it: a picture as Markdown writes one, a table's cells a space
+    apart and its rows a semicolon (a table in a question's explanation stays one block of its
+    text, not lines that read as questions), its line breaks kept."""
+    tag = m.group(0)
+    if KEPT_TAG.match(tag):
+        return tag
+    if CELL_END.match(tag):
+        return ROW_END if tag[2:4].lower() == "tr" else CELL_GAP
+    picture = IMG_SRC.match(tag)
+    return (f"![]({picture.group(1)})" if picture else "") + "\n" * tag.count("\n")
 
 
 # "<details><summary>什么是触发器？</summary>…</details>": interview banks fold each answer under

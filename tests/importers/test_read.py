@@ -114,6 +114,25 @@ def test_markdown_is_read_as_markdown_with_its_line_numbers() -> None:
     ]
 
 
+def test_markdown_html_blocks_read_as_the_page_shows_them() -> None:
+    data = (
+        "1. 简述数据流图。\n\n"
+        '<center>\n    <img style="border-radius: 0.3em;\n'
+        '    box-shadow: 0 2px;"\n    src="images/1-1.jpg">\n'
+        '    <div style="color: #999;">图1-1</div>\n</center>\n\n'
+        '<div style="display: inline;">\n<h4>参考答案</h4>\n<p>\n'
+        "<table><tr><td>实体</td><td>名称</td></tr><tr><td>E1</td><td>传感器</td></tr></table>\n</p>\n</div>\n"
+    ).encode()
+    lines = read_lines("case.md", data)
+    assert [(line.lineno, line.text, line.heading) for line in lines] == [
+        (1, "1. 简述数据流图。", 0),
+        (4, "![](images/1-1.jpg)", 0),  # (the picture, where its tag opened, as Markdown writes one)
+        (7, "图1-1", 0),
+        (11, "参考答案", 4),
+        (13, "实体 名称; E1 传感器", 0),  # (a table's text in one block: no line of it reads as a question)
+    ]
+
+
 @pytest.mark.parametrize("marker", ["- ", "> ", "1. "])
 def test_markdown_nested_ten_thousand_levels_is_read_as_text_and_refused_or_flagged(marker: str) -> None:
     data = (marker * 10_000 + "层\n").encode()
