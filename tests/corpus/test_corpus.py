@@ -518,6 +518,7 @@ FLOORS = {
     "iw1_vue_mianshiti.docx": (0.90, None),
     "iw2_xxt_xinshidai_tiku_single60_multi60.xlsx": (0.95, 0.95),
     "ix1_hand_exam_java.docx": (0.15, 0.00),
+    "ix2_hashmap_mianshiti.docx": (0.75, 0.70),
     "iy1_ml_classification_short_answers.txt": (0.80, 0.75),
     "iy2_frontend_interview_questions.txt": (0.95, 0.70),
     "iz1_golang_xiaotiku.md": (0.55, 0.80),
