@@ -356,7 +356,10 @@ JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{
 # A blank to fill: underscores or an empty pair of brackets.
 # A blank to fill: "____", "（ ）"; never code: "fork()", "__init__" (a name's own brackets or underscores).
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
-BLANK = re.compile(r"(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]")
+BLANK = re.compile(
+    r"_+[(（]\d{1,2}[)）]_+"  # "___(1)___", "_(2)_": a blank numbered inside its line, one blank
+    r"|(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]"
+)
 BLANK_LINE = re.compile(r"^_{3,}$")
 # A blank drawn as a line, "__" or "＿＿" (never brackets, which a choice question draws too)
 BLANK_RUN = re.compile(r"_{2,}|＿{2,}")

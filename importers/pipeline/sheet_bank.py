@@ -605,10 +605,13 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
             continue
-        options = _options(cells, columns) or split_options_cell(cell("options"))
+        kind = kind_named(cell("type")) or tag_kind or sheet_kind
+        # (a fill's one blank may have its answer in the first of the "答案A" "答案B" columns alone)
+        options = _options(cells, columns, least=1 if kind == "fill" else 2) or split_options_cell(
+            cell("options")
+        )
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
-        kind = kind_named(cell("type")) or tag_kind or sheet_kind
         answer = cell("answer") or _letter_at(cell("answer_place"), options)
         options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)
@@ -688,7 +691,7 @@ def stem_cell(text: str, *, numbered: bool) -> tuple[str, str, str]:
     return "", "", stem
 
 
-def _options(cells: list[str], columns: Columns) -> list[str]:
+def _options(cells: list[str], columns: Columns, least: int = 2) -> list[str]:
     values = [cells[i].strip() if i < len(cells) else "" for i in columns.options]
     # "A、防风险" in the 选项A column: the label typed again in the cell is not the option's text.
     values = [
@@ -697,7 +700,7 @@ def _options(cells: list[str], columns: Columns) -> list[str]:
     ]
     while values and not values[-1]:
         values.pop()
-    return values if len(values) >= 2 else []
+    return values if len(values) >= least else []
 
 
 def key_columns(cells: list[str]) -> Columns | None:

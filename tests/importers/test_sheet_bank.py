@@ -111,6 +111,16 @@ def test_one_sheet_per_type_without_a_type_column() -> None:
     assert all(q.lineno == 2 for q in paper.questions[:3])
 
 
+def test_a_fill_sheet_with_numbered_blanks_and_an_answer_column_for_each() -> None:
+    header = ["题目（必填）：", "难度：", "填空顺序", "答案A", "答案B", "答案C"]
+    rows = [header, ["应具备必要的_(1)_和技能，应掌握_(2)_等救护法。", "易", "", "安全知识", "触电急救", ""]]
+    rows.append(["存放___(1)___，并应指定专人检查。", "易", "", "急救用品", "", ""])
+    assert summary(book(("填空题", rows))) == [
+        ("fill", "应具备必要的_(1)_和技能，应掌握_(2)_等救护法。", [], ["安全知识", "触电急救"]),
+        ("fill", "存放___(1)___，并应指定专人检查。", [], ["急救用品"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
