@@ -156,15 +156,18 @@ def parse_heading_pairs(
         for line in body:
             roles[line.lineno] = ["answer"]
         stem = _question_text(heading)
+        program: list[Line] = []  # the stem's lines of code (their brackets ask nothing)
         if not stem or FIELD_ONLY.fullmatch(stem):  # "### 1. 题目" over the question, then "答案：…"
             cut = next((k for k, line in enumerate(body) if ANSWER_LABEL.match(line.text)), len(body))
             asked, body = body[:cut], body[cut:]
             stem = "\n".join(text for text in map(_answer_text, asked) if text) or stem
+            program = [line for line in asked if line.code]
             for line in asked:
                 roles[line.lineno] = ["stem"]
         elif (labelled := _key_label_below(body)) is not None:
             # "每个读操作返回什么值？" over its data, then "答案："
             stem = "\n".join([stem, *filter(None, map(_answer_text, body[:labelled]))])
+            program = [line for line in body[:labelled] if line.code]
             for line in body[:labelled]:
                 roles[line.lineno] = ["stem"]
             body = body[labelled:]
@@ -195,7 +198,9 @@ def parse_heading_pairs(
             verdict, reason = verdict_and_reason(answer) if answer else (None, "")
             q.type, q.stem, q.answer = "truefalse", statement, verdict
             q.explanation = join(reason if verdict is not None else answer or "", sources, "\n")
-        elif rules.BLANK.search(stem):  # a blank to fill: one answer a blank where they add up
+        elif rules.BLANK.search(
+            _without(stem, program)
+        ):  # a blank to fill: one answer a blank where they add up
             q.type = "fill"
             parts = answer.split() if answer else []
             blanks = len(rules.BLANK_RUN.findall(stem))
@@ -213,11 +218,24 @@ WORKED = re.compile(r"^\s*(?:解|解答|证明|證明)\s*[:：]")
 
 def _key_label_below(body: list[Line]) -> int | None:
     """Where the key's label opens a line under lines of the question's own (its data, a program),
-    none of them a worked solution's "解：": the lines above it are the question's."""
+    none of them a worked solution's "解：": the lines above it are the question's. A bare "答："
+    is such a label under a program alone ("说出执行结果" over its code, then "答：10。")."""
     cut = next((k for k, line in enumerate(body) if KEY_LABEL.match(_plain(line.text))), None)
+    if cut is None:
+        cut = next((k for k, line in enumerate(body) if not line.code), None)
+        cut = cut if cut is not None and BARE_ANSWER_LABEL.match(_plain(body[cut].text)) else None
     if not cut or any(WORKED.match(_plain(line.text)) for line in body[:cut]):
         return None
     return cut
+
+
+BARE_ANSWER_LABEL = re.compile(r"^\s*答\s*[:：]")
+
+
+def _without(stem: str, program: list[Line]) -> str:
+    """The stem's words without its program's lines ("a[i] = function () {" draws no blank)."""
+    code = {_answer_text(line) for line in program}
+    return "\n".join(text for text in stem.split("\n") if text not in code) if code else stem
 
 
 # "> **说明**：本题通过自连接…", "> 注：…": a note set in a quote under the answer

@@ -5339,6 +5339,27 @@ def test_a_code_block_under_an_open_question_that_asked_is_its_answer_unless_a_l
     assert (questions[1].stem, questions[1].answer) == ("每个读操作返回什么值?\na. P0: read 120", "返回0020")
 
 
+def test_a_program_under_a_heading_that_asks_then_a_bare_answer_label_is_the_questions() -> None:
+    """ "###### 1.说出执行结果" over its code, then "答：10。": the code is the question's, its
+    "function ()" no blank; a bare "答：" under prose stays the answer's own word."""
+    md = (
+        "###### 1.说出执行结果，并解释为什么？\n```javascript\nvar f = function () {\n  return i;\n};\n```\n"
+        "答：10。\n原因：var 的作用域是函数。\n\n"
+        "###### 2.let 与 var 的区别是什么？\n块级作用域。\n答：let 不提升。\n\n"
+        "###### 3.如何找出数组中的最小值？\n```javascript\nvar arr = [12, 4];\n```\n答：Math.min(...arr)。\n"
+    )
+    questions = parse_document("notes.md", md.encode()).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        (
+            "short",
+            "说出执行结果,并解释为什么?\nvar f = function () {\nreturn i;\n};",
+            "10。\n原因:var 的作用域是函数。",
+        ),
+        ("short", "let 与 var 的区别是什么?", "块级作用域。\n答:let 不提升。"),
+        ("short", "如何找出数组中的最小值?\nvar arr = [12, 4];", "Math.min(...arr)。"),
+    ]
+
+
 def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() -> None:
     """ "…的key。问题：读写耗时…" in the answer of a numbered question that asked is a point of it,
     not a case study's "问题：" opening sub-questions; "(6points)" before a stem is its points."""
