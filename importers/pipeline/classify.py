@@ -805,6 +805,8 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
         q.stem, extra = f"{q.stem}\n{extra[0]}", extra[1:]
     if pictured := rules.pictures_asked_about(q.stem, extra):  # "完成下面效果图的制作", the picture
         q.stem, extra = "\n".join([q.stem, *extra[:pictured]]), extra[pictured:]
+    if coded := rules.code_asked_about(q.stem, extra):  # "以下代码的输出是什么？", the program
+        q.stem, extra = "\n".join([q.stem, *extra[:coded]]), extra[coded:]
     if extra:
         q.answer = "\n".join(extra)
     if kind not in ("short", "case") and not rules.QUESTION_WORDS.search(q.stem):

@@ -432,6 +432,50 @@ def pictures_asked_about(stem: str, below: list[str]) -> int:
     return count
 
 
+# "以下代码的输出是什么？", "What class name would replace … in the code block below?": a question
+# about the program printed under it
+CODE_MENTIONED = re.compile(
+    r"(?:以下|下面|下列|如下|下述)的?(?:这段|這段|几行|幾行|两行|兩行|\d行)?(?:代码|代碼|程序|程式|语句|語句|片段)"
+    r"|\b(?:code|program|snippet)(?:\s+block)?\s+below\b|\bfollowing\s+(?:code|program|snippet)\b",
+    re.I,
+)
+# A line of a program: brackets, operators or a statement's end, and no Chinese outside its markup
+CODE_MARKS = re.compile(r"[(){}\[\];=<>+]")
+MARKUP_LINE = re.compile(r"^\s*<[^<>]+>.*>\s*$")
+
+
+def code_asked_about(stem: str, below: list[str]) -> int:
+    """How many lines of a program open the text below a question about "the code below": they
+    are what it asks about, not its answer (which may follow them). Inside an open brace every
+    line is the program's, its comments and strings too."""
+    if not CODE_MENTIONED.search(stem):
+        return 0
+    count, depth = 0, _braces(stem)  # (the program may open on the stem's own lines)
+    while count < len(below) and (depth > 0 or _code_line(below[count])):
+        depth = max(0, depth + _braces(below[count]))
+        count += 1
+    return count if depth == 0 else 0  # (a program still open at the end: not told apart)
+
+
+def _braces(text: str) -> int:
+    bare = _code_only(text)
+    return bare.count("{") - bare.count("}")
+
+
+def _code_line(text: str) -> bool:
+    bare = _code_only(text)
+    return bool(MARKUP_LINE.match(text)) or (not HAS_CJK.search(bare) and CODE_MARKS.search(bare) is not None)
+
+
+def _code_only(text: str) -> str:
+    """A line of a program without its strings and its "//" comment (Chinese in either is no prose)."""
+    return LINE_COMMENT.sub("", QUOTED.sub('""', text))
+
+
+QUOTED = re.compile(r"""(["'“‘])[^"'”’]*["'”’]""")
+LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$")
+
+
 HAS_CJK = re.compile(f"[{CJK}]")
 NOT_A_WORD = re.compile(r"[\W_]+")
 

@@ -5360,6 +5360,26 @@ def test_a_program_under_a_heading_that_asks_then_a_bare_answer_label_is_the_que
     ]
 
 
+def test_a_question_about_the_code_below_keeps_that_program_in_its_stem() -> None:
+    """ "以下代码的输出是什么？" over a program: the program (its comments and strings in Chinese
+    too) is what it asks about, the line after it its answer; a task to write code is answered by
+    the program under it."""
+    text = (
+        "一、简答题\n1. 以下代码的输出是什么？\nfunction f() {\n  // 返回一个数\n  var s = '你好';\n  return 1;\n}\n"
+        "console.log(f());\n输出 1。\n"
+        "2. What does the following code print?\nitems = [1, 2]\nprint(len(items))\n2\n"
+        "3. 写一个函数求两数之和。\nfunction add(a, b) {\n  return a + b;\n}\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        (
+            "以下代码的输出是什么?\nfunction f() {\n// 返回一个数\nvar s = '你好';\nreturn 1;\n}\nconsole.log(f());",
+            "输出 1。",
+        ),
+        ("What does the following code print?\nitems = [1, 2]\nprint(len(items))", "2"),
+        ("写一个函数求两数之和。", "function add(a, b) {\nreturn a + b;\n}"),
+    ]
+
+
 def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() -> None:
     """ "…的key。问题：读写耗时…" in the answer of a numbered question that asked is a point of it,
     not a case study's "问题：" opening sub-questions; "(6points)" before a stem is its points."""
