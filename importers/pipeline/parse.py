@@ -17,6 +17,7 @@ from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .label_pairs import parse_label_pairs, reads_better_by_labels
 from .link import link_keys
 from .model import Line, ParsedPaper, ParsedQuestion
+from .numbered_solutions import share_numbered_solutions
 from .option_end_keys import read_option_end_keys
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .scored_parts import scored_parts
@@ -120,6 +121,7 @@ def _read_questions(seg: Segmented) -> list[ParsedQuestion]:
     questions = _classify_all(seg)
     read_trailing_keys(questions)
     read_bracketed_blanks(questions)
+    share_numbered_solutions(questions)
     return questions
 
 

@@ -5380,6 +5380,21 @@ def test_a_question_about_the_code_below_keeps_that_program_in_its_stem() -> Non
     ]
 
 
+def test_worked_solutions_numbered_after_their_parts_go_back_to_each_part() -> None:
+    """ "1. 推导…" "2. 计算…" then "解1：…" "解2：…" under the last part: each its own solution;
+    a "解：" alone stays the answer of the question above it."""
+    text = (
+        "一、计算题（共 10 分）\n设 X 服从正态分布。\n1. （5分）推导 Y 的分布；\n2. （5分）计算条件概率。\n"
+        "解1：\n由独立性可得 Y 服从卡方分布。\n解2：\n条件概率为 1/2。\n"
+        "二、计算题（共 10 分）\n1. 求矩估计。\n解：\n由一阶矩得估计量。\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [
+        ("1", "由独立性可得 Y 服从卡方分布。"),
+        ("2", "条件概率为 1/2。"),
+        ("1", "由一阶矩得估计量。"),
+    ]
+
+
 def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() -> None:
     """ "…的key。问题：读写耗时…" in the answer of a numbered question that asked is a point of it,
     not a case study's "问题：" opening sub-questions; "(6points)" before a stem is its points."""
