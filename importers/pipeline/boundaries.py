@@ -932,6 +932,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "(a) 求原序列的5期移动平均。": a problem's parts each ask; options answer
     if label.islower() and not item.options and not at_line_start(m):
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
+    if group == "opt_circle" and not item.options and rules.WORD_LIMIT.search(item.stem):
+        return None  # "…有怎样的区别？（限100字）" then "①…": the points of an answer set a length
     if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):
         return None  # "…涵义：…①…②…" in the prose under an open question: its points
     if label.islower() and not item.options and _introduces_a_list(item):

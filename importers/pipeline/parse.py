@@ -12,6 +12,7 @@ from .bracketed_blanks import read_bracketed_blanks
 from .classify import classify
 from .clean import clean_lines
 from .coverage import measure
+from .dotted_numbers import count_dotted, restore_numbers
 from .glossary import looks_like_glossary, parse_glossary
 from .heading_pairs import looks_like_heading_pairs, parse_heading_pairs
 from .label_pairs import parse_label_pairs, reads_better_by_labels
@@ -43,10 +44,11 @@ def parse_lines(
 ) -> ParsedPaper:
     """`on_progress(share)`: see segment(), the stage that reports."""
     furniture: list[Line] = []
-    cleaned = number_slots(clean_lines(lines, furniture), furniture)
+    cleaned, printed = count_dotted(number_slots(clean_lines(lines, furniture), furniture))
     if looks_like_heading_pairs(cleaned):
         roles: dict[int, list[str]] = {}
         questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))
+        restore_numbers(questions, printed)
         flag_repeats(questions)
         return ParsedPaper(
             filename=filename,
@@ -94,6 +96,7 @@ def parse_lines(
             seg.roles.update({line.lineno: ["loose"] for line in cleaned})
             questions = parse_label_pairs(cleaned, seg.roles, chapter=seg.sections[0].chapter)
     read_trainee_keys(questions, lines)
+    restore_numbers(questions, printed)
     flag_repeats(questions)
     coverage = measure(lines, furniture, seg.roles, questions)
     return ParsedPaper(

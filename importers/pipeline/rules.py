@@ -476,6 +476,8 @@ QUOTED = re.compile(r"""(["'“‘])[^"'”’]*["'”’]""")
 LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$")
 
 
+# "（限100字）", "请用300字以内的文字…", "不少于800字": a length set for an answer written out
+WORD_LIMIT = re.compile(r"(?:限|不少于|不超过|不多于)\s*\d+\s*字|\d+\s*字(?:以内|以上|左右)")
 HAS_CJK = re.compile(f"[{CJK}]")
 NOT_A_WORD = re.compile(r"[\W_]+")
 

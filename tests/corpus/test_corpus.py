@@ -497,7 +497,7 @@ FLOORS = {
     "ii1_gemology_exam_bank.md": (0.95, 0.95),
     "ij1_vue_kaoshiti.txt": (0.95, None),
     "ik1_lagou_es_js_async_ts_jianda.md": (0.95, 0.95),
-    "ik2_pku_aural_culture_jianda.docx": (0.70, 0.00),
+    "ik2_pku_aural_culture_jianda.docx": (0.85, 0.95),
     "il1_zju_computer_basics_exam.md": (0.85, 0.75),
     "im1_tw_tech_cert_11800_infosec.txt": (0.95, 0.95),
     "io1_sde_2021h2_afternoon_case.md": (0.80, 0.95),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from importers.pipeline import parse_document
+from importers.pipeline.dotted_numbers import count_dotted
 from importers.pipeline.model import Line
 from importers.pipeline.parse import parse_lines
 from importers.pipeline.survey import parse_survey
@@ -681,6 +682,28 @@ CASES = {
             ("single", "服务是?", ["产品", "态度"], "B"),
             ("truefalse", "客户永远对。", [], True),
             ("truefalse", "投诉冷处理。", [], False),
+        ],
+    ),
+    "questions numbered by part and place ('2.1', '2.2', then '3.1') keep their printed numbers": (
+        "一、简答题\n2.1 三首作品存在怎样的区别？\n旋律不同。\n2.2 旋律是否必要？\n是的。\n"
+        "3.1 请问它们有怎样的不同？\n编曲不同。",
+        [
+            ("short", "三首作品存在怎样的区别?", [], "旋律不同。"),
+            ("short", "旋律是否必要?", [], "是的。"),
+            ("short", "请问它们有怎样的不同?", [], "编曲不同。"),
+        ],
+    ),
+    "circled points under an open question with a word limit are its answer's, not options": (
+        "1. 三首作品存在怎样的区别？（限100字）\n①旋律：前者由乐器承担，后者由人声承担。\n②节奏：前者规整，后者灵动。\n"
+        "2. 下列属于服务礼仪的是（ ）\n①微笑\n②争辩\n答案：①",
+        [
+            (
+                "short",
+                "三首作品存在怎样的区别?(限100字)",
+                [],
+                "①旋律:前者由乐器承担,后者由人声承担。\n②节奏:前者规整,后者灵动。",
+            ),
+            ("single", "下列属于服务礼仪的是( )", ["微笑", "争辩"], "A"),
         ],
     ),
     "a stray '答案' label over nothing starts no key when questions with options follow": (
@@ -5393,6 +5416,23 @@ def test_worked_solutions_numbered_after_their_parts_go_back_to_each_part() -> N
         ("2", "条件概率为 1/2。"),
         ("1", "由一阶矩得估计量。"),
     ]
+
+
+def test_dotted_question_numbers_are_kept_as_printed() -> None:
+    text = "2.1 三首作品存在怎样的区别？\n旋律不同。\n2.2 旋律是否必要？\n是的。\n3.1 请问它们有怎样的不同？\n编曲不同。"
+    assert [q["number"] for q in parse(text)] == ["2.1", "2.2", "3.1"]
+
+
+def test_a_textbooks_sections_numbered_like_questions_are_left_as_printed() -> None:
+    """ "2.1 计算机系统概述" "2.2 存储器" "2.3 总线" ask nothing: section headings, not dotted question
+    numbers to count."""
+    texts = ["2.1 计算机系统概述", "1. 什么是冯诺依曼结构？", "2.2 存储器", "2.3 总线", "2.4 输入输出系统"]
+    lines = [Line(text=text, lineno=n) for n, text in enumerate(texts, 1)]
+    assert count_dotted(lines) == (lines, {})
+    asking = [
+        Line(text=text.replace("概述", "概述是什么？"), lineno=n) for n, text in enumerate(texts[:1], 1)
+    ]
+    assert count_dotted(asking)[1] == {}  # (one dotted line is no numbering)
 
 
 def test_a_word_problem_inside_an_answer_and_english_points_before_a_question() -> None:

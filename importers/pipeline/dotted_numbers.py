@@ -1,0 +1,57 @@
+"""Questions numbered by part and place: "2.1 …？" "2.2 …？" "3.1 …" (a course's exercises, Word's
+multi-level list under "题目2").
+
+The segmenter numbers questions 1, 2, 3 …; a dotted number reads to it as a section heading or a
+decimal. Where a paper numbers its questions so, each part's run 1, 2, 3 … in order and most of
+them asking, the dotted numbers are written as one running count for the segmenter, and each
+question gets its printed number back afterwards. A textbook's section headings ("2.1 计算机系统
+概述") ask nothing and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import rules
+from .model import Line, ParsedQuestion
+
+# "2.1 …", "2.1.…", "2.1、…" opening a line (not "2.1.3", a third level; not "2.5米")
+DOTTED = re.compile(r"^\s*(\d{1,2})[.．](\d{1,2})(?![.．]?\d)\s*[.．、]?\s*(?=\S)(?P<rest>.*)$")
+MIN_QUESTIONS = 3
+ASKING_SHARE = 0.6
+
+
+def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
+    """The lines with dotted question numbers written as a running count, and the printed number
+    of each such line (by its line number); the lines as they were where the paper has none."""
+    found = [(k, m) for k, line in enumerate(lines) if (m := DOTTED.match(line.text))]
+    if len(found) < MIN_QUESTIONS or not _runs_in_order(found):
+        return lines, {}
+    asking = sum(1 for _, m in found if rules.asks_in_words(m.group("rest")))
+    if asking < ASKING_SHARE * len(found):
+        return lines, {}  # (a textbook's section headings)
+    out = list(lines)
+    printed: dict[int, str] = {}
+    for count, (k, m) in enumerate(found, start=1):
+        out[k] = replace(lines[k], text=f"{count}. {m.group('rest')}")
+        printed[lines[k].lineno] = f"{m.group(1)}.{m.group(2)}"
+    return out, printed
+
+
+def _runs_in_order(found: list[tuple[int, re.Match[str]]]) -> bool:
+    """Each part's numbers run 1, 2, 3 … and the parts follow each other."""
+    part, place = 0, 0
+    for _, m in found:
+        n, k = int(m.group(1)), int(m.group(2))
+        if (n == part and k == place + 1) or (n > part and k == 1):
+            part, place = n, k
+        else:
+            return False
+    return True
+
+
+def restore_numbers(questions: list[ParsedQuestion], printed: dict[int, str]) -> None:
+    for question in questions:
+        if question.lineno in printed:
+            question.number = printed[question.lineno]
