@@ -765,7 +765,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             q.stem = "\n".join([q.stem, *extra])
         q.answer = answer_text
         return
-    same_line = (
+    same_line = ANSWER_AFTER_ARROW.match(q.stem) or (
         (ANSWER_AFTER_QUESTION.match(q.stem) or ANSWER_AFTER_POINTS.match(q.stem))
         if kind == "short"
         else None
@@ -846,6 +846,8 @@ PROBLEM_PART = re.compile(r"应用|綜合|综合|计算|計算|设计|設計|编
 
 
 ANSWER_AFTER_QUESTION = re.compile(r"([^\n]+?[。？?])[ \t\u3000]+([^\s(（;；,，].{5,})", re.DOTALL)
+# "Vue的特性?---->表单操作、…": notes that point from the question to its answer with an arrow
+ANSWER_AFTER_ARROW = re.compile(r"([^\n]+?[。？?：:])\s*(?:-{2,}|—+|=+)>\s*(\S.*)", re.DOTALL)
 # "简述…的优点。(5分)数据库系统的三级模式结构是指…": the points end the question, its answer follows
 ANSWER_AFTER_POINTS = re.compile(
     r"([^\n]+?[。？?])\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*([^\s(（;；,，].{5,})", re.DOTALL

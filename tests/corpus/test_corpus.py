@@ -515,7 +515,7 @@ FLOORS = {
     "iu2_jsstategrid_0.4kv_live_work_tiku_s60_m30_j30.xlsx": (0.95, 0.45),
     "iv1_ctg_renewables_xinyuangong_jingsai_tiku_5types120.xlsx": (0.95, 0.95),
     "iv2_ai_trainer_tiku_judge40_single40_multi40_noanswer.xlsx": (0.95, 0.95),
-    "iw1_vue_mianshiti.docx": (0.90, None),
+    "iw1_vue_mianshiti.docx": (0.95, 0.95),
     "iw2_xxt_xinshidai_tiku_single60_multi60.xlsx": (0.95, 0.95),
     "ix1_hand_exam_java.docx": (0.15, 0.00),
     "ix2_hashmap_mianshiti.docx": (0.75, 0.70),

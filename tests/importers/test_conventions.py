@@ -706,6 +706,14 @@ CASES = {
             ("single", "下列属于服务礼仪的是( )", ["微笑", "争辩"], "A"),
         ],
     ),
+    "an arrow from an open question to its answer on the same line": (
+        "1. Vue的特性?---->表单操作、自定义指令、计算属性\n2. 为什么加key？——> 标识组件的唯一性\n3. 什么是MVVM？",
+        [
+            ("short", "Vue的特性?", [], "表单操作、自定义指令、计算属性"),
+            ("short", "为什么加key?", [], "标识组件的唯一性"),
+            ("short", "什么是MVVM?", [], None),
+        ],
+    ),
     "a stray '答案' label over nothing starts no key when questions with options follow": (
         "一、单选题\n1. 客户是？\nA.上帝\nB.对手\n答案\n2. 服务是（ ）\nA.产品\nB.态度\n3. 渠道是（ ）\nA.微信\nB.会议",
         [
