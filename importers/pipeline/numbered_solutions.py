@@ -17,6 +17,8 @@ SOLUTION_LABEL = re.compile(r"^\s*解\s*[(（]?(\d{1,2})[)）]?\s*[:：]\s*", re
 def share_numbered_solutions(questions: list[ParsedQuestion]) -> None:
     for at, holder in enumerate(questions):
         text = holder.answer if isinstance(holder.answer, str) else ""
+        if not text.lstrip().startswith("解"):
+            continue  # (the common case, spared the pattern)
         labels = list(SOLUTION_LABEL.finditer(text))
         if len(labels) < 2 or labels[0].start() != 0:
             continue

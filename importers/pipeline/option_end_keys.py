@@ -36,7 +36,14 @@ ASKS = re.compile(r"(?:[:：?？]|[(（]\s*[)）]|_{2,})\s*$")
 def letter_keyed_options(lines: list[Line]) -> list[Line]:
     """Bare option lines under a stem that asks, the last ending in its key, lettered "A. …" and
     the key set under them as "答案：…", where the paper does so for several questions."""
-    blocks = [b for k, line in enumerate(lines) if KEYED_LINE.match(line.text) and (b := _block(lines, k))]
+    blocks = [
+        b
+        for k, line in enumerate(lines)
+        if (end := line.text.rstrip()[-1:])
+        and end in LETTERS  # (one look spares most lines the pattern)
+        and KEYED_LINE.match(line.text)
+        and (b := _block(lines, k))
+    ]
     if len(blocks) < MIN_QUESTIONS:
         return lines  # (the common case: no such lines, no copy)
     out = list(lines)
@@ -98,7 +105,11 @@ def read_option_end_keys(items: list[Item]) -> None:
 def _keyed_options(item: Item) -> list[tuple[int, re.Match[str]]]:
     """The option ending in letters naming the item's options, or the options each ending in
     its own letter (the chosen ones marked); [] where the ends say no key."""
-    found = [(k, m) for k, option in enumerate(item.options) if (m := KEY_AFTER.search(option))]
+    found = [
+        (k, m)
+        for k, option in enumerate(item.options)
+        if (end := option.rstrip()[-1:]) and end in LETTERS and (m := KEY_AFTER.search(option))
+    ]
     if len(found) == 1 and _fits(_letters(found[0][1].group(1)), len(item.options)):
         return found
     if len(found) > 1 and all(_letters(m.group(1)) == LETTERS[k] for k, m in found):
