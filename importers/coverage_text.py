@@ -75,6 +75,10 @@ REASONS = [
         re.compile(r"^(?P<n>\d+) choice question\(s\) have far more or fewer options than the others$"),
         gettext_lazy("%(n)s 道选择题的选项数与同类题相差很大"),
     ),
+    (
+        re.compile(r"^(?P<n>\d+) question\(s\) fewer than the parts' headings count$"),
+        gettext_lazy("比大题标题里写的题数少了 %(n)s 题"),
+    ),
 ]
 VERDICTS = {"ok": gettext_lazy("识别良好"), "check": gettext_lazy("请抽查"), "poor": gettext_lazy("需要注意")}
 

@@ -154,6 +154,25 @@ def partly_keyed(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -
     return Finding(f"{unkeyed} of {len(questions)} question(s) have no answer key")
 
 
+# "一.单选题（共81题，100.0分）", "二、判断题(共 20 小题)": a part that says how many it asks
+DECLARED_COUNT = re.compile(r"共\s*(\d{1,4})\s*(?:小|道)?[题題]")
+
+
+def fewer_than_declared(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
+    """A part heading that counts its questions ("共81题") over fewer read, though most were: the
+    rest were lost somewhere (read into another question, or a key). (Far fewer is a part copied in
+    extract, or a collapse the coverage shows.)"""
+    found = Counter(q.section for q in questions if q.section)
+    missing = 0
+    for section, count in found.items():
+        declared = DECLARED_COUNT.search(section)
+        if declared and LOST_SPINE * int(declared.group(1)) <= count < int(declared.group(1)):
+            missing += int(declared.group(1)) - count
+    if missing < MIN_FOUND:
+        return None
+    return Finding(f"{missing} question(s) fewer than the parts' headings count")
+
+
 def odd_option_counts(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
     """Choice questions of one section print about as many options each; one with a single option
     or twice the usual number took another's options or lost its own."""
@@ -193,6 +212,7 @@ CHECKS: list[Check] = [
     unfit_answers,
     partly_keyed,
     odd_option_counts,
+    fewer_than_declared,
 ]
 
 

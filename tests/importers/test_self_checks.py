@@ -133,6 +133,22 @@ def test_option_counts_far_from_the_sections_usual_are_flagged() -> None:
     )
 
 
+def test_a_part_that_counts_more_questions_than_were_read_is_flagged() -> None:
+    counted = "一.单选题（共20题，100.0分）"
+    lost = [choice(n, section=counted) for n in range(1, 15)]  # six of twenty read into nothing
+    found = self_checks.fewer_than_declared(lost, {})
+    assert found is not None and found.reason == "6 question(s) fewer than the parts' headings count"
+    with translation.override("zh-hans"):
+        assert "比大题标题里写的题数少了 6 题" in coverage_summary(
+            {"verdict": "check", "reasons": [found.reason], "notes": []}
+        )
+    assert self_checks.fewer_than_declared([choice(n, section=counted) for n in range(1, 21)], {}) is None
+    extract = [
+        choice(n, section=counted) for n in range(1, 6)
+    ]  # five kept of twenty: a part copied in extract
+    assert self_checks.fewer_than_declared(extract, {}) is None
+
+
 def test_an_unkeyed_paper_is_trusted_and_says_it_has_no_key() -> None:
     body = "".join(f"{n}. 第{n}题?\nA. 甲\nB. 乙\n" for n in range(1, 11))
     cov = parse_document("p.txt", body.encode()).coverage
