@@ -22,6 +22,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     keys = answer_numbered_blanks(sections, keys)
     keys = _link_in_order(sections, keys)
     _resolve_headless(sections, keys)
+    _by_position(keys)
     # (indexed once per section: a key of thousands of entries is not a search of thousands each)
     waiting: dict[int, dict[str, list[Item]]] = {}
     for entry in keys:
@@ -80,6 +81,28 @@ def _link_in_order(sections: list[Section], keys: list[KeyEntry]) -> list[KeyEnt
             item.answer = entry.text
             linked.add(id(entry))
     return [entry for entry in keys if id(entry) not in linked]
+
+
+def _by_position(keys: list[KeyEntry]) -> None:
+    """A part's key numbered 1…N for its N questions printed with a number skipped or repeated
+    ("1." "3." "4." …): the key counts the questions, so it answers them in order."""
+    entries: dict[int, list[KeyEntry]] = {}
+    targets: dict[int, Section] = {}
+    for entry in keys:
+        if entry.target is not None:
+            entries.setdefault(id(entry.target), []).append(entry)
+            targets[id(entry.target)] = entry.target
+    for key, run in entries.items():
+        asked = [item for item in targets[key].items if item.parent is None]
+        numbers = [item.number for item in asked]
+        if [entry.number for entry in run] != list(range(1, len(run) + 1)) or len(asked) != len(run):
+            continue
+        if numbers == [str(n) for n in range(1, len(run) + 1)] or not all(n.isdigit() for n in numbers):
+            continue
+        if len(set(numbers)) != len(numbers) and numbers != sorted(numbers, key=int):
+            continue  # (not a typo'd count: numbers in no order)
+        for entry, number in zip(run, numbers, strict=True):
+            entry.number = int(number)
 
 
 def _share_last_parts_answer(section: Section) -> None:

@@ -431,7 +431,7 @@ FLOORS = {
     "gq3_redis-duoxiancheng-mianshiti.txt": (0.95, 0.95),
     "gs1_oops-constructor-quiz.xlsx": (0.95, 0.95),
     "gs2_zhongjian-panduanti.csv": (0.95, 0.95),
-    "gt1_python-biancheng-shijuan.md": (0.95, 0.70),
+    "gt1_python-biancheng-shijuan.md": (0.95, 0.95),
     "gt2_python-jichuban-ceshi2.md": (0.80, 0.90),
     "gu1_scjp-java-exam1-pdf-text.md": (0.90, 0.95),
     "gu2_shuzidianlu-2023-qizhong.md": (0.85, None),

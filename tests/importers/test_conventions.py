@@ -714,6 +714,15 @@ CASES = {
             ("short", "什么是MVVM?", [], None),
         ],
     ),
+    "a key numbered 1…N answers by position a part printed with a number skipped": (
+        "一、单选题\n1. 客户是？\nA.上帝\nB.对手\n3. 服务是？\nA.产品\nB.态度\n4. 渠道是？\nA.微信\nB.会议\n"
+        "参考答案\n一、单选题\n1. A\n2. B\n3. A",
+        [
+            ("single", "客户是?", ["上帝", "对手"], "A"),
+            ("single", "服务是?", ["产品", "态度"], "B"),
+            ("single", "渠道是?", ["微信", "会议"], "A"),
+        ],
+    ),
     "a stray '答案' label over nothing starts no key when questions with options follow": (
         "一、单选题\n1. 客户是？\nA.上帝\nB.对手\n答案\n2. 服务是（ ）\nA.产品\nB.态度\n3. 渠道是（ ）\nA.微信\nB.会议",
         [
