@@ -257,7 +257,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     emphasized_only = BOLD_KEY_IN_BLANK.search(stem) if not (options or item.extra or answer_text) else None
     if emphasized_only:  # "…belonging to (**C**)": a key in bold, its options never printed
         q.stem = stem[: emphasized_only.start()] + "( )" + stem[emphasized_only.end() :]
-        _as_key_without_options(q, emphasized_only.group(1))
+        as_key_without_options(q, emphasized_only.group(1))
         return q
     echoed = ECHOED_KEY.fullmatch(answer_text or "") if len(options) < 2 and kind in ECHO_KINDS else None
     if echoed:  # "答案：B. 作为废液处理": a bank that printed only the chosen option; its text is
@@ -270,7 +270,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         options = [UNREAD_LABEL.sub("", clean_option(o)) for o in item.extra]  # options ("A要情…")
         unread = []
     elif letters_only and not item.extra:  # "题目：…（）。" / "答案：A,B": a bank printing only keys
-        _as_key_without_options(q, re.sub(r"[^A-H]", "", letters_only.group(1)))
+        as_key_without_options(q, re.sub(r"[^A-H]", "", letters_only.group(1)))
         return q
     if len(options) >= 2 and not answer_text and (0 < len(bold) < len(options) or every_ticked):
         answer_text = "".join("ABCDEFGH"[i] for i in bold if i < 8)  # the key shown in bold (Markdown)
@@ -515,7 +515,7 @@ def _echoes_option(rest: str, letters: str, options: list[str]) -> bool:
 EMPTY_BOX_END = re.compile(r"\s*[(（]\s*[)）]\s*$")
 
 
-def _as_key_without_options(q: ParsedQuestion, letters: str) -> None:
+def as_key_without_options(q: ParsedQuestion, letters: str) -> None:
     """A statement with no blank and nothing asked, keyed "A" or "B", is a judgement exported as
     a choice between 对 and 错 (A. 对 B. 错), keyed "F" one marked false; the rest are choices
     whose options went unprinted."""

@@ -27,7 +27,7 @@ import questiontypes
 from questiontypes import words
 
 from . import rules
-from .classify import VERDICT_THEN_REASON, letters_by_text, truth, without_source_tag
+from .classify import VERDICT_THEN_REASON, as_key_without_options, letters_by_text, truth, without_source_tag
 from .clean import HTML_TAG
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
@@ -834,7 +834,12 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     options = _without_padding(options)
     if words.is_judgement_pair(options):
         kind = kind or "truefalse"
-    if kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
+    keys_only = not options and kind in ("", *CHOICE_TYPES) and listed is None
+    if keys_only and LETTER_ANSWER.fullmatch(answer_text):
+        # a lookup bank of stems and keys ("测量绝缘电阻的仪表是（ ）。", "A"): the options went
+        # unprinted (a statement keyed "A"/"B", a judgement), as in a text paper printing only keys
+        as_key_without_options(q, re.sub(r"[^A-H]", "", answer_text.upper()))
+    elif kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
         q.type = "truefalse"
         q.answer = _truefalse_answer(answer_text, options, named=kind == "truefalse")
     elif options and kind in ("", *CHOICE_TYPES):

@@ -111,6 +111,19 @@ def test_one_sheet_per_type_without_a_type_column() -> None:
     assert all(q.lineno == 2 for q in paper.questions[:3])
 
 
+def test_a_lookup_bank_of_stems_and_letter_keys_keeps_its_keys_and_says_the_options_are_missing() -> None:
+    rows = [["题干", "答案"], ["测量绝缘电阻的仪表是（ ）。", "A"], ["验电时工作人员必须（ ）。", "AB"]]
+    rows += [["带电作业应设专责监护人。", "A"], ["雷雨天气可以进行带电作业。", "B"]]
+    paper = parse_document("bank.xlsx", book(("Sheet1", rows)))
+    assert [(q.type, q.options, q.answer) for q in paper.questions] == [
+        ("single", [], "A"),
+        ("multiple", [], "AB"),
+        ("truefalse", [], True),
+        ("truefalse", [], False),
+    ]
+    assert all("no options were printed, only the key" in q.warnings for q in paper.questions[:2])
+
+
 def test_a_fill_sheet_with_numbered_blanks_and_an_answer_column_for_each() -> None:
     header = ["题目（必填）：", "难度：", "填空顺序", "答案A", "答案B", "答案C"]
     rows = [header, ["应具备必要的_(1)_和技能，应掌握_(2)_等救护法。", "易", "", "安全知识", "触电急救", ""]]
