@@ -539,6 +539,8 @@ FLOORS = {
     "jg1_huadian_anquan_duoxuan.txt": (0.95, 0.00),
     "jg2_huadian_anquan_panduan.txt": (0.85, 0.00),
     "jh1_llm_app_dev_chuji_red_answers.docx": (0.95, 0.65),
+    "jj1_xuexi_qiangguo_abc_tiku.txt": (0.95, 0.95),
+    "jj2_xuexi_qiangguo_abcd_tiku.txt": (0.95, 0.95),
     "jk1_railway_keyun_tiku.csv": (0.95, 0.95),
     "k2_jsp-choice.txt": (0.95, 0.95),
     "k4_xigai-sheet.xlsx": (0.95, 0.95),
