@@ -46,17 +46,22 @@ def letter_keyed_options(lines: list[Line]) -> list[Line]:
     ]
     if len(blocks) < MIN_QUESTIONS:
         return lines  # (the common case: no such lines, no copy)
-    out = list(lines)
-    for first, last in reversed(blocks):  # (from the end: the indices above stay where they are)
+    out: list[Line] = []
+    done = 0
+    for first, last in blocks:
+        if first < done:
+            continue  # (a run reaching back into the block above: no list of its own)
         m = KEYED_LINE.match(lines[last].text)
         assert m is not None
         options = [line.text.strip() for line in lines[first:last]] + [m.group("text").strip()]
-        lettered = [
+        out.extend(lines[done:first])
+        out.extend(
             replace(line, text=f"{LETTERS[i]}. {text}")
             for i, (line, text) in enumerate(zip(lines[first : last + 1], options, strict=True))
-        ]
-        out[first : last + 1] = [*lettered, replace(lines[last], text=f"答案：{_letters(m.group('key'))}")]
-    return out
+        )
+        out.append(replace(lines[last], text=f"答案：{_letters(m.group('key'))}"))
+        done = last + 1
+    return out + lines[done:]
 
 
 def _block(lines: list[Line], last: int) -> tuple[int, int] | None:
