@@ -198,9 +198,7 @@ def parse_heading_pairs(
             verdict, reason = verdict_and_reason(answer) if answer else (None, "")
             q.type, q.stem, q.answer = "truefalse", statement, verdict
             q.explanation = join(reason if verdict is not None else answer or "", sources, "\n")
-        elif rules.BLANK.search(
-            _without(stem, program)
-        ):  # a blank to fill: one answer a blank where they add up
+        elif rules.BLANK.search(_without(stem, program)):  # a blank to fill: one answer a blank
             q.type = "fill"
             parts = answer.split() if answer else []
             blanks = len(rules.BLANK_RUN.findall(stem))

@@ -99,8 +99,8 @@ def _by_position(keys: list[KeyEntry]) -> None:
             continue
         if numbers == [str(n) for n in range(1, len(run) + 1)] or not all(n.isdigit() for n in numbers):
             continue
-        if len(set(numbers)) != len(numbers) and numbers != sorted(numbers, key=int):
-            continue  # (not a typo'd count: numbers in no order)
+        if numbers != sorted(numbers, key=int):
+            continue  # (numbers in no order: no count gone wrong, another key)
         for entry, number in zip(run, numbers, strict=True):
             entry.number = int(number)
 

@@ -14,12 +14,11 @@ import re
 from dataclasses import replace
 
 from .blocks import Item
+from .key_above_options import LETTERED, MAX_OPTION_CHARS, MAX_OPTIONS, MIN_OPTIONS, NUMBERED
 from .model import Line
 
 MIN_QUESTIONS = 3
 SHARE = 0.5
-MIN_OPTIONS, MAX_OPTIONS = 2, 8
-MAX_OPTION_CHARS = 120
 LETTERS = "ABCDEFGH"
 # the key's letters, run together or spaced ("ABCD", "A C")
 KEY = r"[A-H](?:[ ,，、]?[A-H]){0,7}"
@@ -27,8 +26,6 @@ KEY = r"[A-H](?:[ ,，、]?[A-H]){0,7}"
 KEY_AFTER = re.compile(rf"(?<=\S)\s+({KEY})\s*$")
 # a bare line ending in its key set off by two spaces or more: the last of unlettered options
 KEYED_LINE = re.compile(rf"^(?P<text>.*\S)[ \t\u3000]{{2,}}(?P<key>{KEY})\s*$")
-LETTERED = re.compile(r"^\s*[(（]?[A-Ha-h][)）]?\s*(?:[.．](?![A-Za-z])|[、:：)）])")
-NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.、．:：)）]|[(（]\d{1,4}[)）]|第\s*\d{1,4}\s*题)")
 # a stem that asks: it ends in a colon, a question mark, an empty bracket or a blank
 ASKS = re.compile(r"(?:[:：?？]|[(（]\s*[)）]|_{2,})\s*$")
 

@@ -258,10 +258,11 @@ class _Reader:
 TAG = re.compile(r"<[^<>]*>")
 KEPT_TAG = re.compile(r"</?(?:h[1-6]|summary|details|br)\b", re.I)
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
-
-
-CELL_END = re.compile(r"</t[rdh]\s*>", re.I)
 IMG_SRC = re.compile(r"""^<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+CELL_END = re.compile(r"</t[rdh]\s*>", re.I)
+CELL_GAP, ROW_END = "\x1d", "\x1e"  # (marks while the tags go, written out as text after)
+TABLE_GAPS = re.compile("[\x1d\x1e]+")
+TABLE_END = re.compile(r"(?:; | )$", re.M)
 
 
 def _shown(content: str) -> str:
@@ -270,11 +271,6 @@ def _shown(content: str) -> str:
         shown = TABLE_GAPS.sub(lambda m: "; " if ROW_END in m.group(0) else " ", shown)
         shown = TABLE_END.sub("", shown)  # (a table's last row, or a row ending its line)
     return shown
-
-
-CELL_GAP, ROW_END = "\x1d", "\x1e"
-TABLE_GAPS = re.compile("[\x1d\x1e]+")
-TABLE_END = re.compile(r"(?:; | )$", re.M)
 
 
 def _shown_tag(m: re.Match[str]) -> str:

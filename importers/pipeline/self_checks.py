@@ -42,6 +42,7 @@ SHARED_LABEL = 0.3  # share of stems opening with one label
 STEM_LABEL = re.compile(r"^\s*([^\W\d_]{1,6})\s*[:：]")
 ODD_OPTIONS = 0.1  # share of a section's choice questions with an option count far from its usual
 PICKS_MIN_STEPS = 10  # a numbering that only skips ahead, this long at least, is a bank's picks
+MOST_DECLARED = 0.5  # of the questions a part's heading counts, the share that shows them read
 MIN_FOUND = 3  # below this many hits a check stays quiet (a paper's own oddities happen)
 
 
@@ -166,7 +167,7 @@ def fewer_than_declared(questions: list[ParsedQuestion], roles: dict[int, list[s
     missing = 0
     for section, count in found.items():
         declared = DECLARED_COUNT.search(section)
-        if declared and LOST_SPINE * int(declared.group(1)) <= count < int(declared.group(1)):
+        if declared and MOST_DECLARED * int(declared.group(1)) <= count < int(declared.group(1)):
             missing += int(declared.group(1)) - count
     if missing < MIN_FOUND:
         return None
