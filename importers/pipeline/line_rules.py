@@ -929,6 +929,23 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
 NUMBER_HEADING = re.compile(r"^(\d{1,3})\s*[.、．]?\s*$")
 
 
+# A part's numeral opening a line; an answer's label opening the next
+PART_NUMERAL = re.compile(rf"^\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]")
+ANSWER_LINE = re.compile(rf"^\s*(?:{rules.MY_ANSWER_LABEL}|正确答案|正確答案|参考答案|參考答案|答案)\s*[:：]")
+
+
+def stray_part_heading(seg: Segmenter, line: Line) -> str:
+    """ "二、填空题(每空1分)" between a choice's options and its answer line: a heading a PDF threw
+    in (another layer's text), not the next part; the question above goes on."""
+    item = seg.item
+    if item is None or not item.options or item.answer is not None or seg.mode != "questions":
+        return ""
+    if not (PART_NUMERAL.match(line.text) and ANSWER_LINE.match(seg.next_text)):
+        return ""
+    seg.section.loose.append(line)
+    return "loose"
+
+
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("grid_row", grid_row),
@@ -954,6 +971,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("next_part_key", next_part_key),
     ("key_line", key_line),
     ("key_title", key_title),
+    ("stray_part_heading", stray_part_heading),
     ("bare_heading", bare_heading),
     ("english_heading", english_heading),
     ("notes_heading", notes_heading),

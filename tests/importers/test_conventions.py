@@ -731,14 +731,27 @@ CASES = {
             ("single", "渠道是( )", ["微信", "会议"], None),
         ],
     ),
-    "an explanation label stranded under a heading a PDF threw in starts no key over the questions": (
+    "a part heading a PDF threw in between a question's options and its answer is no part": (
         "一.单选题（共3题）\n1. (单选题,1分) 客户是（ ）\n• A. 上帝\n• B. 对手\n二、填空题(每空 1 分)\n"
         "我的答案:A正确答案: A\n答案解析：\n2. (单选题,1分) 服务是（ ）\n• A. 产品\n• B. 态度\n"
         "我的答案:B正确答案: B\n答案解析：\n3. (单选题,1分) 渠道是（ ）\n• A. 微信\n• B. 会议\n我的答案:A正确答案: A",
         [
-            ("single", "客户是( )", ["上帝", "对手"], None),
+            ("single", "客户是( )", ["上帝", "对手"], "A"),
             ("single", "服务是( )", ["产品", "态度"], "B"),
             ("single", "渠道是( )", ["微信", "会议"], "A"),
+        ],
+    ),
+    "an explanation label stranded by a heading glued to an option starts no key over the questions": (
+        "一.单选题（共4题，4.0分）\n1. (单选题,1.0分) 日志文件是用于记录( )。\n• A. 程序运行过程\n• B. 更新操作\n"
+        "我的答案:B正确答案: B\n答案解析：\n1.0 分\n2. (单选题,1.0分) 数据库系统的核心是( )。\n• A. 数据模型\n"
+        "• B. 数据库管理系统二、填空题(每空1分,共20分)\n我的答案:B正确答案: B\n答案解析：\n1.0 分\n"
+        "3. (单选题,1.0分) 不属于专门的关系运算的是( )。\n• A. 自然连接\n• B. 并\n我的答案:A正确答案: B\n答案解析：\n"
+        "0.0 分\n4. (单选题,1.0分) 一个关系只有一个( )。\n• A. 候选码\n• B. 主码\n我的答案:B正确答案: B\n答案解析：\n1.0 分",
+        [
+            ("single", "日志文件是用于记录( )。", ["程序运行过程", "更新操作"], "B"),
+            ("single", "数据库系统的核心是( )。", ["数据模型", "数据库管理系统"], None),
+            ("single", "不属于专门的关系运算的是( )。", ["自然连接", "并"], "B"),
+            ("single", "一个关系只有一个( )。", ["候选码", "主码"], "B"),
         ],
     ),
     "'【评分标准】' under a reference answer is its explanation, not more of the answer": (
