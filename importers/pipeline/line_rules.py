@@ -694,7 +694,7 @@ def case_part(seg: Segmenter, line: Line) -> str:
     m = rules.CASE_PART.match(line.text)
     if m is None:
         return ""
-    number = int(m.group("n") or m.group("m"))
+    number = int(rules.case_part_number(m))
     if not seg.case_open:
         if number != 1:
             return ""

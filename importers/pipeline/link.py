@@ -338,7 +338,7 @@ def _by_case_part(text: str, items: list[Item]) -> list[str]:
     for line in text.split("\n"):
         label = rules.CASE_PART.match(line)
         if label:
-            lines = parts.setdefault(label.group("n") or label.group("m"), [])
+            lines = parts.setdefault(rules.case_part_number(label), [])
             line = label.group("rest")
         if lines is not None and line.strip():
             lines.append(line.strip())

@@ -500,7 +500,7 @@ FLOORS = {
     "ik2_pku_aural_culture_jianda.docx": (0.85, 0.95),
     "il1_zju_computer_basics_exam.md": (0.85, 0.75),
     "im1_tw_tech_cert_11800_infosec.txt": (0.95, 0.95),
-    "io1_sde_2021h2_afternoon_case.md": (0.80, 0.95),
+    "io1_sde_2021h2_afternoon_case.md": (0.90, 0.90),
     "io2_math_stat_exam_2023_2024A.md": (0.70, 0.70),
     "ip1_wangguan4_tiku_huizong.txt": (0.95, 0.95),
     "iq1_history_gangyao_tiku.xlsx": (0.95, 0.95),

@@ -46,3 +46,17 @@ def test_a_markdown_case_paper_is_read_by_its_parts_not_its_headings() -> None:
         ("2", "D1:订票文件\nD2:订票表"),
     ]
     assert len(questions) == 6
+
+
+def test_parts_labelled_by_case_and_place_are_the_cases_questions() -> None:
+    """ "问题：4.1 (8分)" "问题：4.2 (4分)" under 试题四: its parts 1 and 2, keyed "【问题1】" "【问题2】"."""
+    text = case("一", "订票") + (
+        "试题二\n阅读下列说明和C代码，回答问题1至问题2。\n【说明】编辑距离算法。\n"
+        "问题：2.1 (8分)\n填充代码中的空(1)~(4)。\n问题：2.2 (4分)\n算法采用了什么设计策略？\n"
+        "参考答案\n【问题1】\n(1) d[0][j]=j\n【问题2】\n动态规划法\n"
+    )
+    questions = parse(text)
+    assert [(q["section"], q["number"], q["answer"]) for q in questions][-2:] == [
+        ("试题二", "1", "(1) d[0][j]=j"),
+        ("试题二", "2", "动态规划法"),
+    ]
