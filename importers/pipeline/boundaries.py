@@ -900,7 +900,25 @@ def accept_field_stem(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> 
     fresh = item is not None and not (item.stem or item.options or item.answer or item.extra)
     if not at_line_start(m):
         return ("field_label", None) if fresh and not text[pos : m.start()].strip() else None
+    if _topic_heading(item):
+        return ("field_retitle", None)
     return ("field_label", None) if fresh or BOUNDARY.match(text, m.end()) else ("field_stem", None)
+
+
+TOPIC_LENGTH = 20
+
+
+def _topic_heading(item: Item | None) -> bool:
+    """ "### 12. 运算符" then "题目：表达式 17 % 5 的结果是？": the heading numbers the question and
+    names its topic, the labelled line is its stem."""
+    return bool(
+        item is not None
+        and item.headed
+        and item.number
+        and not (item.options or item.answer or item.extra)
+        and 0 < len(item.stem) <= TOPIC_LENGTH
+        and not rules.asks_in_words(item.stem)
+    )
 
 
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -1545,6 +1563,12 @@ def on_field_label(seg: Segmenter, m: re.Match[str], payload: object, text: str,
     return m.end()
 
 
+def on_field_retitle(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
+    if seg.item is not None:
+        seg.item.stem = ""  # the topic the heading named gives way to the question
+    return m.end()
+
+
 def on_case_questions(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.open_case_questions()
     return m.end()
@@ -1611,6 +1635,7 @@ HANDLERS: dict[str, Handler] = {
     "field_stem": on_field_stem,
     "qa_answer": on_answer_or_explanation,
     "field_label": on_field_label,
+    "field_retitle": on_field_retitle,
     "case_questions": on_case_questions,
     "answer": on_answer_or_explanation,
     "explanation": on_answer_or_explanation,
@@ -1639,6 +1664,7 @@ ROLES = {
     "field_stem": "question",
     "qa_answer": "answer",
     "field_label": "stem",
+    "field_retitle": "stem",
     "my_answer": "metadata",
     "meta": "metadata",
 }

@@ -626,6 +626,7 @@ class Segmenter:
         self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.depth = line.depth
         self.item.bold = line.bold
+        self.item.headed = bool(line.heading)
         self.item.attach_images(line)
 
     def _unbrackets(self, bracketed: bool) -> bool:

@@ -5780,3 +5780,17 @@ def test_a_judgements_box_followed_by_the_words_that_correct_it() -> None:
         ("时代主题是带有全球性的核心问题。", True, ""),
         ("( )采取监测网络运行状态的措施。", True, ""),
     ]
+
+
+def test_a_heading_naming_the_topic_numbers_the_labelled_question_under_it() -> None:
+    text = (
+        "## 简单模式\n\n### 1. 服务礼仪\n\n题目：电话应在几声内接听？\n\n- A. 三声\n- B. 十声\n\n答案：A\n\n"
+        "### 2. 服务礼仪\n\n题目：接待客户首先要？\n\n- A. 微笑问候\n- B. 争辩\n\n答案：A\n\n"
+        "### 3. 投诉处理\n\n题目：投诉应当天回复。\n\n答案：正确\n"
+    )
+    questions = parse_document("bank.md", text.encode()).questions
+    assert [(q.number, q.stem, q.answer) for q in questions] == [
+        ("1", "电话应在几声内接听?", "A"),
+        ("2", "接待客户首先要?", "A"),
+        ("3", "投诉应当天回复。", True),
+    ]
