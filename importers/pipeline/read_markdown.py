@@ -86,17 +86,23 @@ def unfold_containers(text: str) -> str:
     if ":::" not in text:
         return text
     lines = text.split("\n")
-    label = ""
+    label, opened = "", 0
     for i, line in enumerate(lines):
         m = CONTAINER.match(line)
         if m is not None:
-            opens = m.group("kind") is not None
-            label = _admonition_label(m.group("kind") or "", m.group("title") or "") if opens else ""
-            lines[i] = ""
+            # a container's kind alone only colours it (HackMD's ":::success" boxes a question's
+            # program as often as its answer): its title says what it holds
+            label = _admonition_label("", m.group("title") or "") if m.group("kind") else ""
+            lines[i], opened = "", i
+        elif label and FENCE_OPEN.match(line):
+            lines[opened], label = label, ""  # (a label glued to "```go" would unmake the fence)
         elif label and line.strip():
             lines[i] = line[: len(line) - len(line.lstrip())] + label + line.lstrip()
             label = ""
     return "\n".join(lines)
+
+
+FENCE_OPEN = re.compile(r"^[ \t]*(?:`{3,}|~{3,})")
 
 
 def _admonition_label(kind: str, title: str) -> str:

@@ -257,6 +257,11 @@ class Segmenter:
             return "stem"
         if item.slot not in CODE_SLOTS:
             return ""
+        labelled = LABELLED_IN_CODE.match(line.text) if item.code_answer else None
+        if labelled:
+            boundaries.code_was_asked(item)
+            item.slot, item.answer = "answer", line.text[labelled.end() :]
+            return "answer"
         if item.slot == "stem" and self._answered_in_code(item):
             item.slot, item.answer = "answer", ""  # "简答题" "…分别代表什么意思？" then a block
             item.code_answer = True
@@ -271,6 +276,8 @@ class Segmenter:
         every answer in a code block), not more of the question."""
         asked = ASKED.search(item.stem) is not None and not item.options and not item.extra
         opens = not self.prev_code  # (a "?" in the block's own comment asks nothing)
+        if opens and self.section.kind == "fill" and item.answer is None and not item.options:
+            return BLANK_ENDS.search(item.stem) is not None  # "声明一个整型变量i____" then a block
         return asked and opens and self.section.kind in ("short", "case") and item.answer is None
 
     def _quoted_line(self, line: Line) -> str:
@@ -854,6 +861,9 @@ def _norm_heading(heading: str) -> str:
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
+# "参考答案：21" closing the block a blank's question printed its program in: the answer at last
+LABELLED_IN_CODE = re.compile(r"\s*(?:参考答案|參考答案|标准答案|標準答案)\s*[:：]\s*(?=\S)")
+BLANK_ENDS = re.compile(r"(?:_{3,}|＿{3,})\s*$")  # a blank the question ends on, its answer below
 CONDITION = re.compile(r"\s*(?:[(（]\s?\d{1,2}\s?[)）]|\d{1,2}[)）])")
 PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
 POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")

@@ -5794,3 +5794,33 @@ def test_a_heading_naming_the_topic_numbers_the_labelled_question_under_it() -> 
         ("2", "接待客户首先要?", "A"),
         ("3", "投诉应当天回复。", True),
     ]
+
+
+def test_a_hackmd_box_colours_a_block_and_a_fence_inside_it_stays_a_fence() -> None:
+    text = (
+        "## 选择题\n1. 对于函数定义：\n:::success\n```go\nfunc add(args ...int) int {\n    return 0\n}\n"
+        "下面对add函数调用正确的是（）\nA. add(1, 2)\nB. add([]int{1, 2})\n```\n:::\n- 参考答案：A\n\n"
+        "2. 关于协程，下面说法正确的是（）\n::: tip 答案\n```text\nB\n```\n:::\n"
+    )
+    questions = parse_document("go.md", text.encode()).questions
+    assert [(q.stem.splitlines()[0], q.options, q.answer) for q in questions] == [
+        ("对于函数定义:", ["add(1, 2)", "add([]int{1, 2})"], "A"),
+        ("关于协程,下面说法正确的是()", [], "B"),
+    ]
+    assert "func add(args ...int) int {" in questions[0].stem
+
+
+def test_a_blank_ending_the_question_is_answered_by_the_block_under_it_or_the_key_inside() -> None:
+    text = (
+        "## 填空题\n51. 声明一个整型变量i__________\n```go\nvar i int\n```\n"
+        "52. 下面的程序的运行结果是__________\n```go\nfor i := 0; i < 3; i++ {\n    defer fmt.Print(i)\n}\n"
+        "参考答案：210\n```\n"
+        "53. 启动一个goroutine的关键字是__________\n```go\ngo\n```\n"
+    )
+    questions = parse_document("go.md", text.encode()).questions
+    assert [(q.number, q.type, q.answer) for q in questions] == [
+        ("51", "fill", ["var i int"]),
+        ("52", "fill", ["210"]),
+        ("53", "fill", ["go"]),
+    ]
+    assert "defer fmt.Print(i)" in questions[1].stem
