@@ -479,7 +479,15 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text, m.end()):
         return ("item", n)
+    if line_start and n > seg.expected and SCORED_OPENING.match(text, m.end()):
+        return ("item", n)  # "29．（9分）" after question 6: a subject cut from a combined paper
     return None
+
+
+# A question's points right after its number, a module's name before them: "（9分）",
+# "【生物——选修1：生物技术实践】（15分）"
+SCORED_OPENING = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?[(（]\s*\d{1,2}\s*分\s*[)）]")
+SCORED_LINE = re.compile(r"\s*\d{1,3}\s*[.．、]" + SCORED_OPENING.pattern)
 
 
 WORD_BEFORE = re.compile(rf"[{rules.CJK}]")
@@ -921,6 +929,21 @@ def _topic_heading(item: Item | None) -> bool:
     )
 
 
+def _names_a_step(item: Item, text: str, m: re.Match[str]) -> bool:
+    before = text[: m.start()]
+    glued = bool(before) and WORD_BEFORE.match(before[-1]) is not None
+    return glued and not _asks_plainly(join(item.stem, before, ""))
+
+
+def _lists_steps(item: Item, text: str, m: re.Match[str]) -> bool:
+    """Circled lines under a problem's text that asked nothing, themselves asking nothing."""
+    return bool(item.extra) and not _asks_plainly(item.stem) and not _asks_plainly(text[m.end() :])
+
+
+def _asks_plainly(stem: str) -> bool:
+    return rules.asks_strongly(stem) or rules.BLANK.search(stem) is not None
+
+
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
@@ -950,6 +973,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "(a) 求原序列的5期移动平均。": a problem's parts each ask; options answer
     if label.islower() and not item.options and not at_line_start(m):
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
+    if group == "opt_circle" and not item.options and _names_a_step(item, text, m):
+        return None  # "（2）步骤①中，…": the step ① of the problem's text, named
+    if group == "opt_circle" and not item.options and _lists_steps(item, text, m):
+        return None  # "…如下。" "培养基Ⅰ：…" "操作步骤：" then "①将…": a problem's steps, no choice
     if group == "opt_circle" and not item.options and rules.WORD_LIMIT.search(item.stem):
         return None  # "…有怎样的区别？（限100字）" then "①…": the points of an answer set a length
     if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):

@@ -717,7 +717,7 @@ def lettered_answers(text: str) -> list[str]:
 
 BLANK_LETTERS = [
     ("ABCDEFGH", re.compile(r"(?:^|(?<=\s))([A-H])\s*[.．、:：]\s*")),
-    ("①②③④⑤⑥⑦⑧", re.compile(r"([①②③④⑤⑥⑦⑧])\s*")),
+    ("①②③④⑤⑥⑦⑧", re.compile(r"([①②③④⑤⑥⑦⑧])\s*(?:[.．、:：]\s*)?")),  # ("①. 胸腺 ②. 浆细胞")
 ]
 
 

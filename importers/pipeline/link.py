@@ -85,7 +85,8 @@ def _link_in_order(sections: list[Section], keys: list[KeyEntry]) -> list[KeyEnt
 
 def _by_position(keys: list[KeyEntry]) -> None:
     """A part's key numbered 1…N for its N questions printed with a number skipped or repeated
-    ("1." "3." "4." …): the key counts the questions, so it answers them in order."""
+    ("1." "3." "4." …, or a subject's "1."-"6." "29."-"32." cut from a combined paper): the key
+    counts the questions, so it answers them in order."""
     entries: dict[int, list[KeyEntry]] = {}
     targets: dict[int, Section] = {}
     for entry in keys:
@@ -93,7 +94,8 @@ def _by_position(keys: list[KeyEntry]) -> None:
             entries.setdefault(id(entry.target), []).append(entry)
             targets[id(entry.target)] = entry.target
     for key, run in entries.items():
-        asked = [item for item in targets[key].items if item.parent is None]
+        # (parts sharing a problem's text count as that problem, which the key numbers)
+        asked = list({id(one): one for one in (item.parent or item for item in targets[key].items)}.values())
         numbers = [item.number for item in asked]
         if [entry.number for entry in run] != list(range(1, len(run) + 1)) or len(asked) != len(run):
             continue

@@ -159,6 +159,7 @@ class Segmenter:
         self.last_number = 0  # numbering may run on across sections of one paper
         self.heading_items = 0  # questions numbered on a Markdown heading ("### 62. …")
         self.doc_title = ""
+        self.titled_from: tuple[str, int] | None = None  # the paper before a title opened this one
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
@@ -486,8 +487,8 @@ class Segmenter:
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
-        if not item.stem and not item.extra:
-            item.stem = text  # under a number (and type tag) alone on its line: the stem itself
+        if not item.extra and POINTS_ONLY.fullmatch(item.stem):
+            item.stem = join(item.stem, text, "")  # under a number (and type tag, or "（9分）") alone
         elif not item.extra and (item.problem or PROBLEM_FIELD.match(text)):
             item.problem = True  # a programming problem's statement: its fields are the question
             item.stem = join(item.stem, text, "\n")
@@ -554,8 +555,11 @@ class Segmenter:
         if _same_title(title, self.doc_title):
             return  # the paper's title again, as a running header between its questions
         self.doc += 1
+        self.titled_from = (self.doc_title, self.last_number)
         self.last_number = 0
-        self.doc_title = re.sub(r"^\d+(?=\D)", "", title).strip()[:60]  # "1《…》模拟试题": a page number
+        self.doc_title = re.sub(r"^\d+(?=\D)(?![年级級届屆])", "", title).strip()[
+            :60
+        ]  # "1《…》模拟试题": a page number
         self.chapter_title = ""
         self.new_section("", "generic", lineno)
 
@@ -611,6 +615,11 @@ class Segmenter:
             self.nested is not None
             and n == self.nested[1]
             and (n != self.expected or self._unbrackets(bracketed))
+        ) or (
+            # "37．（15分）" after "32．" "（1）"-"（3）": past a gap, as a scored question may be
+            self.nested is not None
+            and n > self.nested[1]
+            and boundaries.SCORED_LINE.match(line.text) is not None
         )
         if (
             n == 1
@@ -712,13 +721,13 @@ class Segmenter:
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
         for: its text is their shared material (a case study's), not a question of its own."""
-        reads = rules.READS_MATERIAL.search(parent.stem) is not None
+        reads = rules.READS_MATERIAL.search("\n".join([parent.stem, *parent.extra])) is not None
         answered = parent.options or parent.answer or parent.answered_by_trainee  # (a question itself)
         if answered or (parent.extra and not reads) or parent.material:
             return
         material = join(parent.stem, "\n".join(parent.extra), "\n")  # (the texts it told to read)
         asks = rules.QUESTION_WORDS.search(material) and not material.rstrip().endswith((":", "："))
-        if asks and not _names_parts(parent, children):
+        if asks and not reads and not _names_parts(parent, children):
             return  # "3.简述…？" then "(1)…？": it asks too, a question of its own
         for child in children:
             child.material = join(material, child.material, "\n")
@@ -768,11 +777,26 @@ class Segmenter:
     def start_key(self) -> None:
         self.close_item()
         self.end_parts()
+        self._title_over_key()
         self.mode = "key"
         self.sets_asked.clear()
         self.key_target = None
         self.key_entry = None
         self.key_last = 0
+
+    def _title_over_key(self) -> None:
+        """The paper's title printed again over its key ("2022年…考试 / 生物 / 参考答案"): a paper
+        with no question yet is the key's page of the paper above, unless that one has its key."""
+        if (
+            self.titled_from is None
+            or any(s.items for s in self.sections if s.doc == self.doc)
+            or any(k.doc == self.doc - 1 for k in self.keys)
+        ):
+            return
+        self.doc -= 1
+        self.doc_title, self.last_number = self.titled_from
+        self.titled_from = None
+        self.section.doc = self.doc
 
     # ---- lookups -------------------------------------------------------------------------
     def asked(self, title: str) -> bool:
@@ -860,6 +884,7 @@ def _norm_heading(heading: str) -> str:
 
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
+POINTS_ONLY = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 # "参考答案：21" closing the block a blank's question printed its program in: the answer at last
 LABELLED_IN_CODE = re.compile(r"\s*(?:参考答案|參考答案|标准答案|標準答案)\s*[:：]\s*(?=\S)")

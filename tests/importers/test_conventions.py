@@ -5824,3 +5824,54 @@ def test_a_blank_ending_the_question_is_answered_by_the_block_under_it_or_the_ke
         ("53", "fill", ["go"]),
     ]
     assert "defer fmt.Print(i)" in questions[1].stem
+
+
+GAOKAO_SUBJECT = (
+    "2022年普通高等学校招生全国统一考试（全国甲卷）\n生物\n"
+    "一、选择题：本题共2小题，每小题6分，共12分。\n"
+    "1．钙在骨骼生长中发挥作用。下列叙述错误的是（    ）\nA．细胞中有钙\nB．钙可自由通过细胞膜\n"
+    "2．线粒体是主要场所。下列叙述错误的是（    ）\nA．都能产生ATP\nB．需要O2直接参与\n"
+    "29．（9分）\n根据光合作用中CO2的固定方式不同，可将植物分为C3植物和C4植物。回答下列问题。\n"
+    "（1）光反应阶段的产物是____________。\n（2）光合产物不会全部运输到其他部位，原因是____________。\n"
+    "37．【生物——选修1：生物技术实践】（15分）\n某同学分离得到两株细菌，并分析两个菌株的其他生理功能。\n操作步骤：\n"
+    "①将菌株分别接种在液体培养基中培养；\n②在培养基中添加琼脂，制成平板。\n回答下列问题。\n"
+    "（1）步骤①中，若最初接种N0个细菌，繁殖n代后细菌的数量是____________。\n"
+    "（2）胸腺和浆细胞分别是____________、____________。\n\n"
+    "2022年普通高等学校招生全国统一考试\n生物\n参考答案\n一、选择题\n"
+    "1. B  2. A\n3.（1）O2、[H]和ATP\n（2）自身呼吸消耗\n4.（1）N0•2n\n（2）①. 胸腺    ②. 浆细胞\n"
+)
+
+
+def test_a_subject_cut_from_a_combined_gaokao_paper_is_read_with_its_key_pages_away() -> None:
+    # numbers jump 2 → 29 → 37 at questions that open with their points; the paper's title is
+    # printed again over the key, which numbers the questions 1…4 as they come
+    questions = parse_document("gaokao.txt", GAOKAO_SUBJECT.encode()).questions
+    assert [(q.number, q.type, q.answer) for q in questions] == [
+        ("1", "single", "B"),
+        ("2", "single", "A"),
+        ("1", "fill", ["O2、[H]和ATP"]),
+        ("2", "fill", ["自身呼吸消耗"]),
+        ("1", "fill", ["N0•2n"]),
+        ("2", "fill", ["胸腺", "浆细胞"]),
+    ]
+    assert questions[2].material.startswith("(9分)根据光合作用")
+    assert "①将菌株分别接种" in questions[4].material
+    assert {q.chapter for q in questions} == {"2022年普通高等学校招生全国统一考试(全国甲卷)"}
+
+
+def test_a_parts_count_note_after_its_heading_is_no_question() -> None:
+    qs = parse(
+        "四、计算题：本题共2个小题，共20分。\n13．（10分）已知质量为m。\n（1）求重力；\n（2）求动能。\n"
+    )
+    assert [(q["number"], q["stem"]) for q in qs] == [("1", "求重力;"), ("2", "求动能。")]
+
+
+def test_circled_questions_with_blanks_under_a_problems_text_are_its_sub_questions() -> None:
+    qs = parse(
+        "19. 兴趣小组用盐酸制备CO2，产生了废液。\n（1）废液的处理\n实验表明废液中的溶质是CaCl2和HCl。\n"
+        "【结果讨论】\n①a→b阶段，观察到的现象是_______。\n②b点后反应的化学方程式为_______。\n"
+    )
+    assert [q["stem"] for q in qs][-2:] == [
+        "a→b阶段,观察到的现象是_______。",
+        "b点后反应的化学方程式为_______。",
+    ]
