@@ -309,6 +309,9 @@ BOLD_NUMBER = re.compile(r"^\*\*(\d{1,4}\s*[.、．])\*\*(?=\s*\S)")
 HTML_COLOURED = re.compile(
     r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
 )
+# "生产经营单位应当<a>ABCD</a>。": an app's data marking the key where the blank is (never "<b>A</b>.
+# 上帝", a label set in bold)
+HTML_KEY_IN_BLANK = re.compile(r"<(a|u|b|strong|em)>\s*([A-H]{1,8})\s*</\1>(?!\s*[.．、:：)）])")
 HTML_TAG = re.compile(r"</?(?:details|summary|p|div|span|br|b|strong|font|u|em|i)\b[^>]*>", re.I)
 # "3/473单选题": an app's progress header is the question's number and type.
 PROGRESS_HEADER = re.compile(
@@ -508,6 +511,7 @@ def fold(text: str) -> str:
     if text and (text[0] >= "\U0001f300" or text[-1] >= "\U0001f300" or text[0] == "✅"):
         text = MARKDOWN_PREFIX.sub("", EMOJI_ENDS.sub("", text))
     if "<" in text:
+        text = HTML_KEY_IN_BLANK.sub(r"（\2）", text)
         text = HTML_COLOURED.sub(lambda m: f"**{m.group(2) or m.group(4)}**", text)
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B
     if "$" in text:

@@ -5875,3 +5875,14 @@ def test_circled_questions_with_blanks_under_a_problems_text_are_its_sub_questio
         "a→b阶段,观察到的现象是_______。",
         "b点后反应的化学方程式为_______。",
     ]
+
+
+def test_a_key_tagged_where_the_blank_is_answers_and_a_bold_label_stays_a_label() -> None:
+    qs = parse(
+        "生产经营单位应当<a>AB</a>。\nA.签订协议      B.统一协调\nC.订立合同      D.支付费用|\n"
+        "<u>C</u>是服务的核心。\n<b>A</b>. 价格\n<b>B</b>. 速度\n<b>C</b>. 客户\n"
+    )
+    assert [(q["type"], q["stem"], q["options"], q["answer"]) for q in qs] == [
+        ("multiple", "生产经营单位应当( )。", ["签订协议", "统一协调", "订立合同", "支付费用|"], "AB"),
+        ("single", "是服务的核心。", ["价格", "速度", "客户"], "C"),
+    ]
