@@ -991,7 +991,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     if index == 0:
         pending = text[pos : m.start()].strip()
-        if not (item.stem or pending or item.shares):
+        if not (item.stem or pending or item.shares or _cloze_options(item, text, m)):
             return None  # (options under "【41-43】" are the group's, shared by its stems)
         if group == "opt_bare" and not (
             at_line_start(m)
@@ -1032,6 +1032,15 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         if not first_lost:
             family = item.option_family  # (the run keeps its own style: "C." comes next)
     return ("option", (index, family))
+
+
+def _cloze_options(item: Item, text: str, m: re.Match[str]) -> bool:
+    """ "16. (A) as (B) for (C) though (D) without": a cloze's blank 16, its options on the line of
+    its number and no stem (the passage above holds the blank)."""
+    return bool(item.number) and not item.extra and CLOZE_B.search(text, m.end()) is not None
+
+
+CLOZE_B = re.compile(r"\s(?:B\s*[.．、:：)）]|[(（]B[)）])\s*\S")
 
 
 def _glued_to_words(text: str, m: re.Match[str]) -> bool:

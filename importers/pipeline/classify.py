@@ -360,8 +360,9 @@ def _box_after(stem: str, kind: str) -> bool:
 
 def _asks_in_prose(stem: str, options: list[str]) -> bool:
     """A numbered line under a heading with no type that asks after all: its first line asks
-    ("（1）…的意义是什么？"), or it has options."""
-    return ASKED_LINE.search(stem.split("\n", 1)[0]) is not None or _asks_with_options(stem, options)
+    ("（1）…的意义是什么？"), it has options, or options alone (a cloze's blank: "16. (A) as (B) for")."""
+    cloze = not stem and len(options) >= 2
+    return cloze or ASKED_LINE.search(stem.split("\n", 1)[0]) is not None or _asks_with_options(stem, options)
 
 
 def _asks_with_options(stem: str, options: list[str]) -> bool:

@@ -121,9 +121,10 @@ CASE_STORY_LABEL = re.compile(
 CASE_QUESTIONS = (
     r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 )
-# "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number.
+# "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number ("第16題至第30題" is
+# a range a part's instructions name).
 ITEM = (
-    r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題][.、:：]?"
+    r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題](?!\s*(?:至|到|~|-|－|—)\s*第?\s*\d)[.、:：]?"
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from . import boundaries, rules
+from . import boundaries, passages, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .glossary import defines_term
 from .line_rules import bold_heads_questions, read_whole_line
@@ -355,6 +355,9 @@ class Segmenter:
                 number="", lineno=line.lineno, section=self.section, stem=stem, material=self.material
             )
             return
+        if item is not None and new_line and passages.GROUP_HEADER.match(text):
+            self.close_item()  # "第21至25題為題組": the passage of the next questions follows
+            item = None
         if item is None:
             self._outside_item(text, line)
             return
@@ -537,6 +540,7 @@ class Segmenter:
         self.key_last = 0
         self.case_open = False  # a case study's sub-questions have started ("问题:")
         self.material = ""
+        self.passage: passages.Passage | None = None  # a reading passage its questions share
         self.nested = None
 
     def close_item(self) -> None:
@@ -557,9 +561,8 @@ class Segmenter:
         self.doc += 1
         self.titled_from = (self.doc_title, self.last_number)
         self.last_number = 0
-        self.doc_title = re.sub(r"^\d+(?=\D)(?![年级級届屆])", "", title).strip()[
-            :60
-        ]  # "1《…》模拟试题": a page number
+        # (a number before the title is a page's, "1《…》模拟试题"; never a year's "2022年…")
+        self.doc_title = re.sub(r"^\d+(?=\D)(?![年级級届屆])", "", title).strip()[:60]
         self.chapter_title = ""
         self.new_section("", "generic", lineno)
 
@@ -637,6 +640,8 @@ class Segmenter:
         self.heading_items += bool(line.heading)
         self.expected = int(number) + 1
         self.last_number = int(number)
+        if not bracketed and self.section.kind != "case":
+            self._read_passage(n)
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.bracketed = bracketed
         self.item.mark, self.leading_mark = self.leading_mark, None
@@ -644,6 +649,22 @@ class Segmenter:
         self.item.bold = line.bold
         self.item.headed = bool(line.heading)
         self.item.attach_images(line)
+
+    def _read_passage(self, number: int) -> None:
+        """A passage read since the last question, serving this one, is its material and the
+        material of those after it that it serves (see passages.py)."""
+        section = self.section
+        since = section.items[-1].lineno if section.items else section.lineno
+        loose = [(ln.lineno, ln.text) for ln in section.loose if ln.lineno > since]
+        passage = passages.find_passage(loose, number) if loose else None
+        if passage is not None:
+            self.passage = passage
+            self.material = passage.text
+            read = set(passage.lines)
+            section.loose[:] = [ln for ln in section.loose if ln.lineno not in read]
+            self.roles.update({lineno: ["material"] for lineno in read})
+        elif self.passage is not None and not self.passage.serves(number):
+            self.passage, self.material = None, ""
 
     def _unbrackets(self, bracketed: bool) -> bool:
         """ "3." after "(1)" "(2)" under "2.": the main numbering again, though 3 follows 2."""

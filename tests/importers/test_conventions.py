@@ -5886,3 +5886,51 @@ def test_a_key_tagged_where_the_blank_is_answers_and_a_bold_label_stays_a_label(
         ("multiple", "生产经营单位应当( )。", ["签订协议", "统一协调", "订立合同", "支付费用|"], "AB"),
         ("single", "是服务的核心。", ["价格", "速度", "客户"], "C"),
     ]
+
+
+CLOZE_AND_READING = (
+    "二、綜合測驗\n說明︰第16題至第17題，每題一個空格，請依文意選出最適當的一個選項。\n"
+    "Street pigeons are a common sight in many European cities. In fact, a visit to a major city just\n"
+    "would not be the same __16__ encountering them. In Barcelona, however, the birds are now threatening\n"
+    "to __17__ the city's historic center, pooping on monuments, buildings, and even tourists.\n"
+    "16. A. as B. for C. though D. without\n17. A. set up B. hang on C. take over D. break down\n"
+    "第18至19題為題組\n"
+    "The prickly pear cactus is such a powerful symbol in Mexico that it occupies a prime spot on the\n"
+    "national flag. Now scientists have come up with a new use for the bright green plant: producing\n"
+    "renewable energy from the husks that market vendors once threw away every single day.\n"
+    "18. What is the purpose of this passage?\nA. To argue.\nB. To introduce a new source of energy.\n"
+    "19. What do vendors throw away?\nA. Husks.\nB. Flags.\n"
+    "20. Which word is closest to sacred?\nA. holy\nB. plain\n"
+)
+
+
+def test_cloze_blanks_and_reading_questions_share_their_passage_as_material() -> None:
+    questions = parse_document("english.txt", CLOZE_AND_READING.encode()).questions
+    assert [(q.number, q.type, q.stem, q.options[:2]) for q in questions] == [
+        ("16", "single", "", ["as", "for"]),
+        ("17", "single", "", ["set up", "hang on"]),
+        (
+            "18",
+            "single",
+            "What is the purpose of this passage?",
+            ["To argue.", "To introduce a new source of energy."],
+        ),
+        ("19", "single", "What do vendors throw away?", ["Husks.", "Flags."]),
+        ("20", "single", "Which word is closest to sacred?", ["holy", "plain"]),
+    ]
+    cloze, reading = questions[0].material, questions[2].material
+    assert cloze.startswith("Street pigeons") and "__17__" in cloze and questions[1].material == cloze
+    assert reading.startswith("The prickly pear") and questions[3].material == reading
+    assert questions[4].material == ""  # (past the group the header named)
+
+
+def test_a_range_of_questions_a_parts_instructions_name_opens_none() -> None:
+    qs = parse(
+        "一、詞彙題\n說明︰第1題至第2題，每題有4個選項，請劃記在答案卡之「選擇題答案區」。\n"
+        "1. Tom likes to _____ jokes.\n(A) alert (B) spare (C) play (D) tell\n"
+        "2. Shoppers _____ the elevator.\n(A) take (B) eat (C) drink (D) sing\n"
+    )
+    assert [(q["number"], q["stem"]) for q in qs] == [
+        ("1", "Tom likes to _____ jokes."),
+        ("2", "Shoppers _____ the elevator."),
+    ]

@@ -1,0 +1,54 @@
+"""The reading passages that cloze and reading questions share (importers/pipeline/passages.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.pipeline.passages import find_passage, group_range, holds_blank
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "held"),
+    [
+        ("would not be the same __16__ encountering them", 16, True),
+        ("would not be the same ___(16)___ encountering them", 16, True),
+        ("would not be the same   16   encountering them", 16, True),  # a PDF's gap around the blank
+        ("the birds\n20   throughout the city", 20, True),
+        ("would not be the same （16） encountering them", 16, True),
+        ("exit(1); /* this should never be executed */", 1, False),  # a call, no blank
+        ("In 2016, the council decided", 16, False),
+        ("the odds are 1 in 3,000", 1, False),
+        ("would not be the same __16__ encountering them", 17, False),
+    ],
+)
+def test_a_clozes_blank_is_told_from_numbers_in_its_text(text: str, number: int, held: bool) -> None:
+    assert holds_blank(text, number) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("第41至44題為題組", (41, 44)),
+        ("第21-25题为题组", (21, 25)),
+        ("Questions 31-35 are based on the following passage.", (31, 35)),
+        ("第16題至第30題，每題一個空格", None),  # a part's instructions, not a group
+        ("41. What is the purpose of this passage?", None),
+    ],
+)
+def test_a_group_header_names_the_questions_its_passage_serves(
+    text: str, span: tuple[int, int] | None
+) -> None:
+    assert group_range(text) == span
+
+
+def test_a_passage_needs_more_than_a_note_and_stops_at_the_parts_instructions() -> None:
+    story = "Street pigeons are a common sight in many European cities, bathing in fountains and " * 2
+    lines = [
+        (1, "說明︰第16題至第17題，每題一個空格。"),
+        (2, story),
+        (3, "the same __16__ encountering them."),
+    ]
+    passage = find_passage(lines, 16)
+    assert passage is not None and passage.lines == [2, 3] and passage.last is None
+    assert passage.serves(16) and not passage.serves(17)
+    assert find_passage([(3, "the same __16__ encountering them.")], 16) is None
