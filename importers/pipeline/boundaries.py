@@ -90,6 +90,8 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return ("heading", title) if typed else None
     if title and (line_start or seg.section_kind(title.group(0)) != "generic"):
         return ("heading", title)
+    if m.group("heading_range"):
+        return None  # ("第16題至第30題" is no part; a range with its type is, above)
     if m.group("heading_di"):  # "第一题：下列…" naming no type: a question's own number
         n = chinese_number(re.sub(rf"[^{rules.CN_NUM}]", "", m.group("heading_di")))
         questions = seg.mode == "questions" and line_start and not seg.case_open
@@ -219,7 +221,7 @@ def own_answer_below(seg: Segmenter) -> bool:
     return bool(points) or not BOUNDARY.match(below)
 
 
-SECOND_POINT = re.compile(r"\s*2\s*[.、．]")
+SECOND_POINT = re.compile(r"\s*2\s*[.、．:：]")  # ("1：继承Thread类" "2：实现Runnable接口")
 
 
 def _waiting_above(seg: Segmenter) -> bool:
@@ -227,7 +229,7 @@ def _waiting_above(seg: Segmenter) -> bool:
     return any(
         item.answer is None
         for s in seg.sections
-        if s.doc == seg.doc and s is not seg.section
+        if s.doc == seg.doc and s is not seg.section and s.kind != "prose"  # (not "考试要求" 1. 2. …)
         for item in s.items
     )
 
@@ -464,7 +466,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         so_far = (item.answer or "") + (item.explanation or "") + text[pos : m.start()]
         if not line_start and (re.search(r"(?<!\d)1\s*[.、．]", so_far) or (n == 1 and not so_far.strip())):
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
-        if group in ("item_n", "item_c") and _answer_point_line(so_far, n, text, m.end()):
+        if group in ("item_n", "item_c", "item_k") and _answer_point_line(so_far, n, text, m.end()):
             return None  # "答：1. 倾听" or "答：" then "1. 倾听" "2. 记录": points that ask nothing
     if group in ("item_n", "item_c") and line_start and _point_of_unnumbered(seg, n, text, m.end()):
         return None  # "太平天国失败的原因和教训" in a 论述 part, then "1. …" "2. …": its answer's points
@@ -580,7 +582,7 @@ def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:
 INTRODUCES_END = re.compile(r"(?:为|是|如下|包括|有以下几点)\s*$")  # "答：保密注意事项为" then "1. …"
 CN_PART_LAST = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}\s*[、.．][^\n]*$")
 # ("答：1，…" then "2，…"; "…反作用。1.意识…；" then "2.…": a list may open after a sentence)
-ANSWER_POINT = re.compile(r"(?:^|\n|(?<=[。；;]))\s*(\d{1,2})\s*[.、．，,](?!\d)")
+ANSWER_POINT = re.compile(r"(?:^|\n|(?<=[。；;]))\s*(\d{1,2})\s*[.、．，,:：](?!\d)")
 
 
 DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")

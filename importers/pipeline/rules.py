@@ -47,6 +47,8 @@ OPEN_PART_WORDS = r"计算|計算|分析|综合|綜合|设计|設計|解答|证�
 HEADING_CN = (
     rf"(?P<heading_cn>[{CN_NUM}]{{1,3}}\s*[、.．]\s*"
     rf"|(?P<heading_di>第\s*[{CN_NUM}]{{1,3}}\s*大?[题題])\s*[、.．,，:：]?\s*"
+    # "第2-4题 上机编程题": a part named by the questions it holds (with its type, else a note)
+    r"|(?P<heading_range>第\s*\d{1,3}\s*[-~～至到—–]\s*\d{1,3}\s*[题題])\s*[、.．,，:：]?\s*"
     r"|(?P<heading_gan>[甲乙丙丁])\s*[、.．]\s*)"  # "甲、申論題部分": parts named by the stems
 )
 # "第二章客户服务理念", "第3节", "第02讲" (a course's lectures); a key for a chapter is "第一章:1.C2.…"
@@ -189,7 +191,7 @@ INSTRUCTIONS = re.compile(
 # Sections of instructions, not questions: "注意事项 1、考试时间:90分钟。"
 PROSE_MARKER = (
     r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
-    r"|考生注意|答题要求|答題要求|考试须知|考試須知"
+    r"|考生注意|答题要求|答題要求|考试须知|考試須知|考试要求|考試要求"
     # a national exam's "请按下述要求正确填写答题卡" over its numbered rules for the answer sheet
     r"|请按(?:下述|以下|如下)要求[^\d\n]{0,12}|請按(?:下述|以下|如下)要求[^\d\n]{0,12})"
 )

@@ -498,7 +498,9 @@ class Segmenter:
         elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):
-            if BOLD_ONLY.fullmatch(item.stem):
+            if self._task_goes_on(item, text):
+                item.stem = join(item.stem, text, "\n")  # "编程实现…：" then its rules and sample run
+            elif BOLD_ONLY.fullmatch(item.stem):
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif _asks_more(item.stem, text):
                 item.stem = join(item.stem, text, "\n")
@@ -516,6 +518,18 @@ class Segmenter:
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    def _task_goes_on(self, item: Item, text: str) -> bool:
+        """In a part of programming tasks ("上机编程题"), prose under a task that announces it
+        ("…计算程序：" over one line, "输入输出的形式如下:" over a sample run) is more of the task;
+        an answer is a program, or labelled."""
+        announced = boundaries.COLON_END.search(item.stem) or SAMPLE_RUN.search(f"{item.stem}\n{text}")
+        return (
+            PROGRAMMING_PART.search(self.section.heading) is not None
+            and announced is not None
+            and not ANSWER_NEXT.match(text)
+            and not boundaries.program_line(text, 0)
+        )
 
     def _asked_over_bare_options(self, item: Item) -> bool:
         """In a choice part, a short stem that has asked ("…运算包括", "一个关键字是", a blank)
@@ -905,6 +919,11 @@ def _norm_heading(heading: str) -> str:
 
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 CODE_SLOTS = ("stem", "answer", "explanation")
+# "输入输出的形式如下:", "运行效果如下：", "样例：": a sample run follows, to the next task
+SAMPLE_RUN = re.compile(
+    r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
+)
+PROGRAMMING_PART = re.compile(r"编程|編程|上机|上機|程序设计|程序設計|programming", re.IGNORECASE)
 POINTS_ONLY = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 # "参考答案：21" closing the block a blank's question printed its program in: the answer at last

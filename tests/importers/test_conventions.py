@@ -5927,6 +5927,7 @@ def test_cloze_blanks_and_reading_questions_share_their_passage_as_material() ->
 def test_a_range_of_questions_a_parts_instructions_name_opens_none() -> None:
     qs = parse(
         "一、詞彙題\n說明︰第1題至第2題，每題有4個選項，請劃記在答案卡之「選擇題答案區」。\n"
+        "第1-2题每题1分，共2分。\n"
         "1. Tom likes to _____ jokes.\n(A) alert (B) spare (C) play (D) tell\n"
         "2. Shoppers _____ the elevator.\n(A) take (B) eat (C) drink (D) sing\n"
     )
@@ -5934,3 +5935,34 @@ def test_a_range_of_questions_a_parts_instructions_name_opens_none() -> None:
         ("1", "Tom likes to _____ jokes."),
         ("2", "Shoppers _____ the elevator."),
     ]
+
+
+def test_a_hand_typed_exam_rules_answers_under_a_bare_label_and_tasks_numbered_in_words() -> None:
+    qs = parse(
+        "考试要求\n每题作为一个项目，要求:\n1,项目名称为Exam<题号>\n2,使用UTF-8编码\n\n"
+        "第一题 简答题(每题两分)\n1. Java实现多线程都有哪些方式？\n答案：\n"
+        "1：继承Thread类，实现其run方法\n2：实现Runnable接口，重写其run方法\n"
+        "2. 如何实现线程同步？\n答案：\n加 synchronized 关键字\n\n"
+        "第2-3题 上机编程题:\n第二题(8分)\n编程实现工资个人所得税计算程序：\n"
+        "从命令行中接收用户输入的工资数,形式如下:\n请输入工资: xxxx\n所需要缴纳的税费为: xxxx\n"
+        "第三题(8分)\n输入某年某月某日，给出下一天的日期。\n"
+    )
+    assert [(q["section"], q["number"], q["stem"].split("\n")[0], q["answer"]) for q in qs] == [
+        (
+            "第一题 简答题(每题两分)",
+            "1",
+            "Java实现多线程都有哪些方式?",
+            "1:继承Thread类,实现其run方法\n2:实现Runnable接口,重写其run方法",
+        ),
+        ("第一题 简答题(每题两分)", "2", "如何实现线程同步?", "加 synchronized 关键字"),
+        ("第2-3题 上机编程题", "2", "编程实现工资个人所得税计算程序:", None),
+        ("第2-3题 上机编程题", "3", "输入某年某月某日,给出下一天的日期。", None),
+    ]
+    assert qs[2]["stem"].endswith("所需要缴纳的税费为: xxxx")
+
+
+def test_a_range_of_questions_with_their_points_is_a_note_of_the_part_not_a_part() -> None:
+    qs = parse(
+        "一、選擇題\n第1-2题每题1分，共2分。\n1. 客户是？\nA.上帝\nB.对手\n2. 服务是？\nA.态度\nB.价格\n"
+    )
+    assert [(q["section"], q["number"]) for q in qs] == [("一、選擇題", "1"), ("一、選擇題", "2")]
