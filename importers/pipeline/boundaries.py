@@ -1570,8 +1570,7 @@ def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, l
             item.answer = lines.pop(0).strip()  # "D、…" "B" then the next stem: B is the key
         stem, item.extra = "".join(lines), []
     elif item.slot == "explanation":  # the explanation's last line is the next question's stem
-        explanation, _, stem = (item.explanation or "").strip().rpartition("\n")
-        item.explanation = explanation
+        item.explanation, stem = _stem_after_explanation((item.explanation or "").strip())
     else:  # "正确答案 B" then the next stem: the key stays, the rest starts the next question
         key, _, stem = (item.answer or "").partition("\n")
         item.answer = key
@@ -1581,6 +1580,23 @@ def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, l
     new.option_family = str(family)
     new.slot = "option"
     return m.end()
+
+
+def _stem_after_explanation(text: str) -> tuple[str, str]:
+    """The explanation, and the next question's stem: its last line, or from a line that ends
+    announcing a program ("对于函数定义：") over that program to the line that asks."""
+    lines = text.split("\n")
+    start = len(lines) - 1
+    at = start - 1
+    while at > 0 and _program_text(lines[at]) and not COLON_END.search(lines[at]):
+        at -= 1
+    if at < start - 1 and COLON_END.search(lines[at]):
+        start = at
+    return "\n".join(lines[:start]), "\n".join(lines[start:])
+
+
+def _program_text(line: str) -> bool:
+    return rules.CODE_MARKS.search(line) is not None or not rules.HAS_CJK.search(line)
 
 
 def on_type_tag(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

@@ -246,6 +246,13 @@ class Segmenter:
         if item.slot == "option" and len(item.options) >= 2:
             item.slot = "explanation"  # a block under the options: the question's notes
         if (
+            item.slot == "answer"
+            and len(item.options) >= 2
+            and KEY_ONLY.fullmatch(item.answer or "")
+            and rules.CODE_MARKS.search(line.text) is not None  # (not "题库中第11题:" in a block)
+        ):
+            item.slot = "explanation"  # "参考答案：CD" then a program: the key's worked example
+        if (
             item.slot in ("answer", "mine")
             and not item.options
             and (
@@ -924,6 +931,7 @@ SAMPLE_RUN = re.compile(
     r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
 )
 PROGRAMMING_PART = re.compile(r"编程|編程|上机|上機|程序设计|程序設計|programming", re.IGNORECASE)
+KEY_ONLY = re.compile(r"\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*")
 POINTS_ONLY = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 # "参考答案：21" closing the block a blank's question printed its program in: the answer at last

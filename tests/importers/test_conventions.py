@@ -5966,3 +5966,23 @@ def test_a_range_of_questions_with_their_points_is_a_note_of_the_part_not_a_part
         "一、選擇題\n第1-2题每题1分，共2分。\n1. 客户是？\nA.上帝\nB.对手\n2. 服务是？\nA.态度\nB.价格\n"
     )
     assert [(q["section"], q["number"]) for q in qs] == [("一、選擇題", "1"), ("一、選擇題", "2")]
+
+
+def test_a_program_under_a_letter_key_is_its_example_and_an_unnumbered_question_follows() -> None:
+    text = (
+        "8. 【初级】关于循环语句，下面说法正确的有（）\nA. 支持while\nB. 与C没有差异\nC. 支持break\nD. 不支持逗号\n"
+        "参考答案：CD\n\n```go\nfor i,j := 5,20; i <10; i, j = i+1 , j +1 {\n}\n```\n\n"
+        "【初级】关于switch语句，下面说法正确的有（）\nA. 条件必须为常量\nB. 单个case可以有多个结果\n"
+        "参考答案：B\n\n```go\nswitch flag {\ncase true:\n}\n```\n\n"
+        "【中级】对于函数定义：\n\n```go\nfunc add(args ...int) int {\nreturn sum\n}\n```\n\n"
+        "下面对add函数调用正确的是（）\nA. add(1, 2)\nB. add([]int{1, 3, 7}...)\n\n参考答案：AB\n"
+    )
+    questions = parse_document("go.md", text.encode()).questions
+    assert [(q.stem.split("\n")[0], q.answer) for q in questions] == [
+        ("【初级】关于循环语句,下面说法正确的有()", "CD"),
+        ("【初级】关于switch语句,下面说法正确的有()", "B"),
+        ("【中级】对于函数定义:", "AB"),
+    ]
+    assert questions[0].explanation.startswith("for i,j := 5,20")
+    assert questions[1].explanation.startswith("switch flag {")
+    assert questions[2].stem.endswith("return sum\n}\n下面对add函数调用正确的是()")
