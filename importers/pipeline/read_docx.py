@@ -214,6 +214,12 @@ _MARKED_OPTION = re.compile(
     rf"(?P<label>(?:^|(?<=\s)){_LABEL})?{_MARK_ON}\s*"
     rf"(?P<inner>(?:{_LABEL})?)(?P<text>[^{_MARK_OFF}]*?)\s*{_MARK_OFF}"
 )
+# "正确错误" (or "对 错", "√ ×") printed under a statement, the right word marked
+_VERDICT_WORD = r"正确|錯誤|错误|正確|对|錯|错|對|√|×"
+_MARKED_VERDICT = re.compile(
+    rf"\s*(?:{_MARK_ON}\s*(?P<first>{_VERDICT_WORD})\s*{_MARK_OFF}\s*(?:{_VERDICT_WORD})"
+    rf"|(?:{_VERDICT_WORD})\s*{_MARK_ON}\s*(?P<second>{_VERDICT_WORD})\s*{_MARK_OFF})\s*"
+)
 _NEXT_LABEL = re.compile(rf"(\s+)({_LABEL})")  # "A.甲   B.乙" marked as one span
 
 
@@ -221,6 +227,9 @@ def _marked_options(text: str) -> str:
     """ "\ue000C、漏洞\ue001 D、缺陷" → "C、**漏洞** D、缺陷": a coloured option is the key. Marked
     text that is no option (a coloured heading, a red word in a stem) stays plain."""
     text = _MARKED_SPAN.sub("", text)  # one span across the runs Word split it into
+    verdict = _MARKED_VERDICT.fullmatch(text)
+    if verdict:  # "正确 错误" under a statement, one word in red: the judgement's key
+        return f"答案：{verdict.group('first') or verdict.group('second')}"
 
     def option(m: re.Match[str]) -> str:
         label = m.group("label") or m.group("inner")

@@ -101,6 +101,27 @@ def test_an_option_set_in_colour_is_the_key() -> None:
     ]
 
 
+def test_the_word_set_in_colour_under_a_statement_is_its_judgement() -> None:
+    document = docx.Document()
+    document.add_paragraph("三、判断题")
+    for n, (statement, red) in enumerate((("服务没有标准。", "错误"), ("客户至上。", "正确")), start=1):
+        document.add_paragraph(f"{n}、{statement}")
+        verdicts = document.add_paragraph()
+        for word in ("正确", "错误"):
+            run = verdicts.add_run(word)
+            if word == red:
+                run.font.color.rgb = RGBColor(0xFF, 0, 0)
+    plain = document.add_paragraph("3、回访的结果")
+    plain.add_run("正确").font.color.rgb = RGBColor(0xFF, 0, 0)  # (a red word inside a statement)
+    plain.add_run("与否都要记录。")
+    questions = parse_document("verdicts.docx", to_bytes(document)).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("服务没有标准。", False),
+        ("客户至上。", True),
+        ("回访的结果正确与否都要记录。", None),
+    ]
+
+
 def test_an_option_set_in_bold_among_plain_ones_is_the_key_all_bold_is_none() -> None:
     document = docx.Document()
     document.add_paragraph("一、单项选择题")
