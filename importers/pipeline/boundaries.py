@@ -942,6 +942,14 @@ def _lists_steps(item: Item, text: str, m: re.Match[str]) -> bool:
     return bool(item.extra) and not _asks_plainly(item.stem) and not _asks_plainly(text[m.end() :])
 
 
+def _states_points(item: Item, text: str, m: re.Match[str]) -> bool:
+    """A circled line ending its clause with "；" under a stem that asked nothing plainly."""
+    return POINT_END.search(text, m.end()) is not None and not _asks_plainly(item.stem)
+
+
+POINT_END = re.compile(r"[；;]\s*$")
+
+
 def _asks_plainly(stem: str) -> bool:
     return rules.asks_strongly(stem) or rules.BLANK.search(stem) is not None
 
@@ -977,6 +985,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
     if group == "opt_circle" and not item.options and _names_a_step(item, text, m):
         return None  # "（2）步骤①中，…": the step ① of the problem's text, named
+    if group == "opt_circle" and not item.options and _states_points(item, text, m):
+        return None  # "Hashmap和hashtable的区别" then "①、HashMap 是线程不安全的，…；": its answer's points
     if group == "opt_circle" and not item.options and _lists_steps(item, text, m):
         return None  # "…如下。" "培养基Ⅰ：…" "操作步骤：" then "①将…": a problem's steps, no choice
     if group == "opt_circle" and not item.options and rules.WORD_LIMIT.search(item.stem):

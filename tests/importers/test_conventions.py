@@ -5986,3 +5986,18 @@ def test_a_program_under_a_letter_key_is_its_example_and_an_unnumbered_question_
     assert questions[0].explanation.startswith("for i,j := 5,20")
     assert questions[1].explanation.startswith("switch flag {")
     assert questions[2].stem.endswith("return sum\n}\n下面对add函数调用正确的是()")
+
+
+def test_circled_clauses_ending_in_semicolons_under_a_topic_are_its_answers_points() -> None:
+    qs = parse(
+        "5. Hashmap和hashtable的区别\n①、HashMap 是线程不安全的，HashTable 是线程安全的；\n②、HashTable 的效率比不上 HashMap；\n"
+        "6. 下列属于集合的是（ ）\n①List\n②Map\nA.①\nB.①②\n答案：B\n"
+    )
+    assert [(q["type"], q["options"], q["answer"]) for q in qs] == [
+        (
+            "short",
+            [],
+            "①、HashMap 是线程不安全的,HashTable 是线程安全的;\n②、HashTable 的效率比不上 HashMap;",
+        ),
+        ("single", ["①", "①②"], "B"),
+    ]
