@@ -19,8 +19,11 @@ GROUP_HEADER = re.compile(
     r"|Questions?\s+(\d{1,3})\s*(?:-|–|—|to|through)\s*(\d{1,3})\s+(?:are|is)\s+based)",
     re.IGNORECASE,
 )
-# Characters of prose a passage holds at least: a line or two is a note, not a text to read.
+# Characters of prose a passage holds at least (a line or two is a note, not a text to read),
+# and at most (an exam's passage is a page or two; the rest of a long file is no passage, and
+# each question would search it again for its blank)
 PASSAGE_MIN = 120
+PASSAGE_MAX = 20_000
 
 
 @dataclass
@@ -28,9 +31,10 @@ class Passage:
     text: str
     last: int | None  # the last question a group header gave it; None: those whose blank it holds
     lines: list[int]  # the lines it was read from
+    blanks: frozenset[int]  # the numbers of the blanks it holds
 
     def serves(self, number: int) -> bool:
-        return number <= self.last if self.last is not None else holds_blank(self.text, number)
+        return number <= self.last if self.last is not None else number in self.blanks
 
 
 def group_range(text: str) -> tuple[int, int] | None:
@@ -41,17 +45,22 @@ def group_range(text: str) -> tuple[int, int] | None:
     return int(first), int(last)
 
 
+# A cloze's numbered blank: "__16__", "_(16)_", "（16）", or the number set apart by wide gaps as a
+# PDF prints the blank ("the same   16   encountering"); never a call's "exit(1)", nor "(1) A." a part
+BLANK = re.compile(
+    r"_+\s*[(（]?(\d{1,3})[)）]?\s*_+"
+    r"|(?<!\w)[(（]\s*(\d{1,3})\s*[)）](?!\s*[A-Da-d][.．、)])"
+    r"|(?:^|[ \t]{2,})(\d{1,3})(?=[ \t]{2,}|$)",
+    re.MULTILINE,
+)
+
+
+def blank_numbers(text: str) -> frozenset[int]:
+    return frozenset(int(next(g for g in m.groups() if g)) for m in BLANK.finditer(text))
+
+
 def holds_blank(text: str, number: int) -> bool:
-    """The blank numbered `number` in a cloze's text: "__16__", "_(16)_", "（16）", or the number
-    set apart by wide gaps as a PDF prints the blank ("the same   16   encountering")."""
-    n = str(number)
-    blank = re.compile(
-        rf"_+\s*[(（]?{n}[)）]?\s*_+"
-        rf"|(?<!\w)[(（]\s*{n}\s*[)）](?!\s*[A-Da-d][.．、)])"  # (never "exit(1)", nor "(1) A." a part)
-        rf"|(?:^|[ \t]{{2,}}){n}(?:[ \t]{{2,}}|$)",
-        re.MULTILINE,
-    )
-    return blank.search(text) is not None
+    return number in blank_numbers(text)
 
 
 def find_passage(lines: list[tuple[int, str]], number: int) -> Passage | None:
@@ -65,14 +74,16 @@ def find_passage(lines: list[tuple[int, str]], number: int) -> Passage | None:
     while start > 0 and not _stops(lines[start - 1][1]):
         start -= 1  # (back to the part's instructions: "說明︰第16題至第30題…" is no passage)
     passage = _passage(lines[start:], None)
-    return passage if passage is not None and holds_blank(passage.text, number) else None
+    return passage if passage is not None and number in passage.blanks else None
 
 
 def _passage(lines: list[tuple[int, str]], last: int | None) -> Passage | None:
+    if sum(len(text) for _, text in lines) > PASSAGE_MAX:
+        return None
     text = "\n".join(text for _, text in lines).strip()
     if len(rules.bare_words(text)) < PASSAGE_MIN:
         return None
-    return Passage(text=text, last=last, lines=[lineno for lineno, _ in lines])
+    return Passage(text=text, last=last, lines=[lineno for lineno, _ in lines], blanks=blank_numbers(text))
 
 
 def _stops(text: str) -> bool:

@@ -676,14 +676,25 @@ class Segmenter:
         material of those after it that it serves (see passages.py)."""
         section = self.section
         since = section.items[-1].lineno if section.items else section.lineno
-        loose = [(ln.lineno, ln.text) for ln in section.loose if ln.lineno > since]
+        start = len(section.loose)
+        while start and section.loose[start - 1].lineno > since:
+            start -= 1  # (only the lines since the last question: never the whole part again)
+        loose = [(ln.lineno, ln.text) for ln in section.loose[start:]]
         passage = passages.find_passage(loose, number) if loose else None
+        if passage is not None:
+            read = set(passage.lines)
+            section.loose[start:] = [ln for ln in section.loose[start:] if ln.lineno not in read]
+            self.roles.update({lineno: ["material"] for lineno in read})
+        elif section.items and len(section.items[-1].options) >= 2 and section.items[-1].extra:
+            # the next passage read under the last choice of the one before ("…20. (A) …" then
+            # the text of blanks 21-25)
+            above = section.items[-1]
+            passage = passages.find_passage([(0, text) for text in above.extra], number)
+            if passage is not None:
+                above.extra = []
         if passage is not None:
             self.passage = passage
             self.material = passage.text
-            read = set(passage.lines)
-            section.loose[:] = [ln for ln in section.loose if ln.lineno not in read]
-            self.roles.update({lineno: ["material"] for lineno in read})
         elif self.passage is not None and not self.passage.serves(number):
             self.passage, self.material = None, ""
 

@@ -6001,3 +6001,24 @@ def test_circled_clauses_ending_in_semicolons_under_a_topic_are_its_answers_poin
         ),
         ("single", ["①", "①②"], "B"),
     ]
+
+
+def test_a_second_cloze_passage_read_under_the_first_ones_last_blank_is_the_next_ones() -> None:
+    story = "The city council originally proposed a plan for the pigeons in the old town, and the people "
+    text = (
+        "二、完形填空\n" + story + "__1__ it at once.\n" + story + "__2__ it later.\n"
+        "1. A. liked B. hated\n2. A. saw B. forgot\n"
+        + story.replace("city", "town")
+        + "__3__ the birds.\n"
+        + story
+        + "__4__ them.\n"
+        "3. A. fed B. chased\n4. A. counted B. named\n"
+    )
+    questions = parse_document("cloze.txt", text.encode()).questions
+    assert [(q.number, q.options, q.material[:8]) for q in questions] == [
+        ("1", ["liked", "hated"], "The city"),
+        ("2", ["saw", "forgot"], "The city"),
+        ("3", ["fed", "chased"], "The town"),
+        ("4", ["counted", "named"], "The town"),
+    ]
+    assert "__4__" in questions[3].material and "__1__" not in questions[3].material

@@ -52,3 +52,9 @@ def test_a_passage_needs_more_than_a_note_and_stops_at_the_parts_instructions() 
     assert passage is not None and passage.lines == [2, 3] and passage.last is None
     assert passage.serves(16) and not passage.serves(17)
     assert find_passage([(3, "the same __16__ encountering them.")], 16) is None
+
+
+def test_a_text_longer_than_any_exams_passage_is_none() -> None:
+    story = "Street pigeons are a common sight in many European cities, the same __16__ them. " * 300
+    assert find_passage([(1, story)], 16) is None
+    assert find_passage([(1, story[:2000])], 16) is not None
