@@ -14,7 +14,7 @@ from dataclasses import replace
 import questiontypes
 from questiontypes import words
 
-from . import rules
+from . import passages, rules
 from .blocks import CHOICE_KINDS, Item, join
 from .model import Answer, ParsedQuestion
 
@@ -234,6 +234,13 @@ def classify(item: Item) -> ParsedQuestion | None:
         return classify(replace(item, stem=item.extra[0], extra=item.extra[1:], tag=tag_name))
     if not stem and not options:
         return None
+    if (
+        not stem
+        and item.number
+        and item.material
+        and passages.blank_numbers(item.material) & {int(item.number)}
+    ):
+        stem = f"({item.number})"  # a cloze's blank: which one of its passage the options fill
 
     q = ParsedQuestion(
         type="short",

@@ -5907,8 +5907,8 @@ CLOZE_AND_READING = (
 def test_cloze_blanks_and_reading_questions_share_their_passage_as_material() -> None:
     questions = parse_document("english.txt", CLOZE_AND_READING.encode()).questions
     assert [(q.number, q.type, q.stem, q.options[:2]) for q in questions] == [
-        ("16", "single", "", ["as", "for"]),
-        ("17", "single", "", ["set up", "hang on"]),
+        ("16", "single", "(16)", ["as", "for"]),  # (the blank its options fill, named)
+        ("17", "single", "(17)", ["set up", "hang on"]),
         (
             "18",
             "single",
