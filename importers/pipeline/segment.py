@@ -82,6 +82,8 @@ def _asks_more(stem: str, text: str) -> bool:
     asked_in_it = "?" in text or "？" in text
     if ASKED_END.search(stem) and rules.STATEMENT_END.search(text) and not asked_in_it:
         return False
+    if ASKED_END.search(stem) and not asked_in_it and len(text) >= ANSWER_SENTENCE and CLAUSES.search(text):
+        return False  # ("…多分类问题？" "就是…，是否在某个范围内，…": a word inside its answer)
     return rules.ASKS_STRONGLY.search(text) is not None or ASKED_END.search(text) is not None
 
 
@@ -942,6 +944,8 @@ SAMPLE_RUN = re.compile(
     r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
 )
 PROGRAMMING_PART = re.compile(r"编程|編程|上机|上機|程序设计|程序設計|programming", re.IGNORECASE)
+ANSWER_SENTENCE = 40  # characters of a line of clauses that answers, whatever words it uses
+CLAUSES = re.compile(r"[，,；;]")
 KEY_ONLY = re.compile(r"\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*")
 POINTS_ONLY = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")

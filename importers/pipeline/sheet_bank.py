@@ -937,6 +937,8 @@ def _truefalse_answer(answer_text: str, options: list[str], named: bool) -> Answ
     """`named`: the row's type cell says it is a judgement (a lone "A" may be a choice's key)."""
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
         answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
+    elif len(options) == 2 and answer_text in ("1", "2"):
+        answer_text = options[int(answer_text) - 1]  # "正确" "错误" keyed by place, as its choices are
     if not options and answer_text in ("1", "0"):
         return answer_text == "1"  # a judgement column typed as a number (a spreadsheet's boolean)
     if named and not options and answer_text.upper() in ("A", "B"):

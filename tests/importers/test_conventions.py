@@ -6022,3 +6022,17 @@ def test_a_second_cloze_passage_read_under_the_first_ones_last_blank_is_the_next
         ("4", ["counted", "named"], "The town"),
     ]
     assert "__4__" in questions[3].material and "__1__" not in questions[3].material
+
+
+def test_a_line_of_clauses_under_a_question_that_asked_is_its_answer_though_it_says_whether() -> None:
+    qs = parse(
+        "6. 什么是 多标签-多分类问题？\n就是分类问题上其可能具有多个标签，例如其是不是奇数，是否在某个范围内，两个标签，而非二元分类\n"
+        "7. 客户投诉时如何安抚？\n为什么客户会生气？\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in qs] == [
+        (
+            "什么是 多标签-多分类问题?",
+            "就是分类问题上其可能具有多个标签,例如其是不是奇数,是否在某个范围内,两个标签,而非二元分类",
+        ),
+        ("客户投诉时如何安抚?\n为什么客户会生气?", None),
+    ]

@@ -358,6 +358,19 @@ def test_a_judgement_keyed_a_or_b_as_exam_systems_templates_key_it() -> None:
     assert [(q.type, q.answer) for q in paper.questions] == [("truefalse", True), ("truefalse", False)]
 
 
+def test_a_judgement_whose_options_are_right_and_wrong_keyed_by_place_as_its_choices_are() -> None:
+    text = (
+        "题目内容,答案,题目类型,选项1,选项2,选项3\n服务的核心是？,2,single,价格,客户,渠道\n"
+        "Python是一种编译型语言。,2,judge,正确,错误,\nSUM可以对多个区域求和。,1,judge,正确,错误,\n"
+    )
+    paper = parse_document("bank.csv", text.encode())
+    assert [(q.type, q.answer) for q in paper.questions] == [
+        ("single", "B"),
+        ("truefalse", False),
+        ("truefalse", True),
+    ]
+
+
 def test_an_exam_systems_export_joins_the_options_in_one_cell_with_dollar_semicolons() -> None:
     # "试题选项" holding "甲$;$乙$;$丙": an exam system's export of its options, one cell a row.
     data = book(
