@@ -70,6 +70,8 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
             # 20,000 questions has thousands of headings)
         if b == 1 and before.type != after.type:
             continue  # a platform export numbers each type from 1 without a heading
+        if b == 1 and after.material and after.material != before.material:
+            continue  # the parts "（1）" "（2）" of the next problem, which shares its text with them
         steps += 1
         breaks += b != a + 1
         ahead += b > a + 1
@@ -84,9 +86,12 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
 
 
 def choices_without_options(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> Finding | None:
-    """A question under a choice heading (单项选择题…) read without options lost them somewhere."""
+    """A question under a choice heading (单项选择题…) read without options lost them somewhere
+    (not a part of a problem that shares its text: the paper's later parts went unheaded)."""
     in_choice = [
-        q for q in questions if CHOICE_SECTION.search(q.section) and q.type != "truefalse" and _has_options(q)
+        q
+        for q in questions
+        if CHOICE_SECTION.search(q.section) and q.type != "truefalse" and _has_options(q) and not q.material
     ]
     bare = sum(1 for q in in_choice if not q.options)
     if bare < MIN_FOUND or bare < CHOICELESS * len(in_choice):

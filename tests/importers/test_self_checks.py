@@ -56,6 +56,13 @@ def test_a_paper_numbering_every_question_1_or_picking_from_a_bank_keeps_its_own
     assert self_checks.numbering_breaks(picked, {}) is None
 
 
+def test_the_parts_of_each_problem_numbered_from_1_are_runs_not_breaks() -> None:
+    parts = [choice(n, section="一、单项选择题") for n in (1, 2, 3) * 4]
+    for at, q in enumerate(parts):
+        q.material = f"第{at // 3}题的材料"
+    assert self_checks.numbering_breaks(parts, {}) is None
+
+
 def test_choice_questions_read_without_options_are_flagged() -> None:
     bare = [choice(n, options=0, answer=None) for n in range(1, 6)]
     for q in bare:
@@ -63,6 +70,13 @@ def test_choice_questions_read_without_options_are_flagged() -> None:
     found = self_checks.choices_without_options([*sound(5), *bare], {})
     assert found is not None and found.reason == "5 question(s) in choice sections have no options"
     assert found.poor  # half the choice section
+
+
+def test_parts_of_a_problem_after_the_choices_of_an_unheaded_paper_lost_no_options() -> None:
+    parts = [choice(n, options=0, answer=None) for n in range(1, 6)]
+    for q in parts:
+        q.type, q.material = "fill", "根据光合作用中CO2的固定方式不同。回答下列问题。"
+    assert self_checks.choices_without_options([*sound(5), *parts], {}) is None
 
 
 def test_option_lines_left_in_a_stem_or_answer_are_flagged() -> None:
