@@ -483,7 +483,25 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("item", n)
     if line_start and n > seg.expected and SCORED_OPENING.match(text, m.end()):
         return ("item", n)  # "29．（9分）" after question 6: a subject cut from a combined paper
+    if line_start and _choice_opens(seg, text, m.end()):
+        return ("item", n)  # "73. …EXCEPT ____." over "A. …" after question 68: a compilation's picks
     return None
+
+
+STEM_WORDS = re.compile(rf"[{rules.CJK}]{{2}}|[A-Za-z]{{2,}}\s+[A-Za-z]{{2,}}")
+
+
+def _choice_opens(seg: Segmenter, text: str, end: int) -> bool:
+    """After a choice question, a number over a stem with option A on the next line opens the next
+    choice question, whatever its number (reading sets picked from several papers keep theirs)."""
+    item = seg.item
+    return (
+        item is not None
+        and len(item.options) >= 2
+        and seg.mode == "questions"
+        and STEM_WORDS.search(text, end) is not None
+        and OPTION_A.match(seg.next_text) is not None
+    )
 
 
 # A question's points right after its number, a module's name before them: "（9分）",

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 
 from . import rules
 
-# "第41至44題為題組", "第21-25题为题组", "第16至20題共用下列文章", "Questions 41-44 are based on…"
+# "第41至44題為題組", "第21-25题为题组", "第16至20題共用下列文章", "Questions 41-44 are based on…",
+# "阅读下面的文字，完成6～8题。"
+_TO = r"\s*(?:至|到|~|～|-|－|—|–)\s*"
 GROUP_HEADER = re.compile(
-    r"^\s*(?:第\s*(\d{1,3})\s*(?:至|到|~|-|－|—|–)\s*第?\s*(\d{1,3})\s*[题題]\s*"
+    rf"^\s*(?:第\s*(\d{{1,3}}){_TO}第?\s*(\d{{1,3}})\s*[题題]\s*"
     r"(?:[为為]\s*[题題][组組]|共用|基于|基於|根据|根據|请|請|阅读|閱讀)"
-    r"|Questions?\s+(\d{1,3})\s*(?:-|–|—|to|through)\s*(\d{1,3})\s+(?:are|is)\s+based)",
+    rf"|Questions?\s+(\d{{1,3}})\s*(?:-|–|—|to|through)\s*(\d{{1,3}})\s+(?:are|is)\s+based"
+    rf"|(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）]?\s*[、.．]?\s*)?(?:请|請)?(?:阅读|閱讀)[^\n]{{0,24}}?"
+    rf"(?:完成|回答|作答)\s*第?\s*(\d{{1,3}}){_TO}(\d{{1,3}})\s*[题題小])",
     re.IGNORECASE,
 )
 # Characters of prose a passage holds at least (a line or two is a note, not a text to read),
@@ -24,6 +28,19 @@ GROUP_HEADER = re.compile(
 # each question would search it again for its blank)
 PASSAGE_MIN = 120
 PASSAGE_MAX = 20_000
+
+
+READING_LINES = 2  # paragraphs, at least
+READING_MIN = 300  # characters
+READ_ON = 10**6  # the last question a headerless reading text serves: all, until the next text
+LATIN_SHARE = 0.8
+LATIN = re.compile(r"[A-Za-z]")
+WORD_CHARS = re.compile(r"\w")
+PARAGRAPH_MIN = 40  # characters of a reading text's paragraph
+LABEL_LINES = 3  # short lines over it, at most
+SHORT_SHARE = 3  # and in it, a third of its lines
+# A line that asks, a program's, a link or a page footer's: no reading text holds one
+NOT_A_TEXT = re.compile(r"[?？]\s*$|https?:|www\.|©|`|[{};=]\s*$|^\s*[{}]")
 
 
 @dataclass
@@ -41,7 +58,7 @@ def group_range(text: str) -> tuple[int, int] | None:
     m = GROUP_HEADER.match(text)
     if m is None:
         return None
-    first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    first, last = next((a, b) for a, b in zip(m.groups()[::2], m.groups()[1::2], strict=True) if a)
     return int(first), int(last)
 
 
@@ -65,7 +82,8 @@ def holds_blank(text: str, number: int) -> bool:
 
 def find_passage(lines: list[tuple[int, str]], number: int) -> Passage | None:
     """Among the lines read outside any question since the last one, a passage serving question
-    `number`: the lines after a group header whose range holds it, or a text holding its blank."""
+    `number`: the lines after a group header whose range holds it, a text holding its blank, or
+    an English reading text."""
     for at in range(len(lines) - 1, -1, -1):
         span = group_range(lines[at][1])
         if span is not None and span[0] <= number <= span[1]:
@@ -74,7 +92,27 @@ def find_passage(lines: list[tuple[int, str]], number: int) -> Passage | None:
     while start > 0 and not _stops(lines[start - 1][1]):
         start -= 1  # (back to the part's instructions: "說明︰第16題至第30題…" is no passage)
     passage = _passage(lines[start:], None)
-    return passage if passage is not None and number in passage.blanks else None
+    if passage is not None and number in passage.blanks:
+        return passage
+    if _reads_as_a_text(lines[start:]):
+        return _passage(lines[start:], READ_ON)  # an English paper's reading text, no header over it
+    return None
+
+
+def _reads_as_a_text(lines: list[tuple[int, str]]) -> bool:
+    """Paragraphs of English prose (a few lines, long, none asking): a reading text; Chinese
+    text between questions is a case's or a question's own, told by other rules."""
+    texts = [text for _, text in lines if text.strip()]
+    total = sum(len(text) for text in texts)
+    if len(texts) < READING_LINES or total < READING_MIN or any(NOT_A_TEXT.search(t) for t in texts):
+        return False
+    labels = 0
+    while labels < min(LABEL_LINES, len(texts) - 1) and len(texts[labels]) < PARAGRAPH_MIN:
+        labels += 1  # ("Day 2", "A", "A Guide to the University" over it: its labels and title)
+    if sum(len(text) < PARAGRAPH_MIN for text in texts[labels:]) * SHORT_SHARE > len(texts) - labels:
+        return False  # (a guide's headings "Food" "Health", a signature; notes are short lines)
+    letters = sum(len(LATIN.findall(text)) for text in texts)
+    return letters >= LATIN_SHARE * sum(len(WORD_CHARS.findall(text)) for text in texts)
 
 
 def _passage(lines: list[tuple[int, str]], last: int | None) -> Passage | None:

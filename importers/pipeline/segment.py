@@ -481,7 +481,7 @@ class Segmenter:
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
         else:
             self.section.loose.append(
-                Line(text=text, lineno=line.lineno, images=line.images, bullet=line.bullet)
+                Line(text=text, lineno=line.lineno, images=line.images, bullet=line.bullet, quote=line.quote)
             )
 
     def _text_role(self) -> str:
@@ -681,24 +681,35 @@ class Segmenter:
         start = len(section.loose)
         while start and section.loose[start - 1].lineno > since:
             start -= 1  # (only the lines since the last question: never the whole part again)
-        loose = [(ln.lineno, ln.text) for ln in section.loose[start:]]
+        # (a block quote under a question is its note, never the next one's passage)
+        loose = [(ln.lineno, ln.text) for ln in section.loose[start:] if not (ln.quote and section.items)]
         passage = passages.find_passage(loose, number) if loose else None
         if passage is not None:
             read = set(passage.lines)
             section.loose[start:] = [ln for ln in section.loose[start:] if ln.lineno not in read]
             self.roles.update({lineno: ["material"] for lineno in read})
-        elif section.items and len(section.items[-1].options) >= 2 and section.items[-1].extra:
-            # the next passage read under the last choice of the one before ("…20. (A) …" then
-            # the text of blanks 21-25)
-            above = section.items[-1]
-            passage = passages.find_passage([(0, text) for text in above.extra], number)
-            if passage is not None:
-                above.extra = []
+        elif section.items and len(section.items[-1].options) >= 2:
+            passage = self._passage_under(section.items[-1], number)
         if passage is not None:
             self.passage = passage
             self.material = passage.text
-        elif self.passage is not None and not self.passage.serves(number):
-            self.passage, self.material = None, ""
+        elif self.passage is not None and (not self.passage.serves(number) or number == 1):
+            self.passage, self.material = None, ""  # (past its questions, or a new set begins)
+
+    @staticmethod
+    def _passage_under(above: Item, number: int) -> passages.Passage | None:
+        """The next passage, read under the options of the question before ("…20. (A) …" then
+        the text of blanks 21-25), as lines no field took or as a note with no key to explain."""
+        unkeyed_note = (above.explanation or "").split("\n") if above.answer is None else []
+        for texts in (above.extra, unkeyed_note):
+            passage = passages.find_passage([(0, text) for text in texts if text.strip()], number)
+            if passage is not None:
+                if texts is above.extra:
+                    above.extra = []
+                else:
+                    above.explanation = None
+                return passage
+        return None
 
     def _unbrackets(self, bracketed: bool) -> bool:
         """ "3." after "(1)" "(2)" under "2.": the main numbering again, though 3 follows 2."""

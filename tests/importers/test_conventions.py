@@ -3,6 +3,8 @@ the samples). Each case is input text and the questions a careful reader finds i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from importers.pipeline import parse_document
@@ -6036,3 +6038,41 @@ def test_a_line_of_clauses_under_a_question_that_asked_is_its_answer_though_it_s
         ),
         ("客户投诉时如何安抚?\n为什么客户会生气?", None),
     ]
+
+
+READING_SET = (
+    "Another cultural aspect of nonverbal communication is space. Every culture has its own comfort zone, "
+    "and people keep a distance from each other that depends on where they come from.\n"
+    "When Americans are talking, they expect others to respond to what they are saying, and to look at them "
+    "while they talk; to look away is taken as a sign that the listener is not interested.\n"
+    "66. How far people keep to each other is associated with their _______.\nA. origin\nB. culture\n"
+    "67. Americans regard it as honest to _______.\nA. keep eye contact\nB. hide emotions\n"
+    "Psychologists tell us that there are four basic stages that human beings pass through in a new culture, "
+    "from the day they arrive to the day they feel at home there.\n"
+    "Culture begins with the honeymoon stage. This is the period of time when we first arrive somewhere and "
+    "everything is new and exciting; the second stage, when we miss home, can be more difficult.\n"
+    "73. All of the following are about the second stage EXCEPT ________.\nA. we are homesick\nB. we adjust\n"
+    "69. The main argument in this passage is that ____.\nA. a small percent live in the future\nB. none\n"
+)
+
+
+def test_english_reading_texts_without_headers_serve_the_questions_under_them() -> None:
+    # numbers picked from several papers (66, 67, then 73, then 69): each over option A opens a question
+    questions = parse_document("reading.txt", READING_SET.encode()).questions
+    assert [(q.number, q.material.split(" ", 1)[0]) for q in questions] == [
+        ("66", "Another"),
+        ("67", "Another"),
+        ("73", "Psychologists"),
+        ("69", "Psychologists"),
+    ]
+    assert questions[1].explanation == "" and questions[1].options == ["keep eye contact", "hide emotions"]
+
+
+def test_block_quotes_under_a_question_are_its_notes_never_the_next_ones_passage() -> None:
+    # (a graded quiz quoting why each ticked answer is right, under questions its bullets keep)
+    paper = (
+        Path(__file__).parents[2] / "fixtures/corpus/papers/he2_google-it-automation-python-module1-graded.md"
+    )
+    questions = parse_document(paper.name, paper.read_bytes()).questions
+    assert [q.number for q in questions][:6] == ["1", "2", "3", "4", "5", "6"]
+    assert all(q.material == "" for q in questions)

@@ -58,3 +58,34 @@ def test_a_text_longer_than_any_exams_passage_is_none() -> None:
     story = "Street pigeons are a common sight in many European cities, the same __16__ them. " * 300
     assert find_passage([(1, story)], 16) is None
     assert find_passage([(1, story[:2000])], 16) is not None
+
+
+def test_a_chinese_reading_header_names_the_questions_its_text_serves() -> None:
+    assert group_range("阅读下面的文字，完成6～8题。") == (6, 8)
+    assert group_range("（一）阅读下面的文章，完成1-3小题。") == (1, 3)
+    assert group_range("阅读下面的材料，回答问题。") is None  # (no range: a case's, read elsewhere)
+
+
+PARAGRAPH = "Psychologists tell us that there are four basic stages that human beings pass through. "
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ([PARAGRAPH * 2, PARAGRAPH * 2], True),
+        (["Day 2", "A", "A Guide to the University", PARAGRAPH * 2, "Food", PARAGRAPH * 2], True),
+        ([PARAGRAPH * 2, PARAGRAPH + "Why do they pass through them?"], False),  # (it asks: a question's)
+        ([PARAGRAPH * 2, "See https://example.com for " + PARAGRAPH], False),  # (a footer, a link)
+        (["for i in range(10) {", PARAGRAPH * 2, PARAGRAPH], False),  # (a program)
+        (
+            ["客户投诉的处理要点如下，首先要倾听客户的诉求，然后记录，再分析原因并及时回复客户。" * 3] * 2,
+            False,
+        ),
+    ],
+)
+def test_an_english_reading_text_is_paragraphs_of_prose_under_at_most_a_label(
+    lines: list[str], found: bool
+) -> None:
+    passage = find_passage(list(enumerate(lines)), 66)
+    assert (passage is not None) is found
+    assert passage is None or passage.serves(75)  # (all the questions after it, to the next text)
