@@ -84,6 +84,8 @@ def find_passage(lines: list[tuple[int, str]], number: int) -> Passage | None:
     """Among the lines read outside any question since the last one, a passage serving question
     `number`: the lines after a group header whose range holds it, a text holding its blank, or
     an English reading text."""
+    if sum(len(text) for _, text in lines) < PASSAGE_MIN and not any(GROUP_HEADER.match(t) for _, t in lines):
+        return None  # (a passage after its header is a long text; a note under a question is none)
     for at in range(len(lines) - 1, -1, -1):
         span = group_range(lines[at][1])
         if span is not None and span[0] <= number <= span[1]:

@@ -702,6 +702,8 @@ class Segmenter:
         the text of blanks 21-25), as lines no field took or as a note with no key to explain."""
         unkeyed_note = (above.explanation or "").split("\n") if above.answer is None else []
         for texts in (above.extra, unkeyed_note):
+            if sum(len(text) for text in texts) < passages.PASSAGE_MIN:
+                continue  # (the hot path: most questions have nothing under their options)
             passage = passages.find_passage([(0, text) for text in texts if text.strip()], number)
             if passage is not None:
                 if texts is above.extra:
