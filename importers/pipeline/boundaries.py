@@ -950,6 +950,8 @@ def _topic_heading(item: Item | None) -> bool:
 
 
 def _names_a_step(item: Item, text: str, m: re.Match[str]) -> bool:
+    """A circled number glued to the word before it ("步骤①", "曲线②"), in text that has asked
+    nothing yet: the problem's step or curve named, no option."""
     before = text[: m.start()]
     glued = bool(before) and WORD_BEFORE.match(before[-1]) is not None
     return glued and not _asks_plainly(join(item.stem, before, ""))
@@ -969,6 +971,7 @@ POINT_END = re.compile(r"[；;]\s*$")
 
 
 def _asks_plainly(stem: str) -> bool:
+    """A question word for certain, an imperative, or a blank (not a word that may name a topic)."""
     return rules.asks_strongly(stem) or rules.BLANK.search(stem) is not None
 
 

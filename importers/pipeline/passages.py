@@ -1,8 +1,10 @@
 """A reading passage over the questions it serves: a cloze's text holding the blanks that the
 numbered options below it fill ("…would not be the same   16   encountering…" then "16. (A) as
-(B) for"), or the text a group header announces ("第41至44題為題組", "Questions 41-44 are based
-on the following passage", then the passage, then 41-44). Each question it serves gets it as
-material: a trainee answers a cloze or a reading question only with its text in view.
+(B) for"), the text a group header announces ("第41至44題為題組", "阅读下面的文字，完成6～8题",
+"Questions 41-44 are based on the following passage"), or an English paper's reading text with
+no header (paragraphs of prose, serving the questions under it until the next text or a set
+numbered anew). Each question it serves gets it as material: a trainee answers a cloze or a
+reading question only with its text in view.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ NOT_A_TEXT = re.compile(r"[?？]\s*$|https?:|www\.|©|`|[{};=]\s*$|^\s*[{}]")
 @dataclass
 class Passage:
     text: str
-    last: int | None  # the last question a group header gave it; None: those whose blank it holds
+    last: int | None  # the last question a header gave it (READ_ON: all); None: those whose blank it holds
     lines: list[int]  # the lines it was read from
     blanks: frozenset[int]  # the numbers of the blanks it holds
 
