@@ -522,7 +522,7 @@ FLOORS = {
     "iy1_ml_classification_short_answers.txt": (0.80, 0.75),
     "iy2_frontend_interview_questions.txt": (0.95, 0.70),
     "iz1_golang_xiaotiku.md": (0.95, 0.90),
-    "iz2_go_mianshiti_messy.md": (0.80, 0.80),
+    "iz2_go_mianshiti_messy.md": (0.85, 0.70),
     "j1_yunchouxue-xuanze.docx": (0.95, 0.90),
     "j2_bianyi-qimo.pdf": (0.90, None),
     "j3_cpp-choice-day15.md": (0.95, 0.95),
