@@ -70,8 +70,9 @@ def numbering_breaks(questions: list[ParsedQuestion], roles: dict[int, list[str]
             # 20,000 questions has thousands of headings)
         if b == 1 and before.type != after.type:
             continue  # a platform export numbers each type from 1 without a heading
-        if b == 1 and after.material and after.material != before.material:
-            continue  # the parts "（1）" "（2）" of the next problem, which shares its text with them
+        if after.material and after.material != before.material:
+            continue  # the next problem's parts "（1）" "（2）", or the next passage's set, numbered anew
+            # or as the paper it was picked from printed them
         steps += 1
         breaks += b != a + 1
         ahead += b > a + 1

@@ -63,6 +63,16 @@ def test_the_parts_of_each_problem_numbered_from_1_are_runs_not_breaks() -> None
     assert self_checks.numbering_breaks(parts, {}) is None
 
 
+def test_reading_sets_picked_from_other_papers_keep_their_numbers_under_each_passage() -> None:
+    picked = [choice(n) for n in (66, 67, 68, 73, 74, 75, 69, 70, 71, 65, 66, 67)]
+    for at, q in enumerate(picked):
+        q.material = f"Passage {at // 3}"
+    assert self_checks.numbering_breaks(picked, {}) is None
+    for q in picked:
+        q.material = ""
+    assert self_checks.numbering_breaks(picked, {}) is not None  # (with no passages, a broken spine)
+
+
 def test_choice_questions_read_without_options_are_flagged() -> None:
     bare = [choice(n, options=0, answer=None) for n in range(1, 6)]
     for q in bare:
