@@ -547,6 +547,7 @@ FLOORS = {
     "jq1_nnu_probability_2023_2024_final.pdf": (0.75, 0.90),
     "jt1_campus_ai_tutor_tiku.txt": (0.95, 0.95),
     "jt2_python_dataviz_tiku.docx": (0.95, 0.95),
+    "jx1_rural_bank_teller_single_choice.xlsx": (0.95, 0.95),
     "jy1_database_mingci_jieshi.md": (0.70, 0.75),
     "jy2_javaweb_jiandati.md": (0.00, 0.45),
     "k2_jsp-choice.txt": (0.95, 0.95),
