@@ -286,15 +286,17 @@ def _blocks(lines: list[Line], listed: bool) -> list[Block]:
         under = following is not None and (
             following.depth > line.depth or not (following.bullet or following.heading)
         )
-        # under an open part's heading a bullet is a point of its answer ("- **特征**：" over points)
+        # under a question's heading in an open part a bullet is a point of its answer ("- **特征**："
+        # over points); right under the part's own heading it is a question of the part
         in_answer = open_part and bool(blocks) and bool(blocks[-1].heading.heading) and line.bullet
+        in_answer = in_answer and not PART.match(_plain(blocks[-1].heading.text))
         topic = bold and line.bullet and under and not in_answer  # (deeper points, or prose, under it)
         if (
             line.heading
             or part
             or topic
             or (bold and not in_answer and ASKS.search(_question_text(line)))
-            or (not in_answer and _bullet_asks(texts, i, listed))
+            or (not in_answer and _bullet_asks(texts, i, listed, open_part))
         ):
             deeper = bool(line.heading and following and following.heading > line.heading)
             asks_as_titled = titled and line.heading == deepest and not (part or bullets_ask)
@@ -334,10 +336,11 @@ def _answered_numbered(body: list[Line]) -> int:
     return sum(1 for line, below in pairs if NUMBER.match(line.text) and ANSWER_LABEL.match(below.text))
 
 
-def _bullet_asks(lines: list[Line], i: int, listed: bool) -> bool:
+def _bullet_asks(lines: list[Line], i: int, listed: bool, open_part: bool = False) -> bool:
     """A bullet that asks with plain prose under it (no list item, no heading): a question, not
     one of a list's points. A top-level bullet that asks, or is numbered in a list that numbers
-    questions ("- 3 举出5个…"), over deeper points: a question, the points its answer."""
+    questions ("- 3 举出5个…"), or sits in an open part ("# 简答题" over "* JDBC的优点"), over
+    deeper points: a question, the points its answer."""
     line = lines[i]
     following = lines[i + 1] if i + 1 < len(lines) else None
     if not line.bullet or following is None:
@@ -346,6 +349,8 @@ def _bullet_asks(lines: list[Line], i: int, listed: bool) -> bool:
         return _asks(line) and not rules.STATEMENT_END.search(line.text)  # ("- 内模式是…的描述。": a point)
     if following.heading or not following.depth > line.depth == 1:
         return False
+    if open_part:
+        return True
     return (listed and _numbered_item(line)) or (_asks(line) and not rules.STATEMENT_END.search(line.text))
 
 
@@ -359,6 +364,8 @@ def _heads_answer(block: Block) -> bool:
         return True  # (with nothing indented under it, asked unanswered)
     if block.body and _defines(_question_text(heading), _plain(block.body[0].text)):
         return True
+    if block.open_part and heading.bullet:
+        return bool(block.body) and heading.depth == 1  # ("* JDBC的优点" over its points)
     return block.open_part and bool(heading.heading) and not block.over_subheadings and not _chapter(heading)
 
 

@@ -3862,6 +3862,26 @@ def test_review_notes_whose_top_level_list_numbers_the_questions() -> None:
     ]
 
 
+def test_an_open_parts_bullets_over_their_numbered_points_are_its_questions() -> None:
+    """ "# 简答题" over "* JDBC的优点" items, each over nested numbered points: under a part that
+    names an open type every top-level bullet names a question, asking or not (the first one
+    too, right under the part's heading), and its points are the answer, not questions."""
+    md = (
+        "# 简答题\n"
+        "* jsp与servlet比较\n    1. jsp本质上是servlet\n    2. servlet必须编译后才能执行\n"
+        "* JDBC的优点\n    1. 便于理解\n    2. 代码复用率高\n"
+        "* 什么是Cookie\n    1. 小段的文本信息\n"
+        "* javaBean需要遵循的规范\n    1. 实现Serializable接口\n    2. 是公共类\n"
+    )
+    paper = parse_document("javaweb.md", md.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("short", "jsp与servlet比较", "1. jsp本质上是servlet\n2. servlet必须编译后才能执行"),
+        ("short", "JDBC的优点", "1. 便于理解\n2. 代码复用率高"),
+        ("short", "什么是Cookie", "1. 小段的文本信息"),
+        ("short", "javaBean需要遵循的规范", "1. 实现Serializable接口\n2. 是公共类"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
