@@ -635,6 +635,8 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
         return ""
     if line.text[:1].isdigit() and rules.TAG_ONLY.match(line.text):
         return ""  # "2.单选题 (1分)": a platform's tag over its question, not a part of the paper
+    if _numbers_next_question(seg, line.text):
+        return ""  # "58. 选择（Selection）" after question 57 of a glossary: the term asked next
     kind = seg.section_kind(bare.group("title"))
     if bare.group("answered") and seg.mode == "questions" and seg.asked(bare.group("title")):
         seg.start_key()  # "选择题答案" after the 选择题: its key
@@ -642,6 +644,27 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
         return "key"
     seg.start_heading(line.text, kind, "", line)
     return "heading"
+
+
+def _numbers_next_question(seg: Segmenter, text: str) -> bool:
+    """A line numbered as the question after the part's last one, once a few are asked: a part
+    is numbered apart from its questions ("1. 单选题" over "1." "2." "3."), so its number never
+    goes on from theirs (unless the part above is numbered just before it: "1. 单选题" over one
+    question, "2. 判断题")."""
+    number = LEADING_DIGITS.match(text)
+    if number is None:
+        return False
+    n = int(number.group(1))
+    open_item = [seg.item] if seg.item is not None and seg.item.section is seg.section else []
+    numbers = [q.number for q in [*seg.section.items, *open_item] if q.parent is None]
+    if n <= FEW_QUESTIONS or not (numbers and numbers[-1].isdigit() and int(numbers[-1]) + 1 == n):
+        return False  # ("## 1. 小试牛刀" then "## 2. 练习": numbered parts, the first read as asking)
+    part_number = LEADING_DIGITS.match(seg.section.heading)
+    return part_number is None or int(part_number.group(1)) + 1 != n
+
+
+LEADING_DIGITS = re.compile(r"^\s*(\d{1,4})\s*[.、．]")
+FEW_QUESTIONS = 3  # past so many numbers a list is under way; parts of a paper number fewer
 
 
 def english_heading(seg: Segmenter, line: Line) -> str:
