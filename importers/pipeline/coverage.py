@@ -23,7 +23,7 @@ READ_ROLES = frozenset(
     {"question", "stem", "option", "answer", "explanation", "key", "material", "unlabelled", "blank"}
     | {"metadata"}
 )
-LAYOUT_ROLES = frozenset({"heading", "title", "sheet"})  # read, but not question text
+LAYOUT_ROLES = frozenset({"heading", "title", "sheet", "recap"})  # read, but not question text
 LOW_SHARE = 0.5
 CHECK_SHARE = 0.8
 SPARSE_LINES = 200  # a paper this long…

@@ -21,6 +21,7 @@ from .model import Line, ParsedPaper, ParsedQuestion
 from .numbered_solutions import share_numbered_solutions
 from .option_end_keys import read_option_end_keys
 from .qa_pairs import looks_like_pairs, parse_pairs
+from .recaps import drop_recaps
 from .scored_parts import scored_parts
 from .segment import Segmented, segment
 from .shared_options import share_options
@@ -48,6 +49,7 @@ def parse_lines(
     if looks_like_heading_pairs(cleaned):
         roles: dict[int, list[str]] = {}
         questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))
+        questions = drop_recaps(questions, roles)
         restore_numbers(questions, printed)
         flag_repeats(questions)
         return ParsedPaper(
@@ -95,6 +97,7 @@ def parse_lines(
             # unnumbered questions each over "参考回答：": the numbers were the answers' points
             seg.roles.update({line.lineno: ["loose"] for line in cleaned})
             questions = parse_label_pairs(cleaned, seg.roles, chapter=seg.sections[0].chapter)
+    questions = drop_recaps(questions, seg.roles)
     read_trainee_keys(questions, lines)
     restore_numbers(questions, printed)
     flag_repeats(questions)

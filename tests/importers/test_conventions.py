@@ -3882,6 +3882,49 @@ def test_an_open_parts_bullets_over_their_numbered_points_are_its_questions() ->
     ]
 
 
+def test_a_recap_list_of_terms_the_notes_already_defined_asks_nothing() -> None:
+    """Review notes that define their terms and end with "高频必背" over the terms again, bare
+    ("1. 数据库（DB）", "NULL" of "空值（NULL）"): the recap repeats questions, it asks none; an
+    exam's own part of bare terms, never defined above, stays its questions."""
+    terms = [
+        ("数据库（DB）", "数据的集合。"),
+        ("空值（NULL）", "未知的值。"),
+        ("视图", "虚表。"),
+        ("主码", "选定的码。"),
+    ]
+    md = "# 数据库复习\n\n## 第一章\n\n" + "".join(
+        f"### {n}. {t}\n{d}\n\n" for n, (t, d) in enumerate(terms, 1)
+    )
+    recap = "## 高频必背\n\n### 第一梯队\n1. 数据库（DB）\n2. NULL\n3. 视图\n"
+    paper = parse_document("notes.md", (md + recap).encode())
+    assert [(q.stem, q.answer) for q in paper.questions] == [
+        ("数据库(DB)", "数据的集合。"),
+        ("空值(NULL)", "未知的值。"),
+        ("视图", "虚表。"),
+        ("主码", "选定的码。"),
+    ]
+    assert paper.coverage.unread == 0
+    exam = parse_document("exam.md", (md + "## 名词解释（二）\n\n1. 外码\n2. 候选码\n3. 超码\n").encode())
+    assert [q.stem for q in exam.questions][4:] == ["外码", "候选码", "超码"]
+
+
+def test_a_glossarys_numbered_term_named_like_a_part_goes_on_with_the_questions() -> None:
+    """ "### 58. 选择（Selection）" after question 57 of a glossary names the next term, not a
+    choice part; parts number apart from their questions ("1. 单选题" over one, "2. 判断题")."""
+    md = "## 第五章 概念\n\n" + "".join(f"### {n}. 术语{n}\n术语{n}是一个概念。\n\n" for n in range(54, 57))
+    md += "## 第六章 关系代数\n\n### 57. 关系代数\n关系代数是查询语言。\n\n"
+    md += "### 58. 选择（Selection）\n选择是选取元组。\n\n### 59. 投影（Projection）\n投影是选取属性。\n\n"
+    md += "### 60. 并运算\n并运算用于合并元组。\n"
+    paper = parse_document("glossary.md", md.encode())
+    assert [(q.type, q.stem, q.answer) for q in paper.questions][-3:] == [
+        ("short", "选择(Selection)", "选择是选取元组。"),
+        ("short", "投影(Projection)", "投影是选取属性。"),
+        ("short", "并运算", "并运算用于合并元组。"),
+    ]
+    parts = parse("1. 单选题\n1. 核心是?\nA. 产品\nB. 客户\n答案:B\n2. 判断题\n1. 客户是上帝。\n答案:对")
+    assert [(q["type"], q["stem"]) for q in parts] == [("single", "核心是?"), ("truefalse", "客户是上帝。")]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
