@@ -162,8 +162,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     statement = untagged_statement(stem) if not options else None
     if statement is not None:
         stem, kind = statement, "truefalse"
-    reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if not item.options else None
-    if not (reasoned or item.options or kind in ("short", "case")):  # (辨析: the reason is the answer)
+    # (a line drawn to fill asks for its words: "服从____分布" over "N(1, 18/n)" is no "N" and why)
+    judged = not (item.options or rules.BLANK_RUN.search(stem))
+    reasoned = VERDICT_WITH_REASON.fullmatch(answer_text or "") if judged else None
+    if not (reasoned or not judged or kind in ("short", "case")):  # (辨析: the reason is the answer)
         reasoned = VERDICT_THEN_REASON.fullmatch(answer_text or "")
     if not (reasoned or item.options) and kind == "truefalse":  # "False. If you would like…"
         reasoned = VERDICT_WORD_THEN_REASON.fullmatch(answer_text or "")
@@ -615,6 +617,29 @@ LOST_BLANK = re.compile(
 )
 
 
+def _alternatives(answer: str) -> list[str]:
+    """A blank's accepted answers, "客户/顾客" → ["客户", "顾客"]; a slash inside brackets
+    divides ("N(1, 18/n)", "F(m-1,n-1)/2" keeps its "18/n" whole) and so does one between
+    digits ("3/4")."""
+    parts, start, depth = [], 0, 0
+    for m in ALTERNATIVE_OR_BRACKET.finditer(answer):
+        ch = m.group(0).strip()
+        if ch in OPENING:
+            depth += 1
+        elif ch in CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0 and not (ch in "/／" and FRACTION.match(answer, m.start() - 1)):
+            parts.append(answer[start : m.start()])
+            start = m.end()
+    parts.append(answer[start:])
+    return [part for part in parts if part]
+
+
+OPENING, CLOSING = "(（[［{", ")）]］}"
+ALTERNATIVE_OR_BRACKET = re.compile(rf"{ALTERNATIVES.pattern}|[{re.escape(OPENING + CLOSING)}]")
+FRACTION = re.compile(r"\d\s*[/／]\s*\d")
+
+
 def _typed_into_spaces(stem: str) -> bool:
     """ "其本质是    频谱的非线性搬移   。": a statement, under no part heading, with its answers
     typed into blanks of spaces (words set off by runs of spaces; Chinese puts none between
@@ -673,7 +698,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         elif blanks > 1 and len(alternatives) == blanks:
             q.answer = alternatives  # "实事求是 | 群众路线 | 独立自主" for three blanks: one a blank
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
-            q.answer = [words.ALTERNATIVE.join(a for a in ALTERNATIVES.split(answer_text) if a)]
+            q.answer = [words.ALTERNATIVE.join(_alternatives(answer_text))]
         return
     # "服务要____和____。（及时；热情）": the finished statement's answers, one a blank (not "（本题2分）")
     tail = ANSWERS_AFTER_STATEMENT.search(q.stem)

@@ -3925,6 +3925,21 @@ def test_a_glossarys_numbered_term_named_like_a_part_goes_on_with_the_questions(
     assert [(q["type"], q["stem"]) for q in parts] == [("single", "核心是?"), ("truefalse", "客户是上帝。")]
 
 
+def test_a_blanks_answer_in_notation_is_neither_a_verdict_nor_alternatives() -> None:
+    """ "服从____分布" answered "N(1, 18/n)": a drawn blank asks for words, so the "N" is no verdict
+    with its reason in brackets, and a slash inside brackets or between digits ("5/12") divides,
+    while "客户/顾客" still gives a blank's two accepted answers."""
+    questions = parse(
+        "一、填空题\n【题目】1.设X服从____分布。\n【答案】N(1, 18/n)\n"
+        "【题目】2.概率为____。\n【答案】5/12\n【题目】3.服务的对象是____。\n【答案】客户/顾客\n"
+    )
+    assert [(q["type"], q["answer"]) for q in questions] == [
+        ("fill", ["N(1, 18/n)"]),
+        ("fill", ["5/12"]),
+        ("fill", ["客户|顾客"]),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
