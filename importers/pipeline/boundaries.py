@@ -374,8 +374,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     spaced = line_start or text[m.start() - 1].isspace()  # (or mid-line: "A.及时 8.拖延")
     if n == 8 and spaced and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
-    if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r") and not line_start:
+    if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a") and not line_start:
         return None
+    if group == "item_a" and n != seg.expected:
+        return None  # ("1(A)": only the number due next carries its key so)
     if (
         group == "item_n"
         and m.group(0).endswith("\t")
@@ -785,6 +787,7 @@ ITEM_GROUPS = (
     "item_r",
     "item_h",
     "item_g",
+    "item_a",
 )
 
 

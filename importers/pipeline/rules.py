@@ -146,6 +146,8 @@ ITEM = (
     # ("10.0.0.0", "3.2.1": an address or a version, its parts never numbers)
     r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元]|\d+[.．]\d)|、(?!\d+\s*[%倍])|,\s)|\t)"
     r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D)"  # ("（ 1）" as PDFs space it)
+    # "1(D)   自计算机…", "12 （AB）…": a number with its key in brackets after it (answered banks)
+    r"|(?P<item_a>\d{1,4})(?=[ \t]{0,3}[(（]\s*[A-H]{1,6}\s*[)）])"
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
     # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);

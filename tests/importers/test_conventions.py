@@ -3940,6 +3940,20 @@ def test_a_blanks_answer_in_notation_is_neither_a_verdict_nor_alternatives() -> 
     ]
 
 
+def test_a_key_in_brackets_glued_to_the_number_before_the_stem() -> None:
+    """ "1(D)          自计算机…": an answered bank prints each key in brackets right after the
+    number, glued or spaced ("2 （AB）"); the number opens the question and the letters key it."""
+    questions = parse(
+        "1(D)          划分时代的依据是______。\nA.规模\nB.性能\nC.功能\nD.构成元件\n"
+        "2 （AB）下列属于输入设备的是______。\nA.键盘\nB.鼠标\nC.显示器\nD.打印机\n"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("1", "single", "划分时代的依据是______。", "D"),
+        # (letters that could have filled a blank leave one where they stood, as "10.（ABC）是…" has)
+        ("2", "multiple", "( )下列属于输入设备的是______。", "AB"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
