@@ -7,9 +7,11 @@ Each floor is (F1, answer agreement), answer None where the paper prints no keys
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.corpus.scoring import manifest, score_paper
+from tests.corpus.scoring import CORPUS, manifest, norm, score_paper
 
 FLOORS = {
     "a1_yuketang-xigai.txt": (0.95, 0.95),
@@ -605,6 +607,30 @@ def test_every_corpus_paper_has_a_floor_and_labels() -> None:
     assert len(splits) >= 30 and splits.count("holdout") >= 10
     assert all(e["split"] in ("dev", "holdout") for e in manifest())
     assert len({e["repository"] for e in manifest()}) >= 20
+
+
+def test_no_held_out_paper_is_a_copy_of_a_dev_paper() -> None:
+    """A held-out paper measures papers the importer never saw only if no dev paper holds the same
+    questions: the same exam copied into another student's repository, or the same file, is no
+    unseen paper. Compared by the gold stems long enough to be a paper's own words."""
+
+    def stems(entry: dict[str, object]) -> set[str]:
+        labels = (CORPUS / "gold" / f"{entry['file']}.jsonl").read_text("utf-8").splitlines()
+        return {
+            s for line in labels if line.strip() and len(s := norm(json.loads(line)["stem"])) >= OWN_WORDS
+        }
+
+    dev = [stems(e) for e in manifest() if e["split"] == "dev"]
+    for entry in (e for e in manifest() if e["split"] == "holdout"):
+        held = stems(entry)
+        shared = max(len(held & other) for other in dev)
+        assert shared <= COPIED_SHARE * len(held), (
+            f"{entry['file']}: {shared} of {len(held)} stems in a dev paper"
+        )
+
+
+OWN_WORDS = 12  # characters of a stem, past which two papers share it only by copying
+COPIED_SHARE = 0.2
 
 
 @pytest.mark.parametrize("paper", sorted(FLOORS))
