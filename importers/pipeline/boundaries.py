@@ -940,16 +940,20 @@ TOPIC_LENGTH = 20
 
 
 def _topic_heading(item: Item | None) -> bool:
-    """ "### 12. 运算符" then "题目：表达式 17 % 5 的结果是？": the heading numbers the question and
-    names its topic, the labelled line is its stem."""
+    """ "### 12. 运算符" (or "1. 创建数组与重塑形状  【基础】", a numbered line alike) then "题目：表达式
+    17 % 5 的结果是？": the number opens the question and names its topic, the labelled line is
+    its stem."""
     return bool(
         item is not None
-        and item.headed
         and item.number
         and not (item.options or item.answer or item.extra)
-        and 0 < len(item.stem) <= TOPIC_LENGTH
+        and 0 < len(TRAILING_TAG.sub("", item.stem)) <= TOPIC_LENGTH
         and not rules.asks_in_words(item.stem)
     )
+
+
+# "【中等】", "[基础]" after a topic: its level or kind, no words of the topic
+TRAILING_TAG = re.compile(r"\s*[【\[][^】\]]{1,6}[】\]]\s*$")
 
 
 def _names_a_step(item: Item, text: str, m: re.Match[str]) -> bool:

@@ -53,9 +53,11 @@ OPTION_OPENS = re.compile(rules.OPTION)
 EXPLANATION_LABEL = re.compile(rules.EXPLANATION)
 # a line cut mid-question: it asks ("如何理解…") and no sentence ends on it
 ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
-# The fields of a programming problem as online judges print it (PTA, MOOC 编程题).
+# The fields of a programming problem as online judges print it (PTA, MOOC 编程题), and of an
+# exercise sheet's task ("题目：…" "要求：…" "参考数据：…").
 PROBLEM_FIELD = re.compile(
-    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*[:：]"
+    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出"
+    r"|(?:任务|具体|实验|操作)?要求|参考数据|测试数据)\s*\d*\s*[:：]"
 )
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 

@@ -3954,6 +3954,26 @@ def test_a_key_in_brackets_glued_to_the_number_before_the_stem() -> None:
     ]
 
 
+def test_an_exercise_sheets_numbered_topics_over_their_labelled_tasks() -> None:
+    """An exercise sheet numbers each task by its topic and level ("1. 创建数组与重塑形状  【基础】")
+    over "题目：…", "要求：…" and "参考数据：…": one question, every field of it the question's
+    (no requirement or data read as its answer)."""
+    questions = parse(
+        "1. 创建数组与重塑形状  【基础】\n题目：使用 NumPy 创建一个一维数组。\n要求：输出数组的形状。\n"
+        "2. DataFrame 创建与基础查看  【基础】\n题目：使用下面的数据创建一个 DataFrame。\n"
+        "要求：查看前 3 行。\n参考数据：\ndata = {'math': [88, 76]}\n"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("1", "short", "使用 NumPy 创建一个一维数组。\n要求:输出数组的形状。", None),
+        (
+            "2",
+            "short",
+            "使用下面的数据创建一个 DataFrame。\n要求:查看前 3 行。\n参考数据:\ndata = {'math': [88, 76]}",
+            None,
+        ),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
