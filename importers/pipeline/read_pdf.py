@@ -36,11 +36,21 @@ _NEAR = rf"[{_CJK}\d?!,.:;()]"
 _ARTEFACT_SPACE = re.compile(rf"(?<=[{_CJK}]) (?={_NEAR})|(?<={_NEAR}) (?=[{_CJK}])")
 
 
+# Word's PDFs map each glyph of an equation (Cambria Math) to its letter twice: "𝑓𝑓(𝑥𝑥)" for f(x).
+DOUBLED_MATH_LETTER = re.compile(r"([\U0001D400-\U0001D7FF])\1")
+
+
+def _single_math(text: str) -> str:
+    return DOUBLED_MATH_LETTER.sub(r"\1", text) if max(text, default="") >= "\U0001d400" else text
+
+
 def read_pdf(filename: str, data: bytes) -> list[Line]:
     pages = _page_texts(filename, data)
     if not any(text.strip() for text in pages):
         raise PaperError(filename, "the PDF has no text layer (a scanned paper?): run OCR on it first")
-    page_lines = [[_ARTEFACT_SPACE.sub("", ln.strip()) for ln in text.splitlines()] for text in pages]
+    page_lines = [
+        [_ARTEFACT_SPACE.sub("", _single_math(ln.strip())) for ln in text.splitlines()] for text in pages
+    ]
     labels = glyph_labels(page_lines)
     if labels:
         page_lines = [[ln.translate(labels) for ln in page] for page in page_lines]

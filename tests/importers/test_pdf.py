@@ -66,6 +66,20 @@ def test_maths_glyphs_extracted_as_surrogate_halves_are_read(monkeypatch: pytest
     assert paper.questions[0].stem.startswith("客户服务中第1项基本x要求\ufffd是什么?")
 
 
+def test_an_equations_letters_word_maps_twice_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word's PDFs map each letter of an equation (Cambria Math) twice: "𝑓𝑓(𝑥𝑥)" is f(x)."""
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+
+    def doubled(page: PageObject, *args: object, **kwargs: object) -> str:
+        return extract(page).replace("基本要求", "基本要求𝑓𝑓(𝑥𝑥)")
+
+    monkeypatch.setattr(PageObject, "extract_text", doubled)
+    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
+    assert paper.questions[0].stem.startswith("客户服务中第1项基本要求f(x)是什么?")
+
+
 def test_option_labels_drawn_from_a_symbol_font_are_read_as_labels() -> None:
     """A national exam's (A)(B)(C)(D) set in a symbol font reach us as consecutive private-use
     characters; a lone private-use mark (an instruction's bullet) is no label."""
