@@ -63,7 +63,13 @@ def accept_prose_marker(seg: Segmenter, m: re.Match[str], text: str, pos: int) -
     """ "注意事项 1、考试时间…": instructions, not questions."""
     before_ok = m.start() == 0 or text[m.start() - 1].isspace() or text[: m.start()] in ("请", "請")
     after_ok = PROSE_NEXT.match(text, m.end()) or (at_line_start(m) and COLON.match(text, m.end()))
+    if m.group(0) in ("说明", "說明") and not _before_any_question(seg, m):
+        return None  # (a question's "说明：1.…" note): only the paper's own rules, over its questions
     return ("prose_marker", None) if before_ok and after_ok else None
+
+
+def _before_any_question(seg: Segmenter, m: re.Match[str]) -> bool:
+    return at_line_start(m) and seg.item is None and not any(section.items for section in seg.sections)
 
 
 def accept_chapter(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:

@@ -194,6 +194,7 @@ INSTRUCTIONS = re.compile(
 PROSE_MARKER = (
     r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
     r"|考生注意|答题要求|答題要求|考试须知|考試須知|考试要求|考試要求"
+    r"|(?:说明|說明)(?=\s*[:：]\s*[(（]?1\s*[.、．)）])"  # "说明：1.考试完毕…" (the paper's, boundaries)
     # a national exam's "请按下述要求正确填写答题卡" over its numbered rules for the answer sheet
     r"|请按(?:下述|以下|如下)要求[^\d\n]{0,12}|請按(?:下述|以下|如下)要求[^\d\n]{0,12})"
 )
@@ -250,6 +251,11 @@ SUBJECT_HEADING_TITLE = re.compile(
     r"\s*[^\d。?？！!，,；;(（]{1,20}?[题題]\s*[:：]?\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\s*$"
     # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points
     r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*[:：]?\s*$"
+)
+# "二、（15分）", "六、(本题满分12分)": a part named by nothing but its points (not "共2小题": one of
+# several questions) — in a mathematics paper one problem, its text under it unnumbered
+PART_OF_ONE_PROBLEM = re.compile(
+    rf"^\s*[{CN_NUM}]{{1,3}}\s*[、.．]\s*[(（](?![^)）]*(?:小题|每题|每小题|各))[^)）]{{0,20}}分[)）]\s*[:：]?\s*$"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释", "计算".
 # Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",

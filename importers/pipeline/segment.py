@@ -59,6 +59,9 @@ PROBLEM_FIELD = re.compile(
     r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出"
     r"|(?:任务|具体|实验|操作)?要求|参考数据|测试数据)\s*\d*\s*[:：]"
 )
+NEVER = 10**9  # a question number no paper reaches
+# A stem ending in an equals sign or an operator: the formula goes on, on the next line
+EQUATION_CUT = re.compile(r"[=＝+×÷]\s*$")
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
@@ -473,7 +476,11 @@ class Segmenter:
         if self.section.kind == "case" and self.case_open and self.expected == 1:
             self.material = join(self.material, text, "")
         elif (
-            (self.section.kind in ("case", "short") or ANSWER_NEXT.match(self.next_text))
+            (
+                self.section.kind in ("case", "short")
+                or ANSWER_NEXT.match(self.next_text)
+                or rules.PART_OF_ONE_PROBLEM.match(self.section.heading)
+            )
             and not self.case_open
             and not rules.INSTRUCTIONS.search(text)
         ):
@@ -481,6 +488,8 @@ class Segmenter:
             if self.prev_full and loose and loose[-1].lineno == line.lineno - 1:
                 text = loose.pop().text + text  # the question's first line, cut at the page's width
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
+            # (a part of one problem: its lines are the problem's, up to a labelled solution)
+            self.item.problem = rules.PART_OF_ONE_PROBLEM.match(self.section.heading) is not None
         else:
             self.section.loose.append(
                 Line(text=text, lineno=line.lineno, images=line.images, bullet=line.bullet, quote=line.quote)
@@ -515,6 +524,8 @@ class Segmenter:
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif _asks_more(item.stem, text):
                 item.stem = join(item.stem, text, "\n")
+            elif EQUATION_CUT.search(item.stem):
+                item.stem = join(item.stem, text, " ")  # "函数 f(x) =" then its right side (a PDF's fraction)
             elif boundaries.REQUIREMENTS.search(item.stem) and CONDITION.match(text):
                 item.stem = join(item.stem, text, "\n")  # "…要求：" then "（1）N从键盘输入…": its conditions
             elif _announces_data(item.stem):
@@ -649,16 +660,22 @@ class Segmenter:
             and n > self.nested[1]
             and boundaries.SCORED_LINE.match(line.text) is not None
         )
+        # ("二、（15分）" over its problem's text, unnumbered, then "1." "2.": the problem's parts)
+        lone_problem = parent is not None and parent.problem and not parent.number
         if (
             n == 1
             and parent is not None
-            and (self.expected > 2 or (bracketed and not parent.bracketed))  # ("1." then "(1)")
+            and (
+                self.expected > 2 or (bracketed and not parent.bracketed) or lone_problem
+            )  # ("1." then "(1)")
             and not (self.nested and parent.bracketed)  # (its parts numbered again)
-            and parent.number
+            and (parent.number or lone_problem)
             and parent.stem
             and not (parent.options or parent.answer)
         ):
-            self.nested = (parent, self.expected)  # "46.改写以下程序" then "1. #include…": its own list?
+            # "46.改写以下程序" then "1. #include…": its own list? (a lone problem's parts run to
+            # the part's end: no number of the paper's resumes inside it)
+            self.nested = (parent, NEVER if lone_problem else self.expected)
         elif resumes:
             self._fold_nested()  # "47." after "12.": the run from 1 was a listing inside question 46
         self.numbered_items += 1
@@ -785,7 +802,8 @@ class Segmenter:
         if at is None or self._conditions_then_questions(parent, items[at + 1 :]):
             return
         children = items[at + 1 :]
-        if _names_parts(parent, children) or (children and all(_asks(child) for child in children)):
+        lone_problem = parent.problem and not parent.number  # (its parts, asking or telling what to do)
+        if _names_parts(parent, children) or (children and (lone_problem or all(map(_asks, children)))):
             self._parent_as_material(parent, children)  # (as mid-part: "已知…。" "（1）画出…" "（2）写出…")
 
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:

@@ -3974,6 +3974,36 @@ def test_an_exercise_sheets_numbered_topics_over_their_labelled_tasks() -> None:
     ]
 
 
+def test_a_mathematics_papers_part_named_by_its_points_is_one_problem() -> None:
+    """ "二、（15分）" names a part by its points alone: the unnumbered text under it is one problem,
+    however many lines it runs (no line of it an answer), and where "1." "2." follow it, those are
+    the problem's parts and its text their material. The paper's own "说明：1.…" rules above the
+    first part are no questions."""
+    questions = parse(
+        "说明：1.考试完毕，请将试题夹在试卷中一起交回。\n2.计算过程需要有详细步骤。\n"
+        "一、（15分）\n对于下列函数，找到所有驻点，并判断它们是否是鞍点，\n"
+        "f(x1, x2) = x1 4 − 2x1 2 + x2 2 .\n"
+        "二、（14分）\n设关系模式 R(A, B, C)上的函数依赖集是：\nF = { A→B, B→C }\n"
+        "1. （4分）请直接写出与 F 等价的最小函数依赖集。\n2. （4分）请直接给出 R 的所有候选关键字。\n"
+    )
+    problem = "设关系模式 R(A, B, C)上的函数依赖集是:\nF = { A→B, B→C }"
+    assert [(q["number"], q["stem"], q["answer"], q["material"]) for q in questions] == [
+        ("", "对于下列函数,找到所有驻点,并判断它们是否是鞍点,\nf(x1, x2) = x1 4 − 2x1 2 + x2 2 .", None, ""),
+        ("1", "请直接写出与 F 等价的最小函数依赖集。", None, problem),
+        ("2", "请直接给出 R 的所有候选关键字。", None, problem),
+    ]
+
+
+def test_a_stem_cut_at_its_equals_sign_goes_on_with_the_formula() -> None:
+    """ "1.函数 f(x) =" ends at an equals sign, where no question ends: the next line is the
+    formula's right side, more of the stem, not its answer."""
+    questions = parse("三、计算题\n1.函数 f(x) =\nx^2 + 1，求它的最小值。\n2.求 g(x) = x 的导数。\n")
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("函数 f(x) = x^2 + 1,求它的最小值。", None),
+        ("求 g(x) = x 的导数。", None),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
