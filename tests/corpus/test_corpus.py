@@ -567,6 +567,7 @@ FLOORS = {
     "kg1_chenyuheee_jingjifa_tiku.pdf": (0.80, 0.90),
     "kh1_network_thinking_questions.md": (0.95, 0.95),
     "kh2_java_glossary_mingcijieshi.docx": (0.55, 0.80),
+    "ki1_mysql_ceshiti.docx": (0.85, None),
     "kj1_mydf_fuxiti.md": (0.65, 0.00),
     "kk1_cmb_hangzhou_counter_ops_zonghe.xlsx": (0.95, 0.95),
     "kk2_ghj_campus_safety_knowledge_single.xlsx": (0.95, 0.95),
