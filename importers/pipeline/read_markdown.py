@@ -219,7 +219,8 @@ class _Reader:
             self._add(token.content, _first_line(token) + 1, "答案：")  # "```answer" over "D": the key
             return
         # (the content starts under the fence)
-        self._add(token.content, _first_line(token) + 1, "", code=not _fenced_options(token.content))
+        code = not (_fenced_options(token.content) or _fenced_question(token.content))
+        self._add(token.content, _first_line(token) + 1, "", code=code)
 
     def on_code_block(self, token: Token) -> None:
         self._add(token.content, _first_line(token), "", code=True)
@@ -354,6 +355,23 @@ def _fenced_options(content: str) -> bool:
 
 
 PROGRAM = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|public|private|int|void|return|#include)\b")
+
+
+def _fenced_question(content: str) -> bool:
+    """A bank's question pasted whole into a code block ("```java" over "题库中第8题:" then its
+    stem in Chinese): the question's text, whatever program it quotes further down."""
+    lines = [line for line in content.split("\n") if line.strip()]
+    return (
+        len(lines) >= 2
+        and QUESTION_LABEL.match(lines[0]) is not None
+        and bool(rules.HAS_CJK.search(lines[1]))
+    )
+
+
+# "第8题:", "题库中第8题：", "试题 3": a question's label alone on its line
+QUESTION_LABEL = re.compile(
+    rf"^\s*(?:[{rules.CJK}]{{0,4}}第\s*\d{{1,4}}\s*[题題]|(?:试题|試題|题目|題目)\s*\d{{1,4}})\s*[:：.、]?\s*$"
+)
 
 
 # An Obsidian callout or GitHub alert opening a block quote: "> [!answer]- 参考答案", "> [!NOTE]"

@@ -126,7 +126,9 @@ CASE_QUESTIONS = (
 # "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number ("第16題至第30題" is
 # a range a part's instructions name).
 ITEM = (
-    r"(?P<item>(?<!\d)(?:第\s*(?P<item_di>\d{1,5})\s*[题題](?!\s*(?:至|到|~|-|－|—)\s*第?\s*\d)[.、:：]?"
+    # ("题库中第1题:" alone on its line: a bank's label, a word or two before the number)
+    rf"(?P<item>(?<!\d)(?:(?:[{CJK}]{{1,4}}(?=第\s*\d{{1,5}}\s*[题題]\s*[.、:：]?\s*$))?"
+    r"第\s*(?P<item_di>\d{1,5})\s*[题題](?!\s*(?:至|到|~|-|－|—)\s*第?\s*\d)[.、:：]?"
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"

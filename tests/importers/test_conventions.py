@@ -4004,6 +4004,22 @@ def test_a_stem_cut_at_its_equals_sign_goes_on_with_the_formula() -> None:
     ]
 
 
+def test_a_banks_questions_each_pasted_into_a_code_block_under_their_labels() -> None:
+    """A bank exported question by question into "```java" blocks, each opening "题库中第1题:" and
+    keyed "{correctAnswer='正确'}": the blocks hold the questions' text (not programs), and the
+    label a word or two before "第1题" numbers the question."""
+    block = "```java\n\n题库中第{n}题:\n{stem}\n{{correctAnswer='{key}'}}\n```\n\n"
+    md = "### 选择题\n\n" + block.format(n=1, stem="下列哪个是编译器?\nA. java.exe\nB. javac.exe", key="B")
+    md += "### 判断题\n\n" + block.format(n=1, stem="Java语言的主要贡献者是James Gosling", key="正确")
+    md += block.format(n=2, stem="Java源文件中只能有一个类。", key="错误")
+    paper = parse_document("bank.md", md.encode())
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "single", "下列哪个是编译器?", "B"),
+        ("1", "truefalse", "Java语言的主要贡献者是James Gosling", True),
+        ("2", "truefalse", "Java源文件中只能有一个类。", False),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
