@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import rules
-from .blocks import CHOICE_KINDS, Item, Section, join
+from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, join
 from .model import Line
 from .numbered_blanks import blank_numbers
 from .numbers import chinese_number
@@ -855,9 +855,10 @@ def _keyed(seg: Segmenter, n: int) -> bool:
 
 
 def _numbers_its_question(seg: Segmenter, n: int) -> bool:
-    """ "5．态度、技能、知识" under the key's "一、填空题": the number of one of that part's questions
-    (numbers run on through the paper, so the part's key need not start at 1)."""
-    target = seg.key_target
+    """ "5．态度、技能、知识" under the key's "一、填空题" (or, under no heading, the key of the part
+    just read): the number of one of that part's questions (numbers run on through the paper, so
+    the part's key need not start at 1)."""
+    target = seg.key_target or next((s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None)
     return target is not None and any(item.number == str(n) for item in target.items)
 
 
@@ -1455,6 +1456,11 @@ def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
     """ "1-5 ABCDA" (key_range) or "√ × √" after the last entry (mark_run): one entry a mark."""
     ranged = m.group("kr_marks") is not None
     run = m.group("kr_marks") if ranged else m.group("mark_run")
+    entry = seg.key_entry
+    if not ranged and not text[m.end() :].strip() and _spaced_letters_of(entry, line, text[: m.start()], run):
+        assert entry is not None
+        entry.text = run  # "2. A B D": one question's letters, spaced apart
+        return m.end()
     # "ABD C A" (letters, a space between questions) or "√×√" (one mark a question)
     marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"\s", "", run))
     if len(marks[0]) == FIVES and all(len(mark) == FIVES for mark in marks[:-1]):
@@ -1464,6 +1470,23 @@ def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
         seg.add_key(first + k, line).text = mark
     seg.key_entry = None
     return m.end()
+
+
+def _spaced_letters_of(entry: KeyEntry | None, line: Line, before: str, run: str) -> bool:
+    """A run of single letters, ascending, ending the line right after its entry's number
+    ("2. A B D"): the letters of that one question, not one a question from the next."""
+    letters = run.split()
+    return (
+        entry is not None
+        and entry.lineno == line.lineno
+        and not entry.text.strip()
+        and ENTRY_NUMBER_END.search(before) is not None
+        and all(len(letter) == 1 for letter in letters)
+        and letters == sorted(set(letters))
+    )
+
+
+ENTRY_NUMBER_END = re.compile(r"\d\s*[.、．:：]?\s*$")
 
 
 def on_meta(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

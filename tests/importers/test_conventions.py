@@ -4020,6 +4020,22 @@ def test_a_banks_questions_each_pasted_into_a_code_block_under_their_labels() ->
     ]
 
 
+def test_each_parts_bracketed_key_under_its_last_question() -> None:
+    """A paper prints "【参考答案】" alone after each part, its entries numbered as the part's
+    questions: a multiple choice's letters spaced ("2. A B D"), the fill part's entries going on
+    from the paper's numbering ("3. double"). Each is the key of the part above, not the answer
+    of its last question."""
+    choice = "".join(f"{n}.下面哪些正确{n}？\nA. 甲\nB. 乙\nC. 丙\nD. 丁\n" for n in (1, 2))
+    fill = "二、填空题\n3.函数的返回值是      类型。\n4.程序输出      。\n"
+    paper = f"一、多选题\n{choice}【参考答案】\n1. C D\n2. A B D\n{fill}【参考答案】\n3. double\n4.输出4\n"
+    assert [(q["number"], q["answer"]) for q in parse(paper)] == [
+        ("1", "CD"),
+        ("2", "ABD"),
+        ("3", ["double"]),
+        ("4", ["输出4"]),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
