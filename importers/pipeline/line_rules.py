@@ -503,8 +503,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
     item = seg.item
     if item is not None and "解析" not in line.text:
         code_was_asked(item)
-    if "解析" in line.text and item is not None and seg.mode == "questions":
-        item.slot = "explanation"
+    if "解析" in line.text and item is not None and seg.mode == "questions" and not line.heading:
+        item.slot = "explanation"  # (a heading "# 参考答案及解析" titles the key of the whole paper)
         item.explanation = item.explanation or ""
         return "explanation"
     if seg.case_open and seg.mode == "questions" and rules.CASE_PART.match(seg.next_text):
@@ -752,6 +752,8 @@ def topic_heading(seg: Segmenter, line: Line) -> str:
     if re.search(r"[。.:：;；,，]$", text):
         return ""  # a sentence: a question's stem printed as a heading
     kind = seg.section_kind(text)
+    if seg.mode == "key" and seg.part_named_again(text, kind):
+        return "heading"  # "### （一）《秋水》选段" in a key set out by the paper's parts: still the key
     outer = seg.section
     part = kind == "generic" and outer.kind != "generic" and 0 < outer.level < line.heading
     if part:

@@ -156,6 +156,7 @@ class Segmenter:
         self.doc = 0
         self.sections: list[Section] = []
         self.keys: list[KeyEntry] = []
+        self.key_part_at = -1  # in a key, the last of the paper's parts it has named
         # (counted as they come, so a key of thousands of entries is never searched per entry)
         self.keyed_numbers: Counter[tuple[int, int]] = Counter()  # (id of its target, number)
         self.sets_asked: dict[int, int] = {}  # per paper, questions numbered 1: counted once a key
@@ -617,12 +618,16 @@ class Segmenter:
             re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind)
         ):
             self.key_target = target
+            self.key_part_at = self.sections.index(target)
             self.key_last = 0
             self.key_entry = None
             if self._find_unnumbered(heading, kind):
                 # "四、論述題 构建…": the key of a lone unnumbered question follows its heading
                 self.add_key(0, line)
             return
+        if self.mode == "key" and self.part_named_again(heading, kind):
+            self.key_target, self.key_entry = None, None  # (its entries keyed by their numbers)
+            return  # "四、简析题（共 20 分）" in a key set out by the paper's parts: still the key
         if self.mode == "key" and any(s.items for s in self.sections if s.doc == self.doc):
             self.new_document(line.lineno)  # questions again after a key: the next paper's
         if self.mode == "questions" and kind != "generic" and self._numbered_chapter():
@@ -631,6 +636,28 @@ class Segmenter:
             self.chapter_title, self.roles[self.item.lineno] = self.item.stem, ["heading"]
             self.item = None
         self.new_section(heading, kind, line.lineno)
+
+    def part_named_again(self, heading: str, kind: str) -> bool:
+        """A heading in a key numbered as a part of the paper above and of its kind ("四、简析题"
+        for "四、简析题（本大题共 20 分）", "（一）…选段" for "（一）阅读…选段"), after the parts
+        the key has named (a key goes through the parts in turn: "一、" after its "五、" is the
+        next paper's): the key follows the paper's parts, their questions under subheadings."""
+        numeral = PART_NUMERAL.match(heading)
+        if numeral is None:
+            return False
+        for at in range(self.key_part_at + 1, len(self.sections)):
+            s = self.sections[at]
+            named = PART_NUMERAL.match(s.heading)
+            if s.doc == self.doc and s.kind == kind and named and named.group(0) == numeral.group(0):
+                self.key_part_at = at
+                return not self._keyed_already(at)
+        return False
+
+    def _keyed_already(self, at: int) -> bool:
+        """The first question at or under the part at `at` has a key entry: the part was keyed."""
+        first = next((s.items[0] for s in self.sections[at:] if s.items), None)
+        keyed = {k.number for k in self.keys if k.doc == self.doc}
+        return first is not None and first.number.isdigit() and int(first.number) in keyed
 
     def _numbered_chapter(self) -> bool:
         item = self.item
@@ -867,6 +894,7 @@ class Segmenter:
         self.end_parts()
         self._title_over_key()
         self.mode = "key"
+        self.key_part_at = -1  # the last of the paper's parts the key has named (part_named_again)
         self.sets_asked.clear()
         self.key_target = None
         self.key_entry = None
@@ -971,6 +999,7 @@ def _norm_heading(heading: str) -> str:
 
 
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
+PART_NUMERAL = re.compile(rf"^\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]|[(（][{rules.CN_NUM}]{{1,3}}[)）])")
 CODE_SLOTS = ("stem", "answer", "explanation")
 # "输入输出的形式如下:", "运行效果如下：", "样例：": a sample run follows, to the next task
 SAMPLE_RUN = re.compile(

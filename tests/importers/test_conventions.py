@@ -4036,6 +4036,28 @@ def test_each_parts_bracketed_key_under_its_last_question() -> None:
     ]
 
 
+def test_a_key_set_out_by_the_papers_parts_and_their_subheadings() -> None:
+    """ "# 参考答案及解析" titles the whole paper's key (it is no explanation of the last question),
+    and the key names the paper's parts again, "## 二、简析题" and "### （一）…选段" over "**3.
+    …**" answers: still the key, the answers the questions' of those numbers."""
+    md = (
+        "# 模拟卷\n\n## 一、单项选择题\n\n**1.《秋水》的作者是（　）**\n\nA. 老子　　B. 庄子\n\n"
+        "**2.《孟子》属于（　）**\n\nA. 儒家　　B. 道家\n\n## 二、简析题（共 20 分）\n\n"
+        "### （一）阅读《秋水》选段，回答问题。（3 分）\n\n**3. 河伯的态度有何变化？（3 分）**\n\n"
+        "### （二）阅读《垓下之围》选段，回答问题。（3 分）\n\n**4. 项羽是怎样的人？（3 分）**\n\n"
+        "# 参考答案及解析\n\n## 一、单项选择题\n\n| 题号 | 答案 |\n|---|---|\n| 1 | **B** |\n| 2 | **A** |\n\n"
+        "## 二、简析题（共 20 分）\n\n### （一）《秋水》选段\n\n**3. 态度变化（3 分）**\n\n由自喜到自愧。\n\n"
+        "### （二）《垓下之围》选段\n\n**4. 人物形象（3 分）**\n\n勇猛而刚愎。\n"
+    )
+    paper = parse_document("mock.md", md.encode())
+    assert [(q.number, q.answer) for q in paper.questions] == [
+        ("1", "B"),
+        ("2", "A"),
+        ("3", "态度变化(3 分)\n由自喜到自愧。"),
+        ("4", "人物形象(3 分)\n勇猛而刚愎。"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
