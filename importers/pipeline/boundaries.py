@@ -371,6 +371,10 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
     return lambda seg, m, text, pos: (kind, None) if seg.mode == "key" else None
 
 
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """A question number, valid only as the number expected next (or a key entry in a key)."""
     group, number = matched_group(m, ITEM_GROUPS)
@@ -406,6 +410,13 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
+    if (
+        group == "item_n"
+        and not line_start
+        and m.group(0).rstrip().endswith(",")
+        and _latin_letter(text[m.start() - 1])
+    ):
+        return None  # "P={P1, P2, …, P8}": a name's digits listed, not questions 5, 6 and 7
     if not line_start and NOTHING_LEFT.match(text, m.end()):
         return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
     if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):

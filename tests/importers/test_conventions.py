@@ -4058,6 +4058,19 @@ def test_a_key_set_out_by_the_papers_parts_and_their_subheadings() -> None:
     ]
 
 
+def test_names_with_digits_listed_in_a_stem_number_no_questions() -> None:
+    """ "P={P1, P2,P3, P4, P5, P6}" in question 4: the digits of names listed with commas, not
+    questions 5 and 6 however well they follow 4."""
+    questions = parse(
+        "4.假设系统中进程P={P1, P2,P3, P4, P5, P6}，且进程的前驱图如下:\nA.甲\nB.乙\nC.丙\nD.丁\n"
+        "5.下一题是（ ）。\nA.甲\nB.乙\nC.丙\nD.丁\n"
+    )
+    assert [(q["number"], str(q["stem"])[-9:]) for q in questions] == [
+        ("4", "进程的前驱图如下:"),
+        ("5", "下一题是( )。"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
