@@ -1326,7 +1326,7 @@ RULES = [
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
     r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題试甲乙丙丁说說备備出来來依得类類用學"
-    r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧])"
+    r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
 BOUNDARY = re.compile(FIRST_CHARS + "(?:" + ANY_RULE + ")")

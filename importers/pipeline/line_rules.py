@@ -972,6 +972,21 @@ def stray_part_heading(seg: Segmenter, line: Line) -> str:
     return "loose"
 
 
+# OpenTriviaQA's "^ They sleep standing up." under "#Q …", before the options
+OPTION_TEXT_KEY = re.compile(r"^\^\s+(\S.*)$")
+
+
+def option_text_key(seg: Segmenter, line: Line) -> str:
+    """ "^ 9 sheep" under a question whose options are still to come: the text of the right one
+    (the classifier finds its letter among them)."""
+    m = OPTION_TEXT_KEY.match(line.text)
+    item = seg.item
+    if m is None or item is None or seg.mode != "questions" or item.options or item.answer:
+        return ""
+    item.answer = m.group(1).strip()
+    return "answer"
+
+
 LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("table_row", table_row),
     ("grid_row", grid_row),
@@ -987,6 +1002,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("lone_label", lone_label),
     ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),
+    ("option_text_key", option_text_key),
     ("sheet_numbers", sheet_numbers),
     ("key_grid_marks", key_grid_marks),
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet

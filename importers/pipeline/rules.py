@@ -164,7 +164,7 @@ TYPE_TAG_LINE = (
 # "题目：…" opening a line: a field label that, in banks of one record a line, opens the question;
 # "问：…" / "Q: …" likewise in notes of questions and answers ("答：…" / "A: …" under them)
 FIELD_STEM = (
-    r"(?P<field_stem>(?:(?:题目|題目|题干|題幹|问|問|(?<![A-Za-z])Q(?=\s*[:：]))\s*[:：]"
+    r"(?P<field_stem>^#Q(?=\s)|(?:(?:题目|題目|题干|題幹|问|問|(?<![A-Za-z])Q(?=\s*[:：]))\s*[:：]"
     r"|【(?:问题|問題|题目|題目|题干|題幹|问|問)】)\s*)"  # "【问题】…" then "【答案】…"
 )
 # Option labels: "A." "A、" "(A)" "【A】" "[A]" "A " "Ａ．" (folded) "①"; validated against the

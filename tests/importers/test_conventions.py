@@ -4071,6 +4071,24 @@ def test_names_with_digits_listed_in_a_stem_number_no_questions() -> None:
     ]
 
 
+def test_open_trivia_qa_questions_with_the_right_options_text_above_them() -> None:
+    """OpenTriviaQA's files: "#Q …" opens each question and "^ …" gives the right option's text
+    before the options "A …" "B …": the key is the option that text names."""
+    questions = parse(
+        "#Q Which of these is true about the sleep of zebras?\n^ They sleep standing up.\n"
+        "A All of these\nB They sleep standing up.\nC They sleep 12 hours a day.\n\n"
+        "#Q A farmer had 12 sheep. All but 9 died. How many are left?\n^ 9\nA 3\nB 12\nC 9\n"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in questions] == [
+        (
+            "Which of these is true about the sleep of zebras?",
+            ["All of these", "They sleep standing up.", "They sleep 12 hours a day."],
+            "B",
+        ),
+        ("A farmer had 12 sheep. All but 9 died. How many are left?", ["3", "12", "9"], "C"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
