@@ -571,6 +571,7 @@ FLOORS = {
     "kj1_mydf_fuxiti.md": (0.65, 0.00),
     "kk1_cmb_hangzhou_counter_ops_zonghe.xlsx": (0.95, 0.95),
     "kk2_ghj_campus_safety_knowledge_single.xlsx": (0.95, 0.95),
+    "kl1_c_letter_vocab_selftest.md": (0.45, 0.00),
     "kp1_rootstack_segment_tree_chapter_test.md": (0.00, None),
     "m1_chaoxing-java-cuoti.md": (0.95, 0.95),
     "m2_c-lianxiti.pdf": (0.85, None),
