@@ -1385,6 +1385,9 @@ def on_chapter(seg: Segmenter, m: re.Match[str], payload: object, text: str, lin
     prose = len(rest) > 30 and not BOUNDARY.match(rest)
     heading = text[m.start() : end].strip()
     kind = "prose" if prose else seg.section_kind(heading)
+    if seg.mode == "key" and seg.find_section(heading, kind) is not None:
+        seg.start_heading(heading, kind, "", line)  # "第一部分：词汇选择" in the key: that part's key
+        return end
     if kind in ("generic", "prose"):  # "第一部分 单项选择题" names a type, not a topic
         seg.chapter_title = heading
     outer = seg.section

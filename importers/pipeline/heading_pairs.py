@@ -413,8 +413,15 @@ def _has_options(body: list[Line]) -> bool:
     paper's heading, whose body holds its own questions."""
     return (
         sum(1 for line in body if OPTION_LINE.match(line.text)) >= 2
+        or any(OPTIONS_ON_ONE_LINE.match(line.text) for line in body)
         or sum(1 for line in body if rules.CASE_PART.match(line.text)) >= 2
     )
+
+
+# "A. complete  B. compete  C. complain": a question's options set on one line
+OPTIONS_ON_ONE_LINE = re.compile(
+    r"^\s*[(（]?A[)）]?\s*[.、．:：)）]\s*\S.*?\s[(（]?B[)）]?\s*[.、．:：)）]\s*\S"
+)
 
 
 def _plain(text: str) -> str:

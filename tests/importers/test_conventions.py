@@ -4089,6 +4089,29 @@ def test_open_trivia_qa_questions_with_the_right_options_text_above_them() -> No
     ]
 
 
+def test_a_self_test_of_heading_questions_with_options_on_one_line_keyed_by_part_at_the_end() -> None:
+    """ "### 1. The teacher asked …" over "A. complete  B. compete …" (options on one line make
+    the headings a quiz's, not notes asking by heading), and the key at the end set out by the
+    paper's parts ("### 第一部分：词汇选择" over "1. A (complete - 完成)")."""
+    part = "## 第{n}部分：{name}（2题）\n\n### {a}. {q}_____ it.\nA. make  B. take  C. do  D. get\n\n"
+    md = "# 单词自测题\n\n## 📝 自测题说明\n\n本自测题包含2个部分。\n\n**测试时间**：建议10分钟\n\n"
+    md += part.format(n="一", name="词汇选择", a=1, q="I need to ")
+    md += "### 2. Please _____ the door.\nA. open  B. close  C. shut  D. lock\n\n"
+    md += (
+        part.format(n="二", name="搭配选择", a=3, q="We ")
+        + "### 4. They _____ home.\nA. go  B. goes  C. went  D. gone\n\n"
+    )
+    md += "## 📊 答案与解析\n\n### 第一部分：词汇选择\n1. A (make - 做)\n2. B (close - 关闭)\n\n"
+    md += "### 第二部分：搭配选择\n3. A (make it)\n4. C (went)\n"
+    paper = parse_document("selftest.md", md.encode())
+    assert [(q.number, q.options[:2], q.answer) for q in paper.questions] == [
+        ("1", ["make", "take"], "A"),
+        ("2", ["open", "close"], "B"),
+        ("3", ["make", "take"], "A"),
+        ("4", ["go", "goes"], "C"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
