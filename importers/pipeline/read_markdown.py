@@ -136,6 +136,7 @@ class _Reader:
         self.list_position = 0
         self.item_paragraphs = 0  # paragraphs read so far in the innermost list item
         self.quotes = 0  # block quotes open around the current token
+        self.question_boxes: set[int] = set()  # depths of the open quotes that are question boxes
         # <details> folds open around the current token: what a reader unfolds under a question
         # (its key, its worked explanation), read as a block quote is
         self.folds = 0
@@ -151,6 +152,7 @@ class _Reader:
         self.quotes += 1
 
     def on_blockquote_close(self, token: Token) -> None:
+        self.question_boxes.discard(self.quotes)
         self.quotes -= 1
 
     def on_bullet_list_open(self, token: Token) -> None:
@@ -249,11 +251,13 @@ class _Reader:
             callout = CALLOUT.match(part) if self.quotes and not code else None
             if callout:
                 part = _callout_title(callout)  # (an empty line where the box has no title)
+                if callout.group("kind").lower() in QUESTION_CALLOUTS:
+                    self.question_boxes.add(self.quotes)  # (a question's text, not notes quoted under one)
             line = Line(
                 text=(prefix if k == 0 else "") + part,
                 lineno=lineno + k,
                 code=code,
-                quote=self.quotes > 0 or self.folds > 0,
+                quote=self.quotes > len(self.question_boxes) or self.folds > 0,
             )
             self.lines.append(line)
 
@@ -381,10 +385,23 @@ ANSWER_CALLOUTS = frozenset({"answer", "solution", "success", "check", "done"})
 
 
 def _callout_title(callout: re.Match[str]) -> str:
-    """The box's title as a line of text; an answer box's title becomes the answer's label."""
-    if callout.group("kind").lower() in ANSWER_CALLOUTS:
+    """The box's title as a line of text; an answer box's title becomes the answer's label, and a
+    question box's "判断题 1" (or "Question 3") the question's number."""
+    kind, title = callout.group("kind").lower(), callout.group("title").strip()
+    if kind in ANSWER_CALLOUTS:
         return "答案："
-    return callout.group("title").strip()
+    numbered = NUMBERED_TITLE.match(title) if kind in QUESTION_CALLOUTS else None
+    if numbered:
+        return f"{numbered.group('n')}. "  # (its type the part's heading names, or its options show)
+    return title
+
+
+# Obsidian's boxes for a question ("> [!question] 判断题 1"): its title numbers the question
+QUESTION_CALLOUTS = frozenset({"question", "faq", "help"})
+NUMBERED_TITLE = re.compile(
+    rf"^(?:(?:{rules.SECTION_WORDS})[题題]?|(?:题目|題目|第|Question|Q)?)\s*(?P<n>\d{{1,4}})\s*[题題]?\s*$",
+    re.I,
+)
 
 
 # A link to a place in the same document, alone on its line or in its cell (emphasis around it

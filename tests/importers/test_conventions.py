@@ -4112,6 +4112,48 @@ def test_a_self_test_of_heading_questions_with_options_on_one_line_keyed_by_part
     ]
 
 
+def test_obsidian_question_boxes_numbered_by_their_titles_with_answers_folded_inside() -> None:
+    """An Obsidian chapter test: "> [!question] 判断题 1" boxes, each over its statement and a
+    folded "> > [!success]- 点击查看答案" holding the key: each box is a question numbered by its
+    title (its text the question's, not notes quoted under one), the folded box its answer."""
+    box = (
+        "> [!question] {kind} {n}\n> {stem}\n{options}>\n"
+        "> > [!success]- 点击查看答案\n> > {key}\n> >\n> > **解析**: {why}\n\n"
+    )
+    judge = "> - [ ]  正确\n> - [ ]  错误\n"
+    md = "## 章节测试\n\n### 判断题\n\n"
+    md += box.format(
+        kind="判断题",
+        n=1,
+        stem="线段树的空间复杂度为O(2n)。（ ）",
+        options=judge,
+        key="答案: 错误",
+        why="需要4n。",
+    )
+    md += box.format(
+        kind="判断题",
+        n=2,
+        stem="建树的时间复杂度为O(n)。（ ）",
+        options=judge,
+        key="答案: 正确",
+        why="每个节点一次。",
+    )
+    md += "### 选择题\n\n" + box.format(
+        kind="选择题",
+        n=1,
+        stem="树高为？",
+        options="> - [ ] A. n\n> - [ ] B. log n\n",
+        key="正确答案: B",
+        why="近似完全二叉树。",
+    )
+    paper = parse_document("chapter.md", md.encode())
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "truefalse", "线段树的空间复杂度为O(2n)。( )", False),
+        ("2", "truefalse", "建树的时间复杂度为O(n)。( )", True),
+        ("1", "single", "树高为?", "B"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
