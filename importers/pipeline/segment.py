@@ -62,6 +62,8 @@ PROBLEM_FIELD = re.compile(
 NEVER = 10**9  # a question number no paper reaches
 # A stem ending in an equals sign or an operator: the formula goes on, on the next line
 EQUATION_CUT = re.compile(r"[=＝+×÷]\s*$")
+KEY_DONE = re.compile(r"\s*[A-H]{1,8}\s*[.。]?\s*")  # a choice's letters, the key complete
+OPTION_A_NEXT = re.compile(r"\s*[(（]?A[)）]?\s*[.、．:：)）]\s*\S")
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
@@ -429,6 +431,11 @@ class Segmenter:
             and (not self.next_text.strip() or boundaries.NUMBERED_LINE.match(self.next_text) is not None)
         )
 
+    def _opens_a_stem(self, text: str) -> bool:
+        """A line over option A, or one that asks or announces its program ("给出如下代码：")."""
+        asks = ASKED_END.search(text) is not None or PROGRAM_FOLLOWS.search(text) is not None
+        return OPTION_A_NEXT.match(self.next_text) is not None or asks
+
     def _next_unnumbered(self, item: Item, text: str) -> bool:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a
         verdict) or a line that asks, after any answer, is the next question. In any paper, an
@@ -443,6 +450,8 @@ class Segmenter:
             ASKED_END.search(text) or not (item.number or OPTION_OPENS.match(text))
         ):
             return True  # (under an unnumbered question, a line answered next is the next one)
+        if item.options and KEY_DONE.fullmatch(item.answer or "") and self._opens_a_stem(text):
+            return True  # "正确答案： D." then "设 str = …，正确的是：" over "A. …": the next, unnumbered
         if item.number or self.numbered_items or self.prev_full:
             return False  # (a line going on from one cut at the page's width opens nothing)
         finished = ANSWER_DONE.fullmatch(item.answer or "") is not None

@@ -4154,6 +4154,23 @@ def test_obsidian_question_boxes_numbered_by_their_titles_with_answers_folded_in
     ]
 
 
+def test_unnumbered_choice_questions_each_closed_by_its_key_under_a_numbered_topic() -> None:
+    """A club's bank: "1、输入输出" over unnumbered choice questions, each closed by "正确答案： D.":
+    after a choice's key, a line over option A, or one that asks or announces its program
+    ("给出如下代码："), is the next question, numbered or not."""
+    questions = parse(
+        "1、输入输出\n已知以下程序段，应该使用的表达式是：\nA. print(z)\nB. print(x)\n正确答案： B.\n"
+        "设 str = 'python'，正确的是\nA. upper\nB. lower\n正确答案： A.\n"
+        "给出如下代码：\nTempStr = 'Hello World'\n以下选项中可以输出World的是\nA. [-5:]\nB. [0:5]\n正确答案： A.\n"
+    )
+    # (the topic's words run into the first stem: "输入输出已知…")
+    assert [(str(q["stem"]).splitlines()[0][-8:], q["answer"]) for q in questions] == [
+        ("使用的表达式是:", "B"),
+        ("on',正确的是", "A"),
+        ("给出如下代码:", "A"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
