@@ -618,17 +618,19 @@ LOST_BLANK = re.compile(
 
 
 def _alternatives(answer: str) -> list[str]:
-    """A blank's accepted answers, "客户/顾客" → ["客户", "顾客"]; a slash inside brackets
-    divides ("N(1, 18/n)", "F(m-1,n-1)/2" keeps its "18/n" whole) and so does one between
-    digits ("3/4")."""
-    parts, start, depth = [], 0, 0
+    """A blank's accepted answers, "客户/顾客" → ["客户", "顾客"]; a slash inside brackets or a
+    code span divides nothing ("N(1, 18/n)", "`.venv/bin/python`" stay whole), nor does one
+    between digits ("3/4")."""
+    parts, start, depth, in_code = [], 0, 0, False
     for m in ALTERNATIVE_OR_BRACKET.finditer(answer):
         ch = m.group(0).strip()
-        if ch in OPENING:
+        if ch == "`":
+            in_code = not in_code
+        elif ch in OPENING:
             depth += 1
         elif ch in CLOSING:
             depth = max(0, depth - 1)
-        elif depth == 0 and not (ch in "/／" and FRACTION.match(answer, m.start() - 1)):
+        elif depth == 0 and not in_code and not (ch in "/／" and FRACTION.match(answer, m.start() - 1)):
             parts.append(answer[start : m.start()])
             start = m.end()
     parts.append(answer[start:])
@@ -636,7 +638,7 @@ def _alternatives(answer: str) -> list[str]:
 
 
 OPENING, CLOSING = "(（[［{", ")）]］}"
-ALTERNATIVE_OR_BRACKET = re.compile(rf"{ALTERNATIVES.pattern}|[{re.escape(OPENING + CLOSING)}]")
+ALTERNATIVE_OR_BRACKET = re.compile(rf"{ALTERNATIVES.pattern}|[{re.escape(OPENING + CLOSING)}`]")
 FRACTION = re.compile(r"\d\s*[/／]\s*\d")
 
 

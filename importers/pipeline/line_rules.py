@@ -31,7 +31,7 @@ TASK_OPTION = re.compile(
 TASK_CHOICE_STATUS = re.compile(r"(?<=\S)\s*[(（]?(?:未选|已选|漏选|错选|未選|已選|漏選|錯選)[)）]?\s*$")
 # ("附：参考答案", "附录：答案": a key printed as the paper's appendix)
 KEY_LINE = re.compile(
-    r"^(?:(?:附录|附錄|附)\s*[:：]\s*)?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?$"
+    r"^(?:\*\*)?(?:(?:附录|附錄|附)\s*[:：]\s*)?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?(?:\*\*)?\s*[:：]?$"
     r"|^【(?:参考|參考|标准|標準)答案】\s*[:：]?$"  # ("【参考答案】" alone, as the label is bracketed)
 )
 # "数据结构 试卷答案", "期末考试参考答案及评分标准": a title naming the key (the paper's title

@@ -4171,6 +4171,22 @@ def test_unnumbered_choice_questions_each_closed_by_its_key_under_a_numbered_top
     ]
 
 
+def test_a_bold_key_label_at_the_end_and_code_spans_kept_whole_in_a_blanks_answer() -> None:
+    """ "**答案**" alone after the questions starts their key as "答案" does, and a blank's answer
+    in a code span ("`.venv/bin/python -m pytest`") is one answer, its slashes no alternatives."""
+    md = (
+        "## 一、填空题\n\n1. 运行测试的命令是 `________`。\n\n2. 入口文件是 `________`。\n\n"
+        "## 二、单选题\n\n3. 哪个变量配置 API Key？\n   - A. `KEY`\n   - B. `LLM_KEY`\n\n---\n\n"
+        "**答案**\n\n1. `.venv/bin/python -m pytest`\n2. `app/main.py`\n3. B\n"
+    )
+    paper = parse_document("review.md", md.encode())
+    assert [(q.number, q.answer) for q in paper.questions] == [
+        ("1", ["`.venv/bin/python -m pytest`"]),
+        ("2", ["`app/main.py`"]),
+        ("3", "B"),
+    ]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
