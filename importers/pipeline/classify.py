@@ -462,7 +462,7 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         return
     letters, rest = parse_choice(answer_text or "")
     if not letters and answer_text:
-        letters = letters_by_text(answer_text, options)
+        letters = letters_by_text(answer_text, options) or _worded_letters(answer_text, len(options))
         rest = "" if letters else rest
     leading = ANSWER_BEFORE_STEM.match(q.stem)
     if not letters and leading:  # "1. (3) 下列属于…①…④"
@@ -562,6 +562,19 @@ LABELLED_OPTION = re.compile(r"(?:^|(?<=\s))([A-H])\s*[.、．:：]\s*")
 def _text_key(text: str) -> str:
     # (NFKC: a spreadsheet's key cell may be folded, "没有共产党,就…", where its options are not)
     return re.sub(r"[\s。.;；]+$|\s+", "", unicodedata.normalize("NFKC", text.strip().strip("【】[]")))
+
+
+def _worded_letters(answer: str, option_count: int) -> str:
+    """A key worded in prose: "全选" (every option), or letters named only in brackets ("前三个
+    （A、B、C）和最后一个（E）")."""
+    if SELECT_ALL.fullmatch(answer) and option_count >= 2:
+        return "ABCDEFGH"[:option_count]
+    named = "".join(re.sub(r"[^A-H]", "", group) for group in BRACKETED_LETTERS.findall(answer))
+    return named if BRACKETED_LETTERS.search(answer) and _fits(named, option_count) else ""
+
+
+SELECT_ALL = re.compile(r"\s*(?:全选|全選|都选|都選|全部选择|全部選擇)\s*(?:[(（][^)）]*[)）])?\s*[。.]?\s*")
+BRACKETED_LETTERS = re.compile(r"[(（]\s*([A-H](?:\s*[、,，]\s*[A-H])*)\s*[)）]")
 
 
 def _fits(letters: str, option_count: int) -> bool:

@@ -4187,6 +4187,17 @@ def test_a_bold_key_label_at_the_end_and_code_spans_kept_whole_in_a_blanks_answe
     ]
 
 
+def test_a_multiple_choice_key_worded_in_prose() -> None:
+    """ "全选（6 个文件都被修改）" keys every option; "前三个（A、B、C）和最后一个（E）" the letters it
+    names in brackets."""
+    options = "A. 甲\nB. 乙\nC. 丙\nD. 丁\nE. 戊\n"
+    questions = parse(
+        f"1.下列哪些文件被修改过？\n{options}答案：全选（5 个文件都被修改）\n"
+        f"2.下列哪些说法正确？\n{options}答案：前三个（A、B、C）和最后一个（E）\n"
+    )
+    assert [(q["type"], q["answer"]) for q in questions] == [("multiple", "ABCDE"), ("multiple", "ABCE")]
+
+
 def test_a_key_printed_in_columns_read_row_by_row() -> None:
     """A key set in columns ("1、 B 4、 A" over "2、 C 5、 B"): each row steps by the column's
     length, and the next row goes back to the next number of the first column."""
