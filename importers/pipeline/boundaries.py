@@ -810,10 +810,7 @@ ITEM_GROUPS = (
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
     bracketed = m.group("item_p") or m.group("item_r")
-    # (a key for the whole paper follows the numbering of the questions it answers)
-    numbered = seg.key_target or next(
-        (s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None
-    )
+    numbered = _keyed_part(seg)
     own_style = numbered is not None and numbered.number_style in ("paren", "close")
     asked = len(numbered.items) if numbered is not None else 0
     in_turn = own_style and n == seg.key_last + 1 <= asked and at_line_start(m)
@@ -869,8 +866,14 @@ def _numbers_its_question(seg: Segmenter, n: int) -> bool:
     """ "5．态度、技能、知识" under the key's "一、填空题" (or, under no heading, the key of the part
     just read): the number of one of that part's questions (numbers run on through the paper, so
     the part's key need not start at 1)."""
-    target = seg.key_target or next((s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None)
+    target = _keyed_part(seg)
     return target is not None and any(item.number == str(n) for item in target.items)
+
+
+def _keyed_part(seg: Segmenter) -> Section | None:
+    """The part a key's entries answer: its target, else the paper's last part with questions (a
+    key for the whole paper follows the numbering of the questions it answers)."""
+    return seg.key_target or next((s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None)
 
 
 OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import rules
 from .model import ParsedQuestion
 
 MIN_TERMS = 3
@@ -20,7 +21,6 @@ REPEAT_SHARE = 0.7
 TERM_MAX = 30  # a term, not a sentence that asks
 # "数据库（DB）": a term with its abbreviation or its English name, named by either
 GLOSSED = re.compile(r"^(?P<term>[^(（]+?)\s*[(（](?P<gloss>[^)）]+)[)）]\s*$")
-NOT_A_WORD = re.compile(r"[\W_]+")
 
 
 def drop_recaps(questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> list[ParsedQuestion]:
@@ -64,5 +64,5 @@ def _names(stem: str) -> set[str]:
     glossed = GLOSSED.match(stem)
     if glossed:
         texts += [glossed.group("term"), glossed.group("gloss")]
-    keys = {NOT_A_WORD.sub("", unicodedata.normalize("NFKC", text)).lower() for text in texts}
+    keys = {rules.bare_words(unicodedata.normalize("NFKC", text)).lower() for text in texts}
     return keys - {""}

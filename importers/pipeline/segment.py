@@ -63,7 +63,6 @@ NEVER = 10**9  # a question number no paper reaches
 # A stem ending in an equals sign or an operator: the formula goes on, on the next line
 EQUATION_CUT = re.compile(r"[=＝+×÷]\s*$")
 KEY_DONE = re.compile(r"\s*[A-H]{1,8}\s*[.。]?\s*")  # a choice's letters, the key complete
-OPTION_A_NEXT = re.compile(r"\s*[(（]?A[)）]?\s*[.、．:：)）]\s*\S")
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
@@ -434,7 +433,7 @@ class Segmenter:
     def _opens_a_stem(self, text: str) -> bool:
         """A line over option A, or one that asks or announces its program ("给出如下代码：")."""
         asks = ASKED_END.search(text) is not None or PROGRAM_FOLLOWS.search(text) is not None
-        return OPTION_A_NEXT.match(self.next_text) is not None or asks
+        return boundaries.OPTION_A.match(self.next_text) is not None or asks
 
     def _next_unnumbered(self, item: Item, text: str) -> bool:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a
