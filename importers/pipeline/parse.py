@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections.abc import Callable
 
@@ -22,6 +21,7 @@ from .numbered_solutions import share_numbered_solutions
 from .option_end_keys import read_option_end_keys
 from .qa_pairs import looks_like_pairs, parse_pairs
 from .recaps import drop_recaps
+from .rules import bare_words
 from .scored_parts import scored_parts
 from .segment import Segmented, segment
 from .shared_options import share_options
@@ -230,7 +230,4 @@ def flag_repeats(questions: list[ParsedQuestion]) -> None:
 
 def _loose_key(q: ParsedQuestion) -> str:
     text = "\x1f".join([q.material, q.stem, *q.options])
-    return NOT_A_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
-
-
-NOT_A_WORD = re.compile(r"[\W_]+")
+    return bare_words(unicodedata.normalize("NFKC", text)).lower()
