@@ -842,6 +842,8 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
             or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
             or ERASED_BLANKS.match(term.group("definition"))
+            or "\n"
+            in term.string[term.end("term") : term.start("definition")]  # "…定义如下：" ending its line
         )
     ):
         q.stem, q.answer = BOLD.sub(r"\1", term.group("term")).strip(), term.group("definition").strip()
@@ -1033,6 +1035,11 @@ def without_source_tag(stem: str) -> str:
     return STEM_SOURCE_TAG.sub("", stem) if stem.rstrip()[-1:] in ")）】]" else stem  # (a tag ends it)
 
 
+def _unbold(line: str) -> str:
+    whole_bold = BOLD.fullmatch(line.strip())
+    return whole_bold.group(1) if whole_bold else line
+
+
 def clean_stem(text: str) -> str:
     # (each pattern needs a word most stems lack: the test skips its scan, on every question)
     if "填空" in text:
@@ -1045,6 +1052,8 @@ def clean_stem(text: str) -> str:
     )
     if whole_bold:
         text = whole_bold.group(1)  # "**简述封装的作用**": a Markdown question set in bold
+    elif "**\n" in text:
+        text = "\n".join(_unbold(line) for line in text.split("\n"))  # the bold line over its program
     if "P" in text:
         text = STEM_PAGE_REF.sub("", text)  # "(P9-10)简述…", "简述…。(P187-188)"
     if "年" in text:

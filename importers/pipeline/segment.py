@@ -291,11 +291,20 @@ class Segmenter:
     def _answered_in_code(self, item: Item) -> bool:
         """A block under an open part's question that has asked: its answer (a course's test keeps
         every answer in a code block), not more of the question."""
-        asked = ASKED.search(item.stem) is not None and not item.options and not item.extra
         opens = not self.prev_code  # (a "?" in the block's own comment asks nothing)
         if opens and self.section.kind == "fill" and item.answer is None and not item.options:
             return BLANK_ENDS.search(item.stem) is not None  # "声明一个整型变量i____" then a block
-        return asked and opens and self.section.kind in ("short", "case") and item.answer is None
+        if not (opens and item.answer is None and not item.options and not item.extra):
+            return False
+        asked = ASKED.search(item.stem) is not None
+        # a question set wholly in bold has asked too ("**指出下列常量的类型**" over its block), in
+        # any part open questions may be in, unless it announces the program it asks about
+        bold = BOLD_ONLY.fullmatch(item.stem) is not None and not (
+            PROGRAM_FOLLOWS.search(item.stem) or ANNOUNCED.search(item.stem)
+        )
+        if bold and self.section.kind in ("short", "generic", "case", "prose"):
+            return True
+        return asked and self.section.kind in ("short", "case")
 
     def _quoted_line(self, line: Line) -> str:
         """A Markdown block quote under a question's options or its key: its explanation, read
@@ -377,6 +386,15 @@ class Segmenter:
         if item is None:
             self._outside_item(text, line)
             return
+        if new_line and self.prev_code and item.code_answer and item.slot == "answer":
+            # "**…请找出其中的错误。**" over a block, then "修改如下" over another: prose after the
+            # block read as the answer says the block was the question's program; the answer
+            # follows (after more of the question where the paper sets its questions in bold)
+            boundaries.code_was_asked(item)
+            if BOLD_ONLY.fullmatch(text):
+                item.slot = "stem"
+            else:
+                item.answer = ""
         tag = rules.TAG_ONLY.match(text) if item.slot == "stem" and not item.stem else None
         if tag:
             item.tag = tag.group("tag")  # the platform's type tag, not the stem (which follows)
@@ -1028,6 +1046,7 @@ POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*\s*[:：]?")  # "**…几个比特**：" (its answer on the next line)
+ANNOUNCED = re.compile(r"[:：]\s*(?:\*\*)?\s*$")  # "**类 ABC 定义如下：**": what follows is the question's
 HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 

@@ -5730,6 +5730,27 @@ def test_a_code_block_under_an_open_question_that_asked_is_its_answer_unless_a_l
     assert (questions[1].stem, questions[1].answer) == ("每个读操作返回什么值?\na. P0: read 120", "返回0020")
 
 
+def test_a_block_under_a_question_set_in_bold_is_its_answer_unless_prose_follows_it() -> None:
+    """A review sheet sets each question in bold and its answer in a code block under it, whatever
+    the part is called ("复习题"): the block answers it, even where the question does not end asking.
+    A bold question announcing what follows ("…定义如下：") keeps its block; so does one whose block is
+    followed by prose ("修改如下" over the fixed program: the block was the question's, the rest its
+    answer) or by more of the question in bold."""
+    md = (
+        "### 复习题\n1. **指出下列常量的类型**\n```\n1066 整形常量\n```\n"
+        "2. **类 ABC 定义如下：**\n```java\nclass ABC {}\n```\n"
+        "3. **找出其中的错误。**\n```c\nfloat g;h;\n```\n修改如下\n```c\nfloat g, h;\n```\n"
+        "4. **在 `system.h` 里**\n```c\n#define gate 3\n```\n**为什么 dpl 是 3？**\n\n> 用户态可调用。\n"
+    )
+    questions = parse_document("review.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("指出下列常量的类型", "1066 整形常量"),
+        ("类 ABC 定义如下:\nclass ABC {}", None),
+        ("找出其中的错误。\nfloat g;h;", "修改如下\nfloat g, h;"),
+        ("在 `system.h` 里\n#define gate 3\n为什么 dpl 是 3?", "用户态可调用。"),
+    ]
+
+
 def test_a_program_under_a_heading_that_asks_then_a_bare_answer_label_is_the_questions() -> None:
     """ "###### 1.说出执行结果" over its code, then "答：10。": the code is the question's, its
     "function ()" no blank; a bare "答：" under prose stays the answer's own word."""
