@@ -298,6 +298,8 @@ def _summary(m: re.Match[str]) -> str:
 BOLD_FIELD = re.compile(
     r"^\*\*([^*]{1,8}?)\*\*(?=\s*[:：])|^\*\*([^*]{1,16}?[:：])\*\*(?=\s*\S)"
 )  # (or "**Answer:** B")
+# "*Answer*: B", "_答案_：B": the same label in italics.
+ITALIC_FIELD = re.compile(r"^([*_])([^*_\s][^*_]{0,11}?)\1(?=\s*[:：])")
 # "**正确答案**找到接口", "**答案解析**根据…": exports whose bold is the only mark between a field's
 # label and its text; the colon is put back so the label reads as one.
 BOLD_FIELD_UNCOLONED = re.compile(
@@ -333,6 +335,7 @@ SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|�
 # ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
 FIELD_LABEL = re.compile(
     r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]?$"
+    r"|^(?:Choices?|Options?)\s*[:：]?$"  # ("| Choice | |", a table's header over its options)
     # "选项：A.耐心倾听 B.推诿责任": a record's options field, its label before the first option
     r"|^(?:选项|备选项|选项内容)\s*[:：]\s*(?=[(（]?A\s*[.、．:：)）])"
 )
@@ -530,11 +533,15 @@ def fold(text: str) -> str:
         text = MOOC_VERDICT.sub("", text)
     if "\t" in text:
         text = SCORE_BOX_CELLS.sub("", text)
+    if text.startswith(("*", "_")) and not text.startswith(("**", "__")):
+        text = ITALIC_FIELD.sub(r"\2", text)
     if text.startswith("**"):
         text = BOLD_FIELD.sub(r"\1\2", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
         text = BOLD_NUMBER.sub(r"\1", BOLD_FIELD_UNCOLONED.sub(r"\1：", text))
         text = BOLD_LABEL_CELL.sub(r"\1", text)
-    if text.startswith(("题目", "题干", "选项", "備選項", "備选项", "备选项", "選項", "*")):
+    if text.startswith(
+        ("题目", "题干", "选项", "備選項", "備选项", "备选项", "選項", "*", "Choice", "Option")
+    ):
         text = OPTION_FIELD.sub(r"\1. ", FIELD_LABEL.sub("", text))
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", BOLD_KEY_AFTER.sub(r" \1", text))

@@ -434,8 +434,23 @@ def _filled_in(stem: str, cell: str) -> str:
 # "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table ("Option | Answer"
 # in English banks: the label, then the answer it offers).
 OPTIONS_TABLE_HEADER = frozenset(
-    {"编号", "序号", "标号", "选项", "选项内容", "内容", "label", "option", "options", "answer", "text"}
+    {
+        "编号",
+        "序号",
+        "标号",
+        "选项",
+        "選項",
+        "选项内容",
+        "内容",
+        "label",
+        "option",
+        "options",
+        "choice",
+        "choices",
+    }
+    | {"answer", "text"}
 )
+NAMES_OPTIONS = frozenset({"选项", "選項", "option", "options", "choice", "choices"})  # ("| Choice | |")
 
 
 KEY_ROW_NUMBER = re.compile(r"^(?:Q|No\.?|第)\s*|\s*[题題.、]$", re.I)
@@ -443,7 +458,7 @@ KEY_ROW_NUMBER = re.compile(r"^(?:Q|No\.?|第)\s*|\s*[题題.、]$", re.I)
 
 def _table_header(seg: Segmenter, cells: list[str]) -> str:
     names = {cell.lower() for cell in cells if cell}
-    if seg.item is not None and names <= OPTIONS_TABLE_HEADER and names & {"选项", "option", "options"}:
+    if seg.item is not None and names <= OPTIONS_TABLE_HEADER and names & NAMES_OPTIONS:
         return "heading"  # (its rows are read as options, label and text)
     columns = find_columns([(0, cells)])
     if (

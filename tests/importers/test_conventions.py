@@ -2314,6 +2314,23 @@ def test_markdown_keys_under_a_bold_label_or_a_folded_details_block() -> None:
     assert [(q.stem, q.answer) for q in questions] == [("服务的核心是?", "B"), ("礼仪的基础是?", "A")]
 
 
+def test_markdown_answer_labels_in_italics() -> None:
+    """ "*Answer*: B", "_答案_：A": the label set in italics is the label all the same."""
+    table = "| Choice | |\n| :- | -: |\n| A | $AB$ |\n| B | $A \\cup B$ |\n| C | $\\overline{A}$ |\n"
+    md = (
+        f"#### 1-1\n\nWhich is a union?\n\n{table}\n*Answer*: B\n\n"
+        f"#### 1-2\n\nWhich is the first set?\n\n{table}\n*Answer*: A\n\n"
+        "#### 1-3\n\n礼仪的基础是？\n\n- A. 微笑\n- B. 争辩\n\n_答案_：A\n"
+    )
+    questions = parse_document("exam.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("Which is a union?", "B"),
+        ("Which is the first set?", "A"),
+        ("礼仪的基础是?", "A"),
+    ]
+    assert [len(q.options) for q in questions] == [3, 3, 2]  # (the tables' "Choice" header no option)
+
+
 def test_a_chapter_heading_keeps_its_name_after_a_space() -> None:
     qs = parse(
         "第一章 服务\n1.服务的核心是\nA.价格\nB.客户\n答案：B\n第二章 礼仪\n1.礼仪的基础是\nA.微笑\nB.争辩\n答案：A"
