@@ -42,8 +42,10 @@ UNPLACED_LINES = "lines under the options were kept in the explanation"
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
 BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
 # "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
+# ("JPQL（Java Persistence Query Language）：…": a term may carry its expansion in brackets)
 TERM_DEFINITION = re.compile(
-    r"^(?P<term>[^:：?？。,，]{1,24}?)(?<!\d)\s*[:：](?!\d)\s*(?P<definition>.{2,})$", re.S
+    r"^(?P<term>[^:：?？。,，]{1,24}?(?:[(（][^()（）:：]{1,60}[)）])?)(?<!\d)\s*[:：](?!\d)\s*(?P<definition>.{2,})$",
+    re.S,
 )
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).

@@ -5282,6 +5282,22 @@ def test_a_key_written_after_its_numbered_blank() -> None:
     ]
 
 
+def test_a_numbered_term_with_its_expansion_in_brackets_is_defined_after_the_colon() -> None:
+    """ "5. JPQL（Java Persistence Query Language）：Java持久化查询语言": the term with its long
+    expansion in brackets, the definition after the colon."""
+    questions = parse_document(
+        "terms.txt",
+        "名词解释\n1. JDBC：java数据库连接\n"
+        "2. JPQL（Java Persistence Query Language）：Java持久化查询语言\n"
+        "3. POJO（Plain Ordinary Java Object）：简单的 Java 对象\n".encode(),
+    ).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("JDBC", "java数据库连接"),
+        ("JPQL(Java Persistence Query Language)", "Java持久化查询语言"),
+        ("POJO(Plain Ordinary Java Object)", "简单的 Java 对象"),
+    ]
+
+
 def test_a_glossary_of_terms_on_their_own_lines() -> None:
     # 名词解释 notes copied out of a PDF: a term a line, its definition below it wrapped at the
     # page's width (a short tail after a full line goes on with it), letter headings A, B, C.
