@@ -538,7 +538,7 @@ def _point_of_unnumbered(seg: Segmenter, n: int, text: str, end: int) -> bool:
     item = seg.item
     if item is None or item.number or item.options or item.slot != "stem" or not item.stem:
         return False
-    if seg.section.kind != "short" or COLON_END.search(item.stem):
+    if seg.section.kind != "short" or COLON_END.search(item.stem) or TASKS_FOLLOW.search(item.stem):
         return False  # ("…请完成以下任务：" then "1. 列出…": the tasks of the text above)
     if not (rules.asks_in_words(item.stem) or re.search(rules.TOPIC_WORDS, item.stem)):
         return False  # ("(共60分，每小题5分)" over "1. 内环境稳态": the part's note, then its questions)
@@ -546,6 +546,11 @@ def _point_of_unnumbered(seg: Segmenter, n: int, text: str, end: int) -> bool:
 
 
 ROW_LABEL_LETTER = re.compile(r"[A-Za-z]")
+# "以下题目均使用上述的数据库，请用SQL语言完成下面的操作。": the numbered lines below are its tasks
+TASKS_FOLLOW = re.compile(
+    r"(?:完成|回答|解答|作答)(?:下面|下列|以下|如下)的?(?:操作|问题|問題|各题|各小题|小题|题目|任务|要求)"
+    r"|(?:以下|下列|下面)各?(?:题目|小题|各题)"
+)
 
 
 def _inside_bracketed_note(item: Item) -> bool:

@@ -5298,6 +5298,23 @@ def test_a_numbered_term_with_its_expansion_in_brackets_is_defined_after_the_col
     ]
 
 
+def test_numbered_tasks_under_text_that_says_they_follow_are_questions_sharing_it() -> None:
+    """An 应用题 part: a database described, "以下题目均使用上述的数据库，请用SQL语言完成下面的操作。",
+    then "1、查询…" "2、删除…": the tasks are its questions (not points of an answer to the text
+    above), the text their shared material."""
+    text = (
+        "四、应用题\n现有一学生数据库，有基本表student。\n表的结构如下：\nsno\t学号\tCHAR(7)\n"
+        "以下题目均使用上述的数据库，请用SQL语言完成下面的操作。\n"
+        "1、查询年龄在18～20之间的学生的姓名。\n2、删除学号为S2的学生记录。\n"
+    )
+    questions = parse_document("sql.txt", text.encode()).questions
+    assert [(q.number, q.stem) for q in questions if q.number] == [
+        ("1", "查询年龄在18~20之间的学生的姓名。"),
+        ("2", "删除学号为S2的学生记录。"),
+    ]
+    assert "以下题目均使用上述的数据库" in questions[1].material
+
+
 def test_a_glossary_of_terms_on_their_own_lines() -> None:
     # 名词解释 notes copied out of a PDF: a term a line, its definition below it wrapped at the
     # page's width (a short tail after a full line goes on with it), letter headings A, B, C.
