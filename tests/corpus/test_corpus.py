@@ -579,6 +579,7 @@ FLOORS = {
     "kw1_xuexi-zhengshangyou.xlsx": (0.70, 0.95),
     "kw2_baike-contest.xlsx": (0.95, 0.95),
     "kx1_linux_jiedati.docx": (0.65, 0.80),
+    "kz1_python-chapter-test2.md": (0.80, 0.70),
     "m1_chaoxing-java-cuoti.md": (0.95, 0.95),
     "m2_c-lianxiti.pdf": (0.85, None),
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
