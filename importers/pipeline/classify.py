@@ -844,8 +844,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
             or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
             or ERASED_BLANKS.match(term.group("definition"))
-            or "\n"
-            in term.string[term.end("term") : term.start("definition")]  # "…定义如下：" ending its line
+            or _defined_below(term)
         )
     ):
         q.stem, q.answer = BOLD.sub(r"\1", term.group("term")).strip(), term.group("definition").strip()
@@ -1035,6 +1034,11 @@ STEM_SOURCE_TAG = re.compile(
 
 def without_source_tag(stem: str) -> str:
     return STEM_SOURCE_TAG.sub("", stem) if stem.rstrip()[-1:] in ")）】]" else stem  # (a tag ends it)
+
+
+def _defined_below(term: re.Match[str]) -> bool:
+    """ "类 ABC 定义如下：" ending its line: what follows is the question's, no term's definition."""
+    return "\n" in term.string[term.end("term") : term.start("definition")]
 
 
 def _unbold(line: str) -> str:

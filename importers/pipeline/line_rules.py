@@ -433,24 +433,8 @@ def _filled_in(stem: str, cell: str) -> str:
 
 # "编号 | 选项" over the rows "A | IEEE802.3": a question's options set as a table ("Option | Answer"
 # in English banks: the label, then the answer it offers).
-OPTIONS_TABLE_HEADER = frozenset(
-    {
-        "编号",
-        "序号",
-        "标号",
-        "选项",
-        "選項",
-        "选项内容",
-        "内容",
-        "label",
-        "option",
-        "options",
-        "choice",
-        "choices",
-    }
-    | {"answer", "text"}
-)
 NAMES_OPTIONS = frozenset({"选项", "選項", "option", "options", "choice", "choices"})  # ("| Choice | |")
+OPTIONS_TABLE_HEADER = NAMES_OPTIONS | {"编号", "序号", "标号", "选项内容", "内容", "label", "answer", "text"}
 
 
 KEY_ROW_NUMBER = re.compile(r"^(?:Q|No\.?|第)\s*|\s*[题題.、]$", re.I)
