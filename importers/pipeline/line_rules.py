@@ -835,6 +835,7 @@ def key_grid_marks(seg: Segmenter, line: Line) -> str:
                 number=number, lineno=line.lineno, target=seg.sheet_target, doc=seg.doc, text=mark
             )
             seg.keys.append(entry)
+            seg.keyed_targets.add(id(seg.sheet_target))
     seg.sheet_numbers, seg.sheet_target = [], None
     return "key"
 

@@ -156,6 +156,8 @@ class Segmenter:
     def __init__(self) -> None:
         self.doc = 0
         self.sections: list[Section] = []
+        self.by_doc: dict[int, list[Section]] = {}  # each paper's sections (a file may hold many)
+        self.keyed_targets: set[int] = set()  # the sections key entries were read for (by id)
         self.keys: list[KeyEntry] = []
         self.key_part_at = -1  # in a key, the last of the paper's parts it has named
         # (counted as they come, so a key of thousands of entries is never searched per entry)
@@ -596,6 +598,7 @@ class Segmenter:
         chapter = self.chapter_title or self.doc_title
         self.section = Section(heading=heading, kind=kind, doc=self.doc, lineno=lineno, chapter=chapter)
         self.sections.append(self.section)
+        self.by_doc.setdefault(self.doc, []).append(self.section)
         self.expected = 1
         self.mode = "questions"  # or "key" (a key for earlier sections) or "local_key"
         self.key_target: Section | None = None
@@ -613,11 +616,7 @@ class Segmenter:
 
     def new_document(self, lineno: int, title: str = "") -> None:
         """A title such as "客户关系管理试题及答案" starts another paper glued into the file."""
-        if (
-            self.doc_title
-            and self.item is None
-            and not any(s.items for s in self.sections if s.doc == self.doc)
-        ):
+        if self.doc_title and self.item is None and not any(s.items for s in self.doc_sections()):
             return  # a subtitle under the title just read: the same paper
         if _same_title(title, self.doc_title):
             return  # the paper's title again, as a running header between its questions
@@ -634,7 +633,7 @@ class Segmenter:
         if self.mode == "questions" and not rest and self._heading_again_over_key(heading):
             self.start_key()  # "一、单项选择题" again after the paper, "1．A  2．C" under it: its key
         target = self.find_section(heading, kind) if self.mode == "key" else None
-        if target is not None and any(k.target is target for k in self.keys):
+        if target is not None and id(target) in self.keyed_targets:
             target = None  # a section already keyed named again: the next paper's, after its key
         if target is not None and not rest and _named_otherwise(target, heading):
             target = None  # "问答题" after the key: a part of its own, not the key of a lone unnumbered one
@@ -654,7 +653,7 @@ class Segmenter:
         if self.mode == "key" and self.part_named_again(heading, kind):
             self.key_target, self.key_entry = None, None  # (its entries keyed by their numbers)
             return  # "四、简析题（共 20 分）" in a key set out by the paper's parts: still the key
-        if self.mode == "key" and any(s.items for s in self.sections if s.doc == self.doc):
+        if self.mode == "key" and any(s.items for s in self.doc_sections()):
             self.new_document(line.lineno)  # questions again after a key: the next paper's
         if self.mode == "questions" and kind != "generic" and self._numbered_chapter():
             # "1、概述" then "一、判断题": the number opened a chapter, not a question
@@ -904,6 +903,7 @@ class Segmenter:
         self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
         self.keys.append(self.key_entry)
         self.keyed_numbers[(id(self.key_target), number)] += 1
+        self.keyed_targets.add(id(self.key_target))
         self.key_last = number
         return self.key_entry
 
@@ -914,6 +914,7 @@ class Segmenter:
         entry = KeyEntry(self.key_last, line.lineno, self.key_target, self.doc, text, in_order=True)
         self.keys.append(entry)
         self.keyed_numbers[(id(self.key_target), self.key_last)] += 1
+        self.keyed_targets.add(id(self.key_target))
 
     def start_key(self) -> None:
         self.close_item()
@@ -931,16 +932,24 @@ class Segmenter:
         with no question yet is the key's page of the paper above, unless that one has its key."""
         if (
             self.titled_from is None
-            or any(s.items for s in self.sections if s.doc == self.doc)
+            or any(s.items for s in self.doc_sections())
             or any(k.doc == self.doc - 1 for k in self.keys)
         ):
             return
         self.doc -= 1
         self.doc_title, self.last_number = self.titled_from
         self.titled_from = None
-        self.section.doc = self.doc
+        moved = self.section
+        self.by_doc[moved.doc] = [s for s in self.by_doc.get(moved.doc, []) if s is not moved]
+        moved.doc = self.doc
+        self.by_doc.setdefault(self.doc, []).append(moved)
 
     # ---- lookups -------------------------------------------------------------------------
+    def doc_sections(self) -> list[Section]:
+        """The sections of the paper being read (a lookup per heading: a scan of every section of
+        a file of many papers, at every heading, grew with the square of its length)."""
+        return self.by_doc.get(self.doc, [])
+
     def asked(self, title: str) -> bool:
         """A part of the type `title` names ("选择题答案": a 单选题 part) holds questions already;
         open questions by the same word (名词解释 and 问答题 are both open, and keyed apart)."""
@@ -952,8 +961,7 @@ class Segmenter:
         return any(
             (s.kind == kind if kind in ANSWERED_BY_KIND else word.group(0) in s.heading)
             and (s.items or s is open_in)
-            for s in self.sections
-            if s.doc == self.doc
+            for s in self.doc_sections()
         )
 
     @staticmethod
@@ -968,12 +976,11 @@ class Segmenter:
         if not KEY_ENTRIES_LINE.match(self.next_text):
             return False
         return any(
-            s.doc == self.doc and s.items and _norm_heading(s.heading) == _norm_heading(heading)
-            for s in self.sections
+            s.items and _norm_heading(s.heading) == _norm_heading(heading) for s in self.doc_sections()
         )
 
     def find_section(self, heading: str, kind: str) -> Section | None:
-        candidates = [s for s in self.sections if s.doc == self.doc and s.items]
+        candidates = [s for s in self.doc_sections() if s.items]
         for s in candidates:
             if _norm_heading(s.heading) == _norm_heading(heading):
                 return s
