@@ -572,6 +572,7 @@ FLOORS = {
     "kk1_cmb_hangzhou_counter_ops_zonghe.xlsx": (0.95, 0.95),
     "kk2_ghj_campus_safety_knowledge_single.xlsx": (0.95, 0.95),
     "kl1_c_letter_vocab_selftest.md": (0.45, 0.00),
+    "kn1_seu-jizu-2018-shijuan.docx": (0.95, 0.95),
     "kp1_rootstack_segment_tree_chapter_test.md": (0.00, None),
     "kq1_os_2020_final_recall.pdf": (0.35, 0.35),
     "kr1_supercomputer_club_python_tiku.docx": (0.05, 0.95),
