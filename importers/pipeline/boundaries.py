@@ -234,8 +234,8 @@ def _waiting_above(seg: Segmenter) -> bool:
     """Questions of the paper's earlier parts still unanswered (a key may be theirs)."""
     return any(
         item.answer is None
-        for s in seg.sections
-        if s.doc == seg.doc and s is not seg.section and s.kind != "prose"  # (not "考试要求" 1. 2. …)
+        for s in seg.doc_sections()
+        if s is not seg.section and s.kind != "prose"  # (not "考试要求" 1. 2. …)
         for item in s.items
     )
 
@@ -857,9 +857,7 @@ def _runs_left(seg: Segmenter) -> bool:
     """The questions were numbered from 1 more often than this key has started from 1 (sets of
     questions each numbered anew, "Day 1" "Day 2", keyed the same way)."""
     if seg.doc not in seg.sets_asked:  # (no question is added inside a key)
-        seg.sets_asked[seg.doc] = sum(
-            item.number == "1" for s in seg.sections if s.doc == seg.doc for item in s.items
-        )
+        seg.sets_asked[seg.doc] = sum(item.number == "1" for s in seg.doc_sections() for item in s.items)
     return seg.sets_asked[seg.doc] > seg.keyed_numbers[(id(seg.key_target), 1)]
 
 
@@ -878,7 +876,7 @@ def _numbers_its_question(seg: Segmenter, n: int) -> bool:
 def _keyed_part(seg: Segmenter) -> Section | None:
     """The part a key's entries answer: its target, else the paper's last part with questions (a
     key for the whole paper follows the numbering of the questions it answers)."""
-    return seg.key_target or next((s for s in reversed(seg.sections) if s.doc == seg.doc and s.items), None)
+    return seg.key_target or next((s for s in reversed(seg.doc_sections()) if s.items), None)
 
 
 OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")
@@ -1417,7 +1415,7 @@ def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str,
 
 def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     """ "二、" in a key with only answers after it: the key of the paper's second section."""
-    sections = [s for s in seg.sections if s.doc == seg.doc and s.items and s.kind != "prose"]
+    sections = [s for s in seg.doc_sections() if s.items and s.kind != "prose"]
     n = int(str(number))
     # The section printed with that numeral, else the n-th (a key may number them afresh).
     named = [s for s in sections if _heading_numeral(s.heading) == n]

@@ -402,9 +402,7 @@ def _instruction(item: Item) -> bool:
 def _grid_answers(seg: Segmenter, cells: list[str]) -> bool:
     """A key that prints the items again, filled in ("80分（ = ）1小时20分", "580-410=170"): each
     answers the unanswered item it repeats. True when every cell answered one."""
-    waiting = [
-        i for s in seg.sections if s.doc == seg.doc for i in s.items if not i.number and i.answer is None
-    ]
+    waiting = [i for s in seg.doc_sections() for i in s.items if not i.number and i.answer is None]
     found: list[tuple[Item, str]] = []
     for cell in cells:
         match = next(((i, a) for i in waiting if (a := _filled_in(i.stem, cell))), None)
@@ -538,7 +536,7 @@ def key_title(seg: Segmenter, line: Line) -> str:
         return "key"  # the key's title again under it (a site's header, then the paper's own)
     if seg.mode != "questions" or not (title or scoring) or BOUNDARY.match(line.text):
         return ""
-    if seg.item is None and not any(s.items for s in seg.sections if s.doc == seg.doc):
+    if seg.item is None and not any(s.items for s in seg.doc_sections()):
         return ""  # nothing asked yet: a title over the paper, not over its key
     seg.start_key()
     return "key"
@@ -582,7 +580,7 @@ def next_part_key(seg: Segmenter, line: Line) -> str:
     """The key of the part after the one keyed last, when the key's parts follow the paper's."""
     if seg.mode != "key" or seg.key_target is None or not NEXT_PART_KEY.match(line.text.strip()):
         return ""
-    parts = [s for s in seg.sections if s.doc == seg.doc and s.items]
+    parts = [s for s in seg.doc_sections() if s.items]
     at = next((k for k, s in enumerate(parts) if s is seg.key_target), None)
     following = parts[at + 1] if at is not None and at + 1 < len(parts) else None
     if following is None or any(k.target is following for k in seg.keys):
@@ -834,8 +832,7 @@ def key_grid_marks(seg: Segmenter, line: Line) -> str:
             entry = KeyEntry(
                 number=number, lineno=line.lineno, target=seg.sheet_target, doc=seg.doc, text=mark
             )
-            seg.keys.append(entry)
-            seg.keyed_targets.add(id(seg.sheet_target))
+            seg.keep_key(entry)
     seg.sheet_numbers, seg.sheet_target = [], None
     return "key"
 
@@ -938,7 +935,7 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
         return ""
     n = found.group(1)
     asked = [
-        *(i for s in seg.sections if s.doc == seg.doc for i in s.items),
+        *(i for s in seg.doc_sections() for i in s.items),
         *([seg.item] if seg.item else []),
     ]
     unanswered = [i for i in asked if i.number == n and not i.answer]

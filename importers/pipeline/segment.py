@@ -901,20 +901,22 @@ class Segmenter:
 
     def add_key(self, number: int, line: Line) -> KeyEntry:
         self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
-        self.keys.append(self.key_entry)
+        self.keep_key(self.key_entry)
         self.keyed_numbers[(id(self.key_target), number)] += 1
-        self.keyed_targets.add(id(self.key_target))
         self.key_last = number
         return self.key_entry
+
+    def keep_key(self, entry: KeyEntry) -> None:
+        self.keys.append(entry)
+        self.keyed_targets.add(id(entry.target))
 
     def add_bare_key(self, text: str, line: Line) -> None:
         """ "参考答案" then "A" "B" "C" a line each: the questions' keys in order. No entry stays
         open, so the next bare line is the next key."""
         self.key_last += 1
         entry = KeyEntry(self.key_last, line.lineno, self.key_target, self.doc, text, in_order=True)
-        self.keys.append(entry)
+        self.keep_key(entry)
         self.keyed_numbers[(id(self.key_target), self.key_last)] += 1
-        self.keyed_targets.add(id(self.key_target))
 
     def start_key(self) -> None:
         self.close_item()
