@@ -465,6 +465,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "（目的：1、沟通表达能力2、…3、知识面深度）": a list inside a note, no question
     if not line_start and LISTED_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # "元素1、2、3、4": numbers listed in a sentence
+    if not line_start and item is not None and item.extra and LIST_OPENED.search(text, 0, m.start()):
+        return None  # under a question, "其他功能：1.一次显示…。2.从键盘…": a list in its text, run on
     if (
         not line_start
         and item is not None
@@ -629,6 +631,7 @@ ANSWER_POINT = re.compile(r"(?:^|\n|(?<=[。；;]))\s*(\d{1,2})\s*[.、．，,:�
 
 DECIMAL_POINT_BEFORE = re.compile(r"\d[.．]$")
 LISTED_BEFORE = re.compile(r"\d\s*[、,，]\s*$")
+LIST_OPENED = re.compile(r"[:：]\s*1\s*[.、．]")  # a label's list, from 1, on its line
 
 
 def matched_group(m: re.Match[str], groups: tuple[str, ...]) -> tuple[str, str]:

@@ -103,14 +103,35 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
     """ "5.彩色电视中使用Y、C1、C2彩色空间的优点" over "(1)Y和C1、C2独立，…。" "(2)利用…。": a
     question that asks, nothing under it yet, over numbered statements that ask nothing: its
     answer, set out in points (never questions of their own)."""
-    if parent.answer or parent.options or parent.extra or not rules.asks_in_words(parent.stem):
+    if parent.answer or parent.options or parent.extra:
+        return False
+    if not (rules.asks_in_words(parent.stem) or _names_a_topic(parent.stem)):
         return False
     if rules.PROBLEM_ASKS.search(parent.stem):
         return False  # "…试求该电机的：" "(1)输出转矩；" "(2)…": what the problem asks for
-    return all(
-        not (child.answer or child.options or rules.asks_in_words(child.stem))
-        and rules.STATEMENT_END.search(child.stem.split("\n")[-1]) is not None
-        for child in children
+    return all(not (child.answer or child.options) and _states_a_point(child.stem) for child in children)
+
+
+def _states_a_point(stem: str) -> bool:
+    """A sentence that asks nothing, or a point named then stated ("编译阶段：gcc检查…是否有语法错误")."""
+    if LABELLED_POINT.match(stem):
+        return "?" not in stem and "？" not in stem
+    return not rules.asks_in_words(stem) and rules.STATEMENT_END.search(stem.split("\n")[-1]) is not None
+
+
+TOPIC_MAX_CHARS = 30
+LABELLED_POINT = re.compile(r"[^：:\s]{2,12}[：:]\s*\S")  # "编译阶段：gcc检查…", a point named, then stated
+
+
+def _names_a_topic(stem: str) -> bool:
+    """ "9.Gcc编译流程解析", "14.无名管道": an open question asked by naming its topic alone (a
+    short line of words, not a sentence nor one ending in a colon, which would go on below)."""
+    stem = stem.strip()
+    return (
+        0 < len(stem) <= TOPIC_MAX_CHARS
+        and HAS_CJK.search(stem) is not None
+        and not stem.endswith((":", "："))
+        and rules.STATEMENT_END.search(stem) is None
     )
 
 

@@ -1723,6 +1723,33 @@ CASES = {
             ("short", "电子商务", [], "运用互联网开展交易。"),
         ],
     ),
+    "a list run on one line under a question ('其他功能：1.…2.…') is its text, though 2 is due next": (
+        "1.说明cat命令的用途。\n主要用于显示文件。\n其他功能：1.一次显示整个文件。2.从键盘创建一个文件。3.合并文件。\n"
+        "2.简述VI编辑器的工作模式。\n命令行模式和插入模式。",
+        [
+            (
+                "short",
+                "说明cat命令的用途。",
+                [],
+                "主要用于显示文件。\n其他功能:1.一次显示整个文件。2.从键盘创建一个文件。3.合并文件。",
+            ),
+            ("short", "简述VI编辑器的工作模式。", [], "命令行模式和插入模式。"),
+        ],
+    ),
+    "a topic asked by its name alone, then points '1. 预处理阶段：…' before the numbering resumes": (
+        "8.Linux和Windows下分区和目录的关系。\nLinux下分区属于目录。\n9.Gcc编译流程\n1. 预处理阶段：处理头文件和宏定义。\n"
+        "2. 编译阶段：检查代码是否有语法错误，把代码编译成汇编语言\n3. 链接阶段：链接到函数库。\n10.什么是静态库？\n目标文件的归档文件。",
+        [
+            ("short", "Linux和Windows下分区和目录的关系。", [], "Linux下分区属于目录。"),
+            (
+                "short",
+                "Gcc编译流程",
+                [],
+                "1.预处理阶段:处理头文件和宏定义。\n2.编译阶段:检查代码是否有语法错误,把代码编译成汇编语言\n3.链接阶段:链接到函数库。",
+            ),
+            ("short", "什么是静态库?", [], "目标文件的归档文件。"),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
