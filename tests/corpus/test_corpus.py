@@ -583,6 +583,7 @@ FLOORS = {
     "kz1_python-chapter-test2.md": (0.80, 0.70),
     "lb1_note-buddy_quiz04.md": (0.95, 0.60),
     "lc1_scut_cpp2007_a.pdf": (0.70, 0.55),
+    "lc2_xjtu_cprog_wangnian1.pdf": (0.95, None),
     "ld1_rmb_anticounterfeit_bank.txt": (0.95, 0.35),
     "ld2_software_testing_interview_qa.txt": (0.25, 0.40),
     "le1_tongyuan_lab_quiz.xlsx": (0.95, 0.95),
