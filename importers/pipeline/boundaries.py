@@ -1182,7 +1182,7 @@ NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 # a run of options set with spaces has a space (or stop) before "B" as well.
 GLUED_SPACE_LABELS = re.compile(rf"[{rules.CJK}]B\s")
 SPACE_LABEL_C = re.compile(r"(?<![A-Za-z])C\s+[^\s)）]")
-KEY_LETTERS = re.compile(r"^\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*$")  # "AB", "B C", "A,D"
+KEY_LETTERS = rules.KEY_LETTERS
 
 
 def _answering(seg: Segmenter, item: Item) -> bool:

@@ -90,7 +90,6 @@ FILL_IN_UNDERSCORES = re.compile(
 )
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 WHOLE_BRACKETED = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
-LONE_KEY = re.compile(r"\s*([A-H]{1,8})\s*")
 # "故选C", "显然选择 C，因为…", "所以答案为 B": an explanation that names the letter it chose
 CHOSEN_IN_EXPLANATION = re.compile(
     r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
@@ -116,6 +115,8 @@ WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:�
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
 OPTION_TICK = re.compile(rf"\s*[(（]?\s*{rules.TICK}\s*[)）]?\s*$")
+# each option judged after an arrow: "油墨   -->yes", "纸张 → 错"
+VERDICT_AFTER = re.compile(r"\s*(?:-+>|→|=+>)\s*(yes|no|true|false|[对错√×]|正确|错误)\s*$", re.IGNORECASE)
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
@@ -207,9 +208,10 @@ def classify(item: Item) -> ParsedQuestion | None:
     unread = [line for line in item.extra if WORD.search(line)]  # lines no field took
     # "A：正确" "B：错误" then "A" alone under them: the key
     keyless = len(options) >= 2 and bool(item.extra) and not answer_text
-    lone_key = LONE_KEY.fullmatch(item.extra[-1]) if keyless else None
-    if lone_key and all(ord(letter) - ord("A") < len(options) for letter in lone_key.group(1)):
-        answer_text, unread = lone_key.group(1), unread[:-1]
+    lone_key = rules.KEY_LETTERS.match(item.extra[-1]) if keyless else None
+    letters = re.sub(r"[^A-H]", "", item.extra[-1]) if lone_key else ""
+    if lone_key and all(ord(letter) - ord("A") < len(options) for letter in letters):
+        answer_text, unread = letters, unread[:-1]  # (or "A B C", "A,D": a crawler's multiple choice)
     if (
         len(options) >= 2
         and answer_text
@@ -444,6 +446,10 @@ def untick(options: list[str], bold: list[int], multiple: bool = False) -> tuple
     """ "B. 及时 ✅", "和平与发展√": the key ticked after its option, read as a bold one is (the
     ticks taken off; not "√" alone, an option of its own). Every option ticked is a key only where
     the question is a multiple choice; elsewhere the ticks are the options' own text."""
+    verdicts = [VERDICT_AFTER.search(o) for o in options]
+    if len(options) >= 2 and all(verdicts):  # "A： 油墨   -->yes" "B： 纸张   -->no": a crawler's marks
+        ticked = [i for i, v in enumerate(verdicts) if v and v.group(1).lower() in words.TRUE_WORDS]
+        return [o[: v.start()] for o, v in zip(options, verdicts, strict=True) if v], ticked
     ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)]
     if not ticked or (len(ticked) == len(options) and not multiple):
         return options, bold

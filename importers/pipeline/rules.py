@@ -79,6 +79,7 @@ ANSWER = (
     r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$)"  # "答案(D)", "答案(9)" alone
     r"|^(?:参考答案|答案)\s*【\s*\d{1,2}\s*】\s*[:：]?)"  # "答案【1】5,0,1": the key of blank 【1】
 )
+KEY_LETTERS = re.compile(r"^\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*$")  # a choice's key alone: "AB", "B C", "A,D"
 # The label of a key's next run, before its entries or on a line of its own: "Day2", "A篇：",
 # "Test 2:", "（二）" (sets of questions each numbered from 1, keyed the same way)
 KEY_RUN_LABEL = re.compile(r"\S{1,8}\s*[:：]?")

@@ -1750,6 +1750,21 @@ CASES = {
             ("short", "什么是静态库?", [], "目标文件的归档文件。"),
         ],
     ),
+    "a multiple choice's key alone under its options, its letters spaced ('A B')": (
+        "1、 以下哪些属于欧元纸币的面额？（）\nA： 500欧元\nB： 20欧元\nC： 3欧元\nA B\n\n2、 “假币”印章采用（）油墨。\nA： 蓝色\nB： 红色\nA",
+        [
+            ("multiple", "以下哪些属于欧元纸币的面额?()", ["500欧元", "20欧元", "3欧元"], "AB"),
+            ("single", "“假币”印章采用()油墨。", ["蓝色", "红色"], "A"),
+        ],
+    ),
+    "each option judged after an arrow ('-->yes', '-->no'): the key, the marks off the options": (
+        "1、 以下哪些属于欧元纸币的面额？（）\nA： 500欧元   -->yes\nB： 20欧元   -->yes\nC： 3欧元   -->no\n\n"
+        "2、 假币是指伪造和变造的货币。（ ）\nA： 正确   -->no\nB： 错误   -->yes",
+        [
+            ("multiple", "以下哪些属于欧元纸币的面额?()", ["500欧元", "20欧元", "3欧元"], "AB"),
+            ("truefalse", "假币是指伪造和变造的货币。( )", [], False),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
