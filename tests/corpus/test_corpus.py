@@ -589,6 +589,8 @@ FLOORS = {
     "le1_tongyuan_lab_quiz.xlsx": (0.95, 0.95),
     "le2_java_danxuan3.xlsx": (0.95, 0.95),
     "lf1_sa8000_iso45001_training_exam.docx": (0.95, 0.95),
+    "li1_commercial_crypto_eval_bank.xlsx": (0.95, 0.95),
+    "li2_three_subject_sample_bank.xlsx": (0.95, 0.95),
     "m1_chaoxing-java-cuoti.md": (0.95, 0.95),
     "m2_c-lianxiti.pdf": (0.85, None),
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
