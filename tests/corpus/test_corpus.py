@@ -581,6 +581,8 @@ FLOORS = {
     "kw2_baike-contest.xlsx": (0.95, 0.95),
     "kx1_linux_jiedati.docx": (0.65, 0.80),
     "kz1_python-chapter-test2.md": (0.80, 0.70),
+    "la1_python_review_exercises.docx": (0.25, None),
+    "la2_hand_java_training_short_answers.docx": (0.95, 0.70),
     "lb1_note-buddy_quiz04.md": (0.95, 0.60),
     "lc1_scut_cpp2007_a.pdf": (0.70, 0.55),
     "lc2_xjtu_cprog_wangnian1.pdf": (0.95, None),
