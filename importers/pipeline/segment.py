@@ -112,6 +112,36 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
     return all(not (child.answer or child.options) and _states_a_point(child.stem) for child in children)
 
 
+INTRO_MAX_CHARS = 40
+
+
+def _lists_its_points(parent: Item, children: list[Item]) -> bool:
+    """ "缺陷类型：" over "（1）功能缺陷" "（2）界面缺陷", "评审时要注意下列事项：" over what to mind: a
+    review sheet's knowledge point, its title introducing the list that is its answer. The title
+    asks nothing (not "请简述：" or "计算下列各式：", whose lists are their parts) and names no part
+    ("1、名词解释："); nothing listed asks."""
+    stem = parent.stem.strip()
+    return (
+        not (parent.answer or parent.options or parent.extra)
+        and stem.endswith((":", "："))
+        and len(stem) <= INTRO_MAX_CHARS
+        and not _asks_for_certain(stem)
+        and not any(re.search(words, stem) for words, kind in rules.SECTION_KINDS if kind != "generic")
+        and bool(children)
+        and all(not (c.answer or c.options) and not _asks_for_certain(c.stem) for c in children)
+    )
+
+
+def _run_numbered_alike(items: list[Item]) -> list[Item]:
+    """The leading items numbered as the first is ("(1)" "(2)", or "1." "2."), up to one that is not."""
+    end = next((k for k, item in enumerate(items) if item.bracketed != items[0].bracketed), len(items))
+    return items[:end]
+
+
+def _asks_for_certain(text: str) -> bool:
+    return rules.asks_strongly(text) or rules.BLANK.search(text) is not None
+
+
 def _states_a_point(stem: str) -> bool:
     """A sentence that asks nothing, or a point named then stated ("编译阶段：gcc检查…是否有语法错误")."""
     if LABELLED_POINT.match(stem):
@@ -820,6 +850,9 @@ class Segmenter:
         if self._conditions_then_questions(parent, items[start:]):
             return
         children = items[start:]
+        if _lists_its_points(parent, children):
+            self._into_answer(parent, children)
+            return
         if children and (all(_asks(child) for child in children) or _names_parts(parent, children)):
             self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"
             return
@@ -872,7 +905,13 @@ class Segmenter:
         self.nested = None
         items = parent.section.items
         at = next((i for i, item in enumerate(items) if item is parent), None)
-        if at is None or self._conditions_then_questions(parent, items[at + 1 :]):
+        if at is None:
+            return
+        run = _run_numbered_alike(items[at + 1 :])  # (not the set numbered "1、" anew after it)
+        if _lists_its_points(parent, run):
+            self._into_answer(parent, run)
+            return
+        if self._conditions_then_questions(parent, items[at + 1 :]):
             return
         children = items[at + 1 :]
         lone_problem = parent.problem and not parent.number  # (its parts, asking or telling what to do)

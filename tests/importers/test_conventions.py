@@ -1765,6 +1765,23 @@ CASES = {
             ("truefalse", "假币是指伪造和变造的货币。( )", [], False),
         ],
     ),
+    "a knowledge point's title ending in a colon over points that ask nothing: its answer": (
+        "1、测试完成的标准：\n（1）测试用例达到一定的覆盖率\n（2）基本的功能全部实现\n2、缺陷类型：\n（1）功能缺陷\n（2）界面缺陷\n"
+        "3、软件测试的目的是什么？\n找出软件中潜在的错误。",
+        [
+            ("short", "测试完成的标准:", [], "(1)测试用例达到一定的覆盖率\n(2)基本的功能全部实现"),
+            ("short", "缺陷类型:", [], "(1)功能缺陷\n(2)界面缺陷"),
+            ("short", "软件测试的目的是什么?", [], "找出软件中潜在的错误。"),
+        ],
+    ),
+    "a knowledge point's listed points, the part ending on a set numbered anew ('1、为什么…？')": (
+        "11、软件缺陷的表现形式:\n(1)用户要求的功能没有实现。\n(2)运行出错。\n1、为什么想做测试不做开发？\n2、移动设备的测试方法？\n安装卸载。",
+        [
+            ("short", "软件缺陷的表现形式:", [], "(1)用户要求的功能没有实现。\n(2)运行出错。"),
+            ("short", "为什么想做测试不做开发?", [], None),
+            ("short", "移动设备的测试方法?", [], "安装卸载。"),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
