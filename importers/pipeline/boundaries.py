@@ -116,6 +116,10 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         announces = FORWARD.search(text, m.end()) and COLON_END.search(text)
         # an essay question wrapped over lines, asking only on the last: long, in an open section
         essay = seg.section.kind == "short" and len(text) - m.end() >= OPEN_QUESTION_MIN
+        # "七、（20分）利用Hopfield网络求解TSP问题。": its points, then its text on the same line (a
+        # part names itself first: "一、单选题（每题2分）"; "二、（15分）" alone heads a problem below)
+        scored = SCORED_OPENING.match(text, m.end())
+        scored_text = scored is not None and len(text.strip()) - scored.end() >= SCORED_TEXT_MIN
         # under "1." questions a numeral opens an answer's part, unless no answer has begun
         # ("五、分析以下电路…" after the 简答 part's "2.…？", the paper's big questions numbered on)
         item = seg.item
@@ -123,7 +127,7 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         own_style = seg.section.number_style in ("", "cn") or (
             not in_answer and len(text) - m.end() >= OPEN_QUESTION_MIN
         )
-        if (asks or announces or essay) and own_style and _expected_number(seg, n, line_start):
+        if (asks or announces or essay or scored_text) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
     if line_start and _next_answer_part(seg, m):
         return None  # "答：一、…" … "二、…": the answer's next part, not a part of the paper
@@ -134,6 +138,7 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
 
 
 OPEN_QUESTION_MIN = 25
+SCORED_TEXT_MIN = 10
 
 
 def _next_answer_part(seg: Segmenter, m: re.Match[str]) -> bool:

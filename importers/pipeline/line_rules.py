@@ -313,10 +313,15 @@ def table_row(seg: Segmenter, line: Line) -> str:
     header naming its columns: questions (题目 | 选项 | 答案 …) or a key (题号 | 正确答案)."""
     if "\t" not in line.text:
         seg.table = None
+        seg.data_table = 0
         return ""
     cells = [cell.strip() for cell in line.text.split("\t")]
+    if seg.data_table == len(cells):
+        _into_stem(seg, line)  # a row of the data the question gives
+        return "stem"
+    seg.data_table = 0  # (a row of another width: the table has ended)
     if seg.table is None:
-        return _table_header(seg, cells)
+        return _table_header(seg, cells) or _data_table_header(seg, cells, line)
     columns, kind = seg.table
     if kind == "key":
         number, answer = (_cell(cells, columns.fields[name]) for name in ("number", "answer"))
@@ -463,6 +468,44 @@ def _table_header(seg: Segmenter, cells: list[str]) -> str:
         seg.table = (fields, "key")
         return "key"
     return ""
+
+
+DATA_TABLE_MIN_CELLS = 3
+COLUMN_NAME_MAX = 20
+COLUMN_NAME = re.compile(rf"[{rules.CJK}]|[A-Za-z]{{2}}")
+LABELLED_CELL = re.compile(
+    r"\s*[(（]?\s*(?:\d{1,3}|[A-Ha-h])\s*(?:[.、．:：)）]|\s(?=[^\sA-Za-z]))"
+)  # "A.", "（A）", "A 工厂"
+
+
+def _data_table_header(seg: Segmenter, cells: list[str], line: Line) -> str:
+    """ "User id | Age | Incoming | Buying" under a question still being asked: the header of the
+    data it gives, its rows ("1 | <=30 | high | no") more of its text, never questions numbered 1, 2…"""
+    item = seg.item
+    if item is None or seg.mode != "questions" or item.slot != "stem" or item.options or not item.stem:
+        return ""
+    if line.code or item.bracketed:
+        return ""  # (a program's tabs; a part "（4）…见表1" of a problem whose conditions it lists)
+    named = [cell for cell in cells if cell]
+    if BOUNDARY.match(line.text):
+        return ""  # (a row opened by a number, a label or a part's heading: "四、简答题⇥分数⇥评卷人")
+    if len(named) < DATA_TABLE_MIN_CELLS or any(len(c) > COLUMN_NAME_MAX for c in named):
+        return ""  # (a column's name is short: "六、⇥（20分）⇥多神经元…" is a question's line)
+    if not all(COLUMN_NAME.search(c) and not LABELLED_CELL.match(c) for c in named):
+        return ""  # (names, not "1 | 2 | 3" over a key's letters, nor options set in a row)
+    if any(GRID_ITEM.search(c) for c in named):
+        return ""  # (nor blanks set in a row)
+    seg.data_table = len(cells)
+    _into_stem(seg, line)
+    return "stem"
+
+
+def _into_stem(seg: Segmenter, line: Line) -> None:
+    """The row, and the lines read under the question before its table ("表一"), are its text."""
+    item = seg.item
+    assert item is not None
+    item.stem = "\n".join([item.stem, *item.extra, line.text])
+    item.extra = []
 
 
 def _cell(cells: list[str], index: int | None) -> str:

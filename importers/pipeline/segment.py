@@ -227,6 +227,7 @@ class Segmenter:
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
+        self.data_table = 0  # the width of the table of data a question gives, while reading its rows
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
         self.material = ""  # a case study's shared text (new_section resets it)
         self.line_depth = 0  # the Markdown list depth of the line being read

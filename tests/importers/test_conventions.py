@@ -1782,6 +1782,29 @@ CASES = {
             ("short", "移动设备的测试方法?", [], "安装卸载。"),
         ],
     ),
+    "problems numbered in Chinese numerals, each its points then its text ('七、（20分）利用…')": (
+        "复旦大学研究生课程考试试卷\n一、（15分）叙述并推导BP监督学习算法。\n二、（15分）简述分类与聚类的区别与联系。\n"
+        "三、（20分）利用Hopfield神经网络实现一个TSP问题的求解。",
+        [
+            ("short", "叙述并推导BP监督学习算法。", [], None),
+            ("short", "简述分类与聚类的区别与联系。", [], None),
+            ("short", "利用Hopfield神经网络实现一个TSP问题的求解。", [], None),
+        ],
+    ),
+    "a table of data under a question (a header of names, then numbered rows) is its text": (
+        "1. 根据下表估计顾客的购买可能，并说明理由。\nUser id\tAge\tIncoming\tBuying\n1\t<=30\thigh\tno\n2\t>40\tlow\tyes\n"
+        "3\t[31,40]\tmedium\tyes\n2. 什么是朴素贝叶斯？\n一种分类方法。",
+        [
+            (
+                "short",
+                "根据下表估计顾客的购买可能,并说明理由。\nUser id\tAge\tIncoming\tBuying\n1\t<=30\thigh\tno\n2\t>40\tlow\tyes\n"
+                "3\t[31,40]\tmedium\tyes",
+                [],
+                None,
+            ),
+            ("short", "什么是朴素贝叶斯?", [], "一种分类方法。"),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
