@@ -16,7 +16,7 @@ from .blocks import Item, KeyEntry
 from .boundaries import BOUNDARY, code_was_asked, own_answer_below, own_key_below, questions_below
 from .model import Line
 from .shared_options import shared_head
-from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell
+from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell, without_echoed_options
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -342,6 +342,8 @@ def table_row(seg: Segmenter, line: Line) -> str:
     )
     if not item.options and not columns.options and "options" not in columns.fields:
         item.stem, item.options = options_in_stem(stem)  # "客户是？A.上帝 B.对手" in the 题目 cell
+    elif item.options:
+        item.stem = without_echoed_options(stem, item.options)
     item.option_family = "table"
     item.answer = _cell(cells, columns.fields.get("answer")) or None
     item.explanation = _cell(cells, columns.fields.get("explanation")) or None

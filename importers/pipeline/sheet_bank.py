@@ -612,6 +612,8 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         )
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
+        elif options:
+            stem = without_echoed_options(stem, options)
         answer = cell("answer") or _letter_at(cell("answer_place"), options)
         options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)
@@ -801,6 +803,20 @@ def options_in_stem(stem: str) -> tuple[str, list[str]]:
     if not first or len(options) < 2 or not CELL_OPTION.match(stem[first.start() :].strip()):
         return stem, []
     return stem[: first.start()].strip(), options
+
+
+ECHOED_LABEL_A = re.compile(r"[(（]?A\s*[.、．:：)）]")
+
+
+def without_echoed_options(stem: str, options: list[str]) -> str:
+    """ "…的作者是____A、苏轼B、辛弃疾C、王安石D、杜牧" with 苏轼, 辛弃疾… in the option columns: the
+    stem cell printed the options again (maybe without their punctuation): the stem ends before."""
+    first, second = (rules.bare_words(o) for o in (options + [""])[:2])
+    for label in reversed(list(ECHOED_LABEL_A.finditer(stem))):
+        echoed = rules.bare_words(stem[label.end() :])
+        if first and echoed.startswith(first) and second in echoed[len(first) :]:
+            return stem[: label.start()].rstrip()
+    return stem
 
 
 def joined_options(stem: str, answer: str) -> tuple[str, list[str]] | None:

@@ -6565,3 +6565,16 @@ def test_block_quotes_under_a_question_are_its_notes_never_the_next_ones_passage
     questions = parse_document(paper.name, paper.read_bytes()).questions
     assert [q.number for q in questions][:6] == ["1", "2", "3", "4", "5", "6"]
     assert all(q.material == "" for q in questions)
+
+
+def test_a_tables_question_cell_printing_its_options_again_keeps_the_stem_alone() -> None:
+    table = (
+        "| 题目 | A | B | C | 答案 |\n|---|---|---|---|---|\n"
+        "| 不畏浮云遮望眼的作者是____A、苏轼B、辛弃疾C、王安石 | 苏轼 | 辛弃疾 | 王安石 | C |\n"
+    )
+    [question] = parse_document("bank.md", table.encode()).questions
+    assert (question.stem, question.options, question.answer) == (
+        "不畏浮云遮望眼的作者是____",
+        ["苏轼", "辛弃疾", "王安石"],
+        "C",
+    )

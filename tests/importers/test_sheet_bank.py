@@ -1158,3 +1158,37 @@ def test_a_key_cell_naming_the_options_by_letter_and_text_or_by_text_in_other_pu
         ("single", "B"),
         ("single", None),  # "A:拖延" names option B's text under A's letter: no key to trust
     ]
+
+
+def test_options_printed_again_in_the_stem_cell_are_cut_from_the_stem() -> None:
+    # (a quiz sheet's question cell repeats its options, their punctuation dropped, beside them)
+    data = book(
+        (
+            "s",
+            [
+                ["题目", "A", "B", "C", "D", "答案"],
+                [
+                    "1、不畏浮云遮望眼的作者是____A、苏轼B、辛弃疾C、王安石D、杜牧",
+                    "A、苏轼",
+                    "B、辛弃疾",
+                    "C、王安石",
+                    "D、杜牧",
+                    "C",
+                ],
+                [
+                    "2、科学与技术的关系是____A、相同的概念B、完全不同的概念不存在联系",
+                    "相同的概念",
+                    "完全不同的概念，不存在联系",
+                    "",
+                    "",
+                    "A",
+                ],
+                ["3、单位A、B两处的距离是多少？", "1千米", "2千米", "", "", "B"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "不畏浮云遮望眼的作者是____", ["苏轼", "辛弃疾", "王安石", "杜牧"], "C"),
+        ("single", "科学与技术的关系是____", ["相同的概念", "完全不同的概念，不存在联系"], "A"),
+        ("single", "单位A、B两处的距离是多少？", ["1千米", "2千米"], "B"),
+    ]
