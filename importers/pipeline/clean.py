@@ -62,13 +62,14 @@ FURNITURE = [
     re.compile(r"^题\s*号(?:\s*[一二三四五六七八九十]+)+(?:\s*总\s*分人?)*$"),
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
-    # score lines and header blocks of learning-platform exports: "2.0分", "得分: 0.0分", "题量: 20"
+    # score lines and header blocks of learning-platform exports: "2.0分", "+ 2.0 分", "得分: 0.0分", "题量: 20"
     re.compile(
-        r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
+        r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"
     re.compile(r"^(?:答案正确|答案错误|部分正确)\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
+    re.compile(r"^(?:回答正确|回答错误|回答部分正确)$"),  # (its verdict alone: never a key)
     # 中国大学MOOC: "得分/总分" over each question's score "2.00/2.00" (the score's decimals: never
     # an option's "1/3")
     re.compile(r"^得分\s*/\s*总分$|^\d{1,3}\.\d{1,2}\s*/\s*\d{1,3}\.\d{1,2}$"),

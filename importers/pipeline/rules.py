@@ -92,7 +92,7 @@ UNDER_KEY_NOTES = "说明|說明|备注|備註|出处|出處|来源|來源|依�
 EXPLANATION = (
     r"(?P<explanation>【(?:答案解析|解析|分析|点评|點評|详解|詳解|评分标准|評分標準|评分要点|評分要點|评分细则)】"
     r"|(?:答案)?(?:解析|詳解|详解)\s*[:：]"
-    r"|^(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|\s*$)"  # "解析 因为…" (no colon), "解析" alone
+    r"|(?:^|(?<=^\*\*))(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|(?:\*\*)?\s*$)"  # "解析 因为…", "**解析**" alone
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
     rf"|^(?:{UNDER_KEY_NOTES})\s*[:：]"  # under a key only (boundaries.accept_explanation)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
@@ -339,6 +339,12 @@ TAG_ONLY = re.compile(
     r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
     r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项|资料|計算|计算|分录|程序)[题題]?"
     r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?\s*[:：]?$"
+)
+# The same tag set as Markdown code spans by an online-judge export, its difficulty and points
+# after it: "`单选题` `简单` `2分`".
+TAG_SPANS = re.compile(
+    r"^\s*`+(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项|计算|程序|编程)[题題]?`+"
+    r"(?:\s*`+(?P<difficulty>[^`\d\s]{1,4})`+)?(?:\s*`+\s*\d+(?:\.\d+)?\s*分\s*`+)?\s*$"
 )
 SCORE_NOTE = re.compile(r"[(（][^)）]*[)）]")
 PROSE_HEADING_MAX = 40

@@ -42,6 +42,7 @@ MIN_OPTIONS_WRAPPED = 2
 # the notes' and questionnaires' narrower one, where "…有" ends statements)
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")
 LETTERS = "ABCDEFGH"
+LABEL_ALONE = re.compile(rf"\s*(?:{rules.TICK})?\s*")  # an option's label read, its text not yet
 TICKED_END = re.compile(rf"\s{rules.TICK}\s*$")  # the key ticked after an option's text
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
 CONTINUES = re.compile(r"^[的了地得着吗呢吧啊、，,。；;：:）)」』”]")
@@ -289,7 +290,9 @@ class Segmenter:
             found = boundaries.find(self, text, pos)
             end = found[0].start() if found else len(text)
             fragment = text[pos:end].strip()
-            if fragment and not (found and found[1] == "heading" and MARKUP_ONLY.fullmatch(fragment)):
+            if fragment and not (
+                found and found[1] in ("heading", "explanation") and MARKUP_ONLY.fullmatch(fragment)
+            ):
                 self._place(fragment, line, new_line, found)  # (not the "**" opening "**二、简答题**")
                 new_line = False
             if not found:
@@ -306,6 +309,9 @@ class Segmenter:
             return ""
         if MARKER_IN_CODE.match(line.text):
             return ""  # "A.scanf" in a block: a bank that set whole questions as code
+        if item.slot == "option" and item.options and LABEL_ALONE.fullmatch(item.options[-1]):
+            item.options[-1] = join(line.text, item.options[-1], " ")  # "B." (or "D.✅") over its text
+            return "option"
         if item.slot == "option" and len(item.options) >= 2:
             item.slot = "explanation"  # a block under the options: the question's notes
         if (
@@ -449,11 +455,19 @@ class Segmenter:
                 item.slot = "stem"
             else:
                 item.answer = ""
-        tag = rules.TAG_ONLY.match(text) if item.slot == "stem" and not item.stem else None
+        tag = (
+            (rules.TAG_ONLY.match(text) or rules.TAG_SPANS.match(text))
+            if item.slot == "stem" and not item.stem
+            else None
+        )
         if tag:
             item.tag = tag.group("tag")  # the platform's type tag, not the stem (which follows)
-        elif new_line and item.slot == "option" and item.options and not item.options[-1]:
-            item.options[-1] = text  # a label alone on its line: its text is this line
+            if tag.groupdict().get("difficulty"):
+                item.difficulty = boundaries.difficulty_level(tag.group("difficulty"))
+        elif new_line and item.slot == "option" and item.options and LABEL_ALONE.fullmatch(item.options[-1]):
+            item.options[-1] = join(
+                text, item.options[-1], " "
+            )  # a label alone (maybe ticked): its text is this line
         elif new_line and item.slot == "option" and item.options and not item.extra and CONTINUES.match(text):
             item.options[-1] += text  # "A. 上帝,这是服务行业" / "的基本认识": an option wrapped
         elif (

@@ -6578,3 +6578,61 @@ def test_a_tables_question_cell_printing_its_options_again_keeps_the_stem_alone(
         ["苏轼", "辛弃疾", "王安石"],
         "C",
     )
+
+
+ONLINE_QUIZ_SAVED_AS_MARKDOWN = """**1 .** `单选题` `中等` `2分`
+
+```c
+若int k=7,x=12;则值为3的表达式是（ ）。
+
+A.
+x%=(k%=5)
+
+B.
+x%=(k-k%5)
+
+C.✅
+(x%=k)-(k%=5)
+```
+
+**回答正确**
+
+**解析**
+
+```
+1.按位与（&）
+2.按位或（|）
+```
+
+**+ 2.0 分**
+
+**2 .** ``单选题`` ``简单`` ``2分``
+
+```
+表达式!x等效于（ ）。
+
+A.x==1
+
+B.x==0✅
+```
+
+**回答错误**
+
+**解析**
+
+表达式等效即变量x取值相同时，两个表达式值相同。
+
+**+ 0.0 分**
+"""
+
+
+def test_an_online_quiz_saved_as_markdown_tags_in_code_spans_verdicts_and_scores_dropped() -> None:
+    # "`单选题` `中等` `2分`": type, difficulty and points; each label alone (ticked or not) over its
+    # text in the block; "回答正确" and "+ 2.0 分" the trainee's verdict and score; "**解析**" a label
+    questions = parse_document("quiz.md", ONLINE_QUIZ_SAVED_AS_MARKDOWN.encode()).questions
+    assert [(q.number, q.stem, q.options, q.answer) for q in questions] == [
+        ("1", "若int k=7,x=12;则值为3的表达式是( )。", ["x%=(k%=5)", "x%=(k-k%5)", "(x%=k)-(k%=5)"], "C"),
+        ("2", "表达式!x等效于( )。", ["x==1", "x==0"], "B"),
+    ]
+    assert questions[0].explanation == "1.按位与(&)\n2.按位或(|)" and questions[0].difficulty == 3
+    assert questions[1].explanation == "表达式等效即变量x取值相同时,两个表达式值相同。"
