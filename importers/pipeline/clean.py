@@ -62,7 +62,8 @@ FURNITURE = [
     re.compile(r"^题\s*号(?:\s*[一二三四五六七八九十]+)+(?:\s*总\s*分人?)*$"),
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
-    # score lines and header blocks of learning-platform exports: "2.0分", "+ 2.0 分", "得分: 0.0分", "题量: 20"
+    # score lines and header blocks of learning-platform exports: "2.0分", "+ 2.0 分", "得分: 0.0分",
+    # "题量: 20"
     re.compile(
         r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
