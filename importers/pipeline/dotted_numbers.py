@@ -26,9 +26,15 @@ def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
     """The lines with dotted question numbers written as a running count, and the printed number
     of each such line (by its line number); the lines as they were where the paper has none."""
     found = [(k, m) for k, line in enumerate(lines) if (m := DOTTED.match(line.text))]
-    if len(found) < MIN_QUESTIONS or not _runs_in_order(found):
+    if len(found) < MIN_QUESTIONS:
         return lines, {}
-    asking = sum(1 for _, m in found if rules.asks_in_words(m.group("rest")))
+    if _runs_in_order(found):
+        asking = sum(1 for _, m in found if rules.asks_in_words(m.group("rest")))
+    elif len({(m.group(1), m.group(2)) for _, m in found}) == len(found):
+        # "8.6 …" "5.5 编写…" "7.2 计算…": exercises picked from a textbook, each keeping its number
+        asking = sum(1 for _, m in found if _sets_a_task(m.group("rest")))
+    else:
+        return lines, {}
     if asking < ASKING_SHARE * len(found):
         return lines, {}  # (a textbook's section headings)
     out = list(lines)
@@ -37,6 +43,17 @@ def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
         out[k] = replace(lines[k], text=f"{count}. {m.group('rest')}")
         printed[lines[k].lineno] = f"{m.group(1)}.{m.group(2)}"
     return out, printed
+
+
+# An exercise's opening imperative: "编写一个程序…", "使用随机函数，产生…", "计算三角形面积…"
+TASK_OPENING = re.compile(
+    r"\s*(?:请|試|试)?\s*(?:编写|編寫|编程|設計|设计|实现|實現|使用|利用|计算|計算|写出|寫出|求)"
+)
+TASK_MIN_CHARS = 15  # (a task is a sentence; "2.1 设计模式" is a heading)
+
+
+def _sets_a_task(text: str) -> bool:
+    return rules.asks_in_words(text) or (len(text) >= TASK_MIN_CHARS and TASK_OPENING.match(text) is not None)
 
 
 def _runs_in_order(found: list[tuple[int, re.Match[str]]]) -> bool:

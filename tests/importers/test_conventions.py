@@ -5944,6 +5944,17 @@ def test_dotted_question_numbers_are_kept_as_printed() -> None:
     assert [q["number"] for q in parse(text)] == ["2.1", "2.2", "3.1"]
 
 
+def test_exercises_picked_from_a_textbook_keep_their_numbers_out_of_order() -> None:
+    # ("8.6" "5.5" "7.2": each a task set in the imperative; "3.2 设计模式" "1.4 总线" are headings)
+    text = (
+        "8.6 编写一个取豆子游戏，两个玩家轮流从16颗豆子中取出1到3颗。\n5.5 编写一个剪刀、石头、布的猜拳游戏。\n"
+        "7.2 计算三角形面积的函数TriangleArea(a,b,c)，a,b,c为三条边。\n6.4 从键盘输入一字符串，统计字母d出现的次数？"
+    )
+    assert [q["number"] for q in parse(text)] == ["8.6", "5.5", "7.2", "6.4"]
+    headings = [Line(text=t, lineno=n) for n, t in enumerate(["3.2 设计模式", "1.4 总线", "2.3 使用说明"], 1)]
+    assert count_dotted(headings) == (headings, {})
+
+
 def test_a_textbooks_sections_numbered_like_questions_are_left_as_printed() -> None:
     """ "2.1 计算机系统概述" "2.2 存储器" "2.3 总线" ask nothing: section headings, not dotted question
     numbers to count."""
