@@ -687,6 +687,25 @@ def _open_despite_fill_tag(item: Item, stem: str, answer_text: str | None) -> bo
     return asks or SENTENCE_INSIDE.search(answer_text) is not None
 
 
+FILL_KEY_MAX = 60
+FILL_NOTE_MIN = 10
+
+
+def _fill_key_then_note(q: ParsedQuestion, answer_text: str | None) -> str | None:
+    """ "正确答案：'hello world'" then a paragraph on why: a line answering every blank is the key,
+    the lines under it its explanation (not more of the answer)."""
+    first, _, rest = (answer_text or "").strip().partition("\n")
+    blanks = _blank_count(q.stem)
+    if not rest.strip() or not blanks or len(first) > FILL_KEY_MAX or NUMBERED_ANSWERS.match(first):
+        return answer_text
+    if blanks > 1 and len([a for a in BLANK_ANSWERS.split(first) if a]) != blanks:
+        return answer_text  # (one blank's answer a line: "客户" over "服务")
+    if len(rest.strip()) < FILL_NOTE_MIN and not rules.STATEMENT_END.search(rest):
+        return answer_text  # (a word under it: another answer, not a note on it)
+    q.explanation = join(rest.strip(), q.explanation, "\n")
+    return first
+
+
 def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -> None:
     q.type = "fill"
     italic = CODE_KEY_AFTER_BOLD.match(q.stem) if answer_text is None and q.stem.endswith("*") else None
@@ -703,6 +722,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
     if lettered:  # "A. r[i].key<r[0].key B. j--": a program's blanks (A) (B) answered in turn
         q.answer = lettered
         return
+    answer_text = _fill_key_then_note(q, answer_text)
     numbered = NUMBERED_ANSWERS.split((answer_text or "").strip())
     if len(numbered) > 1 and not numbered[0].strip() and len(numbered) - 1 == _blank_count(q.stem):
         # one a blank, in order ("1. [工作服] 2. [工作鞋]": an exam system brackets each)

@@ -1805,6 +1805,15 @@ CASES = {
             ("short", "什么是朴素贝叶斯?", [], "一种分类方法。"),
         ],
     ),
+    "a fill's key answering every blank on its line, a note on it below: the note explains": (
+        "1. 执行 x.replace('hello', 'hi') 之后，x 的值为____。\n正确答案：'hello world'\nx 自身的值不会被 replace() 影响。\n"
+        "2. 服务要____和____。\n答案：及时；热情\n两者缺一不可。\n3. 客户是____。\n答案：\n上帝\n朋友",
+        [
+            ("fill", "执行 x.replace('hello', 'hi') 之后,x 的值为____。", [], ["'hello world'"]),
+            ("fill", "服务要____和____。", [], ["及时", "热情"]),
+            ("fill", "客户是____。", [], ["上帝\n朋友"]),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
