@@ -70,16 +70,33 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
         value = json.loads(text)
     except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
         return []
-    depth = 2  # a record's "{" opens inside the list: depth 2, or 3 in a list under one key
-    if isinstance(value, dict):
-        lists = [
-            v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)
-        ]
-        value, depth = (lists[0] if len(lists) == 1 else None), 3
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+    # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
+    found = list(_record_lists(value, depth=2))
+    asking = [(records, depth) for records, depth in found if _names_a_stem(records[0])]
+    found = asking or found  # (the questions, not a list of tags beside them)
+    shallowest = [(records, depth) for records, depth in found if depth == min(d for _, d in found)]
+    if len(shallowest) != 1:
         return []
+    value, depth = shallowest[0]
     starts = list(_record_lines(lines, depth))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
+
+
+ENVELOPE_DEPTH = 3  # {"data": {"list": [...]}}: an API's reply around the records, two keys deep
+
+
+def _record_lists(value: object, depth: int) -> Iterator[tuple[list[dict[str, object]], int]]:
+    """The lists of records in `value`: itself, or under the keys of the objects wrapping it."""
+    if isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):
+            yield value, depth
+    elif isinstance(value, dict) and depth <= ENVELOPE_DEPTH:
+        for inner in value.values():
+            yield from _record_lists(inner, depth + 1)
+
+
+def _names_a_stem(record: dict[str, object]) -> bool:
+    return any(field_named(_last_word(key)) == "stem" for key in record)
 
 
 def _record_lines(lines: list[Line], depth_of_records: int) -> Iterator[int]:

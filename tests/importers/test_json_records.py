@@ -50,6 +50,17 @@ def test_a_list_of_records_under_one_key_of_the_document() -> None:
     assert briefs(data) == EXPECTED
 
 
+def test_records_inside_an_apis_reply_two_keys_deep_placed_at_their_lines() -> None:
+    # {"errCode": "0", "data": {"page": "1", "list": [...]}}: the reply around the records; a list
+    # of objects deeper inside one record (its options) is not another list of records
+    reply = {"errCode": "0", "data": {"page": "1", "list": RECORDS}, "meta": {"tags": [{"a": 1}, {"a": 2}]}}
+    data = json.dumps(reply, ensure_ascii=False, indent=2)
+    opening = [n for n, line in enumerate(data.splitlines(), 1) if line == "      {"][:3]  # (then the tags')
+    paper = parse_document("bank.txt", data.encode())
+    assert briefs(data, "bank.txt") == EXPECTED
+    assert [q.lineno for q in paper.questions] == opening
+
+
 def test_one_record_a_line_in_a_text_file() -> None:
     data = "\n".join(json.dumps(record, ensure_ascii=False) for record in RECORDS)
     assert briefs(data, "bank.txt") == EXPECTED
