@@ -152,7 +152,10 @@ def _next_answer_part(seg: Segmenter, m: re.Match[str]) -> bool:
 
 
 CN_NUMERALS = "一二三四五六七八九"
-KEY_AFTER_NUMERAL = re.compile(r"\s*(?:$|[A-H√×对错]|\d+\s*[.、．:：]?)")
+# ("一、TTFFF"; "三、（每空答案以 / 分隔）": a note on how the part's entries read)
+KEY_AFTER_NUMERAL = re.compile(
+    r"\s*(?:$|[A-H√×对错]|[TF]+(?:\s|$)|\d+\s*[.、．:：]?|[(（][^)）]{0,30}[)）]\s*$)"
+)
 ENTRY_AFTER_NUMERAL = re.compile(rf"\s*1\s*[.、．:：]\s*(?:[A-H]|[{rules.MARKS}])")  # mid-line: "二、1.AB"
 
 
@@ -1430,17 +1433,27 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
     seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None
-    run = LETTER_RUN.fullmatch(text, m.end())
-    target = seg.key_target
-    if run and target is not None and target.kind == "single" and len(run.group(1)) == len(target.items):
-        for k, letter in enumerate(run.group(1)):  # "一、ABCDA": one letter a question of the part
-            seg.add_key(k + 1, line).text = letter
+    marks = _one_mark_each(text[m.end() :], seg.key_target)
+    if marks:
+        for k, mark in enumerate(marks):  # "一、ABCDA", "一、TTFFF TTFTT": a mark a question of the part
+            seg.add_key(k + 1, line).text = mark
         seg.key_entry = None
         return len(text)
     return m.end()
 
 
-LETTER_RUN = re.compile(r"\s*([A-H]{2,})\s*")
+CHOICE_RUN = re.compile(r"[A-H]{2,}")
+VERDICT_RUN = re.compile(rf"[TF{rules.MARKS}]{{2,}}")
+
+
+def _one_mark_each(rest: str, target: Section | None) -> str:
+    """A part's key as one run of marks, spaced in fives or not, one a question of the part: its
+    letters for a single-choice part, T/F or ticks for a judgement part."""
+    if target is None:
+        return ""
+    marks = "".join(rest.split())
+    run = {"single": CHOICE_RUN, "truefalse": VERDICT_RUN}.get(target.kind)
+    return marks if run and run.fullmatch(marks) and len(marks) == len(target.items) else ""
 
 
 def _heading_numeral(heading: str) -> int | None:

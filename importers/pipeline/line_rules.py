@@ -710,6 +710,9 @@ LEADING_DIGITS = re.compile(r"^\s*(\d{1,4})\s*[.、．]")
 FEW_QUESTIONS = 3  # past so many numbers a list is under way; parts of a paper number fewer
 
 
+LEADING_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.、．:]")
+
+
 def english_heading(seg: Segmenter, line: Line) -> str:
     """ "I. True or False(10x1%)", "1. Single choice selection (80 points, 2 each)": an English
     paper's part, named by its type (Chinese universities set such papers in English)."""
@@ -718,6 +721,9 @@ def english_heading(seg: Segmenter, line: Line) -> str:
     part = rules.ENGLISH_HEADING.match(line.text)
     if part is None:
         return ""
+    number = LEADING_NUMBER.match(line.text)
+    if number and (seg.section.items or seg.item is not None) and int(number.group(1)) == seg.expected:
+        return ""  # "6. Choose the best fill in the blanks." after question 5: question 6
     kind = next(kind for name, kind in rules.ENGLISH_KINDS if part.group(name))
     seg.start_heading(line.text, kind, "", line)
     return "heading"

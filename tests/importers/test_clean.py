@@ -99,3 +99,14 @@ def test_a_programs_lines_repeated_in_every_answer_are_not_running_headers() -> 
     out = [ln.text for ln in clean_lines(lines(*body), furniture)]
     assert out.count("#include <GL/glut.h>") == 4 and out.count("void Paint()") == 4
     assert {ln.text for ln in furniture} == {"计算机图形学习题"}
+
+
+def test_a_prompt_every_question_repeats_is_not_a_running_header() -> None:
+    """ "The output of //1 is: (1%)" under each program of a paper's fill part: a blank's prompt,
+    ending on its colon (a page's header never does)."""
+    body: list[str] = []
+    for n in range(1, 5):
+        body += [f"{n}. The code prints a line.", "The output of //1 is: (1%)"]
+        body += ["Java 期末试卷"] + [f"line {n}.{k} of its program" for k in range(6)]
+    out = [ln.text for ln in clean_lines(lines(*body), [])]
+    assert out.count("The output of //1 is: (1%)") == 4 and "Java 期末试卷" not in out

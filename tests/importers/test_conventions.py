@@ -6656,3 +6656,59 @@ def test_an_online_quiz_saved_as_markdown_tags_in_code_spans_verdicts_and_scores
     ]
     assert questions[0].explanation == "1.按位与(&)\n2.按位或(|)" and questions[0].difficulty == 3
     assert questions[1].explanation == "表达式等效即变量x取值相同时,两个表达式值相同。"
+
+
+KEY_IN_RUNS_PER_PART = """一、判断题
+1. Java is object oriented.
+2. Java has pointers.
+3. A class can extend two classes.
+二、单选题
+1. Which is a keyword?
+A. goto
+B. main
+2. Choose the best fill in the blanks.
+A. int
+B. foo
+3. Which prints?
+A. print
+B. System.out.println
+三、填空题
+1. The code prints two lines.
+The output of //1 is: (1%)
+The output of //2 is: (1%)
+2. The value is ____.
+3. The code prints two lines.
+The output of //1 is: (1%)
+The output of //2 is: (1%)
+4. The code prints two lines again.
+The output of //1 is: (1%)
+The output of //2 is: (1%)
+答案
+一、TF F
+二、ABB
+三、（每空答案以 / 分隔）
+1. Cat
+2. 112
+3. Dog
+4. Pug
+"""
+
+
+def test_a_key_of_runs_a_part_each_and_a_part_noted_how_its_entries_read() -> None:
+    # "一、TF F" for a judgement part, "二、ABB" a choice part, "三、（…）" a part's note over its
+    # entries; "2. Choose the best fill…" after question 1 is question 2, no English part's heading;
+    # the prompts each question repeats ("The output of //1 is: (1%)") stay in their stems
+    questions = parse(KEY_IN_RUNS_PER_PART)
+    assert [(q["number"], q["answer"]) for q in questions] == [
+        ("1", True),
+        ("2", False),
+        ("3", False),
+        ("1", "A"),
+        ("2", "B"),
+        ("3", "B"),
+        ("1", ["Cat"]),
+        ("2", ["112"]),
+        ("3", ["Dog"]),
+        ("4", ["Pug"]),
+    ]
+    assert questions[6]["stem"].endswith("The output of //2 is: (1%)")
