@@ -31,7 +31,7 @@ BLOCKS_SHARE = 0.5  # of the text lines, those the headings and their bodies mus
 ASKING_SHARE = 0.7
 # Imperatives that ask without a question mark: "试说明…", "讨论…", "画出…", "比较…".
 ASKS = re.compile(
-    rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请|請)|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
+    rf"{rules.QUESTION_WORDS.pattern}|^(?:试|試|请(?!求)|請(?!求))|讨论|討論|比较|比較|画出|畫出|列举|列舉|解释|解釋|概述|描述|区别|區別"
     r"|指出|写出|寫出|列出"
 )
 # "三次握手的过程", "TCP的特点": a topic an answer explains (a note's heading that asks by its noun).
@@ -98,17 +98,11 @@ def looks_like_heading_pairs(lines: list[Line]) -> bool:
     if not any(line.heading or line.bullet or line.text.startswith(("**", "【", "[")) for line in lines):
         return False  # (plain text of numbered questions, the usual case: no heading to pair)
     listed = _lists_questions(lines)
-    blocks = _blocks(lines, listed)
+    blocks = _paired_blocks(lines, listed)
     held = sum(1 + len(block.body) for block in blocks)
     if held < BLOCKS_SHARE * sum(1 for line in lines if line.text.strip()):
         return False  # most of the paper above the first heading: one problem's ("Sample Input:")
-    with_text = [block for block in blocks if block.body and not (block.topic and not _asks(block.heading))]
-    asking = [
-        block
-        for block in with_text
-        if (_heads_answer(block) or (listed and _numbered_item(block.heading)))
-        and not _has_options(block.body)
-    ]
+    asking, with_text = _asking_blocks(blocks, listed)
     if len(asking) < MIN_QUESTIONS or len(asking) < ASKING_SHARE * len(with_text):
         return False
     # "## 一、名词解释" over "1、管理的含义" / "答：…": the text numbers its own questions and
@@ -127,7 +121,7 @@ def parse_heading_pairs(
     parts ask by heading) is read by `read_numbered`, the line reader."""
     questions: list[ParsedQuestion] = []
     section = ""
-    blocks = _blocks(lines, _lists_questions(lines))
+    blocks = _paired_blocks(lines, _lists_questions(lines))
     level = _question_level(blocks)
     keys_read: set[int] = set()
     for at, block in enumerate(blocks):
@@ -247,6 +241,43 @@ def _quoted_notes(body: list[Line]) -> list[Line]:
     )
     answered = cut is not None and any(line.text.strip() for line in body[:cut])
     return body[cut:] if answered and cut is not None else []
+
+
+def _asking_blocks(blocks: list[Block], listed: bool) -> tuple[list[Block], list[Block]]:
+    """The blocks whose heading asks (or heads an answer), and all the blocks with text under them."""
+    with_text = [block for block in blocks if block.body and not (block.topic and not _asks(block.heading))]
+    asking = [
+        block
+        for block in with_text
+        if (_heads_answer(block) or (listed and _numbered_item(block.heading)))
+        and not _has_options(block.body)
+    ]
+    return asking, with_text
+
+
+def _paired_blocks(lines: list[Line], listed: bool) -> list[Block]:
+    """The blocks; where too few of them ask but the headings of one level mostly do ("### HTTPS
+    建立连接的过程是怎么样的？"), the deeper headings under those that ask nothing ("#### 强缓存",
+    "#### 1.二进制传输") are sections of the answer above, read into it."""
+    blocks = _blocks(lines, listed)
+    asking, with_text = _asking_blocks(blocks, listed)
+    if len(asking) >= ASKING_SHARE * len(with_text):
+        return blocks
+    levels = [block.heading.heading for block in asking if block.heading.heading]
+    if not levels:
+        return blocks
+    level = max(set(levels), key=levels.count)
+    folded: list[Block] = []
+    for block in blocks:
+        line = block.heading
+        above = folded[-1] if folded else None
+        under_question = above is not None and above.heading.heading == level and _asks(above.heading)
+        if above is not None and under_question and line.heading > level and not _asks(line):
+            above.body.extend([line, *block.body])  # (its title a line of the answer)
+            above.over_subheadings = False
+        else:
+            folded.append(block)
+    return folded
 
 
 def _question_level(blocks: list[Block]) -> tuple[str, int] | None:

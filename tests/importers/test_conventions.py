@@ -6712,3 +6712,49 @@ def test_a_key_of_runs_a_part_each_and_a_part_noted_how_its_entries_read() -> No
         ("4", ["Pug"]),
     ]
     assert questions[6]["stem"].endswith("The output of //2 is: (1%)")
+
+
+INTERVIEW_GUIDE = """### HTTPS建立连接的过程是怎么样的？
+
+客户端发起请求，TCP三次握手，跟服务器建立连接。
+
+### HTTP的缓存策略是怎么样的？
+
+HTTP 缓存主要分为强缓存和对比缓存两种。
+
+#### 强缓存
+
+浏览器缓存数据库里有缓存数据就不再去向服务器发请求了。
+
+#### 对比缓存
+
+浏览器向服务器确认缓存是否可用。
+
+### HTTP报文结构是怎么样的？
+
+#### 请求报文
+
+由请求行、请求头、空行和请求内容构成。
+
+#### 响应报文
+
+由状态行、响应头、空行和响应内容构成。
+
+##### HTTP状态码502，503，504各自代表着什么？
+
+502 是网关错误，503 是服务不可用，504 是网关超时。
+"""
+
+
+def test_an_interview_guide_whose_questions_are_headings_over_subheadings_of_their_answers() -> None:
+    # the "###" headings ask; the deeper ones ("#### 强缓存", "#### 请求报文": "请求" asks nothing)
+    # are sections of the answer above, unless they ask themselves
+    questions = parse_document("guide.md", INTERVIEW_GUIDE.encode()).questions
+    assert [q.stem for q in questions] == [
+        "HTTPS建立连接的过程是怎么样的?",
+        "HTTP的缓存策略是怎么样的?",
+        "HTTP报文结构是怎么样的?",
+        "HTTP状态码502,503,504各自代表着什么?",
+    ]
+    assert "强缓存" in questions[1].answer and "对比缓存" in questions[1].answer
+    assert questions[2].answer.startswith("请求报文") and "响应报文" in questions[2].answer
