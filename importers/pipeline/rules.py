@@ -339,7 +339,8 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 TAG_ONLY = re.compile(
     r"^[\[【(（]?\s*(?:\d{1,4}\s*[.、]\s*)?"
     r"(?P<tag>单选|多选|判断|填空|简答|问答|论述|名词解释|案例分析|不定项|资料|計算|计算|分录|程序)[题題]?"
-    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?\s*[:：]?$"
+    r"\s*[,，|｜]?\s*(?:[(（]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)?\s*[\]】)）]?\s*[:：]?"
+    r"(?:\s*\d+(?:\.\d+)?\s*分)?$"  # ("单选题 (10 分) 10分": the points, then the score got)
 )
 # The same tag set as Markdown code spans by an online-judge export, its difficulty and points
 # after it: "`单选题` `简单` `2分`".

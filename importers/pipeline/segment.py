@@ -457,7 +457,7 @@ class Segmenter:
                 item.answer = ""
         tag = (
             (rules.TAG_ONLY.match(text) or rules.TAG_SPANS.match(text))
-            if item.slot == "stem" and not item.stem
+            if item.slot == "stem" and (not item.stem or (new_line and not item.tag))
             else None
         )
         if tag:

@@ -1814,6 +1814,14 @@ CASES = {
             ("fill", "客户是____。", [], ["上帝\n朋友"]),
         ],
     ),
+    "a MOOC's type tag on the line under its stem, its points then the score got ('单选题 (10 分) 10分')": (
+        "1. 这体现了格式塔理论的（ ）原则。\n单选题 (10 分) 10分\nA. 相似原则\nB. 连续原则\n正确答案: B\n"
+        "2. 颜色的视觉通道包括\n多选题 (10 分) 0分\nA. 色调\nB. 饱和度\nC. 位置\n正确答案: A B",
+        [
+            ("single", "这体现了格式塔理论的( )原则。", ["相似原则", "连续原则"], "B"),
+            ("multiple", "颜色的视觉通道包括", ["色调", "饱和度", "位置"], "AB"),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
