@@ -31,7 +31,10 @@ SECTION_KINDS: list[tuple[str, str]] = [
     (
         r"名词解释|名詞解釋|简答|簡答|论述|論述|问答|問答|分析题|分析題|思考题|思考題|计算题|計算題|综合题|綜合題"
         r"|辨析|证明题|證明題|应用题|應用題|应用问题|應用問題|解决问题|解決問題|编程题|編程題|程序设计题|设计题|設計題|实操题|操作题|作图题|画图题|绘图题|繪圖題"
-        r"|求解题|求解題|申论|申論|资料题|資料題|分录题|分錄題",
+        r"|求解题|求解題|申论|申論|资料题|資料題|分录题|分錄題"
+        # "阅读程序写输出结果", "读程序，写出运行结果", "写出程序运行结果": a program each, its output asked
+        r"|(?:阅读|閱讀|读|讀)程序(?:[，,、]?\s*写出?(?:程序)?的?(?:运行|運行|输出|輸出)?结果)?"
+        r"|(?:写出)?程序的?(?:运行|運行|输出|輸出)结果",
         "short",
     ),
     (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題", "generic"),
@@ -470,6 +473,11 @@ CODE_MENTIONED = re.compile(
     r"|\b(?:code|program|snippet)(?:\s+block)?\s+below\b|\bfollowing\s+(?:code|program|snippet)\b",
     re.I,
 )
+# A program's first line: an include or import, a class or a main function
+PROGRAM_OPENS = re.compile(
+    r"\s*(?:#\s*include\b|import\s+[\w.]+|from\s+[\w.]+\s+import\b|package\s+[\w.]+;"
+    r"|(?:public\s+)?class\s+\w+|(?:int|void)\s+main\s*\()"
+)
 # A line of a program: brackets, operators or a statement's end, and no Chinese outside its markup
 CODE_MARKS = re.compile(r"[(){}\[\];=<>+]")
 MARKUP_LINE = re.compile(r"^\s*<[^<>]+>.*>\s*$")
@@ -479,8 +487,8 @@ def code_asked_about(stem: str, below: list[str]) -> int:
     """How many lines of a program open the text below a question about "the code below": they
     are what it asks about, not its answer (which may follow them). Inside an open brace every
     line is the program's, its comments and strings too."""
-    if not CODE_MENTIONED.search(stem):
-        return 0
+    if not (CODE_MENTIONED.search(stem) or PROGRAM_OPENS.match(stem)):
+        return 0  # (a question that is a program to read, "#include <stdio.h>" first, asks by its part)
     count, depth = 0, _braces(stem)  # (the program may open on the stem's own lines)
     while count < len(below) and (depth > 0 or _code_line(below[count])):
         depth = max(0, depth + _braces(below[count]))

@@ -1822,6 +1822,14 @@ CASES = {
             ("multiple", "颜色的视觉通道包括", ["色调", "饱和度", "位置"], "AB"),
         ],
     ),
+    "a part of programs to read ('阅读程序写输出结果'): each numbered program is a question, its text the stem": (
+        "三、阅读程序写输出结果（每小题4分,共20分）\n1、\n#include <iostream.h>\nvoid main()\n{ int i = 4;\ncout << i <<endl;\n}\n"
+        "2、\n#include <iostream.h>\nvoid main()\n{ cout << 5 <<endl;\n}",
+        [
+            ("short", "#include <iostream.h>\nvoid main()\n{ int i = 4;\ncout << i <<endl;\n}", [], None),
+            ("short", "#include <iostream.h>\nvoid main()\n{ cout << 5 <<endl;\n}", [], None),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
