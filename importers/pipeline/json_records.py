@@ -37,6 +37,17 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
     key by its last word ("answerAnalysis" → "Analysis"); and, when no key names the options, the
     one whose values are lists of several texts ("questionItemList": [{"name": "山海关"}, …])."""
     names = [key if field_named(key) else _last_word(key) for key in keys]
+    names = [
+        key if field_named(name) == "number" and not _counts(rows, place) else name
+        for place, (key, name) in enumerate(zip(keys, names, strict=True))
+    ]  # ("topicId": "8a84d28c…", a database's key, is no question number)
+    record = _record_name(keys)
+    if record and not any(field_named(key) == "stem" for key in keys):
+        # (its bare field is the text; "keywordsContent" beside it is no stem, whatever its last word)
+        names = [
+            "stem" if key == record else key if field_named(name) == "stem" else name
+            for key, name in zip(keys, names, strict=True)
+        ]
     if "options" in {field_named(name) for name in names}:
         return names
     for place, name in enumerate(names):
@@ -52,6 +63,30 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
 
 
 LISTED = 0.8  # of the records, those whose field holds a list of options
+QUESTION_NUMBER = re.compile(r"\d{1,5}")
+
+
+def _counts(rows: list[list[str]], place: int) -> bool:
+    """The field holds question numbers: short counts, not a database's keys, and differing from
+    record to record (not "basetypeId": "1", a type's code)."""
+    values = [cells[place] for cells in rows if cells[place]]
+    return all(map(QUESTION_NUMBER.fullmatch, values)) and len(set(values)) * 2 > len(values)
+
+
+RECORD_PREFIX_MIN = 3
+CAMEL_PREFIX = re.compile(r"^([a-z]+)[A-Z]")
+
+
+def _record_name(keys: list[str]) -> str:
+    """ "topic" among "topicId", "topicOption", "topicKey", "topic": the record's own name, which
+    prefixes its fields; the bare field of that name holds the question's text."""
+    prefixes = [m.group(1) for key in keys if (m := CAMEL_PREFIX.match(key))]
+    for prefix in set(prefixes):
+        if prefixes.count(prefix) >= RECORD_PREFIX_MIN and prefix in keys:
+            return prefix
+    return ""
+
+
 WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-]+")
 
 

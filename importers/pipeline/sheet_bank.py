@@ -652,15 +652,15 @@ CODES_UNCLEAR = "judgement keyed 0/1: whether 0 means 正确 (the first option) 
 
 def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
     """Exports without a type column key judgements as codes: every optionless row answered only
-    "1" or "2" is a judgement, 1 = 正确 (the first option). Answered "0"/"1" it is a judgement too,
+    "1" or "2" (or "A" or "B") is a judgement, 1 = 正确 (the first option). Answered "0"/"1" it is a judgement too,
     but exports differ on which is true (a flag, or the option's place from 0): left to the
     reviewer. One such row alone could be a number answer."""
-    open_rows = [q for q in questions if q.type == "short" and not q.options and q.answer]
+    open_rows = [q for q in questions if not q.options and q.answer and q.type in ("short", "single")]
     codes = {q.answer for q in open_rows}
-    if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}):
+    if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}, {"A", "B"}):
         return
     for q in open_rows:
-        q.type, q.answer = "truefalse", q.answer == "1" if codes == {"1", "2"} else None
+        q.type, q.answer = "truefalse", q.answer in ("1", "A") if codes != {"1", "0"} else None
         q.warnings = [w for w in q.warnings if w != "type guessed"]
         if q.answer is None:
             q.warnings.append(CODES_UNCLEAR)

@@ -133,3 +133,33 @@ def test_json_nested_deeper_than_any_bank_is_refused_plainly() -> None:
 
 def test_json_files_may_be_uploaded() -> None:
     assert ".json" in PAPER_EXTENSIONS
+
+
+def test_fields_prefixed_by_the_records_name_its_bare_field_the_stem_and_codes_no_numbers() -> None:
+    # an exam system's "topic", "topicOption" ("甲$;$乙"), "topicKey"; "topicId" a database key and
+    # "basetypeId" a type's code (neither a question number); judgements keyed "A"/"B" without options
+    def record(n: int, topic: str, options: str, key: str) -> dict[str, str]:
+        return {
+            "topicId": f"8a84d28c{n:04x}",
+            "basetypeId": "1" if options else "3",
+            "topic": topic,
+            "topicOption": options,
+            "topicKey": key,
+            "keywordsContent": "",
+        }
+
+    records = [
+        record(1, "绝缘配合的核心原则是（ ）。", "绝缘强度≥过电压$;$任意配合", "A"),
+        record(2, "悬式绝缘子串的最少片数是（ ）。", "5片$;$7片", "B"),
+        record(3, "绝缘配合仅需考虑工频电压。", "", "B"),
+        record(4, "均压环应能承受额定荷载。", "", "A"),
+        record(5, "带电作业应设专责监护人。", "", "A"),
+    ]
+    paper = parse_document("bank.txt", json.dumps(records, ensure_ascii=False, indent=2).encode())
+    assert [(q.number, q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("", "single", "绝缘配合的核心原则是（ ）。", ["绝缘强度≥过电压", "任意配合"], "A"),
+        ("", "single", "悬式绝缘子串的最少片数是（ ）。", ["5片", "7片"], "B"),
+        ("", "truefalse", "绝缘配合仅需考虑工频电压。", [], False),
+        ("", "truefalse", "均压环应能承受额定荷载。", [], True),
+        ("", "truefalse", "带电作业应设专责监护人。", [], True),
+    ]
