@@ -652,9 +652,9 @@ CODES_UNCLEAR = "judgement keyed 0/1: whether 0 means 正确 (the first option) 
 
 def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
     """Exports without a type column key judgements as codes: every optionless row answered only
-    "1" or "2" (or "A" or "B") is a judgement, 1 = 正确 (the first option). Answered "0"/"1" it is a judgement too,
-    but exports differ on which is true (a flag, or the option's place from 0): left to the
-    reviewer. One such row alone could be a number answer."""
+    "1" or "2" (or "A" or "B") is a judgement, 1 = 正确 (the first option, as exam systems print
+    them). Answered "0"/"1" it is a judgement too, but exports differ on which is true (a flag, or
+    the option's place from 0): left to the reviewer. One such row alone could be a number answer."""
     open_rows = [q for q in questions if not q.options and q.answer and q.type in ("short", "single")]
     codes = {q.answer for q in open_rows}
     if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}, {"A", "B"}):
