@@ -71,6 +71,8 @@ FURNITURE = [
     # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"
     re.compile(r"^(?:答案正确|答案错误|部分正确)\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     re.compile(r"^(?:回答正确|回答错误|回答部分正确)$"),  # (its verdict alone: never a key)
+    # a graded paper's score box: "得分： 分⇥系统自动批改于2016年5月17日 9点45分"
+    re.compile(r"^(?:得分\s*[:：]\s*[\d.]*\s*分?\s*)?系统自动批改"),
     # 中国大学MOOC: "得分/总分" over each question's score "2.00/2.00" (the score's decimals: never
     # an option's "1/3")
     re.compile(r"^得分\s*/\s*总分$|^\d{1,3}\.\d{1,2}\s*/\s*\d{1,3}\.\d{1,2}$"),

@@ -605,7 +605,9 @@ class Segmenter:
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
-        if not item.extra and POINTS_ONLY.fullmatch(item.stem):
+        if not item.extra and item.answer is None and rules.KEY_LETTERS.match(item.stem):
+            item.answer, item.stem = item.stem.strip(), text  # "1.⇥A" over the stem: a graded paper's key
+        elif not item.extra and POINTS_ONLY.fullmatch(item.stem):
             item.stem = join(item.stem, text, "")  # under a number (and type tag, or "（9分）") alone
         elif not item.extra and (item.problem or PROBLEM_FIELD.match(text)):
             item.problem = True  # a programming problem's statement: its fields are the question

@@ -1830,6 +1830,25 @@ CASES = {
             ("short", "#include <iostream.h>\nvoid main()\n{ cout << 5 <<endl;\n}", [], None),
         ],
     ),
+    "a graded paper's key beside each number ('1.⇥A'), its stem below; its score box furniture": (
+        "终极测验\n1.\tA\n坚持真理尺度和价值尺度的辩证统一，要求我们坚持和弘扬\n(A)\t科学精神和人文精神\n(B)\t务实精神和奋斗精神\n"
+        "分值：1\n得分： 分\t系统自动批改于2016年5月17日 9点45分\n2.\tC\n资本积累的实质是\n(A)\t扩大生产规模\n(B)\t增加社会财富\n"
+        "(C)\t用剩余价值榨取更多的剩余价值\n分值：1\n得分： 分\t系统自动批改于2016年5月17日 9点45分",
+        [
+            (
+                "single",
+                "坚持真理尺度和价值尺度的辩证统一,要求我们坚持和弘扬",
+                ["科学精神和人文精神", "务实精神和奋斗精神"],
+                "A",
+            ),
+            (
+                "single",
+                "资本积累的实质是",
+                ["扩大生产规模", "增加社会财富", "用剩余价值榨取更多的剩余价值"],
+                "C",
+            ),
+        ],
+    ),
     "a key without part names after a case answers the case, not the parts answered in place": (
         "四、简答题\n1．简述客户服务的重要性。\n答：提高满意度。\n"
         "五、案例分析题\n案例一：某客户因排队过长而投诉。\n问题：\n1．值班经理首先应该怎么做？\n2．如何避免类似投诉？\n"
