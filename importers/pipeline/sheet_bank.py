@@ -614,7 +614,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         elif options:
             stem = without_echoed_options(stem, options)
-        answer = cell("answer") or _letter_at(cell("answer_place"), options)
+        answer = _graded(cell("answer")) or _letter_at(cell("answer_place"), options)
         options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)
         question.explanation = explanation
@@ -627,6 +627,18 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         questions.append(question)
     _coded_verdicts(questions)
     return questions, problems
+
+
+# "A、B、C(对)": a learner's answer as the platform graded it (the column "答案(正确/错误)")
+GRADED = re.compile(r"^\s*([A-H](?:\s*[、,，]?\s*[A-H])*)\s*[(（]\s*(对|错|正确|错误)\s*[)）]\s*$")
+
+
+def _graded(answer: str) -> str:
+    """The letters of an answer graded right; nothing for one graded wrong (the key is not known)."""
+    graded = GRADED.match(answer)
+    if graded is None:
+        return answer
+    return graded.group(1) if graded.group(2) in ("对", "正确") else ""
 
 
 def _letter_at(place: str, options: list[str]) -> str:

@@ -1192,3 +1192,22 @@ def test_options_printed_again_in_the_stem_cell_are_cut_from_the_stem() -> None:
         ("single", "科学与技术的关系是____", ["相同的概念", "完全不同的概念，不存在联系"], "A"),
         ("single", "单位A、B两处的距离是多少？", ["1千米", "2千米"], "B"),
     ]
+
+
+def test_answers_graded_right_or_wrong_the_wrong_ones_no_key() -> None:
+    # a platform's record of the learner's answers, "答案(正确/错误)": "A、B、C(对)" is the key;
+    # "A、B(错)" says only that A and B are not it
+    data = book(
+        (
+            "多选题",
+            [
+                ["章节标题", "题目", "选项", "答案(正确/错误)"],
+                ["第一章", "企业级数据模型的特点有(5分)", "A.统一 B.完整 C.片面", "A、B(对)"],
+                ["第一章", "数据的存储模型有(5分)", "A.行存储 B.列存储 C.纸质存储", "A、C(错)"],
+            ],
+        )
+    )
+    assert [(q.type, q.answer) for q in parse_document("bank.xlsx", data).questions] == [
+        ("multiple", "AB"),
+        ("multiple", None),
+    ]
