@@ -1502,8 +1502,8 @@ def on_key_marks(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
         assert entry is not None
         entry.text = run  # "2. A B D": one question's letters, spaced apart
         return m.end()
-    # "ABD C A" (letters, a space between questions) or "√×√" (one mark a question)
-    marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"\s", "", run))
+    # "ABD C A" (letters, a space between questions), "√×√" or "（√）（X）" (one mark a question)
+    marks = run.split() if re.search(r"[A-H]\s", run) else list(re.sub(r"[\s()（）]", "", run))
     if len(marks[0]) == FIVES and all(len(mark) == FIVES for mark in marks[:-1]):
         marks = list(re.sub(r"\s", "", run))  # "ABCDA BCDAB CC": one letter a question, in fives
     first = int(m.group("kr_from")) if ranged else seg.key_last + 1

@@ -238,6 +238,8 @@ META = (
 # A run of marks or of letters in a key, one per question in order: "√ × √", "A  B  C  A  B".
 MARK_RUN = (
     r"(?P<mark_run>[√×✓✗✔✘❌](?:\s*[√×✓✗✔✘❌])+|(?<![A-Za-z])[A-H]{1,4}(?:\s+[A-H]{1,4}){2,}(?![A-Za-z])"
+    # "（√）（ X）(×)…": each judgement's mark in its brackets, as the paper printed them
+    r"|(?:[(（]\s*[√×✓✗✔✘❌X]\s*[)）]\s*){2,}"
     # "ABCDA BCDAB C": in fives (at least two groups: "ABCDE" alone is one question's answer)
     r"|(?<![A-Za-z])[A-H]{5}(?:\s+[A-H]{5})*\s+[A-H]{1,5}(?![A-Za-z]))"
 )
@@ -248,7 +250,7 @@ HEADING_TITLE = re.compile(
     r"(?:[^\d\s(（:：。,，]{0,4}?[题題])?(?:部分)?)"
     # "四、问答题答案": the part printed with its answers, or the key of a 问答题 part above
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?"
-    r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）])?"
+    r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）]){0,2}"  # ("（每题1分）（只要与答案接近都算对）": two notes)
     r"(?:\s*[,，;；]\s*(?:共|每)[^,，;；。(（]{0,20}?分)*\s*[:：。]?"  # "，共 20 分", "，每题 2 分。"
 )
 # "三、关系代数和 SQL 语句题：（共 30 分）": a numbered part named "…题" by its subject, not by a
