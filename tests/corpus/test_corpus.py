@@ -608,7 +608,7 @@ FLOORS = {
     "lr2_notfound9_interviewguide_http_qa.md": (0.90, 0.85),
     "ls1_sgcc_shudian_daidian_jianxiu_gaojijishi.txt": (0.95, 0.95),
     "ls2_uestc_mayuan_zhongji_ceyan.docx": (0.95, 0.95),
-    "lt1_henu_se_2010_2011_exam_a.md": (0.80, 0.50),
+    "lt1_henu_se_2010_2011_exam_a.md": (0.95, 0.90),
     "lt2_hust_compiler_2007_a.pdf": (0.80, 0.95),
     "lu1_shuzihua_zhuanxing_lianxi_bank.xlsx": (0.95, 0.95),
     "lu2_maogai_zaixian_tiku.xlsx": (0.95, 0.95),
