@@ -109,7 +109,8 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     found = list(_record_lists(value, depth=2))
     asking = [(records, depth) for records, depth in found if _names_a_stem(records[0])]
     found = asking or found  # (the questions, not a list of tags beside them)
-    shallowest = [(records, depth) for records, depth in found if depth == min(d for _, d in found)]
+    least = min((depth for _, depth in found), default=0)
+    shallowest = [(records, depth) for records, depth in found if depth == least]
     if len(shallowest) != 1:
         return []
     value, depth = shallowest[0]

@@ -316,7 +316,7 @@ def table_row(seg: Segmenter, line: Line) -> str:
         seg.data_table = 0
         return ""
     cells = [cell.strip() for cell in line.text.split("\t")]
-    if seg.data_table == len(cells):
+    if seg.data_table == len(cells) and seg.item is not None:
         _into_stem(seg, line)  # a row of the data the question gives
         return "stem"
     seg.data_table = 0  # (a row of another width: the table has ended)
@@ -475,9 +475,8 @@ def _table_header(seg: Segmenter, cells: list[str]) -> str:
 DATA_TABLE_MIN_CELLS = 3
 COLUMN_NAME_MAX = 20
 COLUMN_NAME = re.compile(rf"[{rules.CJK}]|[A-Za-z]{{2}}")
-LABELLED_CELL = re.compile(
-    r"\s*[(（]?\s*(?:\d{1,3}|[A-Ha-h])\s*(?:[.、．:：)）]|\s(?=[^\sA-Za-z]))"
-)  # "A.", "（A）", "A 工厂"
+# a cell opening with a number or an option's label: "1.", "A.", "（A）", "A 工厂"
+LABELLED_CELL = re.compile(r"\s*[(（]?\s*(?:\d{1,3}|[A-Ha-h])\s*(?:[.、．:：)）]|\s(?=[^\sA-Za-z]))")
 
 
 def _data_table_header(seg: Segmenter, cells: list[str], line: Line) -> str:

@@ -465,9 +465,8 @@ class Segmenter:
             if tag.groupdict().get("difficulty"):
                 item.difficulty = boundaries.difficulty_level(tag.group("difficulty"))
         elif new_line and item.slot == "option" and item.options and LABEL_ALONE.fullmatch(item.options[-1]):
-            item.options[-1] = join(
-                text, item.options[-1], " "
-            )  # a label alone (maybe ticked): its text is this line
+            # a label alone on its line (maybe ticked, "D.✅"): its text is this line
+            item.options[-1] = join(text, item.options[-1], " ")
         elif new_line and item.slot == "option" and item.options and not item.extra and CONTINUES.match(text):
             item.options[-1] += text  # "A. 上帝,这是服务行业" / "的基本认识": an option wrapped
         elif (
