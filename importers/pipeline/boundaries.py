@@ -996,25 +996,20 @@ def _names_a_step(item: Item, text: str, m: re.Match[str]) -> bool:
     nothing yet: the problem's step or curve named, no option."""
     before = text[: m.start()]
     glued = bool(before) and WORD_BEFORE.match(before[-1]) is not None
-    return glued and not _asks_plainly(join(item.stem, before, ""))
+    return glued and not rules.asks_plainly(join(item.stem, before, ""))
 
 
 def _lists_steps(item: Item, text: str, m: re.Match[str]) -> bool:
     """Circled lines under a problem's text that asked nothing, themselves asking nothing."""
-    return bool(item.extra) and not _asks_plainly(item.stem) and not _asks_plainly(text[m.end() :])
+    return bool(item.extra) and not rules.asks_plainly(item.stem) and not rules.asks_plainly(text[m.end() :])
 
 
 def _states_points(item: Item, text: str, m: re.Match[str]) -> bool:
     """A circled line ending its clause with "；" under a stem that asked nothing plainly."""
-    return POINT_END.search(text, m.end()) is not None and not _asks_plainly(item.stem)
+    return POINT_END.search(text, m.end()) is not None and not rules.asks_plainly(item.stem)
 
 
 POINT_END = re.compile(r"[；;]\s*$")
-
-
-def _asks_plainly(stem: str) -> bool:
-    """A question word for certain, an imperative, or a blank (not a word that may name a topic)."""
-    return rules.asks_strongly(stem) or rules.BLANK.search(stem) is not None
 
 
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:

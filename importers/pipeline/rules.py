@@ -443,6 +443,11 @@ def asks_strongly(text: str) -> bool:
     return bool(ASKS_STRONGLY.search(text) or PROBLEM_ASKS.search(text))
 
 
+def asks_plainly(text: str) -> bool:
+    """A question word for certain, an imperative, or a blank (not a word that may name a topic)."""
+    return asks_strongly(text) or BLANK.search(text) is not None
+
+
 def asks_in_words(text: str) -> bool:
     """A question word (even one that may only name a topic), an imperative, or a blank to fill."""
     return bool(QUESTION_WORDS.search(text) or asks_strongly(text) or BLANK.search(text))

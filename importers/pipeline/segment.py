@@ -110,7 +110,7 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
         return False
     if rules.PROBLEM_ASKS.search(parent.stem):
         return False  # "…试求该电机的：" "(1)输出转矩；" "(2)…": what the problem asks for
-    return all(not (child.answer or child.options) and _states_a_point(child.stem) for child in children)
+    return all(not (child.answer or child.options) and _reads_as_a_point(child.stem) for child in children)
 
 
 INTRO_MAX_CHARS = 40
@@ -126,10 +126,10 @@ def _lists_its_points(parent: Item, children: list[Item]) -> bool:
         not (parent.answer or parent.options or parent.extra)
         and stem.endswith((":", "："))
         and len(stem) <= INTRO_MAX_CHARS
-        and not _asks_for_certain(stem)
+        and not rules.asks_plainly(stem)
         and not any(re.search(words, stem) for words, kind in rules.SECTION_KINDS if kind != "generic")
         and bool(children)
-        and all(not (c.answer or c.options) and not _asks_for_certain(c.stem) for c in children)
+        and all(not (c.answer or c.options) and not rules.asks_plainly(c.stem) for c in children)
     )
 
 
@@ -139,11 +139,7 @@ def _run_numbered_alike(items: list[Item]) -> list[Item]:
     return items[:end]
 
 
-def _asks_for_certain(text: str) -> bool:
-    return rules.asks_strongly(text) or rules.BLANK.search(text) is not None
-
-
-def _states_a_point(stem: str) -> bool:
+def _reads_as_a_point(stem: str) -> bool:
     """A sentence that asks nothing, or a point named then stated ("编译阶段：gcc检查…是否有语法错误")."""
     if LABELLED_POINT.match(stem):
         return "?" not in stem and "？" not in stem
