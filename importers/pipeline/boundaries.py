@@ -497,6 +497,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None  # "答:1.以客户为中心 2.及时": points of an answer, not the next question
         if group in ("item_n", "item_c", "item_k") and _answer_point_line(so_far, n, text, m.end()):
             return None  # "答：1. 倾听" or "答：" then "1. 倾听" "2. 记录": points that ask nothing
+    if line_start and n == 1 and _explains_in_points(seg, text, m.end()):
+        return None  # "答案选择C。" "RUP有9个工作流…" then "1、商业建模…" "2、需求…": its explanation's list
     if group in ("item_n", "item_c") and line_start and _point_of_unnumbered(seg, n, text, m.end()):
         return None  # "太平天国失败的原因和教训" in a 论述 part, then "1. …" "2. …": its answer's points
     if item is not None and item.slot == "stem" and not item.options and line_start and group == "item_n":
@@ -616,6 +618,22 @@ CLAUSE_END = re.compile(r"[。；;]")
 LEADING_PART = re.compile(r"^\s*[(（]\d{1,2}[)）]\s*")
 SENTENCE_DONE = re.compile(rf"(?:(?<=[{rules.CJK}])[;；]|。)\s*$")  # (NFKC folds "；" to ";")
 BARE_DECIMAL = re.compile(rf"\d+(?![\d{rules.CJK}])")
+
+
+def _explains_in_points(seg: Segmenter, text: str, end: int) -> bool:
+    """A list from 1 under a choice question already keyed, well into the paper's numbering, that
+    states and goes on to its 2 (never to options): the points of the question's explanation."""
+    item = seg.item
+    if item is None or not item.options or not item.answer or seg.expected <= FIRST_RESTART:
+        return False
+    rest = text[end:]
+    if item.slot not in ("answer", "explanation") or rules.BLANK.search(rest) or ASKED_END.search(rest):
+        return False  # (a point may name "如何…" in passing; a question's blank or mark is certain)
+    return NEXT_POINT.match(seg.next_text) is not None
+
+
+FIRST_RESTART = 3  # below, a "1" may be a paper's second part numbered afresh, its heading lost
+NEXT_POINT = re.compile(r"\s*2\s*[、.．]")
 
 
 def _answer_point_line(so_far: str, n: int, text: str, end: int) -> bool:

@@ -235,7 +235,7 @@ FLOORS = {
     "dh2_zhongyishi-gaokao-jichu-yixue.txt": (0.80, None),
     "di1_xianning-gaosan-lishi-zhoulian.docx": (0.95, 0.95),
     "di2_scut-weiji-kongzhi-qimo-2015a.docx": (0.90, 0.60),
-    "di3_ruankao-xitong-jiagoushi-2021-11.docx": (0.80, 0.50),
+    "di3_ruankao-xitong-jiagoushi-2021-11.docx": (0.85, 0.50),
     "dj1_jisuanji-fazhanshi-lianxi.md": (0.95, 0.95),
     "dj2_java-mianxiangduixiang-xuanze.md": (0.95, 0.95),
     "dj3_salesforce-data-cloud-consultant.md": (0.90, 0.95),

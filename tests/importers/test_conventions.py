@@ -6805,3 +6805,30 @@ def test_an_interview_guide_whose_questions_are_headings_over_subheadings_of_the
     ]
     assert "强缓存" in questions[1].answer and "对比缓存" in questions[1].answer
     assert questions[2].answer.startswith("请求报文") and "响应报文" in questions[2].answer
+
+
+def test_a_list_from_one_under_a_keyed_choice_question_is_its_explanation_not_new_questions() -> None:
+    # a worked-answer paper: "解答：答案选择C。", a sentence, then "1、…" "2、…" stating points (one
+    # names "如何" in passing); the numbering resumes at 23 after them
+    text = "\n".join(
+        [
+            f"{n}.以下关于软件过程的说法中，正确的是（ ）\nA.甲\nB.乙\nC.丙\nD.丁\n解答：答案选择B。"
+            for n in range(1, 22)
+        ]
+        + [
+            "22.RUP的9个核心工作流中不包括（ ）\nA.业务建模\nB.配置与变更管理\nC.成本\nD.环境",
+            "解答：答案选择C。\nRUP中有9个核心工作流，分为6个核心过程工作流和3个核心支持工作流。",
+            "1、商业建模(Business Modeling)：描述了如何为新的目标组织开发一个构想。",
+            "2、需求(Requirements)：描述系统应该做什么。",
+            "3、分析和设计(Analysis & Design)：将需求转化成未来系统的设计。",
+            "23.（ ）工具用来管理一个软件的多个版本。\nA.软件测试\nB.版本控制\nC.UML建模\nD.逆向工程",
+            "解答：答案选择B。",
+        ]
+    )
+    questions = parse(text)
+    assert [q["number"] for q in questions] == [str(n) for n in range(1, 24)]
+    assert (questions[21]["answer"], questions[22]["answer"]) == ("C", "B")
+    assert "2、需求" in questions[21]["explanation"]
+    # a part numbered afresh whose heading was lost still opens on its "1" when it asks
+    again = parse(text + "\n1.下列属于版本控制工具的是（ ）\nA.Git\nB.Word\n2.（ ）是构件。\nA.甲\nB.乙")
+    assert [q["number"] for q in again[-2:]] == ["1", "2"]
