@@ -280,6 +280,9 @@ PARTS_KEY_NEXT = re.compile(
 )
 # "答案：1. 上帝 2. 及时" under a fill or open part: its answers, numbered, on one line.
 NUMBERED_ANSWERS_NEXT = re.compile(r"\s*1\s*[.、．]\s*\S[^\n]*?\s2\s*[.、．]\s*\S")
+# "答案：（1）TIMESTAMP；（2）CASCADE；…" under a fill part: the same, bracketed (under an open
+# question "（1）…（2）…" are its answer's points)
+BRACKETED_ANSWERS_NEXT = re.compile(r"\s*[(（]1[)）]\s*[^\n;；]{1,40}[;；]\s*[(（]2[)）]\s*\S")
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -291,11 +294,10 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if PARTS_KEY_NEXT.match(text, m.end()):
         return ("key", None)  # "答案：一、1.A 2.B 二、1.AB": the key of the paper's parts, on one line
     numbered = seg.section.kind in ("fill", "short") and seg.section.items
-    if (
-        numbered
-        and NUMBERED_ANSWERS_NEXT.match(text, m.end())
-        and not _answers_each_blank(seg, text[m.end() :])
-    ):
+    listed = NUMBERED_ANSWERS_NEXT.match(text, m.end()) or (
+        seg.section.kind == "fill" and BRACKETED_ANSWERS_NEXT.match(text, m.end())
+    )
+    if numbered and listed and not _answers_each_blank(seg, text[m.end() :]):
         return ("section_key", None)
     if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
         return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
@@ -849,7 +851,12 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     asked = len(numbered.items) if numbered is not None else 0
     in_turn = own_style and n == seg.key_last + 1 <= asked and at_line_start(m)
     own_blank = bracketed and numbered is not None and n in _blanks_numbered(seg, numbered)
+    # "答案：（1）C；（2）A；…" or "（1）TIMESTAMP；（2）CASCADE" under questions numbered "1.": a
+    # line of entries bracketed from its first, in turn, each after the one before has ended
+    run_on = n == seg.key_last + 1 <= asked and BRACKETED_KEY_LINE.match(text) is not None
     if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn and not own_blank:
+        if run_on and (n == 1 or ENTRY_BEFORE.search(text, 0, m.start())):
+            return ("key_item", n)
         return None  # "(1)…" in a key is a point of an answer, unless the questions were so numbered
         # (their keys then "(1)A" or, entry by entry in their order, "（1）数据清理，数据集成"), or
         # the blanks were ("(1) 态度 (2) 知识" for "…是（1）、（2）")
@@ -908,6 +915,8 @@ def _keyed_part(seg: Segmenter) -> Section | None:
     return seg.key_target or next((s for s in reversed(seg.doc_sections()) if s.items), None)
 
 
+BRACKETED_KEY_LINE = re.compile(r"\s*(?:参考|參考)?答案\s*[:：]\s*[(（]1[)）]")
+ENTRY_BEFORE = re.compile(r"[;；。]\s*$")  # (the entry before has ended)
 OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")
 BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")

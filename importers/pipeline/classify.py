@@ -741,7 +741,9 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
         elif blanks > 1 and len(alternatives) == blanks:
             q.answer = alternatives  # "实事求是 | 群众路线 | 独立自主" for three blanks: one a blank
         else:  # one blank: "客户/顾客" are alternatives, stored as "客户|顾客"
-            q.answer = [words.ALTERNATIVE.join(_alternatives(answer_text))]
+            # ("SPARQL。" the last entry of a key's line: the line's full stop is not the blank's)
+            phrase = answer_text.strip().removesuffix("。") if answer_text.count("。") == 1 else answer_text
+            q.answer = [words.ALTERNATIVE.join(_alternatives(phrase))]
         return
     # "服务要____和____。（及时；热情）": the finished statement's answers, one a blank (not "（本题2分）")
     tail = ANSWERS_AFTER_STATEMENT.search(q.stem)

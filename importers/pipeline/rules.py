@@ -152,7 +152,8 @@ ITEM = (
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3; "[x1,x2,x3...xn]" a sequence's terms
     # ("10.0.0.0", "3.2.1": an address or a version, its parts never numbers)
     r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元]|\d+[.．]\d)|、(?!\d+\s*[%倍])|,\s)|\t)"
-    r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D)"  # ("（ 1）" as PDFs space it)
+    # ("（ 1）" as PDFs space it; "（4）11；" a key's entry, a number its answer)
+    r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D|\d{1,6}\s*[;；])"
     # "1(D)   自计算机…", "12 （AB）…": a number with its key in brackets after it (answered banks)
     r"|(?P<item_a>\d{1,4})(?=[ \t]{0,3}[(（]\s*[A-H]{1,6}\s*[)）])"
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
@@ -272,7 +273,9 @@ PART_OF_ONE_PROBLEM = re.compile(
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
     rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
-    rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?|(?:{OPEN_PART_WORDS})(?!\s*[:：]))"
+    rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?|(?:{OPEN_PART_WORDS})(?!\s*[:：])"
+    # "SQL应用题", "C++编程题", "Java程序设计题": the part named with its subject, in Latin letters
+    rf"|[A-Za-z][A-Za-z+#]{{0,9}}\s?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?<=[题題]))"
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"
 )
 # An English paper's part: "I. True or False(10x1%；√/×)", "II. Choose 1 best answer. (10x2%)",

@@ -357,7 +357,7 @@ FLOORS = {
     "fh2_driving-theory-test-en.csv": (0.95, 0.95),
     "fi1_maogai-ch1-tiku.txt": (0.95, 0.95),
     "fi2_maogai-neu-ch1-inline.txt": (0.95, 0.95),
-    "fj1_nju-shujuku-gailun-2011-a.docx": (0.75, 0.40),
+    "fj1_nju-shujuku-gailun-2011-a.docx": (0.85, 0.95),
     "fj2_web-qianduan-bishi-xuanze.docx": (0.95, 0.90),
     "fj3_uestc-java-zuoye-1-4zhang.docx": (0.70, None),
     "fk1_os-xiti-shebei-wenjian.md": (0.75, 0.85),

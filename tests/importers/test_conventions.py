@@ -6832,3 +6832,24 @@ def test_a_list_from_one_under_a_keyed_choice_question_is_its_explanation_not_ne
     # a part numbered afresh whose heading was lost still opens on its "1" when it asks
     again = parse(text + "\n1.下列属于版本控制工具的是（ ）\nA.Git\nB.Word\n2.（ ）是构件。\nA.甲\nB.乙")
     assert [q["number"] for q in again[-2:]] == ["1", "2"]
+
+
+def test_a_parts_key_on_one_line_in_bracketed_entries_and_a_part_named_with_its_subject() -> None:
+    # Word numbered the questions "1." "2." (lost in the text); each part's key is one line of
+    # "（n）answer；" entries, a number among them ("（3）11"); "SQL应用题" then opens the next part
+    text = (
+        "填空题（每题1分）\n1.SQL语言中，时间戳数据类型的关键字是______。\n"
+        "2.定义外键时，需要使用短语：ON DELETE ______\n"
+        "3.设每个磁盘块（大小为4KB）可存放10个元组，则磁盘I/O次数为______。\n"
+        "4.______是语义网中的查询语言。\n"
+        "答案：（1）TIMESTAMP；（2）CASCADE；（3）11；（4）SPARQL。\n"
+        "单项选择题（每题1分）\n1.SQL语言中，删除一条记录的关键字是（ ）\nA.DELETE\nB.DROP\n"
+        "2.下面关于视图的描述中，不正确的是（ ）\nA.视图提高了数据独立性\nB.视图与基表一一对应\n"
+        "答案：（1）A；（2）B。\n"
+        "SQL应用题\n设有一个数据库，其关系模式如下：\n(1)创建3个表；\n(2)查询发表论文最多的教师编号；\n"
+    )
+    questions = parse(text)
+    assert [q["answer"] for q in questions[:6]] == [["TIMESTAMP"], ["CASCADE"], ["11"], ["SPARQL"], "A", "B"]
+    assert questions[2]["stem"] == "设每个磁盘块(大小为4KB)可存放10个元组,则磁盘I/O次数为______。"
+    assert [q["section"] for q in questions[6:]] == ["SQL应用题", "SQL应用题"]
+    assert [q["stem"] for q in questions[6:]] == ["创建3个表;", "查询发表论文最多的教师编号;"]
