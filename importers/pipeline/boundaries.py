@@ -508,7 +508,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         # restarts), then "1. 动态性" "2. 并发性": the answer's points, stating, not asking
         opened = bool(item.extra) or n != seg.expected
         so_far = "\n".join(item.extra)
-        if opened and ASKED_END.search(item.stem) and _answer_point_line(so_far, n, text, m.end()):
+        # (a stem that bids, "简述…的应用方法。（6分）", asks as surely, where the numbering restarts)
+        bids = n != seg.expected and rules.asks_strongly(item.stem)
+        if opened and (ASKED_END.search(item.stem) or bids) and _answer_point_line(so_far, n, text, m.end()):
             return None
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)

@@ -6853,3 +6853,18 @@ def test_a_parts_key_on_one_line_in_bracketed_entries_and_a_part_named_with_its_
     assert questions[2]["stem"] == "设每个磁盘块(大小为4KB)可存放10个元组,则磁盘I/O次数为______。"
     assert [q["section"] for q in questions[6:]] == ["SQL应用题", "SQL应用题"]
     assert [q["stem"] for q in questions[6:]] == ["创建3个表;", "查询发表论文最多的教师编号;"]
+
+
+def test_points_from_one_under_a_question_that_bids_are_its_answer_though_no_mark_asks() -> None:
+    # "简述…方法。（6分）" bids without a question mark; the lines numbered afresh under it state
+    # its answer's points; the next question that bids opens on the part's own number
+    text = (
+        "二、简答题\n1.简要解释跨媒体的三种跨越形式。（6分）\n不同类型数据之间的跨越。\n"
+        "2.简述MPEG所使用的心理声学模型内容和在压缩过程中的应用方法。（6分）\n"
+        "1.考虑了听觉阈值的概念:低于这个电平的声音信号人就听不到,因此可以去掉这部分信号。\n"
+        "2.利用了听觉的掩蔽特性:人的听觉系统感觉不到强声中的轻声。\n"
+        "3.阐述元宇宙发展面临的挑战。(10 分)\n"
+    )
+    questions = parse(text)
+    assert [q["number"] for q in questions] == ["1", "2", "3"]
+    assert "听觉阈值" in questions[1]["answer"] and "掩蔽特性" in questions[1]["answer"]
