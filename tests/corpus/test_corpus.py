@@ -617,6 +617,8 @@ FLOORS = {
     "lw2_rainbowT_h5_js_exam.docx": (0.70, 0.55),
     "m1_chaoxing-java-cuoti.md": (0.95, 0.95),
     "m2_c-lianxiti.pdf": (0.85, None),
+    "md1_hust_ai_exam_2020A.pdf": (0.65, None),
+    "md2_machine_design_tiku.pdf": (0.95, 0.05),
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
     "n2_uestc-lab-safety-bank.txt": (0.95, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
