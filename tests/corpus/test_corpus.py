@@ -194,7 +194,7 @@ FLOORS = {
     "cn1_hangkong-fuca-fazhi-hegui-lianjie-tiku.txt": (0.95, 0.95),
     "cn2_yuegangao-anquan-zhishi-jingsai.txt": (0.95, 0.95),
     "co1_huibian-yuyan-xxt-zuoye.md": (0.90, 0.90),
-    "cq1_aia-shuju-anquan-kaoshi.docx": (0.65, 0.70),
+    "cq1_aia-shuju-anquan-kaoshi.docx": (0.85, 0.95),
     "cq2_huawei-wangluo-tiku.docx": (0.85, 0.00),
     "cq3_h5-js-kaoshi.docx": (0.85, 0.80),
     "cr1_zjooc-mayuan-tiku.md": (0.95, 0.95),

@@ -6868,3 +6868,18 @@ def test_points_from_one_under_a_question_that_bids_are_its_answer_though_no_mar
     questions = parse(text)
     assert [q["number"] for q in questions] == ["1", "2", "3"]
     assert "听觉阈值" in questions[1]["answer"] and "掩蔽特性" in questions[1]["answer"]
+
+
+def test_an_answer_said_in_a_sentence_with_no_colon_ends_at_its_line() -> None:
+    # a company's security quiz typed as notes: each question, then "答案是…" with no colon
+    text = (
+        "哪一个禁止在AIA中用于对称加密算法？\n答案是第一个\n\n"
+        "收到可疑电子邮件后我们该怎么办？（多个答案）\n答案是1 2 4\n\n"
+        "单向散列函数，允许在AIA中使用哪一个？\n答案是SHA-2\n\n"
+        "以下哪项陈述不正确？\n答案是：1\n"
+    )
+    questions = parse(text)
+    assert [q["answer"] for q in questions] == ["第一个", "1 2 4", "SHA-2", "1"]
+    # a sentence opening "答案是" and going on is no label: the answer keeps its words
+    reply = parse("1.为什么说客户永远是对的？\n答案是肯定的，因为客户决定企业的存亡。")[0]["answer"]
+    assert reply == "答案是肯定的,因为客户决定企业的存亡。"
