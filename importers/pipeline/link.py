@@ -158,7 +158,11 @@ def _share_among_parts(section: Section, number: str, answer: str) -> None:
     parts = [i for i in section.items if i.parent is not None and i.parent.number == number]
     if not parts or not answer or CHOICE_KEY.fullmatch(answer) or any(p.answer is not None for p in parts):
         return  # ("B": a choice's key, the number read in the wrong part)
-    answers = _bracketed_entries(answer, len(parts)) or split_enumerated(answer, len(parts))
+    answers = (
+        _bracketed_entries(answer, len(parts))
+        or split_enumerated(answer, len(parts))
+        or _entries_by_blanks(answer, parts)
+    )
     if len(answers) == len(parts) and all(answers):
         for part, text in zip(parts, answers, strict=True):
             part.answer = text
@@ -171,6 +175,23 @@ def _share_among_parts(section: Section, number: str, answer: str) -> None:
     section.items[at : at + len(parts)] = [whole]
 
 
+def _entries_by_blanks(answer: str, parts: list[Item]) -> list[str]:
+    """ "群落的演替；…消失；二氧化碳；调节种间关系": one entry a blank through the parts, in order
+    (a part of two blanks takes two), when every part has a blank and they come out even."""
+    entries = [e.strip() for e in KEY_ENTRY_SEPARATOR.split(answer.strip()) if e.strip()]
+    blanks = [len(LOOSE_BLANK.findall(part.stem)) for part in parts]
+    if "\n" in answer.strip() or not all(blanks) or sum(blanks) != len(entries):
+        return []
+    shares, at = [], 0
+    for count in blanks:
+        shares.append("；".join(entries[at : at + count]))
+        at += count
+    return shares
+
+
+KEY_ENTRY_SEPARATOR = re.compile(r"[;；]")
+# a blank as a scrape leaves it: underscores of any length ("称为_。"), not inside a name ("A_bb")
+LOOSE_BLANK = re.compile(r"(?<![A-Za-z0-9_])_+(?![A-Za-z0-9_])|[(（]\s*[)）]")
 CHOICE_KEY = re.compile(r"[A-Ha-h]{1,8}|[√×对错]")
 BRACKETED_ENTRY = re.compile(r"(?:^|\n)\s*[(（]\s?(\d{1,2})\s?[)）]")
 

@@ -400,6 +400,8 @@ JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{
 BLANK = re.compile(
     r"_+[(（]\d{1,2}[)）]_+"  # "___(1)___", "_(2)_": a blank numbered inside its line, one blank
     r"|(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]"
+    # "称为_。": one underscore after Chinese, all a scrape left of an underlined blank
+    rf"|(?<=[{CJK}，,：:])_(?![A-Za-z0-9_])"
 )
 BLANK_LINE = re.compile(r"^_{3,}$")
 # A blank drawn as a line, "__" or "＿＿" (never brackets, which a choice question draws too)

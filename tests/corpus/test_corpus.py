@@ -259,7 +259,7 @@ FLOORS = {
     "ds1_zju-ads-midterm-pta.pdf": (0.75, None),
     "ds2_fudan-neural-network-exam.pdf": (0.65, None),
     "ds3_physics-mock-quiz.pdf": (0.75, None),
-    "du1_shengwu-gaokao-moni-2024.docx": (0.55, 0.65),
+    "du1_shengwu-gaokao-moni-2024.docx": (0.70, 0.75),
     "du2_java-kaoqian-fuxiti.docx": (0.10, None),
     "dv1_pta-mysql-exam05-choice.md": (0.95, 0.90),
     "dv2_az900-practice-test-2.md": (0.85, 0.90),

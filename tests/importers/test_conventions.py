@@ -6883,3 +6883,22 @@ def test_an_answer_said_in_a_sentence_with_no_colon_ends_at_its_line() -> None:
     # a sentence opening "答案是" and going on is no label: the answer keeps its words
     reply = parse("1.为什么说客户永远是对的？\n答案是肯定的，因为客户决定企业的存亡。")[0]["answer"]
     assert reply == "答案是肯定的,因为客户决定企业的存亡。"
+
+
+def test_a_keys_entries_go_to_a_questions_parts_one_a_blank_and_a_lone_underscore_is_a_blank() -> None:
+    # a gaokao paper: "11．" over parts (1)–(3), their blanks left as one underscore each; the key
+    # answers the blanks in order, "；" between, so part (3) of two blanks takes two entries
+    text = (
+        "二、非选择题\n10．（4分）简述光合作用的过程。\n11．（14分）某地开展改造沙漠的工程，沙漠正在变成以草本植物为主的生态系统。回答下列问题。\n"
+        "（1）随着时间的推移，当地群落结构逐渐变得更为复杂，这在生态学上称为_。\n"
+        "（2）随后的5年间，物种多样性指数略微下降，原因是_。\n"
+        "（3）碳主要是以_的形式进行循环。这表明了信息传递在生态系统中的作用是_。\n"
+        "参考答案\n10、光反应和暗反应\n11、群落的演替（演替）；部分生物种群在竞争中处于优势；二氧化碳（CO2）；调节种间关系\n"
+    )
+    parts = parse(text)[1:]
+    assert [(q["type"], q["answer"]) for q in parts] == [
+        ("fill", ["群落的演替(演替)"]),
+        ("fill", ["部分生物种群在竞争中处于优势"]),
+        ("fill", ["二氧化碳(CO2)", "调节种间关系"]),
+    ]
+    assert all(q["material"].startswith("(14分)某地开展改造沙漠的工程") for q in parts)
