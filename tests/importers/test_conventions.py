@@ -6902,3 +6902,15 @@ def test_a_keys_entries_go_to_a_questions_parts_one_a_blank_and_a_lone_underscor
         ("fill", ["二氧化碳(CO2)", "调节种间关系"]),
     ]
     assert all(q["material"].startswith("(14分)某地开展改造沙漠的工程") for q in parts)
+
+
+def test_an_answers_points_run_along_one_line_under_a_question_with_its_score_after_it() -> None:
+    # a course's quiz: "？ 15" (the points scored after the question mark), then the answer's
+    # points "（1）…；（2）…" along one line — not sub-questions
+    text = (
+        "1.面向连接服务能提供什么服务？ 15\n(1)可靠传输；(2)有序传输；(3)资源预置(使用)\n"
+        "2.无连接服务的优点与缺点？ 15\n优点：无需知道网络状态\n"
+    )
+    questions = parse(text)
+    assert [q["number"] for q in questions] == ["1", "2"]
+    assert questions[0]["answer"] == "(1)可靠传输;(2)有序传输;(3)资源预置(使用)"
