@@ -736,9 +736,9 @@ def _states_a_point(seg: Segmenter, text: str, end: int) -> bool:
         return False  # "…下列算法的移动总量是多少？" then "（1）FCFS": the parts it named, not its answer
     # "请简述：" lists its parts; "简述厌氧原理" unpunctuated is answered by points that state
     # ("（1）缺乏呼吸酶系统。"), where "（1）客户满意度" would be a part to explain.
-    finished = ASKED.search(stem) or (not COLON_END.search(stem) and STATED.search(rest))
     # ("（1）可靠传输；（2）有序传输；（3）…": its points run along one line, after whatever the stem ends in)
-    finished = finished or POINTS_RUN_ON.match(rest) is not None
+    run_on = POINTS_RUN_ON.match(rest) is not None
+    finished = ASKED.search(stem) or (not COLON_END.search(stem) and STATED.search(rest)) or run_on
     asked = (rules.QUESTION_WORDS.search(stem) or rules.OPEN_TOPIC.search(stem)) and finished
     return bool(asked) and not rules.ASKS_STRONGLY.search(rest) and not rules.BLANK.search(rest)
 
