@@ -93,6 +93,7 @@ class Section:
     loose: list[Line] = field(default_factory=list)
     local_key: str = ""  # a case study's own "参考答案:1、…2、…" text
     marks_lead: bool = False  # judgement marks are printed before their items' numbers
+    keys_lead: bool = False  # so are choices' keys: "（B）1．…"
     level: int = 0  # the level of the Markdown heading that opened it (0: none)
     by_chapter: bool = False  # a chapter of a part of one type ("填空题" over "第一章" "第二章")
     number_style: str = ""  # "plain" ("1."), "paren" ("(1)"), "close" ("1)") or "cn" ("一、"), as its first;

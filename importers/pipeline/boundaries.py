@@ -420,6 +420,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
+    labelled = item is not None and item.slot == "option" and not item.options[-1].strip()
+    if labelled and not line_start and text[pos : m.start()].strip() in ("", "-", "+", "−"):
+        return None  # "（A）1.  （B）2.", "A.-10⇥B.10": an option just labelled on this line, a number
     if (
         group == "item_n"
         and not line_start
@@ -427,6 +430,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         and _latin_letter(text[m.start() - 1])
     ):
         return None  # "P={P1, P2, …, P8}": a name's digits listed, not questions 5, 6 and 7
+    if not line_start and _latin_letter(text[m.start() - 1]) and text[m.end() : m.end() + 1].isdigit():
+        return None  # "C、C4.5算法", "HTTP1.1": a name's version, not question 4 glued to a word
     if not line_start and NOTHING_LEFT.match(text, m.end()):
         return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
     if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):

@@ -368,6 +368,12 @@ _LETTERS = "|".join((*words.TRUE_LETTERS, *words.FALSE_LETTERS))
 JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
+# "（ B ）1．客户服务的核心是…": a choice's key in the box before its number (never "(A)1.5米", nor
+# options whose texts are numbers, "（A）1.  （B）2.")
+CHOICE_KEY_HEAD = re.compile(
+    r"^[(（]\s*([A-H]{1,8})\s*[)）]\s*(?=\d{1,4}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
+)
+KEY_LETTERS_ONLY = re.compile(r"[A-H]{1,8}")
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)

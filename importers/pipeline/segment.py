@@ -271,9 +271,13 @@ class Segmenter:
         text = line.text
         pos = 0
         new_line = True
-        head = None
+        head = key_head = None
         if self.mode == "questions" and text[:1] in "(（":
             head = rules.JUDGEMENT_HEAD.match(text) or rules.JUDGEMENT_HEAD_LETTER.match(text)
+            key_head = rules.CHOICE_KEY_HEAD.match(text) if head is None else None
+        if key_head and (self._first_question_ahead() or self.section.keys_lead):
+            self.section.keys_lead = True  # "（B）1．…": each question's key in a box before its number
+            self.leading_mark, pos = key_head.group(1), key_head.end()
         if head and self._first_question_ahead():
             self.section.marks_lead = True  # the section's first question carries its own mark
         if head and self.section.marks_lead:
@@ -802,6 +806,8 @@ class Segmenter:
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.bracketed = bracketed
         self.item.mark, self.leading_mark = self.leading_mark, None
+        if self.item.mark and rules.KEY_LETTERS_ONLY.fullmatch(self.item.mark):
+            self.item.answer, self.item.mark = self.item.mark, None  # a choice's letters, not a verdict
         self.item.depth = line.depth
         self.item.bold = line.bold
         self.item.headed = bool(line.heading)

@@ -6914,3 +6914,22 @@ def test_an_answers_points_run_along_one_line_under_a_question_with_its_score_af
     questions = parse(text)
     assert [q["number"] for q in questions] == ["1", "2"]
     assert questions[0]["answer"] == "(1)可靠传输;(2)有序传输;(3)资源预置(使用)"
+
+
+def test_a_choices_key_in_the_box_before_its_number_and_options_whose_texts_are_numbers() -> None:
+    # "（B）1．…": a bank writes each key in the box before the question's number (as judgements
+    # put their marks, "（√）1．…"); "（A）1.  （B）2." are options of a mathematics question
+    text = (
+        "一、单选题\n（B）1.客户服务的核心是什么\nA.产品 B.客户 C.价格 D.渠道\n"
+        "（ CD ）2.以下哪些是渠道\nA.会议 B.报纸 C.电话 D.网站\n"
+        "二、数学选择题\n1.当x趋于0时，若x-tanx与x^k是同阶无穷小，则k等于（ ）\n（A）1.  （B）2.  （C）3.  （D）4.\n"
+        "2.回归方程在y轴上的截距为（ ）\nA.-10\tB.10\nC.89\tD.107.95\n"
+        "3.下列说法正确的是（ ）\nA.ID3算法只能处理离散特征\tB.C4.5算法可以处理连续特征\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["answer"]) for q in questions[:2]] == [("1", "B"), ("2", "CD")]
+    assert questions[0]["stem"] == "客户服务的核心是什么"
+    assert [q["number"] for q in questions[2:]] == ["1", "2", "3"]
+    assert questions[2]["options"] == ["1.", "2.", "3.", "4."]
+    assert questions[3]["options"] == ["-10", "10", "89", "107.95"]
+    assert questions[4]["options"] == ["ID3算法只能处理离散特征", "C4.5算法可以处理连续特征"]
