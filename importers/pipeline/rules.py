@@ -70,7 +70,8 @@ ANSWER = (
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)(?=[^\s，,。；;：:][^，,。；;：:\n]{0,19}$)"
     # "答案为B", "答案选C", "正确答案是 **C**", "正确答案是 **错误**"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為|选择|選擇|选|選)\s*(?=(?:\*\*)?(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h])*|正确|错误|正確|錯誤|对|错|對|錯)\s*(?:\*\*)?\s*[.。]?\s*$)"
-    r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案)】|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
+    r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案|答案要点|参考要点|答题要点)】"
+    r"|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     # Aiken format, English papers ("Ans: B", "Answers: A, C")
     r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"
     r"|(?<![A-Za-z])(?:Đáp án|Respuesta|Resposta|Réponse|Antwort)\s*[:：]"  # the same vendors' translations
@@ -190,6 +191,7 @@ OPTION = (
 # lines under it are that material, the "（1）" "（2）" below its questions.
 READS_MATERIAL = re.compile(
     r"阅读(?:下面|下列|以下|下述)?的?(?:材料|资料|資料|短文|案例)|完成下列要求|回答下列问题|回答下列問題"
+    r"|(?:结合|結合|根据|根據|依据|依據)(?:以上|上述|下列|下面|以下)?(?:材料|資料)"  # "结合材料回答问题："
 )
 # A section's instructions to the candidate under its heading, not a question or a case's text:
 # "不必抄題，作答時請將試題題號及答案依照順序寫在申論試卷上", "请将答案写在答题卡上".
@@ -275,7 +277,9 @@ PART_OF_ONE_PROBLEM = re.compile(
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
     rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
-    rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?|(?:{OPEN_PART_WORDS})(?!\s*[:：])"
+    # ("分析设计题（30'）": an open part's word then its 题, a colon after it or not)
+    rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?"
+    rf"|(?:{OPEN_PART_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題]|(?!\s*[:：]))"
     # "SQL应用题", "C++编程题", "Java程序设计题": the part named with its subject, in Latin letters
     rf"|[A-Za-z][A-Za-z+#]{{0,9}}\s?(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?(?<=[题題]))"
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?\s*(?:[(（][^)）]{0,80}[)）])?\s*[:：]?$"

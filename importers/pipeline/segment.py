@@ -170,6 +170,14 @@ def _numbered_lines(children: list[Item], gap: str) -> list[str]:
     ]
 
 
+# "根据以上材料", "结合上述案例": an instruction pointing back at the text above it
+POINTS_BACK = re.compile(r"(?:以上|上述|上面|上文)的?(?:材料|资料|資料|案例|短文|例子)")
+
+
+def _unnumbered_text(item: Item) -> bool:
+    return not (item.number or item.options or item.answer or item.explanation)
+
+
 def _states_nothing_to_answer(item: Item) -> bool:
     """It asks nothing and has nothing to key (the lines under it are more of what it states)."""
     return not (rules.asks_in_words(item.stem) or item.answer or item.options)
@@ -974,6 +982,12 @@ class Segmenter:
         if item is not None and not item.number:
             self.material = join(item.stem, "\n".join(item.extra), "\n")
             self.item = None
+            above = self.section.items[-1] if self.section.items else None
+            if above is not None and POINTS_BACK.search(self.material) and _unnumbered_text(above):
+                # "请根据以上材料…回答" read apart from the story above it: the story is the material too
+                self.material = join(join(above.stem, "\n".join(above.extra), "\n"), self.material, "\n")
+                self.section.items.pop()
+                self.roles[above.lineno] = ["material"]
         self.case_open = True
         self.expected = 1
 

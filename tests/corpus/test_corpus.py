@@ -291,7 +291,7 @@ FLOORS = {
     "eg1_sishi-jingsai-tiku.csv": (0.95, 0.95),
     "eh1_mengshang-bank-renzhi-tiku.txt": (0.95, 0.95),
     "ei1_zhiye-yaoshi-zhongyao-zonghe-2024.txt": (0.85, 0.90),
-    "ei2_kaoyan-zhengzhi-2015.docx": (0.80, 0.70),
+    "ei2_kaoyan-zhengzhi-2015.docx": (0.95, 0.95),
     "ei3_njust-c-yuyan-qizhong-2022.pdf": (0.95, 0.85),
     "ej1_maogai-2425-2-qimo.md": (0.90, 0.95),
     "ej2_aws-dva-sample-questions-ja.pdf": (0.85, 0.00),

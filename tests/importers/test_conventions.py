@@ -6933,3 +6933,35 @@ def test_a_choices_key_in_the_box_before_its_number_and_options_whose_texts_are_
     assert questions[2]["options"] == ["1.", "2.", "3.", "4."]
     assert questions[3]["options"] == ["-10", "10", "89", "107.95"]
     assert questions[4]["options"] == ["ID3算法只能处理离散特征", "C4.5算法可以处理连续特征"]
+
+
+def test_answer_points_labelled_in_lenticular_brackets_answer_the_parts_in_turn() -> None:
+    # a 考研 politics paper: material, parts (1) (2), then "【答案要点】" over each part's answer
+    text = (
+        "三、分析题\n34.结合材料回答问题：\n材料1\n2014年首届世界互联网大会在乌镇召开。\n"
+        "（1）联系自身实际，分析互联网带来的变化。（6分）\n（2）怎样以辩证的思维方式认识与处理这一关系？（4分）\n"
+        "【答案要点】\n（1）科学技术是社会发展的重要动力。\n（2）辩证思维方式要求我们用联系、发展、全面的观点看问题。\n"
+    )
+    parts = parse(text)
+    assert [q["answer"] for q in parts] == [
+        "科学技术是社会发展的重要动力。",
+        "辩证思维方式要求我们用联系、发展、全面的观点看问题。",
+    ]
+    # "结合材料回答问题：" asks nothing of its own: with its material, the parts' shared text
+    assert all(q["material"].startswith("结合材料回答问题:\n材料1") for q in parts)
+
+
+def test_a_story_under_an_open_parts_heading_then_an_instruction_pointing_back_is_the_material() -> None:
+    # "分析设计题（30'）" names an open part; the story under it, then "请根据以上材料…回答", is the
+    # material of the numbered questions after it, not a question of its own
+    text = (
+        "分析设计题（30'）\n2021年5月15日，天问一号火星探测器着陆火星，人类火星探测任务成功率目前只有50%左右。\n"
+        "阿波罗11号登月时，阿波罗计算机连续重启了5次，所幸计算机在设计之时就考虑了优先级调度。\n"
+        "请根据以上材料，结合操作系统所学知识，从以下两个问题中任选其一来回答\n"
+        "1.试分析阿波罗11号计算机采用优先级调度的原因。\n2.若天问一号遭遇异常重启，请给出重启保护的设计方案。\n"
+    )
+    questions = parse(text)
+    assert [q["number"] for q in questions] == ["1", "2"]
+    assert {q["section"] for q in questions} == {"分析设计题(30')"}
+    assert all(q["material"].startswith("2021年5月15日") for q in questions)
+    assert all("请根据以上材料" in q["material"] for q in questions)
