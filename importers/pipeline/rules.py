@@ -377,7 +377,6 @@ JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
 CHOICE_KEY_HEAD = re.compile(
     r"^[(（]\s*([A-H]{1,8})\s*[)）]\s*(?=\d{1,4}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
 )
-KEY_LETTERS_ONLY = re.compile(r"[A-H]{1,8}")
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)

@@ -234,6 +234,7 @@ class Segmenter:
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.data_table = 0  # the width of the table of data a question gives, while reading its rows
         self.leading_mark: str | None = None  # "(×)12.…": a mark waiting for the item it precedes
+        self.leading_key: str | None = None  # "（B）1．…": so a choice's key
         self.material = ""  # a case study's shared text (new_section resets it)
         self.line_depth = 0  # the Markdown list depth of the line being read
         self.line_bold = False  # the line being read is a numbered question set wholly in bold
@@ -285,7 +286,7 @@ class Segmenter:
             key_head = rules.CHOICE_KEY_HEAD.match(text) if head is None else None
         if key_head and (self._first_question_ahead() or self.section.keys_lead):
             self.section.keys_lead = True  # "（B）1．…": each question's key in a box before its number
-            self.leading_mark, pos = key_head.group(1), key_head.end()
+            self.leading_key, pos = key_head.group(1), key_head.end()
         if head and self._first_question_ahead():
             self.section.marks_lead = True  # the section's first question carries its own mark
         if head and self.section.marks_lead:
@@ -814,8 +815,7 @@ class Segmenter:
         self.item = Item(number=number, lineno=line.lineno, section=self.section, material=self.material)
         self.item.bracketed = bracketed
         self.item.mark, self.leading_mark = self.leading_mark, None
-        if self.item.mark and rules.KEY_LETTERS_ONLY.fullmatch(self.item.mark):
-            self.item.answer, self.item.mark = self.item.mark, None  # a choice's letters, not a verdict
+        self.item.answer, self.leading_key = self.leading_key, None
         self.item.depth = line.depth
         self.item.bold = line.bold
         self.item.headed = bool(line.heading)
