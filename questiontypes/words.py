@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 # Marks printed beside a statement: ticks and crosses.
-TRUE_SYMBOLS = ("√", "✓", "✔", "✅")
+TRUE_SYMBOLS = ("√", "✓", "✔", "✅", "∨")  # ("∨": the logical or, typed for a tick that looks like it)
 FALSE_SYMBOLS = ("×", "✗", "✘", "❌")
 # Words, Simplified and Traditional.
 TRUE_HANZI = ("对", "對", "正确", "正確")

@@ -91,6 +91,12 @@ FILL_IN_UNDERSCORES = re.compile(
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
 WHOLE_BRACKETED = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
 # "故选C", "显然选择 C，因为…", "所以答案为 B": an explanation that names the letter it chose
+# A letter (or letters) alone in a blank the copy left as spaces: "…的   C      始终相切", "力是  d    。"
+# (or in brackets padded alike, "DBS(   A       )", "哪种PDU(  D  )?", brackets and all)
+LETTERS_IN_BLANK = re.compile(
+    r"[(（][ \u3000]{2,}(?P<boxed>[A-Ha-h]{1,4})[ \u3000]{2,}[)）]"
+    r"|(?<=[^\s(（])[ \u3000]{2,}(?P<bare>[A-Ha-h]{1,4})[ \u3000]{2,}(?=[^\s)）])"
+)
 CHOSEN_IN_EXPLANATION = re.compile(
     r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
 )
@@ -290,6 +296,11 @@ def classify(item: Item) -> ParsedQuestion | None:
     chosen = CHOSEN_IN_EXPLANATION.search(explanation) if len(options) >= 2 and not answer_text else None
     if chosen and all(ord(letter) - ord("A") < len(options) for letter in chosen.group(1)):
         answer_text = chosen.group(1)  # "显然选择 C，因为…", "故选B": the worked answer names the key
+    filled = list(LETTERS_IN_BLANK.finditer(stem)) if len(options) >= 2 and not answer_text else []
+    letters_in_blank = (filled[0]["boxed"] or filled[0]["bare"]).upper() if len(filled) == 1 else ""
+    if letters_in_blank and all(ord(letter) - ord("A") < len(options) for letter in letters_in_blank):
+        answer_text = letters_in_blank  # "两齿轮的   C      始终相切": a teacher's copy, the key in the blank
+        stem = q.stem = LETTERS_IN_BLANK.sub("( )", stem)
     if len(options) >= 2 and not answer_text and item.checked:
         answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
     if len(options) == 1:  # the other labels went unread: its text stays, for the reviewer

@@ -6965,3 +6965,24 @@ def test_a_story_under_an_open_parts_heading_then_an_instruction_pointing_back_i
     assert {q["section"] for q in questions} == {"分析设计题(30')"}
     assert all(q["material"].startswith("2021年5月15日") for q in questions)
     assert all("请根据以上材料" in q["material"] for q in questions)
+
+
+def test_a_teachers_copy_keys_each_choice_in_its_blank_and_ticks_judgements_with_a_logical_or() -> None:
+    # a PDF of a teacher's copy: the blank's brackets and underline lost, its letter left among
+    # spaces ("…的   C      始终相切", "力是  d    。"); judgements ticked "（ ∨ ）", crossed "（ × ）"
+    text = (
+        "二、单项选择题\n（   ）1、一对齿轮啮合时,两齿轮的   C      始终相切。\n"
+        "(A)分度圆   (B)基圆    (C)节圆      (D)齿根圆\n"
+        "（   ）2、力是具有大小和方向的物理量，所以力是  d    。\n（A）刚体      （B）数量     （C）变形体     （D）矢量\n"
+        "三、判断题\n（ ∨  ）1、齿轮传动的标准安装是指分度圆与节圆重合。\n（  × ）2、键联接的主要用途是轴向固定。\n"
+        "（  ∨ ）3、力偶对刚体的转动效应与它在作用面内的位置无关。\n"
+    )
+    questions = parse(text)
+    assert [q["answer"] for q in questions] == ["C", "D", True, False, True]
+    assert questions[0]["stem"].endswith("两齿轮的( )始终相切。")
+    # brackets padded alike after a name ("DBS(   A       )") hold the key too, brackets and all
+    boxed = parse("10.DBS具有数据独立性的原因是DBS(   A       )。\nA.三级模式\nB.共享\nC.冗余\nD.安全")[0]
+    assert (boxed["stem"], boxed["answer"]) == ("DBS具有数据独立性的原因是DBS( )。", "A")
+    # a letter in running text ("使用 C 语言") or one blank among two letters keys nothing
+    plain = parse("1、下列关于  C  语言和  B  语言的说法正确的是（ ）\nA.甲\nB.乙\nC.丙\nD.丁")
+    assert plain[0]["answer"] is None
