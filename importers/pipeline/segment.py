@@ -947,7 +947,11 @@ class Segmenter:
     def _parent_as_material(self, parent: Item, children: list[Item]) -> None:
         """A numbered question whose sub-questions ask, itself asking nothing it could be keyed
         for: its text is their shared material (a case study's), not a question of its own."""
-        reads = rules.READS_MATERIAL.search("\n".join([parent.stem, *parent.extra])) is not None
+        told = "\n".join([parent.stem, *parent.extra])
+        # ("设有如下一组推理规则:" over the rules and "且已知…。": givens asking nothing, then parts
+        # "（1）画出…" "（2）求…" that each ask: the givens are theirs)
+        givens = not rules.asks_in_words(told) and all(child.bracketed and _asks(child) for child in children)
+        reads = rules.READS_MATERIAL.search(told) is not None or givens
         answered = parent.options or parent.answer or parent.answered_by_trainee  # (a question itself)
         if answered or (parent.extra and not reads) or parent.material:
             return

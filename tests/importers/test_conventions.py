@@ -6986,3 +6986,22 @@ def test_a_teachers_copy_keys_each_choice_in_its_blank_and_ticks_judgements_with
     # a letter in running text ("使用 C 语言") or one blank among two letters keys nothing
     plain = parse("1、下列关于  C  语言和  B  语言的说法正确的是（ ）\nA.甲\nB.乙\nC.丙\nD.丁")
     assert plain[0]["answer"] is None
+
+
+def test_givens_over_parts_that_each_ask_are_the_parts_material() -> None:
+    # "8、（8分）设有如下一组推理规则:" over the rules and "且已知…。", asking nothing itself, then
+    # "（1）画出…" "（2）…求…": two questions sharing the givens
+    text = (
+        "三、简答题\n8、（8分）设有如下一组推理规则:\nr1:  IF  E1  THEN  E2   (0.6)\nr2:  IF  E3  THEN  H   (- 0.9)\n"
+        "且已知 CF(E1)=0.8, CF(E3)=0.9。\n（1）画出推理网络图；\n(2)基于 EMYCIN 方法的推理，求：H 的综合可信度 CF(H)。\n"
+        "9、（4分）已知：BX=1357H，DI=2000H，分别指出下面各指令中源操作数的寻址方式。\n（1）MOV AL，[BX]\n（2）MOV AH，[DI]\n"
+    )
+    questions = parse(text)
+    assert [q["stem"] for q in questions[:2]] == [
+        "画出推理网络图;",
+        "基于 EMYCIN 方法的推理,求:H 的综合可信度 CF(H)。",
+    ]
+    assert all("r1:" in q["material"] and "且已知" in q["material"] for q in questions[:2])
+    # parts that ask nothing ("（1）MOV AL，[BX]") under givens that ask are no such parts
+    assert [q["stem"] for q in questions[2:]] == ["MOV AL,[BX]", "MOV AH,[DI]"]
+    assert all(q["material"].endswith("分别指出下面各指令中源操作数的寻址方式。") for q in questions[2:])
