@@ -1007,7 +1007,19 @@ def accept_field_stem(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> 
         return ("field_label", None) if fresh and not text[pos : m.start()].strip() else None
     if _topic_heading(item):
         return ("field_retitle", None)
+    if m.group(0).lstrip()[:1] in "问問" and _asks_next(item):
+        return (
+            "field_label",
+            None,
+        )  # "1. 一个程序被…编译…" over a table, then "问：X1和X2各…？": its question
     return ("field_label", None) if fresh or BOUNDARY.match(text, m.end()) else ("field_stem", None)
+
+
+def _asks_next(item: Item | None) -> bool:
+    """A numbered problem that has stated its data but asked nothing yet, nor been answered."""
+    if item is None or not item.number or item.options or item.answer is not None:
+        return False
+    return not rules.asks_in_words("\n".join([item.stem, *item.extra]))
 
 
 TOPIC_LENGTH = 20

@@ -451,7 +451,9 @@ ASKS_STRONGLY = re.compile(
     r"|多少|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
 )
 # "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative
-PROBLEM_ASKS = re.compile(r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出)")
+PROBLEM_ASKS = re.compile(
+    r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算|計算|画出|畫出|绘出|繪出|写出|寫出|指出|列出|列舉|列举)"
+)
 
 
 def asks_strongly(text: str) -> bool:

@@ -230,7 +230,7 @@ FLOORS = {
     "df1_liantong-zhiwang-gongchengshi-tiku.txt": (0.95, 0.95),
     "df2_gushici-changshi-xuanzeti.txt": (0.95, 0.95),
     "df3_chuzhong-yuwen-jichu-danxuan.txt": (0.95, 0.95),
-    "dg1_mayuan-xiti-xiangjie-ch1.docx": (0.85, 0.85),
+    "dg1_mayuan-xiti-xiangjie-ch1.docx": (0.90, 0.90),
     "dh1_zhongyi-zhenduan-mooc-ceshi.txt": (0.95, 0.95),
     "dh2_zhongyishi-gaokao-jichu-yixue.txt": (0.80, None),
     "di1_xianning-gaosan-lishi-zhoulian.docx": (0.95, 0.95),

@@ -7005,3 +7005,20 @@ def test_givens_over_parts_that_each_ask_are_the_parts_material() -> None:
     # parts that ask nothing ("（1）MOV AL，[BX]") under givens that ask are no such parts
     assert [q["stem"] for q in questions[2:]] == ["MOV AL,[BX]", "MOV AH,[DI]"]
     assert all(q["material"].endswith("分别指出下面各指令中源操作数的寻址方式。") for q in questions[2:])
+
+
+def test_a_problems_question_asked_after_its_data_under_a_label_is_the_same_question() -> None:
+    # "1. 一个程序被…编译…" over its table, then "问：X1和X2各有多少条指令？": one problem
+    text = (
+        "五．计算与分析题\n1. 一个程序被两个不同的编译器编译生成两种不同的指令序列X1和X2，指令情况如下表：\n"
+        "指令类型\tA\tB\nX1的指令条数\t5\t3\n问：X1和X2各有多少条指令？CPI各为多少？\n"
+        "2. 将十进制数-135.59375转换成IEEE754的32位标准浮点数格式。\n"
+    )
+    questions = parse(text)
+    assert [q["number"] for q in questions] == ["1", "2"]
+    assert "X1和X2各有多少条指令" in questions[0]["stem"]
+    # under "要求：" the parts that bid ("（1）指出…", "（2）列出…") are its sub-questions
+    parts = parse(
+        "3. 设某计算机有5级中断，中断处理优先级为1>4>5>2>3。要求：\n（1）指出各中断处理程序的屏蔽字；\n（2）列出中断处理的次序。"
+    )
+    assert [q["stem"] for q in parts] == ["指出各中断处理程序的屏蔽字;", "列出中断处理的次序。"]
