@@ -272,7 +272,8 @@ LONE_KEY_LINE = re.compile(rf"\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]|正确|错误)\
 OPEN_KINDS = ("short", "generic", "case")
 # A list of numbered answers straight after "答案:" is the key of the section just read.
 SECTION_KEY_NEXT = re.compile(
-    rf"\s*(?:1\s*(?:[.、．:：]\s*(?:[A-H{rules.MARKS}]|[TF](?![A-Za-z]))|[-~～—–]\s*\d|[A-H]{{1,8}}(?=[\s,，;；]))"
+    rf"\s*(?:1\s*(?:[.、．:：)）]\s*(?:[A-H{rules.MARKS}]|[a-h](?![A-Za-z])|[TF](?![A-Za-z]))|[-~～—–]\s*\d"
+    rf"|[A-H]{{1,8}}(?=[\s,，;；]))"
     rf"|[(（]1[)）]\s*(?:[A-H]{{1,8}}|[√×])(?![{rules.CJK}]))"
 )
 PARTS_KEY_NEXT = re.compile(
@@ -289,6 +290,8 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     parts = seg.item is not None and seg.item.bracketed and seg.section.number_style != "paren"
     if parts and BRACKETED_ONE.match(text, m.end()):
         return ("answer", None)  # "(1)…(2)…" then "答：(1)A (2)B": the parts answered together
+    if SECTION_KEY_NEXT.match(text, m.end()) and _numbered_on_from_above(seg):
+        return ("key", None)  # "答案：1.B 2.C 3.ACD 4.CSI" under the last part of questions numbered on
     if SECTION_KEY_NEXT.match(text, m.end()):
         return ("section_key", None)  # "答案:1.A 2.B" / "答案:1-5 ABCDA" after a section's questions
     if PARTS_KEY_NEXT.match(text, m.end()):
@@ -298,12 +301,20 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         seg.section.kind == "fill" and BRACKETED_ANSWERS_NEXT.match(text, m.end())
     )
     if numbered and listed and not _answers_each_blank(seg, text[m.end() :]):
-        return ("section_key", None)
+        return ("key", None) if _numbered_on_from_above(seg) else ("section_key", None)
     if _unanswered_before(seg) and MARK_RUN_LINE.fullmatch(text[m.end() :].strip()):
         return ("section_key", None)  # "答案：ABCDA BC" under the last question: the whole section's
     if _repeats_first_question(seg, text[m.end() :]):
         return ("section_key", None)  # "答案：1、<question 1 again>" then its answer, "2、<question 2>"…
     return ("answer", None)
+
+
+def _numbered_on_from_above(seg: Segmenter) -> bool:
+    """This part's questions go on from the numbers of the parts above (its first is 4, after 1–3):
+    a key from 1 under it answers the paper, not the part."""
+    first = seg.section.items[0].number if seg.section.items else ""
+    above = [s for s in seg.doc_sections() if s is not seg.section and s.items]
+    return first.isdigit() and int(first) > 1 and bool(above) and above[0].items[0].number == "1"
 
 
 def _answers_each_blank(seg: Segmenter, rest: str) -> bool:
@@ -394,8 +405,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     spaced = line_start or text[m.start() - 1].isspace()  # (or mid-line: "A.及时 8.拖延")
     if n == 8 and spaced and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
+    keyed_run = seg.mode == "key" and group == "item_r"  # ("答案：1）b 2）c 3）acd": a key's entries)
     if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a") and not line_start:
-        return None
+        if not keyed_run:
+            return None
     if group == "item_a" and n != seg.expected:
         return None  # ("1(A)": only the number due next carries its key so)
     if (
@@ -865,7 +878,8 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     own_blank = bracketed and numbered is not None and n in _blanks_numbered(seg, numbered)
     # "答案：（1）C；（2）A；…" or "（1）TIMESTAMP；（2）CASCADE" under questions numbered "1.": a
     # line of entries bracketed from its first, in turn, each after the one before has ended
-    run_on = n == seg.key_last + 1 <= asked and BRACKETED_KEY_LINE.match(text) is not None
+    whole = sum(len(s.items) for s in seg.doc_sections()) if seg.key_target is None else asked
+    run_on = n == seg.key_last + 1 <= whole and BRACKETED_KEY_LINE.match(text) is not None
     if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn and not own_blank:
         if run_on and (n == 1 or ENTRY_BEFORE.search(text, 0, m.start())):
             return ("key_item", n)
@@ -927,10 +941,10 @@ def _keyed_part(seg: Segmenter) -> Section | None:
     return seg.key_target or next((s for s in reversed(seg.doc_sections()) if s.items), None)
 
 
-BRACKETED_KEY_LINE = re.compile(r"\s*(?:参考|參考)?答案\s*[:：]\s*[(（]1[)）]")
-ENTRY_BEFORE = re.compile(r"[;；。]\s*$")  # (the entry before has ended)
+BRACKETED_KEY_LINE = re.compile(r"\s*(?:参考|參考)?答案\s*[:：]\s*[(（]?1[)）]")
+ENTRY_BEFORE = re.compile(r"(?:[;；。]|\s)\s*$")  # (the entry before has ended)
 OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")
-BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
+BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[a-h]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
 
 

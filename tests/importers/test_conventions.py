@@ -7022,3 +7022,22 @@ def test_a_problems_question_asked_after_its_data_under_a_label_is_the_same_ques
         "3. 设某计算机有5级中断，中断处理优先级为1>4>5>2>3。要求：\n（1）指出各中断处理程序的屏蔽字；\n（2）列出中断处理的次序。"
     )
     assert [q["stem"] for q in parts] == ["指出各中断处理程序的屏蔽字;", "列出中断处理的次序。"]
+
+
+ONE_LINE_PAPER_KEY = (
+    "一、单选题（每题1分）\n1）客户服务的核心是（ ）\na）产品 b）客户 c）价格 d）渠道\n"
+    "2）以下哪项不是渠道（ ）\na）电话 b）邮件 c）会议 d）网站\n"
+    "二、多选题\n3）投诉处理的原则有（ ）\na）倾听 b）争辩 c）及时 d）记录\n"
+    "三、填空题\n4）客户满意度的英文缩写是________。\n5）服务的三要素是________、________和________。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["答案：1）b 2）c 3）acd 4）CSI 5）态度、技能、环境", "答案：1.B 2.C 3.ACD 4.CSI 5.态度、技能、环境"],
+)
+def test_one_line_key_under_the_last_part_answers_the_whole_paper_numbered_on(key: str) -> None:
+    # the parts number on (the fill part's first question is 4): a key from 1 under the last part
+    # is the paper's, whatever closes its numbers ("1）b", "1.B") and in either case of letter
+    questions = parse(ONE_LINE_PAPER_KEY + key)
+    assert [q["answer"] for q in questions] == ["B", "C", "ACD", ["CSI"], ["态度", "技能", "环境"]]
