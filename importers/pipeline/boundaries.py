@@ -406,9 +406,12 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if n == 8 and spaced and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
     keyed_run = seg.mode == "key" and group == "item_r"  # ("答案：1）b 2）c 3）acd": a key's entries)
-    if group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a") and not line_start:
-        if not keyed_run:
-            return None
+    if (
+        group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a")
+        and not line_start
+        and not keyed_run
+    ):
+        return None
     if group == "item_a" and n != seg.expected:
         return None  # ("1(A)": only the number due next carries its key so)
     if (
