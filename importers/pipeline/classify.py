@@ -120,7 +120,8 @@ LOWER_LETTERS = re.compile(rf"\s*{_LOWER_LABEL}(?:[\s,，、]*{_LOWER_LABEL})*\s
 WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])")
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
-OPTION_TICK = re.compile(rf"\s*[(（]?\s*{rules.TICK}\s*[)）]?\s*$")
+# (or one star: "C.会议 ★", never a rating's "★★★")
+OPTION_TICK = re.compile(rf"\s*[(（]?\s*(?:{rules.TICK}|(?<!★)★)\s*[)）]?\s*$")
 # each option judged after an arrow: "油墨   -->yes", "纸张 → 错"
 VERDICT_AFTER = re.compile(r"\s*(?:-+>|→|=+>)\s*(yes|no|true|false|[对错√×]|正确|错误)\s*$", re.IGNORECASE)
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")

@@ -273,8 +273,9 @@ _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
 # "**C.0.49**", "**A 微笑**  B 争辩": the key in bold; the label stays outside, for the segmenter.
 BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?)\*\*(?!\*)")
-# "*a. Listen", "*B) 倾听": an option starred as the key (Respondus-style quiz text, English banks)
-STARRED_OPTION = re.compile(r"^\*(?!\*)\s?(?=[(（]?[A-Ha-h][.)）、．:]\s*\S)")
+# "*a. Listen", "*B) 倾听", "★B.客户": an option starred as the key (Respondus-style quiz text,
+# English banks, Chinese banks)
+STARRED_OPTION = re.compile(r"^(?:\*(?!\*)|★(?!★))\s?(?=[(（]?[A-Ha-h][.)）、．:]\s*\S)")
 # "==========参考答案==========", "----- 第二部分 -----": a title framed by runs of a separator
 BANNER = re.compile(r"^([-=*~─━])\1{2,}\s*([^-=*~─━\s](?:.*?[^-=*~─━\s])?)\s*\1{3,}$")
 BANNER_STARTS = frozenset(c * 3 for c in "-=*~─━")
@@ -529,7 +530,7 @@ def fold(text: str) -> str:
         text = LATEX_LETTERS.sub(_latex_plain, text)
     if text.startswith("|"):
         text = markdown_table_row(text)
-    if text[:1] == "*" and (starred := STARRED_OPTION.match(text)):
+    if text[:1] in "*★" and (starred := STARRED_OPTION.match(text)):
         text = f"{text[starred.end() :]} ✓"  # "*b) Listen": the key starred, read as a ticked option
     if text[:3] in BANNER_STARTS:
         text = BANNER.sub(r"\2", text)  # "=====参考答案=====": the title a rule of marks frames

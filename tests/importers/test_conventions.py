@@ -7041,3 +7041,14 @@ def test_one_line_key_under_the_last_part_answers_the_whole_paper_numbered_on(ke
     # is the paper's, whatever closes its numbers ("1）b", "1.B") and in either case of letter
     questions = parse(ONE_LINE_PAPER_KEY + key)
     assert [q["answer"] for q in questions] == ["B", "C", "ACD", ["CSI"], ["态度", "技能", "环境"]]
+
+
+def test_an_option_starred_before_its_label_or_after_its_text_is_the_key() -> None:
+    text = (
+        "1.客户服务的核心是（ ）\nA.产品\n★B.客户\nC.价格\nD.渠道\n"
+        "2.以下哪项不是渠道（ ）\nA.电话\nB.邮件\nC.会议 ★\nD.网站\n"
+        "3.本题难度如何（ ）\nA.容易 ★★\nB.一般 ★★★\nC.较难\n"
+    )
+    questions = parse(text)
+    assert [q["answer"] for q in questions] == ["B", "C", None]  # (a rating's stars key nothing)
+    assert questions[1]["options"] == ["电话", "邮件", "会议", "网站"]
