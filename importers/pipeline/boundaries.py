@@ -881,8 +881,9 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     own_blank = bracketed and numbered is not None and n in _blanks_numbered(seg, numbered)
     # "答案：（1）C；（2）A；…" or "（1）TIMESTAMP；（2）CASCADE" under questions numbered "1.": a
     # line of entries bracketed from its first, in turn, each after the one before has ended
-    whole = sum(len(s.items) for s in seg.doc_sections()) if seg.key_target is None else asked
-    run_on = n == seg.key_last + 1 <= whole and BRACKETED_KEY_LINE.match(text) is not None
+    run_on = (
+        n == seg.key_last + 1 and BRACKETED_KEY_LINE.match(text) is not None and n <= _answerable(seg, asked)
+    )
     if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn and not own_blank:
         if run_on and (n == 1 or ENTRY_BEFORE.search(text, 0, m.start())):
             return ("key_item", n)
@@ -906,6 +907,11 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
         return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
     return None
+
+
+def _answerable(seg: Segmenter, asked: int) -> int:
+    """How many questions the key may answer: its part's, or (a key for the paper) all of them."""
+    return asked if seg.key_target is not None else sum(len(s.items) for s in seg.doc_sections())
 
 
 def _blanks_numbered(seg: Segmenter, section: Section) -> set[int]:
