@@ -623,6 +623,7 @@ FLOORS = {
     "md2_machine_design_tiku.pdf": (0.95, 0.80),
     "me1_maogai_practice_s40_m40_j40.xlsx": (0.95, 0.95),
     "me2_hulifang_nursing_question_bank_120.xlsx": (0.95, 0.95),
+    "mi1_csg_safety_regulation_exam_v2018_1.txt": (0.95, 0.95),
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
     "n2_uestc-lab-safety-bank.txt": (0.95, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
