@@ -1105,7 +1105,14 @@ def clean_stem(text: str) -> str:
     if "年" in text:
         text = STEM_SOURCE.sub("", text)
     text = without_source_tag(text.strip())
+    if "  " in text:
+        text = PAD_BEFORE_BOX.sub(
+            " ", text
+        )  # "客户服务的核心是          【    】": the box at the line's end
     return (STEM_POINTS.sub("", text) if "分" in text or "(" in text else text).strip()
+
+
+PAD_BEFORE_BOX = re.compile(r"[ \u3000\t]{2,}(?=[(（【\[][ \u3000]*[)）】\]][。.？?]?\s*$)")
 
 
 def clean_option(text: str) -> str:

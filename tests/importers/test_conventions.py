@@ -7052,3 +7052,9 @@ def test_an_option_starred_before_its_label_or_after_its_text_is_the_key() -> No
     questions = parse(text)
     assert [q["answer"] for q in questions] == ["B", "C", None]  # (a rating's stars key nothing)
     assert questions[1]["options"] == ["电话", "邮件", "会议", "网站"]
+
+
+def test_the_gap_a_paper_leaves_before_its_answer_box_is_one_space() -> None:
+    # a self-study paper pads each stem to the margin, where the box for the answer's code sits
+    question = parse("1. 客户服务的核心是                                   【    】\nA. 产品  B. 客户")[0]
+    assert question["stem"] == "客户服务的核心是 【    】"
