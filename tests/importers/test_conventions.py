@@ -4668,9 +4668,9 @@ def test_a_primary_school_paper_naming_its_parts_fill_in_judge_choose() -> None:
     assert [(q["number"], q["type"], q["stem"]) for q in questions] == [
         ("1", "fill", "13-9=____"),
         ("2", "fill", "16-8=____"),
-        ("1", "truefalse", "a-b一定小于a+b    ( )"),
-        ("2", "truefalse", "三角锥中有4个三角形    ( )"),
-        ("1", "single", "下一个数是几?1, 3, 5, __    ( )"),
+        ("1", "truefalse", "a-b一定小于a+b ( )"),
+        ("2", "truefalse", "三角锥中有4个三角形 ( )"),
+        ("1", "single", "下一个数是几?1, 3, 5, __ ( )"),
     ]
 
 
