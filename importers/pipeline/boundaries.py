@@ -436,7 +436,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
-    labelled = item is not None and item.slot == "option" and not item.options[-1].strip()
+    labelled = (
+        item is not None and item.slot == "option" and bool(item.options) and not item.options[-1].strip()
+    )
     if labelled and not line_start and text[pos : m.start()].strip() in ("", "-", "+", "−"):
         return None  # "（A）1.  （B）2.", "A.-10⇥B.10": an option just labelled on this line, a number
     if (
