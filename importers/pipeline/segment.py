@@ -709,6 +709,8 @@ class Segmenter:
         if self.mode == "questions" and not rest and self._heading_again_over_key(heading):
             self.start_key()  # "一、单项选择题" again after the paper, "1．A  2．C" under it: its key
         target = self.find_section(heading, kind) if self.mode == "key" else None
+        if target is not None and self.key_last and self._next_part(heading):
+            target = None  # "四、论述题" after part 三's own key: no key of 三's kind, the next part
         if target is not None and id(target) in self.keyed_targets:
             target = None  # a section already keyed named again: the next paper's, after its key
         if target is not None and not rest and _named_otherwise(target, heading):
@@ -753,6 +755,17 @@ class Segmenter:
                 self.key_part_at = at
                 return not self._keyed_already(at)
         return False
+
+    def _next_part(self, heading: str) -> bool:
+        """A part numbered one past the paper's last part ("四、" after "三、…" and its key's
+        entries): the paper goes on. A key repeats numerals the paper has printed, never a new one."""
+        numeral = SECTION_NUMERAL.match(heading)
+        if numeral is None:
+            return False
+        printed = [
+            chinese_number(m.group(1)) for s in self.doc_sections() if (m := SECTION_NUMERAL.match(s.heading))
+        ]
+        return bool(printed) and chinese_number(numeral.group(1)) == max(printed) + 1
 
     def _keyed_already(self, at: int) -> bool:
         """The first question at or under the part at `at` has a key entry: the part was keyed."""

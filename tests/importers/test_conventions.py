@@ -7058,3 +7058,18 @@ def test_the_gap_a_paper_leaves_before_its_answer_box_is_one_space() -> None:
     # a self-study paper pads each stem to the margin, where the box for the answer's code sits
     question = parse("1. 客户服务的核心是                                   【    】\nA. 产品  B. 客户")[0]
     assert question["stem"] == "客户服务的核心是 【    】"
+
+
+def test_a_part_numbered_past_the_paper_after_a_parts_own_key_is_the_next_part() -> None:
+    # each part keyed under itself, then "四、论述题": no key names a part the paper has not printed
+    text = (
+        "一、单选题\n1.客户来电时首先应当（  ）\nA.报工号  B.询问姓名  C.直接解答  D.转接\n参考答案：1.A\n"
+        "二、简答题\n1.简述首问负责制。\n参考答案：\n1.第一位接待客户的员工负责到底。\n"
+        "三、论述题\n1.论述客户服务的重要性。\n答：客户服务是企业竞争的核心。\n"
+    )
+    questions = parse(text)
+    assert [(q["section"], q["answer"]) for q in questions] == [
+        ("一、单选题", "A"),
+        ("二、简答题", "第一位接待客户的员工负责到底。"),
+        ("三、论述题", "客户服务是企业竞争的核心。"),
+    ]
