@@ -250,7 +250,8 @@ MARK_RUN = (
 )
 
 HEADING_TITLE = re.compile(
-    rf"\s*(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})"
+    r"\s*(?:[(（][^()（）]{0,30}分[^()（）]{0,10}[)）]\s*)?"  # "一、（本题满分20分）填空题": its points first
+    rf"(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})"
     rf"(?:(?:与|與|及|和|、)(?:{SECTION_WORDS}|{OPEN_PART_WORDS}))?"  # "简答与计算": two types joined
     r"(?:[^\d\s(（:：。,，]{0,4}?[题題])?(?:部分)?)"
     # "四、问答题答案": the part printed with its answers, or the key of a 问答题 part above
@@ -263,13 +264,15 @@ HEADING_TITLE = re.compile(
 # a sentence that asks).
 SUBJECT_HEADING_TITLE = re.compile(
     r"\s*[^\d。?？！!，,；;(（]{1,20}?[题題]\s*[:：]?\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\s*$"
-    # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points
-    r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*[:：]?\s*$"
+    # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points, perhaps
+    # again after the brackets ("…（本题满分15分）每小题3分，共15分。")
+    r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*(?:[^()（）。?？:：]{0,30}分)?\s*[:：。.]?\s*$"
 )
-# "二、（15分）", "六、(本题满分12分)": a part named by nothing but its points (not "共2小题": one of
-# several questions) — in a mathematics paper one problem, its text under it unnumbered
-PART_OF_ONE_PROBLEM = re.compile(
-    rf"^\s*[{CN_NUM}]{{1,3}}\s*[、.．]\s*[(（](?![^)）]*(?:小题|每题|每小题|各))[^)）]{{0,20}}分[)）]\s*[:：]?\s*$"
+# "二、（15分）", "六、(本题满分12分)", "四、（本题满分15分）每小题3分，共15分。": a part named by nothing
+# but its points. The text under it, before any "1)", is its one problem (a mathematics paper's,
+# unnumbered) or the setting its questions share.
+PART_OF_POINTS = re.compile(
+    rf"^\s*[{CN_NUM}]{{1,3}}\s*[、.．]\s*[(（][^)）]{{0,40}}分[^)）]{{0,20}}[)）]\s*(?:[^()（）。?？:：]{{0,30}}分)?\s*[。.:：]?\s*$"
 )
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释", "计算".
 # Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",

@@ -582,7 +582,7 @@ class Segmenter:
             (
                 self.section.kind in ("case", "short")
                 or ANSWER_NEXT.match(self.next_text)
-                or rules.PART_OF_ONE_PROBLEM.match(self.section.heading)
+                or rules.PART_OF_POINTS.match(self.section.heading)
             )
             and not self.case_open
             and not rules.INSTRUCTIONS.search(text)
@@ -591,8 +591,9 @@ class Segmenter:
             if self.prev_full and loose and loose[-1].lineno == line.lineno - 1:
                 text = loose.pop().text + text  # the question's first line, cut at the page's width
             self.item = Item(number="", lineno=line.lineno, section=self.section, stem=text)
-            # (a part of one problem: its lines are the problem's, up to a labelled solution)
-            self.item.problem = rules.PART_OF_ONE_PROBLEM.match(self.section.heading) is not None
+            # (a part named by its points: its lines are its problem's, up to a labelled solution,
+            # or its questions' setting)
+            self.item.problem = rules.PART_OF_POINTS.match(self.section.heading) is not None
         else:
             self.section.loose.append(
                 Line(text=text, lineno=line.lineno, images=line.images, bullet=line.bullet, quote=line.quote)

@@ -409,7 +409,7 @@ FLOORS = {
     "gd2_shujujiegou-qizhong-pta.md": (0.85, None),
     "ge1_xinxi-jiansuo-tiankongti.txt": (0.95, 0.95),
     "gf1_tju-shujuku-qimo-cankaoti.pdf": (0.55, 0.60),
-    "gf2_nju-shujuku-gailun-2013-shijuan.pdf": (0.55, None),
+    "gf2_nju-shujuku-gailun-2013-shijuan.pdf": (0.90, None),
     "gg1_jisuanji-xitong-jichu-zuoye1-daan.md": (0.20, 0.45),
     "gh1_xuexiqiangguo-tiaozhan-dati-tiku.md": (0.95, 0.95),
     "gi1_zzu-junshi-lilun-yangjuan.docx": (0.95, 0.90),

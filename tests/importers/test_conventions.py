@@ -7073,3 +7073,24 @@ def test_a_part_numbered_past_the_paper_after_a_parts_own_key_is_the_next_part()
         ("二、简答题", "第一位接待客户的员工负责到底。"),
         ("三、论述题", "客户服务是企业竞争的核心。"),
     ]
+
+
+def test_a_part_giving_its_points_before_its_type_or_only_its_points_heads_its_questions() -> None:
+    # a university paper's parts: "一、（本题满分20分）填空题。…", and "四、（本题满分15分）每小题3分，
+    # 共15分。" naming no type, its setting over "1)…" "2)…" to answer
+    text = (
+        "一、（本题满分20分）填空题。每空1分，共20分。\n1.数据库系统由________、数据库管理员等组成。\n"
+        "2.在关系数据库中无意义的值统称为________。\n"
+        "四、（本题满分15分）每小题3分，共15分。\n设有一个公司产品销售数据库，其关系模式如下：\n"
+        "顾客 C (编号 cid,姓名 cname)\n请用关系代数表示下述的操作请求。\n"
+        "1)查询“没有购买过商品”的顾客的编号。\n2)查询顾客的姓名。\n"
+    )
+    questions = parse(text)
+    assert [(q["type"], q["number"]) for q in questions] == [
+        ("fill", "1"),
+        ("fill", "2"),
+        ("short", "1"),
+        ("short", "2"),
+    ]
+    assert questions[0]["section"] == "一、(本题满分20分)填空题"
+    assert "顾客 C" in questions[2]["material"]
