@@ -7094,3 +7094,15 @@ def test_a_part_giving_its_points_before_its_type_or_only_its_points_heads_its_q
     ]
     assert questions[0]["section"] == "一、(本题满分20分)填空题"
     assert "顾客 C" in questions[2]["material"]
+
+
+def test_a_parts_points_after_its_colon_are_its_rules_not_a_question() -> None:
+    # a self-study exam's parts: "五、论述题：本题10分。" over its one question
+    text = (
+        "四、简答题：本大题共1小题，6分。\n7．简述客户投诉处理流程。\n"
+        "五、论述题：本题10分。\n8．试论述客户关系管理的意义。\n"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("7", "简述客户投诉处理流程。", None),
+        ("8", "试论述客户关系管理的意义。", None),
+    ]
