@@ -555,6 +555,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
     if item is None and seg.mode == "questions" and questions_below(seg):
         seg.section.loose.append(line)  # a label stranded by a heading a PDF threw in, over the next question
         return "loose"
+    if item is not None and seg.mode == "questions" and item.answer is None and _next_number_below(seg, item):
+        return "answer"  # "答案:" left empty, the next question under it: this one's key is missing
     below = own_answer_below(seg) or own_key_below(seg) or questions_below(seg) or _case_part_open(seg)
     tabled = bool(line.heading) and "\t" in seg.next_text  # ("## Answers" over "| Question | Answer |")
     if item is not None and seg.mode == "questions" and below and not tabled:
@@ -562,6 +564,15 @@ def key_line(seg: Segmenter, line: Line) -> str:
         return "answer"
     seg.start_key()
     return "key"
+
+
+def _next_number_below(seg: Segmenter, item: Item) -> bool:
+    """The line below opens the question numbered next after `item` (a key starts from 1)."""
+    below = NEXT_NUMBER.match(seg.next_text)
+    return below is not None and item.number.isdigit() and int(below.group(1)) == int(item.number) + 1
+
+
+NEXT_NUMBER = re.compile(r"\s*(\d{1,4})\s*[.、．](?!\d)")
 
 
 def _case_part_open(seg: Segmenter) -> bool:

@@ -7106,3 +7106,13 @@ def test_a_parts_points_after_its_colon_are_its_rules_not_a_question() -> None:
         ("7", "简述客户投诉处理流程。", None),
         ("8", "试论述客户关系管理的意义。", None),
     ]
+
+
+def test_an_answer_label_left_empty_over_the_next_question_starts_no_key() -> None:
+    # a bank answering each question under it, one "答案:" left empty: that question has no key
+    text = (
+        "1、代理的特征有（ ）。\nA:以被代理人名义\nB:独立意思表示\n答案:A\n"
+        "2、下列不属于仲裁协议内容的是（ ）。\nA:仲裁意思表示\nB:排除法院管辖\n答案:\n"
+        "3、实行地域和级别管辖的\n有（ ）。\nA:协商\nB:诉讼\n答案:B\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "A"), ("2", None), ("3", "B")]
