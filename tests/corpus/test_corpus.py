@@ -564,7 +564,7 @@ FLOORS = {
     "ke2_c_primer_plus_ch3_fuxiti.md": (0.50, 0.95),
     "kf1_fanyu-na-tk-jquery-winform.xlsx": (0.95, 0.95),
     "kf2_666fy666-pctiku-metro-design.xlsx": (0.95, 0.95),
-    "kg1_chenyuheee_jingjifa_tiku.pdf": (0.80, 0.90),
+    "kg1_chenyuheee_jingjifa_tiku.pdf": (0.85, 0.90),
     "kh1_network_thinking_questions.md": (0.95, 0.95),
     "kh2_java_glossary_mingcijieshi.docx": (0.55, 0.80),
     "ki1_mysql_ceshiti.docx": (0.95, None),
