@@ -105,7 +105,9 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
     if seg.mode == "local_key":
         return None
     # "二、 A  B  AB" opening a key's line, or "一、1.A 2.B 二、1.AB" going on along it
-    between = line_start or text[m.start() - 1] in " \t:："
+    # ("参考答案一、1.B 2.A二、1.√": glued to the key's label or to the entry before, in a scrape
+    # that ran the whole key into one line)
+    between = line_start or text[m.start() - 1] in " \t:：" or GLUED_BEFORE_PART.search(text, 0, m.start())
     entry_next = KEY_AFTER_NUMERAL if line_start else ENTRY_AFTER_NUMERAL
     if seg.mode == "key" and between and entry_next.match(text, m.end()):
         return ("key_section", chinese_number(m.group(0).strip(" 、.．")))
@@ -152,11 +154,13 @@ def _next_answer_part(seg: Segmenter, m: re.Match[str]) -> bool:
 
 
 CN_NUMERALS = "一二三四五六七八九"
+GLUED_BEFORE_PART = re.compile(rf"(?:答案|\d\s*[.、．:：]\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]))$")
 # ("一、TTFFF"; "三、（每空答案以 / 分隔）": a note on how the part's entries read)
 KEY_AFTER_NUMERAL = re.compile(
     r"\s*(?:$|[A-H√×对错]|[TF]+(?:\s|$)|\d+\s*[.、．:：]?|[(（][^)）]{0,30}[)）]\s*$)"
 )
-ENTRY_AFTER_NUMERAL = re.compile(rf"\s*1\s*[.、．:：]\s*(?:[A-H]|[{rules.MARKS}])")  # mid-line: "二、1.AB"
+# mid-line: "二、1.AB", "三、1.答：…"
+ENTRY_AFTER_NUMERAL = re.compile(rf"\s*1\s*[.、．:：]\s*(?:[A-H]|[{rules.MARKS}]|答\s*[:：])")
 
 
 UNDER_KEY_NOTE = re.compile(rules.UNDER_KEY_NOTES)

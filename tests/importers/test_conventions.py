@@ -7116,3 +7116,19 @@ def test_an_answer_label_left_empty_over_the_next_question_starts_no_key() -> No
         "3、实行地域和级别管辖的\n有（ ）。\nA:协商\nB:诉讼\n答案:B\n"
     )
     assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "A"), ("2", None), ("3", "B")]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "参考答案一、1.B 2.A 二、1.√ 2.× 三、1.答:基本服务、满意服务。",
+        "参考答案一、1.B 2.A二、1.√ 2.×三、1.答:基本服务、满意服务。",
+    ],
+)
+def test_a_key_run_into_one_line_names_each_part_glued_to_what_went_before(key: str) -> None:
+    # a scrape that ran the key into one line: "一、" glued to the label, "二、" to the last entry
+    text = (
+        "一、单选题\n1.客户服务的核心是( )。A.产品B.客户\n2.投诉首先要( )。A.倾听B.辩解\n"
+        "二、判断题\n1.投诉是机会。( )\n2.可以争吵。( )\n三、简答题\n1.简述服务的层次。\n"
+    )
+    assert [q["answer"] for q in parse(text + key)] == ["B", "A", True, False, "基本服务、满意服务。"]
