@@ -84,7 +84,7 @@ def accept_chapter(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
 
 # "第一章:1.C2.…", "第三章：" over its key, "第二章 答案": a chapter's key; "第 12 章：法律法规与标准化"
 # is the chapter's title after a colon.
-CHAPTER_KEY_AFTER = re.compile(r"\s*(?:[:：]\s*(?:$|[(（]?\d|[A-H√×对错]\b)|答案|参考答案)")
+CHAPTER_KEY_AFTER = re.compile(r"\s*(?:[:：]\s*(?:$|[(（]?\d|[A-H√×对错]\b|[A-H]{2,}(?:\s|$))|答案|参考答案)")
 
 
 def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -1480,6 +1480,10 @@ def on_chapter(seg: Segmenter, m: re.Match[str], payload: object, text: str, lin
     if seg.mode == "key" and seg.find_section(heading, kind) is not None:
         seg.start_heading(heading, kind, "", line)  # "第一部分：词汇选择" in the key: that part's key
         return end
+    chapter = seg.chapter_section(heading) if seg.mode == "key" else None
+    if chapter is not None and chapter.doc == seg.doc and id(chapter) not in seg.keyed_targets:
+        seg.key_target, seg.key_last, seg.key_entry = chapter, 0, None  # "第一章" over its entries
+        return end
     if kind in ("generic", "prose"):  # "第一部分 单项选择题" names a type, not a topic
         seg.chapter_title = heading
     outer = seg.section
@@ -1496,7 +1500,11 @@ def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str,
     seg.start_key()
     seg.key_target = seg.chapter_section(m.group(0))
     rest = re.match(r"\s*(?:参考答案|答案)?\s*[:：]?", text[m.end() :])
-    return m.end() + (rest.end() if rest else 0)
+    end = m.end() + (rest.end() if rest else 0)
+    marks = _one_mark_each(text[end:], seg.key_target)
+    for k, mark in enumerate(marks):  # "第一章：ABCDAB": a letter a question of the chapter
+        seg.add_key(k + 1, line).text = mark
+    return len(text) if marks else end
 
 
 def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
@@ -1527,7 +1535,8 @@ def _one_mark_each(rest: str, target: Section | None) -> str:
     if target is None:
         return ""
     marks = "".join(rest.split())
-    run = {"single": CHOICE_RUN, "truefalse": VERDICT_RUN}.get(target.kind)
+    choices = target.kind == "generic" and all(item.options for item in target.items)  # (a chapter's)
+    run = {"single": CHOICE_RUN, "truefalse": VERDICT_RUN}.get("single" if choices else target.kind)
     return marks if run and run.fullmatch(marks) and len(marks) == len(target.items) else ""
 
 

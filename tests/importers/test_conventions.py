@@ -7132,3 +7132,24 @@ def test_a_key_run_into_one_line_names_each_part_glued_to_what_went_before(key: 
         "二、判断题\n1.投诉是机会。( )\n2.可以争吵。( )\n三、简答题\n1.简述服务的层次。\n"
     )
     assert [q["answer"] for q in parse(text + key)] == ["B", "A", True, False, "基本服务、满意服务。"]
+
+
+def _chapters(*counts: int) -> str:
+    return "".join(
+        f"第{'一二三'[n]}章 客户服务概述\n"
+        + "".join(f"{i}.第{n + 1}章第{i}题的说法（ ）\nA.甲 B.乙 C.丙 D.丁\n" for i in range(1, k + 1))
+        for n, k in enumerate(counts)
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "参考答案\n第一章\n1-5 ABCDA 6.B\n第二章\n1-3 DCB\n",  # each chapter named alone over its entries
+        "答案\n第一章：ABCDAB\n第二章：DCB\n",  # a letter a question of the chapter, run together
+    ],
+)
+def test_a_key_at_the_end_names_the_papers_chapters_over_their_answers(key: str) -> None:
+    questions = parse(_chapters(6, 3) + key)
+    assert "".join(str(q["answer"]) for q in questions) == "ABCDABDCB"
+    assert [q["section"] for q in questions].count("第二章 客户服务概述") == 3
