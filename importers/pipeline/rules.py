@@ -220,7 +220,7 @@ NOTES_HEADING = re.compile(
 MARKS = "√×✓✗✔✘❌对错對錯"
 KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
-    rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
+    rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*|[TF](?:\s*[TF])*(?![A-Za-z])))"  # ("11～15 TFTFT")
 )
 # "1A 2C", "3 √", "1-A, 2-C", "1) A 2) C", "6: C", "（1）C；（2）A": a key's entries as number and mark;
 # never inside a value ("20A8H；11488H"), nor a question's "1) A company…", nor "1) A, B – why"

@@ -7153,3 +7153,11 @@ def test_a_key_at_the_end_names_the_papers_chapters_over_their_answers(key: str)
     questions = parse(_chapters(6, 3) + key)
     assert "".join(str(q["answer"]) for q in questions) == "ABCDABDCB"
     assert [q["section"] for q in questions].count("第二章 客户服务概述") == 3
+
+
+def test_a_key_range_of_judgements_in_t_and_f() -> None:
+    text = (
+        "一、单选题\n1.客户服务的核心是（ ）\nA.产品 B.客户\n2.投诉首先要（ ）\nA.倾听 B.辩解\n"
+        "二、判断题\n3.投诉是机会。（ ）\n4.可以争吵。（ ）\n5.要微笑。（ ）\n参考答案\n1～2 BA\n3～5 TFT\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["B", "A", True, False, True]
