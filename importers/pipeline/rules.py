@@ -384,9 +384,13 @@ CHOICE_KEY_HEAD = re.compile(
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)
-JUDGEMENT_TAIL = re.compile(rf"(?:[(（\[【]\s*({_MARKS}|{_WORDS}|X)\s*[)）\]】]\s*[；;]?|\s*({_MARKS}))\s*$")
+# (in bold too, "（**√**）", "… **×**": Markdown's emphasis, and a Word paper's as it is read)
+_BOLD = r"(?:\*\*)?"
+JUDGEMENT_TAIL = re.compile(
+    rf"(?:[(（\[【]\s*{_BOLD}({_MARKS}|{_WORDS}|X){_BOLD}\s*[)）\]】]\s*[；;]?|\s*{_BOLD}({_MARKS}){_BOLD})\s*$"
+)
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
-JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*({_WORDS})\s*$|\s{{2,}}({_WORDS})\s*$")
+JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*{_BOLD}({_WORDS}){_BOLD}\s*$|\s{{2,}}({_WORDS})\s*$")
 # "…other knowledge areas. (F)", "客户永远是对的。 T": a judgement's letter after the statement
 # (read only where no options follow).
 JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$|(?<=[。.!！])\s+([TF])\s*$")

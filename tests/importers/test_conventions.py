@@ -7161,3 +7161,13 @@ def test_a_key_range_of_judgements_in_t_and_f() -> None:
         "二、判断题\n3.投诉是机会。（ ）\n4.可以争吵。（ ）\n5.要微笑。（ ）\n参考答案\n1～2 BA\n3～5 TFT\n"
     )
     assert [q["answer"] for q in parse(text)] == ["B", "A", True, False, True]
+
+
+def test_a_judgements_mark_in_bold_after_the_statement_is_its_key() -> None:
+    md = "## 二、判断题\n\n1. 客户投诉是机会。（**√**）\n2. 可以与客户争吵。 **错**\n3. 要微笑。 **√**\n"
+    questions = [q.as_json("t.md", i) for i, q in enumerate(parse_document("t.md", md.encode()).questions, 1)]
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("客户投诉是机会。", True),
+        ("可以与客户争吵。", False),
+        ("要微笑。", True),
+    ]
