@@ -612,7 +612,12 @@ def _emptied(stem: str, m: re.Match[str]) -> str:
     """The stem with the key taken out of its blank ("【1】B" keeps its number: "【1】")."""
     if m.group(3):
         return stem[: m.start(3)].rstrip(" \t") + stem[m.end(3) :]
+    if EMPTY_BOX_END.search(stem, 0, m.start()):
+        return stem[: m.start()].rstrip(" \t") + stem[m.end() :]  # "…是（ ）【B】": the box is there
     return stem[: m.start()] + "( )" + stem[m.end() :]
+
+
+EMPTY_BOX_END = re.compile(r"[(（][ \u3000]*[)）]\s*$")
 
 
 def answer_in_blank(stem: str, option_count: int) -> re.Match[str] | None:

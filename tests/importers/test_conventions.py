@@ -7171,3 +7171,8 @@ def test_a_judgements_mark_in_bold_after_the_statement_is_its_key() -> None:
         ("可以与客户争吵。", False),
         ("要微笑。", True),
     ]
+
+
+def test_a_key_printed_after_the_stems_empty_box_leaves_one_box() -> None:
+    question = parse("3.服务的本质是（ ）【B】\nA.满足需求 B.价格\n")[0]
+    assert (question["stem"], question["answer"]) == ("服务的本质是( )", "B")
