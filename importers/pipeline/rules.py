@@ -280,7 +280,7 @@ PART_OF_POINTS = re.compile(
 # "Part 2 判断题", "II. 判断题".
 BARE_HEADING = re.compile(
     rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
-    rf"|(?:Part|PART)\s*\d{{1,2}}\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
+    rf"|(?:Part|PART)\s*(?:\d{{1,2}}|[IVX]{{1,4}})\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
     # ("分析设计题（30'）": an open part's word then its 题, a colon after it or not)
     rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?"
     rf"|(?:{OPEN_PART_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題]|(?!\s*[:：]))"

@@ -7176,3 +7176,9 @@ def test_a_judgements_mark_in_bold_after_the_statement_is_its_key() -> None:
 def test_a_key_printed_after_the_stems_empty_box_leaves_one_box() -> None:
     question = parse("3.服务的本质是（ ）【B】\nA.满足需求 B.价格\n")[0]
     assert (question["stem"], question["answer"]) == ("服务的本质是( )", "B")
+
+
+@pytest.mark.parametrize("part", ["Part 3 填空题", "Part III 填空", "PART Ⅲ 填空题"])
+def test_a_part_numbered_in_english_names_its_type(part: str) -> None:
+    questions = parse(f"第二大题 判断题\n2、投诉是机会。（√）\n{part}\n3、服务的本质是________。\n")
+    assert [q["type"] for q in questions] == ["truefalse", "fill"]
