@@ -203,6 +203,9 @@ TYPE_WORDS = {code: code for code in questiontypes.CODES} | {
     "essay": "short",
     "shortanswer": "short",
     "paragraph": "short",
+    # an exam system's export names every row "主观题", choices too: the row shows its type
+    "主观题": "",
+    "主觀題": "",
 }
 BAR = re.compile(r"\s*[|｜]\s*")
 

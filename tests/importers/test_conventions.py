@@ -7182,3 +7182,19 @@ def test_a_key_printed_after_the_stems_empty_box_leaves_one_box() -> None:
 def test_a_part_numbered_in_english_names_its_type(part: str) -> None:
     questions = parse(f"第二大题 判断题\n2、投诉是机会。（√）\n{part}\n3、服务的本质是________。\n")
     assert [q["type"] for q in questions] == ["truefalse", "fill"]
+
+
+def test_a_part_of_subjective_questions_and_its_points_labelled_in_the_key() -> None:
+    # "四、主观题" over an unnumbered question; the key's "参考答案要点：" over its points
+    text = (
+        "一、单项选择题\n1. 新闻工作的生命线是（ ）\nA. 时效性 B. 真实性\n"
+        "四、主观题\n结合总台定位，谈谈从业者应具备哪些核心素养？\n"
+        "参考答案\n一、单项选择题\n1. B\n四、主观题\n参考答案要点：\n1. 政治素养。\n2. 文化素养。\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("single", "B"),
+        ("short", "1. 政治素养。\n2. 文化素养。"),
+    ]
+    # on its own, under a question, the label is that question's answer
+    answered = parse("二、简答题\n1. 简述服务的意义。\n参考答案要点：提高满意度。\n")
+    assert answered[0]["answer"] == "提高满意度。"
