@@ -1003,6 +1003,9 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
     if not unanswered:
         return ""
     target = unanswered[-1].section
+    current = seg.key_target if seg.mode == "key" else None
+    if current is not None and any(i.number == n for i in current.items):
+        target = current  # (the part the key named asks it: "### 二、填空题" over "1. #", an empty heading)
     if seg.mode != "key" or seg.key_target is not target:
         seg.start_key()
         seg.key_target = target

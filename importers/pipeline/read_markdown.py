@@ -459,6 +459,8 @@ HASHTAGS = re.compile(
 # "```√```", "```A,B,D```": a code span holding only a key mark or letters is that mark (a platform's
 # export sets its marks in code); code spans of code ("`ABCDE`", a string) keep their backticks.
 KEY_CODE_SPAN = re.compile(r"(?<!`)(`+)([A-H](?:[,，、][A-H]){0,7}|[√×✓✗✔✘])\1(?!`)")
+# "使用 `__________` 符号": a blank set in code (so Markdown reads no emphasis in it) is the blank
+BLANK_CODE_SPAN = re.compile(r"(?<!`)(`+)\s*(_{2,})\s*\1(?!`)")
 
 
 def plain_inline(content: str) -> str:
@@ -468,7 +470,7 @@ def plain_inline(content: str) -> str:
     if "*" in content:
         content = ITALIC_LABEL.sub(r"\1", content)
     if "`" in content:
-        content = KEY_CODE_SPAN.sub(r"\2", content)
+        content = BLANK_CODE_SPAN.sub(r"\2", KEY_CODE_SPAN.sub(r"\2", content))
     if "__" in content:
         content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))

@@ -7198,3 +7198,18 @@ def test_a_part_of_subjective_questions_and_its_points_labelled_in_the_key() -> 
     # on its own, under a question, the label is that question's answer
     answered = parse("二、简答题\n1. 简述服务的意义。\n参考答案要点：提高满意度。\n")
     assert answered[0]["answer"] == "提高满意度。"
+
+
+def test_a_blank_set_in_code_is_a_blank_and_the_keys_part_keeps_its_entries() -> None:
+    # a Markdown paper sets its blanks in code ("`__________`") so no emphasis is read in them;
+    # its key's fill part answers "1. #" (an empty heading to Markdown), "2. True, False"
+    md = (
+        "## 二、填空题\n\n1. 单行注释使用 `__________` 符号。\n2. 布尔值是 `__________` 和 `__________`。\n\n"
+        "## 四、程序设计题\n\n### 第1题：基础编程\n编写程序输出1到n的奇数和。\n\n"
+        "## 参考答案\n\n### 二、填空题\n1. #\n2. True, False\n"
+    )
+    questions = parse_document("paper.md", md.encode()).questions
+    assert [(q.stem, q.answer) for q in questions[:2]] == [
+        ("单行注释使用 __________ 符号。", None),
+        ("布尔值是 __________ 和 __________。", ["True", "False"]),
+    ]
