@@ -482,6 +482,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "8、手写快速排序" "…只需要三步：" then "(1)选择一个元素…。": the answer's steps
     if restarts and line_start and item is not None and item.bold and not seg.line_bold:
         return None  # "**8.…有哪些用途.**" then "1. 可以…" "2. 另一种…": the answer's points, in plain type
+    bracketed = group in ("item_p", "item_r")
+    if item is not None and (bracketed or n != seg.expected) and ASPECTS.search(item.stem) and not item.extra:
+        return None  # "…依次从以下四个方面进行论述：" then "（1）叙述…": one essay's aspects
     if _lists_requirements(item, text, m.end()):
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if line_start and n == 1 and _lists_statements(seg, m, text):
@@ -862,6 +865,10 @@ def _lists_requirements(item: Item | None, text: str, end: int) -> bool:
 
 # (a line "要求：" alone heads sub-questions, as "问题：" does)
 REQUIREMENTS = re.compile(r"[,，。]\s*(?:具体)?要求(?:如下)?\s*[:：]\s*$", re.MULTILINE)
+# "请围绕…论题，依次从以下三个方面进行论述：" (the essay of a 软考 paper): what one answer covers
+ASPECTS = re.compile(
+    r"(?:从|就|按)以?下(?:[\d一二三四五六七八九十几]{1,2}个)?方面[^。；;\n]{0,8}[:：。]?\s*$", re.MULTILINE
+)
 ITEM_GROUPS = (
     "item_n",
     "item_di",

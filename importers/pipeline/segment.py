@@ -91,7 +91,26 @@ def _asks_more(stem: str, text: str) -> bool:
         return False
     if ASKED_END.search(stem) and not asked_in_it and len(text) >= ANSWER_SENTENCE and CLAUSES.search(text):
         return False  # ("…多分类问题？" "就是…，是否在某个范围内，…": a word inside its answer)
+    if _defines(stem, text):
+        return False  # "20. 过程模式" over "一系列…，它只描述了…应该做什么，…。": the term's definition
     return rules.ASKS_STRONGLY.search(text) is not None or ASKED_END.search(text) is not None
+
+
+def _defines(stem: str, text: str) -> bool:
+    """A bare term over a long finished statement that neither asks ("？") nor sets a task: the
+    term's definition, whatever words it uses ("20. 过程模式" over "…它只描述了…应该做什么，…。")."""
+    return (
+        BARE_TERM.fullmatch(stem.strip()) is not None
+        and len(text) >= ANSWER_SENTENCE
+        and CLAUSES.search(text) is not None
+        and rules.STATEMENT_END.search(text) is not None
+        and not re.search("[?？]", text)
+        and rules.PROBLEM_ASKS.search(text) is None
+    )
+
+
+# "过程模式", "工作分解结构（WBS）", "COCOMO 模型": a term, nothing around it
+BARE_TERM = re.compile(r"[\w\u3400-\u9fff]+(?:[ \t]*[\w\u3400-\u9fff（）()]+){0,3}")
 
 
 def _named_otherwise(target: Section, heading: str) -> bool:
@@ -634,6 +653,8 @@ class Segmenter:
                 item.stem = join(item.stem, text, " ")  # "函数 f(x) =" then its right side (a PDF's fraction)
             elif boundaries.REQUIREMENTS.search(item.stem) and CONDITION.match(text):
                 item.stem = join(item.stem, text, "\n")  # "…要求：" then "（1）N从键盘输入…": its conditions
+            elif boundaries.ASPECTS.search(item.stem) and (CONDITION.match(text) or POINT.match(text)):
+                item.stem = join(item.stem, text, "\n")  # "…从以下四个方面进行论述：" then "（1）叙述…"
             elif _announces_data(item.stem):
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
             elif PROGRAM_FOLLOWS.search(item.stem) and boundaries.program_line(text, 0):
@@ -1162,6 +1183,7 @@ BLANK_ENDS = re.compile(r"(?:_{3,}|＿{3,})\s*$")  # a blank the question ends o
 CONDITION = re.compile(r"\s*(?:[(（]\s?\d{1,2}\s?[)）]|\d{1,2}[)）])")
 PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
 POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
+POINT = re.compile(r"\s*\d{1,2}\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*\s*[:：]?")  # "**…几个比特**：" (its answer on the next line)

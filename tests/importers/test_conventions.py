@@ -7213,3 +7213,35 @@ def test_a_blank_set_in_code_is_a_blank_and_the_keys_part_keeps_its_entries() ->
         ("单行注释使用 __________ 符号。", None),
         ("布尔值是 __________ 和 __________。", ["True", "False"]),
     ]
+
+
+def test_a_part_of_terms_named_术语_asks_each_term_and_a_definition_may_use_question_words() -> None:
+    # "一、术语" names a part of terms to define, as "名词解释" does; a definition is a long finished
+    # statement that may say "什么" without asking, and "计算机…" opens one (no "计算" task)
+    text = (
+        "一、术语（3道）\n1. 过程模式\n"
+        "一系列用来开发软件的通用技术，它只描述了开发人员应该做什么，而没有说明应该怎样做，因此能够复用。\n"
+        "2. 适应性维护\n计算机领域的各个方面发展变化十分迅速，常需对软件加以改造，使之适应于新的环境。\n"
+        "3. 基线\n基线是项目储存库中每个工件版本在特定时期的一个快照。\n"
+    )
+    questions = parse(text)
+    assert [(q["type"], q["stem"], str(q["answer"])[:6]) for q in questions] == [
+        ("short", "过程模式", "一系列用来开"),
+        ("short", "适应性维护", "计算机领域的"),
+        ("short", "基线", "基线是项目储"),
+    ]
+
+
+def test_an_essays_aspects_listed_under_it_are_its_stem_not_questions() -> None:
+    # the essay of a 软考 paper: "请围绕…论题，依次从以下三个方面进行论述：" then "（1）…" "（2）…"
+    text = (
+        "三、论述题\n1. 论软件过程改进的实施。请围绕该论题，依次从以下三个方面进行论述：\n"
+        "（1）叙述软件过程改进实施的主要活动。\n（2）概要叙述你参与实施的项目以及你所担任的主要工作。\n"
+        "（3）具体阐述所发现并解决的主要问题和效果。\n\n2. 软件过程为什么必须进行改进？\n"
+    )
+    questions = parse(text)
+    assert len(questions) == 2
+    assert questions[0]["stem"].endswith(
+        "（3）具体阐述所发现并解决的主要问题和效果。".replace("（", "(").replace("）", ")")
+    )
+    assert questions[1]["stem"] == "软件过程为什么必须进行改进?"
