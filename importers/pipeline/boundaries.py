@@ -1099,6 +1099,22 @@ def _states_points(item: Item, text: str, m: re.Match[str]) -> bool:
 POINT_END = re.compile(r"[；;]\s*$")
 
 
+def _task_requirements(seg: Segmenter, item: Item) -> bool:
+    """A programming task announcing what it asks ("…完成下列功能:") in a part of programming tasks."""
+    return (
+        rules.PROGRAMMING_PART.search(seg.section.heading) is not None
+        and COLON_END.search(item.stem) is not None
+    )
+
+
+def _asked_openly(stem: str) -> bool:
+    """A stem ending in its question mark (and points), with no blank for a choice to fill."""
+    return OPEN_ASK_END.search(stem) is not None and rules.BLANK.search(stem) is None
+
+
+OPEN_ASK_END = re.compile(r"[?？]\s*(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*$")
+
+
 def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """An option label, valid only as the next letter, in the style of the item's first one."""
     item = seg.item
@@ -1138,6 +1154,10 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "…有怎样的区别？（限100字）" then "①…": the points of an answer set a length
     if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):
         return None  # "…涵义：…①…②…" in the prose under an open question: its points
+    if label.islower() and not item.options and _task_requirements(seg, item):
+        return None  # "三、编程题" "1.写程序,完成下列功能:" then "a.提示用户输入…": what the task asks
+    if label.islower() and not item.options and seg.section.kind == "short" and _asked_openly(item.stem):
+        return None  # "二、问答题" "6.接口和抽象类有哪些区别？（4分）" then "a.一个类…": its answer's points
     if label.islower() and not item.options and _introduces_a_list(item):
         return None  # "简述…？" "…" "区别：" then "a. …": the points of its answer, not options
     index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")

@@ -670,6 +670,28 @@ def part_key_run(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
+# "1.BC，2.D 3.ABCD 4.BCD 5.AD": a line of nothing but numbered keys, three or more
+KEY_ENTRIES_LINE = re.compile(
+    rf"^\s*(?:\d{{1,3}}\s*[.、．:：]?\s*(?:[A-H]{{1,8}}|[{rules.MARKS}])\s*[，,;；]?\s*){{3,}}$"
+)
+KEY_ENTRY = re.compile(rf"(\d{{1,3}})\s*[.、．:：]?\s*([A-H]{{1,8}}|[{rules.MARKS}])")
+
+
+def key_above_questions(seg: Segmenter, line: Line) -> str:
+    """A part's key printed under its heading, over its questions ("一、选择题" then "1.BC，2.D
+    3.ABCD…" then "1.下列说法正确的有()"): the entries key the questions that follow, numbered from 1."""
+    if seg.mode != "questions" or seg.item is not None or seg.section.items or not seg.section.heading:
+        return ""
+    if not KEY_ENTRIES_LINE.match(line.text):
+        return ""
+    entries = KEY_ENTRY.findall(line.text)
+    if [int(number) for number, _ in entries] != list(range(1, len(entries) + 1)):
+        return ""
+    for number, answer in entries:
+        seg.keep_key(KeyEntry(int(number), line.lineno, seg.section, seg.doc, answer))
+    return "key"
+
+
 def _keys_one_question(run: str, item: Item) -> bool:
     """Letters that could be the key of the question above: each once and in order ("ABD", "A C",
     never "CAB" or "DBBCD AABCC"), no more than its options."""
@@ -1071,6 +1093,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("case_part", case_part),
     ("part_key_line", part_key_line),
     ("part_key_run", part_key_run),
+    ("key_above_questions", key_above_questions),
     ("next_part_key", next_part_key),
     ("key_line", key_line),
     ("key_title", key_title),

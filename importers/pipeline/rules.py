@@ -45,6 +45,8 @@ SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
 # A part of open questions named without its 题, alone on its line: "计算", "分析", "综合" (with a
 # colon they label an answer: "分析：…", "证明：…")
 OPEN_PART_WORDS = r"计算|計算|分析|综合|綜合|设计|設計|解答|证明|證明"
+# A part of programming tasks ("三、编程题", "上机题"): its questions are tasks, answered by programs
+PROGRAMMING_PART = re.compile(r"编程|編程|上机|上機|程序设计|程序設計|programming", re.IGNORECASE)
 
 # "一、单项选择题(每题2分,共20分)"; mid-line only with a section word close after the numeral.
 # "第一题，简答题" / "第二大题 判断题": the same, when a section word follows (else it is text);

@@ -672,9 +672,13 @@ class Segmenter:
         """In a part of programming tasks ("上机编程题"), prose under a task that announces it
         ("…计算程序：" over one line, "输入输出的形式如下:" over a sample run) is more of the task;
         an answer is a program, or labelled."""
-        announced = boundaries.COLON_END.search(item.stem) or SAMPLE_RUN.search(f"{item.stem}\n{text}")
+        announced = (
+            boundaries.COLON_END.search(item.stem)
+            or SAMPLE_RUN.search(f"{item.stem}\n{text}")
+            or (LETTERED_REQUIREMENT.match(text) and COLON_LINE.search(item.stem))  # ("b.…" after "a.…")
+        )
         return (
-            PROGRAMMING_PART.search(self.section.heading) is not None
+            rules.PROGRAMMING_PART.search(self.section.heading) is not None
             and announced is not None
             and not ANSWER_NEXT.match(text)
             and not boundaries.program_line(text, 0)
@@ -1171,7 +1175,8 @@ CODE_SLOTS = ("stem", "answer", "explanation")
 SAMPLE_RUN = re.compile(
     r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
 )
-PROGRAMMING_PART = re.compile(r"编程|編程|上机|上機|程序设计|程序設計|programming", re.IGNORECASE)
+LETTERED_REQUIREMENT = re.compile(r"\s*[a-h]\s*[.、．)）]")
+COLON_LINE = re.compile(r"[:：]\s*$", re.MULTILINE)
 ANSWER_SENTENCE = 40  # characters of a line of clauses that answers, whatever words it uses
 CLAUSES = re.compile(r"[，,；;]")
 KEY_ONLY = re.compile(r"\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*")

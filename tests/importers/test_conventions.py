@@ -7245,3 +7245,36 @@ def test_an_essays_aspects_listed_under_it_are_its_stem_not_questions() -> None:
         "（3）具体阐述所发现并解决的主要问题和效果。".replace("（", "(").replace("）", ")")
     )
     assert questions[1]["stem"] == "软件过程为什么必须进行改进?"
+
+
+def test_a_parts_key_printed_under_its_heading_keys_the_questions_below() -> None:
+    text = (
+        "一、选择题：(每道题5分)\n1.BC，2.D 3.A\n"
+        "1.下列说法正确的有()\nA.甲\nB.乙\nC.丙\nD.丁\n"
+        "2.下列说法正确的是()\nA.甲\nB.乙\nC.丙\nD.丁\n"
+        "3.下列说法错误的是()\nA.甲\nB.乙\nC.丙\nD.丁\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("multiple", "BC"),
+        ("single", "D"),
+        ("single", "A"),
+    ]
+
+
+def test_lettered_lines_under_an_open_question_or_a_programming_task_are_no_options() -> None:
+    # under a question that has asked ("…有哪些区别？（4分）") they are its answer's points; under a
+    # task announcing its requirements ("…完成下列功能:") in a part of programming tasks, the task's
+    text = (
+        "二、问答题\n1.接口和抽象类有哪些区别？（4分）\na.一个类可以实现很多个接口。\nb.抽象类可以有构造函数。\n"
+        "三、编程题\n1.写程序,完成下列功能:\na.提示用户输入姓名，成绩\nb.拼接成字符串输出。\n"
+    )
+    short, task = parse(text)
+    assert (short["type"], short["options"], short["answer"]) == (
+        "short",
+        [],
+        "a.一个类可以实现很多个接口。\nb.抽象类可以有构造函数。",
+    )
+    assert (task["type"], task["stem"]) == (
+        "short",
+        "写程序,完成下列功能:\na.提示用户输入姓名,成绩\nb.拼接成字符串输出。",
+    )
