@@ -39,7 +39,7 @@ class Item:
     slot: str = "stem"
     depth: int = 0  # Markdown list depth of its number: deeper numbers are its own points
     bold: bool = False  # its numbered line was set wholly in bold (the paper's questions are)
-    headed: bool = False  # numbered on a Markdown heading ("### 12. 运算符")
+    headed: int = 0  # the level of the Markdown heading it was numbered on ("### 12. 运算符": 3)
     bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
     code_answer: bool = False  # its answer so far a code block under it, no label before it
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem

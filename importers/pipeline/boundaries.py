@@ -426,6 +426,15 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "V1⇥PAT⇥Patient identification": a table's row label, not question 1
     if item is not None and _inside_bracketed_note(item):
         return None  # "人工解析: [推导过程：" "1. …" "4. 因此…]": the note's own numbering
+    # "### 3.…" questions, then "1.String对象…" in the notes under one: its points (but "1. 写出真值表"
+    # under one asks: its part)
+    if (
+        seg.mode == "questions"
+        and not seg.line_heading
+        and _numbered_on_headings(seg)
+        and not _part_asks(text[m.end() :])
+    ):
+        return None
     if seg.case_labels and seg.section.kind == "case" and seg.mode == "questions":
         return None  # a case paper numbers its parts by "【问题1】" labels: "(1)" are blanks or points
     if group == "item_g" and not _glued_number(
@@ -994,6 +1003,9 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True  # after a finished choice question a higher number is the next one (a gap)
     if line_start and seg.line_heading and seg.heading_items >= HEADED_RUN and n > seg.last_number:
         return True  # "### 62." after "### 60.": a bank heading each question, some left out
+    previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
+    if line_start and seg.line_heading and previous is not None and previous.headed == seg.line_heading:
+        return True  # "### 2." after "### 4.": the level the bank heads its questions at, misnumbered
     if line_start and item is not None and not item.number and item.options and OPTION_A.match(seg.next_text):
         return True  # after a choice question whose number Word kept to itself, the printed count resumes
     empty = item is not None and not (item.stem or item.options)
@@ -1001,12 +1013,32 @@ def _expected_number(seg: Segmenter, n: int, line_start: bool) -> bool:
         return True  # "第 2 题" then "2、stem": the header's number printed again with the stem
     if line_start and seg.item is None and not seg.section.items:
         return True  # an excerpt may start at any number, and so may each section of a slice
-    previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
     # a choice question printed with its neighbour's number
     return line_start and n == seg.last_number and previous is not None and bool(previous.options)
 
 
 HEADED_RUN = 2  # questions already opened on headings before a gap in their numbers is trusted
+
+
+def _part_asks(rest: str) -> bool:
+    """A numbered line that opens asking ("写出…", "用卡诺图化简…") or ends so ("…？"): a part."""
+    return (
+        bool(rules.PROBLEM_ASKS.match(rest) or rules.ASKS_STRONGLY.match(rest) or PART_BY_MEANS.match(rest))
+        or ASKED_END.search(rest) is not None
+    )
+
+
+PART_BY_MEANS = re.compile(
+    r"\s*(?:用|利用|使用)\S{1,12}?(?:实现|實現|化简|化簡|写出|寫出|画出|畫出|求|设计|設計)"
+)
+
+
+def _numbered_on_headings(seg: Segmenter) -> bool:
+    """The paper numbers its questions on Markdown headings, and so did every one of this part."""
+    if seg.heading_items < HEADED_RUN:
+        return False
+    items = [*seg.section.items, *([seg.item] if seg.item is not None else [])]
+    return bool(items) and all(item.headed for item in items)
 
 
 OPTION_FAMILY = {

@@ -50,8 +50,8 @@ TERM_DEFINITION = re.compile(
 MATERIAL_LABEL = re.compile(r"^(?:案例背景|案例材料|案例|背景材料|材料|背景)\s*[:：]\s*")
 # "…属于（ B ）。", "（ A, C ）"; not "R(ABC)" or "数据库（DB）" (a name, its letters unordered).
 ANSWER_IN_BLANK = re.compile(
-    # ("【A】", and "(**A**)" in Markdown)
-    r"(?<![A-Za-z0-9])(?:[(（【]\s*(?:\*\*)?([A-H](?:[\s,，、]*[A-H]){0,7})(?:\*\*)?\s*[)）】]"
+    # ("【A】", and "(**A**)" or "(`AD`)" in Markdown)
+    r"(?<![A-Za-z0-9])(?:[(（【]\s*(?:\*\*|`)?([A-H](?:[\s,，、]*[A-H]){0,7})(?:\*\*|`)?\s*[)）】]"
     r"|_{2,}\s*([A-H](?:[\s,，、]*[A-H]){0,7})\s*_{2,}"  # "正确的是：__BCD__" (Word's filled blank)
     r"|【\s*\d{1,2}\s*】[ \t]*([A-H](?:[\s,，、]*[A-H]){0,7})(?![A-Za-z0-9]))"  # "…变量名有【1】B。"
 )
@@ -472,6 +472,12 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     q.options = options
     if words.is_judgement_pair(options):
         q.type, q.options = "truefalse", []
+        said = parse_choice(answer_text)[0] or truth(answer_text) is not None if answer_text else False
+        inline = answer_in_blank(q.stem, len(options)) if not said else None
+        if inline:  # "…可以再修改.(`A`)" over "A.正确 B.错误": the key in the statement's bracket
+            if answer_text:  # ("解答：<a link>" under it: what it says explains the key)
+                q.explanation = join(answer_text, q.explanation or "", "\n")
+            answer_text, q.stem = _blank_letters(inline), clean_stem(_emptied(q.stem, inline))
         letters, _ = parse_choice(answer_text or "")
         named = letters_by_text(answer_text or "", options) if not letters else ""
         if len(named) == 1:  # "正确答案:【对】": the option's text

@@ -857,7 +857,7 @@ class Segmenter:
         self.item.answer, self.leading_key = self.leading_key, None
         self.item.depth = line.depth
         self.item.bold = line.bold
-        self.item.headed = bool(line.heading)
+        self.item.headed = line.heading
         self.item.attach_images(line)
 
     def _read_passage(self, number: int) -> None:

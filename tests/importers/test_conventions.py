@@ -7278,3 +7278,29 @@ def test_lettered_lines_under_an_open_question_or_a_programming_task_are_no_opti
         "short",
         "写程序,完成下列功能:\na.提示用户输入姓名,成绩\nb.拼接成字符串输出。",
     )
+
+
+def test_a_markdown_bank_numbering_questions_on_headings_reads_plain_numbers_under_them_as_notes() -> None:
+    # "### 2." after "### 4." is still the next question (the author misnumbered); "1.…" "2.…" in
+    # the notes under a question are its points, unless they ask ("1. 写出真值表": its parts)
+    md = (
+        "## 三、单选题\n\n### 1.以下哪一个不是赋值符号？（`C`）\n+ A.`+=`\n+ B.`<<=`\n+ C.`<<<=`\n\n"
+        "### 4.下列说法正确的是(`AD`)\n+ A.甲\n+ B.乙\n+ C.丙\n+ D.丁\n\n"
+        "> 解答：\n\n1.String对象的两种创建方式：\n2.字符串拼接的规则。\n\n"
+        "### 2.下列说法错误的是(`B`)\n+ A.甲\n+ B.乙\n\n"
+        "### 5.有 A,B,C 三个雷达，要求给出最节省能源的方案。\n1. 写出真值表\n2. 用卡诺图化简，写出逻辑表达式\n"
+    )
+    questions = parse_document("bank.md", md.encode()).questions
+    assert [(q.number, q.answer) for q in questions[:3]] == [("1", "C"), ("4", "AD"), ("2", "B")]
+    assert [q.stem for q in questions[3:]] == ["写出真值表", "用卡诺图化简,写出逻辑表达式"]
+
+
+def test_a_judgements_key_in_its_bracket_over_a_link_labelled_as_its_answer() -> None:
+    # "(`A`)" keys the statement over "A.正确 B.错误"; the "解答：" under it is a link to read
+    md = "## 二、判断题\n### 1.StringBuffer对象创建之后可以修改.(`A`)\n+ A.正确\n+ B.错误\n\n> 解答：https://example.com/1\n"
+    question = parse_document("bank.md", md.encode()).questions[0]
+    assert (question.type, question.answer, question.explanation) == (
+        "truefalse",
+        True,
+        "https://example.com/1",
+    )
