@@ -286,11 +286,14 @@ def _marked(run: etree._Element) -> bool:
 
 def _join_number(prefix: str, text: str) -> str:
     # Word puts a tab after the number; the parser reads tabs as separators, so we glue the
-    # number on, adding a space only where "%1"-style text would merge with a following digit.
+    # number on, adding a space only where "%1"-style text would merge with a following digit (or
+    # a comma would make one number of two).
     if not text.strip():
         return ""  # an empty paragraph left in a list (often above the title) numbers nothing
     if prefix and text and _ascii_alnum(prefix[-1]) and _ascii_alnum(text[0]):
         return f"{prefix} {text}"
+    if prefix[-1:] in ("，", ",") and text[:1].isdigit():
+        return f"{prefix} {text}"  # "45，" over "4个下行信道": the item, never the number "45,4"
     return prefix + text
 
 

@@ -210,3 +210,17 @@ def test_empty_paragraphs_left_in_a_list_number_nothing() -> None:
         ("", "某同学测得圆筒的外径,求圆筒的转动惯量。"),
         ("1", "如何处理客户投诉?"),
     ]
+
+
+def test_word_numbers_ending_in_a_comma_stay_apart_from_a_stem_that_opens_with_a_digit() -> None:
+    # Word shows "45，" before "4个下行传输信道…": question 45, never a number "45,4" run into it
+    document = docx.Document()
+    list_id = add_numbering(document, [("decimal", "%1，")])
+    for stem in ("LTE物理层的功能（12个）", "4个下行传输信道和2个上行传输信道", "5G移动网络业务（3类）"):
+        number(document.add_paragraph(stem), list_id, 0)
+    questions = parse_document("bank.docx", to_bytes(document)).questions
+    assert [(q.number, q.stem) for q in questions] == [
+        ("1", "LTE物理层的功能(12个)"),
+        ("2", "4个下行传输信道和2个上行传输信道"),
+        ("3", "5G移动网络业务(3类)"),
+    ]
