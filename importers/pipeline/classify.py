@@ -1003,7 +1003,11 @@ def truth(text: str | None) -> bool | None:
     token = words.bare(text)
     if token in ("A", "B"):
         return token == "A"
-    return words.truth(token)
+    said = words.truth(token)
+    if said is None and len(token) > 1:  # "√ 正确", "× 错误": the mark and its word, agreeing
+        mark, word = words.truth(token[0]), words.truth(token[1:])
+        said = mark if mark == word else None
+    return said
 
 
 def untagged_statement(stem: str) -> str | None:

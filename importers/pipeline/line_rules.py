@@ -831,6 +831,9 @@ def topic_heading(seg: Segmenter, line: Line) -> str:
         return ""
     if re.search(r"[。.:：;；,，]$", text):
         return ""  # a sentence: a question's stem printed as a heading
+    item = seg.item
+    if seg.mode == "questions" and item is not None and 0 < item.headed < line.heading:
+        return ""  # "### 第1题" … "#### 📌 知识点扩展": a heading inside the question's notes
     kind = seg.section_kind(text)
     if seg.mode == "key" and seg.part_named_again(text, kind):
         return "heading"  # "### （一）《秋水》选段" in a key set out by the paper's parts: still the key

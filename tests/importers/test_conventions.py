@@ -7304,3 +7304,16 @@ def test_a_judgements_key_in_its_bracket_over_a_link_labelled_as_its_answer() ->
         True,
         "https://example.com/1",
     )
+
+
+def test_a_deeper_heading_inside_a_headed_question_is_part_of_its_notes() -> None:
+    # a blog's solutions: "### 第1题" … "#### 📘 解析" … "#### 📌 知识点扩展" and a list: still the
+    # question's notes, not a new topic whose list items are questions
+    md = (
+        "## 二、判断题\n\n### 第1题\n\n考试时通常不允许带智能手机。（ ）\n\n**答案：** √ 正确\n\n"
+        "#### 📘 解析\n\n智能设备可联网。\n\n#### 📌 知识点扩展\n\n- **典型输入设备**：键盘\n- 赋值\n\n---\n\n"
+        "### 第2题\n\n变量名可以数字开头。（ ）\n\n**答案：** × 错误\n"
+    )
+    questions = parse_document("blog.md", md.encode()).questions
+    assert [(q.type, q.answer) for q in questions] == [("truefalse", True), ("truefalse", False)]
+    assert "知识点扩展" in (questions[0].explanation or "")
