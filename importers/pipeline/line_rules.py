@@ -670,26 +670,45 @@ def part_key_run(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
-# "1.BC，2.D 3.ABCD 4.BCD 5.AD": a line of nothing but numbered keys, three or more
-KEY_ENTRIES_LINE = re.compile(
-    rf"^\s*(?:\d{{1,3}}\s*[.、．:：]?\s*(?:[A-H]{{1,8}}|[{rules.MARKS}])\s*[，,;；]?\s*){{3,}}$"
+# "1.BC，2.D 3.ABCD 4.BCD 5.AD" or "1-5 BABAB": a line of nothing but numbered keys
+KEY_ENTRY = re.compile(
+    rf"(?P<first>\d{{1,3}})\s*[-~～—–]\s*(?P<last>\d{{1,3}})\s*[:：.、]?\s*(?P<run>[A-H{rules.MARKS}]{{2,}})"
+    rf"|(?P<number>\d{{1,3}})\s*[.、．:：]?\s*(?P<mark>[A-H]{{1,8}}|[{rules.MARKS}])"
 )
-KEY_ENTRY = re.compile(rf"(\d{{1,3}})\s*[.、．:：]?\s*([A-H]{{1,8}}|[{rules.MARKS}])")
+KEY_ENTRIES_LINE = re.compile(rf"^\s*(?:(?:{KEY_ENTRY.pattern})\s*[，,;；]?\s*)+$")
+KEY_ENTRIES_MIN = 3  # keys on the line: "1.B 2.A" alone could be a stem's own text
 
 
-def key_above_questions(seg: Segmenter, line: Line) -> str:
-    """A part's key printed under its heading, over its questions ("一、选择题" then "1.BC，2.D
-    3.ABCD…" then "1.下列说法正确的有()"): the entries key the questions that follow, numbered from 1."""
-    if seg.mode != "questions" or seg.item is not None or seg.section.items or not seg.section.heading:
+def key_entries_line(seg: Segmenter, line: Line) -> str:
+    """A part's key on a line of its own, unlabelled: under its heading over its questions ("一、选择题"
+    then "1.BC，2.D 3.ABCD…"), or after them ("…" then "1.B 2.A 3.B"). No question reads so."""
+    if seg.mode != "questions" or not seg.section.heading or not KEY_ENTRIES_LINE.match(line.text):
         return ""
-    if not KEY_ENTRIES_LINE.match(line.text):
+    keys = _numbered_keys(line.text)
+    numbers = [number for number, _ in keys]
+    if len(keys) < KEY_ENTRIES_MIN or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return ""
-    entries = KEY_ENTRY.findall(line.text)
-    if [int(number) for number, _ in entries] != list(range(1, len(entries) + 1)):
-        return ""
-    for number, answer in entries:
-        seg.keep_key(KeyEntry(int(number), line.lineno, seg.section, seg.doc, answer))
+    item = seg.item
+    asked = {q.number for q in [*seg.section.items, *([item] if item is not None else [])]}
+    if not ({str(number) for number in numbers} <= asked if asked else numbers[0] == 1):
+        return ""  # (after questions, only numbers they carry; above them, numbered from 1)
+    seg.close_item()
+    for number, answer in keys:
+        seg.keep_key(KeyEntry(number, line.lineno, seg.section, seg.doc, answer))
     return "key"
+
+
+def _numbered_keys(text: str) -> list[tuple[int, str]]:
+    keys: list[tuple[int, str]] = []
+    for m in KEY_ENTRY.finditer(text):
+        if m.group("number"):
+            keys.append((int(m.group("number")), m.group("mark")))
+            continue
+        first, last, run = int(m.group("first")), int(m.group("last")), m.group("run")
+        if last - first + 1 != len(run):
+            return []  # ("1-5 BAB": not one mark a question)
+        keys.extend(zip(range(first, last + 1), run, strict=True))
+    return keys
 
 
 def _keys_one_question(run: str, item: Item) -> bool:
@@ -1096,7 +1115,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("case_part", case_part),
     ("part_key_line", part_key_line),
     ("part_key_run", part_key_run),
-    ("key_above_questions", key_above_questions),
+    ("key_entries_line", key_entries_line),
     ("next_part_key", next_part_key),
     ("key_line", key_line),
     ("key_title", key_title),

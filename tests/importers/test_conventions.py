@@ -7247,18 +7247,20 @@ def test_an_essays_aspects_listed_under_it_are_its_stem_not_questions() -> None:
     assert questions[1]["stem"] == "软件过程为什么必须进行改进?"
 
 
-def test_a_parts_key_printed_under_its_heading_keys_the_questions_below() -> None:
+@pytest.mark.parametrize(
+    ("above", "below"), [("1.BC，2.D 3.A\n", ""), ("1-3 ABA\n", ""), ("", "1.BC 2.D 3.A\n")]
+)
+def test_a_parts_unlabelled_key_on_a_line_of_its_own_keys_its_questions(above: str, below: str) -> None:
+    # printed under the part's heading over its questions, or after them: a line of numbered keys
+    # ("1.BC，2.D 3.A", "1-3 ABA") reads as no question
     text = (
-        "一、选择题：(每道题5分)\n1.BC，2.D 3.A\n"
+        f"一、选择题：(每道题5分)\n{above}"
         "1.下列说法正确的有()\nA.甲\nB.乙\nC.丙\nD.丁\n"
         "2.下列说法正确的是()\nA.甲\nB.乙\nC.丙\nD.丁\n"
-        "3.下列说法错误的是()\nA.甲\nB.乙\nC.丙\nD.丁\n"
+        f"3.下列说法错误的是()\nA.甲\nB.乙\nC.丙\nD.丁\n{below}二、判断题\n1.服务是核心。\n"
     )
-    assert [(q["type"], q["answer"]) for q in parse(text)] == [
-        ("multiple", "BC"),
-        ("single", "D"),
-        ("single", "A"),
-    ]
+    keyed = [q["answer"] for q in parse(text)]
+    assert keyed == (["BC", "D", "A", None] if above != "1-3 ABA\n" else ["A", "B", "A", None])
 
 
 def test_lettered_lines_under_an_open_question_or_a_programming_task_are_no_options() -> None:
