@@ -7319,3 +7319,16 @@ def test_a_deeper_heading_inside_a_headed_question_is_part_of_its_notes() -> Non
     questions = parse_document("blog.md", md.encode()).questions
     assert [(q.type, q.answer) for q in questions] == [("truefalse", True), ("truefalse", False)]
     assert "知识点扩展" in (questions[0].explanation or "")
+
+
+def test_a_case_parts_answer_labelled_under_each_part_is_that_parts() -> None:
+    # "问题1：…" then "参考答案：…" with the answer after the colon: that part's answer, not the start
+    # of a key for the case (a case's key is "参考答案：" alone, or over "【问题1】" / "(1)")
+    text = (
+        "四、案例分析题\n某公司客服中心接到大量投诉，客户抱怨等待时间过长。\n"
+        "问题1：分析投诉增多的原因。\n参考答案：人手不足。\n问题2：提出改进措施。\n参考答案：增加坐席。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("分析投诉增多的原因。", "人手不足。"),
+        ("提出改进措施。", "增加坐席。"),
+    ]
