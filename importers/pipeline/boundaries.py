@@ -188,7 +188,7 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
     if "答" not in m.group(0) and seg.section.kind != "case":
         return None  # a bare "参考：" is a case study's reference answer; elsewhere "参考：https://…"
     if seg.section.kind == "case" and seg.case_open:
-        if _answers_open_part(seg, rest):
+        if "答" in m.group(0) and _answers_open_part(seg, rest):
             return ("answer", None)  # "问题1：分析原因。" then "参考答案：人手不足。": that part's answer
         return ("local_key", None)
     if not rest.strip():
@@ -214,7 +214,7 @@ MARK_RUN_LINE = re.compile(rules.MARK_RUN)
 
 def _answers_open_part(seg: Segmenter, rest: str) -> bool:
     """Text after the label, under a case's part still unanswered: that part's own answer (a case's
-    key names its parts: "参考答案：" alone, or over "【问题1】", "(1)…")."""
+    key names its parts: "参考答案：" alone, or over "【问题1】", "(1)…", "一、…")."""
     item = seg.item
     return (
         item is not None
@@ -225,7 +225,7 @@ def _answers_open_part(seg: Segmenter, rest: str) -> bool:
     )
 
 
-PARTS_NAMED = re.compile(r"\s*(?:[(（【\[]?\s*\d|[①-⑩])")
+PARTS_NAMED = re.compile(rf"\s*(?:[(（【\[]?\s*\d|[①-⑩]|[(（]?[{rules.CN_NUM}]{{1,2}}\s*[、.．)）])")
 
 
 def _labels_key_entry(seg: Segmenter, text: str, pos: int, m: re.Match[str], rest: str) -> bool:
