@@ -1022,9 +1022,13 @@ class Segmenter:
 
     def open_case_questions(self) -> None:
         item = self.item
-        if item is not None and not item.number:
+        told = item is not None and not (item.answer or item.options or item.extra)
+        if item is not None and (not item.number or told):
+            # (a numbered question with nothing under it, then "问题 1：": the story its parts ask about)
             self.material = join(item.stem, "\n".join(item.extra), "\n")
             self.item = None
+            if item.number:
+                self.roles[item.lineno] = ["material"]
             above = self.section.items[-1] if self.section.items else None
             if above is not None and POINTS_BACK.search(self.material) and _unnumbered_text(above):
                 # "请根据以上材料…回答" read apart from the story above it: the story is the material too

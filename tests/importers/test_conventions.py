@@ -7332,3 +7332,17 @@ def test_a_case_parts_answer_labelled_under_each_part_is_that_parts() -> None:
         ("分析投诉增多的原因。", "人手不足。"),
         ("提出改进措施。", "增加坐席。"),
     ]
+
+
+def test_a_numbered_story_over_its_labelled_parts_is_their_material() -> None:
+    # "6. 当前企业…" with nothing under it, then "问题 1：" "问题 2：": the story the parts ask about
+    text = (
+        "四、应用题\n1. 简述首问负责制。\n2. 某公司客服中心接到大量投诉，客户抱怨等待时间过长。\n"
+        "问题 1：分析投诉增多的原因。\n问题 2：提出改进措施。\n"
+    )
+    questions = parse(text)
+    assert [(q["stem"], q["material"]) for q in questions] == [
+        ("简述首问负责制。", ""),
+        ("分析投诉增多的原因。", "某公司客服中心接到大量投诉,客户抱怨等待时间过长。"),
+        ("提出改进措施。", "某公司客服中心接到大量投诉,客户抱怨等待时间过长。"),
+    ]
