@@ -637,6 +637,7 @@ FLOORS = {
     "mz1_gesp-cpp-level1-202506.md": (0.95, 0.95),
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
     "n2_uestc-lab-safety-bank.txt": (0.95, 0.95),
+    "nd1_linux-os-exercise2-concepts.md": (0.75, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
