@@ -472,7 +472,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     q.options = options
     if words.is_judgement_pair(options):
         q.type, q.options = "truefalse", []
-        said = parse_choice(answer_text)[0] or truth(answer_text) is not None if answer_text else False
+        said = answer_text is not None and (
+            bool(parse_choice(answer_text)[0]) or truth(answer_text) is not None
+        )
         inline = answer_in_blank(q.stem, len(options)) if not said else None
         if inline:  # "…可以再修改.(`A`)" over "A.正确 B.错误": the key in the statement's bracket
             if answer_text:  # ("解答：<a link>" under it: what it says explains the key)
