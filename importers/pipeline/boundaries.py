@@ -1053,10 +1053,10 @@ PART_BY_MEANS = re.compile(
 
 def _numbered_on_headings(seg: Segmenter) -> bool:
     """The paper numbers its questions on Markdown headings, and so did every one of this part."""
-    if seg.heading_items < HEADED_RUN:
-        return False
-    items = [*seg.section.items, *([seg.item] if seg.item is not None else [])]
-    return bool(items) and all(item.headed for item in items)
+    if seg.heading_items < HEADED_RUN or seg.section.unheaded:
+        return False  # (a count kept as items close: this runs for every number a paper prints)
+    item = seg.item
+    return bool(item.headed) if item is not None else bool(seg.section.items)
 
 
 OPTION_FAMILY = {

@@ -386,6 +386,7 @@ def grid_row(seg: Segmenter, line: Line) -> str:
         seg.section.kind = "fill"  # "二．在下面的（ ）里填上“<”…": an instruction, no topic's notes
     for cell in cells:
         seg.section.items.append(Item(number="", lineno=line.lineno, section=seg.section, stem=cell))
+    seg.section.unheaded += len(cells)
     return "question"
 
 

@@ -714,6 +714,7 @@ class Segmenter:
     def close_item(self) -> None:
         if self.item is not None:
             self.item.section.items.append(self.item)
+            self.item.section.unheaded += not self.item.headed
             self.item = None
 
     def new_document(self, lineno: int, title: str = "") -> None:
