@@ -812,8 +812,9 @@ def case_heading(seg: Segmenter, line: Line) -> str:
 
 
 def case_part(seg: Segmenter, line: Line) -> str:
-    """ "【问题2】（13 分）": part 2 of the case, the text after the label (or under it) its stem."""
-    if not seg.case_labels or seg.mode != "questions":
+    """ "【问题2】（13 分）": part 2 of the case, the text after the label (or under it) its stem.
+    Under a case part's heading a single "问题1" labels a part too."""
+    if not (seg.case_labels or seg.section.kind == "case") or seg.mode != "questions":
         return ""
     m = rules.CASE_PART.match(line.text)
     if m is None:
@@ -830,6 +831,21 @@ def case_part(seg: Segmenter, line: Line) -> str:
     assert seg.item is not None
     seg.item.stem = m.group("rest").strip()
     return "question"
+
+
+def next_case_story(seg: Segmenter, line: Line) -> str:
+    """ "2. 某顾客…" under case 1's last part ("1. 某客户…" / "问题1：…" / "问题2：…"): case 2's story,
+    whose parts are labelled "问题1" again."""
+    if not (seg.case_labels and seg.case_open and seg.case_number and seg.mode == "questions"):
+        return ""
+    m = rules.STORY_NUMBER.match(line.text)
+    if m is None or int(m.group(1)) != seg.case_number + 1 or rules.CASE_PART.match(line.text):
+        return ""
+    seg.close_item()
+    seg.case_open = False
+    seg.material = ""
+    seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=line.text.strip())
+    return "stem"
 
 
 def questions_label(seg: Segmenter, line: Line) -> str:
@@ -1114,6 +1130,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
     ("case_heading", case_heading),
     ("case_part", case_part),
+    ("next_case_story", next_case_story),
     ("part_key_line", part_key_line),
     ("part_key_run", part_key_run),
     ("key_entries_line", key_entries_line),

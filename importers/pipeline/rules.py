@@ -123,6 +123,10 @@ CASE_PART = re.compile(
 )
 
 
+# "1. 某客户致电…" over "问题1：": the number a case's story is printed under
+STORY_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、．]")
+
+
 def case_part_number(m: re.Match[str]) -> str:
     return m.group("n") or m.group("m") or m.group("d")
 

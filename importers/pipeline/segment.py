@@ -707,6 +707,7 @@ class Segmenter:
         self.key_entry: KeyEntry | None = None
         self.key_last = 0
         self.case_open = False  # a case study's sub-questions have started ("问题:")
+        self.case_number = 0  # the number its story was printed under ("1. 某客户致电…"), if any
         self.material = ""
         self.passage: passages.Passage | None = None  # a reading passage its questions share
         self.nested = None
@@ -1024,6 +1025,7 @@ class Segmenter:
     def open_case_questions(self) -> None:
         item = self.item
         told = item is not None and not (item.answer or item.options or item.extra)
+        numbered = item.number if item is not None and told and item.number.isdigit() else ""
         if item is not None and (not item.number or told):
             # (a numbered question with nothing under it, then "问题 1：": the story its parts ask about)
             self.material = join(item.stem, "\n".join(item.extra), "\n")
@@ -1038,6 +1040,8 @@ class Segmenter:
                 self.roles[above.lineno] = ["material"]
         self.case_open = True
         self.expected = 1
+        printed = rules.STORY_NUMBER.match(self.material)
+        self.case_number = int(numbered or (printed.group(1) if printed else 0))
 
     def add_key(self, number: int, line: Line) -> KeyEntry:
         self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)

@@ -7346,3 +7346,31 @@ def test_a_numbered_story_over_its_labelled_parts_is_their_material() -> None:
         ("分析投诉增多的原因。", "某公司客服中心接到大量投诉,客户抱怨等待时间过长。"),
         ("提出改进措施。", "某公司客服中心接到大量投诉,客户抱怨等待时间过长。"),
     ]
+
+
+def test_numbered_cases_each_ask_their_parts_from_1_again() -> None:
+    # "1. story / 问题1 / 问题2 / 2. story / 问题1 …": case 2's number after case 1's last part starts
+    # case 2's story; it is not more of that part's answer
+    text = (
+        "五、案例分析题\n1. 某客户投诉宽带连续三天无法上网。\n客服多次承诺上门维修均未兑现。\n"
+        "问题1：如何安抚客户？\n答：先道歉，再倾听。\n问题2：企业应如何改进？\n答：建立工单跟踪。\n"
+        "2. 某顾客购买冰箱一周后要求退货，商场拒绝。\n问题1：商场的做法是否正确？\n答：不正确。\n"
+        "问题2：顾客可以通过哪些途径维权？\n"
+    )
+    questions = parse(text)
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("如何安抚客户?", "先道歉,再倾听。"),
+        ("企业应如何改进?", "建立工单跟踪。"),
+        ("商场的做法是否正确?", "不正确。"),
+        ("顾客可以通过哪些途径维权?", None),
+    ]
+    assert questions[2]["material"].startswith("2. 某顾客购买冰箱")
+    assert "冰箱" not in questions[1]["material"] and "冰箱" not in str(questions[1]["answer"])
+
+
+def test_a_case_parts_single_label_under_a_case_heading_is_its_question() -> None:
+    # under "案例分析题", a story then one "问题1：…": that part is the question, the story its material
+    text = "四、案例分析题\n1. 某客户投诉宽带连续三天无法上网，客服多次承诺上门维修均未兑现。\n问题1：如何安抚客户？\n"
+    assert [(q["stem"], q["material"]) for q in parse(text)] == [
+        ("如何安抚客户?", "1. 某客户投诉宽带连续三天无法上网,客服多次承诺上门维修均未兑现。")
+    ]
