@@ -7374,3 +7374,18 @@ def test_a_case_parts_single_label_under_a_case_heading_is_its_question() -> Non
     assert [(q["stem"], q["material"]) for q in parse(text)] == [
         ("如何安抚客户?", "1. 某客户投诉宽带连续三天无法上网,客服多次承诺上门维修均未兑现。")
     ]
+
+
+def test_an_exam_systems_question_id_is_metadata_not_stem() -> None:
+    # "第1题 （2.0分）  题号:19218  难度:中": the exam system's id for the question, like its difficulty
+    text = (
+        "第1题 （2.0分）        题号:19218        难度:中        第1章\n\n一字节等于(   )。\n"
+        "(A)8Byte\n(B)1024Byte\n(C)8bit\n(D)2bit\n\n"
+        "第2题 （2.0分）        题号:19244        难度:易        第2章\n\nWord中格式刷按钮的作用是(    )。\n"
+        "(A)复制文本\n(B)复制图形\n(C)复制表格\n(D)复制格式\n"
+    )
+    assert [q["stem"] for q in parse(text)] == ["一字节等于(   )。", "Word中格式刷按钮的作用是(    )。"]
+    key = "参考答案\n题号：1  2  3\n答案：A  B  C\n"  # a key's grid still numbers its questions
+    paper = "".join(f"{n}. 第{n}题选哪个（ ）\nA. 甲 B. 乙 C. 丙\n" for n in (1, 2, 3))
+    questions = parse(paper + key)
+    assert [q["answer"] for q in questions] == ["A", "B", "C"]
