@@ -66,6 +66,7 @@ ERASED_BLANKS = re.compile(
 )
 # "…，说明(1)式的含义", "，求…", "。试推导…": the text after a colon sets a task, no definition
 TASK_AFTER = re.compile(r"[，,。；;]\s*(?:说明|說明|求|试|試|计算|計算|推导|推導|画出|畫出|绘出|繪出)")
+ANNOUNCES = re.compile(r"如下|以下|下列|下面")
 # "关于…说法正确的是：   BCD": the key typed after the stem's colon or question mark, a gap between.
 KEY_AFTER_STEM = re.compile(r"[:：?？][ \t\u3000]{1,}([A-H](?:[ \t,，、]*[A-H]){0,7})[ \t\u3000]*$")
 # "…的目的在于（   ）。B", "…根据____来管理。B", "SJF属于公平调度算法。D": the key typed straight
@@ -896,6 +897,7 @@ def _as_short(q: ParsedQuestion, item: Item, answer_text: str | None, kind: str)
             or re.search("[?？]", term.group("definition"))  # "…排序中：若只从储存空间考虑时…？": it asks
             or re.search("请|請", term.group("definition"))  # "已知权值：11,17…。请画出…": it instructs
             or TASK_AFTER.search(term.group("definition"))  # "有下列关系式：（1）…，说明（1）式的含义"
+            or ANNOUNCES.search(term.group("term"))  # "编写程序实现如下功能：…": what it announced
             or ERASED_BLANKS.match(term.group("definition"))
             or _defined_below(term)
         )

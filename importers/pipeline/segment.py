@@ -80,6 +80,27 @@ def _asks(item: Item) -> bool:
     return bool(answered or rules.asks_in_words(item.stem))
 
 
+TASK_NOTE = re.compile(r"\s*(?:提示|選做|选做)\s*[:：]")
+# "声明Patient类…", "编写一个多线程程序…": a programming task set by its imperative
+PROGRAM_TASK = re.compile(
+    r"\s*(?:试|試|请|請)?\s*(?:编写|編寫|编程|編程|编制|編製|声明|聲明|设计|設計|实现|實現|定义|定義)"
+    r"[^。；;]{0,40}?(?:程序|程式|类|類|接口|函数|函數|方法|系统|系統)"
+)
+
+
+def _program_task_goes_on(stem: str, text: str) -> bool:
+    """Under a programming task with no answer labelled, its prose ("声明存取方法…例子：",
+    "控制台测试：" and a sample run, "要求…", "…应如何设计？") is more of the task, and so is code
+    it announces ("…的例子：" then "Patient april=new Patient();"): its answer would be a program."""
+    if not PROGRAM_TASK.match(stem):
+        return False
+    # ("template<class T>", "/**": code too; "1 3", a sample run's input, is not)
+    if boundaries.program_line(text, 0) or not (rules.HAS_CJK.search(text) or text.replace(" ", "").isdigit()):
+        last = stem.rsplit("\n", 1)[-1]
+        return bool(boundaries.COLON_END.search(last) or not rules.HAS_CJK.search(last))
+    return True
+
+
 def _asks_more(stem: str, text: str) -> bool:
     """A line under a stem that asks too ("…？" "如何…？"): more of the question. Not one that
     only uses a weak word ("…的详细说明，可以参考…") nor a finished statement under a stem that
@@ -645,6 +666,8 @@ class Segmenter:
         elif self.section.kind in ("short", "generic", "case", "prose"):
             if self._task_goes_on(item, text):
                 item.stem = join(item.stem, text, "\n")  # "编程实现…：" then its rules and sample run
+            elif TASK_NOTE.match(text):
+                item.stem = join(item.stem, text, "\n")  # "提示：…", "选做：…": a note on the task, no answer
             elif BOLD_ONLY.fullmatch(item.stem):
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif _asks_more(item.stem, text):
@@ -672,17 +695,16 @@ class Segmenter:
         """In a part of programming tasks ("上机编程题"), prose under a task that announces it
         ("…计算程序：" over one line, "输入输出的形式如下:" over a sample run) is more of the task;
         an answer is a program, or labelled."""
+        if ANSWER_NEXT.match(text):
+            return False
+        if rules.PROGRAMMING_PART.search(self.section.heading) is None:
+            return _program_task_goes_on(item.stem, text)
         announced = (
             boundaries.COLON_END.search(item.stem)
             or SAMPLE_RUN.search(f"{item.stem}\n{text}")
             or (LETTERED_REQUIREMENT.match(text) and COLON_LINE.search(item.stem))  # ("b.…" after "a.…")
         )
-        return (
-            rules.PROGRAMMING_PART.search(self.section.heading) is not None
-            and announced is not None
-            and not ANSWER_NEXT.match(text)
-            and not boundaries.program_line(text, 0)
-        )
+        return announced is not None and not boundaries.program_line(text, 0)
 
     def _asked_over_bare_options(self, item: Item) -> bool:
         """In a choice part, a short stem that has asked ("…运算包括", "一个关键字是", a blank)

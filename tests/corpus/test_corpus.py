@@ -643,7 +643,7 @@ FLOORS = {
     "nf3_aminglinux-exercise-answers-ch5-10.txt": (0.95, 0.95),
     "nh1_android-review-questions.md": (0.95, 0.90),
     "ni1_mysql-practice-queries.md": (0.95, 0.0),
-    "ni2_java-basic-exercises.md": (0.50, None),
+    "ni2_java-basic-exercises.md": (0.95, None),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),

@@ -7389,3 +7389,22 @@ def test_an_exam_systems_question_id_is_metadata_not_stem() -> None:
     paper = "".join(f"{n}. 第{n}题选哪个（ ）\nA. 甲 B. 乙 C. 丙\n" for n in (1, 2, 3))
     questions = parse(paper + key)
     assert [q["answer"] for q in questions] == ["A", "B", "C"]
+
+
+def test_a_programming_tasks_prose_and_announced_code_are_the_task() -> None:
+    # no answer labelled anywhere: under "声明…类", its further instructions, the sample code they
+    # announce ("…的例子：") and "选做：" are the task; a program with nothing announcing it answers it
+    text = (
+        "# 习题\n\n1．声明Patient类表示病人，包括name、age两个属性。\n\n"
+        "声明存取方法，并用此方法生成一个Patient的例子：\n\nPatient april=new Patient();\n\n"
+        "april.setAge(33);\n\n声明并测试toString()方法。\n\n"
+        "2.编写一个多线程程序实现如下功能：线程A和线程B分别显示信息后等待。\n\n"
+        "3.实现一个简易的租车系统。\n\n控制台测试：\n\n你是否要租车:1是 0否\n\n1\n\n选做：显示账单。\n\n"
+        "4.定义一个模板函数，求两个值中较大的一个\n\ntemplate<class T>\n\nT max(T a, T b) { return a > b ? a : b; }\n"
+    )
+    questions = parse(text)
+    assert [q["answer"] for q in questions[:3]] == [None, None, None]
+    assert questions[0]["stem"].endswith("april.setAge(33);\n声明并测试toString()方法。")
+    assert questions[1]["stem"].startswith("编写一个多线程程序实现如下功能:线程A")
+    assert questions[2]["stem"].endswith("1\n选做:显示账单。")
+    assert questions[3]["answer"].startswith("template<class T>")
