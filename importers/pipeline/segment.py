@@ -95,7 +95,8 @@ def _program_task_goes_on(stem: str, text: str) -> bool:
     if not PROGRAM_TASK.match(stem):
         return False
     # ("template<class T>", "/**": code too; "1 3", a sample run's input, is not)
-    if boundaries.program_line(text, 0) or not (rules.HAS_CJK.search(text) or text.replace(" ", "").isdigit()):
+    code = not (rules.HAS_CJK.search(text) or text.replace(" ", "").isdigit())
+    if code or boundaries.program_line(text, 0):
         last = stem.rsplit("\n", 1)[-1]
         return bool(boundaries.COLON_END.search(last) or not rules.HAS_CJK.search(last))
     return True
