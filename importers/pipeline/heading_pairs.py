@@ -42,6 +42,8 @@ NUMBER = re.compile(
     r"^\s*(?:Q\s*)?(?:\d{1,4}(?:[.．]\d{1,3})+\s+|(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．:：)）]\s*(?!\d)"
     r"|\d{1,3}\s+(?=[^\d\s])|第\s*\d{1,4}\s*[题題]\s*[.、．:：]?\s*)"
 )  # "1、", "Q1:", "2.3 " (a section's number, whole), "- 2 软件的特点…" (a list's bare number), "第1题 "
+# A heading's own number: those, or "（1）. " (in a body, "（1）" numbers points of an answer)
+HEADING_NUMBER = re.compile(rf"{NUMBER.pattern}|^\s*[(（]\s*\d{{1,3}}\s*[)）]\s*[.、．:：]?\s*")
 # A paragraph wholly in bold that asks ("**什么是进程？**") heads its answer as a heading would.
 BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 EMPHASIS = re.compile(r"\*\*")
@@ -429,12 +431,12 @@ def _asks(heading: Line) -> bool:
 
 def _question_text(line: Line) -> str:
     """The words that ask: no number before ("12. 请用…"), no points after ("…。[1 分]")."""
-    return rules.POINTS_AFTER.sub("", NUMBER.sub("", _plain(line.text), count=1)).strip()
+    return rules.POINTS_AFTER.sub("", HEADING_NUMBER.sub("", _plain(line.text), count=1)).strip()
 
 
 def _number(line: Line) -> str:
     """ "12" of "12. 请用…", "Q3:" and "第5题", "1.2" of "1.2 简述…"; "" where nothing is numbered."""
-    number = NUMBER.match(_plain(line.text))
+    number = HEADING_NUMBER.match(_plain(line.text))
     digits = re.search(r"\d{1,4}(?:[.．]\d{1,3})*", number.group(0)) if number else None
     return digits.group(0) if digits else ""
 

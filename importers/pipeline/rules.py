@@ -163,8 +163,8 @@ ITEM = (
     # "2.5米", "1.5分" are decimals; "3、1982年…" is item 3; "[x1,x2,x3...xn]" a sequence's terms
     # ("10.0.0.0", "3.2.1": an address or a version, its parts never numbers)
     r"|(?<![a-z_])(?P<item_n>\d{1,5})(?:\s*(?:[.．](?!\d+\s*[%倍分米元]|\d+[.．]\d)|、(?!\d+\s*[%倍])|,\s)|\t)"
-    # ("（ 1）" as PDFs space it; "（4）11；" a key's entry, a number its answer)
-    r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?=\D|\d{1,6}\s*[;；])"
+    # ("（ 1）" as PDFs space it; "（4）11；" a key's entry, a number its answer; "（1）. 写出…" its dot too)
+    r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?:[.．](?=\s*\D))?(?=\D|\d{1,6}\s*[;；])"
     # "1(D)   自计算机…", "12 （AB）…": a number with its key in brackets after it (answered banks)
     r"|(?P<item_a>\d{1,4})(?=[ \t]{0,3}[(（]\s*[A-H]{1,6}\s*[)）])"
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")

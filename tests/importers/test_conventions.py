@@ -7408,3 +7408,19 @@ def test_a_programming_tasks_prose_and_announced_code_are_the_task() -> None:
     assert questions[1]["stem"].startswith("编写一个多线程程序实现如下功能:线程A")
     assert questions[2]["stem"].endswith("1\n选做:显示账单。")
     assert questions[3]["answer"].startswith("template<class T>")
+
+
+@pytest.mark.parametrize("heads", ["", "##### "])
+def test_a_bracketed_number_with_a_dot_after_it_is_the_questions_number(heads: str) -> None:
+    # "（1）. 写出sql语句…": the dot belongs to the number, not to the stem (as a line or a heading)
+    text = "".join(
+        f"{heads}（{n}）. 写出sql语句，{ask}\n\nselect {what} from test;\n\n"
+        for n, ask, what in [(1, "查询所有员工", "*"), (2, "统计员工", "count(*)"), (3, "查询姓名", "name")]
+    )
+    questions = parse(f"{heads}建表：\n\ncreate table test(id int);\n\n{text}")
+    numbered = [(q["number"], q["stem"]) for q in questions if q["number"]]
+    assert numbered == [
+        ("1", "写出sql语句,查询所有员工"),
+        ("2", "写出sql语句,统计员工"),
+        ("3", "写出sql语句,查询姓名"),
+    ]
