@@ -641,6 +641,7 @@ FLOORS = {
     "nf1_daiti-computer-basics-exam.txt": (0.95, None),
     "nf2_wjx-maogai-mock-exam.txt": (0.95, None),
     "nf3_aminglinux-exercise-answers-ch5-10.txt": (0.95, 0.95),
+    "ng1_zikao-02325-computer-architecture-bank.pdf": (0.95, 0.95),
     "nh1_android-review-questions.md": (0.95, 0.90),
     "ni1_mysql-practice-queries.md": (0.95, 0.0),
     "ni2_java-basic-exercises.md": (0.95, None),
