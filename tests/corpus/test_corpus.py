@@ -645,6 +645,7 @@ FLOORS = {
     "nh1_android-review-questions.md": (0.95, 0.90),
     "ni1_mysql-practice-queries.md": (0.95, 0.0),
     "ni2_java-basic-exercises.md": (0.95, None),
+    "nk1_js-advanced-exam-short-answers.md": (0.10, 0.50),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
