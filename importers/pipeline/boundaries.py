@@ -456,7 +456,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if seg.case_labels and seg.section.kind == "case" and seg.mode == "questions":
         return None  # a case paper numbers its parts by "【问题1】" labels: "(1)" are blanks or points
     if group == "item_g" and not _glued_number(
-        seg, n, spaced=m.group(0)[-1:].isspace(), line_start=line_start
+        seg, n, spaced=m.group(0)[-1:].isspace(), line_start=line_start, rest=text[m.end() :]
     ):
         return None
     if group == "item_k" and n != seg.expected:
@@ -757,7 +757,7 @@ def _expects_b(item: Item) -> bool:
     return item.slot == "option" and len(item.options) == 1 and item.option_family in LETTER_FAMILIES
 
 
-def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool) -> bool:
+def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool, rest: str) -> bool:
     """ "12社會…" is question 12 only where 12 comes next and the question before is complete
     (its options or its answer read), or where it opens a line with option A on the next: else
     "3位数" is a wrapped line of a sentence. "12 社會…" with a space reads as a number in any
@@ -767,7 +767,13 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool) -> boo
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
-    done = item is None or len(item.options) >= 2 or item.answer is not None
+    # "9：谈谈…" over its unlabelled answer, then "10 浏览器…是什么？" opening a line: it asks anew
+    asks_anew = (
+        item is not None and bool(item.extra) and line_start and spaced and rules.ASKS_STRONGLY.search(rest)
+    )
+    if _latin_letter(rest[:1]):
+        return bool(asks_anew) and seg.mode == "questions" and n == seg.expected  # ("11 js严格模式…")
+    done = item is None or len(item.options) >= 2 or item.answer is not None or bool(asks_anew)
     if item is not None and seg.section.kind == "truefalse" and not item.extra:
         done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
     # "正确答案：A" then "7在…": after a keyed choice question a glued number is the next one

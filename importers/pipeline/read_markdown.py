@@ -130,6 +130,7 @@ class _Reader:
         self.depth = 0  # lists open around the current token
         self.lists: list[bool] = []  # of the lists open around the current token: bulleted?
         self.number_depth = 0
+        self.number_line = 0
         self.row: list[str] | None = None
         self.row_line = 0
         self.in_heading = 0
@@ -172,7 +173,14 @@ class _Reader:
         if token.info:  # ordered: "3" with markup "." or ")"
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
+            self.number_line = _first_line(token)
             self.list_position = int(token.info) if token.info.isdigit() else 0
+
+    def on_list_item_close(self, token: Token) -> None:
+        if self.number:  # "1." alone over a fenced program: the number stays, a line of its own
+            number = Line(text=self.number.strip(), lineno=self.number_line, depth=self.number_depth)
+            self.lines.append(number)
+            self.number = ""
 
     def on_heading_open(self, token: Token) -> None:
         self.in_heading = int(token.tag[1:])  # "h2" → 2

@@ -139,6 +139,8 @@ CASE_STORY_LABEL = re.compile(
 CASE_QUESTIONS = (
     r"(?P<case_questions>(?:问题|問題|思考题|思考題|讨论题|討論題)\s*(?:[:：]|(?=\s*[1一][、.．,])))"
 )
+# "class类名中super…", "js严格模式…": a line in Chinese that opens with a word in Latin letters
+LATIN_THEN_CJK = rf"[A-Za-z]{{2}}[^{CJK}]{{0,30}}[{CJK}]"
 # "1." "1、" "1．" "第1题" "(1)" "Q3"; validated against the expected next number ("第16題至第30題" is
 # a range a part's instructions name).
 ITEM = (
@@ -153,7 +155,7 @@ ITEM = (
     r"(?P<item_l>\d{1,4})(?:】|\s*[:：.、．])?"
     # "12：客户是…" opening a line, the text in Chinese (never a time "10:30", a year "1921：", a
     # program's label "1:\tstosl")
-    rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*[{CJK}“\"(（])"
+    rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*(?:[{CJK}“\"(（]|{LATIN_THEN_CJK}))"
     # "1 单选(3分)", "1单选(1分)": a number and the question's type tag (MOOC exports)
     r"|(?P<item_t>\d{1,4})(?:\s*(?=(?:单选|多选|判断|填空|简答|问答)[题題]?\s*[(（]?\s*\d)"
     # "2【判断题】(2分)": a number glued to its bracketed type tag (智慧树 exports)
@@ -170,8 +172,8 @@ ITEM = (
     # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
     r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
     # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);
-    # only opening a text, only the one expected
-    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]{{0,4}}(?=[{CJK}]|\{{)))"  # ("12 {并联…}": a record's braces)
+    # only opening a text, only the one expected ("12 {并联…}": a record's braces; "11 js严格模式…")
+    rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]{{0,4}}(?=[{CJK}]|\{{|{LATIN_THEN_CJK})))"
 )
 # "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
 TYPE_TAG_LINE = (
@@ -426,7 +428,8 @@ JUDGEMENT_MARK_THEN_REASON = re.compile(rf"(?<=[。.!！])\s*({_MARKS})\s*(\S.{{
 # "____Mb/s" and "为__，" are blanks; "__init__", "&__tmp.a" are a program's names
 BLANK = re.compile(
     r"_+[(（]\d{1,2}[)）]_+"  # "___(1)___", "_(2)_": a blank numbered inside its line, one blank
-    r"|(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）]"
+    # (never a program's "function (){" or "() =>")
+    r"|(?<![A-Za-z0-9_])(?:_{3,}|__(?![A-Za-z0-9_]))|(?<![A-Za-z_])[(（]\s*[)）](?!\s*(?:\{|=>))"
     # "称为_。": one underscore after Chinese, all a scrape left of an underlined blank
     rf"|(?<=[{CJK}，,：:])_(?![A-Za-z0-9_])"
 )

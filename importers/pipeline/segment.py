@@ -414,6 +414,8 @@ class Segmenter:
         )
         if bold and self.section.kind in ("short", "generic", "case", "prose"):
             return True
+        if WRITE_CODE.match(item.stem) and not PROGRAM_FOLLOWS.search(item.stem):
+            return True  # "请手写instanceof原理函数？" over a block: the code it asks for
         return asked and self.section.kind in ("short", "case")
 
     def _quoted_line(self, line: Line) -> str:
@@ -1224,6 +1226,11 @@ POINT = re.compile(r"\s*\d{1,2}\s*[.、．](?!\d)")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*\s*[:：]?")  # "**…几个比特**：" (its answer on the next line)
+# "请手写…函数", "封装一个…方法", "编写一个…程序": asks for code, which a block under it is
+WRITE_CODE = re.compile(
+    r"\s*(?:请|請|试|試)?\s*(?:手写|手寫|写出|寫出|写一个|寫一個|编写|編寫|封装|封裝|实现|實現)"
+    r"[^。；;\n]{0,30}?(?:函数|函數|方法|代码|代碼|程序|程式|类|類|接口)"
+)
 ANNOUNCED = re.compile(r"[:：]\s*(?:\*\*)?\s*$")  # "**类 ABC 定义如下：**": what follows is the question's
 HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper
 WRAP_FULL = 0.9  # a line this close to the wrap width was cut there

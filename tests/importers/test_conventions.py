@@ -19,6 +19,12 @@ def parse(text: str) -> list[dict[str, object]]:
     return [q.as_json("case.txt", i) for i, q in enumerate(parse_lines("case.txt", lines).questions, 1)]
 
 
+def parse_markdown(text: str) -> list[dict[str, object]]:
+    return [
+        q.as_json("case.md", i) for i, q in enumerate(parse_document("case.md", text.encode()).questions, 1)
+    ]
+
+
 def brief(q: dict[str, object]) -> tuple[object, ...]:
     return (q["type"], q["stem"], q["options"], q["answer"])
 
@@ -7402,7 +7408,7 @@ def test_a_programming_tasks_prose_and_announced_code_are_the_task() -> None:
         "3.实现一个简易的租车系统。\n\n控制台测试：\n\n你是否要租车:1是 0否\n\n1\n\n选做：显示账单。\n\n"
         "4.定义一个模板函数，求两个值中较大的一个\n\ntemplate<class T>\n\nT max(T a, T b) { return a > b ? a : b; }\n"
     )
-    questions = parse(text)
+    questions = parse_markdown(text)
     assert [q["answer"] for q in questions[:3]] == [None, None, None]
     assert questions[0]["stem"].endswith("april.setAge(33);\n声明并测试toString()方法。")
     assert questions[1]["stem"].startswith("编写一个多线程程序实现如下功能:线程A")
@@ -7417,10 +7423,54 @@ def test_a_bracketed_number_with_a_dot_after_it_is_the_questions_number(heads: s
         f"{heads}（{n}）. 写出sql语句，{ask}\n\nselect {what} from test;\n\n"
         for n, ask, what in [(1, "查询所有员工", "*"), (2, "统计员工", "count(*)"), (3, "查询姓名", "name")]
     )
-    questions = parse(f"{heads}建表：\n\ncreate table test(id int);\n\n{text}")
+    read = parse_markdown if heads else parse
+    questions = read(f"{heads}建表：\n\ncreate table test(id int);\n\n{text}")
     numbered = [(q["number"], q["stem"]) for q in questions if q["number"]]
     assert numbered == [
         ("1", "写出sql语句,查询所有员工"),
         ("2", "写出sql语句,统计员工"),
         ("3", "写出sql语句,查询姓名"),
     ]
+
+
+def test_numbers_over_lines_opening_in_latin_letters_still_number_questions() -> None:
+    # "3：class类名中super…" ("1：" numbering, a Latin word first) and "11 js严格模式…是什么" (a number
+    # and a space, under the unlabelled answer above it): the next questions; "1: Undefined" is not
+    text = (
+        "### 简答\n\n1：如何理解原型？\n\n\u200b\t\t每个构造函数都关联一个原型对象。\n\n"
+        "2：class类名中super你是怎么应用？\n\n\u200b\t\tsuper指父类的构造函数。\n\n"
+        "3 js严格模式和非严格模式区别是什么\n\n\u200b\t\t严格模式下无法删除变量。\n"
+    )
+    assert [(q["number"], q["stem"]) for q in parse_markdown(text)] == [
+        ("1", "如何理解原型?"),
+        ("2", "class类名中super你是怎么应用?"),
+        ("3", "js严格模式和非严格模式区别是什么"),
+    ]
+    english = "#### 1. What is the output of below code\n\n```js\nconsole.log(typeof null);\n```\n\n" + (
+        "- 1: Undefined\n- 2: object\n- 3: null\n"
+    )
+    assert [q["number"] for q in parse_markdown(english)] == ["1"]
+
+
+def test_a_block_under_a_task_asking_for_code_is_its_answer() -> None:
+    # "请手写instanceof原理函数？" / "封装一个数组去重的方法:" then a fenced block: the code asked for
+    text = (
+        "### 函数封装题目\n\n1：请手写instanceof原理函数？\n\n```\nfunction myInstanceof(a, B) {}\n```\n\n"
+        "2:封装一个数组去重的方法:\n\n```\nlet unique = a => [...new Set(a)];\n```\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse_markdown(text)] == [
+        ("请手写instanceof原理函数?", "function myInstanceof(a, B) {}"),
+        ("封装一个数组去重的方法:", "let unique = a => [...new Set(a)];"),
+    ]
+
+
+def test_a_list_number_alone_over_a_fenced_program_numbers_that_question() -> None:
+    # "1." with nothing after it, then a fenced program: question 1 is the program (Markdown makes
+    # the "1." an empty list item, which used to lose its number)
+    text = (
+        "### 程序题\n> 请写出下面变量的访问权限是什么？\n1.\n~~~js\nvar a = 23;\nfunction foo(){ return function (){}; }\n~~~\n\n"
+        "2.\n~~~js\nif (1) { let b = 2; }\n~~~\n"
+    )
+    questions = parse_markdown(text)
+    assert [(q["number"], q["type"]) for q in questions] == [("1", "short"), ("2", "short")]
+    assert questions[0]["stem"].startswith("var a = 23;")  # ("function (){" is no blank to fill)
