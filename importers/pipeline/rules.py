@@ -393,6 +393,11 @@ JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
 CHOICE_KEY_HEAD = re.compile(
     r"^[(（]\s*([A-H]{1,8})\s*[)）]\s*(?=\d{1,4}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
 )
+# "A1.一个完整的…", "D20电容式…", "A/C/D6…", "bc5…", "对1能见度…": a bank printing each key glued
+# before its question's number (the first with its dot, or letters apart: "A1型题" titles a part)
+BARE_KEY_HEAD = re.compile(
+    rf"^\s*(?:([A-H](?:[/、,，]?[A-H]){{0,7}}|[a-h](?:[/、,，]?[a-h]){{0,7}})|({_WORDS}))(?=(\d{{1,4}})(\s*[.、．](?!\d))?)"
+)
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)

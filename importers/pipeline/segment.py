@@ -328,6 +328,12 @@ class Segmenter:
         if key_head and (self._first_question_ahead() or self.section.keys_lead):
             self.section.keys_lead = True  # "（B）1．…": each question's key in a box before its number
             self.leading_key, pos = key_head.group(1), key_head.end()
+        bare = self._bare_key_head(text) if self.mode == "questions" and not (head or key_head) else None
+        if bare is not None:  # the number due next after its key: a question, whatever its text opens with
+            self.section.number_style = self.section.number_style or "plain"
+            self.open_item(bare.group(3), line)
+            self.trace(line, "question")
+            text = text[bare.end(4) if bare.group(4) else bare.end(3) :]
         if head and self._first_question_ahead():
             self.section.marks_lead = True  # the section's first question carries its own mark
         if head and self.section.marks_lead:
@@ -433,6 +439,25 @@ class Segmenter:
         item.explanation = join(item.explanation or "", line.text, "\n")
         item.slot = "explanation"
         return "explanation"
+
+    def _bare_key_head(self, text: str) -> re.Match[str] | None:
+        """ "A1.…", "D20…", "对1…": a key glued before the number due next, in a section whose first
+        question has one before "1." (sets the key, or the mark, waiting for the item)."""
+        m = rules.BARE_KEY_HEAD.match(text)
+        if m is None or int(m.group(3)) != self.expected:
+            return None
+        if not (self.section.keys_lead or self.section.marks_lead):
+            apart = re.search(r"[/、,，]", m.group(1) or "")  # ("A/C3…": letters set apart, a key's)
+            plainly = m.group(4) or apart or (m.group(2) and self.section.kind == "truefalse")
+            if not (self._first_question_ahead() and m.group(3) == "1" and plainly):
+                return None
+        if m.group(1):
+            self.section.keys_lead = True
+            self.leading_key = re.sub(r"[/、,，]", "", m.group(1)).upper()
+        else:
+            self.section.marks_lead = True
+            self.leading_mark = m.group(2)
+        return m
 
     def _first_question_ahead(self) -> bool:
         """No question of this section read yet: a mark here has no earlier item to close, so

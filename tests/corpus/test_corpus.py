@@ -638,7 +638,7 @@ FLOORS = {
     "n1_zhihuishu-laodong-jiaoyu.md": (0.95, 0.95),
     "n2_uestc-lab-safety-bank.txt": (0.95, 0.95),
     "nd1_linux-os-exercise2-concepts.md": (0.75, 0.95),
-    "ne1_meteorology-observation-bank.docx": (0.45, 0.10),
+    "ne1_meteorology-observation-bank.docx": (0.95, 0.95),
     "ne2_uav-pilot-comprehensive-qa.docx": (0.95, 0.95),
     "nf1_daiti-computer-basics-exam.txt": (0.95, None),
     "nf2_wjx-maogai-mock-exam.txt": (0.95, None),

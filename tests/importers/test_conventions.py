@@ -7474,3 +7474,31 @@ def test_a_list_number_alone_over_a_fenced_program_numbers_that_question() -> No
     questions = parse_markdown(text)
     assert [(q["number"], q["type"]) for q in questions] == [("1", "short"), ("2", "short")]
     assert questions[0]["stem"].startswith("var a = 23;")  # ("function (){" is no blank to fill)
+
+
+def test_a_key_glued_before_each_number_is_that_questions_key() -> None:
+    # "A1.…", "D2电容式…", "A/C1…", "bc2…", "对1…": a bank printing each key before its number, the
+    # question's text however it opens ("A3E-601B型…": question 3, keyed A)
+    text = (
+        "单选题\nA1.观测系统包括观测平台、____和资料处理单元。\n A、观测仪器 B、观测设备 C、仪器设备\n"
+        "D2电容式湿度传感器利用____的原理测量。 A、甲 B、乙 C、丙 D、丁\n"
+        "A3E-601B型蒸发器的防水圈口缘低于蒸发桶口____。 A、5cm B、7cm\n"
+        "多选题\nA/C1综合集成硬件控制模块室外机包含____。\nA、光电转换模块； B、通讯连接模块 C、通信控制模块；\n"
+        "bc2称重式雨量传感器在降水过程中伴随有____等杂物。\nA、柳絮； B、沙尘； C、树叶\n"
+        "判断题\n对1能见度仪有故障时应人工补测。\n错2ISOS软件中基本站和一般站设置为3次。\n"
+    )
+    assert [(q["number"], str(q["stem"])[:6], q["answer"]) for q in parse(text)] == [
+        ("1", "观测系统包括", "A"),
+        ("2", "电容式湿度传", "D"),
+        ("3", "E-601B", "A"),
+        ("1", "综合集成硬件", "AC"),
+        ("2", "称重式雨量传", "BC"),
+        ("1", "能见度仪有故", True),
+        ("2", "ISOS软件", False),  # ("基本站" is no site's "本站" notice)
+    ]
+
+
+def test_a_part_heading_like_a1_xing_ti_keys_nothing() -> None:
+    # "A1型题" names a medical exam's part, and "Ch1" a chapter: no key before a question 1
+    questions = parse("A1型题\n1.心脏位于（ ）\nA.胸腔 B.腹腔\nCh1组织工作流\n1.业务过程的分类？\n")
+    assert [(q["stem"], q["answer"]) for q in questions] == [("心脏位于( )", None), ("业务过程的分类?", None)]
