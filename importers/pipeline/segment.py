@@ -80,7 +80,7 @@ def _asks(item: Item) -> bool:
     return bool(answered or rules.asks_in_words(item.stem))
 
 
-TASK_NOTE = re.compile(r"\s*(?:提示|選做|选做)\s*[:：]")
+TASK_NOTE = re.compile(r"\s*(?:提示|選做|选做)\s*[:：]")  # a hint or an optional extra: the task's own
 # "声明Patient类…", "编写一个多线程程序…": a programming task set by its imperative
 PROGRAM_TASK = re.compile(
     r"\s*(?:试|試|请|請)?\s*(?:编写|編寫|编程|編程|编制|編製|声明|聲明|设计|設計|实现|實現|定义|定義)"
