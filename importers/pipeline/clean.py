@@ -18,6 +18,7 @@ from .key_above_options import key_above_options
 from .listed_options import listed_options
 from .marked_options import marked_options
 from .model import Image, Line
+from .moodle_review import moodle_review
 from .option_end_keys import letter_keyed_options
 from .sigils import sigil_records
 from .tagged_fields import tagged_records
@@ -96,9 +97,12 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
+    reviewed = moodle_review(lines, dropped)  # (a quiz review page's own lines are furniture)
     for line in sigil_records(
         tagged_records(
-            listed_options(key_above_options(marked_options(letter_keyed_options(bulleted_options(lines)))))
+            listed_options(
+                key_above_options(marked_options(letter_keyed_options(bulleted_options(reviewed))))
+            )
         )
     ):
         text = fold(line.text)

@@ -7502,3 +7502,25 @@ def test_a_part_heading_like_a1_xing_ti_keys_nothing() -> None:
     # "A1型题" names a medical exam's part, and "Ch1" a chapter: no key before a question 1
     questions = parse("A1型题\n1.心脏位于（ ）\nA.胸腔 B.腹腔\nCh1组织工作流\n1.业务过程的分类？\n")
     assert [(q["stem"], q["answer"]) for q in questions] == [("心脏位于( )", None), ("业务过程的分类?", None)]
+
+
+MOODLE_REVIEW = (
+    "题目1\n正确\n获得2.00分中的2.00分\n标记题目\n题干\n客户服务的核心是（ ）\n选择一项：\na. 产品\nb. 客户\n"
+    "c. 价格\n反馈\n你的回答正确\n正确答案是：客户\n"
+    "题目2\n不正确\n获得2.00分中的0.00分\n标记题目\n题干\n以下哪些是沟通渠道？\n选择一项或多项：\na. 电话\n"
+    "b. 邮件\nc. 会议\n反馈\n正确答案是：电话, 邮件\n"
+    "题目3\n正确\n获得2.00分中的2.00分\n标记题目\n题干\n首问负责制是服务规范。\n选择一项：\n对\n错\n反馈\n"
+    "正确的答案是“对”。\n"
+)
+
+
+def test_a_moodle_quiz_review_page_is_read_as_its_questions() -> None:
+    # Moodle's review page as copied (the Open University's 形考 answers): "题目N" numbers the stem
+    # under "题干"; its state, score, "标记题目", "选择一项：" and "反馈" are the page's, not text
+    paper = parse_document("review.txt", MOODLE_REVIEW.encode())
+    assert [(q.number, q.type, q.stem, q.answer) for q in paper.questions] == [
+        ("1", "single", "客户服务的核心是( )", "B"),
+        ("2", "multiple", "以下哪些是沟通渠道?", "AB"),
+        ("3", "truefalse", "首问负责制是服务规范。", True),
+    ]
+    assert paper.coverage.unread == 0
