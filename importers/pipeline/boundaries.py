@@ -1327,7 +1327,7 @@ def key_then_question(item: Item) -> None:
         item.stem = join(item.stem, rest, "\n")
 
 
-BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.CJK}])")
+BARE_B_LINE = re.compile(rf"\s*B(?=[{rules.BARE_OPTION_TEXT}])")
 SPACED_B_LINE = re.compile(r"\s*B\s+[^\s.、．:)）]")
 NEXT_PAREN_LABEL = re.compile(r"[(（【\[]\s*B\s*[)）】\]]")
 FIRST_LABEL_NEXT = re.compile(r"\s*A\s*[.、．:]")
@@ -1342,7 +1342,7 @@ def _in_a_word(m: re.Match[str]) -> bool:
 
 
 ARTICLE_SENTENCE = re.compile(r"\s+(?:\*\*)?[a-z]+(?:\s+\S+){5,}")
-SPACED_BARE_B = re.compile(rf"\sB(?=\s?[{rules.CJK}])")
+SPACED_BARE_B = re.compile(rf"\sB(?=\s?[{rules.BARE_OPTION_TEXT}])")
 NEXT_SPACE_LABEL = re.compile(r"(?<![A-Za-z])B(?=\s+[^\s)）])")
 # "若模块A 和模块B 通过…": letters naming things inside a sentence, glued to the words before them;
 # a run of options set with spaces has a space (or stop) before "B" as well.

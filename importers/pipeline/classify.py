@@ -490,6 +490,8 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         q.answer = (chosen if chosen is not None else letters == "A") if letters else truth(answer_text)
         return
     letters, rest = parse_choice(answer_text or "")
+    if quoted := _options_quoted(answer_text or "", options):
+        letters, rest = quoted, ""
     if not letters and answer_text:
         letters = letters_by_text(answer_text, options) or _worded_letters(answer_text, len(options))
         rest = "" if letters else rest
@@ -538,6 +540,25 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     guessed_multiple = kind == "multiple" or bool(rules.CHOICE_HINT.search(q.stem)) or len(options) >= 5
     q.type = "multiple" if guessed_multiple else "single"
     q.warnings.append(TYPE_GUESSED)
+
+
+def _options_quoted(answer: str, options: list[str]) -> str:
+    """ "参考答案：A．实事求是" then "B．群众路线" a line each: a key quoting its right options with
+    their labels (a MOOC's review page copied out); "" unless each line repeats its option."""
+    lines = [line.strip() for line in answer.splitlines() if line.strip()]
+    quoted = [m for m in map(QUOTED_OPTION.match, lines) if m]
+    letters = [m.group(1) for m in quoted]
+    if len(letters) < 2 or len(letters) < len(lines) or letters != sorted(set(letters)):
+        return ""
+    for line, m in zip(lines, quoted, strict=True):
+        place = ord(m.group(1)) - ord("A")
+        if place >= len(options) or _text_key(line[m.end() :]) != _text_key(options[place]):
+            return ""
+    return "".join(letters)
+
+
+# (its label as printed over the option: "B 兴国…", "D关于…" too, the text telling it apart)
+QUOTED_OPTION = re.compile(r"([A-H])\s*[.、．:：]?\s*")
 
 
 def _echoes_option(rest: str, letters: str, options: list[str]) -> bool:

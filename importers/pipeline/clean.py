@@ -70,7 +70,7 @@ FURNITURE = [
     # score lines and header blocks of learning-platform exports: "2.0分", "+ 2.0 分", "得分: 0.0分",
     # "题量: 20"
     re.compile(
-        r"^(?:本题)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
+        r"^(?:本题|实际)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"

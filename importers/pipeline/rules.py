@@ -186,13 +186,16 @@ FIELD_STEM = (
     r"(?P<field_stem>^#Q(?=\s)|(?:(?:题目|題目|题干|題幹|问|問|(?<![A-Za-z])Q(?=\s*[:：]))\s*[:：]"
     r"|【(?:问题|問題|题目|題目|题干|題幹|问|問)】)\s*)"  # "【问题】…" then "【答案】…"
 )
+# What an option glued to its bare label opens with: a character, a book title or a quote
+# ("A农民", "A《矛盾论》", "A“第二次结合”").
+BARE_OPTION_TEXT = f"{CJK}《“"
 # Option labels: "A." "A、" "(A)" "【A】" "[A]" "A " "Ａ．" (folded) "①"; validated against the
 # expected letter.
 OPTION = (
     r"(?P<option>(?<![(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_punct>[A-Ha-h])\s*[.、．:)）]"
     r"|[(（【\[](?P<opt_paren>[A-Ha-h])[)）】\]]"
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
-    rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{CJK}])"
+    rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{BARE_OPTION_TEXT}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
     r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z])"  # "A,2" opening a line (papers numbered "3,")
     r"|(?<![A-Za-z])(?P<opt_semi>[A-H]);(?=\s*\S))"  # "A;可用性,B;开放性": a question site's option run

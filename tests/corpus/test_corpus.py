@@ -647,7 +647,7 @@ FLOORS = {
     "nh1_android-review-questions.md": (0.95, 0.90),
     "ni1_mysql-practice-queries.md": (0.95, 0.0),
     "ni2_java-basic-exercises.md": (0.95, None),
-    "nj1_maogai-chapter-quiz-bank.docx": (0.95, 0.50),
+    "nj1_maogai-chapter-quiz-bank.docx": (0.95, 0.95),
     "nk1_js-advanced-exam-short-answers.md": (0.85, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),

@@ -7524,3 +7524,24 @@ def test_a_moodle_quiz_review_page_is_read_as_its_questions() -> None:
         ("3", "truefalse", "首问负责制是服务规范。", True),
     ]
     assert paper.coverage.unread == 0
+
+
+def test_a_key_quoting_each_right_option_a_line_is_a_multiple_choice() -> None:
+    # "参考答案：A．实事求是" then "B．群众路线" a line each (a MOOC's review page copied out, its
+    # score "实际得分：2.0" with it): the key names each right option by label and text
+    text = (
+        "二 不定项选择题\n1.\n毛泽东思想活的灵魂的基本方面（ ）\n(2分)\nA．实事求是\nB 群众路线\nC独立自主\n"
+        "D．党的建设\n实际得分：2.0\n参考答案：A．实事求是\nB 群众路线\nC独立自主\n"
+        "2.\n新民主主义革命的基本思想见于（）\nA《中国社会各阶级的分析》\nB《论持久战》\nC《实践论》\n"
+        "参考答案：A《中国社会各阶级的分析》\n"
+    )
+    assert [(q["type"], q["options"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("multiple", ["实事求是", "群众路线", "独立自主", "党的建设"], "ABC", ""),
+        ("single", ["《中国社会各阶级的分析》", "《论持久战》", "《实践论》"], "A", ""),
+    ]
+
+
+def test_a_key_quoting_lines_that_are_not_its_options_is_no_key_of_letters() -> None:
+    # the lines under "参考答案：A．…" say something else: its explanation, the letter alone the key
+    questions = parse("1.沟通的要素有（）\nA．信息\nB．渠道\nC．噪声\n参考答案：A．信息\nB．渠道指媒介\n")
+    assert [(q["type"], q["answer"]) for q in questions] == [("single", "A")]
