@@ -649,6 +649,7 @@ FLOORS = {
     "ni2_java-basic-exercises.md": (0.95, None),
     "nj1_maogai-chapter-quiz-bank.docx": (0.95, 0.95),
     "nk1_js-advanced-exam-short-answers.md": (0.85, 0.95),
+    "nm1_maogai-daolun-ch1-chaoxing.docx": (0.95, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
