@@ -51,6 +51,10 @@ NUMBERED_WARNINGS = [
     ),
     (ANSWER_DROPPED, _("原答案 %(answer)s 与 %(options)s 个选项不符,已舍弃")),
     (re.compile(r"^answer (?P<answer>.+) is not an option letter$"), _("答案 %(answer)s 不是选项字母")),
+    (
+        re.compile(r"^picture (?P<path>.+) was not uploaded with the paper$"),  # (pipeline.linked_pictures)
+        _("题中引用的图片 %(path)s 没有随试卷上传,学员看不到它:请改写题目,或导入带图的 Word 版"),
+    ),
 ]
 
 

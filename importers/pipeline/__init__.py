@@ -13,6 +13,7 @@ from .csv_sheet import is_csv
 from .gift import read_gift
 from .headerless import delimited_sheet
 from .json_records import json_sheet
+from .linked_pictures import flag_linked_pictures
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .moodle_xml import is_moodle_xml, read_moodle_xml
 from .parse import parse_lines
@@ -65,6 +66,7 @@ def _parse(
     )
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
+    flag_linked_pictures(paper.questions)
     return paper
 
 

@@ -7545,3 +7545,18 @@ def test_a_key_quoting_lines_that_are_not_its_options_is_no_key_of_letters() -> 
     # the lines under "参考答案：A．…" say something else: its explanation, the letter alone the key
     questions = parse("1.沟通的要素有（）\nA．信息\nB．渠道\nC．噪声\n参考答案：A．信息\nB．渠道指媒介\n")
     assert [(q["type"], q["answer"]) for q in questions] == [("single", "A")]
+
+
+def test_a_picture_only_linked_from_a_text_paper_sends_its_question_to_review() -> None:
+    # "![图](img/q2.png)" in Markdown, "<img src=…>" in HTML: the file is not in the upload, so
+    # the question showing it waits for review, the link named (a picture-free question does not)
+    questions = parse_markdown(
+        "1. 下图中的设备是什么？\n\n![设备](img/q1.png)\n\nA. 路由器\nB. 交换机\n\n答案：A\n\n"
+        '2. 服务的核心是？<img src="https://example.com/q2.gif">\n\nA. 客户\nB. 产品\n\n答案：A\n\n'
+        "3. 首问负责制的要点是？\n\nA. 负责到底\nB. 转给同事\n\n答案：A\n"
+    )
+    assert [[w for w in q["warnings"] if "picture" in w] for q in questions] == [
+        ["picture img/q1.png was not uploaded with the paper"],
+        ["picture https://example.com/q2.gif was not uploaded with the paper"],
+        [],
+    ]

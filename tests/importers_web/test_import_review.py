@@ -244,6 +244,8 @@ def test_numbered_warnings_read_in_the_interface_language() -> None:
     assert warning_label("possible duplicate of the question at line 12") == "可能与第 12 行的题目重复"
     assert warning_label("2 answer(s) for 3 blank(s)") == "题干有 3 个空,答案有 2 项"
     assert warning_label("something new") == "something new"
+    picture = "picture img/q1.png was not uploaded with the paper"
+    assert warning_label(picture).startswith("题中引用的图片 img/q1.png 没有随试卷上传")
 
 
 def test_the_classifiers_warnings_about_options_read_in_the_interface_language() -> None:
