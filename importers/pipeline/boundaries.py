@@ -1227,7 +1227,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         if not (item.stem or pending or item.shares or _cloze_options(item, text, m)):
             return None  # (options under "【41-43】" are the group's, shared by its stems)
         if group == "opt_bare" and not (
-            at_line_start(m)
+            (at_line_start(m) or BOX_BEFORE.search(text, 0, m.start()))
             and (
                 SPACED_BARE_B.search(text, m.end())
                 or NEXT_PUNCT_LABEL.search(text, m.end())
@@ -1259,12 +1259,27 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         # "A.心灵…" then "B从可见世界…" opening its own line, or "A可见世界B.理型世界": a label
         # that lost its dot
         first_lost = index == 1 and item.option_family == "space" and group == "opt_punct"
-        typo = (at_line_start(m) or first_lost) and {family, item.option_family} <= LETTER_FAMILIES
+        resumed = group == "opt_space" and item.option_family == "punct" and _next_punct_label(text, m, index)
+        typo = (at_line_start(m) or first_lost or resumed) and {family, item.option_family} <= LETTER_FAMILIES
         if not (typo or _in_its_column(m, text, group)):
             return None
         if not first_lost:
             family = item.option_family  # (the run keeps its own style: "C." comes next)
     return ("option", (index, family))
+
+
+# "…的治本之策是()A自由放任发展B.…": the stem's answer box, option A glued after it
+BOX_BEFORE = re.compile(r"[(（][ \t\u3000]*[)）][ \t]*$")
+
+
+def _next_punct_label(text: str, m: re.Match[str], index: int) -> bool:
+    """ "A.组织建设 B 思想建设 C.…": a label set apart by spaces, the one after it keeping the
+    run's dot, only lost its own ("A、A组织B、C服务C、B战略": a letter glued to words is none)."""
+    following = "ABCDEFGH"[index + 1 : index + 2]
+    spaced = text[m.start() - 1 : m.start()].isspace()
+    if not (spaced and following):
+        return False
+    return re.search(rf"(?<![A-Za-z]){following}\s*[.、．:)）]", text[m.end() :]) is not None
 
 
 def _cloze_options(item: Item, text: str, m: re.Match[str]) -> bool:

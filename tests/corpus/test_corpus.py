@@ -650,7 +650,7 @@ FLOORS = {
     "nj1_maogai-chapter-quiz-bank.docx": (0.95, 0.95),
     "nk1_js-advanced-exam-short-answers.md": (0.85, 0.95),
     "nm1_maogai-daolun-ch1-chaoxing.docx": (0.95, 0.95),
-    "no1_zikao-2025-04-zhenti-huiyi.pdf": (0.85, 0.95),
+    "no1_zikao-2025-04-zhenti-huiyi.pdf": (0.90, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),

@@ -7560,3 +7560,22 @@ def test_a_picture_only_linked_from_a_text_paper_sends_its_question_to_review() 
         ["picture https://example.com/q2.gif was not uploaded with the paper"],
         [],
     ]
+
+
+def test_options_run_on_after_the_stems_box_lose_a_label_mark_or_two() -> None:
+    # a PDF's options run on the stem's line: "()A自由…B.…" (A glued after the answer box) and
+    # "A.组织建设 B 思想建设 C.…" (B lost its dot, C has it): both runs are the options
+    text = (
+        "16.治本之策是()A自由放任发展B.淘汰落后产能C.绿色低碳发展 D.发展化石能源答案：C\n"
+        "24、新时代党的根本性建设是()A.组织建设 B 思想建设 C.作风建设 D.政治建设答案：D\n"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("治本之策是()", ["自由放任发展", "淘汰落后产能", "绿色低碳发展", "发展化石能源"], "C"),
+        ("新时代党的根本性建设是()", ["组织建设", "思想建设", "作风建设", "政治建设"], "D"),
+    ]
+
+
+def test_a_letter_after_a_box_with_no_option_run_is_the_stems_text() -> None:
+    # "（）A股" with no "B." after it: a word of the stem, not a run of options
+    questions = parse("1.下列属于（）A股市场的特点？\n答案：流动性强\n")
+    assert [(q["stem"], q["options"]) for q in questions] == [("下列属于()A股市场的特点?", [])]
