@@ -126,9 +126,16 @@ def parse_heading_pairs(
     blocks = _paired_blocks(lines, _lists_questions(lines))
     level = _question_level(blocks)
     keys_read: set[int] = set()
+    material = ""  # "##### 建表：" and its code: what the numbered questions below work on
     for at, block in enumerate(blocks):
         heading, body = block.heading, block.body
         if id(block) in keys_read:
+            continue
+        if _sets_up(block, blocks[at + 1 : at + 2]):
+            material = "\n".join(line.text for line in body).strip()
+            roles[heading.lineno] = ["heading"]
+            for line in body:
+                roles[line.lineno] = ["material"]
             continue
         sibling = block.level == level and bool(body) and not block.over_subheadings
         heads_others = block.over_subheadings and not body  # ("## 数据分析师SQL面试宝典" over "### 题目1")
@@ -137,7 +144,7 @@ def parse_heading_pairs(
             or PART.match(heading.text)
             or not (_heads_answer(block) or (sibling and not _chapter(heading)))
         ):
-            section = _plain(heading.text)
+            section, material = _plain(heading.text), ""
             roles[heading.lineno] = ["heading"]
             if _numbers_questions(body):
                 # "### 参考答案" and its table right under the part: the part's key, read with it
@@ -187,6 +194,7 @@ def parse_heading_pairs(
             roles[heading.lineno] = ["dropped"]  # a bare "15." over nothing: a number left unfilled
             continue
         q = ParsedQuestion(type="short", stem=stem, answer=answer, section=section, explanation=sources)
+        q.material = material
         q.lineno = heading.lineno
         q.number = _number(heading)
         statement = untagged_statement(stem)
@@ -203,6 +211,20 @@ def parse_heading_pairs(
             q.warnings.append(NO_ANSWER)
         questions.append(q)
     return questions
+
+
+def _sets_up(block: Block, following: list[Block]) -> bool:
+    """ "建表：", "数据准备" over the tables' code, numbered questions after it: not a question but
+    what they are asked about (SQL exercise sets print their schema so)."""
+    text = _question_text(block.heading)
+    if not block.body or _number(block.heading) or _asks(block.heading):
+        return False
+    if not (SETUP.search(text) or text.endswith((":", "："))):
+        return False
+    return bool(following) and bool(_number(following[0].heading)) and _asks(following[0].heading)
+
+
+SETUP = re.compile(r"建表|数据准备|准备数据|表结构|测试数据|初始化数据|数据表|已知条件|背景资料|材料")
 
 
 # "答案：", "参考答案：" opening a line: the key's label (a bare "答：" may close a worked answer)

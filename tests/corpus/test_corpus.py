@@ -645,7 +645,7 @@ FLOORS = {
     "nf3_aminglinux-exercise-answers-ch5-10.txt": (0.95, 0.95),
     "ng1_zikao-02325-computer-architecture-bank.pdf": (0.95, 0.95),
     "nh1_android-review-questions.md": (0.95, 0.90),
-    "ni1_mysql-practice-queries.md": (0.95, 0.0),
+    "ni1_mysql-practice-queries.md": (0.95, 0.0),  # (its answers keep the result screenshots)
     "ni2_java-basic-exercises.md": (0.95, None),
     "nj1_maogai-chapter-quiz-bank.docx": (0.95, 0.95),
     "nk1_js-advanced-exam-short-answers.md": (0.85, 0.95),

@@ -7579,3 +7579,19 @@ def test_a_letter_after_a_box_with_no_option_run_is_the_stems_text() -> None:
     # "（）A股" with no "B." after it: a word of the stem, not a run of options
     questions = parse("1.下列属于（）A股市场的特点？\n答案：流动性强\n")
     assert [(q["stem"], q["options"]) for q in questions] == [("下列属于()A股市场的特点?", [])]
+
+
+def test_a_set_up_heading_over_tables_is_the_material_of_the_numbered_questions() -> None:
+    # SQL exercise sets: "##### 建表：" over the schema, then "##### （1）. 写出sql…" headings each
+    # answered below: the schema is what every question works on, not a question of its own
+    questions = parse_markdown(
+        "##### 建表：\n\ncreate table test(id int, age int);\n\n"
+        "##### （1）. 写出sql语句，查询所有年龄大于20岁的员工\n\nselect * from test where age > 20;\n\n"
+        "##### （2）. 写出sql语句，统计员工人数\n\nselect count(*) from test;\n\n"
+        "##### （3）. 写出sql语句，按年龄降序列出员工\n\nselect * from test order by age desc;\n"
+    )
+    assert [(q["number"], q["material"], q["answer"]) for q in questions] == [
+        ("1", "create table test(id int, age int);", "select * from test where age > 20;"),
+        ("2", "create table test(id int, age int);", "select count(*) from test;"),
+        ("3", "create table test(id int, age int);", "select * from test order by age desc;"),
+    ]
