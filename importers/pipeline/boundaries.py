@@ -1190,8 +1190,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None
     if _qa_answer(seg, item, m, label):
         return ("qa_answer", None)  # "Q: 如何…" (or "Q1：") then "A: 倾听…": the answer
-    if group == "opt_comma" and not at_line_start(m):
-        return None  # "选A,B" in a sentence; only a line that opens with "A," is an option
+    if group == "opt_comma" and not _comma_label(item, m, text):
+        return None  # "选A,B" in a sentence; "A," opens a line, or goes on a run of "A," labels
     if label.islower() and group not in ("opt_punct", "opt_paren"):
         return None  # ("(a) 停课…": English and Hong Kong papers bracket lower-case labels)
     if label.islower() and seg.section.kind == "case" and (seg.case_labels or not seg.case_open):
@@ -1280,6 +1280,18 @@ def _next_punct_label(text: str, m: re.Match[str], index: int) -> bool:
     if not (spaced and following):
         return False
     return re.search(rf"(?<![A-Za-z]){following}\s*[.、．:)）]", text[m.end() :]) is not None
+
+
+def _comma_label(item: Item, m: re.Match[str], text: str) -> bool:
+    """ "A,微笑  B,拒绝", "A,add \tB,addSubMenu": labels marked by a comma open a line, then go on
+    after a space; before a Latin word ("A,ButtonGroup") the first needs "B," set apart after it."""
+    if not at_line_start(m):
+        return item.option_family == "comma" and text[m.start() - 1 : m.start()].isspace()
+    return not LATIN_AFTER.match(text, m.end()) or NEXT_COMMA_LABEL.search(text, m.end()) is not None
+
+
+LATIN_AFTER = re.compile(r"\s?[A-Za-z]")
+NEXT_COMMA_LABEL = re.compile(r"\sB,\s?\S")
 
 
 def _cloze_options(item: Item, text: str, m: re.Match[str]) -> bool:

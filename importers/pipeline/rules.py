@@ -197,7 +197,8 @@ OPTION = (
     r"|(?<![A-Za-z(（])(?<![(（]\s)(?<![(（]\s\s)(?P<opt_space>[A-H])(?=\s+[^\s)）])"
     rf"|(?<![A-Za-z])(?P<opt_bare>[A-H])(?=[{BARE_OPTION_TEXT}])"
     r"|(?P<opt_circle>[①②③④⑤⑥⑦⑧])"
-    r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z])"  # "A,2" opening a line (papers numbered "3,")
+    # "A,2" opening a line (papers numbered "3,"); "A,ButtonGroup  B, RadioButtons" (boundaries)
+    r"|(?<![A-Za-z])(?P<opt_comma>[A-H]),(?=[^\s,A-Za-z]|\s?[A-Za-z][A-Za-z])"
     r"|(?<![A-Za-z])(?P<opt_semi>[A-H]);(?=\s*\S))"  # "A;可用性,B;开放性": a question site's option run
 )
 # "阅读材料，完成下列要求。", "阅读下列材料：": a question that only hands out texts to read; the

@@ -7595,3 +7595,18 @@ def test_a_set_up_heading_over_tables_is_the_material_of_the_numbered_questions(
         ("2", "create table test(id int, age int);", "select count(*) from test;"),
         ("3", "create table test(id int, age int);", "select * from test order by age desc;"),
     ]
+
+
+def test_options_labelled_with_a_comma_run_along_their_line() -> None:
+    # "A,微笑服务  B,拒绝服务 C,…": each label marked by a comma, on one line; Latin options too
+    # ("A,ButtonGroup  B, RadioButtons"), once a "B," set apart shows the run
+    text = (
+        "1. 关于服务的说法正确的是( A )\nA,微笑服务  B,拒绝服务 C,推诿 D,争辩\n"
+        "2. 创建子菜单的方法是( B )\nA,add \tB,addSubMenu C,createSubMenu \tD,createMenu\n"
+        "3. 名单写作A,B两类( )\n答案：甲\n"
+    )
+    assert [(q["options"], q["answer"]) for q in parse(text)] == [
+        (["微笑服务", "拒绝服务", "推诿", "争辩"], "A"),
+        (["add", "addSubMenu", "createSubMenu", "createMenu"], "B"),
+        ([], ["甲"]),  # ("A,B" named in a sentence: no options)
+    ]
