@@ -21,11 +21,13 @@ from importers.pipeline import PaperError
 
 # The pipeline's own sniffing (what a file really is, from its first bytes) decides here too,
 # so the upload refuses exactly what the parser would later call "not what its name says".
-from importers.pipeline.read import ZIP_MAGICS, is_pdf, is_xls, refuse_known_binary
+from importers.pipeline.read import OLE_MAGIC, ZIP_MAGICS, is_html_doc, is_pdf, is_xls, refuse_known_binary
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
+from importers.pipeline.read_wordml import is_word_xml
 
 PAPER_EXTENSIONS = (
     ".docx",
+    ".doc",  # (only Word 2003 XML, which exam systems save as .doc, or a .docx misnamed)
     ".txt",
     ".md",
     ".html",
@@ -97,6 +99,8 @@ def _refusal(name: str, data: bytes, limits: Limits) -> str | None:
 def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
     """Why the bytes are not what the extension says, or None when they are."""
     mismatch = _("文件内容与扩展名 %(ext)s 不符") % {"ext": extension}
+    if extension == ".doc":
+        return _doc_mismatch(data, mismatch)
     if extension in ZIP_MEMBER_OF:
         if not data.startswith(ZIP_MAGICS):
             return f"{mismatch}: {_sniffed(name, data)}"
@@ -122,6 +126,19 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
     except (UndecodableText, BinaryContent):
         return f"{mismatch}: " + _("不是可识别编码的文本")
     return None
+
+
+def _doc_mismatch(data: bytes, mismatch: str) -> str | None:
+    """A .doc is read when it is Word 2003 XML, a web page (Word opens both as documents) or a
+    .docx under the old name; the binary format
+    of Word 97-2003 is not, and the admin is told how to convert it."""
+    if is_word_xml(data) or is_html_doc(data):
+        return None
+    if data.startswith(OLE_MAGIC):
+        return _("旧版 Word 二进制文档(.doc)无法读取:请在 Word 或 WPS 中另存为 .docx 后上传")
+    if data.startswith(ZIP_MAGICS):
+        return _content_mismatch("", ".docx", data)
+    return mismatch
 
 
 def _sniffed(name: str, data: bytes) -> str:

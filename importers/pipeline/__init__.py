@@ -18,6 +18,7 @@ from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .moodle_xml import is_moodle_xml, read_moodle_xml
 from .parse import parse_lines
 from .read import is_plain_text, is_spreadsheet, read_lines
+from .read_wordml import is_word_xml
 from .sheet_bank import read_bank_sheets, read_csv, read_spreadsheet, read_table, sheet_columns
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
@@ -46,7 +47,7 @@ def _parse(
         paper = read_spreadsheet(filename, data)  # row problems are in paper.warnings
         paper.coverage = rows_coverage(paper)
         return paper
-    if is_moodle_xml(data) or filename.lower().endswith(".xml"):
+    if (is_moodle_xml(data) or filename.lower().endswith(".xml")) and not is_word_xml(data):
         if not is_moodle_xml(data):
             raise PaperError(filename, "an XML file that is not a Moodle question export (<quiz>)")
         paper = read_moodle_xml(filename, data)

@@ -525,6 +525,10 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         elif typed_in := _answer_named_in_blank(q.stem, options):
             letters = typed_in.group(1)
             q.stem = q.stem[: typed_in.start()] + "( )" + q.stem[typed_in.end() :]
+    named_in_box = _options_named_in_box(q.stem, options)
+    if named_in_box and letters in ("", named_in_box[1]):
+        box, letters = named_in_box  # "…由阿里巴巴创立。（2003）": the key's option texts in the box
+        q.stem = q.stem[: box.start()] + "( )" + q.stem[box.end() :]
     if letters:
         inline = answer_in_blank(q.stem, len(options))
         leading = ANSWER_BEFORE_STEM.match(q.stem)
@@ -671,6 +675,42 @@ def _answer_named_in_blank(stem: str, options: list[str]) -> re.Match[str] | Non
     return None
 
 
+BRACKETED_PART = re.compile(r"【([^【】\n]+)】")
+BRACKETED_PARTS = re.compile(r"(?:【[^【】\n]+】\s*){1,20}")
+
+
+def _options_named_in_box(stem: str, options: list[str]) -> tuple[re.Match[str], str] | None:
+    """ "…创立。（2003）", "…有哪些？（不受时间和空间的控制 成本低，效率高）": an exam system's copy
+    printing the right options' texts in the stem's box; the box and their letters, when its whole
+    text is options' texts in order (set apart by spaces or commas)."""
+    keys = [_text_key(o) for o in options[:8]]
+    for box in reversed(list(BOX_TEXT.finditer(stem))):
+        letters = _as_option_texts(re.sub(r"\s+", "", box.group(1)), keys, 0)
+        if letters:
+            return box, letters
+    return None
+
+
+def _as_option_texts(text: str, keys: list[str], first: int) -> str:
+    """The letters of options (from `first` on) whose texts, in order, make up `text`."""
+    if not text:
+        return ""
+    for index in range(first, len(keys)):
+        key = keys[index]
+        if key and text.startswith(key):
+            rest = text[len(key) :]
+            if not rest:
+                return "ABCDEFGH"[index]
+            more = _as_option_texts(rest.lstrip("、，,;；"), keys, index + 1)
+            if more:
+                return "ABCDEFGH"[index] + more
+    return ""
+
+
+# a bracket's text, one bracket nested in it at most ("（品牌logo 视觉点（促销信息）…）")
+BOX_TEXT = re.compile(r"[(（]((?:[^()（）\n]|[(（][^()（）\n]*[)）]){1,300})[)）]")
+
+
 def _blanks_below(item: Item, answer_text: str | None) -> bool:
     """Unanswered, with blanks on the lines under its first: the question goes on there (an
     answer has no blanks)."""
@@ -758,6 +798,13 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
     italic = CODE_KEY_AFTER_BOLD.match(q.stem) if answer_text is None and q.stem.endswith("*") else None
     if italic:  # "**(____) 是…必由之路.***```坚持党的全面领导```*": the key in italic code after it
         q.stem, answer_text = clean_stem(f"**{italic.group(1)}**"), italic.group(3)
+    bracketed = BRACKETED_PARTS.fullmatch((answer_text or "").strip())
+    if bracketed:  # "【旗舰店】【专卖店】": an exam system's key, one bracket a blank
+        q.answer = BRACKETED_PART.findall(answer_text or "")
+        filled = [m for m in BRACKETED_PART.finditer(q.stem) if not m.group(1).isdigit()]
+        if len(filled) == len(q.answer) and not _blank_count(q.stem):  # the stem printed filled in
+            q.stem = BRACKETED_PART.sub(lambda m: m.group(0) if m.group(1).isdigit() else "____", q.stem)
+        return
     labelled = BLANK_LABEL.split((answer_text or "").strip())
     if len(labelled) == 2 and len(set(PAREN_NUMBER.findall(q.stem))) > 1:
         labelled = PAREN_NUMBER.split((answer_text or "").strip())  # "（1）上帝（2）及时" for blanks (1) (2)

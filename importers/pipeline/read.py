@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 
 from .model import Line, PaperError
@@ -20,6 +21,7 @@ from .read_html import HTML_EXTENSIONS, read_html
 from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
 from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
+from .read_wordml import is_word_xml, read_word_xml
 
 NOT_OURS = "not a Word or text file"
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
@@ -73,6 +75,8 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
         lines = _read_zip(filename, data)
     elif is_pdf(data):
         lines = read_pdf(filename, data)
+    elif is_word_xml(data):
+        lines = read_word_xml(filename, data)
     else:
         refuse_known_binary(filename, data)
         lines = _read_text(filename, data)
@@ -88,6 +92,14 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
             f"line {longest.lineno} is {len(longest.text):,} characters long: not the text of a paper",
         )
     return lines
+
+
+def is_html_doc(data: bytes) -> bool:
+    """A web page saved under a .doc name (exam systems export "Word" papers so; Word opens it)."""
+    return HTML_START.search(data[:HEAD_SIZE]) is not None
+
+
+HTML_START = re.compile(rb"<html[\s>]|<!doctype html", re.IGNORECASE)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -142,7 +154,9 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, str(exc)) from exc
     except BinaryContent as exc:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
-    if filename.lower().endswith(HTML_EXTENSIONS):
+    if filename.lower().endswith(HTML_EXTENSIONS) or (
+        filename.lower().endswith(".doc") and is_html_doc(data)
+    ):
         lines = read_html(text)
         if not lines and text.strip():
             raise PaperError(filename, "the web page could not be read: it is not HTML, or nests too deeply")

@@ -652,7 +652,7 @@ FLOORS = {
     "nm1_maogai-daolun-ch1-chaoxing.docx": (0.95, 0.95),
     "no1_zikao-2025-04-zhenti-huiyi.pdf": (0.90, 0.95),
     "nq1_computer-network-single-choice-bank.docx": (0.95, 0.95),
-    "nr1_dianshang-wangdian-tiku-xinjianshijuan2.doc": (0.0, None),
+    "nr1_dianshang-wangdian-tiku-xinjianshijuan2.doc": (0.95, 0.95),
     "ns1_lixue-copper-equipment-maintenance-bank.csv": (0.95, 0.95),
     "ns2_option-app-xi-thought-multichoice.txt": (0.95, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),

@@ -7610,3 +7610,31 @@ def test_options_labelled_with_a_comma_run_along_their_line() -> None:
         (["add", "addSubMenu", "createSubMenu", "createMenu"], "B"),
         ([], ["甲"]),  # ("A,B" named in a sentence: no options)
     ]
+
+
+def test_the_right_options_texts_in_a_stems_box_are_its_key() -> None:
+    # an exam system's copy prints the answer's text in the box ("…创立。（2003）"), several
+    # options' texts set apart by spaces for a multiple choice; the box is emptied
+    text = (
+        "1．淘宝网在哪一年创立。（2003）\nA、2001\nB、2003\nC、2004\n"
+        "2．电子商务的特点有哪些？（不受时空限制 成本低，效率高 交易环节少）\nA、不受时空限制\nB、成本低，效率高\n"
+        "C、信息不透明\nD、交易环节少\n"
+        "3．以下属于水果的是（苹果）\nA、白菜\nB、萝卜\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("single", "淘宝网在哪一年创立。( )", "B"),
+        ("multiple", "电子商务的特点有哪些?( )", "ABD"),
+        ("single", "以下属于水果的是(苹果)", None),  # (no option says 苹果: a note, left as printed)
+    ]
+
+
+def test_a_key_of_bracketed_parts_answers_a_fill_one_bracket_a_blank() -> None:
+    # "【旗舰店】【专卖店】" in the key; the stem printed filled in the same brackets is emptied
+    text = (
+        "填空题\n1．天猫店铺类型主要有【旗舰店】、【专卖店】两种。\n2．电子商务的主体是____。\n"
+        "答案\n填空题\n1．【旗舰店】【专卖店】\n2．【商务活动】\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("天猫店铺类型主要有____、____两种。", ["旗舰店", "专卖店"]),
+        ("电子商务的主体是____。", ["商务活动"]),
+    ]

@@ -113,7 +113,8 @@ def refusal_of(client: Client, bank: Bank, files: dict[str, bytes]) -> list[str]
 def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None:
     page = "<html><body><p>1. 客户是谁?</p><p>答案：上帝</p></body></html>".encode()
     assert refusal_of(admin_client_, bank, {"exam.html": page, "b.htm": page, "c.php": page}) == [
-        "c.php: 不支持的文件类型,只接收 .docx .txt .md .html .htm .xlsx .xls .csv .json .pdf .gift .xml .zip"
+        "c.php: 不支持的文件类型,只接收 .docx .doc .txt .md .html .htm .xlsx .xls .csv .json .pdf .gift .xml"
+        " .zip"
     ]
 
 
@@ -135,6 +136,11 @@ def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None
             "nest.zip/inner.zip: 不接收压缩包里的压缩包",
         ),
         ({"broken.zip": b"PK\x03\x04garbage"}, "broken.zip: 压缩包已损坏"),
+        (
+            {"old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600},
+            "old.doc: 旧版 Word 二进制文档(.doc)无法读取:请在 Word 或 WPS 中另存为 .docx 后上传",
+        ),
+        ({"note.doc": txt_paper("题?")}, "note.doc: 文件内容与扩展名 .doc 不符"),
     ],
 )
 def test_each_refusal_names_the_file(
@@ -269,3 +275,20 @@ def test_same_file_uploaded_again_is_skipped(admin_client_: Client, bank: Bank) 
     page = admin_client_.get(reverse("importers:progress", args=[second.pk])).content.decode()
     assert "已导入过" in page
     assert reverse("importers:review", args=[first.pk]) in page
+
+
+def test_a_doc_an_exam_system_saved_as_word_xml_or_a_web_page_is_imported(
+    admin_client_: Client, bank: Bank
+) -> None:
+    # exam systems export "试卷.doc" as Word 2003 XML or as HTML, and Word opens both: read them
+    from tests.importers.test_read_wordml import word_xml
+
+    page = "<html><body><p>1. 客户是谁?</p><p>A. 上帝</p><p>B. 对手</p><p>答案：A</p></body></html>"
+    upload(admin_client_, bank.pk, {"xml.doc": word_xml(), "page.doc": page.encode()})
+    assert ImportBatch.objects.get().refusals == []
+    assert set(ImportFile.objects.values_list("filename", "status")) == {
+        ("xml.doc", "parsed"),
+        ("page.doc", "parsed"),
+    }
+    assert StagedQuestion.objects.filter(data__stem="客户是谁?", data__answer="A").exists()
+    assert StagedQuestion.objects.filter(data__number="2", data__answer="B").exists()
