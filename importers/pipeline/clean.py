@@ -15,6 +15,7 @@ from . import rules
 from .boundaries import BOUNDARY, program_line
 from .bulleted_options import bulleted_options
 from .key_above_options import key_above_options
+from .keyed_table import keyed_table
 from .listed_options import listed_options
 from .marked_options import marked_options
 from .model import Image, Line
@@ -97,7 +98,8 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     """Folded lines fit to parse; page furniture goes to `furniture` when given (the coverage)."""
     kept: list[tuple[Line, Line]] = []  # (source line, folded line)
     dropped: list[Line] = []
-    reviewed = moodle_review(lines, dropped)  # (a quiz review page's own lines are furniture)
+    # (a quiz review page's own lines and a keyed table's header are furniture)
+    reviewed = moodle_review(keyed_table(lines, dropped), dropped)
     for line in sigil_records(
         tagged_records(
             listed_options(

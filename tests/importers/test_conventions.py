@@ -7638,3 +7638,44 @@ def test_a_key_of_bracketed_parts_answers_a_fill_one_bracket_a_blank() -> None:
         ("天猫店铺类型主要有____、____两种。", ["旗舰店", "专卖店"]),
         ("电子商务的主体是____。", ["商务活动"]),
     ]
+
+
+def test_a_bank_printed_as_a_table_of_number_key_and_question_is_read_row_by_row() -> None:
+    # Taiwan's procurement banks: a header 編號|答案|試題 (a narrow column's, a character a line),
+    # each row "N K question (1)…(4)…" wrapped over lines, a choice keyed by its option's number
+    # and a 是非題 by O/X
+    text = (
+        "選擇題\n編\n號\n答\n案\n試題\n1 4依要點，以下何者不是基本設計階段審議\n之重點？ (1)經費合理性。 (2)技術可行性。"
+        " (3)期程妥適性。 (4)以上皆\n是。\n2 2下列何者非措施？ (1)檢討移工規定。\n(2)全面開放移工。\n"
+        "是非題\n編號 答案 試題\n1 O 機關編列計畫經費時，應針對物價調整編列費用。\n2 X 招標文件納入物調內容即符合範本。\n"
+    )
+    assert [(q["number"], q["type"], q["stem"], q["options"], q["answer"]) for q in parse(text)] == [
+        (
+            "1",
+            "single",
+            "依要點,以下何者不是基本設計階段審議之重點?",
+            ["經費合理性。", "技術可行性。", "期程妥適性。", "以上皆是。"],
+            "D",
+        ),
+        ("2", "single", "下列何者非措施?", ["檢討移工規定。", "全面開放移工。"], "B"),
+        ("1", "truefalse", "機關編列計畫經費時,應針對物價調整編列費用。", [], True),
+        ("2", "truefalse", "招標文件納入物調內容即符合範本。", [], False),
+    ]
+
+
+def test_a_table_with_a_unit_column_and_the_key_last_drops_the_units_name() -> None:
+    # 序號|單元名稱|題目|答案: the unit's name (repeated down its rows, wrapped or on the question's
+    # line) comes before each question, the key ends the row; each page repeats its banner
+    text = (
+        "序號 單元名稱 題目 答案\n1 政府採購概論 \n工程會發現流標，下列何者為非？(A)物價上漲(B)預算不符(C)工期不符。 A\n"
+        "2 政府採購概論 機關辦理估驗計價，每期須扣除多少保留款？ (A)3％(B)5%(C)6%。 B\n"
+        "┌ 115 年 版 ┐ 以單元順序排列\nhttps://example.com/page1.png\n序號 單元名稱 題目 答案\n┌ 115 年 版 ┐ 以單元順序排列\n"
+        "3 單元一：第一章 公共工程\n品質管理制度\n依辦法，下列何者有誤？(A)甲(B)乙\nB\n"
+        "4 單元一：第一章 公共工程\n品質管理制度\n品質缺失須如何預防？(A)修補(B)改變機制\nB\n"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("1", "工程會發現流標,下列何者為非?", "A"),
+        ("2", "機關辦理估驗計價,每期須扣除多少保留款?", "B"),
+        ("3", "依辦法,下列何者有誤?", "B"),
+        ("4", "品質缺失須如何預防?", "B"),
+    ]
