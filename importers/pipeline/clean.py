@@ -33,6 +33,7 @@ PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}]
 FURNITURE = [
     re.compile(r"^.{0,80}_第\s*\d+\s*[页頁]$"),  # "试题及答案_第3页"
     re.compile(r"^第\s*\d+\s*[页頁]\s*[/／]\s*共\s*\d+\s*[页頁]$"),  # "第1页 / 共20页"
+    re.compile(r"^[-—–\s]*第\s*\d{1,4}\s*[页頁][-—–\s]*$"),  # "第 2 页", "- 第3页 -": a page's mark
     re.compile(
         r"^.{0,30}第\s*\d+\s*[页頁]\s*[/／,，(（]?\s*共\s*\d+\s*[页頁].{0,10}$"
     ),  # "姓名学号第2页共3页", "…第5页（共7页）"

@@ -651,7 +651,7 @@ FLOORS = {
     "nk1_js-advanced-exam-short-answers.md": (0.85, 0.95),
     "nm1_maogai-daolun-ch1-chaoxing.docx": (0.95, 0.95),
     "nn1_zikao-00178-2022-04.md": (0.95, 0.95),
-    "np1_gesp-cpp1-2023-06-jiexi.md": (0.8, 0.45),
+    "np1_gesp-cpp1-2023-06-jiexi.md": (0.80, 0.95),
     "no1_zikao-2025-04-zhenti-huiyi.pdf": (0.90, 0.95),
     "nq1_computer-network-single-choice-bank.docx": (0.95, 0.95),
     "nr1_dianshang-wangdian-tiku-xinjianshijuan2.doc": (0.95, 0.95),

@@ -7679,3 +7679,17 @@ def test_a_table_with_a_unit_column_and_the_key_last_drops_the_units_name() -> N
         ("3", "依辦法,下列何者有誤?", "B"),
         ("4", "品質缺失須如何預防?", "B"),
     ]
+
+
+def test_a_page_mark_between_a_stem_and_its_options_is_furniture() -> None:
+    # a PDF turned into Markdown keeps "## 第 2 页" wherever a page broke, mid-question too; and
+    # "【考纲知识点】…" under a key is the question's metadata, not its answer
+    questions = parse_markdown(
+        "一、单选题\n\n1. ChatGPT 不能完成的是（\n）。\n\n## 第 2 页\n\nA. 改邮件\n\nB. 擦地板\n\n【答案】B\n\n"
+        "【考纲知识点】计算机基础（一级）\n\n【解析】擦地板不是程序的事。\n\n二、判断题\n\n1. if 语句可以没有else 子句。\n\n"
+        "【答案】√\n\n【考纲知识点】分支结构（一级）\n"
+    )
+    assert [(q["type"], q["options"], q["answer"]) for q in questions] == [
+        ("single", ["改邮件", "擦地板"], "B"),
+        ("truefalse", [], True),
+    ]
