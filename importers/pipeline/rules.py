@@ -401,7 +401,9 @@ CHOICE_KEY_HEAD = re.compile(
 # "A1.一个完整的…", "D20电容式…", "A/C/D6…", "bc5…", "对1能见度…": a bank printing each key glued
 # before its question's number (the first with its dot, or letters apart: "A1型题" titles a part)
 BARE_KEY_HEAD = re.compile(
-    rf"^\s*(?:([A-H](?:[/、,，]?[A-H]){{0,7}}|[a-h](?:[/、,，]?[a-h]){{0,7}})|({_WORDS}))(?=(\d{{1,4}})(\s*[.、．](?!\d))?)"
+    r"^\s*(?:[【\[]\s*)?"  # ("【D】1. 下列…": the key in brackets before the number)
+    rf"(?:([A-H](?:[/、,，]?[A-H]){{0,7}}|[a-h](?:[/、,，]?[a-h]){{0,7}})|({_WORDS}))"
+    r"(?:\s*[】\]]\s*)?(?=(\d{1,4})(\s*[.、．](?!\d))?)"
 )
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")

@@ -657,7 +657,7 @@ FLOORS = {
     "nr1_dianshang-wangdian-tiku-xinjianshijuan2.doc": (0.95, 0.95),
     "ns1_lixue-copper-equipment-maintenance-bank.csv": (0.95, 0.95),
     "ns2_option-app-xi-thought-multichoice.txt": (0.95, 0.95),
-    "nt1_option-pricing-kaoguti-tw.md": (0.9, 0.0),
+    "nt1_option-pricing-kaoguti-tw.md": (0.90, 0.95),
     "nt2_pcc-procurement-lifecycle-tiku-tw.pdf": (0.95, 0.95),
     "nt3_pcc-quality-engineer-tiku-notebooklm-tw.txt": (0.95, 0.95),
     "nu1_makesi-yuanli-xulun-ch1.pdf": (0.85, 0.95),

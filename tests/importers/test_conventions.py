@@ -7693,3 +7693,15 @@ def test_a_page_mark_between_a_stem_and_its_options_is_furniture() -> None:
         ("single", ["改邮件", "擦地板"], "B"),
         ("truefalse", [], True),
     ]
+
+
+def test_a_key_in_brackets_before_each_number_is_that_questions_key() -> None:
+    # "【D】1. 下列…" (and "[B] 2."): the key printed before the number, in brackets
+    text = (
+        "選擇題\n【D】1. 下列何者是有保護的買權?\n(A)甲\n(B)乙\n(C)丙\n(D)丁\n"
+        "[B] 2. 連續複利的預期年報酬率是多少?\n(A)6%\n(B)8%\n"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("1", "下列何者是有保護的買權?", "D"),
+        ("2", "連續複利的預期年報酬率是多少?", "B"),
+    ]
