@@ -1746,7 +1746,7 @@ def on_my_answer(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     item = seg.item
-    if number == 1 and seg.section.kind == "prose" and seg.section.items and _instructions(seg.section):
+    if number == 1 and after_instructions(seg):
         seg.new_section(
             "", "generic", line.lineno
         )  # "考生须知 1… 2…" then "1.": the paper's own first question
@@ -1773,8 +1773,14 @@ def _tag_before_number(item: Item | None, line: Line) -> str:
     return "" if item.stem or item.options or item.answer or item.extra else item.tag
 
 
-def _instructions(section: Section) -> bool:
-    return INSTRUCTIONS.fullmatch(section.heading) is not None
+def after_instructions(seg: Segmenter) -> bool:
+    """In the numbered rules under "注意事项": a "1." here starts the paper's questions."""
+    section = seg.section
+    return (
+        section.kind == "prose"
+        and bool(section.items)
+        and INSTRUCTIONS.fullmatch(section.heading) is not None
+    )
 
 
 INSTRUCTIONS = re.compile(rules.PROSE_MARKER)

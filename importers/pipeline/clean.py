@@ -75,6 +75,9 @@ FURNITURE = [
         r"^(?:本题|实际)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
+    # a paper's header fields: "科目:1.計算機原理 2.網路概論" (its numbers name subjects, not
+    # questions), "類別:資訊   節次:第二節", "课程名称：客户关系管理"
+    re.compile(r"^(?:考试|考試)?(?:科目|课程名称|課程名稱)\s*[:：]|(?:^|\s)(?:节次|節次)\s*[:：]"),
     # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"
     re.compile(r"^(?:答案正确|答案错误|部分正确)\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     re.compile(r"^(?:回答正确|回答错误|回答部分正确)$"),  # (its verdict alone: never a key)
@@ -123,7 +126,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     if furniture is not None:
         furniture.extend(dropped)
     left = [folded for (_, folded), out in zip(kept, gone, strict=True) if not out]
-    return join_label_values(join_split_boxes(join_page_fragments(left)))
+    return join_label_values(join_split_boxes(join_page_fragments(join_vertical_words(left))))
 
 
 # Text printed vertically, one character a line: a printed paper's binding margin
@@ -144,6 +147,29 @@ def vertical_text(lines: list[Line]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def join_vertical_words(lines: list[Line]) -> list[Line]:
+    """ "注" "意" "事" "項" a character a line (a box's narrow title column, as a PDF reads it):
+    joined when they spell the title of a paper's instructions, which then head its rules."""
+    out: list[Line] = []
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and end - at < VERTICAL_WORD and len(lines[end].text.strip()) == 1:
+            end += 1
+        word = "".join(line.text.strip() for line in lines[at:end])
+        if end - at >= 2 and INSTRUCTIONS_TITLE.fullmatch(word):
+            out.append(with_text(lines[at], word))
+            at = end
+        else:
+            out.append(lines[at])
+            at += 1
+    return out
+
+
+VERTICAL_WORD = 4
+INSTRUCTIONS_TITLE = re.compile(rules.PROSE_MARKER)
 
 
 # An answer's label alone on its line, the answer on the next: "**正确答案：**" / "D 西南".

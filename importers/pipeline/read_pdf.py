@@ -13,11 +13,15 @@ import io
 import logging
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from . import rules
 from .boundaries import BOUNDARY
 from .model import Line, PaperError
 from .pdf_cid_maps import restore_cid_maps
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MAX_PAGES = 1_000
 EDGE_LINES = 2  # a running header or footer sits in a page's first or last two lines
@@ -93,6 +97,17 @@ MIN_LABEL_USES = 3
 DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)  # any reader's
 
 
+def _opens_without_password(reader: PdfReader) -> bool:
+    """Official papers are often "protected" by an owner password only (no printing, no copying):
+    the empty user password opens them for reading, as any viewer does."""
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        return bool(reader.decrypt(""))
+    except (DependencyError, PdfReadError, *DAMAGED):  # (AES without the cryptography package)
+        return False
+
+
 def _page_texts(filename: str, data: bytes) -> list[str]:
     from pypdf import PdfReader  # late: only PDFs pay for it
     from pypdf.errors import PdfReadError
@@ -102,7 +117,7 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        if reader.is_encrypted and not _opens_without_password(reader):
             raise PaperError(filename, "the PDF is password-protected: remove the password and save it again")
         if len(reader.pages) > MAX_PAGES:
             raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")

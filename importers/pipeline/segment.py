@@ -328,7 +328,11 @@ class Segmenter:
         if key_head and (self._first_question_ahead() or self.section.keys_lead):
             self.section.keys_lead = True  # "（B）1．…": each question's key in a box before its number
             self.leading_key, pos = key_head.group(1), key_head.end()
-        bare = self._bare_key_head(text) if self.mode == "questions" and not (head or key_head) else None
+        bare = (
+            self._bare_key_head(text, line.lineno)
+            if self.mode == "questions" and not (head or key_head)
+            else None
+        )
         if bare is not None:  # the number due next after its key: a question, whatever its text opens with
             self.section.number_style = self.section.number_style or "plain"
             self.open_item(bare.group(3), line)
@@ -440,10 +444,12 @@ class Segmenter:
         item.slot = "explanation"
         return "explanation"
 
-    def _bare_key_head(self, text: str) -> re.Match[str] | None:
+    def _bare_key_head(self, text: str, lineno: int) -> re.Match[str] | None:
         """ "A1.…", "D20…", "对1…": a key glued before the number due next, in a section whose first
         question has one before "1." (sets the key, or the mark, waiting for the item)."""
         m = rules.BARE_KEY_HEAD.match(text)
+        if m is not None and m.group(3) == "1" and m.group(4) and boundaries.after_instructions(self):
+            self.new_section("", "generic", lineno)  # "注意事項 1.… 2.…" then "[D] 1.": the questions
         if m is None or int(m.group(3)) != self.expected:
             return None
         if not (self.section.keys_lead or self.section.marks_lead):

@@ -662,7 +662,7 @@ FLOORS = {
     "nt3_pcc-quality-engineer-tiku-notebooklm-tw.txt": (0.95, 0.95),
     "nu1_makesi-yuanli-xulun-ch1.pdf": (0.85, 0.95),
     "nv1_sms-alternative-service-multiple-choice.md": (0.5, 0.0),
-    "nv2_moea-2015-computer-principles-network.pdf": (0.0, None),
+    "nv2_moea-2015-computer-principles-network.pdf": (0.95, 0.95),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),

@@ -7705,3 +7705,15 @@ def test_a_key_in_brackets_before_each_number_is_that_questions_key() -> None:
         ("1", "下列何者是有保護的買權?", "D"),
         ("2", "連續複利的預期年報酬率是多少?", "B"),
     ]
+
+
+def test_questions_after_a_papers_numbered_rules_begin_at_their_keyed_one() -> None:
+    # a recruitment exam's PDF: its header fields ("科目:1.計算機原理 2.網路概論"), "注意事項"
+    # printed a character a line over rules 1-3, then "[D] 1." keyed before each number
+    text = (
+        "經濟部所屬事業機構104 年新進職員甄試試題\n類別:資訊          節次:第二節\n科目:1.計算機原理 2.網路概論\n"
+        "注\n意\n事\n項\n1.本試題共4頁。\n2.禁止使用電子計算器。\n3.考試時間：90分鐘。\n"
+        "[D] 1.下列何者並非5大單元之一？\n(A)控制單元(B)算數與邏輯單元(C)輸出單元(D)程式單元\n"
+        "[C] 2.單位由小到大的排列為？\n(A) KB < TB (B) TB < GB\n(C) KB < MB (D) MB < GB\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "D"), ("2", "C")]

@@ -223,3 +223,27 @@ def test_text_that_pypdf_breaks_at_every_font_run_is_laid_out_by_position() -> N
         ("1", "Which states can a process be in?", "ready, running, blocked."),
         ("2", "What does a scheduler pick?", "the next process, by priority."),
     ]
+
+
+def _encrypted(user_password: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(FILES / "running-header.pdf"))
+    writer.encrypt(user_password=user_password, owner_password="owner-only", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_locked_only_against_copying_is_read() -> None:
+    # official papers carry an owner password (no printing, no copying) and an empty user one:
+    # every viewer opens them, and so does the importer
+    paper = parse_document("locked.pdf", _encrypted(""))
+    assert [q.answer for q in paper.questions[:3]] == ["B", "A", "B"]
+
+
+def test_a_pdf_that_needs_a_password_to_open_is_refused_saying_so() -> None:
+    with pytest.raises(PaperError, match="password-protected"):
+        parse_document("secret.pdf", _encrypted("s3cret"))
