@@ -16,6 +16,7 @@ from questiontypes import words
 
 from . import passages, rules
 from .blocks import CHOICE_KINDS, Item, join
+from .inline_numbered_options import numbered_in_text
 from .model import Answer, ParsedQuestion
 
 TAG_KINDS = {
@@ -305,6 +306,11 @@ def classify(item: Item) -> ParsedQuestion | None:
         stem = q.stem = LETTERS_IN_BLANK.sub("( )", stem)
     if len(options) >= 2 and not answer_text and item.checked:
         answer_text = "".join("ABCDEFGH"[i] for i in item.checked if i < 8)  # "- [x] 客户" ticked
+    choice_kind = kind in ("generic", *CHOICE_KINDS)
+    in_text = numbered_in_text(q.stem, answer_text or "") if not options and choice_kind else None
+    if in_text:  # "…應為？ (1)停役 (2)禁役" keyed "1": options numbered in the question's text
+        stem, options, answer_text = in_text
+        q.stem = stem
     if len(options) == 1:  # the other labels went unread: its text stays, for the reviewer
         stem = q.stem = f"{q.stem}\n{options[0]}"
         q.warnings.append(LONE_OPTION)

@@ -661,7 +661,7 @@ FLOORS = {
     "nt2_pcc-procurement-lifecycle-tiku-tw.pdf": (0.95, 0.95),
     "nt3_pcc-quality-engineer-tiku-notebooklm-tw.txt": (0.95, 0.95),
     "nu1_makesi-yuanli-xulun-ch1.pdf": (0.85, 0.95),
-    "nv1_sms-alternative-service-multiple-choice.md": (0.5, 0.0),
+    "nv1_sms-alternative-service-multiple-choice.md": (0.90, 0.95),
     "nv2_moea-2015-computer-principles-network.pdf": (0.95, 0.95),
     "nw1_ai-trainer-mock-exam.json": (0.75, 0.0),
     "nw2_sgcc-party-culture-quiz-q261-410.txt": (0.95, 0.95),

@@ -7717,3 +7717,19 @@ def test_questions_after_a_papers_numbered_rules_begin_at_their_keyed_one() -> N
         "[C] 2.單位由小到大的排列為？\n(A) KB < TB (B) TB < GB\n(C) KB < MB (D) MB < GB\n"
     )
     assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "D"), ("2", "C")]
+
+
+def test_options_numbered_inside_the_question_are_keyed_by_their_numbers() -> None:
+    # Taiwan's banks: "…應為？ (1) 停役 (2) 禁役 (3) 免役" keyed "1" (here a table's Ans column,
+    # read as each row's key); "f(1)" in a formula numbers nothing, nor a key naming no option
+    questions = parse_markdown(
+        "| Ans | Question |\n|:---:|----------|\n"
+        "| 1 | 替代役男傷病經鑑定不堪服役者，應為？ (1) 停役 (2) 禁役 (3) 免役\n"
+        "| 3 | 列級貧困徵屬發給生活扶助金最高以幾口為限？ (1)2口 (2)4口 (3)6口 (4)8口。\n"
+        "| 15日 | 應於配偶分娩前後幾日內請畢 (1)3日 (2)5日 (3)7日 (4)10日\n"
+    )
+    assert [(q["type"], q["stem"], q["options"], q["answer"]) for q in questions] == [
+        ("single", "替代役男傷病經鑑定不堪服役者,應為?", ["停役", "禁役", "免役"], "A"),
+        ("single", "列級貧困徵屬發給生活扶助金最高以幾口為限?", ["2口", "4口", "6口", "8口"], "C"),
+        ("short", "應於配偶分娩前後幾日內請畢 (1)3日 (2)5日 (3)7日 (4)10日", [], "15日"),
+    ]
