@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .model import Line
-from .sheet_bank import field_named, json_list
+from .sheet_bank import field_named, json_list, kind_named
 from .workbook import Row, Sheet, cell_text
 
 MIN_RECORDS = 2
@@ -106,29 +106,51 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
         return []
     # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
-    found = list(_record_lists(value, depth=2))
-    asking = [(records, depth) for records, depth in found if _names_a_stem(records[0])]
+    found = list(_record_lists(value, depth=2, key=""))
+    asking = [(records, depth, key) for records, depth, key in found if _names_a_stem(records[0])]
     found = asking or found  # (the questions, not a list of tags beside them)
-    least = min((depth for _, depth in found), default=0)
-    shallowest = [(records, depth) for records, depth in found if depth == least]
-    if len(shallowest) != 1:
+    least = min((depth for _, depth, _ in found), default=0)
+    shallowest = [(records, key) for records, depth, key in found if depth == least]
+    kinds = [_kind_of_key(key) for _, key in shallowest]
+    if len(shallowest) > 1 and all(kinds):
+        # {"judgeQuestions": […], "singleQuestions": […]}: a list per type, the key naming it
+        value = [
+            {**record, TYPE_FIELD: kind}
+            for (records, _), kind in zip(shallowest, kinds, strict=True)
+            for record in records
+        ]
+    elif len(shallowest) == 1:
+        value = shallowest[0][0]
+    else:
         return []
-    value, depth = shallowest[0]
-    starts = list(_record_lines(lines, depth))
+    starts = list(_record_lines(lines, least))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
 
 
 ENVELOPE_DEPTH = 3  # {"data": {"list": [...]}}: an API's reply around the records, two keys deep
 
 
-def _record_lists(value: object, depth: int) -> Iterator[tuple[list[dict[str, object]], int]]:
-    """The lists of records in `value`: itself, or under the keys of the objects wrapping it."""
+def _record_lists(value: object, depth: int, key: str) -> Iterator[tuple[list[dict[str, object]], int, str]]:
+    """The lists of records in `value` (with the key each sits under): itself, or under the keys
+    of the objects wrapping it."""
     if isinstance(value, list):
         if value and all(isinstance(item, dict) for item in value):
-            yield value, depth
+            yield value, depth, key
     elif isinstance(value, dict) and depth <= ENVELOPE_DEPTH:
-        for inner in value.values():
-            yield from _record_lists(inner, depth + 1)
+        for name, inner in value.items():
+            yield from _record_lists(inner, depth + 1, str(name))
+
+
+TYPE_FIELD = "题型"
+
+
+def _kind_of_key(key: str) -> str:
+    """ "judgeQuestions", "single_list", "单选题": the type a list's key names ("" when none)."""
+    first = re.split(r"(?<=[a-z])(?=[A-Z])|_|-", key)[0]
+    return kind_named(key) or kind_named(first) or KEY_TYPES.get(first.lower(), "")
+
+
+KEY_TYPES = {"multi": "multiple", "choice": "single", "blank": "fill"}
 
 
 def _names_a_stem(record: dict[str, object]) -> bool:

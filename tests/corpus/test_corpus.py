@@ -663,7 +663,7 @@ FLOORS = {
     "nu1_makesi-yuanli-xulun-ch1.pdf": (0.85, 0.95),
     "nv1_sms-alternative-service-multiple-choice.md": (0.90, 0.95),
     "nv2_moea-2015-computer-principles-network.pdf": (0.95, 0.95),
-    "nw1_ai-trainer-mock-exam.json": (0.75, 0.0),
+    "nw1_ai-trainer-mock-exam.json": (0.95, 0.95),
     "nw2_sgcc-party-culture-quiz-q261-410.txt": (0.95, 0.95),
     "nw3_db-normalization-recommended-bank.docx": (0.95, 0.70),
     "nx1_xuyang-cyclohexanone-post-bank.docx": (0.90, 0.70),

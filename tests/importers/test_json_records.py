@@ -50,6 +50,43 @@ def test_a_list_of_records_under_one_key_of_the_document() -> None:
     assert briefs(data) == EXPECTED
 
 
+def test_a_list_of_records_per_type_each_under_the_key_naming_its_type() -> None:
+    # a quiz app's bank: {"judgeQuestions": […], "singleQuestions": […], "multiQuestions": […]},
+    # each answered by its options' texts; the keys give the types, a record opens where it stands
+    bank = {
+        "judgeQuestions": [
+            {"id": 1, "question": "客户永远是对的。", "options": ["正确", "错误"], "answer": "错误"}
+        ],
+        "singleQuestions": [
+            {"id": 1, "question": "投诉时首先应该（ ）", "options": ["倾听", "争辩"], "answer": "倾听"}
+        ],
+        "multiQuestions": [
+            {
+                "id": 1,
+                "question": "服务礼仪包括（ ）",
+                "options": ["微笑", "冷漠", "倾听"],
+                "answer": ["微笑", "倾听"],
+            }
+        ],
+    }
+    data = json.dumps(bank, ensure_ascii=False, indent=2)
+    assert [(q.type, q.answer) for q in parse_document("bank.json", data.encode()).questions] == [
+        ("truefalse", False),
+        ("single", "A"),
+        ("multiple", "AC"),
+    ]
+
+
+def test_lists_under_keys_naming_no_type_are_not_joined() -> None:
+    # two lists of records side by side, neither key a type: which is the bank is unclear
+    from importers.pipeline.json_records import json_sheet
+    from importers.pipeline.model import Line
+
+    for bank in ({"todo": RECORDS, "done": RECORDS}, {"single": RECORDS, "multi": RECORDS}):
+        lines = [Line(text=t, lineno=i) for i, t in enumerate(json.dumps(bank).splitlines(), 1)]
+        assert (json_sheet(lines) is None) == ("todo" in bank)
+
+
 def test_records_inside_an_apis_reply_two_keys_deep_placed_at_their_lines() -> None:
     # {"errCode": "0", "data": {"page": "1", "list": [...]}}: the reply around the records; a list
     # of objects deeper inside one record (its options) is not another list of records
