@@ -330,6 +330,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         or item.blank_line
         or (kind == "fill" and not _open_despite_fill_tag(item, stem, answer_text))
         or _blanks_below(item, answer_text)
+        or _filled_in(stem, kind, answer_text)
     ):
         extra = item.extra
         fields = blank_fields(extra) if answer_text is None and extra else None
@@ -715,6 +716,14 @@ def _as_option_texts(text: str, keys: list[str], first: int) -> str:
 
 # a bracket's text, one bracket nested in it at most ("（品牌logo 视觉点（促销信息）…）")
 BOX_TEXT = re.compile(r"[(（]((?:[^()（）\n]|[(（][^()（）\n]*[)）]){1,300})[)）]")
+
+
+def _filled_in(stem: str, kind: str, answer_text: str | None) -> bool:
+    """ "每个反应器有__3__组热电偶。": a statement printed with its blanks filled in (underlined in
+    Word), under no heading naming a type; never one that asks ("__init__的作用？")."""
+    if kind != "generic" or answer_text is not None or not FILL_IN_UNDERSCORES.search(stem):
+        return False
+    return rules.STATEMENT_END.search(stem) is not None and not rules.asks_in_words(stem)
 
 
 def _blanks_below(item: Item, answer_text: str | None) -> bool:

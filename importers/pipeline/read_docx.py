@@ -112,7 +112,7 @@ def read_docx(filename: str, data: bytes) -> list[Line]:
     document = _open(filename, data)
     part = document.part
     reader = _DocxReader(part, _Numbering(_related_xml(part, RT_NUMBERING), _related_xml(part, RT_STYLES)))
-    return reader.read_body(document.element.body)
+    return _settled_underlines(reader.read_body(document.element.body))
 
 
 def _layout_cell(cells: list[etree._Element]) -> etree._Element | None:
@@ -257,9 +257,33 @@ def _underlined_blanks(text: str) -> str:
         if not inner.strip():
             return "____"
         padded = inner[:1].isspace() or inner[-1:].isspace()
-        return f"__{inner.strip()}__" if padded else inner
+        return f"__{inner.strip()}__" if padded else f"{_WORDS_ON}{inner}{_WORDS_OFF}"
 
     return _UNDERLINED.sub(blank, _UNDERLINED_SPAN.sub("", text))
+
+
+_WORDS_ON, _WORDS_OFF = "\x06", "\x07"  # around underlined words with no padding, until the paper tells
+_UNDERLINED_WORDS = re.compile(f"{_WORDS_ON}([^{_WORDS_OFF}]*){_WORDS_OFF}")
+FILLED_BLANK = re.compile(r"__[^_\s][^_]*__")
+FILLED_PAPER = 3  # lines with padded answers that make a paper one printing its fills filled in
+# Words a stem underlines to stress them ("下列说法<u>不正确</u>的是"), never a blank's answer
+STRESSED = re.compile(r"(?:不|非|错|錯|正确|正確|最|一定|必须|必須|只|除|否|无|無|没有)\S{0,4}")
+
+
+def _settled_underlines(lines: list[Line]) -> list[Line]:
+    """Underlined words without padding: in a paper whose fills are printed filled in (the
+    answer underlined, "__C6H6__", on several lines), the answers of blanks the typist did not
+    pad ("24、<u>环己醇</u>、<u>环己酮</u>对…"); elsewhere, and for words a stem stresses, emphasis."""
+    filled = sum(1 for line in lines if FILLED_BLANK.search(line.text)) >= FILLED_PAPER
+
+    def settle(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return f"__{inner.strip()}__" if filled and not STRESSED.fullmatch(inner.strip()) else inner
+
+    for line in lines:
+        if _WORDS_ON in line.text:
+            line.text = _UNDERLINED_WORDS.sub(settle, line.text)
+    return lines
 
 
 def _underlined(run: etree._Element) -> bool:

@@ -164,6 +164,37 @@ def test_underlined_spaces_are_blanks_and_underlined_answers_fill_them() -> None
     ]
 
 
+def test_a_paper_printing_its_fills_filled_in_underlines_answers_with_or_without_padding() -> None:
+    """A post's bank under no part heading: answers underlined in their statements, most padded
+    ("__C6H6__"), some not ("24、<u>环己醇</u>、<u>环己酮</u>对…"); once several lines show the padded
+    answers, the bare ones are answers too, while stressed words ("<u>不正确</u>") stay text."""
+    document = docx.Document()
+    document.add_paragraph("环己酮岗位试题题库")
+    rows = [
+        ("1、苯的分子式：", "  C6H6  ", "。"),
+        ("2、每个反应器有", " 3 ", "组热电偶。"),
+        ("3、液位要求控制在：", "  50%-70%  ", "。"),
+        ("4、", "环己醇", "对氧化反应有催化作用。"),
+    ]
+    for before, under, after in rows:
+        paragraph = document.add_paragraph(before)
+        paragraph.add_run(under).underline = True
+        paragraph.add_run(after)
+    choice = document.add_paragraph("5、下列说法")
+    choice.add_run("不正确").underline = True
+    choice.add_run("的是（ ）")
+    document.add_paragraph("A.甲")
+    document.add_paragraph("B.乙")
+    questions = parse_document("bank.docx", to_bytes(document)).questions
+    assert [(q.type, q.stem, q.answer) for q in questions] == [
+        ("fill", "苯的分子式:____。", ["C6H6"]),
+        ("fill", "每个反应器有____组热电偶。", ["3"]),
+        ("fill", "液位要求控制在:____。", ["50%-70%"]),
+        ("fill", "____对氧化反应有催化作用。", ["环己醇"]),
+        ("single", "下列说法不正确的是( )", None),
+    ]
+
+
 def test_a_table_of_questions_with_options_in_the_question_cell_and_a_numbered_fill_key() -> None:
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
