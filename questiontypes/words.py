@@ -35,6 +35,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"是", "否"}),
     frozenset({"true", "false"}),
     frozenset({"t", "f"}),  # (a platform's radio buttons "T" "F")
+    frozenset({"y", "n"}),  # (a test system's import format: "A.Y" "B.N")
 )
 _BARE_NOISE = re.compile(r"[\s()（）.。,，;；]")
 

@@ -665,7 +665,7 @@ FLOORS = {
     "nv2_moea-2015-computer-principles-network.pdf": (0.95, 0.95),
     "nw1_ai-trainer-mock-exam.json": (0.95, 0.95),
     "nw2_sgcc-party-culture-quiz-q261-410.txt": (0.95, 0.95),
-    "nw3_db-normalization-recommended-bank.docx": (0.95, 0.70),
+    "nw3_db-normalization-recommended-bank.docx": (0.95, 0.95),
     "nx1_xuyang-cyclohexanone-post-bank.docx": (0.95, 0.90),
     "ny1_hitsz-marxism-2022-autumn-recall.pdf": (0.90, 0.95),
     "ny2_hitsz-english-reading-2022.docx": (0.95, 0.95),

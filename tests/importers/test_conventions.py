@@ -7733,3 +7733,13 @@ def test_options_numbered_inside_the_question_are_keyed_by_their_numbers() -> No
         ("single", "列級貧困徵屬發給生活扶助金最高以幾口為限?", ["2口", "4口", "6口", "8口"], "C"),
         ("short", "應於配偶分娩前後幾日內請畢 (1)3日 (2)5日 (3)7日 (4)10日", [], "15日"),
     ]
+
+
+def test_options_y_and_n_make_a_judgement_yes_and_no_stay_a_choice() -> None:
+    # a test system's import format prints a judgement's options "A.Y" "B.N"; an English
+    # paper's "A. Yes B. No" ("Does this meet the goal?") is a choice between two answers
+    text = (
+        "[判断]1.如果关系模式R属于3NF，则R属于2NF一定成立\nA.Y\nB.N\n答案:A\n@@@\n"
+        "2. Does this solution meet the goal?\nA. Yes\nB. No\nAnswer: B\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [("truefalse", True), ("single", "B")]
