@@ -690,8 +690,9 @@ def _options_named_in_box(stem: str, options: list[str]) -> tuple[re.Match[str],
     """ "…创立。（2003）", "…有哪些？（不受时间和空间的控制 成本低，效率高）": an exam system's copy
     printing the right options' texts in the stem's box; the box and their letters, when its whole
     text is options' texts in order (set apart by spaces or commas)."""
-    keys = [_text_key(o) for o in options[:8]]
-    for box in reversed(list(BOX_TEXT.finditer(stem))):
+    boxes = [box for box in BOX_TEXT.finditer(stem) if box.group(1).strip()]
+    keys = [_text_key(o) for o in options[:8]] if boxes else []  # (most boxes are empty: no cost)
+    for box in reversed(boxes):
         letters = _as_option_texts(re.sub(r"\s+", "", box.group(1)), keys, 0)
         if letters:
             return box, letters

@@ -86,7 +86,8 @@ def keyed_table(lines: list[Line], furniture: list[Line]) -> list[Line]:
 
 def _header(lines: list[Line], at: int) -> tuple[Table, int] | None:
     """The table a header starting at `at` opens, and where its rows begin."""
-    if lines[at].text.lstrip()[:1] not in HEADER_OPENS:
+    first = lines[at].text.lstrip()[:1]
+    if not first or first not in HEADER_OPENS:
         return None  # (checked at every line: most open with anything else)
     text = ""
     for end in range(at, min(at + HEADER_LINES, len(lines))):
