@@ -78,6 +78,11 @@ FURNITURE = [
     # a paper's header fields: "科目:1.計算機原理 2.網路概論" (its numbers name subjects, not
     # questions), "類別:資訊   節次:第二節", "课程名称：客户关系管理"
     re.compile(r"^(?:考试|考試)?(?:科目|课程名称|課程名稱)\s*[:：]|(?:^|\s)(?:节次|節次)\s*[:：]"),
+    # a school's header over a paper or its key: "哈尔滨工业大学（深圳）2022年秋季学期",
+    # "XX大学2019—2020学年第一学期" (alone on its line: a title, never a question's text)
+    re.compile(
+        r"^\S{2,20}(?:大学|大學|学院|學院|学校|學校)(?:[(（]\S{1,8}[)）])?\s*\d{4}.{0,16}(?:学期|學期|学年|學年)\s*$"
+    ),
     # an online judge's verdict on the trainee's answer (PTA): "答案正确： 3分", "部分正确： 2分"
     re.compile(r"^(?:答案正确|答案错误|部分正确)\s*[:：]?\s*\d+(?:\.\d+)?\s*分$"),
     re.compile(r"^(?:回答正确|回答错误|回答部分正确)$"),  # (its verdict alone: never a key)

@@ -667,7 +667,7 @@ FLOORS = {
     "nw2_sgcc-party-culture-quiz-q261-410.txt": (0.95, 0.95),
     "nw3_db-normalization-recommended-bank.docx": (0.95, 0.95),
     "nx1_xuyang-cyclohexanone-post-bank.docx": (0.95, 0.90),
-    "ny1_hitsz-marxism-2022-autumn-recall.pdf": (0.90, 0.95),
+    "ny1_hitsz-marxism-2022-autumn-recall.pdf": (0.95, 0.95),
     "ny2_hitsz-english-reading-2022.docx": (0.95, 0.95),
     "ny3_hitsz-astronomy-2025-autumn-recall.pdf": (0.95, None),
     "o1_ds-exam-key.docx": (0.95, 0.95),

@@ -7743,3 +7743,15 @@ def test_options_y_and_n_make_a_judgement_yes_and_no_stay_a_choice() -> None:
         "2. Does this solution meet the goal?\nA. Yes\nB. No\nAnswer: B\n"
     )
     assert [(q["type"], q["answer"]) for q in parse(text)] == [("truefalse", True), ("single", "B")]
+
+
+def test_a_schools_term_header_over_the_key_is_no_part_of_the_last_question() -> None:
+    # a recall paper's key starts on a page headed with the school and term, right after the
+    # last question: the header is furniture, not the question's text
+    text = (
+        "二、论述题\n1.请论述价值规律在市场配置资源中的作用。\n哈尔滨工业大学（深圳）2022年秋季学期\n"
+        "马克思主义基本原理试题参考答案\n二、论述题\n1.答：价值规律自发地调节生产资料的分配。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("请论述价值规律在市场配置资源中的作用。", "价值规律自发地调节生产资料的分配。")
+    ]
