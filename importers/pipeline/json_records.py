@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from .model import Line
 from .sheet_bank import field_named, json_list, kind_named
@@ -119,12 +120,41 @@ def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
             for (records, _), kind in zip(shallowest, kinds, strict=True)
             for record in records
         ]
+    elif len(shallowest) == 1 and (grouped := _grouped(shallowest[0][0])):
+        value, least = grouped, least + 2  # (each record two deeper: in its group's list)
     elif len(shallowest) == 1:
         value = shallowest[0][0]
     else:
         return []
     starts = list(_record_lines(lines, least))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
+
+
+def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
+    """[{"description": "单选题每题两分", "questions": […]}, …]: an exam system's groups, each naming
+    its type and holding its questions: the questions, each typed by its group (None when the
+    list is no such groups)."""
+    if _names_a_stem(groups[0]):
+        return None
+    inner = next(
+        (key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])), None
+    )
+    if inner is None:
+        return None
+    records: list[dict[str, object]] = []
+    for group in groups:
+        questions = group.get(inner)
+        if not _is_records(questions):
+            return None
+        kind = next(
+            (k for value in group.values() if isinstance(value, str) and (k := kind_named(value))), ""
+        )
+        records.extend({**record, TYPE_FIELD: kind} if kind else record for record in questions)
+    return records
+
+
+def _is_records(value: object) -> TypeGuard[list[dict[str, object]]]:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
 ENVELOPE_DEPTH = 3  # {"data": {"list": [...]}}: an API's reply around the records, two keys deep

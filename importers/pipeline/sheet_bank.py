@@ -799,6 +799,10 @@ def json_list(text: str) -> list[str] | None:
     return texts
 
 
+# a database's id beside the option's text: "092b459483a740fc9f872062ab774d57", a UUID
+RECORD_ID = re.compile(r"\s*[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}\s*")
+
+
 def _json_item_text(item: object) -> str | None:
     if isinstance(item, str | int | float) and not isinstance(item, bool):
         return str(item).strip()
@@ -806,7 +810,7 @@ def _json_item_text(item: object) -> str | None:
         texts = [
             v.strip()
             for v in item.values()
-            if isinstance(v, str) and not re.fullmatch(r"\s*[A-Ha-h\d]?\s*", v)
+            if isinstance(v, str) and not re.fullmatch(r"\s*[A-Ha-h\d]?\s*", v) and not RECORD_ID.fullmatch(v)
         ]
         return texts[0] if len(texts) == 1 else None
     return None

@@ -673,7 +673,7 @@ FLOORS = {
     "nz1_h5-js-ajax-node-test.docx": (0.85, 0.85),
     "nz2_pku-xigai-past-exam-questions.docx": (0.80, None),
     "nz3_compiler-principles-review-exercises.docx": (0.65, 0.15),
-    "oa1_rsb-shiye-exam7.json": (0.0, None),
+    "oa1_rsb-shiye-exam7.json": (0.95, None),
     "oa2_tw-np-exam-101-general.js": (0.9, 0.0),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),

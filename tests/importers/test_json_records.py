@@ -77,6 +77,49 @@ def test_a_list_of_records_per_type_each_under_the_key_naming_its_type() -> None
     ]
 
 
+def test_an_exam_systems_reply_grouping_its_questions_by_type() -> None:
+    # {"data": {"questionTypeSummaries": [{"description": "单选题每题两分", "questions": […]}, …]}}:
+    # each group names its type and holds its questions; an option's record carries a database id
+    # beside its text
+    def choice(code: str, text: str) -> dict[str, object]:
+        return {"id": "092b459483a740fc9f872062ab774d57", "sort": 1, "code": code, "content": text}
+
+    groups = [
+        {
+            "type": "001001",
+            "description": "单选题每题两分",
+            "questions": [
+                {
+                    "id": "6550",
+                    "content": "事业单位(  )工作人员应当公开招聘",
+                    "answer": "A",
+                    "choices": [choice("A", "新聘用"), choice("B", "全部")],
+                },
+            ],
+        },
+        {
+            "type": "001003",
+            "description": "判断题每题两分",
+            "questions": [
+                {
+                    "id": "6551",
+                    "content": "事业单位工作人员可以兼职。",
+                    "answer": "B",
+                    "choices": [choice("A", "正确"), choice("B", "错误")],
+                },
+            ],
+        },
+    ]
+    data = json.dumps(
+        {"status": 0, "data": {"name": "考试7", "questionTypeSummaries": groups}}, ensure_ascii=False
+    )
+    questions = parse_document("exam.json", data.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("single", ["新聘用", "全部"], "A"),
+        ("truefalse", [], False),
+    ]
+
+
 def test_lists_under_keys_naming_no_type_are_not_joined() -> None:
     # two lists of records side by side, neither key a type: which is the bank is unclear
     from importers.pipeline.json_records import json_sheet
