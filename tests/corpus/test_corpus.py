@@ -675,6 +675,7 @@ FLOORS = {
     "nz3_compiler-principles-review-exercises.docx": (0.65, 0.15),
     "oa1_rsb-shiye-exam7.json": (0.95, None),
     "oa2_tw-np-exam-101-general.js": (0.9, 0.0),
+    "ob1_408-exam-2009.pdf": (0.6, 0.9),
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
