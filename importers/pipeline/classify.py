@@ -556,6 +556,8 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
 def _options_quoted(answer: str, options: list[str]) -> str:
     """ "参考答案：A．实事求是" then "B．群众路线" a line each: a key quoting its right options with
     their labels (a MOOC's review page copied out); "" unless each line repeats its option."""
+    if "\n" not in answer.strip():
+        return ""  # (one line: a key's letters, never several options quoted)
     lines = [line.strip() for line in answer.splitlines() if line.strip()]
     quoted = [m for m in map(QUOTED_OPTION.match, lines) if m]
     letters = [m.group(1) for m in quoted]

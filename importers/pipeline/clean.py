@@ -77,7 +77,8 @@ FURNITURE = [
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     # a paper's header fields: "科目:1.計算機原理 2.網路概論" (its numbers name subjects, not
     # questions), "類別:資訊   節次:第二節", "课程名称：客户关系管理"
-    re.compile(r"^(?:考试|考試)?(?:科目|课程名称|課程名稱)\s*[:：]|(?:^|\s)(?:节次|節次)\s*[:：]"),
+    re.compile(r"^(?:考试|考試)?(?:科目|课程名称|課程名稱)\s*[:：]"),
+    re.compile(r"^(?:.{0,40}\s)?(?:节次|節次)\s*[:：]"),
     # a school's header over a paper or its key: "哈尔滨工业大学（深圳）2022年秋季学期",
     # "XX大学2019—2020学年第一学期" (alone on its line: a title, never a question's text)
     re.compile(
@@ -160,6 +161,10 @@ def join_vertical_words(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     at = 0
     while at < len(lines):
+        if len(lines[at].text.strip()) != 1:  # (nearly every line: no word starts here)
+            out.append(lines[at])
+            at += 1
+            continue
         end = at
         while end < len(lines) and end - at < VERTICAL_WORD and len(lines[end].text.strip()) == 1:
             end += 1
