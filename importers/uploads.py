@@ -27,7 +27,7 @@ from importers.pipeline.read_wordml import is_word_xml
 
 PAPER_EXTENSIONS = (
     ".docx",
-    ".doc",  # (only Word 2003 XML, which exam systems save as .doc, or a .docx misnamed)
+    ".doc",  # (Word 2003 XML or a web page, as exam systems save them, or a .docx misnamed)
     ".txt",
     ".md",
     ".html",
@@ -130,8 +130,8 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
 
 def _doc_mismatch(data: bytes, mismatch: str) -> str | None:
     """A .doc is read when it is Word 2003 XML, a web page (Word opens both as documents) or a
-    .docx under the old name; the binary format
-    of Word 97-2003 is not, and the admin is told how to convert it."""
+    .docx under the old name; Word 97-2003's binary format is not, and the admin is told how to
+    convert it."""
     if is_word_xml(data) or is_html_doc(data):
         return None
     if data.startswith(OLE_MAGIC):

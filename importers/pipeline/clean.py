@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from . import rules
-from .boundaries import BOUNDARY, program_line
+from .boundaries import BOUNDARY, INSTRUCTIONS, program_line
 from .bulleted_options import bulleted_options
 from .key_above_options import key_above_options
 from .keyed_table import keyed_table
@@ -169,7 +169,7 @@ def join_vertical_words(lines: list[Line]) -> list[Line]:
         while end < len(lines) and end - at < VERTICAL_WORD and len(lines[end].text.strip()) == 1:
             end += 1
         word = "".join(line.text.strip() for line in lines[at:end])
-        if end - at >= 2 and INSTRUCTIONS_TITLE.fullmatch(word):
+        if end - at >= 2 and INSTRUCTIONS.fullmatch(word):
             out.append(with_text(lines[at], word))
             at = end
         else:
@@ -179,7 +179,6 @@ def join_vertical_words(lines: list[Line]) -> list[Line]:
 
 
 VERTICAL_WORD = 4
-INSTRUCTIONS_TITLE = re.compile(rules.PROSE_MARKER)
 
 
 # An answer's label alone on its line, the answer on the next: "**正确答案：**" / "D 西南".

@@ -60,7 +60,7 @@ def keyed_table(lines: list[Line], furniture: list[Line]) -> list[Line]:
             furniture.extend(lines[at:end])
             expected, at = expected or 1, end
             continue
-        line = lines[at]
+        index, line = at, lines[at]
         at += 1
         if table is None:
             out.append(line)
@@ -70,7 +70,7 @@ def keyed_table(lines: list[Line], furniture: list[Line]) -> list[Line]:
         if starts and m is not None:
             rows.append([line])
             expected = int(m.group("number")) + 1
-        elif rows and (at - 1 in page_lines or PAGE_URL.match(line.text)):
+        elif rows and (index in page_lines or PAGE_URL.match(line.text)):
             furniture.append(line)
         elif rows and line.text.strip() and not _heading(line.text):
             rows[-1].append(line)
@@ -164,13 +164,14 @@ def _lines(row: list[Line], number: str, key: str, text: str) -> list[Line]:
     text = text.replace("\n", "")
     numbers = list(OPTION_NUMBER.finditer(text))
     labels = [int(n.group(1)) for n in numbers]
-    out = [_line(row[0], f"{number}. {text}")]
     if key.isdigit() and labels[:2] == [1, 2] and labels == list(range(1, len(labels) + 1)):
         ends = [n.start() for n in numbers[1:]] + [len(text)]
         options = [text[n.end() : end].strip() for n, end in zip(numbers, ends, strict=True)]
         out = [_line(row[0], f"{number}. {text[: numbers[0].start()].strip()}")]
         out += [_line(row[0], f"{'ABCDEFGH'[i]}. {option}") for i, option in enumerate(options[:8])]
         key = "ABCDEFGH"[int(key) - 1]
+    else:
+        out = [_line(row[0], f"{number}. {text}")]
     if key:
         out.append(_line(row[-1], f"答案：{VERDICTS.get(key, key)}"))
     return out
