@@ -80,6 +80,7 @@ class KeyEntry:
     text: str = ""
     in_order: bool = False  # a bare "A" on its line: the next question's key, numbered or not
     aside: str = ""  # an explanation printed before the entry's answer label
+    explains: bool = False  # read in a part of explanations printed after the key ("…解析")
 
 
 @dataclass

@@ -1025,9 +1025,16 @@ def standalone_title(seg: Segmenter, line: Line) -> str:
         and not rules.BLANK.search(text)
         and not BOUNDARY.match(text)
     ):
+        if EXPLAINS_TITLE.search(text) and any(s.items for s in seg.doc_sections()):
+            seg.start_explanations()  # "…试题——选择题部分解析" after the paper: its questions explained
+            return "key"
         seg.new_document(line.lineno, text)
         return "title"
     return ""
+
+
+# A title ending by naming explanations, not answers ("…答案及解析" is a key's, read as one)
+EXPLAINS_TITLE = re.compile(r"(?<!答案)(?<!答案及)(?<!答案与)(?<!答案與)(?:解析|详解|詳解)\s*[)）]?\s*$")
 
 
 def _ends_as_title(text: str) -> bool:

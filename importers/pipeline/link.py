@@ -28,6 +28,8 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for entry in keys:
         if entry.target is None:
             continue
+        if entry.explains and _explain(entry):
+            continue
         if id(entry.target) not in waiting:
             waiting[id(entry.target)] = _unanswered_by_number(entry.target)
         number = str(entry.number) if entry.number else ""
@@ -47,6 +49,19 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         if section.local_key:
             link_local_key(section)
         _share_last_parts_answer(section)
+
+
+def _explain(entry: KeyEntry) -> bool:
+    """An entry of the explanations printed after the key: the explanation of its question when
+    that one has its answer already (else it is read as any key entry)."""
+    assert entry.target is not None
+    number = str(entry.number)
+    item = next((i for i in entry.target.items if i.number == number and i.answer), None)
+    if item is None:
+        return False
+    if not item.explanation:
+        item.explanation = join(entry.aside.strip(), entry.text.replace("\x1e", "\n").strip(), "\n")
+    return True
 
 
 def _link_in_order(sections: list[Section], keys: list[KeyEntry]) -> list[KeyEntry]:

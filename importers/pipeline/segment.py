@@ -255,6 +255,7 @@ class Segmenter:
         self.sections: list[Section] = []
         self.by_doc: dict[int, list[Section]] = {}  # each paper's sections (a file may hold many)
         self.keyed_targets: set[int] = set()  # the sections key entries were read for (by id)
+        self.key_explains = False  # the key being read explains questions already keyed
         self.keys: list[KeyEntry] = []
         self.key_part_at = -1  # in a key, the last of the paper's parts it has named
         # (counted as they come, so a key of thousands of entries is never searched per entry)
@@ -795,7 +796,7 @@ class Segmenter:
         target = self.find_section(heading, kind) if self.mode == "key" else None
         if target is not None and self.key_last and self._next_part(heading):
             target = None  # "四、论述题" after part 三's own key: no key of 三's kind, the next part
-        if target is not None and id(target) in self.keyed_targets:
+        if target is not None and id(target) in self.keyed_targets and not self.key_explains:
             target = None  # a section already keyed named again: the next paper's, after its key
         if target is not None and not rest and _named_otherwise(target, heading):
             target = None  # "问答题" after the key: a part of its own, not the key of a lone unnumbered one
@@ -1100,7 +1101,7 @@ class Segmenter:
         self.case_number = int(numbered or (printed.group(1) if printed else 0))
 
     def add_key(self, number: int, line: Line) -> KeyEntry:
-        self.key_entry = KeyEntry(number=number, lineno=line.lineno, target=self.key_target, doc=self.doc)
+        self.key_entry = KeyEntry(number, line.lineno, self.key_target, self.doc, explains=self.key_explains)
         self.keep_key(self.key_entry)
         self.keyed_numbers[(id(self.key_target), number)] += 1
         self.key_last = number
@@ -1123,11 +1124,18 @@ class Segmenter:
         self.end_parts()
         self._title_over_key()
         self.mode = "key"
+        self.key_explains = False
         self.key_part_at = -1  # the last of the paper's parts the key has named (part_named_again)
         self.sets_asked.clear()
         self.key_target = None
         self.key_entry = None
         self.key_last = 0
+
+    def start_explanations(self) -> None:
+        """ "…试题——选择题部分解析" after the paper and its key: the explanations of its questions,
+        numbered and set out by its parts as a key is."""
+        self.start_key()
+        self.key_explains = True
 
     def _title_over_key(self) -> None:
         """The paper's title printed again over its key ("2022年…考试 / 生物 / 参考答案"): a paper

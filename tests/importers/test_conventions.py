@@ -7755,3 +7755,18 @@ def test_a_schools_term_header_over_the_key_is_no_part_of_the_last_question() ->
     assert [(q["stem"], q["answer"]) for q in parse(text)] == [
         ("请论述价值规律在市场配置资源中的作用。", "价值规律自发地调节生产资料的分配。")
     ]
+
+
+def test_a_part_of_explanations_after_the_key_explains_the_questions_it_numbers() -> None:
+    # a 真题 paper prints its key, then the paper's title again naming explanations
+    # ("…——选择题部分解析") and its parts again: each entry explains its question, never a new one
+    text = (
+        "计算机专业基础综合试题\n一、单项选择题\n1.缓冲区的逻辑结构应该是。\nA．栈 B．队列 C．树 D．图\n"
+        "2.栈 S 的容量至少是。\nA．1 B．2 C．3 D．4\n参考答案\n一、单项选择题\n1. B 2. C\n"
+        "计算机专业基础综合试题——选择题部分解析\n一、单项选择题\n1．考查栈和队列的特点及应用。\n"
+        "缓冲区需要先进先出，所以只有队列符合题意。\n2．考查栈的最大递归深度。\n栈内的最大深度为3。\n"
+    )
+    assert [(q["number"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("1", "B", "考查栈和队列的特点及应用。\n缓冲区需要先进先出,所以只有队列符合题意。"),
+        ("2", "C", "考查栈的最大递归深度。\n栈内的最大深度为3。"),
+    ]
