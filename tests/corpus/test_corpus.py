@@ -675,7 +675,20 @@ FLOORS = {
     "nz3_compiler-principles-review-exercises.docx": (0.65, 0.15),
     "oa1_rsb-shiye-exam7.json": (0.95, None),
     "oa2_tw-np-exam-101-general.js": (0.9, 0.0),
-    "ob1_408-exam-2009.pdf": (0.6, 0.9),
+    "ob1_408-exam-2009.pdf": (0.9, 0.9),
+    "oc1_fullstack-web-exercises.docx": (0.95, None),  # F1 1.00, no key
+    "oe1_hitsz-phys-ib-review-a1.pdf": (0.8, None),  # F1 0.83, no key
+    "of1_sgcc-xinxi-anquan-bank.xlsx": (0.95, 0.95),  # F1 1.00, answers 0.98
+    "of2_ncre4-database-bank.json": (0.95, 0.95),  # F1 1.00, answers 0.98
+    "of3_crac-ham-radio-bank-2025.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oh1_dtcup-8th-theory.md": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oi1_ds-learning-exam1.md": (0.85, None),  # F1 0.86, no key
+    "oi2_csat-java-zikao-zhenti.md": (0.9, 0.5),  # F1 0.94, answers 0.53
+    "oj1_xigai-objective-bank-ch1-2.md": (0.85, 0.95),  # F1 0.85, answers 1.00
+    "om1_ai-trainer-l5-theory-review.docx": (0.9, 0.95),  # F1 0.91, answers 0.96
+    "on1_ecnu-computer-networks-review-2021.pdf": (0.1, 0.3),  # F1 0.14, answers 0.33
+    "ol1_hebei-huaian-xiaoshengchu-yuwen-2025.docx": (0.55, 0.8),  # F1 0.55, answers 0.82
+    "ol2_shenzhen-zhongkao-history-society-2014.docx": (0.7, 0.85),  # F1 0.71, answers 0.86
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
