@@ -362,6 +362,9 @@ BOLD_FIELD_UNCOLONED = re.compile(
 )
 # "**1.**[单选]", "**12、** 题干": a question's number set in bold before its text.
 BOLD_NUMBER = re.compile(r"^\*\*(\d{1,4}\s*[.、．])\*\*(?=\s*\S)")
+# "- **(A)** 发展不平衡", "**B.** 倾听": an option's label set in bold, its text after (a key in
+# bold holds the text too: "**C. 0.49**")
+BOLD_OPTION_LABEL = re.compile(r"^\*\*([(（][A-H][)）]|[A-H]\s*[.、．:：)）])\*\*(?=\s*[^\s*])")
 # Text coloured or highlighted in an exported page marks the key, as bold does: "**…**".
 HTML_COLOURED = re.compile(
     r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
@@ -593,6 +596,7 @@ def fold(text: str) -> str:
     if text.startswith("**"):
         text = BOLD_FIELD.sub(r"\1\2", BOLD_LABEL.sub(r"\1", BOLD_QUESTION.sub(r"\1", text)))
         text = BOLD_NUMBER.sub(r"\1", BOLD_FIELD_UNCOLONED.sub(r"\1：", text))
+        text = BOLD_OPTION_LABEL.sub(r"\1", text)
         text = BOLD_LABEL_CELL.sub(r"\1", text)
     if text.startswith(
         ("题目", "题干", "选项", "備選項", "備选项", "备选项", "選項", "*", "Choice", "Option")

@@ -7770,3 +7770,14 @@ def test_a_part_of_explanations_after_the_key_explains_the_questions_it_numbers(
         ("1", "B", "考查栈和队列的特点及应用。\n缓冲区需要先进先出,所以只有队列符合题意。"),
         ("2", "C", "考查栈的最大递归深度。\n栈内的最大深度为3。"),
     ]
+
+
+def test_options_whose_labels_are_set_in_bold_are_options() -> None:
+    # a Markdown bank bolds each option's label, "- **(A)** 发展不平衡"; the key is its own line
+    text = (
+        "### 1. 当前制约我国发展的主要根源是\n- **(A)** 发展不平衡不充分\n- **(B)** 社会法治化水平不高\n"
+        "- **(C)** 文化建设相对滞后\n> **答案：** A\n"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in parse_markdown(text)] == [
+        ("当前制约我国发展的主要根源是", ["发展不平衡不充分", "社会法治化水平不高", "文化建设相对滞后"], "A")
+    ]
