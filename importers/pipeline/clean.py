@@ -331,6 +331,9 @@ BOLD_KEY_AFTER = re.compile(
     r"(?<=\S)\s*\*\*((?:正确|正確|参考|參考|标准|標準)?答案\s*[:：]\s*[^*\n]{1,60}?|Answer\s*:\s*[^*\n]{1,60}?)\*\*",
     re.I,
 )
+# "…能作为Java程序标识符的是**A**": the key's letters in bold ending the question's line, where
+# a paper prints them in the brackets ("…的是（A）"); given those brackets to be read so.
+BOLD_LETTERS_ENDING = re.compile(rf"(?<=[{rules.CJK}，。：:？?）)\s])\s*\*\*([A-H]{{1,8}})\*\*\s*$")
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
@@ -604,6 +607,7 @@ def fold(text: str) -> str:
         text = OPTION_FIELD.sub(r"\1. ", FIELD_LABEL.sub("", text))
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", BOLD_KEY_AFTER.sub(r" \1", text))
+        text = BOLD_LETTERS_ENDING.sub(r"（\1）", text)
     if "(" in text:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):

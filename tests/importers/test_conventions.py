@@ -7781,3 +7781,13 @@ def test_options_whose_labels_are_set_in_bold_are_options() -> None:
     assert [(q["stem"], q["options"], q["answer"]) for q in parse_markdown(text)] == [
         ("当前制约我国发展的主要根源是", ["发展不平衡不充分", "社会法治化水平不高", "文化建设相对滞后"], "A")
     ]
+
+
+def test_a_key_in_bold_ending_the_questions_line_is_its_answer() -> None:
+    # a Markdown bank bolds the key's letters where a paper prints them in the brackets;
+    # a variable in bold inside the stem is not a key
+    text = (
+        "1.  下列字符串中，能作为Java程序标识符的是**A**\n\n    A. WHILE\n\n    B. short\n"
+        "2.  设矩阵**A**可逆，下列正确的是\n\n    A. 行列式为零\n\n    B. 行列式不为零\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse_markdown(text)] == [("1", "A"), ("2", None)]
