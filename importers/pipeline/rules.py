@@ -12,6 +12,8 @@ import re
 
 from questiontypes import words
 
+from .numbers import chinese_number
+
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # option labels and numbered points
 CJK = "\u3400-\u9fff"
@@ -116,7 +118,8 @@ CASE_HEADING = re.compile(
     rf"^\s*[【\[]?(?:试题|試題|案例|案例分析)\s*[{CN_NUM}\d]{{1,3}}\s*[】\]]?\s*(?:[(（][^)）]{{0,30}}[)）])?\s*[:：]?\s*$"
 )
 CASE_PART = re.compile(
-    r"^\s*(?:[【\[]\s*(?:问题|問題)\s*(?P<n>\d{1,2})\s*[】\]]|(?:问题|問題)\s*(?P<m>\d{1,2})(?=\s*(?:[(（]|[:：]|$))"
+    r"^\s*(?:[【\[]\s*(?:问题|問題)\s*(?P<n>\d{1,2})\s*[】\]]"
+    rf"|(?:问题|問題)\s*(?P<m>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?=\s*(?:[(（]|[:：]|$))"  # ("问题一：" in 材料题)
     # "问题：4.1 (8分)": case 4's part 1
     r"|(?:问题|問題)\s*[:：]\s*\d{1,2}[.．](?P<d>\d{1,2})(?=\s*(?:[(（]|$)))"
     r"\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*(?P<rest>.*)$"
@@ -128,7 +131,7 @@ STORY_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、．]")
 
 
 def case_part_number(m: re.Match[str]) -> str:
-    return m.group("n") or m.group("m") or m.group("d")
+    return str(chinese_number(m.group("n") or m.group("m") or m.group("d")))
 
 
 # "【说明】", "### 背景": the label over a case's story

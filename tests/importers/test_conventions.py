@@ -7791,3 +7791,21 @@ def test_a_key_in_bold_ending_the_questions_line_is_its_answer() -> None:
         "2.  设矩阵**A**可逆，下列正确的是\n\n    A. 行列式为零\n\n    B. 行列式不为零\n"
     )
     assert [(q["number"], q["answer"]) for q in parse_markdown(text)] == [("1", "A"), ("2", None)]
+
+
+def test_a_material_questions_parts_labelled_in_chinese_numerals_each_ask() -> None:
+    # a 中考 paper hands out texts under "阅读材料，回答下列问题。" and asks "问题一：" "问题二：";
+    # the next numbered question is the next story, not the last part's text
+    text = (
+        "26、阅读材料，回答下列问题。\n2011年，中国共产党迎来建党90周年。\n材料一：马克思和恩格斯创立了马克思主义。\n"
+        "问题一：马克思主义诞生的标志是什么？（1分）\n问题二：五四运动有何意义？（2分）\n"
+        "27．阅读下列材料，回答问题。（13分）\n材料一：四大文明古国地图\n问题一：四大文明古国的分布有什么规律？（1分）\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["stem"]) for q in questions] == [
+        ("1", "马克思主义诞生的标志是什么?"),
+        ("2", "五四运动有何意义?"),
+        ("1", "四大文明古国的分布有什么规律?"),
+    ]
+    assert ["马克思和恩格斯" in str(q["material"]) for q in questions] == [True, True, False]
+    assert "四大文明古国地图" in str(questions[2]["material"])
