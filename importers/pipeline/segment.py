@@ -212,6 +212,16 @@ def _numbered_lines(children: list[Item], gap: str) -> list[str]:
 
 
 # "根据以上材料", "结合上述案例": an instruction pointing back at the text above it
+def _tells_a_story(item: Item) -> bool:
+    """Nothing under the question, or the texts it hands out: "阅读材料，回答下列问题。" over its
+    lines, "在矛盾存在的问题上：" over "材料一：" (its parts are asked below)."""
+    return (
+        not item.extra
+        or rules.READS_MATERIAL.search(item.stem) is not None
+        or MATERIAL_LABEL.match(item.extra[0]) is not None
+    )
+
+
 MATERIAL_LABEL = re.compile(r"\s*(?:材料|資料|资料)\s*[一二三四五六七八九十\d]")  # "材料一：" opening a text
 POINTS_BACK = re.compile(r"(?:以上|上述|上面|上文)的?(?:材料|资料|資料|案例|短文|例子)")
 
@@ -1082,14 +1092,7 @@ class Segmenter:
 
     def open_case_questions(self) -> None:
         item = self.item
-        # (a question with nothing under it, or one handing out the texts under it: "阅读材料，
-        # 回答下列问题。", or "在矛盾存在的问题上：" over "材料一：")
-        told = item is not None and not (item.answer or item.options)
-        told = told and (
-            not item.extra
-            or rules.READS_MATERIAL.search(item.stem) is not None
-            or MATERIAL_LABEL.match(item.extra[0]) is not None
-        )
+        told = item is not None and not (item.answer or item.options) and _tells_a_story(item)
         numbered = item.number if item is not None and told and item.number.isdigit() else ""
         if item is not None and (not item.number or told):
             # (a numbered question with nothing under it, then "问题 1：": the story its parts ask about)
