@@ -28,7 +28,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     for entry in keys:
         if entry.target is None:
             continue
-        if entry.explains and _explain(entry):
+        if entry.explains and _explain(entry.target, entry.number, join(entry.aside, entry.text, "\n")):
             continue
         if id(entry.target) not in waiting:
             waiting[id(entry.target)] = _unanswered_by_number(entry.target)
@@ -37,6 +37,8 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         explanation = join(entry.aside.strip(), explanation.strip(), "\n")
         numbered = waiting[id(entry.target)].get(number, [])
         item = _keyed_item(numbered, answer.strip())
+        if item is None and explanation.strip() and _explain(entry.target, entry.number, explanation):
+            continue  # "3．【分析】…故选：D。" after a key table that answered 3: its explanation
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
             continue
@@ -51,16 +53,15 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         _share_last_parts_answer(section)
 
 
-def _explain(entry: KeyEntry) -> bool:
-    """An entry of the explanations printed after the key: the explanation of its question when
-    that one has its answer already (else it is read as any key entry)."""
-    assert entry.target is not None
-    number = str(entry.number)
-    item = next((i for i in entry.target.items if i.number == number and i.answer), None)
+def _explain(section: Section, number: int, text: str) -> bool:
+    """An entry explaining a question its key answered already (a part of explanations after the
+    key, or a key table then every question explained): that question's explanation (False when
+    no such question: the entry is read as any key entry)."""
+    item = next((i for i in section.items if i.number == str(number) and i.answer), None)
     if item is None:
         return False
     if not item.explanation:
-        item.explanation = join(entry.aside.strip(), entry.text.replace("\x1e", "\n").strip(), "\n")
+        item.explanation = text.replace("\x1e", "\n").strip()
     return True
 
 

@@ -72,6 +72,8 @@ KEY = (
 ANSWER = (
     r"(?P<answer>(?:正确答案|正確答案|试题答案|試題答案|答案|参考答案|參考答案|标准答案|标答|標答|正确选项|正確選項|答题要点|答題要點|答案要点|参考要点|參考要點|参考答案要点|參考答案要點)\s*[:：]"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)\s*[:：]"  # "答案是：b" opening a line, not prose
+    # "故答案为：…", "故选：D。" closing a worked solution (菁优网's), or "【解答】故答案为："
+    r"|(?:^|(?<=【解答】))故(?:答案(?:为|為|是)|选|選)\s*[:：]"
     # "答案是1 2 4", "答案是第一个", "答案是SHA-2": the label and a short answer, the whole line
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)(?=[^\s，,。；;：:][^，,。；;：:\n]{0,19}$)"
     # "答案为B", "答案选C", "正确答案是 **C**", "正确答案是 **错误**"
@@ -288,6 +290,9 @@ SUBJECT_HEADING_TITLE = re.compile(
     # "四、（本大题共2小题，每小题8分）", "六、（本题满分12分）": a part named only by its points, perhaps
     # again after the brackets ("…（本题满分15分）每小题3分，共15分。")
     r"|\s*[(（][^)）]{0,60}分[^)）]{0,20}[)）]\s*(?:[^()（）。?？:：]{0,30}分)?\s*[:：。.]?\s*$"
+    # "四、阅读：做到先读后做，边读边思。（32分）", "三、第二部分：阅读与鉴赏（40分）": a part named
+    # by its subject and what it asks of the candidate, its points ending the line
+    r"|\s*[^\d\s?？!！(（][^?？!！\n]{0,40}?[:：][^?？!！\n]{0,40}?[(（]\s*(?:共|满分|滿分)?\s*\d{1,3}\s*分\s*[)）]\s*$"
 )
 # "二、（15分）", "六、(本题满分12分)", "四、（本题满分15分）每小题3分，共15分。": a part named by nothing
 # but its points. The text under it, before any "1)", is its one problem (a mathematics paper's,

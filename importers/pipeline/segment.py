@@ -222,6 +222,8 @@ def _tells_a_story(item: Item) -> bool:
     )
 
 
+# "3．【分析】…" (菁优网's papers): a key's entry opening with its explanation
+EXPLAINED_ENTRY = re.compile(r"\s*\d{1,3}\s*[.．、]\s*【(?:分析|解析|详解|詳解|答案解析|考点|考點)】")
 MATERIAL_LABEL = re.compile(r"\s*(?:材料|資料|资料)\s*[一二三四五六七八九十\d]")  # "材料一：" opening a text
 POINTS_BACK = re.compile(r"(?:以上|上述|上面|上文)的?(?:材料|资料|資料|案例|短文|例子)")
 
@@ -807,6 +809,9 @@ class Segmenter:
         target = self.find_section(heading, kind) if self.mode == "key" else None
         if target is not None and self.key_last and self._next_part(heading):
             target = None  # "四、论述题" after part 三's own key: no key of 三's kind, the next part
+        explained = target is not None and EXPLAINED_ENTRY.match(self.next_text) is not None
+        if explained and id(target) in self.keyed_targets:
+            self.key_explains = True  # "二、选择" again over "3．【分析】…": its questions explained
         if target is not None and id(target) in self.keyed_targets and not self.key_explains:
             target = None  # a section already keyed named again: the next paper's, after its key
         if target is not None and not rest and _named_otherwise(target, heading):
@@ -814,7 +819,7 @@ class Segmenter:
         # Inside a key, a section name followed by answers (or by nothing: the answers follow on
         # the next lines) switches the key's target; anything else ends the key.
         if target is not None and (
-            re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind)
+            re.match(r"\s*(?:\d|[A-H]|答|[√×]|$)", rest) or self._find_unnumbered(heading, kind) or explained
         ):
             self.key_target = target
             self.key_part_at = self.sections.index(target)

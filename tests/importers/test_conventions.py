@@ -7809,3 +7809,26 @@ def test_a_material_questions_parts_labelled_in_chinese_numerals_each_ask() -> N
     ]
     assert ["马克思和恩格斯" in str(q["material"]) for q in questions] == [True, True, False]
     assert "四大文明古国地图" in str(questions[2]["material"])
+
+
+def test_a_jyeoo_key_explains_each_question_and_closes_on_its_answer() -> None:
+    # 菁优网 papers: parts headed by what they ask and their points, a key table for the
+    # choices, then every question again: 【分析】…【解答】…故答案为：… / 故选：D。 then 【点评】
+    text = (
+        "一、积累：做到正确、端正、整洁。（3分）\n1．（3分）请用一句学过的古诗作为离别赠言。\n"
+        "二、选择：做到认真思考，细心辨别。（每小题2分，4分）\n"
+        "2．（2分）下面加点字注音完全正确的一项是（　　）\nA．蒙古 B．摇曳 C．依偎 D．秕谷\n"
+        "3．（2分）下列诗句与中国传统节日无关的是（　　）\nA．清明时节雨纷纷 B．稻花香里说丰年 C．爆竹声中一岁除 D．今夜月明人尽望\n"
+        "参考答案与试题解析\n题号\t2\t3\n答案\tD\tB\n"
+        "一、积累：做到正确、端正、整洁。（3分）\n1．【分析】本题考查古诗积累。\n【解答】故答案为：\n"
+        "海内存知己，天涯若比邻。\n【点评】要多积累。\n"
+        "二、选择：做到认真思考，细心辨别。（每小题2分，4分）\n2．【分析】考查了汉字读音的辨析。\n"
+        "【解答】D.正确。\n故选：D。\n【点评】注意平翘舌。\n3．【分析】考查节日风俗。\n故选：B。\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["answer"]) for q in questions] == [
+        ("1", "海内存知己,天涯若比邻。"),
+        ("2", "D"),
+        ("3", "B"),
+    ]
+    assert [str(q["explanation"]).startswith(("本题考查", "考查")) for q in questions] == [True, True, True]
