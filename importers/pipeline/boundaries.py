@@ -427,6 +427,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     spaced = line_start or text[m.start() - 1].isspace()  # (or mid-line: "A.及时 8.拖延")
     if n == 8 and spaced and group in ("item_g", "item_n") and item is not None and _expects_b(item):
         return ("option", (1, item.option_family))  # OCR: "8客户", "8.错" where B comes next
+    if seg.mode == "key" and group == "item_n" and line_start and _names_a_numbered_part(seg, n, text, m):
+        return ("key_section", n)  # "2、" over "1）2004H" "2）取指令": the key of part "2、填空题"
     keyed_run = seg.mode == "key" and group == "item_r"  # ("答案：1）b 2）c 3）acd": a key's entries)
     if (
         group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a")
@@ -573,11 +575,24 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text, m.end()):
         return ("item", n)
+    if _next_part_scored(seg, n, text, m):
+        return ("item", n)  # "3、（10分）某CPU…" after part "2、填空题": the next part, one problem
     if line_start and n > seg.expected and SCORED_OPENING.match(text, m.end()):
         return ("item", n)  # "29．（9分）" after question 6: a subject cut from a combined paper
     if line_start and _choice_opens(seg, text, m.end()):
         return ("item", n)  # "73. …EXCEPT ____." over "A. …" after question 68: a compilation's picks
     return None
+
+
+def _next_part_scored(seg: Segmenter, n: int, text: str, m: re.Match[str]) -> bool:
+    """ "3、（10分）…" opening a line under part "2、填空题" (its questions "1）" "2）"): part 3 of the
+    paper, numbered on from its parts and asking one problem for its points."""
+    return (
+        seg.mode == "questions"
+        and at_line_start(m)
+        and _heading_number(seg.section.heading) == n - 1
+        and SCORED_OPENING.match(text, m.end()) is not None
+    )
 
 
 STEM_WORDS = re.compile(rf"[{rules.CJK}]{{2}}|[A-Za-z]{{2,}}\s+[A-Za-z]{{2,}}")
@@ -921,9 +936,14 @@ ITEM_GROUPS = (
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
     bracketed = m.group("item_p") or m.group("item_r")
     numbered = _keyed_part(seg)
-    own_style = numbered is not None and numbered.number_style in ("paren", "close")
+    # (numbered "(1)" "1)", or a problem's parts "（1）" "（2）" under its "2、（10分）…")
+    own_style = numbered is not None and (
+        numbered.number_style in ("paren", "close") or all(i.bracketed and i.parent for i in numbered.items)
+    )
     asked = len(numbered.items) if numbered is not None else 0
-    in_turn = own_style and n == seg.key_last + 1 <= asked and at_line_start(m)
+    # (at the line's start, or after the part's own number: "3、 1）立即寻址…")
+    opens = at_line_start(m) or PART_NUMBER_ONLY.fullmatch(text, 0, m.start()) is not None
+    in_turn = own_style and n == seg.key_last + 1 <= asked and opens
     own_blank = bracketed and numbered is not None and n in _blanks_numbered(seg, numbered)
     # "答案：（1）C；（2）A；…" or "（1）TIMESTAMP；（2）CASCADE" under questions numbered "1.": a
     # line of entries bracketed from its first, in turn, each after the one before has ended
@@ -953,6 +973,9 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if at_line_start(m) and KEY_GRID_ROW.match(text) and not _keyed(seg, n):
         return ("key_item", n)  # "2、 B 27、 A 52、 D": a key printed in columns, read row by row
     return None
+
+
+PART_NUMBER_ONLY = re.compile(r"\s*\d{1,2}\s*[、.．]\s*")
 
 
 def _answerable(seg: Segmenter, asked: int) -> int:
@@ -1622,7 +1645,7 @@ def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, 
     sections = [s for s in seg.doc_sections() if s.items and s.kind != "prose"]
     n = int(str(number))
     # The section printed with that numeral, else the n-th (a key may number them afresh).
-    named = [s for s in sections if _heading_numeral(s.heading) == n]
+    named = [s for s in sections if n in (_heading_numeral(s.heading), _heading_number(s.heading))]
     seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None
@@ -1653,6 +1676,28 @@ def _one_mark_each(rest: str, target: Section | None) -> str:
 def _heading_numeral(heading: str) -> int | None:
     m = re.match(rf"第?\s*([{rules.CN_NUM}]{{1,3}})\s*(?:[、.．]|大?[题題])", heading)
     return chinese_number(m.group(1)) if m else None
+
+
+def _heading_number(heading: str) -> int | None:
+    """ "2、填空题（12*1分）": a part numbered in digits (its questions "1）" "2）" within)."""
+    m = re.match(r"(\d{1,2})\s*[、.．]", heading)
+    return int(m.group(1)) if m else None
+
+
+# What follows a part's number in a key that answers the part's questions under it: nothing (the
+# entries on the next lines) or its first entry, "1）…", "(1)…"
+PART_ENTRIES_NEXT = re.compile(r"\s*(?:$|[(（]\s*1\s*[)）]|1\s*[)）])")
+
+
+def _names_a_numbered_part(seg: Segmenter, n: int, text: str, m: re.Match[str]) -> bool:
+    """ "2、" alone, or "3、 1）立即寻址…", in the key of a paper whose parts are headed "1、判断题"
+    "2、填空题" and ask "1）" "2）" within: the part's number, not an entry's."""
+    if not PART_ENTRIES_NEXT.match(text, m.end()):
+        return False
+    parts = [s for s in seg.doc_sections() if s.items]
+    if any(_heading_numeral(s.heading) is not None for s in parts):
+        return False  # (parts "一、" "二、": a "1、" under "四、" in their key is an entry or a sub-part's)
+    return any(_heading_number(s.heading) == n for s in parts)
 
 
 def on_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
@@ -1745,6 +1790,9 @@ def on_my_answer(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 
 def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
+    if isinstance(number, int) and _next_part_scored(seg, number, text, m):
+        seg.close_item()
+        seg.new_section(f"{number}、", "generic", line.lineno)  # (named so its key "3、 1）…" finds it)
     item = seg.item
     if number == 1 and after_instructions(seg):
         seg.new_section(

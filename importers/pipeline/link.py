@@ -145,10 +145,13 @@ FIRST_OF_PARTS = re.compile(r"\s*(?:[(（]1[)）]|1\s*[.、．])")
 
 
 def _unanswered_by_number(section: Section) -> dict[str, list[Item]]:
-    """A section's unanswered questions by number, in order (parts, numbered anew, never)."""
+    """A section's unanswered questions by number, in order (parts, numbered anew, never, unless
+    the section is one problem's parts: "2、（10分）…" asking "（1）" "（2）", keyed "2、 1）… 2）…")."""
+    parents = {id(item.parent) for item in section.items}
+    one_problem = len(parents) == 1 and all(item.parent is not None for item in section.items)
     index: dict[str, list[Item]] = {}
     for item in section.items:
-        if item.parent is None and item.answer is None:
+        if (item.parent is None or one_problem) and item.answer is None:
             index.setdefault(item.number, []).append(item)
     return index
 

@@ -246,7 +246,7 @@ KEY_RANGE = (
 # (after "-" or ")" the mark ends the entry: the line ends or the next entry's number follows).
 KEY_PAIR_MARK = rf"(?:[A-H]{{1,8}}|[{MARKS}]|[TF](?![A-Za-z]))"
 KEY_PAIR = (
-    r"(?P<key_pair>(?<![0-9A-Za-z])(?P<kp_n>\d{1,3})"
+    r"(?P<key_pair>(?<![0-9A-Za-z+*/=←])(?P<kp_n>\d{1,3})"  # (never an operand: "(R1)+50H")
     rf"(?:\s*[-–—)）:：]\s*(?={KEY_PAIR_MARK}(?:\s*$|\s*[,，;；。.]?\s*[(（]?\d))|\s*)"
     rf"(?P<kp_a>{KEY_PAIR_MARK})(?=[\s,，;；]|$))"
 )

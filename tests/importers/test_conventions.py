@@ -7832,3 +7832,20 @@ def test_a_jyeoo_key_explains_each_question_and_closes_on_its_answer() -> None:
         ("3", "B"),
     ]
     assert [str(q["explanation"]).startswith(("本题考查", "考查")) for q in questions] == [True, True, True]
+
+
+def test_a_key_set_out_by_parts_numbered_in_digits_answers_each_part() -> None:
+    # a university quiz numbers its parts "1、判断题" and asks "1）" "2）" within; part 2 is one
+    # problem for its points ("2、（10分）…" then "（1）" "（2）"); the key repeats the parts' numbers
+    text = (
+        "1、判断题（2*1分）\n1）指令中的操作数类型，须通过操作码显式或隐式表示。（ ）\n2）存储器按字节编址。（ ）\n"
+        "2、（10分）某CPU 的存储器按字节编址，指令系统的指令格式如下图所示。\n"
+        "（1）该指令系统中，数据寻址方式还包含哪几种？\n（2）某指令字为1150H，写出该指令的功能。\n"
+        "参考答案（共12分）\n1、\n1）√ 2）×\n2、 1）立即寻址、基址寻址\n2）指令功能为R1←(R1)+50H\n"
+    )
+    assert [(q["type"], q["answer"], str(q["material"])[:6]) for q in parse(text)] == [
+        ("truefalse", True, ""),
+        ("truefalse", False, ""),
+        ("short", "立即寻址、基址寻址", "(10分)某"),
+        ("short", "指令功能为R1←(R1)+50H", "(10分)某"),
+    ]
