@@ -19,7 +19,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import opencc
 
@@ -588,6 +588,7 @@ def filled_down(sheet: Sheet, columns: Columns) -> list[Row]:
 
 def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
     sheet = Sheet(sheet.name, filled_down(sheet, columns), sheet.merged)
+    columns = _without_placeholder_columns(sheet, columns)
     sheet_kind = kind_named(sheet.name)
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []
@@ -721,6 +722,22 @@ def _options(cells: list[str], columns: Columns, least: int = 2) -> list[str]:
     return values if len(values) >= least else []
 
 
+PLACEHOLDER = re.compile(r"[-—–/／_]+|N/?A")
+
+
+def _without_placeholder_columns(sheet: Sheet, columns: Columns) -> Columns:
+    """A template's option column that no question uses, filled with "-" in every row (选项E
+    where every question has four): no option. A "-" in a column other rows use is an option."""
+    below = [cells for n, cells in sheet.rows if n > columns.header_row]
+
+    def placeholders_only(i: int) -> bool:
+        values = [cells[i].strip() for cells in below if i < len(cells) and cells[i].strip()]
+        return bool(values) and all(PLACEHOLDER.fullmatch(value) for value in values)
+
+    kept = [i for i in columns.options if not placeholders_only(i)]
+    return columns if kept == columns.options else replace(columns, options=kept)
+
+
 def key_columns(cells: list[str]) -> Columns | None:
     """A key table's header: a question-number column and an answer column, and no stem; with no
     answer column the explaining one answers ("题号 | 词语 | 解释" keying the terms to explain)."""
@@ -753,7 +770,7 @@ def split_options_cell(text: str) -> list[str]:
         return []
     listed = json_list(text)
     if listed is not None:
-        return listed if len(listed) >= 2 else []
+        return _unlabelled(listed) if len(listed) >= 2 else []
     labels = list(CELL_OPTION.finditer(text))
     if len(labels) >= 2 and [m.group(1) for m in labels] == list("ABCDEFGH"[: len(labels)]):
         ends = [m.start() for m in labels[1:]] + [len(text)]
@@ -764,6 +781,16 @@ def split_options_cell(text: str) -> list[str]:
             break
         parts = joined_parts(text, joiner)
     return parts if len(parts) >= 2 else []
+
+
+def _unlabelled(options: list[str]) -> list[str]:
+    """["A. 社会主义制度", "B. 中国特色…"]: a list whose texts carry their labels in order gives
+    the texts; one whose first text only happens to open with a letter is left whole."""
+    in_order = all(LISTED_LABEL.match(text) and text[0] == "ABCDEFGH"[i] for i, text in enumerate(options))
+    return [LISTED_LABEL.sub("", text, count=1) for text in options] if in_order else options
+
+
+LISTED_LABEL = re.compile(r"^[A-H](?:\s*[.、．:：)）]|\s+)\s*")  # ("A类" "B类": licence classes, no labels)
 
 
 # Marks that join a cell's options, tried in order ("x|y", one a line; "理藩院@枢密院@内阁").

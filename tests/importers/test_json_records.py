@@ -243,3 +243,28 @@ def test_fields_prefixed_by_the_records_name_its_bare_field_the_stem_and_codes_n
         ("", "truefalse", "均压环应能承受额定荷载。", [], True),
         ("", "truefalse", "带电作业应设专责监护人。", [], True),
     ]
+
+
+def test_options_listed_with_their_labels_give_their_texts() -> None:
+    # ["A. 社会主义制度", "B. …"]: the labels typed into the list are not the options' text; a list
+    # whose texts open with their letters as words ("A类", "B类") is kept whole
+    records = [
+        {
+            "id": 1,
+            "type": "单选题",
+            "question": "（ ）是坚定文化自信的现实基础。",
+            "options": ["A. 社会主义制度", "B. 伟大实践"],
+            "answer": "B",
+        },
+        {
+            "id": 2,
+            "type": "单选题",
+            "question": "业余无线电台分为几类？",
+            "options": ["A类", "B类"],
+            "answer": "A",
+        },
+    ]
+    assert [q[3] for q in briefs(json.dumps(records, ensure_ascii=False))] == [
+        ["社会主义制度", "伟大实践"],
+        ["A类", "B类"],
+    ]

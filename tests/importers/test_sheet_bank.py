@@ -1211,3 +1211,24 @@ def test_answers_graded_right_or_wrong_the_wrong_ones_no_key() -> None:
         ("multiple", "AB"),
         ("multiple", None),
     ]
+
+
+def test_an_option_column_a_template_fills_with_dashes_is_no_option() -> None:
+    # a bank's 单选题 sheet has a column E that no question uses, "-" in every row; a "-" that one
+    # question offers among real options in a used column stays its option
+    data = book(
+        (
+            "单选题",
+            [
+                ["题目", "A", "B", "C", "D", "E", "答案"],
+                ["切片过短会怎样?", "干扰多", "信息被截断", "更快", "更省", "-", "B"],
+                ["Markdown切片的优势?", "适合图片", "保持层次", "通用", "自动", "-", "B"],
+                ["排除关键词用哪个符号?", "site", "intitle", "+", "-", "-", "D"],
+            ],
+        )
+    )
+    assert [q.options for q in parse_document("bank.xlsx", data).questions] == [
+        ["干扰多", "信息被截断", "更快", "更省"],
+        ["适合图片", "保持层次", "通用", "自动"],
+        ["site", "intitle", "+", "-"],
+    ]
