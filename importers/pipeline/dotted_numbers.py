@@ -16,8 +16,11 @@ from dataclasses import replace
 from . import rules
 from .model import Line, ParsedQuestion
 
-# "2.1 …", "2.1.…", "2.1、…" opening a line (not "2.1.3", a third level; not "2.5米")
-DOTTED = re.compile(r"^\s*(\d{1,2})[.．](\d{1,2})(?![.．]?\d)\s*[.．、]?\s*(?=\S)(?P<rest>.*)$")
+# "2.1 …", "2.1.…", "2.1、…" opening a line (not "2.1.3", a third level; not "2.5米"); a textbook's
+# exercises "1-6 …", "2-34 …" (chapter and place: answer books print them so)
+DOTTED = re.compile(
+    r"^\s*(\d{1,2})(?P<sep>[.．]|[-－])(\d{1,2})(?![.．\-－]?\d)\s*[.．、]?\s*(?=\S)(?P<rest>.*)$"
+)
 MIN_QUESTIONS = 3
 ASKING_SHARE = 0.6
 
@@ -30,9 +33,10 @@ def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
         return lines, {}
     if _runs_in_order(found):
         asking = sum(1 for _, m in found if rules.asks_in_words(m.group("rest")))
-    elif len({(m.group(1), m.group(2)) for _, m in found}) == len(found):
+    elif len({(m.group(1), m.group(3)) for _, m in found}) == len(found):
         # "8.6 …" "5.5 编写…" "7.2 计算…": exercises picked from a textbook, each keeping its number
-        asking = sum(1 for _, m in found if _sets_a_task(m.group("rest")))
+        # (its question may ask on a line below, wrapped: "1-6 A client-server system…" "…request?")
+        asking = sum(1 for k, m in found if _sets_a_task(_opening(lines, k, m)))
     else:
         return lines, {}
     if asking < ASKING_SHARE * len(found):
@@ -41,7 +45,7 @@ def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
     printed: dict[int, str] = {}
     for count, (k, m) in enumerate(found, start=1):
         out[k] = replace(lines[k], text=f"{count}. {m.group('rest')}")
-        printed[lines[k].lineno] = f"{m.group(1)}.{m.group(2)}"
+        printed[lines[k].lineno] = f"{m.group(1)}{'.' if m.group('sep') in '.．' else '-'}{m.group(3)}"
     return out, printed
 
 
@@ -56,11 +60,25 @@ def _sets_a_task(text: str) -> bool:
     return rules.asks_in_words(text) or (len(text) >= TASK_MIN_CHARS and TASK_OPENING.match(text) is not None)
 
 
+OPENING_LINES = 3
+ANSWER_LABEL = re.compile(rules.ANSWER)
+
+
+def _opening(lines: list[Line], k: int, m: re.Match[str]) -> str:
+    """The numbered line's text and the few lines under it, up to an answer's label."""
+    texts = [m.group("rest")]
+    for line in lines[k + 1 : k + OPENING_LINES]:
+        if ANSWER_LABEL.match(line.text.strip()) or DOTTED.match(line.text):
+            break
+        texts.append(line.text)
+    return "\n".join(texts)
+
+
 def _runs_in_order(found: list[tuple[int, re.Match[str]]]) -> bool:
     """Each part's numbers run 1, 2, 3 … and the parts follow each other."""
     part, place = 0, 0
     for _, m in found:
-        n, k = int(m.group(1)), int(m.group(2))
+        n, k = int(m.group(1)), int(m.group(3))
         if (n == part and k == place + 1) or (n > part and k == 1):
             part, place = n, k
         else:

@@ -7849,3 +7849,20 @@ def test_a_key_set_out_by_parts_numbered_in_digits_answers_each_part() -> None:
         ("short", "立即寻址、基址寻址", "(10分)某"),
         ("short", "指令功能为R1←(R1)+50H", "(10分)某"),
     ]
+
+
+def test_textbook_exercises_numbered_by_chapter_and_place_with_a_dash() -> None:
+    # an answer book's exercises picked from a textbook, "1-6" "1-14" "2-2", each asking on a
+    # wrapped line below its number, answered under "答："
+    text = (
+        "第1章 概述\n1-6 一个客户－服务器系统使用了卫星网络，卫星的高度为40000km。在对一个请求进行\n"
+        "响应的时候，最佳情形下的延迟是什么？\n答：约533msec。\n"
+        "1-14 两个网络都可以提供可靠的面向连接的服务。这二者\n是否相同？\n答：不相同。\n"
+        "第2章 物理层\n2-2 一条无噪声4kHz信道按照每1ms一次进行采样，请问最大数据传输率是多少？\n"
+        "答：最大数据传输率决定于每次采样所产生的比特数。\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [
+        ("1-6", "约533msec。"),
+        ("1-14", "不相同。"),
+        ("2-2", "最大数据传输率决定于每次采样所产生的比特数。"),
+    ]
