@@ -17,9 +17,10 @@ from . import rules
 from .model import Line, ParsedQuestion
 
 # "2.1 …", "2.1.…", "2.1、…" opening a line (not "2.1.3", a third level; not "2.5米"); a textbook's
-# exercises "1-6 …", "2-34 …" (chapter and place: answer books print them so)
+# exercises "1-6 …", "2-34 …" (chapter and place: answer books print them so); never a list of
+# ranges, "20-21,15,5-10", "0-1 3-4"
 DOTTED = re.compile(
-    r"^\s*(\d{1,2})(?P<sep>[.．]|[-－])(\d{1,2})(?![.．\-－]?\d)\s*[.．、]?\s*(?=\S)(?P<rest>.*)$"
+    r"^\s*(\d{1,2})(?P<sep>[.．]|[-－])(\d{1,2})(?![.．\-－]?\d)\s*[.．、]?\s*(?=[^\s\d,，;；\-－])(?P<rest>.*)$"
 )
 MIN_QUESTIONS = 3
 ASKING_SHARE = 0.6

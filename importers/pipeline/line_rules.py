@@ -62,13 +62,26 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     """ "1" alone on its line, the question below it (app exports): the number expected next."""
     if not BARE_NUMBER.match(line.text) or seg.mode != "questions":
         return ""
-    if seg.item is not None and seg.item.problem:
-        return ""  # a programming problem's sample input ("输入样例：" then "2")
+    if seg.item is not None and (seg.item.problem or _under_sample_label(seg.item)):
+        return ""  # a programming problem's sample input ("输入样例：" then "2", "输出" then "3")
     n = int(line.text)
     if n not in (seg.expected, seg.last_number + 1) and not _first_number(seg, n):
         return ""  # a page number, most likely: the spine of numbering decides (numbers may run on)
     seg.open_item(line.text, line)
     return "question"
+
+
+# A sample's label over its data in a programming problem: "输入", "输出样例：", "Sample Output"
+SAMPLE_LABEL = re.compile(
+    r"^\s*(?:样例|樣例|示例)?(?:输入|輸入|输出|輸出)(?:样例|樣例|示例|数据|數據)?\s*\d?\s*[:：]?\s*$"
+    r"|^\s*(?:Sample\s+)?(?:Input|Output)\s*\d?\s*[:：]?\s*$",
+    re.I,
+)
+
+
+def _under_sample_label(item: Item) -> bool:
+    last = item.extra[-1] if item.extra else item.stem.rsplit("\n", 1)[-1]
+    return SAMPLE_LABEL.match(last) is not None
 
 
 def _first_number(seg: Segmenter, n: int) -> bool:

@@ -691,7 +691,7 @@ FLOORS = {
     "ol2_shenzhen-zhongkao-history-society-2014.docx": (0.9, 0.5),  # joining 0.71/0.86; read 0.95/0.53
     "ok1_xigai-chaoxing-bank-slice.json": (0.85, 0.95),  # F1 0.87, answers 1.00
     "or1_aliyun-llm-aitrainer-bank-slice.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "oq1_huawei-od-coding-bank.txt": (0.0, None),  # F1 0.00
+    "oq1_huawei-od-coding-bank.txt": (0.5, 0.85),  # joining 0.00; read 0.53/0.89
     "op1_ai-trainer-l3-bank-slice.md": (0.95, 0.65),  # F1 0.98, answers 0.84 (0.66 counting type)
     "oo1_seu-computer-organization-quiz3-2021.pdf": (0.95, 0.55),  # joining 1.00/0.10; read 0.97/0.58
     "o1_ds-exam-key.docx": (0.95, 0.95),

@@ -7866,3 +7866,15 @@ def test_textbook_exercises_numbered_by_chapter_and_place_with_a_dash() -> None:
         ("1-14", "不相同。"),
         ("2-2", "最大数据传输率决定于每次采样所产生的比特数。"),
     ]
+
+
+def test_a_programming_problems_sample_data_is_not_the_next_question() -> None:
+    # a coding bank prints each problem's samples, "输出" over "2", and ranges "20-21,15,5-10" as
+    # input: neither is a question numbered 2 or "20-21"
+    text = (
+        "1、5键键盘的输出\n有一个特殊的5键键盘，给定一系列键盘输入，输出最终屏幕上字母的数量。\n"
+        "示例1：\n输入\n20-21,15,18,30,5-10\n15\n输出\n5-10,18,20-21,30\n说明\n1-3,5\n"
+        "示例2：\n输入\n1 1 5\n输出\n2\n说明\n连续键入3个a\n答案：\nprint(2)\n"
+        "2、N进制减法\n实现一个基于字符串的N机制的减法。\n答案：\nprint(n)\n"
+    )
+    assert [(q["number"], str(q["stem"])[:6]) for q in parse(text)] == [("1", "5键键盘的输"), ("2", "N进制减法\n")]
