@@ -7877,4 +7877,7 @@ def test_a_programming_problems_sample_data_is_not_the_next_question() -> None:
         "示例2：\n输入\n1 1 5\n输出\n2\n说明\n连续键入3个a\n答案：\nprint(2)\n"
         "2、N进制减法\n实现一个基于字符串的N机制的减法。\n答案：\nprint(n)\n"
     )
-    assert [(q["number"], str(q["stem"])[:6]) for q in parse(text)] == [("1", "5键键盘的输"), ("2", "N进制减法\n")]
+    assert [(q["number"], str(q["stem"])[:6]) for q in parse(text)] == [
+        ("1", "5键键盘的输"),
+        ("2", "N进制减法\n"),
+    ]
