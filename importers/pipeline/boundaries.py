@@ -779,6 +779,10 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool, rest: 
     part (a part of no known type too)."""
     if line_start and n in (1, seg.expected) and seg.mode == "questions" and OPTION_A.match(seg.next_text):
         return True  # (1: the numbering starts again, under a topic's title)
+    # "二、判断题" then "201为了…" over "（A）正确": a part of the paper numbered from its own start
+    first = seg.item is None and not seg.section.items and _heading_numeral(seg.section.heading) is not None
+    if first and line_start and not spaced and seg.mode == "questions" and OPTION_A.match(seg.next_text):
+        return True
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading
     item = seg.item
@@ -1262,8 +1266,14 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
             return None
         if group == "opt_paren" and FIRST_LABEL_NEXT.match(text, m.end()):
             return None  # "…是（A）A.微笑 B.争辩": the key in the blank, the options after it
-        if group == "opt_paren" and not at_line_start(m) and not NEXT_PAREN_LABEL.search(text, m.end()):
+        if (
+            group == "opt_paren"
+            and not at_line_start(m)
+            and not NEXT_PAREN_LABEL.search(text, m.end())
+            and not PAREN_B_LINE.match(seg.next_text)
+        ):
             return None  # "唐代诗人(A)也是…": the key in the stem's blank, no option (B) after it
+            # (but "…起点？（A）图灵测试" over "（B）神经网络": option A run onto the stem's line)
         if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
         if group == "opt_space" and _glued_to_words(text, m):
@@ -1291,6 +1301,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     return ("option", (index, family))
 
 
+PAREN_B_LINE = re.compile(r"\s*[(（]\s*B\s*[)）]")
 # "…的治本之策是()A自由放任发展B.…": the stem's answer box, option A glued after it
 BOX_BEFORE = re.compile(r"[(（][ \t\u3000]*[)）][ \t]*$")
 

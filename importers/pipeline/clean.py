@@ -363,6 +363,9 @@ ITALIC_FIELD = re.compile(r"^([*_])([^*_\s][^*_]{0,11}?)\1(?=\s*[:：])")
 BOLD_FIELD_UNCOLONED = re.compile(
     r"^\*\*((?:正确|正確|参考|參考|标准|標準|我的)?答案|(?:答案)?解析|知识点|知識點|考点|考點)\*\*(?=\s*[^\s:：])"
 )
+# "（D）忽略这些异常数据"⇥C": a spreadsheet's quoted cell pasted into Word, its key in the next
+# cell; the closing quote is the cell's, not the option's
+QUOTED_CELL_END = re.compile(r"[\"”]\t(?=\s*(?:[A-H]{1,8}|[对错√×])\s*$)")
 # "**1.**[单选]", "**12、** 题干": a question's number set in bold before its text.
 BOLD_NUMBER = re.compile(r"^\*\*(\d{1,4}\s*[.、．])\*\*(?=\s*\S)")
 # "- **(A)** 发展不平衡", "**B.** 倾听": an option's label set in bold, its text after (a key in
@@ -593,7 +596,7 @@ def fold(text: str) -> str:
     if "你" in text:
         text = MOOC_VERDICT.sub("", text)
     if "\t" in text:
-        text = SCORE_BOX_CELLS.sub("", text)
+        text = QUOTED_CELL_END.sub("\t", SCORE_BOX_CELLS.sub("", text))
     if text.startswith(("*", "_")) and not text.startswith(("**", "__")):
         text = ITALIC_FIELD.sub(r"\2", text)
     if text.startswith("**"):

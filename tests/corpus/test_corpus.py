@@ -685,7 +685,7 @@ FLOORS = {
     "oi1_ds-learning-exam1.md": (0.85, None),  # F1 0.86, no key
     "oi2_csat-java-zikao-zhenti.md": (0.9, 0.9),  # F1 0.94, answers 0.53 on joining; 0.90 read
     "oj1_xigai-objective-bank-ch1-2.md": (0.95, 0.95),  # F1 0.85, answers 1.00 on joining; 0.97 read
-    "om1_ai-trainer-l5-theory-review.docx": (0.9, 0.95),  # F1 0.91, answers 0.96
+    "om1_ai-trainer-l5-theory-review.docx": (0.95, 0.95),  # joining 0.91/0.96; read 1.00/1.00
     "on1_ecnu-computer-networks-review-2021.pdf": (0.95, 0.75),  # joining 0.14/0.33; read 0.96/0.77
     "ol1_hebei-huaian-xiaoshengchu-yuwen-2025.docx": (0.75, 0.45),  # joining 0.55/0.82; read 0.75/0.48
     "ol2_shenzhen-zhongkao-history-society-2014.docx": (0.9, 0.5),  # joining 0.71/0.86; read 0.95/0.53

@@ -7881,3 +7881,19 @@ def test_a_programming_problems_sample_data_is_not_the_next_question() -> None:
         ("1", "5键键盘的输"),
         ("2", "N进制减法\n"),
     ]
+
+
+def test_a_spreadsheet_pasted_into_word_quoted_cells_and_parts_numbered_from_their_start() -> None:
+    # each question a quoted cell, its key in the next cell ('（D）…"⇥C'); option A sometimes run
+    # onto the stem's line; the judgement part numbered from 201 under its own heading
+    text = (
+        "一、单选题\n1.人工智能快速发展的起点是？（A）图灵测试的提出\n（B）神经网络的出现\n"
+        '（C）深度学习算法的突破\n（D）专家系统的应用"\tC\n'
+        "二、判断题\n201为了培养新人，应该将所有复杂的标注任务都分配给他们。\t\n（A）正确\n"
+        '（B）错误"\tB\n202对标注数据进行合理的分类和分层，可以提高标注效率。\n（A）正确\n（B）错误"\tA\n'
+    )
+    assert [(q["number"], q["type"], q["options"], q["answer"]) for q in parse(text)] == [
+        ("1", "single", ["图灵测试的提出", "神经网络的出现", "深度学习算法的突破", "专家系统的应用"], "C"),
+        ("201", "truefalse", [], False),
+        ("202", "truefalse", [], True),
+    ]
