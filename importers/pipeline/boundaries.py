@@ -185,6 +185,8 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
         return ("key", None)  # "…參考答案一、單項選擇題1.A…": the key repeats the sections
     if not m.group(0).rstrip().endswith((":", "：")) and not _opens_line(m):
         return None  # "…真题及答案解析", "（参考答案在最后）": words in a title or a note, not a key
+    if KEY_ELSEWHERE.match(rest) and not m.group(0).rstrip().endswith((":", "：")):
+        return None  # "参考答案在 ANSWERS.md 中。", "参考答案见第8页": a note saying where the key is
     if "答" not in m.group(0) and seg.section.kind != "case":
         return None  # a bare "参考：" is a case study's reference answer; elsewhere "参考：https://…"
     if seg.section.kind == "case" and seg.case_open:
@@ -210,6 +212,7 @@ def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict
 
 
 MARK_RUN_LINE = re.compile(rules.MARK_RUN)
+KEY_ELSEWHERE = re.compile(r"\s*(?:在|见|見|详见|詳見|请见|請見|另附|附在|位于|位於)(?!\s*[:：])")
 
 
 def _answers_open_part(seg: Segmenter, rest: str) -> bool:

@@ -1084,6 +1084,11 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
     if not unanswered:
         return ""
     target = unanswered[-1].section
+    # "## 程序填空题" then "### Problem 1", "### Problem 2": the new part's questions, numbered anew
+    own_part = seg.mode == "questions" and seg.section is not target and bool(seg.section.heading)
+    here = [i for i in [*seg.section.items, *([seg.item] if seg.item else [])] if i.section is seg.section]
+    if own_part and int(n) == len([i for i in here if i.parent is None]) + 1:
+        return ""
     current = seg.key_target if seg.mode == "key" else None
     if current is not None and any(i.number == n for i in current.items):
         target = current  # (the part the key named asks it: "### 二、填空题" over "1. #", an empty heading)

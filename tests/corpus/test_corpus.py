@@ -682,7 +682,7 @@ FLOORS = {
     "of2_ncre4-database-bank.json": (0.95, 0.95),  # F1 1.00, answers 0.98
     "of3_crac-ham-radio-bank-2025.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oh1_dtcup-8th-theory.md": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "oi1_ds-learning-exam1.md": (0.85, None),  # F1 0.86, no key
+    "oi1_ds-learning-exam1.md": (0.95, None),  # joining 0.86, no key; read 0.96
     "oi2_csat-java-zikao-zhenti.md": (0.9, 0.9),  # F1 0.94, answers 0.53 on joining; 0.90 read
     "oj1_xigai-objective-bank-ch1-2.md": (0.95, 0.95),  # F1 0.85, answers 1.00 on joining; 0.97 read
     "om1_ai-trainer-l5-theory-review.docx": (0.95, 0.95),  # joining 0.91/0.96; read 1.00/1.00

@@ -7897,3 +7897,19 @@ def test_a_spreadsheet_pasted_into_word_quoted_cells_and_parts_numbered_from_the
         ("201", "truefalse", [], False),
         ("202", "truefalse", [], True),
     ]
+
+
+def test_a_note_on_where_the_key_is_and_parts_numbering_their_problems_anew() -> None:
+    # "参考答案在 ANSWERS.md 中。" says where the key is (no key starts); "### Problem 1" under
+    # "## 程序填空题" after the unanswered choices is that part's first problem, not question 1's key
+    text = (
+        "# exam1\n\n参考答案在 ANSWERS.md 中。\n\n## 客观题\n\n1. 数据元素之间逻辑关系被称为\n  A. 存储结构\n  B. 逻辑结构\n\n"
+        "2. 对于链队，在进行删除操作时\n  A. 仅修改头指针\n  B. 仅修改尾指针\n\n## 程序填空题\n\n### Problem 1\n\n"
+        "本题目要求删除顺序表的第i个元素。\n\n### Problem 2\n\n本题目要求实现带头结点链队列的出队操作。\n"
+    )
+    assert [(q["number"], str(q["stem"])[:8], q["answer"]) for q in parse_markdown(text)] == [
+        ("1", "数据元素之间逻辑", None),
+        ("2", "对于链队,在进行", None),
+        ("1", "本题目要求删除顺", None),
+        ("2", "本题目要求实现带", None),
+    ]
