@@ -46,6 +46,7 @@ class Item:
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
     answered_by_trainee: bool = False  # "我的答案：…" under it: a question, never a case's material
     parent: Item | None = None  # the numbered question whose text became this part's material
+    story: int = 0  # a case part's: the number of the story it asks about ("26、阅读材料…" "问题一：")
     # the option sets of its earlier blanks (软考's "(39)(40)"), its own options the last one's
     groups: list[list[str]] = field(default_factory=list)
     shares: tuple[int, int] | None = None  # heads options shared by questions first…last (配伍题)

@@ -1017,7 +1017,8 @@ def _numbers_its_question(seg: Segmenter, n: int) -> bool:
     just read): the number of one of that part's questions (numbers run on through the paper, so
     the part's key need not start at 1)."""
     target = _keyed_part(seg)
-    return target is not None and any(item.number == str(n) for item in target.items)
+    # (or the story its parts ask about: "26、阅读材料…" then "问题一：", keyed "26、问题一：…")
+    return target is not None and any(item.number == str(n) or item.story == n for item in target.items)
 
 
 def _keyed_part(seg: Segmenter) -> Section | None:

@@ -34,14 +34,14 @@ KEY_LINE = re.compile(
     r"^(?:\*\*)?(?:(?:附录|附錄|附)\s*[:：]\s*)?(?:参考|參考|标准|標準)?答案(?:及解析|解析)?\s*[:：]?(?:\*\*)?\s*[:：]?$"
     r"|^【(?:参考|參考|标准|標準)答案】\s*[:：]?$"  # ("【参考答案】" alone, as the label is bracketed)
 )
-# "数据结构 试卷答案", "期末考试参考答案及评分标准": a title naming the key (the paper's title
-# words before 答案), printed after the questions; "…试题及答案" names a paper that holds its
-# answers, so a 及/和/与 before 答案 is no key.
+# "数据结构 试卷答案", "期末考试参考答案及评分标准", "历史与社会试题答案及评分意见": a title
+# naming the key (the paper's title words before 答案), printed after the questions; "…试题及答案"
+# names a paper that holds its answers, so a 及/和/与 before 答案 is no key.
 KEY_TITLE = re.compile(
     r"^(?P<paper>(?:(?:19|20)\d{2}\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|[-./]\d{1,2}[-./]\d{1,2}))?"
     r"[^\d\s(（].{0,34}?)"  # ("2006年10月…试题答案", "2019-11-13高三历史周练参考答案")
     r"(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
-    r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|解析))?\s*[:：]?$"
+    r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|评分意见|評分意見|评分说明|評分說明|评分细则|評分細則|解析))?\s*[:：]?$"
 )
 # "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
 UNIT = re.compile(
@@ -843,6 +843,7 @@ def case_part(seg: Segmenter, line: Line) -> str:
     seg.open_item(str(number), line)
     assert seg.item is not None
     seg.item.stem = m.group("rest").strip()
+    seg.item.story = seg.case_number
     return "question"
 
 

@@ -26,6 +26,8 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     # (indexed once per section: a key of thousands of entries is not a search of thousands each)
     waiting: dict[int, dict[str, list[Item]]] = {}
     for entry in keys:
+        if entry.target is None and _answer_story_parts(sections, entry):
+            continue  # "26、问题一：…问题二：…": the parts asked about story 26, by their labels
         if entry.target is None:
             continue
         if entry.explains and _explain(entry.target, entry.number, join(entry.aside, entry.text, "\n")):
@@ -39,6 +41,8 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         item = _keyed_item(numbered, answer.strip())
         if item is None and explanation.strip() and _explain(entry.target, entry.number, explanation):
             continue  # "3．【分析】…故选：D。" after a key table that answered 3: its explanation
+        if item is None and _answer_story_parts([entry.target], entry):
+            continue
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
             continue
@@ -62,6 +66,24 @@ def _explain(section: Section, number: int, text: str) -> bool:
         return False
     if not item.explanation:
         item.explanation = text.replace("\x1e", "\n").strip()
+    return True
+
+
+def _answer_story_parts(sections: list[Section], entry: KeyEntry) -> bool:
+    """A key entry numbered as a case's story whose parts ask under "问题一：" labels: each part
+    the text under its label (False when no part asks about that story, or the key has no labels)."""
+    parts = [
+        i
+        for s in sections
+        if s.doc == entry.doc
+        for i in s.items
+        if entry.number and i.story == entry.number and i.answer is None
+    ]
+    answers = _by_case_part(entry.text.partition("\x1e")[0], parts) if parts else []
+    if not any(answers):
+        return False
+    for part, text in zip(parts, answers, strict=True):
+        part.answer = text or None
     return True
 
 

@@ -688,7 +688,7 @@ FLOORS = {
     "om1_ai-trainer-l5-theory-review.docx": (0.95, 0.95),  # joining 0.91/0.96; read 1.00/1.00
     "on1_ecnu-computer-networks-review-2021.pdf": (0.95, 0.75),  # joining 0.14/0.33; read 0.96/0.77
     "ol1_hebei-huaian-xiaoshengchu-yuwen-2025.docx": (0.75, 0.45),  # joining 0.55/0.82; read 0.75/0.48
-    "ol2_shenzhen-zhongkao-history-society-2014.docx": (0.9, 0.5),  # joining 0.71/0.86; read 0.95/0.53
+    "ol2_shenzhen-zhongkao-history-society-2014.docx": (0.95, 0.9),  # joining 0.71/0.86; read 0.97/0.91
     "ok1_xigai-chaoxing-bank-slice.json": (0.85, 0.95),  # F1 0.87, answers 1.00
     "or1_aliyun-llm-aitrainer-bank-slice.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oq1_huawei-od-coding-bank.txt": (0.5, 0.85),  # joining 0.00; read 0.53/0.89

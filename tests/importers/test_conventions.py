@@ -7913,3 +7913,17 @@ def test_a_note_on_where_the_key_is_and_parts_numbering_their_problems_anew() ->
         ("1", "本题目要求删除顺", None),
         ("2", "本题目要求实现带", None),
     ]
+
+
+def test_a_key_answers_a_material_questions_parts_under_their_labels() -> None:
+    # a 中考 paper's key, titled "…试题答案及评分意见", answers question 26 part by part under
+    # "问题一：" "问题二：" labels
+    text = (
+        "26、阅读材料，回答下列问题。\n材料一：马克思和恩格斯创立了马克思主义。\n"
+        "问题一：马克思主义诞生的标志是什么？（1分）\n问题二：五四运动有何意义？（2分）\n"
+        "历史与社会试题答案及评分意见\n26、问题一：《共产党宣言》的发表\n问题二：工人阶级从此登上了政治舞台\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("马克思主义诞生的标志是什么?", "《共产党宣言》的发表"),
+        ("五四运动有何意义?", "工人阶级从此登上了政治舞台"),
+    ]
