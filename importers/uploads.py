@@ -36,6 +36,7 @@ PAPER_EXTENSIONS = (
     ".xls",
     ".csv",
     ".json",
+    ".js",  # (a web quiz's data, "var exam=[…]", read as JSON5; any other script is refused)
     ".pdf",
     ".gift",
     ".xml",

@@ -85,6 +85,9 @@ def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | Non
     if not is_plain_text(filename, data):
         return None
     records = json_sheet(lines)
+    if records is None and filename.lower().endswith(".js"):
+        # (a quiz's data is read; any other script holds code, not a paper)
+        raise PaperError(filename, "is a script with no list of questions assigned ('var exam = […]')")
     paper: ParsedPaper | None = None
     if records is not None:
         sheet, columns = sheet_columns(records)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import TypeGuard
 
+import json5
+
 from .model import Line
 from .sheet_bank import field_named, json_list, kind_named
 from .workbook import Row, Sheet, cell_text
@@ -97,15 +99,67 @@ def _last_word(key: str) -> str:
 
 
 def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
-    """A whole document that is a list of objects, or an object holding one such list."""
+    """A whole document that is a list of objects, or an object holding one such list (or a web
+    quiz's script assigning one: 'var exam=[{id:1, question:"…"}, …]')."""
     first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
     if not first.startswith(("[", "{")):
-        return []  # (looked at before the text is joined: every plain-text paper passes here)
+        value = _script_data(lines) if JS_OPENING.match(first) else None
+        return _records_of(value, lines) if value is not None else []
     text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
         return []
+    return _records_of(value, lines)
+
+
+# A web quiz's data file: "var exam=[…]", "const questions = {…}", "export default […]"
+JS_OPENING = re.compile(r"(?:var|let|const|export|module\.exports)\b")
+JS_DATA = re.compile(
+    r"^\s*(?:(?:var|let|const)\s+[\w$]+\s*=|export\s+default|module\.exports\s*=)\s*(?=[\[{])", re.M
+)
+# json5 reads any object literal, but in pure Python (a megabyte takes ~15 s): the usual ones
+# (keys unquoted, strings in single quotes, trailing commas) are rewritten as JSON and read by
+# json; json5 reads what is left only at a small quiz's size.
+JSON5_MAX = 200_000
+# In a literal: a string in double quotes (kept), one in single quotes, a bare key, a trailing comma
+LITERAL_PART = re.compile(
+    r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\]])'
+)
+
+
+def _script_data(lines: list[Line]) -> object | None:
+    """The list or object a script assigns (the statements before it, such as 'var examName=
+    "…";', skipped); None when it is not data alone to the end of the file."""
+    text = "\n".join(line.text for line in lines)
+    found = JS_DATA.search(text)
+    if found is None:
+        return None
+    literal = text[found.end() :].rstrip().rstrip(";")
+    value: object
+    try:
+        value = json.loads(LITERAL_PART.sub(_as_json, literal))
+    except (ValueError, RecursionError):
+        if len(literal) > JSON5_MAX:
+            return None
+        try:
+            value = json5.loads(literal)
+        except (ValueError, RecursionError):
+            return None
+    return value
+
+
+def _as_json(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1)
+    if m.group(2) is not None:
+        return json.dumps(m.group(2).replace("\\'", "'"), ensure_ascii=False)
+    if m.group(3):
+        return f'"{m.group(3)}"'
+    return ""  # (a trailing comma)
+
+
+def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
     found = list(_record_lists(value, depth=2, key=""))
     asking = [(records, depth, key) for records, depth, key in found if _names_a_stem(records[0])]

@@ -674,7 +674,7 @@ FLOORS = {
     "nz2_pku-xigai-past-exam-questions.docx": (0.80, None),
     "nz3_compiler-principles-review-exercises.docx": (0.65, 0.15),
     "oa1_rsb-shiye-exam7.json": (0.95, None),
-    "oa2_tw-np-exam-101-general.js": (0.9, 0.0),
+    "oa2_tw-np-exam-101-general.js": (0.95, 0.95),  # joining 0.90/0.00; read as a script 1.00/1.00
     "ob1_408-exam-2009.pdf": (0.9, 0.9),
     "oc1_fullstack-web-exercises.docx": (0.95, None),  # F1 1.00, no key
     "oe1_hitsz-phys-ib-review-a1.pdf": (0.8, None),  # F1 0.83, no key

@@ -268,3 +268,24 @@ def test_options_listed_with_their_labels_give_their_texts() -> None:
         ["社会主义制度", "伟大实践"],
         ["A类", "B类"],
     ]
+
+
+def test_a_web_quizs_data_script_is_read_as_its_records() -> None:
+    # a quiz page's data file: a title, then the questions as an object literal (keys unquoted,
+    # strings in single quotes, a trailing comma)
+    script = (
+        'var examName="101年專科護理通論";\nvar exam=[\n'
+        '  {\n    "id":1,"question":"此目標屬於以下何項領域？",\n'
+        '    "ansItem":[{ans:\'A\',item:\'認知 \'},{ans:"B",item:"情意 "},],\n    "answer":"B"\n  },\n'
+        '  {\n    "id":2,"question":"下列何者最具學習保留效果？",\n'
+        '    "ansItem":[{ans:"A",item:"聽及看"},{ans:"B",item:"說及做"}],\n    "answer":"B"\n  }\n]\n'
+    )
+    assert briefs(script, "exam.js") == [
+        ("1", "single", "此目標屬於以下何項領域？", ["認知", "情意"], "B", ""),
+        ("2", "single", "下列何者最具學習保留效果？", ["聽及看", "說及做"], "B", ""),
+    ]
+
+
+def test_a_script_holding_code_not_data_is_refused() -> None:
+    with pytest.raises(PaperError, match="script"):
+        parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")
