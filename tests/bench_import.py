@@ -111,6 +111,11 @@ def hostile_cases(one_line_mb: float) -> list[tuple[str, str, bytes]]:
         ("a flat Markdown list of 100,000 items", "flat.md", ("1. 问\n" + "- 项\n" * 100_000).encode()),
         ("a web page nested 200,000 deep", "deep.html", ("<div>" * 200_000 + "层").encode()),
         ("JSON nested 200,000 deep", "deep.json", ("[" * 200_000 + "]" * 200_000).encode()),
+        (
+            "a quiz script of 20 MB cut short",
+            "quiz.js",
+            ("var exam=[\n" + "{id:1,question:'x',answer:'A'},\n" * 600_000).encode(),
+        ),
         ("a workbook of a million empty rows", "empty.xlsx", empty_rows_workbook(1_000_000)),
         ("a CSV quote left open over 10 MB", "open-quote.csv", ('题目,答案\n"' + "客户," * 900_000).encode()),
     ]

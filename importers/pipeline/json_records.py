@@ -135,7 +135,9 @@ def _script_data(lines: list[Line]) -> object | None:
     found = JS_DATA.search(text)
     if found is None:
         return None
-    literal = text[found.end() :].rstrip().rstrip(";")
+    literal = text[found.end() :].rstrip().rstrip(";").rstrip()
+    if not literal.endswith(("]", "}")):
+        return None  # (statements after the data, or data cut short: no bank to read)
     value: object
     try:
         value = json.loads(LITERAL_PART.sub(_as_json, literal))
