@@ -1305,7 +1305,7 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     return ("option", (index, family))
 
 
-PAREN_B_LINE = re.compile(r"\s*[(（]\s*B\s*[)）]")
+PAREN_B_LINE = re.compile(r"\s*[(（]\s*B\s*[)）]")  # the next line opens with option (B)
 # "…的治本之策是()A自由放任发展B.…": the stem's answer box, option A glued after it
 BOX_BEFORE = re.compile(r"[(（][ \t\u3000]*[)）][ \t]*$")
 

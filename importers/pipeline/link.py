@@ -42,7 +42,7 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         if item is None and explanation.strip() and _explain(entry.target, entry.number, explanation):
             continue  # "3．【分析】…故选：D。" after a key table that answered 3: its explanation
         if item is None and _answer_story_parts([entry.target], entry):
-            continue
+            continue  # (the story's number keyed under its part of the paper)
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
             continue

@@ -211,7 +211,6 @@ def _numbered_lines(children: list[Item], gap: str) -> list[str]:
     ]
 
 
-# "根据以上材料", "结合上述案例": an instruction pointing back at the text above it
 def _tells_a_story(item: Item) -> bool:
     """Nothing under the question, or the texts it hands out: "阅读材料，回答下列问题。" over its
     lines, "在矛盾存在的问题上：" over "材料一：" (its parts are asked below)."""
@@ -225,6 +224,7 @@ def _tells_a_story(item: Item) -> bool:
 # "3．【分析】…" (菁优网's papers): a key's entry opening with its explanation
 EXPLAINED_ENTRY = re.compile(r"\s*\d{1,3}\s*[.．、]\s*【(?:分析|解析|详解|詳解|答案解析|考点|考點)】")
 MATERIAL_LABEL = re.compile(r"\s*(?:材料|資料|资料)\s*[一二三四五六七八九十\d]")  # "材料一：" opening a text
+# "根据以上材料", "结合上述案例": an instruction pointing back at the text above it
 POINTS_BACK = re.compile(r"(?:以上|上述|上面|上文)的?(?:材料|资料|資料|案例|短文|例子)")
 
 

@@ -734,7 +734,9 @@ def _without_placeholder_columns(sheet: Sheet, columns: Columns) -> Columns:
         values = [cells[i].strip() for cells in below if i < len(cells) and cells[i].strip()]
         return bool(values) and all(PLACEHOLDER.fullmatch(value) for value in values)
 
-    kept = [i for i in columns.options if not placeholders_only(i)]
+    kept = list(columns.options)
+    while kept and placeholders_only(kept[-1]):
+        kept.pop()  # (the last columns only: dropping one between would shift the later letters)
     return columns if kept == columns.options else replace(columns, options=kept)
 
 
