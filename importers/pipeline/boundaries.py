@@ -592,9 +592,9 @@ def _next_part_scored(seg: Segmenter, n: int, text: str, m: re.Match[str]) -> bo
     paper, numbered on from its parts and asking one problem for its points."""
     return (
         seg.mode == "questions"
+        and SCORED_OPENING.match(text, m.end()) is not None  # (rare: the cheap test first, every item)
         and at_line_start(m)
         and _heading_number(seg.section.heading) == n - 1
-        and SCORED_OPENING.match(text, m.end()) is not None
     )
 
 
@@ -783,8 +783,13 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool, rest: 
     if line_start and n in (1, seg.expected) and seg.mode == "questions" and OPTION_A.match(seg.next_text):
         return True  # (1: the numbering starts again, under a topic's title)
     # "二、判断题" then "201为了…" over "（A）正确": a part of the paper numbered from its own start
-    first = seg.item is None and not seg.section.items and _heading_numeral(seg.section.heading) is not None
-    if first and line_start and not spaced and seg.mode == "questions" and OPTION_A.match(seg.next_text):
+    first = line_start and not spaced and seg.item is None and not seg.section.items
+    if (
+        first
+        and seg.mode == "questions"
+        and _heading_numeral(seg.section.heading) is not None
+        and OPTION_A.match(seg.next_text)
+    ):
         return True
     if seg.line_heading:
         return seg.mode == "questions" and n == seg.expected  # "### 2 最小包围矩形": a question's heading

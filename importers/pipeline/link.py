@@ -25,23 +25,28 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
     _by_position(keys)
     # (indexed once per section: a key of thousands of entries is not a search of thousands each)
     waiting: dict[int, dict[str, list[Item]]] = {}
+    by_number: dict[int, dict[str, list[Item]]] = {}  # every item, answered or not (explanations)
+    stories = _parts_by_story(sections)
     for entry in keys:
-        if entry.target is None and _answer_story_parts(sections, entry):
+        parts = stories.get((entry.doc, entry.number), []) if entry.number else []
+        if entry.target is None and _answer_story_parts(parts, entry):
             continue  # "26、问题一：…问题二：…": the parts asked about story 26, by their labels
         if entry.target is None:
             continue
-        if entry.explains and _explain(entry.target, entry.number, join(entry.aside, entry.text, "\n")):
-            continue
         if id(entry.target) not in waiting:
             waiting[id(entry.target)] = _unanswered_by_number(entry.target)
+            by_number[id(entry.target)] = _items_by_number(entry.target)
         number = str(entry.number) if entry.number else ""
+        same_number = by_number[id(entry.target)].get(number, [])
+        if entry.explains and _explain(same_number, join(entry.aside, entry.text, "\n")):
+            continue
         answer, _, explanation = entry.text.partition("\x1e")
         explanation = join(entry.aside.strip(), explanation.strip(), "\n")
         numbered = waiting[id(entry.target)].get(number, [])
         item = _keyed_item(numbered, answer.strip())
-        if item is None and explanation.strip() and _explain(entry.target, entry.number, explanation):
+        if item is None and explanation.strip() and _explain(same_number, explanation):
             continue  # "3．【分析】…故选：D。" after a key table that answered 3: its explanation
-        if item is None and _answer_story_parts([entry.target], entry):
+        if item is None and _answer_story_parts(parts, entry):
             continue  # (the story's number keyed under its part of the paper)
         if item is None:
             _share_among_parts(entry.target, number, answer.strip())
@@ -57,11 +62,18 @@ def link_keys(sections: list[Section], keys: list[KeyEntry]) -> None:
         _share_last_parts_answer(section)
 
 
-def _explain(section: Section, number: int, text: str) -> bool:
+def _items_by_number(section: Section) -> dict[str, list[Item]]:
+    index: dict[str, list[Item]] = {}
+    for item in section.items:
+        index.setdefault(item.number, []).append(item)
+    return index
+
+
+def _explain(same_number: list[Item], text: str) -> bool:
     """An entry explaining a question its key answered already (a part of explanations after the
     key, or a key table then every question explained): that question's explanation (False when
     no such question: the entry is read as any key entry)."""
-    item = next((i for i in section.items if i.number == str(number) and i.answer), None)
+    item = next((i for i in same_number if i.answer), None)
     if item is None:
         return False
     if not item.explanation:
@@ -69,16 +81,20 @@ def _explain(section: Section, number: int, text: str) -> bool:
     return True
 
 
-def _answer_story_parts(sections: list[Section], entry: KeyEntry) -> bool:
+def _parts_by_story(sections: list[Section]) -> dict[tuple[int, int], list[Item]]:
+    """Case parts by the paper and the number of the story they ask about ("26、阅读材料…")."""
+    index: dict[tuple[int, int], list[Item]] = {}
+    for section in sections:
+        for item in section.items:
+            if item.story:
+                index.setdefault((section.doc, item.story), []).append(item)
+    return index
+
+
+def _answer_story_parts(parts: list[Item], entry: KeyEntry) -> bool:
     """A key entry numbered as a case's story whose parts ask under "问题一：" labels: each part
     the text under its label (False when no part asks about that story, or the key has no labels)."""
-    parts = [
-        i
-        for s in sections
-        if s.doc == entry.doc
-        for i in s.items
-        if entry.number and i.story == entry.number and i.answer is None
-    ]
+    parts = [part for part in parts if part.answer is None]
     answers = _by_case_part(entry.text.partition("\x1e")[0], parts) if parts else []
     if not any(answers):
         return False
