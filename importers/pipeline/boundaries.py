@@ -421,6 +421,9 @@ def _latin_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+NUMBER_NEXT = re.compile(r"\s*\d")
+
+
 def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """A question number, valid only as the number expected next (or a key entry in a key)."""
     group, number = matched_group(m, ITEM_GROUPS)
@@ -433,6 +436,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if seg.mode == "key" and group == "item_n" and line_start and _names_a_numbered_part(seg, n, text, m):
         return ("key_section", n)  # "2、" over "1）2004H" "2）取指令": the key of part "2、填空题"
     keyed_run = seg.mode == "key" and group == "item_r"  # ("答案：1）b 2）c 3）acd": a key's entries)
+    if group == "item_r" and NUMBER_NEXT.match(text, m.end()) and not (keyed_run and spaced):
+        return None  # "(x+1)2": a number after the bracket is an entry's answer only in a key
     if (
         group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a")
         and not line_start

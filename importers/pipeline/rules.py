@@ -174,8 +174,9 @@ ITEM = (
     r"|[(（] ?(?P<item_p>\d{1,2}) ?[)）](?:[.．](?=\s*\D))?(?=\D|\d{1,6}\s*[;；])"
     # "1(D)   自计算机…", "12 （AB）…": a number with its key in brackets after it (answered banks)
     r"|(?P<item_a>\d{1,4})(?=[ \t]{0,3}[(（]\s*[A-H]{1,6}\s*[)）])"
-    # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)")
-    r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s\d)）])"
+    # "1) 给出…": a closing bracket alone, where a line starts (never "f(1)" or "(1)"); a number
+    # after it only in a key ("1）2004H", accept_item)
+    r"|(?<![(（\w])(?P<item_r>\d{1,2})[)）](?=\s*[^\s)）])"
     # "12社會秩序…", "6 二叉树…": a number without its mark (a PDF's number column, the "." lost);
     # only opening a text, only the one expected ("12 {并联…}": a record's braces; "11 js严格模式…")
     rf"|(?<![\s\S])(?P<item_g>\d{{1,3}})[ \t]{{0,4}}(?=[{CJK}]|\{{|{LATIN_THEN_CJK})))"
@@ -481,9 +482,10 @@ TITLE_WORDS = re.compile(
 )
 
 # Open-question wording: a line holding it continues a stem rather than starting an answer.
+# ("说明：" with its colon labels a figure's legend or a note; it asks nothing)
 QUESTION_WORDS = re.compile(
     r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|"
-    r"简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|请问|請問|是否"
+    r"简述|簡述|试述|試述|论述|論述|谈谈|談談|(?:说明|說明)(?!\s*[:：])|分析|阐述|闡述|结合|結合|请问|請問|是否"
 )
 # Asking for certain: a question word anywhere, or an imperative that opens the text (in
 # "需求分析的任务" or "与实际相结合" the words 分析/结合 ask nothing)

@@ -7927,3 +7927,20 @@ def test_a_key_answers_a_material_questions_parts_under_their_labels() -> None:
         ("马克思主义诞生的标志是什么?", "《共产党宣言》的发表"),
         ("五四运动有何意义?", "工人阶级从此登上了政治舞台"),
     ]
+
+
+def test_a_keys_entry_may_open_with_a_number_and_a_legend_asks_nothing() -> None:
+    # "1）2004H" in a key is entry 1 whose answer is a number (never "(x+1)2" in a question); a
+    # figure's "说明：…" under a problem is its legend, not the problem asking, so its parts ask
+    text = (
+        "1、填空题（2*1分）\n1）数据在存储器中的地址是____。\n2）指令字长为____位。\n"
+        "2、（10分）某CPU 的指令格式如下图所示。设(x+1)2＝9。\n4位2位2位8位说明：OP1为操作码\n格式1 OP1 RS RT\n"
+        "（1）数据寻址方式还包含哪几种？\n（2）某指令字为1150H，写出该指令的功能。\n"
+        "参考答案\n1、\n1）2004H\n2）32\n2、 1）立即寻址\n2）R1←(R1)+50H\n"
+    )
+    assert [(q["type"], q["answer"], str(q["material"])[:6]) for q in parse(text)] == [
+        ("fill", ["2004H"], ""),
+        ("fill", ["32"], ""),
+        ("short", "立即寻址", "(10分)某"),
+        ("short", "R1←(R1)+50H", "(10分)某"),
+    ]
