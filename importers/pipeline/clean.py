@@ -117,6 +117,8 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
             )
         )
     ):
+        if line.text.isspace() or not line.text:
+            continue  # (a third of most papers' lines: fold would make them "" at some cost)
         text = fold(line.text)
         if not text:
             continue
