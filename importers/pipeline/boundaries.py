@@ -1263,6 +1263,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return ("statements_read", family)  # "①甲 ②乙 ③丙" then "A．①② B．②③": statements, then options
     if index != len(item.options) or _not_a_label(m, group, index):
         return None
+    if index == 0 and rules.states_a_programming_problem("\n".join([item.stem, *item.extra])):
+        return None  # "输入描述：" "输出描述：" "示例1：" then "说明" "A、输入解释…": a sample's notes
     if index == 0:
         pending = text[pos : m.start()].strip()
         if not (item.stem or pending or item.shares or _cloze_options(item, text, m)):

@@ -99,6 +99,8 @@ def part_and_number(seg: Segmenter, line: Line) -> str:
     found = PART_AND_NUMBER.match(line.text) if line.text[:1] in PART_ID_FIRST else None
     if found is None or seg.mode != "questions":
         return ""
+    if seg.item is not None and (seg.item.problem or _under_sample_label(seg.item)):
+        return ""  # "输出" then "0-2": a programming problem's sample output, no problem id
     part, n = int(found.group(1) or found.group(3)), int(found.group(2) or found.group(4))
     if part != seg.judge_part:
         if n > FIRST_ID_LOST:

@@ -605,3 +605,13 @@ CHOICE_HINT = re.compile(r"哪些|哪几|哪幾|多选|多選|多项|多項")
 # "…wears out because    3", "…designers._**。2", "…flow types? 13": the key as the numbers of a
 # nested list's options, written after the stem.
 OPTION_NUMBERS_AFTER = re.compile(r"(?:(?<=[\s。.?？:：_*]))([1-8]{1,8})\s*$")
+
+
+# A programming problem's statement: what its input is, then its output (an online judge's bank);
+# such a problem asks for a program, never a choice ("A、输入解释…" under its sample is a note)
+INPUT_SPEC = re.compile(r"(?:^|\n)\s*(?:输入|輸入)(?:描述|说明|說明|格式)\s*[:：]?\s*(?:\n|$)")
+OUTPUT_SPEC = re.compile(r"(?:^|\n)\s*(?:输出|輸出)(?:描述|说明|說明|格式)\s*[:：]?\s*(?:\n|$)")
+
+
+def states_a_programming_problem(text: str) -> bool:
+    return ("输" in text or "輸" in text) and bool(INPUT_SPEC.search(text) and OUTPUT_SPEC.search(text))

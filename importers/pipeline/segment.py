@@ -57,9 +57,11 @@ ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题), and of an
 # exercise sheet's task ("题目：…" "要求：…" "参考数据：…").
 PROBLEM_FIELD = re.compile(
-    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入样例|输出样例|样例输入|样例输出"
+    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入描述|输出描述|输入样例|输出样例|样例输入|样例输出"
     r"|(?:任务|具体|实验|操作)?要求|参考数据|测试数据)\s*\d*\s*[:：]"
 )
+# (of those, the ones only a programming problem has: what its input and output are)
+IO_FIELD = re.compile(r"^(?:输入|输出)(?:描述|格式)\s*[:：]")
 NEVER = 10**9  # a question number no paper reaches
 # A stem ending in an equals sign or an operator: the formula goes on, on the next line
 EQUATION_CUT = re.compile(r"[=＝+×÷]\s*$")
@@ -709,6 +711,12 @@ class Segmenter:
         elif not item.extra and (item.problem or PROBLEM_FIELD.match(text)):
             item.problem = True  # a programming problem's statement: its fields are the question
             item.stem = join(item.stem, text, "\n")
+        elif item.extra and not item.options and item.answer is None and IO_FIELD.match(text):
+            # "单词接龙" "…的规则是：…。" "现给定…" then "输入描述:": a programming problem's statement
+            # ran on over lines that looked like its answer; they were the problem's, fields follow
+            item.problem = True
+            item.stem = "\n".join([item.stem, *item.extra, text])
+            item.extra = []
         elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import rules
 from .classify import NO_OPTIONS, OPTIONS_NOT_PRINTED
 from .model import ParsedQuestion
 
@@ -106,7 +107,10 @@ def options_in_text(questions: list[ParsedQuestion], roles: dict[int, list[str]]
     """Lines that open like options inside a stem or an answer: options (or a next question) the
     segmenter did not take as such."""
     found = sum(
-        1 for q in questions if sum(1 for line in _stem_and_answer(q) if OPTION_LINE.match(line)) >= 2
+        1
+        for q in questions
+        if sum(1 for line in _stem_and_answer(q) if OPTION_LINE.match(line)) >= 2
+        and not rules.states_a_programming_problem(q.stem)  # (its sample's notes "A、输入解释…")
     )
     return Finding(f"{found} question(s) hold option lines in the stem or answer") if found else None
 

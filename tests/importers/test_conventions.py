@@ -7944,3 +7944,22 @@ def test_a_keys_entry_may_open_with_a_number_and_a_legend_asks_nothing() -> None
         ("short", "立即寻址", "(10分)某"),
         ("short", "R1←(R1)+50H", "(10分)某"),
     ]
+
+
+def test_a_programming_problems_statement_and_sample_notes_are_no_choice() -> None:
+    # an online judge's bank: "输入描述:" "输出描述:" state a problem; its sample's notes lettered
+    # "A、" "B、" are no options, and a statement of two lines over its fields is not its answer
+    text = (
+        "1、查找最优时间段\n给定一个数组，找出数组中最长时间段。\n输入描述:\n输入有两行内容。\n输出描述:\n"
+        "输出数组下标对。\n示例1：\n输入\n1\n0 1 2 3 4\n输出\n0-2\n说明\nA、输入解释：数组[0, 1, 2, 3, 4]\n"
+        "B、前3个元素的平均值为1，即0-2\n答案：\nprint('0-2')\n"
+        "2、单词接龙\n单词接龙的规则是：首字母必须与前一个单词的尾字母相同。\n现给定一组单词，请输出最长的单词串。\n"
+        "输入描述:\n输入的第一行为一个非负整数。\n输出描述:\n输出一个字符串。\n答案：\nprint(res)\n"
+    )
+    questions = parse(text)
+    assert [(q["type"], q["options"], q["answer"]) for q in questions] == [
+        ("short", [], "print('0-2')"),
+        ("short", [], "print(res)"),
+    ]
+    assert "A、输入解释" in str(questions[0]["stem"])
+    assert "现给定一组单词" in str(questions[1]["stem"])
