@@ -694,6 +694,19 @@ FLOORS = {
     "oq1_huawei-od-coding-bank.txt": (0.5, 0.85),  # joining 0.00; read 0.53/0.89
     "op1_ai-trainer-l3-bank-slice.md": (0.95, 0.65),  # F1 0.98, answers 0.84 (0.66 counting type)
     "oo1_seu-computer-organization-quiz3-2021.pdf": (0.95, 0.55),  # joining 1.00/0.10; read 0.97/0.58
+    "os1_javase-stage-test-3.md": (0.8, 0.95),  # F1 0.81, answers 1.00
+    "ot1_mengdian-safety-law-bank-2026.docx": (0.95, 0.95),  # F1 1.00, answers 0.99
+    "ot2_scut-lab-safety-bank-tail.docx": (0.95, 0.4),  # F1 1.00, answers 0.42
+    "ov1_software-project-mgmt-bank.pdf": (0.9, 0.9),  # F1 0.94, answers 0.90
+    "oy1_xiamen-metro-signal-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oy2_wxapp-cs-basics-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oy3_shougang-qiangang-dianjian-diangong-bank-slice.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oz1_xingce-typical-examples.md": (0.4, 0.5),  # F1 0.41, answers 0.54
+    "pa1_ruankao-xitongfenxishi-2024b-recall.txt": (0.3, 0.95),  # F1 0.34, answers 1.00
+    "pa2_kemuyi-driving-theory-bank-q1-40.md": (0.4, 0.0),  # F1 0.42, answers 0.00
+    "pb1_sfi-tw-finance-ethics-bank-113-slice.txt": (0.0, None),  # F1 0.00, no key
+    "pb2_xingzheng-zhifa-exam-case-analysis-slice.txt": (0.55, 0.95),  # F1 0.58, answers 0.97
+    "pc1_electrician-bank-js-q1-33.js": (0.0, None),  # F1 0.00, refused
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
