@@ -21,13 +21,16 @@ NUMBER_CELL = r"(?:編號|编号|序號|序号|題號|题号)"
 QUESTION_CELL = r"(?:試題|试题|題目|题目)"
 UNIT_CELL = r"(?:單元名稱|单元名称|單元|单元|章節|章节|類別|类别)"
 KEY_FIRST = re.compile(rf"{NUMBER_CELL}答案{QUESTION_CELL}")
+KEY_BEFORE_NUMBER = re.compile(rf"答案{NUMBER_CELL}{QUESTION_CELL}")
 KEY_LAST = re.compile(rf"{NUMBER_CELL}(?P<unit>{UNIT_CELL})?{QUESTION_CELL}答案")
-HEADER_OPENS = "編编序題题"
+HEADER_OPENS = "編编序題题答"
 HEADER_LINES = 8  # a narrow column's header, printed a character a line
 KEY = r"[1-9]|[OXＯＸ○×]|[A-H]"
 ROW_KEYED = re.compile(rf"^\s*(?P<number>\d{{1,4}})\s+(?P<key>{KEY})(?:(?<=\d)|\s)\s*(?P<text>\S.*)$")
 ROW = re.compile(r"^\s*(?P<number>\d{1,4})\s+(?P<text>\S.*)$")
 KEY_ALONE = re.compile(rf"^\s*(?P<key>{KEY})\s*$")
+KEY_CELL = re.compile(rf"^\s*[(（]?\s*(?P<key>{KEY})\s*[)）]?\s*$")  # "(4)" over its row's number
+NUMBER_ALONE = re.compile(r"^\s*(?P<number>\d{1,4})\s*$")
 KEY_AT_END = re.compile(rf"\s(?P<key>{KEY})\s*$")
 OPTION_NUMBER = re.compile(r"[(（]\s*([1-9])\s*[)）]")
 VERDICTS = {"O": "对", "Ｏ": "对", "○": "对", "X": "错", "Ｘ": "错", "×": "错"}
@@ -40,6 +43,7 @@ PAGE_URL = re.compile(r"^\s*https?://\S+\s*$")  # a page picture's address betwe
 class Table:
     key_first: bool
     unit: bool
+    key_before_number: bool = False  # 答案 | 題號 | 題目, each cell a line: "(4)" "1" "金融從業人員…"
 
 
 def keyed_table(lines: list[Line], furniture: list[Line]) -> list[Line]:
@@ -65,6 +69,12 @@ def keyed_table(lines: list[Line], furniture: list[Line]) -> list[Line]:
         if table is None:
             out.append(line)
             continue
+        if table.key_before_number:
+            starts = _key_over_number(lines, index, expected)
+            if starts:
+                rows.append([line, lines[index + 1]])
+                expected, at = int(lines[index + 1].text) + 1, at + 1
+                continue
         m = (ROW_KEYED if table.key_first else ROW).match(line.text)
         starts = m is not None and int(m.group("number")) in (expected, 1)
         if starts and m is not None:
@@ -94,6 +104,8 @@ def _header(lines: list[Line], at: int) -> tuple[Table, int] | None:
         text += re.sub(r"\s+", "", lines[end].text)
         if KEY_FIRST.fullmatch(text):
             return Table(key_first=True, unit=False), end + 1
+        if KEY_BEFORE_NUMBER.fullmatch(text):
+            return Table(key_first=False, unit=False, key_before_number=True), end + 1
         last = KEY_LAST.fullmatch(text)
         if last:
             return Table(key_first=False, unit=bool(last.group("unit"))), end + 1
@@ -129,8 +141,21 @@ def _rewritten(rows: list[list[Line]], table: Table) -> list[Line]:
     ]
 
 
+def _key_over_number(lines: list[Line], at: int, expected: int) -> bool:
+    """A key's cell alone on its line, the number due next on the line under it."""
+    if at + 1 >= len(lines) or not KEY_CELL.match(lines[at].text):
+        return False
+    number = NUMBER_ALONE.match(lines[at + 1].text)
+    return number is not None and int(number.group("number")) in (expected, 1)
+
+
 def _row_text(row: list[Line], table: Table) -> tuple[str, str, str]:
     """The row's number, key and text (its lines joined by newlines, as wrapped)."""
+    if table.key_before_number:
+        key = KEY_CELL.match(row[0].text)
+        assert key is not None
+        text = "\n".join(line.text.strip() for line in row[2:])
+        return row[1].text.strip(), key.group("key"), text
     m = (ROW_KEYED if table.key_first else ROW).match(row[0].text)
     assert m is not None
     parts = [m.group("text").strip(), *(line.text.strip() for line in row[1:])]

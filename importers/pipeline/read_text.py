@@ -53,7 +53,7 @@ class BinaryContent(Exception):
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text paper: BOM, UTF-8, UTF-16 by NUL pattern, GB18030, then a best guess."""
+    """Decode a text paper: BOM, UTF-8, UTF-16 by NUL pattern, Big5, GB18030, then a best guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -62,7 +62,7 @@ def decode_text(data: bytes) -> str:
                 raise UndecodableText(
                     f"it starts with a {encoding} byte-order mark but is not {encoding}"
                 ) from exc
-    for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _strict("gb18030"), _best_guess):
+    for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _big5, _strict("gb18030"), _best_guess):
         text = decode(data)
         if text is not None:
             return _checked(text)
@@ -142,6 +142,28 @@ def _mostly_utf8(data: bytes) -> str | None:
     if non_ascii >= _MOSTLY_UTF8_MIN_CHARS and bad <= max(3, non_ascii * _MOSTLY_UTF8_MAX_BAD_RATIO):
         return text
     return None
+
+
+# Big5 (Taiwan's and Hong Kong's papers) decodes as GB18030 without an error, into mojibake: its
+# common characters' lead bytes are GBK's rows of kana and bopomofo. Chinese papers hold almost
+# none of those; where a GB18030 reading is full of them and the bytes are valid Big5, it is Big5.
+KANA_OR_BOPOMOFO = re.compile("[\u3040-\u30ff\u3100-\u312f]")
+BIG5_KANA_SHARE = 0.05
+WIDE = re.compile("[\u3000-\U0002ffff]")
+
+
+def _big5(data: bytes) -> str | None:
+    try:
+        as_gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    kana = len(KANA_OR_BOPOMOFO.findall(as_gbk))
+    if kana < 5 or kana < len(WIDE.findall(as_gbk)) * BIG5_KANA_SHARE:  # (GBK papers stop at the first test)
+        return None
+    try:
+        return data.decode("cp950")
+    except UnicodeDecodeError:
+        return None
 
 
 def _best_guess(data: bytes) -> str | None:

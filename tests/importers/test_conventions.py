@@ -7963,3 +7963,27 @@ def test_a_programming_problems_statement_and_sample_notes_are_no_choice() -> No
     ]
     assert "A、输入解释" in str(questions[0]["stem"])
     assert "现给定一组单词" in str(questions[1]["stem"])
+
+
+def test_a_table_of_key_number_and_question_a_cell_a_line_keys_each_row() -> None:
+    # Taiwan's 職業道德 bank: the header "答案 題號 題目", then each row's cells on their own lines,
+    # the key "(4)" over the number; the options numbered (1)…(4) inside the question
+    text = (
+        "Part II : 職業道德\n\n答案\n題號\n題目\n\n"
+        "(4)\n 1 \n 金融從業人員從事保險招攬行為，下列那一項是錯的？(1)解釋商品內容(2)說明填寫要保書(3)經公司授權招攬(4)向未授權公司招攬 \n \n"
+        "(3)\n 2 \n 金融從業人員於保險業務員登錄後，應專為下列何者從事保險招攬？(1)自己(2)要保人(3)所屬公司(4)保險人 \n"
+    )
+    assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in parse(text)] == [
+        (
+            "1",
+            "金融從業人員從事保險招攬行為,下列那一項是錯的?",
+            ["解釋商品內容", "說明填寫要保書", "經公司授權招攬", "向未授權公司招攬"],
+            "D",
+        ),
+        (
+            "2",
+            "金融從業人員於保險業務員登錄後,應專為下列何者從事保險招攬?",
+            ["自己", "要保人", "所屬公司", "保險人"],
+            "C",
+        ),
+    ]

@@ -75,6 +75,20 @@ def test_encodings_round_trip(label: str, data: bytes, expected: list[str]) -> N
     assert [line.lineno for line in lines] == list(range(1, len(expected) + 1))
 
 
+TRADITIONAL_PAPER = (
+    "一、單選題\n1.金融從業人員從事保險招攬行為，下列那一項是錯的？\n"
+    "(1)解釋保險商品內容及保單條款(2)說明填寫要保書注意事項(3)經所屬公司授權從事保險招攬行為\n答案：3\n"
+)
+
+
+def test_a_big5_paper_is_read_as_big5_not_as_gbk() -> None:
+    # Big5 bytes decode as GBK without an error, into kana and bopomofo: Taiwan's banks are Big5
+    data = TRADITIONAL_PAPER.encode("cp950")
+    assert texts(read_lines("paper.txt", data)) == TRADITIONAL_PAPER.splitlines()
+    simplified = "金融从业人员从事保险招揽行为，下列哪一项是错的？解释保险商品内容及保单条款\n" * 3
+    assert decode_text(simplified.encode("gbk")) == simplified  # (GBK stays GBK)
+
+
 def test_gb18030_file_with_windows_newlines() -> None:
     data = PAPER.replace("\n", "\r\n").encode("gb18030")
     assert texts(read_lines("paper.txt", data)) == PAPER_LINES
