@@ -152,10 +152,10 @@ def _key_over_number(lines: list[Line], at: int, expected: int) -> bool:
 def _row_text(row: list[Line], table: Table) -> tuple[str, str, str]:
     """The row's number, key and text (its lines joined by newlines, as wrapped)."""
     if table.key_before_number:
-        key = KEY_CELL.match(row[0].text)
-        assert key is not None
+        cell = KEY_CELL.match(row[0].text)
+        assert cell is not None
         text = "\n".join(line.text.strip() for line in row[2:])
-        return row[1].text.strip(), key.group("key"), text
+        return row[1].text.strip(), cell.group("key"), text
     m = (ROW_KEYED if table.key_first else ROW).match(row[0].text)
     assert m is not None
     parts = [m.group("text").strip(), *(line.text.strip() for line in row[1:])]
