@@ -122,9 +122,12 @@ JS_DATA = re.compile(
 # (keys unquoted, strings in single quotes, trailing commas) are rewritten as JSON and read by
 # json; json5 reads what is left only at a small quiz's size.
 JSON5_MAX = 200_000
-# In a literal: a string in double quotes (kept), one in single quotes, a bare key, a trailing comma
+# In a literal: a string in double quotes (kept), one in single quotes, a bare key, a trailing
+# comma, a template string in backquotes (a question's lines, "stem <br>A.… <br>B.…"; none that
+# interpolates "${…}": that is code)
 LITERAL_PART = re.compile(
     r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\]])'
+    r"|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
 )
 
 
@@ -158,7 +161,12 @@ def _as_json(m: re.Match[str]) -> str:
         return json.dumps(m.group(2).replace("\\'", "'"), ensure_ascii=False)
     if m.group(3):
         return f'"{m.group(3)}"'
+    if m.group(4) is not None:
+        return json.dumps(TEMPLATE_ESCAPE.sub(r"\1", m.group(4)), ensure_ascii=False)
     return ""  # (a trailing comma)
+
+
+TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")  # "\`" in a template string is a backquote
 
 
 def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:

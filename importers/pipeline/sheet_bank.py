@@ -31,7 +31,7 @@ from .classify import VERDICT_THEN_REASON, as_key_without_options, letters_by_te
 from .clean import HTML_TAG
 from .csv_sheet import csv_sheet
 from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
-from .inline_numbered_options import numbered_in_text
+from .inline_numbered_options import lettered_in_text, numbered_in_text
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .spreadsheet import HEADERS, read_template
@@ -893,9 +893,13 @@ def kind_named(text: str) -> str:
 
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
-    numbered = numbered_in_text(stem, answer_text) if not options and kind in ("", *CHOICE_TYPES) else None
-    if numbered:  # "…應為？ (1)停役 (2)禁役" keyed "1": the options numbered in the question's cell
-        stem, options, answer_text = numbered
+    inline = (
+        numbered_in_text(stem, answer_text) or lettered_in_text(stem, answer_text)
+        if not options and kind in ("", *CHOICE_TYPES)
+        else None
+    )
+    if inline:  # "…應為？ (1)停役 (2)禁役" keyed "1", "…<br>A.封闭面<br>B.短路" keyed "A": in the cell
+        stem, options, answer_text = inline
     q = ParsedQuestion(type="short", stem=stem)
     listed = json_list(answer_text.strip())
     answer_text = _key_text(answer_text)

@@ -286,6 +286,25 @@ def test_a_web_quizs_data_script_is_read_as_its_records() -> None:
     ]
 
 
+def test_a_quiz_script_in_template_strings_its_options_lettered_in_the_question() -> None:
+    # a page's data: each question's whole text in a template string, its options "<br>A.…" a
+    # line each, the key a letter; a template that interpolates "${…}" is code, never read as data
+    script = (
+        "var test = [{\r\n    question: `基尔霍夫定律的节点电流定律也适合任意(　　)。 \r\n"
+        "                <br>A. 封闭面\r\n                <br>B. 短路\r\n                <br>C. 开路`,\r\n"
+        '    answer: "A"\r\n}, {\r\n    question: `\r\n            和干簧管可以构成磁性开关。 \r\n'
+        "            <br>A.永久磁铁\r\n            <br>B.继电器\r\n            `,\r\n"
+        '    answer: "B"\r\n}];\r\n'
+    )
+    kirchhoff = "基尔霍夫定律的节点电流定律也适合任意(\u3000\u3000)。"
+    assert briefs(script, "test.js") == [
+        ("", "single", kirchhoff, ["封闭面", "短路", "开路"], "A", ""),
+        ("", "single", "和干簧管可以构成磁性开关。", ["永久磁铁", "继电器"], "B", ""),
+    ]
+    with pytest.raises(PaperError, match="script"):
+        parse_document("test.js", "var test = [{question: `${name}是什么？`, answer: 'A'}];\n".encode())
+
+
 def test_a_script_holding_code_not_data_is_refused() -> None:
     with pytest.raises(PaperError, match="script"):
         parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")
