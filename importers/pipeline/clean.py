@@ -561,6 +561,9 @@ def _latex_plain(m: re.Match[str]) -> str:
     return LATEX_MACRO.sub(lambda t: LATEX_MARKS[t.group(2)] if t.group(2) else t.group(1), m.group(1))
 
 
+PIPE_LABEL = re.compile(r"([A-H])\|\s*(?=[^\s|])")
+
+
 def fold(text: str) -> str:
     if "\u20e3" in text:
         text = KEYCAP.sub(lambda m: chr(ord("①") + int(m.group(1)) - 1), text)
@@ -587,6 +590,8 @@ def fold(text: str) -> str:
         text = LATEX_LETTERS.sub(_latex_plain, text)
     if text.startswith("|"):
         text = markdown_table_row(text)
+    if text[1:2] == "|" and (piped := PIPE_LABEL.match(text)):
+        text = f"{piped.group(1)}. {text[piped.end() :]}"  # "A|程序计数器": an app's source format's label
     if text[:1] in "*★" and (starred := STARRED_OPTION.match(text)):
         text = f"{text[starred.end() :]} ✓"  # "*b) Listen": the key starred, read as a ticked option
     if text[:3] in BANNER_STARTS:

@@ -65,10 +65,26 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     if seg.item is not None and (seg.item.problem or _under_sample_label(seg.item)):
         return ""  # a programming problem's sample input ("输入样例：" then "2", "输出" then "3")
     n = int(line.text)
-    if n not in (seg.expected, seg.last_number + 1) and not _first_number(seg, n):
+    if n not in (seg.expected, seg.last_number + 1) and not _first_number(seg, n) and not _skips_to(seg, n):
         return ""  # a page number, most likely: the spine of numbering decides (numbers may run on)
     seg.open_item(line.text, line)
+    seg.bare_numbered += 1
+    seg.last_bare = n
     return "question"
+
+
+BARE_SKIP = 2  # numbers a recalled paper may lose in a row ("### 14" then "### 16")
+BARE_RUN = 3  # questions numbered alone on their lines before a skip is believed
+
+
+def _skips_to(seg: Segmenter, n: int) -> bool:
+    """A number a little past the last one printed alone, in a paper that numbers each question
+    so, after an answered question: the paper lost a question or two (a page's number, between a
+    question's lines, would not follow an answer to a run of such numbers)."""
+    item = seg.item
+    answered = item is not None and bool((item.answer or "").strip())
+    due = seg.last_bare + 1
+    return due < n <= due + BARE_SKIP and seg.bare_numbered >= BARE_RUN and answered
 
 
 # A sample's label over its data in a programming problem: "输入", "输出样例：", "Sample Output"

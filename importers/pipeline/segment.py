@@ -278,6 +278,8 @@ class Segmenter:
         self.sets_asked: dict[int, int] = {}  # per paper, questions numbered 1: counted once a key
         self.item: Item | None = None
         self.numbered_items = 0
+        self.bare_numbered = 0  # questions opened by a number alone on its line (line_rules.bare_number)
+        self.last_bare = 0  # …and the last such number
         self.sheet_numbers: list[int] = []
         self.sheet_target: Section | None = None  # the part a key grid printed above its questions answers
         self.last_number = 0  # numbering may run on across sections of one paper

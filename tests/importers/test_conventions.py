@@ -7987,3 +7987,16 @@ def test_a_table_of_key_number_and_question_a_cell_a_line_keys_each_row() -> Non
             "C",
         ),
     ]
+
+
+def test_a_recalled_paper_numbered_alone_on_lines_may_lose_a_question_and_labels_options_by_pipe() -> None:
+    # a 软考 recall a practice app ships: "### 3" alone over each question, options "A|…", and
+    # numbers the candidates could not recall left out ("### 5" after "### 3")
+    subjects = {1: "CPU", 2: "Cache", 3: "磁盘", 5: "内存", 6: "中断"}
+    blocks = [
+        f"### {n}\n{word}中不包含下列哪个（ ）\nA|甲{n}\nB|乙{n}\n答案: B\n" for n, word in subjects.items()
+    ]
+    questions = parse("\n".join(blocks))
+    assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in questions] == [
+        (str(n), f"{word}中不包含下列哪个( )", [f"甲{n}", f"乙{n}"], "B") for n, word in subjects.items()
+    ]
