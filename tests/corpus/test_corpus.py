@@ -707,6 +707,12 @@ FLOORS = {
     "pb1_sfi-tw-finance-ethics-bank-113-slice.txt": (0.0, None),  # F1 0.00, no key
     "pb2_xingzheng-zhifa-exam-case-analysis-slice.txt": (0.55, 0.95),  # F1 0.58, answers 0.97
     "pc1_electrician-bank-js-q1-33.js": (0.0, None),  # F1 0.00, refused
+    "pd1_nursing-sanji-n3-exam.js": (0.0, None),  # F1 0.00, refused
+    "pd2_c1-driving-theory-bank-rows1-150.xls": (0.0, None),  # F1 0.00, no key
+    "pd3_iiqe-paper1-bank-q1-150.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "pe1_zikao-guanlixue-yuanli-bank.js": (0.0, None),  # F1 0.00, refused
+    "pe2_noip-chusai-2007-2008-bank.js": (0.0, None),  # F1 0.00, refused
+    "pf1_network-basics-paper10-key.md": (0.95, 0.85),  # F1 1.00, answers 0.89
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
