@@ -84,8 +84,9 @@ def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | Non
     whose header is their keys; or one record a line, its fields split by "|||" or tabs."""
     if not is_plain_text(filename, data):
         return None
-    records = json_sheet(lines)
-    if records is None and filename.lower().endswith(".js"):
+    script = filename.lower().endswith(".js")
+    records = json_sheet(lines, script)
+    if records is None and script:
         # (a quiz's data is read; any other script holds code, not a paper)
         raise PaperError(filename, "is a script with no list of questions assigned ('var exam = […]')")
     paper: ParsedPaper | None = None

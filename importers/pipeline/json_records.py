@@ -23,9 +23,10 @@ MIN_RECORDS = 2
 RECORD_SHARE = 0.9  # of a JSON Lines file's non-blank lines, those that are records
 
 
-def json_sheet(lines: list[Line]) -> Sheet | None:
-    """The records as a sheet (header row first), or None when the text is not records."""
-    records = _document_records(lines) or _line_records(lines)
+def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
+    """The records as a sheet (header row first), or None when the text is not records. A
+    `script` (a .js file) may hold them anywhere in its code."""
+    records = _document_records(lines, script) or _line_records(lines)
     if len(records) < MIN_RECORDS:
         return None
     keys = list(dict.fromkeys(key for _, record in records for key in record))
@@ -44,6 +45,10 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
         key if field_named(name) == "number" and not _counts(rows, place) else name
         for place, (key, name) in enumerate(zip(keys, names, strict=True))
     ]  # ("topicId": "8a84d28c…", a database's key, is no question number)
+    stems = [place for place, name in enumerate(names) if field_named(name) == "stem"]
+    for place in stems if len(stems) > 1 else []:
+        if not any(cells[place] for cells in rows):
+            names[place] = f"({keys[place]})"  # "title" beside "text": "", the page's answer box: no stem
     record = _record_name(keys)
     if record and not any(field_named(key) == "stem" for key in keys):
         # (its bare field is the text; "keywordsContent" beside it is no stem, whatever its last word)
@@ -51,21 +56,56 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
             "stem" if key == record else key if field_named(name) == "stem" else name
             for key, name in zip(keys, names, strict=True)
         ]
-    if "options" in {field_named(name) for name in names}:
+    if "options" not in {field_named(name) for name in names}:
+        for place, name in enumerate(names):
+            listed = [json_list(cells[place]) for cells in rows if cells[place]]
+            if not field_named(name) and listed and _lists_options(listed, len(rows)):
+                names[place] = "options"
+                break
+    return _key_field_named(names, rows)
+
+
+def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
+    """No field named as the answer: one whose value, in nearly every record with options, is
+    letters ("value": "D", ["B", "C"]) is each question's key (an app's own word for it)."""
+    fields = [field_named(name) for name in names]
+    if "answer" in fields or "options" not in fields:
         return names
-    for place, name in enumerate(names):
-        listed = [json_list(cells[place]) for cells in rows if cells[place]]
-        if (
-            not field_named(name)
-            and listed
-            and sum(bool(x and len(x) >= 2) for x in listed) >= LISTED * len(rows)
-        ):
-            names[place] = "options"
-            break
+    at = fields.index("options")
+    choices = [cells for cells in rows if len(json_list(cells[at]) or []) >= 2]
+    for place, field in enumerate(fields):
+        keyed = sum(1 for cells in choices if _letters_only(cells[place]))
+        if field is None and choices and keyed >= LISTED * len(choices):
+            return [*names[:place], "answer", *names[place + 1 :]]
     return names
 
 
+KEY_LETTERS = re.compile(r"[A-H]{1,8}")
+
+
+def _letters_only(cell: str) -> bool:
+    listed = json_list(cell)
+    return bool(KEY_LETTERS.fullmatch(cell) or (listed and all(KEY_LETTERS.fullmatch(x) for x in listed)))
+
+
 LISTED = 0.8  # of the records, those whose field holds a list of options
+CHOICES_SHARE = 0.25  # …or, in a bank of every type (open ones' lists empty), the choices among them
+
+
+def _lists_options(listed: list[list[str] | None], records: int) -> bool:
+    """Nearly every record lists several texts in the field; or every one holds a list, empty
+    for its open questions ("chose": []), several texts in most of the rest."""
+    if sum(bool(x and len(x) >= 2) for x in listed) >= LISTED * records:
+        return True
+    full = [x for x in listed if x]
+    every_a_list = all(x is not None for x in listed)
+    return (
+        every_a_list
+        and len(full) >= max(2, CHOICES_SHARE * records)
+        and sum(len(x) >= 2 for x in full) >= LISTED * len(full)
+    )
+
+
 QUESTION_NUMBER = re.compile(r"\d{1,5}")
 
 
@@ -98,13 +138,13 @@ def _last_word(key: str) -> str:
     return words[-1] if len(words) > 1 and field_named(words[-1]) else key
 
 
-def _document_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+def _document_records(lines: list[Line], script: bool) -> list[tuple[int, dict[str, object]]]:
     """A whole document that is a list of objects, or an object holding one such list (or a web
     quiz's script assigning one: 'var exam=[{id:1, question:"…"}, …]')."""
     first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
     if not first.startswith(("[", "{")):
-        value = _script_data(lines) if JS_OPENING.match(first) else None
-        return _records_of(value, lines) if value is not None else []
+        found = _script_data(lines) if script or JS_OPENING.match(first) else None
+        return _records_of(found[0], found[1]) if found is not None else []
     text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
@@ -131,16 +171,21 @@ LITERAL_PART = re.compile(
 )
 
 
-def _script_data(lines: list[Line]) -> object | None:
+def _script_data(lines: list[Line]) -> tuple[object, list[Line]] | None:
     """The list or object a script assigns (the statements before it, such as 'var examName=
-    "…";', skipped); None when it is not data alone to the end of the file."""
+    "…";', skipped) when it is data alone to the end of the file; else the longest list of
+    questions its code holds. Each with the lines it spans (where its records open)."""
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
-    if found is None:
-        return None
-    literal = text[found.end() :].rstrip().rstrip(";").rstrip()
-    if not literal.endswith(("]", "}")):
-        return None  # (statements after the data, or data cut short: no bank to read)
+    literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
+    value = _literal_value(literal) if literal.endswith(("]", "}")) else None
+    if found is not None and value is not None:
+        return value, _lines_from(lines, text, found.end())
+    listed = max(_lists_in_code(text), key=lambda found: len(found[1]), default=None)
+    return (listed[1], _lines_from(lines, text, listed[0])) if listed else None
+
+
+def _literal_value(literal: str) -> object | None:
     value: object
     try:
         value = json.loads(LITERAL_PART.sub(_as_json, literal))
@@ -152,6 +197,56 @@ def _script_data(lines: list[Line]) -> object | None:
         except (ValueError, RecursionError):
             return None
     return value
+
+
+# The data may sit inside code ('Page({ data: { questions: [{…}] }, onLoad() {…} })', a mini
+# program's page) or before it ('var data = [{…}]; $(function () {…})'): each list of objects in
+# the script is read as a literal of its own, up to its closing bracket.
+LIST_OF_OBJECTS = re.compile(r"\[\s*\{")
+# What the walk to a literal's end steps over: strings, template strings and comments (an open
+# one runs to the end: never searched again from each of its characters), and the brackets.
+SCRIPT_TOKEN = re.compile(
+    r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*(?:`|\Z)|//[^\n]*|/\*[\s\S]*?(?:\*/|\Z)|[\[\]{}]'
+)
+MAX_LISTS = 50  # lists of objects tried in one script (a page's code may build a few of its own)
+
+
+def _lists_in_code(text: str) -> Iterator[tuple[int, list[dict[str, object]]]]:
+    """Each list of question records the script holds, with where it opens."""
+    after = tried = 0
+    for m in LIST_OF_OBJECTS.finditer(text):
+        if m.start() < after:
+            continue  # (a list inside one already read)
+        end = _literal_end(text, m.start())
+        if end is None or tried >= MAX_LISTS:
+            return
+        tried += 1
+        value = _literal_value(text[m.start() : end])
+        if _is_records(value) and _names_a_stem(value[0]):
+            after = end
+            yield m.start(), value
+
+
+def _literal_end(text: str, start: int) -> int | None:
+    """Where the literal opening at `start` closes (None when it never does)."""
+    depth = 0
+    for token in SCRIPT_TOKEN.finditer(text, start):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+        elif mark in "]}":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    return None
+
+
+def _lines_from(lines: list[Line], text: str, start: int) -> list[Line]:
+    """The script's lines from `start` on, the first cut there (a literal's records are found
+    by their depth in it)."""
+    row = text.count("\n", 0, start)
+    cut = start - (text.rfind("\n", 0, start) + 1)
+    return [Line(text=lines[row].text[cut:], lineno=lines[row].lineno), *lines[row + 1 :]]
 
 
 def _as_json(m: re.Match[str]) -> str:

@@ -911,7 +911,10 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
         # a lookup bank of stems and keys ("测量绝缘电阻的仪表是（ ）。", "A"): the options went
         # unprinted (a statement keyed "A"/"B", a judgement), as in a text paper printing only keys
         as_key_without_options(q, re.sub(r"[^A-H]", "", answer_text.upper()))
-    elif kind == "truefalse" or (not kind and not options and truth(answer_text) is not None):
+    elif kind == "truefalse" or (
+        kind in ("", *CHOICE_TYPES) and not options and truth(answer_text) is not None
+    ):
+        # (a "checkbox" row with no options keyed true or false: a page's toggle, a judgement)
         q.type = "truefalse"
         q.answer = _truefalse_answer(answer_text, options, named=kind == "truefalse")
     elif options and kind in ("", *CHOICE_TYPES):

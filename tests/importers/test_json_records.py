@@ -305,6 +305,48 @@ def test_a_quiz_script_in_template_strings_its_options_lettered_in_the_question(
         parse_document("test.js", "var test = [{question: `${name}是什么？`, answer: 'A'}];\n".encode())
 
 
+def test_a_mini_programs_page_holds_its_questions_among_its_code() -> None:
+    # a WeChat page: the questions in its data, methods after; open questions list no options and
+    # an empty "text" (the page's answer box) beside their "title"
+    script = (
+        "Page({\n  data: {\n    questions: [{\n      title: '1、阿托品不具有的作用是（ ）',\n"
+        '      chose: [{label: "A、扩瞳", value: "A", checked: false},\n'
+        '              {label: "B、便秘", value: "B", checked: false}],\n      inputValue: []\n    },{\n'
+        "      title: '2、血清转氨酶升高可反应（ ）',\n"
+        '      chose: [{label: "A、肝细胞损伤", value: "A", checked: false},\n'
+        '              {label: "B、肾功能不全", value: "B", checked: false}],\n'
+        "      inputValue: []\n    },{\n"
+        "      title: '3、DIC的发病机制？',\n      chose: [],\n      inputValue: [],\n      text: \"\"\n"
+        "    }]\n  },\n  onLoad() {},\n  setData(data) {\n    this.setData({ questions: data });\n  },\n});\n"
+    )
+    assert [q[:4] for q in briefs(script, "index.js")] == [
+        ("1", "single", "阿托品不具有的作用是（ ）", ["扩瞳", "便秘"]),
+        ("2", "single", "血清转氨酶升高可反应（ ）", ["肝细胞损伤", "肾功能不全"]),
+        ("3", "short", "DIC的发病机制？", []),
+    ]
+
+
+def test_a_modules_list_keyed_in_a_field_of_its_own_name() -> None:
+    # a Vue module exporting its bank: the key of each choice in "value", the letters of options
+    # that carry their own "value"; a judgement's value true or false; statements after the data
+    script = (
+        "const list = {\n  title: '管理学原理',\n  list: [\n"
+        "    { title: '管理的核心是', itemType: 'select', value: 'D',\n"
+        "      options: [{ label: '信息管理', value: 'A' }, { label: '生产管理', value: 'B' },\n"
+        "                { label: '财务管理', value: 'C' }, { label: '以人为本', value: 'D' }] },\n"
+        "    { title: '管理的职能有', itemType: 'select', value: ['A', 'C'],\n"
+        "      options: [{ label: '计划', value: 'A' }, { label: '生产', value: 'B' },\n"
+        "                { label: '控制', value: 'C' }] },\n"
+        "    { title: '组织只能适应环境。', itemType: 'checkbox', value: false }\n  ]\n}\n\n"
+        "export default list\n"
+    )
+    assert [(q[1], q[3], q[4]) for q in briefs(script, "admin.js")] == [
+        ("single", ["信息管理", "生产管理", "财务管理", "以人为本"], "D"),
+        ("multiple", ["计划", "生产", "控制"], "AC"),
+        ("truefalse", [], False),
+    ]
+
+
 def test_a_script_holding_code_not_data_is_refused() -> None:
     with pytest.raises(PaperError, match="script"):
         parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")
