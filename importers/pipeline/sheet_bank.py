@@ -49,6 +49,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "题型名称",
         "题类",
         "题目题型",
+        "考题类型",
         "type",
         "questiontype",
         "tixing",
@@ -69,6 +70,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "问题描述",
         "题目描述",
         "试题描述",
+        "考题",
+        "考题内容",
         "题目文本",
         "题面",
         "内容",
@@ -116,6 +119,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "解释",
         "分析",
         "详解",
+        "讲解",
+        "讲解内容",
         "explanation",
         "answerexplanation",
         "rationale",
@@ -167,11 +172,12 @@ _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in wor
 # "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA", "Answer 1", "Choice B" (exports
 # label them all ways).
 OPTION_COLUMN = re.compile(
-    r"^(?:选项|选择项|答案|option|answer|choice|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:选项|项|option)?$",
+    r"^第?(?:选项|选择项|答案|option|answer|choice|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:个?选项|项|option)?$",
     re.IGNORECASE,
 )
-# "(必填)", "*", and a note after a spaced dash ("Question - max 120 characters": Kahoot's template)
-HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊:：]|\s+[-–—]\s+.*$")
+# "(必填)", "*", a note after a spaced dash ("Question - max 120 characters": Kahoot's template) or
+# after a colon ("考题类型：0：单；1：多；3：判断", "正确答案：第几个选项"; not "选项：A", its letter)
+HEADER_NOTE = re.compile(r"[(（][^)）]*[)）]|[*＊]|[:：](?![A-Ha-h1-8]?\s*$).*$|[:：]|\s+[-–—]\s+.*$")
 HEADER_SCAN_ROWS = 20
 NO_HEADER = "不是题库表格:找不到表头(需要“题目”或“题干”列,以及“答案”、“选项A”或“题型”列)"
 NO_QUESTIONS = "表头下面没有试题"

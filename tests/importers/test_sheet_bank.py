@@ -1232,3 +1232,41 @@ def test_an_option_column_a_template_fills_with_dashes_is_no_option() -> None:
         ["适合图片", "保持层次", "通用", "自动"],
         ["site", "intitle", "+", "-"],
     ]
+
+
+def test_header_notes_after_a_colon_options_by_ordinal_and_the_key_by_place() -> None:
+    # a driving-test app's bank: "考题类型：0：单；1：多；3：判断" (the codes noted after the colon),
+    # options "第一选项"…, "正确答案：第几个选项" keyed by the option's place; "试题内容" beside
+    # "考题内容" holds the topic here, and "讲解内容" the explanation
+    header = ["考题编码", "考题内容", "考题类型：0：单；1：多；3：判断", "第一选项", "第二选项", "第三选项"]
+    header += ["正确答案：第几个选项", "讲解内容"]
+    data = book(
+        (
+            "Sheet1",
+            [
+                header,
+                [
+                    "k1c1",
+                    "违反道路交通安全法的行为属于什么行为？",
+                    0,
+                    "违章行为",
+                    "违法行为",
+                    "过失行为",
+                    2,
+                    "属于法律。",
+                ],
+                ["k1c2", "驾驶机动车不得超速。", 3, "正确", "错误", "", 1, ""],
+            ],
+        )
+    )
+    paper = parse_document("bank.xlsx", data)
+    assert [(q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions] == [
+        (
+            "single",
+            "违反道路交通安全法的行为属于什么行为？",
+            ["违章行为", "违法行为", "过失行为"],
+            "B",
+            "属于法律。",
+        ),
+        ("truefalse", "驾驶机动车不得超速。", [], True, ""),
+    ]
