@@ -1577,7 +1577,7 @@ RULES = [
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學"
+    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學章"
     r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)

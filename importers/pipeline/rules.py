@@ -259,8 +259,10 @@ META = (
     r"(?P<meta>【?(?:难度|難度|难易度|難易度|难易程度|分值|分數|分数|(?:考纲|考綱)?(?:知识点|知識點)|考点|考點|题型|題型"
     r"|类型|類型|标签|標籤|得分"
     r"|(?:答题|答題|作答)(?:指南|说明|說明|提示)|试题来源|試題來源|题目来源|題目來源"
-    # an exam system's id for the question, "题号:19218" (a key's "题号：1 2 3" numbers questions)
+    # an exam system's id for the question, "题号:19218" (a key's "题号：1 2 3" numbers questions),
+    # or a site's fields under it, "题号：1 · 章节：…"
     r"|(?:题号|題號|(?:试题|試題|题目|題目)(?:编号|編號|ID))(?=\s*[:：]\s*\d{4,}(?!\s*\d))"
+    r"|(?:题号|題號)(?=\s*[:：]\s*\d{1,5}\s*[·•|｜])|(?:章节|章節)(?=\s*[:：])"
     # a reviewer's verdict on the key above: "答案是否正确（Y为正确，N为错误）：Y"
     r"|答案是否正确\s*(?:[(（][^)）]{0,20}[)）])?)(?:\s*[:：]|】\s*[:：]?))"
 )

@@ -8000,3 +8000,24 @@ def test_a_recalled_paper_numbered_alone_on_lines_may_lose_a_question_and_labels
     assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in questions] == [
         (str(n), f"{word}中不包含下列哪个( )", [f"甲{n}", f"乙{n}"], "B") for n, word in subjects.items()
     ]
+
+
+def test_a_sites_fields_under_each_question_are_metadata() -> None:
+    # a driving-test bank saved from its site: under each question heading a line of the site's
+    # fields, "题号：1 · 章节：…", then the options, the key in bold and its explanation
+    text = (
+        "# 科目一考试题库\n\n## 1. 驾驶机动车违反道路交通安全法的行为，属于什么行为？\n\n"
+        "题号：1 · 章节：全部题目、第1章：道路交通安全法律 · [原题](https://example.com/tiba/1/)\n\n"
+        "- A、违章行为\n- B、违法行为\n\n**答案：B**\n\n解析：违反法律法规即为违法行为。\n\n"
+        "## 2. 驾驶人造成事故后逃逸的，终生不得重新取得驾驶证。\n\n"
+        "题号：2 · 章节：全部题目、第1章：道路交通安全法律\n\n- A、正确\n- B、错误\n\n**答案：A**\n"
+    )
+    assert [(q["stem"], q["options"], q["answer"], q["explanation"]) for q in parse_markdown(text)] == [
+        (
+            "驾驶机动车违反道路交通安全法的行为,属于什么行为?",
+            ["违章行为", "违法行为"],
+            "B",
+            "违反法律法规即为违法行为。",
+        ),
+        ("驾驶人造成事故后逃逸的,终生不得重新取得驾驶证。", [], True, ""),
+    ]
