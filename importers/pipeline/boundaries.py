@@ -589,6 +589,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return ("item", n)  # "29．（9分）" after question 6: a subject cut from a combined paper
     if line_start and _choice_opens(seg, text, m.end()):
         return ("item", n)  # "73. …EXCEPT ____." over "A. …" after question 68: a compilation's picks
+    if line_start and _keyed_choice_opens(seg, text, m.end()):
+        return ("item", n)  # "4、…（）。" over "正确答案：D" after question 2: an export that shuffled them
     return None
 
 
@@ -616,6 +618,38 @@ def _choice_opens(seg: Segmenter, text: str, end: int) -> bool:
         and seg.mode == "questions"
         and STEM_WORDS.search(text, end) is not None
         and OPTION_A.match(seg.next_text) is not None
+    )
+
+
+KEY_LINE = re.compile(r"\s*(?:正确答案|正確答案|参考答案|參考答案|标准答案|標準答案|答案)\s*[:：]\s*[A-H]{1,8}\s*$")
+
+
+def _keyed_choice_opens(seg: Segmenter, text: str, end: int) -> bool:
+    """After an answered choice question, a number over a stem with its key on the next line
+    ("正确答案：D", the options below it) opens the next question, whatever its number (an exam
+    system's export prints each case's questions shuffled)."""
+    item = seg.item
+    answered_choice = item is not None and len(item.options) >= 2 and bool(item.answer)
+    return (
+        (answered_choice or _a_story(item))
+        and seg.mode == "questions"
+        and KEY_LINE.match(seg.next_text) is not None
+        and STEM_WORDS.search(text, end) is not None
+    )
+
+
+STORY_MIN_CHARS = 40
+
+
+def _a_story(item: Item | None) -> bool:
+    """A numbered text that asks nothing and has nothing under it: a case's story, its questions
+    to come."""
+    return (
+        item is not None
+        and bool(item.number)
+        and not (item.options or item.answer or item.extra)
+        and len(item.stem) >= STORY_MIN_CHARS
+        and not rules.asks_in_words(item.stem)
     )
 
 
@@ -1827,6 +1861,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         )  # "考生须知 1… 2…" then "1.": the paper's own first question
     if item is not None and not item.number and number == 1 and _is_material(item):
         seg.open_case_questions()  # "针对下述文法 G：…" then "1) 拓广该文法…": the shared text
+    elif _a_story(item) and KEY_LINE.match(seg.next_text):
+        seg.open_case_questions()  # "202⇥某市进行旧城改造…" then "4、…（）" over "正确答案：D": its case
     if not seg.section.number_style:
         styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))
         seg.section.number_style = next((style for group, style in styles if m.group(group)), "plain")

@@ -8021,3 +8021,20 @@ def test_a_sites_fields_under_each_question_are_metadata() -> None:
         ),
         ("驾驶人造成事故后逃逸的,终生不得重新取得驾驶证。", [], True, ""),
     ]
+
+
+def test_an_exam_systems_case_its_questions_shuffled_and_keyed_before_their_options() -> None:
+    # a law-enforcement exam's export: "id⇥story", then its questions in the order the system
+    # shuffled them, each over "正确答案：X" and its options (B and C run together)
+    story = "某市进行旧城改造，需进行旧房拆除。刘某与人民政府达不成协议，拒不搬迁，人民政府决定对其强制拆迁。"
+    text = (
+        f"202\t{story}\n4、受诉人民法院在7日内既不立案的，起诉人可以向上一级人民法院（）。\n正确答案：D\n"
+        "A：申诉\nB：上诉C：控诉\nD：起诉\n1、人民法院当庭宣判的，应当在（）日内发送判决书。\n正确答案：C\n"
+        "A：5日\nB：7日\nC：10日\nD：15日\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["options"], q["answer"]) for q in questions] == [
+        ("4", ["申诉", "上诉", "控诉", "起诉"], "D"),
+        ("1", ["5日", "7日", "10日", "15日"], "C"),
+    ]
+    assert all(str(q["material"]).startswith("某市进行旧城改造") for q in questions)
