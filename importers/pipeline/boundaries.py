@@ -621,7 +621,9 @@ def _choice_opens(seg: Segmenter, text: str, end: int) -> bool:
     )
 
 
-KEY_LINE = re.compile(r"\s*(?:正确答案|正確答案|参考答案|參考答案|标准答案|標準答案|答案)\s*[:：]\s*[A-H]{1,8}\s*$")
+KEY_LINE = re.compile(
+    r"\s*(?:正确答案|正確答案|参考答案|參考答案|标准答案|標準答案|答案)\s*[:：]\s*[A-H]{1,8}\s*$"
+)  # the line under a question: its key, the options to come
 
 
 def _keyed_choice_opens(seg: Segmenter, text: str, end: int) -> bool:
