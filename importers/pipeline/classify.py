@@ -206,8 +206,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         explanation = explanation or (corrected.group(2) or corrected.group(3)).strip()
     box = rules.JUDGEMENT_HEAD.match(stem) if not options else None
     if box:  # "1.（ √ ）采取…": the judgement written in the box before the statement
-        mark = mark or box.group(1)
-        stem = "( )" + stem[box.end() :]
+        mark = mark or box.group(1) or box.group(2)
+        # ("【对】 各单位要…": an exam system's key tag, no box of the statement's)
+        stem = ("( )" if box.group(1) else "") + stem[box.end() :]
 
     # numbered prose under a heading that asks nothing
     if kind == "prose" and answer_text is None and not _asks_in_prose(stem, options):
@@ -657,6 +658,8 @@ def _emptied(stem: str, m: re.Match[str]) -> str:
         return stem[: m.start(3)].rstrip(" \t") + stem[m.end(3) :]
     if EMPTY_BOX_END.search(stem, 0, m.start()):
         return stem[: m.start()].rstrip(" \t") + stem[m.end() :]  # "…是（ ）【B】": the box is there
+    if m.start() == 0 and m.group(0).startswith("【"):
+        return stem[m.end() :].lstrip()  # "【B】 操作铣床时…": an exam system's key tag, no blank
     return stem[: m.start()] + "( )" + stem[m.end() :]
 
 

@@ -403,7 +403,7 @@ _WORDS = "|".join(re.escape(w) for w in (*words.TRUE_HANZI, *words.FALSE_HANZI))
 _LETTERS = "|".join((*words.TRUE_LETTERS, *words.FALSE_LETTERS))
 JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
-JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*")
+JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*|^【\s*({_MARKS}|{_WORDS})\s*】\s*")
 # "（ B ）1．客户服务的核心是…": a choice's key in the box before its number (never "(A)1.5米", nor
 # options whose texts are numbers, "（A）1.  （B）2.")
 CHOICE_KEY_HEAD = re.compile(

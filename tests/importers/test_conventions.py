@@ -8038,3 +8038,18 @@ def test_an_exam_systems_case_its_questions_shuffled_and_keyed_before_their_opti
         ("1", ["5日", "7日", "10日", "15日"], "C"),
     ]
     assert all(str(q["material"]).startswith("某市进行旧城改造") for q in questions)
+
+
+def test_a_judgements_key_in_a_tag_before_its_statement() -> None:
+    # a lab-safety bank exported from an exam system: "1316、题干：【对】 …" (a choice's "【B】" the
+    # same way), with "对" "错" printed under it as its choices
+    text = (
+        "1315、题干：【B】 操作铣床时必须戴好（  ）。\nA、围巾\nB、防护镜、安全帽\n"
+        "1316、题干：【对】 应有针对性地做好实验室各项安全防范措施。\n对\n错\n"
+        "1317、题干：【错】 实验室内可以存放大量易燃试剂。\n对\n错\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("single", "操作铣床时必须戴好(  )。", "B"),
+        ("truefalse", "应有针对性地做好实验室各项安全防范措施。", True),
+        ("truefalse", "实验室内可以存放大量易燃试剂。", False),
+    ]
