@@ -713,6 +713,14 @@ FLOORS = {
     "pe1_zikao-guanlixue-yuanli-bank.js": (0.0, None),  # F1 0.00, refused
     "pe2_noip-chusai-2007-2008-bank.js": (0.0, None),  # F1 0.00, refused
     "pf1_network-basics-paper10-key.md": (0.95, 0.85),  # F1 1.00, answers 0.89
+    "pg1_fineland-engineering-process-exam.js": (0.95, 0.0),  # F1 1.00, answers 0.00
+    "pg2_fire-safety-quiz-levels-0-2.js": (0.5, 0.95),  # F1 0.53, answers 1.00
+    "ph1_tw-civil-service-113-public-admin-bank.xlsx": (0.95, 0.0),  # F1 1.00, answers 0.00
+    "ph2_hk-ict-checkpoint-c1-computer-system-te.docx": (0.95, None),  # F1 1.00, no key
+    "ph3_tw-economics-final-bank-60.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "pi1_python-quiz-100-tw.md": (0.1, None),  # F1 0.13, no key
+    "pj1_xigai-chaoxing-chapter-tests.txt": (0.95, 0.95),  # F1 1.00, answers 0.99
+    "pj2_marxism-smartexam-mayuan-bank.ts": (0.0, None),  # F1 0.00, no key
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
