@@ -387,6 +387,9 @@ class Segmenter:
             return ""
         if MARKER_IN_CODE.match(line.text):
             return ""  # "A.scanf" in a block: a bank that set whole questions as code
+        number = NUMBER_IN_CODE.match(line.text) if len(item.options) >= 2 and item.slot == "option" else None
+        if number is not None and int(number.group(1)) == self.expected:
+            return ""  # "2.要在程式碼中…" under question 1's options: the next question, set as code too
         if item.slot == "option" and item.options and LABEL_ALONE.fullmatch(item.options[-1]):
             item.options[-1] = join(line.text, item.options[-1], " ")  # "B." (or "D.✅") over its text
             return "option"
@@ -1280,6 +1283,7 @@ ANSWER_SENTENCE = 40  # characters of a line of clauses that answers, whatever w
 CLAUSES = re.compile(r"[，,；;]")
 KEY_ONLY = re.compile(r"\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*")
 POINTS_ONLY = re.compile(r"\s*(?:[【\[][^】\]]{1,30}[】\]]\s*)?(?:[(（]\s*\d{1,2}\s*分\s*[)）])?\s*")
+NUMBER_IN_CODE = re.compile(r"\s*(\d{1,3})\s*[.．、](?!\d)")
 MARKER_IN_CODE = re.compile(r"\s*(?:[A-H][.．、:：)）]|[(（][A-H][)）]|(?:正确)?答案|解析|【)")
 # "参考答案：21" closing the block a blank's question printed its program in: the answer at last
 LABELLED_IN_CODE = re.compile(r"\s*(?:参考答案|參考答案|标准答案|標準答案)\s*[:：]\s*(?=\S)")

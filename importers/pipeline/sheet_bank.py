@@ -483,6 +483,8 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     numbered = _numbered_options(names)
     # A lone letter A with no B beside it answers ("Q | A", "Q | A1…A4 | A"), not an option A.
     lone_a = "b" not in {n.lower() for n in names} and "a" in {n.lower() for n in names}
+    # "解答": Taiwan's banks head their key so; beside a column of 答案 it is the worked solution
+    solution = "explanation" if any(field_named(name) == "answer" for name in names) else "answer"
     for index, (text, name) in enumerate(zip(cells, names, strict=True)):
         if not name:
             continue
@@ -492,6 +494,7 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
             continue
         option = OPTION_COLUMN.fullmatch(name)
         field = "answer" if lone_a and name.lower() == "a" else field_named(name)
+        field = solution if name == "解答" else field
         if option and field is None:
             token = option.group(1).upper()
             place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter
@@ -966,8 +969,36 @@ def _chosen_into_blank(kind: str, options: list[str], answer_text: str) -> bool:
 
 def _key_text(answer_text: str) -> str:
     answer_text = ANSWER_LABEL.sub("", unicodedata.normalize("NFKC", answer_text).strip(), count=1)
+    marked = _marked_letters(answer_text)
+    if marked is not None:
+        return marked
     listed = json_list(answer_text)
     return ",".join(listed) if listed is not None else answer_text  # '["B","D"]': a JSON list
+
+
+FALSE_VALUES = frozenset({"false", "0", "no", "n", "错", "錯", "×"})
+
+
+def _marked_letters(text: str) -> str | None:
+    """'[{"ItemOrder": "D", "Value": "true"}]': the options an exam system marks right, each by
+    its letter (one marked false is not the key); None for any other cell."""
+    if not text.startswith("[{"):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    letters: list[str] = []
+    for item in value if isinstance(value, list) else [None]:
+        if not isinstance(item, dict):
+            return None
+        named = [v.strip() for v in item.values() if isinstance(v, str) and re.fullmatch(r"\s*[A-H]\s*", v)]
+        marks = [str(v).strip().lower() for v in item.values() if not (isinstance(v, str) and v in named)]
+        if len(named) != 1:
+            return None
+        if not any(mark in FALSE_VALUES for mark in marks):
+            letters.append(named[0])
+    return ",".join(letters)
 
 
 # Exports that give every question four option cells pad a judgement's 对/错 with filler:

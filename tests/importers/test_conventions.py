@@ -8053,3 +8053,18 @@ def test_a_judgements_key_in_a_tag_before_its_statement() -> None:
         ("truefalse", "应有针对性地做好实验室各项安全防范措施。", True),
         ("truefalse", "实验室内可以存放大量易燃试剂。", False),
     ]
+
+
+def test_a_quiz_set_question_by_question_in_code_blocks() -> None:
+    # a course's Python quiz: each question a code block of its own, the number opening it (or
+    # alone on its first line), its program, then options "(A)…(D)"
+    text = (
+        "# Python小測驗\n```\n1.要在螢幕輸出Hello, Python!  底下程式需使用哪個函數:\n\n"
+        '________("Hello, Python!")\n\n(A) print   (B) printf   (C) printline   (D) printn\n```\n'
+        '```\n2.\nif None:\n    print("Hello")\n以上程式碼輸出的結果是？\n\n(A) 沒有任何輸出\n(B) 語法錯誤\n'
+        "(C) Hello\n(D) False\n```\n"
+    )
+    assert [(q["number"], q["options"]) for q in parse_markdown(text)] == [
+        ("1", ["print", "printf", "printline", "printn"]),
+        ("2", ["沒有任何輸出", "語法錯誤", "Hello", "False"]),
+    ]

@@ -347,6 +347,34 @@ def test_a_modules_list_keyed_in_a_field_of_its_own_name() -> None:
     ]
 
 
+def test_an_exam_systems_key_marks_each_right_option_by_its_letter() -> None:
+    # a company's exam page: "Answers" lists the right options, each by its letter and "true"
+    script = json.dumps(
+        {
+            "Byname": "工程管理流程考试试卷",
+            "Questions": [
+                {
+                    "QuestionContent": f"第{n}项工作由谁审批？",
+                    "Items": [
+                        {"ItemOrder": "A", "ItemAnswer": "监理"},
+                        {"ItemOrder": "B", "ItemAnswer": "业主"},
+                    ],
+                    "Answers": answers,
+                }
+                for n, answers in (
+                    (1, [{"ItemOrder": "B", "Value": "true"}]),
+                    (2, [{"ItemOrder": "A", "Value": "true"}, {"ItemOrder": "B", "Value": "true"}]),
+                )
+            ],
+        },
+        ensure_ascii=False,
+    )
+    assert [(q[1], q[3], q[4]) for q in briefs(f"var QAGCGL={script}", "exam.js")] == [
+        ("single", ["监理", "业主"], "B"),
+        ("multiple", ["监理", "业主"], "AB"),
+    ]
+
+
 def test_a_script_holding_code_not_data_is_refused() -> None:
     with pytest.raises(PaperError, match="script"):
         parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")

@@ -1270,3 +1270,12 @@ def test_header_notes_after_a_colon_options_by_ordinal_and_the_key_by_place() ->
         ),
         ("truefalse", "驾驶机动车不得超速。", [], True, ""),
     ]
+
+
+def test_a_key_headed_jieda_is_the_answer_unless_a_column_of_daan_is_beside_it() -> None:
+    # Taiwan's banks head their key "解答"; beside "答案" a "解答" column is the worked solution
+    taiwan = book(("113", [["題號", "題目內容", "A", "B", "解答"], ["1", "行政中立是指？", "甲", "乙", "B"]]))
+    assert summary(taiwan) == [("single", "行政中立是指？", ["甲", "乙"], "B")]
+    both = book(("Sheet1", [["题目", "A", "B", "答案", "解答"], ["客户是？", "上帝", "对手", "A", "因为…"]]))
+    paper = parse_document("bank.xlsx", both)
+    assert [(q.answer, q.explanation) for q in paper.questions] == [("A", "因为…")]
