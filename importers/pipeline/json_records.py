@@ -181,8 +181,14 @@ def _script_data(lines: list[Line]) -> tuple[object, list[Line]] | None:
     value = _literal_value(literal) if literal.endswith(("]", "}")) else None
     if found is not None and value is not None:
         return value, _lines_from(lines, text, found.end())
-    listed = max(_lists_in_code(text), key=lambda found: len(found[1]), default=None)
-    return (listed[1], _lines_from(lines, text, listed[0])) if listed else None
+    lists = list(_lists_in_code(text))
+    if not lists:
+        return None
+    # ("const level0 = […]" "const level1 = […]": a list a level, its records of one shape; the
+    # longest list's shape picks them, a list of something else beside them is left out)
+    shape = set(max(lists, key=lambda found: len(found[1]))[1][0])
+    alike = [(start, records) for start, records in lists if set(records[0]) == shape]
+    return [record for _, records in alike for record in records], _lines_from(lines, text, alike[0][0])
 
 
 def _literal_value(literal: str) -> object | None:

@@ -375,6 +375,23 @@ def test_an_exam_systems_key_marks_each_right_option_by_its_letter() -> None:
     ]
 
 
+def test_a_scripts_lists_of_one_shape_are_all_its_questions() -> None:
+    # a fire-safety quiz: a list per level, each after its comment, read in order
+    options = '[{"label": "A", "desc": "甲"}, {"label": "B", "desc": "乙"}]'
+    script = "".join(
+        f"// {level}难度\nconst level{n} = [\n"
+        f'  {{ question: "{level}第一题？", answer: "A", options: {options} }},\n'
+        f'  {{ question: "{level}第二题？", answer: "B", options: {options} }}\n]\n'
+        for n, level in enumerate(("幼儿园", "小学"))
+    )
+    assert [(q[2], q[4]) for q in briefs(script, "question.js")] == [
+        ("幼儿园第一题？", "A"),
+        ("幼儿园第二题？", "B"),
+        ("小学第一题？", "A"),
+        ("小学第二题？", "B"),
+    ]
+
+
 def test_a_script_holding_code_not_data_is_refused() -> None:
     with pytest.raises(PaperError, match="script"):
         parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")
