@@ -1241,7 +1241,10 @@ JUDGE_TAG = re.compile(
     r"\s*[(（]\s*(?:T\s*/\s*F|True\s*/\s*False|对\s*/\s*错|√\s*/\s*×|正确\s*/\s*错误)\s*[)）]\s*$", re.I
 )
 # "True or False? A branch is…", "T/F: …": English banks open a statement to judge with its tag
-JUDGE_LEAD = re.compile(r"\s*(?:True\s+or\s+False|True\s*/\s*False|T\s*/\s*F)\s*[?？:：.]\s*(?=\S)", re.I)
+# (Hong Kong's and Taiwan's worksheets "是非題：…", others "判断题：…")
+JUDGE_LEAD = re.compile(
+    r"\s*(?:True\s+or\s+False|True\s*/\s*False|T\s*/\s*F|(?:是非|判断|判斷)[题題])\s*[?？:：.]\s*(?=\S)", re.I
+)
 # "False. If you would like…": a judgement's verdict in words, then why (judgements only)
 VERDICT_WORD_THEN_REASON = re.compile(r"\s*(True|False)\s*[。.，,：:]\s*(\S.*)", re.DOTALL | re.I)
 BRACED = re.compile(r"\{([^{}]+)\}")

@@ -8068,3 +8068,21 @@ def test_a_quiz_set_question_by_question_in_code_blocks() -> None:
         ("1", ["print", "printf", "printline", "printn"]),
         ("2", ["沒有任何輸出", "語法錯誤", "Hello", "False"]),
     ]
+
+
+def test_a_worksheets_judgement_tag_and_its_worked_notes_label() -> None:
+    # a Hong Kong textbook's checkpoint: "是非題：" opens a statement to judge; "答案：______" is the
+    # pupil's blank and "題解：" the teacher's notes
+    text = (
+        "1. 是非題：中央處理器 （CPU） 不是系統組的一部分。\n答案：______\n"
+        "題解：請參閱第1.2 節，中央處理器是系統組內部的部件。\n"
+        "2. 是非題：主機板為附加組件提供插座或插槽。\n答案：______\n題解：主機板是一塊電路板。\n"
+    )
+    assert [(q["type"], q["stem"], q["explanation"]) for q in parse(text)] == [
+        (
+            "truefalse",
+            "中央處理器 (CPU) 不是系統組的一部分。",
+            "請參閱第1.2 節,中央處理器是系統組內部的部件。",
+        ),
+        ("truefalse", "主機板為附加組件提供插座或插槽。", "主機板是一塊電路板。"),
+    ]
