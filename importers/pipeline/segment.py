@@ -387,8 +387,7 @@ class Segmenter:
             return ""
         if MARKER_IN_CODE.match(line.text):
             return ""  # "A.scanf" in a block: a bank that set whole questions as code
-        number = NUMBER_IN_CODE.match(line.text) if len(item.options) >= 2 and item.slot == "option" else None
-        if number is not None and int(number.group(1)) == self.expected:
+        if self._next_question_in_code(item, line.text):
             return ""  # "2.要在程式碼中…" under question 1's options: the next question, set as code too
         if item.slot == "option" and item.options and LABEL_ALONE.fullmatch(item.options[-1]):
             item.options[-1] = join(line.text, item.options[-1], " ")  # "B." (or "D.✅") over its text
@@ -428,6 +427,23 @@ class Segmenter:
         else:
             item.append(line.text, new_line=True)
         return item.slot
+
+    def _next_question_in_code(self, item: Item, text: str) -> bool:
+        """The number due next opening a line of a block: after a question's options, or under a
+        question that asked (a part's questions listed in one block, "1. …？（3分）" "2. …？"),
+        a question in words, never a listing's numbered line of program."""
+        number = NUMBER_IN_CODE.match(text)
+        if number is None or int(number.group(1)) != self.expected:
+            return False
+        if len(item.options) >= 2:
+            return item.slot == "option"
+        rest = text[number.end() :]
+        return (
+            item.slot == "stem"
+            and rules.asks_in_words(item.stem)
+            and HAS_CJK.search(rest) is not None
+            and not boundaries.program_line(text, number.end())
+        )
 
     def _answered_in_code(self, item: Item) -> bool:
         """A block under an open part's question that has asked: its answer (a course's test keeps

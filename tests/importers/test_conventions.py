@@ -8086,3 +8086,17 @@ def test_a_worksheets_judgement_tag_and_its_worked_notes_label() -> None:
         ),
         ("truefalse", "主機板為附加組件提供插座或插槽。", "主機板是一塊電路板。"),
     ]
+
+
+def test_a_parts_questions_listed_in_one_code_block() -> None:
+    # a Java test in Markdown sets its 简答 part's questions in one block; a listing's numbered lines
+    # of program under a question stay its program
+    text = (
+        "## 二、简答题 （共9分）\n\n```java\n1.      Java中的访问权限的作用域分别是什么？（3分）\n"
+        "2.      Hashtable与HashMap有什么区别？（3分）\n3. \t\t简述 synchronized 的使用原理。（3分）\n```\n\n"
+        "## 三、程序阅读题\n\n1. 下面程序的输出是什么？\n\n```c\n1. #include <stdio.h>\n2. int main() {\n"
+        '3.     printf("%d", 1);\n4. }\n```\n'
+    )
+    questions = parse_markdown(text)
+    assert [q["number"] for q in questions] == ["1", "2", "3", "1"]
+    assert "2. int main() {" in str(questions[3]["stem"])
