@@ -694,31 +694,31 @@ FLOORS = {
     "oq1_huawei-od-coding-bank.txt": (0.5, 0.85),  # joining 0.00; read 0.53/0.89
     "op1_ai-trainer-l3-bank-slice.md": (0.95, 0.65),  # F1 0.98, answers 0.84 (0.66 counting type)
     "oo1_seu-computer-organization-quiz3-2021.pdf": (0.95, 0.55),  # joining 1.00/0.10; read 0.97/0.58
-    "os1_javase-stage-test-3.md": (0.8, 0.95),  # F1 0.81, answers 1.00
+    "os1_javase-stage-test-3.md": (0.9, 0.95),  # joining 0.81/1.00; read 0.93/1.00
     "ot1_mengdian-safety-law-bank-2026.docx": (0.95, 0.95),  # F1 1.00, answers 0.99
-    "ot2_scut-lab-safety-bank-tail.docx": (0.95, 0.4),  # F1 1.00, answers 0.42
+    "ot2_scut-lab-safety-bank-tail.docx": (0.95, 0.95),  # joining 1.00/0.42; read 1.00/1.00
     "ov1_software-project-mgmt-bank.pdf": (0.9, 0.9),  # F1 0.94, answers 0.90
     "oy1_xiamen-metro-signal-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oy2_wxapp-cs-basics-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oy3_shougang-qiangang-dianjian-diangong-bank-slice.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oz1_xingce-typical-examples.md": (0.4, 0.5),  # F1 0.41, answers 0.54
-    "pa1_ruankao-xitongfenxishi-2024b-recall.txt": (0.3, 0.95),  # F1 0.34, answers 1.00
-    "pa2_kemuyi-driving-theory-bank-q1-40.md": (0.4, 0.0),  # F1 0.42, answers 0.00
-    "pb1_sfi-tw-finance-ethics-bank-113-slice.txt": (0.0, None),  # F1 0.00, no key
-    "pb2_xingzheng-zhifa-exam-case-analysis-slice.txt": (0.55, 0.95),  # F1 0.58, answers 0.97
-    "pc1_electrician-bank-js-q1-33.js": (0.0, None),  # F1 0.00, refused
-    "pd1_nursing-sanji-n3-exam.js": (0.0, None),  # F1 0.00, refused
-    "pd2_c1-driving-theory-bank-rows1-150.xls": (0.0, None),  # F1 0.00, no key
+    "pa1_ruankao-xitongfenxishi-2024b-recall.txt": (0.95, 0.95),  # joining 0.34/1.00; read 0.99/1.00
+    "pa2_kemuyi-driving-theory-bank-q1-40.md": (0.95, 0.95),  # joining 0.42/0.00; read 1.00/1.00
+    "pb1_sfi-tw-finance-ethics-bank-113-slice.txt": (0.95, 0.95),  # joining 0.00; read 0.99/1.00
+    "pb2_xingzheng-zhifa-exam-case-analysis-slice.txt": (0.95, 0.95),  # joining 0.58/0.97; read 0.97/0.99
+    "pc1_electrician-bank-js-q1-33.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
+    "pd1_nursing-sanji-n3-exam.js": (0.95, None),  # joining 0.00 refused; read 1.00
+    "pd2_c1-driving-theory-bank-rows1-150.xls": (0.95, 0.95),  # joining 0.00; read 1.00/1.00
     "pd3_iiqe-paper1-bank-q1-150.json": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "pe1_zikao-guanlixue-yuanli-bank.js": (0.0, None),  # F1 0.00, refused
-    "pe2_noip-chusai-2007-2008-bank.js": (0.0, None),  # F1 0.00, refused
+    "pe1_zikao-guanlixue-yuanli-bank.js": (0.9, 0.9),  # joining 0.00 refused; read 0.91/0.94
+    "pe2_noip-chusai-2007-2008-bank.js": (0.0, None),  # joining 0.00 refused; read 0.00
     "pf1_network-basics-paper10-key.md": (0.95, 0.85),  # F1 1.00, answers 0.89
-    "pg1_fineland-engineering-process-exam.js": (0.95, 0.0),  # F1 1.00, answers 0.00
-    "pg2_fire-safety-quiz-levels-0-2.js": (0.5, 0.95),  # F1 0.53, answers 1.00
-    "ph1_tw-civil-service-113-public-admin-bank.xlsx": (0.95, 0.0),  # F1 1.00, answers 0.00
-    "ph2_hk-ict-checkpoint-c1-computer-system-te.docx": (0.95, None),  # F1 1.00, no key
+    "pg1_fineland-engineering-process-exam.js": (0.95, 0.85),  # joining 1.00/0.00; read 1.00/0.88
+    "pg2_fire-safety-quiz-levels-0-2.js": (0.95, 0.95),  # joining 0.53/1.00; read 1.00/1.00
+    "ph1_tw-civil-service-113-public-admin-bank.xlsx": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/1.00
+    "ph2_hk-ict-checkpoint-c1-computer-system-te.docx": (0.95, None),  # joining 1.00; read 1.00
     "ph3_tw-economics-final-bank-60.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "pi1_python-quiz-100-tw.md": (0.1, None),  # F1 0.13, no key
+    "pi1_python-quiz-100-tw.md": (0.95, None),  # joining 0.13; read 1.00
     "pj1_xigai-chaoxing-chapter-tests.txt": (0.95, 0.95),  # F1 1.00, answers 0.99
     "pj2_marxism-smartexam-mayuan-bank.ts": (0.0, None),  # F1 0.00, no key
     "o1_ds-exam-key.docx": (0.95, 0.95),
