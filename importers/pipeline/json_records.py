@@ -173,8 +173,8 @@ LITERAL_PART = re.compile(
 
 def _script_data(lines: list[Line]) -> tuple[object, list[Line]] | None:
     """The list or object a script assigns (the statements before it, such as 'var examName=
-    "…";', skipped) when it is data alone to the end of the file; else the longest list of
-    questions its code holds. Each with the lines it spans (where its records open)."""
+    "…";', skipped) when it is data alone to the end of the file; else the lists of questions
+    its code holds. With the lines from where the data opens (where its records are found)."""
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
     literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
@@ -215,18 +215,19 @@ SCRIPT_TOKEN = re.compile(
     r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*(?:`|\Z)|//[^\n]*|/\*[\s\S]*?(?:\*/|\Z)|[\[\]{}]'
 )
 MAX_LISTS = 50  # lists of objects tried in one script (a page's code may build a few of its own)
+MAX_WALKS = 3  # …and the script's length walked, in all: lists that fail inside lists are walked again
 
 
 def _lists_in_code(text: str) -> Iterator[tuple[int, list[dict[str, object]]]]:
     """Each list of question records the script holds, with where it opens."""
-    after = tried = 0
+    after = tried = walked = 0
     for m in LIST_OF_OBJECTS.finditer(text):
         if m.start() < after:
             continue  # (a list inside one already read)
         end = _literal_end(text, m.start())
-        if end is None or tried >= MAX_LISTS:
+        if end is None or tried >= MAX_LISTS or walked > MAX_WALKS * len(text):
             return
-        tried += 1
+        tried, walked = tried + 1, walked + end - m.start()
         value = _literal_value(text[m.start() : end])
         if _is_records(value) and _names_a_stem(value[0]):
             after = end
