@@ -1863,7 +1863,7 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         )  # "考生须知 1… 2…" then "1.": the paper's own first question
     if item is not None and not item.number and number == 1 and _is_material(item):
         seg.open_case_questions()  # "针对下述文法 G：…" then "1) 拓广该文法…": the shared text
-    elif _a_story(item) and KEY_LINE.match(seg.next_text):
+    elif KEY_LINE.match(seg.next_text) and _a_story(item):
         seg.open_case_questions()  # "202⇥某市进行旧城改造…" then "4、…（）" over "正确答案：D": its case
     if not seg.section.number_style:
         styles = (("item_p", "paren"), ("item_r", "close"), ("heading_cn", "cn"))

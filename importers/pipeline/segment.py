@@ -738,6 +738,10 @@ class Segmenter:
             item.problem = True
             item.stem = "\n".join([item.stem, *item.extra, text])
             item.extra = []
+            for lineno in reversed(self.roles):  # (so --explain tells it; the item's own lines are the last)
+                if lineno <= item.lineno:
+                    break
+                self.roles[lineno] = ["stem" if role == "unlabelled" else role for role in self.roles[lineno]]
         elif item.extra:
             item.extra.append(text)
         elif self.section.kind in ("short", "generic", "case", "prose"):
