@@ -695,7 +695,11 @@ def _options_named_in_box(stem: str, options: list[str]) -> tuple[re.Match[str],
     """ "…创立。（2003）", "…有哪些？（不受时间和空间的控制 成本低，效率高）": an exam system's copy
     printing the right options' texts in the stem's box; the box and their letters, when its whole
     text is options' texts in order (set apart by spaces or commas)."""
-    boxes = [box for box in BOX_TEXT.finditer(stem) if box.group(1).strip()]
+    boxes = [
+        box
+        for box in BOX_TEXT.finditer(stem)
+        if box.group(1).strip() and not CALLED.match(stem, max(0, box.start() - 1), box.start())
+    ]  # ("a = bool(100)", "print(a)": a program's call, its argument no option named in a box)
     keys = [_text_key(o) for o in options[:8]] if boxes else []  # (most boxes are empty: no cost)
     for box in reversed(boxes):
         letters = _as_option_texts(re.sub(r"\s+", "", box.group(1)), keys, 0)
@@ -720,6 +724,7 @@ def _as_option_texts(text: str, keys: list[str], first: int) -> str:
     return ""
 
 
+CALLED = re.compile(r"[A-Za-z0-9_]")  # the name a program's call brackets its arguments after
 # a bracket's text, one bracket nested in it at most ("（品牌logo 视觉点（促销信息）…）")
 BOX_TEXT = re.compile(r"[(（]((?:[^()（）\n]|[(（][^()（）\n]*[)）]){1,300})[)）]")
 

@@ -8100,3 +8100,12 @@ def test_a_parts_questions_listed_in_one_code_block() -> None:
     questions = parse_markdown(text)
     assert [q["number"] for q in questions] == ["1", "2", "3", "1"]
     assert "2. int main() {" in str(questions[3]["stem"])
+
+
+def test_a_programs_call_in_a_stem_names_no_option() -> None:
+    # "a = bool(100)" above options "(B) 100": the call's argument, not the key printed in a box
+    # (as "…由阿里巴巴创立。（2003）" over an option 2003 is)
+    text = "```\n10.試問以下程式執行後輸出什麼結果:\na = bool(100)\nprint(a)\n\n(A) 0\n(B) 100\n(C) False\n(D) True\n```\n"
+    assert [(q["options"], q["answer"]) for q in parse_markdown(text)] == [
+        (["0", "100", "False", "True"], None)
+    ]
