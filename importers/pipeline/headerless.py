@@ -122,12 +122,23 @@ def infer_columns(rows: list[Row]) -> Columns | None:
     # (between the stem and the key every column is an option's: one of numbers, "80 | 443 | 21",
     # and one only some rows fill, their fifth option)
     options = [i for i, kind in enumerate(kinds) if stem < i < answer and kind != "empty"]
+    if len(options) == 1 and _holds_every_option(columns[options[0]]):
+        fields["options"], options = options[0], []  # "A.系统图  B.电路图  C.框图": all in one cell
     after = [i for i, kind in enumerate(kinds) if i > answer and kind in ("text", "sparse")]
     if after:
         fields["explanation"] = after[0]
     used = [f"第{index + 1}列→{FIELD_NAMES[name]}" for name, index in fields.items()]
     used += [f"第{index + 1}列→选项{'ABCDEFGH'[k]}" for k, index in enumerate(options[:8])]
     return Columns(0, fields, options[:8], used)
+
+
+def _holds_every_option(cells: list[str]) -> bool:
+    """Nearly every filled cell of the column labels two options or more ("A.xx  B.yy")."""
+    from .sheet_bank import CELL_OPTION, split_options_cell
+
+    filled = [cell for cell in cells if cell]
+    labelled = sum(1 for cell in filled if CELL_OPTION.match(cell) and len(split_options_cell(cell)) >= 2)
+    return bool(filled) and labelled >= KIND_SHARE * len(filled)
 
 
 def _keyed_by_text(cut: list[list[str]], columns: list[list[str]], kinds: list[str]) -> Columns | None:

@@ -700,7 +700,7 @@ FLOORS = {
     "ov1_software-project-mgmt-bank.pdf": (0.9, 0.9),  # F1 0.94, answers 0.90
     "oy1_xiamen-metro-signal-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "oy2_wxapp-cs-basics-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "oy3_shougang-qiangang-dianjian-diangong-bank-slice.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "oy3_shougang-qiangang-dianjian-diangong-bank-slice.xls": (0.95, 0.95),  # options 0.00 joining, 1.00 read
     "oz1_xingce-typical-examples.md": (0.4, 0.5),  # F1 0.41, answers 0.54
     "pa1_ruankao-xitongfenxishi-2024b-recall.txt": (0.95, 0.95),  # joining 0.34/1.00; read 0.99/1.00
     "pa2_kemuyi-driving-theory-bank-q1-40.md": (0.95, 0.95),  # joining 0.42/0.00; read 1.00/1.00

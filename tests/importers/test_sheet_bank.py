@@ -1279,3 +1279,19 @@ def test_a_key_headed_jieda_is_the_answer_unless_a_column_of_daan_is_beside_it()
     both = book(("Sheet1", [["题目", "A", "B", "答案", "解答"], ["客户是？", "上帝", "对手", "A", "因为…"]]))
     paper = parse_document("bank.xlsx", both)
     assert [(q.answer, q.explanation) for q in paper.questions] == [("A", "因为…")]
+
+
+def test_a_sheet_without_a_header_holding_every_option_in_one_cell() -> None:
+    # a plant's inspection bank: type, stem, "A.系统图  B.电路图  C.框图", key; no header row
+    rows: list[list[object]] = [
+        ["单选题", "（ ）可以将同一电气元件分解为几部分。", "A.系统图  B.电路图  C.框图", "B"],
+        ["单选题", "4个5Ω电阻并联总电阻为（ ）。", "A.20Ω  B.10Ω  C.1.25Ω  D.0.16Ω", "C"],
+        ["多选题", "低压带电工作应注意哪些事项（ ）。", "A.设专人监护  B.使用绝缘工具  C.赤手操作", "A,B"],
+        ["判断题", "晶闸管具有正反向阻断能力。（ ）", "", "正确"],
+    ]
+    assert summary(book(("电工", rows))) == [
+        ("single", "（ ）可以将同一电气元件分解为几部分。", ["系统图", "电路图", "框图"], "B"),
+        ("single", "4个5Ω电阻并联总电阻为（ ）。", ["20Ω", "10Ω", "1.25Ω", "0.16Ω"], "C"),
+        ("multiple", "低压带电工作应注意哪些事项（ ）。", ["设专人监护", "使用绝缘工具", "赤手操作"], "AB"),
+        ("truefalse", "晶闸管具有正反向阻断能力。（ ）", [], True),
+    ]
