@@ -61,7 +61,10 @@ HEADING_CN = (
     r"|(?P<heading_gan>[甲乙丙丁])\s*[、.．]\s*)"  # "甲、申論題部分": parts named by the stems
 )
 # "第二章客户服务理念", "第3节", "第02讲" (a course's lectures); a key for a chapter is "第一章:1.C2.…"
-HEADING_CHAPTER = rf"(?P<heading_chapter>第\s*[{CN_NUM}百零\d]{{1,4}}\s*[章节節篇单單元部讲講课課](?:分)?)"
+# ("第 1.2 節 …": a textbook's section under its chapter)
+HEADING_CHAPTER = (
+    rf"(?P<heading_chapter>第\s*(?:\d{{1,2}}\.\d{{1,2}}|[{CN_NUM}百零\d]{{1,4}})\s*[章节節篇单單元部讲講课課](?:分)?)"
+)
 # A key region: "参考答案", "答案解析", "参考:" in a case study.
 KEY = (
     r"(?P<key>(?:参考答案|參考答案|标准答案|標準答案|答案解析|答案及解析|答案与解析|答案與解析|答案和解析|答案详解|答案詳解)"

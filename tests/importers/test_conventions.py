@@ -8109,3 +8109,16 @@ def test_a_programs_call_in_a_stem_names_no_option() -> None:
     assert [(q["options"], q["answer"]) for q in parse_markdown(text)] == [
         (["0", "100", "False", "True"], None)
     ]
+
+
+def test_a_textbooks_section_numbered_by_chapter_and_place_heads_its_questions() -> None:
+    # a Hong Kong worksheet's "第 1.2 節 系統組內有些甚麼？": a section of its questions, not the
+    # last question's notes (a mention "見第1.2節" mid-line is text)
+    text = (
+        "第 1.1 節 桌上電腦的基本部件\n1. 傳統桌上型電腦由哪兩個主要部分組成？\nA. 鍵盤和滑鼠\nB. 系統組及周邊設備\n"
+        "答案：B\n題解：見第1.2節。\n第 1.2 節 系統組內有些甚麼？\n1. 是非題：中央處理器不是系統組的一部分。\n答案：錯\n"
+    )
+    assert [(q["section"], q["number"], q["explanation"]) for q in parse(text)] == [
+        ("第 1.1 節 桌上電腦的基本部件", "1", "見第1.2節。"),
+        ("第 1.2 節 系統組內有些甚麼?", "1", ""),
+    ]
