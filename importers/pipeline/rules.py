@@ -63,7 +63,8 @@ HEADING_CN = (
 # "第二章客户服务理念", "第3节", "第02讲" (a course's lectures); a key for a chapter is "第一章:1.C2.…"
 # ("第 1.2 節 …": a textbook's section under its chapter)
 HEADING_CHAPTER = (
-    rf"(?P<heading_chapter>第\s*(?:\d{{1,2}}\.\d{{1,2}}|[{CN_NUM}百零\d]{{1,4}})\s*[章节節篇单單元部讲講课課](?:分)?)"
+    rf"(?P<heading_chapter>第\s*(?:\d{{1,2}}\.\d{{1,2}}|[{CN_NUM}百零\d]{{1,4}})"
+    r"\s*[章节節篇单單元部讲講课課](?:分)?)"
 )
 # A key region: "参考答案", "答案解析", "参考:" in a case study.
 KEY = (
