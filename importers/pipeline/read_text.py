@@ -62,7 +62,7 @@ def decode_text(data: bytes) -> str:
                 raise UndecodableText(
                     f"it starts with a {encoding} byte-order mark but is not {encoding}"
                 ) from exc
-    for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _big5, _strict("gb18030"), _best_guess):
+    for decode in (_strict("utf-8"), _utf16_by_nuls, _mostly_utf8, _gb18030_or_big5, _best_guess):
         text = decode(data)
         if text is not None:
             return _checked(text)
@@ -152,18 +152,18 @@ BIG5_KANA_SHARE = 0.05
 WIDE = re.compile("[\u3000-\U0002ffff]")
 
 
-def _big5(data: bytes) -> str | None:
+def _gb18030_or_big5(data: bytes) -> str | None:
     try:
         as_gbk = data.decode("gb18030")
     except UnicodeDecodeError:
         return None
     kana = len(KANA_OR_BOPOMOFO.findall(as_gbk))
     if kana < 5 or kana < len(WIDE.findall(as_gbk)) * BIG5_KANA_SHARE:  # (GBK papers stop at the first test)
-        return None
+        return as_gbk
     try:
         return data.decode("cp950")
     except UnicodeDecodeError:
-        return None
+        return as_gbk  # (not Big5 after all: kana as printed)
 
 
 def _best_guess(data: bytes) -> str | None:

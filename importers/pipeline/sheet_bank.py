@@ -988,10 +988,10 @@ def _marked_letters(text: str) -> str | None:
         value = json.loads(text)
     except ValueError:
         return None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return None
     letters: list[str] = []
-    for item in value if isinstance(value, list) else [None]:
-        if not isinstance(item, dict):
-            return None
+    for item in value:
         named = [v.strip() for v in item.values() if isinstance(v, str) and re.fullmatch(r"\s*[A-H]\s*", v)]
         marks = [str(v).strip().lower() for v in item.values() if not (isinstance(v, str) and v in named)]
         if len(named) != 1:
