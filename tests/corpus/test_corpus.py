@@ -721,6 +721,15 @@ FLOORS = {
     "pi1_python-quiz-100-tw.md": (0.95, None),  # joining 0.13; read 1.00
     "pj1_xigai-chaoxing-chapter-tests.txt": (0.95, 0.95),  # F1 1.00, answers 0.99
     "pj2_marxism-smartexam-mayuan-bank.ts": (0.0, None),  # F1 0.00, no key
+    "pm1_tw-marketing-bank-ch1-1-to-2-1.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "pm2_shuili-safety-training-multi-select.json": (0.0, None),  # F1 0.00, no key
+    "pm3_zqu-freshman-rules-exam-bank.txt": (0.35, 0.0),  # F1 0.38, answers 0.00
+    "pq1_harmonyos-serverless-exam-list4.js": (0.0, None),  # F1 0.00, no key
+    "pr1_js-oop-quiz-2016.docx": (0.6, 0.5),  # F1 0.60, answers 0.53
+    "pr2_maogai-review-qa-2024.docx": (0.5, 0.4),  # F1 0.50, answers 0.44
+    "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.0, None),  # F1 0.00, no key
+    "pn2_ncre3-db-chapter-practice.md": (0.7, 0.6),  # F1 0.74, answers 0.63
+    "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
