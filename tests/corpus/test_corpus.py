@@ -730,6 +730,8 @@ FLOORS = {
     "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.0, None),  # F1 0.00, no key
     "pn2_ncre3-db-chapter-practice.md": (0.7, 0.6),  # F1 0.74, answers 0.63
     "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "po1_xigai-objective-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "po2_chaoxing-java-programming-bank-slice.xlsx": (0.95, 0.1),  # F1 1.00, answers 0.12
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
