@@ -735,6 +735,8 @@ FLOORS = {
     "pp1_nursing-diabetes-bank-2024.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pp2_cmcc-govent-random-exam-0.docx": (0.95, None),  # F1 1.00, no key
     "pk1_caac-uav-pilot-theory-bank-slice.js": (0.0, None),  # F1 0.00, no key
+    "pv1_childcare-cert-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "pt1_songjiang-dangji-peidian-anggui.js": (0.0, None),  # F1 0.00, no key
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
