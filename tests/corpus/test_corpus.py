@@ -737,6 +737,7 @@ FLOORS = {
     "pk1_caac-uav-pilot-theory-bank-slice.js": (0.0, None),  # F1 0.00, no key
     "pv1_childcare-cert-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pt1_songjiang-dangji-peidian-anggui.js": (0.0, None),  # F1 0.00, no key
+    "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.1),  # F1 1.00, answers 0.13
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
