@@ -738,6 +738,8 @@ FLOORS = {
     "pv1_childcare-cert-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pt1_songjiang-dangji-peidian-anggui.js": (0.0, None),  # F1 0.00, no key
     "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.1),  # F1 1.00, answers 0.13
+    "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.85),  # F1 1.00, answers 0.88
+    "pu2_fushe-anquan-kaohe-2022.pdf": (0.65, 0.1),  # F1 0.68, answers 0.12
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
