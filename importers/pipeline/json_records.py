@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TypeGuard
 
@@ -29,11 +30,60 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     records = _document_records(lines, script) or _line_records(lines)
     if len(records) < MIN_RECORDS:
         return None
+    records = [(lineno, _keyed_by_flags(_one_part_merged(record))) for lineno, record in records]
     keys = list(dict.fromkeys(key for _, record in records for key in record))
     rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
     names = _column_names(keys, [cells for _, cells in rows])
+    _coalesce(names, [cells for _, cells in rows])
     header: Row = (records[0][0] - 1, names)  # (a row before the first record's: rows are read after it)
     return Sheet("", [header, *rows])
+
+
+def _one_part_merged(record: dict[str, object]) -> dict[str, object]:
+    """{"description": "…（  ）不是CPU的组成部分", "questions": [{"choices": […], "correctAnswers":
+    ["D"]}]}: a question whose one part holds its options and key (an online judge's record, where
+    a passage may hold several): the part's fields are the question's."""
+    for key, value in record.items():
+        if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict)):
+            continue
+        fields = {field_named(_last_word(str(k))) for k in value[0]}
+        if "stem" not in fields and fields & {"options", "answer"} and _names_a_stem(record):
+            return {**{k: v for k, v in record.items() if k != key}, **value[0]}
+    return record
+
+
+# An option's flag that it is right: {"text": "责任追究", "correct": true}, "isRight": 1, "answer": "Y"
+OPTION_FLAG = re.compile(r"(?:is_?)?(?:correct|right|answer|true)", re.IGNORECASE)
+FLAG_SET = (True, 1, "1", "true", "True", "TRUE", "Y", "y", "yes")
+
+
+def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
+    """A record whose options each carry a flag saying whether it is right: its key is the letters
+    of those flagged (a flag beside the options, "correct": false, is the learner's result)."""
+    for value in record.values():
+        if not (isinstance(value, list) and len(value) >= 2 and all(isinstance(o, dict) for o in value)):
+            continue
+        flags = [[o[k] for k in o if OPTION_FLAG.fullmatch(str(k))] for o in value]
+        if all(len(flag) == 1 and isinstance(flag[0], bool | int | str) for flag in flags):
+            marked = "".join("ABCDEFGH"[i] for i, flag in enumerate(flags[:8]) if flag[0] in FLAG_SET)
+            plain = {
+                k: v for k, v in record.items() if not (isinstance(v, bool) and field_named(k) == "answer")
+            }
+            return {**plain, FLAGGED_KEY: marked} if marked else record
+    return record
+
+
+FLAGGED_KEY = "正确答案"
+
+
+def _coalesce(names: list[str], rows: list[list[str]]) -> None:
+    """Two fields naming the key ("_RightAnswerIndex" for a multiple choice's list, "…IndexD" for
+    the rest), each empty where the other is set: the first holds whichever a record fills."""
+    for field in ("answer", "answer_index"):
+        places = [place for place, name in enumerate(names) if field_named(name) == field]
+        for cells in rows if len(places) > 1 else []:
+            if not cells[places[0]] or cells[places[0]] == "[]":
+                cells[places[0]] = next((cells[p] for p in places[1:] if cells[p]), cells[places[0]])
 
 
 def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
@@ -42,7 +92,11 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
     one whose values are lists of several texts ("questionItemList": [{"name": "山海关"}, …])."""
     names = [key if field_named(key) else _last_word(key) for key in keys]
     names = [
-        key if field_named(name) == "number" and not _counts(rows, place) else name
+        "answerIndex" if INDEX_KEY.search(key) else f"({key})" if LEARNER_KEY.match(key) else name
+        for key, name in zip(keys, names, strict=True)
+    ]
+    names = [
+        f"({key})" if field_named(name) == "number" and not _counts(rows, place) else name
         for place, (key, name) in enumerate(zip(keys, names, strict=True))
     ]  # ("topicId": "8a84d28c…", a database's key, is no question number)
     stems = [place for place, name in enumerate(names) if field_named(name) == "stem"]
@@ -56,10 +110,14 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
             "stem" if key == record else key if field_named(name) == "stem" else name
             for key, name in zip(keys, names, strict=True)
         ]
-    if "options" not in {field_named(name) for name in names}:
-        for place, name in enumerate(names):
+    fields = [field_named(name) for name in names]
+    # ("answers": the choices, when another field is the key: "correctIndex", "rightAnswer")
+    keyed = fields.count("answer") > 1 or "answer_index" in fields
+    if "options" not in fields:
+        for place, field in enumerate(fields):
             listed = [json_list(cells[place]) for cells in rows if cells[place]]
-            if not field_named(name) and listed and _lists_options(listed, len(rows)):
+            unnamed = not field or (keyed and field == "answer")
+            if unnamed and listed and _lists_options(listed, len(rows)) and not _letters_only(rows[0][place]):
                 names[place] = "options"
                 break
     return _key_field_named(names, rows)
@@ -81,6 +139,10 @@ def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
 
 
 KEY_LETTERS = re.compile(r"[A-H]{1,8}")
+# "userAnswer", "my_answer", "studentAnswer": what a learner answered on the platform, not the key
+LEARNER_KEY = re.compile(r"_?(?:user|my|student|stu|learner)[_-]?answer", re.IGNORECASE)
+# "correctIndex", "answer_index", "_RightAnswerIndexD": the key as the right option's index
+INDEX_KEY = re.compile(r"(?:answer|right|correct)[_-]?index", re.IGNORECASE)
 
 
 def _letters_only(cell: str) -> bool:
@@ -134,8 +196,8 @@ WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-]+")
 
 
 def _last_word(key: str) -> str:
-    words = [word for word in WORD_BOUNDARY.split(key) if word]
-    return words[-1] if len(words) > 1 and field_named(words[-1]) else key
+    words = [word for word in WORD_BOUNDARY.split(key) if word]  # ("_Title": a private field's name)
+    return words[-1] if words and field_named(words[-1]) else key
 
 
 def _document_records(lines: list[Line], script: bool) -> list[tuple[int, dict[str, object]]]:
@@ -143,8 +205,7 @@ def _document_records(lines: list[Line], script: bool) -> list[tuple[int, dict[s
     quiz's script assigning one: 'var exam=[{id:1, question:"…"}, …]')."""
     first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
     if not first.startswith(("[", "{")):
-        found = _script_data(lines) if script or JS_OPENING.match(first) else None
-        return _records_of(found[0], found[1]) if found is not None else []
+        return _script_records(lines) if script or JS_OPENING.match(first) else []
     text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
@@ -153,10 +214,12 @@ def _document_records(lines: list[Line], script: bool) -> list[tuple[int, dict[s
     return _records_of(value, lines)
 
 
-# A web quiz's data file: "var exam=[…]", "const questions = {…}", "export default […]"
+# A web quiz's data file: "var exam=[…]", "export const questions = {…}", "export default […]",
+# "window.QUESTIONS = […]" (module.exports too: a property assigned)
 JS_OPENING = re.compile(r"(?:var|let|const|export|module\.exports)\b")
 JS_DATA = re.compile(
-    r"^\s*(?:(?:var|let|const)\s+[\w$]+\s*=|export\s+default|module\.exports\s*=)\s*(?=[\[{])", re.M
+    r"^\s*(?:(?:export\s+)?(?:var|let|const)\s+[\w$]+\s*=|export\s+default|[\w$]+(?:\.[\w$]+)+\s*=)\s*(?=[\[{])",
+    re.M,
 )
 # json5 reads any object literal, but in pure Python (a megabyte takes ~15 s): the usual ones
 # (keys unquoted, strings in single quotes, trailing commas) are rewritten as JSON and read by
@@ -164,31 +227,36 @@ JS_DATA = re.compile(
 JSON5_MAX = 200_000
 # In a literal: a string in double quotes (kept), one in single quotes, a bare key, a trailing
 # comma, a template string in backquotes (a question's lines, "stem <br>A.… <br>B.…"; none that
-# interpolates "${…}": that is code)
+# interpolates "${…}": that is code), a comment ("// ==== 概述 ====" over a chapter's records: dropped)
 LITERAL_PART = re.compile(
     r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\]])'
-    r"|`((?:[^`\\$]|\\.|\$(?!\{))*)`"
+    r"|`((?:[^`\\$]|\\.|\$(?!\{))*)`|//[^\n]*|/\*[\s\S]*?\*/"
 )
 
 
-def _script_data(lines: list[Line]) -> tuple[object, list[Line]] | None:
-    """The list or object a script assigns (the statements before it, such as 'var examName=
-    "…";', skipped) when it is data alone to the end of the file; else the lists of questions
-    its code holds. With the lines from where the data opens (where its records are found)."""
+def _script_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    """The records of the list or object a script assigns (the statements before it, such as
+    'var examName="…";', skipped) when it is data alone to the end of the file; else those of the
+    lists of questions its code holds. Each with its line (found from where its list opens)."""
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
     literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
     value = _literal_value(literal) if literal.endswith(("]", "}")) else None
     if found is not None and value is not None:
-        return value, _lines_from(lines, text, found.end())
+        return _records_of(value, _lines_from(lines, text, found.end()))
     lists = list(_lists_in_code(text))
     if not lists:
-        return None
+        return []
     # ("const level0 = […]" "const level1 = […]": a list a level, its records of one shape; the
-    # longest list's shape picks them, a list of something else beside them is left out)
-    shape = set(max(lists, key=lambda found: len(found[1]))[1][0])
+    # shape most records have picks them, a list of something else beside them is left out)
+    shapes = Counter[frozenset[str]]()
+    for _, records in lists:
+        shapes[frozenset(records[0])] += len(records)
+    shape = shapes.most_common(1)[0][0]
     alike = [(start, records) for start, records in lists if set(records[0]) == shape]
-    return [record for _, records in alike for record in records], _lines_from(lines, text, alike[0][0])
+    return [
+        pair for start, records in alike for pair in _records_of(records, _lines_from(lines, text, start))
+    ]
 
 
 def _literal_value(literal: str) -> object | None:
@@ -208,7 +276,7 @@ def _literal_value(literal: str) -> object | None:
 # The data may sit inside code ('Page({ data: { questions: [{…}] }, onLoad() {…} })', a mini
 # program's page) or before it ('var data = [{…}]; $(function () {…})'): each list of objects in
 # the script is read as a literal of its own, up to its closing bracket.
-LIST_OF_OBJECTS = re.compile(r"\[\s*\{")
+LIST_OF_OBJECTS = re.compile(r"\[(?:\s|//[^\n]*)*\{")  # (a comment may head its records)
 # What the walk to a literal's end steps over: strings, template strings and comments (an open
 # one runs to the end: never searched again from each of its characters), and the brackets.
 SCRIPT_TOKEN = re.compile(
@@ -265,7 +333,7 @@ def _as_json(m: re.Match[str]) -> str:
         return f'"{m.group(3)}"'
     if m.group(4) is not None:
         return json.dumps(TEMPLATE_ESCAPE.sub(r"\1", m.group(4)), ensure_ascii=False)
-    return ""  # (a trailing comma)
+    return ""  # (a trailing comma, a comment)
 
 
 TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")  # "\`" in a template string is a backquote
@@ -288,8 +356,9 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
         ]
     elif len(shallowest) == 1 and (grouped := _grouped(shallowest[0][0])):
         value, least = grouped, least + 2  # (each record two deeper: in its group's list)
-    elif len(shallowest) == 1:
-        value = shallowest[0][0]
+    elif len(shallowest) == 1 or len({frozenset(records[0]) for records, _ in shallowest}) == 1:
+        # ({"dw": […], "ag": […]}: a bank per topic under the app's own keys, its records of one shape)
+        value = [record for records, _ in shallowest for record in records]
     else:
         return []
     starts = list(_record_lines(lines, least))
@@ -300,8 +369,9 @@ def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
     """[{"description": "单选题每题两分", "questions": […]}, …]: an exam system's groups, each naming
     its type and holding its questions: the questions, each typed by its group (None when the
     list is no such groups)."""
-    if _names_a_stem(groups[0]):
-        return None
+    fields = {field_named(_last_word(key)) for key in groups[0]}
+    if "stem" in fields and (not _group_kind(groups[0]) or fields & {"answer", "options"}):
+        return None  # (a question, perhaps holding sub-questions or typed: not a group naming its type)
     inner = next(
         (key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])), None
     )
@@ -312,11 +382,13 @@ def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
         questions = group.get(inner)
         if not _is_records(questions):
             return None
-        kind = next(
-            (k for value in group.values() if isinstance(value, str) and (k := kind_named(value))), ""
-        )
+        kind = _group_kind(group)
         records.extend({**record, TYPE_FIELD: kind} if kind else record for record in questions)
     return records
+
+
+def _group_kind(group: dict[str, object]) -> str:
+    return next((k for value in group.values() if isinstance(value, str) and (k := kind_named(value))), "")
 
 
 def _is_records(value: object) -> TypeGuard[list[dict[str, object]]]:

@@ -83,6 +83,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stem",
         "content",
         "questioncontent",
+        "problem",
+        "description",
         "q",
         "timu",
         "tigan",
@@ -167,6 +169,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "xuanxiang",
     ),
     "number": ("序号", "题号", "编号", "no", "id", "number", "num", "tihao", "xuhao"),
+    # an app's key as the right option's index, counted from 0 as code counts ("correctIndex": 2)
+    "answer_index": ("answerindex", "correctindex", "rightindex", "rightanswerindex", "correctanswerindex"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
 # "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA", "Answer 1", "Choice B" (exports
@@ -447,6 +451,7 @@ def _letters_below(columns: Columns, row: Row) -> Columns:
     return Columns(number, fields, options, used)
 
 
+SOLUTION_WORDS = ("解答", "solution")
 # "qnumber | qstem | qA … | qTrue": a program's export prefixes every column name alike.
 SHARED_PREFIX = re.compile(r"[a-z]{1,3}_?", re.IGNORECASE)
 
@@ -483,7 +488,7 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     numbered = _numbered_options(names)
     # A lone letter A with no B beside it answers ("Q | A", "Q | A1…A4 | A"), not an option A.
     lone_a = "b" not in {n.lower() for n in names} and "a" in {n.lower() for n in names}
-    # "解答": Taiwan's banks head their key so; beside a column of 答案 it is the worked solution
+    # "解答" (Taiwan's banks head their key so), "solution": beside a column of 答案, the worked solution
     solution = "explanation" if any(field_named(name) == "answer" for name in names) else "answer"
     for index, (text, name) in enumerate(zip(cells, names, strict=True)):
         if not name:
@@ -494,7 +499,7 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
             continue
         option = OPTION_COLUMN.fullmatch(name)
         field = "answer" if lone_a and name.lower() == "a" else field_named(name)
-        field = solution if name == "解答" else field
+        field = solution if name.lower() in SOLUTION_WORDS else field
         if option and field is None:
             token = option.group(1).upper()
             place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter
@@ -548,6 +553,7 @@ FIELD_LABELS = {
     "material": "材料",
     "options": "选项",
     "number": "题号",
+    "answer_index": "答案(选项序号,从0起)",
 }
 
 
@@ -597,7 +603,7 @@ def filled_down(sheet: Sheet, columns: Columns) -> list[Row]:
 
 def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[ParsedQuestion], list[str]]:
     sheet = Sheet(sheet.name, filled_down(sheet, columns), sheet.merged)
-    columns = _without_placeholder_columns(sheet, columns)
+    columns = _keyed_by_place(sheet, _without_placeholder_columns(sheet, columns))
     sheet_kind = kind_named(sheet.name)
     section = sheet.name if multi or sheet_kind else ""
     questions: list[ParsedQuestion] = []
@@ -628,7 +634,11 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         elif options:
             stem = without_echoed_options(stem, options)
-        answer = _graded(cell("answer")) or _letter_at(cell("answer_place"), options)
+        answer = (
+            _graded(cell("answer"))
+            or _letters_at(cell("answer_place"), options, first=1)
+            or _letters_at(cell("answer_index"), options, first=0)
+        )
         options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)
         question.explanation = explanation
@@ -655,9 +665,47 @@ def _graded(answer: str) -> str:
     return graded.group(1) if graded.group(2) in ("对", "正确") else ""
 
 
-def _letter_at(place: str, options: list[str]) -> str:
-    """ "4" over four options: the fourth one's letter."""
-    return "ABCDEFGH"[int(place) - 1] if place.isdigit() and 1 <= int(place) <= min(len(options), 8) else ""
+def _letters_at(places: str, options: list[str], first: int) -> str:
+    """ "4" (or "1,3", '["0", "2"]') over four options: the key by the options' places, counted
+    from `first` (1 as people count, 0 as code does)."""
+    found = json_list(places) if places.startswith("[") else re.findall(r"\d+", places)
+    if not found or not all(p.isdigit() and first <= int(p) < min(len(options), 8) + first for p in found):
+        return ""
+    return "".join(sorted({"ABCDEFGH"[int(p) - first] for p in found}))
+
+
+ZERO_PLACES = re.compile(r"\[?\s*\"?\d\"?(?:\s*,\s*\"?\d\"?)*\s*\]?")
+
+
+def _keyed_by_place(sheet: Sheet, columns: Columns) -> Columns:
+    """A key column of option places throughout: read as places even where an option's text is
+    that number too ("4" over "2 | 4 | 6 | 8" is the fourth). One of them 0 counts from 0, as code
+    does (places from 1 never say 0). Kept as texts when every place is also its row's option."""
+    at = columns.fields.get("answer")
+    if at is None or not (columns.options or "options" in columns.fields):
+        return columns
+    rows = [c for n, c in sheet.rows if n > columns.header_row and at < len(c) and c[at].strip()]
+    keys = [c[at].strip() for c in rows]
+    if not keys or not all(ZERO_PLACES.fullmatch(key) for key in keys):
+        return columns
+    if any("0" in re.findall(r"\d", key) for key in keys):
+        place = "answer_index"
+    elif all(
+        set(re.findall(r"\d+", key)) <= set(_row_options(cells, columns))
+        for key, cells in zip(keys, rows, strict=True)
+    ):
+        return columns  # (options that are numbers, keyed by their texts)
+    else:
+        place = "answer_place"
+    fields = {(place if name == "answer" else name): index for name, index in columns.fields.items()}
+    return Columns(columns.header_row, fields, columns.options, columns.used, columns.by_blocks)
+
+
+def _row_options(cells: list[str], columns: Columns) -> list[str]:
+    at = columns.fields.get("options")
+    return _options(cells, columns) or split_options_cell(
+        cells[at].strip() if at is not None and at < len(cells) else ""
+    )
 
 
 def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[list[str], str, str]:
@@ -837,20 +885,19 @@ def json_list(text: str) -> list[str] | None:
     return texts
 
 
-# a database's id beside the option's text: "092b459483a740fc9f872062ab774d57", a UUID
-RECORD_ID = re.compile(r"\s*[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}\s*")
+# a database's id beside the option's text: "092b459483a740fc9f872062ab774d57", a UUID, or
+# "643dfeb6cff47e000114ab37", a MongoDB ObjectId
+RECORD_ID = re.compile(r"\s*(?:[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}|[0-9a-fA-F]{24})\s*")
 
 
 def _json_item_text(item: object) -> str | None:
     if isinstance(item, str | int | float) and not isinstance(item, bool):
         return str(item).strip()
     if isinstance(item, dict):
-        texts = [
-            v.strip()
-            for v in item.values()
-            if isinstance(v, str) and not re.fullmatch(r"\s*[A-Ha-h\d]?\s*", v) and not RECORD_ID.fullmatch(v)
-        ]
-        return texts[0] if len(texts) == 1 else None
+        texts = [v.strip() for v in item.values() if isinstance(v, str) and not RECORD_ID.fullmatch(v)]
+        if len(texts) > 1:  # (the option's label or place beside its text: {"key": "A", "value": "…"})
+            texts = [t for t in texts if not re.fullmatch(r"[A-Ha-h\d]?", t)]
+        return texts[0] if len(texts) == 1 else None  # ({"text": "1", "correct": true}: its one text)
     return None
 
 
@@ -1008,6 +1055,10 @@ FILLER_OPTIONS = frozenset({"无", "無", "空", "-", "--", "—", "/", "\\", "n
 
 
 def _without_padding(options: list[str]) -> list[str]:
+    """Options an app padded to a fixed count: empty ones at the end ('["甲", "乙", "丙", ""]'), or
+    fillers after a judgement's pair."""
+    while options and not options[-1].strip():
+        options = options[:-1]
     rest = options[2:]
     if (
         rest

@@ -711,7 +711,7 @@ FLOORS = {
     "pd2_c1-driving-theory-bank-rows1-150.xls": (0.95, 0.95),  # joining 0.00; read 1.00/1.00
     "pd3_iiqe-paper1-bank-q1-150.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pe1_zikao-guanlixue-yuanli-bank.js": (0.9, 0.9),  # joining 0.00 refused; read 0.91/0.94
-    "pe2_noip-chusai-2007-2008-bank.js": (0.0, None),  # joining 0.00 refused; read 0.00
+    "pe2_noip-chusai-2007-2008-bank.js": (0.95, 0.9),  # joining 0.00 refused; read 0.00; session 39 1.00/0.92
     "pf1_network-basics-paper10-key.md": (0.95, 0.85),  # F1 1.00, answers 0.89
     "pg1_fineland-engineering-process-exam.js": (0.95, 0.85),  # joining 1.00/0.00; read 1.00/0.88
     "pg2_fire-safety-quiz-levels-0-2.js": (0.95, 0.95),  # joining 0.53/1.00; read 1.00/1.00
@@ -722,22 +722,22 @@ FLOORS = {
     "pj1_xigai-chaoxing-chapter-tests.txt": (0.95, 0.95),  # F1 1.00, answers 0.99
     "pj2_marxism-smartexam-mayuan-bank.ts": (0.0, None),  # F1 0.00, no key
     "pm1_tw-marketing-bank-ch1-1-to-2-1.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "pm2_shuili-safety-training-multi-select.json": (0.0, None),  # F1 0.00, no key
+    "pm2_shuili-safety-training-multi-select.json": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pm3_zqu-freshman-rules-exam-bank.txt": (0.35, 0.0),  # F1 0.38, answers 0.00
-    "pq1_harmonyos-serverless-exam-list4.js": (0.0, None),  # F1 0.00, no key
+    "pq1_harmonyos-serverless-exam-list4.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pr1_js-oop-quiz-2016.docx": (0.6, 0.5),  # F1 0.60, answers 0.53
     "pr2_maogai-review-qa-2024.docx": (0.5, 0.4),  # F1 0.50, answers 0.44
-    "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.0, None),  # F1 0.00, no key
+    "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pn2_ncre3-db-chapter-practice.md": (0.7, 0.6),  # F1 0.74, answers 0.63
     "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "po1_xigai-objective-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "po2_chaoxing-java-programming-bank-slice.xlsx": (0.95, 0.1),  # F1 1.00, answers 0.12
     "pp1_nursing-diabetes-bank-2024.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pp2_cmcc-govent-random-exam-0.docx": (0.95, None),  # F1 1.00, no key
-    "pk1_caac-uav-pilot-theory-bank-slice.js": (0.0, None),  # F1 0.00, no key
+    "pk1_caac-uav-pilot-theory-bank-slice.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pv1_childcare-cert-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "pt1_songjiang-dangji-peidian-anggui.js": (0.0, None),  # F1 0.00, no key
-    "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.1),  # F1 1.00, answers 0.13
+    "pt1_songjiang-dangji-peidian-anggui.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
+    "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.95),  # joining 1.00/0.13; read 1.00/1.00
     "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.85),  # F1 1.00, answers 0.88
     "pu2_fushe-anquan-kaohe-2022.pdf": (0.65, 0.1),  # F1 0.68, answers 0.12
     "o1_ds-exam-key.docx": (0.95, 0.95),

@@ -120,14 +120,22 @@ def test_an_exam_systems_reply_grouping_its_questions_by_type() -> None:
     ]
 
 
-def test_lists_under_keys_naming_no_type_are_not_joined() -> None:
-    # two lists of records side by side, neither key a type: which is the bank is unclear
+def test_lists_under_keys_naming_no_type_are_joined_when_their_records_are_alike() -> None:
+    # two lists of records side by side, neither key a type: a bank per topic when their records
+    # are of one shape ({"dw": […], "ag": […]}), unclear which is the bank when they differ
     from importers.pipeline.json_records import json_sheet
     from importers.pipeline.model import Line
 
-    for bank in ({"todo": RECORDS, "done": RECORDS}, {"single": RECORDS, "multi": RECORDS}):
+    other = [{"question": "第二个库的题", "solution": "A"}]
+    for bank in (
+        {"todo": RECORDS, "done": RECORDS},
+        {"single": RECORDS, "multi": RECORDS},
+        {"a": RECORDS, "b": other},
+    ):
         lines = [Line(text=t, lineno=i) for i, t in enumerate(json.dumps(bank).splitlines(), 1)]
-        assert (json_sheet(lines) is None) == ("todo" in bank)
+        sheet = json_sheet(lines)
+        assert (sheet is None) == ("b" in bank)
+        assert sheet is None or len(sheet.rows) == 1 + 2 * len(RECORDS)
 
 
 def test_records_inside_an_apis_reply_two_keys_deep_placed_at_their_lines() -> None:
@@ -395,3 +403,147 @@ def test_a_scripts_lists_of_one_shape_are_all_its_questions() -> None:
 def test_a_script_holding_code_not_data_is_refused() -> None:
     with pytest.raises(PaperError, match="script"):
         parse_document("app.js", b"function start() {\n  // 1. load the exam\n  return fetch('/exam');\n}\n")
+
+
+def test_a_keys_index_counts_options_from_zero() -> None:
+    # an exported test: options listed under "_Answers", the key the right option's index from 0
+    # ("…IndexD" for one answer, "_RightAnswerIndex" a list for several), a private field's "_Title"
+    def record(title: str, labels: list[str], one: str | None, several: list[str] | None) -> str:
+        answers = [{"value": str(i), "label": label} for i, label in enumerate(labels)]
+        fields = {
+            "_Answers": answers,
+            "_Title": title,
+            "_RightAnswerIndex": several,
+            "_RightAnswerIndexD": one,
+        }
+        return json.dumps(fields, ensure_ascii=False)
+
+    script = (
+        "export const list4 = [\n  "
+        + record("推荐使用哪种开发语言（  ）。", ["ts", "java", "go"], "0", None)
+        + ",\n  "
+        + record("认证服务的收费项有（  ）。", ["短信", "邮件", "匿名"], None, ["0", "1"])
+        + ",\n  "
+        + record("云函数可以定时触发。（  ）", ["正确", "错误"], "1", None)
+        + "\n]"
+    )
+    assert [(q[1], q[3], q[4]) for q in briefs(script, "list.js")] == [
+        ("single", ["ts", "java", "go"], "A"),
+        ("multiple", ["短信", "邮件", "匿名"], "AB"),
+        ("truefalse", [], False),
+    ]
+
+
+def test_a_key_of_places_is_read_as_places_even_over_options_that_are_numbers() -> None:
+    # a drone-licence bank on window: chapters as comments, the key a place from 0, options padded
+    # with an empty one; then a module keyed by places from 1, one question's options numbers
+    script = (
+        "// 共计: 2 题\nwindow.QUESTIONS = [\n  // ==== 概述 ====\n"
+        '  { id: 1, q: "无人机适用于（）", opts: ["250 克", "7 公斤", ""], ans: 1 },\n'
+        '  { id: 2, q: "I 类无人机是指（）", opts: ["甲", "乙", "丙", ""], ans: 0 },\n];\n'
+    )
+    assert [(q[3], q[4]) for q in briefs(script, "questions.js")] == [
+        (["250 克", "7 公斤"], "B"),
+        (["甲", "乙", "丙"], "A"),
+    ]
+    module = (
+        "module.exports={\n  /** get */\n  dw:[\n"
+        "    { content: '会议审议通过准则（ ）',\n"
+        "      answers: [{content: '中央'}, {content: '书记处'}], answer: '2' }\n"
+        "  ],\n  ag:[\n"
+        "    { content: '室外人员应距离故障点（ ）m以外。',\n"
+        "      answers: [{content: '4'}, {content: '8'}], answer: '2' },\n"
+        "    { content: '钥匙至少应有（ ）把', answers: [{content: '3'}, {content: '2'}], answer: '1' }\n"
+        "  ]\n}\n"
+    )
+    assert [(q[2], q[4]) for q in briefs(module, "questions.js")] == [
+        ("会议审议通过准则（ ）", "B"),
+        ("室外人员应距离故障点（ ）m以外。", "B"),
+        ("钥匙至少应有（ ）把", "A"),
+    ]
+
+
+def test_options_flagged_right_are_the_key_not_the_learners_result() -> None:
+    # a drill app's bank: each option flagged "correct"; the record's own "correct" is whether the
+    # learner got it right, its long "id" no question number
+    bank = [
+        {
+            "text": "对生产安全事故实行（ ）制度。",
+            "options": [{"text": "协商", "correct": False}, {"text": "责任追究", "correct": True}],
+            "id": 59210076664,
+            "correct": False,
+        },
+        {
+            "text": "提升装置的钢丝绳应检查（ ）",
+            "options": [
+                {"text": "1", "correct": True},
+                {"text": "2", "correct": False},
+                {"text": "3", "correct": True},
+            ],
+            "id": 857793720258,
+            "correct": False,
+        },
+    ]
+    assert [(q[0], q[1], q[3], q[4]) for q in briefs(json.dumps(bank, ensure_ascii=False))] == [
+        ("", "single", ["协商", "责任追究"], "B"),
+        ("", "multiple", ["1", "2", "3"], "AC"),
+    ]
+
+
+def test_a_platforms_records_in_groups_under_subjects_with_the_learners_answers() -> None:
+    # exam records copied into an app: a subject's papers as lists of records ("description" the
+    # question, "solution" the key beside the learner's "userAnswer"), options with ObjectIds
+    def record(n: int, key: str, mine: str) -> str:
+        options = ", ".join(
+            f"{{ id: '643dfeb6cff47e000114ab3{i}', label: '{label}', description: '选项{label}' }}"
+            for i, label in enumerate("ABC")
+        )
+        fields = f"description: '第{n}题（ ）', solution: '{key}', userAnswer: '{mine}'"
+        return f"{{ {fields}, options: [{options}] }}"
+
+    script = (
+        "export const navList = [{ title: '英语', code: 'english' }, { title: '化学', code: 'chemistry' }];\n"
+        "export const dataObj = {\n  // 英语\n  english: [\n    [\n      "
+        + record(1, "A", "B")
+        + ",\n      "
+        + record(2, "C", "C")
+        + "\n    ]\n  ],\n  chemistry: [\n    [\n      "
+        + record(3, "B", "A")
+        + "\n    ]\n  ]\n};\n"
+    )
+    assert [(q[2], q[3], q[4]) for q in briefs(script, "exam1.js")] == [
+        ("第1题（ ）", ["选项A", "选项B", "选项C"], "A"),
+        ("第2题（ ）", ["选项A", "选项B", "选项C"], "C"),
+        ("第3题（ ）", ["选项A", "选项B", "选项C"], "B"),
+    ]
+
+
+def test_a_bank_named_in_english_problem_opts_ans() -> None:
+    bank = [
+        {
+            "Problem": f"风险管理第{n}条（ ）",
+            "Opts": [{"key": "A", "value": "A.公众"}, {"key": "B", "value": "B.个人"}],
+            "Ans": ["A", "B"],
+        }
+        for n in (1, 2)
+    ]
+    assert [(q[1], q[2], q[3], q[4]) for q in briefs(json.dumps(bank, ensure_ascii=False))] == [
+        ("multiple", "风险管理第1条（ ）", ["公众", "个人"], "AB"),
+        ("multiple", "风险管理第2条（ ）", ["公众", "个人"], "AB"),
+    ]
+
+
+def test_a_judges_record_whose_one_part_holds_the_options_and_key() -> None:
+    bank = [
+        {
+            "id": n,
+            "description": f"第{n}题：（  ）不是CPU的组成部分",
+            "questions": [{"choices": ["控制器", "主板"], "allowMultiChoices": False, "correctAnswers": [key]}],
+        }
+        for n, key in ((1, "B"), (2, "A"))
+    ]
+    script = "var data = " + json.dumps(bank, ensure_ascii=False, indent=2) + ";\n"
+    assert [(q[0], q[2], q[3], q[4]) for q in briefs(script, "pretest.js")] == [
+        ("1", "第1题：（  ）不是CPU的组成部分", ["控制器", "主板"], "B"),
+        ("2", "第2题：（  ）不是CPU的组成部分", ["控制器", "主板"], "A"),
+    ]

@@ -273,7 +273,7 @@ def test_a_programs_prefixed_column_names_and_answers_by_option_number() -> None
                 ["qnumber", "qstem", "qA", "qB", "qC", "qTrue"],
                 [1, "客户是?", "上帝", "朋友", "对手", 2],
                 [2, "服务包括?", "倾听", "致歉", "争辩", "1,2"],
-                [3, "数字几?", "3", "1", "2", "1"],  # an option reading "1": the text wins
+                [3, "数字几?", "3", "1", "2", "1"],  # an option reading "1": the column keys by place
             ],
         )
     )
@@ -281,9 +281,15 @@ def test_a_programs_prefixed_column_names_and_answers_by_option_number() -> None
     assert [(q.number, q.type, q.options, q.answer) for q in paper.questions] == [
         ("1", "single", ["上帝", "朋友", "对手"], "B"),
         ("2", "multiple", ["倾听", "致歉", "争辩"], "AB"),
-        ("3", "single", ["3", "1", "2"], "B"),
+        ("3", "single", ["3", "1", "2"], "A"),
     ]
     assert "qstem→题干" in paper.notes[0] and "qTrue→答案" in paper.notes[0]
+
+
+def test_a_key_naming_options_that_are_numbers_throughout_keeps_their_texts() -> None:
+    rows = [["题目", "A", "B", "C", "答案"], ["1+1=?", "3", "2", "4", "2"], ["2+2=?", "4", "5", "6", "4"]]
+    paper = parse_document("bank.xlsx", book(("Sheet1", rows)))
+    assert [q.answer for q in paper.questions] == ["B", "A"]
 
 
 def test_a_database_exports_snake_case_column_names() -> None:
