@@ -70,9 +70,10 @@ FURNITURE = [
     # record separators between questions: lines of - = * ─ ~ (not _, a blank to fill)
     re.compile(r"^(?:[-=*~─━—·•]\s*){3,}$"),
     # score lines and header blocks of learning-platform exports: "2.0分", "+ 2.0 分", "得分: 0.0分",
-    # "题量: 20"
+    # "题量: 20"; a quiz tool's "+2" over each question
     re.compile(
-        r"^(?:本题|实际)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?|[(（]?\s*[+＋]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?)$"
+        r"^(?:本题|实际)?(?:(?:得分|分数|分值|score)\s*[:：]?\s*\d+(?:\.\d+)?\s*分?"
+        r"|[(（]?\s*(?:[+＋]?\s*\d+(?:\.\d+)?\s*分|[+＋]\s*\d+(?:\.\d+)?)\s*[)）]?)$"
     ),
     re.compile(r"^(?:题量|满分|作答时间|提交时间|交卷时间|答题时长|考试时间)\s*[:：]"),
     # a paper's header fields: "科目:1.計算機原理 2.網路概論" (its numbers name subjects, not
@@ -289,7 +290,7 @@ REPEAT_MAX_CHARS = 40
 REPEAT_LONG_MAX_CHARS = 80
 REPEAT_LONG_MIN = 5
 # Words of answers and keys: "解答：答案选择C。", "**正确**", "TRUE" repeat after many questions.
-TASK_BOX = re.compile(r"^\[\s*[xX√✓✔]?\s*\]\s")
+TASK_BOX = re.compile(r"^(?:\[\s*[xX√✓✔]?\s*\]\s|[(（]\s*[xX]?\s*[)）])")
 ANSWER_WORDS = re.compile(r"答|正确|错误|對|错|对|true|false|[√×✓✗]|\*\*", re.I)
 
 
@@ -305,7 +306,7 @@ def _asks(text: str, times: int) -> bool:
         or rules.BLANK.search(text)
         or rules.BARE_HEADING.match(text)
         or rules.CASE_PART.match(text)  # "【问题2】(4分)": asked in each case, answered under its key
-        or TASK_BOX.match(text)  # "[ ] 毛泽东": an option of a task list, unlabelled
+        or TASK_BOX.match(text)  # "[ ] 毛泽东", "(x)以上都是": an option of a task list, unlabelled
         or program_line(text, 0)  # "#include <GL/glut.h>", "void Paint()": every answer's program
         or PROMPT_END.search(text) is not None  # "The output of //1 is: (1%)": each question's blank
     )

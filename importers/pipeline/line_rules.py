@@ -21,10 +21,13 @@ from .sheet_bank import find_columns, key_columns, options_in_stem, split_option
 if TYPE_CHECKING:
     from .segment import Segmenter
 
-# "[x] 客户", "[ ] 价格" (Markdown task lists), "(x) B.错": an option, ticked when it is the key.
+# "[x] 客户", "[ ] 价格" (Markdown task lists), "(x) B.错", a quiz tool's "()2-7" "(x)3-7": an
+# option, ticked when it is the key. (Unlettered in round brackets only ticked "x": "(√)…" is a
+# statement judged true, "( )1.…" a judgement's box before its number.)
 TASK_OPTION = re.compile(
     r"^(?:\[\s*(?P<sq>[xX√✓✔]?)\s*\]\s*(?:[A-H]\s*[.、．:]\s*)?"
-    r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*)(?P<text>\S.*)$"
+    r"|[(（]\s*(?P<rd>[xX√✓✔]?)\s*[)）]\s*[A-H]\s*[.、．:]\s*"
+    r"|[(（]\s*(?P<rx>[xX]?)\s*[)）](?!\s*\d+\s*[.、．])\s*)(?P<text>\S.*)$"
 )
 # "[ ] **找到接口**未选": an exported attempt marks beside an option whether the trainee chose it;
 # that is the trainee's record, not the option's text (nor the key).
@@ -275,6 +278,8 @@ def task_option(seg: Segmenter, line: Line) -> str:
     task = TASK_OPTION.match(line.text)
     if not task or seg.mode != "questions":
         return ""
+    if task.group("rx") is not None and not _in_unlettered_run(seg, line):
+        return ""  # "（ ），就安全生产…": a wrapped stem opening with its blank
     if TASK_OPTION.match(seg.next_text) and _opens_task_question(seg):
         seg.item = Item(number="", lineno=line.lineno, section=seg.section, stem=_task_stem(seg))
     item = seg.item
@@ -282,12 +287,34 @@ def task_option(seg: Segmenter, line: Line) -> str:
         return ""
     if not item.stem or item.option_family not in ("", "task"):
         return ""
-    if task.group("sq") or task.group("rd"):
+    if task.group("sq") or task.group("rd") or task.group("rx"):
         item.checked.append(len(item.options))
     item.options.append(TASK_CHOICE_STATUS.sub("", task.group("text")))
     item.option_family = "task"
+    seg.task_line = line.lineno if task.group("rx") is not None else 0
     item.slot = "option"
     return "option"
+
+
+def _in_unlettered_run(seg: Segmenter, line: Line) -> bool:
+    """ "()2-7" "(x)3-7": unlettered options come in a run, this one after another or before one."""
+    after = TASK_OPTION.match(seg.next_text)
+    return seg.prev_lineno == seg.task_line > 0 or (after is not None and after.group("rx") is not None)
+
+
+def stem_after_task_options(seg: Segmenter, line: Line) -> str:
+    """A line after a gap below a quiz tool's unlettered options ("()2-7" "(x)3-7"), more of them
+    under it: the next question's stem, not the last option's wrapped text (nor an option:
+    "（）年，经…" opens with its blank)."""
+    item = seg.item
+    if item is None or item.option_family != "task" or item.slot != "option" or seg.mode != "questions":
+        return ""
+    if seg.prev_lineno != seg.task_line or line.lineno == seg.task_line + 1:
+        return ""  # (not right after such options, or no gap between)
+    if not TASK_OPTION.match(seg.next_text):
+        return ""
+    item.extra.append(line.text)
+    return "stem"
 
 
 def _opens_task_question(seg: Segmenter) -> bool:
@@ -1163,6 +1190,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("bullet_question", bullet_question),
     ("heading_over_options", heading_over_options),
     ("task_judgement", task_judgement),
+    ("stem_after_task_options", stem_after_task_options),
     ("task_option", task_option),
     ("shared_options_head", shared_options_head),
     ("lone_label", lone_label),

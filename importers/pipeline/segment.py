@@ -306,9 +306,11 @@ class Segmenter:
         self.nested: tuple[Item, int] | None = None  # numbering restarted under this item (see open_item)
         self.prev_code = False  # the line read before was a code block's
         self.prev_chars = 0  # how long the line read before was (a long one may have been wrapped)
+        self.prev_lineno = 0  # and where it was (a gap before this line: blank or furniture lines)
         self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
+        self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -333,6 +335,7 @@ class Segmenter:
         self.prev_full = full
         self.prev_code = line.code
         self.prev_chars = len(line.text)
+        self.prev_lineno = line.lineno
 
     def scan(self, line: Line) -> None:
         """Read `line` boundary by boundary (also the rest of a line whose opening a rule read)."""

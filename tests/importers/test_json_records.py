@@ -538,7 +538,7 @@ def test_a_judges_record_whose_one_part_holds_the_options_and_key() -> None:
         {
             "id": n,
             "description": f"第{n}题：（  ）不是CPU的组成部分",
-            "questions": [{"choices": ["控制器", "主板"], "allowMultiChoices": False, "correctAnswers": [key]}],
+            "questions": [{"choices": ["控制器", "主板"], "allowMulti": False, "correctAnswers": [key]}],
         }
         for n, key in ((1, "B"), (2, "A"))
     ]
