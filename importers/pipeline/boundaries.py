@@ -1656,7 +1656,10 @@ EMPHASIS_LEFT = re.compile(r"[\s*_]*")  # the "**" closing "**二、简答题**"
 
 def on_prose_heading(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     end = heading_end(text, m.end(), rules.PROSE_HEADING_MAX)
-    seg.new_section(text[m.start() : end].strip(), "prose", line.lineno)
+    heading = text[m.start() : end].strip()
+    if seg.mode == "key" and seg.part_of_key(heading):
+        return end  # "二、核技术利用辐射安全法律法规答案": a titled part's key, not a part of prose
+    seg.new_section(heading, "prose", line.lineno)
     return end
 
 

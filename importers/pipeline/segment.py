@@ -273,6 +273,8 @@ class Segmenter:
         self.key_explains = False  # the key being read explains questions already keyed
         self.keys: list[KeyEntry] = []
         self.key_part_at = -1  # in a key, the last of the paper's parts it has named
+        self.key_part: str | None = None  # the titled part whose key it is (part_of_key)
+        self.key_elsewhere = False  # …or a part the paper does not print: its entries are left out
         # (counted as they come, so a key of thousands of entries is never searched per entry)
         self.keyed_numbers: Counter[tuple[int, int]] = Counter()  # (id of its target, number)
         self.sets_asked: dict[int, int] = {}  # per paper, questions numbered 1: counted once a key
@@ -840,6 +842,8 @@ class Segmenter:
 
     def start_heading(self, heading: str, kind: str, rest: str, line: Line) -> None:
         heading = heading.strip().rstrip(":：")
+        if self.mode == "key" and not rest and self.part_of_key(heading):
+            return
         if self.mode == "questions" and not rest and self._heading_again_over_key(heading):
             self.start_key()  # "一、单项选择题" again after the paper, "1．A  2．C" under it: its key
         target = self.find_section(heading, kind) if self.mode == "key" else None
@@ -876,6 +880,23 @@ class Segmenter:
             self.chapter_title, self.roles[self.item.lineno] = self.item.stem, ["heading"]
             self.item = None
         self.new_section(heading, kind, line.lineno)
+
+    def part_of_key(self, heading: str) -> bool:
+        """ "二、核技术利用辐射安全法律法规答案" in a key set out by the paper's titled parts ("第二部分
+        核技术利用辐射安全法律法规"): that part's key, its entries for the sections under it. A part
+        the paper does not print (a bank's slice, a chosen part) has its entries left out."""
+        named = PART_KEY.match(heading)
+        if named is None or self.section_kind(named.group("title")) != "generic":
+            return False
+        parts = {s.chapter for s in self.doc_sections() if s.items and TITLED_PART.match(s.chapter)}
+        if not parts:
+            return False
+        title = _bare_title(named.group("title"))
+        matching = [part for part in parts if title and title == _bare_title(TITLED_PART.sub("", part))]
+        self.key_part = matching[0] if len(matching) == 1 else None
+        self.key_elsewhere = self.key_part is None
+        self.key_target, self.key_entry, self.key_last = None, None, 0
+        return True
 
     def part_named_again(self, heading: str, kind: str) -> bool:
         """A heading in a key numbered as a part of the paper above and of its kind ("四、简析题"
@@ -1160,6 +1181,8 @@ class Segmenter:
         return self.key_entry
 
     def keep_key(self, entry: KeyEntry) -> None:
+        if self.key_elsewhere and self.mode == "key":
+            return  # (the key of a part not printed here)
         self.keys.append(entry)
         self.keyed_targets.add(id(entry.target))
 
@@ -1178,6 +1201,7 @@ class Segmenter:
         self.mode = "key"
         self.key_explains = False
         self.key_part_at = -1  # the last of the paper's parts the key has named (part_named_again)
+        self.key_part, self.key_elsewhere = None, False
         self.sets_asked.clear()
         self.key_target = None
         self.key_entry = None
@@ -1242,7 +1266,7 @@ class Segmenter:
         )
 
     def find_section(self, heading: str, kind: str) -> Section | None:
-        candidates = [s for s in self.doc_sections() if s.items]
+        candidates = [s for s in self.doc_sections() if s.items and self.key_part in (None, s.chapter)]
         for s in candidates:
             if _norm_heading(s.heading) == _norm_heading(heading):
                 return s
@@ -1286,6 +1310,18 @@ WRAPPED_MIN = 24  # characters: a term to explain is shorter, a wrapped paragrap
 KEY_ENTRIES_LINE = re.compile(
     rf"^\s*(?:(?:\d{{1,3}}\s*[-~～—–]\s*)?\d{{1,3}}\s*[.、．:：]?\s*(?:[A-H]{{1,8}}|[{rules.MARKS}]+)\s*[,，;；]?\s*)+$"
 )
+
+
+# "二、核技术利用辐射安全法律法规答案", "第一部分 基础知识参考答案": the key of a titled part
+PART_KEY = re.compile(
+    rf"^\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]|第[{rules.CN_NUM}\d]{{1,3}}部分)?\s*(?P<title>\S.*?)"
+    r"\s*(?:参考|參考)?答案\s*(?:[(（][^)）]*[)）]?)?$"  # (a note after it, "（本部分共…）", cut or whole)
+)
+TITLED_PART = re.compile(rf"^\s*第[{rules.CN_NUM}\d]{{1,3}}(?:部分|篇|编|編)\s*")
+
+
+def _bare_title(title: str) -> str:
+    return re.sub(r"[\s\W_]+", "", title)
 
 
 def _norm_heading(heading: str) -> str:

@@ -1115,12 +1115,34 @@ def _truefalse_answer(answer_text: str, options: list[str], named: bool) -> Answ
 def _fill_answer(answer_text: str, stem: str) -> Answer:
     if not answer_text:
         return None
+    numbered = _numbered_blanks(answer_text)
+    if numbered:
+        return numbered
     blanks = len(rules.BLANK.findall(stem))
     for separator in (*FILL_SPLIT, BAR):  # "上帝|及时" for two blanks: one answer each
         parts = [p for p in separator.split(answer_text) if p]
         if blanks > 1 and len(parts) == blanks:
             return parts
     return [ALTERNATIVES_SLASH.sub(words.ALTERNATIVE, answer_text)] if blanks <= 1 else [answer_text]
+
+
+# "(1) 复合数据类型;" "(1) new;(2) int": a platform's key, each blank's answer after its number
+BLANK_NUMBER = re.compile(r"(?:^|(?<=[\s;；,，]))(?:[(（](\d{1,2})[)）]|第\s*(\d{1,2})\s*空\s*[:：]?)\s*")
+
+
+def _numbered_blanks(answer_text: str) -> list[str] | None:
+    """The answers of numbered blanks, (1) then (2)… from the key's start; None for other keys."""
+    marks = list(BLANK_NUMBER.finditer(answer_text))
+    if not marks or marks[0].start() != 0:
+        return None
+    if [int(m.group(1) or m.group(2)) for m in marks] != list(range(1, len(marks) + 1)):
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(answer_text)]
+    parts = [
+        answer_text[m.end() : end].strip().rstrip(";；,，").strip()
+        for m, end in zip(marks, ends, strict=True)
+    ]
+    return parts if all(parts) else None
 
 
 # "上帝/顾客": alternatives for one blank; "1/2", "2009/5/1" between digits: a fraction, a date

@@ -140,4 +140,10 @@ def cell_text(value: object) -> str:
         value = value.date()  # an answer typed "2009/5/1", which Excel stored as a date
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return f"{value.year}/{value.month}/{value.day}"  # as a Chinese Excel shows it
-    return str(value).strip()
+    text = str(value)
+    if "_x" in text:  # " B_x000D_": a character the file escaped as OOXML does, left so by its writer
+        text = OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.strip()
+
+
+OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -731,7 +731,7 @@ FLOORS = {
     "pn2_ncre3-db-chapter-practice.md": (0.7, 0.6),  # F1 0.74, answers 0.63
     "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "po1_xigai-objective-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "po2_chaoxing-java-programming-bank-slice.xlsx": (0.95, 0.1),  # F1 1.00, answers 0.12
+    "po2_chaoxing-java-programming-bank-slice.xlsx": (0.95, 0.95),  # joining 1.00/0.12; read 1.00/0.99
     "pp1_nursing-diabetes-bank-2024.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pp2_cmcc-govent-random-exam-0.docx": (0.95, None),  # F1 1.00, no key
     "pk1_caac-uav-pilot-theory-bank-slice.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
@@ -739,7 +739,7 @@ FLOORS = {
     "pt1_songjiang-dangji-peidian-anggui.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.95),  # joining 1.00/0.13; read 1.00/1.00
     "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.85),  # F1 1.00, answers 0.88
-    "pu2_fushe-anquan-kaohe-2022.pdf": (0.65, 0.1),  # F1 0.68, answers 0.12
+    "pu2_fushe-anquan-kaohe-2022.pdf": (0.95, 0.95),  # joining 0.68/0.12; read 1.00/1.00
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),

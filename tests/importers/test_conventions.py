@@ -8147,3 +8147,22 @@ def test_a_textbooks_section_numbered_by_chapter_and_place_heads_its_questions()
         ("第 1.1 節 桌上電腦的基本部件", "1", "見第1.2節。"),
         ("第 1.2 節 系統組內有些甚麼?", "1", ""),
     ]
+
+
+def _titled_parts_paper(with_first_part: bool) -> str:
+    first = "第一部分 基础知识\n一、单选题\n1、甲是（ ）\nA、一 B、二\n2、乙是（ ）\nA、三 B、四\n"
+    second = "第二部分 法律法规\n一、单选题\n1、丙是（ ）\nA、五 B、六\n2、丁是（ ）\nA、七 B、八\n"
+    key = (
+        "第三部分 答案\n一、基础知识答案\n单选题\n1.A 2.B\n"
+        "二、法律法规答案（本部分共两题，每题两分，不选、错选均不得分）\n单选题\n1.B 2.A\n"
+    )
+    return (first if with_first_part else "") + second + key
+
+
+def test_a_key_set_out_by_titled_parts_answers_each_part_and_skips_a_part_not_printed() -> None:
+    # a bank of two titled parts, each numbered from 1, keyed at the end part by part under each
+    # part's title; a slice holding the second part alone keeps its own key, not the first's
+    both = [(q["stem"], q["answer"]) for q in parse(_titled_parts_paper(True))]
+    assert both == [("甲是( )", "A"), ("乙是( )", "B"), ("丙是( )", "B"), ("丁是( )", "A")]
+    second = [(q["stem"], q["answer"]) for q in parse(_titled_parts_paper(False))]
+    assert second == [("丙是( )", "B"), ("丁是( )", "A")]

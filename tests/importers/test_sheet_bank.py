@@ -1301,3 +1301,20 @@ def test_a_sheet_without_a_header_holding_every_option_in_one_cell() -> None:
         ("multiple", "低压带电工作应注意哪些事项（ ）。", ["设专人监护", "使用绝缘工具", "赤手操作"], "AB"),
         ("truefalse", "晶闸管具有正反向阻断能力。（ ）", [], True),
     ]
+
+
+def test_a_platforms_bank_with_escaped_returns_and_numbered_blank_answers() -> None:
+    # 学习通's export: "_x000D_" (a carriage return as OOXML escapes it) after each key, a fill's
+    # answers each after its blank's number
+    rows = [
+        ["content", "answer", "type"],
+        ["1. (单选题)java源文件的扩展名是( )\nA. .java\nB. .class", " A_x000D_", "单选题"],
+        ["2. (填空题)Java的数据类型分为基本数据类型和____。", "(1) 复合数据类型;_x000D_", "填空题"],
+        ["3. (填空题)用____创建对象，用____定义整数。", "(1) new;_x000D_\n(2) int_x000D_", "填空题"],
+    ]
+    paper = parse_document("JAVA程序设计.xlsx", book(("Sheet1", rows)))
+    assert [(q.type, q.answer) for q in paper.questions] == [
+        ("single", "A"),
+        ("fill", ["复合数据类型"]),
+        ("fill", ["new", "int"]),
+    ]
