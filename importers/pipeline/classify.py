@@ -188,8 +188,14 @@ def classify(item: Item) -> ParsedQuestion | None:
     if not options and mark is None and len(item.verdicts) >= 2:
         kind = "truefalse"  # "T" "F" (or 对 错) printed under it as its choices, none marked: no key
     tail = rules.JUDGEMENT_TAIL.search(stem)
-    if tail and tail.group(1) == "X" and kind != "truefalse":
-        tail = None  # "（X）" outside a judgement part: a letter, maybe a blank's answer ("X轴")
+    if (
+        tail
+        and tail.group(1) == "X"
+        and kind != "truefalse"
+        and (options or not STATEMENT_END.search(stem, 0, tail.start()))
+    ):
+        tail = None  # "（X）" outside a judgement part: a letter, maybe a blank's answer ("X轴"),
+        # unless it closes a finished statement with no options ("…桂林山水。（Ⅹ）": a cross typed so)
     if not tail and not options:
         tail = rules.JUDGEMENT_TAIL_LETTER.search(stem)
     if not tail and not options and kind == "truefalse" and answer_text is None:
@@ -411,6 +417,7 @@ def _ocr_b(lines: list[str]) -> list[str]:
     return lines
 
 
+STATEMENT_END = re.compile(r"[。.!！]\s*$")
 OCR_B = re.compile(rf"^8(?=[{rules.CJK}])")
 
 
@@ -731,10 +738,20 @@ BOX_TEXT = re.compile(r"[(（]((?:[^()（）\n]|[(（][^()（）\n]*[)）]){1,30
 
 def _filled_in(stem: str, kind: str, answer_text: str | None) -> bool:
     """ "每个反应器有__3__组热电偶。": a statement printed with its blanks filled in (underlined in
-    Word), under no heading naming a type; never one that asks ("__init__的作用？")."""
+    Word), under no heading naming a type; never one that asks ("__init__的作用？"). One may end on
+    its last blank, a measure word after it at most ("…建模方法有 __DFD、UML__", "有 __1__ 个")."""
     if kind != "generic" or answer_text is not None or not FILL_IN_UNDERSCORES.search(stem):
         return False
-    return rules.STATEMENT_END.search(stem) is not None and not rules.asks_in_words(stem)
+    if rules.STATEMENT_END.search(stem) is not None:
+        return not rules.asks_in_words(stem)
+    # ("需求分析常用的建模方法有 __DFD__": a topic's words, 分析, ask nothing of a filled statement)
+    return ENDS_ON_BLANK.search(stem) is not None and not rules.asks_strongly(
+        FILL_IN_UNDERSCORES.sub("", stem)
+    )
+
+
+# (not after a prompt, "正确的是：__c__": the trainee's answer to a choice whose options were lost)
+ENDS_ON_BLANK = re.compile(r"(?<![A-Za-z0-9_:：是\s])\s*__[^_\n]+__\s*[\u4e00-\u9fff]?\s*$")
 
 
 def _blanks_below(item: Item, answer_text: str | None) -> bool:

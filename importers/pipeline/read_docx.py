@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from . import rules
 from .model import Image, Line, PaperError
 
 if TYPE_CHECKING:
@@ -266,8 +267,6 @@ _WORDS_ON, _WORDS_OFF = "\x06", "\x07"  # around underlined words with no paddin
 _UNDERLINED_WORDS = re.compile(f"{_WORDS_ON}([^{_WORDS_OFF}]*){_WORDS_OFF}")
 FILLED_BLANK = re.compile(r"__[^_\s][^_]*__")
 FILLED_PAPER = 3  # lines with padded answers that make a paper one printing its fills filled in
-# Words a stem underlines to stress them ("下列说法<u>不正确</u>的是"), never a blank's answer
-STRESSED = re.compile(r"(?:不|非|错|錯|正确|正確|最|一定|必须|必須|只|除|否|无|無|没有)\S{0,4}")
 
 
 def _settled_underlines(lines: list[Line]) -> list[Line]:
@@ -278,7 +277,7 @@ def _settled_underlines(lines: list[Line]) -> list[Line]:
 
     def settle(m: re.Match[str]) -> str:
         inner = m.group(1)
-        return f"__{inner.strip()}__" if filled and not STRESSED.fullmatch(inner.strip()) else inner
+        return f"__{inner.strip()}__" if filled and not rules.STRESSED.fullmatch(inner.strip()) else inner
 
     for line in lines:
         if _WORDS_ON in line.text:

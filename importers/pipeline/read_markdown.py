@@ -481,10 +481,22 @@ def plain_inline(content: str) -> str:
         content = BLANK_CODE_SPAN.sub(r"\2", KEY_CODE_SPAN.sub(r"\2", content))
     if "__" in content:
         content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
+    if "<" in content:
+        content = UNDERLINED.sub(_filled_blank, content)
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
     if "#" in text:
         text = HASHTAGS.sub("", text)
     return html.unescape(LINK.sub(r"\1", text)) if "&" in text or "](" in text else text
+
+
+# "包括 <u>数据库逻辑结构设计 和 应用程序概要设计</u>": a blank printed filled in, its answer
+# underlined as HTML does it (as a Word paper's underlined run: read_docx)
+UNDERLINED = re.compile(r"<u>([^<>\n]{1,120})</u>", re.IGNORECASE)
+
+
+def _filled_blank(m: re.Match[str]) -> str:
+    inner = m.group(1).strip()
+    return inner if not inner or rules.STRESSED.fullmatch(inner) else f"__{inner}__"
 
 
 TRAILING_BREAKS = re.compile(r"(?:\s*<br\s*/?>)+\s*$", re.I)

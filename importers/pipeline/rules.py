@@ -420,6 +420,8 @@ BARE_KEY_HEAD = re.compile(
     rf"(?:([A-H](?:[/、,，]?[A-H]){{0,7}}|[a-h](?:[/、,，]?[a-h]){{0,7}})|({_WORDS}))"
     r"(?:\s*[】\]]\s*)?(?=(\d{1,4})(\s*[.、．](?!\d))?)"
 )
+# Words a stem underlines to stress them ("下列说法<u>不正确</u>的是"), never a blank's answer
+STRESSED = re.compile(r"(?:不|非|错|錯|正确|正確|最|一定|必须|必須|只|除|否|无|無|没有)\S{0,4}")
 # "( F )2．具有多道…": a verdict letter in the box before the statement's number
 JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # ("（ X ）": × typed as the letter X, read so only in a statement's closing brackets)

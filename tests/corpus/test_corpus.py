@@ -728,7 +728,7 @@ FLOORS = {
     "pr1_js-oop-quiz-2016.docx": (0.6, 0.5),  # F1 0.60, answers 0.53
     "pr2_maogai-review-qa-2024.docx": (0.5, 0.4),  # F1 0.50, answers 0.44
     "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.95, 0.95),  # joining 0.00; read 1.00/1.00
-    "pn2_ncre3-db-chapter-practice.md": (0.7, 0.6),  # F1 0.74, answers 0.63
+    "pn2_ncre3-db-chapter-practice.md": (0.95, 0.95),  # joining 0.74/0.63; read 0.96/0.96
     "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "po1_xigai-objective-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "po2_chaoxing-java-programming-bank-slice.xlsx": (0.95, 0.95),  # joining 1.00/0.12; read 1.00/0.99
@@ -738,7 +738,7 @@ FLOORS = {
     "pv1_childcare-cert-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pt1_songjiang-dangji-peidian-anggui.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.95),  # joining 1.00/0.13; read 1.00/1.00
-    "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.85),  # F1 1.00, answers 0.88
+    "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.95),  # joining 1.00/0.88; read 1.00/0.99
     "pu2_fushe-anquan-kaohe-2022.pdf": (0.95, 0.95),  # joining 0.68/0.12; read 1.00/1.00
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),

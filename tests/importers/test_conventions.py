@@ -1891,6 +1891,22 @@ CASES = {
             ("single", "题六( )", ["以上都是", "丙"], "A"),
         ],
     ),
+    "a statement judged with the letter X after its full stop, its options none": (
+        "多选题\n1.防伪特征包括（AB）。\nA.水印 B.凹印\n"
+        "2. 第三套人民币有50元的面额。（X）\n3. 人民币的国际货币符号是CNY。（√）",
+        [
+            ("multiple", "防伪特征包括( )。", ["水印", "凹印"], "AB"),
+            ("truefalse", "第三套人民币有50元的面额。", [], False),
+            ("truefalse", "人民币的国际货币符号是CNY。", [], True),
+        ],
+    ),
+    "a statement filled in that ends on its blank (a topic's words ask nothing)": (
+        "第二章：需求分析\n5、需求分析常用的建模方法有 __DFD、UML__\n8、顶层DFD中包含的处理有 __1__ 个",
+        [
+            ("fill", "需求分析常用的建模方法有 ____", [], ["DFD、UML"]),
+            ("fill", "顶层DFD中包含的处理有 ____ 个", [], ["1"]),
+        ],
+    ),
     "a wrapped stem opening with its blank is no unlettered option": (
         "33.根据规定，国务院安委会主任约见\n（ ），就安全生产有关问题进行提醒。\nA.单位负责人\nB.政府负责人\n正确答案：B",
         [
@@ -8166,3 +8182,16 @@ def test_a_key_set_out_by_titled_parts_answers_each_part_and_skips_a_part_not_pr
     assert both == [("甲是( )", "A"), ("乙是( )", "B"), ("丙是( )", "B"), ("丁是( )", "A")]
     second = [(q["stem"], q["answer"]) for q in parse(_titled_parts_paper(False))]
     assert second == [("丙是( )", "B"), ("丁是( )", "A")]
+
+
+def test_a_markdown_blank_filled_in_with_html_underline() -> None:
+    text = "## 第一章\n\n1、DBAS的逻辑设计包括 <u>逻辑结构设计 和 概要设计</u>\n\n2、下列说法<u>不正确</u>的是（ ）\n\nA. 甲\n\nB. 乙\n"
+    assert [brief(q) for q in parse_markdown(text)] == [
+        ("fill", "DBAS的逻辑设计包括 ____", [], ["逻辑结构设计 和 概要设计"]),
+        ("single", "下列说法不正确的是( )", ["甲", "乙"], None),
+    ]
+
+
+def test_a_prompt_answered_on_its_blank_is_no_statement_filled_in() -> None:
+    # "正确的是:__c__": a trainee's letter for a choice whose options were lost, not a fill
+    assert [q["type"] for q in parse("第二章\n9、关于XSS攻击说法正确的是:__c__")] != ["fill"]
