@@ -37,6 +37,7 @@ PAPER_EXTENSIONS = (
     ".csv",
     ".json",
     ".js",  # (a web quiz's data, "var exam=[…]", read as JSON5; any other script is refused)
+    ".ts",  # (the same in TypeScript, "export const bank = […]")
     ".pdf",
     ".gift",
     ".xml",

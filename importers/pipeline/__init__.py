@@ -79,12 +79,15 @@ def _gift(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
     return paper
 
 
+SCRIPT_EXTENSIONS = (".js", ".ts")  # a web quiz's data in JavaScript or TypeScript
+
+
 def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
     """A plain-text bank of records: JSON (a list of objects, or one a line), read as a sheet
     whose header is their keys; or one record a line, its fields split by "|||" or tabs."""
     if not is_plain_text(filename, data):
         return None
-    script = filename.lower().endswith(".js")
+    script = filename.lower().endswith(SCRIPT_EXTENSIONS)
     records = json_sheet(lines, script)
     if records is None and script:
         # (a quiz's data is read; any other script holds code, not a paper)

@@ -368,22 +368,23 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
 def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
     """[{"description": "单选题每题两分", "questions": […]}, …]: an exam system's groups, each naming
     its type and holding its questions: the questions, each typed by its group (None when the
-    list is no such groups)."""
+    list is no such groups). A group may hold a list per type ({"name": "导论", "single_choice":
+    […], "true_false": […]}, a chapter): each list's questions typed by its key."""
     fields = {field_named(_last_word(key)) for key in groups[0]}
     if "stem" in fields and (not _group_kind(groups[0]) or fields & {"answer", "options"}):
         return None  # (a question, perhaps holding sub-questions or typed: not a group naming its type)
-    inner = next(
-        (key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])), None
-    )
-    if inner is None:
+    inner = [key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])]
+    if not inner:
         return None
     records: list[dict[str, object]] = []
     for group in groups:
-        questions = group.get(inner)
-        if not _is_records(questions):
+        if not _is_records(group.get(inner[0])):
             return None
-        kind = _group_kind(group)
-        records.extend({**record, TYPE_FIELD: kind} if kind else record for record in questions)
+        for key in inner:
+            questions = group.get(key)
+            kind = (_kind_of_key(key) if len(inner) > 1 else "") or _group_kind(group)
+            if _is_records(questions):
+                records.extend({**record, TYPE_FIELD: kind} if kind else record for record in questions)
     return records
 
 

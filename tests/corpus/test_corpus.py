@@ -720,7 +720,7 @@ FLOORS = {
     "ph3_tw-economics-final-bank-60.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pi1_python-quiz-100-tw.md": (0.95, None),  # joining 0.13; read 1.00
     "pj1_xigai-chaoxing-chapter-tests.txt": (0.95, 0.95),  # F1 1.00, answers 0.99
-    "pj2_marxism-smartexam-mayuan-bank.ts": (0.0, None),  # F1 0.00, no key
+    "pj2_marxism-smartexam-mayuan-bank.ts": (0.95, 0.95),  # F1 0.00 on joining; session 39 1.00/1.00
     "pm1_tw-marketing-bank-ch1-1-to-2-1.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pm2_shuili-safety-training-multi-select.json": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pm3_zqu-freshman-rules-exam-bank.txt": (0.95, 0.95),  # joining 0.38/0.00; read 1.00/1.00

@@ -547,3 +547,34 @@ def test_a_judges_record_whose_one_part_holds_the_options_and_key() -> None:
         ("1", "第1题：（  ）不是CPU的组成部分", ["控制器", "主板"], "B"),
         ("2", "第2题：（  ）不是CPU的组成部分", ["控制器", "主板"], "A"),
     ]
+
+
+def test_a_typescript_bank_of_chapters_each_holding_a_list_per_type() -> None:
+    chapter = {
+        "id": 0,
+        "name": "导论",
+        "single_choice": [
+            {
+                "id": 1,
+                "question": "马克思主义产生于",
+                "options": {"A": "18世纪", "B": "19世纪"},
+                "answer": "B",
+            }
+        ],
+        "multiple_choice": [
+            {"id": 1, "question": "创始人是", "options": {"A": "马克思", "B": "恩格斯"}, "answer": "AB"}
+        ],
+        "true_false": [{"id": 1, "question": "真理是多元的。", "answer": False}],
+    }
+    script = (
+        "import { Exam } from './types';\n\nconst RAW_DATA = "
+        + json.dumps(
+            {"title": "题库", "chapters": [chapter, {**chapter, "id": 1}]}, ensure_ascii=False, indent=2
+        )
+        + ";\n"
+    )
+    assert [(q[1], q[4]) for q in briefs(script, "data.ts")] == [
+        ("single", "B"),
+        ("multiple", "AB"),
+        ("truefalse", False),
+    ] * 2
