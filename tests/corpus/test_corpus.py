@@ -740,6 +740,10 @@ FLOORS = {
     "ps1_mine-hoisting-transport-safety-bank-slice.json": (0.95, 0.95),  # joining 1.00/0.13; read 1.00/1.00
     "pu1_fanjia-huobi-bank-2018.txt": (0.95, 0.95),  # joining 1.00/0.88; read 1.00/0.99
     "pu2_fushe-anquan-kaohe-2022.pdf": (0.95, 0.95),  # joining 0.68/0.12; read 1.00/1.00
+    "py1_tw-english-gsat-style-exam.docx": (0.5, None),  # F1 0.53, no key
+    "qb1_h5-training-test-git-jquery-answers.docx": (0.85, 0.95),  # F1 0.85, answers 1.00
+    "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.7),  # F1 0.94, answers 0.73
+    "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
