@@ -744,6 +744,9 @@ FLOORS = {
     "qb1_h5-training-test-git-jquery-answers.docx": (0.85, 0.95),  # F1 0.85, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.7),  # F1 0.94, answers 0.73
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
+    "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.8, 0.0),  # F1 0.81, answers 0.00
+    "pw2_thermal-power-technician-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "pz1_hitsz-compiler-final-2023-recall.pdf": (0.9, None),  # F1 0.93, no key
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
