@@ -747,6 +747,8 @@ FLOORS = {
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.8, 0.0),  # F1 0.81, answers 0.00
     "pw2_thermal-power-technician-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pz1_hitsz-compiler-final-2023-recall.pdf": (0.9, None),  # F1 0.93, no key
+    "px1_hitsz-database-systems-final-2023-recall.pdf": (0.9, None),  # F1 0.94, no key
+    "px3_hitsz-modern-chinese-history-final-2023-recall.pdf": (0.95, None),  # F1 0.97, no key
     "o1_ds-exam-key.docx": (0.95, 0.95),
     "o2_softsec-mock-key.docx": (0.90, 0.95),
     "o3_h5-exam-answered.docx": (0.90, 0.95),
