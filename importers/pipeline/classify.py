@@ -126,7 +126,8 @@ BOLD = rules.BOLD
 OPTION_TICK = re.compile(rf"\s*[(（]?\s*(?:{rules.TICK}|(?<!★)★)\s*[)）]?\s*$")
 # each option judged after an arrow: "油墨   -->yes", "纸张 → 错"
 VERDICT_AFTER = re.compile(r"\s*(?:-+>|→|=+>)\s*(yes|no|true|false|[对错√×]|正确|错误)\s*$", re.IGNORECASE)
-ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]|[A-H])\s*[)）]\s*")
+# "1. (3) 下列属于…①…④", "64. (134)下列哪些…": the key before the stem, by the options' places
+ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]{1,8}|[A-H])\s*[)）]\s*")  # (letters: answer_in_blank)
 # Several blanks' answers on one line: "客户;服务" or "客户、服务"; one blank's alternatives:
 # "客户/顾客" (or "客户;顾客", a semicolon having nothing else to separate), stored joined by "|".
 BLANK_ANSWERS = re.compile(rf"\s*[{words.BLANK_SEPARATORS}{words.LIST_SEPARATORS}\s]\s*")
@@ -484,6 +485,18 @@ def untick(options: list[str], bold: list[int], multiple: bool = False) -> tuple
     return [OPTION_TICK.sub("", o) for o in options], ticked
 
 
+def _key_before_stem(stem: str, count: int) -> tuple[str, int] | None:
+    """The key's letters in a box before the stem, and where the stem starts: places or letters
+    each once, ascending, each an option's ("(2018)" is a year, "(31)" no key)."""
+    m = ANSWER_BEFORE_STEM.match(stem)
+    if m is None:
+        return None
+    token = m.group(1)
+    letters = "".join("ABCDEFGH"[int(d) - 1] for d in token) if token.isdigit() else token
+    ascending = all(a < b for a, b in zip(letters, letters[1:], strict=False))
+    return (letters, m.end()) if ascending and ord(letters[-1]) - ord("A") < count else None
+
+
 def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, kind: str) -> None:
     q.options = options
     if words.is_judgement_pair(options):
@@ -510,11 +523,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
     if not letters and answer_text:
         letters = letters_by_text(answer_text, options) or _worded_letters(answer_text, len(options))
         rest = "" if letters else rest
-    leading = ANSWER_BEFORE_STEM.match(q.stem)
-    if not letters and leading:  # "1. (3) 下列属于…①…④"
-        token = leading.group(1)
-        letters = chr(ord("A") + int(token) - 1) if token.isdigit() else token
-        q.stem = q.stem[leading.end() :].strip()
+    leading = _key_before_stem(q.stem, len(options))
+    if not letters and leading:
+        letters, q.stem = leading[0], q.stem[leading[1] :].strip()
     emphasized = EMPHASIZED_KEY.search(q.stem) if "*" in q.stem else None
     if emphasized and _fits(emphasized.group(1), len(options)):
         letters = letters or re.sub(r"[^A-H]", "", emphasized.group(1))  # "__…()__*D*": a key in italics
@@ -546,9 +557,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
         q.stem = q.stem[: box.start()] + "( )" + q.stem[box.end() :]
     if letters:
         inline = answer_in_blank(q.stem, len(options))
-        leading = ANSWER_BEFORE_STEM.match(q.stem)
-        if leading and leading.group(1) == letters:
-            q.stem = q.stem[leading.end() :].strip()  # the key printed twice: before the stem too
+        leading = _key_before_stem(q.stem, len(options))
+        if leading and leading[0] == letters:
+            q.stem = q.stem[leading[1] :].strip()  # the key printed twice: before the stem too
         elif inline and re.sub(r"[^A-H]", "", _blank_letters(inline)) == letters:
             q.stem = _emptied(q.stem, inline)  # and in its blank
         q.type = "multiple" if len(letters) > 1 else "single"

@@ -46,6 +46,9 @@ KEY_TITLE = re.compile(
     r"(?<![及和与與附含带帶])(?:参考|參考|标准|標準)?答案"
     r"(?:(?:及|与|與|和)?(?:评分标准|評分標準|评分意见|評分意見|评分说明|評分說明|评分细则|評分細則|解析))?\s*[:：]?$"
 )
+# "《人工智能数据标注》A卷答案": a paper named by its variant (a course's name in book quotes alone
+# may title a collection answered inline: "智慧树知到《经济法理论与实务》见面课答案")
+PAPER_NAMED = re.compile(r"(?<![A-Za-z])[A-DＡ-Ｄ甲乙丙]\s*卷")
 # "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
 UNIT = re.compile(
     r"\s*(?:第\s*[\d一二三四五六七八九十百]{1,4}\s*[章节節天课課讲講周单元單元部分]{1,2}"
@@ -643,7 +646,8 @@ def _case_part_open(seg: Segmenter) -> bool:
 def key_title(seg: Segmenter, line: Line) -> str:
     """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
     title = KEY_TITLE.match(line.text)
-    if title and not (rules.TITLE_WORDS.search(title.group("paper")) or UNIT.fullmatch(title.group("paper"))):
+    paper = title.group("paper") if title else ""
+    if title and not (rules.TITLE_WORDS.search(paper) or UNIT.fullmatch(paper) or PAPER_NAMED.search(paper)):
         title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
     if seg.mode == "key" and title and not BOUNDARY.match(line.text):

@@ -20,7 +20,7 @@ CJK = "\u3400-\u9fff"
 
 # Words that make a heading a question section, with the type they imply.
 SECTION_KINDS: list[tuple[str, str]] = [
-    (r"多项选择|多項選擇|多选|多選|不定项选择|不定項選擇", "multiple"),
+    (r"多项选择|多項選擇|多选|多選|复选|複選|不定项选择|不定項選擇", "multiple"),
     (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇|测验题|測驗題|选一选", "single"),
     (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題|判一判", "truefalse"),
     # (primary-school papers name their parts "填一填", "比一比", "算一算", "选一选", "判一判")

@@ -742,9 +742,9 @@ FLOORS = {
     "pu2_fushe-anquan-kaohe-2022.pdf": (0.95, 0.95),  # joining 0.68/0.12; read 1.00/1.00
     "py1_tw-english-gsat-style-exam.docx": (0.5, None),  # F1 0.53, no key
     "qb1_h5-training-test-git-jquery-answers.docx": (0.85, 0.95),  # F1 0.85, answers 1.00
-    "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.7),  # F1 0.94, answers 0.73
+    "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
-    "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.8, 0.0),  # F1 0.81, answers 0.00
+    "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
     "pw2_thermal-power-technician-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "pz1_hitsz-compiler-final-2023-recall.pdf": (0.9, None),  # F1 0.93, no key
     "px1_hitsz-database-systems-final-2023-recall.pdf": (0.9, None),  # F1 0.94, no key
