@@ -634,10 +634,12 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         elif options:
             stem = without_echoed_options(stem, options)
+        by_place = cell("answer_place") or cell("answer_index")
         answer = (
             _graded(cell("answer"))
             or _letters_at(cell("answer_place"), options, first=1)
             or _letters_at(cell("answer_index"), options, first=0)
+            or ("" if options else by_place)  # (a judgement's code in the same column, "1" for 正确)
         )
         options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
         question = build_question(stem, options, answer, kind)

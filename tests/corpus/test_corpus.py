@@ -726,7 +726,10 @@ FLOORS = {
     "pm3_zqu-freshman-rules-exam-bank.txt": (0.95, 0.95),  # joining 0.38/0.00; read 1.00/1.00
     "pq1_harmonyos-serverless-exam-list4.js": (0.95, 0.95),  # joining 0.00 refused; read 1.00/1.00
     "pr1_js-oop-quiz-2016.docx": (0.6, 0.5),  # F1 0.60, answers 0.53
-    "pr2_maogai-review-qa-2024.docx": (0.5, 0.4),  # F1 0.50, answers 0.44 (read, left: review topics over unlabelled answers)
+    "pr2_maogai-review-qa-2024.docx": (
+        0.5,
+        0.4,
+    ),  # F1 0.50, answers 0.44 (read, left: review topics over unlabelled answers)
     "pn1_qingshu-exam-records-english-chem-vb-history.js": (0.95, 0.95),  # joining 0.00; read 1.00/1.00
     "pn2_ncre3-db-chapter-practice.md": (0.95, 0.95),  # joining 0.74/0.63; read 0.96/0.96
     "pl1_sixiu-morality-choice-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00

@@ -1318,3 +1318,23 @@ def test_a_platforms_bank_with_escaped_returns_and_numbered_blank_answers() -> N
         ("fill", ["复合数据类型"]),
         ("fill", ["new", "int"]),
     ]
+
+
+def test_a_key_of_places_leaves_a_judgements_code_to_the_judgement() -> None:
+    # choices keyed by their options' places, judgements (no options) by the code 1 = 正确, 2 = 错误
+    rows = [
+        ["题目", "A", "B", "C", "答案"],
+        ["客户是?", "上帝", "朋友", "对手", "1"],
+        ["服务要及时。", "", "", "", "1"],
+        ["投诉可以不理。", "", "", "", "2"],
+        ["微笑是礼貌。", "", "", "", "1"],
+        ["价格是?", "3", "1", "2", "3"],
+    ]
+    paper = parse_document("bank.xlsx", book(("Sheet1", rows)))
+    assert [(q.type, q.answer) for q in paper.questions] == [
+        ("single", "A"),
+        ("truefalse", True),
+        ("truefalse", False),
+        ("truefalse", True),
+        ("single", "C"),
+    ]
