@@ -193,7 +193,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         tail
         and tail.group(1) == "X"
         and kind != "truefalse"
-        and (options or not STATEMENT_END.search(stem, 0, tail.start()))
+        and (options or not rules.STATEMENT_END.search(stem, 0, tail.start()))
     ):
         tail = None  # "（X）" outside a judgement part: a letter, maybe a blank's answer ("X轴"),
         # unless it closes a finished statement with no options ("…桂林山水。（Ⅹ）": a cross typed so)
@@ -418,7 +418,6 @@ def _ocr_b(lines: list[str]) -> list[str]:
     return lines
 
 
-STATEMENT_END = re.compile(r"[。.!！]\s*$")
 OCR_B = re.compile(rf"^8(?=[{rules.CJK}])")
 
 
