@@ -627,9 +627,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             continue
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
         # (a fill's one blank may have its answer in the first of the "答案A" "答案B" columns alone)
-        options = _options(cells, columns, least=1 if kind == "fill" else 2) or split_options_cell(
-            cell("options")
-        )
+        options = _row_options(cells, columns, least=1 if kind == "fill" else 2)
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         elif options:
@@ -703,11 +701,11 @@ def _keyed_by_place(sheet: Sheet, columns: Columns) -> Columns:
     return Columns(columns.header_row, fields, columns.options, columns.used, columns.by_blocks)
 
 
-def _row_options(cells: list[str], columns: Columns) -> list[str]:
+def _row_options(cells: list[str], columns: Columns, least: int = 2) -> list[str]:
+    """A row's options: its option columns, else its one cell of every option."""
     at = columns.fields.get("options")
-    return _options(cells, columns) or split_options_cell(
-        cells[at].strip() if at is not None and at < len(cells) else ""
-    )
+    cell = plain_cell(cells[at].strip()) if at is not None and at < len(cells) else ""
+    return _options(cells, columns, least=least) or split_options_cell(cell)
 
 
 def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[list[str], str, str]:
