@@ -20,7 +20,15 @@ from .read_docx import check_zip_limits, read_docx
 from .read_html import HTML_EXTENSIONS, read_html
 from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
-from .read_text import HEAD_SIZE, BinaryContent, UndecodableText, decode_text, split_lines, utf16_encoding
+from .read_text import (
+    HEAD_SIZE,
+    BinaryContent,
+    UndecodableText,
+    decode_text,
+    split_lines,
+    utf16_encoding,
+    without_common_indent,
+)
 from .read_wordml import is_word_xml, read_word_xml
 
 NOT_OURS = "not a Word or text file"
@@ -168,7 +176,7 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
             # (an outline: answers indented by "&emsp;" under their questions; nesting past the
             # parser's limit leaves nothing: then it is read as text)
             return mark_outline(lines)
-    return mark_outline(split_lines(text))
+    return mark_outline(without_common_indent(split_lines(text)))
 
 
 def _read_zip(filename: str, data: bytes) -> list[Line]:
@@ -183,7 +191,7 @@ def _read_zip(filename: str, data: bytes) -> list[Line]:
     with archive:
         if "word/document.xml" in names:
             check_zip_limits(filename, archive)
-            return read_docx(filename, data)
+            return mark_outline(without_common_indent(read_docx(filename, data)))
         raise PaperError(filename, _other_zip_reason(filename, names))
 
 

@@ -114,6 +114,8 @@ def _admonition_label(kind: str, title: str) -> str:
 
 
 def markdown_lines(text: str) -> list[Line]:
+    # Windows line ends: the unfolding passes below split on "\n" and read "\r" as text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unfold_containers(unfold_admonitions(UNSPACED_HEADING.sub(r"\1 ", text)))
     if "\xa0" in text:
         text = NBSP_MARKER.sub(r"\1 ", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .model import Line
 
@@ -111,6 +112,15 @@ def split_lines(text: str) -> list[Line]:
             # A BOM at a line edge is left over from files concatenated by a scraper.
             lines.append(Line(text=part.strip("\ufeff"), lineno=lineno))
     return lines
+
+
+def without_common_indent(lines: list[Line]) -> list[Line]:
+    """`lines` less the indentation every one of them shares: text pasted from Word may open each
+    paragraph with "　　", which says nothing; an outline shows in the indentation beyond it."""
+    cut = min((len(line.text) - len(line.text.lstrip()) for line in lines if line.text.strip()), default=0)
+    if not cut:
+        return lines
+    return [replace(line, text=line.text[cut:]) if line.text.strip() else line for line in lines]
 
 
 def _strict(encoding: str) -> Callable[[bytes], str | None]:

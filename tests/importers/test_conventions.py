@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from importers.pipeline import parse_document
 from importers.pipeline.dotted_numbers import count_dotted
 from importers.pipeline.model import Line
 from importers.pipeline.parse import parse_lines
+from importers.pipeline.read import read_lines
 from importers.pipeline.survey import parse_survey
+from tests.importers.docx_factory import to_bytes
 
 
 def parse(text: str) -> list[dict[str, object]]:
@@ -3556,6 +3559,24 @@ def test_pta_ids_opening_questions_judge_tags_and_verdicts_with_reasons() -> Non
     ]
 
 
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_markdown_saved_with_windows_line_ends_reads_as_with_unix_ones(line_end: str) -> None:
+    """Notes saved on Windows end lines "\r\n": an admonition's or a container's answer under a
+    question is still its answer, as it is with "\n"."""
+    md = (
+        "## Hw1\n\n**Q1-1.** A 2-3 tree with 3 nonleaf nodes must have 18 keys at most. (T/F)\n\n"
+        '??? general "Answer"\n    T。必然一根两中间。\n\n'
+        "**Q1-2.** Which is FALSE?\n\nA. 5 is the root\n\nB. 1 and 9 are siblings\n\n"
+        "::: tip 答案\nB\n:::\n"
+    )
+    unix = [brief(q) for q in parse_markdown(md)]
+    assert unix == [
+        ("truefalse", "A 2-3 tree with 3 nonleaf nodes must have 18 keys at most.", [], True),
+        ("single", "Which is FALSE?", ["5 is the root", "1 and 9 are siblings"], "B"),
+    ]
+    assert [brief(q) for q in parse_markdown(md.replace("\n", line_end))] == unix
+
+
 def test_numbers_alone_running_on_across_parts_and_answers_introduced_without_a_colon() -> None:
     """学习通 prints each number alone ("3") over "【判断题】…": the numbers run on from the
     parts before, so "3" is the next question's, never a line of the answer above. "答：保密注意
@@ -4042,6 +4063,31 @@ def test_numbered_tasks_each_over_an_indented_answer_that_nothing_labels() -> No
         ("2", "short", "查询选修02课程的学生的信息及课程分数", f"{join}'02';"),
     ]
     assert len(paper.questions) == 5 and all(q.answer for q in paper.questions)
+
+
+def test_an_outline_indented_as_a_whole_or_typed_into_word_reads_as_typed() -> None:
+    """Text pasted from Word may open every line with "　　": the outline is in the indentation
+    beyond what all lines share. A Word paper typed the same way (each answer tabbed in under
+    its question) is read as the text is."""
+    outline = [
+        ("为什么要使用缓存？", ["减少数据库压力。", "加快响应。"]),
+        ("缓存穿透怎么办？", ["布隆过滤器。"]),
+        ("缓存雪崩是什么？", ["大量键同时过期。"]),
+        ("怎样保证缓存一致？", ["先更新数据库，再删除缓存。"]),
+        ("redis 为什么快？", ["内存读写。"]),
+    ]
+    lines = [line for question, answer in outline for line in [question, *(f"\t{a}" for a in answer)]]
+    expected = [("short", q.replace("？", "?"), "\n".join(a).replace("，", ",")) for q, a in outline]
+    questions = [not line.startswith("\t") for line in lines]
+    indented = "".join(f"　　{line}\n" for line in lines).encode()
+    assert [line.outline for line in read_lines("notes.txt", indented)] == questions
+    assert [(q.type, q.stem, q.answer) for q in parse_document("notes.txt", indented).questions] == expected
+    document = Document()
+    for line in lines:
+        document.add_paragraph(line)
+    word = to_bytes(document)
+    assert [line.outline for line in read_lines("notes.docx", word)] == questions
+    assert [(q.type, q.stem, q.answer) for q in parse_document("notes.docx", word).questions] == expected
 
 
 def test_a_line_telling_the_candidate_what_to_do_is_part_of_the_task() -> None:

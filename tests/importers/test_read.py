@@ -109,7 +109,12 @@ def test_newlines_and_line_numbers() -> None:
 
 def test_no_other_cleaning() -> None:
     data = "  1.\u3000题目\t（全角）  \n".encode()
-    assert texts(read_lines("paper.txt", data)) == ["  1.\u3000题目\t（全角）  "]
+    assert texts(read_lines("paper.txt", data)) == ["1.\u3000题目\t（全角）  "]
+
+
+def test_only_the_indentation_all_lines_share_is_dropped() -> None:
+    data = "\u3000\u30001.题目\n\n\u3000\u3000\t答案\n".encode()
+    assert texts(read_lines("paper.txt", data)) == ["1.题目", "", "\t答案"]
 
 
 def test_stray_boms_at_line_edges_are_stripped() -> None:
