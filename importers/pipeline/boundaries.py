@@ -312,6 +312,11 @@ BRACKETED_ANSWERS_NEXT = re.compile(r"\s*[(（]1[)）]\s*[^\n;；]{1,40}[;；]\s
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    if m.group(0).startswith("解") and seg.item is not None and _written_in(seg.item):
+        return (
+            "explanation",
+            "explanation",
+        )  # "…为__0.022°__。" then "解：分辨力是…": the key written in, then why
     parts = seg.item is not None and seg.item.bracketed and seg.section.number_style != "paren"
     if parts and BRACKETED_ONE.match(text, m.end()):
         return ("answer", None)  # "(1)…(2)…" then "答：(1)A (2)B": the parts answered together
@@ -332,6 +337,16 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if _repeats_first_question(seg, text[m.end() :]):
         return ("section_key", None)  # "答案：1、<question 1 again>" then its answer, "2、<question 2>"…
     return ("answer", None)
+
+
+WRITTEN_IN = re.compile(
+    r"_{2,}[ \t\u3000]*[^_\s][^_\n]{0,70}?[ \t\u3000]*_{2,}"
+)  # "__敏感元件__": a key on its blank
+
+
+def _written_in(item: Item) -> bool:
+    """The question's key is written on its blanks (its stem's lines, or the line it wrapped onto)."""
+    return any(WRITTEN_IN.search(text) for text in (item.stem, *item.extra))
 
 
 def _numbered_on_from_above(seg: Segmenter) -> bool:
@@ -477,6 +492,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
+    if item is not None and line_start and ONLY_A_BLANK.fullmatch(text, m.end()):
+        return None  # "写出程序的运行结果：" then "1. ______" "2. ______": its answer's slots, no questions
     labelled = (
         item is not None and item.slot == "option" and bool(item.options) and not item.options[-1].strip()
     )
@@ -932,6 +949,7 @@ PROGRAM_LINE = re.compile(
     r"#\s*(?:include|define|import)\b|[{}]\s*$|.*[;{]\s*(?://.*)?$"
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>(?:.*>)?\s*$"  # a line of markup: "<h1 class=…>Headline</h1>"
     r"|(?:int|void|float|double|char|long|return|if|else|for|while|printf|scanf|def|class|public|import)\b"
+    r"|[A-Za-z_]\w*\([^()]*\)\s*$"  # "main()", "f(int b[],int m,int n)": a function's head
 )
 
 
@@ -1232,6 +1250,16 @@ def _states_points(item: Item, text: str, m: re.Match[str]) -> bool:
 POINT_END = re.compile(r"[；;]\s*$")
 
 
+def _runs_on(text: str, m: re.Match[str]) -> bool:
+    """The label's text is a sentence of its own (clauses, a full stop), longer than an option."""
+    rest = text[m.end() :]
+    return len(rest) >= POINT_MIN_CHARS and CLAUSE_MARK.search(rest) is not None
+
+
+POINT_MIN_CHARS = 30
+CLAUSE_MARK = re.compile(r"[，,。；;：:]")
+
+
 def _task_requirements(seg: Segmenter, item: Item) -> bool:
     """A programming task announcing what it asks ("…完成下列功能:") in a part of programming tasks."""
     return (
@@ -1283,6 +1311,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "Hashmap和hashtable的区别" then "①、HashMap 是线程不安全的，…；": its answer's points
     if group == "opt_circle" and not item.options and _lists_steps(item, text, m):
         return None  # "…如下。" "培养基Ⅰ：…" "操作步骤：" then "①将…": a problem's steps, no choice
+    if group == "opt_circle" and not item.options and seg.section.kind == "short" and _runs_on(text, m):
+        return None  # "二、简答题" "1.简述…" then "① 开环控制的特点是：…，…。": its answer's points
     if group == "opt_circle" and not item.options and rules.WORD_LIMIT.search(item.stem):
         return None  # "…有怎样的区别？（限100字）" then "①…": the points of an answer set a length
     if group == "opt_circle" and not (item.options or at_line_start(m)) and _answering(seg, item):
@@ -1610,6 +1640,9 @@ RULES = [
     Rule("item", rules.ITEM, accept_item),
     Rule("option", rules.OPTION, accept_option),
 ]
+ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")
+
+
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (

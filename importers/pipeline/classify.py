@@ -16,6 +16,7 @@ from questiontypes import words
 
 from . import passages, rules
 from .blocks import CHOICE_KINDS, Item, join
+from .boundaries import program_line
 from .inline_numbered_options import numbered_in_text
 from .model import Answer, ParsedQuestion
 
@@ -81,13 +82,17 @@ CHOSEN_IN_BLANK = re.compile(r"[(（]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[.、．
 ANSWERS_AFTER_STATEMENT = re.compile(r"[。.!！]\s*[(（]\s*(?!填|选填|注)([^()（）]{1,60}?)\s*[)）]\s*$")
 # "（27.675）10=（   ）2": a number in its base (the subscript flattened), not a filled blank
 BASE_SUBSCRIPT = re.compile(r"\s*(?:2|8|10|16|反|补|補|原|BCD|8421)(?![\d.])")
-FILL_IN_BRACKETS = re.compile(r"[(（]\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")  # "(填大或小)" instructs
+# ("(填大或小)" instructs; "printf(…)", "f(x)": a call's brackets, in a program or a formula)
+FILL_IN_BRACKETS = re.compile(r"(?:(?<![A-Za-z0-9_])\(|（)\s*(?!填|选填|注)([^()（）]{1,30}?)\s*[)）]")
 # "____客户____": the answer written on the blank's line; text holding a clause's punctuation
 # between two blanks ("测量____阻抗，而短路实验测量____") is the stem between two empty blanks.
 FILL_IN_UNDERSCORES = re.compile(
     # (one side may be a single "_": "和 _10001H__", typed in a hurry; not "my_var__", nor
     # Markdown's "_强调_")
-    r"(?:_{2,}|(?<![A-Za-z0-9_])_(?=[^_]*_{2,}))\s*([^_\s，,。；;？?！!(（][^_，,。；;？?！!]{0,30}?)\s*"
+    # (nor across lines: "1. ____" over "2. ____" are two slots)
+    # (an English name runs longer: "__IEEE Transactions on Automatic Control__")
+    r"(?:_{2,}|(?<![A-Za-z0-9_])_(?=[^_]*_{2,}))[ \t\u3000]*"
+    r"([^_\s，,。；;？?！!(（](?:[^_，,。；;？?！!\n]{0,30}?|[A-Za-z0-9 ()'’.&/-]{31,70}?))[ \t\u3000]*"
     r"(?:_{2,}|_(?![A-Za-z0-9_]))"
 )
 NUMBERED_BLANK = re.compile(r"【\s*\d{1,2}\s*】")
@@ -103,7 +108,8 @@ CHOSEN_IN_EXPLANATION = re.compile(
     r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
 )
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,100}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
-FILL_IN_LENTICULAR = re.compile(r"【\s*([^【】\d][^【】]{0,29}?)\s*】")  # "客户是【上帝】" (fill parts only)
+# "客户是【上帝】" (fill parts only; "【综合】迷宫问题…" opening the stem is its topic)
+FILL_IN_LENTICULAR = re.compile(r"(?<=[\s\S])【\s*([^【】\d][^【】]{0,29}?)\s*】")
 # "包括 细菌学     、 病毒学    和": the answers typed into blanks made of spaces (a word set off by
 # spaces, two or more on one side; Chinese puts no spaces between words). Fill sections only.
 _WORD = r"[^\s、，,。；;：:（）()_]{1,20}"
@@ -206,7 +212,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         corrected = rules.JUDGEMENT_MARK_THEN_REASON.search(stem)
         corrected = corrected or rules.JUDGEMENT_BOX_THEN_CORRECTION.search(stem)
     if tail:
-        mark, stem = tail.group(1) or tail.group(2), stem[: tail.start()].rstrip()
+        mark, stem = next(g for g in tail.groups() if g), stem[: tail.start()].rstrip()
         mark = "×" if mark == "X" else mark
     elif corrected:
         mark, stem = corrected.group(1), stem[: corrected.start()].rstrip()
@@ -900,7 +906,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
             q.answer, q.stem = parts, q.stem[: tail.start() + 1]
             return
     numbered_blanks = NUMBERED_BLANK.search(q.stem) is not None  # "【4】": its key is printed elsewhere
-    for pattern in (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_LENTICULAR, FILL_IN_SPACES):
+    # a program's brackets, "***" and spaces are its own ("if (n < 0)"): only a blank written in is a key
+    in_program = sum(1 for line in q.stem.split("\n") if program_line(line, 0)) >= PROGRAM_LINES
+    patterns = (FILL_IN_UNDERSCORES,) if in_program else FILL_IN_PATTERNS
+    for pattern in patterns:
         if numbered_blanks:
             break
         found = [
@@ -922,6 +931,10 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
                 # "…为了____，加入____的钢。（改善钢的性能，合金元素）": one bracket answers every blank
                 q.answer, q.stem = parts, q.stem.removesuffix("____").rstrip()
             return
+
+
+FILL_IN_PATTERNS = (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_LENTICULAR, FILL_IN_SPACES)
+PROGRAM_LINES = 2
 
 
 def lettered_answers(text: str) -> list[str]:

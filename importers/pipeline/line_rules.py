@@ -13,7 +13,14 @@ from questiontypes import words
 
 from . import rules
 from .blocks import Item, KeyEntry
-from .boundaries import BOUNDARY, code_was_asked, own_answer_below, own_key_below, questions_below
+from .boundaries import (
+    BOUNDARY,
+    code_was_asked,
+    own_answer_below,
+    own_key_below,
+    program_line,
+    questions_below,
+)
 from .model import Line
 from .shared_options import shared_head
 from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell, without_echoed_options
@@ -226,6 +233,8 @@ def blank_line(seg: Segmenter, line: Line) -> str:
     if not rules.BLANK_LINE.match(line.text):
         return ""
     item = seg.item
+    if item is not None and "\n" in item.stem and program_line(item.stem.rsplit("\n", 1)[-1], 0):
+        return ""  # "if (n < 0)" then "_______": a blank of the program the question prints
     if item is not None and not item.options:
         item.blank_line = True
         seg.close_item()
@@ -237,10 +246,15 @@ def blank_line(seg: Segmenter, line: Line) -> str:
 def bracketed_key(seg: Segmenter, line: Line) -> str:
     """ "【B】" or "【AC】" alone under a choice question's options: its key (not the next label)."""
     item = seg.item
-    key = BRACKETED_KEY.match(line.text)
-    if item is None or key is None or seg.mode != "questions" or len(item.options) < 2:
+    key = BRACKETED_KEY.match(line.text.strip())
+    if item is None or key is None or seg.mode != "questions":
         return ""
     letters = key.group(1)
+    if not item.options and item.stem and item.answer is None and OPTION_A_NEXT.match(seg.next_text):
+        item.answer, item.slot = letters, "answer"  # "…是？" "【B】" then "A. …": the key above the options
+        return "answer"
+    if len(item.options) < 2:
+        return ""
     if item.answer is not None or letters == "ABCDEFGH"[len(item.options) % 8]:
         return ""  # a key already read, or the next option's label alone on its line
     item.answer, item.slot = letters, "answer"
@@ -248,6 +262,7 @@ def bracketed_key(seg: Segmenter, line: Line) -> str:
 
 
 BRACKETED_KEY = re.compile(r"^[【\[]\s*([A-H]{1,8})\s*[】\]]$")
+OPTION_A_NEXT = re.compile(r"\s*A\s*[.、．:：]")
 
 
 def shared_options_head(seg: Segmenter, line: Line) -> str:
@@ -270,6 +285,8 @@ def lone_label(seg: Segmenter, line: Line) -> str:
         return ""
     if not (item.options or item.stem):
         return ""
+    if re.match(rf"\s*{text}\s*[.、．:：]", seg.next_text):
+        return ""  # "【A】" over "A. 虚拟拨号…": the key printed above the options, not a label
     item.options.append("")
     item.option_family = "alone"
     item.slot = "option"

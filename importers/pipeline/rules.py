@@ -432,9 +432,11 @@ JUDGEMENT_TAIL = re.compile(
 )
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
 JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*{_BOLD}({_WORDS}){_BOLD}\s*$|\s{{2,}}({_WORDS})\s*$")
-# "…other knowledge areas. (F)", "客户永远是对的。 T": a judgement's letter after the statement
-# (read only where no options follow).
-JUDGEMENT_TAIL_LETTER = re.compile(r"\s*[(（]\s*([TF])\s*[)）]\s*$|(?<=[。.!！])\s+([TF])\s*$")
+# "…other knowledge areas. (F)", "客户永远是对的。 T", "…不可以嵌套。___F___": a judgement's letter
+# after the statement, or written into its blank (read only where no options follow).
+JUDGEMENT_TAIL_LETTER = re.compile(
+    r"\s*(?:[(（]\s*([TF])\s*[)）]|_{2,}\s*([TF])\s*_{2,})\s*$|(?<=[。.!！])\s+([TF])\s*$|(?<=[。！])([TF])\s*$"
+)
 # "…时代化。（ × ）（十八大以来）": the mark, then the correction of a false statement.
 JUDGEMENT_CORRECTED = re.compile(
     rf"[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*"

@@ -104,6 +104,17 @@ def _program_task_goes_on(stem: str, text: str) -> bool:
     return True
 
 
+def _program_goes_on(stem: str, text: str) -> bool:
+    """A line of a program, a blank line left in one ("if (n < 0)" then "________"), or a slot
+    for one of its blanks' answers under it ("1. ________")."""
+    if boundaries.program_line(text, 0) or ANSWER_SLOT.match(text):
+        return True
+    return bool(rules.BLANK_LINE.match(text)) and boundaries.program_line(stem.rsplit("\n", 1)[-1], 0)
+
+
+ANSWER_SLOT = re.compile(r"\s*\d{1,2}\s*[.、．]\s*_{3,}[\s_]*$")
+
+
 def _asks_more(stem: str, text: str) -> bool:
     """A line under a stem that asks too ("…？" "如何…？"): more of the question. Not one that
     only uses a weak word ("…的详细说明，可以参考…") nor a finished statement under a stem that
@@ -243,7 +254,7 @@ def _announces_data(stem: str) -> bool:
     """A problem's long opening sentence ending "如下：" (its table, its data follow) that has not
     asked yet: the lines under it are the question's until one asks ("求…", "请绘出…")."""
     first = stem.split("\n", 1)[0]
-    announced = len(first) >= WRAPPED_MIN and re.search(r"[:：]\s*$", first) is not None
+    announced = len(first) >= WRAPPED_MIN and re.search(r"(?:[:：]|如下)\s*$", first) is not None
     return announced and not (rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem))
 
 
@@ -772,6 +783,10 @@ class Segmenter:
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
                 item.extra.append(text)
+        elif self.section.kind == "fill" and not item.options and _program_goes_on(item.stem, text):
+            item.stem = join(
+                item.stem, text, "\n"
+            )  # "程序填空题": the program and its blanks are the question
         elif not STEM_END.search(item.stem) and not self._asked_over_bare_options(item):
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
@@ -785,6 +800,10 @@ class Segmenter:
             return False
         if rules.PROGRAMMING_PART.search(self.section.heading) is None:
             return _program_task_goes_on(item.stem, text)
+        if TASK_TERMS.search(text) and not CODE_MARKS.search(text):
+            return (
+                True  # "**输入格式要求：…", "程序的运行示例如下：": the task's terms; its answer is a program
+            )
         announced = (
             boundaries.COLON_END.search(item.stem)
             or SAMPLE_RUN.search(f"{item.stem}\n{text}")
@@ -1333,6 +1352,8 @@ SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 PART_NUMERAL = re.compile(rf"^\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]|[(（][{rules.CN_NUM}]{{1,3}}[)）])")
 CODE_SLOTS = ("stem", "answer", "explanation")
 # "输入输出的形式如下:", "运行效果如下：", "样例：": a sample run follows, to the next task
+TASK_TERMS = re.compile(r"输入|输出|格式|示例|样例|提示|要求|原型|原形|运行|打印")
+CODE_MARKS = re.compile(r"[;{}]|//|/\*|#\s*include")  # (a program's line with a Chinese comment or string)
 SAMPLE_RUN = re.compile(
     r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
 )

@@ -8258,3 +8258,113 @@ def test_a_markdown_blank_filled_in_with_html_underline() -> None:
 def test_a_prompt_answered_on_its_blank_is_no_statement_filled_in() -> None:
     # "正确的是:__c__": a trainee's letter for a choice whose options were lost, not a fill
     assert [q["type"] for q in parse("第二章\n9、关于XSS攻击说法正确的是:__c__")] != ["fill"]
+
+
+def test_a_c_programming_exam_with_programs_blanks_and_answer_slots() -> None:
+    """A C course's final: each question prints a program whose head "main()" comes back in every
+    question (code, never a running header); a 判断 answer written into its blank ("___F___") or
+    glued after the full stop ("。T"); "写出运行结果" over numbered slots "1. ______" (the
+    question's, not questions); a 程序填空 whose program, blanks and slots are the question; a
+    programming task whose "输入格式要求" and sample run are the task's, not its answer."""
+    program = '#include<stdio.h>\nmain()\n{\nint x = 10;\nprintf("x=%d\\n", x);\n}\n'
+    text = (
+        "一、判断题\n1.(1分) 函数的定义可以嵌套，但函数的调用不可以嵌套。____F____\n"
+        "2.(1分) 凡是函数中未指定存储类别的局部变量其隐含的存储类别是自动(auto)变量。T\n"
+        "3.(1分) 不同的函数中可以使用相同的变量名。___T_____\n"
+        f"二、一般填空题\n1.(5分) 写出下列程序的运行结果：\n{program}1. ________\n2. ________\n"
+        f"2.(5分) 写出下列程序的运行结果：\n{program}1. ________\n"
+        "三、程序填空题\n1.(5分) 从键盘输入一个长整数，如果这个数是负数，则取它的绝对值。\n"
+        "main()\n{\nlong int n;\nscanf(__________);\nif (n < 0)\n__________\nprintf(__________);\n}\n"
+        "1. ________\n2. ________\n"
+        "四、普通编程题\n1.(8分) 从键盘输入某班学生的成绩，当输入为负值时表示输入结束，试编程计算并打印最高分。\n"
+        '**输入格式要求："%d" 提示信息："Input score:"\n程序的运行示例如下：\nInput score:80\nInput score:-1\n'
+        "The highest score is 80\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["type"], q["answer"]) for q in questions] == [
+        ("1", "truefalse", False),
+        ("2", "truefalse", True),
+        ("3", "truefalse", True),
+        ("1", "fill", None),
+        ("2", "fill", None),
+        ("1", "fill", None),
+        ("1", "short", None),
+    ]
+    assert questions[3]["stem"] == f"写出下列程序的运行结果:\n{program}1. ________\n2. ________"
+    assert questions[5]["stem"].endswith(
+        "if (n < 0)\n__________\nprintf(__________);\n}\n1. ________\n2. ________"
+    )
+    assert questions[6]["stem"].endswith(
+        "程序的运行示例如下:\nInput score:80\nInput score:-1\nThe highest score is 80"
+    )
+
+
+def test_an_answer_version_with_answers_in_blanks_points_and_a_passage_to_analyse() -> None:
+    """A teacher's answer version of a final: a fill's English answers written on its blanks run
+    long ("__IEEE Transactions on Automatic Control__"); a 简答's answer opens its points with
+    ①② (sentences, never options); an 分析题 prints a text "其文如下" before it asks, then the
+    answer."""
+    text = (
+        "一、填空题\n1.国内权威期刊名为__自动化学报__；国际权威期刊英文名是Automatica和"
+        "__IEEE Transactions on Automatic Control__。\n"
+        "二、简答题\n1.简述开环控制和闭环控制的特点。（8分）\n"
+        "① 开环控制的特点是：仅根据给定量进行控制，而被控制量在全部控制过程中对控制量不产生影响。\n"
+        "② 闭环控制，则会根据偏差实现反馈控制（一般是负反馈控制），例如电冰箱的温度控制。\n"
+        "2.请简述反馈的作用。（8分）\n"
+        "① 由于不确定性和外部扰动的存在，实际系统的行为和期望行为之间存在偏差，反馈可以减小偏差。\n"
+        "三、分析题\n1. 北宋文学家欧阳修曾经写过一篇名为《卖油翁》的作品，其文如下\n"
+        "陈康肃公尧咨善射，当世无双，公亦以此自矜。\n康肃问曰：“汝亦知射乎？吾射不亦精乎？”翁曰：“无他，但手熟尔。”\n"
+        "请分析文中体现的自动控制中的一个重要思想。\n（仅供参考）体现了反馈的重要思想。\n"
+    )
+    questions = parse(text)
+    assert [(q["type"], q["answer"]) for q in questions] == [
+        ("fill", ["自动化学报", "IEEE Transactions on Automatic Control"]),
+        (
+            "short",
+            "① 开环控制的特点是:仅根据给定量进行控制,而被控制量在全部控制过程中对控制量不产生影响。\n"
+            "② 闭环控制,则会根据偏差实现反馈控制(一般是负反馈控制),例如电冰箱的温度控制。",
+        ),
+        ("short", "① 由于不确定性和外部扰动的存在,实际系统的行为和期望行为之间存在偏差,反馈可以减小偏差。"),
+        ("short", "(仅供参考)体现了反馈的重要思想。"),
+    ]
+    assert questions[3]["stem"].endswith("但手熟尔。”\n请分析文中体现的自动控制中的一个重要思想。")
+
+
+def test_a_fill_part_reads_no_key_in_a_topic_tag_or_a_formula_s_brackets() -> None:
+    """学习通 tags a question by topic ("【算法基础】讨论…"): the tag opening the stem is no answer
+    written in; nor are a formula's brackets ("O(1)"), while "客户是（上帝）" is one."""
+    text = "一、填空题\n1. 【算法基础】讨论 O(1)和 O(n)的区别\n2. 服务的核心是（客户）。\n"
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("【算法基础】讨论 O(1)和 O(n)的区别", None),
+        ("服务的核心是____。", ["客户"]),
+    ]
+
+
+def test_a_bracketed_key_printed_between_the_stem_and_its_options() -> None:
+    """A training bank prints the key "【B】" on the line under the stem, above the options: after
+    a stem that asks ("…错误的？"), and when the key is "【A】" over "A. …", it is still the key,
+    never a question of its own nor a label."""
+    text = (
+        "1.关于ADSL，以下哪种说法是错误的？\n【B】 \nA. 速率比MODEM高\nB. 速率与距离无关\nC. 上下行不对称\n\n"
+        "2.ADSL采用的两种接入方式是\n【A】\nA. 虚拟拨号接入和专线接入\nB. 虚号接入和虚电路接入\n\n"
+        "3.PPP使用哪些认证协议?\n【AB】\nA. PAP\nB. CHAP\nC. Quality\n"
+    )
+    assert [(q["type"], q["stem"], len(q["options"]), q["answer"]) for q in parse(text)] == [
+        ("single", "关于ADSL,以下哪种说法是错误的?", 3, "B"),
+        ("single", "ADSL采用的两种接入方式是", 2, "A"),
+        ("multiple", "PPP使用哪些认证协议?", 3, "AB"),
+    ]
+
+
+def test_a_key_written_on_the_blanks_then_a_worked_solution() -> None:
+    """A teacher's copy writes each key on its blank ("为__1um__") and works it out under the
+    question ("解：…"): the written-in words are the answer, the working its explanation. Where
+    nothing is written in, "解：" is still the answer."""
+    text = (
+        "(1) 节距L=2mm，脉冲源频率为200MHz，则分辨力为__1um__.\n解：分辨力等于节距除以脉冲源频率。\n"
+        "(2) 简述测量元件的组成。\n解：敏感元件、转换元件和转换电路。\n"
+    )
+    assert [(q["type"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("fill", ["1um"], "分辨力等于节距除以脉冲源频率。"),
+        ("short", "敏感元件、转换元件和转换电路。", ""),
+    ]
