@@ -310,8 +310,11 @@ PART_OF_POINTS = re.compile(
 # A heading line without a numeral: "单项选择题(每题2分)", "判断题:", "名词解释", "计算".
 # Numbered otherwise too when the line names only the type: "1. 单项选择题", "（一）判断题",
 # "Part 2 判断题", "II. 判断题".
+DIGIT_PART = r"[ \t]*[^\d\s.、．(（]{2,6}\s*[(（][^)）]*(?:共|每)[^)）]*[)）]\s*$"
 BARE_HEADING = re.compile(
-    rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
+    # ("1 单选题（每题 2 分，共 30 分）": a typeset paper numbers its parts by a digit, its points after)
+    rf"^(?:第?[{CN_NUM}]{{1,3}}\s*(?:部分)?\s*|\d{{1,2}}\s*[.、．]\s*|\d(?={DIGIT_PART})[ \t]*"
+    rf"|[(（][{CN_NUM}]{{1,3}}[)）]\s*"
     rf"|(?:Part|PART)\s*(?:\d{{1,2}}|[IVX]{{1,4}})\s*[.:：]?\s*|[IVX]{{1,4}}\s*[.、．]\s*)?"
     # ("分析设计题（30'）": an open part's word then its 题, a colon after it or not)
     rf"(?P<title>(?:{SECTION_WORDS})(?:[^\d\s(（:：。,，]{{0,4}}?[题題])?"

@@ -57,8 +57,9 @@ ASKS_ON = re.compile(rf"(?:{rules.QUESTION_WORDS.pattern})[^。；;!！]*$")
 # The fields of a programming problem as online judges print it (PTA, MOOC 编程题), and of an
 # exercise sheet's task ("题目：…" "要求：…" "参考数据：…").
 PROBLEM_FIELD = re.compile(
-    r"^(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入描述|输出描述|输入样例|输出样例|样例输入|样例输出"
-    r"|(?:任务|具体|实验|操作)?要求|参考数据|测试数据)\s*\d*\s*[:：]"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\s*)?"  # ("3.1.2 输入格式": the fields numbered as the paper's sections)
+    r"(?:(?:题目内容|题目描述|问题描述|输入格式|输出格式|输入描述|输出描述|输入样例|输出样例|样例输入|样例输出)\s*\d*\s*(?:[:：]|$)"
+    r"|(?:(?:任务|具体|实验|操作)?要求|参考数据|测试数据)\s*\d*\s*[:：])"
 )
 # (of those, the ones only a programming problem has: what its input and output are)
 IO_FIELD = re.compile(r"^(?:输入|输出)(?:描述|格式)\s*[:：]")
@@ -69,9 +70,9 @@ KEY_DONE = re.compile(r"\s*[A-H]{1,8}\s*[.。]?\s*")  # a choice's letters, the 
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
-# "把以下程序…", "其脚本代码如下：": the program the question is about follows
+# "把以下程序…", "其脚本代码如下：", "下面C++代码": the program the question is about follows
 PROGRAM_FOLLOWS = re.compile(
-    r"(?:以下|下列|下面|如下)的?\s*(?:\w{0,6}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
+    r"(?:以下|下列|下面|如下)的?\s*(?:[\w+#]{0,8}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
 )
 OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: open questions
 
@@ -107,11 +108,22 @@ def _program_task_goes_on(stem: str, text: str) -> bool:
 def _program_goes_on(stem: str, text: str) -> bool:
     """A line of a program, a blank line left in one ("if (n < 0)" then "________"), or a slot
     for one of its blanks' answers under it ("1. ________")."""
-    if boundaries.program_line(text, 0) or ANSWER_SLOT.match(text):
+    if boundaries.program_line(text, 0) or ANSWER_SLOT.match(text) or _listing_number(stem, text):
         return True
     return bool(rules.BLANK_LINE.match(text)) and boundaries.program_line(stem.rsplit("\n", 1)[-1], 0)
 
 
+def _listing_number(stem: str, text: str) -> bool:
+    """A program's line number alone on its line ("1", "2", … as a PDF pulls them apart from the
+    code): the first, or the one after the number above it."""
+    if not BARE_NUMBER.fullmatch(text.strip()):
+        return False
+    last = stem.rsplit("\n", 1)[-1].strip()
+    above = int(last) if BARE_NUMBER.fullmatch(last) else 0
+    return int(text) == above + 1
+
+
+BARE_NUMBER = re.compile(r"\d{1,3}")
 ANSWER_SLOT = re.compile(r"\s*\d{1,2}\s*[.、．]\s*_{3,}[\s_]*$")
 
 
@@ -783,14 +795,19 @@ class Segmenter:
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
                 item.extra.append(text)
-        elif self.section.kind == "fill" and not item.options and _program_goes_on(item.stem, text):
-            item.stem = join(
-                item.stem, text, "\n"
-            )  # "程序填空题": the program and its blanks are the question
+        elif self._prints_a_program(item) and _program_goes_on(item.stem, text):
+            # "程序填空题", "下面C++代码执行后将输出10。( )": the program is the question's
+            item.stem = join(item.stem, text, "\n")
         elif not STEM_END.search(item.stem) and not self._asked_over_bare_options(item):
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    def _prints_a_program(self, item: Item) -> bool:
+        """A fill part's question, or a judgement's that names the program under it."""
+        if item.options or self.section.kind in CHOICE_KINDS:
+            return False  # (a choice's program runs on to its options: see the wrapped stem below)
+        return self.section.kind == "fill" or PROGRAM_FOLLOWS.search(item.stem) is not None
 
     def _task_goes_on(self, item: Item, text: str) -> bool:
         """In a part of programming tasks ("上机编程题"), prose under a task that announces it

@@ -8368,3 +8368,26 @@ def test_a_key_written_on_the_blanks_then_a_worked_solution() -> None:
         ("fill", ["1um"], "分辨力等于节距除以脉冲源频率。"),
         ("short", "敏感元件、转换元件和转换电路。", ""),
     ]
+
+
+def test_parts_numbered_by_a_digit_and_a_judgement_over_a_numbered_program() -> None:
+    """A typeset certificate paper (GESP) numbers its parts "1 单选题（每题 2 分，共 30 分）" (a digit,
+    the part's name, its points; pulled from a PDF the space may go); a judgement names the
+    program under it ("下面C++代码执行后将输出10。( )") whose line numbers the PDF pulled apart
+    from the code: the program, numbers and all, is the statement's."""
+    text = (
+        "1单选题（每题 2 分，共 30 分）\n第 1 题 C++表达式3 - 3 * 3 / 5的值是（ ）。\nA. -1\nB. -2\nC. 0\nD. 1\n"
+        "2 判断题（每题 2 分，共 20 分）\n第 5 题 在C++中，表达式8/3和8%3的值相同。( )\n"
+        "第 6 题 下面C++代码执行后将输出10。 ( )\n1\n2\n3\nint N = 0;\nfor (int i = 0; i < 10; i++)\nN += 1;\n"
+        "第 7 题 在C++中，continue语句通常与if语句配合使用。( )\n"
+    )
+    questions = parse(text)
+    assert [(q["section"], q["type"]) for q in questions] == [
+        ("1单选题(每题 2 分,共 30 分)", "single"),
+        ("2 判断题(每题 2 分,共 20 分)", "truefalse"),
+        ("2 判断题(每题 2 分,共 20 分)", "truefalse"),
+        ("2 判断题(每题 2 分,共 20 分)", "truefalse"),
+    ]
+    assert questions[2]["stem"] == (
+        "下面C++代码执行后将输出10。 ( )\n1\n2\n3\nint N = 0;\nfor (int i = 0; i < 10; i++)\nN += 1;"
+    )
