@@ -751,10 +751,19 @@ FLOORS = {
     "qe2_gesp-cpp1-2024-12.pdf": (0.85, 0.85),  # read in session 40: F1 0.88, answers 0.87
     "qf1_gesp-level1-objective.md": (0.10, 0.00),  # F1 0.14, answers 0.00
     "qg1_tw-skills-test-90009-energy-saving-bank.txt": (0.95, 0.95),  # F1 0.99, answers 0.99
-    "qh1_telecom-broadband-wlan-ethernet-choice.txt": (0.95, 0.95),  # read in session 40: F1 1.00, answers 1.00
+    "qh1_telecom-broadband-wlan-ethernet-choice.txt": (
+        0.95,
+        0.95,
+    ),  # read in session 40: F1 1.00, answers 1.00
     "qi1_hitsz-geip1015-ethics-law-final-2022.docx": (0.85, None),  # F1 0.88, no key
-    "qi2_hitsz-auto3002a-measuring-elements-key.docx": (0.95, 0.90),  # read in session 40: F1 0.96, answers 0.91
-    "qi3_hitsz-comp1011-c-programming-final-2017.docx": (0.90, 0.90),  # read in session 40: F1 0.90, answers 0.95
+    "qi2_hitsz-auto3002a-measuring-elements-key.docx": (
+        0.95,
+        0.90,
+    ),  # read in session 40: F1 0.96, answers 0.91
+    "qi3_hitsz-comp1011-c-programming-final-2017.docx": (
+        0.90,
+        0.90,
+    ),  # read in session 40: F1 0.90, answers 0.95
     "qj1_clinical-lab-hard-questions.txt": (0.95, 0.95),  # F1 0.99, answers 1.00
     "qk1_mto-loru-unit-bank.docx": (0.95, 0.95),  # F1 0.98, answers 0.99
     "qk2_hitsz-automation-intro-2021-key.docx": (0.95, 0.95),  # read in session 40: F1 1.00, answers 1.00
@@ -762,6 +771,10 @@ FLOORS = {
     "qm1_zikao-gaoshu-gongben-bank.txt": (0.95, 0.95),  # F1 0.99, answers 1.00
     "qn1_hitsz-machine-vision-2024-recall.docx": (0.95, None),  # F1 0.99, no key
     "qn2_hitsz-dip-2023-autumn-recall.pdf": (0.90, None),  # F1 0.90, no key
+    "qo1_hitsz-process-control-2023-recall.docx": (0.25, None),  # F1 0.29, no key
+    "qo2_hitsz-software-construction-2025-recall.pdf": (0.9, None),  # F1 0.94, no key
+    "qo3_hitsz-system-modelling-2022-recall.docx": (0.4, None),  # F1 0.43, no key
+    "qp1_hitsz-xigai-practice.pdf": (0.9, 0.35),  # F1 0.92, answers 0.39
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
