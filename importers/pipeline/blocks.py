@@ -41,6 +41,7 @@ class Item:
     bold: bool = False  # its numbered line was set wholly in bold (the paper's questions are)
     headed: int = 0  # the level of the Markdown heading it was numbered on ("### 12. 运算符": 3)
     bracketed: bool = False  # numbered "(2)" or "2)": a sub-question, its next sibling likewise
+    glued: bool = False  # numbered "1系统的定义": no mark or space between its number and its text
     code_answer: bool = False  # its answer so far a code block under it, no label before it
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A

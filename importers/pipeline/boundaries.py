@@ -135,8 +135,34 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         return None  # "答：一、…" … "二、…": the answer's next part, not a part of the paper
     if line_start and not (seg.mode == "questions" and seg.case_open):
         subject = rules.SUBJECT_HEADING_TITLE.match(text, m.end())
+        if subject is None and seg.mode == "questions" and _bare_big_question(seg, text[m.end() :]):
+            return ("item", chinese_number(m.group(0).strip(" 、.．")))
         return ("heading", subject) if subject else ("prose_heading", None)
     return None
+
+
+def _bare_big_question(seg: Segmenter, title: str) -> bool:
+    """In an exam whose parts name their types ("一、简答题"), a numeral heading naming none with
+    nothing under it before the next ("二、热电偶查表法，中间温度定律，精度" then "三、…"): a big
+    question of its own, as a recalled paper lists them (not a part's name and points, "三、词语
+    解释 10 分（每题 1 分）", listed in the paper's instructions)."""
+    following = seg.next_text if seg.next_text.strip() else seg.after_next
+    if NUMERAL_OPENING.match(following) is None or PART_POINTS.search(title):
+        return False
+    return _typed_exam(seg)
+
+
+PART_POINTS = re.compile(r"\d\s*分|每题|每小题|共\s*\d+\s*[题道]")
+
+
+def _typed_exam(seg: Segmenter) -> bool:
+    """The paper's parts are numbered in numerals and name their questions' types."""
+    return any(
+        s.kind not in ("generic", "prose") and NUMERAL_OPENING.match(s.heading) for s in seg.doc_sections()
+    )
+
+
+NUMERAL_OPENING = re.compile(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]")
 
 
 OPEN_QUESTION_MIN = 25
@@ -859,6 +885,10 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool, rest: 
     if _latin_letter(rest[:1]):
         return bool(asks_anew) and seg.mode == "questions" and n == seg.expected  # ("11 js严格模式…")
     done = item is None or len(item.options) >= 2 or item.answer is not None or bool(asks_anew)
+    # "1系统的定义 三要素" then "2线性定常…": a paper typing its numbers glued, the next one so
+    done = done or (
+        item is not None and line_start and not spaced and item.glued and not (item.extra or item.options)
+    )
     if item is not None and seg.section.kind == "truefalse" and not item.extra:
         done = done or STATEMENT_END.search(item.stem) is not None  # a statement, finished
     # "正确答案：A" then "7在…": after a keyed choice question a glued number is the next one
@@ -1908,6 +1938,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
     if tag:
         seg.item = None  # "【单选】1.…": the tag opened no question of its own; it types this one
     seg.open_item(str(number), line, bracketed=bool(m.group("item_p") or m.group("item_r")))
+    if seg.item is not None and m.group("item_g") and not m.group(0)[-1:].isspace():
+        seg.item.glued = True
     if tag and seg.item is not None:
         seg.item.tag = tag
     if m.group("item_q") and m.group(0).rstrip().endswith(":") and seg.item is not None:

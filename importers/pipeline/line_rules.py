@@ -806,7 +806,7 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     """ "单项选择题(每题2分)", "判断题:": a section heading without a numeral."""
     bare = rules.BARE_HEADING.match(line.text)
     if not bare:
-        return ""
+        return _numeral_glued_title(seg, line)
     if line.text[:1].isdigit() and rules.TAG_ONLY.match(line.text):
         return ""  # "2.单选题 (1分)": a platform's tag over its question, not a part of the paper
     if _numbers_next_question(seg, line.text):
@@ -818,6 +818,25 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
         return "key"
     seg.start_heading(line.text, kind, "", line)
     return "heading"
+
+
+def _numeral_glued_title(seg: Segmenter, line: Line) -> str:
+    """ "三模型转换题", "五辨识题": a part typed without its "、", named by a kind of problem this
+    reader has no word for (open questions: its problems are worked, not chosen)."""
+    titled = NUMERAL_GLUED_TITLE.match(line.text)
+    if titled is None or seg.mode != "questions":
+        return ""
+    kind = seg.section_kind(titled.group("title"))
+    seg.start_heading(line.text, "short" if kind == "generic" else kind, "", line)
+    return "heading"
+
+
+NUMERAL_GLUED_TITLE = re.compile(
+    # (not "一些怪题", "一道难题": a numeral counting)
+    rf"^\s*[{rules.CN_NUM}]{{1,3}}(?![些个個道种種般次下类類样樣份组組段])"
+    rf"(?P<title>[^\d\s、.．,，:：(（{rules.CN_NUM}][^\s、.．,，:：(（]{{0,6}}[题題])"
+    r"\s*(?:[(（][^)）]{0,80}[)）])?\s*$"
+)
 
 
 def _numbers_next_question(seg: Segmenter, text: str) -> bool:

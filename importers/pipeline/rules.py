@@ -82,7 +82,7 @@ ANSWER = (
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為)(?=[^\s，,。；;：:][^，,。；;：:\n]{0,19}$)"
     # "答案为B", "答案选C", "正确答案是 **C**", "正确答案是 **错误**"
     r"|^(?:正确答案|答案|参考答案)(?:是|为|為|选择|選擇|选|選)\s*(?=(?:\*\*)?(?:[A-Ha-h](?:[\s,，、]*[A-Ha-h])*|正确|错误|正確|錯誤|对|错|對|錯)\s*(?:\*\*)?\s*[.。]?\s*$)"
-    r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案|答案要点|参考要点|答题要点)】"
+    r"|【(?:答案|答|参考答案|參考答案|正确答案|正確答案|标准答案|標準答案|答案要点|参考要点|答题要点)】(?:\s*[:：])?"
     r"|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     # Aiken format, English papers ("Ans: B", "Answers: A, C")
     r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"
@@ -114,6 +114,7 @@ EXPLANATION = (
     r"|(?:^|(?<=^\*\*))(?:答案)?(?:解析|詳解|详解)(?:[ \t\u3000]+(?=\S)|(?:\*\*)?\s*$)"
     r"|(?:辩论|答辩|辯論|答辯)建议\s*[:：]"
     rf"|^(?:{UNDER_KEY_NOTES})\s*[:：]"  # under a key only (boundaries.accept_explanation)
+    rf"|^【(?:{UNDER_KEY_NOTES})】\s*[:：]?"  # "【出处】：课本第3页" under "【参考答案】：D" (the same)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
     # English banks: "Explanation" over the text; "Rationale:", "Feedback:" (LMS exports) opening a line
     r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$)|^(?:Rationale|RATIONALE|Feedback|FEEDBACK)\s*[:：])"
@@ -232,6 +233,7 @@ PROSE_MARKER = (
     r"(?P<prose_marker>注意事项|注意事項|考生须知|考生須知|答题须知|答題須知|考试说明|考試說明"
     r"|考生注意|答题要求|答題要求|考试须知|考試須知|考试要求|考試要求"
     r"|(?:说明|說明)(?=\s*[:：]\s*[(（]?1\s*[.、．)）])"  # "说明：1.考试完毕…" (the paper's, boundaries)
+    r"|【[^【】\n\d]{0,4}(?:说明|說明|须知|須知)】"  # "【练习说明】" over the compiler's numbered notes
     # a national exam's "请按下述要求正确填写答题卡" over its numbered rules for the answer sheet
     r"|请按(?:下述|以下|如下)要求[^\d\n]{0,12}|請按(?:下述|以下|如下)要求[^\d\n]{0,12})"
 )

@@ -8391,3 +8391,59 @@ def test_parts_numbered_by_a_digit_and_a_judgement_over_a_numbered_program() -> 
     assert questions[2]["stem"] == (
         "下面C++代码执行后将输出10。 ( )\n1\n2\n3\nint N = 0;\nfor (int i = 0; i < 10; i++)\nN += 1;"
     )
+
+
+def test_a_recalled_paper_lists_big_questions_as_bare_numeral_lines() -> None:
+    """A paper recalled after the exam: "一、简答题" over its questions, then each big question on a
+    numeral line of its own ("二、热电偶查表法，中间温度定律，精度" then "三、…"): each is a
+    question, not a part with nothing in it. A paper's instructions listing its parts with
+    their points ("三、词语解释 10 分（每题 1 分）") list parts, no questions."""
+    text = (
+        "过程控制2023春回忆版\n一、简答题\n1.过程控制系统相比一般控制系统的特点\n2.程序控制的定义，举例子\n\n"
+        "二、热电偶查表法，中间温度定律，精度\n\n三、给出弹簧管压力计的图，写出各部分的名称\n\n四、流量计算\n\n"
+        "五、简答题\n1.串级控制的优点是什么？\n"
+    )
+    assert [(q["number"], q["stem"]) for q in parse(text)] == [
+        ("1", "过程控制系统相比一般控制系统的特点"),
+        ("2", "程序控制的定义,举例子"),
+        ("2", "热电偶查表法,中间温度定律,精度"),
+        ("3", "给出弹簧管压力计的图,写出各部分的名称"),
+        ("4", "流量计算"),
+        ("1", "串级控制的优点是什么?"),
+    ]
+    listed = "一、单选题\n1.客户是？\nA.上帝\nB.朋友\n三、词语解释 10 分（每题 1 分，共 10 题）\n四、作文 20 分（800 字左右）\n"
+    assert [q["stem"] for q in parse(listed)] == ["客户是?"]
+
+
+def test_a_paper_typed_without_marks_after_its_numbers() -> None:
+    """A recalled paper typed in haste: "一简答题", "1系统的定义 三要素", "2线性定常…" (no "、" nor
+    "." after any number) and parts named by kinds of problem ("三模型转换题", "五辨识题") over
+    questions with no number. Each line is read as its marks would have it; "一些怪题" counts."""
+    text = (
+        "系统建模与仿真2022秋期末试题回忆\n一简答题\n1系统的定义 三要素 举个实例\n2线性定常连续系统的4种数学模型\n"
+        "3系统辨识的定义 三要素\n三模型转换题\n给出倒立摆的简化数学模型\n五辨识题\n给一阶系统阶跃响应曲线，求一阶系统的T和K\n"
+    )
+    assert [(q["section"], q["number"], q["stem"]) for q in parse(text)] == [
+        ("一简答题", "1", "系统的定义 三要素 举个实例"),
+        ("一简答题", "2", "线性定常连续系统的4种数学模型"),
+        ("一简答题", "3", "系统辨识的定义 三要素"),
+        ("三模型转换题", "", "给出倒立摆的简化数学模型"),
+        ("五辨识题", "", "给一阶系统阶跃响应曲线,求一阶系统的T和K"),
+    ]
+    counted = "一、单选题\n1. 客户是？\nA. 上帝\nB. 朋友\n一些怪题\n2. 服务是？\nA. 微笑\nB. 争辩\n"
+    assert [q["section"] for q in parse(counted)] == ["一、单选题", "一、单选题"]
+
+
+def test_bracketed_labels_with_colons_and_the_compiler_s_notes() -> None:
+    """A compiled practice bank: "【练习说明】" over the compiler's numbered notes (no questions);
+    "【参考答案】：D" (a colon after the bracketed label) and "【出处】：课本第3页" under it, the
+    source its explanation."""
+    text = (
+        "【练习说明】\n1.选择题均出自专升本统考或模拟试题。\n2.练习题目不保证有效性，仅供参考。\n导论·练习\n一、单选题\n"
+        "1.党的二十大提出的（ ），是思想的世界观、方法论。\nA.“三个务必” B.“六个必须坚持”\n【参考答案】：B\n【出处】：课本第6页\n"
+        "二、判断题\n1.这一思想是马克思主义中国化的第一次历史性飞跃。（ ）\n【参考答案】：错误\n【出处】：课本第1页\n"
+    )
+    assert [(q["type"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("single", "B", "课本第6页"),
+        ("truefalse", False, "课本第1页"),
+    ]
