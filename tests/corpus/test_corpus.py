@@ -749,7 +749,7 @@ FLOORS = {
     "qd1_hitsz-stm32-question-bank.pdf": (0.85, 0.6),  # F1 0.88, answers 0.61
     "qe1_gesp-cpp1-2024-06.txt": (0.90, 0.90),  # read in session 40: F1 0.91, answers 0.93
     "qe2_gesp-cpp1-2024-12.pdf": (0.85, 0.85),  # read in session 40: F1 0.88, answers 0.87
-    "qf1_gesp-level1-objective.md": (0.10, 0.00),  # F1 0.14, answers 0.00
+    "qf1_gesp-level1-objective.md": (0.95, 0.95),  # read in session 40: F1 1.00, answers 1.00
     "qg1_tw-skills-test-90009-energy-saving-bank.txt": (0.95, 0.95),  # F1 0.99, answers 0.99
     "qh1_telecom-broadband-wlan-ethernet-choice.txt": (
         0.95,

@@ -8447,3 +8447,27 @@ def test_bracketed_labels_with_colons_and_the_compiler_s_notes() -> None:
         ("single", "B", "课本第6页"),
         ("truefalse", False, "课本第1页"),
     ]
+
+
+def test_a_markdown_bank_with_a_heading_for_each_field_of_a_question() -> None:
+    """A bank's database written out as Markdown: "## 客观题 1 (ID: 854)" over "### 题目内容",
+    "### 选项", "### 正确答案" and "### 解析", each field's text under its heading. The heading
+    over the stem numbers the question; the key and explanation headings label what follows."""
+    md = (
+        "# 第一部分：客观题\n\n## 客观题 1 (ID: 854)\n\n**难度**: easy\n\n### 题目内容\n\n"
+        "这类传感器类似于计算机的( )。\n\n### 选项\n\n- **A**: 处理器\n- **B**: 存储器\n- **C**: 输入设备\n\n"
+        "### 正确答案\n\n**C**\n\n### 解析\n\n传感器用于采集外部数据。\n\n---\n\n"
+        "## 客观题 2 (ID: 900)\n\n### 题目内容\n\n`cout << 5 % 2;` 的输出是2。\n\n### 选项\n\n"
+        "- **A**: 正确\n- **B**: 错误\n\n### 正确答案\n\n**B**\n\n### 解析\n\n余数是1。\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["number"], q["stem"], q["options"], q["answer"], q["explanation"]) for q in questions] == [
+        (
+            "1",
+            "这类传感器类似于计算机的( )。",
+            ["处理器", "存储器", "输入设备"],
+            "C",
+            "传感器用于采集外部数据。",
+        ),
+        ("2", "`cout << 5 % 2;` 的输出是2。", [], False, "余数是1。"),  # (正确/错误 options: a judgement)
+    ]
