@@ -18,6 +18,7 @@ from .key_above_options import key_above_options
 from .keyed_table import keyed_table
 from .listed_options import listed_options
 from .marked_options import marked_options
+from .marker_records import marker_records
 from .model import Image, Line
 from .moodle_review import moodle_review
 from .option_end_keys import letter_keyed_options
@@ -111,12 +112,15 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     dropped: list[Line] = []
     # (a quiz review page's own lines and a keyed table's header are furniture)
     reviewed = moodle_review(keyed_table(lines, dropped), dropped)
-    for line in sigil_records(
-        tagged_records(
-            listed_options(
-                key_above_options(marked_options(letter_keyed_options(bulleted_options(reviewed))))
+    for line in marker_records(
+        sigil_records(
+            tagged_records(
+                listed_options(
+                    key_above_options(marked_options(letter_keyed_options(bulleted_options(reviewed))))
+                )
             )
-        )
+        ),
+        dropped,
     ):
         if line.text.isspace() or not line.text:
             continue  # (a third of most papers' lines: fold would make them "" at some cost)

@@ -8471,3 +8471,26 @@ def test_a_markdown_bank_with_a_heading_for_each_field_of_a_question() -> None:
         ),
         ("2", "`cout << 5 % 2;` 的输出是2。", [], False, "余数是1。"),  # (正确/错误 options: a judgement)
     ]
+
+
+def test_a_drill_app_s_records_of_marker_lines() -> None:
+    """A drill app's data file: "#CHOICE" over the stem, "#OPTIONS" over one option a line,
+    "#CORRECT" over the right option's place, "#END"; "#JUDGE" for a judgement. Each record is a
+    question, the markers are furniture, the place a letter."""
+    records = (
+        "#CHOICE\n某信道的信息传输速率为 64kb/s，则该信道的波特率为( )。\n#OPTIONS\n16kBaud\n32kBaud\n128kBaud\n"
+        "#CORRECT\n2\n#END\n\n#CHOICE\n无噪声的 8kHz 信道，最大传输速率是( )。\n#OPTIONS\nA. 24kb/s\nB. 48kb/s\n"
+        "#CORRECT\n1\n#END\n\n#JUDGE\nTCP 是面向连接的协议。\n#CORRECT\n正确\n#END\n"
+    )
+    paper = parse_document("cn.txt", records.encode("gbk"))
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        (
+            "single",
+            "某信道的信息传输速率为 64kb/s,则该信道的波特率为( )。",
+            ["16kBaud", "32kBaud", "128kBaud"],
+            "B",
+        ),
+        ("single", "无噪声的 8kHz 信道,最大传输速率是( )。", ["24kb/s", "48kb/s"], "A"),
+        ("truefalse", "TCP 是面向连接的协议。", [], True),
+    ]
+    assert paper.coverage is not None and (paper.coverage.unread, paper.coverage.verdict) == (0, "ok")
