@@ -338,11 +338,9 @@ BRACKETED_ANSWERS_NEXT = re.compile(r"\s*[(（]1[)）]\s*[^\n;；]{1,40}[;；]\s
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    # "…为__0.022°__。" then "解：分辨力是…": the key is written in, the working explains it
     if m.group(0).startswith("解") and seg.item is not None and _written_in(seg.item):
-        return (
-            "explanation",
-            "explanation",
-        )  # "…为__0.022°__。" then "解：分辨力是…": the key written in, then why
+        return ("explanation", "explanation")
     parts = seg.item is not None and seg.item.bracketed and seg.section.number_style != "paren"
     if parts and BRACKETED_ONE.match(text, m.end()):
         return ("answer", None)  # "(1)…(2)…" then "答：(1)A (2)B": the parts answered together
@@ -365,9 +363,8 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     return ("answer", None)
 
 
-WRITTEN_IN = re.compile(
-    r"_{2,}[ \t\u3000]*[^_\s][^_\n]{0,70}?[ \t\u3000]*_{2,}"
-)  # "__敏感元件__": a key on its blank
+# "__敏感元件__": a key written on its blank
+WRITTEN_IN = re.compile(r"_{2,}[ \t\u3000]*[^_\s][^_\n]{0,70}?[ \t\u3000]*_{2,}")
 
 
 def _written_in(item: Item) -> bool:
@@ -1670,7 +1667,7 @@ RULES = [
     Rule("item", rules.ITEM, accept_item),
     Rule("option", rules.OPTION, accept_option),
 ]
-ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")
+ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")  # (accept_item: a numbered slot, "1. ______")
 
 
 # Every rule opens with one of these characters: a position holding none of them is passed over

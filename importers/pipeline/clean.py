@@ -311,13 +311,11 @@ def _asks(text: str, times: int) -> bool:
         or rules.BARE_HEADING.match(text)
         or rules.CASE_PART.match(text)  # "【问题2】(4分)": asked in each case, answered under its key
         or TASK_BOX.match(text)  # "[ ] 毛泽东", "(x)以上都是": an option of a task list, unlabelled
-        or program_line(text, 0)  # "#include <GL/glut.h>", "void Paint()": every answer's program
-        or CALL_LINE.match(text) is not None  # "main()": a C program's head in each question
+        or program_line(text, 0)  # "#include <GL/glut.h>", "main()": every question's program
         or PROMPT_END.search(text) is not None  # "The output of //1 is: (1%)": each question's blank
     )
 
 
-CALL_LINE = re.compile(r"[A-Za-z_]\w*\([^()]*\)\s*$")
 PROMPT_END = re.compile(r"[:：]\s*(?:[(（][^)）]{0,10}[)）])?\s*$")  # (a page's header ends on no colon)
 
 

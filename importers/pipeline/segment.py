@@ -817,10 +817,9 @@ class Segmenter:
             return False
         if rules.PROGRAMMING_PART.search(self.section.heading) is None:
             return _program_task_goes_on(item.stem, text)
+        # "**输入格式要求：…", "程序的运行示例如下：": the task's own terms (its answer is a program)
         if TASK_TERMS.search(text) and not CODE_MARKS.search(text):
-            return (
-                True  # "**输入格式要求：…", "程序的运行示例如下：": the task's terms; its answer is a program
-            )
+            return True
         announced = (
             boundaries.COLON_END.search(item.stem)
             or SAMPLE_RUN.search(f"{item.stem}\n{text}")
@@ -1368,9 +1367,9 @@ def _norm_heading(heading: str) -> str:
 SECTION_NUMERAL = re.compile(rf"^\s*([{rules.CN_NUM}]{{1,3}})\s*[、.．]")
 PART_NUMERAL = re.compile(rf"^\s*(?:[{rules.CN_NUM}]{{1,3}}\s*[、.．]|[(（][{rules.CN_NUM}]{{1,3}}[)）])")
 CODE_SLOTS = ("stem", "answer", "explanation")
-# "输入输出的形式如下:", "运行效果如下：", "样例：": a sample run follows, to the next task
 TASK_TERMS = re.compile(r"输入|输出|格式|示例|样例|提示|要求|原型|原形|运行|打印")
 CODE_MARKS = re.compile(r"[;{}]|//|/\*|#\s*include")  # (a program's line with a Chinese comment or string)
+# "输入输出的形式如下:", "运行效果如下：", "样例：": a sample run follows, to the next task
 SAMPLE_RUN = re.compile(
     r"(?:形式|格式|输出|输入|结果|效果|样例|示例)[^\n]{0,6}如下\s*[:：]\s*$|(?:样例|示例)\s*[:：]\s*$", re.M
 )
