@@ -1058,6 +1058,40 @@ def key_grid_marks(seg: Segmenter, line: Line) -> str:
     return "key"
 
 
+def part_mark_run(seg: Segmenter, line: Line) -> str:
+    """A chapter's key printing one run of marks a line, one line a part, each part numbered from
+    1 ("TFFTT FF" then "BDACC" under 习题1's 判断题 and 单选题): the run keys the chapter's next
+    part not yet keyed whose questions it counts, one mark a question."""
+    run = PART_RUN.fullmatch(line.text.strip()) if seg.mode == "key" else None
+    if run is None or seg.key_target is not None:
+        return ""  # (a key headed by its part's name, "一、选择题", keys that part)
+    marks = list(re.sub(r"\s", "", line.text))
+    chapter = seg.section.chapter
+    parts = [s for s in seg.doc_sections() if s.items and s.kind != "prose" and s.chapter == chapter]
+    if len(parts) < 2 or any(s.items[0].number != "1" for s in parts):
+        return ""  # (one part, or parts numbered on: the key's own numbers and runs read it)
+    judged = marks[0] in "TF√×"
+    part = next(
+        (
+            s
+            for s in parts
+            if id(s) not in seg.keyed_targets
+            and len(s.items) == len(marks)
+            and (s.kind == "truefalse") == judged
+        ),
+        None,
+    )
+    if part is None:
+        return ""
+    for number, mark in enumerate(marks, 1):
+        seg.keep_key(KeyEntry(number=number, lineno=line.lineno, target=part, doc=seg.doc, text=mark))
+    seg.key_entry = None
+    return "key"
+
+
+PART_RUN = re.compile(r"[TF√×]{1,5}(?:\s+[TF√×]{1,5})*|[A-H]{1,5}(?:\s+[A-H]{1,5})*")
+
+
 def sheet_answers(seg: Segmenter, line: Line) -> str:
     """ "答案 A C B" under a row of numbers: the answers of those questions. "答案" over empty
     cells is an answer sheet for the candidate to fill in: no key starts there."""
@@ -1239,6 +1273,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("option_text_key", option_text_key),
     ("sheet_numbers", sheet_numbers),
     ("key_grid_marks", key_grid_marks),
+    ("part_mark_run", part_mark_run),
     ("sheet_answers", sheet_answers),  # before key_line: "答案" over an empty answer sheet
     ("case_heading", case_heading),
     ("case_part", case_part),

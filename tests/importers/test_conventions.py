@@ -8494,3 +8494,25 @@ def test_a_drill_app_s_records_of_marker_lines() -> None:
         ("truefalse", "TCP 是面向连接的协议。", [], True),
     ]
     assert paper.coverage is not None and (paper.coverage.unread, paper.coverage.verdict) == (0, "ok")
+
+
+def test_a_chapter_key_printing_one_run_of_marks_a_part() -> None:
+    """Textbook exercises, a chapter at a time: "判断题" and "单选题" parts each numbered from (1),
+    then "## 答案" printing one run of marks a line, a line a part ("TF", "BA"), without the
+    parts' names. Each run keys the chapter's part whose questions it counts; a key naming its
+    part ("一、选择题" over "A B …") is not read so."""
+    md = (
+        "# 习题1\n## 判断题\n(1) 甲是乙。(   )\n(2) 丙是丁。(   )\n## 单选题\n(1) 甲是（ ）\nA. 乙\nB. 丙\n\n"
+        "(2) 丙是（ ）\nA. 丁\nB. 戊\n\n## 答案\n- TF\n- BA\n\n# 习题2\n## 判断题\n(1) 子是丑。(   )\n"
+        "(2) 寅是卯。(   )\n(3) 辰是巳。(   )\n## 单选题\n(1) 子是（ ）\nA. 丑\nB. 寅\n\n## 答案\nFTT\nA\n"
+    )
+    assert [(q["chapter"], q["type"], q["answer"]) for q in parse_markdown(md)] == [
+        ("习题1", "truefalse", True),
+        ("习题1", "truefalse", False),
+        ("习题1", "single", "B"),
+        ("习题1", "single", "A"),
+        ("习题2", "truefalse", False),
+        ("习题2", "truefalse", True),
+        ("习题2", "truefalse", True),
+        ("习题2", "single", "A"),
+    ]
