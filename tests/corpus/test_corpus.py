@@ -777,7 +777,7 @@ FLOORS = {
     "qp1_hitsz-xigai-practice.pdf": (0.95, 0.90),  # read in session 40: F1 0.96, answers 0.94
     "qq1_hitsz-discrete-math-2024-autumn-key.pdf": (0.7, 0.9),  # F1 0.75, answers 0.92
     "qq2_hitsz-formal-languages-automata-2023-recall.pdf": (0.8, None),  # F1 0.80, no key
-    "qr1_zjou-java-exercises-tf-choice.md": (0.9, 0.2),  # F1 0.94, answers 0.21
+    "qr1_zjou-java-exercises-tf-choice.md": (0.90, 0.95),  # read in session 40: F1 0.94, answers 1.00
     "qr2_408-network-choice-bank.txt": (0.95, 0.95),  # read in session 40: F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
