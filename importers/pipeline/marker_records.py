@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .model import Line
+from .numbers import letters_at
 
 MIN_RECORDS = 3
 MARKER = re.compile(r"\s*(?:#|\[|<|【)\s*(?P<name>[A-Za-z_]{1,12}|[\u4e00-\u9fff]{2,4})\s*[\]>】]?\s*:?\s*")
@@ -56,6 +57,7 @@ PLACES = re.compile(r"[1-8](?:\s*[,，、 ]\s*[1-8])*")
 @dataclass
 class _Record:
     tag: str
+    markers: list[int] = field(default_factory=list)  # indexes of its marker lines
     fields: dict[str, list[int]] = field(default_factory=dict)  # field → indexes of its lines
 
 
@@ -67,7 +69,7 @@ def marker_records(lines: list[Line], dropped: list[Line]) -> list[Line]:
     out = list(lines)
     for number, record in enumerate(records, 1):
         _rewrite(out, record, number)
-    markers = {i for record in records for i in record.fields.get("markers", [])}
+    markers = {i for record in records for i in record.markers}
     dropped.extend(lines[i] for i in sorted(markers))
     return [line for i, line in enumerate(out) if i not in markers]
 
@@ -80,11 +82,11 @@ def _records(lines: list[Line]) -> list[_Record]:
         marker = MARKER.fullmatch(line.text)
         name = marker.group("name").lower() if marker else ""
         if name in QUESTION_NAMES:
-            current = _Record(tag=QUESTION_NAMES[name], fields={"markers": [i]})
+            current = _Record(tag=QUESTION_NAMES[name], markers=[i])
             records.append(current)
             place = "question"
         elif current is not None and name in FIELD_NAMES:
-            current.fields.setdefault("markers", []).append(i)
+            current.markers.append(i)
             place = FIELD_NAMES[name]
             if place == "end":
                 current = None
@@ -105,9 +107,7 @@ def _rewrite(out: list[Line], record: _Record, number: int) -> None:
     if answer:
         text = out[answer[0]].text.strip()
         if options and PLACES.fullmatch(text):
-            text = "".join(
-                "ABCDEFGH"[int(d) - 1] for d in re.findall(r"[1-8]", text) if int(d) <= len(options)
-            )
+            text = letters_at(re.findall(r"\d", text), len(options), first=1) or text
         out[answer[0]] = replace(out[answer[0]], text=f"答案：{text}")
     explanation = record.fields.get("explanation", [])
     if explanation:

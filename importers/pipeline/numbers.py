@@ -1,4 +1,4 @@
-"""Chinese numerals as papers print them: 一 … 十九, 二十一, 一百零五."""
+"""Numbers as papers print them: Chinese numerals (一 … 十九, 二十一, 一百零五) and options' places."""
 
 from __future__ import annotations
 
@@ -18,3 +18,11 @@ def chinese_number(text: str) -> int:
             total += (current or 1) * 100
             current = 0
     return total + current
+
+
+def letters_at(places: list[str], options: int, first: int) -> str:
+    """The letters of the options at `places` ("2", "4") among `options`, counted from `first` (1 as
+    people count, 0 as code does); nothing unless every place is one of them."""
+    if not places or not all(p.isdigit() and first <= int(p) < min(options, 8) + first for p in places):
+        return ""
+    return "".join(sorted({"ABCDEFGH"[int(p) - first] for p in places}))

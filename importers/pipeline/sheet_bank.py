@@ -34,6 +34,7 @@ from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
 from .inline_numbered_options import lettered_in_text, numbered_in_text
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
+from .numbers import letters_at
 from .spreadsheet import HEADERS, read_template
 from .vertical_records import transposed
 from .workbook import Row, Sheet, read_sheets
@@ -669,9 +670,7 @@ def _letters_at(places: str, options: list[str], first: int) -> str:
     """ "4" (or "1,3", '["0", "2"]') over four options: the key by the options' places, counted
     from `first` (1 as people count, 0 as code does)."""
     found = json_list(places) if places.startswith("[") else re.findall(r"\d+", places)
-    if not found or not all(p.isdigit() and first <= int(p) < min(len(options), 8) + first for p in found):
-        return ""
-    return "".join(sorted({"ABCDEFGH"[int(p) - first] for p in found}))
+    return letters_at(found or [], len(options), first)
 
 
 ZERO_PLACES = re.compile(r"\[?\s*\"?\d\"?(?:\s*,\s*\"?\d\"?)*\s*\]?")
