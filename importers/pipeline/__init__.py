@@ -10,6 +10,7 @@ from collections.abc import Callable
 from .collector import collector_paused
 from .coverage import rows_coverage
 from .csv_sheet import is_csv
+from .field_headings import field_headings
 from .gift import read_gift
 from .headerless import delimited_sheet
 from .json_records import json_sheet
@@ -20,6 +21,7 @@ from .parse import parse_lines
 from .read import is_plain_text, is_spreadsheet, read_lines
 from .read_wordml import is_word_xml
 from .sheet_bank import read_bank_sheets, read_csv, read_spreadsheet, read_table, sheet_columns
+from .traditional import simplified_twin
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -59,12 +61,14 @@ def _parse(
     if bank is not None:
         bank.coverage = rows_coverage(bank)
         return bank
-    lines = read_lines(filename, data)
+    lines, in_printed_characters = simplified_twin(read_lines(filename, data))
+    lines = field_headings(lines)  # (after the twin: "### 題目內容" is "### 题目内容")
     paper = (
         _records(filename, data, lines)
         or _gift(filename, data, lines)
         or parse_lines(filename, lines, on_progress)
     )
+    in_printed_characters(paper)
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
     flag_linked_pictures(paper.questions)

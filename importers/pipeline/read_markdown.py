@@ -17,7 +17,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import rules
-from .field_headings import field_headings
 from .model import Line
 
 MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
@@ -123,7 +122,7 @@ def markdown_lines(text: str) -> list[Line]:
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
     # the plugin takes it as one token no handler reads, never a heading over the first question.
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
-    return field_headings(_Reader().read(parser.parse(text)))
+    return _Reader().read(parser.parse(text))
 
 
 class _Reader:

@@ -21,8 +21,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-import opencc
-
 import questiontypes
 from questiontypes import words
 
@@ -36,6 +34,7 @@ from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
 from .numbers import letters_at
 from .spreadsheet import HEADERS, read_template
+from .traditional import simplified_converter
 from .vertical_records import transposed
 from .workbook import Row, Sheet, read_sheets
 
@@ -564,12 +563,7 @@ def _norm_header(text: str) -> str:
     (database exports name columns in snake or kebab case), "正確答案" → 正确答案 (banks from
     Taiwan, Hong Kong and Macau head their columns in Traditional characters)."""
     bare = re.sub(r"[\s_\-]+", "", HEADER_NOTE.sub("", unicodedata.normalize("NFKC", text)))
-    return str(_simplified().convert(bare)) if bare and not bare.isascii() else bare
-
-
-@functools.cache
-def _simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")  # (loading its dictionaries once)
+    return str(simplified_converter().convert(bare)) if bare and not bare.isascii() else bare
 
 
 # Columns that label a run of rows: a 题型 or 章节 cell merged down over its questions, a case's
