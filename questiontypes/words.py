@@ -37,7 +37,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"t", "f"}),  # (a platform's radio buttons "T" "F")
     frozenset({"y", "n"}),  # (a test system's import format: "A.Y" "B.N")
 )
-_BARE_NOISE = re.compile(r"[\s()（）.。,，;；]")
+_BARE_NOISE = re.compile(r"[\s()（）.。,，;；`]")
 
 # Fill-in answers: blanks are separated by semicolons where a person types them (forms, cells,
 # one per line in a text box); a blank's alternatives are stored joined by "|" ("客户|顾客").
@@ -49,7 +49,7 @@ ALTERNATIVE_SEPARATORS = "/／"
 
 
 def bare(text: str) -> str:
-    """A mark without spaces, brackets and stops: "(√)" → "√", "对。" → "对", "×，" → "×"."""
+    """A mark without spaces, brackets and stops: "(√)" → "√", "对。" → "对", "`正确`" → "正确"."""
     return _BARE_NOISE.sub("", text or "")
 
 

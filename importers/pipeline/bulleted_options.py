@@ -3,7 +3,8 @@ paper naming the key after the stem ("…的一座墓葬是____。  *C*") or set
 ("+ **懿德太子墓**"). A bullet list under a question is otherwise its answer's points (notes), so
 only a list the paper keys is read as options: rewritten one "A. …" a line, the key below them as
 "答案：C". Bold keys a list under a stem with a blank, or any list when the paper bolds some of
-its lists' bullets so throughout (a course's graded quiz: "* **The right sentence.**")."""
+its lists' bullets so throughout (a course's graded quiz: "* **The right sentence.**"). A key line
+under the list naming one bullet's text ("> 正确答案为：`西门豹`") keys it too."""
 
 from __future__ import annotations
 
@@ -35,13 +36,14 @@ def bulleted_options(lines: list[Line]) -> list[Line]:
         # (runs are measured from the line above them only, so a list of 100,000 bullets is
         # walked once, not once per bullet)
         end = i + 1 if lines[i].bullet else _bullet_run_end(lines, i + 1)
-        keyed = None if lines[i].bullet else _keyed_options(lines[i], lines[i + 1 : end], by_bold)
+        after = lines[end] if end < len(lines) and end > i + 1 else None
+        keyed = None if lines[i].bullet else _keyed_options(lines[i], lines[i + 1 : end], by_bold, after)
         if keyed is None:
             out.append(lines[i])
             i += 1
             continue
         out.extend(keyed)
-        i = end
+        i = end + 1 if after is not None and keyed[-1].lineno == after.lineno else end
     return out
 
 
@@ -72,7 +74,7 @@ def _bold(bullets: list[Line]) -> list[int]:
     return [k for k, b in enumerate(bullets) if WHOLLY_BOLD.match(b.text.strip())]
 
 
-def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool) -> list[Line] | None:
+def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line | None) -> list[Line] | None:
     if not MIN_OPTIONS <= len(bullets) <= MAX_OPTIONS:
         return None
     longest = MAX_BOLD_KEYED_CHARS if by_bold else MAX_OPTION_CHARS
@@ -83,7 +85,10 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool) -> list[Line]
     if words.is_judgement_pair(texts):
         return None  # ("- 对" "- **错**": the judgement rules read a marked pair)
     named = EMPHASISED_KEY.search(stem.text)
-    if named is not None:
+    by_text = _key_by_text(after, texts)
+    if by_text is not None and after is not None:
+        key, end = by_text, after.lineno  # (the key line is rewritten in its place)
+    elif named is not None:
         key = named.group(2)
         if any("ABCDEFGH".index(letter) >= len(bullets) for letter in key):
             return None
@@ -92,8 +97,25 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool) -> list[Line]
         key = "".join("ABCDEFGH"[k] for k in bold)
     else:
         return None
+    if by_text is None:
+        end = bullets[-1].lineno
     options = [
         replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
         for k, (b, text) in enumerate(zip(bullets, texts, strict=True))
     ]
-    return [stem, *options, Line(text=f"答案：{key}", lineno=bullets[-1].lineno)]
+    return [stem, *options, Line(text=f"答案：{key}", lineno=end)]
+
+
+# "正确答案为：`西门豹`", "答案：《山海经》": a key line naming the right option by its text
+KEY_BY_TEXT = re.compile(r"^(?:正确答案|参考答案|标准答案|答案)\s*(?:为|是)?\s*[:：]\s*(.+?)\s*$")
+QUOTES = "`\"'“”‘’「」"
+
+
+def _key_by_text(after: Line | None, texts: list[str]) -> str | None:
+    """The letter of the one bullet whose text the key line under the list names."""
+    m = KEY_BY_TEXT.match(after.text.strip()) if after is not None else None
+    if m is None:
+        return None
+    named = m.group(1).strip(QUOTES).strip()
+    hits = [k for k, text in enumerate(texts) if text.strip() == named]
+    return "ABCDEFGH"[hits[0]] if len(hits) == 1 else None

@@ -56,6 +56,8 @@ KEY_TITLE = re.compile(
 # "《人工智能数据标注》A卷答案": a paper named by its variant (a course's name in book quotes alone
 # may title a collection answered inline: "智慧树知到《经济法理论与实务》见面课答案")
 PAPER_NAMED = re.compile(r"(?<![A-Za-z])[A-DＡ-Ｄ甲乙丙]\s*卷")
+# "三年级信息技术·参考答案": a course or paper named, a middle dot setting its key apart
+NAME_THEN_DOT = re.compile(rf"[{rules.CJK}A-Za-z]{{2}}\s*[·•・]\s*$")
 # "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
 UNIT = re.compile(
     r"\s*(?:第\s*[\d一二三四五六七八九十百]{1,4}\s*[章节節天课課讲講周单元單元部分]{1,2}"
@@ -664,7 +666,8 @@ def key_title(seg: Segmenter, line: Line) -> str:
     """ "数据结构 试卷答案" after the paper's questions: the key part of a Word paper begins."""
     title = KEY_TITLE.match(line.text)
     paper = title.group("paper") if title else ""
-    if title and not (rules.TITLE_WORDS.search(paper) or UNIT.fullmatch(paper) or PAPER_NAMED.search(paper)):
+    named = rules.TITLE_WORDS.search(paper) or PAPER_NAMED.search(paper) or NAME_THEN_DOT.search(paper)
+    if title and not (named or UNIT.fullmatch(paper)):
         title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
     if seg.mode == "key" and title and not BOUNDARY.match(line.text):

@@ -41,7 +41,7 @@ SECTION_KINDS: list[tuple[str, str]] = [
         r"|(?:写出)?程序的?(?:运行|運行|输出|輸出)结果",
         "short",
     ),
-    (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題|客观题|客觀題", "generic"),
+    (r"练习|練習|习题|習題|试题|試題|测试|測試|考题|考題|客观题|客觀題|材料解析|材料题|材料題", "generic"),
 ]
 SECTION_WORDS = "|".join(words for words, _ in SECTION_KINDS)
 # A part of open questions named without its 题, alone on its line: "计算", "分析", "综合" (with a
@@ -246,7 +246,8 @@ NOTES_HEADING = re.compile(
 MARKS = "√×✓✗✔✘❌对错對錯"
 KEY_RANGE = (
     rf"(?P<key_range>(?P<kr_from>\d{{1,3}})\s*[-~～—–]\s*(?P<kr_to>\d{{1,3}})\s*[:：.、]?\s*"
-    rf"(?P<kr_marks>[A-H{MARKS}](?:\s*[A-H{MARKS}])*|[TF](?:\s*[TF])*(?![A-Za-z])))"  # ("11～15 TFTFT")
+    # ("11～15 TFTFT", "6—10：F T F T T": T and F first, or the letters would stop at the first F)
+    rf"(?P<kr_marks>[TF](?:\s*[TF])*(?!\s*[A-Za-z])|[A-H{MARKS}](?:\s*[A-H{MARKS}])*))"
 )
 # "1A 2C", "3 √", "1-A, 2-C", "1) A 2) C", "6: C", "（1）C；（2）A": a key's entries as number and mark;
 # never inside a value ("20A8H；11488H"), nor a question's "1) A company…", nor "1) A, B – why"
@@ -285,7 +286,9 @@ HEADING_TITLE = re.compile(
     r"\s*(?:[(（][^()（）]{0,30}分[^()（）]{0,10}[)）]\s*)?"  # "一、（本题满分20分）填空题": its points first
     rf"(?:[^\d{CN_NUM}(（:：。?？]{{0,12}}?(?:{SECTION_WORDS})"
     rf"(?:(?:与|與|及|和|、)(?:{SECTION_WORDS}|{OPEN_PART_WORDS}))?"  # "简答与计算": two types joined
-    r"(?:[^\d\s(（:：。,，]{0,4}?[题題])?(?:部分)?)"
+    # ("辨析改错（8分）": a few words more after the type, its points or the line's end after them)
+    r"(?:(?!(?:及|和|与|與)?(?:参考|參考)?答案)[^\d\s(（:：。,，]{0,4}?(?:[题題]|(?=\s*[(（][^)）]{0,80}分|\s*$)))?"
+    r"(?:部分)?)"
     # "四、问答题答案": the part printed with its answers, or the key of a 问答题 part above
     r"(?P<answered>(?:及|和|与|與)?(?:参考|參考)?答案)?"
     r"(?:\s*[:：。]?\s*[(（][^)）]{0,80}[)）]){0,2}"  # ("（每题1分）（只要与答案接近都算对）": two notes)
@@ -508,9 +511,11 @@ ASKS_STRONGLY = re.compile(
     r"[?？]|什么|什麼|哪些|哪几|哪個|哪个|如何|为什么|為什麼|为何|為何|怎样|怎樣|怎么|请问|請問|是否"
     r"|多少|^\s*(?:简述|簡述|试述|試述|论述|論述|谈谈|談談|说明|說明|分析|阐述|闡述|结合|結合|试|試|请|請)"
 )
-# "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative (not "计算机…", a computer)
+# "…，求转动惯量", "请绘出…", "试计算…": a problem asks by its imperative (not "计算机…", a computer);
+# a history paper's "根据材料一，概括…特征", "综合材料，谈谈你对…的认识" so too
 PROBLEM_ASKS = re.compile(
-    r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算(?!机)|計算(?!機)|画出|畫出|绘出|繪出|写出|寫出|指出|列出|列舉|列举)"
+    r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算(?!机)|計算(?!機)|画出|畫出|绘出|繪出|写出|寫出|指出|列出|列舉|列举"
+    r"|概括|归纳|歸納|谈谈|談談|撰写|撰寫)"
 )
 
 

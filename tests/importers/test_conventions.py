@@ -381,6 +381,15 @@ CASES = {
             ("multiple", "致病的细菌大多是", ["需氧菌", "厌氧菌", "兼性菌"], "AC"),
         ],
     ),
+    "keys typed after the stems' colons, throughout a paper": (
+        "1.下列关于政体的表述正确的是：D\nA.甲\nB.乙\nC.丙\nD.丁\n2.关于平等权，下列说法错误的是：C\nA.甲\nB.乙\nC.丙\n"
+        "3.下列观点正确的是：B\nA.甲\nB.乙\n",
+        [
+            ("single", "下列关于政体的表述正确的是:", ["甲", "乙", "丙", "丁"], "D"),
+            ("single", "关于平等权,下列说法错误的是:", ["甲", "乙", "丙"], "C"),
+            ("single", "下列观点正确的是:", ["甲", "乙"], "B"),
+        ],
+    ),
     "a stem ending in a name is no key where the paper types no keys so": (
         "1.坏血病是因为缺乏维生素C\nA.是\nB.否\nC.不确定\n2.客户是( )\nA.上帝\nB.对手\n3.服务要( )\nA.及时\nB.拖延",
         [
@@ -2311,6 +2320,24 @@ def test_unlabelled_bullets_under_a_question_are_its_options_when_the_paper_keys
         ("single", "服务的核心是____。", ["价格", "客户"], "B"),
         ("single", "礼仪包括( )", ["微笑", "倾听", "争辩"], "B"),
         ("short", "投诉要记录哪些?", [], "时间\n**诉求**"),
+    ]
+
+
+def test_unlabelled_bullets_keyed_by_the_text_of_the_right_one() -> None:
+    """A quiz app's bank: unlabelled bullets nested under each stem, the key a quoted line naming
+    the right bullet's text (as a code span); a judgement's key names its verdict so."""
+    md = (
+        "1. 扑救火灾最有利的阶段是____。  \n      * 火灾发展阶段  \n      * 火灾初起阶段  \n"
+        "      > 正确答案为：`火灾初起阶段`\n\n"
+        "2. 旅游业发展由国务院综合协调。这种说法是____的。  \n      * 正确  \n      * 错误  \n"
+        "      > 正确答案为：`正确`\n\n"
+        "3. 京剧最基本的两种声腔为____、____。  \n      * 二黄 吹腔  \n      * 西皮 二黄  \n"
+        "      > 正确答案为：`西皮 二黄`\n"
+    )
+    assert [(q["type"], q["options"], q["answer"]) for q in parse_markdown(md)] == [
+        ("single", ["火灾发展阶段", "火灾初起阶段"], "B"),
+        ("truefalse", [], True),
+        ("single", ["二黄 吹腔", "西皮 二黄"], "B"),
     ]
 
 
@@ -5274,6 +5301,39 @@ def test_a_school_papers_key_part_answers_its_choices_and_shares_a_material_ques
     assert "材料二 英国是现代体育的发源国。" in questions[2]["material"]
 
 
+def test_a_history_papers_material_part_asks_its_parts_by_imperative_with_keys_inline() -> None:
+    """A 中考 paper answered inline (【答案】【解析】【小问1详解】): its part "材料解析" (or one named
+    "辨析改错" with its points) asks each material question's parts "（1）根据材料一，概括…"; each part
+    is a question carrying the material, its key the "（n）" of the 【答案】 under them."""
+    questions = parse(
+        "一、选择题（本大题共1小题，每小题2分）\n1. 秦朝统一的时间是（ ）\nA. 前221年 B. 前206年\n【答案】A\n"
+        "二、辨析改错（4分）\n2. 辨别下列史实正误。\n"
+        "三、材料解析（本大题共1小题，每小题10分，共10分）\n3. 阅读材料，完成下列要求。\n"
+        "材料一  宋朝政府十分重视海外贸易，在广州等地设市舶司。\n"
+        "（1）根据材料一，概括宋朝海外贸易的主要特征。\n（2）综合材料，谈谈你对海外贸易的认识。\n"
+        "【答案】（1）政府重视；港口多。\n（2）交流互鉴。\n【解析】\n【小问1详解】\n根据材料可知，政府重视。\n"
+    )
+    assert [(q["section"], q["number"], q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("一、选择题(本大题共1小题,每小题2分)", "1", "single", "秦朝统一的时间是( )", "A"),
+        ("二、辨析改错(4分)", "2", "short", "辨别下列史实正误。", None),
+        (
+            "三、材料解析(本大题共1小题,每小题10分,共10分)",
+            "1",
+            "short",
+            "根据材料一,概括宋朝海外贸易的主要特征。",
+            "政府重视;港口多。",
+        ),
+        (
+            "三、材料解析(本大题共1小题,每小题10分,共10分)",
+            "2",
+            "short",
+            "综合材料,谈谈你对海外贸易的认识。",
+            "交流互鉴。",
+        ),
+    ]
+    assert "宋朝政府十分重视海外贸易" in questions[2]["material"]
+
+
 def test_parts_asked_then_numbered_again_with_their_answers() -> None:
     # Exercises with worked answers: the parts asked "（1）…？" "（2）…", then numbered again from 1
     # stating each answer. The second run answers the first; it is no question of its own.
@@ -7271,6 +7331,17 @@ def test_a_key_range_of_judgements_in_t_and_f() -> None:
         "二、判断题\n3.投诉是机会。（ ）\n4.可以争吵。（ ）\n5.要微笑。（ ）\n参考答案\n1～2 BA\n3～5 TFT\n"
     )
     assert [q["answer"] for q in parse(text)] == ["B", "A", True, False, True]
+
+
+def test_a_key_titled_by_its_course_after_a_middle_dot_with_ranges_spaced_out() -> None:
+    """A county's Word paper: "三年级信息技术·参考答案", then "1—5：A A C B C" and "6—10：F T F T T"
+    (a run of T and F is read whole, not stopped at its first F as a letter)."""
+    text = (
+        "一、单项选择题\n1. 画图工具在（ ）\nA. 附件 B. 游戏 C. 系统\n2. 保存用（ ）\nA. 文件 B. 编辑 C. 查看\n"
+        "二、判断题\n3. 文件名只能为数字。（ ）\n4. 写字板可设置字号。（ ）\n5. 拼音ü用u输入。（ ）\n"
+        "三年级信息技术·参考答案\n一、单项选择题\n1—2：A A\n二、判断题\n3—5：F T F\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["A", "A", False, True, False]
 
 
 def test_a_judgements_mark_in_bold_after_the_statement_is_its_key() -> None:
