@@ -30,6 +30,8 @@ PAPER_EXTENSIONS = (
     ".doc",  # (Word 2003 XML or a web page, as exam systems save them, or a .docx misnamed)
     ".txt",
     ".md",
+    ".markdown",
+    ".mdx",  # (Markdown with components, as documentation sites keep exams: read as Markdown)
     ".html",
     ".htm",
     ".xlsx",

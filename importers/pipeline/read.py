@@ -32,7 +32,7 @@ from .read_text import (
 from .read_wordml import is_word_xml, read_word_xml
 
 NOT_OURS = "not a Word or text file"
-MARKDOWN_EXTENSIONS = (".md", ".markdown")
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdx")
 MAX_LINE_CHARS = 1_000_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts as 16 LE

@@ -493,11 +493,12 @@ def plain_inline(content: str) -> str:
 
 # "包括 <u>数据库逻辑结构设计 和 应用程序概要设计</u>": a blank printed filled in, its answer
 # underlined as HTML does it (as a Word paper's underlined run: read_docx)
-UNDERLINED = re.compile(r"<u>([^<>\n]{1,120})</u>", re.IGNORECASE)
+# (or in an MDX exam's "<Blank>序言性注释</Blank>", or HTML's inserted text "<ins>…</ins>")
+UNDERLINED = re.compile(r"<(u|ins|blank)>([^<>\n]{1,120})</\1>", re.IGNORECASE)
 
 
 def _filled_blank(m: re.Match[str]) -> str:
-    inner = m.group(1).strip()
+    inner = m.group(2).strip()
     return inner if not inner or rules.STRESSED.fullmatch(inner) else f"__{inner}__"
 
 

@@ -8326,6 +8326,23 @@ def test_a_markdown_blank_filled_in_with_html_underline() -> None:
     ]
 
 
+def test_an_mdx_exam_writes_its_blanks_keys_in_a_blank_component() -> None:
+    """A documentation site's exams in MDX (Markdown with components): read as Markdown, the key of
+    each blank inside "<Blank>…</Blank>" as an underlined blank's."""
+    mdx = (
+        "---\n科目: 软件工程\n---\n\n## 一、填空题（每题1分）\n\n"
+        "1. 可工作的软件重于面面俱到的 <Blank>文档</Blank>。\n\n"
+        "2. 测试用例由测试的 <Blank>输入数据</Blank> 和 <Blank>预期输出</Blank> 构成。\n"
+    )
+    questions = [
+        q.as_json("exam.mdx", i) for i, q in enumerate(parse_document("exam.mdx", mdx.encode()).questions)
+    ]
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("fill", "可工作的软件重于面面俱到的 ____。", ["文档"]),
+        ("fill", "测试用例由测试的 ____ 和 ____ 构成。", ["输入数据", "预期输出"]),
+    ]
+
+
 def test_a_prompt_answered_on_its_blank_is_no_statement_filled_in() -> None:
     # "正确的是:__c__": a trainee's letter for a choice whose options were lost, not a fill
     assert [q["type"] for q in parse("第二章\n9、关于XSS攻击说法正确的是:__c__")] != ["fill"]
