@@ -43,7 +43,7 @@ def bulleted_options(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         out.extend(keyed)
-        i = end + 1 if after is not None and keyed[-1].lineno == after.lineno else end
+        i = end + 1 if after is not None and keyed[-1].lineno == after.lineno else end  # (its key line read)
     return out
 
 
@@ -86,8 +86,8 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line |
         return None  # ("- 对" "- **错**": the judgement rules read a marked pair)
     named = EMPHASISED_KEY.search(stem.text)
     by_text = _key_by_text(after, texts)
-    if by_text is not None and after is not None:
-        key, end = by_text, after.lineno  # (the key line is rewritten in its place)
+    if by_text is not None:
+        key = by_text
     elif named is not None:
         key = named.group(2)
         if any("ABCDEFGH".index(letter) >= len(bullets) for letter in key):
@@ -97,13 +97,13 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line |
         key = "".join("ABCDEFGH"[k] for k in bold)
     else:
         return None
-    if by_text is None:
-        end = bullets[-1].lineno
+    # (a key line naming a bullet is rewritten in its place; the caller skips it)
+    key_line = after.lineno if by_text is not None and after is not None else bullets[-1].lineno
     options = [
         replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
         for k, (b, text) in enumerate(zip(bullets, texts, strict=True))
     ]
-    return [stem, *options, Line(text=f"答案：{key}", lineno=end)]
+    return [stem, *options, Line(text=f"答案：{key}", lineno=key_line)]
 
 
 # "正确答案为：`西门豹`", "答案：《山海经》": a key line naming the right option by its text

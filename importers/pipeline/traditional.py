@@ -45,9 +45,9 @@ def simplified_twin(lines: list[Line]) -> tuple[list[Line], Callable[[ParsedPape
 
 def _round_trip(texts: list[str]) -> tuple[dict[int, int], dict[int, int]]:
     text = "".join(texts)
-    if not _exact_pairs(_cjk(text[:SAMPLE])):  # (the set of a long paper's characters costs)
-        return {}, {}
-    pairs = _exact_pairs(_cjk(text))
+    pairs = _exact_pairs(_cjk(text[:SAMPLE]))  # (the set of a long paper's characters costs)
+    if pairs and len(text) > SAMPLE:
+        pairs = _exact_pairs(_cjk(text))
     return (
         {ord(char): ord(simple) for char, simple in pairs.items()},
         {ord(simple): ord(char) for char, simple in pairs.items()},
