@@ -788,8 +788,14 @@ FLOORS = {
     "qv1_physics-olympiad-mock-fusai.docx": (0.65, None),  # read in session 41: F1 0.67, no key
     "qw1_xuexi-qiangguo-challenge-bank.md": (0.95, 0.95),  # read in session 41: F1 1.00, answers 0.97
     "qw2_xuexi-challenge-recitation-list.txt": (0.95, 0.85),  # F1 0.98, answers 0.86
-    "qx1_bupt-software-engineering-final.mdx": (0.60, 0.10),  # read in session 41: F1 0.64, answers 0.11
+    "qx1_bupt-software-engineering-final.mdx": (0.70, 0.55),  # read in session 41: F1 0.74, answers 0.59
     "qx2_bupt-constitutional-law-final.docx": (0.95, 0.95),  # read in session 41: F1 1.00, answers 1.00
+    "qy1_low-voltage-electrician-truefalse.txt": (0.95, 0.00),  # F1 1.00, answers 0.00
+    "qy2_tw-occupational-safety-common.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "qz1_bjtu-c-programming-final-2016a.docx": (0.60, None),  # F1 0.65, no key
+    "qz2_hitsz-maogai-2024-spring-final-recalled-key.pdf": (0.80, 0.90),  # F1 0.83, answers 0.94
+    "qz3_hitsz-signals-2023-autumn-final-recalled.pdf": (0.85, None),  # F1 0.89, no key
+    "ra1_jiangxi-it-contest-favourites.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
