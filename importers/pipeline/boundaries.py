@@ -962,7 +962,9 @@ def program_line(text: str, end: int) -> bool:
     if len(text) - end > MAX_PROGRAM_LINE:
         return False  # (and a line of a thousand questions run together is not walked for each)
     rest = LISTING_NUMBER.sub("", text[end:].strip())  # ("2. using namespace std;": its number too)
-    return bool(rest) and not rules.HAS_CJK.search(rest) and PROGRAM_LINE.match(rest) is not None
+    # (Chinese in a comment or a string is still code: 'printf("星期天");  /*第一空*/')
+    words = COMMENT_OR_STRING.sub("", rest) if ("/" in rest or '"' in rest) else rest
+    return bool(rest) and not rules.HAS_CJK.search(words) and PROGRAM_LINE.match(rest) is not None
 
 
 MAX_PROGRAM_LINE = 400
@@ -970,6 +972,7 @@ NOTHING_LEFT = re.compile(r"\s*\Z")
 # A line of a program by its last character: "public class A {", "int x;", "}"
 CODE_LINE_END = re.compile(r"[{};]\s*$")
 LISTING_NUMBER = re.compile(r"^\d{1,4}[.:]?\s+")
+COMMENT_OR_STRING = re.compile(r'/\*.*?\*/|//.*$|"[^"\n]*"')
 
 
 PROGRAM_LINE = re.compile(

@@ -144,6 +144,10 @@ ALTERNATIVES_OR_BARS = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BL
 ALTERNATIVES = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPARATORS}]\s*")
 
 
+# An answer sheet's slot: blanks, their numbers "【2】" and points "（2分）", nothing else
+SLOT_PARTS = re.compile(r"_{2,}|＿+|【\d{1,3}】|[(（]\s*\d{1,3}(?:\.\d)?\s*分?\s*[)）]|\s+")
+
+
 def classify(item: Item) -> ParsedQuestion | None:
     kind = item.section.kind
     stem = clean_stem(item.stem)
@@ -263,6 +267,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         return classify(replace(item, stem=item.extra[0], extra=item.extra[1:], tag=tag_name))
     if not stem and not options:
         return None
+    if not options and answer_text is None and "___" in stem and not SLOT_PARTS.sub("", stem):
+        return None  # "【1】______（2分）" on an answer sheet (答题纸): a place to write, asking nothing
     if (
         not stem
         and item.number

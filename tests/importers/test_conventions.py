@@ -8348,6 +8348,29 @@ def test_a_prompt_answered_on_its_blank_is_no_statement_filled_in() -> None:
     assert [q["type"] for q in parse("第二章\n9、关于XSS攻击说法正确的是:__c__")] != ["fill"]
 
 
+def test_a_c_exams_parts_named_in_words_programs_commented_in_chinese_and_its_answer_sheet() -> None:
+    """A university's C final: parts named by what they ask ("请认真阅读下列程序，…写出…输出结果",
+    "请根据以下程序功能，将程序补充完整"), programs whose comments and strings are Chinese
+    ("/*第一空*/") all the question's, and an answer sheet (答题纸) of numbered slots
+    ("【1】______（2分）") that asks nothing."""
+    text = (
+        "二、请认真阅读下列程序，并请在答题纸上写出各个程序的输出结果（共6分）\n"
+        "1. 有如下程序，其运行结果是____（本题4分）\n#include <stdio.h>\nint main()\n{\nint x = 10, *p;\n"
+        'p = &x;\nprintf("%d\\n", *p+1);  /*第一空*/\n*p *= 3;\nprintf("结果：%d\\n", x);  /*第二空*/\n'
+        "return 0;\n}\n"
+        "三、请根据以下程序功能，将程序补充完整（共2分）。\n"
+        "1. 以下函数求两个数的最大公约数，请将程序填写完整。\nint gcd(int m, int n)\n{\nif (n == 0) return ____;\n}\n"
+        "2016—2017学年第一学期期末考试试题（答题纸）\n二、阅读程序写结果(共6分)\n"
+        "【1】_______________（2分）\n【2】_______________（2分）\n"
+    )
+    questions = parse(text)
+    assert [(q["type"], q["stem"].split("\n")[0]) for q in questions] == [
+        ("fill", "有如下程序,其运行结果是____(本题4分)"),
+        ("fill", "以下函数求两个数的最大公约数,请将程序填写完整。"),
+    ]
+    assert questions[0]["stem"].endswith("return 0;\n}")
+
+
 def test_a_c_programming_exam_with_programs_blanks_and_answer_slots() -> None:
     """A C course's final: each question prints a program whose head "main()" comes back in every
     question (code, never a running header); a 判断 answer written into its blank ("___F___") or
