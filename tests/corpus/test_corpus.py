@@ -333,7 +333,7 @@ FLOORS = {
     "ey1_llm-moniti.docx": (0.95, 0.95),
     "ey2_sdu-tuxingxue-qimo-huiyi.docx": (0.10, None),
     "ey3_js-fe-mianshiti.docx": (0.85, None),
-    "ez1_java-tiku-ch1.md": (0.25, 0.70),
+    "ez1_java-tiku-ch1.md": (0.85, 0.85),  # F1 0.89, answers 0.91 after 7fcd2b8
     "ez2_java-exam-selection.md": (0.70, 0.95),
     "f1_wsn-exercises.pdf": (0.90, None),
     "f2_lry-dangshi-bank.txt": (0.95, 0.95),
@@ -792,7 +792,7 @@ FLOORS = {
     "qx2_bupt-constitutional-law-final.docx": (0.95, 0.95),  # read in session 41: F1 1.00, answers 1.00
     "qy1_low-voltage-electrician-truefalse.txt": (0.95, 0.00),  # F1 1.00, answers 0.00
     "qy2_tw-occupational-safety-common.json": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "qz1_bjtu-c-programming-final-2016a.docx": (0.60, None),  # F1 0.65, no key
+    "qz1_bjtu-c-programming-final-2016a.docx": (0.90, None),  # read in session 41: F1 0.94, no key
     "qz2_hitsz-maogai-2024-spring-final-recalled-key.pdf": (0.80, 0.90),  # F1 0.83, answers 0.94
     "qz3_hitsz-signals-2023-autumn-final-recalled.pdf": (0.85, None),  # F1 0.89, no key
     "ra1_jiangxi-it-contest-favourites.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
