@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from .blank_groups import blank_groups
 from .bracketed_blanks import read_bracketed_blanks
-from .classify import classify
+from .classify import answer_slot, classify
 from .clean import clean_lines
 from .coverage import measure
 from .dotted_numbers import count_dotted, restore_numbers
@@ -152,9 +152,10 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
         elif item.section.kind != "prose":
             following = bisect.bisect_right(starts, item.lineno)
             end = starts[following] if following < len(starts) else max(seg.roles, default=0) + 1
+            role = "sheet" if answer_slot(item) else "dropped"  # (an answer sheet's slot is layout)
             for lineno in range(item.lineno, end):
                 if ITEM_ROLES & set(seg.roles.get(lineno, ())):
-                    seg.roles[lineno] = ["dropped"]
+                    seg.roles[lineno] = [role]
     return questions
 
 

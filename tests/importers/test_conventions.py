@@ -8369,6 +8369,8 @@ def test_a_c_exams_parts_named_in_words_programs_commented_in_chinese_and_its_an
         ("fill", "以下函数求两个数的最大公约数,请将程序填写完整。"),
     ]
     assert questions[0]["stem"].endswith("return 0;\n}")
+    coverage = parse_document("c.txt", text.encode()).coverage
+    assert coverage is not None and coverage.unread_blanks == 0  # (the sheet's slots are its layout)
 
 
 def test_a_c_programming_exam_with_programs_blanks_and_answer_slots() -> None:
