@@ -148,16 +148,16 @@ ALTERNATIVES = re.compile(rf"\s*[{words.ALTERNATIVE_SEPARATORS}{words.BLANK_SEPA
 SLOT_PARTS = re.compile(r"_{2,}|＿+|【\d{1,3}】|[(（]\s*\d{1,3}(?:\.\d)?\s*分?\s*[)）]|\s+")
 
 
-def _only_slots(stem: str) -> bool:
-    return "___" in stem and not SLOT_PARTS.sub("", stem)
-
-
 def answer_slot(item: Item) -> bool:
     """A numbered place on an answer sheet to write a question's answer, no question itself."""
-    return not item.options and item.answer is None and _only_slots(clean_stem(item.stem))
+    if item.options or item.answer is not None or "___" not in item.stem:
+        return False  # (the hot path: every item is asked)
+    return not SLOT_PARTS.sub("", clean_stem(item.stem))
 
 
 def classify(item: Item) -> ParsedQuestion | None:
+    if answer_slot(item):
+        return None  # "【1】______（2分）" on an answer sheet (答题纸): a place to write, asking nothing
     kind = item.section.kind
     stem = clean_stem(item.stem)
     tag = (
@@ -276,8 +276,6 @@ def classify(item: Item) -> ParsedQuestion | None:
         return classify(replace(item, stem=item.extra[0], extra=item.extra[1:], tag=tag_name))
     if not stem and not options:
         return None
-    if not options and answer_text is None and _only_slots(stem):
-        return None  # "【1】______（2分）" on an answer sheet (答题纸): a place to write, asking nothing
     if (
         not stem
         and item.number
