@@ -314,6 +314,7 @@ class Segmenter:
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
+        self.line_full = False  # this line reached the wrap width: the next one continues it
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.data_table = 0  # the width of the table of data a question gives, while reading its rows
@@ -344,6 +345,7 @@ class Segmenter:
         self.line_bold = line.bold
         self.line_heading = line.heading
         full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
+        self.line_full = full
         if not line.quote:
             self.quote_read = False
         role = (

@@ -8629,3 +8629,22 @@ def test_a_chapter_key_printing_one_run_of_marks_a_part() -> None:
         ("习题2", "truefalse", True),
         ("习题2", "single", "A"),
     ]
+
+
+def test_a_set_after_a_key_opens_with_a_question_cut_at_the_pages_width() -> None:
+    """Sets of exercises each numbered from 1 and keyed under their last question ("答案：1-5.
+    ABACB"), in text hard-wrapped at a PDF page's width: the next set's "1." is a question again
+    when its options follow the rest of its line, not only when they follow the line itself."""
+
+    def one_set(topic: str) -> str:
+        stem = (
+            "：客户来电投诉服务态度，坐席应当先倾听再致歉，然后记录问题并承诺回访，下列说法正确的一项是哪一个"
+        )
+        lines = [f"{n}. {topic}第{n}题{stem}" for n in range(1, 6)]
+        wrapped = ["\n".join(line[i : i + 30] for i in range(0, len(line), 30)) for line in lines]
+        return "".join(f"{w}\nA. 甲\nB. 乙\nC. 丙\nD. 丁\n" for w in wrapped) + "答案：1-5. ABCDA\n"
+
+    questions = parse("专项训练（1）\n" + one_set("一") + "专项训练（2）\n" + one_set("二"))
+    assert [(str(q["stem"])[:4], q["answer"]) for q in questions] == [
+        (f"{topic}第{n}题", key) for topic in "一二" for n, key in zip(range(1, 6), "ABCDA", strict=True)
+    ]
