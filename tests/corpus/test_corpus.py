@@ -796,6 +796,15 @@ FLOORS = {
     "qz2_hitsz-maogai-2024-spring-final-recalled-key.pdf": (0.80, 0.90),  # F1 0.83, answers 0.94
     "qz3_hitsz-signals-2023-autumn-final-recalled.pdf": (0.85, None),  # F1 0.89, no key
     "ra1_jiangxi-it-contest-favourites.xls": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "rb1_xinzhongte-final-recall.pdf": (0.90, 0.00),  # F1 0.94, answers 0.00
+    "rb2_theoretical-mechanics-final.pdf": (0.70, None),  # F1 0.71, no key
+    "rc1_thu-shigang-mooc-quiz.md": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "rc2_hit-os-2024fall-recall.md": (0.45, None),  # F1 0.48, no key
+    "rd1_icbc-driving-knowledge-test.docx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "re1_party-course-quiz-json.json": (0.95, 0.95),  # F1 1.00, answers 0.97
+    "re2_math-analysis-final-solutions.md": (0.00, None),  # F1 0.00, no key
+    "rf1_ncre2-public-basics-guide.pdf": (0.00, 0.00),  # F1 0.01, answers 0.00
+    "rf2_haidian-zhongkao-politics-mock.md": (0.90, 0.95),  # F1 0.93, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
