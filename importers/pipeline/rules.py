@@ -306,6 +306,10 @@ SUBJECT_HEADING_TITLE = re.compile(
     # "四、阅读：做到先读后做，边读边思。（32分）", "三、第二部分：阅读与鉴赏（40分）": a part named
     # by its subject and what it asks of the candidate, its points ending the line
     r"|\s*[^\d\s?？!！(（][^?？!！\n]{0,40}?[:：][^?？!！\n]{0,40}?[(（]\s*(?:共|满分|滿分)?\s*\d{1,3}\s*分\s*[)）]\s*$"
+    # "一、关于进程，回答下列问题。（8分）", "三、解答下列各题": a part that tells the candidate to
+    # answer the questions under it, whatever its topic
+    r"|[^?？!！\n]{0,30}?(?:回答|解答|完成|作答)(?:下列|下面|以下)(?:各?[问問]题|[问問]題|各?[题題]|各?小[题題])"
+    r"[^?？!！\n]{0,30}$"
 )
 # "二、（15分）", "六、(本题满分12分)", "四、（本题满分15分）每小题3分，共15分。": a part named by nothing
 # but its points. The text under it, before any "1)", is its one problem (a mathematics paper's,

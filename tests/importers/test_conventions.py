@@ -8648,3 +8648,21 @@ def test_a_set_after_a_key_opens_with_a_question_cut_at_the_pages_width() -> Non
     assert [(str(q["stem"])[:4], q["answer"]) for q in questions] == [
         (f"{topic}第{n}题", key) for topic in "一二" for n, key in zip(range(1, 6), "ABCDA", strict=True)
     ]
+
+
+def test_a_part_that_tells_the_candidate_to_answer_the_questions_under_it() -> None:
+    """A recalled final's parts named by a topic and an instruction ("一、关于进程，回答下列问题。
+    （8分）", "二、解答下列各题"): each "1）" under them is a question even when it asks by an
+    imperative mid-line ("…，列出…。（2分）"), not numbered prose under a heading that asks nothing."""
+    text = (
+        "一、关于进程，回答下列问题。（8分）\n"
+        "1）若进程状态包含五种状态，列出运行态可以切换到的状态。（2分）\n"
+        "2）什么是进程切换？结合实验给出主要过程。（3分）\n"
+        "二、解答下列各题\n"
+        "1）分析模式切换和进程切换的区别。（2分）\n"
+    )
+    assert [(q["type"], q["section"], q["stem"]) for q in parse(text)] == [
+        ("short", "一、关于进程,回答下列问题。(8分)", "若进程状态包含五种状态,列出运行态可以切换到的状态。"),
+        ("short", "一、关于进程,回答下列问题。(8分)", "什么是进程切换?结合实验给出主要过程。"),
+        ("short", "二、解答下列各题", "分析模式切换和进程切换的区别。"),
+    ]
