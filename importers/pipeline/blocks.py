@@ -45,6 +45,7 @@ class Item:
     code_answer: bool = False  # its answer so far a code block under it, no label before it
     problem: bool = False  # a programming problem's statement (题目内容/输入格式/…), all of it stem
     asked_q: bool = False  # opened by "Q:": the "A:" under it is its answer, not option A
+    example: bool = False  # labelled a worked example: "【例1】", "例题2："
     answered_by_trainee: bool = False  # "我的答案：…" under it: a question, never a case's material
     parent: Item | None = None  # the numbered question whose text became this part's material
     story: int = 0  # a case part's: the number of the story it asks about ("26、阅读材料…" "问题一：")

@@ -1678,7 +1678,7 @@ ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")  # (accept_item: a numbere
 # Every rule opens with one of these characters: a position holding none of them is passed over
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
-    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學章"
+    r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學章例"
     r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
@@ -1944,6 +1944,8 @@ def on_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: L
         seg.item.glued = True
     if tag and seg.item is not None:
         seg.item.tag = tag
+    if m.group("item_l") and "例" in m.group(0) and seg.item is not None:
+        seg.item.example = True
     if m.group("item_q") and m.group(0).rstrip().endswith(":") and seg.item is not None:
         seg.item.asked_q = True  # "Q1：如何…" then "A：…": notes of questions and answers
     return m.end()

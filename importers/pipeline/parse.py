@@ -30,6 +30,7 @@ from .survey import parse_survey
 from .term_lines import looks_like_term_lines, parse_term_lines
 from .trailing_keys import read_trailing_keys
 from .trainee_keys import read_trainee_keys
+from .worked_examples import labels_examples, teaching_text
 
 SURVEY_NOTE = "nothing is numbered: read as a questionnaire export, every type is a guess"
 TERM_LINES_NOTE = (
@@ -144,15 +145,18 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
     ]
     read_option_end_keys(items)
     starts = sorted({item.lineno for item in items})
+    guide = labels_examples(items)
     questions: list[ParsedQuestion] = []
     for item in items:
-        question = classify(item)
+        question = None if guide and teaching_text(item) else classify(item)
         if question is not None:
             questions.append(question)
         elif item.section.kind != "prose":
             following = bisect.bisect_right(starts, item.lineno)
             end = starts[following] if following < len(starts) else max(seg.roles, default=0) + 1
-            role = "sheet" if answer_slot(item) else "dropped"  # (an answer sheet's slot is layout)
+            # (a guide's text between its worked examples is read on purpose; an answer sheet's
+            # slot is layout)
+            role = "loose" if guide and teaching_text(item) else "sheet" if answer_slot(item) else "dropped"
             for lineno in range(item.lineno, end):
                 if ITEM_ROLES & set(seg.roles.get(lineno, ())):
                     seg.roles[lineno] = [role]

@@ -161,9 +161,11 @@ ITEM = (
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"
-    # "【12】", "No.12", "题12：" opening a line (only there: "【4】" mid-line is a numbered blank)
-    r"|(?:【(?=\d{1,4}】)|(?<![A-Za-z])N[Oo]\.?\s*|(?<![\u4e00-\u9fff])(?:试题|题目|题)\s*)"
-    r"(?P<item_l>\d{1,4})(?:】|\s*[:：.、．])?"
+    # "【12】", "No.12", "题12：" opening a line (only there: "【4】" mid-line is a numbered blank);
+    # a guide's worked examples "【例1】", "例题2：" (a bare "例1：" is as often an answer's example)
+    r"|(?:【(?:例题|例題|例)?\s*(?=\d{1,4}\s*】)|(?<![A-Za-z])N[Oo]\.?\s*"
+    r"|(?<![\u4e00-\u9fff])(?:试题|题目|题|例题|例題)\s*)"
+    r"(?P<item_l>\d{1,4})(?:\s*】|\s*[:：.、．])?"
     # "12：客户是…" opening a line, the text in Chinese (never a time "10:30", a year "1921：", a
     # program's label "1:\tstosl")
     rf"|(?P<item_k>\d{{1,3}})\s*[:：](?=\s*(?:[{CJK}“\"(（]|{LATIN_THEN_CJK}))"

@@ -803,7 +803,7 @@ FLOORS = {
     "rd1_icbc-driving-knowledge-test.docx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "re1_party-course-quiz-json.json": (0.95, 0.95),  # F1 1.00, answers 0.97
     "re2_math-analysis-final-solutions.md": (0.00, None),  # F1 0.00, no key
-    "rf1_ncre2-public-basics-guide.pdf": (0.00, 0.00),  # F1 0.01, answers 0.00
+    "rf1_ncre2-public-basics-guide.pdf": (0.90, 0.95),  # read in session 42: F1 0.01 -> 0.95, answers 1.00
     "rf2_haidian-zhongkao-politics-mock.md": (0.90, 0.95),  # F1 0.93, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98

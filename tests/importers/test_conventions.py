@@ -8666,3 +8666,26 @@ def test_a_part_that_tells_the_candidate_to_answer_the_questions_under_it() -> N
         ("short", "一、关于进程,回答下列问题。(8分)", "什么是进程切换?结合实验给出主要过程。"),
         ("short", "二、解答下列各题", "分析模式切换和进程切换的区别。"),
     ]
+
+
+def test_a_study_guides_worked_examples_are_its_questions_and_its_numbered_text_is_not() -> None:
+    """A guide labels its questions as worked examples ("【例1】", "例题2："), each with
+    options, 解析 and 答案; its numbered lines that ask nothing ("1．栈的基本概念" over a
+    paragraph) are the guide's text. A numbered exercise that asks (a blank) stays a question."""
+    text = (
+        "考点1 栈\n1．栈的基本概念\n栈是限定只在一端进行插入与删除的线性表。\n"
+        "2．栈的顺序存储及其运算\n用一维数组作为栈的顺序存储空间。\n"
+        "例题详解\n【例1】算法的时间复杂度取决于_______。\nA）问题的规模\nB）数据的初态\n"
+        "C）问题的难度\nD）A）和B）\n解析：与规模和输入都有关。\n答案：D）\n"
+        "例题2：以下_______不是栈的基本运算。\nA）判断栈是否为空\nB）将栈置为空栈\nC）删除栈顶元素\n"
+        "D）删除栈底元素\n答案：D\n"
+        "【例3】链表不具备的特点是_______。\nA）可随机访问\nB）插入不需移动元素\nC）不必估计空间\nD）空间与长度成正比\n"
+        "答案：A\n"
+        "练习\n1．栈的特点是________。\n"
+    )
+    assert [(q["type"], q["number"], q["answer"]) for q in parse(text)] == [
+        ("single", "1", "D"),
+        ("single", "2", "D"),
+        ("single", "3", "A"),
+        ("fill", "1", None),
+    ]
