@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import rules
 from .model import Line
+from .numbered_option_lists import letter_numbered_options
 
 MAX_NESTING = 50  # deeper lists or quotes are read as text: a hostile file cannot recurse deeper
 
@@ -122,7 +123,7 @@ def markdown_lines(text: str) -> list[Line]:
     # Front matter ("---\ntags: …\n---" heading notes from Obsidian, Hugo, Jekyll) is metadata:
     # the plugin takes it as one token no handler reads, never a heading over the first question.
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
-    return _Reader().read(parser.parse(text))
+    return letter_numbered_options(_Reader().read(parser.parse(text)))
 
 
 class _Reader:

@@ -8689,3 +8689,21 @@ def test_a_study_guides_worked_examples_are_its_questions_and_its_numbered_text_
         ("single", "3", "A"),
         ("fill", "1", None),
     ]
+
+
+def test_options_kept_as_a_converted_word_papers_ordered_list_keyed_by_a_letter() -> None:
+    """Word's auto-numbered options come out of a Word-to-Markdown conversion as an ordered list
+    "1. …" "2. …" under the stem; the key below names a letter ("答案：A"), so the list is options
+    A, B, …, not questions numbered 1, 2, …, whether or not the stem leaves a blank. An ordered
+    list with no letter key under it (an answer's points) stays numbered."""
+    md = (
+        "## 第5题\n\n5.要想实现半双工通讯，通信双方至少需要（）\n\n1.  1个逻辑通道\n    \n2.  2个逻辑通道\n    \n"
+        "3.  1个有线信道\n\n答案：A 解析：注意是至少需要。\n\n"
+        "## 第6题\n\n6.对敏感数据进行加密后存储保证了该数据的\n\n1.  机密性\n2.  完整性\n\n答案：B\n\n"
+        "## 第7题\n\n7.简述软件测试的步骤。\n\n1. 单元测试\n2. 集成测试\n"
+    )
+    assert [(q["number"], q["stem"], q["options"], q["answer"]) for q in parse_markdown(md)] == [
+        ("5", "要想实现半双工通讯,通信双方至少需要()", ["1个逻辑通道", "2个逻辑通道", "1个有线信道"], "A"),
+        ("6", "对敏感数据进行加密后存储保证了该数据的", ["机密性", "完整性"], "B"),
+        ("7", "简述软件测试的步骤。", [], "1. 单元测试\n2. 集成测试"),
+    ]
