@@ -804,6 +804,9 @@ FLOORS = {
     "re1_party-course-quiz-json.json": (0.95, 0.95),  # F1 1.00, answers 0.97
     "re2_math-analysis-final-solutions.md": (0.00, None),  # F1 0.00, no key
     "rf1_ncre2-public-basics-guide.pdf": (0.90, 0.95),  # read in session 42: F1 0.01 -> 0.95, answers 1.00
+    "rg1_control-practice-recall-key.pdf": (0.45, 0.05),  # F1 0.50, answers 0.10
+    "rg2_electric-machines-final.pdf": (0.85, None),  # F1 0.89, no key
+    "rg3_information-theory-final.pdf": (0.70, None),  # F1 0.74, no key
     "rf2_haidian-zhongkao-politics-mock.md": (0.90, 0.95),  # F1 0.93, answers 1.00
     "rh1_os-final-review.pdf": (0.35, 0.70),  # F1 0.39, answers 0.75
     "rh2_zzuli-database-exam.docx": (0.70, 0.95),  # F1 0.74, answers 0.98
