@@ -103,6 +103,7 @@ def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | Non
             fields = ", ".join(records.rows[0][1][:12])
             raise PaperError(filename, f"JSON records, but no field holds the question's text ({fields})")
         paper = read_bank_sheets(filename, [sheet], known={sheet.name: columns})
+        paper.warnings.extend(records.notes)
     else:
         table = delimited_sheet([(line.lineno, line.text) for line in lines])
         paper = read_table(filename, table) if table is not None else None

@@ -27,7 +27,8 @@ RECORD_SHARE = 0.9  # of a JSON Lines file's non-blank lines, those that are rec
 def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     """The records as a sheet (header row first), or None when the text is not records. A
     `script` (a .js file) may hold them anywhere in its code."""
-    records = _document_records(lines, script) or _line_records(lines)
+    notes: list[str] = []
+    records = _document_records(lines, script, notes) or _line_records(lines)
     if len(records) < MIN_RECORDS:
         return None
     records = [(lineno, _keyed_by_flags(_one_part_merged(record))) for lineno, record in records]
@@ -36,7 +37,7 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     names = _column_names(keys, [cells for _, cells in rows])
     _coalesce(names, [cells for _, cells in rows])
     header: Row = (records[0][0] - 1, names)  # (a row before the first record's: rows are read after it)
-    return Sheet("", [header, *rows])
+    return Sheet("", [header, *rows], notes=notes)
 
 
 def _one_part_merged(record: dict[str, object]) -> dict[str, object]:
@@ -200,18 +201,68 @@ def _last_word(key: str) -> str:
     return words[-1] if words and field_named(words[-1]) else key
 
 
-def _document_records(lines: list[Line], script: bool) -> list[tuple[int, dict[str, object]]]:
+def _document_records(
+    lines: list[Line], script: bool, notes: list[str]
+) -> list[tuple[int, dict[str, object]]]:
     """A whole document that is a list of objects, or an object holding one such list (or a web
-    quiz's script assigning one: 'var exam=[{id:1, question:"…"}, …]')."""
+    quiz's script assigning one: 'var exam=[{id:1, question:"…"}, …]'). A document cut short
+    inside its list gives the records complete before the cut, and a note saying so."""
     first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
     if not first.startswith(("[", "{")):
         return _script_records(lines) if script or JS_OPENING.match(first) else []
     text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
-    except (ValueError, RecursionError):  # (not JSON, or nested deeper than any bank: read as text)
+    except json.JSONDecodeError as exc:
+        # (cut short: the decoder ran out of text, or a string never closed)
+        ran_out = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        cut = closed_before_cut(text) if ran_out else None
+        if cut is None:
+            return []  # (not JSON: read as text)
+        closed, end = cut
+        try:
+            value = json.loads(closed)
+        except (ValueError, RecursionError):
+            return []
+        records = _records_of(value, lines)
+        if records:
+            last = text.count("\n", 0, end) + 1
+            notes.append(f"the file stops inside its list of records: read those complete up to line {last}")
+        return records
+    except (ValueError, RecursionError):  # (nested deeper than any bank: read as text)
         return []
     return _records_of(value, lines)
+
+
+CUT_MAX = 5_000_000  # characters: a document cut short is scanned for its last record only this far
+
+
+def closed_before_cut(text: str) -> tuple[str, int] | None:
+    """'[{…}, {…}, {"id": 3, "que' (a download or a copy cut short): the text up to the last
+    object closed inside a list, with the brackets still open closed after it, and where that
+    object ends; None if none."""
+    if len(text) > CUT_MAX:
+        return None
+    opened: list[str] = []
+    last: tuple[int, str] | None = None
+    in_string = escaped = False
+    for at, ch in enumerate(text):
+        if in_string:
+            in_string, escaped = (True, False) if escaped else (ch != '"', ch == "\\")
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            opened.append(ch)
+        elif ch in "]}":
+            if not opened:
+                return None
+            opened.pop()
+            if ch == "}" and opened and opened[-1] == "[":
+                last = (at + 1, "".join(opened))
+    if last is None:
+        return None
+    end, still_open = last
+    return text[:end] + "".join("]" if ch == "[" else "}" for ch in reversed(still_open)), end
 
 
 # A web quiz's data file: "var exam=[…]", "export const questions = {…}", "export default […]",

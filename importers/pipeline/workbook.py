@@ -39,6 +39,7 @@ class Sheet:
     rows: list[Row]
     # Only the top-left cell of a merged block holds its text; readers decide where it applies.
     merged: list[Merge] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader tells the admin ("cut short")
 
 
 def read_sheets(filename: str, data: bytes, *, first_only: bool = False) -> list[Sheet]:

@@ -810,7 +810,7 @@ FLOORS = {
     "rf2_haidian-zhongkao-politics-mock.md": (0.90, 0.95),  # F1 0.93, answers 1.00
     "rh1_os-final-review.pdf": (0.35, 0.70),  # F1 0.39, answers 0.75
     "rh2_zzuli-database-exam.docx": (0.70, 0.95),  # F1 0.74, answers 0.98
-    "ri1_maogai-2026-quiz-app-bank.json": (0.45, 0.00),  # F1 0.47, answers 0.00
+    "ri1_maogai-2026-quiz-app-bank.json": (0.95, 0.95),  # read in session 42: F1 0.47 -> 1.00, answers 1.00
     "rj1_ruankao-sysarch-2025-05-jiexi.md": (0.75, 0.90),  # read in session 42: F1 0.60 -> 0.77, answers 0.95
     "rj2_gaoxiang-mock-exam-2-aura.md": (0.85, 0.95),  # F1 0.88, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00

@@ -209,6 +209,21 @@ def test_records_without_a_field_for_the_question_say_which_fields_they_have() -
         parse_document("bank.json", data.encode())
 
 
+def test_a_document_cut_short_inside_its_list_gives_the_records_complete_before_the_cut() -> None:
+    """A download or a copy stopped mid-record ('…}, {"id": 4, "question": "客'): the records
+    complete before the cut are read, and the admin is told where the file stops."""
+    whole = json.dumps({"total": 4, "data": RECORDS}, ensure_ascii=False, indent=2)
+    cut = whole[: whole.rindex("]")].rstrip() + ',\n    {"id": 4, "question": "客户\\"永远'
+    paper = parse_document("bank.json", cut.encode())
+    assert [
+        (q.number, q.type, q.stem, q.options, q.answer, q.explanation) for q in paper.questions
+    ] == EXPECTED
+    last = whole[: whole.rindex("}", 0, whole.rindex("]"))].count("\n") + 1
+    assert paper.warnings == [
+        f"the file stops inside its list of records: read those complete up to line {last}"
+    ]
+
+
 def test_text_that_only_looks_like_json_is_read_as_text() -> None:
     (question,) = parse_document("paper.txt", "1. {a, b} 的子集有几个？\n答案：4".encode()).questions
     assert (question.stem, question.answer) == ("{a, b} 的子集有几个?", "4")
