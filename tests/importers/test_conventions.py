@@ -8707,3 +8707,22 @@ def test_options_kept_as_a_converted_word_papers_ordered_list_keyed_by_a_letter(
         ("6", "对敏感数据进行加密后存储保证了该数据的", ["机密性", "完整性"], "B"),
         ("7", "简述软件测试的步骤。", [], "1. 单元测试\n2. 集成测试"),
     ]
+
+
+def test_parts_under_a_topic_heading_that_open_by_setting_a_task() -> None:
+    """A recalled final's big questions named by their topic ("三、Hamming 码"): a part that opens
+    by setting a task ("(1)求码长…；", "(2)证明：…", "(3)写出…") is a question even without a
+    question mark, as one that asks is; a note to the candidate ("计算和证明过程需要…") and a
+    syllabus's points ("1．掌握…") under such a heading are not."""
+    text = (
+        "一、注意事项\n1．计算和证明过程需要有详细解题步骤。\n"
+        "二、考试要求\n1．掌握信道容量的定义。\n2．了解信源编码。\n"
+        "三、Hamming 码\n(1)求码长 n 和 m，并求可编码的数据位数；\n(2)证明：任意两个不同码字的距离至少为3。\n"
+        "(3)写出校验位各自负责校验的数据位。\n(4)什么是平稳马尔可夫过程？\n"
+    )
+    assert [str(q["stem"]) for q in parse(text)] == [
+        "求码长 n 和 m,并求可编码的数据位数;",
+        "证明:任意两个不同码字的距离至少为3。",
+        "写出校验位各自负责校验的数据位。",
+        "什么是平稳马尔可夫过程?",
+    ]
