@@ -538,6 +538,9 @@ def _as_choice(q: ParsedQuestion, options: list[str], answer_text: str | None, k
             bool(parse_choice(answer_text)[0]) or truth(answer_text) is not None
         )
         inline = answer_in_blank(q.stem, len(options)) if not said else None
+        ending = KEY_AFTER_STATEMENT.search(q.stem) if not (said or inline) else None
+        if ending:  # "细胞是一切生命活动的基本单位。 A" over "A.是 B.否": the key after the statement
+            answer_text, q.stem = ending.group(1), q.stem[: ending.start(1)].rstrip()
         if inline:  # "…可以再修改.(`A`)" over "A.正确 B.错误": the key in the statement's bracket
             if answer_text:  # ("解答：<a link>" under it: what it says explains the key)
                 q.explanation = join(answer_text, q.explanation or "", "\n")
@@ -638,6 +641,7 @@ def _echoes_option(rest: str, letters: str, options: list[str]) -> bool:
 
 
 EMPTY_BOX_END = re.compile(r"\s*[(（]\s*[)）]\s*$")
+KEY_AFTER_STATEMENT = re.compile(r"[。.!！]\s*([AB])\s*$")  # (a statement's end, then A or B)
 
 
 def as_key_without_options(q: ParsedQuestion, letters: str) -> None:

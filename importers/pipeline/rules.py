@@ -93,7 +93,8 @@ ANSWER = (
     # "正确答案 c": no colon, the letters to the end of the line
     r"|(?:正确答案|正確答案|参考答案|标准答案)\s+(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"
     r"|^答案\s+(?=[A-H](?:[\s,，、]*[A-H])*\s*$)"  # "答案 A" opening a line
-    r"|(?<=\s)(?:正确答案|答案)(?=[A-H]{1,8}\s*$)"  # "A.倾听 B.争辩 答案A": glued, ending the line
+    # "A.倾听 B.争辩 答案A", "答案BE。": glued to the letters that end the line
+    r"|(?:(?<=\s)|^)(?:正确答案|答案)(?=[A-H]{1,8}\s*[。.]?\s*$)"
     r"|^(?:答案|参考答案|參考答案|标准答案)[ \t\u3000]+(?=\S)"  # "答案 以计算机…": a label, a space
     r"|^(?:正确答案|参考答案|答案)\s*(?=[(（][^()（）\n]{1,40}[)）]\s*$)"  # "答案(D)", "答案(9)" alone
     r"|^(?:参考答案|答案)\s*【\s*\d{1,2}\s*】\s*[:：]?)"  # "答案【1】5,0,1": the key of blank 【1】

@@ -816,11 +816,11 @@ FLOORS = {
     "rl1_hitsz-probability-2024-autumn-a-key.pdf": (0.45, 0.25),  # F1 0.45, answers 0.29
     "rl2_hitsz-linear-algebra-2022-midterm-key.pdf": (0.85, 0.05),  # F1 0.90, answers 0.06
     "rl3_hitsz-dsp-2025-autumn-final-recall.pdf": (0.95, None),  # F1 1.00, no key
-    "rm1_zju-life-science-quiz-bank.md": (0.95, 0.30),  # F1 1.00, answers 0.34
+    "rm1_zju-life-science-quiz-bank.md": (0.95, 0.95),  # read in session 42: F1 1.00, answers 0.34 -> 0.98
     "rm2_cqu-data-structure-preclass-quizzes.docx": (0.80, None),  # F1 0.84, no key
     "rn1_ruankao-sjs-2021h1-am.md": (0.75, None),  # F1 0.76, no key in the file
     "rn2_ruankao-wanggong-2006h1-pm.php": (0.35, 0.30),  # F1 0.39, answers 0.33
-    "rn3_pmp-duoxuan-yuanti.md": (0.95, 0.00),  # F1 1.00, answers 0.00
+    "rn3_pmp-duoxuan-yuanti.md": (0.95, 0.95),  # read in session 42: F1 1.00, answers 0.00 -> 1.00
     "rj1_ruankao-sysarch-2025-05-jiexi.md": (0.75, 0.90),  # read in session 42: F1 0.60 -> 0.77, answers 0.95
     "rj2_gaoxiang-mock-exam-2-aura.md": (0.85, 0.95),  # F1 0.88, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00

@@ -8726,3 +8726,20 @@ def test_parts_under_a_topic_heading_that_open_by_setting_a_task() -> None:
         "写出校验位各自负责校验的数据位。",
         "什么是平稳马尔可夫过程?",
     ]
+
+
+def test_a_key_glued_to_its_label_and_a_judgements_key_after_the_statement() -> None:
+    """'答案BE。' (no colon) opening a line, as a Markdown bank folds it into '<details>'; and a
+    statement offered as 'A.是 B.否' keyed by the letter after its full stop ('…单位。 A'): a
+    judgement, true where the letter names 是."""
+    md = (
+        "1. 项目经理应该采取哪两种行动？(选择两个）\n   - [ ] A. 开会\n   - [ ] B. 登记风险\n   - [ ] C. 停工\n"
+        "   - [ ] D. 上报\n   - [ ] E. 讨论\n\n   <details>\n      <summary>Answer</summary>\n\n      答案BE。\n\n"
+        "   </details>\n\n"
+        "2.细胞是一切生命活动的基本单位。 A\n\nA.是\n\nB.否\n\n3.单细胞生物没有亚细胞器官。B\n\nA.对\n\nB.错\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse_markdown(md)] == [
+        ("multiple", "项目经理应该采取哪两种行动?(选择两个)", "BE"),
+        ("truefalse", "细胞是一切生命活动的基本单位。", True),
+        ("truefalse", "单细胞生物没有亚细胞器官。", False),
+    ]
