@@ -71,7 +71,7 @@ _OLE_STREAMS: tuple[tuple[str, str], ...] = (
 
 def is_plain_text(filename: str, data: bytes) -> bool:
     """Neither Word, PDF, Markdown nor a web page: lines as typed."""
-    marked_up = filename.lower().endswith((*MARKDOWN_EXTENSIONS, *HTML_EXTENSIONS))
+    marked_up = filename.lower().endswith(MARKDOWN_EXTENSIONS) or is_web_page(filename, data)
     return not (marked_up or data.startswith(ZIP_MAGICS) or is_pdf(data) or data.startswith(OLE_MAGIC))
 
 
@@ -102,8 +102,30 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
     return lines
 
 
+def is_web_page(filename: str, data: bytes) -> bool:
+    """An .html file, or a web page saved under another name: a .doc (exam systems export "Word"
+    papers so; Word opens it), or a .txt or the server script's name the page was saved from,
+    opening as a page does (a quiz about HTML may print "<html>" in its text)."""
+    name = filename.lower()
+    if name.endswith(".doc"):
+        return is_html_doc(data)
+    return name.endswith(HTML_EXTENSIONS) or (
+        name.endswith(SAVED_PAGE_EXTENSIONS) and PAGE_OPENING.match(data[:HEAD_SIZE]) is not None
+    )
+
+
+SAVED_PAGE_EXTENSIONS = (".txt", ".php", ".asp", ".aspx", ".jsp")
+# "<!DOCTYPE html>" or "<html>" first, after a byte-order mark, comments or the server script's
+# own preamble ("<?php include_once(…); ?>", "<%@ Page … %>")
+PAGE_OPENING = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:(?:<\?(?:php|xml)[\s\S]*?\?>|<%[\s\S]*?%>|<!--[\s\S]*?-->)\s*)*"
+    rb"(?:<!doctype html|<html[\s>])",
+    re.IGNORECASE,
+)
+
+
 def is_html_doc(data: bytes) -> bool:
-    """A web page saved under a .doc name (exam systems export "Word" papers so; Word opens it)."""
+    """The text declares itself a web page near its start."""
     return HTML_START.search(data[:HEAD_SIZE]) is not None
 
 
@@ -162,9 +184,7 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         raise PaperError(filename, str(exc)) from exc
     except BinaryContent as exc:
         raise PaperError(filename, f"is binary data, {NOT_OURS}") from exc
-    if filename.lower().endswith(HTML_EXTENSIONS) or (
-        filename.lower().endswith(".doc") and is_html_doc(data)
-    ):
+    if is_web_page(filename, data):
         lines = read_html(text)
         if not lines and text.strip():
             raise PaperError(filename, "the web page could not be read: it is not HTML, or nests too deeply")

@@ -569,6 +569,26 @@ def test_unnamed_inputs_are_lettered_per_question_and_a_printed_label_is_kept_on
     ]
 
 
+@pytest.mark.parametrize("name", ["exam.txt", "network_engineer_exam_2006_2.php", "paper.aspx"])
+def test_a_web_page_saved_under_another_name_is_read_as_a_web_page(name: str) -> None:
+    """A page saved as .txt, or under the server script's name it came from (with the script's
+    own preamble before '<!DOCTYPE html>'), reads as the page shows, not as its tags' text."""
+    page = "<?php include_once ('../config.php'); ?>\n<!DOCTYPE html>\n" + EXAM_PAGE
+    questions = parse_document(name, page.encode()).questions
+    assert [(q.number, q.type) for q in questions[:3]] == [
+        ("1", "truefalse"),
+        ("2", "truefalse"),
+        ("1", "single"),
+    ]
+    assert not any("<" in q.stem for q in questions)
+
+
+def test_a_text_file_that_only_mentions_html_stays_text() -> None:
+    text = "1. 网页的根元素是？\nA. <head>\nB. <html>\n答案：B\n"
+    (question,) = parse_document("quiz.txt", text.encode()).questions
+    assert (question.options, question.answer) == (["<head>", "<html>"], "B")
+
+
 @pytest.mark.parametrize("page", ["<div>" * 100_000 + "1. 题目?", "<b>" * 100_000 + "1. 题目?"])
 def test_a_web_page_nested_past_the_parsers_limit_is_refused_with_a_reason(page: str) -> None:
     with pytest.raises(PaperError, match="web page could not be read"):
