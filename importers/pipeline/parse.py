@@ -148,15 +148,15 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
     guide = labels_examples(items)
     questions: list[ParsedQuestion] = []
     for item in items:
-        question = None if guide and teaching_text(item) else classify(item)
+        guide_text = guide and teaching_text(item)  # (read on purpose, between worked examples)
+        question = None if guide_text else classify(item)
         if question is not None:
             questions.append(question)
         elif item.section.kind != "prose":
             following = bisect.bisect_right(starts, item.lineno)
             end = starts[following] if following < len(starts) else max(seg.roles, default=0) + 1
-            # (a guide's text between its worked examples is read on purpose; an answer sheet's
-            # slot is layout)
-            role = "loose" if guide and teaching_text(item) else "sheet" if answer_slot(item) else "dropped"
+            # (an answer sheet's slot is layout)
+            role = "loose" if guide_text else "sheet" if answer_slot(item) else "dropped"
             for lineno in range(item.lineno, end):
                 if ITEM_ROLES & set(seg.roles.get(lineno, ())):
                     seg.roles[lineno] = [role]
