@@ -34,12 +34,6 @@ PAPER_EXTENSIONS = (
     ".mdx",  # (Markdown with components, as documentation sites keep exams: read as Markdown)
     ".html",
     ".htm",
-    # (a web page saved under the server script's name it came from: read as a page when it
-    # declares itself one, else as text)
-    ".php",
-    ".asp",
-    ".aspx",
-    ".jsp",
     ".xlsx",
     ".xls",
     ".csv",

@@ -20,6 +20,8 @@ SLOT_OPTIONS = re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*(?=A\s*[.．、])")
 OPTION_CONTINUES = re.compile(r"^[B-H]\s*[.．、]")
 SENTENCE_END = re.compile(r"[。.!！?？:：]\s*$")
 MIN_SLOTS = 3  # a paper laid out so numbers several; one "(1) A." may be anything
+# The stem's own number, where the paper prints one over its blanks: "31.", "**29-30.**", "44～47．"
+PRINTED_NUMBER = re.compile(r"\s*(?:\*\*)?\d{1,3}(?:\s*[-–—~～]\s*\d{1,3})?\s*[.．、](?:\*\*)?\s*(?=\S)")
 
 
 def number_slots(lines: list[Line], furniture: list[Line]) -> list[Line]:
@@ -54,7 +56,8 @@ def number_slots(lines: list[Line], furniture: list[Line]) -> list[Line]:
         out.extend(block)
         last = int(number)
         if shared:
-            out.append(with_text(shared[0], f"{number}. {shared[0].text}"))
+            own = PRINTED_NUMBER.match(shared[0].text)  # ("31. …", "**29-30.** …": the paper's own)
+            out.append(with_text(shared[0], f"{number}. {shared[0].text[own.end() if own else 0 :]}"))
             out.extend(shared[1:])
         out.append(with_text(line, line.text[slot.end() :]))
         block, in_options, seen = [], True, True

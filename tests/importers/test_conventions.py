@@ -8743,3 +8743,22 @@ def test_a_key_glued_to_its_label_and_a_judgements_key_after_the_statement() -> 
         ("truefalse", "细胞是一切生命活动的基本单位。", True),
         ("truefalse", "单细胞生物没有亚细胞器官。", False),
     ]
+
+
+def test_a_ruankao_paper_numbering_both_its_questions_and_their_blanks() -> None:
+    """软考 papers number each blank's options ("（4） A. … B. …"); some print the question's own
+    number over the stem as well ("4. …", "2-3. …" for a stem of two blanks): the question is
+    the blank's, its stem without the printed number or range."""
+    text = (
+        "1. 模块之间是 （1） 耦合。\n（1） A. 数据 B. 公共 C. 外部 D. 内容\n"
+        "2-3. 关于螺旋模型，下列陈述中不正确的是 （2） ， （3） 。\n"
+        "（2） A. 加入风险分析 B. 划分螺旋周期 C. 适合大项目 D. 快速提供版本\n"
+        "（3） A. 支持需求变化 B. 要求风险分析 C. 开发成本低 D. 迭代增加成本\n"
+        "4. 下面正确的是 （4） 。\n（4） A. 甲 B. 乙 C. 丙 D. 丁\n"
+    )
+    assert [(q["number"], q["stem"], len(q["options"])) for q in parse(text)] == [
+        ("1", "模块之间是 (1) 耦合。", 4),
+        ("2", "关于螺旋模型,下列陈述中不正确的是 (2) , (3) 。", 4),
+        ("3", "关于螺旋模型,下列陈述中不正确的是 (2) , (3) 。", 4),
+        ("4", "下面正确的是 (4) 。", 4),
+    ]
