@@ -195,10 +195,17 @@ UNDER_KEY_NOTE = re.compile(rules.UNDER_KEY_NOTES)
 def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
     """ "解析：" anywhere; "说明：" / "备注：" opening a line only under a question's key ("正确答案：
     错误" then "说明：应以一年为周期"), elsewhere it is a paper's note or part of a question; so the
-    source a training bank cites for its key ("出处：《…管理办法》", "依据：…第十条")."""
-    if UNDER_KEY_NOTE.match(m.group(0)) and not (seg.item is not None and seg.item.answer):
+    source a training bank cites for its key ("出处：《…管理办法》", "依据：…第十条"), in a line of
+    its own or in the stem's blank."""
+    item = seg.item
+    keyed = item is not None and (bool(item.answer) or KEY_IN_BLANK.search(item.stem) is not None)
+    if UNDER_KEY_NOTE.match(m.group(0)) and not keyed:
         return None
     return ("explanation", None)
+
+
+# The key printed in the stem's blank ("…全党的核心地位（A）。" then "出处：…"): keyed as well
+KEY_IN_BLANK = re.compile(r"(?<![A-Za-z0-9])[(（]\s*[A-H](?:[\s,，、]*[A-H]){0,7}\s*[)）]")
 
 
 def accept_key(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
@@ -1388,15 +1395,11 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         ):
             return None  # "唐代诗人(A)也是…": the key in the stem's blank, no option (B) after it
             # (but "…起点？（A）图灵测试" over "（B）神经网络": option A run onto the stem's line)
-        if group == "opt_space" and not at_line_start(m) and not NEXT_SPACE_LABEL.search(text, m.end()):
+        if group == "opt_space" and not at_line_start(m) and not _space_label_b(text, m):
             return None  # "节点A 在一段时间内…": a letter in a sentence, with no option B after it
         if group == "opt_space" and _glued_to_words(text, m):
             return None
-        if (
-            group == "opt_space"
-            and ARTICLE_SENTENCE.match(text, m.end())
-            and not NEXT_SPACE_LABEL.search(text, m.end())
-        ):
+        if group == "opt_space" and ARTICLE_SENTENCE.match(text, m.end()) and not _space_label_b(text, m):
             return None  # "A **project milestone** is a way to…": the English article opening a sentence
         if group == "opt_semi" and not (at_line_start(m) and NEXT_SEMI_LABEL.search(text, m.end())):
             return None  # "A;" opens a run only with ",B;" after it on its line
@@ -1455,14 +1458,31 @@ def _glued_to_words(text: str, m: re.Match[str]) -> bool:
     """ "若模块A 和模块B 通过": option A not opening its line, glued to a word as B is, and no C
     after them ("…一见钟情A 产品B 服务C 质量" is a run glued to its stem)."""
     before = text[m.start() - 1 : m.start()]
+    if before.isdigit() and NAME_DIGITS.search(text, 0, m.start()):
+        return True  # "O1A 杆与 O2B 杆": the letter ends a name of letters and digits
     spaced = text[: m.start()].rstrip()[-1:]
-    if before.isspace() and rules.HAS_CJK.match(spaced) and SPACE_LABEL_C.search(text, m.end()) is None:
+    if (
+        before.isspace()
+        and rules.HAS_CJK.match(spaced)
+        and not SPACE_LABEL_C.search(text, m.end(), m.end() + 2 * SPACE_LABEL_REACH)
+    ):
         return True  # "当 A 发送了…，而 B 接收到…": two parties named in a sentence, no C after
     if not before or not rules.HAS_CJK.match(before):
         return False
-    b = NEXT_SPACE_LABEL.search(text, m.end())
+    b = _space_label_b(text, m)
     glued = b is not None and GLUED_SPACE_LABELS.match(text, b.start() - 1) is not None
-    return glued and SPACE_LABEL_C.search(text, m.end()) is None
+    return glued and SPACE_LABEL_C.search(text, m.end(), m.end() + 2 * SPACE_LABEL_REACH) is None
+
+
+# Characters after "A " within which a run of options set by spaces prints its "B ": options are
+# short, and a paragraph read whole ("…3个座 A,B,C,开始时 A 座上有64个盘子……利用 B 座") names
+# its letters far apart.
+SPACE_LABEL_REACH = 40
+NAME_DIGITS = re.compile(r"[A-Za-z]\d+$")
+
+
+def _space_label_b(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    return NEXT_SPACE_LABEL.search(text, m.end(), m.end() + SPACE_LABEL_REACH)
 
 
 def _in_its_column(m: re.Match[str], text: str, group: str) -> bool:

@@ -308,6 +308,14 @@ def classify(item: Item) -> ParsedQuestion | None:
         q.stem = stem[: emphasized_only.start()] + "( )" + stem[emphasized_only.end() :]
         as_key_without_options(q, emphasized_only.group(1))
         return q
+    bare_key = kind in CHOICE_KINDS and not (options or item.extra or answer_text)
+    keyed_only = answer_in_blank(stem, 8) if bare_key else None
+    if keyed_only:  # "…全党的核心地位（A）。" in a choice part: the key in its blank, no options printed
+        letters = re.sub(r"[^A-H]", "", _blank_letters(keyed_only))
+        q.stem, q.answer = clean_stem(_emptied(stem, keyed_only)), letters
+        q.type = "multiple" if len(letters) > 1 else "single"
+        q.warnings.append(NO_OPTIONS)
+        return q
     echoed = ECHOED_KEY.fullmatch(answer_text or "") if len(options) < 2 and kind in ECHO_KINDS else None
     if echoed:  # "答案：B. 作为废液处理": a bank that printed only the chosen option; its text is
         q.type, q.answer = "single", echoed.group(1)  # kept for the reviewer who adds the options
@@ -1100,6 +1108,8 @@ def _asks_on_next_line(stem: str, below: str) -> bool:
     states its data, then asks on the next line; that line is its question, not its answer."""
     if INSTRUCTS.match(below):
         return True  # "…一共多少钱？" then "请编写函数，…计算并返回总价。": the task, however the stem ends
+    if rules.PROBLEM_ASKS.match(stem) and rules.PROBLEM_ASKS.match(below):
+        return True  # "给出…的数学模型" then "写出传递函数…": two tasks of one problem (no answer opens so)
     return not rules.asks_in_words(stem) and bool(
         rules.ASKS_STRONGLY.match(below) or rules.PROBLEM_ASKS.match(below)
     )

@@ -61,7 +61,7 @@ def parse_lines(
             line_roles=roles,
             furniture={line.lineno for line in furniture},
         )
-    seg = segment(cleaned, on_progress)
+    seg = segment(cleaned, on_progress, frozenset(line.lineno for line in furniture))
     link_keys(seg.sections, seg.keys)
     warnings: list[str] = []
     if _unnumbered_export(seg):

@@ -25,6 +25,7 @@ from .model import Line
 from .numbers import chinese_number
 from .parts_answered_again import answer_parts_asked_again
 from .sheet_bank import Columns
+from .wrapped_lines import full_lines, join_wrapped, wrap_width
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
@@ -315,6 +316,7 @@ class Segmenter:
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.line_full = False  # this line reached the wrap width: the next one continues it
+        self.full_lines: set[int] = set()  # numbers of the source lines that reached the wrap width
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.data_table = 0  # the width of the table of data a question gives, while reading its rows
@@ -344,7 +346,7 @@ class Segmenter:
         self.line_depth = line.depth
         self.line_bold = line.bold
         self.line_heading = line.heading
-        full = self.wrap_width is not None and display_width(line.text) >= WRAP_FULL * self.wrap_width
+        full = (line.joined[-1] if line.joined else line.lineno) in self.full_lines
         self.line_full = full
         if not line.quote:
             self.quote_read = False
@@ -1400,36 +1402,20 @@ WRITE_CODE = re.compile(
 )
 ANNOUNCED = re.compile(r"[:：]\s*(?:\*\*)?\s*$")  # "**类 ABC 定义如下：**": what follows is the question's
 HAS_CJK = rules.HAS_CJK  # numbered lines without any are a program's, in a Chinese paper
-WRAP_FULL = 0.9  # a line this close to the wrap width was cut there
 
 
-def display_width(text: str) -> int:
-    """Columns the text takes: CJK counts two. (UTF-8 gives ASCII one byte and CJK three, so
-    (bytes + characters) / 2 counts that in C rather than character by character.)"""
-    return (len(text.encode("utf-8")) + len(text)) // 2
-
-
-def wrap_width(lines: list[Line]) -> float | None:
-    """The width at which a text was hard-wrapped (PDF text, fixed-width dumps), or None.
-
-    Hard-wrapped text has a ceiling: many lines end within a few characters of the same
-    width and almost none go past it. Text with one paragraph per line has no such ceiling.
-    """
-    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
-    if len(widths) < 20:
-        return None
-    ceiling = widths[int(len(widths) * 0.9)]
-    if sum(1 for w in widths if w > ceiling * 1.15) > 0.05 * len(widths):
-        return None  # (Latin runs print narrower than they count here: a few lines may pass)
-    near = sum(1 for w in widths if w >= 0.85 * ceiling)
-    return ceiling if near >= 0.2 * len(widths) else None
-
-
-def segment(lines: list[Line], on_progress: Callable[[float], None] | None = None) -> Segmented:
+def segment(
+    lines: list[Line],
+    on_progress: Callable[[float], None] | None = None,
+    furniture: frozenset[int] = frozenset(),
+) -> Segmented:
     """`on_progress` gets the share of lines read so far, every PROGRESS_LINES lines: the
-    longest stage of a big paper, so a worker can show that it is moving."""
+    longest stage of a big paper, so a worker can show that it is moving. `furniture`: the
+    numbers of the lines the cleaning dropped (a line cut at the page's width goes on past them)."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
+    seg.full_lines = full_lines(lines, seg.wrap_width)
+    lines = join_wrapped(lines, seg.wrap_width, boundaries.BOUNDARY, furniture)
     seg.bold_heads = bold_heads_questions(lines)
     seg.case_labels = (
         sum(
