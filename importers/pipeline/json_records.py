@@ -31,7 +31,9 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     records = _document_records(lines, script, notes) or _line_records(lines)
     if len(records) < MIN_RECORDS:
         return None
-    records = [(lineno, _keyed_by_flags(_one_part_merged(record))) for lineno, record in records]
+    records = [
+        (lineno, _answer_unwrapped(_keyed_by_flags(_one_part_merged(record)))) for lineno, record in records
+    ]
     keys = list(dict.fromkeys(key for _, record in records for key in record))
     rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
     names = _column_names(keys, [cells for _, cells in rows])
@@ -51,6 +53,20 @@ def _one_part_merged(record: dict[str, object]) -> dict[str, object]:
         if "stem" not in fields and fields & {"options", "answer"} and _names_a_stem(record):
             return {**{k: v for k, v in record.items() if k != key}, **value[0]}
     return record
+
+
+def _answer_unwrapped(record: dict[str, object]) -> dict[str, object]:
+    """ "correctAnswer": {"choice": "2", "type": 201}: the key inside an object of the exam
+    system's own (its one short value that is letters or option places)."""
+    for key, value in record.items():
+        if field_named(key) == "answer" and isinstance(value, dict):
+            keys = [v for v in value.values() if isinstance(v, str | int) and KEY_VALUE.fullmatch(str(v))]
+            if keys:
+                return {**record, key: keys[0]}
+    return record
+
+
+KEY_VALUE = re.compile(r"[A-H]{1,8}|\d(?:\s*,\s*\d)*")
 
 
 # An option's flag that it is right: {"text": "责任追究", "correct": true}, "isRight": 1, "answer": "Y"
@@ -121,12 +137,37 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
             if unnamed and listed and _lists_options(listed, len(rows)) and not _letters_only(rows[0][place]):
                 names[place] = "options"
                 break
-    return _key_field_named(names, rows)
+    return _key_field_named(_stem_field_named(names, rows), rows)
+
+
+def _stem_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
+    """No field named as the stem ("info", an app's own word): the unnamed field holding text in
+    nearly every record, the most of it, is each question's."""
+    fields = [field_named(name) for name in names]
+    if "stem" in fields:
+        return names
+    texts = {
+        place: sum(len(cells[place]) for cells in rows)
+        for place, field in enumerate(fields)
+        if field is None and sum(1 for cells in rows if _prose(cells[place])) >= LISTED * len(rows)
+    }
+    if not texts:
+        return names
+    place = max(texts, key=lambda p: texts[p])
+    return [*names[:place], "stem", *names[place + 1 :]]
+
+
+def _prose(cell: str) -> bool:
+    return bool(cell) and not cell.startswith(("[", "{")) and HAS_CJK.search(cell) is not None
+
+
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
     """No field named as the answer: one whose value, in nearly every record with options, is
-    letters ("value": "D", ["B", "C"]) is each question's key (an app's own word for it)."""
+    letters ("value": "D", ["B", "C"]) or the right options' places ("solutions": [1], counted
+    from 0 as code counts) is each question's key (an app's own word for it)."""
     fields = [field_named(name) for name in names]
     if "answer" in fields or "options" not in fields:
         return names
@@ -136,7 +177,17 @@ def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
         keyed = sum(1 for cells in choices if _letters_only(cells[place]))
         if field is None and choices and keyed >= LISTED * len(choices):
             return [*names[:place], "answer", *names[place + 1 :]]
+    for place, field in enumerate(fields):
+        placed = sum(1 for cells in choices if _places_of(cells[place], len(json_list(cells[at]) or [])))
+        if field is None and choices and placed >= LISTED * len(choices):
+            return [*names[:place], "answerIndex", *names[place + 1 :]]
     return names
+
+
+def _places_of(cell: str, options: int) -> bool:
+    """A list of option places from 0 ("[1]", "[0, 2]"), each within the options."""
+    listed = json_list(cell) if cell.startswith("[") else None
+    return bool(listed) and all(x.isdigit() and int(x) < options for x in listed or [])
 
 
 KEY_LETTERS = re.compile(r"[A-H]{1,8}")

@@ -824,11 +824,11 @@ FLOORS = {
     "rj1_ruankao-sysarch-2025-05-jiexi.md": (0.75, 0.90),  # read in session 42: F1 0.60 -> 0.77, answers 0.95
     "rj2_gaoxiang-mock-exam-2-aura.md": (0.85, 0.95),  # F1 0.88, answers 1.00
     "ro1_social-psychology-midterm.docx": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "rq1_scu-sports-sanshou-theory-exam.json": (0.00, None),  # F1 0.00 on joining
+    "rq1_scu-sports-sanshou-theory-exam.json": (0.95, 0.95),  # read in session 43: F1 0.00 -> 1.00, answers 1
     "rq2_mayuan-danxuan-lianxi-xiti.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
     "rs1_hitsz-power-systems-2024-final-recall.pdf": (0.90, None),  # F1 0.94, no key
     "rs2_hitsz-data-structures-algorithms-2025-spring-recall-key.pdf": (0.75, 0.30),  # F1 0.79, answers 0.32
-    "rt1_fenbi-xingce-exam-export.ts": (0.90, 0.00),  # F1 0.91, answers 0.00
+    "rt1_fenbi-xingce-exam-export.ts": (0.90, 0.95),  # read in session 43: F1 0.91, answers 0.00 -> 1.00
     "rt2_party-history-bank-mixed-slice.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98

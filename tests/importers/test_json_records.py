@@ -593,3 +593,71 @@ def test_a_typescript_bank_of_chapters_each_holding_a_list_per_type() -> None:
         ("multiple", "AB"),
         ("truefalse", False),
     ] * 2
+
+
+def test_an_apps_own_field_names_for_the_text_and_the_right_options_places() -> None:
+    """A sports platform's export names nothing as the spreadsheet reader knows it: "info" holds
+    every question's text (the unnamed field of the most prose) and "solutions" the right options'
+    places, counted from 0 as code counts ("[1]" over ["错误", "正确"] is 正确)."""
+    topics = [
+        {
+            "type": 1,
+            "info": "发生翻船后，要第一个抢救装备",
+            "index": 1,
+            "solutions": [0],
+            "options": ["错误", "正确"],
+        },
+        {
+            "type": 1,
+            "info": "出血后应先止血，再包扎固定",
+            "index": 2,
+            "solutions": [1],
+            "options": ["错误", "正确"],
+        },
+        {
+            "type": 2,
+            "info": "散手比赛的场地是",
+            "index": 3,
+            "solutions": [2],
+            "options": ["擂台", "垫子", "圆台"],
+        },
+        {
+            "type": 3,
+            "info": "属于散手技法的有",
+            "index": 4,
+            "solutions": [0, 2],
+            "options": ["踢", "跳", "摔"],
+        },
+    ]
+    data = json.dumps({"course": {"name": "散手", "id": 9}, "topics": topics}, ensure_ascii=False)
+    assert [(q.type, q.stem, q.answer) for q in parse_document("exam.json", data.encode()).questions] == [
+        ("truefalse", "发生翻船后，要第一个抢救装备", False),
+        ("truefalse", "出血后应先止血，再包扎固定", True),
+        ("single", "散手比赛的场地是", "C"),
+        ("multiple", "属于散手技法的有", "AC"),
+    ]
+
+
+def test_a_key_inside_an_object_of_the_exam_systems_own() -> None:
+    """ "correctAnswer": {"choice": "2", "type": 201}: the key is the object's one value that is
+    an option's place (from 0, since another record's is "0")."""
+    records = [
+        {
+            "id": 1,
+            "content": "<p>下列说法正确的有几项？</p>",
+            "accessories": [{"options": ["1", "2", "3", "4"]}],
+            "correctAnswer": {"choice": "2", "type": 201},
+        },
+        {
+            "id": 2,
+            "content": "<p>依次填入划横线部分最恰当的一项是：</p>",
+            "accessories": [{"options": ["甲", "乙", "丙", "丁"]}],
+            "correctAnswer": {"choice": "0", "type": 201},
+        },
+    ]
+    data = "export const timu = " + json.dumps(records, ensure_ascii=False) + ";\n"
+    found = parse_document("timu.ts", data.encode()).questions
+    assert [(q.stem, q.options, q.answer) for q in found] == [
+        ("下列说法正确的有几项？", ["1", "2", "3", "4"], "C"),
+        ("依次填入划横线部分最恰当的一项是：", ["甲", "乙", "丙", "丁"], "A"),
+    ]
