@@ -399,7 +399,7 @@ def _lists_in_code(text: str) -> Iterator[tuple[int, list[dict[str, object]]]]:
             return
         tried, walked = tried + 1, walked + end - m.start()
         value = _literal_value(text[m.start() : end])
-        if _is_records(value) and _names_a_stem(value[0]):
+        if _is_records(value) and _a_question(value[0]):
             after = end
             yield m.start(), value
 
@@ -475,6 +475,8 @@ def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
     fields = {field_named(_last_word(key)) for key in groups[0]}
     if "stem" in fields and (not _group_kind(groups[0]) or fields & {"answer", "options"}):
         return None  # (a question, perhaps holding sub-questions or typed: not a group naming its type)
+    if {"options", "answer"} <= fields:
+        return None  # (a question whose text's field has a name of its own, its options' records in it)
     inner = [key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])]
     if not inner:
         return None
@@ -526,6 +528,13 @@ KEY_TYPES = {"multi": "multiple", "choice": "single", "blank": "fill"}
 
 def _names_a_stem(record: dict[str, object]) -> bool:
     return any(field_named(_last_word(key)) == "stem" for key in record)
+
+
+def _a_question(record: dict[str, object]) -> bool:
+    """A record naming its text, or its options and its key ("fldName" beside "rightAnswer" and
+    "QuestionOptionList": the text's field told by its content), not one of its options' records."""
+    fields = {field_named(_last_word(key)) for key in record}
+    return "stem" in fields or {"options", "answer"} <= fields
 
 
 def _record_lines(lines: list[Line], depth_of_records: int) -> Iterator[int]:

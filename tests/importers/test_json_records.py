@@ -661,3 +661,35 @@ def test_a_key_inside_an_object_of_the_exam_systems_own() -> None:
         ("下列说法正确的有几项？", ["1", "2", "3", "4"], "C"),
         ("依次填入划横线部分最恰当的一项是：", ["甲", "乙", "丙", "丁"], "A"),
     ]
+
+
+def test_a_vue_components_list_of_questions_holding_lists_of_option_records() -> None:
+    """A Vue mixin's data(): each question names its text "fldName" (a word of the app's own), its
+    key "rightAnswer", and holds its options as records ({"fldOptionText", "fldOptionIndex"}):
+    the questions are the outer records, never their options' records."""
+    questions = [
+        {
+            "questionID": n,
+            "fldName": stem,
+            "rightAnswer": key,
+            "QuestionOptionList": [
+                {"fldOptionText": text, "fldOptionIndex": letter} for letter, text in zip("ABC", options)
+            ],
+        }
+        for n, (stem, key, options) in enumerate(
+            [
+                ("党的一大在（  ）召开。", "B", ["北京", "上海、嘉兴", "广州"]),
+                ("（  ）标志着国共合作建立。", "A", ["国民党一大", "五四运动", "北伐"]),
+            ],
+            1,
+        )
+    ]
+    script = "export default {\n\tdata(){\n\t\treturn{\n\t\t\tQuestionList: " + json.dumps(
+        questions, ensure_ascii=False
+    )
+    script += "\n\t\t}\n\t},\n\tmethods: { next() { this.index++ } }\n}\n"
+    found = parse_document("question.js", script.encode()).questions
+    assert [(q.stem, q.options, q.answer) for q in found] == [
+        ("党的一大在（  ）召开。", ["北京", "上海、嘉兴", "广州"], "B"),
+        ("（  ）标志着国共合作建立。", ["国民党一大", "五四运动", "北伐"], "A"),
+    ]
