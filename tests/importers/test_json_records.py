@@ -673,7 +673,8 @@ def test_a_vue_components_list_of_questions_holding_lists_of_option_records() ->
             "fldName": stem,
             "rightAnswer": key,
             "QuestionOptionList": [
-                {"fldOptionText": text, "fldOptionIndex": letter} for letter, text in zip("ABC", options)
+                {"fldOptionText": text, "fldOptionIndex": letter}
+                for letter, text in zip("ABC", options, strict=True)
             ],
         }
         for n, (stem, key, options) in enumerate(
