@@ -8833,3 +8833,14 @@ def test_a_choice_parts_key_in_the_blank_with_no_options_and_its_cited_source() 
         ),
         ("single", "中国共产党是以民主集中制( )为根本组织原则和领导制度。", "B", ""),
     ]
+
+
+def test_a_worked_solutions_key_after_its_last_sentence() -> None:
+    """A recalled paper with worked solutions closes each by its key; where the key follows the
+    last sentence on its line ("…这意味着 g(n) = O(f(n))。故答案为： D") it is the key as well."""
+    text = (
+        "一、选择题\n1. g(n) = n + 3g(n/4), f(n) = n2，那么 ______.\nA. g(n) = Θ(f(n))\nB. g(n) = Ω(f(n))\n"
+        "C. g(n) = ω(f(n))\nD. g(n) = O(f(n))\n可以使用主定理求解。这意味着 g(n) = O(f(n))。故答案为： D\n"
+        "2. 哪种排序的平均复杂度是最优的 ______.\nA. 气泡排序\nB. 快速排序\n故答案为： B\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["D", "B"]
