@@ -831,6 +831,8 @@ FLOORS = {
     "rt1_fenbi-xingce-exam-export.ts": (0.90, 0.95),  # read in session 43: F1 0.91, answers 0.00 -> 1.00
     "rt2_party-history-bank-mixed-slice.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "rw1_party-history-quiz-js.js": (0.95, 0.95),  # read in session 43: F1 0.02 -> 1.00, answers 1
+    "rx1_gesp-python2-2024-12.pdf": (0.40, 0.50),  # F1 0.41, answers 0.55
+    "rx2_zju-computer-networks-review-100q.docx": (0.95, None),  # F1 0.97, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
