@@ -831,6 +831,8 @@ FLOORS = {
     "rt1_fenbi-xingce-exam-export.ts": (0.90, 0.95),  # read in session 43: F1 0.91, answers 0.00 -> 1.00
     "rt2_party-history-bank-mixed-slice.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "rw1_party-history-quiz-js.js": (0.95, 0.95),  # read in session 43: F1 0.02 -> 1.00, answers 1
+    "rv1_computer-systems-final-2025-keyed.pdf": (0.55, 0.65),  # F1 0.56, answers 0.65
+    "rv2_pattern-recognition-2023-recall-review.md": (0.65, 0.85),  # F1 0.67, answers 0.86
     "rx1_gesp-python2-2024-12.pdf": (0.40, 0.50),  # F1 0.41, answers 0.55
     "rx2_zju-computer-networks-review-100q.docx": (0.95, None),  # F1 0.97, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
