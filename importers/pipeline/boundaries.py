@@ -2155,6 +2155,8 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
         item.slot = kind
         if kind == "answer":
             code_was_asked(item)
+        if kind == "answer" and item.answer is None and m.group(0).startswith("故"):
+            _solution_out_of_stem(item, unlettered=seg.section.kind in CHOICE_KINDS and not item.options)
         if kind == "answer" and item.answer is None:
             item.answer = ""
         elif kind == "answer" and item.answer and at_line_start(m):
@@ -2173,6 +2175,26 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
     elif seg.mode == "local_key":
         seg.section.local_key += "\x1e" if kind == "explanation" else ""
     return m.end()
+
+
+def _solution_out_of_stem(item: Item, unlettered: bool) -> None:
+    """ "Unix 将 I/O 设备抽象为：______。" then "Unix 将所有 I/O 设备…统一抽象为文件…" then "故答案为：
+    文件": a worked solution printed under its question unlabelled, closed by its key; what follows
+    the sentence holding the question's last blank (or question mark) explains the key, and so do
+    the lines under the question (but those of a choice printing no labels: its options)."""
+    asks = [m.end() for m in ASKING.finditer(item.stem)]
+    end = SENTENCE_OVER.search(item.stem, asks[-1]) if asks else None
+    solution = item.stem[end.end() :].strip() if end else ""
+    if end is not None and solution:
+        item.stem = item.stem[: end.start() + 1].rstrip() if end.group().strip() else item.stem[: end.start()]
+    if asks and item.extra and not unlettered:
+        solution, item.extra = "\n".join([solution, *item.extra]).strip(), []
+    if solution:
+        item.explanation = join(solution, item.explanation or "", "\n")
+
+
+ASKING = re.compile(rf"{rules.BLANK.pattern}|[?？]")
+SENTENCE_OVER = re.compile(r"[。？?！!]|\n")
 
 
 HANDLERS: dict[str, Handler] = {

@@ -8844,3 +8844,26 @@ def test_a_worked_solutions_key_after_its_last_sentence() -> None:
         "2. 哪种排序的平均复杂度是最优的 ______.\nA. 气泡排序\nB. 快速排序\n故答案为： B\n"
     )
     assert [q["answer"] for q in parse(text)] == ["D", "B"]
+
+
+def test_a_worked_solution_under_its_question_unlabelled_and_closed_by_its_key() -> None:
+    """A keyed recall paper prints each question's worked solution right under it, no label, and
+    closes it by the key ('故答案为： 文件'): the solution explains the key; the stem ends with the
+    sentence holding its last blank."""
+    text = (
+        "二、填空题\n1. Unix 将 I/O 设备抽象为：______。\nUnix 将所有 I/O 设备统一抽象为文件，上层通过统一接口操作。\n"
+        "故答案为： 文件\n2. 写出将 int 变量 x 的最高有效字节清零的 C 表达式：______（限一个表达式）。只要将 x 与掩码按位与即可。\n"
+        "故答案为： x &= 0x00FFFFFF\n"
+    )
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        (
+            "Unix 将 I/O 设备抽象为:______。",
+            ["文件"],
+            "Unix 将所有 I/O 设备统一抽象为文件,上层通过统一接口操作。",
+        ),
+        (
+            "写出将 int 变量 x 的最高有效字节清零的 C 表达式:______(限一个表达式)。",
+            ["x &= 0x00FFFFFF"],
+            "只要将 x 与掩码按位与即可。",
+        ),
+    ]
