@@ -70,20 +70,19 @@ def join_wrapped(
     long = [w for w in (display_width(line.text) for line in lines) if w >= 20]
     if sum(1 for w in long if w >= full) < CUT_SHARE * len(long):
         return lines  # (records or paragraphs of like lengths: no sure sign that a page cut them)
-    out: list[Line] = []
-    last = None  # the last source line read (a joined line's last piece)
+    runs: list[list[Line]] = []  # each output line's source lines (glued once: a long run stays linear)
     for line in lines:
+        last = runs[-1][-1] if runs else None
         if (
             last is not None
             and _cut(last, full)
             and _next_on_page(last, line, furniture)
-            and _goes_on(out[-1], line, opens_own)
+            and _goes_on(runs[-1][0], line, opens_own)
         ):
-            out[-1] = _glued(out[-1], line)
+            runs[-1].append(line)
         else:
-            out.append(line)
-        last = line
-    return out
+            runs.append([line])
+    return [run[0] if len(run) == 1 else _glued(run) for run in runs]
 
 
 def _cut(line: Line, full: float) -> bool:
@@ -113,14 +112,17 @@ def _goes_on(head: Line, line: Line, opens_own: re.Pattern[str]) -> bool:
     )
 
 
-def _glued(head: Line, line: Line) -> Line:
-    text = line.text.lstrip()
-    gap = " " if LATIN_END.search(head.text) and LATIN_START.match(text) else ""
+def _glued(run: list[Line]) -> Line:
+    head = run[0]
+    parts = [head.text]
+    for before, line in zip(run, run[1:], strict=False):
+        text = line.text.lstrip()
+        parts.append((" " if LATIN_END.search(before.text) and LATIN_START.match(text) else "") + text)
     return Line(
-        text=head.text + gap + text,
+        text="".join(parts),
         lineno=head.lineno,
-        images=head.images + line.images,
-        joined=[*head.joined, line.lineno, *line.joined],
+        images=[image for line in run for image in line.images],
+        joined=[*head.joined, *(n for line in run[1:] for n in (line.lineno, *line.joined))],
         depth=head.depth,
         bullet=head.bullet,
         bold=head.bold,
