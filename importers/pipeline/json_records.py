@@ -16,6 +16,7 @@ from typing import TypeGuard
 
 import json5
 
+from . import rules
 from .model import Line
 from .sheet_bank import field_named, json_list, kind_named
 from .workbook import Row, Sheet, cell_text
@@ -158,10 +159,7 @@ def _stem_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _prose(cell: str) -> bool:
-    return bool(cell) and not cell.startswith(("[", "{")) and HAS_CJK.search(cell) is not None
-
-
-HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+    return bool(cell) and not cell.startswith(("[", "{")) and rules.HAS_CJK.search(cell) is not None
 
 
 def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
@@ -172,13 +170,14 @@ def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
     if "answer" in fields or "options" not in fields:
         return names
     at = fields.index("options")
-    choices = [cells for cells in rows if len(json_list(cells[at]) or []) >= 2]
+    counted = [(cells, len(json_list(cells[at]) or [])) for cells in rows]
+    choices = [(cells, options) for cells, options in counted if options >= 2]
     for place, field in enumerate(fields):
-        keyed = sum(1 for cells in choices if _letters_only(cells[place]))
+        keyed = sum(1 for cells, _ in choices if _letters_only(cells[place]))
         if field is None and choices and keyed >= LISTED * len(choices):
             return [*names[:place], "answer", *names[place + 1 :]]
     for place, field in enumerate(fields):
-        placed = sum(1 for cells in choices if _places_of(cells[place], len(json_list(cells[at]) or [])))
+        placed = sum(1 for cells, options in choices if _places_of(cells[place], options))
         if field is None and choices and placed >= LISTED * len(choices):
             return [*names[:place], "answerIndex", *names[place + 1 :]]
     return names
@@ -187,7 +186,7 @@ def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
 def _places_of(cell: str, options: int) -> bool:
     """A list of option places from 0 ("[1]", "[0, 2]"), each within the options."""
     listed = json_list(cell) if cell.startswith("[") else None
-    return bool(listed) and all(x.isdigit() and int(x) < options for x in listed or [])
+    return listed is not None and bool(listed) and all(x.isdigit() and int(x) < options for x in listed)
 
 
 KEY_LETTERS = re.compile(r"[A-H]{1,8}")

@@ -25,7 +25,7 @@ from .model import Line
 from .numbers import chinese_number
 from .parts_answered_again import answer_parts_asked_again
 from .sheet_bank import Columns
-from .wrapped_lines import full_lines, join_wrapped, wrap_width
+from .wrapped_lines import reaches_width, whole, wrap_width, wrapped_runs
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
@@ -316,7 +316,7 @@ class Segmenter:
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.line_full = False  # this line reached the wrap width: the next one continues it
-        self.full_lines: set[int] = set()  # numbers of the source lines that reached the wrap width
+        self.full_lines: set[int] = set()  # ids of the lines whose last part reached the wrap width
         self.roles: dict[int, list[str]] = {}  # line number → what its parts became, in order
         self.table: tuple[Columns, str] | None = None  # the header of the table being read
         self.data_table = 0  # the width of the table of data a question gives, while reading its rows
@@ -346,7 +346,7 @@ class Segmenter:
         self.line_depth = line.depth
         self.line_bold = line.bold
         self.line_heading = line.heading
-        full = (line.joined[-1] if line.joined else line.lineno) in self.full_lines
+        full = id(line) in self.full_lines
         self.line_full = full
         if not line.quote:
             self.quote_read = False
@@ -1414,8 +1414,12 @@ def segment(
     numbers of the lines the cleaning dropped (a line cut at the page's width goes on past them)."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
-    seg.full_lines = full_lines(lines, seg.wrap_width)
-    lines = join_wrapped(lines, seg.wrap_width, boundaries.BOUNDARY, furniture)
+    runs = wrapped_runs(lines, seg.wrap_width, boundaries.BOUNDARY, furniture)
+    lines = [whole(run) for run in runs]
+    # (a line read whole continues on the next one only if its last cut part reached the width)
+    seg.full_lines = {
+        id(line) for line, run in zip(lines, runs, strict=True) if reaches_width(run[-1], seg.wrap_width)
+    }
     seg.bold_heads = bold_heads_questions(lines)
     seg.case_labels = (
         sum(

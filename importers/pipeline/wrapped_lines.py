@@ -41,11 +41,9 @@ def wrap_width(lines: list[Line]) -> float | None:
     return ceiling if near >= 0.2 * len(widths) else None
 
 
-def full_lines(lines: list[Line], width: float | None) -> set[int]:
-    """Numbers of the lines that reach the wrap width (the page cut them, or nearly)."""
-    if width is None:
-        return set()
-    return {line.lineno for line in lines if display_width(line.text) >= WRAP_FULL * width}
+def reaches_width(line: Line, width: float | None) -> bool:
+    """The line reaches the wrap width (the page cut it, or nearly)."""
+    return width is not None and display_width(line.text) >= WRAP_FULL * width
 
 
 # Where a line ends a sentence the width did not cut it (or cut it where a line would end anyway).
@@ -54,23 +52,23 @@ LATIN_END = re.compile(r"[A-Za-z0-9]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
-def join_wrapped(
+def wrapped_runs(
     lines: list[Line],
     width: float | None,
     opens_own: re.Pattern[str],
     furniture: frozenset[int] = frozenset(),
-) -> list[Line]:
-    """`lines` with each line the width cut joined to the line going on with it. `opens_own`
-    matches the start of a line that begins something of its own (the segmenter's boundaries);
-    `furniture` numbers the lines dropped as page furniture, which may stand between the two
-    (a blank line may not: the paragraph ended there)."""
+) -> list[list[Line]]:
+    """`lines` in runs, each a line and the lines the width cut it into (most runs hold one line).
+    `opens_own` matches the start of a line that begins something of its own (the segmenter's
+    boundaries); `furniture` numbers the lines dropped as page furniture, which may stand between
+    two parts of a cut line (a blank line may not: the paragraph ended there)."""
     if width is None:
-        return lines
+        return [[line] for line in lines]
     full = WRAP_FULL * width
     long = [w for w in (display_width(line.text) for line in lines) if w >= 20]
     if sum(1 for w in long if w >= full) < CUT_SHARE * len(long):
-        return lines  # (records or paragraphs of like lengths: no sure sign that a page cut them)
-    runs: list[list[Line]] = []  # each output line's source lines (glued once: a long run stays linear)
+        return [[line] for line in lines]  # (records or paragraphs of like lengths: no sure sign of a cut)
+    runs: list[list[Line]] = []
     for line in lines:
         last = runs[-1][-1] if runs else None
         if (
@@ -82,7 +80,7 @@ def join_wrapped(
             runs[-1].append(line)
         else:
             runs.append([line])
-    return [run[0] if len(run) == 1 else _glued(run) for run in runs]
+    return runs
 
 
 def _cut(line: Line, full: float) -> bool:
@@ -112,8 +110,11 @@ def _goes_on(head: Line, line: Line, opens_own: re.Pattern[str]) -> bool:
     )
 
 
-def _glued(run: list[Line]) -> Line:
+def whole(run: list[Line]) -> Line:
+    """A run of cut lines as one line, glued once (a long run stays linear), keeping their numbers."""
     head = run[0]
+    if len(run) == 1:
+        return head
     parts = [head.text]
     for before, line in zip(run, run[1:], strict=False):
         text = line.text.lstrip()

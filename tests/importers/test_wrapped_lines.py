@@ -8,7 +8,7 @@ import re
 from importers.pipeline import parse_document
 from importers.pipeline.boundaries import BOUNDARY
 from importers.pipeline.model import Line
-from importers.pipeline.wrapped_lines import display_width, join_wrapped, wrap_width
+from importers.pipeline.wrapped_lines import display_width, whole, wrap_width, wrapped_runs
 
 
 def wrapped(text: str, columns: int) -> str:
@@ -32,6 +32,12 @@ def questions(text: str) -> list[tuple[object, ...]]:
 
 
 TOPICS = ["客户投诉", "服务礼仪", "电话接听", "信息安全", "业务办理", "投诉升级", "回访记录", "满意度调查"]
+
+
+def join_wrapped(
+    lines: list[Line], width: float | None, opens_own: re.Pattern[str], **kw: frozenset[int]
+) -> list[Line]:
+    return [whole(run) for run in wrapped_runs(lines, width, opens_own, **kw)]
 
 
 def fill_paper() -> str:
