@@ -19,9 +19,10 @@ from . import rules
 from .boundaries import BOUNDARY
 from .model import Line, PaperError
 from .pdf_cid_maps import restore_cid_maps
+from .pdf_reading_order import page_text_in_reading_order
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from pypdf import PageObject, PdfReader
 
 MAX_PAGES = 1_000
 EDGE_LINES = 2  # a running header or footer sits in a page's first or last two lines
@@ -122,7 +123,7 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
         if len(reader.pages) > MAX_PAGES:
             raise PaperError(filename, f"the PDF has {len(reader.pages)} pages (limit {MAX_PAGES}): split it")
         restore_cid_maps(reader)
-        pages = [_whole_characters(page.extract_text() or "") for page in reader.pages]
+        pages = [_whole_characters(_page_text(page)) for page in reader.pages]
     except PaperError:
         raise
     except (PdfReadError, *DAMAGED) as exc:
@@ -139,6 +140,11 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
         if laid_out is not None and _fragmented(laid_out) < _fragmented(pages):
             return laid_out
     return pages
+
+
+def _page_text(page: PageObject) -> str:
+    width = abs(float(page.mediabox.width))
+    return page_text_in_reading_order(lambda visitor: page.extract_text(visitor_text=visitor) or "", width)
 
 
 # Of a page's lines, the share of one or two characters above which pypdf has split the text at

@@ -283,7 +283,7 @@ FLOORS = {
     "eb2_tuxiang-chuli-ketang-ceyan.md": (0.95, 0.95),
     "ec1_hust-huibian-2017-a-daan.pdf": (0.70, 0.80),
     "ec2_ustc-jiwang-2018-qimo.pdf": (0.80, None),
-    "ec3_ustc-osh-2021-qimo.pdf": (0.75, None),
+    "ec3_ustc-osh-2021-qimo.pdf": (0.80, None),
     "ed1_sixiu-fazhi-tiku.txt": (0.95, 0.95),
     "ee1_mayuan-xuanzeti.docx": (0.95, 0.95),
     "ee2_shujuwajue-fuxiti.docx": (0.80, 0.80),
@@ -833,7 +833,7 @@ FLOORS = {
     "rw1_party-history-quiz-js.js": (0.95, 0.95),  # read in session 43: F1 0.02 -> 1.00, answers 1
     "rv1_computer-systems-final-2025-keyed.pdf": (0.65, 0.70),  # read in session 43: 0.56 -> 0.68, ans 0.71
     "rv2_pattern-recognition-2023-recall-review.md": (0.65, 0.85),  # F1 0.67, answers 0.86
-    "rx1_gesp-python2-2024-12.pdf": (0.40, 0.50),  # F1 0.41, answers 0.55
+    "rx1_gesp-python2-2024-12.pdf": (0.70, 0.70),  # F1 0.74, answers 0.75
     "rx2_zju-computer-networks-review-100q.docx": (0.95, None),  # F1 0.97, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98

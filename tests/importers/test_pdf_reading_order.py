@@ -1,0 +1,100 @@
+"""PDF pages whose producer drew some text out of reading order (pdf_reading_order).
+
+Each page here is written run by run at absolute positions, in the order given, as a producer's
+content stream draws them; pypdf reads them in that order.
+"""
+
+from __future__ import annotations
+
+import io
+
+from importers.pipeline import parse_document
+from importers.pipeline.read_pdf import read_pdf
+
+Run = tuple[float, float, str]  # x, y (points from the page's bottom), text
+
+
+def positioned_pdf(runs: list[Run]) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    courier = DictionaryObject(
+        {
+            NameObject(k): NameObject(v)
+            for k, v in {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Courier"}.items()
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): courier})}
+    )
+    drawn = [f"BT /F1 11 Tf 1 0 0 1 {x} {y} Tm ({text}) Tj ET" for x, y, text in runs]
+    contents = DecodedStreamObject()
+    contents.set_data("\n".join(drawn).encode())
+    page.replace_contents(contents)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+QUESTIONS: list[Run] = [
+    (50, 800, "1. What does this program print?"),
+    (60, 720, "A. 1"),
+    (60, 704, "B. 2"),
+    (50, 688, "2. Is a listing part of its question?"),
+    (60, 672, "A. yes"),
+    (60, 656, "B. no"),
+]
+# The program's box, drawn after the page's text (as GESP's papers are), its line numbers last.
+LISTING: list[Run] = [(80, 780, "x = 1"), (80, 764, "x = x + 1"), (80, 748, "print(x)")]
+LINE_NUMBERS: list[Run] = [(60, 780, "1"), (60, 764, "2"), (60, 748, "3")]
+
+
+def texts(data: bytes) -> list[str]:
+    return [line.text for line in read_pdf("p.pdf", data)]
+
+
+def test_a_box_drawn_after_the_page_goes_back_under_its_stem_without_its_line_numbers() -> None:
+    data = positioned_pdf(QUESTIONS + LISTING + LINE_NUMBERS)
+    assert texts(data)[:5] == ["1. What does this program print?", "x = 1", "x = x + 1", "print(x)", "A. 1"]
+    first, second = parse_document("p.pdf", data).questions
+    assert first.stem == "What does this program print?\nx = 1\nx = x + 1\nprint(x)"
+    assert first.options == ["1", "2"]
+    assert second.options == ["yes", "no"]
+
+
+def test_a_page_drawn_in_order_keeps_its_line_numbers_where_they_are() -> None:
+    # nothing to place: a listing's numbers are text like any other on a page read in order
+    in_order = [
+        QUESTIONS[0],
+        *(run for pair in zip(LINE_NUMBERS, LISTING, strict=True) for run in pair),
+        *QUESTIONS[1:],
+    ]
+    assert texts(positioned_pdf(in_order))[:3] == [
+        "1. What does this program print?",
+        "1 x = 1",
+        "2 x = x + 1",
+    ]
+
+
+def test_a_second_column_drawn_after_the_first_stays_after_it() -> None:
+    left = [(50, 800 - 16 * i, f"{i + 1}. Left question {i + 1}?") for i in range(4)]
+    right = [(320, 800 - 16 * i, f"{i + 5}. Right question {i + 5}?") for i in range(4)]
+    assert texts(positioned_pdf(left + right)) == [text for _, _, text in left + right]
+
+
+def test_labels_drawn_before_their_texts_are_not_parted_from_them() -> None:
+    # a browser's print of a quiz draws each option's label, then later all the options' texts in
+    # the labels' rows: the rows are shared, so nothing moves (the parser reads this order)
+    labels = [(50, 800, "1. Pick one?"), (60, 780, "A."), (60, 764, "B."), (50, 740, "Answer: B")]
+    option_texts = [(80, 780, "red"), (80, 764, "blue")]
+    data = positioned_pdf(labels + option_texts)
+    assert texts(data) == [line.text for line in read_pdf("p.pdf", positioned_pdf(labels + option_texts))]
+    assert texts(data)[-2:] == ["red", "blue"]
+
+
+def test_furniture_drawn_first_moves_nothing() -> None:
+    # a page number at the foot drawn before the text: the text is the page, read as drawn
+    data = positioned_pdf([(290, 30, "3"), *QUESTIONS])
+    assert texts(data) == [text for _, _, text in QUESTIONS]
