@@ -259,7 +259,7 @@ def _document_records(
     inside its list gives the records complete before the cut, and a note saying so."""
     first = next((line.text.lstrip() for line in lines if line.text.strip()), "")
     if not first.startswith(("[", "{")):
-        return _script_records(lines) if script or JS_OPENING.match(first) else []
+        return _script_records(lines, notes) if script or JS_OPENING.match(first) else []
     text = "\n".join(line.text for line in lines)
     try:
         value = json.loads(text)
@@ -322,6 +322,8 @@ JS_DATA = re.compile(
     r"^\s*(?:(?:export\s+)?(?:var|let|const)\s+[\w$]+\s*=|export\s+default|[\w$]+(?:\.[\w$]+)+\s*=)\s*(?=[\[{])",
     re.M,
 )
+# What may follow the data a script assigns: the name exported ("export default TEST").
+EXPORTED_AFTER = re.compile(r"\s*;?\s*(?:(?:export\s+default|module\.exports\s*=)\s*[\w$]+\s*;?\s*)?")
 # json5 reads any object literal, but in pure Python (a megabyte takes ~15 s): the usual ones
 # (keys unquoted, strings in single quotes, trailing commas) are rewritten as JSON and read by
 # json; json5 reads what is left only at a small quiz's size.
@@ -335,16 +337,25 @@ LITERAL_PART = re.compile(
 )
 
 
-def _script_records(lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict[str, object]]]:
     """The records of the list or object a script assigns (the statements before it, such as
-    'var examName="…";', skipped) when it is data alone to the end of the file; else those of the
-    lists of questions its code holds. Each with its line (found from where its list opens)."""
+    'var examName="…";', skipped) when it is data alone to the end of the file (or cut short in
+    it: those complete before the cut); else those of the lists of questions its code holds.
+    Each with its line (found from where its list opens)."""
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
     literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
+    end = _literal_end(text, found.end()) if found and not literal.endswith(("]", "}")) else None
+    if found and end is not None and EXPORTED_AFTER.fullmatch(text, end):
+        literal = text[found.end() : end]  # "const TEST = {…};" then "export default TEST"
     value = _literal_value(literal) if literal.endswith(("]", "}")) else None
     if found is not None and value is not None:
         return _records_of(value, _lines_from(lines, text, found.end()))
+    if found is not None and (cut := closed_before_cut(LITERAL_PART.sub(_as_json, literal))):
+        records = _records_of(_literal_value(cut[0]), _lines_from(lines, text, found.end()))
+        if records:
+            notes.append("the script stops inside its list of records: read those complete before the cut")
+            return records
     lists = list(_lists_in_code(text))
     if not lists:
         return []
@@ -466,7 +477,7 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
 
 
-def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
+def _grouped(groups: list[dict[str, object]], depth: int = 1) -> list[dict[str, object]] | None:
     """[{"description": "单选题每题两分", "questions": […]}, …]: an exam system's groups, each naming
     its type and holding its questions: the questions, each typed by its group (None when the
     list is no such groups). A group may hold a list per type ({"name": "导论", "single_choice":
@@ -477,6 +488,9 @@ def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
     if {"options", "answer"} <= fields:
         return None  # (a question whose text's field has a name of its own, its options' records in it)
     inner = [key for key, value in groups[0].items() if _is_records(value) and _names_a_stem(value[0])]
+    if not inner and depth < GROUP_DEPTH:
+        # (a paper's parts holding items that hold questions: an exam system's export)
+        inner = [key for key, value in groups[0].items() if _is_records(value) and _grouped(value, depth + 1)]
     if not inner:
         return None
     records: list[dict[str, object]] = []
@@ -485,10 +499,18 @@ def _grouped(groups: list[dict[str, object]]) -> list[dict[str, object]] | None:
             return None
         for key in inner:
             questions = group.get(key)
+            if _is_records(questions) and not _names_a_stem(questions[0]):
+                questions = _grouped(questions, depth + 1) or []
             kind = (_kind_of_key(key) if len(inner) > 1 else "") or _group_kind(group)
             if _is_records(questions):
-                records.extend({**record, TYPE_FIELD: kind} if kind else record for record in questions)
+                records.extend(
+                    {**record, TYPE_FIELD: kind} if kind and TYPE_FIELD not in record else record
+                    for record in questions
+                )
     return records
+
+
+GROUP_DEPTH = 2  # groups in groups: a paper's parts, their items, the items' questions
 
 
 def _group_kind(group: dict[str, object]) -> str:

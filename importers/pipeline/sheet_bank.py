@@ -86,6 +86,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "problem",
         "description",
         "q",
+        "que",  # (a database's short names, as "ans" for the answer)
+        "ques",
         "timu",
         "tigan",
         "shiti",
@@ -128,6 +130,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "rationale",
         "feedback",
         "analysis",
+        "detail",
+        "details",
         "jiexi",
         "daanjiexi",
     ),
@@ -886,6 +890,8 @@ RECORD_ID = re.compile(r"\s*(?:[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F
 def _json_item_text(item: object) -> str | None:
     if isinstance(item, str | int | float) and not isinstance(item, bool):
         return str(item).strip()
+    if isinstance(item, dict) and len(item) == 1 and isinstance(only := next(iter(item.values())), dict):
+        item = only  # {"radio": {"text": "…", "val": "A"}}: the option inside its control's name
     if isinstance(item, dict):
         texts = [v.strip() for v in item.values() if isinstance(v, str) and not RECORD_ID.fullmatch(v)]
         if len(texts) > 1:  # (the option's label or place beside its text: {"key": "A", "value": "…"})

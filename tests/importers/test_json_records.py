@@ -694,3 +694,79 @@ def test_a_vue_components_list_of_questions_holding_lists_of_option_records() ->
         ("党的一大在（  ）召开。", ["北京", "上海、嘉兴", "广州"], "B"),
         ("（  ）标志着国共合作建立。", ["国民党一大", "五四运动", "北伐"], "A"),
     ]
+
+
+def test_a_script_cut_short_inside_the_list_it_exports_gives_the_records_before_the_cut() -> None:
+    # "export default [{fq: …}, {fq: …}, {" : a mini program's data copied or downloaded in part
+    script = (
+        "export default [{\n  fq: '中国民主革命的任务是', ask: 'C',\n"
+        "  options: [{ label: 'A. 建立无产阶级专政', value: 'A' }, { label: 'B. 发展生产力', value: 'B' },\n"
+        "    { label: 'C. 反帝反封建', value: 'C' }]\n},{\n"
+        "  fq: '阶级斗争是阶级社会发展的', ask: 'B',\n"
+        "  options: [{ label: 'A. 根本动力', value: 'A' }, { label: 'B. 直接动力', value: 'B' }]\n},{\n"
+        "  fq: '决定精神文明建设的性质和方向的是', ask: "
+    )
+    paper = parse_document("data.ts", script.encode())
+    assert [(q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("中国民主革命的任务是", ["建立无产阶级专政", "发展生产力", "反帝反封建"], "C"),
+        ("阶级斗争是阶级社会发展的", ["根本动力", "直接动力"], "B"),
+    ]
+    assert any("stops inside its list of records" in warning for warning in paper.warnings)
+
+
+def test_an_exam_systems_export_of_parts_holding_items_holding_questions() -> None:
+    """A learning platform's test as a script: the data assigned, then exported by name; a
+    learner's attempt beside the paper (its "response" is no key); the paper's parts hold items,
+    each item its questions; each option inside its control's name ({"radio": {…}})."""
+    question = {
+        "id": "19097",
+        "stem": "项目治理框架的内容包括以下各项，除了：",
+        "answer_mode": "single_choice",
+        "response_points": [
+            {"radio": {"text": text, "val": letter}}
+            for letter, text in zip("ABC", ["阶段关口", "上报风险", "执行决策"], strict=True)
+        ],
+        "answer": ["C"],
+        "analysis": "执行属于管理层面。",
+    }
+    second = {**question, "id": "19098", "stem": "项目经理首先应该做什么？", "answer": ["A"], "analysis": ""}
+    test = {
+        "answer_report": {
+            "section_reports": [{"item_reports": [{"question_reports": [{"response": ["A"]}]}]}]
+        },
+        "assessment": {
+            "sections": [
+                {
+                    "name": "单选题",
+                    "description": "",
+                    "items": [
+                        {
+                            "id": question["id"],
+                            "type": "single_choice",
+                            "material": question["stem"],
+                            "questions": [question],
+                        },
+                        {
+                            "id": second["id"],
+                            "type": "single_choice",
+                            "material": second["stem"],
+                            "questions": [second],
+                        },
+                    ],
+                }
+            ]
+        },
+    }
+    script = (
+        "const MIDWAY_TEST = " + json.dumps(test, ensure_ascii=False) + ";\n\nexport default MIDWAY_TEST\n"
+    )
+    found = parse_document("midwayTest.js", script.encode()).questions
+    assert [(q.stem, q.options, q.answer, q.explanation) for q in found] == [
+        (
+            "项目治理框架的内容包括以下各项，除了：",
+            ["阶段关口", "上报风险", "执行决策"],
+            "C",
+            "执行属于管理层面。",
+        ),
+        ("项目经理首先应该做什么？", ["阶段关口", "上报风险", "执行决策"], "A", ""),
+    ]

@@ -1338,3 +1338,18 @@ def test_a_key_of_places_leaves_a_judgements_code_to_the_judgement() -> None:
         ("truefalse", True),
         ("single", "C"),
     ]
+
+
+def test_a_databases_short_column_names_que_choice_and_detail() -> None:
+    # a review app's table: "que" the question (as "ans" the answer), "detail" the explanation,
+    # "kind" the subject and "source" its origin (noise)
+    text = (
+        "\ufeff_id,que,choiceA,choiceB,choiceC,kind,type,source,answer,detail\n"
+        "30001,腋腔的壁不包括,下壁,前壁,后壁,局部解剖学,单选,十门联考,A,考点：腋窝。\n"
+        "30002,胸骨角平对,第一肋软骨,第二肋软骨,第三肋软骨,局部解剖学,单选,十门联考,B,考点：胸部表面解剖。\n"
+    )
+    found = parse_document("questionDB.csv", text.encode()).questions
+    assert [(q.type, q.stem, q.options, q.answer, q.explanation) for q in found] == [
+        ("single", "腋腔的壁不包括", ["下壁", "前壁", "后壁"], "A", "考点：腋窝。"),
+        ("single", "胸骨角平对", ["第一肋软骨", "第二肋软骨", "第三肋软骨"], "B", "考点：胸部表面解剖。"),
+    ]
