@@ -352,10 +352,10 @@ def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict
     if found is not None and value is not None:
         return _records_of(value, _lines_from(lines, text, found.end()))
     if found is not None and (cut := closed_before_cut(LITERAL_PART.sub(_as_json, literal))):
-        records = _records_of(_literal_value(cut[0]), _lines_from(lines, text, found.end()))
-        if records:
+        before_cut = _records_of(_literal_value(cut[0]), _lines_from(lines, text, found.end()))
+        if before_cut:
             notes.append("the script stops inside its list of records: read those complete before the cut")
-            return records
+            return before_cut
     lists = list(_lists_in_code(text))
     if not lists:
         return []
