@@ -815,12 +815,26 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     if _numbers_next_question(seg, line.text):
         return ""  # "58. 选择（Selection）" after question 57 of a glossary: the term asked next
     kind = seg.section_kind(bare.group("title"))
+    if bare.group("answered") and kind == "generic" and _answer_awaited(seg, line.text):
+        return ""  # "试题答案：" under a question's options, its key on the next line: a label
     if bare.group("answered") and seg.mode == "questions" and seg.asked(bare.group("title")):
         seg.start_key()  # "选择题答案" after the 选择题: its key
         seg.start_heading(line.text[: bare.start("answered")], kind, "", line)
         return "key"
     seg.start_heading(line.text, kind, "", line)
     return "heading"
+
+
+def _answer_awaited(seg: Segmenter, text: str) -> bool:
+    """A question read, its options printed and no key yet, and a line that ends in a colon."""
+    item = seg.item
+    return (
+        seg.mode == "questions"
+        and item is not None
+        and len(item.options) >= 2
+        and item.answer is None
+        and text.rstrip().endswith((":", "："))
+    )
 
 
 def _numeral_glued_title(seg: Segmenter, line: Line) -> str:

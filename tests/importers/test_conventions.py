@@ -8867,3 +8867,16 @@ def test_a_worked_solution_under_its_question_unlabelled_and_closed_by_its_key()
             "只要将 x 与掩码按位与即可。",
         ),
     ]
+
+
+def test_the_questions_answer_label_alone_over_its_key_is_no_heading_of_a_part() -> None:
+    """'试题答案：' (the question's answer) under a question's options, the key on the next line, as
+    an exam site's export prints each question: the label, not a part named '试题' and its key."""
+    text = (
+        "1、内存按字节编址，共需（ ）片。\nA、6\nB、8\n试题答案：\nB\n试题解析：\n两者相除得8。\n"
+        "2、RAID 5 的容量是（ ）。\nA、2500G\nB、3000G\n试题答案：\nA\n"
+    )
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("内存按字节编址,共需( )片。", "B", "两者相除得8。"),
+        ("RAID 5 的容量是( )。", "A", ""),
+    ]
