@@ -22,6 +22,8 @@ CJK = "\u3400-\u9fff"
 SECTION_KINDS: list[tuple[str, str]] = [
     (r"多项选择|多項選擇|多选|多選|复选|複選|不定项选择|不定項選擇", "multiple"),
     (r"单项选择|單項選擇|单选|單選|选择填空|選擇填空|选择题|選擇題|选择|選擇|测验题|測驗題|选一选", "single"),
+    # the five parts of the civil service's aptitude test (行测), all choices ("常识判断" asks no 判断题)
+    (r"常识判断|常識判斷|判断推理|判斷推理|言语理解|言語理解|数量关系|數量關係|资料分析|資料分析", "single"),
     (r"判断|判斷|是非题|是非題|正误|正誤|对错题|對錯題|判一判", "truefalse"),
     # (primary-school papers name their parts "填一填", "比一比", "算一算", "选一选", "判一判")
     # ("三、请根据以下程序功能，将程序补充完整": a C exam's 程序填空 in words)

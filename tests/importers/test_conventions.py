@@ -8880,3 +8880,18 @@ def test_the_questions_answer_label_alone_over_its_key_is_no_heading_of_a_part()
         ("内存按字节编址,共需( )片。", "B", "两者相除得8。"),
         ("RAID 5 的容量是( )。", "A", ""),
     ]
+
+
+def test_the_civil_service_aptitude_tests_parts_are_choices_not_judgements() -> None:
+    """行测's parts '常识判断' (general knowledge) and '判断推理' (reasoning) ask choices: their
+    '判断' names no true/false part, so a stem's line opened by its blank '(    )' is its text."""
+    text = (
+        "第一部分 常识判断\n1、古代“六艺”中的“御”是指：\nA.骑马  B.驾车\n"
+        "2、县级以上地方各级政府预算的调整方案必须经过\n(    ) 的审查和批准。\nA.本级人大  B.本级政府\n"
+        "第二部分 判断推理\n3、刻舟︰求剑\nA.守株︰待兔  B.画蛇︰添足\n"
+    )
+    assert [(q["number"], q["type"], len(q["options"])) for q in parse(text)] == [
+        ("1", "single", 2),
+        ("2", "single", 2),
+        ("3", "single", 2),
+    ]
