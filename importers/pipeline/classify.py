@@ -160,6 +160,8 @@ def classify(item: Item) -> ParsedQuestion | None:
         return None  # "【1】______（2分）" on an answer sheet (答题纸): a place to write, asking nothing
     kind = item.section.kind
     stem = clean_stem(item.stem)
+    if POINTS_ONLY.fullmatch(stem) and not (item.options or item.extra) and item.answer is None:
+        return None  # "1. 10分" over its parts "（1）…" "（2）…": a problem's number and points
     tag = (
         rules.TYPE_TAG.match(stem)
         or rules.TYPE_LABEL.match(stem)
@@ -293,7 +295,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         lineno=item.lineno,
         images=list(item.images),
         explanation=explanation,
-        material=MATERIAL_LABEL.sub("", item.material).strip(),
+        material=_told(item.material),
         difficulty=item.difficulty,
     )
     chosen = CHOSEN_IN_BLANK.search(stem) if len(options) < 2 and kind in CHOICE_KINDS else None
@@ -1240,6 +1242,15 @@ def strip_page_refs(text: str | None) -> str:
 STEM_PAGE_REF = re.compile(
     r"[(（]\s*P\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]|^\s*P\s*[(（]\s*\d+(?:\s*[-~—–]\s*\d+)?\s*[)）]"
 )
+
+
+POINTS_ONLY = re.compile(r"\s*[(（]?\s*\d{1,3}(?:\.\d)?\s*分\s*[)）]?\s*[。.]?\s*")
+
+
+def _told(material: str) -> str:
+    """The material without its label ("案例：") and never a problem's bare points ("10分")."""
+    material = MATERIAL_LABEL.sub("", material).strip()
+    return "" if POINTS_ONLY.fullmatch(material) else material
 
 
 # "(5分)" after a stem or "(本题2分)" before it: the points, not the question.

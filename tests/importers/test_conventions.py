@@ -8895,3 +8895,14 @@ def test_the_civil_service_aptitude_tests_parts_are_choices_not_judgements() -> 
         ("2", "single", 2),
         ("3", "single", 2),
     ]
+
+
+def test_a_problems_number_and_points_over_its_parts_is_no_question() -> None:
+    # a recalled paper: "1. 10分" heads problem 1's parts; "5. 10分" over its one line asks that line
+    text = "1. 10分\n（1） 机器学习的分类及各自的概念\n（2） 欠学习和过学习的概念\n5. 10分\n贝叶斯网络，计算P(B|N)：\n"
+    found = parse(text)
+    assert [(q["number"], q["stem"], q["material"]) for q in found[:2]] == [
+        ("1", "机器学习的分类及各自的概念", ""),
+        ("2", "欠学习和过学习的概念", ""),
+    ]
+    assert [q["number"] for q in found[2:]] == ["5"]  # (a line under it: no bare points alone)
