@@ -345,13 +345,16 @@ def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
     literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
-    end = _literal_end(text, found.end()) if found and not literal.endswith(("]", "}")) else None
+    # (an open literal is walked for its end, or its cut, up to a size; a bigger one only below)
+    open_ended = not literal.endswith(("]", "}")) and len(literal) <= CUT_MAX
+    end = _literal_end(text, found.end()) if found is not None and open_ended else None
     if found and end is not None and EXPORTED_AFTER.fullmatch(text, end):
         literal = text[found.end() : end]  # "const TEST = {…};" then "export default TEST"
     value = _literal_value(literal) if literal.endswith(("]", "}")) else None
     if found is not None and value is not None:
         return _records_of(value, _lines_from(lines, text, found.end()))
-    if found is not None and (cut := closed_before_cut(LITERAL_PART.sub(_as_json, literal))):
+    cut = closed_before_cut(LITERAL_PART.sub(_as_json, literal)) if found and open_ended else None
+    if found is not None and cut is not None:
         before_cut = _records_of(_literal_value(cut[0]), _lines_from(lines, text, found.end()))
         if before_cut:
             notes.append("the script stops inside its list of records: read those complete before the cut")
