@@ -80,21 +80,25 @@ def test_a_page_drawn_in_order_keeps_its_line_numbers_where_they_are() -> None:
 
 def test_a_second_column_drawn_after_the_first_stays_after_it() -> None:
     left = [(50, 800 - 16 * i, f"{i + 1}. Left question {i + 1}?") for i in range(4)]
-    right = [(320, 800 - 16 * i, f"{i + 5}. Right question {i + 5}?") for i in range(4)]
+    # (its rows between the first column's: a column, not rows shared with it, keeps it apart)
+    right = [(320, 792 - 16 * i, f"{i + 5}. Right question {i + 5}?") for i in range(4)]
     assert texts(positioned_pdf(left + right)) == [text for _, _, text in left + right]
 
 
-def test_labels_drawn_before_their_texts_are_not_parted_from_them() -> None:
-    # a browser's print of a quiz draws each option's label, then later all the options' texts in
-    # the labels' rows: the rows are shared, so nothing moves (the parser reads this order)
-    labels = [(50, 800, "1. Pick one?"), (60, 780, "A."), (60, 764, "B."), (50, 740, "Answer: B")]
+def test_labels_and_texts_drawn_late_in_shared_rows_are_left_as_drawn() -> None:
+    # a browser's print of a quiz draws the question and its key, then each option's label, then
+    # later the options' texts in the labels' rows: the late lines share rows, so nothing moves
+    # (pypdf's order, which the parser reads: placed by height, labels and texts would part)
+    page = [(50, 820, "Quiz 3"), (50, 800, "1. Pick one?"), (50, 740, "Answer: B")]
+    labels = [(60, 780, "A."), (60, 764, "B.")]
     option_texts = [(80, 780, "red"), (80, 764, "blue")]
-    data = positioned_pdf(labels + option_texts)
-    assert texts(data) == [line.text for line in read_pdf("p.pdf", positioned_pdf(labels + option_texts))]
-    assert texts(data)[-2:] == ["red", "blue"]
+    drawn = [text for _, _, text in page + labels + option_texts]
+    assert texts(positioned_pdf(page + labels + option_texts)) == drawn
 
 
-def test_furniture_drawn_first_moves_nothing() -> None:
-    # a page number at the foot drawn before the text: the text is the page, read as drawn
-    data = positioned_pdf([(290, 30, "3"), *QUESTIONS])
-    assert texts(data) == [text for _, _, text in QUESTIONS]
+def test_a_page_drawn_mostly_out_of_order_is_left_as_drawn() -> None:
+    # the questions' numbers drawn first as a column, then all their texts: the "running text"
+    # would be the numbers alone, so the page keeps pypdf's order (the parser pairs them)
+    numbers = [(50, 800, "6."), (50, 700, "7.")]
+    stems = [(70, 780, "Which states can a process be in?"), (70, 680, "What does a scheduler pick?")]
+    assert texts(positioned_pdf(numbers + stems)) == ["6.", "7.", *(text for _, _, text in stems)]
