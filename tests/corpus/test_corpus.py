@@ -841,7 +841,7 @@ FLOORS = {
     "rz1_electrician-choice-bank.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
     "rz2_hebei-xingce-mock-paper8.docx": (0.90, None),  # read in session 44: F1 0.86 -> 0.93
     "sa1_politics-theory-miniapp-bank.ts": (0.95, 1.00),  # read in session 44: F1 0.00 -> 0.98, answers 1.00
-    "sa2_gesp-cpp-level4-2025-09.json": (0.95, 0.60),  # read in session 44: 1.00, answers 0.60
+    "sa2_gesp-cpp-level4-2025-09.json": (0.95, 0.95),  # read in session 44: 1.00 (gold relabelled)
     "sa3_pmp-midterm-platform-export.js": (0.95, 0.95),  # read in session 44: F1 0.00 -> 1.00, answers 1.00
     "sc1_hitsz-numerical-analysis-b-2025-recall.pdf": (0.75, None),  # F1 0.79, no key
     "sc2_hitsz-ai-2023-spring-recall.pdf": (0.70, None),  # read in session 44: F1 0.63 -> 0.71, no key
