@@ -46,9 +46,10 @@ class PageLine:
 Visitor = Callable[[str, list[float], list[float], object, float], None]
 
 
-def page_text_in_reading_order(extract: Callable[[Visitor], str], width: float) -> str:
+def page_text_in_reading_order(extract: Callable[[Visitor], str], width: float, foot: float) -> str:
     """`extract(visitor)` runs pypdf's extract_text with the visitor on a page `width` points
-    wide; the text it returns, with lines drawn out of the page's order moved to their height."""
+    wide whose foot margin ends `foot` points up; the text it returns, with lines drawn out of the
+    page's order moved to their height."""
     parts: list[tuple[str, float, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
@@ -62,7 +63,7 @@ def page_text_in_reading_order(extract: Callable[[Visitor], str], width: float) 
     lines = _lines(parts)
     numbers = _line_numbers(lines)
     body = [line for line in lines if line.text.strip() and id(line) not in numbers]
-    start = _drawn_late(body)
+    start = _drawn_late(body, -foot)
     if start is None or not (_one_column(body, start, width) and _rows_of_their_own(body, start)):
         return text
     return "\n".join(_placed(body, start))
@@ -86,10 +87,12 @@ def _lines(parts: list[tuple[str, float, float]]) -> list[PageLine]:
     return lines
 
 
-def _drawn_late(lines: list[PageLine]) -> int | None:
+def _drawn_late(lines: list[PageLine], foot: float) -> int | None:
     """Where the lines drawn after the page's running text start: the first line drawn above
     text already read (by more than a row, and not into a row already read: a word drawn in
-    later), if from there to the end is more than furniture and less than most of the page."""
+    later), if from there to the end is more than furniture and less than most of the page.
+    Text in the page's foot (below `foot`) is furniture, or an object placed there by its own
+    coordinates: the text drawn after it is not late for that."""
     lowest = -math.inf
     rows_read: set[int] = set()
     for index, line in enumerate(lines):
@@ -98,7 +101,8 @@ def _drawn_late(lines: list[PageLine]) -> int | None:
         if line.down < lowest - ROW and not in_a_row_read:
             start = index
             break
-        lowest = max(lowest, line.down)
+        if line.down < foot:
+            lowest = max(lowest, line.down)
         rows_read.add(row)
     else:
         return None

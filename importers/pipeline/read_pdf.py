@@ -143,8 +143,14 @@ def _page_texts(filename: str, data: bytes) -> list[str]:
 
 
 def _page_text(page: PageObject) -> str:
-    width = abs(float(page.mediabox.width))
-    return page_text_in_reading_order(lambda visitor: page.extract_text(visitor_text=visitor) or "", width)
+    box = page.mediabox
+    foot = float(box.bottom) + FOOT_SHARE * abs(float(box.height))
+    return page_text_in_reading_order(
+        lambda visitor: page.extract_text(visitor_text=visitor) or "", abs(float(box.width)), foot
+    )
+
+
+FOOT_SHARE = 0.05  # of a page's height, the margin at its foot (page numbers, a footer)
 
 
 # Of a page's lines, the share of one or two characters above which pypdf has split the text at

@@ -102,3 +102,10 @@ def test_a_page_drawn_mostly_out_of_order_is_left_as_drawn() -> None:
     numbers = [(50, 800, "6."), (50, 700, "7.")]
     stems = [(70, 780, "Which states can a process be in?"), (70, 680, "What does a scheduler pick?")]
     assert texts(positioned_pdf(numbers + stems)) == ["6.", "7.", *(text for _, _, text in stems)]
+
+
+def test_text_placed_at_the_pages_foot_mid_stream_makes_nothing_after_it_late() -> None:
+    # an equation object whose own coordinates put it at the page's foot, drawn between two
+    # questions: the question after it is not "drawn above" the page's text, it is in order
+    page = [*QUESTIONS[:3], (3, 20, "48 K / 2 K = 24"), *QUESTIONS[3:]]
+    assert texts(positioned_pdf(page)) == [text for _, _, text in page]
