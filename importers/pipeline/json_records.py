@@ -344,21 +344,9 @@ def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict
     Each with its line (found from where its list opens)."""
     text = "\n".join(line.text for line in lines)
     found = JS_DATA.search(text)
-    literal = text[found.end() :].rstrip().rstrip(";").rstrip() if found else ""
-    # (an open literal is walked for its end, or its cut, up to a size; a bigger one only below)
-    open_ended = not literal.endswith(("]", "}")) and len(literal) <= CUT_MAX
-    end = _literal_end(text, found.end()) if found is not None and open_ended else None
-    if found and end is not None and EXPORTED_AFTER.fullmatch(text, end):
-        literal = text[found.end() : end]  # "const TEST = {…};" then "export default TEST"
-    value = _literal_value(literal) if literal.endswith(("]", "}")) else None
-    if found is not None and value is not None:
-        return _records_of(value, _lines_from(lines, text, found.end()))
-    cut = closed_before_cut(LITERAL_PART.sub(_as_json, literal)) if found and open_ended else None
-    if found is not None and cut is not None:
-        before_cut = _records_of(_literal_value(cut[0]), _lines_from(lines, text, found.end()))
-        if before_cut:
-            notes.append("the script stops inside its list of records: read those complete before the cut")
-            return before_cut
+    assigned = _assigned_records(lines, text, found.end(), notes) if found is not None else None
+    if assigned is not None:
+        return assigned
     lists = list(_lists_in_code(text))
     if not lists:
         return []
@@ -372,6 +360,29 @@ def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict
     return [
         pair for start, records in alike for pair in _records_of(records, _lines_from(lines, text, start))
     ]
+
+
+def _assigned_records(
+    lines: list[Line], text: str, start: int, notes: list[str]
+) -> list[tuple[int, dict[str, object]]] | None:
+    """The records of the literal a script assigns at `start`, when it is data alone to the end
+    of the file (or to the name it exports), or cut short in it (those complete before the cut,
+    and a note); None when it is neither."""
+    literal = text[start:].rstrip().rstrip(";").rstrip()
+    # (an open literal is walked for its end, or its cut, up to a size; a bigger one only in code)
+    open_ended = not literal.endswith(("]", "}")) and len(literal) <= CUT_MAX
+    end = _literal_end(text, start) if open_ended else None
+    if end is not None and EXPORTED_AFTER.fullmatch(text, end):
+        literal = text[start:end]  # "const TEST = {…};" then "export default TEST"
+    value = _literal_value(literal) if literal.endswith(("]", "}")) else None
+    if value is not None:
+        return _records_of(value, _lines_from(lines, text, start))
+    cut = closed_before_cut(LITERAL_PART.sub(_as_json, literal)) if open_ended else None
+    before_cut = _records_of(_literal_value(cut[0]), _lines_from(lines, text, start)) if cut else []
+    if before_cut:
+        notes.append("the script stops inside its list of records: read those complete before the cut")
+        return before_cut
+    return None
 
 
 def _literal_value(literal: str) -> object | None:
