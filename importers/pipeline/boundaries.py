@@ -1268,6 +1268,15 @@ def _topic_heading(item: Item | None) -> bool:
 TRAILING_TAG = re.compile(r"\s*[【\[][^】\]]{1,6}[】\]]\s*$")
 
 
+def _numbered_blank(text: str, at: int) -> bool:
+    """A circled number on an underline, or set apart by runs of spaces where a PDF lost it."""
+    before = text[max(at - 2, 0) : at][::-1]  # (read backwards from the number)
+    return BLANK_SIDE.match(before) is not None and BLANK_SIDE.match(text, at + 1) is not None
+
+
+BLANK_SIDE = re.compile(r"_|[ \t\u3000]{2}")
+
+
 def _names_a_step(item: Item, text: str, m: re.Match[str]) -> bool:
     """A circled number glued to the word before it ("步骤①", "曲线②"), in text that has asked
     nothing yet: the problem's step or curve named, no option."""
@@ -1344,6 +1353,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "(a) 求原序列的5期移动平均。": a problem's parts each ask; options answer
     if label.islower() and not item.options and not at_line_start(m):
         return None  # "c." mid-line is a label only inside a run ("a.价格" opening a line starts one)
+    if group == "opt_circle" and _numbered_blank(text, m.start(group)):
+        return None  # "组成：__①__、__②__" (or "   ①   ", the underline lost): numbered blanks
     if group == "opt_circle" and not item.options and _names_a_step(item, text, m):
         return None  # "（2）步骤①中，…": the step ① of the problem's text, named
     if group == "opt_circle" and not item.options and _states_points(item, text, m):
@@ -1607,7 +1618,9 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
         and {family, item.option_family} <= LETTER_FAMILIES
     ):
         above = item.extra[-1] if item.extra else "<"
-        asks = (rules.QUESTION_WORDS.search(above) or rules.BLANK.search(above)) and "<" not in above
+        asks = (
+            rules.QUESTION_WORDS.search(above) or rules.BLANK.search(above) or NUMBERED_GAP.search(above)
+        ) and "<" not in above
         return bool(asks)  # a bank may label "A." here and "A 安全组" there: a question above, asking
     if family != item.option_family:
         return False
@@ -1617,6 +1630,11 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
     if item.slot == "explanation":  # "正确答案：B" "解析：…" then the next stem
         return KEY_LETTERS.match(key) is not None and "\n" in (item.explanation or "").strip()
     return item.slot == "answer" and bool(rest.strip()) and KEY_LETTERS.match(key) is not None
+
+
+# "…应该重点关注   41  这个过程": the question's number set in its blank (软考 papers print "（41）";
+# a text copy keeps the number between runs of spaces)
+NUMBERED_GAP = re.compile(r"[ \u3000]{2,}\d{1,3}[ \u3000]{2,}|[ \u3000]{2,}\d{1,3}\s*$")
 
 
 def _first_unnumbered(seg: Segmenter, m: re.Match[str], group: str) -> bool:

@@ -359,6 +359,12 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
+    elif not options and CIRCLED_BLANK.search(stem):
+        q.stem = CIRCLED_BLANK.sub("____", stem)  # "组成：__①__、__②__": numbered blanks
+        _as_fill(q, answer_text)
+        parts = CIRCLED_ANSWER.split(answer_text or "")
+        if len(parts) > 2 and not parts[0].strip():  # "①PCB、②程序部分": each blank's by its number
+            q.answer = [part.strip(" ,，、;；\n") for part in parts[1:]]
     elif (lost := LOST_BLANK.search(stem)) and not rules.BLANK.search(stem):
         q.stem = stem[: lost.start(1)] + "____" + stem[lost.start(1) :]
         _as_fill(q, answer_text)
@@ -1024,6 +1030,12 @@ def blank_fields(lines: list[str]) -> tuple[list[str], str] | None:
     return lines[:start], "\n".join(f"第{n}空：{' '.join(f)}" for n, f in enumerate(fields, 1))
 
 
+# a blank numbered on its underline, or set apart by runs of spaces where a PDF lost the line;
+# and its answer's label in the key
+CIRCLED_BLANK = re.compile(
+    r"(?:[ \t\u3000]*_+|[ \t\u3000]{2,}|^|(?<=\n))[①-⑳](?:_+[ \t\u3000]*|[ \t\u3000]{2,})"
+)
+CIRCLED_ANSWER = re.compile(r"(?:^|(?<=[\s、，,;；]))[①-⑳]\s*[.、．:：]?")
 # "第一空：", "(1)", and a platform's "空 1：" opening a line (its colon may reach us as an unmapped
 # private-use glyph from the PDF it was copied out of).
 BLANK_LABEL = re.compile(

@@ -304,7 +304,7 @@ def _asks(text: str, times: int) -> bool:
         len(text) > longest
         or "\t" in text  # a table's header row, repeated under each table
         or ANSWER_WORDS.search(text)
-        or BOUNDARY.search(text)
+        or _marked(text, times)
         or rules.JUDGEMENT.match(text)
         or rules.QUESTION_WORDS.search(text)
         or rules.BLANK.search(text)
@@ -317,6 +317,13 @@ def _asks(text: str, times: int) -> bool:
 
 
 PROMPT_END = re.compile(r"[:：]\s*(?:[(（][^)）]{0,10}[)）])?\s*$")  # (a page's header ends on no colon)
+
+
+def _marked(text: str, times: int) -> bool:
+    """Whether the line holds a marker of the rule table; a chapter's name coming back page after
+    page is none ("第11章：知识产权  作者：…  来源：…": a book's running header)."""
+    kinds = [m.lastgroup for m in BOUNDARY.finditer(text)]
+    return any(kind != "heading_chapter" or times < REPEAT_LONG_MIN for kind in kinds)
 
 
 # NFKC would turn circled option labels ①②③ into digits; they are kept aside.
@@ -341,6 +348,20 @@ BOLD_KEY_AFTER = re.compile(
 # "…能作为Java程序标识符的是**A**": the key's letters in bold ending the question's line, where
 # a paper prints them in the brackets ("…的是（A）"); given those brackets to be read so.
 BOLD_LETTERS_ENDING = re.compile(rf"(?<=[{rules.CJK}，。：:？?）)\s])\s*\*\*([A-H]{{1,8}})\*\*\s*$")
+# "…的是（）。**D. 插入排序**", "…实现（）功能。**C. 域名解析**", "…结果是（）**14302012**": the key in
+# bold ending the line of a question with one empty pair of brackets, which it fills (the key
+# of a lettered option is its letter)
+BOLD_KEY_ENDING = re.compile(r"\s*\*\*(?:([A-H])\s*[.、．]\s*)?([^*]{1,60}?)\*\*\s*$")
+EMPTY_BRACKETS = re.compile(r"(?<![A-Za-z0-9_])[(（]\s*[)）]")  # (not a program's call: "new Sub()")
+
+
+def _bold_key_into_brackets(text: str) -> str:
+    key = BOLD_KEY_ENDING.search(text)
+    if key is None or len(EMPTY_BRACKETS.findall(text, 0, key.start())) != 1:
+        return text
+    return EMPTY_BRACKETS.sub(f"（{key.group(1) or key.group(2)}）", text[: key.start()])
+
+
 CODE_FENCE = re.compile(r"^\s*(?:```|~~~)[\w-]*\s*$")
 # HTML that Markdown banks use for structure: a folded answer, line breaks.
 HTML_SUMMARY = re.compile(r"<summary[^>]*>\s*(.*?)\s*</summary>", re.I)
@@ -623,6 +644,7 @@ def fold(text: str) -> str:
     if "**" in text:
         text = BOLD_OPTION.sub(r"\1**\2**", BOLD_KEY_AFTER.sub(r" \1", text))
         text = BOLD_LETTERS_ENDING.sub(r"（\1）", text)
+        text = _bold_key_into_brackets(text)
     if "(" in text:
         text = PINYIN_GLOSS.sub("", text)
     if text.startswith(("【", "[")):

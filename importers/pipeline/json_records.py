@@ -33,7 +33,9 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     if len(records) < MIN_RECORDS:
         return None
     records = [
-        (lineno, _answer_unwrapped(_keyed_by_flags(_one_part_merged(record)))) for lineno, record in records
+        (lineno, _answer_unwrapped(_keyed_by_flags(_one_part_merged(record))))
+        for lineno, whole in records
+        for record in _parts_with_their_story(whole)
     ]
     keys = list(dict.fromkeys(key for _, record in records for key in record))
     rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
@@ -56,6 +58,28 @@ def _one_part_merged(record: dict[str, object]) -> dict[str, object]:
     return record
 
 
+def _parts_with_their_story(record: dict[str, object]) -> list[dict[str, object]]:
+    """{"question_text": "2016年4月1日，甲公司…", "big_questions": [{"question_text": "1).…",
+    "answers": […]}, …]}: a case whose sub-questions are records of their own. Each is a question,
+    the case's text its material (the case itself asks nothing to key). A part is a record of the
+    case's own shape: records sharing only a text's name with it are its options."""
+    stem_key = next((key for key in record if field_named(_last_word(key)) == "stem"), None)
+    if stem_key is None:
+        return [record]
+    for value in record.values():
+        if _is_records(value) and all(stem_key in part and _same_shape(part, record) for part in value):
+            return [{**part, MATERIAL_FIELD: _cell(record[stem_key])} for part in value]
+    return [record]
+
+
+def _same_shape(part: dict[str, object], record: dict[str, object]) -> bool:
+    shared = len(part.keys() & record.keys())
+    return shared >= 3 and shared * 2 >= len(record)
+
+
+MATERIAL_FIELD = "材料"
+
+
 def _answer_unwrapped(record: dict[str, object]) -> dict[str, object]:
     """ "correctAnswer": {"choice": "2", "type": 201}: the key inside an object of the exam
     system's own (its one short value that is letters or option places)."""
@@ -70,28 +94,37 @@ def _answer_unwrapped(record: dict[str, object]) -> dict[str, object]:
 KEY_VALUE = re.compile(r"[A-H]{1,8}|\d(?:\s*,\s*\d)*")
 
 
-# An option's flag that it is right: {"text": "责任追究", "correct": true}, "isRight": 1, "answer": "Y"
-OPTION_FLAG = re.compile(r"(?:is_?)?(?:correct|right|answer|true)", re.IGNORECASE)
+# An option's flag that it is right: {"text": "责任追究", "correct": true}, "isRight": 1, "answer": "Y",
+# "is_true_answer": true, "isCorrectAnswer": 1
+OPTION_FLAG = re.compile(
+    r"(?:is[_-]?)?(?:(?:correct|right|true)(?:[_-]?(?:answer|option|choice))?|answer)", re.IGNORECASE
+)
 FLAG_SET = (True, 1, "1", "true", "True", "TRUE", "Y", "y", "yes")
 
 
 def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
     """A record whose options each carry a flag saying whether it is right: its key is the letters
-    of those flagged (a flag beside the options, "correct": false, is the learner's result)."""
-    for value in record.values():
+    of those flagged (a flag beside the options, "correct": false, is the learner's result). The
+    list is the options whatever its key calls it ("answers": [{"answer_text": …, "is_true_answer":
+    true}, …], an exam platform's reply)."""
+    for name, value in record.items():
         if not (isinstance(value, list) and len(value) >= 2 and all(isinstance(o, dict) for o in value)):
             continue
         flags = [[o[k] for k in o if OPTION_FLAG.fullmatch(str(k))] for o in value]
         if all(len(flag) == 1 and isinstance(flag[0], bool | int | str) for flag in flags):
             marked = "".join("ABCDEFGH"[i] for i, flag in enumerate(flags[:8]) if flag[0] in FLAG_SET)
+            if not marked:
+                return record
             plain = {
-                k: v for k, v in record.items() if not (isinstance(v, bool) and field_named(k) == "answer")
+                k: v
+                for k, v in record.items()
+                if k != name and not (isinstance(v, bool) and field_named(k) == "answer")
             }
-            return {**plain, FLAGGED_KEY: marked} if marked else record
+            return {**plain, FLAGGED_OPTIONS: value, FLAGGED_KEY: marked}
     return record
 
 
-FLAGGED_KEY = "正确答案"
+FLAGGED_OPTIONS, FLAGGED_KEY = "选项", "正确答案"
 
 
 def _coalesce(names: list[str], rows: list[list[str]]) -> None:
@@ -481,7 +514,7 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
             for record in records
         ]
     elif len(shallowest) == 1 and (grouped := _grouped(shallowest[0][0])):
-        value, least = grouped, least + 2  # (each record two deeper: in its group's list)
+        value, least = grouped, _grouped_depth(lines, least, len(grouped))
     elif len(shallowest) == 1 or len({frozenset(records[0]) for records, _ in shallowest}) == 1:
         # ({"dw": […], "ag": […]}: a bank per topic under the app's own keys, its records of one shape)
         value = [record for records, _ in shallowest for record in records]
@@ -525,6 +558,13 @@ def _grouped(groups: list[dict[str, object]], depth: int = 1) -> list[dict[str, 
 
 
 GROUP_DEPTH = 2  # groups in groups: a paper's parts, their items, the items' questions
+
+
+def _grouped_depth(lines: list[Line], least: int, records: int) -> int:
+    """The depth the grouped records open at: two deeper than their groups' per level of groups
+    (a part's chapters' questions four deeper), the first depth opening as many objects."""
+    deeper = range(least + 2, least + 2 * GROUP_DEPTH + 1, 2)
+    return next((d for d in deeper if sum(1 for _ in _record_lines(lines, d)) >= records), least + 2)
 
 
 def _group_kind(group: dict[str, object]) -> str:

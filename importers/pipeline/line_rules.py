@@ -16,6 +16,7 @@ from .blocks import Item, KeyEntry
 from .boundaries import (
     BOUNDARY,
     code_was_asked,
+    find,
     own_answer_below,
     own_key_below,
     program_line,
@@ -1164,6 +1165,79 @@ def pointed_question(seg: Segmenter, line: Line) -> str:
 POINTS_END = re.compile(r"[(（]\s*\d{1,2}(?:\.\d)?\s*分\s*[)）]\s*[。.]?\s*$")
 
 
+def unnumbered_fill(seg: Segmenter, line: Line) -> str:
+    """ "DHCP客户机…源主机地址为 **0.0.0.0**。" under "填空", a part that numbers nothing (a Word
+    list's numbers lost in copying): each line holding a blank, or its key set in bold or red
+    within the text, is a question of its own."""
+    if not _unnumbered_run(seg, "fill"):
+        return ""
+    text = line.text.strip()
+    keyed = INLINE_BOLD.search(text) is not None and len(BOLD_SPAN.sub("", text)) >= ASKS_MIN
+    if not (rules.BLANK.search(text) or keyed) or not rules.HAS_CJK.search(text):
+        return ""  # (a program's line with its blanks goes on the question it is in)
+    if _read_from_its_start(seg, text):
+        return ""
+    _open_unnumbered(seg, line, text.lstrip(".．"))
+    return "question"
+
+
+def unnumbered_term(seg: Segmenter, line: Line) -> str:
+    """ "ICMP      网间控制报文协议" under "名词解释", a part that numbers nothing: a term, then
+    (after a colon, a tab or a run of spaces: a table's two columns copied) its definition, the
+    reference answer."""
+    if not (_unnumbered_run(seg, "short") and TERMS_HEADING.search(seg.section.heading)):
+        return ""
+    term = TERM_THEN_DEFINITION.fullmatch(line.text.strip())
+    if term is None or _read_from_its_start(seg, line.text.strip()):
+        return ""
+    if seg.section_kind(term.group("term")) != "generic":
+        return ""  # ("程序计算题  4题  40分": the next part's title, its count and points)
+    item = _open_unnumbered(seg, line, term.group("term").strip())
+    item.answer, item.slot = term.group("definition").strip(), "answer"
+    return "question"
+
+
+def _unnumbered_run(seg: Segmenter, kind: str) -> bool:
+    """In a part of `kind` that numbers nothing, a line no question is reading (loose text), or
+    one under a question this run of unnumbered lines opened."""
+    item = seg.item
+    if seg.mode != "questions" or seg.section.kind != kind:
+        return False
+    if item is not None and item is not seg.unnumbered_item:
+        return False
+    return not any(i.number for i in seg.section.items)
+
+
+def _read_from_its_start(seg: Segmenter, text: str) -> bool:
+    """The boundary rules read the line from its first character ("(a) 請問…", "【例1】…"): a
+    number, a label or a heading of their own, no unnumbered question's text."""
+    if LABEL_OPENING.match(text):
+        return True  # ("(a) 請問…": a lettered part, whatever the rules make of its label)
+    found = find(seg, text, 0)
+    return found is not None and found[0].start() == 0
+
+
+LABEL_OPENING = re.compile(r"[(（【\[]\s*[^\s)）】\]][^)）】\]]{0,3}[)）】\]]")
+
+
+def _open_unnumbered(seg: Segmenter, line: Line, stem: str) -> Item:
+    seg.close_item()
+    seg.item = seg.unnumbered_item = Item(number="", lineno=line.lineno, section=seg.section, stem=stem)
+    return seg.item
+
+
+TERMS_HEADING = re.compile(r"名词解释|名詞解釋|术语解释|術語解釋")
+TERM_THEN_DEFINITION = re.compile(
+    r"[.．]?(?P<term>[^\s:：。，,？?\d][^:：。，,？?\t]{0,40}?)(?:\s*[:：]\s*|\s*\t\s*|\s{2,}|\u3000+)(?P<definition>\S.+)"
+)
+
+
+# a key set in bold inside a sentence (not a line all bold: a heading or a question set in bold)
+INLINE_BOLD = re.compile(r"\S\s*\*\*.{1,60}?\*\*|\*\*.{1,60}?\*\*\s*\S")
+BOLD_SPAN = re.compile(r"\*\*.{1,60}?\*\*")
+ASKS_MIN = 8  # characters besides the bold key: "共 **300** 题" counts a part's questions
+
+
 def standalone_title(seg: Segmenter, line: Line) -> str:
     """ "客户关系管理试题及答案" on its own line: another paper glued into the file begins."""
     text = line.text
@@ -1309,6 +1383,8 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("topic_heading", topic_heading),
     ("paper_variant", paper_variant),
     ("pointed_question", pointed_question),
+    ("unnumbered_fill", unnumbered_fill),
+    ("unnumbered_term", unnumbered_term),
     ("standalone_title", standalone_title),
 ]
 

@@ -339,6 +339,7 @@ class Segmenter:
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
+        self.unnumbered_item: Item | None = None  # the last question line_rules.unnumbered_line opened
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------

@@ -894,8 +894,9 @@ def _json_item_text(item: object) -> str | None:
         item = only  # {"radio": {"text": "…", "val": "A"}}: the option inside its control's name
     if isinstance(item, dict):
         texts = [v.strip() for v in item.values() if isinstance(v, str) and not RECORD_ID.fullmatch(v)]
-        if len(texts) > 1:  # (the option's label or place beside its text: {"key": "A", "value": "…"})
-            texts = [t for t in texts if not re.fullmatch(r"[A-Ha-h\d]?", t)]
+        for label in (r"[A-Ha-h]?", r"\d?"):  # (its label, then its place, beside its text: {"key": "A",
+            if len(texts) > 1:  # "value": "…"}; {"label": "6", "value": "A"}: the option "6" lettered A)
+                texts = [t for t in texts if not re.fullmatch(label, t)]
         return texts[0] if len(texts) == 1 else None  # ({"text": "1", "correct": true}: its one text)
     return None
 

@@ -848,6 +848,15 @@ FLOORS = {
     "sd1_medical-anatomy-bank.csv": (0.95, 0.95),  # read in session 44: F1 0.00 -> 1.00, answers 1.00
     "sd2_nowcoder-frontend-wrongbook.md": (0.75, 0.95),  # F1 0.79, answers 0.95
     "sb1_ruankao-architect-2023h2-placement-test.docx": (0.20, 0.95),  # read in session 44: 0.17 -> 0.25
+    "sf1_tencent-intern-2015-answers.md": (0.70, 0.20),  # read in session 45: 0.59 -> 0.73, answers 0.23
+    "sg1_civil-aviation-met-bank.json": (0.95, 0.95),  # read in session 45: F1 0.05 -> 1.00, answers 1.00
+    "sg2_health-manager-skills-mock.ts": (0.95, 0.95),  # read in session 45: F1 0.00 -> 1.00, answers 1.00
+    "sh1_dmu-os-process-exercises.pdf": (0.95, 0.90),  # session 45, read: 0.96 -> 0.98, answers 0.93
+    "sh2_ruankao-ip-law-worked-examples.pdf": (0.60, 0.35),  # read in session 45: F1 0.67 -> 0.64
+    "si1_junior-accounting-econlaw-mock.js": (0.95, 0.95),  # session 45, read: 0.87 -> 1.00, answers 1.00
+    "sj1_network-junior-review.md": (0.85, 0.95),  # read in session 45: F1 0.63 -> 0.86, answers 0.98
+    "sk3_flight-attendant-training-quiz.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "sm1_ruankao-xitongjicheng-am.txt": (0.80, None),  # read in session 45: F1 0.75 -> 0.80, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

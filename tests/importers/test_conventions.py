@@ -8906,3 +8906,104 @@ def test_a_problems_number_and_points_over_its_parts_is_no_question() -> None:
         ("2", "欠学习和过学习的概念", ""),
     ]
     assert [q["number"] for q in found[2:]] == ["5"]  # (a line under it: no bare points alone)
+
+
+def test_a_bold_key_after_the_questions_empty_brackets_fills_them() -> None:
+    # a worked answer sheet in Markdown: the key in bold at the line's end, after a lettered
+    # option's label, or the words themselves where no options were printed
+    text = (
+        "## 选择题\n1\\. 排序算法只能是（）。**D. 插入排序**\n\n"
+        "2\\. 应用层DNS协议主要用于实现（）网络服务功能。**C. 域名解析**\n\n"
+        "## 填空题\n3\\. 下面程序的输出结果是（）。**14302012**\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse_markdown(text)] == [
+        ("排序算法只能是( )。", "D"),
+        ("应用层DNS协议主要用于实现( )网络服务功能。", "C"),
+        ("下面程序的输出结果是____。", ["14302012"]),
+    ]
+
+
+def test_unnumbered_fill_lines_under_a_fill_heading_are_questions_each() -> None:
+    """A review sheet whose Word numbering was lost: under '填空' each line holding a blank, or its
+    key coloured red within the text, is a question of its own."""
+    text = (
+        "#### 填空\n\n"
+        '8个64 kbps 的信道复用到一条主干线路，利用率为80%，则其带宽应该是 <font color="red">640</font>kbps。\n\n'
+        'DHCP客户机首次启动时，该报文源主机地址为 <font color="red"> 0.0.0.0 </font>。\n\n'
+        ".将二进制序列1011011 表示为十六进制是______。\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse_markdown(text)] == [
+        ("fill", ["640"]),
+        ("fill", ["0.0.0.0"]),
+        ("fill", None),
+    ]
+
+
+def test_a_numbered_fill_part_keeps_its_wrapped_lines_in_the_question() -> None:
+    # the rule above leaves a part that numbers its questions alone: a blank on a wrapped line
+    text = "三、填空题\n1. 数据模型通常由____、\n____和完整性约束三部分组成。\n2. 关系的完整性有____。\n"
+    assert [q["number"] for q in parse(text)] == ["1", "2"]
+
+
+def test_unnumbered_terms_under_a_glossary_heading_with_their_definitions() -> None:
+    """'名词解释' as a two-column table copied to text: each line a term, a run of spaces or a tab,
+    then its definition (the reference answer)."""
+    text = (
+        "四、名词解释\n.ICMP                   网间控制报文协议；因特网信报控制协议\n"
+        "graphical user interface            图形用户界面\nVPN\t虚拟专用网\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("short", "ICMP", "网间控制报文协议;因特网信报控制协议"),
+        ("short", "graphical user interface", "图形用户界面"),
+        ("short", "VPN", "虚拟专用网"),
+    ]
+
+
+def test_a_books_chapter_header_on_every_printed_page_is_furniture() -> None:
+    """A web book printed page by page: its running header names the chapter (and the site) on
+    every page; it is dropped, and a question's explanation runs on across it."""
+    header = "第11章：知识产权作者：希赛教育软考学院    来源：希赛网    2014年02月10日"
+    pages = []
+    for n, key in enumerate("BDC", 1):
+        pages.append(
+            f"{header}\n例题{n}（2005年5月试题{n}）\n我国著作权法中，______指同一概念{n}。\n"
+            "A.出版权与版权\nB.著作权与版权\nC.作者权与专有权\nD.发行权与版权\n试题分析\n"
+            f"本题考核著作权概念{n}，\n{header}\n著作权又称为版权{n}。\n试题答案\n{key}\n"
+        )
+    found = parse("".join(pages))
+    assert [(q["answer"], q["explanation"]) for q in found] == [
+        (key, f"本题考核著作权概念{n},\n著作权又称为版权{n}。") for n, key in enumerate("BDC", 1)
+    ]
+
+
+def test_blanks_numbered_by_circled_digits_answered_by_their_numbers() -> None:
+    """'__①__' on its underline, or '   ①   ' where a PDF lost the line: numbered blanks, not
+    options; the key '①PCB、②程序部分' answers each by its number."""
+    text = (
+        "一、填空题\n1．进程的静态描述由三部分组成：__①__、__②__和__③__。\n"
+        "【答案】①PCB、②程序部分、③相关的数据结构集\n"
+        "2．   ①   是现代操作系统的基本特征之一，为此引入了   ②   这一概念。\n【答案】①程序的并发执行，②进程\n"
+        "二、单项选择题\n3．下列说法正确的是（ ）\n① 进程是动态的 ② 程序是静态的\nA．①② B．②\n【答案】A\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("fill", "进程的静态描述由三部分组成:____、____和____。", ["PCB", "程序部分", "相关的数据结构集"]),
+        ("fill", "____是现代操作系统的基本特征之一,为此引入了____这一概念。", ["程序的并发执行", "进程"]),
+        ("single", "下列说法正确的是( )\n①进程是动态的\n②程序是静态的", "A"),
+    ]
+
+
+def test_a_question_whose_number_is_its_blank_over_options_labelled_otherwise() -> None:
+    """A 软考 paper copied to text: each question's number printed in its blank ('…关注   41  这个
+    过程'), the options after it labelled 'A 范围控制' where the question before used 'A、'."""
+    text = (
+        "●在根据计划对项目进展情况进行跟踪时，项目经理应   40\n"
+        "A、驱动项目团队更加快速的工作\nB、不要同意管理层要求的不合理的工期\n"
+        "●项目范围的定义和管理过程将影响到整个项目是否成功。每个项目都必须慎重地权衡工具、\n"
+        "数据来源、方法论、过程和程序以及其他一些因素，以确保在管理项目范围时所做的努力与项\n"
+        "目的规模、复杂性和重要性相符。因此，项目经理应该重点关注   41  这个过程\n"
+        "A 范围控制 B 范围变更 C 编制范围管理计划 D 范围确认\n"
+    )
+    assert [(str(q["stem"])[:6], q["options"]) for q in parse(text)] == [
+        ("在根据计划对", ["驱动项目团队更加快速的工作", "不要同意管理层要求的不合理的工期"]),
+        ("项目范围的定", ["范围控制", "范围变更", "编制范围管理计划", "范围确认"]),
+    ]

@@ -770,3 +770,75 @@ def test_an_exam_systems_export_of_parts_holding_items_holding_questions() -> No
         ),
         ("项目经理首先应该做什么？", ["阶段关口", "上报风险", "执行决策"], "A", ""),
     ]
+
+
+def test_an_exam_platforms_reply_with_flagged_answers_and_a_case_of_sub_questions() -> None:
+    # an exam platform's JSON reply kept in a script: parts naming their type; each option in
+    # "answers" flagged "is_true_answer"; a case whose sub-questions, of the case's own shape,
+    # sit under "big_questions" and share its text as their material
+    def question(text: str, flags: str, big: list[dict[str, object]] | None = None) -> dict[str, object]:
+        answers = [
+            {"answer_id": i, "answer_text": f"选项{i}", "is_true_answer": f == "1"}
+            for i, f in enumerate(flags)
+        ]
+        return {
+            "question_id": 1,
+            "question_text": text,
+            "is_big_question": big is not None,
+            "big_questions": big,
+            "answers": None if big is not None else answers,
+        }
+
+    case = question(
+        "甲公司录用王某。要求：根据上述资料，分析回答下列小题。",
+        "",
+        [
+            question("1).试用期条款中，符合法律规定的是( )", "0101"),
+            question("2).王某应提前通知的期限为( )", "0010"),
+        ],
+    )
+    reply = {
+        "code": 200,
+        "result": {
+            "parts": [
+                {"part_info": {"name": "单选题"}, "questions": [question("诉讼管辖法院是( )", "0010")]},
+                {"part_info": {"name": "不定项选择题"}, "questions": [case]},
+            ]
+        },
+    }
+    script = "var json=" + json.dumps(reply, ensure_ascii=False, indent=2)
+    paper = parse_document("mock.js", script.encode())
+    assert [(q.type, q.options[:2], q.answer, q.material) for q in paper.questions] == [
+        ("single", ["选项0", "选项1"], "C", ""),
+        ("multiple", ["选项0", "选项1"], "BD", "甲公司录用王某。要求：根据上述资料，分析回答下列小题。"),
+        ("single", ["选项0", "选项1"], "C", "甲公司录用王某。要求：根据上述资料，分析回答下列小题。"),
+    ]
+
+
+def test_a_bank_of_parts_holding_chapters_holding_questions_cut_short() -> None:
+    # a staff bank: part → chapter → questions, options {"label": text, "value": letter} (the
+    # text "6" a number, not a place), the file cut inside the second chapter's list
+    def q(n: int) -> dict[str, object]:
+        options = [{"label": str(6 * (i + 1)), "value": "ABCD"[i]} for i in range(4)]
+        return {"title": f"第{n}题的题干是(    )。", "options": options, "answer": ["B"], "explan": ""}
+
+    bank = [
+        {"id": 1, "part": "法律规章", "choose": [{"chapter": "法律规章", "questions": [q(1), q(2)]}]},
+        {"id": 2, "part": "行业知识", "choose": [{"chapter": "气象学", "questions": [q(3), q(4), q(5)]}]},
+    ]
+    text = json.dumps(bank, ensure_ascii=False, indent=2)
+    cut = text[: text.index('"title": "第5题')]
+    paper = parse_document("bank.json", cut.encode())
+    assert [(q.stem, q.options, q.answer, q.lineno) for q in paper.questions] == [
+        (f"第{n}题的题干是(    )。", ["6", "12", "18", "24"], "B", line)
+        for n, line in zip(range(1, 5), _record_openings(cut, '"title"'), strict=True)
+    ]
+    assert "stops inside its list" in " ".join(paper.warnings)
+
+
+def _record_openings(text: str, field: str) -> list[int]:
+    """The line of each "{" opening a record whose first field is `field`."""
+    lines = text.splitlines()
+    return [
+        i for i, line in enumerate(lines, 1) if line.strip() == "{" and lines[i].strip().startswith(field)
+    ]
