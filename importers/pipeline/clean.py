@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from . import rules
 from .boundaries import BOUNDARY, INSTRUCTIONS, program_line
@@ -131,7 +132,10 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
             dropped.append(line)
             continue
         # (most lines fold to themselves: no copy for those; no stage after the reader changes a Line)
-        kept.append((line, line if text == line.text else with_text(line, text)))
+        folded = line if text == line.text else with_text(line, text)
+        if text[0] != line.text[0] and not line.depth and QUESTION_BULLET.match(line.text):
+            folded = replace(folded, glyph=True)  # "●某活动的工期…": a plain text's question, bulleted
+        kept.append((line, folded))
     repeated = repeated_lines([folded for _, folded in kept])
     vertical = vertical_text([folded for _, folded in kept])
     gone = [i in vertical or folded.text in repeated for i, (_, folded) in enumerate(kept)]
@@ -140,6 +144,11 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
         furniture.extend(dropped)
     left = [folded for (_, folded), out in zip(kept, gone, strict=True) if not out]
     return join_label_values(join_split_boxes(join_page_fragments(join_vertical_words(left))))
+
+
+# "●" opening a plain text's line: a bulleted question (软考 papers bullet every question; the
+# glyph itself is dropped as Markdown's bullets are)
+QUESTION_BULLET = re.compile(r"\s*[●◆■]\s*\S")
 
 
 # Text printed vertically, one character a line: a printed paper's binding margin
@@ -235,6 +244,7 @@ def with_text(line: Line, text: str, images: list[Image] | None = None) -> Line:
         quote=line.quote,
         bold=line.bold or (text != line.text and BOLD_QUESTION.match(line.text.strip()) is not None),
         outline=line.outline,
+        glyph=line.glyph,
     )
 
 

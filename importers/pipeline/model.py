@@ -50,6 +50,7 @@ class Line:
     quote: bool = False  # a line of a Markdown block quote ("> 解析：…")
     bold: bool = False  # a numbered question set wholly in bold ("**8.…是什么.**"; the marks dropped)
     outline: bool = False  # a plain-text line at the margin over an indented block (outline.py)
+    glyph: bool = False  # a plain-text line opened by a bullet glyph ("●某活动…"; the glyph dropped)
 
 
 @dataclass

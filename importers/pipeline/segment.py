@@ -579,6 +579,7 @@ class Segmenter:
             and new_line
             and (
                 self._next_unnumbered(item, text)
+                or self._bulleted_after_options(item, line)
                 or self._next_term(item, text)
                 or self._next_open(item, text)
             )
@@ -672,6 +673,11 @@ class Segmenter:
         """A line over option A, or one that asks or announces its program ("给出如下代码：")."""
         asks = ASKED_END.search(text) is not None or PROGRAM_FOLLOWS.search(text) is not None
         return boundaries.OPTION_A.match(self.next_text) is not None or asks
+
+    def _bulleted_after_options(self, item: Item, line: Line) -> bool:
+        """ "●技术部给采购部…" under a question's options in a plain text that bullets its
+        questions: the next question, not the last option's wrapped text."""
+        return line.glyph and item.slot == "option" and len(item.options) >= 2
 
     def _next_unnumbered(self, item: Item, text: str) -> bool:
         """In a bank that numbers nothing, a line after a finished answer (a key's letters or a

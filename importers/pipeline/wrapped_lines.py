@@ -128,4 +128,5 @@ def whole(run: list[Line]) -> Line:
         bullet=head.bullet,
         bold=head.bold,
         outline=head.outline,
+        glyph=head.glyph,
     )

@@ -9007,3 +9007,20 @@ def test_a_question_whose_number_is_its_blank_over_options_labelled_otherwise() 
         ("在根据计划对", ["驱动项目团队更加快速的工作", "不要同意管理层要求的不合理的工期"]),
         ("项目范围的定", ["范围控制", "范围变更", "编制范围管理计划", "范围确认"]),
     ]
+
+
+def test_a_bulleted_question_under_the_options_of_the_one_before_opens_the_next() -> None:
+    """A 软考 paper bullets each question ('●'), its number in its blank: a bulleted line under the
+    last option ('D 项目范围说明书') is the next question, not that option's wrapped text."""
+    text = (
+        "●用来征求潜在供应商建议的文件一般称为（ 59）。\nA． RFI B.IFB C.RFQ D.RFP\n"
+        "● 技术部给采购部提供了一份采购产品的技术标准和要求，这份文件可被称做（ 60） 。\n"
+        "A 项目建议书 B 工作说明书 C工作包      D 项目范围说明书\n"
+        "●在项目采购中经常使用询价过程，询价过程的输出不包括 61\n"
+        "A 合格卖方清单 B 采购工作说明书 C 采购建议书 D 采购管理计划\n"
+    )
+    assert [(str(q["stem"])[:8], len(q["options"])) for q in parse(text)] == [
+        ("用来征求潜在供应", 4),
+        ("技术部给采购部提", 4),
+        ("在项目采购中经常", 4),
+    ]
