@@ -18,7 +18,7 @@ import json5
 
 from . import rules
 from .model import Line
-from .sheet_bank import field_named, json_list, kind_named
+from .sheet_bank import field_named, json_list, kind_named, names_an_option
 from .workbook import Row, Sheet, cell_text
 
 MIN_RECORDS = 2
@@ -141,7 +141,7 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
     """The keys as headers, read as an app names its fields: an unknown camelCase or snake_case
     key by its last word ("answerAnalysis" → "Analysis"); and, when no key names the options, the
     one whose values are lists of several texts ("questionItemList": [{"name": "山海关"}, …])."""
-    names = [key if field_named(key) else _last_word(key) for key in keys]
+    names = [key if field_named(key) or names_an_option(key) else _last_word(key) for key in keys]
     names = [
         "answerIndex" if INDEX_KEY.search(key) else f"({key})" if LEARNER_KEY.match(key) else name
         for key, name in zip(keys, names, strict=True)
@@ -502,7 +502,12 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
     # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
     found = list(_record_lists(value, depth=2, key=""))
     asking = [(records, depth, key) for records, depth, key in found if _names_a_stem(records[0])]
-    found = asking or found  # (the questions, not a list of tags beside them)
+    keyed = [(records, depth, key) for records, depth, key in found if _names_a_key(records[0])]
+    if keyed and not any(_names_a_key(records[0]) for records, _, _ in asking):
+        found = keyed  # (the questions keyed by name, their text's field named otherwise; beside them
+        # a quiz's levels, each with a "title" and no key)
+    else:
+        found = asking or found  # (the questions, not a list of tags beside them)
     least = min((depth for _, depth, _ in found), default=0)
     shallowest = [(records, key) for records, depth, key in found if depth == least]
     kinds = [_kind_of_key(key) for _, key in shallowest]
@@ -584,6 +589,9 @@ def _record_lists(value: object, depth: int, key: str) -> Iterator[tuple[list[di
     if isinstance(value, list):
         if value and all(isinstance(item, dict) for item in value):
             yield value, depth, key
+        elif value and all(_is_records(item) for item in value):
+            # [[{…}, {…}], [{…}]]: a quiz's levels, each a bare list of its questions (one deeper)
+            yield [record for item in value for record in item], depth + 1, key
     elif isinstance(value, dict) and depth <= ENVELOPE_DEPTH:
         for name, inner in value.items():
             yield from _record_lists(inner, depth + 1, str(name))
@@ -603,6 +611,10 @@ KEY_TYPES = {"multi": "multiple", "choice": "single", "blank": "fill"}
 
 def _names_a_stem(record: dict[str, object]) -> bool:
     return any(field_named(_last_word(key)) == "stem" for key in record)
+
+
+def _names_a_key(record: dict[str, object]) -> bool:
+    return any(field_named(_last_word(key)) in ("answer", "answer_index") for key in record)
 
 
 def _a_question(record: dict[str, object]) -> bool:

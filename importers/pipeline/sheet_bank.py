@@ -177,10 +177,12 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "answer_index": ("answerindex", "correctindex", "rightindex", "rightanswerindex", "correctanswerindex"),
 }
 _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in words}
-# "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA", "Answer 1", "Choice B" (exports
-# label them all ways).
+# "A", "选项A", "A选项", "选项1", "答案A", "AOption", "OptionA", "Answer 1", "Choice B", a web
+# quiz's "firstOption" (exports label them all ways).
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 OPTION_COLUMN = re.compile(
-    r"^第?(?:选项|选择项|答案|option|answer|choice|xuanxiang)?([A-Ha-h]|[1-8]|[一二三四五六七八])(?:个?选项|项|option)?$",
+    r"^第?(?:选项|选择项|答案|option|answer|choice|xuanxiang)?"
+    rf"([A-Ha-h]|[1-8]|[一二三四五六七八]|{'|'.join(ORDINALS)})(?:个?选项|项|option|choice)?$",
     re.IGNORECASE,
 )
 # "(必填)", "*", a note after a spaced dash ("Question - max 120 characters": Kahoot's template) or
@@ -507,6 +509,7 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
         if option and field is None:
             token = option.group(1).upper()
             place = "12345678".find(token) + 1 or "一二三四五六七八".find(token) + 1  # 0: a letter
+            place = place or (ORDINALS.index(token.lower()) + 1 if token.lower() in ORDINALS else 0)
             letter = "ABCDEFGH"[place - 1] if place else token
             options.setdefault(ord(letter) - ord("A"), index)
             used.append(f"{text}→选项{letter}")
@@ -538,6 +541,11 @@ def _explanation_answers(fields: dict[str, int], used: list[str]) -> None:
 def _names_field(text: str) -> bool:
     name = _norm_header(text)
     return bool(name) and (field_named(name) is not None or OPTION_COLUMN.fullmatch(name) is not None)
+
+
+def names_an_option(text: str) -> bool:
+    """A header naming an option's column: "选项A", "OptionB", "firstOption"."""
+    return OPTION_COLUMN.fullmatch(_norm_header(text)) is not None
 
 
 def field_named(name: str) -> str | None:
@@ -1085,7 +1093,11 @@ def _letters(answer_text: str, options: list[str]) -> str:
     by_text = letters_by_text(answer_text, options)
     if by_text:
         return by_text
-    # Others by the option's position: "4" is the fourth option, "1,3" the first and third.
+    # Others by the option's position: "4" is the fourth option, "1,3" the first and third; or
+    # by its field's (or its page element's) name, "secondOption", "#second-option".
+    ordinal = ORDINAL_OPTION.fullmatch(answer_text.strip())
+    if ordinal and ORDINALS.index(ordinal.group(1).lower()) < len(options):
+        return "ABCDEFGH"[ORDINALS.index(ordinal.group(1).lower())]
     if OPTION_NUMBERS.match(answer_text):
         places = sorted({int(d) for d in re.findall(r"\d", answer_text)})
         if all(1 <= p <= len(options) for p in places):
@@ -1094,6 +1106,7 @@ def _letters(answer_text: str, options: list[str]) -> str:
 
 
 OPTION_NUMBERS = re.compile(r"^[1-8](?:[\s,，、;；/]*[1-8])*$")
+ORDINAL_OPTION = re.compile(rf"#?({'|'.join(ORDINALS)})[-_]?(?:option|choice|answer)?", re.I)
 
 
 def _truefalse_answer(answer_text: str, options: list[str], named: bool) -> Answer:

@@ -856,7 +856,13 @@ FLOORS = {
     "si1_junior-accounting-econlaw-mock.js": (0.95, 0.95),  # session 45, read: 0.87 -> 1.00, answers 1.00
     "sj1_network-junior-review.md": (0.85, 0.95),  # read in session 45: F1 0.63 -> 0.86, answers 0.98
     "sk3_flight-attendant-training-quiz.js": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "sm1_ruankao-xitongjicheng-am.txt": (0.95, None),  # read in session 45: F1 0.75 -> 0.97, no key
+    "sm1_ruankao-xitongjicheng-am.txt": (0.95, None),  # read in session 45: F1 0.75 -> 0.95, no key
+    "sn1_chuji-kuaiji-jingjifa.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "sn2_jijin-congye-daily.txt": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "so1_ds-final-review-writeup.md": (0.90, 0.80),  # F1 0.91, answers 0.85
+    "sp1_foshan-school-epidemic-quiz.js": (0.90, 0.95),  # read in session 45: F1 0.00 -> 0.90, answers 1.00
+    "sp2_media-week-computer-quiz.js": (0.95, 0.95),  # read in session 45: answers 0.00 -> 1.00
+    "sp3_cocacola-kam-sales-assessment.txt": (0.90, 0.60),  # F1 0.94, answers 0.64
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

@@ -842,3 +842,51 @@ def _record_openings(text: str, field: str) -> list[int]:
     return [
         i for i, line in enumerate(lines, 1) if line.strip() == "{" and lines[i].strip().startswith(field)
     ]
+
+
+def test_a_quizs_levels_as_bare_lists_beside_a_list_of_level_titles() -> None:
+    # a school quiz's script: "info" lists its levels' titles (a "Title" each, no key), then
+    # "questionandkey" holds a bare list of questions per level; the text under "questions",
+    # the options under "keys", the key under "answer"
+    def q(n: int, answer: str) -> dict[str, object]:
+        options = ["甲", "乙", "丙"]
+        return {"questions": f"{n}.第{n}题的题干是什么?", "type": 1, "answer": answer, "keys": options}
+
+    quiz = {
+        "total": 3,
+        "info": [{"passTitle": "第一关", "passDesc": "防疫小卫士"}, {"passTitle": "第二关", "passDesc": "…"}],
+        "questionandkey": [[q(1, "A,B"), q(2, "C")], [q(3, "B")]],
+    }
+    script = "var fsquestions = " + json.dumps(quiz, ensure_ascii=False, indent=2)
+    found = briefs(script, "question.js")
+    assert [(number, options, answer) for number, _, _, options, answer, _ in found] == [
+        ("1", ["甲", "乙", "丙"], "AB"),
+        ("2", ["甲", "乙", "丙"], "C"),
+        ("3", ["甲", "乙", "丙"], "B"),
+    ]
+
+
+def test_options_in_fields_named_by_ordinals_keyed_by_the_options_element() -> None:
+    # a web quiz: "firstOption" … "fourthOption", the key the id of the right option's element
+    script = """var questionArr = [
+    {
+        // questionNumber: "1",
+        question: "显卡的英文缩写是下列哪项？",
+        firstOption: "GPU",
+        secondOption: "CPU",
+        thirdOption: "APU",
+        correctAnswer: "#first-option"
+    },
+    {
+        // questionNumber: "2",
+        question: "3G是在哪一年开始普遍使用的？",
+        firstOption: "2002年",
+        secondOption: "2003年",
+        thirdOption: "2004年",
+        correctAnswer: "#second-option"
+    }
+];"""
+    assert [(t, options, answer) for _, t, _, options, answer, _ in briefs(script, "questions.js")] == [
+        ("single", ["GPU", "CPU", "APU"], "A"),
+        ("single", ["2002年", "2003年", "2004年"], "B"),
+    ]
