@@ -1173,11 +1173,27 @@ def unnumbered_fill(seg: Segmenter, line: Line) -> str:
         return ""
     text = line.text.strip()
     keyed = INLINE_BOLD.search(text) is not None and len(BOLD_SPAN.sub("", text)) >= ASKS_MIN
-    if not (rules.BLANK.search(text) or keyed) or not rules.HAS_CJK.search(text):
+    filled = FILLED_BRACKETS.search(text) is not None  # "核心是（客户满意）。": the key in its blank
+    if not (rules.BLANK.search(text) or keyed or filled) or not rules.HAS_CJK.search(text):
         return ""  # (a program's line with its blanks goes on the question it is in)
     if _read_from_its_start(seg, text):
         return ""
     _open_unnumbered(seg, line, text.lstrip(".．"))
+    return "question"
+
+
+def unnumbered_judgement(seg: Segmenter, line: Line) -> str:
+    """ "客户永远是对的。（×）" under "判断", a part that numbers nothing: each statement judged (or
+    its box left empty, before or after it) is a question of its own."""
+    if not _unnumbered_run(seg, "truefalse"):
+        return ""
+    text = line.text.strip()
+    head = rules.JUDGEMENT_HEAD.match(text)  # ("（ √ ）投诉…": the box before it; "(√)1.…" is numbered)
+    boxed = head or rules.JUDGEMENT_TAIL.search(text) or EMPTY_BOX_END.search(text)
+    statement = text[head.end() :] if head else text
+    if not boxed or not rules.HAS_CJK.search(text) or _read_from_its_start(seg, statement):
+        return ""
+    _open_unnumbered(seg, line, text)
     return "question"
 
 
@@ -1226,6 +1242,8 @@ def _open_unnumbered(seg: Segmenter, line: Line, stem: str) -> Item:
     return seg.item
 
 
+FILLED_BRACKETS = re.compile(r"[(（]\s*(?!注|填)[^()（）\s][^()（）]{0,29}[)）]")
+EMPTY_BOX_END = re.compile(r"[(（]\s*[)）]\s*[。.]?\s*$")
 TERMS_HEADING = re.compile(r"名词解释|名詞解釋|术语解释|術語解釋")
 TERM_THEN_DEFINITION = re.compile(
     r"[.．]?(?P<term>[^\s:：。，,？?\d][^:：。，,？?\t]{0,40}?)(?:\s*[:：]\s*|\s*\t\s*|\s{2,}|\u3000+)(?P<definition>\S.+)"
@@ -1384,6 +1402,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("paper_variant", paper_variant),
     ("pointed_question", pointed_question),
     ("unnumbered_fill", unnumbered_fill),
+    ("unnumbered_judgement", unnumbered_judgement),
     ("unnumbered_term", unnumbered_term),
     ("standalone_title", standalone_title),
 ]

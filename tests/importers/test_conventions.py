@@ -9024,3 +9024,24 @@ def test_a_bulleted_question_under_the_options_of_the_one_before_opens_the_next(
         ("技术部给采购部提", 4),
         ("在项目采购中经常", 4),
     ]
+
+
+def test_unnumbered_judgements_and_filled_blanks_in_parts_that_number_nothing() -> None:
+    """A paper whose Word numbering was lost: under '判断' each statement judged in its box (after
+    it, or before it) is a question; under '填空' each line whose brackets hold its key. A part
+    numbered '(√)1.…' is read by its numbers as before."""
+    text = (
+        "一、判断题\n客户永远是对的。（×）\n服务要热情周到。（√）\n（ √ ）投诉处理应当及时。\n接待客户时要微笑。（ ）\n"
+        "二、填空题\n客户服务的核心是（客户满意）。\n服务的三要素是（态度）、（知识）和（技能）。\n"
+        "三、判断题\n(√)1.文件系统中分配存储空间的基本单位不是记录。\n(×)2.具有多道功能的操作系统一定是多用户操作系统。\n"
+    )
+    assert [(q["number"], q["type"], q["answer"]) for q in parse(text)] == [
+        ("", "truefalse", False),
+        ("", "truefalse", True),
+        ("", "truefalse", True),
+        ("", "truefalse", None),
+        ("", "fill", ["客户满意"]),
+        ("", "fill", ["态度", "知识", "技能"]),
+        ("1", "truefalse", True),
+        ("2", "truefalse", False),
+    ]
