@@ -124,6 +124,26 @@ def _first_number(seg: Segmenter, n: int) -> bool:
     return n in (1, read + 1)
 
 
+def numbered_part_heading(seg: Segmenter, line: Line) -> str:
+    """ "## 1. 判断题", "### 2、选择题（每题2分）": a Markdown heading numbering a part that names
+    its type, not question 1 asking "判断题"."""
+    if not line.heading or seg.mode != "questions":
+        return ""
+    found = NUMBERED_PART.fullmatch(line.text.strip())
+    if found is None or 1 < int(found.group(1)) == seg.expected:
+        return ""  # ("### 2. 单选题" over question 2's text: the question's number and type)
+    kind = seg.section_kind(found.group(2))
+    if kind in ("generic", "prose"):
+        return ""
+    seg.start_heading(line.text.strip()[found.start(2) :], kind, "", line)  # (its name, as "二、…")
+    return "heading"
+
+
+NUMBERED_PART = re.compile(
+    r"(\d{1,2})\s*[.、．]\s*([^\s\d(（\[【]\S{1,7}?题?)\s*(?:[(（][^)）]{0,30}[)）])?[:：]?"
+)
+
+
 def part_and_number(seg: Segmenter, line: Line) -> str:
     """ "1-1", "2-3" alone on a line, or "**Q2-1.** If the depth…" opening its question: an online
     judge's problem id (PTA numbers each part's questions "part-number"); a new part starts a
@@ -1215,13 +1235,17 @@ def unnumbered_term(seg: Segmenter, line: Line) -> str:
 
 def _unnumbered_run(seg: Segmenter, kind: str) -> bool:
     """In a part of `kind` that numbers nothing, a line no question is reading (loose text), or
-    one under a question this run of unnumbered lines opened."""
+    one under a question this run of unnumbered lines opened. (A line over "1. …" is the part's
+    instructions, its example judged: "正确填入✔，例题：python是一种编程语言 (✔)".)"""
     item = seg.item
     if seg.mode != "questions" or seg.section.kind != kind:
         return False
     if item is not None and item is not seg.unnumbered_item:
         return False
-    return not any(i.number for i in seg.section.items)
+    return not any(i.number for i in seg.section.items) and not NUMBERED_NEXT.match(seg.next_text)
+
+
+NUMBERED_NEXT = re.compile(r"\s*[(（]?\d{1,3}\s*[.、．,，)）]")
 
 
 def _read_from_its_start(seg: Segmenter, text: str) -> bool:
@@ -1368,6 +1392,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("grid_row", grid_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("numbered_part_heading", numbered_part_heading),
     ("number_heading_key", number_heading_key),
     ("part_and_number", part_and_number),
     ("bullet_question", bullet_question),

@@ -183,6 +183,11 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
 INTRO_MAX_CHARS = 40
 
 
+QUOTED_KEY = re.compile(r"[A-H]{1,8}|[TF]|[√×✓✗]|对|错|正确|错误")  # (a key alone under a quoted question)
+QUOTED_OPTION_A = re.compile(r"\s*(?:[-*+]\s+)?A\s*[.、．:：)]")
+QUOTED_KINDS = ("truefalse", "single", "multiple", "fill")
+
+
 def _lists_its_points(parent: Item, children: list[Item]) -> bool:
     """ "缺陷类型：" over "（1）功能缺陷" "（2）界面缺陷", "评审时要注意下列事项：" over what to mind: a
     review sheet's knowledge point, its title introducing the list that is its answer. The title
@@ -340,6 +345,7 @@ class Segmenter:
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
         self.unnumbered_item: Item | None = None  # the last question line_rules.unnumbered_line opened
+        self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -354,6 +360,7 @@ class Segmenter:
         role = (
             (self._code_line(line) if line.code else "")
             or (self._quoted_line(line) if line.quote else "")
+            or (self._key_under_quote(line) if self.quoted_item is not None else "")
             or read_whole_line(self, line)
         )
         if line.heading and self.section.lineno == line.lineno and not self.section.level:
@@ -500,8 +507,16 @@ class Segmenter:
 
     def _quoted_line(self, line: Line) -> str:
         """A Markdown block quote under a question's options or its key: its explanation, read
-        whole (a numbered list in it holds points, not questions)."""
+        whole (a numbered list in it holds points, not questions). In a part that numbers nothing,
+        a quote after a keyed question (or opening the part) is the next question."""
         item = self.item
+        if not self.quote_read and self._quoted_question(item):
+            self.quote_read = True
+            self.close_item()
+            self.item = self.quoted_item = Item(
+                number="", lineno=line.lineno, section=self.section, stem=line.text.strip()
+            )
+            return "question"
         answered = item is not None and (len(item.options) >= 2 or bool((item.answer or "").strip()))
         if item is None or not answered or self.mode != "questions" or self.quote_read:
             self.quote_read = True  # the quote holds the question or its options: read as any line
@@ -513,6 +528,27 @@ class Segmenter:
         item.explanation = join(item.explanation or "", line.text, "\n")
         item.slot = "explanation"
         return "explanation"
+
+    def _key_under_quote(self, line: Line) -> str:
+        """ "D" on the line after a quoted question (and its quoted options): its key."""
+        item = self.item
+        if line.quote or item is None or item is not self.quoted_item or (item.answer or "").strip():
+            return ""
+        if not QUOTED_KEY.fullmatch(line.text.strip()):
+            return ""
+        item.answer, item.slot = line.text.strip(), "answer"
+        return "answer"
+
+    def _quoted_question(self, item: Item | None) -> bool:
+        """ "> For a B+ tree …" then "F" under it: a part quoting each unnumbered question, its
+        key on the line after the quote."""
+        if self.mode != "questions" or self.numbered_items or any(i.number for i in self.section.items):
+            return False
+        if item is None:  # (the part's first question, its key or its option A on the next line)
+            under = QUOTED_KEY.fullmatch(self.next_text.strip()) or QUOTED_OPTION_A.match(self.next_text)
+            return not self.section.items and self.section.kind in QUOTED_KINDS and under is not None
+        # (a quote under a question read otherwise is its explanation)
+        return item is self.quoted_item and bool((item.answer or "").strip() or item.mark)
 
     def _bare_key_head(self, text: str, lineno: int) -> re.Match[str] | None:
         """ "A1.…", "D20…", "对1…": a key glued before the number due next, in a section whose first

@@ -863,6 +863,10 @@ FLOORS = {
     "sp1_foshan-school-epidemic-quiz.js": (0.90, 0.95),  # read in session 45: F1 0.00 -> 0.90, answers 1.00
     "sp2_media-week-computer-quiz.js": (0.95, 0.95),  # read in session 45: answers 0.00 -> 1.00
     "sp3_cocacola-kam-sales-assessment.txt": (0.90, 0.60),  # F1 0.94, answers 0.64
+    "sq1_guokao-xingce-2026.json": (0.90, 0.80),  # F1 0.92, answers 0.84
+    "sr1_zju-ads-midterm.md": (0.70, 0.85),  # read in session 45: F1 0.15 -> 0.72, answers 0.86
+    "sr2_icbc-linux-test.md": (0.80, None),  # F1 0.84, no key
+    "ss1_pg-retail-promoter-training-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

@@ -9045,3 +9045,25 @@ def test_unnumbered_judgements_and_filled_blanks_in_parts_that_number_nothing() 
         ("1", "truefalse", True),
         ("2", "truefalse", False),
     ]
+
+
+def test_a_part_quoting_each_unnumbered_question_its_key_on_the_line_after() -> None:
+    """A course's notes in Markdown: '## 1. 判断题' numbers a part (no question 1 asking '判断题');
+    each question is a block quote, its options in it, its key alone on the line after."""
+    text = (
+        "## 1. 判断题\n\n> For a B+ tree with order M, find takes O(log N).\n\nF\n\n"
+        "> In the leftist heap, the right path is the shortest.\n\nT\n\n"
+        "## 2. 选择题\n\n> Insert {1,2,3} into an empty splay tree. Which one is FALSE?\n>\n"
+        "> - A.1 is the root\n>\n> - B.2 and 3 are siblings\n\nB\n"
+    )
+    assert [(q["section"], q["type"], q["options"], q["answer"]) for q in parse_markdown(text)] == [
+        ("判断题", "truefalse", [], False),
+        ("判断题", "truefalse", [], True),
+        ("选择题", "single", ["1 is the root", "2 and 3 are siblings"], "B"),
+    ]
+
+
+def test_a_quote_under_a_question_read_otherwise_stays_its_explanation() -> None:
+    # the rule above never takes a quote under a question that no quote opened: its explanation
+    text = "## 选择题\n\n1. 下列说法正确的是( )\n\nA. 甲\n\nB. 乙\n\n答案：A\n\n> 知识点总结：甲是对的。\n"
+    assert [(q["answer"], q["explanation"]) for q in parse_markdown(text)] == [("A", "知识点总结:甲是对的。")]
