@@ -9064,6 +9064,7 @@ def test_a_part_quoting_each_unnumbered_question_its_key_on_the_line_after() -> 
 
 
 def test_a_quote_under_a_question_read_otherwise_stays_its_explanation() -> None:
-    # the rule above never takes a quote under a question that no quote opened: its explanation
-    text = "## 选择题\n\n1. 下列说法正确的是( )\n\nA. 甲\n\nB. 乙\n\n答案：A\n\n> 知识点总结：甲是对的。\n"
+    # the rule above never takes a quote under a question that no quote opened (here an unnumbered
+    # one, keyed): that quote is its explanation
+    text = "## 选择题\n\n下列说法正确的是( )\n\nA. 甲\n\nB. 乙\n\n答案：A\n\n> 知识点总结：甲是对的。\n"
     assert [(q["answer"], q["explanation"]) for q in parse_markdown(text)] == [("A", "知识点总结:甲是对的。")]
