@@ -511,6 +511,7 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
     least = min((depth for _, depth, _ in found), default=0)
     shallowest = [(records, key) for records, depth, key in found if depth == least]
     kinds = [_kind_of_key(key) for _, key in shallowest]
+    starts: list[int] | None = None  # (the lines the records open on, when found on the way)
     if len(shallowest) > 1 and all(kinds):
         # {"judgeQuestions": […], "singleQuestions": […]}: a list per type, the key naming it
         value = [
@@ -519,13 +520,14 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
             for record in records
         ]
     elif len(shallowest) == 1 and (grouped := _grouped(shallowest[0][0])):
-        value, least = grouped, _grouped_depth(lines, least, len(grouped))
+        value, starts = grouped, _grouped_starts(lines, least, len(grouped))
     elif len(shallowest) == 1 or len({frozenset(records[0]) for records, _ in shallowest}) == 1:
         # ({"dw": […], "ag": […]}: a bank per topic under the app's own keys, its records of one shape)
         value = [record for records, _ in shallowest for record in records]
     else:
         return []
-    starts = list(_record_lines(lines, least))
+    if starts is None:
+        starts = list(_record_lines(lines, least))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
 
 
@@ -565,11 +567,16 @@ def _grouped(groups: list[dict[str, object]], depth: int = 1) -> list[dict[str, 
 GROUP_DEPTH = 2  # groups in groups: a paper's parts, their items, the items' questions
 
 
-def _grouped_depth(lines: list[Line], least: int, records: int) -> int:
-    """The depth the grouped records open at: two deeper than their groups' per level of groups
-    (a part's chapters' questions four deeper), the first depth opening as many objects."""
-    deeper = range(least + 2, least + 2 * GROUP_DEPTH + 1, 2)
-    return next((d for d in deeper if sum(1 for _ in _record_lines(lines, d)) >= records), least + 2)
+def _grouped_starts(lines: list[Line], least: int, records: int) -> list[int]:
+    """The lines the grouped records open on: two deeper than their groups per level of groups (a
+    part's chapters' questions four deeper), the first depth opening as many objects."""
+    found: list[int] = []
+    for depth in range(least + 2, least + 2 * GROUP_DEPTH + 1, 2):
+        starts = list(_record_lines(lines, depth))
+        if len(starts) >= records:
+            return starts
+        found = found or starts  # (else those two deeper, as one level of groups puts them)
+    return found
 
 
 def _group_kind(group: dict[str, object]) -> str:

@@ -183,7 +183,7 @@ def _answers_in_points(parent: Item, children: list[Item]) -> bool:
 INTRO_MAX_CHARS = 40
 
 
-QUOTED_KEY = re.compile(r"[A-H]{1,8}|[TF]|[√×✓✗]|对|错|正确|错误")  # (a key alone under a quoted question)
+QUOTED_KEY = re.compile(rf"{ANSWER_DONE.pattern}|\s*[TF]\s*")  # (a key alone under a quoted question)
 QUOTED_OPTION_A = re.compile(r"\s*(?:[-*+]\s+)?A\s*[.、．:：)]")
 QUOTED_KINDS = ("truefalse", "single", "multiple", "fill")
 
