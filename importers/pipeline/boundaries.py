@@ -538,6 +538,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "P={P1, P2, …, P8}": a name's digits listed, not questions 5, 6 and 7
     if not line_start and _latin_letter(text[m.start() - 1]) and text[m.end() : m.end() + 1].isdigit():
         return None  # "C、C4.5算法", "HTTP1.1": a name's version, not question 4 glued to a word
+    if not line_start and INSIDE_A_LINK.search(text, max(0, m.start() - NOTE_REACH), m.start()):
+        return None  # "![a-b剪枝-1.jpg|361](…/2.png)": a Markdown figure's name or address, no question
     if not line_start and NOTHING_LEFT.match(text, m.end()):
         return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
     if seg.section.kind == "case" and not seg.case_open and not _first_case_question(seg, m, text, n):
@@ -1474,10 +1476,12 @@ def _glued_to_words(text: str, m: re.Match[str]) -> bool:
     spaced = text[: m.start()].rstrip()[-1:]
     if (
         before.isspace()
-        and rules.HAS_CJK.match(spaced)
+        and (rules.HAS_CJK.match(spaced) or (spaced.isascii() and spaced.isalpha()))
         and not SPACE_LABEL_C.search(text, m.end(), m.end() + 2 * SPACE_LABEL_REACH)
     ):
-        return True  # "当 A 发送了…，而 B 接收到…": two parties named in a sentence, no C after
+        # "当 A 发送了…，而 B 接收到…" (or "Let heap A and heap B be…"): two parties named in a
+        # sentence after a word, no C after
+        return True
     if not before or not rules.HAS_CJK.match(before):
         return False
     b = _space_label_b(text, m)
@@ -1685,6 +1689,7 @@ def _inside_brackets(text: str) -> bool:
 
 
 NOT_A_BRACKET = re.compile(r"[^()（）]+")
+INSIDE_A_LINK = re.compile(r"(?:!\[[^\]\n]*|\]\([^)\s]*)$")  # an open "![alt" or "](address"
 RELATION_AFTER = re.compile(r"\s+[=≠≈<>≤≥⊂⊆∈∉≡]")
 # How far back a bracketed note is looked for: a note's list is short, and a line of a thousand
 # questions run together must not be walked again for each of them.

@@ -386,9 +386,11 @@ def _numbers_questions(body: list[Line]) -> bool:
 
 
 def _answered_numbered(body: list[Line]) -> int:
-    """Numbered lines of the text with "答：" opening the line under them."""
+    """Numbered lines of the text with "答：" opening the line under them, or set wholly in bold
+    ("**1.用例的概念**" over its answer: the bold sets the question off as the label would)."""
     pairs = zip(body, body[1:], strict=False)
-    return sum(1 for line, below in pairs if NUMBER.match(line.text) and ANSWER_LABEL.match(below.text))
+    answered = (line for line, below in pairs if line.bold or ANSWER_LABEL.match(below.text))
+    return sum(1 for line in answered if NUMBER.match(line.text))
 
 
 def _bullet_asks(lines: list[Line], i: int, listed: bool, open_part: bool = False) -> bool:

@@ -828,6 +828,8 @@ class Segmenter:
                 item.extra.append(text)  # "**简述封装的作用**" then plain text: its answer
             elif _asks_more(item.stem, text):
                 item.stem = join(item.stem, text, "\n")
+            elif item.bold:
+                item.extra.append(text)  # "**3.如何利用…的作用**" then what does not ask: its answer
             elif EQUATION_CUT.search(item.stem):
                 item.stem = join(item.stem, text, " ")  # "函数 f(x) =" then its right side (a PDF's fraction)
             elif boundaries.REQUIREMENTS.search(item.stem) and CONDITION.match(text):

@@ -864,9 +864,17 @@ FLOORS = {
     "sp2_media-week-computer-quiz.js": (0.95, 0.95),  # read in session 45: answers 0.00 -> 1.00
     "sp3_cocacola-kam-sales-assessment.txt": (0.90, 0.60),  # F1 0.94, answers 0.64
     "sq1_guokao-xingce-2026.json": (0.90, 0.80),  # F1 0.92, answers 0.84
-    "sr1_zju-ads-midterm.md": (0.70, 0.85),  # read in session 45: F1 0.15 -> 0.72, answers 0.86
+    "sr1_zju-ads-midterm.md": (0.85, 0.95),  # read in sessions 45-46: F1 0.15 -> 0.72 -> 0.89, answers 0.95
     "sr2_icbc-linux-test.md": (0.80, None),  # F1 0.84, no key
     "ss1_pg-retail-promoter-training-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "st1_school-fire-safety-quiz.js": (0.95, None),  # F1 1.00, no key
+    "su1_sysu-use-case-homework.md": (0.70, 0.90),  # F1 0.71, answers 0.91
+    "su2_se-intro-short-answers.md": (0.70, 0.65),  # F1 0.71, answers 0.67
+    "sw1_database-course-review-bank.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "sw2_grade7-website-prep-class-quiz.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "sx1_network-tcp-homework.md": (0.75, 0.70),  # F1 0.77, answers 0.70
+    "sy1_teacher-cert-math-senior-2019.md": (0.75, None),  # F1 0.78, no key
+    "sy2_taiwan-np-exam-infection.md": (0.70, 0.00),  # F1 0.75, answers 0.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

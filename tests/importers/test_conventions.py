@@ -9068,3 +9068,70 @@ def test_a_quote_under_a_question_read_otherwise_stays_its_explanation() -> None
     # one, keyed): that quote is its explanation
     text = "## 选择题\n\n下列说法正确的是( )\n\nA. 甲\n\nB. 乙\n\n答案：A\n\n> 知识点总结：甲是对的。\n"
     assert [(q["answer"], q["explanation"]) for q in parse_markdown(text)] == [("A", "知识点总结:甲是对的。")]
+
+
+def test_two_parties_named_after_english_words_are_no_options() -> None:
+    """'Let heap A and heap B be…' in a quoted question's text names two things (no C after): its
+    options are the labelled lines below it, and the next quote is the next question."""
+    text = (
+        "## 2. 选择题\n\n> Which tree is a binomial queue of size 2?\n>\n> - A.$B_1$\n>\n> - B.$B_2$\n\nA\n\n"
+        "> Merging two skew heaps A and B is done as follows.\n>\n"
+        "> Let heap A and heap B be a $n$-node tree. Which of the following is FALSE?\n>\n"
+        "> - A.Merge is $O(\\log n)$.\n>\n> - B.There are at most $O(\\log n)$ light nodes.\n\nB\n\n"
+        "> Which tree is a binomial queue of size 3?\n>\n> - A.$B_0B_1$\n>\n> - B.$B_0B_2$\n\nA\n"
+    )
+    assert [(len(q["options"]), q["answer"]) for q in parse_markdown(text)] == [(2, "A"), (2, "B"), (2, "A")]
+
+
+def test_a_number_in_a_markdown_figures_name_opens_no_question() -> None:
+    """'![a-b剪枝-1.jpg|361](…)' under a question: the figure's name holds '1.' after a dash; it is
+    the question's figure, not question 1 run onto the line."""
+    text = (
+        "## 选择题\n\n> Which tree is a binomial queue of size 2?\n>\n> - A.$B_1$\n>\n> - B.$B_2$\n\nB\n\n"
+        "> Given the following game tree, which of the following is true?\n>\n"
+        "> ![a-b剪枝-1.jpg|361](https://img.example.cn/2024/apq.png)\n>\n"
+        "> - A.greater than 68\n>\n> - B.less than 65\n\nA\n\n"
+        "> Which one of the following statements is FALSE about skew heaps?\n>\n"
+        "> - A.They save space\n>\n> - B.They cost O(log N)\n\nB\n"
+    )
+    assert [(len(q["options"]), q["answer"]) for q in parse_markdown(text)] == [(2, "B"), (2, "A"), (2, "B")]
+
+
+def test_numbered_questions_set_in_bold_under_part_headings_are_read_by_their_numbers() -> None:
+    """Homework notes: '## 一、简答题' over '**1.用例的概念**' and its answer, then parts and
+    sub-headings ('### 然后，回答下列问题：') that ask nothing. The bold numbered lines are the
+    questions, the headings their parts; a line right under a bold question that does not ask
+    is its answer, not more of its text."""
+    text = (
+        "# HW4\n\n## 一、简答题\n **1.用例的概念**\n\n  * 用例是文本形式的情节描述。\n\n"
+        "**2.用例和场景的关系？**\n\n   * 场景又称为用例实例。\n\n"
+        "## 二、建模练习题\n\n * 选择2-3个在线服务系统，绘制它们的用例图。\n\n"
+        "   ### 用例图练习：\n\n     ![us-case]( image/us-case.png)\n\n"
+        "   ### 然后，回答下列问题：\n\n   **1.为什么相似系统的用例图是相似的？**\n\n"
+        "   *    相似系统面对相似的参与者。\n\n"
+        "   **2.如何利用用例图定位创新思路在系统中的作用**\n    * 用例图主要反映参与者与系统的交互过程。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse_markdown(text)] == [
+        ("用例的概念", "用例是文本形式的情节描述。"),
+        ("用例和场景的关系?", "场景又称为用例实例。"),
+        ("为什么相似系统的用例图是相似的?", "相似系统面对相似的参与者。"),
+        ("如何利用用例图定位创新思路在系统中的作用", "用例图主要反映参与者与系统的交互过程。"),
+    ]
+
+
+def test_a_question_set_in_bold_ends_with_its_bold_in_hard_wrapped_notes() -> None:
+    # notes hard-wrapped at one width: a long line that stops mid-sentence runs on below, but a
+    # numbered question set wholly in bold ends where its bold does; the line under it answers
+    wrapped = "".join(
+        f"   {'场景是使用系统的一个特定情节或用例的一条执行路径之' * 3}{i:02d}\n" for i in range(24)
+    )
+    text = (
+        f"## 简答题\n\n**1.用例和场景的关系是什么？**\n\n{wrapped}\n"
+        "**2.如何利用用例图定位创新思路（业务创新、或技术创新、或商业模式创新）在系统中的作用**\n"
+        "    * 用例图主要反映参与者与系统的交互过程\n"
+    )
+    questions = parse_markdown(text)
+    assert [q["stem"] for q in questions][1:] == [
+        "如何利用用例图定位创新思路(业务创新、或技术创新、或商业模式创新)在系统中的作用"
+    ]
+    assert questions[1]["answer"] == "用例图主要反映参与者与系统的交互过程"
