@@ -341,8 +341,11 @@ CIRCLED = rules.CIRCLED
 _PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(CIRCLED)})
 _RESTORE = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(CIRCLED)})
 # Markdown block syntax: headings, list bullets, quotes.
-# "**C.0.49**", "**A 微笑**  B 争辩": the key in bold; the label stays outside, for the segmenter.
-BOLD_OPTION = re.compile(r"(?<!\S)\*\*([A-H](?:\s*[.、．:)）]\s*|\s+))([^*]+?)\*\*(?!\*)")
+# "**C.0.49**", "**A 微笑**  B 争辩", "**(C) 上帝**": the key in bold; the label stays outside, for
+# the segmenter.
+BOLD_OPTION = re.compile(
+    r"(?<!\S)\*\*((?:[(（][A-H][)）]|[A-H](?=\s*[.、．:)）]|\s))\s*[.、．:)）]?\s*)([^*]+?)\*\*(?!\*)"
+)
 # "*a. Listen", "*B) 倾听", "★B.客户": an option starred as the key (Respondus-style quiz text,
 # English banks, Chinese banks)
 STARRED_OPTION = re.compile(r"^(?:\*(?!\*)|★(?!★))\s?(?=[(（]?[A-Ha-h][.)）、．:]\s*\S)")
@@ -409,6 +412,8 @@ BOLD_NUMBER = re.compile(r"^\*\*(\d{1,4}\s*[.、．])\*\*(?=\s*\S)")
 # "- **(A)** 发展不平衡", "**B.** 倾听": an option's label set in bold, its text after (a key in
 # bold holds the text too: "**C. 0.49**")
 BOLD_OPTION_LABEL = re.compile(r"^\*\*([(（][A-H][)）]|[A-H]\s*[.、．:：)）])\*\*(?=\s*[^\s*])")
+# Markdown's highlight ("==…==", Obsidian and Typora notes), set apart by spaces ("a==b" is code)
+MARKDOWN_HIGHLIGHT = re.compile(r"(?<!\S)==(?=[^\s=])([^=\n]*[^\s=])==(?!\S)")
 # Text coloured or highlighted in an exported page marks the key, as bold does: "**…**".
 HTML_COLOURED = re.compile(
     r"<(font|span)\b[^>]*\bcolor\s*[:=][^>]*>([^<]+)</\1>|<(mark)\b[^>]*>([^<]+)</mark>", re.I
@@ -624,6 +629,8 @@ def fold(text: str) -> str:
         text = HTML_TAG.sub("", HTML_SUMMARY.sub(_summary, text))  # <details><summary>答案</summary>B
     if "$" in text:
         text = LATEX_LETTERS.sub(_latex_plain, text)
+    if "==" in text:
+        text = MARKDOWN_HIGHLIGHT.sub(r"**\1**", text)  # "==(C) Mycobacterium==": highlighted as <mark>
     if text.startswith("|"):
         text = markdown_table_row(text)
     if text[1:2] == "|" and (piped := PIPE_LABEL.match(text)):

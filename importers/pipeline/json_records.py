@@ -389,10 +389,17 @@ def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict
     for _, records in lists:
         shapes[frozenset(records[0])] += len(records)
     shape = shapes.most_common(1)[0][0]
-    alike = [(start, records) for start, records in lists if set(records[0]) == shape]
+    alike = [(start, records) for start, records in lists if _alike(records[0], shape)]
     return [
         pair for start, records in alike for pair in _records_of(records, _lines_from(lines, text, start))
     ]
+
+
+def _alike(record: dict[str, object], shape: frozenset[str]) -> bool:
+    """Of the shape, or naming its text and its key by the same fields (a fill's record beside the
+    choices' records, only without their options)."""
+    named = {key for key in shape if field_named(_last_word(key)) in ("stem", "answer", "answer_index")}
+    return set(record) == shape or (_names_a_stem(record) and _names_a_key(record) and named <= set(record))
 
 
 def _assigned_records(
@@ -441,7 +448,7 @@ LIST_OF_OBJECTS = re.compile(r"\[(?:\s|//[^\n]*)*\{")  # (a comment may head its
 SCRIPT_TOKEN = re.compile(
     r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*(?:`|\Z)|//[^\n]*|/\*[\s\S]*?(?:\*/|\Z)|[\[\]{}]'
 )
-MAX_LISTS = 50  # lists of objects tried in one script (a page's code may build a few of its own)
+MAX_LISTS = 50  # lists of objects tried in vain in one script (a page's code may build a few of its own)
 MAX_WALKS = 3  # …and the script's length walked, in all: lists that fail inside lists are walked again
 
 
@@ -454,11 +461,13 @@ def _lists_in_code(text: str) -> Iterator[tuple[int, list[dict[str, object]]]]:
         end = _literal_end(text, m.start())
         if end is None or tried >= MAX_LISTS or walked > MAX_WALKS * len(text):
             return
-        tried, walked = tried + 1, walked + end - m.start()
+        walked += end - m.start()
         value = _literal_value(text[m.start() : end])
         if _is_records(value) and _a_question(value[0]):
             after = end
             yield m.start(), value
+        else:
+            tried += 1
 
 
 def _literal_end(text: str, start: int) -> int | None:
@@ -507,7 +516,9 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
         found = keyed  # (the questions keyed by name, their text's field named otherwise; beside them
         # a quiz's levels, each with a "title" and no key)
     else:
-        found = asking or found  # (the questions, not a list of tags beside them)
+        # (the questions, not a list of tags beside them; nor, when they name their key, the
+        # "materials" beside them, each a text of its own)
+        found = [entry for entry in asking if _names_a_key(entry[0][0])] or asking or found
     least = min((depth for _, depth, _ in found), default=0)
     shallowest = [(records, key) for records, depth, key in found if depth == least]
     kinds = [_kind_of_key(key) for _, key in shallowest]

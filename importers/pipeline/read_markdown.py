@@ -460,10 +460,12 @@ ITALIC_LABEL = re.compile(
 STRONG_UNDERSCORES = re.compile(r"(?:^|(?<=[\s\W]))(?<!\\)__(?=[^\s_])(.+?)(?<=[^\s_])__(?=$|[\s\W])")
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\_\_\_" and "\[填空1\]": CommonMark escapes
 # Note-taking apps' tags ending a line: "…是什么？ #anki #近代史" (Obsidian, Logseq), after the
-# question's last mark or a flashcard tag; never "C#", "#3" or "预处理指令 #define".
-_TAG = r"#(?!\d+(?:\s|$))[^\s#]{1,40}"
+# question's last mark or a flashcard tag; never "C#", "#3" or "预处理指令 #define". (Any line of a
+# paragraph: "1. …？ #medicine/sepsis" over its options "(A) …" is one paragraph of three lines.)
+_TAG = r"#(?!\d+(?:\s|$))[\w/-]{1,40}(?=\s|$)"  # (a tag's letters, digits, "_", "-" and "/")
 HASHTAGS = re.compile(
-    rf"(?:(?<=[?？。:：)）])\s*|\s+(?=#(?:anki|cards?|flashcards?|srs)\b))(?:{_TAG}\s*)+$", re.IGNORECASE
+    rf"(?:(?<=[?？。:：)）])[ \t]*|[ \t]+(?=#(?:anki|cards?|flashcards?|srs)\b))(?:{_TAG}[ \t]*)+$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -9135,3 +9135,27 @@ def test_a_question_set_in_bold_ends_with_its_bold_in_hard_wrapped_notes() -> No
         "如何利用用例图定位创新思路(业务创新、或技术创新、或商业模式创新)在系统中的作用"
     ]
     assert questions[1]["answer"] == "用例图主要反映参与者与系统的交互过程"
+
+
+def test_a_highlighted_option_is_the_key_and_tags_end_the_stems_line() -> None:
+    """Obsidian notes of past papers: the right option highlighted ('==(C) …==', as <mark> or bold
+    marks it), options bracketed '(A)', each stem's line ending in tags ('#medicine/uti') over its
+    options in the same paragraph."""
+    text = (
+        "### 105\n\n1. 下列何項痰液培養結果較能確診？  #medicine/pneumonia   \n(A) Staphylococcus epidermis  \n"
+        "(B) Non-tuberculosis mycobacterium  \n==(C) Mycobacterium tuberculosis==  \n(D) Candida albicans  \n\n"
+        "2. 下列處置何者最適當？ #medicine/UTI\n **(A) 立即給予口服抗生素治療**\n (B) 立即送至急診室\n"
+    )
+    assert [(q["stem"], q["options"], q["answer"]) for q in parse_markdown(text)] == [
+        (
+            "下列何項痰液培養結果較能確診?",
+            [
+                "Staphylococcus epidermis",
+                "Non-tuberculosis mycobacterium",
+                "Mycobacterium tuberculosis",
+                "Candida albicans",
+            ],
+            "C",
+        ),
+        ("下列處置何者最適當?", ["立即給予口服抗生素治療", "立即送至急診室"], "A"),
+    ]

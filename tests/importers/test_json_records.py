@@ -890,3 +890,45 @@ def test_options_in_fields_named_by_ordinals_keyed_by_the_options_element() -> N
         ("single", ["GPU", "CPU", "APU"], "A"),
         ("single", ["2002年", "2003年", "2004年"], "B"),
     ]
+
+
+def test_a_map_of_one_question_lists_mixing_choices_and_fills() -> None:
+    # a course app's script: 'new Map([[101, [{…}]], [102, [{…}]], …])', one question a list (more
+    # than fifty of them), the fills' records the choices' without their options
+    def choice(n: int) -> str:
+        options = '[{ numb: "A", content: "甲" }, { numb: "B", content: "乙" }]'
+        record = f'id: {n}, title: "第{n}题选哪个()", type: 0, select: {options}, correct_ans: "B"'
+        return f"[{100 + n}, [{{ {record} }}]],"
+
+    def fill(n: int) -> str:
+        return f'[{100 + n}, [{{ id: {n}, title: "第{n}题填___", type: 1, correct_ans: "函数" }}]],'
+
+    entries = [choice(n) if n % 3 else fill(n) for n in range(1, 61)]
+    script = "export const prePro = new Map([\n    // 第一章\n" + "\n".join(entries) + "\n]);\n"
+    found = briefs(script, "question.js")
+    assert len(found) == 60
+    assert [(t, options, answer) for _, t, _, options, answer, _ in found[1:3]] == [
+        ("single", ["甲", "乙"], "B"),
+        ("fill", [], ["函数"]),
+    ]
+    assert found[-1][1:] == ("fill", "第60题填___", [], ["函数"], "")
+
+
+def test_questions_naming_their_key_beside_the_materials_they_are_asked_on() -> None:
+    # an essay paper: "materials" (a text each) beside "questions" (each its text and its answer)
+    paper = {
+        "title": "2001年《申论》试卷",
+        "materials": [
+            {"label": "给定资料", "content": "2000年10月19日，美国……PPA问题成为一个热点。", "idx": 1}
+        ],
+        "questions": [
+            {"idx": 1, "stem": "有条理地概述这些材料的主要内容。(20分)", "answer": "1.【答案提示】PPA事件……"},
+            {"idx": 2, "stem": "请你就PPA风波所引发的问题提出善后处理意见。", "answer": "2.【答案提示】……"},
+        ],
+        "answersRaw": "参考答案及例文\n1.【答案提示】PPA事件……",
+    }
+    found = briefs(json.dumps(paper, ensure_ascii=False, indent=2), "shenlun.json")
+    assert [(t, str(text)[:6], str(answer)[:6]) for _, t, text, _, answer, _ in found] == [
+        ("short", "有条理地概述", "1.【答案提"),
+        ("short", "请你就PPA", "2.【答案提"),
+    ]
