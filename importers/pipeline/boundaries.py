@@ -384,7 +384,7 @@ def _numbered_on_from_above(seg: Segmenter) -> bool:
     a key from 1 under it answers the paper, not the part."""
     first = seg.section.items[0].number if seg.section.items else ""
     above = [s for s in seg.doc_sections() if s is not seg.section and s.items]
-    return first.isdigit() and int(first) > 1 and bool(above) and above[0].items[0].number == "1"
+    return first.isdecimal() and int(first) > 1 and bool(above) and above[0].items[0].number == "1"
 
 
 def _answers_each_blank(seg: Segmenter, rest: str) -> bool:
@@ -2297,6 +2297,6 @@ def heading_end(text: str, start: int, limit: int) -> int:
 
 def difficulty_level(value: str) -> int | None:
     value = value.strip()
-    if value[:1].isdigit():
+    if value[:1].isdecimal():
         return max(1, min(5, int(value[0])))
     return rules.DIFFICULTY_WORDS.get(value) or rules.DIFFICULTY_WORDS.get(value[:1])

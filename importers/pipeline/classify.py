@@ -541,7 +541,7 @@ def _key_before_stem(stem: str, count: int) -> tuple[str, int] | None:
     if m is None:
         return None
     token = m.group(1)
-    letters = "".join("ABCDEFGH"[int(d) - 1] for d in token) if token.isdigit() else token
+    letters = "".join("ABCDEFGH"[int(d) - 1] for d in token) if token.isdecimal() else token
     ascending = all(a < b for a, b in zip(letters, letters[1:], strict=False))
     return (letters, m.end()) if ascending and ord(letters[-1]) - ord("A") < count else None
 

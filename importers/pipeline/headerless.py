@@ -229,7 +229,7 @@ def _names_places(rows: list[list[str]], column: int, options_column: int) -> bo
         for row in rows
         if len(row) > max(column, options_column) and row[column] and row[options_column]
     ]
-    named = sum(1 for place, count in pairs if place.isdigit() and 1 <= int(place) <= count)
+    named = sum(1 for place, count in pairs if place.isdecimal() and 1 <= int(place) <= count)
     return bool(pairs) and named >= ANSWERED_SHARE * len(pairs)
 
 

@@ -219,7 +219,7 @@ def _key_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
 def _places_of(cell: str, options: int) -> bool:
     """A list of option places from 0 ("[1]", "[0, 2]"), each within the options."""
     listed = json_list(cell) if cell.startswith("[") else None
-    return listed is not None and bool(listed) and all(x.isdigit() and int(x) < options for x in listed)
+    return listed is not None and bool(listed) and all(x.isdecimal() and int(x) < options for x in listed)
 
 
 KEY_LETTERS = re.compile(r"[A-H]{1,8}")

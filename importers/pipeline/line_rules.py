@@ -671,7 +671,7 @@ def key_line(seg: Segmenter, line: Line) -> str:
 def _next_number_below(seg: Segmenter, item: Item) -> bool:
     """The line below opens the question numbered next after `item` (a key starts from 1)."""
     below = NEXT_NUMBER.match(seg.next_text)
-    return below is not None and item.number.isdigit() and int(below.group(1)) == int(item.number) + 1
+    return below is not None and item.number.isdecimal() and int(below.group(1)) == int(item.number) + 1
 
 
 NEXT_NUMBER = re.compile(r"\s*(\d{1,4})\s*[.、．](?!\d)")
@@ -888,7 +888,7 @@ def _numbers_next_question(seg: Segmenter, text: str) -> bool:
     n = int(number.group(1))
     open_item = [seg.item] if seg.item is not None and seg.item.section is seg.section else []
     numbers = [q.number for q in [*seg.section.items, *open_item] if q.parent is None]
-    if n <= FEW_QUESTIONS or not (numbers and numbers[-1].isdigit() and int(numbers[-1]) + 1 == n):
+    if n <= FEW_QUESTIONS or not (numbers and numbers[-1].isdecimal() and int(numbers[-1]) + 1 == n):
         return False  # ("## 1. 小试牛刀" then "## 2. 练习": numbered parts, the first read as asking)
     part_number = LEADING_DIGITS.match(seg.section.heading)
     return part_number is None or int(part_number.group(1)) + 1 != n

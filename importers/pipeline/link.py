@@ -167,7 +167,7 @@ def _share_last_parts_answer(section: Section) -> None:
     items = section.items
     for at, last in enumerate(items):
         parts_of_one = last.bracketed or section.kind == "case"
-        k = int(last.number) if parts_of_one and last.number.isdigit() else 0
+        k = int(last.number) if parts_of_one and last.number.isdecimal() else 0
         parts = items[at - k + 1 : at + 1] if 1 < k <= at + 1 else []
         if not parts or [p.number for p in parts] != [str(n) for n in range(1, k + 1)]:
             continue
@@ -323,7 +323,7 @@ def _resolve_headless(sections: list[Section], keys: list[KeyEntry]) -> None:
 
 def _in_sets(numbers: list[str]) -> bool:
     """ "1…15" "1…15" "1…15": sets of questions each numbered 1, 2, 3 … without a gap."""
-    if not numbers or not all(n.isdigit() for n in numbers) or numbers.count("1") < 2:
+    if not numbers or not all(n.isdecimal() for n in numbers) or numbers.count("1") < 2:
         return False
     return all(int(b) in (1, int(a) + 1) for a, b in zip(numbers, numbers[1:], strict=False))
 

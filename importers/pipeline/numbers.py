@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def chinese_number(text: str) -> int:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     total, current = 0, 0
@@ -23,6 +23,6 @@ def chinese_number(text: str) -> int:
 def letters_at(places: list[str], options: int, first: int) -> str:
     """The letters of the options at `places` ("2", "4") among `options`, counted from `first` (1 as
     people count, 0 as code does); nothing unless every place is one of them."""
-    if not places or not all(p.isdigit() and first <= int(p) < min(options, 8) + first for p in places):
+    if not places or not all(p.isdecimal() and first <= int(p) < min(options, 8) + first for p in places):
         return ""
     return "".join(sorted({"ABCDEFGH"[int(p) - first] for p in places}))

@@ -479,14 +479,14 @@ class _Num:
 def _parse_level(lvl: etree._Element, base: _Level | None = None) -> _Level:
     level = _Level() if base is None else _Level(**vars(base))
     start = _val(lvl.find(_w("start")))
-    if start is not None and start.lstrip("-").isdigit():
+    if start is not None and start.lstrip("-").isdecimal():
         level.start = int(start)
     level.fmt = _val(lvl.find(_w("numFmt"))) or level.fmt
     text = lvl.find(_w("lvlText"))
     if text is not None:
         level.text = text.get(VAL, "")
     restart = _val(lvl.find(_w("lvlRestart")))
-    if restart is not None and restart.isdigit():
+    if restart is not None and restart.isdecimal():
         level.restart = int(restart)
     legal = lvl.find(_w("isLgl"))
     level.legal = legal is not None and legal.get(VAL, "1") not in ("0", "false", "off")
@@ -535,7 +535,7 @@ class _Numbering:
             for override in num.iter(_w("lvlOverride")):
                 ilvl = _ilvl(override)
                 start = _val(override.find(_w("startOverride")))
-                if start is not None and start.lstrip("-").isdigit():
+                if start is not None and start.lstrip("-").isdecimal():
                     entry.start_overrides[ilvl] = int(start)
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
@@ -555,7 +555,7 @@ class _Numbering:
             ilvl = _val(numpr.find(_w("ilvl"))) if numpr is not None else None
             direct[sid] = (
                 num_id,
-                int(ilvl) if ilvl and ilvl.isdigit() else None,
+                int(ilvl) if ilvl and ilvl.isdecimal() else None,
                 _val(style.find(_w("basedOn"))),
             )
         for sid in direct:
@@ -591,7 +591,7 @@ class _Numbering:
         ilvl_text = _val(numpr.find(ILVL)) if numpr is not None else None
         if not num_id or num_id == "0":  # numId 0 switches inherited numbering off
             return None
-        if ilvl_text and ilvl_text.isdigit():
+        if ilvl_text and ilvl_text.isdecimal():
             ilvl = int(ilvl_text)
         elif style_ilvl is not None:
             ilvl = style_ilvl

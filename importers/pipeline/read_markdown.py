@@ -177,7 +177,7 @@ class _Reader:
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
             self.number_line = _first_line(token)
-            self.list_position = int(token.info) if token.info.isdigit() else 0
+            self.list_position = int(token.info) if token.info.isdecimal() else 0
 
     def on_list_item_close(self, token: Token) -> None:
         if self.number:  # "1." alone over a fenced program: the number stays, a line of its own

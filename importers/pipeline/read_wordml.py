@@ -151,7 +151,7 @@ def _level(level: etree._Element) -> etree._Element:
 def _number_format(code: str) -> str:
     if code == "255":
         return "none"
-    return NFC[int(code)] if code.isdigit() and int(code) < len(NFC) else "decimal"
+    return NFC[int(code)] if code.isdecimal() and int(code) < len(NFC) else "decimal"
 
 
 def _docx(document: etree._Element, numbering: etree._Element) -> bytes:

@@ -1013,7 +1013,7 @@ class Segmenter:
         """The first question at or under the part at `at` has a key entry: the part was keyed."""
         first = next((s.items[0] for s in self.sections[at:] if s.items), None)
         keyed = {k.number for k in self.keys if k.doc == self.doc}
-        return first is not None and first.number.isdigit() and int(first.number) in keyed
+        return first is not None and first.number.isdecimal() and int(first.number) in keyed
 
     def _numbered_chapter(self) -> bool:
         item = self.item

@@ -240,7 +240,7 @@ def key_note(questions: list[ParsedQuestion]) -> str:
 
 
 def _number(q: ParsedQuestion) -> int | None:
-    return int(q.number) if q.number.isdigit() else None
+    return int(q.number) if q.number.isdecimal() else None
 
 
 def _stem_and_answer(q: ParsedQuestion) -> list[str]:

@@ -52,7 +52,7 @@ def share_options(items: list[Item]) -> list[Item]:
 def _in_range(head: Item, item: Item) -> bool:
     assert head.shares is not None
     first, last = head.shares
-    return item.number.isdigit() and first <= int(item.number) <= last and not item.options
+    return item.number.isdecimal() and first <= int(item.number) <= last and not item.options
 
 
 def _share(head: Item, group: list[Item]) -> list[Item]:

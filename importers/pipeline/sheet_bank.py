@@ -1163,6 +1163,6 @@ ALTERNATIVES_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")
 
 
 def _difficulty(text: str) -> int | None:
-    if text[:1].isdigit():
+    if text[:1].isdecimal():
         return max(1, min(5, int(text[0])))
     return rules.DIFFICULTY_WORDS.get(text)

@@ -37,7 +37,7 @@ def _rewritten(line: Line, m: re.Match[str]) -> Line:
         text = f"{m.group('id')}. {text}"
     elif m.group("option"):
         place = m.group("place").upper()
-        text = f"{'ABCDEFGH'[int(place) - 1] if place.isdigit() else place}. {text}"
+        text = f"{'ABCDEFGH'[int(place) - 1] if place.isdecimal() else place}. {text}"
     elif m.group("answer"):
         text = f"答案：{text}"
     else:

@@ -881,6 +881,7 @@ FLOORS = {
     "tb2_kemu1-driving-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "ta1_shanghai-gaokao-math-mock-2024.pdf": (0.65, 0.00),  # looked at: F1 0.67, answers 0.00
     "ta2_c-language-course-bank.js": (0.95, 0.95),  # read in session 46: F1 0.50 -> 1.00
+    "tc1_xingce-2025-provincial.json": (0.95, None),  # joining 0.00 (a crash); F1 0.96 after the fix, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

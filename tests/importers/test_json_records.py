@@ -932,3 +932,27 @@ def test_questions_naming_their_key_beside_the_materials_they_are_asked_on() -> 
         ("short", "有条理地概述", "1.【答案提"),
         ("short", "请你就PPA", "2.【答案提"),
     ]
+
+
+def test_options_naming_statements_by_circled_numbers_are_read_not_counted() -> None:
+    # a 行测 paper's records: its statements in "items", its options combinations of them ("①②"),
+    # no key. Circled numbers are digits to str.isdigit but no numbers to int(): options, read as
+    # printed (the reader once failed here looking for a key among the options' places)
+    def record(n: int) -> dict[str, object]:
+        options = {"A": "①②", "B": "①③", "C": "②④", "D": "③④"}
+        return {
+            "number": n,
+            "stem": f"下列说法与这一论述相符的有（第{n}题）：",
+            "items": ["①甲", "②乙"],
+            "options": options,
+        }
+
+    paper = {
+        "exam_name": "2025年行测",
+        "sections": [{"name": "政治理论", "questions": [record(1), record(2)]}],
+    }
+    found = briefs(json.dumps(paper, ensure_ascii=False, indent=2), "shengji.json")
+    assert [(number, options, answer) for number, _, _, options, answer, _ in found] == [
+        ("1", ["①②", "①③", "②④", "③④"], None),
+        ("2", ["①②", "①③", "②④", "③④"], None),
+    ]
