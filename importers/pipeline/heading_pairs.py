@@ -16,6 +16,7 @@ asks with prose, not more bullets, under it heads its answer too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -290,7 +291,7 @@ def _paired_blocks(lines: list[Line], listed: bool) -> list[Block]:
     levels = [block.heading.heading for block in asking if block.heading.heading]
     if not levels:
         return blocks
-    level = max(set(levels), key=levels.count)
+    level = Counter(levels).most_common(1)[0][0]  # (a tie goes to the level met first)
     folded: list[Block] = []
     for block in blocks:
         line = block.heading
@@ -313,7 +314,7 @@ def _question_level(blocks: list[Block]) -> tuple[str, int] | None:
         for block in blocks
         if block.body and _heads_answer(block) and not PART.match(block.heading.text)
     ]
-    return max(set(levels), key=levels.count) if levels else None
+    return Counter(levels).most_common(1)[0][0] if levels else None  # (a tie: the kind met first)
 
 
 def _chapter(heading: Line) -> bool:

@@ -270,7 +270,7 @@ def _record_name(keys: list[str]) -> str:
     """ "topic" among "topicId", "topicOption", "topicKey", "topic": the record's own name, which
     prefixes its fields; the bare field of that name holds the question's text."""
     prefixes = [m.group(1) for key in keys if (m := CAMEL_PREFIX.match(key))]
-    for prefix in set(prefixes):
+    for prefix in dict.fromkeys(prefixes):  # (in the keys' order: a set's varies by process)
         if prefixes.count(prefix) >= RECORD_PREFIX_MIN and prefix in keys:
             return prefix
     return ""
@@ -509,16 +509,17 @@ TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")  # "\`" in a template string is a ba
 
 def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
-    found = list(_record_lists(value, depth=2, key=""))
+    # (a paper's "materials" beside its questions are the texts they ask on, never questions)
+    found = [
+        entry for entry in _record_lists(value, depth=2, key="") if not MATERIALS_KEY.fullmatch(entry[2])
+    ]
     asking = [(records, depth, key) for records, depth, key in found if _names_a_stem(records[0])]
     keyed = [(records, depth, key) for records, depth, key in found if _names_a_key(records[0])]
     if keyed and not any(_names_a_key(records[0]) for records, _, _ in asking):
         found = keyed  # (the questions keyed by name, their text's field named otherwise; beside them
         # a quiz's levels, each with a "title" and no key)
     else:
-        # (the questions, not a list of tags beside them; nor, when they name their key, the
-        # "materials" beside them, each a text of its own)
-        found = [entry for entry in asking if _names_a_key(entry[0][0])] or asking or found
+        found = asking or found  # (the questions, not a list of tags beside them)
     least = min((depth for _, depth, _ in found), default=0)
     shallowest = [(records, key) for records, depth, key in found if depth == least]
     kinds = [_kind_of_key(key) for _, key in shallowest]
@@ -540,6 +541,9 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
     if starts is None:
         starts = list(_record_lines(lines, least))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
+
+
+MATERIALS_KEY = re.compile(r"(?:materials?|passages?|材料|资料|给定资料|阅读材料)(?:_?list)?", re.IGNORECASE)
 
 
 def _grouped(groups: list[dict[str, object]], depth: int = 1) -> list[dict[str, object]] | None:
