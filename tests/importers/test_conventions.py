@@ -9070,14 +9070,20 @@ def test_a_quote_under_a_question_read_otherwise_stays_its_explanation() -> None
     assert [(q["answer"], q["explanation"]) for q in parse_markdown(text)] == [("A", "知识点总结:甲是对的。")]
 
 
+# A course's midterm in Markdown: a part of quoted questions, each keyed on the line after (the
+# part's first question quoted, so the part is read so).
+QUOTED_PART = (
+    "## 2. 选择题\n\n> Which tree is a binomial queue of size 2?\n>\n> - A.$B_1$\n>\n> - B.$B_2$\n\nA\n\n"
+)
+
+
 def test_two_parties_named_after_english_words_are_no_options() -> None:
     """'Let heap A and heap B be…' in a quoted question's text names two things (no C after): its
     options are the labelled lines below it, and the next quote is the next question."""
-    text = (
-        "## 2. 选择题\n\n> Which tree is a binomial queue of size 2?\n>\n> - A.$B_1$\n>\n> - B.$B_2$\n\nA\n\n"
-        "> Merging two skew heaps A and B is done as follows.\n>\n"
-        "> Let heap A and heap B be a $n$-node tree. Which of the following is FALSE?\n>\n"
-        "> - A.Merge is $O(\\log n)$.\n>\n> - B.There are at most $O(\\log n)$ light nodes.\n\nB\n\n"
+    text = QUOTED_PART + (
+        "> Consider merging skew heaps.\n>\n> A node p is heavy if it is big.\n>\n"
+        "> The potential is ** the number of heavy nodes.** Let heap A and heap B be a $n$-node tree.\n>\n"
+        "> Which of the following is FALSE?\n>\n> - A.Merge is fast.\n>\n> - B.There are light nodes.\n\nB\n\n"
         "> Which tree is a binomial queue of size 3?\n>\n> - A.$B_0B_1$\n>\n> - B.$B_0B_2$\n\nA\n"
     )
     assert [(len(q["options"]), q["answer"]) for q in parse_markdown(text)] == [(2, "A"), (2, "B"), (2, "A")]
@@ -9087,14 +9093,13 @@ def test_a_number_in_a_markdown_figures_name_opens_no_question() -> None:
     """'![a-b剪枝-1.jpg|361](…)' under a question: the figure's name holds '1.' after a dash; it is
     the question's figure, not question 1 run onto the line."""
     text = (
-        "## 选择题\n\n> Which tree is a binomial queue of size 2?\n>\n> - A.$B_1$\n>\n> - B.$B_2$\n\nB\n\n"
-        "> Given the following game tree, which of the following is true?\n>\n"
+        QUOTED_PART + "> Given the following game tree, which of the following is true?\n>\n"
         "> ![a-b剪枝-1.jpg|361](https://img.example.cn/2024/apq.png)\n>\n"
         "> - A.greater than 68\n>\n> - B.less than 65\n\nA\n\n"
         "> Which one of the following statements is FALSE about skew heaps?\n>\n"
         "> - A.They save space\n>\n> - B.They cost O(log N)\n\nB\n"
     )
-    assert [(len(q["options"]), q["answer"]) for q in parse_markdown(text)] == [(2, "B"), (2, "A"), (2, "B")]
+    assert [(len(q["options"]), q["answer"]) for q in parse_markdown(text)] == [(2, "A"), (2, "A"), (2, "B")]
 
 
 def test_numbered_questions_set_in_bold_under_part_headings_are_read_by_their_numbers() -> None:
