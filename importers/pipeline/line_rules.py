@@ -24,7 +24,14 @@ from .boundaries import (
 )
 from .model import Line
 from .shared_options import shared_head
-from .sheet_bank import find_columns, key_columns, options_in_stem, split_options_cell, without_echoed_options
+from .sheet_bank import (
+    Columns,
+    find_columns,
+    key_columns,
+    options_in_stem,
+    split_options_cell,
+    without_echoed_options,
+)
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -563,7 +570,7 @@ def _table_header(seg: Segmenter, cells: list[str]) -> str:
         seg.close_item()
         seg.table = (replace(columns, fields=numbered), "key")
         return "key"
-    if columns is not None and "stem" in columns.fields:
+    if columns is not None and "stem" in columns.fields and not _data_not_questions(seg, columns):
         seg.table = (columns, "questions")
         return "heading"
     fields = key_columns(cells)
@@ -572,6 +579,15 @@ def _table_header(seg: Segmenter, cells: list[str]) -> str:
         seg.table = (fields, "key")
         return "key"
     return ""
+
+
+def _data_not_questions(seg: Segmenter, columns: Columns) -> bool:
+    """ "ID | Title | Est" under a question with lines read below it, naming no key nor options: a
+    table of data (read as the data table below reads it), not questions ("Title" names a stem
+    only in a bank)."""
+    item = seg.item
+    keyed = "answer" in columns.fields or "options" in columns.fields or bool(columns.options)
+    return item is not None and bool(item.extra) and not item.options and not keyed
 
 
 DATA_TABLE_MIN_CELLS = 3

@@ -868,7 +868,7 @@ FLOORS = {
     "sr2_icbc-linux-test.md": (0.80, None),  # F1 0.84, no key
     "ss1_pg-retail-promoter-training-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "st1_school-fire-safety-quiz.js": (0.95, None),  # F1 1.00, no key
-    "su1_sysu-use-case-homework.md": (0.70, 0.90),  # read in session 46: F1 0.00 -> 0.71, answers 0.91
+    "su1_sysu-use-case-homework.md": (0.70, 0.95),  # read in session 46: F1 0.00 -> 0.74, answers 1.00
     "su2_se-intro-short-answers.md": (0.70, 0.65),  # F1 0.71, answers 0.67
     "sw1_database-course-review-bank.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
     "sw2_grade7-website-prep-class-quiz.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00

@@ -9164,3 +9164,15 @@ def test_a_highlighted_option_is_the_key_and_tags_end_the_stems_line() -> None:
         ),
         ("下列處置何者最適當?", ["立即給予口服抗生素治療", "立即送至急診室"], "A"),
     ]
+
+
+def test_a_table_under_an_open_questions_text_naming_no_key_holds_no_questions() -> None:
+    """Homework notes: a question, a line under it, then a Markdown table 'ID | Title | Est' of a
+    plan. 'Title' names a question's text only in a bank: with no key nor options named, under a
+    question with text below it, the table is data, its rows ('1 | 搜索目的地 | 25') no questions
+    numbered 1, 2 (the next question is question 3)."""
+    text = (
+        "## 简答题\n\n1.什么是用例？\n\n用例是文本。\n\n2.请编制开发计划表\n\n计划如下：\n\n"
+        "|ID |Title |Est |\n|:--|:--|:--|\n|1 |搜索目的地 |25 |\n|2 |预定酒店 |30 |\n\n3.给出估算\n\n估算如下。\n"
+    )
+    assert [q["number"] for q in parse_markdown(text)] == ["1", "2", "3"]
