@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .model import Line, ParsedPaper, ParsedQuestion
-from .self_checks import key_note, run_checks
+from .self_checks import key_note, numbering_breaks, run_checks
 
 # Roles (segment.Segmenter.trace) that put a line's text into a question.
 READ_ROLES = frozenset(
@@ -135,11 +135,13 @@ def rows_coverage(paper: ParsedPaper) -> Coverage:
         unread=rows - len(paper.questions),
         share=len(paper.questions) / rows if rows else 1.0,
     )
-    judge(cov, paper.questions, {})
+    judge(cov, paper.questions, {}, rows=True)
     return cov
 
 
-def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[str]]) -> None:
+def judge(
+    cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[str]], rows: bool = False
+) -> None:
     """The verdict: poor when the parse likely collapsed or read little, check when unsure."""
     flag_collapsed(questions)
     run_together = [q for q in questions if RUN_TOGETHER in q.warnings]
@@ -164,7 +166,9 @@ def judge(cov: Coverage, questions: list[ParsedQuestion], roles: dict[int, list[
         cov.reasons.append(f"only {cov.share:.0%} of the text was read into questions")
     if cov.unread_blanks >= UNREAD_BLANKS:  # ("80分（ ）1小时20分    3小时（ ）300分钟": items a line)
         cov.reasons.append(f"{cov.unread_blanks} lines with a blank to fill were read into no question")
-    findings = run_checks(questions, roles)
+    # (a bank's rows or records number themselves by ids that skip and restart as they like: one
+    # row a question, nothing was read in the wrong place for its numbers to tell)
+    findings = run_checks(questions, roles, skip=(numbering_breaks,) if rows else ())
     cov.reasons.extend(f.reason for f in findings)
     cov.notes = [note] if (note := key_note(questions)) else []
     # One overlong question is a spot to look at; questions swallowing numbered ones, a collapse.

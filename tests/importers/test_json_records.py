@@ -956,3 +956,13 @@ def test_options_naming_statements_by_circled_numbers_are_read_not_counted() -> 
         ("1", ["①②", "①③", "②④", "③④"], None),
         ("2", ["①②", "①③", "②④", "③④"], None),
     ]
+
+
+def test_a_banks_record_ids_that_skip_and_restart_raise_no_numbering_alarm() -> None:
+    # a course app's records keep their database ids (1, 4, 5, 9, …, and 1, 2 … again in its second
+    # list): one record a question, nothing read in the wrong place, so its numbers tell nothing
+    ids = [1, 4, 5, 9, 12, 13, 20, 2, 3, 7, 30, 31]
+    records = [{"id": n, "title": f"第{n}题选哪个", "options": ["甲", "乙"], "answer": "A"} for n in ids]
+    paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
+    assert len(paper.questions) == len(ids)
+    assert (paper.coverage.verdict, paper.coverage.reasons) == ("ok", [])
