@@ -538,7 +538,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "P={P1, P2, …, P8}": a name's digits listed, not questions 5, 6 and 7
     if not line_start and _latin_letter(text[m.start() - 1]) and text[m.end() : m.end() + 1].isdigit():
         return None  # "C、C4.5算法", "HTTP1.1": a name's version, not question 4 glued to a word
-    if not line_start and INSIDE_A_LINK.search(text, max(0, m.start() - NOTE_REACH), m.start()):
+    if (
+        not line_start
+        and "](" in text
+        and INSIDE_A_LINK.search(text, max(0, m.start() - NOTE_REACH), m.start())
+    ):
         return None  # "![a-b剪枝-1.jpg|361](…/2.png)": a Markdown figure's name or address, no question
     if not line_start and NOTHING_LEFT.match(text, m.end()):
         return None  # "…the Amazon EC2." ending a line: a name's digits, not question 2 asking nothing
