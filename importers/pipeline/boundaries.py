@@ -754,7 +754,7 @@ def _open_unanswered(item: Item) -> bool:
 
 def _answers_the_parts(item: Item | None, n: int) -> bool:
     """Under the last of bracketed parts (1)…(k), after its "答：": the n-th part's answer."""
-    if item is None or not item.bracketed or item.slot != "answer" or not item.number.isdigit():
+    if item is None or not item.bracketed or item.slot != "answer" or not item.number.isdecimal():
         return False
     given = re.findall(r"^[(（]\s*(\d+)\s*[)）]", item.answer or "", re.MULTILINE)
     return n <= int(item.number) and [int(g) for g in given] == list(range(1, n))

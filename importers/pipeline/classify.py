@@ -280,7 +280,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         return None
     if (
         not stem
-        and item.number
+        and item.number.isdecimal()
         and item.material
         and passages.blank_numbers(item.material) & {int(item.number)}
     ):
@@ -507,7 +507,7 @@ def _numbered_options(stem: str, lines: list[str], answer: str | None) -> tuple[
     keyed by their numbers only ("1、2"): the lines are its options, the key their letters ("AB")."""
     digits = re.sub(r"[\s,，、;；]", "", answer or "")
     listed = [NUMBERED_LINE.match(line) for line in lines]
-    if not digits.isdigit() or not 2 <= len(lines) <= 8 or not ASKS_BEFORE_LIST.search(stem):
+    if not digits.isdecimal() or not 2 <= len(lines) <= 8 or not ASKS_BEFORE_LIST.search(stem):
         return None
     numbers = [int(m.group(1)) for m in listed if m]
     if numbers != list(range(1, len(lines) + 1)) or not _fits_numbers(digits, len(lines)):

@@ -189,7 +189,7 @@ def _lines(row: list[Line], number: str, key: str, text: str) -> list[Line]:
     text = text.replace("\n", "")
     numbers = list(OPTION_NUMBER.finditer(text))
     labels = [int(n.group(1)) for n in numbers]
-    if key.isdigit() and labels[:2] == [1, 2] and labels == list(range(1, len(labels) + 1)):
+    if key.isdecimal() and labels[:2] == [1, 2] and labels == list(range(1, len(labels) + 1)):
         ends = [n.start() for n in numbers[1:]] + [len(text)]
         options = [text[n.end() : end].strip() for n, end in zip(numbers, ends, strict=True)]
         out = [_line(row[0], f"{number}. {text[: numbers[0].start()].strip()}")]

@@ -434,7 +434,7 @@ def table_row(seg: Segmenter, line: Line) -> str:
     if kind == "key":
         number, answer = (_cell(cells, columns.fields[name]) for name in ("number", "answer"))
         number = KEY_ROW_NUMBER.sub("", number)  # ("Q1", "第1题")
-        if not number.isdigit():
+        if not number.isdecimal():
             return ""
         seg.add_key(int(number), line).text = answer
         seg.key_entry = None

@@ -153,7 +153,7 @@ def _by_position(keys: list[KeyEntry]) -> None:
         numbers = [item.number for item in asked]
         if [entry.number for entry in run] != list(range(1, len(run) + 1)) or len(asked) != len(run):
             continue
-        if numbers == [str(n) for n in range(1, len(run) + 1)] or not all(n.isdigit() for n in numbers):
+        if numbers == [str(n) for n in range(1, len(run) + 1)] or not all(n.isdecimal() for n in numbers):
             continue
         if numbers != sorted(numbers, key=int):
             continue  # (numbers in no order: no count gone wrong, another key)

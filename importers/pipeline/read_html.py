@@ -109,7 +109,7 @@ class _Page:
         block = tag in BLOCKS
         if block:
             self.flush()
-            if tag[:1] == "h" and tag[1:].isdigit():
+            if tag[:1] == "h" and tag[1:].isdecimal():
                 self.heading = int(tag[1:])
         elif tag == "br":
             self.flush()

@@ -1239,7 +1239,7 @@ class Segmenter:
     def open_case_questions(self) -> None:
         item = self.item
         told = item is not None and not (item.answer or item.options) and _tells_a_story(item)
-        numbered = item.number if item is not None and told and item.number.isdigit() else ""
+        numbered = item.number if item is not None and told and item.number.isdecimal() else ""
         if item is not None and (not item.number or told):
             # (a numbered question with nothing under it, then "问题 1：": the story its parts ask about)
             self.material = join(item.stem, "\n".join(item.extra), "\n")

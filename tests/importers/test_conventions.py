@@ -9176,3 +9176,14 @@ def test_a_table_under_an_open_questions_text_naming_no_key_holds_no_questions()
         "|ID |Title |Est |\n|:--|:--|:--|\n|1 |搜索目的地 |25 |\n|2 |预定酒店 |30 |\n\n3.给出估算\n\n估算如下。\n"
     )
     assert [q["number"] for q in parse_markdown(text)] == ["1", "2", "3"]
+
+
+def test_a_key_table_numbering_its_rows_by_circled_numbers_is_read_without_a_crash() -> None:
+    """'| 题号 | 答案 |' over '| ① | A |': circled numbers are digits to str.isdigit but no
+    numbers to int(); the rows number no question here, and the paper is read, not refused as
+    unreadable (a crash the corpus's papers showed with their digits circled)."""
+    text = (
+        "1. 客户投诉时首先应该( )\nA. 倾听\nB. 争辩\n\n2. 服务的核心是( )\nA. 满意\nB. 速度\n\n"
+        "## 参考答案\n\n| 题号 | 答案 |\n|---|---|\n| ① | A |\n| ② | A |\n"
+    )
+    assert [(q["number"], len(q["options"])) for q in parse_markdown(text)] == [("1", 2), ("2", 2)]
