@@ -2,8 +2,9 @@
 cut short, doubled, run together onto one line, the top torn off) are read or refused with a
 reason, never a crash: the corpus papers, each mangled by a seeded random edit.
 
-The three crashes this kind of run found (a file of nothing but separators, a sigil bank with a
-key line holding no letter, a key whose stem was read already) have tests of their own. A longer
+The crashes this kind of run found (a file of nothing but separators, a sigil bank with a key
+line holding no letter, a key whose stem was read already, a key table's circled row numbers)
+have tests of their own. A longer
 search, as a script: `python -m tests.importers.test_mangled_papers FIRST_SEED COUNT` prints
 each crash's seed, paper and mangling.
 """
@@ -23,6 +24,8 @@ TEXT_PAPERS = sorted(p for p in PAPERS.iterdir() if p.suffix in (".txt", ".md"))
 CASES = 120
 
 Mangle = Callable[[random.Random, list[str]], list[str]]
+CIRCLED = str.maketrans("123456789", "①②③④⑤⑥⑦⑧⑨")
+OTHER_DIGITS = [str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")]
 MANGLES: dict[str, Mangle] = {
     "shuffled": lambda rng, lines: rng.sample(lines, len(lines)),
     "lines dropped": lambda rng, lines: [line for line in lines if rng.random() > 0.3],
@@ -30,6 +33,11 @@ MANGLES: dict[str, Mangle] = {
     "run together": lambda rng, lines: [" ".join(lines)],
     "top torn off": lambda rng, lines: lines[rng.randrange(len(lines) + 1) :],
     "lines doubled or lost": lambda rng, lines: [line for line in lines for _ in range(rng.randrange(3))],
+    # digits that str.isdigit() takes and int() refuses, or reads: circled, superscript, Arabic-Indic
+    "digits circled": lambda rng, lines: [line.translate(CIRCLED) for line in lines],
+    "digits in other scripts": lambda rng, lines: [
+        line.translate(rng.choice(OTHER_DIGITS)) for line in lines
+    ],
 }
 
 
