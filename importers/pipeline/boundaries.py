@@ -1760,10 +1760,20 @@ def on_heading(seg: Segmenter, m: re.Match[str], title: object, text: str, line:
     else:
         heading = (m.group(0) + title.group(0)).strip().rstrip(":：。")
     seg.start_heading(heading, kind, text[title.end() :], line)
-    return len(text) if EMPHASIS_LEFT.fullmatch(text, title.end()) else title.end()
+    if EMPHASIS_LEFT.fullmatch(text, title.end()) or _instructs(text, title.end()):
+        return len(text)
+    return title.end()
 
 
 EMPHASIS_LEFT = re.compile(r"[\s*_]*")  # the "**" closing "**二、简答题**": markup, no text
+INSTRUCTION_AFTER = re.compile(r"\s*[,，;；]\s*(?!\d)")
+NUMBER_OPENING = re.compile(r"(?<![\d.])\d{1,3}\s*[.、．]\s*(?!\d)")
+
+
+def _instructs(text: str, end: int) -> bool:
+    """ "二、程序阅读题，写出程序运行的输出结果，并进行解释（每题20分）": after a comma, the part's
+    instructions to the end of the line, no question (unless a number opens one there)."""
+    return INSTRUCTION_AFTER.match(text, end) is not None and NUMBER_OPENING.search(text, end) is None
 
 
 def on_prose_heading(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

@@ -71,9 +71,10 @@ KEY_DONE = re.compile(r"\s*[A-H]{1,8}\s*[.。]?\s*")  # a choice's letters, the 
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
-# "把以下程序…", "其脚本代码如下：", "下面C++代码": the program the question is about follows
+# "把以下程序…", "其脚本代码如下：", "下面C++代码", "该程序段…": the program the question is about follows
 PROGRAM_FOLLOWS = re.compile(
-    r"(?:以下|下列|下面|如下)的?\s*(?:[\w+#]{0,8}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
+    r"(?:以下|下列|下面|下边|下邊|如下)的?\s*(?:[\w+#]{0,8}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
+    r"|(?:该|該|此|本|这段|這段)(?:程序|代码|代碼|程式)"
 )
 OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: open questions
 
@@ -503,7 +504,19 @@ class Segmenter:
             return True
         if WRITE_CODE.match(item.stem) and not PROGRAM_FOLLOWS.search(item.stem):
             return True  # "请手写instanceof原理函数？" over a block: the code it asks for
+        if self._sets_a_task(item):
+            return True  # "三、程序设计题" "1. 首先定义…基类…" then a block: the program it asks for
         return asked and self.section.kind in ("short", "case")
+
+    def _sets_a_task(self, item: Item) -> bool:
+        """A task of a programming part ("程序设计题", "编程题") that has said all it asks: a block
+        under it is the program it asks for. Not one announcing the block ("…如下：", "输入样例："),
+        nor a problem whose fields (input, output, samples) the blocks hold."""
+        if item.problem or self.section.kind != "short" or not HAS_CJK.search(item.stem):
+            return False  # (a number and its tags alone: the block holds the question itself)
+        if rules.PROGRAMMING_PART.search(self.section.heading) is None:
+            return False  # (not "第1章 程序设计与C语言", a chapter of any questions)
+        return not (PROGRAM_FOLLOWS.search(item.stem) or ANNOUNCED.search(item.stem))
 
     def _quoted_line(self, line: Line) -> str:
         """A Markdown block quote under a question's options or its key: its explanation, read

@@ -1,10 +1,10 @@
 """Keys typed straight after the stem: "繁殖速度最慢的细菌是E" over options A–E.
 
 Banks typed up by hand often put each choice question's key at the very end of its stem, with
-no bracket or label (or after the stem's colon: "下列说法错误的是：C"). One such stem alone
-cannot be told from a stem ending in a name ("…缺乏维生素B"), so the paper decides: only where
-several unanswered choice questions end in letters that name their options, and they are most
-of the unanswered ones, are those letters read as keys.
+no bracket or label (or after the stem's colon or question mark: "下列说法错误的是：C", "…的代码
+是？D"). One such stem alone cannot be told from a stem ending in a name ("…缺乏维生素B"), so the
+paper decides: only where several unanswered choice questions end in letters that name their
+options, and they are most of the unanswered ones, are those letters read as keys.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .model import ParsedQuestion
 
 MIN_QUESTIONS = 3
 SHARE = 0.5
-TRAILING = re.compile(rf"(?<=[{rules.CJK}）):：])\s*([A-H]{{1,8}})\s*$")  # (and "…正确的是：D")
+TRAILING = re.compile(rf"(?<=[{rules.CJK}）):：？?])\s*([A-H]{{1,8}})\s*$")  # (and "…的是：D", "…是？D")
 
 
 def read_trailing_keys(questions: list[ParsedQuestion]) -> None:

@@ -9187,3 +9187,56 @@ def test_a_key_table_numbering_its_rows_by_circled_numbers_is_read_without_a_cra
         "## 参考答案\n\n| 题号 | 答案 |\n|---|---|\n| ① | A |\n| ② | A |\n"
     )
     assert [(q["number"], len(q["options"])) for q in parse_markdown(text)] == [("1", 2), ("2", 2)]
+
+
+def test_a_program_a_question_reads_is_its_stem_and_a_program_a_task_asks_for_its_answer() -> None:
+    """A Java final in Markdown: under '程序阅读与改错' a bold question names the program it reads
+    ('该程序段…', '下边的程序…') and the block under it is that question's, no answer; under
+    '程序设计题' a task that has said all it asks ('…测试代码要体现多态性') is answered by the block."""
+    fence = "```java\npublic class Demo {\n    int x; // (1)\n}\n```\n"
+    text = (
+        "## 二、程序阅读与改错（每小题5分）\n\n"
+        f"1. **该程序段演示了 ArrayList 的用法，错误的请答X并改正**\n\n{fence}\n"
+        f"2. **下边的程序演示了连接数据库的操作，并把这个功能封装到了DBUtil中**\n\n{fence}\n"
+        "## 三、程序设计题（共60分）\n\n1. 首先定义一个基类Shape，然后定义其子类Circle实现求面积的方法，测试代码要体现多态性\n\n"
+        "```java\nabstract class Shape {\n    abstract double getArea();\n}\n```\n"
+    )
+    questions = parse_markdown(text)
+    assert [(q["type"], q["stem"].split("\n")[-1], q["answer"]) for q in questions] == [
+        ("short", "}", None),
+        ("short", "}", None),
+        (
+            "short",
+            "首先定义一个基类Shape,然后定义其子类Circle实现求面积的方法,测试代码要体现多态性",
+            "abstract class Shape {\nabstract double getArea();\n}",
+        ),
+    ]
+
+
+def test_a_block_under_a_programming_chapters_number_and_tags_is_the_question_itself() -> None:
+    """'第1章 程序设计与C语言' names a chapter, not a part of programming tasks; a question whose
+    number and tags ('`单选题`') stand over a block has its text in the block, not its answer."""
+    text = (
+        "## 第1章 程序设计与C语言\n\n1.  `编程题`  `简单` `30分`\n\n```\n输出文本\n\n编写一个C程序，输出：Hi\n```\n\n"
+        "```c\nint main()\n{\n    return 0;\n}\n```\n"
+    )
+    assert [q["stem"].split("\n")[0] for q in parse_markdown(text)] == ["输出文本"]
+
+
+def test_a_key_letter_typed_after_the_stems_question_mark() -> None:
+    """A hand-typed HTML quiz keys its questions by a letter straight after the question mark
+    ('…的HTML代码是？D'): read as the key where most unanswered questions end so."""
+    text = "".join(
+        f"{i}. 加入一条水平线的HTML代码是？{key}\nA. hr\nB. br\nC. p\nD. b\n"
+        for i, key in enumerate("DAC", 1)
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("加入一条水平线的HTML代码是?", k) for k in "DAC"
+    ]
+
+
+def test_a_parts_instructions_after_a_comma_on_its_heading_line_are_no_question() -> None:
+    """'二、程序阅读题，写出程序运行的输出结果，并进行解释（每题20分）': after the part's type, its
+    instructions to the end of the line; the part's first question is the numbered one below."""
+    text = "二、程序阅读题，写出程序运行的输出结果，并进行解释（每题20分）\n1、\npublic class Demo {\n  int a = 1;\n}\n"
+    assert [(q["number"], q["stem"].split("\n")[0]) for q in parse(text)] == [("1", "public class Demo {")]
