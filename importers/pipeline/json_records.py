@@ -35,7 +35,8 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     records = [
         (lineno, _answer_unwrapped(_keyed_by_flags(_one_part_merged(record))))
         for lineno, whole in records
-        for record in _parts_with_their_story(whole)
+        for part in _parts_with_their_story(whole)
+        for record in _blanks_apart(part)
     ]
     keys = list(dict.fromkeys(key for _, record in records for key in record))
     rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
@@ -70,6 +71,40 @@ def _parts_with_their_story(record: dict[str, object]) -> list[dict[str, object]
         if _is_records(value) and all(stem_key in part and _same_shape(part, record) for part in value):
             return [{**part, MATERIAL_FIELD: _cell(record[stem_key])} for part in value]
     return [record]
+
+
+def _blanks_apart(record: dict[str, object]) -> list[dict[str, object]]:
+    """{"questionTitle": "…乐音的（  ），…乐音的（  ）。", "answerList": [["音调", …], ["音调", …]],
+    "rightAnswer": ["0", "2"]}: a question of several blanks, each chosen from options of its own
+    (软考's "(1)(2)" pairs) and keyed in turn. Each blank is a question, the stem printed for each."""
+    for options_key, value in record.items():
+        blanks = _option_lists(value)
+        if blanks is None:
+            continue
+        for key_key, keys in record.items():
+            scalars = isinstance(keys, list) and all(isinstance(k, str | int) for k in keys)
+            if key_key != options_key and isinstance(keys, list) and scalars and len(keys) == len(blanks):
+                # (a blank without options, ["", "", "", ""] keyed -1, is an empty slot of the app's form)
+                return [
+                    {**record, options_key: options, key_key: key}
+                    for options, key in zip(blanks, keys, strict=True)
+                    if _offered(options)
+                ]
+    return [record]
+
+
+def _option_lists(value: object) -> list[list[str]] | None:
+    """Two or more lists of texts, some offering options: one list a blank."""
+    if not (isinstance(value, list) and len(value) >= 2):
+        return None
+    lists = [x for x in value if isinstance(x, list) and all(isinstance(t, str) for t in x)]
+    if len(lists) < len(value) or not any(map(_offered, lists)):
+        return None
+    return lists
+
+
+def _offered(options: list[str]) -> bool:
+    return sum(1 for option in options if option.strip()) >= 2
 
 
 def _same_shape(part: dict[str, object], record: dict[str, object]) -> bool:

@@ -17,7 +17,7 @@ import zipfile
 from .model import Line, PaperError
 from .outline import mark_outline
 from .read_docx import check_zip_limits, read_docx
-from .read_html import HTML_EXTENSIONS, read_html
+from .read_html import HTML_EXTENSIONS, is_marked_up_text, read_html, read_marked_up_text
 from .read_markdown import markdown_lines
 from .read_pdf import read_pdf
 from .read_text import (
@@ -189,6 +189,8 @@ def _read_text(filename: str, data: bytes) -> list[Line]:
         if not lines and text.strip():
             raise PaperError(filename, "the web page could not be read: it is not HTML, or nests too deeply")
         return lines
+    if not filename.lower().endswith(MARKDOWN_EXTENSIONS) and is_marked_up_text(text):
+        return read_marked_up_text(text)  # a crawler's text of rich-text pages ("…<br><strong>…")
     if filename.lower().endswith(MARKDOWN_EXTENSIONS):
         # Markdown is told by its name: its syntax is ordinary punctuation in a .txt paper.
         lines = markdown_lines(text.removeprefix("\ufeff"))

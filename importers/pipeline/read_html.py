@@ -90,6 +90,27 @@ def read_html(text: str) -> list[Line]:
     return page.lines
 
 
+def is_marked_up_text(text: str) -> bool:
+    """A text file whose lines carry a web page's markup ("…<br><strong>【问题1】</strong>…"), as a
+    crawler saves rich text: many of its lines wrap text in tags or break it with <br>. A quiz
+    about HTML names tags ("<p></p>", "<br>") but rarely wraps its own words in them."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    marked = sum(1 for line in lines if MARKUP.search(line))
+    return marked >= MARKED_LINES_MIN and marked >= MARKED_SHARE * len(lines)
+
+
+MARKUP = re.compile(
+    r"\S\s*<br\s*/?>\s*\S|<(p|strong|b|span|h[1-6]|div|em|li|td|font)\b[^<>]*>[^<>]{2,}</\1>", re.I
+)
+MARKED_LINES_MIN = 3
+MARKED_SHARE = 0.3
+
+
+def read_marked_up_text(text: str) -> list[Line]:
+    """Such a file as the page it was cut from, each of its line breaks kept as one."""
+    return read_html(text.replace("\n", "<br>\n"))
+
+
 class _Page:
     def __init__(self) -> None:
         self.lines: list[Line] = []

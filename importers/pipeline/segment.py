@@ -74,7 +74,7 @@ PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper ha
 # "把以下程序…", "其脚本代码如下：", "下面C++代码", "该程序段…": the program the question is about follows
 PROGRAM_FOLLOWS = re.compile(
     r"(?:以下|下列|下面|下边|下邊|如下)的?\s*(?:[\w+#]{0,8}\s*)?(?:程序|代码|代碼|程式)|(?:程序|代码|代碼)如下"
-    r"|(?:该|該|此|本|这段|這段)(?:程序|代码|代碼|程式)"
+    r"|(?:程序|代码|代碼)段|(?:这段|這段|此段)(?:程序|代码|代碼|程式)"  # (not "对于该程序", one to write)
 )
 OPEN_PART = re.compile(rules.OPEN_PART_WORDS)  # a part named "计算" alone: open questions
 
@@ -506,7 +506,8 @@ class Segmenter:
             return True  # "请手写instanceof原理函数？" over a block: the code it asks for
         if self._sets_a_task(item):
             return True  # "三、程序设计题" "1. 首先定义…基类…" then a block: the program it asks for
-        return asked and self.section.kind in ("short", "case")
+        # ("下面程序的输出是什么？" over a block: the program it asks about)
+        return asked and self.section.kind in ("short", "case") and not PROGRAM_FOLLOWS.search(item.stem)
 
     def _sets_a_task(self, item: Item) -> bool:
         """A task of a programming part ("程序设计题", "编程题") that has said all it asks: a block

@@ -675,11 +675,14 @@ def _graded(answer: str) -> str:
 def _letters_at(places: str, options: list[str], first: int) -> str:
     """ "4" (or "1,3", '["0", "2"]') over four options: the key by the options' places, counted
     from `first` (1 as people count, 0 as code does)."""
+    if NO_PLACE.fullmatch(places):
+        return ""
     found = json_list(places) if places.startswith("[") else re.findall(r"\d+", places)
     return letters_at(found or [], len(options), first)
 
 
 ZERO_PLACES = re.compile(r"\[?\s*\"?\d\"?(?:\s*,\s*\"?\d\"?)*\s*\]?")
+NO_PLACE = re.compile(r"\[?\s*\"?-1\"?\s*\]?")  # an index of -1: no option chosen (the app's "unset")
 
 
 def _keyed_by_place(sheet: Sheet, columns: Columns) -> Columns:
@@ -690,7 +693,8 @@ def _keyed_by_place(sheet: Sheet, columns: Columns) -> Columns:
     if at is None or not (columns.options or "options" in columns.fields):
         return columns
     rows = [c for n, c in sheet.rows if n > columns.header_row and at < len(c) and c[at].strip()]
-    keys = [c[at].strip() for c in rows]
+    keys = [c[at].strip() for c in rows if not NO_PLACE.fullmatch(c[at].strip())]
+    rows = [c for c in rows if not NO_PLACE.fullmatch(c[at].strip())]
     if not keys or not all(ZERO_PLACES.fullmatch(key) for key in keys):
         return columns
     if any("0" in re.findall(r"\d", key) for key in keys):

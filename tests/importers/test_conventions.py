@@ -9240,3 +9240,13 @@ def test_a_parts_instructions_after_a_comma_on_its_heading_line_are_no_question(
     instructions to the end of the line; the part's first question is the numbered one below."""
     text = "二、程序阅读题，写出程序运行的输出结果，并进行解释（每题20分）\n1、\npublic class Demo {\n  int a = 1;\n}\n"
     assert [(q["number"], q["stem"].split("\n")[0]) for q in parse(text)] == [("1", "public class Demo {")]
+
+
+def test_a_task_naming_the_program_it_asks_for_is_answered_by_the_block_under_it() -> None:
+    """'…缩写一个程序…。思考对于该程序，为何使用浮点型数据更合适？' over a block: 'that program' is the
+    one the task asks to write, so the block is its answer (a '程序段' named is one printed to read)."""
+    text = (
+        "## 编程练习\n\n1. **缩写一个程序，提示用户输入杯数。思考对于该程序，为何使用浮点型数据更合适？**\n"
+        "```\n在单位转化过程中可能出现浮点型数据\n```\n"
+    )
+    assert [q["answer"] for q in parse_markdown(text)] == ["在单位转化过程中可能出现浮点型数据"]

@@ -966,3 +966,34 @@ def test_a_banks_record_ids_that_skip_and_restart_raise_no_numbering_alarm() -> 
     paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
     assert len(paper.questions) == len(ids)
     assert (paper.coverage.verdict, paper.coverage.reasons) == ("ok", [])
+
+
+def test_a_question_of_several_blanks_each_with_its_own_options_is_one_question_a_blank() -> None:
+    """A 软考 app's record: 'answerList' holds one list of options per blank, 'rightAnswer' one
+    place (from 0) per blank; a blank left empty (options all "", keyed -1) is the form's slot.
+    The key counts from 0 because a 0 is among its places; -1 chooses nothing."""
+    records = [
+        {
+            "no": "1",
+            "questionTitle": "CPU依据（）来区分指令和数据。",
+            "rightAnswer": "1",
+            "answerList": ["周期", "寻址方式"],
+        },
+        {"no": "2", "questionTitle": "总线宽度是（）。", "rightAnswer": "0", "answerList": ["32位", "64位"]},
+        {"no": "3", "questionTitle": "未给答案的题（）。", "rightAnswer": "-1", "answerList": ["甲", "乙"]},
+        {
+            "no": "4",
+            "questionTitle": "改变载波频率可以改变乐音的（  ），改变幅度可以改变乐音的（  ）。",
+            "rightAnswer": ["0", "2", "-1"],
+            "answerList": [["音调", "音色", "音高"], ["音调", "音域", "音高"], ["", "", ""]],
+        },
+    ]
+    assert [
+        (q[0], q[3], q[4]) for q in briefs(json.dumps({"questionItemList": records}, ensure_ascii=False))
+    ] == [
+        ("1", ["周期", "寻址方式"], "B"),
+        ("2", ["32位", "64位"], "A"),
+        ("3", ["甲", "乙"], None),
+        ("4", ["音调", "音色", "音高"], "A"),
+        ("4", ["音调", "音域", "音高"], "C"),
+    ]

@@ -593,3 +593,27 @@ def test_a_text_file_that_only_mentions_html_stays_text() -> None:
 def test_a_web_page_nested_past_the_parsers_limit_is_refused_with_a_reason(page: str) -> None:
     with pytest.raises(PaperError, match="web page could not be read"):
         read_lines("deep.html", page.encode())
+
+
+def test_a_text_file_of_a_crawlers_rich_text_is_read_as_the_page_it_was_cut_from() -> None:
+    """A crawler saved each case of a 软考 paper as one line of its page's markup: the tags break
+    it into the lines a browser shows, the entities read as characters; the file's own line breaks
+    stay breaks. A quiz about HTML naming tags ('<p></p>', '<br>') is text as typed."""
+    data = (
+        "集成模拟考\n1、<h2>试题一（17分）</h2>某公司开发产品。<br><strong>【问题1】（5分）</strong>"
+        "<strong>判断正误&nbsp;</strong><br><strong>【问题2】（6分）</strong><strong>简述WBS的优缺点。</strong>\n"
+        '解析：<span style="color: red;">问题1：√、×</span><br><span>问题2：直观。</span>\n'
+        "2、<h2>试题二（17分）</h2>某项目包括十个活动。<br><strong>【问题1】（6分）</strong>\n"
+    ).encode()
+    assert [line.text for line in read_lines("paper.txt", data)][:8] == [
+        "集成模拟考",
+        "1、",
+        "试题一（17分）",
+        "某公司开发产品。",
+        "【问题1】（5分）判断正误",
+        "【问题2】（6分）简述WBS的优缺点。",
+        "解析：问题1：√、×",
+        "问题2：直观。",
+    ]
+    quiz = "1. 换行的标签是（ ）\nA. <br>\nB. <p></p>\nC. <hr>\n2. 段落的标签是（ ）\nA. <p></p>\n".encode()
+    assert [line.text for line in read_lines("quiz.txt", quiz)][1:3] == ["A. <br>", "B. <p></p>"]
