@@ -283,13 +283,17 @@ def own_answer_below(seg: Segmenter) -> bool:
     below = seg.next_text
     if not below.strip():
         return False
+    # (a paper numbering none of its questions keys none by number: "(简答题)" "…？" "答案：" "1、…")
+    unnumbered = not item.number and not any(other.number for other in seg.section.items)
     if below.lstrip()[:1].isdigit():
         # "1、首问负责" "2、限时办结" under the first question of its part, none above waiting for
         # a key: its points (a key would answer one question, and stop at 1)
         first = not seg.section.items and seg.mode == "questions"
-        return first and SECOND_POINT.match(seg.after_next) is not None and not _waiting_above(seg)
+        second = SECOND_POINT.match(seg.after_next) is not None
+        return unnumbered or (first and second and not _waiting_above(seg))
     # "（1）首问负责。" under questions numbered "1.": the answer's first point, no boundary
-    points = bool(item.number) and seg.section.number_style != "paren" and BRACKETED_ONE.match(below)
+    numbered = bool(item.number) and seg.section.number_style != "paren"
+    points = (numbered or unnumbered) and BRACKETED_ONE.match(below)
     return bool(points) or not BOUNDARY.match(below)
 
 
@@ -499,6 +503,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "V1⇥PAT⇥Patient identification": a table's row label, not question 1
     if item is not None and _inside_bracketed_note(item):
         return None  # "人工解析: [推导过程：" "1. …" "4. 因此…]": the note's own numbering
+    if seg.tags_open_questions(mid_line=bool(text[pos : m.start()].strip())):
+        return None  # "(填空题)" opening every question, none numbered: "1.8μs" answers, "1、…" lists
     # "### 3.…" questions, then "1.String对象…" in the notes under one: its points (but "1. 写出真值表"
     # under one asks: its part)
     if (
@@ -2152,7 +2158,7 @@ def _program_text(line: str) -> bool:
 def on_type_tag(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:
     seg.close_item()
     seg.item = Item(number="", lineno=line.lineno, section=seg.section, material=seg.material)
-    seg.item.tag = re.sub(r"[\[\]【】\s]", "", m.group(0))
+    seg.item.tag = re.sub(r"[\[\]【】()（）\s]", "", m.group(0))
     return m.end()
 
 

@@ -87,6 +87,8 @@ def bare_number(seg: Segmenter, line: Line) -> str:
         return ""
     if seg.item is not None and (seg.item.problem or _under_sample_label(seg.item)):
         return ""  # a programming problem's sample input ("输入样例：" then "2", "输出" then "3")
+    if seg.tags_open_questions() and not TAG_OPENING.match(seg.next_text):
+        return ""  # (a number in a paper of questions its type tags open: an answer's, a table's)
     n = int(line.text)
     if n not in (seg.expected, seg.last_number + 1) and not _first_number(seg, n) and not _skips_to(seg, n):
         return ""  # a page number, most likely: the spine of numbering decides (numbers may run on)
@@ -666,6 +668,8 @@ def key_line(seg: Segmenter, line: Line) -> str:
         item.slot = "explanation"  # (a heading "# 参考答案及解析" titles the key of the whole paper)
         item.explanation = item.explanation or ""
         return "explanation"
+    if "解析" in line.text and seg.mode == "questions" and META_LINE.match(seg.next_text):
+        return "explanation"  # "答案解析：" over "难度：": a field of an export's record, never a key
     if seg.case_open and seg.mode == "questions" and rules.CASE_PART.match(seg.next_text):
         seg.close_item()  # "参考答案" over "【问题1】…" "【问题2】…": the case's key, by its parts
         seg.mode = "local_key"
@@ -682,6 +686,10 @@ def key_line(seg: Segmenter, line: Line) -> str:
         return "answer"
     seg.start_key()
     return "key"
+
+
+META_LINE = re.compile(r"\s*" + rules.META)
+TAG_OPENING = re.compile(r"\s*" + rules.TYPE_TAG_LINE)  # ("2" over "【单选题】2.…": the question's number)
 
 
 def _next_number_below(seg: Segmenter, item: Item) -> bool:

@@ -71,6 +71,7 @@ UNSEEN = frozenset(
     }
 )
 CELLS = frozenset(("td", "th"))
+ROW_BLOCKS = frozenset(("table", "tr"))  # (a table in a cell: its rows are lines still)
 # A formula's copy kept for screen readers beside the one shown (KaTeX, MathJax): read once.
 UNSEEN_CLASSES = frozenset(("katex-mathml", "MJX_Assistive_MathML"))
 CHOICE_INPUTS = frozenset(("radio", "checkbox"))
@@ -119,6 +120,7 @@ class _Page:
         self.choice_group: str | None = None
         self.choices = 0
         self.choice_line = False  # the line being gathered is an option an input opened
+        self.in_cell = 0  # how deep in table cells the walk is
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -127,21 +129,30 @@ class _Page:
             return
         if tag == "input" and el.get("type", "").lower() in CHOICE_INPUTS:
             self._choice(el.get("name", ""))
-        block = tag in BLOCKS
+        # (inside a table's cell, its paragraphs and breaks are spaces: Word wraps each cell's text
+        # in a <p>, and a row is one line, its cells apart by tabs)
+        block = tag in BLOCKS and (not self.in_cell or tag in ROW_BLOCKS)
         if block:
             self.flush()
             if tag[:1] == "h" and tag[1:].isdecimal():
                 self.heading = int(tag[1:])
-        elif tag == "br":
-            self.flush()
+        elif tag == "br" or (tag in BLOCKS and self.in_cell):
+            if not self.in_cell:
+                self.flush()
+            elif self.pieces and not self.pieces[-1].endswith((" ", "\t")):
+                self.pieces.append(" ")
         elif tag in CELLS and self.pieces:
             self.pieces.append("\t")
+        if tag in CELLS:
+            self.in_cell += 1
         if tag == "pre":
             self._preformatted(el)
         else:
             self._text(el.text)
             for child in el:
                 self.walk(child)
+        if tag in CELLS:
+            self.in_cell -= 1
         if block:
             self.flush()
         self._text(el.tail)

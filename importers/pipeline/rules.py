@@ -198,7 +198,10 @@ ITEM = (
 # "【单选题】Java为…" opening a line: a platform's export of questions it printed no numbers for
 TYPE_TAG_LINE = (
     r"(?P<type_tag>[\[【]\s*(?:单选|多选|判断|填空|简答|问答|论述|名词解释|计算|分析|案例分析|不定项)[题題]?"
-    r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】])"
+    r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[\]】]"
+    # "(判断题)" opening each unnumbered question of a 学习通 bank pasted into Word (its 题 required)
+    r"|[(（]\s*(?:单选|多选|判断|填空|简答|问答|论述|名词解释|计算|分析|案例分析|不定项)[题題]"
+    r"\s*(?:[,，]\s*\d+(?:\.\d+)?\s*分)?\s*[)）])"
 )
 # "题目：…" opening a line: a field label that, in banks of one record a line, opens the question;
 # "问：…" / "Q: …" likewise in notes of questions and answers ("答：…" / "A: …" under them)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from . import boundaries, passages, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .glossary import defines_term
-from .line_rules import bold_heads_questions, read_whole_line
+from .line_rules import TAG_OPENING, bold_heads_questions, read_whole_line
 from .link import split_enumerated
 from .model import Line
 from .numbers import chinese_number
@@ -68,6 +68,7 @@ NEVER = 10**9  # a question number no paper reaches
 # A stem ending in an equals sign or an operator: the formula goes on, on the next line
 EQUATION_CUT = re.compile(r"[=＝+×÷]\s*$")
 KEY_DONE = re.compile(r"\s*[A-H]{1,8}\s*[.。]?\s*")  # a choice's letters, the key complete
+TAGGED_PAPER = 3  # lines type tags open (and no question numbered): a paper that numbers none
 PROGRESS_LINES = 2000  # how often segment() reports (a 20,000-question paper has ~60,000 lines)
 
 
@@ -310,6 +311,7 @@ class Segmenter:
         self.sets_asked: dict[int, int] = {}  # per paper, questions numbered 1: counted once a key
         self.item: Item | None = None
         self.numbered_items = 0
+        self.tagged_lines = 0  # lines a type tag opens ("(判断题)", "【单选题】"), counted first
         self.bare_numbered = 0  # questions opened by a number alone on its line (line_rules.bare_number)
         self.last_bare = 0  # …and the last such number
         self.sheet_numbers: list[int] = []
@@ -865,6 +867,16 @@ class Segmenter:
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    def tags_open_questions(self, mid_line: bool = False) -> bool:
+        """Type tags opening lines ("(判断题)") open this paper's questions, and no number has: a
+        number inside a question (`mid_line`, or opening a line under its text) is its answer's
+        or a list's, not the next question (right under its tag, "(单选题)" "1.…", it is its own)."""
+        item = self.item
+        if item is None or self.mode != "questions" or self.numbered_items:
+            return False
+        said = bool(item.stem or item.options or item.answer is not None or item.extra)
+        return (said or mid_line) and self.tagged_lines >= TAGGED_PAPER
 
     def _prints_a_program(self, item: Item) -> bool:
         """A fill part's question, or a judgement's that names the program under it."""
@@ -1480,6 +1492,7 @@ def segment(
         id(line) for line, run in zip(lines, runs, strict=True) if reaches_width(run[-1], seg.wrap_width)
     }
     seg.bold_heads = bold_heads_questions(lines)
+    seg.tagged_lines = sum(1 for line in lines if TAG_OPENING.match(line.text))
     seg.case_labels = (
         sum(
             1

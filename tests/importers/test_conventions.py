@@ -9250,3 +9250,38 @@ def test_a_task_naming_the_program_it_asks_for_is_answered_by_the_block_under_it
         "```\n在单位转化过程中可能出现浮点型数据\n```\n"
     )
     assert [q["answer"] for q in parse_markdown(text)] == ["在单位转化过程中可能出现浮点型数据"]
+
+
+def test_a_platform_bank_opening_each_unnumbered_question_by_its_type_in_round_brackets() -> None:
+    """A 学习通 bank pasted into Word: '(填空题)' opens each question, none numbered, and each
+    carries its record's fields ('答案：', '答案解析：' left empty, '难度：', '知识点：'). The empty
+    '答案解析：' is no key of the paper; under '答案：' the lines numbered '(1)' / '1、' are the
+    answer's (blanks, points), and '1.8μs' a blank's answer, never a question numbered 1."""
+    fields = "答案解析：\n难度：\n中\n知识点：\n"
+    text = (
+        f"(填空题)\n快表命中时有效访问时间是 。\n答案：\n(1)\n1.8μs\n{fields}"
+        f"(简答题)\n简述常用的文件物理结构。\n答案：\n1、顺序文件结构\n2、链接文件结构\n{fields}"
+        f"(填空题)\n操作系统的三种基本类型是 、 。\n答案：\n(1)\n批处理\n(2)\n分时\n{fields}"
+        f"(单选题)\n进程的基本状态不包括（ ）。\nA. 就绪\nB. 运行\nC. 等待\nD. 完成\n答案：\nD\n{fields}"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("fill", ["1.8μs"]),
+        ("short", "1、顺序文件结构\n2、链接文件结构"),
+        ("fill", ["批处理", "分时"]),
+        ("single", "D"),
+    ]
+
+
+def test_an_empty_explanation_field_over_the_records_metadata_never_starts_a_key() -> None:
+    """'答案解析：' left empty over '难度：' is a field of the export's record even where the
+    question above was lost to a line read as a heading ('OS（128K）', a table's cell): the
+    questions after it are questions still, not a key's entries."""
+    fields = "答案解析：\n难度：\n中\n知识点：\n"
+    choice = "(单选题)\n进程的基本状态不包括（ ）。\nA. 就绪\nB. 运行\nC. 等待\nD. 完成\n答案：\nD\n"
+    text = f"{choice}{fields}(计算题)\n求作业的装入位置。\n答案：\n见下表\n二、内存布局\n{fields}{choice}{fields}{choice}{fields}"
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("single", "D"),
+        ("short", "见下表"),
+        ("single", "D"),
+        ("single", "D"),
+    ]

@@ -617,3 +617,17 @@ def test_a_text_file_of_a_crawlers_rich_text_is_read_as_the_page_it_was_cut_from
     ]
     quiz = "1. 换行的标签是（ ）\nA. <br>\nB. <p></p>\nC. <hr>\n2. 段落的标签是（ ）\nA. <p></p>\n".encode()
     assert [line.text for line in read_lines("quiz.txt", quiz)][1:3] == ["A. <br>", "B. <p></p>"]
+
+
+def test_a_word_pages_table_cells_holding_paragraphs_keep_their_row_on_one_line() -> None:
+    """Word saved as a web page wraps each cell's text in a <p>: a row is still one line, its cells
+    apart by tabs (not a line a cell, which reads a table's numbers as questions)."""
+    page = (
+        "<html><body><p>页表如下：</p><table><tr><td><p>页号</p></td><td><p>块号</p></td></tr>"
+        "<tr><td><p>0</p></td><td><p>5</p><p>(主存)</p></td></tr></table></body></html>"
+    ).encode()
+    assert [line.text for line in read_lines("paper.htm", page)] == [
+        "页表如下：",
+        "页号\t块号",
+        "0\t5 (主存)",
+    ]
