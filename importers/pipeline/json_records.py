@@ -349,7 +349,29 @@ def _document_records(
         return records
     except (ValueError, RecursionError):  # (nested deeper than any bank: read as text)
         return []
-    return _records_of(value, lines)
+    return _questions_to_keys(value, lines) or _records_of(value, lines)
+
+
+def _questions_to_keys(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    """{"71. 水泥杆堆放时，不超过（）层 (单选题)\nA. 2\nB. 3": "A", …}: an object mapping each
+    question (its options printed in it) to its short key, as a quiz page loads its bank. Each
+    entry is a question, placed at the line its text opens."""
+    if not (isinstance(value, dict) and len(value) >= MIN_RECORDS):
+        return []
+    entries = list(value.items())
+    short_keys = all(isinstance(v, str) and len(v) <= KEY_MAX for _, v in entries)
+    asking = sum(1 for k, _ in entries if len(k) >= STEM_MIN and rules.HAS_CJK.search(k))
+    if not short_keys or asking < ASKING_SHARE * len(entries):
+        return []
+    openings = [line.lineno for line in lines if line.text.lstrip()[:1] == '"']
+    placed = openings if len(openings) == len(entries) else [lines[0].lineno] * len(entries)
+    return [(at, {QUESTION_FIELD: k, FLAGGED_KEY: v}) for at, (k, v) in zip(placed, entries, strict=True)]
+
+
+KEY_MAX = 20  # characters: "A", "A,B,D,E", "正确"; longer values are texts, not keys
+STEM_MIN = 6  # characters: a question's text, not a field's name ("id", "title")
+ASKING_SHARE = 0.8
+QUESTION_FIELD = "题目"
 
 
 CUT_MAX = 5_000_000  # characters: a document cut short is scanned for its last record only this far

@@ -997,3 +997,27 @@ def test_a_question_of_several_blanks_each_with_its_own_options_is_one_question_
         ("4", ["音调", "音色", "音高"], "A"),
         ("4", ["音调", "音域", "音高"], "C"),
     ]
+
+
+def test_an_object_mapping_each_question_to_its_key() -> None:
+    """A quiz page's bank: each question's text (its number, type tag and options printed in it)
+    maps to its short key; each entry is a question, placed at the line its text opens."""
+    bank = {
+        "71. 水泥杆堆放时，不超过（）层 (单选题)\nA. 2\nB. 3\nC. 4": "A",
+        "72. 光缆敷设时应注意哪些事项 (多选题)\nA. 弯曲半径\nB. 牵引力\nC. 颜色": "A,B",
+        "73. 吊线抱箍应距杆顶500mm以上 (判断题)": "正确",
+    }
+    questions = parse_document("bank.json", json.dumps(bank, ensure_ascii=False, indent=2).encode()).questions
+    assert [(q.type, q.options, q.answer, q.lineno) for q in questions] == [
+        ("single", ["2", "3", "4"], "A", 2),
+        ("multiple", ["弯曲半径", "牵引力", "颜色"], "AB", 3),
+        ("truefalse", [], True, 4),
+    ]
+
+
+def test_an_object_of_settings_is_no_bank() -> None:
+    """{"title": "…", "timeLimit": "60"}: short names beside values, no questions."""
+    with pytest.raises(PaperError):
+        parse_document(
+            "config.json", json.dumps({"title": "客服培训", "timeLimit": "60", "lang": "zh"}).encode()
+        )
