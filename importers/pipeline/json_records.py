@@ -368,6 +368,34 @@ def _questions_to_keys(value: object, lines: list[Line]) -> list[tuple[int, dict
     return [(at, {QUESTION_FIELD: k, FLAGGED_KEY: v}) for at, (k, v) in zip(placed, entries, strict=True)]
 
 
+def _positional_records(value: object) -> object:
+    """[["有限空间作业应（ ）", "先通风", "先作业", "", 1, "解析", 3101], …]: a quiz script's rows
+    without field names, each its question's text, its options (empty ones unused), the right
+    option's place from 1, then its explanation (and the row's id). As records; else as it was."""
+    if not (isinstance(value, list) and len(value) >= MIN_RECORDS):
+        return value
+    records = [record for row in value if (record := _positional_record(row)) is not None]
+    return records if len(records) >= LISTED * len(value) else value
+
+
+def _positional_record(row: object) -> dict[str, object] | None:
+    if not (isinstance(row, list) and row and isinstance(row[0], str) and rules.HAS_CJK.search(row[0])):
+        return None
+    at = next((i for i, cell in enumerate(row) if isinstance(cell, int) and not isinstance(cell, bool)), None)
+    if at is None or at < 3 or not all(isinstance(cell, str) for cell in row[1:at]):
+        return None
+    options, place = [str(cell) for cell in row[1:at]], int(row[at])
+    if not 1 <= place <= min(len(options), len(LETTERS)) or not options[place - 1].strip():
+        return None
+    after = row[at + 1] if at + 1 < len(row) and isinstance(row[at + 1], str) else ""
+    used = [option for option in options if option.strip()]
+    key = LETTERS[sum(1 for option in options[: place - 1] if option.strip())]  # (among those used)
+    return {QUESTION_FIELD: row[0], FLAGGED_OPTIONS: used, FLAGGED_KEY: key, "解析": after}
+
+
+LETTERS = "ABCDEFGH"
+
+
 KEY_MAX = 20  # characters: "A", "A,B,D,E", "正确"; longer values are texts, not keys
 STEM_MIN = 6  # characters: a question's text, not a field's name ("id", "title")
 ASKING_SHARE = 0.8
@@ -565,6 +593,9 @@ TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")  # "\`" in a template string is a ba
 
 
 def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    rows = _positional_records(value)
+    opener = "{" if rows is value else "["  # (the bracket each record opens with in the text)
+    value = rows
     # a record's "{" opens inside the list: depth 2, or one deeper per key it sits under
     # (a paper's "materials" beside its questions are the texts they ask on, never questions)
     found = [
@@ -596,7 +627,7 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
     else:
         return []
     if starts is None:
-        starts = list(_record_lines(lines, least))
+        starts = list(_record_lines(lines, least, opener))
     return [(starts[i] if i < len(starts) else lines[0].lineno, item) for i, item in enumerate(value)]
 
 
@@ -703,8 +734,8 @@ def _a_question(record: dict[str, object]) -> bool:
     return "stem" in fields or {"options", "answer"} <= fields
 
 
-def _record_lines(lines: list[Line], depth_of_records: int) -> Iterator[int]:
-    """The line each record opens on: where a "{" opens at the records' depth."""
+def _record_lines(lines: list[Line], depth_of_records: int, opener: str = "{") -> Iterator[int]:
+    """The line each record opens on: where a "{" (or a row's "[") opens at the records' depth."""
     depth, in_string, escaped = 0, False, False
     for line in lines:
         for ch in line.text:
@@ -720,7 +751,7 @@ def _record_lines(lines: list[Line], depth_of_records: int) -> Iterator[int]:
                 in_string = True
             elif ch in "[{":
                 depth += 1
-                if ch == "{" and depth == depth_of_records:
+                if ch == opener and depth == depth_of_records:
                     yield line.lineno
             elif ch in "]}":
                 depth -= 1

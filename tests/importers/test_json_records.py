@@ -1021,3 +1021,21 @@ def test_an_object_of_settings_is_no_bank() -> None:
         parse_document(
             "config.json", json.dumps({"title": "客服培训", "timeLimit": "60", "lang": "zh"}).encode()
         )
+
+
+def test_a_scripts_rows_without_field_names_text_options_then_the_right_place_from_one() -> None:
+    """A quiz script's bank as bare rows: the question's text, its options (an empty one unused),
+    the right option's place from 1, its explanation and the row's id."""
+    script = (
+        "var QUESTION_BANK4 = [\n"
+        '  ["作业应当遵守（ ）的原则", "先通风、再检测", "先检测、再通风", "", 2, "", 3101],\n'
+        '  ["作业人员应将气体检测仪（ ）", "充电", "调值标零", "开机自检", 3, "先自检。", 3102],\n'
+        '  ["监护人员不得离开（ ）", "作业现场", "", "办公室", 3, "", 3103]\n'
+        "]\n"
+    )
+    questions = parse_document("data.js", script.encode()).questions
+    assert [(q.options, q.answer, q.explanation, q.lineno) for q in questions] == [
+        (["先通风、再检测", "先检测、再通风"], "B", "", 2),
+        (["充电", "调值标零", "开机自检"], "C", "先自检。", 3),
+        (["作业现场", "办公室"], "B", "", 4),
+    ]
