@@ -7,6 +7,7 @@ are no part of the paper."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -95,16 +96,18 @@ def is_marked_up_text(text: str) -> bool:
     """A text file whose lines carry a web page's markup ("…<br><strong>【问题1】</strong>…"), as a
     crawler saves rich text: many of its lines wrap text in tags or break it with <br>. A quiz
     about HTML names tags ("<p></p>", "<br>") but rarely wraps its own words in them."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    if "<" not in text:
+        return False
+    # (its first lines, each cut short, tell: a file of millions of characters is not searched whole)
+    lines = [line[:SAMPLE_CHARS] for line in islice(filter(str.strip, text.splitlines()), SAMPLE_LINES)]
     marked = sum(1 for line in lines if MARKUP.search(line))
     return marked >= MARKED_LINES_MIN and marked >= MARKED_SHARE * len(lines)
 
 
-MARKUP = re.compile(
-    r"\S\s*<br\s*/?>\s*\S|<(p|strong|b|span|h[1-6]|div|em|li|td|font)\b[^<>]*>[^<>]{2,}</\1>", re.I
-)
+MARKUP = re.compile(r"<br\s*/?>|<(p|strong|b|span|h[1-6]|div|em|li|td|font)\b[^<>]*>[^<>]{2,}</\1>", re.I)
 MARKED_LINES_MIN = 3
 MARKED_SHARE = 0.3
+SAMPLE_LINES, SAMPLE_CHARS = 2000, 10_000
 
 
 def read_marked_up_text(text: str) -> list[Line]:
