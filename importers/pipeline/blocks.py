@@ -100,6 +100,7 @@ class Section:
     keys_lead: bool = False  # so are choices' keys: "（B）1．…"
     level: int = 0  # the level of the Markdown heading that opened it (0: none)
     unheaded: int = 0  # its items not numbered on a Markdown heading (counted as they close)
+    numbered: int = 0  # its items that carry a number (counted as they close)
     by_chapter: bool = False  # a chapter of a part of one type ("填空题" over "第一章" "第二章")
     number_style: str = ""  # "plain" ("1."), "paren" ("(1)"), "close" ("1)") or "cn" ("一、"), as its first;
     # "part" for a judge's ids ("1-2", line_rules.part_and_number)

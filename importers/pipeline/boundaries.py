@@ -284,7 +284,7 @@ def own_answer_below(seg: Segmenter) -> bool:
     if not below.strip():
         return False
     # (a paper numbering none of its questions keys none by number: "(简答题)" "…？" "答案：" "1、…")
-    unnumbered = not item.number and not any(other.number for other in seg.section.items)
+    unnumbered = not item.number and not seg.section.numbered  # (counted: no walk per label)
     if below.lstrip()[:1].isdigit():
         # "1、首问负责" "2、限时办结" under the first question of its part, none above waiting for
         # a key: its points (a key would answer one question, and stop at 1)

@@ -104,7 +104,10 @@ def is_marked_up_text(text: str) -> bool:
     return marked >= MARKED_LINES_MIN and marked >= MARKED_SHARE * len(lines)
 
 
-MARKUP = re.compile(r"<br\s*/?>|<(p|strong|b|span|h[1-6]|div|em|li|td|font)\b[^<>]*>[^<>]{2,}</\1>", re.I)
+# (text on both sides of a <br>, or words wrapped in a tag: an option "<br>" naming the tag is neither)
+MARKUP = re.compile(
+    r"\S\s*<br\s*/?>\s*\S|<(p|strong|b|span|h[1-6]|div|em|li|td|font)\b[^<>]*>[^<>]{2,}</\1>", re.I
+)
 MARKED_LINES_MIN = 3
 MARKED_SHARE = 0.3
 SAMPLE_LINES, SAMPLE_CHARS = 2000, 10_000

@@ -934,6 +934,7 @@ class Segmenter:
         if self.item is not None:
             self.item.section.items.append(self.item)
             self.item.section.unheaded += not self.item.headed
+            self.item.section.numbered += bool(self.item.number)
             self.item = None
 
     def new_document(self, lineno: int, title: str = "") -> None:
