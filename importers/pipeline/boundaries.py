@@ -201,6 +201,8 @@ def accept_explanation(seg: Segmenter, m: re.Match[str], text: str, pos: int) ->
     keyed = item is not None and (bool(item.answer) or KEY_IN_BLANK.search(item.stem) is not None)
     if UNDER_KEY_NOTE.match(m.group(0)) and not keyed:
         return None
+    if seg.section.kind == "case" and seg.case_open and rules.CASE_PART_KEY.match(text[m.end() :]):
+        return ("local_key", None)  # "解析：问题1：…" then "问题2答案：…": the case's key, by its parts
     return ("explanation", None)
 
 
@@ -349,6 +351,8 @@ BRACKETED_ANSWERS_NEXT = re.compile(r"\s*[(（]1[)）]\s*[^\n;；]{1,40}[;；]\s
 
 
 def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdict | None:
+    if seg.mode == "local_key" and _labels_case_part(text, m, pos):
+        return None  # "问题3答案：…" in a case's key: the part's label, read with it (link._by_case_part)
     # "…为__0.022°__。" then "解：分辨力是…": the key is written in, the working explains it
     if m.group(0).startswith("解") and seg.item is not None and _written_in(seg.item):
         return ("explanation", "explanation")
@@ -372,6 +376,11 @@ def accept_answer(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
     if _repeats_first_question(seg, text[m.end() :]):
         return ("section_key", None)  # "答案：1、<question 1 again>" then its answer, "2、<question 2>"…
     return ("answer", None)
+
+
+def _labels_case_part(text: str, m: re.Match[str], pos: int) -> bool:
+    label = rules.CASE_PART_KEY.match(text[pos:]) if "问题" in text or "問題" in text else None
+    return label is not None and m.start() - pos < label.start("rest")
 
 
 # "__敏感元件__": a key written on its blank

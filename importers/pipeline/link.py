@@ -416,7 +416,7 @@ def _by_case_part(text: str, items: list[Item]) -> list[str]:
     parts: dict[str, list[str]] = {}
     lines: list[str] | None = None
     for line in text.split("\n"):
-        label = rules.CASE_PART.match(line)
+        label = rules.CASE_PART_KEY.match(line) or rules.CASE_PART.match(line)
         if label:
             lines = parts.setdefault(rules.case_part_number(label), [])
             line = label.group("rest")

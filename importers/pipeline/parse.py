@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from .blank_groups import blank_groups
 from .bracketed_blanks import read_bracketed_blanks
+from .case_part_lines import split_case_parts
 from .classify import answer_slot, classify
 from .clean import clean_lines
 from .coverage import measure
@@ -46,7 +47,7 @@ def parse_lines(
 ) -> ParsedPaper:
     """`on_progress(share)`: see segment(), the stage that reports."""
     furniture: list[Line] = []
-    cleaned, printed = count_dotted(number_slots(clean_lines(lines, furniture), furniture))
+    cleaned, printed = count_dotted(number_slots(split_case_parts(clean_lines(lines, furniture)), furniture))
     if looks_like_heading_pairs(cleaned):
         roles: dict[int, list[str]] = {}
         questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))

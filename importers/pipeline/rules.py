@@ -140,12 +140,19 @@ CASE_PART = re.compile(
 )
 
 
+# A case's key by its parts: "问题1：√、×", "问题2：答案：…", "问题3答案：…", "【问题1】参考答案：…"
+CASE_PART_KEY = re.compile(
+    r"^\s*(?:[【\[]\s*(?:问题|問題)\s*(?P<n>\d{1,2})\s*[】\]]|(?:问题|問題)\s*(?P<m>\d{1,2}))"
+    r"\s*(?:[:：]\s*)?(?:(?:参考|參考)?答案\s*)?[:：]\s*(?P<rest>.*)$"
+)
+
 # "1. 某客户致电…" over "问题1：": the number a case's story is printed under
 STORY_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、．]")
 
 
 def case_part_number(m: re.Match[str]) -> str:
-    return str(chinese_number(m.group("n") or m.group("m") or m.group("d")))
+    groups = m.groupdict()
+    return str(chinese_number(groups["n"] or groups["m"] or groups.get("d")))
 
 
 # "【说明】", "### 背景": the label over a case's story

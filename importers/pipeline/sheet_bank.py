@@ -39,7 +39,8 @@ from .vertical_records import transposed
 from .workbook import Row, Sheet, read_sheets
 
 # Header words → field. Compared after NFKC, without spaces, "*" marks and "(必填)" notes. Database
-# tables name them in pinyin too ("TIMU", "DAAN", "TIXING", "XUANXIANG_A").
+# tables name them in pinyin too ("TIMU", "DAAN", "TIXING", "XUANXIANG_A"), or by its initials
+# ("TG" 题干, "DA" 答案, "XX1" 选项1, "JX" 解析, "LB" 类别).
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "type": (
         "题型",
@@ -54,6 +55,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "questiontype",
         "tixing",
         "leixing",
+        "tx",  # pinyin initials, as database columns abbreviate them ("TX", "TMLX")
+        "tmlx",
+        "stlx",
     ),
     "stem": (
         "题干",
@@ -92,6 +96,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "tigan",
         "shiti",
         "wenti",
+        "tm",
+        "tg",
+        "tmnr",
+        "stnr",
     ),
     "answer": (
         "答案",
@@ -114,6 +122,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "zhengquedaan",
         "biaozhundaan",
         "cankaodaan",
+        "da",
+        "zqda",
+        "bzda",
+        "ckda",
     ),
     "explanation": (
         "解析",
@@ -134,6 +146,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "details",
         "jiexi",
         "daanjiexi",
+        "jx",
+        "dajx",
     ),
     "chapter": (
         "章节",
@@ -150,8 +164,11 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "category",
         "zhangjie",
         "zhishidian",
+        "lb",
+        "zj",
+        "zsd",
     ),
-    "difficulty": ("难度", "难易度", "难易程度", "difficulty", "nandu"),
+    "difficulty": ("难度", "难易度", "难易程度", "difficulty", "nandu", "nd"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
     "options": (
         "选项",
@@ -171,8 +188,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "optioncontent",
         "optionlist",
         "xuanxiang",
+        "xx",
     ),
-    "number": ("序号", "题号", "编号", "no", "id", "number", "num", "tihao", "xuhao"),
+    "number": ("序号", "题号", "编号", "no", "id", "number", "num", "tihao", "xuhao", "th", "xh"),
     # an app's key as the right option's index, counted from 0 as code counts ("correctIndex": 2)
     "answer_index": ("answerindex", "correctindex", "rightindex", "rightanswerindex", "correctanswerindex"),
 }
@@ -181,7 +199,7 @@ _WORD_FIELD = {word: name for name, words in FIELD_WORDS.items() for word in wor
 # quiz's "firstOption" (exports label them all ways).
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 OPTION_COLUMN = re.compile(
-    r"^第?(?:选项|选择项|答案|option|answer|choice|xuanxiang)?"
+    r"^第?(?:选项|选择项|答案|option|answer|choice|xuanxiang|xx)?"
     rf"([A-Ha-h]|[1-8]|[一二三四五六七八]|{'|'.join(ORDINALS)})(?:个?选项|项|option|choice)?$",
     re.IGNORECASE,
 )

@@ -60,3 +60,40 @@ def test_parts_labelled_by_case_and_place_are_the_cases_questions() -> None:
         ("试题二", "1", "(1) d[0][j]=j"),
         ("试题二", "2", "动态规划法"),
     ]
+
+
+def test_part_labels_run_into_the_story_open_their_own_lines() -> None:
+    """A crawler kept each case on one line: "…如下表所示： 【问题1】（6分）…" is the story, then
+    part 1; a label quoted inside a sentence ("如【问题1】所述") stays text."""
+    text = (
+        "试题一（17分）\n某项目包括十个活动，如下表所示： 【问题1】（6分）请给出关键路线。"
+        "【问题2】（7分）如【问题1】所述的路线，求总工期。\n"
+        "参考答案\n【问题1】ADCEIJ\n【问题2】21天\n"
+    )
+    questions = parse(text)
+    assert [(q["number"], q["stem"], q["answer"]) for q in questions] == [
+        ("1", "请给出关键路线。", "ADCEIJ"),
+        ("2", "如【问题1】所述的路线,求总工期。", "21天"),
+    ]
+    assert questions[0]["material"] == "某项目包括十个活动,如下表所示:"
+
+
+def test_a_cases_key_under_its_explanation_label_names_each_part_answered() -> None:
+    """ "解析：问题1：…" then "问题2：答案：…" and "问题3答案：…": the case's key, one part a label
+    (the labels a 软考 question site prints), never one explanation of the last part."""
+    text = (
+        "试题一（17分）\n某公司开发产品。\n【问题1】（5分）判断正误。\n【问题2】（6分）简述WBS的优缺点。\n"
+        "【问题3】（6分）简述变更流程。\n"
+        "解析：问题1：√、×\n问题2：答案：直观，结构清晰。\n问题3答案：提交申请，评审，执行。\n"
+        "试题二（17分）\n某项目包括十个活动。\n【问题1】（6分）给出关键路线。\n【问题2】（4分）给出工期。\n"
+        "解析：问题1 答案：ADCEIJ\n问题2答案：21天\n"
+    )
+    questions = parse(text)
+    assert [(q["section"], q["number"], q["answer"]) for q in questions] == [
+        ("试题一(17分)", "1", "√、×"),
+        ("试题一(17分)", "2", "直观,结构清晰。"),
+        ("试题一(17分)", "3", "提交申请,评审,执行。"),
+        ("试题二(17分)", "1", "ADCEIJ"),
+        ("试题二(17分)", "2", "21天"),
+    ]
+    assert not any(q["explanation"] for q in questions)

@@ -355,6 +355,27 @@ def test_a_database_table_names_its_columns_in_pinyin() -> None:
     ]
 
 
+def test_a_table_names_its_columns_by_their_pinyin_initials() -> None:
+    # An app's bank abbreviates its columns to pinyin initials: Lb (类别, here each row's type), Tg
+    # (题干), Xx1… (选项1…), Da (答案); the types are told from the rows themselves.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["Lb", "Tg", "Xx1", "Xx2", "Xx3", "Da"],
+                ["单选题", "客户是?", "A、上帝", "B、对手", "C、路人", "A"],
+                ["判断题", "投诉应当立即处理。", "对", "错", "", "对"],
+                ["简答题", "如何安抚客户?", "", "", "", "先倾听,再道歉。"],
+            ],
+        )
+    )
+    assert summary(data) == [
+        ("single", "客户是?", ["上帝", "对手", "路人"], "A"),
+        ("truefalse", "投诉应当立即处理。", [], True),
+        ("short", "如何安抚客户?", [], "先倾听,再道歉。"),
+    ]
+
+
 def test_a_judgement_keyed_a_or_b_as_exam_systems_templates_key_it() -> None:
     # An exam system's import template keys a judgement with no option cells A (对) or B (错).
     text = (
