@@ -21,7 +21,15 @@ from importers.pipeline import PaperError
 
 # The pipeline's own sniffing (what a file really is, from its first bytes) decides here too,
 # so the upload refuses exactly what the parser would later call "not what its name says".
-from importers.pipeline.read import OLE_MAGIC, ZIP_MAGICS, is_html_doc, is_pdf, is_xls, refuse_known_binary
+from importers.pipeline.read import (
+    OLE_MAGIC,
+    ZIP_MAGICS,
+    is_html_doc,
+    is_pdf,
+    is_word_doc,
+    is_xls,
+    refuse_known_binary,
+)
 from importers.pipeline.read_text import BinaryContent, UndecodableText, decode_text
 from importers.pipeline.read_wordml import is_word_xml
 
@@ -133,13 +141,12 @@ def _content_mismatch(name: str, extension: str, data: bytes) -> str | None:
 
 
 def _doc_mismatch(data: bytes, mismatch: str) -> str | None:
-    """A .doc is read when it is Word 2003 XML, a web page (Word opens both as documents) or a
-    .docx under the old name; Word 97-2003's binary format is not, and the admin is told how to
-    convert it."""
-    if is_word_xml(data) or is_html_doc(data):
+    """A .doc is read when it is Word 97-2003's binary document, Word 2003 XML, a web page (Word
+    opens all three as documents) or a .docx under the old name."""
+    if is_word_doc(data) or is_word_xml(data) or is_html_doc(data):
         return None
     if data.startswith(OLE_MAGIC):
-        return _("旧版 Word 二进制文档(.doc)无法读取:请在 Word 或 WPS 中另存为 .docx 后上传")
+        return f"{mismatch}: {_sniffed('', data)}"  # (a spreadsheet or a slide deck named .doc)
     if data.startswith(ZIP_MAGICS):
         return _content_mismatch("", ".docx", data)
     return mismatch

@@ -16,6 +16,7 @@ import zipfile
 
 from .model import Line, PaperError
 from .outline import mark_outline
+from .read_doc import read_doc
 from .read_docx import check_zip_limits, read_docx
 from .read_html import HTML_EXTENSIONS, is_marked_up_text, read_html, read_marked_up_text
 from .read_markdown import markdown_lines
@@ -60,10 +61,11 @@ _WEAK_MAGICS: tuple[tuple[bytes, str], ...] = (
 )
 
 XLS_REASON = "is an old Excel .xls spreadsheet"  # (read by xlrd, never refused for it)
+WORD_DOC = "is an old Word .doc document"  # (read by read_doc, never refused for it)
 # Stream names inside an OLE2 container (stored as UTF-16 LE in its directory).
 _OLE_STREAMS: tuple[tuple[str, str], ...] = (
     ("EncryptedPackage", "the document is password-protected: remove the password and save it again"),
-    ("WordDocument", "old Word .doc format: save it as .docx"),
+    ("WordDocument", WORD_DOC),
     ("Workbook", XLS_REASON),
     ("PowerPoint Document", f"is an old PowerPoint file, {NOT_OURS}"),
 )
@@ -85,6 +87,8 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
         lines = read_pdf(filename, data)
     elif is_word_xml(data):
         lines = read_word_xml(filename, data)
+    elif is_word_doc(data):
+        lines = read_doc(filename, data)
     else:
         refuse_known_binary(filename, data)
         lines = _read_text(filename, data)
@@ -170,11 +174,16 @@ def is_xls(data: bytes) -> bool:
     return _ole_reason(data) == XLS_REASON
 
 
+def is_word_doc(data: bytes) -> bool:
+    """Word 97–2003's binary document (a compound file holding a WordDocument stream)."""
+    return data.startswith(OLE_MAGIC) and _ole_reason(data) == WORD_DOC
+
+
 def _ole_reason(data: bytes) -> str:
     for stream, reason in _OLE_STREAMS:
         if stream.encode("utf-16-le") in data:
             return reason
-    return "old Word .doc format: save it as .docx"  # the usual OLE2 file among papers
+    return f"is an Office file of an unknown kind, {NOT_OURS}"
 
 
 def _read_text(filename: str, data: bytes) -> list[Line]:

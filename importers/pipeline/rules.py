@@ -152,7 +152,7 @@ STORY_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、．]")
 
 def case_part_number(m: re.Match[str]) -> str:
     groups = m.groupdict()
-    return str(chinese_number(groups["n"] or groups["m"] or groups.get("d")))
+    return str(chinese_number(groups["n"] or groups["m"] or groups.get("d") or ""))
 
 
 # "【说明】", "### 背景": the label over a case's story

@@ -27,6 +27,7 @@ from tests.importers.docx_factory import (
     tiny_png,
     to_bytes,
 )
+from tests.importers.word97 import word97
 
 PAPER = (
     "一、单项选择题(每题2分)\n"
@@ -197,9 +198,45 @@ def test_a_damaged_pdf_named_txt_is_read_as_a_pdf_and_refused_as_damaged() -> No
     assert "not a readable PDF" in refusal("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
 
 
-def test_legacy_doc() -> None:
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "WordDocument".encode("utf-16-le")
-    assert refusal("paper.doc", data) == "old Word .doc format: save it as .docx"
+def test_a_word_97_document_is_read_paragraph_by_paragraph() -> None:
+    """A .doc (Word 97–2003) is read, not refused: its pieces in order (UTF-16 or cp1252), a table
+    row a line of cells, a field as the text it shows, a manual break a line; pictures' marks,
+    footnotes and other text after the main document are no lines."""
+    doc = word97(
+        [
+            ("一、单选题\r1、客户投诉时首先应（　）\x01\rA．倾听\x0bB．争辩\r", False),
+            ("Answer: A\r", True),  # a piece Word stored one byte a character
+            ('题号\x07答案\x07\x07\x13 HYPERLINK "http://x" \x14参考答案\x15见上\x13 PAGE \x15\r', False),
+            ("脚注的文字\r", False),  # after the main document: a footnote's text
+        ],
+        main_chars=len("一、单选题\r1、客户投诉时首先应（　）\x01\rA．倾听\x0bB．争辩\rAnswer: A\r")
+        + len('题号\x07答案\x07\x07\x13 HYPERLINK "http://x" \x14参考答案\x15见上\x13 PAGE \x15\r'),
+    )
+    assert [line.text for line in read_lines("paper.doc", doc)] == [
+        "一、单选题",
+        "1、客户投诉时首先应（　）",
+        "A．倾听",
+        "B．争辩",
+        "Answer: A",
+        "题号\t答案",
+        "参考答案见上",
+        "",
+    ]
+    (question,) = parse_document("paper.doc", doc).questions
+    assert (question.stem, question.options, question.answer) == (
+        "客户投诉时首先应( )",
+        ["倾听", "争辩"],
+        "A",
+    )
+
+
+def test_a_word_97_document_that_cannot_be_read_says_why() -> None:
+    protected = word97([("1、题目\r", False)], flags=0x0200 | 0x0100)
+    assert "password-protected" in refusal("paper.doc", protected)
+    no_piece_table = word97([("1、题目\r", False)]).replace(b"\x02", b"\x03", 1)
+    assert "damaged" in refusal("paper.doc", no_piece_table)
+    truncated = word97([("1、题目\r", False)])[:1500]
+    assert "damaged" in refusal("paper.doc", truncated)
 
 
 def test_password_protected_docx_is_named() -> None:

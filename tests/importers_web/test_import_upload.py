@@ -138,7 +138,8 @@ def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None
         ({"broken.zip": b"PK\x03\x04garbage"}, "broken.zip: 压缩包已损坏"),
         (
             {"old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600},
-            "old.doc: 旧版 Word 二进制文档(.doc)无法读取:请在 Word 或 WPS 中另存为 .docx 后上传",
+            "old.doc: 文件内容与扩展名 .doc 不符: is an Office file of an unknown kind,"
+            " not a Word or text file",
         ),
         ({"note.doc": txt_paper("题?")}, "note.doc: 文件内容与扩展名 .doc 不符"),
     ],
@@ -277,18 +278,21 @@ def test_same_file_uploaded_again_is_skipped(admin_client_: Client, bank: Bank) 
     assert reverse("importers:review", args=[first.pk]) in page
 
 
-def test_a_doc_an_exam_system_saved_as_word_xml_or_a_web_page_is_imported(
-    admin_client_: Client, bank: Bank
-) -> None:
-    # exam systems export "试卷.doc" as Word 2003 XML or as HTML, and Word opens both: read them
+def test_a_doc_in_any_of_the_forms_word_opens_is_imported(admin_client_: Client, bank: Bank) -> None:
+    # "试卷.doc" is Word 97-2003's binary format, or (from exam systems) Word 2003 XML or HTML:
+    # Word opens all three, and so do we
     from tests.importers.test_read_wordml import word_xml
+    from tests.importers.word97 import word97
 
     page = "<html><body><p>1. 客户是谁?</p><p>A. 上帝</p><p>B. 对手</p><p>答案：A</p></body></html>"
-    upload(admin_client_, bank.pk, {"xml.doc": word_xml(), "page.doc": page.encode()})
+    binary = word97([("1. 投诉首先应?\rA. 倾听\rB. 争辩\r答案：A\r", False)])
+    upload(admin_client_, bank.pk, {"xml.doc": word_xml(), "page.doc": page.encode(), "old.doc": binary})
     assert ImportBatch.objects.get().refusals == []
     assert set(ImportFile.objects.values_list("filename", "status")) == {
         ("xml.doc", "parsed"),
         ("page.doc", "parsed"),
+        ("old.doc", "parsed"),
     }
+    assert StagedQuestion.objects.filter(data__stem="投诉首先应?", data__answer="A").exists()
     assert StagedQuestion.objects.filter(data__stem="客户是谁?", data__answer="A").exists()
     assert StagedQuestion.objects.filter(data__number="2", data__answer="B").exists()

@@ -1,0 +1,127 @@
+"""Word 97–2003 binary documents (.doc): the main text, one line a paragraph (pure).
+
+Papers on document-sharing sites are as often .doc as .docx. olefile opens the compound file;
+the text itself is found as [MS-DOC] lays it out: the File Information Block names the table
+stream and where its piece table (Clx) lies, and each piece of the table says where its run of
+characters sits in the WordDocument stream and whether it is stored as cp1252 bytes or UTF-16.
+Only the main document's characters are read (footnotes, headers and comments follow them).
+
+In that text "\\r" ends a paragraph, "\\x07" a table cell (a second one the row), "\\x0b" is a
+manual line break and "\\x0c" a page break; a field reads "\\x13code\\x14result\\x15", of which a
+reader sees the result; "\\x01" and "\\x08" hold the places of pictures and drawings. Automatic
+list numbers are formatting, not text, and stay unread (as copying the text out of Word loses them).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+
+import olefile
+
+from .model import Line, PaperError
+
+FIB_FLAGS = 0x0A  # FibBase.flags: bit 8 fEncrypted, bit 9 fWhichTblStm (1Table, else 0Table)
+FIB_NFIB = 0x02
+ENCRYPTED, TABLE_1 = 0x0100, 0x0200
+CCP_TEXT = 0x4C  # FibRgLw97.ccpText: how many characters the main document holds
+FC_CLX = 0x1A2  # FibRgFcLcb97.fcClx and lcbClx (the piece table's place in the table stream)
+WORD97_NFIB = 0xC1  # Word 97 and later; Word 6/95 files lay out their text otherwise
+MAX_CHARS = 20_000_000  # a paper's text is a few hundred thousand; more is a damaged count
+COMPRESSED = 0x40000000  # a piece stored one byte a character (cp1252), at half its offset
+
+PROTECTED = "the document is password-protected: remove the password and save it again"
+DAMAGED = "the old Word .doc file is damaged or not a Word document: open it in Word and save it as .docx"
+
+
+def read_doc(filename: str, data: bytes) -> list[Line]:
+    try:
+        text = _main_text(filename, data)
+    except PaperError:
+        raise
+    except (OSError, ValueError, struct.error, IndexError, KeyError) as exc:
+        raise PaperError(filename, DAMAGED) from exc
+    return [Line(text=paragraph, lineno=n) for n, paragraph in enumerate(_paragraphs(text), start=1)]
+
+
+def _main_text(filename: str, data: bytes) -> str:
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        word = ole.openstream("WordDocument").read()
+        (nfib,) = struct.unpack_from("<H", word, FIB_NFIB)
+        (flags,) = struct.unpack_from("<H", word, FIB_FLAGS)
+        if flags & ENCRYPTED:
+            raise PaperError(filename, PROTECTED)
+        if nfib < WORD97_NFIB:
+            raise PaperError(filename, "a Word 6/95 document: open it in Word and save it as .docx")
+        table_name = "1Table" if flags & TABLE_1 else "0Table"
+        table = ole.openstream(table_name).read()
+    ccp_text = struct.unpack_from("<i", word, CCP_TEXT)[0]
+    fc_clx, lcb_clx = struct.unpack_from("<Ii", word, FC_CLX)
+    if not 0 <= ccp_text <= MAX_CHARS or lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
+        raise ValueError("piece table out of range")
+    return "".join(_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text))
+
+
+def _pieces(word: bytes, clx: bytes, ccp_text: int) -> list[str]:
+    """The main document's characters, piece by piece, in order."""
+    at = 0
+    while clx[at] == 0x01:  # Prc: formatting (grpprl) the pieces refer to, skipped
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if clx[at] != 0x02:
+        raise ValueError("no piece table")
+    size = struct.unpack_from("<i", clx, at + 1)[0]
+    plc = clx[at + 5 : at + 5 + size]
+    count = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}i", plc)
+    out: list[str] = []
+    for n in range(count):
+        start, end = cps[n], min(cps[n + 1], ccp_text)
+        if end <= start:
+            break
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * n + 2)[0]
+        length = end - start
+        if fc & COMPRESSED:
+            offset = (fc & ~COMPRESSED) // 2
+            out.append(word[offset : offset + length].decode("cp1252", "replace"))
+        else:
+            out.append(word[fc : fc + 2 * length].decode("utf-16-le", "replace"))
+    return out
+
+
+FIELD_MARKS = re.compile("[\x13\x14\x15]")
+DROPPED = str.maketrans({"\x01": None, "\x08": None, "\x02": None, "\x05": None, "\x1f": None, "\x1e": "-"})
+ROW_END = re.compile("\x07(?:\r?\x07)+")  # the last cell's mark, then the row's own
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text split into paragraphs, fields read as their results, a table row a line of
+    tab-separated cells, marks that hold no text dropped."""
+    text = _field_results(text).translate(DROPPED)
+    text = ROW_END.sub("\r", text).replace("\x07", "\t")
+    return re.split("[\r\x0b\x0c]", text)
+
+
+def _field_results(text: str) -> str:
+    """ "\\x13 HYPERLINK … \\x14shown text\\x15" → "shown text"; a field without a result
+    ("\\x13 PAGE \\x15") reads as nothing. Fields nest."""
+    if "\x13" not in text:
+        return text
+    out: list[str] = []
+    # one frame a field being read: is it at its result (after "\x14") or still in its code?
+    showing: list[bool] = []
+    at = 0
+    for m in FIELD_MARKS.finditer(text):
+        if all(showing):
+            out.append(text[at : m.start()])
+        mark = m.group()
+        if mark == "\x13":
+            showing.append(False)
+        elif mark == "\x14" and showing:
+            showing[-1] = True
+        elif mark == "\x15" and showing:
+            showing.pop()
+        at = m.end()
+    if all(showing):
+        out.append(text[at:])
+    return "".join(out)

@@ -1,0 +1,81 @@
+"""Build a Word 97 binary document (.doc) in memory, as [MS-CFB] and [MS-DOC] lay one out: a
+compound file of a WordDocument stream (the FIB, then the text) and a 1Table stream (the piece
+table). Only what a text reader looks at is filled in."""
+
+from __future__ import annotations
+
+import struct
+
+SECTOR = 512
+FREE, END_OF_CHAIN, FAT_SECTOR, NO_STREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+MIN_STREAM = 4096  # streams this long or longer live in ordinary sectors (no mini stream to build)
+TEXT_AT = 0x800  # where the text starts in the WordDocument stream
+
+
+def word97(pieces: list[tuple[str, bool]], main_chars: int | None = None, flags: int = 0x0200) -> bytes:
+    """A .doc whose text is `pieces` in order, each stored as cp1252 bytes (True) or UTF-16; the
+    main document is the first `main_chars` characters (all of them by default)."""
+    stored = bytearray()
+    places: list[int] = []
+    for text, compressed in pieces:
+        places.append((TEXT_AT + len(stored)) * 2 | 0x40000000 if compressed else TEXT_AT + len(stored))
+        stored += text.encode("cp1252") if compressed else text.encode("utf-16-le")
+    cps = [0]
+    for text, _ in pieces:
+        cps.append(cps[-1] + len(text))
+    plc = struct.pack(f"<{len(cps)}i", *cps) + b"".join(struct.pack("<HIH", 0, fc, 0) for fc in places)
+    prc = b"\x01" + struct.pack("<h", 2) + b"\x00\x00"  # a grpprl the reader must step over
+    clx = prc + b"\x02" + struct.pack("<i", len(plc)) + plc
+    table = clx.ljust(MIN_STREAM, b"\x00")
+
+    fib = bytearray(TEXT_AT)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)  # wIdent, nFib (Word 97)
+    struct.pack_into("<H", fib, 0x0A, flags)  # fWhichTblStm: the piece table is in 1Table
+    struct.pack_into("<i", fib, 0x4C, cps[-1] if main_chars is None else main_chars)  # ccpText
+    struct.pack_into("<Ii", fib, 0x1A2, 0, len(clx))  # fcClx, lcbClx
+    word = bytes(fib + stored).ljust(MIN_STREAM, b"\x00")
+    return compound_file({"1Table": table, "WordDocument": word})
+
+
+def compound_file(streams: dict[str, bytes]) -> bytes:
+    """An OLE2 compound file (version 3) holding `streams` at its root, each ≥ MIN_STREAM bytes."""
+    names = list(streams)
+    chains: list[tuple[int, int]] = []  # (first sector, sectors) of each stream
+    sector = 2  # sector 0 holds the FAT, sector 1 the directory
+    for name in names:
+        count = -(-len(streams[name]) // SECTOR)
+        chains.append((sector, count))
+        sector += count
+    fat = [FAT_SECTOR, END_OF_CHAIN]
+    for first, count in chains:
+        fat += [first + k + 1 for k in range(count - 1)] + [END_OF_CHAIN]
+    assert len(fat) <= SECTOR // 4, "one FAT sector is enough for a test document"
+    fat += [FREE] * (SECTOR // 4 - len(fat))
+
+    # the directory: the root, whose child is the last stream; each stream's left sibling the one
+    # before it (names compare by length first, so list them shortest first)
+    entries = [_entry("Root Entry", 5, END_OF_CHAIN, 0, left=NO_STREAM, child=len(names))]
+    for n, name in enumerate(names, start=1):
+        first, _ = chains[n - 1]
+        entries.append(_entry(name, 2, first, len(streams[name]), left=n - 1 if n > 1 else NO_STREAM))
+    directory = b"".join(entries).ljust(SECTOR, b"\x00")
+    assert len(directory) == SECTOR, "one directory sector is enough for a test document"
+
+    header = bytearray(SECTOR)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x003E, 0x0003, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, 1, 0, MIN_STREAM, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
+    struct.pack_into("<109I", header, 76, 0, *([FREE] * 108))
+    sizes = [count * SECTOR for _, count in chains]
+    body = b"".join(streams[name].ljust(size, b"\x00") for name, size in zip(names, sizes, strict=True))
+    return bytes(header) + struct.pack(f"<{SECTOR // 4}I", *fat) + directory + body
+
+
+def _entry(name: str, kind: int, first: int, size: int, left: int, child: int = NO_STREAM) -> bytes:
+    encoded = (name + "\x00").encode("utf-16-le")
+    entry = bytearray(128)
+    entry[0 : len(encoded)] = encoded
+    struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
+    struct.pack_into("<III", entry, 68, left, NO_STREAM, child)
+    struct.pack_into("<IQ", entry, 116, first, size)
+    return bytes(entry)
