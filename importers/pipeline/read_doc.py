@@ -14,13 +14,17 @@ list numbers are formatting, not text, and stay unread (as copying the text out 
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import struct
+from dataclasses import dataclass
 
 import olefile
 
 from .model import Line, PaperError
+from .read_doc_lists import list_at, list_numbers, paragraph_lists
+from .read_docx import join_number
 
 FIB_FLAGS = 0x0A  # FibBase.flags: bit 8 fEncrypted, bit 9 fWhichTblStm (1Table, else 0Table)
 FIB_NFIB = 0x02
@@ -45,6 +49,14 @@ def read_doc(filename: str, data: bytes) -> list[Line]:
     return [Line(text=paragraph, lineno=n) for n, paragraph in enumerate(_paragraphs(text), start=1)]
 
 
+@dataclass
+class Piece:
+    cp: int  # where its characters begin in the document's text
+    text: str
+    fc: int  # where they are stored in the WordDocument stream
+    width: int  # bytes a character: 1 (cp1252) or 2 (UTF-16)
+
+
 def _main_text(filename: str, data: bytes) -> str:
     with olefile.OleFileIO(io.BytesIO(data)) as ole:
         word = ole.openstream("WordDocument").read()
@@ -60,10 +72,11 @@ def _main_text(filename: str, data: bytes) -> str:
     fc_clx, lcb_clx = struct.unpack_from("<Ii", word, FC_CLX)
     if not 0 <= ccp_text <= MAX_CHARS or lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
         raise ValueError("piece table out of range")
-    return "".join(_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text))
+    pieces = _pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text)
+    return _numbered(pieces, word, table)
 
 
-def _pieces(word: bytes, clx: bytes, ccp_text: int) -> list[str]:
+def _pieces(word: bytes, clx: bytes, ccp_text: int) -> list[Piece]:
     """The main document's characters, piece by piece, in order."""
     at = 0
     while clx[at] == 0x01:  # Prc: formatting (grpprl) the pieces refer to, skipped
@@ -74,7 +87,7 @@ def _pieces(word: bytes, clx: bytes, ccp_text: int) -> list[str]:
     plc = clx[at + 5 : at + 5 + size]
     count = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{count + 1}i", plc)
-    out: list[str] = []
+    out: list[Piece] = []
     for n in range(count):
         start, end = cps[n], min(cps[n + 1], ccp_text)
         if end <= start:
@@ -83,10 +96,43 @@ def _pieces(word: bytes, clx: bytes, ccp_text: int) -> list[str]:
         length = end - start
         if fc & COMPRESSED:
             offset = (fc & ~COMPRESSED) // 2
-            out.append(word[offset : offset + length].decode("cp1252", "replace"))
+            out.append(Piece(start, word[offset : offset + length].decode("cp1252", "replace"), offset, 1))
         else:
-            out.append(word[fc : fc + 2 * length].decode("utf-16-le", "replace"))
+            out.append(Piece(start, word[fc : fc + 2 * length].decode("utf-16-le", "replace"), fc, 2))
     return out
+
+
+PARAGRAPH_END = re.compile("[\r\x07]")
+NUMBERED = "\x1d"  # parts a list number from its paragraph's text until the lines are cut
+
+
+def _numbered(pieces: list[Piece], word: bytes, table: bytes) -> str:
+    """The text with each list paragraph's number before it ("1.\x1d题目")."""
+    text = "".join(piece.text for piece in pieces)
+    try:
+        numbers = list_numbers(word, table)
+        starts, lists = paragraph_lists(word, table)
+    except (ValueError, struct.error, IndexError, KeyError):
+        return text  # damaged list tables: the text without its numbers, rather than no text
+    if numbers is None:
+        return text
+    out: list[str] = []
+    at = 0
+    for mark in PARAGRAPH_END.finditer(text):
+        ilfo, ilvl = list_at(starts, lists, _fc(pieces, mark.start()))
+        label = numbers.label(ilfo, ilvl) if ilfo else ""
+        out.append(f"{label}{NUMBERED}" if label else "")
+        out.append(text[at : mark.end()])
+        at = mark.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _fc(pieces: list[Piece], cp: int) -> int:
+    """Where character `cp` is stored."""
+    n = bisect.bisect_right([piece.cp for piece in pieces], cp) - 1
+    piece = pieces[max(n, 0)]
+    return piece.fc + (cp - piece.cp) * piece.width
 
 
 FIELD_MARKS = re.compile("[\x13\x14\x15]")
@@ -99,7 +145,18 @@ def _paragraphs(text: str) -> list[str]:
     tab-separated cells, marks that hold no text dropped."""
     text = _field_results(text).translate(DROPPED)
     text = ROW_END.sub("\r", text).replace("\x07", "\t")
-    return re.split("[\r\x0b\x0c]", text)
+    return [_joined(line) for line in re.split("[\r\x0b\x0c]", text)]
+
+
+def _joined(line: str) -> str:
+    """A list paragraph's number glued to its text as read_docx glues it (in a table's row, the
+    numbers of its cells stay where they stand)."""
+    if NUMBERED not in line:
+        return line
+    label, _, text = line.partition(NUMBERED)
+    if "\t" in label:
+        return line.replace(NUMBERED, "")
+    return join_number(label, text.replace(NUMBERED, ""))
 
 
 def _field_results(text: str) -> str:

@@ -197,13 +197,13 @@ class _Pieces:
 
     def lines(self, lineno: int, prefix: str) -> list[Line]:
         texts = [self._finish("".join(parts)) for parts in self.texts]
-        texts[0] = _join_number(prefix, texts[0])
+        texts[0] = join_number(prefix, texts[0])
         return [Line(text=t, lineno=lineno, images=imgs) for t, imgs in zip(texts, self.images, strict=True)]
 
     def flat(self, prefix: str) -> tuple[str, list[Image]]:
         """One-line form, for table cells: breaks become spaces."""
         text = self._finish(" ".join(t for t in ("".join(parts) for parts in self.texts) if t))
-        return _join_number(prefix, text), [img for imgs in self.images for img in imgs]
+        return join_number(prefix, text), [img for imgs in self.images for img in imgs]
 
 
 _MARK_ON, _MARK_OFF = "\x02", "\x03"  # around a marked run's text (XML text never holds them)
@@ -307,7 +307,7 @@ def _marked(run: etree._Element) -> bool:
     return highlight is not None and (highlight.get(VAL) or "none") != "none"
 
 
-def _join_number(prefix: str, text: str) -> str:
+def join_number(prefix: str, text: str) -> str:
     # Word puts a tab after the number; the parser reads tabs as separators, so we glue the
     # number on, adding a space only where "%1"-style text would merge with a following digit (or
     # a comma would make one number of two).

@@ -230,6 +230,26 @@ def test_a_word_97_document_is_read_paragraph_by_paragraph() -> None:
     )
 
 
+def test_a_word_97_documents_list_numbers_are_read_as_word_shows_them() -> None:
+    """Numbers from Word's numbering button are formatting, not text: each list paragraph gets the
+    number its list and level give it ("1." then "A." under it), counting on across the list, and
+    an override that restarts the list starts again at 1."""
+    text = "一、选择题\r客户是谁？\r上帝\r对手\r投诉应？\r倾听\r二、判断题\r重新开始\r\r"
+    doc = word97([(text, False)], lists=[None, (1, 0), (1, 1), (1, 1), (1, 0), (1, 1), None, (2, 0), None])
+    assert [line.text for line in read_lines("paper.doc", doc)] == [
+        "一、选择题",
+        "1.客户是谁？",
+        "A.上帝",
+        "B.对手",
+        "2.投诉应？",
+        "A.倾听",
+        "二、判断题",
+        "1.重新开始",
+        "",
+        "",
+    ]
+
+
 def test_a_word_97_document_that_cannot_be_read_says_why() -> None:
     protected = word97([("1、题目\r", False)], flags=0x0200 | 0x0100)
     assert "password-protected" in refusal("paper.doc", protected)

@@ -12,9 +12,17 @@ MIN_STREAM = 4096  # streams this long or longer live in ordinary sectors (no mi
 TEXT_AT = 0x800  # where the text starts in the WordDocument stream
 
 
-def word97(pieces: list[tuple[str, bool]], main_chars: int | None = None, flags: int = 0x0200) -> bytes:
+def word97(
+    pieces: list[tuple[str, bool]],
+    main_chars: int | None = None,
+    flags: int = 0x0200,
+    lists: list[tuple[int, int] | None] | None = None,
+) -> bytes:
     """A .doc whose text is `pieces` in order, each stored as cp1252 bytes (True) or UTF-16; the
-    main document is the first `main_chars` characters (all of them by default)."""
+    main document is the first `main_chars` characters (all of them by default). `lists` gives
+    each paragraph's (list override, level), or None for a paragraph in no list: override 1 is a
+    list numbered "1." at level 0 and "A." at level 1; override 2 the same list, restarting
+    level 0 at 1 (the pieces must then be one UTF-16 piece)."""
     stored = bytearray()
     places: list[int] = []
     for text, compressed in pieces:
@@ -26,15 +34,69 @@ def word97(pieces: list[tuple[str, bool]], main_chars: int | None = None, flags:
     plc = struct.pack(f"<{len(cps)}i", *cps) + b"".join(struct.pack("<HIH", 0, fc, 0) for fc in places)
     prc = b"\x01" + struct.pack("<h", 2) + b"\x00\x00"  # a grpprl the reader must step over
     clx = prc + b"\x02" + struct.pack("<i", len(plc)) + plc
-    table = clx.ljust(MIN_STREAM, b"\x00")
+    table = bytearray(clx)
 
     fib = bytearray(TEXT_AT)
+    if lists is not None:
+        ((text, _),) = pieces
+        stored += b"\x00" * (-(TEXT_AT + len(stored)) % SECTOR)  # the page of properties starts a page
+        page_number = (TEXT_AT + len(stored)) // SECTOR
+        stored += _papx_page(text, lists)
+        bte = struct.pack("<iiI", TEXT_AT, TEXT_AT + 2 * len(text), page_number)
+        struct.pack_into("<Ii", fib, 0x102, len(table), len(bte))  # fcPlcfBtePapx, lcbPlcfBtePapx
+        table += bte
+        lst, levels, lfo = _list_tables()
+        struct.pack_into("<Ii", fib, 0x2E2, len(table), len(lst))  # fcPlfLst: the levels follow it
+        table += lst + levels
+        struct.pack_into("<Ii", fib, 0x2EA, len(table), len(lfo))  # fcPlfLfo
+        table += lfo
     struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)  # wIdent, nFib (Word 97)
     struct.pack_into("<H", fib, 0x0A, flags)  # fWhichTblStm: the piece table is in 1Table
     struct.pack_into("<i", fib, 0x4C, cps[-1] if main_chars is None else main_chars)  # ccpText
     struct.pack_into("<Ii", fib, 0x1A2, 0, len(clx))  # fcClx, lcbClx
     word = bytes(fib + stored).ljust(MIN_STREAM, b"\x00")
-    return compound_file({"1Table": table, "WordDocument": word})
+    return compound_file({"1Table": bytes(table).ljust(MIN_STREAM, b"\x00"), "WordDocument": word})
+
+
+def _papx_page(text: str, lists: list[tuple[int, int] | None]) -> bytes:
+    """One formatted-disk page of paragraph properties: a run a paragraph, naming its list."""
+    paragraphs = text.split("\r")[:-1]
+    assert len(paragraphs) == len(lists), "a list entry for each paragraph"
+    bounds, fc = [TEXT_AT], TEXT_AT
+    for paragraph in paragraphs:
+        fc += 2 * (len(paragraph) + 1)
+        bounds.append(fc)
+    page = bytearray(SECTOR)
+    runs = len(paragraphs)
+    struct.pack_into(f"<{runs + 1}I", page, 0, *bounds)
+    free = SECTOR - 1
+    for n, entry in enumerate(lists):
+        if entry is None:
+            continue  # offset 0: the default properties
+        ilfo, ilvl = entry
+        papx = bytes([5]) + struct.pack("<HHBHh", 0, 0x260A, ilvl, 0x460B, ilfo)  # 2×5-1 bytes after
+        free = (free - len(papx)) & ~1
+        page[free : free + len(papx)] = papx
+        page[4 * (runs + 1) + 13 * n] = free // 2
+    page[SECTOR - 1] = runs
+    return bytes(page)
+
+
+def _list_tables() -> tuple[bytes, bytes, bytes]:
+    """The list (lsid 7: "1." then "A."), its nine levels, and its two overrides (the second
+    restarting level 0 at 1)."""
+    lstf = struct.pack("<ii", 7, 0) + b"\xff\x0f" * 9 + bytes([0, 0])
+    levels = b""
+    for level in range(9):
+        nfc = 3 if level == 1 else 0
+        template = (chr(level) + ".").encode("utf-16-le")
+        levels += struct.pack("<iBB9sBii4B", 1, nfc, 0, bytes(9), 0, 0, 0, 0, 0, 0, 0)
+        levels += struct.pack("<H", 2) + template
+    lfo = struct.pack("<i", 2)
+    lfo += struct.pack("<i8xB3x", 7, 0) + struct.pack("<i8xB3x", 7, 1)
+    lfo += struct.pack("<i", -1)  # override 1's data: its position, no levels
+    lfo += struct.pack("<i", -1) + struct.pack("<iI", 1, 0x10)  # override 2: level 0 starts at 1
+    return struct.pack("<h", 1) + lstf, levels, lfo
 
 
 def compound_file(streams: dict[str, bytes]) -> bytes:
