@@ -26,6 +26,7 @@ class Item:
     stem: str = ""
     options: list[str] = field(default_factory=list)
     option_family: str = ""
+    option_mark: str = ""  # the punctuation its option labels carry ("A:" → ":", "(A)" → "()")
     answer: str | None = None
     explanation: str | None = None
     extra: list[str] = field(default_factory=list)  # lines after the stem not claimed by a marker

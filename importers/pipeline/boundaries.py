@@ -594,6 +594,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "请给出…，要求：1) … 2) …": the conditions of the question above
     if line_start and n == 1 and _lists_statements(seg, m, text):
         return None  # "下列…的是（）" then "1)登陆成功    2)设备分配": the statements it weighs
+    if group in ("item_p", "item_r") and line_start and _weighs_statements(seg, item, text, m.end()):
+        return None  # "2、应聘者甲向公司做如下保证：" then "（1）…" "（2）…": what its options weigh
     if item is not None and seg.line_depth > item.depth > 0:
         # a Markdown list nested in the question's item: its options, or points of its answer
         listing = CODE_LINE_END.search(text, m.end())  # ("Given:" over "1. public class A {": its program)
@@ -649,6 +651,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
             return None
     if group == "item_n" and not line_start and BARE_DECIMAL.match(text, m.end()):
         return None  # "B. 2.5": a decimal mid-line, never question 2 ("15.45钢…" is question 15)
+    if item is not None and n > seg.expected and _own_number(item, n):
+        return None  # "2021年11月第72题" above, then "72.（ 72 ）…" in its explanation: restated
     if _expected_number(seg, n, line_start) or _after_a_one_line_key(seg, n, line_start, text, m.end()):
         return ("item", n)
     if _next_part_scored(seg, n, text, m):
@@ -660,6 +664,11 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if line_start and _keyed_choice_opens(seg, text, m.end()):
         return ("item", n)  # "4、…（）。" over "正确答案：D" after question 2: an export that shuffled them
     return None
+
+
+def _own_number(item: Item, n: int) -> bool:
+    """The question's text names `n` as its number in the exam it came from ("2021年11月第72题")."""
+    return re.search(rf"第\s*{n}\s*[题題]", item.stem) is not None
 
 
 def _next_part_scored(seg: Segmenter, n: int, text: str, m: re.Match[str]) -> bool:
@@ -1028,6 +1037,22 @@ def _lists_statements(seg: Segmenter, m: re.Match[str], text: str) -> bool:
         above = item.stem if item.slot == "stem" and not item.extra and not item.options else ""
     second = re.escape(m.group(0).strip().replace("1", "2", 1))
     return bool(rules.BLANK.search(above)) and re.search(rf"\s{second}", text[m.end() :]) is not None
+
+
+def _weighs_statements(seg: Segmenter, item: Item | None, text: str, end: int) -> bool:
+    """Under a numbered choice question whose stem ends announcing them (a colon), lines numbered
+    in brackets are the statements its options combine ("A、（1）（4）是正确的"), not questions
+    (a line with a blank to fill is a sub-question: "（2）步骤1的作用是…_______。")."""
+    return (
+        rules.BLANK.search(text, end) is None
+        and item is not None
+        and bool(item.number)
+        and not item.options
+        and item.slot == "stem"
+        and seg.section.kind in ("single", "multiple")
+        and seg.section.number_style != "paren"
+        and COLON_END.search(item.stem) is not None
+    )
 
 
 def _lists_requirements(item: Item | None, text: str, end: int) -> bool:
@@ -1651,7 +1676,11 @@ def _lost_number(item: Item, m: re.Match[str], group: str) -> bool:
         return bool(item.extra)
     key, _, rest = (item.answer or "").partition("\n")
     if item.slot == "explanation":  # "正确答案：B" "解析：…" then the next stem
-        return KEY_LETTERS.match(key) is not None and "\n" in (item.explanation or "").strip()
+        # (options labelled otherwise than the question's own, "A、物联网" under "A: internet of
+        # things", are quoted in its explanation: a translation of them)
+        restated = bool(item.option_mark) and label_mark(m.group(0)) != item.option_mark
+        lost = KEY_LETTERS.match(key) is not None and "\n" in (item.explanation or "").strip()
+        return lost and not restated
     return item.slot == "answer" and bool(rest.strip()) and KEY_LETTERS.match(key) is not None
 
 
@@ -2093,10 +2122,19 @@ def on_option(seg: Segmenter, m: re.Match[str], payload: object, text: str, line
             sep = "\n" if block else ""
             item.stem = join(item.stem, sep.join(item.extra), sep)
             item.extra = []
+    if index == 0:
+        item.option_mark = label_mark(m.group(0))
     item.options.append("")
     item.option_family = family
     item.slot = "option"
     return m.end()
+
+
+def label_mark(label: str) -> str:
+    return LABEL_LETTERS.sub("", label)
+
+
+LABEL_LETTERS = re.compile(r"[A-Ha-h①-⑧\s]")
 
 
 def _statements_read(item: Item) -> bool:
@@ -2142,6 +2180,7 @@ def on_unnumbered(seg: Segmenter, m: re.Match[str], family: object, text: str, l
     seg.close_item()
     seg.item = new = Item(number="", lineno=line.lineno, section=seg.section, stem=stem.strip())
     new.options.append("")
+    new.option_mark = label_mark(m.group(0))
     new.option_family = str(family)
     new.slot = "option"
     return m.end()

@@ -889,7 +889,7 @@ FLOORS = {
     "tj1_html-training-quiz.docx": (0.95, 0.85),  # read in session 47: answers 0.74 -> 0.89
     "tk1_xiaoxue-yuwen-jiyou-xuanze.xlsx": (0.95, 0.95),  # F1 1.00, answers 0.99
     "tk2_yixue-yingxiang-a1-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "tm1_ruankao-jicheng-mock-case-study.txt": (0.20, 0.00),  # read in session 47: F1 0.00 -> 0.25
+    "tm1_ruankao-jicheng-mock-case-study.txt": (0.95, 0.80),  # read: 0.00 -> 0.25 (s47), 1.00/0.85 (s48)
     "tm2_ruankao-sjs-2016h2-am-app.json": (0.95, 0.95),  # read in session 47: F1 0.89 -> 1.00, answers 0 -> 1
     "tp1_datacenter-basics-week1.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "tp2_hebei-confined-space-safety-quiz.js": (0.95, 0.95),  # read in session 47: F1 0.00 -> 1.00
@@ -900,6 +900,24 @@ FLOORS = {
     "tt1_party-history-telecom-quiz-data.js": (0.90, 0.95),  # F1 0.92, answers 0.99
     "tu1_bit-database-2022-past-paper.md": (0.55, 0.70),  # F1 0.58, answers 0.70
     "tu2_seu-pattern-recognition-past-exam.md": (0.70, 0.80),  # F1 0.71, answers 0.82
+    "tv1_android-2020-practice.md": (0.90, 0.00),  # F1 0.93, answers 0.00
+    "tw1_sqnu-algorithm-final.doc": (0.75, 0.85),  # joining 0.00 (.doc refused); read 0.78/0.87
+    "tw2_network-mgmt-exercises-key.doc": (0.95, 0.95),  # joining 0.00 (.doc refused); read 0.99/0.99
+    "tx1_weiban-safety-exam-record.json": (0.95, 0.90),  # F1 1.00, answers 0.94
+    "tx2_android-quiz-java-testing-bank.xls": (0.95, 0.95),  # joining 0.00 (refused); read 1.00/1.00
+    "ty1_ruankao-sysarch-2012-zonghe.pdf": (0.60, 0.60),  # F1 0.64, answers 0.60
+    "tz1_network-final-recalled.md": (0.85, 0.50),  # F1 0.87, answers 0.50
+    "tz2_software-testing-chapter-bank.md": (0.90, 0.95),  # joining 0.89/1.00; read 0.94/1.00
+    "ub1_motor-drive-electrician-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "uc1_python-basics-team-quiz.md": (0.80, None),  # F1 0.82, no key
+    "ud1_ruankao-designer-2017-pm.pdf": (0.90, 0.00),  # F1 0.93, answers 0.00
+    "ud2_netengineer-2023-05-pm.pdf": (0.75, 0.30),  # F1 0.75, answers 0.33
+    "ue1_ruankao-gaoxiang-english-ch4.txt": (0.95, 0.95),  # joining 0.62/1.00; read 0.99/1.00
+    "uf1_zikao-jindaishi-2020-10.docx": (0.90, 0.80),  # F1 0.94, answers 0.80
+    "uf2_ecnu-804-gis-rs-kaoyan.md": (0.90, None),  # F1 0.94, no key
+    "ug1_grade3-english-unit-test.doc": (0.40, None),  # F1 0.41, no key
+    "uh1_web-frontend-chapter-quiz-inline-keys.md": (0.95, 0.70),  # F1 1.00, answers 0.71
+    "ui1_pe-table-tennis-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

@@ -9285,3 +9285,53 @@ def test_an_empty_explanation_field_over_the_records_metadata_never_starts_a_key
         ("single", "D"),
         ("single", "D"),
     ]
+
+
+def test_answer_and_explanation_labels_in_square_brackets() -> None:
+    """ "[解答] …" and "[解析]: …" (text exports and answer books bracket their labels so, as
+    others print 【解答】): the answer and its explanation, never more of the stem; a Markdown link
+    "[解析](…)" is no label."""
+    questions = parse(
+        "1．什么是网络管理？\n[解答] 对网络的运行状态进行监测和控制。\n[解析] 见第一章。\n"
+        "2．网络管理标准有哪些？\n[解答] OSI、TCP/IP和TMN。\n"
+    )
+    assert [(q["stem"], q["answer"], q["explanation"]) for q in questions] == [
+        ("什么是网络管理?", "对网络的运行状态进行监测和控制。", "见第一章。"),
+        ("网络管理标准有哪些?", "OSI、TCP/IP和TMN。", ""),
+    ]
+    linked = parse("1．什么是网络管理？[解析](https://x/1) 见下文\n答案：监测和控制\n")
+    assert linked[0]["answer"] == "监测和控制" and "[解析]" in str(linked[0]["stem"])
+
+
+def test_an_explanation_restating_its_numbered_question_and_options_opens_no_question() -> None:
+    """An app's export explains an English question by translating it, options and all ("（ 72 ）
+    是…" over "A、物联网 B、区块链", labelled otherwise than its own "A:"), even under the exam's
+    own number ("72." for the question whose source is "第72题"): all of it explains question 2,
+    and question 3 follows."""
+    questions = parse(
+        "1、2019 年5月第71题\nThe （ 71 ） creates opportunities.\nA: internet of things\nB: cloud computing\n"
+        "[答案: A]\n[解析]: 考查物联网。\n（ 71 ）的建立将更多的物理设备集成。\nA、物联网    B、云计算\n"
+        "2、2021 年11月第72题\n72.（ 72 ） is a decentralized database.\nA: Artificial intelligence\n"
+        "B: Blockchain\n[答案: B]\n[解析]: 考查区块链。\n72. （ 72 ） 是一个分散的数据库。\nA、人工智能    B、区块链\n"
+        "3、2021 年11月第74题\n（ 74 ） is the process of managing needs.\nA: Plan Scope\nB: Collect Requirements\n"
+        "[答案: B]\n"
+    )
+    assert [(q["number"], q["answer"]) for q in questions] == [("1", "A"), ("2", "B"), ("3", "B")]
+    assert "A、人工智能" in str(questions[1]["explanation"])
+
+
+def test_statements_numbered_in_brackets_under_a_choice_stem_ending_in_a_colon() -> None:
+    """ "2、应聘者甲向公司做如下保证：" then "（1）…" "（2）…" and options "A、（1）是正确的": the
+    statements the options weigh belong to question 2's stem, never questions of their own."""
+    questions = parse(
+        "二、选择题\n1、测试环境中不包括的内容是（ A ）\nA、文档 B、硬件\n"
+        "2、应聘者甲向公司做如下保证：\n（1）\t经过测试的软件不会再出现问题\n（2）\t对所有程序员一视同仁，"
+        "根据所学知识，甲的保证（ D ）\nA、（1）是正确的\nB、（2）是正确的\nC、都是正确的\nD、都是错误的\n"
+        "3、白盒测试是通过分析程序的（ B ）来设计用例\nA、范围 B、内部逻辑\n"
+    )
+    assert [(q["number"], q["answer"], len(q["options"])) for q in questions] == [
+        ("1", "A", 2),
+        ("2", "D", 4),
+        ("3", "B", 2),
+    ]
+    assert "(1)" in str(questions[1]["stem"]) and "一视同仁" in str(questions[1]["stem"])
