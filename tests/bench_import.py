@@ -8,10 +8,10 @@
    half of them Word auto-numbered): questions/s.
 Each case also reports peak Python memory (tracemalloc) against the input size. tracemalloc
 slows allocation-heavy code, so timing and memory are measured in separate runs.
-3. Hostile inputs (--hostile-mb for the one-line file): fuzzed bytes, a one-line text file, a
-   Markdown list nested 10,000 deep, a flat one of 100,000 items, a workbook of a million empty
-   rows, a CSV whose quote never closes; each prints how long it took and what the admin is
-   told. The goal: a clear answer within seconds, never a hang.
+3. Hostile inputs (--hostile-mb for the one-line file): fuzzed bytes, a damaged .docx and .doc,
+   a one-line text file, a Markdown list nested 10,000 deep, a flat one of 100,000 items, a
+   workbook of a million empty rows, a CSV whose quote never closes; each prints how long it took
+   and what the admin is told. The goal: a clear answer within seconds, never a hang.
 4. Growth: papers of one shape at n and 4n questions (one line of questions run together, a key
    of open answers, a key after each chapter, sets numbered anew, a flat Markdown list): the time
    ratio should stay near 4 (linear); near 16 is quadratic, a hang on a large enough file.
@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))  # run from anywhere
 from importers.pipeline import PaperError, ParsedPaper, parse_document  # noqa: E402
 from importers.pipeline.read import read_lines  # noqa: E402
 from tests.importers.docx_factory import question_paper  # noqa: E402
+from tests.importers.word97 import word97  # noqa: E402
 
 PAPERS = ROOT / "fixtures" / "papers"
 MB = 1024 * 1024
@@ -99,9 +100,14 @@ def hostile_cases(one_line_mb: float) -> list[tuple[str, str, bytes]]:
     docx_bytes = bytearray(question_paper(50))
     for _ in range(200):  # a Word file with bytes flipped inside its zip
         docx_bytes[rng.randrange(len(docx_bytes))] = rng.randrange(256)
+    doc_text = "".join(f"{n}、客户投诉时首先应？\rA．倾听\rB．争辩\r" for n in range(1, 200))
+    doc_bytes = bytearray(word97([(doc_text, False)]))
+    for _ in range(200):  # an old binary .doc with bytes flipped inside its compound file
+        doc_bytes[rng.randrange(len(doc_bytes))] = rng.randrange(256)
     return [
         ("fuzzed bytes (1 MB)", "fuzz.txt", rng.randbytes(MB)),
         ("a damaged .docx (200 bytes flipped)", "fuzz.docx", bytes(docx_bytes)),
+        ("a damaged .doc (200 bytes flipped)", "fuzz.doc", bytes(doc_bytes)),
         (
             f"one line of {one_line_mb:g} MB",
             "one-line.txt",

@@ -9,7 +9,8 @@ Only the main document's characters are read (footnotes, headers and comments fo
 In that text "\\r" ends a paragraph, "\\x07" a table cell (a second one the row), "\\x0b" is a
 manual line break and "\\x0c" a page break; a field reads "\\x13code\\x14result\\x15", of which a
 reader sees the result; "\\x01" and "\\x08" hold the places of pictures and drawings. Automatic
-list numbers are formatting, not text, and stay unread (as copying the text out of Word loses them).
+list numbers are formatting, not text: read_doc_lists tells each list paragraph's number, put
+before it here as Word shows it.
 """
 
 from __future__ import annotations
@@ -118,8 +119,9 @@ def _numbered(pieces: list[Piece], word: bytes, table: bytes) -> str:
         return text
     out: list[str] = []
     at = 0
+    cps = [piece.cp for piece in pieces]
     for mark in PARAGRAPH_END.finditer(text):
-        ilfo, ilvl = list_at(starts, lists, _fc(pieces, mark.start()))
+        ilfo, ilvl = list_at(starts, lists, _fc(pieces, cps, mark.start()))
         label = numbers.label(ilfo, ilvl) if ilfo else ""
         out.append(f"{label}{NUMBERED}" if label else "")
         out.append(text[at : mark.end()])
@@ -128,9 +130,9 @@ def _numbered(pieces: list[Piece], word: bytes, table: bytes) -> str:
     return "".join(out)
 
 
-def _fc(pieces: list[Piece], cp: int) -> int:
-    """Where character `cp` is stored."""
-    n = bisect.bisect_right([piece.cp for piece in pieces], cp) - 1
+def _fc(pieces: list[Piece], cps: list[int], cp: int) -> int:
+    """Where character `cp` is stored (`cps`: where each piece begins)."""
+    n = bisect.bisect_right(cps, cp) - 1
     piece = pieces[max(n, 0)]
     return piece.fc + (cp - piece.cp) * piece.width
 

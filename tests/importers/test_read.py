@@ -250,6 +250,23 @@ def test_a_word_97_documents_list_numbers_are_read_as_word_shows_them() -> None:
     ]
 
 
+def test_a_word_97_document_with_bytes_flipped_is_read_or_refused_never_a_crash() -> None:
+    rng = random.Random(5)
+    text = "".join(f"{n}、客户投诉时首先应？\rA．倾听\rB．争辩\r" for n in range(1, 5))
+    intact = word97([(text, False)], lists=[(1, 0)] * text.count("\r"))
+    outcomes = set()
+    for _ in range(150):
+        data = bytearray(intact)
+        for _ in range(rng.choice([1, 10, 100])):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            read_lines("fuzz.doc", bytes(data))
+            outcomes.add("read")
+        except PaperError as refused:  # (a message naming the file; anything else fails the test)
+            outcomes.add(refused.reason.split(":")[0])
+    assert "read" in outcomes and "the old Word .doc file is damaged or not a Word document" in outcomes
+
+
 def test_a_word_97_document_that_cannot_be_read_says_why() -> None:
     protected = word97([("1、题目\r", False)], flags=0x0200 | 0x0100)
     assert "password-protected" in refusal("paper.doc", protected)

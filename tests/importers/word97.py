@@ -78,6 +78,7 @@ def _papx_page(text: str, lists: list[tuple[int, int] | None]) -> bytes:
         free = (free - len(papx)) & ~1
         page[free : free + len(papx)] = papx
         page[4 * (runs + 1) + 13 * n] = free // 2
+    assert free >= 4 * (runs + 1) + 13 * runs, "one page of properties is enough for a test document"
     page[SECTOR - 1] = runs
     return bytes(page)
 
