@@ -35,7 +35,7 @@ from importers.pipeline.read_wordml import is_word_xml
 
 PAPER_EXTENSIONS = (
     ".docx",
-    ".doc",  # (Word 2003 XML or a web page, as exam systems save them, or a .docx misnamed)
+    ".doc",  # (Word 97-2003 binary, Word 2003 XML or a web page as exam systems save them, or a .docx)
     ".txt",
     ".md",
     ".markdown",
