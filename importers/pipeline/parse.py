@@ -9,7 +9,7 @@ from collections.abc import Callable
 from .blank_groups import blank_groups
 from .bracketed_blanks import read_bracketed_blanks
 from .case_part_lines import split_case_parts
-from .classify import answer_slot, classify
+from .classify import NO_ANSWER, answer_slot, classify
 from .clean import clean_lines
 from .coverage import measure
 from .dotted_numbers import count_dotted, restore_numbers
@@ -225,13 +225,28 @@ LOOSE_PER_STRAY = 20  # loose lines for each number found before the numbers cou
 
 
 def flag_repeats(questions: list[ParsedQuestion]) -> None:
-    """A question printed twice in one paper is flagged for the reviewer (the store skips it)."""
+    """A question printed twice in one paper is flagged for the reviewer (the store skips it). A
+    paper printed bare and then again with its key (a 解析 part reprinting each question over its
+    【参考答案】) keys the first printing by the second: the question stored keeps its key."""
     seen: dict[str, ParsedQuestion] = {}
     for q in questions:
         key = _loose_key(q)
         first = seen.setdefault(key, q)
         if first is not q:
+            if _unkeyed(first) and not _unkeyed(q) and _same_kind(first, q):
+                first.type, first.answer = q.type, q.answer
+                first.explanation = first.explanation or q.explanation
+                first.warnings = [w for w in first.warnings if w != NO_ANSWER]
             q.warnings.append(f"possible duplicate of the question at line {first.lineno}")
+
+
+def _unkeyed(q: ParsedQuestion) -> bool:
+    return q.answer is None or q.answer == "" or q.answer == []
+
+
+def _same_kind(a: ParsedQuestion, b: ParsedQuestion) -> bool:
+    """Of one type, or both choices (a choice printed without its key is taken for a single one)."""
+    return a.type == b.type or {a.type, b.type} <= {"single", "multiple"}
 
 
 def _loose_key(q: ParsedQuestion) -> str:

@@ -2058,6 +2058,19 @@ def test_question_printed_twice_is_flagged() -> None:
     assert qs[1]["warnings"] == ["no answer found"]
 
 
+def test_a_paper_printed_bare_then_with_its_key_keys_the_first_printing() -> None:
+    """The bare paper, then a 解析 part printing each question again over its 【参考答案】: the
+    first printing (the one the bank keeps; the repeat is flagged and skipped) takes the key."""
+    qs = parse(
+        "一、单选题\n1. 客户投诉时首先应?\nA. 倾听\nB. 争辩\n2. 如何称呼客户?\nA. 您\nB. 你\n"
+        "解析\n1. 客户投诉时首先应?\nA. 倾听\nB. 争辩\n【参考答案】A\n【解析】先倾听。\n"
+        "2. 如何称呼客户?\nA. 您\nB. 你\n【参考答案】A\n"
+    )
+    assert [(q["number"], q["answer"]) for q in qs] == [("1", "A"), ("2", "A"), ("1", "A"), ("2", "A")]
+    assert qs[0]["explanation"] == "先倾听。" and "no answer found" not in qs[0]["warnings"]
+    assert qs[2]["warnings"] == ["possible duplicate of the question at line 2"]
+
+
 def test_a_markdown_list_nested_in_a_question_holds_points_of_its_answer() -> None:
     md = (
         "# 第三章\n\n1. 可靠传输有哪些优缺点?\n\n    答：\n\n    1. 优点：减少差错。\n    2. 缺点：增加时延。\n"
