@@ -107,6 +107,12 @@ class Section:
     # "part" for a judge's ids ("1-2", line_rules.part_and_number)
     # ("task": its questions are task-list lines "- [x] …", see line_rules.task_judgement)
 
+    def drop(self, gone: set[int]) -> None:
+        """Take out the items whose ids are in `gone` (folded into another), counting again."""
+        self.items[:] = [item for item in self.items if id(item) not in gone]
+        self.unheaded = sum(1 for item in self.items if not item.headed)
+        self.numbered = sum(1 for item in self.items if item.number)
+
 
 @dataclass
 class Segmented:

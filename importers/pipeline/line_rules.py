@@ -1266,7 +1266,7 @@ def _unnumbered_run(seg: Segmenter, kind: str) -> bool:
         return False
     if item is not None and item is not seg.unnumbered_item:
         return False
-    return not any(i.number for i in seg.section.items) and not NUMBERED_NEXT.match(seg.next_text)
+    return not seg.section.numbered and not NUMBERED_NEXT.match(seg.next_text)
 
 
 NUMBERED_NEXT = re.compile(r"\s*[(（]?\d{1,3}\s*[.、．,，)）]")

@@ -16,7 +16,7 @@ import zipfile
 
 from .model import Line, PaperError
 from .outline import mark_outline
-from .read_doc import read_doc
+from .read_doc import PROTECTED, read_doc
 from .read_docx import check_zip_limits, read_docx
 from .read_html import HTML_EXTENSIONS, is_marked_up_text, read_html, read_marked_up_text
 from .read_markdown import markdown_lines
@@ -64,7 +64,7 @@ XLS_REASON = "is an old Excel .xls spreadsheet"  # (read by xlrd, never refused 
 WORD_DOC = "is an old Word .doc document"  # (read by read_doc, never refused for it)
 # Stream names inside an OLE2 container (stored as UTF-16 LE in its directory).
 _OLE_STREAMS: tuple[tuple[str, str], ...] = (
-    ("EncryptedPackage", "the document is password-protected: remove the password and save it again"),
+    ("EncryptedPackage", PROTECTED),
     ("WordDocument", WORD_DOC),
     ("Workbook", XLS_REASON),
     ("PowerPoint Document", f"is an old PowerPoint file, {NOT_OURS}"),

@@ -558,7 +558,7 @@ class Segmenter:
     def _quoted_question(self, item: Item | None) -> bool:
         """ "> For a B+ tree …" then "F" under it: a part quoting each unnumbered question, its
         key on the line after the quote."""
-        if self.mode != "questions" or self.numbered_items or any(i.number for i in self.section.items):
+        if self.mode != "questions" or self.numbered_items or self.section.numbered:
             return False
         if item is None:  # (the part's first question, its key or its option A on the next line)
             under = QUOTED_KEY.fullmatch(self.next_text.strip()) or QUOTED_OPTION_A.match(self.next_text)
@@ -1186,8 +1186,7 @@ class Segmenter:
     def _fold(self, parent: Item, children: list[Item], role: str) -> None:
         for child in children:
             self.roles[child.lineno] = [role]
-        folded = {id(child) for child in children}
-        parent.section.items[:] = [item for item in parent.section.items if id(item) not in folded]
+        parent.section.drop({id(child) for child in children})
         self.numbered_items -= len(children)
 
     def _conditions_then_questions(self, parent: Item, children: list[Item]) -> bool:
@@ -1250,7 +1249,7 @@ class Segmenter:
             if len(answers) == len(children) and all(answers):
                 for child, answer in zip(children, answers, strict=True):
                     child.answer = answer
-        parent.section.items[:] = [item for item in parent.section.items if item is not parent]
+        parent.section.drop({id(parent)})
         self.roles[parent.lineno] = ["material"]
 
     def split_unnumbered(self, line: Line) -> None:
