@@ -131,6 +131,8 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
         )
         if (asks or announces or essay or scored_text) and own_style and _expected_number(seg, n, line_start):
             return ("item", n)  # "二、如何处理客户投诉？": a question numbered in Chinese numerals
+        if own_style and _numeral_gap(seg, n, text[m.end() :]):
+            return ("item", n)
     if line_start and _next_answer_part(seg, m):
         return None  # "答：一、…" … "二、…": the answer's next part, not a part of the paper
     if line_start and not (seg.mode == "questions" and seg.case_open):
@@ -139,6 +141,22 @@ def accept_heading(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Ver
             return ("item", chinese_number(m.group(0).strip(" 、.．")))
         return ("heading", subject) if subject else ("prose_heading", None)
     return None
+
+
+def _numeral_gap(seg: Segmenter, n: int, title: str) -> bool:
+    """ "五、…有哪些可能有效的策略？" after "一、…为什么？": past papers' open questions recalled with
+    their own numbers, some left out. Past an open question numbered so, a higher numeral opening
+    a question that asks in full (not a part's name) is the next one."""
+    item = seg.item
+    return (
+        item is not None
+        and not item.options
+        and seg.section.number_style == "cn"
+        and n > seg.expected
+        and len(title.strip()) >= OPEN_QUESTION_MIN
+        and rules.asks_strongly(title)
+        and not PART_POINTS.search(title[:OPEN_QUESTION_MIN])
+    )
 
 
 def _bare_big_question(seg: Segmenter, title: str) -> bool:

@@ -61,6 +61,8 @@ def page_text_in_reading_order(extract: Callable[[Visitor], str], width: float, 
     if "".join(part[0] for part in parts) != text:
         return text  # the visitor saw other text than returned: nothing to place by
     lines = _lines(parts)
+    if _labels_drawn_ahead(lines, width):
+        return "\n".join(_row_texts(lines, width))
     numbers = _line_numbers(lines)
     body = [line for line in lines if line.text.strip() and id(line) not in numbers]
     start = _drawn_late(body, -foot)
@@ -109,6 +111,56 @@ def _drawn_late(lines: list[PageLine], foot: float) -> int | None:
     sizes = [len(line.text.strip()) for line in lines]
     late = sum(sizes[start:]) / sum(sizes)
     return start if MIN_MOVED_SHARE <= late <= MAX_MOVED_SHARE else None
+
+
+# The first option's label alone: "A.", "A、", "(A)"
+FIRST_LABEL = re.compile(r"\s*[(（]?A[.．、)）]?\s*")
+# Option lists drawn ahead of their question that make a page be read row by row
+MIN_LABELS_AHEAD = 1
+# How near (share of the page's width) a label's text and its question start to the label
+LABEL_REACH = 0.15
+MIN_ABOVE = 4  # characters of the line above a label that may be its question
+LOOK = 50  # lines looked through around a label (a degenerate page stays linear)
+
+
+def _labels_drawn_ahead(lines: list[PageLine], width: float) -> bool:
+    """A browser's print of a quiz page that draws each question's frame first (its options'
+    labels, its score, its key) and then the question and the options' texts beside those labels:
+    no stretch of the drawing order reads as the page does. Such a page is read row by row when
+    option lists' first labels, alone in the stream, were drawn before the line just above them in
+    their column (their question, or its score), and their texts just to their right after it.
+    A page that draws the question, then its labels, then the texts is left as drawn: the parser
+    pairs labels and texts there."""
+    reach = LABEL_REACH * width
+    drawn = {id(line): index for index, line in enumerate(lines)}
+    page = sorted((line for line in lines if line.text.strip()), key=lambda line: line.down)
+    downs = [line.down for line in page]
+    ahead = 0
+    for label in page:
+        if not FIRST_LABEL.fullmatch(label.text):
+            continue
+        order = drawn[id(label)]
+        row = page[bisect.bisect_left(downs, label.down - ROW) : bisect.bisect_right(downs, label.down + ROW)]
+        above = bisect.bisect_left(downs, label.down - ROW)
+        column = [o for o in page[max(0, above - LOOK) : above] if abs(o.left - label.left) <= reach]
+        if not column or drawn[id(column[-1])] < order or len(column[-1].text.strip()) < MIN_ABOVE:
+            continue  # (a formula's fragments, "1 1", are drawn in any order)
+        # (the texts after the question: not a page's header drawn last, above a question begun
+        # on the page before)
+        question = drawn[id(column[-1])]
+        ahead += any(drawn[id(o)] > question and 0 < o.left - label.left <= reach for o in row[:LOOK])
+    return ahead >= MIN_LABELS_AHEAD
+
+
+def _row_texts(lines: list[PageLine], width: float) -> list[str]:
+    """The page read row by row, left to right (a label and its text one line); then, as drawn,
+    what starts in the page's right half (a sidebar's answer card, its buttons), which no row of
+    the questions takes."""
+    main = [line for line in lines if line.left < width / 2]
+    out = [
+        " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.left)) for row in _rows(main)
+    ]
+    return out + [line.text for line in lines if line.left >= width / 2 and line.text.strip()]
 
 
 def _one_column(lines: list[PageLine], start: int, width: float) -> bool:

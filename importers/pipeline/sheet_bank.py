@@ -79,6 +79,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "题目文本",
         "题面",
         "内容",
+        "正文",  # "试题正文", "题目正文": the body of the question
+        "试题正文",
+        "题目正文",
         "question",
         "questiontitle",
         "title",
@@ -170,6 +173,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "difficulty": ("难度", "难易度", "难易程度", "difficulty", "nandu", "nd"),
     "material": ("材料", "背景材料", "案例", "案例材料"),
+    # a program the question is asked about, kept apart from its words by programming quiz apps
+    "code": ("代码", "程序代码", "代码段", "code", "codelines", "codesnippet", "snippet", "sourcecode"),
     "options": (
         "选项",
         "选项内容",
@@ -570,7 +575,10 @@ def field_named(name: str) -> str | None:
     """The field a bare header names; database exports prefix their columns with the record's
     name ("questionAnswer", "question_analysis"), so a "question" prefix is looked through."""
     name = name.lower()
-    return _WORD_FIELD.get(name) or _WORD_FIELD.get(name.removeprefix("question") or name)
+    found = _WORD_FIELD.get(name) or _WORD_FIELD.get(name.removeprefix("question") or name)
+    if found is None and name.endswith("解析"):
+        return "explanation"  # "AI解析", "名师解析", "官方解析": whose explanation it is, then the word
+    return found
 
 
 FIELD_LABELS = {
@@ -581,6 +589,7 @@ FIELD_LABELS = {
     "chapter": "章节",
     "difficulty": "难度",
     "material": "材料",
+    "code": "代码",
     "options": "选项",
     "number": "题号",
     "answer_index": "答案(选项序号,从0起)",
@@ -646,6 +655,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             return plain_cell(cells[index].strip()) if index is not None and index < len(cells) else ""
 
         printed_number, tag_kind, stem = stem_cell(cell("stem"), numbered=numbered)
+        stem = with_code(stem, cell("code"))
         if not stem:
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
@@ -676,6 +686,27 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         questions.append(question)
     _coded_verdicts(questions)
     return questions, problems
+
+
+# What sets a program apart from an identifier in a "code" column ("Q001" is a record's code)
+PROGRAM_SIGN = re.compile(r"[\n;{}()=<>]")
+
+
+def with_code(stem: str, code: str) -> str:
+    """The stem and, under it, the program it asks about: a cell of lines, or a JSON list of them
+    (an app's "codeLines")."""
+    lines = _json_lines(code) if code.startswith("[") else None
+    code = "\n".join(lines) if lines else code
+    return f"{stem}\n{code}" if stem and PROGRAM_SIGN.search(code) else stem
+
+
+def _json_lines(text: str) -> list[str] | None:
+    """'["int main(){", "    return 0;"]': the lines, their indents kept."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, list) and all(isinstance(line, str) for line in value) else None
 
 
 # "A、B、C(对)": a learner's answer as the platform graded it (the column "答案(正确/错误)")

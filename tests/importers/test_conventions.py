@@ -9348,3 +9348,24 @@ def test_statements_numbered_in_brackets_under_a_choice_stem_ending_in_a_colon()
         ("3", "B", 2),
     ]
     assert "(1)" in str(questions[1]["stem"]) and "一视同仁" in str(questions[1]["stem"])
+
+
+def test_past_papers_open_questions_recalled_with_their_own_numbers_some_left_out() -> None:
+    # a collection of past papers' essay questions keeps each paper's Chinese numerals ("一、",
+    # "五、", "六、"): past an open question, a higher numeral opening a question that asks in
+    # full is the next question, not a part heading; a part named with its points stays a part
+    text = (
+        "一、敏捷方法的特征有哪些？哪些说法施加于敏捷方法之上是不合适的？为什么？\n"
+        "五、如果对质量的追求是无止境的，在不考虑资源和成本的前提之下，有哪些可能有效的策略？\n"
+        "六、如何开发一份让人无法拒绝的日程计划？请描述其基本步骤和一些注意事项。\n"
+        "九、综合分析与论述（每题15分，共30分），请按要求作答\n"
+        "1. 请结合GQM思想解释PSP过程的基本度量元有哪几个？\n"
+    )
+    questions = parse(text)
+    assert [q["stem"] for q in questions] == [
+        "敏捷方法的特征有哪些?哪些说法施加于敏捷方法之上是不合适的?为什么?",
+        "如果对质量的追求是无止境的,在不考虑资源和成本的前提之下,有哪些可能有效的策略?",
+        "如何开发一份让人无法拒绝的日程计划?请描述其基本步骤和一些注意事项。",
+        "请结合GQM思想解释PSP过程的基本度量元有哪几个?",
+    ]
+    assert questions[-1]["section"].startswith("九、综合分析与论述")

@@ -1039,3 +1039,41 @@ def test_a_scripts_rows_without_field_names_text_options_then_the_right_place_fr
         (["充电", "调值标零", "开机自检"], "C", "先自检。", 3),
         (["作业现场", "办公室"], "B", "", 4),
     ]
+
+
+def stems(records: list[dict[str, object]]) -> list[str]:
+    return [
+        q.stem
+        for q in parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode()).questions
+    ]
+
+
+def test_a_programming_quizs_code_lines_go_under_the_stem_indents_kept() -> None:
+    # a programming quiz app keeps the program asked about apart from the question's words, as a
+    # list of lines ("codeLines") or one text ("code"); a "code" that is a record's identifier is not
+    # a program
+    lines = [
+        {
+            "stem": "写出下列程序的运行结果",
+            "codeLines": ["int main(){", "    cout<<1+1;", "}"],
+            "answer": "2",
+        },
+        {"stem": "写出下列程序的运行结果", "codeLines": ["int main(){", "    cout<<2;", "}"], "answer": "2"},
+    ]
+    assert stems(lines) == [
+        "写出下列程序的运行结果\nint main(){\n    cout<<1+1;\n}",
+        "写出下列程序的运行结果\nint main(){\n    cout<<2;\n}",
+    ]
+    texts = [
+        {"stem": "以下程序输出3,请补全", "code": "int x=____;\ncout<<x;", "answer": ["3"]},
+        {"stem": "以下程序输出4,请补全", "code": "int x=____;\ncout<<x;", "answer": ["4"]},
+    ]
+    assert stems(texts) == [
+        "以下程序输出3,请补全\nint x=____;\ncout<<x;",
+        "以下程序输出4,请补全\nint x=____;\ncout<<x;",
+    ]
+    coded = [
+        {"code": "Q001", "question": "投诉应当立即处理。", "answer": "对"},
+        {"code": "Q002", "question": "客户永远是对的。", "answer": "错"},
+    ]
+    assert stems(coded) == ["投诉应当立即处理。", "客户永远是对的。"]

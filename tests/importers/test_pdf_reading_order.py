@@ -96,6 +96,49 @@ def test_labels_and_texts_drawn_late_in_shared_rows_are_left_as_drawn() -> None:
     assert texts(positioned_pdf(page + labels + option_texts)) == drawn
 
 
+def test_a_quiz_page_drawn_frame_first_is_read_row_by_row() -> None:
+    # a browser's print of a quiz result that draws each question's frame first (its options'
+    # labels, score, key) and then the question and the options' texts beside the labels: no
+    # stretch of the drawing order reads as the page does, the rows do
+    drawn = []
+    for top, number, stem, texts_, key in (
+        (800, 1, "Pick one?", ("red", "blue"), "B"),
+        (700, 2, "And one?", ("up", "down"), "A"),
+    ):
+        drawn += [(60, top - 20, "A."), (60, top - 36, "B."), (50, top - 52, f"Answer: {key}")]
+        drawn += [(50, top, f"{number}. {stem}"), (80, top - 20, texts_[0]), (80, top - 36, texts_[1])]
+    assert texts(positioned_pdf(drawn)) == [
+        "1. Pick one?",
+        "A. red",
+        "B. blue",
+        "Answer: B",
+        "2. And one?",
+        "A. up",
+        "B. down",
+        "Answer: A",
+    ]
+    first, second = parse_document("p.pdf", positioned_pdf(drawn)).questions
+    assert (first.stem, first.options, first.answer) == ("Pick one?", ["red", "blue"], "B")
+    assert (second.stem, second.options, second.answer) == ("And one?", ["up", "down"], "A")
+
+
+def test_options_of_a_question_begun_on_the_page_before_under_a_header_drawn_last_stay_as_drawn() -> None:
+    # the page opens on the options of a question whose stem is on the page before; its labels,
+    # then their texts, then the platform's header at the top, drawn last: no question drawn after
+    # its labels, so the page is not read row by row (the header goes back to the top; the parser
+    # pairs labels and texts as drawn)
+    labels = [(60, 780, "A."), (60, 764, "B.")]
+    option_texts = [(80, 780, "red"), (80, 764, "blue")]
+    header = [(50, 800, "Back  Submit")]
+    assert texts(positioned_pdf(labels + option_texts + header)) == [
+        "Back  Submit",
+        "A.",
+        "B.",
+        "red",
+        "blue",
+    ]
+
+
 def test_a_page_drawn_mostly_out_of_order_is_left_as_drawn() -> None:
     # the questions' numbers drawn first as a column, then all their texts: the "running text"
     # would be the numbers alone, so the page keeps pypdf's order (the parser pairs them)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import datetime
 import io
 from pathlib import Path
@@ -373,6 +375,46 @@ def test_a_table_names_its_columns_by_their_pinyin_initials() -> None:
         ("single", "客户是?", ["上帝", "对手", "路人"], "A"),
         ("truefalse", "投诉应当立即处理。", [], True),
         ("short", "如何安抚客户?", [], "先倾听,再道歉。"),
+    ]
+
+
+def test_a_body_column_is_the_stem_and_a_whose_explanation_column_explains() -> None:
+    # "试题正文" (the question's body text) is the stem; "AI 解析", "名师解析": whose explanation it
+    # is, then the word. Without them the longest unnamed text, the explanation, became the stem.
+    data = book(
+        (
+            "Sheet1",
+            [
+                ["题型", "试题正文", "试题选项", "试题答案", "名师解析"],
+                [
+                    "判断题",
+                    "雷电时不应倒闸操作。",
+                    "A. 正确\nB. 错误",
+                    "A",
+                    "正确。雷电时倒闸操作可能遭雷击,危及人身安全。",
+                ],
+            ],
+        )
+    )
+    assert summary(data) == [("truefalse", "雷电时不应倒闸操作。", [], True)]
+    records = [
+        {
+            "题型": "判断题",
+            "试题正文": "停电后可直接作业。",
+            "试题答案": "B",
+            "AI 解析": "错误。停电后应先验电、接地,才能作业。",
+        },
+        {
+            "题型": "判断题",
+            "试题正文": "工作票应一式两份。",
+            "试题答案": "A",
+            "AI 解析": "正确。一份由工作负责人收执。",
+        },
+    ]
+    paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
+    assert [(q.stem, q.answer, q.explanation) for q in paper.questions] == [
+        ("停电后可直接作业。", False, "错误。停电后应先验电、接地,才能作业。"),
+        ("工作票应一式两份。", True, "正确。一份由工作负责人收执。"),
     ]
 
 
