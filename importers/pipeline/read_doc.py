@@ -10,7 +10,8 @@ In that text "\\r" ends a paragraph, "\\x07" a table cell (a second one the row)
 manual line break and "\\x0c" a page break; a field reads "\\x13code\\x14result\\x15", of which a
 reader sees the result; "\\x01" and "\\x08" hold the places of pictures and drawings. Automatic
 list numbers are formatting, not text: read_doc_lists tells each list paragraph's number, put
-before it here as Word shows it.
+before it here as Word shows it; read_doc_marks tells which runs are coloured or underlined (a
+key, a blank filled in), marked here as read_docx marks them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import olefile
 
 from .model import Line, PaperError
 from .read_doc_lists import list_at, list_numbers, paragraph_lists
-from .read_docx import join_number
+from .read_doc_marks import SYMBOL_PLACE, Looks, character_looks, text_looks
+from .read_docx import finished_runs, join_number, run_text, settled_underlines
 
 FIB_FLAGS = 0x0A  # FibBase.flags: bit 8 fEncrypted, bit 9 fWhichTblStm (1Table, else 0Table)
 FIB_NFIB = 0x02
@@ -47,7 +49,11 @@ def read_doc(filename: str, data: bytes) -> list[Line]:
         raise
     except (OSError, ValueError, struct.error, IndexError, KeyError) as exc:
         raise PaperError(filename, DAMAGED) from exc
-    return [Line(text=paragraph, lineno=n) for n, paragraph in enumerate(_paragraphs(text), start=1)]
+    lines = [
+        Line(text=finished_runs(paragraph), lineno=n)
+        for n, paragraph in enumerate(_paragraphs(text), start=1)
+    ]
+    return settled_underlines(lines)
 
 
 @dataclass
@@ -108,25 +114,57 @@ NUMBERED = "\x1d"  # parts a list number from its paragraph's text until the lin
 
 
 def _numbered(pieces: list[Piece], word: bytes, table: bytes) -> str:
-    """The text with each list paragraph's number before it ("1.\x1d题目")."""
+    """The text with each list paragraph's number before it ("1.\x1d题目") and its coloured and
+    underlined runs in read_docx's marks; marks that hold no text dropped."""
     text = "".join(piece.text for piece in pieces)
     try:
         numbers = list_numbers(word, table)
         starts, lists = paragraph_lists(word, table)
     except (ValueError, struct.error, IndexError, KeyError):
-        return text  # damaged list tables: the text without its numbers, rather than no text
-    if numbers is None:
-        return text
+        numbers = None  # damaged list tables: the text without its numbers, rather than no text
+    looks = _looks(pieces, word, table)
+    if numbers is None and looks is None:
+        return text.translate(DROPPED)
     out: list[str] = []
     at = 0
     cps = [piece.cp for piece in pieces]
     for mark in PARAGRAPH_END.finditer(text):
-        ilfo, ilvl = list_at(starts, lists, _fc(pieces, cps, mark.start()))
-        label = numbers.label(ilfo, ilvl) if ilfo else ""
+        label = ""
+        if numbers is not None:
+            ilfo, ilvl = list_at(starts, lists, _fc(pieces, cps, mark.start()))
+            label = numbers.label(ilfo, ilvl) if ilfo else ""
         out.append(f"{label}{NUMBERED}" if label else "")
-        out.append(text[at : mark.end()])
+        out.append(_looked(text, at, mark.end(), looks))
         at = mark.end()
-    out.append(text[at:])
+    out.append(_looked(text, at, len(text), looks))
+    return "".join(out)
+
+
+def _looks(pieces: list[Piece], word: bytes, table: bytes) -> Looks | None:
+    try:
+        starts, looks = character_looks(word, table)
+    except (ValueError, struct.error, IndexError, KeyError):
+        return None  # damaged character properties: the text unmarked, rather than no text
+    spans = [(piece.cp, len(piece.text), piece.fc, piece.width) for piece in pieces]
+    return text_looks(spans, starts, looks)
+
+
+# Where a run's marks must close: paragraph, cell and line ends, and a field's parts
+RUN_BREAK = re.compile("([\r\x07\x0b\x0c\x13\x14\x15])")
+
+
+def _looked(text: str, start: int, end: int, looks: Looks | None) -> str:
+    """text[start:end], each stretch of it in the marks of how it looks."""
+    if looks is None:
+        return text[start:end].translate(DROPPED)
+    out: list[str] = []
+    bounds = [*looks.changes(start, end), end]
+    for at, until in zip(bounds, bounds[1:], strict=False):
+        look = looks.at(at)
+        stretch = text[at:until].translate(DROPPED)
+        stretch = stretch.replace(SYMBOL_PLACE, look.symbol) if look.symbol else stretch
+        for part in RUN_BREAK.split(stretch):
+            out.append(part if RUN_BREAK.fullmatch(part) else run_text(part, look.marked, look.underlined))
     return "".join(out)
 
 
@@ -145,7 +183,7 @@ ROW_END = re.compile("\x07(?:\r?\x07)+")  # the last cell's mark, then the row's
 def _paragraphs(text: str) -> list[str]:
     """The text split into paragraphs, fields read as their results, a table row a line of
     tab-separated cells, marks that hold no text dropped."""
-    text = _field_results(text).translate(DROPPED)
+    text = _field_results(text)
     text = ROW_END.sub("\r", text).replace("\x07", "\t")
     return [_joined(line) for line in re.split("[\r\x0b\x0c]", text)]
 

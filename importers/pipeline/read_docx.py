@@ -24,6 +24,7 @@ from lxml import etree
 
 from . import rules
 from .model import Image, Line, PaperError
+from .symbol_font import symbol_char
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -113,7 +114,7 @@ def read_docx(filename: str, data: bytes) -> list[Line]:
     document = _open(filename, data)
     part = document.part
     reader = _DocxReader(part, _Numbering(_related_xml(part, RT_NUMBERING), _related_xml(part, RT_STYLES)))
-    return _settled_underlines(reader.read_body(document.element.body))
+    return settled_underlines(reader.read_body(document.element.body))
 
 
 def _layout_cell(cells: list[etree._Element]) -> etree._Element | None:
@@ -179,17 +180,12 @@ class _Pieces:
             self._append(part)
 
     def _append(self, text: str) -> None:
-        if self.marked and text:
-            self.any_marked = True
-            text = f"{_MARK_ON}{text}{_MARK_OFF}"
-        if self.underlined and text:
-            self.any_underlined = True
-            text = f"{_UNDER_ON}{text}{_UNDER_OFF}"
-        self.texts[-1].append(text)
+        self.any_marked |= self.marked and bool(text)
+        self.any_underlined |= self.underlined and bool(text)
+        self.texts[-1].append(run_text(text, self.marked, self.underlined))
 
     def _finish(self, text: str) -> str:
-        text = _marked_options(text) if self.any_marked else text
-        return _underlined_blanks(text) if self.any_underlined else text
+        return finished_runs(text) if self.any_marked or self.any_underlined else text
 
     def newline(self) -> None:
         self.texts.append([])
@@ -204,6 +200,23 @@ class _Pieces:
         """One-line form, for table cells: breaks become spaces."""
         text = self._finish(" ".join(t for t in ("".join(parts) for parts in self.texts) if t))
         return join_number(prefix, text), [img for imgs in self.images for img in imgs]
+
+
+def run_text(text: str, marked: bool, underlined: bool) -> str:
+    """A run's text in the marks that say it is coloured (or bold, highlighted) and underlined,
+    for finished_runs to read once its paragraph is whole (.doc runs are marked so too)."""
+    if marked and text:
+        text = f"{_MARK_ON}{text}{_MARK_OFF}"
+    if underlined and text:
+        text = f"{_UNDER_ON}{text}{_UNDER_OFF}"
+    return text
+
+
+def finished_runs(text: str) -> str:
+    """A paragraph's marked runs read: a coloured option the key, an underlined word in a blank
+    the blank filled in; other marks dropped."""
+    text = _marked_options(text) if _MARK_ON in text else text
+    return _underlined_blanks(text) if _UNDER_ON in text else text
 
 
 _MARK_ON, _MARK_OFF = "\x02", "\x03"  # around a marked run's text (XML text never holds them)
@@ -269,7 +282,7 @@ FILLED_BLANK = re.compile(r"__[^_\s][^_]*__")
 FILLED_PAPER = 3  # lines with padded answers that make a paper one printing its fills filled in
 
 
-def _settled_underlines(lines: list[Line]) -> list[Line]:
+def settled_underlines(lines: list[Line]) -> list[Line]:
     """Underlined words without padding: in a paper whose fills are printed filled in (the
     answer underlined, "__C6H6__", on several lines), the answers of blanks the typist did not
     pad ("24、<u>环己醇</u>、<u>环己酮</u>对…"); elsewhere, and for words a stem stresses, emphasis."""
@@ -449,9 +462,10 @@ def _load_image(part: Part, rid: str) -> Image | None:
 
 
 def _sym_text(sym: etree._Element) -> str:
-    """A w:sym character (Symbol/Wingdings code points live in the F000 private-use block)."""
+    """A w:sym character: the Symbol font's as the sign it shows, another symbol font's code (in
+    the F000 private-use block) as it is."""
     try:
-        return chr(int(sym.get(_w("char"), ""), 16))
+        return symbol_char(int(sym.get(_w("char"), ""), 16), sym.get(_w("font"), ""))
     except ValueError:
         return ""
 

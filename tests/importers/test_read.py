@@ -27,7 +27,7 @@ from tests.importers.docx_factory import (
     tiny_png,
     to_bytes,
 )
-from tests.importers.word97 import word97
+from tests.importers.word97 import BOLD, RED, RGB_BLUE, UNDERLINE, symbol, word97
 
 PAPER = (
     "一、单项选择题(每题2分)\n"
@@ -250,10 +250,72 @@ def test_a_word_97_documents_list_numbers_are_read_as_word_shows_them() -> None:
     ]
 
 
+def test_a_word_97_documents_coloured_option_keys_it_and_underlined_words_fill_its_blanks() -> None:
+    """As in a .docx: an option in red (Word's colours or any other), highlighted or bold is the
+    key, a red word in a stem is only emphasis, and words underlined with spaces round them in a
+    blank are the blank filled in."""
+    text = (
+        "1、客户投诉时首先应（　）\rA．争辩\rB．倾听\r"
+        "2、服务的核心是（　）\rA．价格\rB．客户\r"
+        "3、处理投诉应当 及时 ，不得拖延。\r"
+    )
+    red_at, blue_at = text.index("B．倾听"), text.index("B．客户")
+    red_word, filled = text.index("价格"), text.index(" 及时 ")
+    runs = [
+        (0, b""),
+        (red_at, RED),
+        (red_at + len("B．倾听"), b""),
+        (red_word, RED),  # a red word in an option that is not all red: no key
+        (red_word + 1, b""),
+        (blue_at, RGB_BLUE),
+        (blue_at + len("B．客户"), b""),
+        (filled, UNDERLINE),
+        (filled + len(" 及时 "), b""),
+    ]
+    questions = parse_document("paper.doc", word97([(text, False)], runs=runs)).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("single", ["争辩", "倾听"], "B"),
+        ("single", ["价格", "客户"], "B"),
+        ("fill", [], ["及时"]),
+    ]
+    plain = word97([(text, False)], runs=[(0, BOLD)])  # every run bold: no key
+    assert [q.answer for q in parse_document("paper.doc", plain).questions][:2] == [None, None]
+
+
+def test_symbols_inserted_from_the_symbol_font_read_as_the_signs_they_show() -> None:
+    """Insert → Symbol stores "ω" as the Symbol font's code (0x77, or 0xF077): read as the sign
+    the font draws, in a .doc (a "(" in the text, the code in its run's properties) and in a
+    .docx (w:sym); another symbol font's code (Wingdings' ticks) stays as it is."""
+    text = "若角速度为(，质量为9.11(10-31kg，则(\r"
+    first, second, third = (n for n, ch in enumerate(text) if ch == "(")
+    runs = [
+        (0, b""),
+        (first, symbol(1, 0xF077)),
+        (first + 1, b""),
+        (second, symbol(1, 0xB4)),
+        (second + 1, b""),
+        (third, symbol(2, 0xF0FC)),
+        (third + 1, b""),
+    ]
+    doc = word97([(text, False)], runs=runs, fonts=["Times New Roman", "Symbol", "Wingdings"])
+    assert read_lines("paper.doc", doc)[0].text == "若角速度为ω，质量为9.11×10-31kg，则\uf0fc"
+    document = docx.Document()
+    paragraph = document.add_paragraph("若角速度为")
+    for font, char in (("Symbol", "F077"), ("Wingdings", "F0FC")):
+        run = paragraph.add_run()
+        run._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="{font}" w:char="{char}"/>'))
+    assert read_lines("paper.docx", to_bytes(document))[0].text == "若角速度为ω\uf0fc"
+
+
 def test_a_word_97_document_with_bytes_flipped_is_read_or_refused_never_a_crash() -> None:
     rng = random.Random(5)
     text = "".join(f"{n}、客户投诉时首先应？\rA．倾听\rB．争辩\r" for n in range(1, 5))
-    intact = word97([(text, False)], lists=[(1, 0)] * text.count("\r"))
+    intact = word97(
+        [(text, False)],
+        lists=[(1, 0)] * text.count("\r"),
+        runs=[(0, RED), (3, symbol(0, 0xF077)), (4, UNDERLINE)],
+        fonts=["Symbol"],
+    )
     outcomes = set()
     for _ in range(150):
         data = bytearray(intact)

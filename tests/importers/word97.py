@@ -17,12 +17,16 @@ def word97(
     main_chars: int | None = None,
     flags: int = 0x0200,
     lists: list[tuple[int, int] | None] | None = None,
+    runs: list[tuple[int, bytes]] | None = None,
+    fonts: list[str] | None = None,
 ) -> bytes:
     """A .doc whose text is `pieces` in order, each stored as cp1252 bytes (True) or UTF-16; the
     main document is the first `main_chars` characters (all of them by default). `lists` gives
     each paragraph's (list override, level), or None for a paragraph in no list: override 1 is a
     list numbered "1." at level 0 and "A." at level 1; override 2 the same list, restarting
-    level 0 at 1 (the pieces must then be one UTF-16 piece)."""
+    level 0 at 1 (the pieces must then be one UTF-16 piece). `runs` gives the character
+    properties (sprms) from each character on, of a text of one UTF-16 piece; `fonts` the font
+    table they name fonts from."""
     stored = bytearray()
     places: list[int] = []
     for text, compressed in pieces:
@@ -50,6 +54,22 @@ def word97(
         table += lst + levels
         struct.pack_into("<Ii", fib, 0x2EA, len(table), len(lfo))  # fcPlfLfo
         table += lfo
+    if runs is not None:
+        ((text, _),) = pieces
+        stored += b"\x00" * (-(TEXT_AT + len(stored)) % SECTOR)
+        page_number = (TEXT_AT + len(stored)) // SECTOR
+        stored += _chpx_page(len(text), runs)
+        bte = struct.pack("<iiI", TEXT_AT, TEXT_AT + 2 * len(text), page_number)
+        struct.pack_into("<Ii", fib, 0xFA, len(table), len(bte))  # fcPlcfBteChpx, lcbPlcfBteChpx
+        table += bte
+    if fonts is not None:
+        ffns = b""
+        for name in fonts:
+            ffn = bytes(39) + (name + "\x00").encode("utf-16-le")
+            ffns += bytes([len(ffn)]) + ffn
+        sttbf = struct.pack("<HH", len(fonts), 0) + ffns
+        struct.pack_into("<Ii", fib, 0x112, len(table), len(sttbf))  # fcSttbfFfn, lcbSttbfFfn
+        table += sttbf
     struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)  # wIdent, nFib (Word 97)
     struct.pack_into("<H", fib, 0x0A, flags)  # fWhichTblStm: the piece table is in 1Table
     struct.pack_into("<i", fib, 0x4C, cps[-1] if main_chars is None else main_chars)  # ccpText
@@ -81,6 +101,36 @@ def _papx_page(text: str, lists: list[tuple[int, int] | None]) -> bytes:
     assert free >= 4 * (runs + 1) + 13 * runs, "one page of properties is enough for a test document"
     page[SECTOR - 1] = runs
     return bytes(page)
+
+
+def _chpx_page(chars: int, runs: list[tuple[int, bytes]]) -> bytes:
+    """One formatted-disk page of character properties: a run from each given character on."""
+    bounds = [TEXT_AT + 2 * start for start, _ in runs] + [TEXT_AT + 2 * chars]
+    page = bytearray(SECTOR)
+    count = len(runs)
+    struct.pack_into(f"<{count + 1}I", page, 0, *bounds)
+    free = SECTOR - 1
+    for n, (_, sprms) in enumerate(runs):
+        if not sprms:
+            continue  # offset 0: the default properties
+        chpx = bytes([len(sprms)]) + sprms
+        free = (free - len(chpx)) & ~1
+        page[free : free + len(chpx)] = chpx
+        page[4 * (count + 1) + n] = free // 2
+    assert free >= 5 * count + 4, "one page of properties is enough for a test document"
+    page[SECTOR - 1] = count
+    return bytes(page)
+
+
+RED = struct.pack("<HB", 0x2A42, 6)  # sprmCIco: red
+RGB_BLUE = struct.pack("<H4B", 0x6870, 0, 0, 255, 0)  # sprmCCv
+BOLD = struct.pack("<HB", 0x0835, 1)  # sprmCFBold
+UNDERLINE = struct.pack("<HB", 0x2A3E, 1)  # sprmCKul: single
+
+
+def symbol(font: int, code: int) -> bytes:
+    """sprmCSymbol: the character `code` of font `font` shown in place of the text's "("."""
+    return struct.pack("<HHH", 0x6A09, font, code)
 
 
 def _list_tables() -> tuple[bytes, bytes, bytes]:
