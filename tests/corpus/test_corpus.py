@@ -918,6 +918,19 @@ FLOORS = {
     "ug1_grade3-english-unit-test.doc": (0.40, None),  # F1 0.41, no key
     "uh1_web-frontend-chapter-quiz-inline-keys.md": (0.95, 0.70),  # F1 1.00, answers 0.71
     "ui1_pe-table-tennis-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "uj1_hospital-nursing-quarterly-exams.docx": (0.95, 0.95),  # F1 0.99, answers 0.96
+    "uk1_js-basics-quiz.doc": (0.20, 0.95),  # joining 0.22/1.00; read, unchanged (answers typed in blanks)
+    "um1_os-quiz2-platform-export.pdf": (0.95, 0.80),  # joining 0.63/0.42; read 1.00/0.83
+    "uo1_zikao-cpp-04737-2024-10.json": (0.95, 0.95),  # joining 0.76/1.00; read 1.00/1.00
+    "uo2_ruankao-sd-2023h2-pm-case.md": (0.95, 0.00),  # F1 0.97, answers 0.00
+    "uq1_sgcc-yongdian-panduanti-slice.json": (0.95, 0.95),  # joining 0.09/1.00; read 1.00/1.00
+    "ur1_dengbao-cepingshi-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "ur2_software-quality-mgmt-past-exams.md": (0.65, 0.00),  # joining 0.57/0.00; read 0.67/0.00
+    "us1_os-file-management-exercises.txt": (0.65, 0.95),  # F1 0.67, answers 1.00
+    "ut1_nankai-physics-final-2018a.doc": (0.95, None),  # joining 0.94, no key; read 1.00
+    "uu1_xigai-course-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "uu2_qqsanguo-xiaolian-quiz-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "uv1_claisen-rearrangement-problem.pdf": (0.60, None),  # F1 0.65, no key
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
