@@ -28,6 +28,11 @@ LOW_SHARE = 0.5
 CHECK_SHARE = 0.8
 SPARSE_LINES = 200  # a paper this long…
 SPARSE_LINES_PER_QUESTION = 25  # …with fewer questions than this allows looks collapsed
+# The same by characters, for text whose lines were joined (a PDF page a line, a scrape's
+# paragraphs): a long text with fewer questions than this allows. (An essay exam's long
+# materials stay under it: some two thousand characters a question.)
+SPARSE_CHARS = 5_000
+SPARSE_CHARS_PER_QUESTION = 3_000
 OPTION_A = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:[(（]\s*A\s*[)）]|A\s*[.、．:：)）]|A$)")
 MIN_OPTION_A = 10
 UNREAD_BLANKS = 3  # lines with a blank to fill that went nowhere: a layout of questions not read
@@ -49,6 +54,7 @@ LABELS = re.compile(r"(?<![A-Za-z])[A-D]\s*[.、．]")
 @dataclass
 class Coverage:
     lines: int = 0  # non-empty lines (or spreadsheet rows) of the file
+    chars: int = 0  # characters of the lines that are not furniture (0 for a spreadsheet's rows)
     questions: int = 0
     furniture: int = 0  # lines dropped as page furniture
     repeated: list[str] = field(default_factory=list)  # running headers/footers recognised
@@ -114,6 +120,7 @@ def measure(
         key_options=key_options,
         key_questions=key_questions,
         lines=len(content),
+        chars=sum(len(line.text.strip()) for line in kept),
         questions=len(questions),
         furniture=len(content) - len(kept),
         repeated=sorted(text for text, n in Counter(ln.text.strip() for ln in furniture).items() if n >= 3),
@@ -147,6 +154,7 @@ def judge(
     run_together = [q for q in questions if RUN_TOGETHER in q.warnings]
     collapsed = [q for q in questions if RUN_TOGETHER in q.warnings or OVERLONG in q.warnings]
     sparse = cov.lines >= SPARSE_LINES and cov.questions * SPARSE_LINES_PER_QUESTION < cov.lines
+    dense = cov.chars >= SPARSE_CHARS and cov.questions * SPARSE_CHARS_PER_QUESTION < cov.chars
     # (a judgement printed as "A.正确 B.错误" opens an option A too, and is read as true/false)
     choices = sum(1 for q in questions if q.options or q.type == "truefalse")
     missed_choices = cov.option_a >= MIN_OPTION_A and choices < MISSED_CHOICES * cov.option_a
@@ -156,6 +164,8 @@ def judge(
         cov.reasons.append("no question found")
     elif sparse:
         cov.reasons.append(f"{cov.lines} lines but only {cov.questions} question(s)")
+    elif dense:
+        cov.reasons.append(f"{cov.chars:,} characters but only {cov.questions} question(s)")
     if missed_choices:
         cov.reasons.append(f"{cov.option_a} lines open an option A but only {choices} choice question(s)")
     if cov.key_options >= KEY_OPTIONS:

@@ -61,6 +61,18 @@ def test_a_paper_read_as_a_handful_of_questions_is_poor() -> None:
     assert any("lines but only" in r for r in cov.reasons)
 
 
+def test_a_long_text_in_few_lines_read_as_one_question_is_not_silent() -> None:
+    # a PDF whose pages came out a line each: few lines, so their count tells nothing, but
+    # thousands of characters read as one question are a collapse to look at
+    page = "1. 根据说明中的词语，给出图中的实体名称。" + "说明文字无法分行。" * 400
+    cov = parse_document("p.txt", paper(page + "\n" + page)).coverage
+    assert cov is not None and cov.questions == 1
+    assert cov.verdict != "ok" and any("characters but only 1 question" in r for r in cov.reasons)
+    essays = "".join(f"{n}. 根据给定资料，概括主要问题。\n" + "资料。" * 600 + "\n" for n in range(1, 5))
+    cov = parse_document("p.txt", paper(essays)).coverage  # some 1,800 characters a question
+    assert cov is not None and not any("characters but only" in r for r in cov.reasons)
+
+
 def test_a_question_swallowing_others_is_flagged_and_the_paper_poor() -> None:
     swallowed = " ".join(f"{n}.题{n}? A.甲 B.乙 C.丙 D.丁" for n in range(10, 14))
     body = f"1. 甲?\nA.对\nB.错\n答案:A 解析:{swallowed}\n" + "".join(
