@@ -295,6 +295,50 @@ def repeated_lines(lines: list[Line]) -> set[str]:
         gaps = sorted(b - a for a, b in zip(places, places[1:], strict=False))
         if gaps[len(gaps) // 2] >= REPEAT_MIN_GAP and not _asks(text, len(places)):
             out.add(text)
+    return out | _numbered_running_lines(lines)
+
+
+# "丙級學科測試題目 39" … "丙級學科測試題目 41", "40 烘焙食品" … "42 烘焙食品": a running header
+# that carries its page's number, so no two of its lines are the same text (the number set off
+# by spaces alone: "4 . 单选题" and "4、…" number questions)
+PAGE_NUMBERED = re.compile(
+    r"^\s*(?:(\d{1,4})[ \t\u3000]+([^\s\d.、．,，:：)）].*?)|([^\s\d].*?)[ \t\u3000]+(\d{1,4}))\s*$"
+)
+PAGE_WORDS_MIN = 4  # letters of the header's words (not a matrix's row "1 0 −1 2", nor "(10)")
+LETTER = re.compile(rf"[{rules.CJK}A-Za-z]")
+# A question's own furniture, repeated: its type and points ("4 单选(3分)若定义" … "9 单选(3分)若定义")
+QUESTION_TAG = re.compile(r"\d\s*分|[单單多]选|[单單多]選|判断|判斷|填空|简答|簡答|问答|問答|选择|選擇")
+PAGE_STEP = 2  # a header's page number rises by one a page, or two (odd pages and even ones differ)
+# Headings number their parts the same way ("Chapter 2" … "Chapter 3", "单元 4"): never a header
+NUMBERED_HEADING = re.compile(
+    r"^(?:chapter|part|unit|section|lesson|module|case|week|day|test|quiz|exercise|第|章|节|節|单元|單元"
+    r"|部分|案例|练习|練習|专题|專題|模块|模塊)",
+    re.IGNORECASE,
+)
+
+
+def _numbered_running_lines(lines: list[Line]) -> set[str]:
+    """Lines of the same words beside a page number that rises a page or two each time they come
+    back, far apart, at least twice, the words asking nothing."""
+    seen: dict[tuple[bool, str], list[tuple[int, int, str]]] = {}
+    for index, line in enumerate(lines):
+        m = PAGE_NUMBERED.match(line.text) if not line.code else None
+        if m is None:
+            continue
+        words = (m.group(2) or m.group(3)).strip()
+        tagged = QUESTION_TAG.search(words) or NUMBERED_HEADING.match(words)
+        if len(LETTER.findall(words)) >= PAGE_WORDS_MIN and not tagged:
+            number = int(m.group(1) or m.group(4))
+            seen.setdefault((m.group(1) is not None, words), []).append((index, number, line.text))
+    out: set[str] = set()
+    for (_, words), places in seen.items():
+        if len(places) < 2 or _asks(words, len(places)):
+            continue
+        if all(
+            0 < b[1] - a[1] <= PAGE_STEP and b[0] - a[0] >= REPEAT_MIN_GAP
+            for a, b in zip(places, places[1:], strict=False)
+        ):
+            out.update(text for _, _, text in places)
     return out
 
 

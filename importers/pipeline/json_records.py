@@ -447,10 +447,11 @@ EXPORTED_AFTER = re.compile(r"\s*;?\s*(?:(?:export\s+default|module\.exports\s*=
 # json; json5 reads what is left only at a small quiz's size.
 JSON5_MAX = 200_000
 # In a literal: a string in double quotes (kept), one in single quotes, a bare key, a trailing
-# comma, a template string in backquotes (a question's lines, "stem <br>A.… <br>B.…"; none that
-# interpolates "${…}": that is code), a comment ("// ==== 概述 ====" over a chapter's records: dropped)
+# comma or one doubled ("},,{": a hole in a list, which JavaScript allows), a template string in
+# backquotes (a question's lines, "stem <br>A.… <br>B.…"; none that interpolates "${…}": that is
+# code), a comment ("// ==== 概述 ====" over a chapter's records: dropped)
 LITERAL_PART = re.compile(
-    r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\]])'
+    r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\],])'
     r"|`((?:[^`\\$]|\\.|\$(?!\{))*)`|//[^\n]*|/\*[\s\S]*?\*/"
 )
 

@@ -443,9 +443,10 @@ JUDGEMENT = re.compile(rf"^[(（]?\s*({_MARKS}|{_WORDS}|{_LETTERS})\s*[)）]?$")
 # Before the statement only in brackets; after it in brackets, or a bare tick or cross.
 JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*|^【\s*({_MARKS}|{_WORDS})\s*】\s*")
 # "（ B ）1．客户服务的核心是…": a choice's key in the box before its number (never "(A)1.5米", nor
-# options whose texts are numbers, "（A）1.  （B）2.")
+# options whose texts are numbers, "（A）1.  （B）2."); Taiwan's skill-test banks key their options
+# ①–④ so, "（③） 1. 下列…？ ①麵粉 ②砂糖 ③奶油 ④巧克力。"
 CHOICE_KEY_HEAD = re.compile(
-    r"^[(（]\s*([A-H]{1,8})\s*[)）]\s*(?=\d{1,4}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
+    rf"^[(（]\s*([A-H]{{1,8}}|[{CIRCLED[:8]}]{{1,8}})\s*[)）]\s*(?=\d{{1,4}}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
 )
 # "A1.一个完整的…", "D20电容式…", "A/C/D6…", "bc5…", "对1能见度…": a bank printing each key glued
 # before its question's number (the first with its dot, or letters apart: "A1型题" titles a part)

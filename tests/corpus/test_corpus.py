@@ -932,6 +932,10 @@ FLOORS = {
     "uu2_qqsanguo-xiaolian-quiz-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "uv1_claisen-rearrangement-problem.pdf": (0.60, None),  # F1 0.65, no key
     "uw1_uml-theory-exam-page.html": (0.95, None),  # F1 1.00, no key
+    "uy1_robotics-cert-question-book.js": (0.95, 0.95),  # joining 0.00 (refused); read 0.96/1.00
+    "uy2_baking-c-level-bank-storage.txt": (0.95, 0.95),  # joining 0.63/0.00; read 1.00/1.00
+    "uz1_gas-production-worker-intermediate-theory.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "uz2_additive-manufacturing-1x-intermediate.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

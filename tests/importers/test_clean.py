@@ -101,6 +101,31 @@ def test_a_programs_lines_repeated_in_every_answer_are_not_running_headers() -> 
     assert {ln.text for ln in furniture} == {"计算机图形学习题"}
 
 
+def test_a_running_header_carrying_its_page_number_is_furniture() -> None:
+    """A bank cut from a book prints its title with the page's number on odd pages and the
+    subject's on even ones ("丙級學科測試題目 39", "40 烘焙食品", "丙級學科測試題目 41"): no two of
+    those lines are the same text, but the same words beside a rising number, far apart, are a
+    running header. Numbered items with words of their own are not."""
+    body: list[str] = []
+    for page in range(39, 45):
+        header = f"丙級學科測試題目 {page}" if page % 2 else f"{page} 烘焙食品"
+        body += [header] + [
+            f"（③） {page * 10 + k}. 第{page}頁的第{k}題？ ①甲 ②乙 ③丙 ④丁。" for k in range(8)
+        ]
+    body += ["5 烘焙食品的保存", "6 烘焙食品的保存方法"]  # the words differ: items, not a header
+    furniture: list[Line] = []
+    out = [ln.text for ln in clean_lines(lines(*body), furniture)]
+    assert {ln.text for ln in furniture} == {f"丙級學科測試題目 {p}" for p in (39, 41, 43)} | {
+        f"{p} 烘焙食品" for p in (40, 42, 44)
+    }
+    assert out[-2:] == ["5 烘焙食品的保存", "6 烘焙食品的保存方法"]
+    # parts numbered the same way are headings, never a header
+    parts: list[str] = []
+    for n in range(1, 4):
+        parts += [f"Chapter {n}"] + [f"{n}.{k} 第{n}章的第{k}题？" for k in range(9)]
+    assert [ln.text for ln in clean_lines(lines(*parts))].count("Chapter 2") == 1
+
+
 def test_a_prompt_every_question_repeats_is_not_a_running_header() -> None:
     """ "The output of //1 is: (1%)" under each program of a paper's fill part: a blank's prompt,
     ending on its colon (a page's header never does)."""

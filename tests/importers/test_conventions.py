@@ -9369,3 +9369,15 @@ def test_past_papers_open_questions_recalled_with_their_own_numbers_some_left_ou
         "请结合GQM思想解释PSP过程的基本度量元有哪几个?",
     ]
     assert questions[-1]["section"].startswith("九、综合分析与论述")
+
+
+def test_taiwans_skill_test_bank_keys_each_question_by_its_circled_option_before_the_number() -> None:
+    # the official 學科題庫 reprinted with each key in a box before its number: "（③） 1." keys
+    # option ③, the third (as "（ B ）1." keys B)
+    text = (
+        "07700 烘焙食品 丙級 工作項目06：食品之貯存\n"
+        "（③） 1. 下列原料何者不宜保存在常溫乾燥區？ ①麵粉 ②砂糖 ③奶油 ④巧克力。\n"
+        "（④） 2. 提高食品保存性之原理何者為誤？ ①酸度提高 ②滲透壓增高\n③水分降低 ④酸度降低。\n"
+        "（①②） 3. 下列何者需冷藏？ ①鮮奶 ②奶油 ③砂糖 ④麵粉。\n"
+    )
+    assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "C"), ("2", "D"), ("3", "AB")]

@@ -1077,3 +1077,16 @@ def test_a_programming_quizs_code_lines_go_under_the_stem_indents_kept() -> None
         {"code": "Q002", "question": "客户永远是对的。", "answer": "错"},
     ]
     assert stems(coded) == ["投诉应当立即处理。", "客户永远是对的。"]
+
+
+def test_a_hole_in_a_scripts_list_is_passed_over() -> None:
+    # "},,{": a list with an empty slot, which JavaScript allows and JSON does not
+    script = (
+        'let question=[\n\t{"question": "下列何者可以測距離?", "option": ["超音波","LED燈"], "answer": 0},,'
+        '{"question": "下列何者不屬於感測器?", "option": ["陀螺儀","LED燈"], "answer": 1}]\n'
+    )
+    questions = parse_document("bank.js", script.encode()).questions
+    assert [(q.stem, q.answer) for q in questions] == [
+        ("下列何者可以測距離?", "A"),
+        ("下列何者不屬於感測器?", "B"),
+    ]
