@@ -140,15 +140,15 @@ def _labels_drawn_ahead(lines: list[PageLine], width: float) -> bool:
         if not FIRST_LABEL.fullmatch(label.text):
             continue
         order = drawn[id(label)]
-        row = page[bisect.bisect_left(downs, label.down - ROW) : bisect.bisect_right(downs, label.down + ROW)]
         above = bisect.bisect_left(downs, label.down - ROW)
+        row = page[above : min(bisect.bisect_right(downs, label.down + ROW), above + LOOK)]
         column = [o for o in page[max(0, above - LOOK) : above] if abs(o.left - label.left) <= reach]
         if not column or drawn[id(column[-1])] < order or len(column[-1].text.strip()) < MIN_ABOVE:
             continue  # (a formula's fragments, "1 1", are drawn in any order)
         # (the texts after the question: not a page's header drawn last, above a question begun
         # on the page before)
         question = drawn[id(column[-1])]
-        ahead += any(drawn[id(o)] > question and 0 < o.left - label.left <= reach for o in row[:LOOK])
+        ahead += any(drawn[id(o)] > question and 0 < o.left - label.left <= reach for o in row)
     return ahead >= MIN_LABELS_AHEAD
 
 
