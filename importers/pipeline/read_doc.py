@@ -182,7 +182,7 @@ ROW_END = re.compile("\x07(?:\r?\x07)+")  # the last cell's mark, then the row's
 
 def _paragraphs(text: str) -> list[str]:
     """The text split into paragraphs, fields read as their results, a table row a line of
-    tab-separated cells, marks that hold no text dropped."""
+    tab-separated cells (the marks that hold no text were dropped by _numbered)."""
     text = _field_results(text)
     text = ROW_END.sub("\r", text).replace("\x07", "\t")
     return [_joined(line) for line in re.split("[\r\x0b\x0c]", text)]
