@@ -936,6 +936,10 @@ FLOORS = {
     "uy2_baking-c-level-bank-storage.txt": (0.95, 0.95),  # joining 0.63/0.00; read 1.00/1.00
     "uz1_gas-production-worker-intermediate-theory.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "uz2_additive-manufacturing-1x-intermediate.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "va1_tw-anesthesiology-board-110-written.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "va2_discrete-math-abstract-algebra-exercises.docx": (0.00, None),  # F1 0.00 (T1… numbering), answers -
+    "vb1_tw-judicial-exam-company-law.pdf": (0.95, None),  # F1 0.97, no key
+    "vb2_tw-ai-office-course-quiz.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
