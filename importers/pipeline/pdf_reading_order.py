@@ -115,8 +115,6 @@ def _drawn_late(lines: list[PageLine], foot: float) -> int | None:
 
 # The first option's label alone: "A.", "A、", "(A)"
 FIRST_LABEL = re.compile(r"\s*[(（]?A[.．、)）]?\s*")
-# Option lists drawn ahead of their question that make a page be read row by row
-MIN_LABELS_AHEAD = 1
 # How near (share of the page's width) a label's text and its question start to the label
 LABEL_REACH = 0.15
 MIN_ABOVE = 4  # characters of the line above a label that may be its question
@@ -135,7 +133,6 @@ def _labels_drawn_ahead(lines: list[PageLine], width: float) -> bool:
     drawn = {id(line): index for index, line in enumerate(lines)}
     page = sorted((line for line in lines if line.text.strip()), key=lambda line: line.down)
     downs = [line.down for line in page]
-    ahead = 0
     for label in page:
         if not FIRST_LABEL.fullmatch(label.text):
             continue
@@ -148,8 +145,9 @@ def _labels_drawn_ahead(lines: list[PageLine], width: float) -> bool:
         # (the texts after the question: not a page's header drawn last, above a question begun
         # on the page before)
         question = drawn[id(column[-1])]
-        ahead += any(drawn[id(o)] > question and 0 < o.left - label.left <= reach for o in row)
-    return ahead >= MIN_LABELS_AHEAD
+        if any(drawn[id(o)] > question and 0 < o.left - label.left <= reach for o in row):
+            return True  # (one such list is enough: a question's frame drawn ahead of it)
+    return False
 
 
 def _row_texts(lines: list[PageLine], width: float) -> list[str]:

@@ -388,7 +388,7 @@ class Segmenter:
             key_head = rules.CHOICE_KEY_HEAD.match(text) if head is None else None
         if key_head and (self._first_question_ahead() or self.section.keys_lead):
             self.section.keys_lead = True  # "（B）1．…": each question's key in a box before its number
-            self.leading_key, pos = _as_letters(key_head.group(1)), key_head.end()
+            self.leading_key, pos = key_head.group(1), key_head.end()
         bare = (
             self._bare_key_head(text, line.lineno)
             if self.mode == "questions" and not (head or key_head)
@@ -1527,8 +1527,3 @@ def _key_subheading(entry_text: str, text: str) -> bool:
         bool(re.fullmatch(r"\s*[A-H]{1,8}\s*", entry_text))
         and rules.KEY_RUN_LABEL.fullmatch(text.strip()) is not None
     )
-
-
-def _as_letters(key: str) -> str:
-    """A key in a box before its number as letters: "③" (Taiwan's banks key options ①–④) is C."""
-    return "".join("ABCDEFGH"[rules.CIRCLED.index(ch)] if ch in rules.CIRCLED else ch for ch in key)

@@ -655,7 +655,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             return plain_cell(cells[index].strip()) if index is not None and index < len(cells) else ""
 
         printed_number, tag_kind, stem = stem_cell(cell("stem"), numbered=numbered)
-        stem = with_code(stem, cell("code"))
+        stem = _with_code(stem, cell("code"))
         if not stem:
             if any(cells):
                 problems.append(f"工作表“{sheet.name}”第 {number} 行:没有题干,未导入")
@@ -692,7 +692,7 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
 PROGRAM_SIGN = re.compile(r"[\n;{}()=<>]")
 
 
-def with_code(stem: str, code: str) -> str:
+def _with_code(stem: str, code: str) -> str:
     """The stem and, under it, the program it asks about: a cell of lines, or a JSON list of them
     (an app's "codeLines")."""
     lines = _json_lines(code) if code.startswith("[") else None
