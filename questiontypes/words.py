@@ -19,7 +19,8 @@ FALSE_HANZI = ("错", "錯", "错误", "錯誤")
 TRUE_LETTERS = ("T",)
 FALSE_LETTERS = ("F", "X")
 # Yes/no words people type into a cell or a form.
-TRUE_YES = ("是", "true", "t", "yes", "y")
+# ("ture": the misspelling of "true" common enough in Chinese banks' "A. TURE  B. FALSE")
+TRUE_YES = ("是", "true", "ture", "t", "yes", "y")
 FALSE_NO = ("否", "false", "f", "no", "n", "x")
 
 TRUE_WORDS = frozenset(w.lower() for w in (*TRUE_SYMBOLS, *TRUE_HANZI, *TRUE_LETTERS, *TRUE_YES))
@@ -34,6 +35,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"√", "×"}),
     frozenset({"是", "否"}),
     frozenset({"true", "false"}),
+    frozenset({"ture", "false"}),
     frozenset({"t", "f"}),  # (a platform's radio buttons "T" "F")
     frozenset({"y", "n"}),  # (a test system's import format: "A.Y" "B.N")
 )

@@ -287,6 +287,7 @@ def test_display(qtype: str, value: object, shown: str) -> None:
         ("✔", True),
         ("T", True),
         ("yes", True),
+        ("Ture", True),  # (the misspelling banks print)
         ("是", True),
         ("错", False),
         ("錯誤", False),
@@ -314,6 +315,7 @@ def test_the_word_lists_do_not_overlap() -> None:
         (["正确", "错误"], True),
         (["對", "錯"], True),
         (["True", "False"], True),
+        (["TURE", "FALSE"], True),  # (the misspelling banks print)
         (["（√）", "（×）"], True),
         (["正确", "错误", "不知道"], False),
         (["客户", "产品"], False),
