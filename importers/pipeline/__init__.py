@@ -17,11 +17,14 @@ from .json_records import json_sheet
 from .linked_pictures import flag_linked_pictures
 from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .moodle_xml import is_moodle_xml, read_moodle_xml
+from .page_scripts import script_lines
 from .parse import parse_lines
-from .read import is_plain_text, is_spreadsheet, read_lines
+from .read import is_plain_text, is_spreadsheet, is_web_page, read_lines
+from .read_text import decode_text
 from .read_wordml import is_word_xml
 from .sheet_bank import read_bank_sheets, read_csv, read_spreadsheet, read_table, sheet_columns
 from .traditional import simplified_twin
+from .workbook import Sheet
 
 __all__ = ["Image", "Line", "PaperError", "ParsedPaper", "ParsedQuestion", "parse_document"]
 
@@ -69,6 +72,8 @@ def _parse(
         or parse_lines(filename, lines, on_progress)
     )
     in_printed_characters(paper)
+    if is_web_page(filename, data):
+        paper = _page_bank(filename, data, paper)
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
     flag_linked_pictures(paper.questions)
@@ -86,6 +91,29 @@ def _gift(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
 SCRIPT_EXTENSIONS = (".js", ".ts")  # a web quiz's data in JavaScript or TypeScript
 
 
+def _records_paper(filename: str, records: Sheet) -> ParsedPaper | None:
+    """JSON records read as a bank sheet; None when no field holds a question's text."""
+    sheet, columns = sheet_columns(records)
+    if columns is None:
+        return None
+    paper = read_bank_sheets(filename, [sheet], known={sheet.name: columns})
+    paper.warnings.extend(records.notes)
+    return paper
+
+
+def _page_bank(filename: str, data: bytes, shown: ParsedPaper) -> ParsedPaper:
+    """A web page whose inline script holds more questions as data than its text shows: the
+    script's bank (see page_scripts)."""
+    lines, in_printed_characters = simplified_twin(script_lines(decode_text(data)))
+    records = json_sheet(lines, script=True) if lines else None
+    bank = _records_paper(filename, records) if records is not None else None
+    if bank is None or len(bank.questions) <= len(shown.questions):
+        return shown
+    in_printed_characters(bank)
+    bank.coverage = rows_coverage(bank)
+    return bank
+
+
 def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
     """A plain-text bank of records: JSON (a list of objects, or one a line), read as a sheet
     whose header is their keys; or one record a line, its fields split by "|||" or tabs."""
@@ -98,12 +126,10 @@ def _records(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | Non
         raise PaperError(filename, "is a script with no list of questions assigned ('var exam = […]')")
     paper: ParsedPaper | None = None
     if records is not None:
-        sheet, columns = sheet_columns(records)
-        if columns is None:
+        paper = _records_paper(filename, records)
+        if paper is None:
             fields = ", ".join(records.rows[0][1][:12])
             raise PaperError(filename, f"JSON records, but no field holds the question's text ({fields})")
-        paper = read_bank_sheets(filename, [sheet], known={sheet.name: columns})
-        paper.warnings.extend(records.notes)
     else:
         table = delimited_sheet([(line.lineno, line.text) for line in lines])
         paper = read_table(filename, table) if table is not None else None

@@ -614,8 +614,9 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "下列…的是（）" then "1)登陆成功    2)设备分配": the statements it weighs
     if group in ("item_p", "item_r") and line_start and _weighs_statements(seg, item, text, m.end()):
         return None  # "2、应聘者甲向公司做如下保证：" then "（1）…" "（2）…": what its options weigh
-    if item is not None and seg.line_depth > item.depth > 0:
+    if item is not None and seg.line_depth > item.depth > 0 and not (seg.line_bold and item.bold):
         # a Markdown list nested in the question's item: its options, or points of its answer
+        # (its items set in bold as the question is are its parts: Segmenter.open_item)
         listing = CODE_LINE_END.search(text, m.end())  # ("Given:" over "1. public class A {": its program)
         return ("nested_option", n) if _nested_option(seg, item, n) and not listing else None
     if MULTI_LEVEL_NUMBER.match(text, m.start()):

@@ -819,9 +819,14 @@ ENDS_ON_BLANK = re.compile(r"(?<![A-Za-z0-9_:：是\s])\s*__[^_\n]+__\s*[\u4e00-
 
 
 def _blanks_below(item: Item, answer_text: str | None) -> bool:
-    """Unanswered, with blanks on the lines under its first: the question goes on there (an
-    answer has no blanks)."""
-    return answer_text is None and any(rules.BLANK.search(line) for line in item.extra)
+    """Blanks on the lines under its first line: the question goes on there ("…的主要思想是："
+    over "…具有____和____的对象"), unanswered, or answered on one line one part a blank."""
+    below = "\n".join(line for line in item.extra if rules.BLANK.search(line))
+    if not below or answer_text is None:
+        return bool(below)
+    blanks = _blank_count(below)
+    parts = [a for a in BLANK_ANSWERS.split(answer_text.strip()) if a]
+    return blanks > 1 and "\n" not in answer_text.strip() and len(parts) == blanks
 
 
 # "则目标被击中的概率为." / "P(A|B) = .": a sentence that stops at its copula, its blank drawn as

@@ -15,6 +15,7 @@ from . import rules
 from .blocks import Item, KeyEntry
 from .boundaries import (
     BOUNDARY,
+    SECTION_NUMBER,
     code_was_asked,
     find,
     own_answer_below,
@@ -276,12 +277,15 @@ def blank_line(seg: Segmenter, line: Line) -> str:
 
 
 def bracketed_key(seg: Segmenter, line: Line) -> str:
-    """ "【B】" or "【AC】" alone under a choice question's options: its key (not the next label)."""
+    """ "【B】", "【AC】" or "(C)" alone under a choice question's options: its key (not the next
+    label); so too bare letters right under the options ("A.…" … "E.…" then "C")."""
     item = seg.item
     key = BRACKETED_KEY.match(line.text.strip())
     if item is None or key is None or seg.mode != "questions":
         return ""
-    letters = key.group(1)
+    letters = key.group(1) or key.group(2)
+    if key.group(2) and not (item.slot == "option" and AFTER_A_KEY.match(seg.next_text)):
+        return ""  # (bare letters elsewhere: a figure's labels, a line of a table)
     if not item.options and item.stem and item.answer is None and OPTION_A_NEXT.match(seg.next_text):
         item.answer, item.slot = letters, "answer"  # "…是？" "【B】" then "A. …": the key above the options
         return "answer"
@@ -293,7 +297,9 @@ def bracketed_key(seg: Segmenter, line: Line) -> str:
     return "answer"
 
 
-BRACKETED_KEY = re.compile(r"^[【\[]\s*([A-H]{1,8})\s*[】\]]$")
+# What follows bare letters that key a question: nothing, its note, or the next question
+AFTER_A_KEY = re.compile(r"\s*(?:$|\d{1,4}\s*[.、．]|提示|解析|答案|【)")
+BRACKETED_KEY = re.compile(r"^(?:[【\[(（]\s*([A-H]{1,8})\s*[】\])）]|([A-H]{1,8}))$")
 OPTION_A_NEXT = re.compile(r"\s*A\s*[.、．:：]")
 
 
@@ -1024,8 +1030,10 @@ def topic_heading(seg: Segmenter, line: Line) -> str:
     text = line.text.strip()
     if not line.heading or seg.mode == "local_key" or not 0 < len(text) <= TOPIC_MAX:
         return ""
-    if rules.QUESTION_WORDS.search(text) or rules.BLANK.search(text) or BOUNDARY.match(text):
+    if rules.QUESTION_WORDS.search(text) or rules.BLANK.search(text):
         return ""
+    if BOUNDARY.match(text) and not SECTION_NUMBER.match(text):
+        return ""  # (but "## 1.1 Introduction" is a numbered section's topic, never question 1)
     if re.search(r"[。.:：;；,，]$", text):
         return ""  # a sentence: a question's stem printed as a heading
     item = seg.item

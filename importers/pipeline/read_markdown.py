@@ -126,6 +126,23 @@ def markdown_lines(text: str) -> list[Line]:
     return letter_numbered_options(_Reader().read(parser.parse(text)))
 
 
+def _lazy_lists(tokens: list[Token]) -> set[int]:
+    """The ordered lists (ids of their opening tokens) whose items are all written with the
+    first one's number, "1." "1." "1.": written so for the renderer to count, which shows 1, 2, 3."""
+    open_lists: list[tuple[Token, list[str]]] = []
+    lazy = set()
+    for token in tokens:
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            open_lists.append((token, []))
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            opening, numbers = open_lists.pop()
+            if opening.type == "ordered_list_open" and len(numbers) >= 2 and len(set(numbers)) == 1:
+                lazy.add(id(opening))
+        elif token.type == "list_item_open" and open_lists:
+            open_lists[-1][1].append(token.info)
+    return lazy
+
+
 class _Reader:
     def __init__(self) -> None:
         self.lines: list[Line] = []
@@ -144,8 +161,11 @@ class _Reader:
         # <details> folds open around the current token: what a reader unfolds under a question
         # (its key, its worked explanation), read as a block quote is
         self.folds = 0
+        self.lazy_lists: set[int] = set()
+        self.shown_numbers: list[int | None] = []  # per open list, the next number it shows if lazy
 
     def read(self, tokens: list[Token]) -> list[Line]:
+        self.lazy_lists = _lazy_lists(tokens)
         for token in tokens:
             handler = getattr(self, f"on_{token.type}", None)
             if handler is not None:
@@ -162,18 +182,24 @@ class _Reader:
     def on_bullet_list_open(self, token: Token) -> None:
         self.depth += 1
         self.lists.append(token.type == "bullet_list_open")
+        lazy = id(token) in self.lazy_lists
+        self.shown_numbers.append(int(token.attrGet("start") or 1) if lazy else None)
 
     on_ordered_list_open = on_bullet_list_open
 
     def on_bullet_list_close(self, token: Token) -> None:
         self.depth -= 1
         self.lists.pop()
+        self.shown_numbers.pop()
 
     on_ordered_list_close = on_bullet_list_close
 
     def on_list_item_open(self, token: Token) -> None:
         self.item_paragraphs = 0
         if token.info:  # ordered: "3" with markup "." or ")"
+            shown = self.shown_numbers[-1] if self.shown_numbers else None
+            if shown is not None:  # a list numbered "1." "1." "1." shows 1, 2, 3
+                token.info, self.shown_numbers[-1] = str(shown), shown + 1
             self.number = f"{token.info}{token.markup} "
             self.number_depth = self.depth
             self.number_line = _first_line(token)

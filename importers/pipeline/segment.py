@@ -43,6 +43,8 @@ MIN_OPTIONS_WRAPPED = 2
 # the notes' and questionnaires' narrower one, where "…有" ends statements)
 OPEN_END = re.compile(r"(?:是|为|為|包括|包含|有)\s*$")
 LETTERS = "ABCDEFGH"
+WHOLLY_BOLD = re.compile(r"^\*\*(.+)\*\*$", re.S)
+NUMBER_THEN_BOLD = re.compile(r"\d{1,4}\s*[.、．]\s*\*\*[^*]+\*\*\s*")
 LABEL_ALONE = re.compile(rf"\s*(?:{rules.TICK})?\s*")  # an option's label read, its text not yet
 TICKED_END = re.compile(rf"\s{rules.TICK}\s*$")  # the key ticked after an option's text
 # A line opening with what never opens a phrase (a particle, closing punctuation) goes on the line before.
@@ -244,6 +246,24 @@ def _numbered_lines(children: list[Item], gap: str) -> list[str]:
     ]
 
 
+# An answer that only names numbered lines: "(3) (2) (1)", "（1）（2）", "(1)->(3)->(4)"
+NUMBERS_NAMED = re.compile(r"(?:\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:->|→|[,，、;；])?)+\s*")
+NUMBER_NAMED = re.compile(r"[(（]\s*(\d{1,2})\s*[)）]")
+
+
+def _answered_by_its_numbers(children: list[Item]) -> bool:
+    """The run's last line carries an answer made only of numbers the run printed (an order to
+    put them in, the ones that are right): the lines are the statements the question above
+    weighs, and the answer is its."""
+    if not children or any(c.options or c.answer is not None for c in children[:-1]):
+        return False
+    answer = children[-1].answer
+    if not answer or children[-1].options or not NUMBERS_NAMED.fullmatch(answer):
+        return False
+    printed = {c.number for c in children} | {n for c in children for n in NUMBER_NAMED.findall(c.stem)}
+    return set(NUMBER_NAMED.findall(answer)) <= printed
+
+
 def _tells_a_story(item: Item) -> bool:
     """Nothing under the question, or the texts it hands out: "阅读材料，回答下列问题。" over its
     lines, "在矛盾存在的问题上：" over "材料一：" (its parts are asked below)."""
@@ -348,13 +368,15 @@ class Segmenter:
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
         self.unnumbered_item: Item | None = None  # the last question line_rules.unnumbered_line opened
+        self.list_parent: Item | None = None  # the question whose parts its nested list is (_list_parent)
         self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
         self.line_depth = line.depth
-        self.line_bold = line.bold
+        # (or "1. **組織的定義為何？**": the question in bold after a Markdown list's own number)
+        self.line_bold = line.bold or (line.depth > 0 and NUMBER_THEN_BOLD.fullmatch(line.text) is not None)
         self.line_heading = line.heading
         full = id(line) in self.full_lines
         self.line_full = full
@@ -612,6 +634,8 @@ class Segmenter:
 
     # ---- text between boundaries ---------------------------------------------------------
     def on_text(self, text: str, line: Line, new_line: bool) -> None:
+        if new_line and self.item is not None and self._points_nested_under(self.item, line):
+            self.item.slot, self.item.answer = "answer", ""  # "1. **…請詳述之。**" over "\t- 探勘網頁…"
         self.trace(line, self._text_role())
         if self.mode == "key":
             if new_line and self.key_entry is None and BARE_KEY.fullmatch(text):
@@ -692,6 +716,18 @@ class Segmenter:
         else:
             item.append(text, new_line)
         item.attach_images(line)
+
+    def _points_nested_under(self, item: Item, line: Line) -> bool:
+        """A bulleted list nested in the item of a question that asks, before anything else is
+        read under it: the points of its answer (Markdown notes answer so, unlabelled)."""
+        return (
+            line.bullet
+            and line.depth > item.depth > 0
+            and item.slot == "stem"
+            and not (item.extra or item.options or item.answer is not None)
+            and self.section.kind not in CHOICE_KINDS
+            and rules.asks_strongly(item.stem)
+        )
 
     def _wraps(self, item: Item, text: str, line: Line) -> bool:
         """A line between an option and the next letter's (below it, or after it on this line),
@@ -1059,6 +1095,7 @@ class Segmenter:
         """`bracketed`: numbered "(2)" or "2)" (after "3." those are its sub-questions)."""
         parent = self.item
         self.close_item()
+        list_parent = self._list_parent(parent, line)
         n = int(number)
         resumes = (
             self.nested is not None
@@ -1075,6 +1112,7 @@ class Segmenter:
         if (
             n == 1
             and parent is not None
+            and list_parent is None  # (a Markdown list nests its parts itself)
             and (
                 self.expected > 2 or (bracketed and not parent.bracketed) or lone_problem
             )  # ("1." then "(1)")
@@ -1099,9 +1137,29 @@ class Segmenter:
         self.item.mark, self.leading_mark = self.leading_mark, None
         self.item.answer, self.leading_key = self.leading_key, None
         self.item.depth = line.depth
-        self.item.bold = line.bold
+        self.item.bold = self.line_bold
+        if list_parent is not None:
+            stem = WHOLLY_BOLD.sub(r"\1", list_parent.stem.strip())  # (the marks that set it apart)
+            told = join(stem, "\n".join(list_parent.extra), "\n")
+            self.item.material, self.item.parent = join(told, self.item.material, "\n"), list_parent
         self.item.headed = line.heading
         self.item.attach_images(line)
+
+    def _list_parent(self, parent: Item | None, line: Line) -> Item | None:
+        """In Markdown notes that set each question as a bold list item, bold items nested in one
+        ("1. **試回答下列問題：**" over "\t1. **試定義…。**" "\t1. **試列出…。**") are its parts:
+        its text is their material, and it is no question of its own."""
+        if self.list_parent is not None and line.depth > self.list_parent.depth:
+            return self.list_parent
+        self.list_parent = None
+        if parent is None or not (self.line_bold and parent.bold and line.depth > parent.depth > 0):
+            return None
+        if parent.options:
+            return None
+        parent.section.drop({id(parent)})
+        self.roles[parent.lineno] = ["material"]
+        self.list_parent = parent
+        return parent
 
     def _read_passage(self, number: int) -> None:
         """A passage read since the last question, serving this one, is its material and the
@@ -1158,6 +1216,10 @@ class Segmenter:
         if self._conditions_then_questions(parent, items[start:]):
             return
         children = items[start:]
+        if _answered_by_its_numbers(children):
+            parent.answer, children[-1].answer = children[-1].answer, None
+            self._into_stem(parent, children)  # "…的顺序是：" "（1）…" "（2）…" "Answer: (2) (1)"
+            return
         if _lists_its_points(parent, children):
             self._into_answer(parent, children)
             return

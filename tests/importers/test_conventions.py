@@ -9381,3 +9381,89 @@ def test_taiwans_skill_test_bank_keys_each_question_by_its_circled_option_before
         "（①②） 3. 下列何者需冷藏？ ①鮮奶 ②奶油 ③砂糖 ④麵粉。\n"
     )
     assert [(q["number"], q["answer"]) for q in parse(text)] == [("1", "C"), ("2", "D"), ("3", "AB")]
+
+
+def test_an_answer_naming_the_numbered_lines_above_makes_them_the_questions_listing() -> None:
+    """ "1.…的顺序是：" over "（1）…" "（2）…" "（3）…" and "Answer: (3) (2) (1)": the answer names
+    only numbers those lines printed (an order, or the ones that are right), so they are the
+    statements of question 1, never questions of their own; a run listed on one line too."""
+    text = (
+        "1.对于利用计算机程序求解实际问题的顺序是：\n（1）\t利用机器进行求解\n（2）\t用计算机语言表述问题\n"
+        "（3）\t将实际问题进行抽象\nAnswer: (3) (2) (1)\n\n"
+        "2.程序设计的发展历程按照发展顺序排序是：\n（1）汇编语言 （2）机器语言\t（3）高级语言\nAnswer:（2）（1）（3）\n\n"
+        "3.关于Java程序的执行过程，正确的是\n（1）编写.java程序（2）解释器对.java文件进行解释执行（3）编译\n"
+        "Answer:（1）->（3）\n\n"
+        "4.面向对象的主要思想是：\n将客观事物看作具有____和____的对象。\nAnswer: 状态，行为\n"
+    )
+    assert [(q["number"], q["type"], q["stem"].split("\n")[0], q["answer"]) for q in parse(text)] == [
+        ("1", "short", "对于利用计算机程序求解实际问题的顺序是:", "(3) (2) (1)"),
+        ("2", "short", "程序设计的发展历程按照发展顺序排序是:", "(2)(1)(3)"),
+        ("3", "short", "关于Java程序的执行过程,正确的是", "(1)->(3)"),
+        ("4", "fill", "面向对象的主要思想是:", ["状态", "行为"]),
+    ]
+    assert parse(text)[0]["stem"].count("\n") == 3  # the three statements, in the stem
+
+
+def test_a_markdown_heading_with_a_dotted_section_number_is_a_topic_not_a_question() -> None:
+    """ "## 1.1 Introduction" and "## 1.2 概述": a notes file's numbered sections. They head the
+    questions under them (the first is no question "1 Introduction"), and one coming after an
+    answer ends that answer."""
+    md = (
+        "# 第一章 概论\n\n## 1.1 Introduction\n\n1.下列说法正确的是（ ）\n\nA.甲\n\nB.乙\n\n答案：A\n\n"
+        "## 1.2 概述\n\n1.下列说法错误的是（ ）\n\nA.甲\n\nB.乙\n\n答案：B\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["section"], q["stem"], q["answer"]) for q in questions] == [
+        ("1.1 Introduction", "下列说法正确的是( )", "A"),
+        ("1.2 概述", "下列说法错误的是( )", "B"),
+    ]
+
+
+def test_markdown_notes_setting_questions_as_bold_list_items_their_parts_and_answers_nested() -> None:
+    """Notes of past essay questions in one Markdown list, each item written "1." (the renderer
+    counts them: 1, 2, 3) and set in bold. A bulleted list nested under a question answers it;
+    bold items nested under one are its parts, sharing its text as their material."""
+    md = (
+        "## 資訊管理\n"
+        "1. **何謂 IT 消費化與 BYOD？ ```10%, 105年```**\n"
+        "\t- IT 消費化: 企業員工使用消費性科技。\n"
+        "\t- BYOD: 員工自帶設備上班。\n\n"
+        "1. **IT 消費化迫使企業必須要做出什麼樣的調整？**\n\n"
+        "1. **試回答下列問題：**\n"
+        "\t1. **試定義 Intranet Computing 與 Cloud Computing。**\n"
+        "\t\t- 企業內部網路是一個電腦網路。\n"
+        "\t1. **試列出 Cloud Computing 之四種佈署模式。**\n\n"
+        "1. **請說明何謂數位信封。**\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["number"], str(q["stem"])[:12], q["answer"], q["material"]) for q in questions] == [
+        ("1", "何謂 IT 消費化與 B", "IT 消費化: 企業員工使用消費性科技。\nBYOD: 員工自帶設備上班。", ""),
+        ("2", "IT 消費化迫使企業必須", None, ""),
+        ("1", "試定義 Intranet", "企業內部網路是一個電腦網路。", "試回答下列問題:"),
+        ("2", "試列出 Cloud Co", None, "試回答下列問題:"),
+        ("4", "請說明何謂數位信封。", None, ""),
+    ]
+
+
+def test_a_key_in_round_brackets_alone_under_the_options() -> None:
+    # "(D)" on its own line under a choice's options keys it, as "【D】" does; "(E)" after four
+    # options would be the next option's label
+    text = (
+        "3. 下列运算符中，优先级最低的是____。\nA. *   B. !=   C. +    D. =\n(D)\n"
+        "4. 在C语言程序中，APH 和 aph 代表不同的变量。\n(T)\n"
+        "5. 以下代码，语法正确的是：\nA. while\nB. for\n（A）\n"
+        # bare letters right under the options key them too, when nothing but a note or the next
+        # question follows ("A B" over "G D" under a figure are its labels)
+        "6.物理治疗不包含（  ）\nA. 超声波疗法\nB.运动疗法\nC.环境改造\nD. 热疗法\nE. 磁疗法\nC\n"
+        "提示：C。物理治疗分成运动疗法和物理因子疗法。\n"
+        "7.下列属于运动疗法的是（ ）\nA. 牵伸\nB. 超声波\nC. 电疗\nAC\n\n"
+        "8.下图中的根结点是（ ）\nA. 甲\nB. 乙\nC. 丙\nD. 丁\nG\nD E\n"
+    )
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [
+        ("single", "D"),
+        ("truefalse", True),
+        ("single", "A"),
+        ("single", "C"),
+        ("multiple", "AC"),
+        ("single", None),
+    ]

@@ -767,3 +767,33 @@ def test_a_word_pages_table_cells_holding_paragraphs_keep_their_row_on_one_line(
         "页号\t块号",
         "0\t5 (主存)",
     ]
+
+
+# A practice page for a skills contest: its text a title, a timer and a button; the bank is data
+# in its own script, drawn from when the page runs (a script loaded from elsewhere holds none).
+QUIZ_PAGE = """<!DOCTYPE html><html><head><title>技能大赛练习</title>
+<script src="jquery.min.js"></script></head>
+<body><h1>技能大赛练习</h1><div>剩余时间：60:00</div><button>开始练习</button>
+<script>
+const singlePool = [
+    {"type": "single", "title": "肺癌最常见的病理类型是（）",
+     "options": ["腺癌", "鳞癌", "小细胞癌"], "answer": 0},
+    {"type": "single", "title": "胸腔闭式引流瓶应低于胸腔（）", "options": ["20cm", "60cm"], "answer": 1},
+];
+const judgePool = [
+    {"type": "judge", "title": "术后应鼓励患者早期下床活动。", "options": ["错误", "正确"], "answer": 1},
+];
+function start() { return singlePool.concat(judgePool); }
+</script></body></html>"""
+
+
+def test_a_quiz_page_whose_bank_is_data_in_its_own_script() -> None:
+    paper = parse_document("刷题.html", QUIZ_PAGE.encode())
+    assert [(q.type, q.stem, q.options, q.answer) for q in paper.questions] == [
+        ("single", "肺癌最常见的病理类型是（）", ["腺癌", "鳞癌", "小细胞癌"], "A"),
+        ("single", "胸腔闭式引流瓶应低于胸腔（）", ["20cm", "60cm"], "B"),
+        ("truefalse", "术后应鼓励患者早期下床活动。", [], True),
+    ]
+    # (a page whose text shows its questions keeps them: a script of code adds none)
+    shown = SAVED_PAGE.replace("</body>", "<script>var n = [1, 2];</script></body>")
+    assert len(parse_document("作业详情.html", shown.encode("gbk")).questions) == 3
