@@ -379,8 +379,9 @@ def classify(item: Item) -> ParsedQuestion | None:
         fields = blank_fields(extra) if answer_text is None and extra else None
         if fields:
             extra, answer_text = fields  # "第1空" "n^2" under it: the blanks' answer fields
-        if extra and answer_text:
-            q.stem = "\n".join([stem, *extra])  # "以下代码的输出是：" and the code under it
+        if extra and (answer_text or not item.blank_line and any(map(_filled_in_line, extra))):
+            # "以下代码的输出是：" and the code under it; "…有哪些？" over "__抗体__、__溶菌酶__。"
+            q.stem, extra = "\n".join([stem, *extra]), []
         _as_fill(q, answer_text)
         if extra and not answer_text and not item.blank_line:
             # unanswered, it goes on below: "…复杂度是____。" and the code, "有AVL树如下。" and
@@ -816,6 +817,14 @@ def _filled_in(stem: str, kind: str, answer_text: str | None) -> bool:
 
 # (not after a prompt, "正确的是：__c__": the trainee's answer to a choice whose options were lost)
 ENDS_ON_BLANK = re.compile(r"(?<![A-Za-z0-9_:：是\s])\s*__[^_\n]+__\s*[\u4e00-\u9fff]?\s*$")
+
+
+def _filled_in_line(text: str) -> bool:
+    """A line with a blank written in ("__抗体__、__溶菌酶__。"), not a program's ("def __init__")."""
+    return FILL_IN_UNDERSCORES.search(DUNDER.sub("", text)) is not None and not program_line(text, 0)
+
+
+DUNDER = re.compile(r"(?<![A-Za-z0-9_])__[A-Za-z]\w*?__(?![A-Za-z0-9_])")  # Python's "__init__"
 
 
 def _blanks_below(item: Item, answer_text: str | None) -> bool:

@@ -298,6 +298,24 @@ def _announces_data(stem: str) -> bool:
     return announced and not (rules.QUESTION_WORDS.search(stem) or rules.PROBLEM_ASKS.search(stem))
 
 
+FILLED_BLANK = re.compile(r"__[^_\s][^_\n]*?__")  # "__皮肤__": a blank written in (an answer sheet's)
+
+
+def _filled_statements(parent: Item, children: list[Item]) -> bool:
+    """ "12. 人体免疫的三道防线的组成：" over "(1)第一道防线：__皮肤__、__黏膜__是…" "(2)…": statements
+    with their blanks filled in, which the question's colon announces: its text, not its parts."""
+    return (
+        bool(children)
+        and boundaries.COLON_END.search(parent.stem) is not None
+        and all(
+            FILLED_BLANK.search(child.stem)
+            and not (child.answer or child.options or ASKED.search(child.stem))
+            and not rules.asks_strongly(FILLED_BLANK.sub("", child.stem))
+            for child in children
+        )
+    )
+
+
 def _names_parts(parent: Item, children: list[Item]) -> bool:
     """ "…下列算法…是多少？" over "（1）…" "（2）…": the stem names the bracketed parts below it."""
     return (
@@ -1222,6 +1240,9 @@ class Segmenter:
             return
         if _lists_its_points(parent, children):
             self._into_answer(parent, children)
+            return
+        if _filled_statements(parent, children):
+            self._into_stem(parent, children)  # "…三道防线的组成：" over "(1)第一道防线：__皮肤__…"
             return
         if children and (all(_asks(child) for child in children) or _names_parts(parent, children)):
             self._parent_as_material(parent, children)  # "3.某客户投诉三次。" "(1)如何安抚？" "(2)…"

@@ -9467,3 +9467,28 @@ def test_a_key_in_round_brackets_alone_under_the_options() -> None:
         ("multiple", "AC"),
         ("single", None),
     ]
+
+
+def test_a_worksheet_answered_by_writing_into_its_blanks_on_the_lines_below() -> None:
+    """A teacher's copy of a fill worksheet, each answer underlined where the blank was (read as
+    "__免疫__"): answers written on the line under the question, and statements numbered "(1)"
+    under a question that announces them with a colon, are that question's blanks (indented under "13." by three
+    spaces, as under "4.", they are a list of their own to CommonMark)."""
+    md = (
+        "10. 免疫系统由哪三部分组成？  \n<u>免疫器官、免疫细胞、免疫活性物质</u>\n\n"
+        "11. 常见的免疫活性物质有哪些？  \n<u>抗体</u>、<u>细胞因子</u>、<u>溶菌酶</u>。\n\n"
+        "12. 能引发<u>免疫</u>反应的物质称为抗原。\n\n"
+        "13. 人体免疫的三道防线的组成：\n"
+        "   - (1)第一道防线：<u>皮肤</u>、<u>黏膜</u>是保卫人体的第一道防线。\n"
+        "   - (2)第二道防线：体液中的<u>杀菌</u>物质是保卫人体的第二道防线。\n\n"
+        "14. 写出下面程序的输出：  \ndef __init__(self): pass\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["number"], q["type"], q["answer"]) for q in questions] == [
+        ("10", "fill", ["免疫器官、免疫细胞、免疫活性物质"]),
+        ("11", "fill", ["抗体", "细胞因子", "溶菌酶"]),
+        ("12", "fill", ["免疫"]),
+        ("13", "fill", ["皮肤", "黏膜", "杀菌"]),
+        ("14", "short", None),
+    ]
+    assert questions[0]["stem"] == "免疫系统由哪三部分组成?\n____"
