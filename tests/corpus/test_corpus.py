@@ -940,6 +940,24 @@ FLOORS = {
     "va2_discrete-math-abstract-algebra-exercises.docx": (0.00, None),  # F1 0.00 (T1… numbering), answers -
     "vb1_tw-judicial-exam-company-law.pdf": (0.95, None),  # F1 0.97, no key
     "vb2_tw-ai-office-course-quiz.md": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vc1_tw-civil-service-it-essay-questions.md": (0.90, 0.95),  # joining 0.51/1.00; read 0.92/0.95
+    "vf1_ai-application-planner-bank.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vg1_pku-med-grad-rules-exam-platform-json-slice.txt": (0.95, 0.00),  # F1 1.00, answers 0.00
+    "vh1_cmcc-party-building-quiz-slice.json": (0.95, 0.95),  # F1 1.00, answers 0.99
+    "vi1_tsinghua-java-ch1-intro-quiz.md": (0.95, 0.95),  # joining 0.59/0.90; read 1.00/1.00
+    "vi2_topdown-networking-ch1-review-answers.md": (0.85, 0.90),  # F1 0.88, answers 0.92
+    "vj1_pathology-lab-image-quiz.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vj2_antidrug-knowledge-minigame.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vk1_rehab-therapy-practice-bank-gbk.txt": (0.95, 0.90),  # joining 0.99/0.74; read 0.99/0.95
+    "vl1_party-discipline-regulations-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 0.99
+    "vl2_cpc-history-course-bank-last-group.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vo1_wuling-hs-math-second-term-exam.md": (0.80, None),  # F1 0.84, no key
+    "vo2_zju-c-programming-pta-error-set.md": (0.95, 0.80),  # joining 1.00/0.48; read 1.00/0.84
+    "vp1_thoracic-oncology-skills-contest-quiz-page-slice.html": (0.95, 0.95),  # joining 0.00; read 1.00/1.00
+    "vq1_hs-bio-immune-regulation-worksheet-answers.md": (0.80, 0.75),  # joining 0.61/0.20; read 0.84/0.76
+    "vq2_xi-thought-quiz-page-ch1-2-slice.html": (0.95, 0.95),  # F1 1.00, answers 1.00 (dev: cu1's bank)
+    "vr1_loess-plateau-culture-and-endocrine-quiz.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vr2_grade6-chinese-language-exam.md": (0.15, None),  # joining 0.18/-; read, unchanged (headings ask)
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
