@@ -1123,6 +1123,11 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     run_on = (
         n == seg.key_last + 1 and BRACKETED_KEY_LINE.match(text) is not None and n <= _answerable(seg, asked)
     )
+    # (option A under it, or under the rest of it when the page's width cut it)
+    options_below = OPTION_A.match(seg.next_text) or (seg.line_full and OPTION_A.match(seg.after_next))
+    questions_again = not BARE_KEY.match(text, m.end()) and options_below
+    if n == 1 and seg.key_last > 1 and at_line_start(m) and questions_again:
+        return ("resumed", n)  # (numbered "1." or "1)" as the questions were)
     if bracketed and not (own_style and BARE_KEY.match(text, m.end())) and not in_turn and not own_blank:
         if run_on and (n == 1 or ENTRY_BEFORE.search(text, 0, m.start())):
             return ("key_item", n)
@@ -1134,11 +1139,6 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     if own_blank and not _keyed(seg, n):
         return ("key_item", n)  # "(1) 165" "(7) 定点" "(3) 245": blanks keyed in any order (two columns)
     answerish = ANSWERISH.match(text, m.end())
-    # (option A under it, or under the rest of it when the page's width cut it)
-    options_below = OPTION_A.match(seg.next_text) or (seg.line_full and OPTION_A.match(seg.after_next))
-    questions_again = not BARE_KEY.match(text, m.end()) and options_below
-    if n == 1 and seg.key_last > 1 and at_line_start(m) and questions_again:
-        return ("resumed", n)
     if n == seg.key_last + 1 or (n > seg.key_last and (answerish or _numbers_its_question(seg, n))):
         return ("key_item", n)
     restarts = n == 1 and seg.key_last > 1 and BARE_KEY.match(text, m.end()) is not None

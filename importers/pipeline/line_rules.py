@@ -99,6 +99,31 @@ def bare_number(seg: Segmenter, line: Line) -> str:
     return "question"
 
 
+def number_and_key(seg: Segmenter, line: Line) -> str:
+    """ "001 1" alone on its line over the question (or "004 2柴油引擎…" running on into it): a bank
+    printed as a table of number, key and question (題號 | 答案 | 題目). The first such line opens
+    question 1; after it, each opens the number due."""
+    m = NUMBER_AND_KEY.match(line.text)
+    if m is None or seg.mode != "questions":
+        return ""
+    n, rest = int(m.group(1)), line.text[m.end() :]
+    running = seg.item is not None and seg.item is seg.keyed_by_number and n == seg.expected
+    if not (running or (n == 1 and not rest and _first_number(seg, n))):
+        return ""
+    if not (rest or seg.next_text.strip()) or (rest and not running):
+        return ""
+    seg.leading_key = m.group(2)
+    seg.open_item(str(n), line)
+    item = seg.keyed_by_number = seg.item
+    if rest and item is not None:
+        item.stem = rest.strip()
+    return "question"
+
+
+# (the key: option numbers 1-4 or letters; a stem may follow only in a run of them)
+NUMBER_AND_KEY = re.compile(r"^\s*(\d{1,4})\s+([1-4]{1,4}|[A-H]{1,6})(?:\s*$|(?=[\u4e00-\u9fff]))")
+
+
 BARE_SKIP = 2  # numbers a recalled paper may lose in a row ("### 14" then "### 16")
 BARE_RUN = 3  # questions numbered alone on their lines before a skip is believed
 
@@ -1424,6 +1449,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("grid_row", grid_row),
     ("blank_line", blank_line),
     ("bare_number", bare_number),
+    ("number_and_key", number_and_key),
     ("numbered_part_heading", numbered_part_heading),
     ("number_heading_key", number_heading_key),
     ("part_and_number", part_and_number),

@@ -18,6 +18,7 @@ import re
 
 from . import rules
 from .boundaries import ASKED_END, BOUNDARY
+from .clean import is_furniture
 from .model import Line
 
 MIN_QUESTIONS = 5
@@ -30,8 +31,12 @@ def mark_outline(lines: list[Line]) -> list[Line]:
     """`lines` with their margin lines marked as headings (level 1) when the text is an outline,
     else `lines` unchanged."""
     texts = [(i, line.text) for i, line in enumerate(lines) if line.text.strip()]
+    if not any(text[:1].isspace() for _, text in texts):
+        return lines
+    # (a page's furniture at the margin, "第 3 页 共 20 页", is no line of the outline)
+    texts = [(i, text) for i, text in texts if text[:1].isspace() or not is_furniture(text)]
     margin = [k for k, (_, text) in enumerate(texts) if not text[:1].isspace()]
-    if len(margin) < MIN_QUESTIONS or not any(text[:1].isspace() for _, text in texts):
+    if len(margin) < MIN_QUESTIONS:
         return lines
     numbered = [k for k in margin if BOUNDARY.match(texts[k][1])]
     if len(numbered) > NUMBERED_SHARE * len(margin):

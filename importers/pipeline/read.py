@@ -26,6 +26,7 @@ from .read_text import (
     BinaryContent,
     UndecodableText,
     decode_text,
+    single_spaced,
     split_lines,
     utf16_encoding,
     without_common_indent,
@@ -94,6 +95,7 @@ def read_lines(filename: str, data: bytes) -> list[Line]:
         lines = _read_text(filename, data)
     if not any(line.text.strip() or line.images for line in lines):
         raise PaperError(filename, "the file is empty")
+    lines = single_spaced(lines)
     if not any(line.text.strip() for line in lines):
         raise PaperError(filename, "the document holds pictures but no text (a scanned paper?)")
     longest = max(lines, key=lambda line: len(line.text))

@@ -114,6 +114,27 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def single_spaced(lines: list[Line]) -> list[Line]:
+    """A text double-spaced as scrapes leave it (a blank line after every line, a paragraph's
+    wrapped lines too), read single-spaced: one blank line less in every run of them, so a blank
+    line is left only where the text had more than one (line numbers kept)."""
+    blank = [not (line.text.strip() or line.images) for line in lines]
+    filled = [i for i, is_blank in enumerate(blank) if not is_blank]
+    if len(filled) < MIN_SPACED_LINES:
+        return lines
+    spaced = sum(1 for i, j in zip(filled, filled[1:], strict=False) if j - i == 2)
+    if spaced < DOUBLE_SPACED_SHARE * (len(filled) - 1):
+        return lines
+    # (the last blank line of each run is the one the spacing added)
+    return [
+        line for i, line in enumerate(lines) if not (blank[i] and (i + 1 == len(lines) or not blank[i + 1]))
+    ]
+
+
+MIN_SPACED_LINES = 10
+DOUBLE_SPACED_SHARE = 0.9
+
+
 def without_common_indent(lines: list[Line]) -> list[Line]:
     """`lines` less the indentation every one of them shares: text pasted from Word may open each
     paragraph with "　　", which says nothing; an outline shows in the indentation beyond it."""

@@ -386,6 +386,7 @@ class Segmenter:
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
         self.unnumbered_item: Item | None = None  # the last question line_rules.unnumbered_line opened
+        self.keyed_by_number: Item | None = None  # the question line_rules.number_and_key opened last
         self.list_parent: Item | None = None  # the question whose parts its nested list is (_list_parent)
         self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
         self.new_section("", "generic", 0)

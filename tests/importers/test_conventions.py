@@ -16,6 +16,8 @@ from importers.pipeline.read import read_lines
 from importers.pipeline.survey import parse_survey
 from tests.importers.docx_factory import to_bytes
 
+CORPUS_PAPERS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "papers"
+
 
 def parse(text: str) -> list[dict[str, object]]:
     lines = [Line(text=t, lineno=i) for i, t in enumerate(text.strip("\n").splitlines(), 1)]
@@ -9492,3 +9494,53 @@ def test_a_worksheet_answered_by_writing_into_its_blanks_on_the_lines_below() ->
         ("14", "short", None),
     ]
     assert questions[0]["stem"] == "免疫系统由哪三部分组成?\n____"
+
+
+def test_an_outline_keeps_its_reading_with_a_pages_furniture_at_the_margin() -> None:
+    """Interview notes laid out as an outline (dz1: "第1题 谈谈变量提升？" over its indented
+    answer), printed with a page line at the margin every fifteen lines ("第 2 页 共 9 页"): the
+    page line is furniture, no line of the outline, and the notes read as without it."""
+    text = (CORPUS_PAPERS / "dz1_js-mianshiti-1-8.txt").read_bytes().decode("utf-8-sig")
+    lines = text.replace("\r\n", "\n").split("\n")
+    paged = [f"{line}\n第 {i // 15 + 1} 页 共 9 页" if i % 15 == 14 else line for i, line in enumerate(lines)]
+
+    def read(paper: str) -> list[tuple[str, object]]:
+        return [(q.stem, q.answer) for q in parse_document("notes.txt", paper.encode()).questions]
+
+    assert len(read(text)) == 8
+    assert read("\n".join(paged)) == read(text)
+
+
+def test_practice_sets_numbered_with_a_closing_bracket_each_followed_by_its_key() -> None:
+    # "1)" "2)" … then "答案：1-2. AA", then the next set numbered from "1)" again: a new set of
+    # questions, not entries of the key (as with "1." "2.")
+    text = (
+        "专项训练（1）\n1) The store is open ______ 9:00 a.m. and 6:00 p.m.\nA. between\nB. on\n"
+        "2) Lucy wants to be ______ engineer.\nA. an\nB. a\n答案：1-2. AA\n"
+        "专项训练（2）\n1) The bookstore is ______ the bank.\nA. behind\nB. from\n"
+        "2) Tom is young, ______ he can look after himself.\nA. and\nB. but\n答案：1-2. AB\n"
+    )
+    assert [(str(q["stem"])[:12], q["answer"]) for q in parse(text)] == [
+        ("The store is", "A"),
+        ("Lucy wants t", "A"),
+        ("The bookstor", "A"),
+        ("Tom is young", "B"),
+    ]
+
+
+def test_a_number_and_its_key_alone_on_a_line_over_each_question() -> None:
+    # 題號 | 答案 | 題目 as a PDF gives it: "001 1" over the question, its options (１)(２)(３) in
+    # its text; a short question may run on after the key ("003 2柴油…"); "2 3" under a
+    # question (a table's row) opens nothing
+    text = (
+        "機械常識選擇題\n題號答案題    目\n001 1\n柴油引擎燃燒是靠：（１）空氣壓縮後之高溫著火。（２）火星塞點火。\n"
+        "002 3\n柴油引擎在壓縮行程是：（１）壓縮純柴油。（２）壓縮混合氣。（３）壓縮純空氣。\n"
+        "003 2柴油引擎的水套功能是：（１）潤滑。（２）冷卻。（３）傳動。\n"
+        "004 3\n下表中第二列的數值是：（１）轉速。（２）溫度。（３）壓力。\n2 3\n"
+    )
+    assert [(q["number"], q["answer"], len(q["options"])) for q in parse(text)] == [
+        ("1", "A", 2),
+        ("2", "C", 3),
+        ("3", "B", 3),
+        ("4", "C", 3),
+    ]

@@ -797,3 +797,25 @@ def test_a_quiz_page_whose_bank_is_data_in_its_own_script() -> None:
     # (a page whose text shows its questions keeps them: a script of code adds none)
     shown = SAVED_PAGE.replace("</body>", "<script>var n = [1, 2];</script></body>")
     assert len(parse_document("作业详情.html", shown.encode("gbk")).questions) == 3
+
+
+def test_a_double_spaced_text_is_read_single_spaced() -> None:
+    """A scrape that left a blank line after every line (a question's wrapped lines too) reads
+    as the single-spaced text does; a blank line stays where the text had two."""
+    text = (
+        "序號 單元名稱 題目 答案\n1 政府採購概論\n"
+        "工程會透過專案檢討會議發現流標皆有其個案因素，下列何者為非？(A)物\n"
+        "價上漲(B)預算不符實際(C)工期不符實際(D)契約書圖條件不合理。 A\n2 政府採購概論\n"
+        "基於促進循環經濟效益，工程會依行政院指示，推動部分工程材料運用於公共工程，該等材料不包含下\n"
+        "列何者？ (A)焚化再生粒料。(B)煉鋼爐碴。(C)AC刨除料。(D)廢輪胎。\nD\n"
+        "3 政府採購概論 機關辦理工程採購估驗計價，一般每期估驗款須扣除多\n"
+        "少百分比之保留款？ (A)3％。(B)5%。(C)6%。(D)7%。 B\n4 政府採購概論\n"
+        "廠商如有違規棄土者，應要求限期清除；如未改善時，按契約規定 (A)扣\n"
+        "款(B)停止估驗(C)終止契約(D)以上\n皆是。\nD\n"
+    )
+    single = parse_document("bank.txt", text.encode()).questions
+    double = parse_document("bank.txt", text.replace("\n", "\n\n").encode()).questions
+    assert [(q.stem, q.options, q.answer) for q in double] == [(q.stem, q.options, q.answer) for q in single]
+    assert [q.answer for q in single] == ["A", "D", "B", "D"]
+    lines = read_lines("bank.txt", ("\n\n".join(f"第{i}行" for i in range(12)) + "\n\n\n末行").encode())
+    assert [line.text for line in lines][-3:] == ["第11行", "", "末行"]
