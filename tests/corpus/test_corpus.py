@@ -958,6 +958,9 @@ FLOORS = {
     "vq2_xi-thought-quiz-page-ch1-2-slice.html": (0.95, 0.95),  # F1 1.00, answers 1.00 (dev: cu1's bank)
     "vr1_loess-plateau-culture-and-endocrine-quiz.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "vr2_grade6-chinese-language-exam.md": (0.15, None),  # joining 0.18/-; read, unchanged (headings ask)
+    "vs1_csu-campus-rules-safety-bank.doc": (0.85, None),  # F1 0.87, no key
+    "vt1_taiwan-physician-exam-113-2-medicine6.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vt2_taiwan-driver-license-mechanics-mc.pdf": (0.90, 0.95),  # joining 0.00; read 0.92/0.98
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
