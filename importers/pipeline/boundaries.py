@@ -1123,8 +1123,10 @@ def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict 
     run_on = (
         n == seg.key_last + 1 and BRACKETED_KEY_LINE.match(text) is not None and n <= _answerable(seg, asked)
     )
-    # (option A under it, or under the rest of it when the page's width cut it)
-    options_below = OPTION_A.match(seg.next_text) or (seg.line_full and OPTION_A.match(seg.after_next))
+    # (option A under it, or under the rest of it when the page's width cut it; "a." too)
+    options_below = FIRST_OPTION.match(seg.next_text) or (
+        seg.line_full and FIRST_OPTION.match(seg.after_next)
+    )
     questions_again = not BARE_KEY.match(text, m.end()) and options_below
     if n == 1 and seg.key_last > 1 and at_line_start(m) and questions_again:
         return ("resumed", n)  # (numbered "1." or "1)" as the questions were)
@@ -1198,6 +1200,7 @@ def _keyed_part(seg: Segmenter) -> Section | None:
 BRACKETED_KEY_LINE = re.compile(r"\s*(?:参考|參考)?答案\s*[:：]\s*[(（]?1[)）]")
 ENTRY_BEFORE = re.compile(r"(?:[;；。]|\s)\s*$")  # (the entry before has ended)
 OPTION_A = re.compile(r"\s*[(（]?A\s*[.、．:：)）]")
+FIRST_OPTION = re.compile(r"\s*[(（]?[Aa]\s*[.、．:：)）]")  # (its label in either case)
 BARE_KEY = re.compile(rf"\s*(?:[A-H]{{1,8}}|[a-h]{{1,8}}|[√×✓✗]|对|错|對|錯)(?![{rules.CJK}A-Za-z])")
 ANSWERISH = re.compile(r"\s*(?:[A-H]|答|[(（]?P|[√×对错]|\d+\s*[.、]|$)")
 
