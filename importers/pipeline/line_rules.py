@@ -110,8 +110,8 @@ def number_and_key(seg: Segmenter, line: Line) -> str:
     running = seg.item is not None and seg.item is seg.keyed_by_number and n == seg.expected
     if not (running or (n == 1 and not rest and _first_number(seg, n))):
         return ""
-    if not (rest or seg.next_text.strip()) or (rest and not running):
-        return ""
+    if not (rest or seg.next_text.strip()):
+        return ""  # (a question runs on after its key only in a run: the first stands alone)
     seg.leading_key = m.group(2)
     seg.open_item(str(n), line)
     item = seg.keyed_by_number = seg.item

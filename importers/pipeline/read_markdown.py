@@ -197,13 +197,14 @@ class _Reader:
     def on_list_item_open(self, token: Token) -> None:
         self.item_paragraphs = 0
         if token.info:  # ordered: "3" with markup "." or ")"
+            info = token.info
             shown = self.shown_numbers[-1] if self.shown_numbers else None
             if shown is not None:  # a list numbered "1." "1." "1." shows 1, 2, 3
-                token.info, self.shown_numbers[-1] = str(shown), shown + 1
-            self.number = f"{token.info}{token.markup} "
+                info, self.shown_numbers[-1] = str(shown), shown + 1
+            self.number = f"{info}{token.markup} "
             self.number_depth = self.depth
             self.number_line = _first_line(token)
-            self.list_position = int(token.info) if token.info.isdecimal() else 0
+            self.list_position = int(info) if info.isdecimal() else 0
 
     def on_list_item_close(self, token: Token) -> None:
         if self.number:  # "1." alone over a fenced program: the number stays, a line of its own
