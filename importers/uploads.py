@@ -45,9 +45,11 @@ PAPER_EXTENSIONS = (
     ".xlsx",
     ".xls",
     ".csv",
+    ".tsv",  # (tab-separated, as Anki and Excel export a table)
     ".json",
     ".js",  # (a web quiz's data, "var exam=[…]", read as JSON5; any other script is refused)
     ".ts",  # (the same in TypeScript, "export const bank = […]")
+    ".py",  # (the same in Python, "bank = [{…}]"; never run, read as data)
     ".pdf",
     ".gift",
     ".xml",

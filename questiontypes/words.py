@@ -10,8 +10,8 @@ import re
 import unicodedata
 
 # Marks printed beside a statement: ticks and crosses.
-TRUE_SYMBOLS = ("√", "✓", "✔", "✅", "∨")  # ("∨": the logical or, typed for a tick that looks like it)
-FALSE_SYMBOLS = ("×", "✗", "✘", "❌")
+TRUE_SYMBOLS = ("√", "✓", "✔", "✅", "∨", "○")  # ("∨": the logical or, typed for a tick that looks like it)
+FALSE_SYMBOLS = ("×", "✗", "✘", "❌", "╳")  # (Taiwan's 是非題 mark "○" right, "╳" wrong)
 # Words, Simplified and Traditional.
 TRUE_HANZI = ("对", "對", "正确", "正確")
 FALSE_HANZI = ("错", "錯", "错误", "錯誤")
@@ -38,6 +38,7 @@ JUDGEMENT_PAIRS = (
     frozenset({"ture", "false"}),
     frozenset({"t", "f"}),  # (a platform's radio buttons "T" "F")
     frozenset({"y", "n"}),  # (a test system's import format: "A.Y" "B.N")
+    frozenset({"o", "x"}),  # (Taiwan's 是非題: "O" true, "X" false)
 )
 _BARE_NOISE = re.compile(r"[\s()（）.。,，;；`]")
 

@@ -5,11 +5,12 @@ No Django, no database: read → clean → segment → classify → link → emi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .collector import collector_paused
 from .coverage import rows_coverage
-from .csv_sheet import is_csv
+from .csv_sheet import is_csv, is_quoted_tab_text
 from .field_headings import field_headings
 from .gift import read_gift
 from .headerless import delimited_sheet
@@ -19,7 +20,7 @@ from .model import Image, Line, PaperError, ParsedPaper, ParsedQuestion
 from .moodle_xml import is_moodle_xml, read_moodle_xml
 from .page_scripts import script_lines
 from .parse import parse_lines
-from .read import is_plain_text, is_spreadsheet, is_web_page, read_lines
+from .read import MARKDOWN_EXTENSIONS, is_plain_text, is_spreadsheet, is_web_page, read_lines
 from .read_text import decode_text
 from .read_wordml import is_word_xml
 from .sheet_bank import read_bank_sheets, read_csv, read_spreadsheet, read_table, sheet_columns
@@ -60,7 +61,8 @@ def _parse(
         if not paper.questions and not empty_ok:
             raise PaperError(filename, "no recognisable question found")
         return paper
-    bank = read_csv(filename, data) if is_csv(filename) and is_plain_text(filename, data) else None
+    tabled = is_csv(filename) or is_quoted_tab_text(filename, data)
+    bank = read_csv(filename, data) if tabled and is_plain_text(filename, data) else None
     if bank is not None:
         bank.coverage = rows_coverage(bank)
         return bank
@@ -72,7 +74,7 @@ def _parse(
         or parse_lines(filename, lines, on_progress)
     )
     in_printed_characters(paper)
-    if is_web_page(filename, data):
+    if is_web_page(filename, data) or _markdown_with_script(filename, data):
         paper = _page_bank(filename, data, paper)
     if not paper.questions and not empty_ok:
         raise PaperError(filename, "no recognisable question found")
@@ -88,7 +90,7 @@ def _gift(filename: str, data: bytes, lines: list[Line]) -> ParsedPaper | None:
     return paper
 
 
-SCRIPT_EXTENSIONS = (".js", ".ts")  # a web quiz's data in JavaScript or TypeScript
+SCRIPT_EXTENSIONS = (".js", ".ts", ".py")  # a quiz's data in JavaScript, TypeScript or Python
 
 
 def _records_paper(filename: str, records: Sheet) -> ParsedPaper | None:
@@ -99,6 +101,14 @@ def _records_paper(filename: str, records: Sheet) -> ParsedPaper | None:
     paper = read_bank_sheets(filename, [sheet], known={sheet.name: columns})
     paper.warnings.extend(records.notes)
     return paper
+
+
+def _markdown_with_script(filename: str, data: bytes) -> bool:
+    """Markdown holding a web page (a README that is a quiz page, its bank in a <script>)."""
+    return filename.lower().endswith(MARKDOWN_EXTENSIONS) and SCRIPT_TAG.search(data) is not None
+
+
+SCRIPT_TAG = re.compile(rb"<script\b", re.IGNORECASE)
 
 
 def _page_bank(filename: str, data: bytes, shown: ParsedPaper) -> ParsedPaper:

@@ -129,8 +129,10 @@ WORDED_CHOICE = re.compile(r"\s*(?:答案)?\s*(?:应?选择?|选|为|是)\s*[:�
 ECHOED_LABEL = re.compile(r"(?:^|┋)\s*([A-H])\s*[.、．:]")
 BOLD = rules.BOLD
 # (or one star: "C.会议 ★", never a rating's "★★★")
-OPTION_TICK = re.compile(rf"\s*[(（]?\s*(?:{rules.TICK}|(?<!★)★)\s*[)）]?\s*$")
+# (or "(o)", Taiwan's mark of the right one: "…的國安問題(o)")
+OPTION_TICK = re.compile(rf"\s*[(（]?\s*(?:{rules.TICK}|(?<!★)★)\s*[)）]?\s*$|\s*[(（]\s*[oO○]\s*[)）]\s*$")
 # each option judged after an arrow: "油墨   -->yes", "纸张 → 错"
+OPTION_STAR = rules.STARRED_OPTION
 VERDICT_AFTER = re.compile(r"\s*(?:-+>|→|=+>)\s*(yes|no|true|false|[对错√×]|正确|错误)\s*$", re.IGNORECASE)
 # "1. (3) 下列属于…①…④", "64. (134)下列哪些…": the key before the stem, by the options' places
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]{1,8}|[A-H])\s*[)）]\s*")  # (letters: answer_in_blank)
@@ -269,7 +271,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     choices = kind in CHOICE_KINDS or _ticked_choices(stem, item.extra)
     if len(options) < 2 and item.extra and choices and 2 <= len(item.extra) <= 8:
         lines = _ocr_b(item.extra)
-        options, bold = untick([clean_option(o) for o in lines], bold)  # unlabelled option lines
+        options, bold = untick([clean_option(o) for o in lines], bold, starred=True)  # unlabelled lines
         unread = []
     if not stem and not options and item.extra and item.extra[0].strip():
         # the heading line held only the number and its tag ("第2题(判断)："): the question is
@@ -475,14 +477,27 @@ OCR_B = re.compile(rf"^8(?=[{rules.CJK}])")
 def _ticked_choices(stem: str, lines: list[str]) -> bool:
     """Short lines under a stem that asks, some ticked after their text ("和平与发展√"): its
     options, in a part of any type (lines judged "√"/"×" are statements, not options)."""
-    if not (rules.BLANK.search(stem) or rules.ASKS_STRONGLY.search(stem)):
-        return False
+    if not (rules.BLANK.search(stem) or rules.ASKS_STRONGLY.search(stem) or ASKS_BY_ITS_END.search(stem)):
+        return False  # (or "…的基本原则不包括": its end asks)
     if any(len(line) > MAX_TICKED_OPTION or JUDGED.search(line) for line in lines):
         return False
-    return any(OPTION_TICK.search(line) and OPTION_TICK.sub("", line).strip() for line in lines)
+    return any(_ticked(line, starred=True) for line in lines)
+
+
+def _ticked(option: str, starred: bool = False) -> bool:
+    """Ticked after its text; or, among options printed without labels (`starred`), starred
+    before it (a labelled option's "*p++" is C's pointer)."""
+    ticked = OPTION_TICK.search(option) and OPTION_TICK.sub("", option).strip()
+    return bool(ticked) or (starred and OPTION_STAR.match(option) is not None)
+
+
+def _unticked(option: str, starred: bool = False) -> str:
+    option = OPTION_TICK.sub("", option)
+    return OPTION_STAR.sub("", option) if starred else option
 
 
 MAX_TICKED_OPTION = 80
+ASKS_BY_ITS_END = re.compile(rules.OPEN_END)
 
 
 def _options_named_by_answer(lines: list[str], answer: str | None) -> str | None:
@@ -521,18 +536,21 @@ ASKS_BEFORE_LIST = re.compile(r"[?？:：]\s*$|[(（]\s*[)）]")
 JUDGED = re.compile(r"[×✗✘]\s*[)）]?\s*$")
 
 
-def untick(options: list[str], bold: list[int], multiple: bool = False) -> tuple[list[str], list[int]]:
+def untick(
+    options: list[str], bold: list[int], multiple: bool = False, starred: bool = False
+) -> tuple[list[str], list[int]]:
     """ "B. 及时 ✅", "和平与发展√": the key ticked after its option, read as a bold one is (the
     ticks taken off; not "√" alone, an option of its own). Every option ticked is a key only where
-    the question is a multiple choice; elsewhere the ticks are the options' own text."""
+    the question is a multiple choice; elsewhere the ticks are the options' own text. Options
+    printed without labels may be `starred` before their text instead ("*脱贫攻坚")."""
     verdicts = [VERDICT_AFTER.search(o) for o in options]
     if len(options) >= 2 and all(verdicts):  # "A： 油墨   -->yes" "B： 纸张   -->no": a crawler's marks
         ticked = [i for i, v in enumerate(verdicts) if v and v.group(1).lower() in words.TRUE_WORDS]
         return [o[: v.start()] for o, v in zip(options, verdicts, strict=True) if v], ticked
-    ticked = [i for i, o in enumerate(options) if OPTION_TICK.search(o) and OPTION_TICK.sub("", o)]
+    ticked = [i for i, o in enumerate(options) if _ticked(o, starred)]
     if not ticked or (len(ticked) == len(options) and not multiple):
         return options, bold
-    return [OPTION_TICK.sub("", o) for o in options], ticked
+    return [_unticked(o, starred) for o in options], ticked
 
 
 def _key_before_stem(stem: str, count: int) -> tuple[str, int] | None:

@@ -143,7 +143,44 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
     if furniture is not None:
         furniture.extend(dropped)
     left = [folded for (_, folded), out in zip(kept, gone, strict=True) if not out]
-    return join_label_values(join_split_boxes(join_page_fragments(join_vertical_words(left))))
+    return join_lone_labels(
+        join_label_values(join_split_boxes(join_page_fragments(join_vertical_words(left))))
+    )
+
+
+# "A" alone on its line over its option's text, "B" alone over the next: a quiz page copied with
+# each choice's letter apart from its text. Read as "A. …" when "B" follows "A"'s text so.
+LONE_LABEL = re.compile(r"^\s*([A-H])\s*$")
+NUMBERED_TEXT = re.compile(r"^\s*\d{1,4}\s*[.、．)）]")  # (a key's "A" over the next question: no option)
+
+
+def join_lone_labels(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    expected, at = "A", 0
+    while at < len(lines):
+        label = LONE_LABEL.match(lines[at].text)
+        text = lines[at + 1].text if at + 1 < len(lines) else ""
+        opens = label is not None and label.group(1) == expected and _labelled_text(text)
+        if opens and expected == "A":  # (under a line that asks: a program's lines over the
+            # options leave the labels to the segmenter, which reads them under the question)
+            follows = LONE_LABEL.match(lines[at + 2].text) if at + 2 < len(lines) else None
+            asked = at > 0 and _asks_above(lines[at - 1].text)
+            opens = asked and follows is not None and follows.group(1) == "B"
+        if opens:
+            out.append(glued(lines[at], lines[at + 1], f"{expected}. {text.strip()}"))
+            expected, at = chr(ord(expected) + 1), at + 2
+            continue
+        out.append(lines[at])
+        expected, at = "A", at + 1
+    return out
+
+
+def _asks_above(text: str) -> bool:
+    return rules.asks_in_words(text) or rules.BLANK.search(text) is not None
+
+
+def _labelled_text(text: str) -> bool:
+    return bool(text.strip()) and LONE_LABEL.match(text) is None and NUMBERED_TEXT.match(text) is None
 
 
 # "●" opening a plain text's line: a bulleted question (软考 papers bullet every question; the
@@ -365,6 +402,7 @@ def _asks(text: str, times: int) -> bool:
         or rules.BARE_HEADING.match(text)
         or rules.CASE_PART.match(text)  # "【问题2】(4分)": asked in each case, answered under its key
         or TASK_BOX.match(text)  # "[ ] 毛泽东", "(x)以上都是": an option of a task list, unlabelled
+        or rules.STARRED_OPTION.match(text)  # "*中央军事委员会": a key among unlabelled options
         or program_line(text, 0)  # "#include <GL/glut.h>", "main()": every question's program
         or PROMPT_END.search(text) is not None  # "The output of //1 is: (1%)": each question's blank
     )
@@ -483,9 +521,10 @@ MOOC_VERDICT = re.compile(r"(?<=[A-H√×对错])\s*你(?:选对了|错选为\s*
 # "得 分 | 评阅人 | 二、判断题…": a printed paper's score boxes in the row of a section heading.
 SCORE_BOX_CELLS = re.compile(r"^(?:(?:得\s*分|评阅人|评卷人|阅卷人|评分人|核分人)\s*\t\s*)+")
 # An export's field label before a numbered question, and the form's "required" star: "题目: *1、…"
-# ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question).
+# ("题目：" before an unnumbered one on its line is read by the segmenter: it may open the question;
+# "*70" alone is a starred option, the key: see rules.STARRED_OPTION).
 FIELD_LABEL = re.compile(
-    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]?$"
+    r"^(?:(?:题目|题干)\s*[:：]\s*)?\*\s*(?=\d{1,4}\s*[.、．:：)）]\s*\S)|^(?:题目|题干|选项|备选项|选项内容)\s*[:：]?$"
     r"|^(?:Choices?|Options?)\s*[:：]?$"  # ("| Choice | |", a table's header over its options)
     # "选项：A.耐心倾听 B.推诿责任": a record's options field, its label before the first option
     r"|^(?:选项|备选项|选项内容)\s*[:：]\s*(?=[(（]?A\s*[.、．:：)）])"

@@ -22,6 +22,9 @@ from .model import Line, ParsedQuestion
 DOTTED = re.compile(
     r"^\s*(\d{1,2})(?P<sep>[.．]|[-－])(\d{1,2})(?![.．\-－]?\d)\s*[.．、]?\s*(?=[^\s\d,，;；\-－])(?P<rest>.*)$"
 )
+# "## 8.1" alone: homework in Markdown heads each exercise with its number, the question below
+# (never "### 1-10", which questions a part holds)
+DOTTED_ALONE = re.compile(r"^\s*(\d{1,2})(?P<sep>[.．])(\d{1,2})\s*[.．、]?\s*(?P<rest>)$")
 MIN_QUESTIONS = 3
 ASKING_SHARE = 0.6
 
@@ -29,15 +32,20 @@ ASKING_SHARE = 0.6
 def count_dotted(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
     """The lines with dotted question numbers written as a running count, and the printed number
     of each such line (by its line number); the lines as they were where the paper has none."""
-    found = [(k, m) for k, line in enumerate(lines) if (m := DOTTED.match(line.text))]
+    found = [
+        (k, m)
+        for k, line in enumerate(lines)
+        if (m := DOTTED.match(line.text) or (DOTTED_ALONE.match(line.text) if line.heading else None))
+    ]
     if len(found) < MIN_QUESTIONS:
         return lines, {}
+    # (a heading holding the number alone titles an exercise, never a textbook's section)
     if _runs_in_order(found):
-        asking = sum(1 for _, m in found if rules.asks_in_words(m.group("rest")))
+        asking = sum(1 for _, m in found if not m.group("rest") or rules.asks_in_words(m.group("rest")))
     elif len({(m.group(1), m.group(3)) for _, m in found}) == len(found):
         # "8.6 …" "5.5 编写…" "7.2 计算…": exercises picked from a textbook, each keeping its number
         # (its question may ask on a line below, wrapped: "1-6 A client-server system…" "…request?")
-        asking = sum(1 for k, m in found if _sets_a_task(_opening(lines, k, m)))
+        asking = sum(1 for k, m in found if not m.group("rest") or _sets_a_task(_opening(lines, k, m)))
     else:
         return lines, {}
     if asking < ASKING_SHARE * len(found):

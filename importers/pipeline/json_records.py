@@ -33,7 +33,7 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     if len(records) < MIN_RECORDS:
         return None
     records = [
-        (lineno, _answer_unwrapped(_keyed_by_flags(_one_part_merged(record))))
+        (lineno, _answer_unwrapped(_keyed_by_option_ids(_keyed_by_flags(_one_part_merged(record)))))
         for lineno, whole in records
         for part in _parts_with_their_story(whole)
         for record in _blanks_apart(part)
@@ -145,9 +145,16 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
     for name, value in record.items():
         if not (isinstance(value, list) and len(value) >= 2 and all(isinstance(o, dict) for o in value)):
             continue
-        flags = [[o[k] for k in o if OPTION_FLAG.fullmatch(str(k))] for o in value]
+        flag_keys = [[k for k in o if OPTION_FLAG.fullmatch(str(k))] for o in value]
+        if not all(flag_keys):
+            flag_keys = [_flag_by_value(value)] * len(value)
+        flags = [[o[k] for k in keys] for o, keys in zip(value, flag_keys, strict=True)]
         if all(len(flag) == 1 and isinstance(flag[0], bool | int | str) for flag in flags):
-            marked = "".join("ABCDEFGH"[i] for i, flag in enumerate(flags[:8]) if flag[0] in FLAG_SET)
+            marked = "".join(
+                "ABCDEFGH"[i]
+                for i, flag in enumerate(flags[:8])
+                if flag[0] in FLAG_SET or flag[0] in ("T", "t")
+            )
             if not marked:
                 return record
             plain = {
@@ -155,11 +162,65 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
                 for k, v in record.items()
                 if k != name and not (isinstance(v, bool) and field_named(k) == "answer")
             }
-            return {**plain, FLAGGED_OPTIONS: value, FLAGGED_KEY: marked}
+            # (each option without its flag: "T" beside the option "X" is no text of it)
+            unflagged = [
+                {k: v for k, v in o.items() if k not in keys}
+                for o, keys in zip(value, flag_keys, strict=True)
+            ]
+            return {**plain, FLAGGED_OPTIONS: unflagged, FLAGGED_KEY: marked}
     return record
 
 
 FLAGGED_OPTIONS, FLAGGED_KEY = "选项", "正确答案"
+YES_FLAGS, NO_FLAGS = ("T", "t", "Y", "y"), ("F", "f", "N", "n")
+
+
+def _flag_by_value(options: list[dict[str, object]]) -> list[str]:
+    """ "answers": [{"type": "T", "content": …}, {"type": "F", …}]: a field of every option holding
+    T or F (Y or N) alone, some set and some not, is its flag whatever its name ([key], or [])."""
+    for key in options[0]:
+        values = [v if isinstance(v := o.get(key), str) else "" for o in options]
+        set_, unset = [v in YES_FLAGS for v in values], [v in NO_FLAGS for v in values]
+        if all(a or b for a, b in zip(set_, unset, strict=True)) and any(set_) and any(unset):
+            return [key]
+    return []
+
+
+def _keyed_by_option_ids(record: dict[str, object]) -> dict[str, object]:
+    """{"answerId": 3, "options": [{"id": 1, "value": …}, …]}: a key naming the right options by an
+    id each option carries: the letters of those options."""
+    listed = [
+        v
+        for v in record.values()
+        if isinstance(v, list) and len(v) >= 2 and all(isinstance(o, dict) for o in v)
+    ]
+    if len(listed) != 1:
+        return record
+    options = listed[0][:8]
+    for id_key in options[0]:
+        ids = [o.get(id_key) for o in options]
+        if not (
+            ID_FIELD.fullmatch(str(id_key))
+            and all(isinstance(i, int | str) for i in ids)
+            and len(set(map(str, ids))) == len(ids)
+        ):
+            continue
+        place = {str(i): n for n, i in enumerate(ids)}
+        for name, key in record.items():
+            named = [str(k) for k in (key if isinstance(key, list) else [key])]
+            if (
+                KEY_BY_ID.search(str(name))
+                and named
+                and all(k in place for k in named)
+                and not isinstance(key, bool)
+            ):
+                letters = "".join(sorted("ABCDEFGH"[place[k]] for k in set(named)))
+                return {**{k: v for k, v in record.items() if k != name}, FLAGGED_KEY: letters}
+    return record
+
+
+ID_FIELD = re.compile(r"id|_id|key|no|code|index", re.IGNORECASE)  # (an option's own name for itself)
+KEY_BY_ID = re.compile(r"answer|correct|right", re.IGNORECASE)  # ("answerId", "correct_option_id")
 
 
 def _coalesce(names: list[str], rows: list[list[str]]) -> None:
@@ -453,7 +514,9 @@ JSON5_MAX = 200_000
 LITERAL_PART = re.compile(
     r'("(?:[^"\\\n]|\\.)*")|\'((?:[^\'\\\n]|\\.)*)\'|(?<=[{,\s])([A-Za-z_$][\w$]*)(?=\s*:)|,(?=\s*[}\],])'
     r"|`((?:[^`\\$]|\\.|\$(?!\{))*)`|//[^\n]*|/\*[\s\S]*?\*/"
+    r"|(?<![\w$.])(True|False|None)(?![\w$])"  # (Python's constants: a .py file's data)
 )
+PYTHON_CONSTANTS = {"True": "true", "False": "false", "None": "null"}
 
 
 def _script_records(lines: list[Line], notes: list[str]) -> list[tuple[int, dict[str, object]]]:
@@ -587,6 +650,8 @@ def _as_json(m: re.Match[str]) -> str:
         return f'"{m.group(3)}"'
     if m.group(4) is not None:
         return json.dumps(TEMPLATE_ESCAPE.sub(r"\1", m.group(4)), ensure_ascii=False)
+    if m.group(5):
+        return PYTHON_CONSTANTS[m.group(5)]
     return ""  # (a trailing comma, a comment)
 
 
@@ -622,8 +687,13 @@ def _records_of(value: object, lines: list[Line]) -> list[tuple[int, dict[str, o
         ]
     elif len(shallowest) == 1 and (grouped := _grouped(shallowest[0][0])):
         value, starts = grouped, _grouped_starts(lines, least, len(grouped))
-    elif len(shallowest) == 1 or len({frozenset(records[0]) for records, _ in shallowest}) == 1:
-        # ({"dw": […], "ag": […]}: a bank per topic under the app's own keys, its records of one shape)
+    elif (
+        len(shallowest) == 1
+        or len({frozenset(records[0]) for records, _ in shallowest}) == 1
+        or all(_names_a_stem(records[0]) and _names_a_key(records[0]) for records, _ in shallowest)
+    ):
+        # ({"dw": […], "ag": […]}: a bank per topic under the app's own keys, its records of one
+        # shape; {"objective": […], "subjective": […]}: questions of other shapes, each keyed)
         value = [record for records, _ in shallowest for record in records]
     else:
         return []

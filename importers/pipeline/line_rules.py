@@ -688,6 +688,29 @@ def judgement_mark(seg: Segmenter, line: Line) -> str:
     return "answer"
 
 
+def solution_label(seg: Segmenter, line: Line) -> str:
+    """ "**解**" (or "解：", "解答：") alone on its line under a question: its worked solution
+    follows (homework answered in Markdown), never a key of the paper's."""
+    item = seg.item
+    if (
+        item is None
+        or seg.mode != "questions"
+        or item.answer is not None
+        or not SOLUTION_LABEL.match(line.text)
+    ):
+        return ""
+    below = SOLUTION_OPENS_NEXT.match(seg.next_text)
+    if below and item.number.isdecimal() and int(below.group(1) or below.group(2)) == int(item.number) + 1:
+        return ""  # (nothing under it, the next question: a fill's "解：" whose blanks hold the answers)
+    code_was_asked(item)
+    item.slot, item.answer = "answer", ""
+    return "answer"
+
+
+SOLUTION_OPENS_NEXT = re.compile(r"\s*(?:(\d{1,4})\s*[.、．](?!\d)|[(（](\d{1,3})[)）])")  # ("21." or "(21)")
+SOLUTION_LABEL = re.compile(r"^\*\*(?:解|解答)\s*[:：]?\*\*\s*[:：]?$|^(?:解|解答)\s*[:：]$")
+
+
 def key_line(seg: Segmenter, line: Line) -> str:
     """ "参考答案" alone starts a key; "答案解析：" under a question opens its explanation."""
     if not KEY_LINE.match(line.text):
@@ -1390,6 +1413,8 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
         *(i for s in seg.doc_sections() for i in s.items),
         *([seg.item] if seg.item else []),
     ]
+    if seg.nested is not None and int(n) == seg.nested[1]:
+        return ""  # "## 2." after question 1's parts "(1)"…"(4)": the next exercise, no part's key
     unanswered = [i for i in asked if i.number == n and not i.answer]
     if not unanswered:
         return ""
@@ -1474,6 +1499,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("part_key_run", part_key_run),
     ("key_entries_line", key_entries_line),
     ("next_part_key", next_part_key),
+    ("solution_label", solution_label),
     ("key_line", key_line),
     ("key_title", key_title),
     ("stray_part_heading", stray_part_heading),

@@ -267,7 +267,9 @@ class _Reader:
 
     def on_html_block(self, token: Token) -> None:
         first = _first_line(token)
-        for k, part in enumerate(_shown(token.content).rstrip("\n").split("\n")):
+        # (a script or a style is never shown: its lines kept empty, so the next keep their numbers)
+        content = UNSHOWN.sub(lambda m: "\n" * m.group(0).count("\n"), token.content)
+        for k, part in enumerate(_shown(content).rstrip("\n").split("\n")):
             title, rest = _asking_summary(part)
             heading = HTML_HEADING.match(part)
             if title:  # "<summary>什么是触发器？</summary>": the question, its answer folded under it
@@ -306,6 +308,9 @@ class _Reader:
 # each tag leaves its line breaks, so every line keeps its number.
 TAG = re.compile(r"<[^<>]*>")
 KEPT_TAG = re.compile(r"</?(?:h[1-6]|summary|details|br)\b", re.I)
+UNSHOWN = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
+HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.I | re.S)
+TAGS_APART = re.compile(r">\s+<")
 HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
 IMG_SRC = re.compile(r"""^<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 CELL_END = re.compile(r"</t[rdh]\s*>", re.I)
@@ -315,11 +320,21 @@ TABLE_END = re.compile(r"(?:; | )$", re.M)
 
 
 def _shown(content: str) -> str:
+    if "<t" in content or "<T" in content:
+        content = HTML_TABLE.sub(_table_on_one_line, content)
     shown = TAG.sub(_shown_tag, content)
     if ROW_END in shown or CELL_GAP in shown:
         shown = TABLE_GAPS.sub(lambda m: "; " if ROW_END in m.group(0) else " ", shown)
         shown = TABLE_END.sub("", shown)  # (a table's last row, or a row ending its line)
     return shown
+
+
+def _table_on_one_line(m: re.Match[str]) -> str:
+    """A table laid out a cell a line in the source: its tags' indenting dropped, so it reads as
+    one block as a table written on one line does (its line breaks kept after it)."""
+    table = m.group(0)
+    closed = TAGS_APART.sub("><", table)
+    return closed + "\n" * (table.count("\n") - closed.count("\n"))
 
 
 def _shown_tag(m: re.Match[str]) -> str:

@@ -292,6 +292,9 @@ META = (
     # or a site's fields under it, "题号：1 · 章节：…"
     r"|(?:题号|題號|(?:试题|試題|题目|題目)(?:编号|編號|ID))(?=\s*[:：]\s*\d{4,}(?!\s*\d))"
     r"|(?:题号|題號)(?=\s*[:：]\s*\d{1,5}\s*[·•|｜])|(?:章节|章節)(?=\s*[:：])"
+    # a bank's record of each question, "編碼：00234　出處：P.83　來源：課本" (its id, page and source)
+    # (its fields the whole line: "来源：《音乐实用教程》" in a stem is text)
+    r"|(?:编码|編碼)(?=\s*[:：]\s*\d{3,}(?:\s+(?:出处|出處|来源|來源)\s*[:：]\s*\S+)*\s*$)"
     # a reviewer's verdict on the key above: "答案是否正确（Y为正确，N为错误）：Y"
     r"|答案是否正确\s*(?:[(（][^)）]{0,20}[)）])?)(?:\s*[:：]|】\s*[:：]?))"
 )
@@ -446,7 +449,8 @@ JUDGEMENT_HEAD = re.compile(rf"^[(（]\s*({_MARKS}|{_WORDS})\s*[)）]\s*|^【\s*
 # options whose texts are numbers, "（A）1.  （B）2."); Taiwan's skill-test banks key their options
 # ①–④ so, "（③） 1. 下列…？ ①麵粉 ②砂糖 ③奶油 ④巧克力。"
 CHOICE_KEY_HEAD = re.compile(
-    rf"^[(（]\s*([A-H]{{1,8}}|[{CIRCLED[:8]}]{{1,8}})\s*[)）]\s*(?=\d{{1,4}}\s*[.、．](?!\d))(?!.*[(（]\s*B\s*[)）])"
+    rf"^[(（]\s*([A-H]{{1,8}}|[{CIRCLED[:8]}]{{1,8}})\s*[)）]\s*(?=\d{{1,4}}\s*[.、．](?!\d))"
+    r"(?![^(（]{0,20}[(（]\s*B\s*[)）])"  # (a "（B）" next, no "（A）" between: options "(A)1. (B)2.")
 )
 # "A1.一个完整的…", "D20电容式…", "A/C/D6…", "bc5…", "对1能见度…": a bank printing each key glued
 # before its question's number (the first with its dot, or letters apart: "A1型题" titles a part)
@@ -508,6 +512,9 @@ STATEMENT_END = re.compile(r"[。.!！]\s*$")
 ASKED_END = re.compile(r"[?？]\s*$")
 # The tick marking an option right, printed after its text: "B. 及时 ✅", "和平与发展√"
 TICK = r"(?:✅|✔️?|☑️?|√|✓)"
+# …or a star before it, among options printed without labels ("*脱贫攻坚"), as quiz tools' inputs
+# mark the key (not "**", nor a line starred at both ends)
+STARRED_OPTION = re.compile(r"^[*＊](?=[^\s*＊])(?!.*[*＊]\s*$)")
 # An option's label opening a text, per letter: NEXT_LABEL["B"] matches "B." "(B)" "B："
 NEXT_LABEL = {letter: re.compile(rf"\s*[(（]?{letter}\s*[.、．:：)）]") for letter in "ABCDEFGH"}
 # "…的主要任务是", "…包括。": a line that asks by its open end (the answer would follow it)

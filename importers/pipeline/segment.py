@@ -264,6 +264,24 @@ def _answered_by_its_numbers(children: list[Item]) -> bool:
     return set(NUMBER_NAMED.findall(answer)) <= printed
 
 
+def _answered_together(children: list[Item]) -> bool:
+    """Parts that ask nothing on their own ("(1) 二进制转换为十进制：…"), one answer under the last
+    answering each by its number in turn: the parts are the exercise's text, the answer its."""
+    if len(children) < 2 or any(c.options or c.answer is not None for c in children[:-1]):
+        return False
+    answer = children[-1].answer or ""
+    if children[-1].options or any(rules.asks_in_words(child.stem) for child in children):
+        return False
+    points = [int(n) for n in POINT_OPENING.findall(answer)]
+    numbers = [int(c.number) for c in children if c.number.isdecimal()]
+    return len(numbers) == len(children) and points[: len(numbers)] == numbers
+
+
+POINT_OPENING = re.compile(
+    r"(?:^|\n)\s*[(（]\s*(\d{1,2})\s*[)）]"
+)  # "(2) 十进制转换为二进制：" opening a line
+
+
 def _tells_a_story(item: Item) -> bool:
     """Nothing under the question, or the texts it hands out: "阅读材料，回答下列问题。" over its
     lines, "在矛盾存在的问题上：" over "材料一：" (its parts are asked below)."""
@@ -389,6 +407,9 @@ class Segmenter:
         self.keyed_by_number: Item | None = None  # the question line_rules.number_and_key opened last
         self.list_parent: Item | None = None  # the question whose parts its nested list is (_list_parent)
         self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
+        self.starred_keys = (
+            False  # an option line under a stem was starred: "*脱贫攻坚" (_asked_over_bare_options)
+        )
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------
@@ -726,9 +747,16 @@ class Segmenter:
             and self._wraps(item, text, line)
         ):
             item.options[-1] += text  # "A. 客户服务是企业与客户之间的" / "互动过程" / "B. …"
-        elif new_line and self.prev_full and item.slot in ("stem", "option") and not item.extra:
+        elif (
+            new_line
+            and self.prev_full
+            and item.slot in ("stem", "option")
+            and not item.extra
+            and not (self.starred_keys and self._asked_over_bare_options(item))
+        ):
             item.append(text, new_line=False)  # the line before was cut at the page's width
         elif new_line and item.slot == "stem":
+            self.starred_keys = self.starred_keys or rules.STARRED_OPTION.match(text) is not None
             self._continue_stem(item, text)
         elif new_line and item.slot == "option":
             item.extra.append(text)
@@ -871,7 +899,9 @@ class Segmenter:
 
     def _continue_stem(self, item: Item, text: str) -> None:
         """A new line under a stem: more of the question, or (for open questions) its answer."""
-        if not item.extra and item.answer is None and rules.KEY_LETTERS.match(item.stem):
+        if not item.extra and self.starred_keys and self._asked_over_bare_options(item):
+            item.extra.append(text)  # a starred bank's options, under a stem of any part that asks
+        elif not item.extra and item.answer is None and rules.KEY_LETTERS.match(item.stem):
             item.answer, item.stem = item.stem.strip(), text  # "1.⇥A" over the stem: a graded paper's key
         elif not item.extra and POINTS_ONLY.fullmatch(item.stem):
             item.stem = join(item.stem, text, "")  # under a number (and type tag, or "（9分）") alone
@@ -959,8 +989,11 @@ class Segmenter:
 
     def _asked_over_bare_options(self, item: Item) -> bool:
         """In a choice part, a short stem that has asked ("…运算包括", "一个关键字是", a blank)
-        is not wrapped: the lines under it are its options, printed without letters."""
-        if self.section.kind not in CHOICE_KINDS or self.prev_chars >= WRAPPED_LINE or "\n" in item.stem:
+        is not wrapped: the lines under it are its options, printed without letters. So in a
+        paper that stars its keys among such options ("*脱贫攻坚"), of any part and length."""
+        starred = self.starred_keys and self.section.kind == "generic"
+        short = self.prev_chars < WRAPPED_LINE or starred
+        if not (self.section.kind in CHOICE_KINDS or starred) or not short or "\n" in item.stem:
             return False
         return bool(
             rules.BLANK.search(item.stem) or OPEN_END.search(item.stem) or rules.asks_strongly(item.stem)
@@ -1250,6 +1283,10 @@ class Segmenter:
             return
         if _answers_in_points(parent, children):
             self._into_answer(parent, children)  # "5.…空间的优点" "(1)Y和C1独立，…。" "(2)…。"
+            return
+        if _answered_together(children):
+            parent.answer, children[-1].answer = children[-1].answer, None
+            self._into_stem(parent, children)  # "请…转换。" "(1)…" "(2)…" then "**解**" "(1)…" "(2)…"
             return
         if any(child.answer or child.options or HAS_CJK.search(child.stem) for child in children):
             return  # sub-questions, or a part printed without its heading: questions of their own

@@ -28,6 +28,7 @@ from . import rules
 from .classify import VERDICT_THEN_REASON, as_key_without_options, letters_by_text, truth, without_source_tag
 from .clean import HTML_TAG
 from .csv_sheet import csv_sheet
+from .grouped_records import grouped_questions
 from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
 from .inline_numbered_options import lettered_in_text, numbered_in_text
 from .listed_options import quoted_list
@@ -236,6 +237,7 @@ TYPE_WORDS = {code: code for code in questiontypes.CODES} | {
     "judge": "truefalse",
     # the English names quiz platforms (Quizizz, Kahoot, Google Forms) give their types
     "truefalse": "truefalse",
+    "trueorfalse": "truefalse",
     "fillintheblank": "fill",
     "fillintheblanks": "fill",
     "fillblank": "fill",
@@ -439,8 +441,32 @@ def find_columns(rows: list[Row]) -> Columns | None:
             number, cells, rows[k + 1 : k + 1 + HEADER_SCAN_ROWS]
         )
         if columns is not None:
-            return _letters_below(columns, rows[k + 1]) if k + 1 < len(rows) else columns
+            columns = _letters_below(columns, rows[k + 1]) if k + 1 < len(rows) else columns
+            return _labels_beside_texts(columns, rows[k + 1 : k + 1 + LABEL_SAMPLE_ROWS])
     return None
+
+
+LABEL_SAMPLE_ROWS = 50
+LABELLED_SHARE = 0.9  # of an option column's cells, those that are bare labels
+OPTION_LABEL_CELL = re.compile(r"^\s*[(（]?\s*(?:[A-Ha-h]|\d{1,2}|[①-⑧])\s*[)）.、．]?\s*$")
+
+
+def _labels_beside_texts(columns: Columns, below: list[Row]) -> Columns:
+    """ "o1 | p1 | o2 | p2": each option column holding only its label ("(1)", "A"), the option's
+    text in the unnamed column after it: the text columns are the options."""
+    if not columns.options:
+        return columns
+    named = {*columns.fields.values(), *columns.options}
+    moved: list[int] = []
+    for i in columns.options:
+        cells = [row[i] for _, row in below if i < len(row) and row[i].strip()]
+        texts = [row[i + 1] for _, row in below if i + 1 < len(row) and row[i + 1].strip()]
+        labels = sum(1 for cell in cells if OPTION_LABEL_CELL.match(cell))
+        if not cells or labels < LABELLED_SHARE * len(cells) or i + 1 in named or len(texts) < len(cells):
+            return columns
+        moved.append(i + 1)
+    used = [*columns.used, "选项文字取自各标号列右侧的一列"]
+    return Columns(columns.header_row, columns.fields, moved, used, columns.by_blocks)
 
 
 def _unnamed_stem(number: int, cells: list[str], below: list[Row]) -> Columns | None:
@@ -663,6 +689,12 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
         # (a fill's one blank may have its answer in the first of the "答案A" "答案B" columns alone)
         options = _row_options(cells, columns, least=1 if kind == "fill" else 2)
+        group = grouped_questions(stem, json_list(cell("answer"))) if not options else []
+        for question in group:  # (a passage and its questions in one record, keyed by a list)
+            question.explanation, question.section, question.lineno = cell("explanation"), section, number
+            questions.append(question)
+        if group:
+            continue
         if not options and not columns.options and "options" not in columns.fields:
             stem, options = joined_options(stem, cell("answer")) or options_in_stem(stem)
         elif options:
@@ -995,6 +1027,9 @@ def joined_options(stem: str, answer: str) -> tuple[str, list[str]] | None:
     return None
 
 
+ANKI_CLOZE = re.compile(r"\{\{c\d{1,2}::(.*?)(?:::[^{}]*)?\}\}")
+
+
 def kind_named(text: str) -> str:
     """A type named in a type cell or a sheet name ("单选题", "判断", "多选题(20题)", "fill")."""
     name = _norm_header(text).lower()
@@ -1010,6 +1045,10 @@ def kind_named(text: str) -> str:
 
 def build_question(stem: str, options: list[str], answer_text: str, kind: str) -> ParsedQuestion:
     """A row's type and answer: the named kind where there is one, else what the row shows."""
+    if "{{" in stem and (hidden := ANKI_CLOZE.findall(stem)):
+        # an Anki deck's cloze, "…正确的是 {{c1::A}}": a blank, its text the answer (never shown)
+        stem = ANKI_CLOZE.sub("____", stem)
+        answer_text = answer_text or ";".join(hidden)
     inline = (
         numbered_in_text(stem, answer_text) or lettered_in_text(stem, answer_text)
         if not options and kind in ("", *CHOICE_TYPES)
@@ -1165,7 +1204,11 @@ ORDINAL_OPTION = re.compile(rf"#?({'|'.join(ORDINALS)})[-_]?(?:option|choice|ans
 def _truefalse_answer(answer_text: str, options: list[str], named: bool) -> Answer:
     """`named`: the row's type cell says it is a judgement (a lone "A" may be a choice's key)."""
     if len(options) == 2 and LETTER_ANSWER.match(answer_text) and len(answer_text) == 1:
-        answer_text = options["AB".index(answer_text.upper())] if answer_text.upper() in "AB" else ""
+        place = "AB".find(answer_text.upper())
+        other = words.truth(options[1 - place]) if place >= 0 else None
+        if place >= 0 and words.truth(options[place]) is None and other is not None:
+            return not other  # "O" / "X" (Taiwan's 是非題): the option not the cross
+        answer_text = options[place] if place >= 0 else ""
     elif len(options) == 2 and answer_text in ("1", "2"):
         answer_text = options[int(answer_text) - 1]  # "正确" "错误" keyed by place, as its choices are
     if not options and answer_text in ("1", "0"):

@@ -9543,3 +9543,113 @@ def test_a_number_and_its_key_alone_on_a_line_over_each_question() -> None:
         ("3", "B", 3),
         ("4", "C", 3),
     ]
+
+
+def test_options_printed_without_labels_the_key_starred_before_its_text() -> None:
+    # A quiz tool's input: options one a line, unlabelled, the right one starred ("*脱贫攻坚"), in
+    # a paper of no parts; the stem may run long, end without a stop, or carry the key's text
+    # after it; an option may be a number ("*70"), and a bank that repeats its questions repeats
+    # its starred lines (no running header); a stem ending "…不包括" asks as a blank does
+    stems = [
+        "1.第一民生工程是（）。",
+        "2.我们要全面掌握（）主义和（）主义的世界观和方法论，这是全体党员干部的必修课和基本功",
+        "3、今年是中俄建交（）周年。",
+        "4、（）是核心战斗力，是军事发展中最活跃、最具革命性的因素。科学技术",
+        "5.党的民主集中制的基本原则不包括",
+    ]
+    options = [
+        ["住房保障", "*脱贫攻坚", "社会保障"],
+        ["马克思 列宁", "*辩证唯物 历史唯物", "辩证唯物 唯心"],
+        ["60", "*70", "80"],
+        ["政治过硬", "*科学技术", "理想信念"],
+        ["*个人服从领导", "下级服从上级", "少数服从多数"],
+    ]
+    body = "".join(
+        f"{stem}\n" + "".join(f"{o}\n" for o in opts) for stem, opts in zip(stems, options, strict=True)
+    )
+    repeated = body + "\n".join(f"{n}.重复的题目之{n}是（）。\n甲\n*脱贫攻坚\n丙" for n in range(6, 9))
+    questions = parse(repeated)
+    assert [(q["type"], q["options"], q["answer"]) for q in questions[:5]] == [
+        ("single", [o.lstrip("*") for o in opts], "BBBBA"[i]) for i, opts in enumerate(options)
+    ]
+    assert [q["options"] for q in questions[5:]] == [["甲", "脱贫攻坚", "丙"]] * 3
+    # (a labelled option opening with a star is C's pointer, "*p++", never a key)
+    [pointer] = parse("1. 下列表达式中错误的是（ ）\nA. a[9]\nB. *p++\nC. a++\n答案：C")
+    assert (pointer["options"], pointer["answer"]) == (["a[9]", "*p++", "a++"], "C")
+
+
+def test_a_key_in_the_box_before_its_number_over_options_on_the_question_line() -> None:
+    # Taiwan's item banks: "（ Ａ ）  1.…？　(A)…　(B)…" (the key full-width, the options inline),
+    # judgements boxed "（ ○ ）" right and "（ ╳ ）" wrong; each question over its record line
+    # "編碼：00234　出處：P.83　來源：課本" (id, page, source: no text of any question)
+    text = (
+        "一、是非題: 共2題\n編碼：00234　　出處：P.83　　來源：課本\n"
+        "（ ○ ）  1.沒有一種食物可以涵蓋人體需要的所有營養素。\n編碼：00235　　出處：P.89　　來源：課本\n"
+        "（ ╳ ）  2.選購食品時，包裝說明不要太相信。\n"
+        "二、單選題: 共2題\n編碼：00684　　出處：P.89　　來源：補充題\n"
+        "（ Ａ ）  1.下列關於購物消費之敘述，何者正確？　(A)服務專線：1950　(B)採藥物瘦身減肥\n"
+        "編碼：00685　　出處：P.89　　來源：補充題\n"
+        "（ Ｂ ）  2.檢舉專線為？　(A)0800-995995　(B)0800-625748\n"
+    )
+    assert [(q["type"], q["stem"], q["answer"]) for q in parse(text)] == [
+        ("truefalse", "沒有一種食物可以涵蓋人體需要的所有營養素。", True),
+        ("truefalse", "選購食品時,包裝說明不要太相信。", False),
+        ("single", "下列關於購物消費之敘述,何者正確?", "A"),
+        ("single", "檢舉專線為?", "B"),
+    ]
+
+
+def test_homework_in_markdown_each_exercise_headed_by_its_number_alone() -> None:
+    # "## 8.1" over the exercise (its parts "(1)"…"(n)" asking nothing on their own), "**解**"
+    # over one worked answer taking the parts in turn: one question numbered 8.1, its parts its
+    # text; "## 8.2" opens the next (no part's key), whatever number a part reached
+    md = (
+        "# 第 8 章作业\n\n## 8.1\n请将下列无符号数据进行转换。\n\n"
+        "(1) 二进制转换为十进制：$101_2$。  \n(2) 十进制转换为二进制：$42_{10}$。  \n(3) 十六进制转换为十进制：$8A_{16}$。\n\n"
+        "**解**\n\n(1) 二进制转换为十进制：\n\n$101_2 = 5_{10}$\n\n(2) 十进制转换为二进制：\n\n$42_{10} = 101010_2$\n\n"
+        "(3) 十六进制转换为十进制：\n\n$8A_{16} = 138_{10}$\n\n"
+        "## 8.2\n请给出 32 位二进制数视作补码时所表示的数的范围。\n\n**解**\n\n$-2^{31} \\sim 2^{31} - 1$\n\n"
+        "## 8.3\n证明补码加法的正确性。\n\n**解**\n\n由定义即得。\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["number"], q["type"]) for q in questions] == [
+        ("8.1", "short"),
+        ("8.2", "short"),
+        ("8.3", "short"),
+    ]
+    first = questions[0]
+    assert str(first["stem"]).endswith("(3) 十六进制转换为十进制:$8A_{16}$。")
+    assert str(first["answer"]).startswith("(1) 二进制转换为十进制:") and "138_{10}" in str(first["answer"])
+    assert questions[2]["answer"] == "由定义即得。"
+
+
+def test_a_table_laid_out_a_cell_a_line_in_markdown_html_is_no_questions() -> None:
+    # a blog post's <table> of lectures (cells on lines of their own in the source) holds no
+    # questions: "1" over "Introduction to Economics" is a row, not question 1
+    rows = "".join(f"  <tr>\n    <td>{n}</td>\n    <td>Topic {n} Theory</td>\n  </tr>\n" for n in range(1, 6))
+    md = (
+        '# Course\n\n<table border="1">\n  <tr>\n    <th>Lecture</th>\n    <th>Topic</th>\n  </tr>\n'
+        + rows
+        + "</table>\n\n## Exercises\n\n1.设需求函数为 $Q=100-2P$，求均衡价格。\n\n2.什么是边际效用递减规律？\n"
+    )
+    assert [(q["number"], str(q["stem"])[:6]) for q in parse_markdown(md)] == [
+        ("1", "设需求函数为"),
+        ("2", "什么是边际效"),
+    ]
+
+
+def test_each_options_letter_alone_on_the_line_over_its_text() -> None:
+    # a quiz page copied with each choice's letter apart from its text ("A" over "…"), the right
+    # one marked "(o)" at its end, questions apart by a rule of dashes; a key's lone letters over
+    # numbered questions stay keys
+    text = (
+        "下列何者不是防範「Juice Jacking」攻擊的方式?\nA\n手機作業系統隨時更新\nB\n使用自己的行動電源充電\n"
+        "C\n如果手機跳出USB數據連結的訊息，一律允許(o)\n" + "-" * 40 + "\n"
+        "Tom想實現接受者可向第三方證實消息來自發送方，請問想達到什麼目標?\nA\n不可否認性(o)\nB\n可靠性\n"
+    )
+    assert [(q["options"], q["answer"]) for q in parse(text)] == [
+        (["手機作業系統隨時更新", "使用自己的行動電源充電", "如果手機跳出USB數據連結的訊息,一律允許"], "C"),
+        (["不可否認性", "可靠性"], "A"),
+    ]
+    keyed = parse("1. 客户投诉时首先应该（ ）\nA\n2. 服务的第一步是（ ）\nB\n3. 结束通话前应该（ ）\nA\n")
+    assert [(q["number"], q["options"]) for q in keyed] == [("1", []), ("2", []), ("3", [])]

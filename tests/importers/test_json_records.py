@@ -1090,3 +1090,128 @@ def test_a_hole_in_a_scripts_list_is_passed_over() -> None:
         ("下列何者可以測距離?", "A"),
         ("下列何者不屬於感測器?", "B"),
     ]
+
+
+def test_a_python_file_of_quiz_data_is_read_as_a_script_is() -> None:
+    # "questions = [{…}]" in a .py file (Python's quotes, True/False/None): the bank; a .py file
+    # holding code, not data, is refused as a script is
+    data = (
+        "# 题库\nquestions = [\n"
+        "    {'question': '客户投诉时首先应该（）', 'options': ['争辩', '倾听'], 'answer': 'B',\n"
+        "     'multi': False, 'note': None},\n"
+        "    {'question': '服务礼仪包括（）', 'options': ['微笑', '倾听', '争辩'], 'answer': 'AB',\n"
+        "     'multi': True, 'note': None},\n"
+        "]\n"
+    )
+    questions = parse_document("bank.py", data.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("single", ["争辩", "倾听"], "B"),
+        ("multiple", ["微笑", "倾听", "争辩"], "AB"),
+    ]
+    assert ".py" in PAPER_EXTENSIONS
+    with pytest.raises(PaperError, match="script"):
+        parse_document("tool.py", b"def main():\n    return 1\n")
+
+
+def test_lists_of_questions_of_other_shapes_under_their_own_keys() -> None:
+    # window.QUIZ_DATA = {"stats": {…}, "objective": [choices], "subjective": [open questions]}:
+    # both lists are questions (each record keyed), read one after the other
+    data = {
+        "stats": {"objective": 2, "subjective": 1},
+        "objective": [
+            {
+                "type": "single",
+                "question": "客户投诉时首先应该（）",
+                "options": [{"key": "A", "text": "倾听"}, {"key": "B", "text": "争辩"}],
+                "answer": "A",
+            },
+            {"type": "judge", "question": "客户永远是对的。", "options": [], "answer": "错"},
+        ],
+        "subjective": [{"type": "short", "question": "简述投诉处理的步骤。", "answer": "倾听、致歉、解决。"}],
+    }
+    script = "window.QUIZ_DATA = " + json.dumps(data, ensure_ascii=False, indent=1) + ";\n"
+    questions = parse_document("quiz-data.js", script.encode()).questions
+    assert [(q.type, q.answer) for q in questions] == [
+        ("single", "A"),
+        ("truefalse", False),
+        ("short", "倾听、致歉、解决。"),
+    ]
+
+
+def test_a_key_naming_the_right_option_by_its_id() -> None:
+    # {answerId: 3, options: [{id: 1, value: …}, …]}: the key is the option whose id it names
+    script = (
+        "export const subjects = [\n"
+        '  {answerId: 3, title: "中共一大于______在上海召开。", options: [{id: 1, value: "1921年6月"}, '
+        '{id: 2, value: "1921年7月1日"}, {id: 3, value: "1921年7月23日"}]},\n'
+        '  {answerId: 1, title: "____是规模最大的战役。",\n'
+        '   options: [{id: 1, value: "百团大战"}, {id: 2, value: "淞沪会战"}]},\n'
+        "]\n"
+    )
+    questions = parse_document("config.js", script.encode()).questions
+    assert [(q.options[0], q.answer) for q in questions] == [("1921年6月", "C"), ("百团大战", "A")]
+
+
+def test_options_flagged_t_or_f_in_a_field_of_any_name() -> None:
+    # "answers": [{"type": "T", "content": …}]: the field holding T or F in every option is its
+    # flag; a judgement's options "O" and "X" (Taiwan's 是非題) under the type "TrueORFalse"
+    records = [
+        {
+            "questionType": "TrueORFalse",
+            "question": "溺水者應立即施行心肺復甦術。",
+            "answers": [{"type": "F", "content": "O"}, {"type": "T", "content": "X"}],
+        },
+        {
+            "questionType": "TrueORFalse",
+            "question": "腦部缺氧4至6分鐘後開始受損。",
+            "answers": [{"type": "T", "content": "O"}, {"type": "F", "content": "X"}],
+        },
+        {
+            "questionType": "multipleChoice",
+            "question": "成人胸外按壓的深度為？",
+            "answers": [{"type": "F", "content": "2公分"}, {"type": "T", "content": "5公分"}],
+        },
+    ]
+    script = (
+        "var quizQuestions = "
+        + json.dumps(records, ensure_ascii=False, indent=4)
+        + ";\nexport default quizQuestions;\n"
+    )
+    questions = parse_document("quiz.js", script.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("truefalse", [], False),
+        ("truefalse", [], True),
+        ("single", ["2公分", "5公分"], "B"),
+    ]
+
+
+def test_a_record_holding_a_passage_and_the_questions_asked_on_it() -> None:
+    # GAOKAO-Bench's records: a passage, "据此完成 4～5 题．", then "4．（4 分）…（ ） A．… B．…"
+    # and "5．…" on one line, keyed ["B", "C"]: two questions, each keyed in turn, the passage
+    # their material (a record of one question keyed by a list stays one question)
+    passage = "日本某汽车公司在中国建有多个整车生产厂和零件生产厂．据此完成 4～5 题．"
+    group = (
+        f"{passage} 4．（4 分）该公司在中国建零部件生产厂，主要目的是（ ） "
+        "A．避免自然灾害 B．降低整车生产成本 "
+        "C．利用廉价劳动力 D．建立零部件基地 5．（4 分）中国整车生产厂被迫减产是由于该公司在灾区有（ ） "
+        "A．研发中心 B．一般零部件厂 C．核心零部件厂 D．整车厂\n"
+    )
+    data = {
+        "keywords": "Geography_MCQs",
+        "example": [
+            {"year": "2011", "question": group, "answer": ["B", "C"], "analysis": "故选：B．故选：C．"},
+            {
+                "year": "2012",
+                "question": "下列城市中纬度最高的是（ ） A．北京 B．哈尔滨 C．上海 D．广州",
+                "answer": ["B"],
+                "analysis": "",
+            },
+        ],
+    }
+    questions = parse_document("mcqs.json", json.dumps(data, ensure_ascii=False).encode()).questions
+    assert [(q.number, q.stem, q.answer, q.material) for q in questions[:2]] == [
+        ("4", "该公司在中国建零部件生产厂,主要目的是( )", "B", passage),
+        ("5", "中国整车生产厂被迫减产是由于该公司在灾区有( )", "C", passage),
+    ]
+    assert questions[0].options[1] == "降低整车生产成本"
+    assert (len(questions), questions[2].answer) == (3, "B")

@@ -797,6 +797,9 @@ def test_a_quiz_page_whose_bank_is_data_in_its_own_script() -> None:
     # (a page whose text shows its questions keeps them: a script of code adds none)
     shown = SAVED_PAGE.replace("</body>", "<script>var n = [1, 2];</script></body>")
     assert len(parse_document("作业详情.html", shown.encode("gbk")).questions) == 3
+    # and so a README.md that is such a page (Markdown holds HTML), its first line no tag at all
+    readme = parse_document("README.md", ("<自己做的刷題網站>\n" + QUIZ_PAGE).encode()).questions
+    assert [q.stem for q in readme] == [q.stem for q in paper.questions]
 
 
 def test_a_double_spaced_text_is_read_single_spaced() -> None:

@@ -1415,3 +1415,51 @@ def test_a_databases_short_column_names_que_choice_and_detail() -> None:
         ("single", "腋腔的壁不包括", ["下壁", "前壁", "后壁"], "A", "考点：腋窝。"),
         ("single", "胸骨角平对", ["第一肋软骨", "第二肋软骨", "第三肋软骨"], "B", "考点：胸部表面解剖。"),
     ]
+
+
+def test_a_tab_separated_export_its_cells_quoted_over_lines_as_text_or_tsv() -> None:
+    # Anki's export saved as .txt (CRLF rows, an explanation quoted over several lines, a cloze
+    # "{{c1::A}}" in the stem holding the key) reads as the table it is; so does a .tsv
+    rows = [
+        "Index\tQuestion\tOptions\tAnswer\tAnswer Explanation",
+        "1\t飞机各重量之间的关系表述正确的是 {{c1::A}}\t基本空机重量||零燃油重量||停机坪重量\t1\t"
+        '"可用以下式子表示：\n基本空机重量 + 机组 = 使用空机重量"',
+        "2\t参看图，飞机的重心在 {{c1::C}}\t重心范围外||重心超前||重心范围内\t3\t"
+        '"由条件可知：\n总重量在范围内"',
+        "3\t最大起飞重量受限于 {{c1::B}}\t跑道||结构强度||天气\t2\t",
+    ]
+    data = "\r\n".join(rows).encode()
+    for name in ("questions.txt", "questions.tsv"):
+        questions = parse_document(name, data).questions
+        assert [(q.stem, q.options[0], q.answer) for q in questions] == [
+            ("飞机各重量之间的关系表述正确的是 ____", "基本空机重量", "A"),
+            ("参看图，飞机的重心在 ____", "重心范围外", "C"),
+            ("最大起飞重量受限于 ____", "跑道", "B"),
+        ]
+        assert questions[0].explanation == "可用以下式子表示：\n基本空机重量 + 机组 = 使用空机重量"
+
+
+def test_option_columns_holding_labels_beside_the_options_texts() -> None:
+    # "qid | answer | tigan | o1 | p1 | o2 | p2": each option column holds its label "(1)", the
+    # option's text in the column after it; the key is the option's place
+    header = ["qid", "answer", "tigan", "o1", "p1", "o2", "p2", "o3", "p3"]
+    rows = [
+        [
+            1,
+            2,
+            "汽車行駛中，遇有前方道路施工應如何？",
+            "(1)",
+            "加速通過",
+            "(2)",
+            "減速慢行",
+            "(3)",
+            "鳴按喇叭",
+        ],
+        [2, 1, "夜間行車應使用何種燈光？", "(1)", "近光燈", "(2)", "霧燈", "(3)", "不開燈"],
+        [3, 3, "行經學校附近應如何？", "(1)", "加速", "(2)", "鳴喇叭", "(3)", "減速慢行注意學童"],
+    ]
+    assert summary(book(("題庫", [header, *rows]))) == [
+        ("single", "汽車行駛中，遇有前方道路施工應如何？", ["加速通過", "減速慢行", "鳴按喇叭"], "B"),
+        ("single", "夜間行車應使用何種燈光？", ["近光燈", "霧燈", "不開燈"], "A"),
+        ("single", "行經學校附近應如何？", ["加速", "鳴喇叭", "減速慢行注意學童"], "C"),
+    ]
