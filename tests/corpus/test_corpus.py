@@ -961,6 +961,34 @@ FLOORS = {
     "vs1_csu-campus-rules-safety-bank.doc": (0.85, None),  # F1 0.87, no key
     "vt1_taiwan-physician-exam-113-2-medicine6.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "vt2_taiwan-driver-license-mechanics-mc.pdf": (0.90, 0.95),  # joining 0.00; read 0.92/0.98
+    "vu1_jlu-computer-networks-final-b.docx": (0.95, 0.90),  # F1 0.97, answers 0.94
+    "vv1_ucas-computer-architecture-ch8-homework.md": (0.95, 0.90),  # joining 0.00/-; read 1.00/0.94
+    "vv2_nju-microeconomics-exercises-blogpost.md": (0.95, None),  # joining 0.73/-; read 1.00/-
+    "vw1_retail-staff-knowledge-bank-slice.py": (0.95, 0.75),  # joining 0.00/-; read 1.00/0.77
+    "vw2_garbage-sorting-quiz-miniprogram.js": (0.95, 0.95),  # F1 1.00, answers 0.99
+    "vx1_occupational-hygiene-technician-multi-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vx2_yiguandao-lecturer-training-bank-110.pdf": (0.85, 0.95),  # F1 0.88, answers 0.99
+    "vy1_c919-aircraft-type-training-bank.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "vz1_chaoxing-garden-art-chapter-quiz-bank.txt": (0.95, 0.80),  # F1 0.99, answers 0.83
+    "vz2_pbc-youth-league-party-quiz-bank-slice.txt": (0.95, 0.95),  # joining 0.33/0.00; read 1.00/0.99
+    "wa1_njupt-microcomputer-interface-sample-exam.pdf": (0.85, 0.85),  # F1 0.86, answers 0.88
+    "wa2_fudan-software-fundamentals-ch1-answers.pdf": (0.75, 0.95),  # F1 0.76, answers 1.00
+    "wb1_xdu-maogai-quiz-data-slice.js": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
+    "wb2_party-history-quiz-config.js": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/1.00
+    "wc1_database-exam-colour-keyed-with-notes.doc": (0.45, 0.45),  # F1 0.46, answers 0.46
+    "wc2_js-node-course-exam-with-answer-part.doc": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wd2_ppl-weight-balance-cloze-tsv.txt": (0.95, 0.95),  # joining 0.15/0.00; read 1.00/1.00
+    "we1_ruankao-network-engineer-2016h1-morning.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "we2_ruankao-software-designer-2022h2-cnitpm.txt": (0.85, 0.80),  # F1 0.89, answers 0.82
+    "wf1_lifeguard-first-aid-bank.js": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/1.00
+    "wf2_health-nursing-food-safety-bank.docx": (0.90, 0.85),  # joining 0.92/0.02; read 0.92/0.85
+    "wg1_java-static-output-quiz.md": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wh1_tw-driving-licence-bank-slice.tsv": (0.95, 0.95),  # joining 0.99/0.00; read 0.99/1.00
+    "wh2_gics-infosec-quiz-tw.txt": (0.95, 0.95),  # joining 0.60/0.00; read 0.97/0.97
+    "wi1_gaokao-bench-geography-mcqs.json": (0.85, 0.95),  # joining 0.00/-; read 0.85/0.99
+    "wi2_cmmlu-high-school-politics-test.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wj1_caa147-m9-aviation-human-factors-bank-slice.md": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
+    "wj2_icbc-customer-service-manager-multi-choice-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
