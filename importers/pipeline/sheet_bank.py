@@ -1227,6 +1227,10 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
     numbered = _numbered_blanks(answer_text)
     if numbered:
         return numbered
+    if BLANK_CODE in answer_text or ALTERNATIVE_CODE in answer_text or answer_text.endswith(KEY_END_CODE):
+        # an exam platform's coded key, "根#$$#茎%*%", "SPF&@&防晒系数": blanks, alternatives
+        blanks_coded = answer_text.removesuffix(KEY_END_CODE).split(BLANK_CODE)
+        return [part.strip().replace(ALTERNATIVE_CODE, words.ALTERNATIVE) for part in blanks_coded]
     blanks = len(rules.BLANK.findall(stem))
     for separator in (*FILL_SPLIT, BAR):  # "上帝|及时" for two blanks: one answer each
         parts = [p for p in separator.split(answer_text) if p]
@@ -1235,6 +1239,7 @@ def _fill_answer(answer_text: str, stem: str) -> Answer:
     return [ALTERNATIVES_SLASH.sub(words.ALTERNATIVE, answer_text)] if blanks <= 1 else [answer_text]
 
 
+BLANK_CODE, ALTERNATIVE_CODE, KEY_END_CODE = "#$$#", "&@&", "%*%"
 # "(1) 复合数据类型;" "(1) new;(2) int": a platform's key, each blank's answer after its number
 BLANK_NUMBER = re.compile(r"(?:^|(?<=[\s;；,，]))(?:[(（](\d{1,2})[)）]|第\s*(\d{1,2})\s*空\s*[:：]?)\s*")
 

@@ -964,7 +964,7 @@ FLOORS = {
     "vu1_jlu-computer-networks-final-b.docx": (0.95, 0.90),  # F1 0.97, answers 0.94
     "vv1_ucas-computer-architecture-ch8-homework.md": (0.95, 0.90),  # joining 0.00/-; read 1.00/0.94
     "vv2_nju-microeconomics-exercises-blogpost.md": (0.95, None),  # joining 0.73/-; read 1.00/-
-    "vw1_retail-staff-knowledge-bank-slice.py": (0.95, 0.75),  # joining 0.00/-; read 1.00/0.77
+    "vw1_retail-staff-knowledge-bank-slice.py": (0.95, 0.85),  # joining 0.00/-; read 1.00/0.85
     "vw2_garbage-sorting-quiz-miniprogram.js": (0.95, 0.95),  # F1 1.00, answers 0.99
     "vx1_occupational-hygiene-technician-multi-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "vx2_yiguandao-lecturer-training-bank-110.pdf": (0.85, 0.95),  # F1 0.88, answers 0.99

@@ -1215,3 +1215,16 @@ def test_a_record_holding_a_passage_and_the_questions_asked_on_it() -> None:
     ]
     assert questions[0].options[1] == "降低整车生产成本"
     assert (len(questions), questions[2].answer) == (3, "B")
+
+
+def test_an_exam_platforms_coded_fill_key() -> None:
+    # "根#$$#茎%*%": the blanks' answers apart by "#$$#", the key closed by "%*%"; "SPF&@&防晒系数":
+    # a blank's alternatives apart by "&@&" (stored as the bank stores alternatives, "SPF|防晒系数")
+    records = [
+        {"QuestionType": 3, "Question": "植物的营养器官有（）和（）", "StandardAnswer": "根#$$#茎%*%"},
+        {"QuestionType": 3, "Question": "防晒霜上的（）指防晒系数", "StandardAnswer": "SPF&@&防晒系数"},
+        {"QuestionType": 3, "Question": "月饼的保质期一般为（）天", "StandardAnswer": "30"},
+    ]
+    data = json.dumps({"data": records}, ensure_ascii=False)
+    questions = parse_document("export.json", data.encode()).questions
+    assert [q.answer for q in questions] == [["根", "茎"], ["SPF|防晒系数"], ["30"]]
