@@ -989,6 +989,11 @@ FLOORS = {
     "wi2_cmmlu-high-school-politics-test.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wj1_caa147-m9-aviation-human-factors-bank-slice.md": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
     "wj2_icbc-customer-service-manager-multi-choice-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wk1_maogai-bank-multi-judge-tail-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wk2_wildlife-protection-quiz-miniprogram-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wl1_daya-bay-teacher-recruitment-2019.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wl2_lvdun-inspection-lab-staff-training-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wm1_marxism-xi-thought-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
