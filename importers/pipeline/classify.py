@@ -131,8 +131,8 @@ BOLD = rules.BOLD
 # (or one star: "C.会议 ★", never a rating's "★★★")
 # (or "(o)", Taiwan's mark of the right one: "…的國安問題(o)")
 OPTION_TICK = re.compile(rf"\s*[(（]?\s*(?:{rules.TICK}|(?<!★)★)\s*[)）]?\s*$|\s*[(（]\s*[oO○]\s*[)）]\s*$")
+OPTION_STAR = rules.STARRED_OPTION  # (options printed without labels: "*脱贫攻坚")
 # each option judged after an arrow: "油墨   -->yes", "纸张 → 错"
-OPTION_STAR = rules.STARRED_OPTION
 VERDICT_AFTER = re.compile(r"\s*(?:-+>|→|=+>)\s*(yes|no|true|false|[对错√×]|正确|错误)\s*$", re.IGNORECASE)
 # "1. (3) 下列属于…①…④", "64. (134)下列哪些…": the key before the stem, by the options' places
 ANSWER_BEFORE_STEM = re.compile(r"^[(（]\s*([1-8]{1,8}|[A-H])\s*[)）]\s*")  # (letters: answer_in_blank)

@@ -277,9 +277,8 @@ def _answered_together(children: list[Item]) -> bool:
     return len(numbers) == len(children) and points[: len(numbers)] == numbers
 
 
-POINT_OPENING = re.compile(
-    r"(?:^|\n)\s*[(（]\s*(\d{1,2})\s*[)）]"
-)  # "(2) 十进制转换为二进制：" opening a line
+# "(2) 十进制转换为二进制：" opening a line of the answer
+POINT_OPENING = re.compile(r"(?:^|\n)\s*[(（]\s*(\d{1,2})\s*[)）]")
 
 
 def _tells_a_story(item: Item) -> bool:
@@ -407,9 +406,8 @@ class Segmenter:
         self.keyed_by_number: Item | None = None  # the question line_rules.number_and_key opened last
         self.list_parent: Item | None = None  # the question whose parts its nested list is (_list_parent)
         self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
-        self.starred_keys = (
-            False  # an option line under a stem was starred: "*脱贫攻坚" (_asked_over_bare_options)
-        )
+        # an option line under a stem was starred, "*脱贫攻坚" (see _asked_over_bare_options)
+        self.starred_keys = False
         self.new_section("", "generic", 0)
 
     # ---- scanning ------------------------------------------------------------------------

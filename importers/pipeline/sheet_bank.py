@@ -452,8 +452,8 @@ OPTION_LABEL_CELL = re.compile(r"^\s*[(（]?\s*(?:[A-Ha-h]|\d{1,2}|[①-⑧])\s*
 
 
 def _labels_beside_texts(columns: Columns, below: list[Row]) -> Columns:
-    """ "o1 | p1 | o2 | p2": each option column holding only its label ("(1)", "A"), the option's
-    text in the unnamed column after it: the text columns are the options."""
+    """ "o1 | p1 | o2 | p2": each option column holding only its label ("(1)", "A"), the same all
+    down it, the option's text in the unnamed column after it: the text columns are the options."""
     if not columns.options:
         return columns
     named = {*columns.fields.values(), *columns.options}
@@ -461,8 +461,14 @@ def _labels_beside_texts(columns: Columns, below: list[Row]) -> Columns:
     for i in columns.options:
         cells = [row[i] for _, row in below if i < len(row) and row[i].strip()]
         texts = [row[i + 1] for _, row in below if i + 1 < len(row) and row[i + 1].strip()]
-        labels = sum(1 for cell in cells if OPTION_LABEL_CELL.match(cell))
-        if not cells or labels < LABELLED_SHARE * len(cells) or i + 1 in named or len(texts) < len(cells):
+        labels = [cell.strip() for cell in cells if OPTION_LABEL_CELL.match(cell)]
+        one_label = len(set(labels)) == 1  # ("(2)" all down its column: never options that are numbers)
+        if (
+            not one_label
+            or len(labels) < LABELLED_SHARE * len(cells)
+            or i + 1 in named
+            or len(texts) < len(cells)
+        ):
             return columns
         moved.append(i + 1)
     used = [*columns.used, "选项文字取自各标号列右侧的一列"]
