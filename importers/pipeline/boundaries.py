@@ -1443,7 +1443,8 @@ def accept_option(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verd
         return None  # "简述…？" "…" "区别：" then "a. …": the points of its answer, not options
     index = "①②③④⑤⑥⑦⑧".index(label) if group == "opt_circle" else ord(label.upper()) - ord("A")
     family = OPTION_FAMILY[group]
-    if label == "A" and at_line_start(m) and _statements_read(item):
+    combines = at_line_start(m) or COMBINATION.match(text, m.end()) is not None  # (or on their line)
+    if label == "A" and combines and _statements_read(item):
         return ("statements_read", family)  # "①甲 ②乙 ③丙" then "A．①② B．②③": statements, then options
     if index != len(item.options) or _not_a_label(m, group, index):
         return None
@@ -2157,6 +2158,10 @@ def label_mark(label: str) -> str:
 
 
 LABEL_LETTERS = re.compile(r"[A-Ha-h①-⑧\s]")
+
+
+# "A．①③ B．…": an option that only combines circled statements
+COMBINATION = re.compile(r"\s*[①-⑧](?:\s*[、,，]?\s*[①-⑧])+\s*(?:[B-H]\s*[.．、]|$)")
 
 
 def _statements_read(item: Item) -> bool:

@@ -985,7 +985,7 @@ FLOORS = {
     "wg1_java-static-output-quiz.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wh1_tw-driving-licence-bank-slice.tsv": (0.95, 0.95),  # joining 0.99/0.00; read 0.99/1.00
     "wh2_gics-infosec-quiz-tw.txt": (0.95, 0.95),  # joining 0.60/0.00; read 0.97/0.97
-    "wi1_gaokao-bench-geography-mcqs.json": (0.85, 0.95),  # joining 0.00/-; read 0.85/0.99
+    "wi1_gaokao-bench-geography-mcqs.json": (0.90, 0.95),  # joining 0.00/-; read 0.94/0.99
     "wi2_cmmlu-high-school-politics-test.csv": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wj1_caa147-m9-aviation-human-factors-bank-slice.md": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
     "wj2_icbc-customer-service-manager-multi-choice-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00

@@ -9653,3 +9653,19 @@ def test_each_options_letter_alone_on_the_line_over_its_text() -> None:
     ]
     keyed = parse("1. 客户投诉时首先应该（ ）\nA\n2. 服务的第一步是（ ）\nB\n3. 结束通话前应该（ ）\nA\n")
     assert [(q["number"], q["options"]) for q in keyed] == [("1", []), ("2", []), ("3", [])]
+
+
+def test_circled_statements_and_the_options_combining_them_on_one_line() -> None:
+    # "…（ ） ①甲 ②乙 ③丙 ④丁 A．①③ B．①④ C．②③ D．②④" all on the question's line (a dataset's
+    # record, a PDF's run-together text): the circled run is the stem's statements, as when the
+    # options open a line of their own; circled options alone stay options
+    text = (
+        "1. 主要原因是这些中小城市（ ） ①服务设施齐全 ②承接了转移的产业 ③就业机会多 ④生态环境好． "
+        "A．①③ B．①④ C．②③ D．②④\n2. 下列城市中位于长江沿岸的是（ ） ①武汉 ②西安 ③南京 ④兰州\n"
+    )
+    first, second = parse(text)
+    assert (first["stem"], first["options"]) == (
+        "主要原因是这些中小城市( )\n①服务设施齐全\n②承接了转移的产业\n③就业机会多\n④生态环境好.",
+        ["①③", "①④", "②③", "②④"],
+    )
+    assert second["options"] == ["武汉", "西安", "南京", "兰州"]

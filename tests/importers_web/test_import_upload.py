@@ -114,7 +114,7 @@ def test_a_saved_web_page_is_accepted(admin_client_: Client, bank: Bank) -> None
     page = "<html><body><p>1. 客户是谁?</p><p>答案：上帝</p></body></html>".encode()
     assert refusal_of(admin_client_, bank, {"exam.html": page, "b.htm": page, "c.php": page}) == [
         "c.php: 不支持的文件类型,只接收 .docx .doc .txt .md .markdown .mdx .html .htm .xlsx"
-        " .xls .csv .json .js .ts .pdf .gift .xml .zip"
+        " .xls .csv .tsv .json .js .ts .py .pdf .gift .xml .zip"
     ]
 
 
