@@ -34,10 +34,10 @@ def grouped_questions(stem: str, keys: list[str] | None) -> list[ParsedQuestion]
     for question, key in zip(questions, keys, strict=True):
         last = chr(ord("A") + len(question.options) - 1)
         letters = "".join(sorted({c for c in key.upper() if "A" <= c <= last}))
-        question.answer = letters or None
         question.type = "multiple" if len(letters) > 1 else "single"
         question.material = passage
-        question.warnings = []
+        if letters:  # (its "no answer found" goes with the key the record gave it)
+            question.answer, question.warnings = letters, []
     return questions
 
 

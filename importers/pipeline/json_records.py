@@ -153,7 +153,7 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
             marked = "".join(
                 "ABCDEFGH"[i]
                 for i, flag in enumerate(flags[:8])
-                if flag[0] in FLAG_SET or flag[0] in ("T", "t")
+                if flag[0] in FLAG_SET or flag[0] in YES_FLAGS
             )
             if not marked:
                 return record

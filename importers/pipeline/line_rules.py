@@ -1409,12 +1409,12 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
     if found is None or seg.mode not in ("questions", "key"):
         return ""
     n = found.group(1)
+    if seg.nested is not None and int(n) == seg.nested[1]:
+        return ""  # "## 2." after question 1's parts "(1)"…"(4)": the next exercise, no part's key
     asked = [
         *(i for s in seg.doc_sections() for i in s.items),
         *([seg.item] if seg.item else []),
     ]
-    if seg.nested is not None and int(n) == seg.nested[1]:
-        return ""  # "## 2." after question 1's parts "(1)"…"(4)": the next exercise, no part's key
     unanswered = [i for i in asked if i.number == n and not i.answer]
     if not unanswered:
         return ""
