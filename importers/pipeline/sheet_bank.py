@@ -817,6 +817,7 @@ def _shifted_left(options: list[str], answer: str, explanation: str) -> tuple[li
     return options[:-1], key, "\n".join(t for t in (answer, explanation) if t)
 
 
+LONE_LETTER = re.compile(r"[A-Z]")
 CODES_UNCLEAR = "judgement keyed 0/1: whether 0 means 正确 (the first option) or 错误 is not known"
 
 
@@ -824,9 +825,14 @@ def _coded_verdicts(questions: list[ParsedQuestion]) -> None:
     """Exports without a type column key judgements as codes: every optionless row answered only
     "1" or "2" (or "A" or "B") is a judgement, 1 = 正确 (the first option, as exam systems print
     them). Answered "0"/"1" it is a judgement too, but exports differ on which is true (a flag, or
-    the option's place from 0): left to the reviewer. One such row alone could be a number answer."""
+    the option's place from 0): left to the reviewer. One such row alone could be a number answer.
+    Letters are no short answer's words: rows keyed A or B are judgements beside open questions
+    answered in words (a platform's bank of every type), so long as no optionless row says C."""
     open_rows = [q for q in questions if not q.options and q.answer and q.type in ("short", "single")]
     codes = {q.answer for q in open_rows}
+    if codes not in ({"1", "2"}, {"1", "0"}, {"A", "B"}):
+        open_rows = [q for q in open_rows if isinstance(q.answer, str) and LONE_LETTER.fullmatch(q.answer)]
+        codes = {q.answer for q in open_rows}
     if len(open_rows) < 3 or codes not in ({"1", "2"}, {"1", "0"}, {"A", "B"}):
         return
     for q in open_rows:

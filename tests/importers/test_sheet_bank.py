@@ -1463,3 +1463,32 @@ def test_option_columns_holding_labels_beside_the_options_texts() -> None:
         ("single", "夜間行車應使用何種燈光？", ["近光燈", "霧燈", "不開燈"], "A"),
         ("single", "行經學校附近應如何？", ["加速", "鳴喇叭", "減速慢行注意學童"], "C"),
     ]
+
+
+def test_judgements_keyed_a_or_b_beside_open_questions_answered_in_words() -> None:
+    # a platform's bank of every type: judgements print no options and key "A" (正确) or "B";
+    # the fill and short rows answered in words leave those letters a judgement's code
+    records = [
+        {"Question": "精油属于日化用品", "Options": [], "StandardAnswer": "B"},
+        {"Question": "蚕丝被中的双宫茧桑蚕丝是最好的蚕丝原料", "Options": [], "StandardAnswer": "A"},
+        {"Question": "日百和软百是同一个品类，对吗？", "Options": [], "StandardAnswer": "A"},
+        {"Question": "宣威火腿产自哪个省？", "Options": [], "StandardAnswer": "云南"},
+        {"Question": "请简述防晒的作用。", "Options": [], "StandardAnswer": "防止晒伤和晒黑"},
+    ]
+    paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
+    assert [(q.type, q.answer) for q in paper.questions][:3] == [
+        ("truefalse", False),
+        ("truefalse", True),
+        ("truefalse", True),
+    ]
+    assert [q.answer for q in paper.questions][3:] == ["云南", "防止晒伤和晒黑"]
+
+
+def test_a_lone_c_among_optionless_letters_leaves_them_unread() -> None:
+    # "C" keyed with no options: choices whose options were lost, not judgements
+    records = [
+        {"Question": f"第{n}种产品属于日化用品", "Options": [], "StandardAnswer": key}
+        for n, key in enumerate("ABAC", 1)
+    ] + [{"Question": "简述服务。", "Options": [], "StandardAnswer": "热情周到"}]
+    paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
+    assert "truefalse" not in {q.type for q in paper.questions}
