@@ -439,23 +439,29 @@ def _box_after(stem: str, kind: str) -> bool:
 
 def _asks_in_prose(stem: str, options: list[str]) -> bool:
     """A numbered line under a heading with no type that asks after all: its first line asks
-    ("（1）…的意义是什么？"), it opens by setting a task ("（1）求码长 n 和 m…", "（4）证明：…"), it has
+    ("（1）…的意义是什么？"), it opens by setting a task ("（1）求码长 n 和 m…", "（4）证明：…") or sets
+    one after its givens ("设…，求…"), it has
     options, or options alone (a cloze's blank: "16. (A) as (B) for")."""
     cloze = not stem and len(options) >= 2
-    first = stem.split("\n", 1)[0]
+    first = LEADING_SCORE.sub("", stem.split("\n", 1)[0])  # ("（20分）令…，证明…": a part's points)
     return (
         cloze
         or ASKED_LINE.search(first) is not None
         or TASK_OPENING.match(first) is not None
+        or GIVENS_THEN_TASK.search(first) is not None
         or _asks_with_options(stem, options)
     )
 
 
+# "设…，求…", "令…为一维布朗运动. 证明…": a problem's givens, then what to find or prove (not a
+# note to candidates: "请…" is left to the opening)
+GIVENS_THEN_TASK = re.compile(r"(?:[，,。；;]|(?<![.．])\.)\s*(?:求(?!助)|证明(?!了)|證明(?!了))")
+LEADING_SCORE = re.compile(r"^\s*[(（]\s*\d{1,3}\s*分\s*[)）]")
 # An exam task's verb opening the line: a problem's part, never a syllabus's "掌握…" "了解…"
 TASK_OPENING = re.compile(
     r"\s*(?:请|請|试|試)?\s*(?:求|计算|計算|证明|證明|写出|寫出|指出|判断|判斷|解释|解釋|说明|說明|画出|畫出|列出"
     # (not a note to the candidate, "计算和证明过程需…", nor a verb alone)
-    r"|推导|推導|简述|簡述|比较|比較)(?![和与與及、]|过程|過程)(?=.{2})"
+    r"|推导|推導|简述|簡述|叙述|敘述|讨论|討論|比较|比較)(?![和与與及、]|过程|過程)(?=.{2})"
 )
 
 

@@ -33,10 +33,15 @@ def json_sheet(lines: list[Line], script: bool = False) -> Sheet | None:
     if len(records) < MIN_RECORDS:
         return None
     records = [
-        (lineno, _answer_unwrapped(_keyed_by_option_ids(_keyed_by_flags(_one_part_merged(record)))))
+        (lineno, _one_part_merged(record))
         for lineno, whole in records
         for part in _parts_with_their_story(whole)
         for record in _blanks_apart(part)
+    ]
+    flags = _binary_flags([record for _, record in records])
+    records = [
+        (lineno, _answer_unwrapped(_keyed_by_option_ids(_keyed_by_flags(record, flags))))
+        for lineno, record in records
     ]
     keys = list(dict.fromkeys(key for _, record in records for key in record))
     rows: list[Row] = [(lineno, [_cell(record.get(key)) for key in keys]) for lineno, record in records]
@@ -137,7 +142,9 @@ OPTION_FLAG = re.compile(
 FLAG_SET = (True, 1, "1", "true", "True", "TRUE", "Y", "y", "yes")
 
 
-def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
+def _keyed_by_flags(
+    record: dict[str, object], binary_flags: frozenset[str] = frozenset()
+) -> dict[str, object]:
     """A record whose options each carry a flag saying whether it is right: its key is the letters
     of those flagged (a flag beside the options, "correct": false, is the learner's result). The
     list is the options whatever its key calls it ("answers": [{"answer_text": …, "is_true_answer":
@@ -147,7 +154,7 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
             continue
         flag_keys = [[k for k in o if OPTION_FLAG.fullmatch(str(k))] for o in value]
         if not all(flag_keys):
-            flag_keys = [_flag_by_value(value)] * len(value)
+            flag_keys = [_flag_by_value(value) or [k for k in value[0] if k in binary_flags][:1]] * len(value)
         flags = [[o[k] for k in keys] for o, keys in zip(value, flag_keys, strict=True)]
         if all(len(flag) == 1 and isinstance(flag[0], bool | int | str) for flag in flags):
             marked = "".join(
@@ -155,8 +162,6 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
                 for i, flag in enumerate(flags[:8])
                 if flag[0] in FLAG_SET or flag[0] in YES_FLAGS
             )
-            if not marked:
-                return record
             plain = {
                 k: v
                 for k, v in record.items()
@@ -167,7 +172,8 @@ def _keyed_by_flags(record: dict[str, object]) -> dict[str, object]:
                 {k: v for k, v in o.items() if k not in keys}
                 for o, keys in zip(value, flag_keys, strict=True)
             ]
-            return {**plain, FLAGGED_OPTIONS: unflagged, FLAGGED_KEY: marked}
+            # (none flagged: the options all the same, under the name the flagged ones have)
+            return {**plain, FLAGGED_OPTIONS: unflagged, **({FLAGGED_KEY: marked} if marked else {})}
     return record
 
 
@@ -184,6 +190,26 @@ def _flag_by_value(options: list[dict[str, object]]) -> list[str]:
         if all(a or b for a, b in zip(set_, unset, strict=True)) and any(set_) and any(unset):
             return [key]
     return []
+
+
+def _binary_flags(records: list[dict[str, object]]) -> frozenset[str]:
+    """ "items": [{"value": "1", "name": "攻击时"}, {"value": "0", …}]: a field every option of every
+    record holds as 1 or 0 is each option's flag, whatever its name, once some record repeats a
+    value in it (an option's id never repeats)."""
+    lists = [
+        v
+        for record in records
+        for v in record.values()
+        if isinstance(v, list) and len(v) >= 2 and all(isinstance(o, dict) for o in v)
+    ]
+    if len(lists) < MIN_RECORDS:
+        return frozenset()
+    found = set()
+    for key in lists[0][0]:
+        values = [[str(o.get(key, "")) for o in options] for options in lists]
+        if all(set(v) <= {"0", "1"} for v in values) and any(len(set(v)) < len(v) for v in values):
+            found.add(key)
+    return frozenset(found)
 
 
 def _keyed_by_option_ids(record: dict[str, object]) -> dict[str, object]:
@@ -246,6 +272,15 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
         f"({key})" if field_named(name) == "number" and not _counts(rows, place) else name
         for place, (key, name) in enumerate(zip(keys, names, strict=True))
     ]  # ("topicId": "8a84d28c…", a database's key, is no question number)
+    prose = _unnamed_prose(names, rows)
+    for place, name in enumerate(names if prose else []):
+        if field_named(name) == "stem" and _lists_in_every(rows, place):
+            # "question": {"A": …, "B": …}: the options; the stem its namesake "questionStr", or
+            # else the field of most text
+            names[place] = "options"
+            namesake = [p for p in prose if keys[p].startswith(keys[place])]
+            if namesake:
+                names[namesake[0]] = "stem"
     stems = [place for place, name in enumerate(names) if field_named(name) == "stem"]
     for place in stems if len(stems) > 1 else []:
         if not any(cells[place] for cells in rows):
@@ -270,17 +305,29 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
     return _key_field_named(_stem_field_named(names, rows), rows)
 
 
+def _lists_in_every(rows: list[list[str]], place: int) -> bool:
+    """Every record's field holds a list of several options, as no stem does."""
+    listed = [json_list(cells[place]) for cells in rows]
+    return all(listed) and _lists_options(listed, len(rows))
+
+
+def _unnamed_prose(names: list[str], rows: list[list[str]]) -> list[int]:
+    """The fields no name tells that hold text in nearly every record."""
+    return [
+        place
+        for place, name in enumerate(names)
+        if field_named(name) is None
+        and sum(1 for cells in rows if _prose(cells[place])) >= LISTED * len(rows)
+    ]
+
+
 def _stem_field_named(names: list[str], rows: list[list[str]]) -> list[str]:
     """No field named as the stem ("info", an app's own word): the unnamed field holding text in
     nearly every record, the most of it, is each question's."""
     fields = [field_named(name) for name in names]
     if "stem" in fields:
         return names
-    texts = {
-        place: sum(len(cells[place]) for cells in rows)
-        for place, field in enumerate(fields)
-        if field is None and sum(1 for cells in rows if _prose(cells[place])) >= LISTED * len(rows)
-    }
+    texts = {place: sum(len(cells[place]) for cells in rows) for place in _unnamed_prose(names, rows)}
     if not texts:
         return names
     place = max(texts, key=lambda p: texts[p])

@@ -26,7 +26,7 @@ from .rules import bare_words
 from .scored_parts import scored_parts
 from .segment import Segmented, segment
 from .shared_options import share_options
-from .slot_blanks import number_slots
+from .slot_blanks import number_slots, share_group_keys
 from .survey import parse_survey
 from .term_lines import looks_like_term_lines, parse_term_lines
 from .trailing_keys import read_trailing_keys
@@ -145,6 +145,7 @@ def _classify_all(seg: Segmented) -> list[ParsedQuestion]:
         for part in scored_parts(whole)
     ]
     read_option_end_keys(items)
+    share_group_keys(items)
     starts = sorted({item.lineno for item in items})
     guide = labels_examples(items)
     questions: list[ParsedQuestion] = []

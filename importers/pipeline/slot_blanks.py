@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 
+from .blocks import Item
 from .clean import with_text
 from .model import Line
 
 SLOT_OPTIONS = re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*(?=A\s*[.．、])")
 OPTION_CONTINUES = re.compile(r"^[B-H]\s*[.．、]")
 SENTENCE_END = re.compile(r"[。.!！?？:：]\s*$")
+# A question's header alone on its line, "第2题" (or "2016年5月第2题", a past paper's by its sitting)
+QUESTION_HEADER = re.compile(r"\s*\S{0,12}?第\s*\d{1,3}\s*[题題]\s*[.、:：]?\s*")
 MIN_SLOTS = 3  # a paper laid out so numbers several; one "(1) A." may be anything
 # The stem's own number, where the paper prints one over its blanks: "31.", "**29-30.**", "44～47．"
 PRINTED_NUMBER = re.compile(r"\s*(?:\*\*)?\d{1,3}(?:\s*[-–—~～]\s*\d{1,3})?\s*[.．、](?:\*\*)?\s*(?=\S)")
@@ -53,6 +56,8 @@ def number_slots(lines: list[Line], furniture: list[Line]) -> list[Line]:
             continue
         elif start is not None:
             shared, block = block[start:], block[:start]
+            if block and QUESTION_HEADER.fullmatch(block[-1].text):
+                furniture.append(block.pop())  # ("2016年5月第2题" over the stem: its number is the blank's)
         out.extend(block)
         last = int(number)
         if shared:
@@ -89,8 +94,47 @@ def _stem_start(block: list[Line], number: str, whole: bool) -> int | None:
         at = next((i for i, line in enumerate(block) if later.search(line.text)), None)
     if at is None:
         return None
+    # (a header "第2题" in the block: the previous question's key and notes stay above it)
+    header = next((i for i in range(at - 1, -1, -1) if QUESTION_HEADER.fullmatch(block[i].text)), None)
+    if header is not None:
+        return header + 1
     if whole:
         return 0
     while at > 0 and not SENTENCE_END.search(block[at - 1].text):
         at -= 1
     return at
+
+
+def share_group_keys(items: list[Item]) -> None:
+    """Blanks asked in one stem are keyed together after the last one's options, a letter each in
+    the blanks' order ("（15）…（16）…" over "【答案】C  A"): each blank takes its own letter."""
+    start = 0
+    while start < len(items):
+        end = start + 1
+        while end < len(items) and _same_group(items[start], items[end], end - start):
+            end += 1
+        group, start = items[start:end], end
+        letters = GROUP_KEY.fullmatch(group[-1].answer or "")
+        if len(group) < 2 or letters is None or any(item.answer is not None for item in group[:-1]):
+            continue
+        keys = LETTER.findall(letters.group(0))
+        if len(keys) != len(group):
+            continue  # (a letter short or over: no blank can be sure which is its own)
+        if all("ABCDEFGH".index(key) < len(item.options) for item, key in zip(group, keys, strict=True)):
+            for item, key in zip(group, keys, strict=True):
+                item.answer = key
+
+
+def _same_group(first: Item, other: Item, offset: int) -> bool:
+    """`other` is a later blank of `first`'s stem: the same text, numbered `offset` after it."""
+    return (
+        bool(first.stem)
+        and other.stem == first.stem
+        and first.number.isdecimal()
+        and other.number == str(int(first.number) + offset)
+        and len(other.options) >= 2
+    )
+
+
+GROUP_KEY = re.compile(r"\s*[A-H](?:[\s,，、]+[A-H])+\s*")  # letters apart: one per blank, in order
+LETTER = re.compile(r"[A-H]")

@@ -9669,3 +9669,86 @@ def test_circled_statements_and_the_options_combining_them_on_one_line() -> None
         ["①③", "①④", "②③", "②④"],
     )
     assert second["options"] == ["武汉", "西安", "南京", "兰州"]
+
+
+def test_a_past_papers_questions_headed_by_their_sitting_over_blanks_keyed_in_turn() -> None:
+    # a 软考 answer book: "2016年5月第1题" alone heads each question, its options carry the
+    # blank's number "(1)A.", and "【答案】" follows; a stem of two blanks is keyed "C   A", a
+    # letter each in turn, after the last blank's options
+    text = """
+2016年5月第1题
+VLIW是（1）的简称。
+(1)A.复杂指令系统计算机\t\tB.超大规模集成电路
+C.单指令流多数据流\t\tD.超长指令字
+【答案】D
+【解析】
+VLIW即超长指令字。
+
+2016年5月第2题
+主存与Cache的地址映射方式中，（2）方式可以实现主存任意一块装入Cache中任意位置。
+(2)A.全相联\t\tB.直接映射\t\tC.组相联\t\tD.串并联
+【答案】A
+【解析】
+全相联映射是指主存中任一块都可以映射到Cache中任一块。
+
+2016年5月第3题
+某项目的关键路径长度为（3）天，活动FG的松弛时间为（4）天。
+(3)A.20\t\tB.17\t\tC.14\t\tD.12
+(4)A.11\t\tB.8\t\tC.3\t\tD.0
+【答案】C   A
+【解析】
+关键路径为A-B-D-G-I，长度14。
+"""
+    found = parse(text)
+    assert [(q["number"], q["stem"], q["answer"]) for q in found] == [
+        ("1", "VLIW是(1)的简称。", "D"),
+        ("2", "主存与Cache的地址映射方式中,(2)方式可以实现主存任意一块装入Cache中任意位置。", "A"),
+        ("3", "某项目的关键路径长度为(3)天,活动FG的松弛时间为(4)天。", "C"),
+        ("4", "某项目的关键路径长度为(3)天,活动FG的松弛时间为(4)天。", "A"),
+    ]
+    assert found[0]["explanation"] == "VLIW即超长指令字。"
+    assert found[2]["options"] == ["20", "17", "14", "12"]
+
+
+def test_a_blanks_key_of_letters_in_turn_needs_one_letter_a_blank() -> None:
+    # "B D" after two blanks' options, three blanks asked: no blank is given a letter it may not own
+    text = """
+第1题
+甲为（1），乙为（2），丙为（3）。
+(1)A.一\t\tB.二\t\tC.三\t\tD.四
+(2)A.五\t\tB.六\t\tC.七\t\tD.八
+(3)A.九\t\tB.十\t\tC.百\t\tD.千
+【答案】B D
+第4题
+丁为（4）。
+(4)A.一\t\tB.二\t\tC.三\t\tD.四
+【答案】A
+"""
+    found = parse(text)
+    assert found[0]["answer"] is None and found[1]["answer"] is None
+    assert found[3]["answer"] == "A"
+
+
+def test_a_major_problems_parts_that_set_a_task_after_its_givens() -> None:
+    # a maths final's major problems "二.（20分）" head their parts; a part asks by describing
+    # (叙述…的定义), or by proving or finding after its givens ("（20分）令…. 证明…"); the
+    # exam's numbered notes to candidates ("请…") stay notes
+    text = """
+一、考试须知
+1.请将答案写在答题纸上，写在试卷上无效。
+2.考试结束后，请将试卷与答题纸一并交回。
+二.（20分） 设f在[0,1]上连续.考虑方程
+(1).试写出上述方程的一个解;
+(2).叙述上述方程强解的定义;
+(3).上述方程的解具有轨道唯一性吗?
+(4).令g为有界函数，证明上述方程的解唯一.
+三.（20分）
+(1).（20分）令W为一维布朗运动. 证明W是一个鞅;
+(2).设X为扩散过程，求X首次逃出区间的概率.
+"""
+    stems = [q["stem"] for q in parse(text)]
+    assert "叙述上述方程强解的定义;" in stems
+    assert "令g为有界函数,证明上述方程的解唯一." in stems
+    assert any(s.endswith("证明W是一个鞅;") for s in stems)
+    assert any(s.startswith("设X为扩散过程") for s in stems)
+    assert not any("答题纸" in s for s in stems)

@@ -1228,3 +1228,81 @@ def test_an_exam_platforms_coded_fill_key() -> None:
     data = json.dumps({"data": records}, ensure_ascii=False)
     questions = parse_document("export.json", data.encode()).questions
     assert [q.answer for q in questions] == [["根", "茎"], ["SPF|防晒系数"], ["30"]]
+
+
+def test_options_flagged_1_or_0_in_a_field_of_any_name() -> None:
+    # a mini-program's items: "value" holds 1 for the right option and 0 for the rest; a question
+    # flagging none has no key, and "checked" (the learner's pick) is never the key
+    def item(name: str, value: str) -> dict[str, object]:
+        return {"value": value, "name": name, "checked": False}
+
+    records = [
+        {"question": "蛇在哪种情况下射出毒液多？", "items": [item("攻击时", "1"), item("防御时", "0")]},
+        {"question": "书法中的柳体指的谁？", "items": [item("柳宗元", "0"), item("柳公权", "1")]},
+        {
+            "question": "世界上最大的洋是？",
+            "items": [item("大西洋", "0"), item("印度洋", "0"), item("太平洋", "1")],
+        },
+        {"question": "哪个不是乐器？", "items": [item("琵琶", "0"), item("二胡", "0")]},
+    ]
+    script = (
+        "let questions = "
+        + json.dumps(records, ensure_ascii=False, indent=4)
+        + "\nmodule.exports = questions\n"
+    )
+    questions = parse_document("questions.js", script.encode()).questions
+    assert [(q.options, q.answer) for q in questions] == [
+        (["攻击时", "防御时"], "A"),
+        (["柳宗元", "柳公权"], "B"),
+        (["大西洋", "印度洋", "太平洋"], "C"),
+        (["琵琶", "二胡"], None),
+    ]
+
+
+def test_option_ids_counting_from_0_are_no_flags() -> None:
+    # "value" 0, 1, 2 …: each option's own id (never repeated), so the key names one by it
+    records = [
+        {
+            "question": f"第{n}题选哪个？",
+            "options": [{"value": "0", "label": "甲"}, {"value": "1", "label": "乙"}],
+            "answer": "B",
+        }
+        for n in (1, 2, 3)
+    ]
+    questions = parse_document("quiz.json", json.dumps(records, ensure_ascii=False).encode()).questions
+    assert [(q.options, q.answer) for q in questions] == [(["甲", "乙"], "B")] * 3
+
+
+def test_a_field_named_as_the_stem_that_holds_lettered_options() -> None:
+    # a driving-theory app: "question" holds the options keyed A–C, "questionStr" the numbered stem
+    records = [
+        {
+            "question": {"A": " 2-3秒", "B": " 10-13秒", "C": " 5-10秒"},
+            "name": "题库 6 Question 1",
+            "questionStr": "1. 相隔多久你会观察往望后镜",
+            "answer": "C",
+        },
+        {
+            "question": {"A": " 将头转过去看", "B": " 将眼睛左右转动", "C": " 看左与看右"},
+            "name": "题库 6 Question 2",
+            "questionStr": "2. 怎样观察盲点？",
+            "answer": "A",
+        },
+    ]
+    script = "var data = " + json.dumps(records, ensure_ascii=False, indent=2) + ";\n"
+    questions = parse_document("data.js", script.encode()).questions
+    assert [(q.number, q.stem, q.options, q.answer) for q in questions] == [
+        ("1", "相隔多久你会观察往望后镜", ["2-3秒", "10-13秒", "5-10秒"], "C"),
+        ("2", "怎样观察盲点？", ["将头转过去看", "将眼睛左右转动", "看左与看右"], "A"),
+    ]
+
+
+def test_a_stem_kept_as_a_list_of_lines_stays_the_stem() -> None:
+    # "question": ["line", "line"] with no other text field: a stem in parts, never its options
+    records = [
+        {"question": ["阅读下面的程序：", "x = 1"], "options": ["1", "2"], "answer": "A"},
+        {"question": ["阅读下面的程序：", "x = 2"], "options": ["1", "2"], "answer": "B"},
+    ]
+    questions = parse_document("quiz.json", json.dumps(records, ensure_ascii=False).encode()).questions
+    assert [(q.options, q.answer) for q in questions] == [(["1", "2"], "A"), (["1", "2"], "B")]
+    assert all("阅读下面的程序" in q.stem for q in questions)
