@@ -75,6 +75,35 @@ def keyed_by_marks(sheet: Sheet) -> Sheet:
     return Sheet(sheet.name, marked, sheet.merged)
 
 
+def keyed_by_numerals(sheet: Sheet) -> Sheet:
+    """A column after the options holding the right one's place in Chinese numerals ("四": the
+    fourth): rewritten as its letter, so the key column is told as any other. Only where every
+    row's numeral names one of the cells between the row's first (its stem) and it."""
+    rows = [(n, _trimmed(cells)) for n, cells in sheet.rows]
+    filled = [cells for _, cells in rows if len(cells) >= 3]
+    if len(filled) < MIN_ROWS:
+        return sheet
+    width = max(len(cells) for cells in filled)
+    for at in range(2, width):
+        places = [cells[at] if at < len(cells) else "" for cells in filled]
+        if _share(places, lambda c: c in NUMERALS and 1 <= NUMERALS.index(c) <= at - 1) < KIND_SHARE:
+            continue
+        return Sheet(
+            sheet.name,
+            [
+                (n, [*cells[:at], "ABCDEFGH"[NUMERALS.index(cells[at]) - 1], *cells[at + 1 :]])
+                if at < len(cells) and cells[at] in NUMERALS[1:]
+                else (n, cells)
+                for n, cells in rows
+            ],
+            sheet.merged,
+        )
+    return sheet
+
+
+NUMERALS = "〇一二三四五六七八"  # (a place from 1: "一" the first option)
+
+
 def keyed_at_row_ends(sheet: Sheet) -> Sheet:
     """Rows whose key is their last filled cell wherever that falls: a bank kept by hand writes
     "stem, A, B, C, D, key" for a choice and "stem, key" for a judgement, its option cells left

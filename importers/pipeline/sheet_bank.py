@@ -29,7 +29,7 @@ from .classify import VERDICT_THEN_REASON, as_key_without_options, letters_by_te
 from .clean import HTML_TAG
 from .csv_sheet import csv_sheet
 from .grouped_records import grouped_questions
-from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks
+from .headerless import infer_columns, keyed_at_row_ends, keyed_by_marks, keyed_by_numerals
 from .inline_numbered_options import lettered_in_text, numbered_in_text
 from .listed_options import quoted_list
 from .model import Answer, PaperError, ParsedPaper, ParsedQuestion
@@ -282,8 +282,8 @@ def read_csv(filename: str, data: bytes) -> ParsedPaper | None:
 
 def sheet_columns(sheet: Sheet) -> tuple[Sheet, Columns | None]:
     """The columns its header names, or (without one) its cells show. A sheet without a header
-    whose right options are marked in their cells, or whose rows each end in their key, comes back
-    with one key column (see headerless.keyed_by_marks, keyed_at_row_ends)."""
+    whose right options are marked in their cells, or whose rows each end in their key, or name it
+    by its place in numerals, comes back with one key column of letters (see headerless)."""
     found = find_columns(sheet.rows)
     if found is not None:
         return sheet, found
@@ -291,7 +291,7 @@ def sheet_columns(sheet: Sheet) -> tuple[Sheet, Columns | None]:
     if vertical is not None and (found := find_columns(vertical.rows)) is not None:
         found.by_blocks = True
         return vertical, found
-    sheet = keyed_at_row_ends(keyed_by_marks(sheet))
+    sheet = keyed_at_row_ends(keyed_by_marks(keyed_by_numerals(sheet)))
     return sheet, infer_columns(sheet.rows)
 
 

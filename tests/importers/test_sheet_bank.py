@@ -1492,3 +1492,31 @@ def test_a_lone_c_among_optionless_letters_leaves_them_unread() -> None:
     ] + [{"Question": "简述服务。", "Options": [], "StandardAnswer": "热情周到"}]
     paper = parse_document("bank.json", json.dumps(records, ensure_ascii=False).encode())
     assert "truefalse" not in {q.type for q in paper.questions}
+
+
+def test_a_headerless_sheet_keyed_by_the_options_place_in_chinese_numerals() -> None:
+    # stem, four options, "四" (the fourth), an explanation: no header row was ever typed
+    rows = [
+        ["為什麼超人要穿緊身衣？", "可以飛天", " 怕跌倒", " 比較帥", " 救人", "四", "因為救人要緊"],
+        ["什麼花生過小孩", "百合花", "菊花", "五月花", "荷花", "三", "因為五月花衛生紙"],
+        ["誰跑得最快", "關公", "曹操", "劉備", "張飛", "二", "因為說曹操曹操就到"],
+        ["什麼氣體比較美", "氧氣", "氮氣", "二氧化碳", "氫氣", "一", "因為助燃就是美"],
+    ]
+    paper = parse_document("題庫.xlsx", book(("工作表1", rows)))
+    assert [(q.options[1], q.answer, q.explanation) for q in paper.questions] == [
+        ("怕跌倒", "D", "因為救人要緊"),
+        ("菊花", "C", "因為五月花衛生紙"),
+        ("曹操", "B", "因為說曹操曹操就到"),
+        ("氮氣", "A", "因為助燃就是美"),
+    ]
+
+
+def test_numerals_naming_no_option_of_their_row_are_no_key() -> None:
+    # "八" beside four options names none: the column is not read as places
+    rows = [
+        ["第一句话是什么意思呢", "甲", "乙", "丙", "丁", "八", "注"],
+        ["第二句话是什么意思呢", "甲", "乙", "丙", "丁", "七", "注"],
+        ["第三句话是什么意思呢", "甲", "乙", "丙", "丁", "六", "注"],
+    ]
+    with pytest.raises(PaperError):
+        parse_document("bank.xlsx", book(("Sheet1", rows)))
