@@ -86,7 +86,10 @@ def keyed_by_numerals(sheet: Sheet) -> Sheet:
     width = max(len(cells) for cells in filled)
     for at in range(2, width):
         places = [cells[at] if at < len(cells) else "" for cells in filled]
-        if _share(places, lambda c: c in NUMERALS and 1 <= NUMERALS.index(c) <= at - 1) < KIND_SHARE:
+        if (
+            _share(places, lambda c, options=at - 1: c in NUMERALS and 1 <= NUMERALS.index(c) <= options)
+            < KIND_SHARE
+        ):
             continue
         return Sheet(
             sheet.name,
