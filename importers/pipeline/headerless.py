@@ -86,12 +86,9 @@ def keyed_by_numerals(sheet: Sheet) -> Sheet:
     width = max(len(cells) for cells in filled)
     for at in range(2, width):
         places = [cells[at] if at < len(cells) else "" for cells in filled]
-        if (
-            _share(places, lambda c, options=at - 1: c in NUMERALS and 1 <= NUMERALS.index(c) <= options)
-            < KIND_SHARE
-        ):
+        if _share(places, _names_a_place(at - 1)) < KIND_SHARE:
             continue
-        return Sheet(
+       return Sheet(
             sheet.name,
             [
                 (n, [*cells[:at], "ABCDEFGH"[NUMERALS.index(cells[at]) - 1], *cells[at + 1 :]])
@@ -105,6 +102,10 @@ def keyed_by_numerals(sheet: Sheet) -> Sheet:
 
 
 NUMERALS = "〇一二三四五六七八"  # (a place from 1: "一" the first option)
+
+
+def _names_a_place(options: int) -> Callable[[str], bool]:
+    return lambda cell: cell in NUMERALS and 1 <= NUMERALS.index(cell) <= options
 
 
 def keyed_at_row_ends(sheet: Sheet) -> Sheet:
