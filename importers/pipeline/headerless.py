@@ -88,7 +88,7 @@ def keyed_by_numerals(sheet: Sheet) -> Sheet:
         places = [cells[at] if at < len(cells) else "" for cells in filled]
         if _share(places, _names_a_place(at - 1)) < KIND_SHARE:
             continue
-       return Sheet(
+        return Sheet(
             sheet.name,
             [
                 (n, [*cells[:at], "ABCDEFGH"[NUMERALS.index(cells[at]) - 1], *cells[at + 1 :]])
