@@ -42,6 +42,7 @@ NO_OPTIONS = "no options were printed, only the key"
 UNPLACED_LINES = "lines under the options were kept in the explanation"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
+QUOTED_LETTERS = re.compile(r"""\s*\[\s*(['"])[A-H]\1(?:\s*,\s*(['"])[A-H]\2){0,7}\s*\]\s*""")
 BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
 # "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
 # ("JPQL（Java Persistence Query Language）：…": a term may carry its expansion in brackets)
@@ -1201,6 +1202,8 @@ def parse_choice(text: str) -> tuple[str, str]:
             "".join("ABCDEFGH"[CIRCLED.index(c)] for c in circled.group(0) if c in CIRCLED)
             + text[circled.end() :]
         )
+    if QUOTED_LETTERS.fullmatch(text):  # "['A', 'C']": a quiz app's key as its list of letters
+        text = "".join(re.findall(r"[A-H]", text))
     bracketed = BRACKETED_KEY.fullmatch(text)
     if bracketed:  # "答案:(A)", "【BC】": the letters in brackets
         text = bracketed.group(1)

@@ -459,7 +459,8 @@ CHOICE_KEY_HEAD = re.compile(
 BARE_KEY_HEAD = re.compile(
     r"^\s*(?:[【\[]\s*)?"  # ("【D】1. 下列…": the key in brackets before the number)
     rf"(?:([A-H](?:[/、,，]?[A-H]){{0,7}}|[a-h](?:[/、,，]?[a-h]){{0,7}})|({_WORDS}))"
-    r"(?:\s*[】\]]\s*)?(?=(\d{1,4})(\s*[.、．](?!\d))?)"
+    # ("A 1.下列…": a bank's key column, the letter apart from the number)
+    r"(?:\s*[】\]]\s*|[ \t\u3000]+)?(?=(\d{1,4})(\s*[.、．](?!\d))?)"
 )
 # Words a stem underlines to stress them ("下列说法<u>不正确</u>的是"), never a blank's answer
 STRESSED = re.compile(r"(?:不|非|错|錯|正确|正確|最|一定|必须|必須|只|除|否|无|無|没有)\S{0,4}")

@@ -83,6 +83,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "正文",  # "试题正文", "题目正文": the body of the question
         "试题正文",
         "题目正文",
+        "标题",  # an exam system's export: each question's "title" is its text (see TITLE_WORDS)
+        "试题标题",
+        "题目标题",
         "question",
         "questiontitle",
         "title",
@@ -141,6 +144,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "详解",
         "讲解",
         "讲解内容",
+        "解题说明",
+        "解题思路",
         "explanation",
         "answerexplanation",
         "rationale",
@@ -551,7 +556,9 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     lone_a = "b" not in {n.lower() for n in names} and "a" in {n.lower() for n in names}
     # "解答" (Taiwan's banks head their key so), "solution": beside a column of 答案, the worked solution
     solution = "explanation" if any(field_named(name) == "answer" for name in names) else "answer"
-    for index, (text, name) in enumerate(zip(cells, names, strict=True)):
+    # ("标题" names the stem only where no column says "题目": "標題 | 題目內容" is a topic beside it)
+    order = sorted(range(len(cells)), key=lambda i: names[i] in TITLE_WORDS)
+    for index, text, name in ((i, cells[i], names[i]) for i in order):
         if not name:
             continue
         if index in numbered:
@@ -580,6 +587,9 @@ def _header(number: int, cells: list[str], prefix: str) -> Columns | None:
     if "stem" in fields and ({"answer", "type", "options", "number"} & fields.keys() or options):
         return Columns(number, fields, [options[k] for k in sorted(options)], used)
     return None
+
+
+TITLE_WORDS = frozenset({"标题", "试题标题", "题目标题"})  # (names are compared simplified)
 
 
 # Interview and review banks are kept as "题目 | 解析": questions and the worked text that answers
@@ -695,6 +705,9 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         kind = kind_named(cell("type")) or tag_kind or sheet_kind
         # (a fill's one blank may have its answer in the first of the "答案A" "答案B" columns alone)
         options = _row_options(cells, columns, least=1 if kind == "fill" else 2)
+        if not options and _heads_a_part(stem):
+            section = stem  # "大题 | 单项选择题 | A": an exam system's row heading the rows under it
+            continue
         group = grouped_questions(stem, json_list(cell("answer"))) if not options else []
         for question in group:  # (a passage and its questions in one record, keyed by a list)
             question.explanation, question.section, question.lineno = cell("explanation"), section, number
@@ -712,7 +725,9 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
             or _letters_at(cell("answer_index"), options, first=0)
             or ("" if options else by_place)  # (a judgement's code in the same column, "1" for 正确)
         )
-        options, answer, explanation = _shifted_left(options, answer, cell("explanation"))
+        options, answer, explanation = _shifted_left(
+            options, answer, _explanation_unlabelled(cell("explanation"))
+        )
         question = build_question(stem, options, answer, kind)
         question.explanation = explanation
         question.material = cell("material")
@@ -724,6 +739,24 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         questions.append(question)
     _coded_verdicts(questions)
     return questions, problems
+
+
+def _heads_a_part(stem: str) -> bool:
+    """A stem that is only a part's name: "单项选择题", "二、判断题" (a type, no question)."""
+    name = PART_NUMBER.sub("", stem, count=1)
+    return len(name) <= PART_NAME_CHARS and kind_named(name) != "" and not rules.asks_in_words(name)
+
+
+PART_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
+PART_NAME_CHARS = 8
+# "C[解析] 十六届五中全会…": the key echoed before the explanation's own label, neither its text
+EXPLANATION_LABEL = re.compile(
+    r"^\s*(?:[A-H]{1,8}|对|错|正确|错误|√|×)?\s*(?:\[解析\]|【解析】|解析\s*[:：])\s*"
+)
+
+
+def _explanation_unlabelled(explanation: str) -> str:
+    return EXPLANATION_LABEL.sub("", explanation, count=1)
 
 
 # What sets a program apart from an identifier in a "code" column ("Q001" is a record's code)

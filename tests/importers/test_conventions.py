@@ -9752,3 +9752,56 @@ def test_a_major_problems_parts_that_set_a_task_after_its_givens() -> None:
     assert any(s.endswith("证明W是一个鞅;") for s in stems)
     assert any(s.startswith("设X为扩散过程") for s in stems)
     assert not any("答题纸" in s for s in stems)
+
+
+def test_a_banks_key_column_printed_apart_before_each_number() -> None:
+    # Taiwan's 題庫 exported from Word: "A 1.下列…" the key, a space, then the question's number;
+    # "(A)1.5米" style options and "A 1.5" inside an option stay options
+    text = """
+風險管理:一般觀念
+A 1.下列何者為資訊安全風險管理的要求？
+(A)需識別相關之風險
+(B)需有一位風險管理主管
+(C)需納入年度預期損失
+(D)需取得資產擁有者核准
+C 2.關於風險管理，下列敘述何者較「不」正確？
+(A)應依期限執行改善
+(B)應進行風險再評鑑
+(C)逾期仍應持續執行原計畫
+(D)應提出風險改善計畫
+D 3.下列何者不是合適的門檻值？
+(A) 1.5 倍
+(B) 2 倍
+(C) 3 倍
+(D) 0 倍
+"""
+    found = parse(text)
+    assert [(q["number"], q["answer"], len(q["options"])) for q in found] == [
+        ("1", "A", 4),
+        ("2", "C", 4),
+        ("3", "D", 4),
+    ]
+    assert found[0]["options"] == [
+        "需識別相關之風險",
+        "需有一位風險管理主管",
+        "需納入年度預期損失",
+        "需取得資產擁有者核准",
+    ]
+    assert found[2]["options"] == ["1.5 倍", "2 倍", "3 倍", "0 倍"]
+
+
+def test_a_key_printed_as_a_list_of_quoted_letters() -> None:
+    # a static site's quiz: the key under a collapsed "details" box as the app's list, "['D']"
+    text = """
+1. 以下哪个是网络协议的主要功能?(   )
+A. 降低网络成本
+B. 提高硬件性能
+C. 规范数据传输格式
+答案：['C']
+2. 以下哪些协议属于传输层协议?(    )
+A. TCP
+B. UDP
+C. IP
+答案：["A", "B"]
+"""
+    assert [(q["type"], q["answer"]) for q in parse(text)] == [("single", "C"), ("multiple", "AB")]

@@ -1520,3 +1520,45 @@ def test_numerals_naming_no_option_of_their_row_are_no_key() -> None:
     ]
     with pytest.raises(PaperError):
         parse_document("bank.xlsx", book(("Sheet1", rows)))
+
+
+def test_an_exam_systems_export_titled_with_part_rows_and_labelled_explanations() -> None:
+    # "标题" is each question's text; a "大题" row names the part the rows under it make (its
+    # dummy key "A" keys nothing); "解题说明" explains, after the key echoed and its "[解析]" label
+    rows = [
+        ["We_Like_Study_导出", "", "", "", "", "", "", ""],
+        ["序号", "题型", "标题", "答案", "选项A", "选项B", "选项C", "解题说明"],
+        ["1", "大题", "单项选择题", "A", " ", " ", " ", "解题说明"],
+        [
+            "2",
+            "单项选择题",
+            "私有制产生的根本原因是(    )。",
+            "C",
+            "贫富分化",
+            "金属工具",
+            "生产力的发展",
+            "C[解析] 生产力的发展。",
+        ],
+        ["3", "大题", "判断题", "A", " ", " ", " ", "解题说明"],
+        ["4", "判断题", "当事人的意志要受法律的制约。    (    )", "A", " ", " ", " ", "A[解析] 正确。"],
+        ["5", "判断题", "行政机关可以不依法办事。    (    )", "B", " ", " ", " ", ""],
+        ["6", "判断题", "法律是统治阶级意志的体现。    (    )", "A", " ", " ", " ", ""],
+    ]
+    paper = parse_document("chinaofficer616.xls", book(("题目", rows)))
+    assert [(q.section, q.type, q.answer, q.explanation) for q in paper.questions] == [
+        ("单项选择题", "single", "C", "生产力的发展。"),
+        ("判断题", "truefalse", True, "正确。"),
+        ("判断题", "truefalse", False, ""),
+        ("判断题", "truefalse", True, ""),
+    ]
+
+
+def test_a_title_column_beside_the_questions_own_is_only_its_topic() -> None:
+    # "標題" names each question's topic where "題目內容" holds its text
+    rows = [
+        ["ID", "題型", "標題", "題目內容", "選項A", "選項B", "正確答案"],
+        [1, "text-choice", "光合作用", "植物的哪個部分通常進行光合作用？", "根", "葉", "B"],
+        [2, "text-choice", "水的蒸發", "水被加熱後會變成甚麼？", "水蒸氣", "冰", "A"],
+    ]
+    paper = parse_document("題庫.xlsx", book(("題庫", rows)))
+    assert [q.stem for q in paper.questions] == ["植物的哪個部分通常進行光合作用？", "水被加熱後會變成甚麼？"]
