@@ -336,6 +336,9 @@ SUBJECT_HEADING_TITLE = re.compile(
     # answer the questions under it, whatever its topic
     r"|[^?？!！\n]{0,30}?(?:回答|解答|完成|作答)(?:下列|下面|以下)(?:各?[问問]题|[问問]題|各?[题題]|各?小[题題])"
     r"[^?？!！\n]{0,30}$"
+    # "二、现代文阅读", "一、积累与运用", "四、名著阅读，任选一题作答": a language paper's parts by the task
+    r"|\s*[^\d\s。?？！!，,；;(（]{0,8}(?:阅读|閱讀|运用|運用)"
+    r"(?:\s*[，,][^?？!！\n]{0,20})?\s*(?:[(（][^)）]{0,20}分[)）])?\s*$"
 )
 # "二、（15分）", "六、(本题满分12分)", "四、（本题满分15分）每小题3分，共15分。": a part named by nothing
 # but its points. The text under it, before any "1)", is its one problem (a mathematics paper's,

@@ -9805,3 +9805,18 @@ C. IP
 答案：["A", "B"]
 """
     assert [(q["type"], q["answer"]) for q in parse(text)] == [("single", "C"), ("multiple", "AB")]
+
+
+def test_a_language_papers_parts_named_by_their_task_hold_its_questions() -> None:
+    # a 语文 paper's parts say what the candidate does ("积累与运用", "现代文阅读"), not a type: their
+    # numbered lines are its questions even where they end in points rather than a question mark
+    text = """
+一、积累与运用（共21分）
+1.根据拼音，依次写出①②处相应的汉字。（2分）
+2.下面填入文中括号内的词语，顺序恰当的一项是（）（2分）
+A.笼罩 透视 运用 B.透视 笼罩 运用 C.透视 运用 笼罩
+二、现代文阅读
+3.小说采用双线结构安排故事。请结合提示，梳理故事情节。（4分）
+4.从全文看，小说第①段细节描写有什么作用？（4分）
+"""
+    assert [q["number"] for q in parse(text)] == ["1", "2", "3", "4"]
