@@ -994,6 +994,28 @@ FLOORS = {
     "wl1_daya-bay-teacher-recruitment-2019.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wl2_lvdun-inspection-lab-staff-training-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wm1_marxism-xi-thought-bank-slice.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wn1_maogai-chapters4-8-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wp1_sde-final-exam-2024-spring.pdf": (0.40, None),  # joining 0.42/-; read 0.42/-
+    "wq1_brain-teaser-riddle-quiz-trad.xlsx": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
+    "wq2_mis-admission-oral-interview-bank-trad.xlsx": (0.95, None),  # F1 1.00, answers -
+    "wr1_low-carbon-quiz-miniprogram.js": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wr2_trivia-quiz-wechat-miniapp-slice.js": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/1.00
+    "ws1_hk-iiqe-paper3-longterm-2026-01.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "ws2_hk-td-taxi-written-test-guide-samples.pdf": (0.40, 0.95),  # joining 0.41/1.00; read 0.41/1.00
+    "wt1_os-process-chapter-exercises.md": (0.95, None),  # F1 1.00, answers -
+    "wt2_kaoyan-c-ds-short-answers.md": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wv1_tvee-2025-agriculture-intro.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wv2_ruankao-sde-2016h1-answers-explained.docx": (0.95, 0.75),  # joining 0.25/0.77; read 0.99/0.77
+    "ww1_company-annual-party-trivia-rounds.py": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "wy1_singapore-btt-driving-theory-bank-js-slice.js": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
+    "wx1_xigai-fzu-choice-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "xa1_civil-service-gongji-paper-616.xls": (0.95, 0.95),  # joining 0.00/-; read 1.00/1.00
+    "xa2_xingce-figure-reasoning-bank-slice.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "xb1_grade9-chinese-stage-test-2025.docx": (0.60, None),  # joining 0.27/-; read 0.60/-
+    "xc1_network-protocol-attack-defense-quizzes.md": (0.90, 0.90),  # joining 0.92/0.00; read 0.92/0.94
+    "xc2_ipas-infosec-risk-management-bank.pdf": (0.95, 0.95),  # joining 1.00/0.31; read 1.00/1.00
+    "xd1_modern-chinese-history-outline-review-answers.pdf": (0.90, 0.75),  # F1 0.94, answers 0.76
+    "xd2_linear-algebra-2021-spring-bilingual-exam.md": (0.90, 0.00),  # F1 0.93, answers 0.00
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
