@@ -440,9 +440,9 @@ def _box_after(stem: str, kind: str) -> bool:
 
 def _asks_in_prose(stem: str, options: list[str]) -> bool:
     """A numbered line under a heading with no type that asks after all: its first line asks
-    ("（1）…的意义是什么？"), it opens by setting a task ("（1）求码长 n 和 m…", "（4）证明：…") or sets
-    one after its givens ("设…，求…"), it has
-    options, or options alone (a cloze's blank: "16. (A) as (B) for")."""
+    ("（1）…的意义是什么？"), it sets a task, opening with it ("（1）求码长 n 和 m…", "（4）证明：…") or
+    after its givens ("设…，求…"), it has options, or options alone (a cloze's blank: "16. (A) as
+    (B) for")."""
     cloze = not stem and len(options) >= 2
     first = LEADING_SCORE.sub("", stem.split("\n", 1)[0])  # ("（20分）令…，证明…": a part's points)
     return (

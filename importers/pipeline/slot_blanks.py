@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .blank_groups import LETTERS_IN_TURN
 from .blocks import Item
 from .clean import with_text
 from .model import Line
@@ -114,10 +115,10 @@ def share_group_keys(items: list[Item]) -> None:
         while end < len(items) and _same_group(items[start], items[end], end - start):
             end += 1
         group, start = items[start:end], end
-        letters = GROUP_KEY.fullmatch(group[-1].answer or "")
+        letters = LETTERS_IN_TURN.fullmatch((group[-1].answer or "").strip())
         if len(group) < 2 or letters is None or any(item.answer is not None for item in group[:-1]):
             continue
-        keys = LETTER.findall(letters.group(0))
+        keys = re.findall(r"[A-H]", letters.group(1))
         if len(keys) != len(group):
             continue  # (a letter short or over: no blank can be sure which is its own)
         if all("ABCDEFGH".index(key) < len(item.options) for item, key in zip(group, keys, strict=True)):
@@ -134,7 +135,3 @@ def _same_group(first: Item, other: Item, offset: int) -> bool:
         and other.number == str(int(first.number) + offset)
         and len(other.options) >= 2
     )
-
-
-GROUP_KEY = re.compile(r"\s*[A-H](?:[\s,，、]+[A-H])+\s*")  # letters apart: one per blank, in order
-LETTER = re.compile(r"[A-H]")
