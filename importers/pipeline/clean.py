@@ -137,7 +137,7 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
             folded = replace(folded, glyph=True)  # "●某活动的工期…": a plain text's question, bulleted
         kept.append((line, folded))
     repeated = repeated_lines([folded for _, folded in kept])
-    vertical = vertical_text([folded for _, folded in kept])
+    vertical = vertical_text([folded for _, folded in kept]) | contents_lines([folded for _, folded in kept])
     gone = [i in vertical or folded.text in repeated for i, (_, folded) in enumerate(kept)]
     dropped.extend(source for (source, _), out in zip(kept, gone, strict=True) if out)
     if furniture is not None:
@@ -205,6 +205,35 @@ def vertical_text(lines: list[Line]) -> set[int]:
         if len(run) >= VERTICAL_RUN and len({lines[j].text for j in run} - NOT_VERTICAL) >= 3:
             found.update(run)
         run = []
+    return found
+
+
+# A table of contents: "目录" alone, then entries each ending in its page number, the numbers
+# never falling ("(1)简介2", "第一章 客户服务……5"). Navigation, not questions: furniture.
+CONTENTS_TITLE = re.compile(r"\s*(?:目\s*[录錄次]|contents|table of contents)\s*", re.IGNORECASE)
+CONTENTS_NOTE = re.compile(r"\s*(?:页[数码次]|頁[數碼次]|page)\s*", re.IGNORECASE)  # the page column's head
+CONTENTS_ENTRY = re.compile(r"\S.*?\D(?:[.．·…_\s]*)(\d{1,4})\s*")
+MIN_CONTENTS = 3
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a table of contents' lines (its title, its page column's head and entries)."""
+    found: set[int] = set()
+    for at, line in enumerate(lines):
+        if not CONTENTS_TITLE.fullmatch(line.text):
+            continue
+        end = at + 1
+        if end < len(lines) and CONTENTS_NOTE.fullmatch(lines[end].text):
+            end += 1
+        pages: list[int] = []
+        while end < len(lines) and (entry := CONTENTS_ENTRY.fullmatch(lines[end].text)):
+            page = int(entry.group(1))
+            if pages and page < pages[-1]:
+                break
+            pages.append(page)
+            end += 1
+        if len(pages) >= MIN_CONTENTS:
+            found.update(range(at, end))
     return found
 
 

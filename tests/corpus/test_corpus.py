@@ -1001,7 +1001,7 @@ FLOORS = {
     "wr1_low-carbon-quiz-miniprogram.js": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wr2_trivia-quiz-wechat-miniapp-slice.js": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/1.00
     "ws1_hk-iiqe-paper3-longterm-2026-01.json": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "ws2_hk-td-taxi-written-test-guide-samples.pdf": (0.40, 0.95),  # joining 0.41/1.00; read 0.41/1.00
+    "ws2_hk-td-taxi-written-test-guide-samples.pdf": (0.50, 0.95),  # joining 0.41/1.00; read 0.53/1.00
     "wt1_os-process-chapter-exercises.md": (0.95, None),  # F1 1.00, answers -
     "wt2_kaoyan-c-ds-short-answers.md": (0.95, 0.95),  # F1 1.00, answers 1.00
     "wv1_tvee-2025-agriculture-intro.json": (0.95, 0.95),  # F1 1.00, answers 1.00

@@ -135,3 +135,40 @@ def test_a_prompt_every_question_repeats_is_not_a_running_header() -> None:
         body += ["Java 期末试卷"] + [f"line {n}.{k} of its program" for k in range(6)]
     out = [ln.text for ln in clean_lines(lines(*body), [])]
     assert out.count("The output of //1 is: (1%)") == 4 and "Java 期末试卷" not in out
+
+
+def test_a_table_of_contents_is_furniture_not_questions() -> None:
+    # a guide's "目錄" over "頁數" and entries ending in their pages: navigation, never read
+    lines = [
+        Line(text=t, lineno=i)
+        for i, t in enumerate(
+            [
+                "目錄",
+                "頁數",
+                "(1)簡介2",
+                "(2)考試基本要求及評核準則2",
+                "(3)模擬試題4",
+                "(4)試場規則7",
+                "簡介",
+            ],
+            1,
+        )
+    ]
+    furniture: list[Line] = []
+    kept = clean_lines(lines, furniture)
+    assert [line.text for line in kept] == ["簡介"]
+    assert len(furniture) == 6
+
+
+def test_numbered_lines_ending_in_numbers_under_no_contents_title_stay() -> None:
+    # "目录" is a word of the question above, and the numbers below fall: no table of contents
+    lines = [
+        Line(text=t, lineno=i)
+        for i, t in enumerate(["1.Linux的根目录是", "目录", "2.页面大小为8", "3.块大小为4"], 1)
+    ]
+    assert [line.text for line in clean_lines(lines)] == [
+        "1.Linux的根目录是",
+        "目录",
+        "2.页面大小为8",
+        "3.块大小为4",
+    ]
