@@ -9711,7 +9711,8 @@ VLIW即超长指令字。
 
 
 def test_a_blanks_key_of_letters_in_turn_needs_one_letter_a_blank() -> None:
-    # "B D" after two blanks' options, three blanks asked: no blank is given a letter it may not own
+    # "B D" after three blanks' options: two letters for three blanks, so no blank is sure which is
+    # its own and none is given one
     text = """
 第1题
 甲为（1），乙为（2），丙为（3）。
@@ -9756,7 +9757,7 @@ def test_a_major_problems_parts_that_set_a_task_after_its_givens() -> None:
 
 def test_a_banks_key_column_printed_apart_before_each_number() -> None:
     # Taiwan's 題庫 exported from Word: "A 1.下列…" the key, a space, then the question's number;
-    # "(A)1.5米" style options and "A 1.5" inside an option stay options
+    # an option whose text opens with a decimal ("(A) 1.5 倍") stays an option
     text = """
 風險管理:一般觀念
 A 1.下列何者為資訊安全風險管理的要求？
