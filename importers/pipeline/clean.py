@@ -137,8 +137,8 @@ def clean_lines(lines: list[Line], furniture: list[Line] | None = None) -> list[
             folded = replace(folded, glyph=True)  # "●某活动的工期…": a plain text's question, bulleted
         kept.append((line, folded))
     repeated = repeated_lines([folded for _, folded in kept])
-    vertical = vertical_text([folded for _, folded in kept]) | contents_lines([folded for _, folded in kept])
-    gone = [i in vertical or folded.text in repeated for i, (_, folded) in enumerate(kept)]
+    aside = vertical_text([folded for _, folded in kept]) | contents_lines([folded for _, folded in kept])
+    gone = [i in aside or folded.text in repeated for i, (_, folded) in enumerate(kept)]
     dropped.extend(source for (source, _), out in zip(kept, gone, strict=True) if out)
     if furniture is not None:
         furniture.extend(dropped)

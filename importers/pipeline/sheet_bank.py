@@ -750,6 +750,7 @@ def _heads_a_part(stem: str) -> bool:
 PART_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 PART_NAME_CHARS = 8
 # "C[解析] 十六届五中全会…": the key echoed before the explanation's own label, neither its text
+# (only the 解析 labels of rules.EXPLANATION: in a column of notes "出处：" says what a note is)
 EXPLANATION_LABEL = re.compile(
     r"^\s*(?:[A-H]{1,8}|对|错|正确|错误|√|×)?\s*(?:\[解析\]|【解析】|解析\s*[:：])\s*"
 )
