@@ -424,7 +424,12 @@ WORD_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-]+")
 
 def _last_word(key: str) -> str:
     words = [word for word in WORD_BOUNDARY.split(key) if word]  # ("_Title": a private field's name)
+    if len(words) > 1 and OPTION_LETTER.fullmatch(words[-1]):
+        return words[-1]  # "quA", "optB": the record's prefix, then the option's letter
     return words[-1] if words and field_named(words[-1]) else key
+
+
+OPTION_LETTER = re.compile(r"[A-H]")
 
 
 def _document_records(

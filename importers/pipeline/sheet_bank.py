@@ -1202,9 +1202,12 @@ FILLER_OPTIONS = frozenset({"无", "無", "空", "-", "--", "—", "/", "\\", "n
 
 def _without_padding(options: list[str]) -> list[str]:
     """Options an app padded to a fixed count: empty ones at the end ('["甲", "乙", "丙", ""]'), or
-    fillers after a judgement's pair."""
+    fillers after a judgement's pair; none where the two say only their own letters ('["A", "B"]':
+    an app's judgement, its 对/错 unprinted; four such are a figure's choices, kept)."""
     while options and not options[-1].strip():
         options = options[:-1]
+    if [o.strip() for o in options] == ["A", "B"]:
+        return []
     rest = options[2:]
     if (
         rest

@@ -1306,3 +1306,26 @@ def test_a_stem_kept_as_a_list_of_lines_stays_the_stem() -> None:
     questions = parse_document("quiz.json", json.dumps(records, ensure_ascii=False).encode()).questions
     assert [(q.options, q.answer) for q in questions] == [(["1", "2"], "A"), (["1", "2"], "B")]
     assert all("阅读下面的程序" in q.stem for q in questions)
+
+
+def test_option_fields_named_by_the_records_prefix_and_a_letter() -> None:
+    # a training app's exam reply: "quA"…"quF" the options (empty ones unused), "quContent" the stem;
+    # its judgements offer the bare letters "A" and "B" (对 and 错, A true)
+    def record(content: str, a: str, b: str, c: str, key: str, kind: str) -> dict[str, str]:
+        return {"id": "80420aa0", "quType": kind, "quContent": content, "quA": a, "quB": b, "quC": c,
+                "quD": "", "quAnswer": key, "quAnalyze": ""}  # fmt: skip
+
+    records = [
+        record("对重大危险源现场事故应急救援处理预案由( )负责。", "市应急救援机构", "人大", "企业", "A", "0"),
+        record("采煤工作面瓦斯管理的重点是( )瓦斯。", "回风隅角", "进风巷", "煤壁", "A", "0"),
+        record("侥幸取胜心理是发生“三违”的心理因素之一。", "A", "B", "", "A", "2"),
+        record("井下可以用灯泡取暖。", "A", "B", "", "B", "2"),
+    ]
+    body = json.dumps({"newList": records}, ensure_ascii=False)
+    questions = parse_document("exam.json", body.encode()).questions
+    assert [(q.type, q.options, q.answer) for q in questions] == [
+        ("single", ["市应急救援机构", "人大", "企业"], "A"),
+        ("single", ["回风隅角", "进风巷", "煤壁"], "A"),
+        ("truefalse", [], True),
+        ("truefalse", [], False),
+    ]
