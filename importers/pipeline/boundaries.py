@@ -999,6 +999,8 @@ def _answer_goes_on(seg: Segmenter, text: str, end: int, n: int) -> bool:
         return False
     if 0 < seg.line_depth <= item.depth:
         return False  # a Markdown list item as shallow as the question: the next question
+    if rules.ASKS_FOR_PARTS.search(item.extra[-1]):
+        return False  # "…，求：" "试求：" under a problem's givens: the parts it asks for, no answer's
     rest = text[end:]
     asks = rules.asks_strongly(rest) or rules.BLANK.search(rest) or f"({n})" in rest.replace(" ", "")
     listed = _introduces_a_list(item)  # under "原因：", "作用：": the points listed

@@ -554,6 +554,11 @@ ASKS_STRONGLY = re.compile(
 # "…，求转动惯量", "请绘出…", "试计算…", "给出…的表达式": a problem asks by its imperative (not
 # "计算机…", a computer);
 # a history paper's "根据材料一，概括…特征", "综合材料，谈谈你对…的认识" so too
+# "…，求：", "试求此时该电机的：", "求发电机额定负载时：": a problem's givens end by asking for
+# what is listed under them, its parts "(1)…" "(2)…"
+ASKS_FOR_PARTS = re.compile(
+    r"(?:^|[，,。；;])\s*(?:试|試)?(?:求|计算|計算|证明|證明)(?!助)[^，,。；;:：]{0,20}[:：]\s*$"
+)
 PROBLEM_ASKS = re.compile(
     r"(?:^|\n|[，,。；;])\s*(?:求|请|請|试|試|计算(?!机)|計算(?!機)|画出|畫出|绘出|繪出|写出|寫出|指出|列出|列舉|列举"
     r"|概括|归纳|歸納|谈谈|談談|撰写|撰寫|给出|給出|推导|推導)"

@@ -25,7 +25,15 @@ from .model import Line
 from .numbers import chinese_number
 from .parts_answered_again import answer_parts_asked_again
 from .sheet_bank import Columns
-from .wrapped_lines import reaches_width, whole, wrap_width, wrapped_runs
+from .wrapped_lines import (
+    WRAP_FULL,
+    display_width,
+    line_ceiling,
+    reaches_width,
+    whole,
+    wrap_width,
+    wrapped_runs,
+)
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
@@ -334,12 +342,21 @@ def _filled_statements(parent: Item, children: list[Item]) -> bool:
 
 
 def _names_parts(parent: Item, children: list[Item]) -> bool:
-    """ "…下列算法…是多少？" over "（1）…" "（2）…": the stem names the bracketed parts below it."""
+    """ "…下列算法…是多少？" over "（1）…" "（2）…": the stem names the bracketed parts below it;
+    or a problem's givens end "…，求：" ("试求："), what it asks for listed under it."""
     return (
         bool(children)
         and all(child.bracketed and not (child.answer or child.options) for child in children)
-        and boundaries.FORWARD.search(parent.stem) is not None
+        and (boundaries.FORWARD.search(parent.stem) is not None or _asks_for_parts(parent))
     )
+
+
+def _asks_for_parts(parent: Item) -> bool:
+    return rules.ASKS_FOR_PARTS.search(parent.extra[-1] if parent.extra else parent.stem) is not None
+
+
+CJK_CUT = re.compile(r"[\u3400-\u9fff]$")
+CJK_GOES_ON = re.compile(r"[\u3400-\u9fff]")
 
 
 def _cut_mid_sentence(stem: str) -> bool:
@@ -377,6 +394,8 @@ class Segmenter:
         self.titled_from: tuple[str, int] | None = None  # the paper before a title opened this one
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
+        self.line_ceiling: int | None = None  # the width nine in ten lines stay within (segment())
+        self.prev_width = 0  # the previous line's width (display_width)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.line_full = False  # this line reached the wrap width: the next one continues it
         self.full_lines: set[int] = set()  # ids of the lines whose last part reached the wrap width
@@ -435,6 +454,7 @@ class Segmenter:
         self.prev_full = full
         self.prev_code = line.code
         self.prev_chars = len(line.text)
+        self.prev_width = display_width(line.text)
         self.prev_lineno = line.lineno
 
     def scan(self, line: Line) -> None:
@@ -939,7 +959,9 @@ class Segmenter:
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
             elif PROGRAM_FOLLOWS.search(item.stem) and boundaries.program_line(text, 0):
                 item.stem = join(item.stem, text, "\n")  # "把以下程序…改写…" then the program
-            elif self.wrap_width is not None and _cut_mid_sentence(item.stem):
+            elif _cut_mid_sentence(item.stem) and (
+                self.wrap_width is not None or self._cut_at_page_width(item, text)
+            ):
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
                 item.extra.append(text)
@@ -950,6 +972,19 @@ class Segmenter:
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    def _cut_at_page_width(self, item: Item, text: str) -> bool:
+        """The line above reached the page's width inside a Chinese sentence, before the question
+        asked anything, and `text` goes on in Chinese (a Word page printed a line a paragraph; a few
+        long paragraphs hid the wrap width): the question runs on. (Not an option, a program or
+        an answer in Latin letters under it: "…另一个是" "E. 对立统一的观点".)"""
+        return (
+            self.line_ceiling is not None
+            and self.prev_width >= WRAP_FULL * self.line_ceiling
+            and CJK_CUT.search(item.stem) is not None
+            and CJK_GOES_ON.match(text) is not None
+            and not (rules.asks_in_words(item.stem) or rules.PROBLEM_ASKS.search(item.stem))
+        )
 
     def tags_open_questions(self, mid_line: bool = False) -> bool:
         """Type tags opening lines ("(判断题)") open this paper's questions, and no number has: a
@@ -1351,7 +1386,7 @@ class Segmenter:
         # ("设有如下一组推理规则:" over the rules and "且已知…。": givens asking nothing, then parts
         # "（1）画出…" "（2）求…" that each ask: the givens are theirs)
         givens = not rules.asks_in_words(told) and all(child.bracketed and _asks(child) for child in children)
-        reads = rules.READS_MATERIAL.search(told) is not None or givens
+        reads = rules.READS_MATERIAL.search(told) is not None or givens or _asks_for_parts(parent)
         answered = parent.options or parent.answer or parent.answered_by_trainee  # (a question itself)
         if answered or (parent.extra and not reads) or parent.material:
             return
@@ -1604,6 +1639,7 @@ def segment(
     numbers of the lines the cleaning dropped (a line cut at the page's width goes on past them)."""
     seg = Segmenter()
     seg.wrap_width = wrap_width(lines)
+    seg.line_ceiling = line_ceiling(lines)
     runs = wrapped_runs(lines, seg.wrap_width, boundaries.BOUNDARY, furniture)
     lines = [whole(run) for run in runs]
     # (a line read whole continues on the next one only if its last cut part reached the width)

@@ -25,16 +25,23 @@ def display_width(text: str) -> int:
     return (len(text.encode("utf-8")) + len(text)) // 2
 
 
+def line_ceiling(lines: list[Line]) -> int | None:
+    """The width nine in ten of the text's lines (of 20 columns or more) stay within, or None
+    when it has too few: a page's width where a page printed the lines."""
+    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
+    return widths[int(len(widths) * 0.9)] if len(widths) >= 20 else None
+
+
 def wrap_width(lines: list[Line]) -> float | None:
     """The width at which a text was hard-wrapped (PDF text, fixed-width dumps), or None.
 
     Hard-wrapped text has a ceiling: many lines end within a few characters of the same
     width and almost none go past it. Text with one paragraph per line has no such ceiling.
     """
-    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
-    if len(widths) < 20:
+    ceiling = line_ceiling(lines)
+    if ceiling is None:
         return None
-    ceiling = widths[int(len(widths) * 0.9)]
+    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
     if sum(1 for w in widths if w > ceiling * 1.15) > 0.05 * len(widths):
         return None  # (Latin runs print narrower than they count here: a few lines may pass)
     near = sum(1 for w in widths if w >= 0.85 * ceiling)

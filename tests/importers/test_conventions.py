@@ -177,7 +177,7 @@ CASES = {
                 [],
                 "(1)迟缓期:细菌对新的环境有一个适应过程。\n(2)对数期:此期细菌大量繁殖。\n(3)稳定期:该期细菌总数处于稳定状态。",
             ),
-            ("short", "一台电动机,额定功率10kW。试求该电机的:", [], None),  # (what a problem asks for: parts)
+            # (what a problem asks for: parts, its givens their material)
             ("short", "额定负载时的输出转矩。", [], None),
             ("short", "额定负载时的效率。", [], None),
             ("short", "简述细菌生长繁殖的条件。", [], None),
@@ -9821,3 +9821,56 @@ A.笼罩 透视 运用 B.透视 笼罩 运用 C.透视 运用 笼罩
 4.从全文看，小说第①段细节描写有什么作用？（4分）
 """
     assert [q["number"] for q in parse(text)] == ["1", "2", "3", "4"]
+
+
+def test_a_problem_asking_for_its_parts_after_its_givens() -> None:
+    """ "…，求：" ending a problem's givens (read as its answer by the line it wrapped onto) lists
+    what it asks for: the numbered parts are its questions, the givens their material."""
+    text = (
+        "三、计算题（每题10分）\n"
+        "1.（10分）质量为 m 的子弹以速度 v0水平射入沙土中，设子弹所受\n"
+        "阻力与速度反向，大小与速度成正比，比例系数为K，求：\n"
+        "(1)子弹射入沙土后，速度随时间变化的函数式；\n"
+        "(2)子弹进入沙土的最大深度。\n"
+        "2.（10分）有一个轻质弹簧，两端连接两滑块 A和 B，放在光滑水平桌面上，\n"
+        "试求：\n"
+        "(1)子弹击中 A的瞬间，A 和 B的速度；\n"
+        "(2)弹簧的最大弹性势能。\n"
+    )
+    questions = parse(text)
+    assert [(q["stem"], q["answer"]) for q in questions] == [
+        ("子弹射入沙土后,速度随时间变化的函数式;", None),
+        ("子弹进入沙土的最大深度。", None),
+        ("子弹击中 A的瞬间,A 和 B的速度;", None),
+        ("弹簧的最大弹性势能。", None),
+    ]
+    assert [q["material"] for q in questions] == [
+        "(10分)质量为 m 的子弹以速度 v0水平射入沙土中,设子弹所受\n阻力与速度反向,大小与速度成正比,比例系数为K,求:"
+    ] * 2 + ["(10分)有一个轻质弹簧,两端连接两滑块 A和 B,放在光滑水平桌面上,\n试求:"] * 2
+
+
+def test_a_question_cut_at_the_page_width_before_it_asks_runs_on() -> None:
+    """A Word page printed a line a paragraph: most lines stop at the page's width, a few long
+    paragraphs pass it (so no wrap width is found). A question cut there before it asked anything
+    goes on below; it is no answer (the paper prints none)."""
+    story = "藕肥的日子，荷塘就瘦了，原本的碧绿和粉红已被浓浓的秋色逼开去。水排干了，膏腴般"  # 40 characters
+    long = "秋荷挖着藕，不时抬起头掠掠额前的头发，朝村口打量，天很高，云却很低。" * 4
+    text = "\n".join(
+        [
+            "二、现代文阅读",
+            *[story] * 30,
+            *[long] * 2,
+            "1.本来你要陪同宣传组负责人小川一起去印刷厂与李编辑讨论印制相册的细则，但小川",
+            "生病了。宣传组讨论决定使用铜版彩印，印数500份，请你转述给李编辑。（2分）",
+            "2.为纪念红军长征胜利87周年，班级开展戏剧创编与表演活动，九一班想把这篇小说改",
+            "成短剧，请帮助完成。",
+        ]
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)][-2:] == [
+        (
+            "本来你要陪同宣传组负责人小川一起去印刷厂与李编辑讨论印制相册的细则,但小川"
+            "生病了。宣传组讨论决定使用铜版彩印,印数500份,请你转述给李编辑。",
+            None,
+        ),
+        ("为纪念红军长征胜利87周年,班级开展戏剧创编与表演活动,九一班想把这篇小说改成短剧,请帮助完成。", None),
+    ]
