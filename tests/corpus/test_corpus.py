@@ -1016,6 +1016,9 @@ FLOORS = {
     "xc2_ipas-infosec-risk-management-bank.pdf": (0.95, 0.95),  # joining 1.00/0.31; read 1.00/1.00
     "xd1_modern-chinese-history-outline-review-answers.pdf": (0.90, 0.75),  # F1 0.94, answers 0.76
     "xd2_linear-algebra-2021-spring-bilingual-exam.md": (0.90, 0.00),  # F1 0.93, answers 0.00
+    "xg1_chaoxing-marxism-chapter-quiz-page.html": (0.95, 0.95),
+    "xg2_chaoxing-network-homework-graded-pending.html": (0.60, None),  # F1 0.67 (parts read as its answer)
+    "xh1_sdu-college-physics-1-final-2022.pdf": (0.60, None),  # joining 0.42/-; read 0.64/-
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
