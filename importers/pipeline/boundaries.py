@@ -494,7 +494,8 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
 
 
 def _latin_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
+    """A letter naming a variable, Latin or Greek ("P1, P2", "α1, α2, α3")."""
+    return char.isalpha() and (char.isascii() or "\u0370" <= char <= "\u03ff")
 
 
 NUMBER_NEXT = re.compile(r"\s*\d")
@@ -1109,6 +1110,12 @@ ITEM_GROUPS = (
 
 
 def _key_number(seg: Segmenter, m: re.Match[str], text: str, n: int) -> Verdict | None:
+    if (
+        m.group("item_n")
+        and m.group(0).rstrip().endswith(",")
+        and LISTED_NUMBER_BEFORE.search(text, 0, m.start())
+    ):
+        return None  # "𝛼3 = [0, 2, 0]" inside an answer: a number among numbers, not entry 2
     bracketed = m.group("item_p") or m.group("item_r")
     numbered = _keyed_part(seg)
     # (numbered "(1)" "1)", or a problem's parts "（1）" "（2）" under its "2、（10分）…")
@@ -1977,7 +1984,12 @@ def on_local_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 def on_key_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     seg.add_key(int(str(number)), line)
-    return m.end()
+    label = KEY_ENTRY_LABEL.match(text, m.end())  # "1.解答错误。…", "4.解答 Smith 标准形": the word "answer"
+    return label.end() if label else m.end()
+
+
+LISTED_NUMBER_BEFORE = re.compile(r"[\[(（,，]\s*$")
+KEY_ENTRY_LABEL = re.compile(r"\s*解答(?![题題])\s*[:：]?\s*")
 
 
 def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

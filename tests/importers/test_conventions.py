@@ -9874,3 +9874,26 @@ def test_a_question_cut_at_the_page_width_before_it_asks_runs_on() -> None:
         ),
         ("为纪念红军长征胜利87周年,班级开展戏剧创编与表演活动,九一班想把这篇小说改成短剧,请帮助完成。", None),
     ]
+
+
+def test_a_key_part_whose_entries_open_with_the_word_answer() -> None:
+    """ "1.解答错误。…" in a key part repeating the paper's parts: "解答" says "answer", then the
+    verdict and its reasons; "α1, α2, α3" in a stem and "[0, 2, 0]" in a reason are no numbers."""
+    text = (
+        "一、判断题\n"
+        "1.设三个向量 {α1, α2, α3} 线性相关，则其中任意一个向量都可以由另外两个向量线性表示。（ ）\n"
+        "2.若一个矩阵是正规矩阵，则它的酉相似矩阵也为正规矩阵。（ ）\n"
+        "二、填空题\n"
+        "1.一个非零 λ 矩阵通过初等变换能化成的最简形式为____。\n"
+        "矩阵分析试题参考答案\n"
+        "一、判断题\n"
+        "1.解答错误。反例：α1 = [1, 0, 0], α2 = [0, 1, 0], α3 = [0, 2, 0]。\n"
+        "2.解答正确。其酉相似矩阵也满足定义。\n"
+        "二、填空题\n"
+        "1.解答 Smith 标准形\n"
+    )
+    assert [(q["type"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        ("truefalse", False, "反例:α1 = [1, 0, 0], α2 = [0, 1, 0], α3 = [0, 2, 0]。"),
+        ("truefalse", True, "其酉相似矩阵也满足定义。"),
+        ("fill", ["Smith 标准形"], ""),
+    ]
