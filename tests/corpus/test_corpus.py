@@ -1019,6 +1019,11 @@ FLOORS = {
     "xg1_chaoxing-marxism-chapter-quiz-page.html": (0.95, 0.95),
     "xg2_chaoxing-network-homework-graded-pending.html": (0.60, None),  # F1 0.67 (parts read as its answer)
     "xh1_sdu-college-physics-1-final-2022.pdf": (0.60, None),  # joining 0.42/-; read 0.64/-
+    "xk1_django-orm-multitable-query-exercises.docx": (0.95, 0.00),  # F1 1.00, answers 0.00 (a key of code)
+    "xl1_c-pointer-exercises.txt": (0.80, 0.50),
+    "xl2_it-ops-written-test-network-virtualization.md": (0.80, 0.80),
+    "xn1_hitsz-matrix-analysis-2025-recall.pdf": (0.85, 0.35),  # joining 0.75/0.00; read 0.88/0.37
+    "xn2_hitsz-auto-control-2019-midterm-key.pdf": (0.75, 0.35),  # F1 0.78, answers 0.36
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00
