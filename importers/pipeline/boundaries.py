@@ -1906,10 +1906,12 @@ def on_chapter_key(seg: Segmenter, m: re.Match[str], payload: object, text: str,
 
 def on_key_section(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     """ "二、" in a key with only answers after it: the key of the paper's second section."""
-    sections = [s for s in seg.doc_sections() if s.items and s.kind != "prose"]
+    asked = [s for s in seg.doc_sections() if s.items]
+    sections = [s for s in asked if s.kind != "prose"]
     n = int(str(number))
-    # The section printed with that numeral, else the n-th (a key may number them afresh).
-    named = [s for s in sections if n in (_heading_numeral(s.heading), _heading_number(s.heading))]
+    # The section printed with that numeral (a bare "三、" over a problem's story and its parts
+    # too), else the n-th of the question parts (a key may number them afresh).
+    named = [s for s in asked if n in (_heading_numeral(s.heading), _heading_number(s.heading))]
     seg.key_target = named[0] if named else sections[n - 1] if 0 < n <= len(sections) else None
     seg.key_last = 0
     seg.key_entry = None

@@ -1022,7 +1022,7 @@ FLOORS = {
     "xk1_django-orm-multitable-query-exercises.docx": (0.95, 0.00),  # F1 1.00, answers 0.00 (a key of code)
     "xl1_c-pointer-exercises.txt": (0.80, 0.50),
     "xl2_it-ops-written-test-network-virtualization.md": (0.80, 0.80),
-    "xn1_hitsz-matrix-analysis-2025-recall.pdf": (0.85, 0.35),  # joining 0.75/0.00; read 0.88/0.37
+    "xn1_hitsz-matrix-analysis-2025-recall.pdf": (0.95, 0.35),  # joining 0.75/0.00; read 0.97/0.39
     "xn2_hitsz-auto-control-2019-midterm-key.pdf": (0.75, 0.35),  # F1 0.78, answers 0.36
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98

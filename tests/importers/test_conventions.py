@@ -9897,3 +9897,28 @@ def test_a_key_part_whose_entries_open_with_the_word_answer() -> None:
         ("truefalse", True, "其酉相似矩阵也满足定义。"),
         ("fill", ["Smith 标准形"], ""),
     ]
+
+
+def test_a_key_part_named_by_its_numeral_alone_over_the_word_answer() -> None:
+    """A problem printed under a bare "三、" (its givens, then its parts), keyed under "三、" and
+    "解答" in the key part: the parts' answers, never a 解答题 part of new questions."""
+    text = (
+        "一、判断题\n"
+        "1.若一个矩阵是正规矩阵，则它的酉相似矩阵也为正规矩阵。（ ）\n"
+        "三、\n"
+        "已知线性空间的子空间V1和V2\n"
+        "（1）求 V1和 V2的基；\n"
+        "（2）求 V1+V2的基。\n"
+        "参考答案\n"
+        "一、判断题\n"
+        "1.解答正确。理由。\n"
+        "三、\n"
+        "解答\n"
+        "（1）基为甲。\n"
+        "（2）基为乙。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse(text)] == [
+        ("若一个矩阵是正规矩阵,则它的酉相似矩阵也为正规矩阵。( )", True),
+        ("求 V1和 V2的基;", "基为甲。"),
+        ("求 V1+V2的基。", "基为乙。"),
+    ]
