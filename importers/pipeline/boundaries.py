@@ -493,7 +493,7 @@ def accept_in_key(kind: str) -> Callable[[Segmenter, re.Match[str], str, int], V
     return lambda seg, m, text, pos: (kind, None) if seg.mode == "key" else None
 
 
-def _latin_letter(char: str) -> bool:
+def _variable_letter(char: str) -> bool:
     """A letter naming a variable, Latin or Greek ("P1, P2", "α1, α2, α3")."""
     return char.isalpha() and (char.isascii() or "\u0370" <= char <= "\u03ff")
 
@@ -567,10 +567,10 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         group == "item_n"
         and not line_start
         and m.group(0).rstrip().endswith(",")
-        and _latin_letter(text[m.start() - 1])
+        and _variable_letter(text[m.start() - 1])
     ):
         return None  # "P={P1, P2, …, P8}": a name's digits listed, not questions 5, 6 and 7
-    if not line_start and _latin_letter(text[m.start() - 1]) and text[m.end() : m.end() + 1].isdigit():
+    if not line_start and _variable_letter(text[m.start() - 1]) and text[m.end() : m.end() + 1].isdigit():
         return None  # "C、C4.5算法", "HTTP1.1": a name's version, not question 4 glued to a word
     if (
         not line_start
@@ -936,7 +936,7 @@ def _glued_number(seg: Segmenter, n: int, spaced: bool, line_start: bool, rest: 
     asks_anew = (
         item is not None and bool(item.extra) and line_start and spaced and rules.ASKS_STRONGLY.search(rest)
     )
-    if _latin_letter(rest[:1]):
+    if _variable_letter(rest[:1]):
         return bool(asks_anew) and seg.mode == "questions" and n == seg.expected  # ("11 js严格模式…")
     done = item is None or len(item.options) >= 2 or item.answer is not None or bool(asks_anew)
     # "1系统的定义 三要素" then "2线性定常…": a paper typing its numbers glued, the next one so

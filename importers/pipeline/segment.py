@@ -395,7 +395,7 @@ class Segmenter:
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.line_ceiling: int | None = None  # the width nine in ten lines stay within (segment())
-        self.prev_width = 0  # the previous line's width (display_width)
+        self.prev_text = ""  # the previous line's text (its width measured only when asked)
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.line_full = False  # this line reached the wrap width: the next one continues it
         self.full_lines: set[int] = set()  # ids of the lines whose last part reached the wrap width
@@ -454,7 +454,7 @@ class Segmenter:
         self.prev_full = full
         self.prev_code = line.code
         self.prev_chars = len(line.text)
-        self.prev_width = display_width(line.text)
+        self.prev_text = line.text
         self.prev_lineno = line.lineno
 
     def scan(self, line: Line) -> None:
@@ -980,7 +980,7 @@ class Segmenter:
         an answer in Latin letters under it: "…另一个是" "E. 对立统一的观点".)"""
         return (
             self.line_ceiling is not None
-            and self.prev_width >= WRAP_FULL * self.line_ceiling
+            and display_width(self.prev_text) >= WRAP_FULL * self.line_ceiling
             and CJK_CUT.search(item.stem) is not None
             and CJK_GOES_ON.match(text) is not None
             and not (rules.asks_in_words(item.stem) or rules.PROBLEM_ASKS.search(item.stem))

@@ -28,7 +28,14 @@ def display_width(text: str) -> int:
 def line_ceiling(lines: list[Line]) -> int | None:
     """The width nine in ten of the text's lines (of 20 columns or more) stay within, or None
     when it has too few: a page's width where a page printed the lines."""
-    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
+    return _ceiling(_long_widths(lines))
+
+
+def _long_widths(lines: list[Line]) -> list[int]:
+    return sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
+
+
+def _ceiling(widths: list[int]) -> int | None:
     return widths[int(len(widths) * 0.9)] if len(widths) >= 20 else None
 
 
@@ -38,10 +45,10 @@ def wrap_width(lines: list[Line]) -> float | None:
     Hard-wrapped text has a ceiling: many lines end within a few characters of the same
     width and almost none go past it. Text with one paragraph per line has no such ceiling.
     """
-    ceiling = line_ceiling(lines)
+    widths = _long_widths(lines)
+    ceiling = _ceiling(widths)
     if ceiling is None:
         return None
-    widths = sorted(w for w in (display_width(line.text) for line in lines) if w >= 20)
     if sum(1 for w in widths if w > ceiling * 1.15) > 0.05 * len(widths):
         return None  # (Latin runs print narrower than they count here: a few lines may pass)
     near = sum(1 for w in widths if w >= 0.85 * ceiling)
