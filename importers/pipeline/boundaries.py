@@ -1986,12 +1986,13 @@ def on_local_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 def on_key_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     seg.add_key(int(str(number)), line)
-    label = KEY_ENTRY_LABEL.match(text, m.end())  # "1.解答错误。…", "4.解答 Smith 标准形": the word "answer"
+    label = rules.ANSWER_WORD.match(
+        text, m.end()
+    )  # "1.解答错误。…", "4.解答 Smith 标准形": the word "answer"
     return label.end() if label else m.end()
 
 
 LISTED_NUMBER_BEFORE = re.compile(r"[\[(（,，]\s*$")
-KEY_ENTRY_LABEL = re.compile(r"\s*解答(?![题題])\s*[:：]?\s*")
 
 
 def on_key_pair(seg: Segmenter, m: re.Match[str], payload: object, text: str, line: Line) -> int:

@@ -909,7 +909,7 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
     bare = rules.BARE_HEADING.match(line.text)
     if not bare:
         return _numeral_glued_title(seg, line)
-    if seg.mode == "key" and ANSWER_WORD_ALONE.fullmatch(line.text):
+    if seg.mode == "key" and rules.ANSWER_WORD.fullmatch(line.text):
         return "key"  # "三、" then "解答" over the part's answers: the word "answer", no 解答题 part
     if line.text[:1].isdigit() and rules.TAG_ONLY.match(line.text):
         return ""  # "2.单选题 (1分)": a platform's tag over its question, not a part of the paper
@@ -924,9 +924,6 @@ def bare_heading(seg: Segmenter, line: Line) -> str:
         return "key"
     seg.start_heading(line.text, kind, "", line)
     return "heading"
-
-
-ANSWER_WORD_ALONE = re.compile(r"\s*解答\s*[:：]?\s*")
 
 
 def _answer_awaited(seg: Segmenter, text: str) -> bool:

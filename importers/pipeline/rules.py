@@ -556,6 +556,8 @@ ASKS_STRONGLY = re.compile(
 # a history paper's "根据材料一，概括…特征", "综合材料，谈谈你对…的认识" so too
 # "…，求：", "试求此时该电机的：", "求发电机额定负载时：": a problem's givens end by asking for
 # what is listed under them, its parts "(1)…" "(2)…"
+# "解答" heading a key entry or standing alone in a key: the word "answer" (never "解答题", a part)
+ANSWER_WORD = re.compile(r"\s*解答(?![题題])\s*[:：]?\s*")
 ASKS_FOR_PARTS = re.compile(
     r"(?:^|[，,。；;])\s*(?:试|試)?(?:求|计算|計算|证明|證明)(?!助)[^，,。；;:：]{0,20}[:：]\s*$"
 )

@@ -25,15 +25,7 @@ from .model import Line
 from .numbers import chinese_number
 from .parts_answered_again import answer_parts_asked_again
 from .sheet_bank import Columns
-from .wrapped_lines import (
-    WRAP_FULL,
-    display_width,
-    line_ceiling,
-    reaches_width,
-    whole,
-    wrap_width,
-    wrapped_runs,
-)
+from .wrapped_lines import line_ceiling, reaches_width, whole, wrap_width, wrapped_runs
 
 __all__ = ["CHOICE_KINDS", "Segmenter", "chinese_number", "segment"]
 
@@ -355,8 +347,7 @@ def _asks_for_parts(parent: Item) -> bool:
     return rules.ASKS_FOR_PARTS.search(parent.extra[-1] if parent.extra else parent.stem) is not None
 
 
-CJK_CUT = re.compile(r"[\u3400-\u9fff]$")
-CJK_GOES_ON = re.compile(r"[\u3400-\u9fff]")
+CJK_CUT = re.compile(f"[{rules.CJK}]$")  # (a line stopping inside a Chinese sentence)
 
 
 def _cut_mid_sentence(stem: str) -> bool:
@@ -395,7 +386,7 @@ class Segmenter:
         self.chapter_title = ""
         self.wrap_width: float | None = None  # set by segment() for hard-wrapped text (PDF)
         self.line_ceiling: int | None = None  # the width nine in ten lines stay within (segment())
-        self.prev_text = ""  # the previous line's text (its width measured only when asked)
+        self.prev_line: Line | None = None  # the line read before this one
         self.prev_full = False  # the previous line reached the wrap width: this one continues it
         self.line_full = False  # this line reached the wrap width: the next one continues it
         self.full_lines: set[int] = set()  # ids of the lines whose last part reached the wrap width
@@ -454,7 +445,7 @@ class Segmenter:
         self.prev_full = full
         self.prev_code = line.code
         self.prev_chars = len(line.text)
-        self.prev_text = line.text
+        self.prev_line = line
         self.prev_lineno = line.lineno
 
     def scan(self, line: Line) -> None:
@@ -979,10 +970,10 @@ class Segmenter:
         long paragraphs hid the wrap width): the question runs on. (Not an option, a program or
         an answer in Latin letters under it: "…另一个是" "E. 对立统一的观点".)"""
         return (
-            self.line_ceiling is not None
-            and display_width(self.prev_text) >= WRAP_FULL * self.line_ceiling
+            self.prev_line is not None
+            and reaches_width(self.prev_line, self.line_ceiling)
             and CJK_CUT.search(item.stem) is not None
-            and CJK_GOES_ON.match(text) is not None
+            and rules.HAS_CJK.match(text) is not None
             and not (rules.asks_in_words(item.stem) or rules.PROBLEM_ASKS.search(item.stem))
         )
 
