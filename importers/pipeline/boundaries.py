@@ -556,6 +556,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
+    if group == "item_n" and line_start and seg.line_a_point:
+        return None  # "5.…动力" then "1、…" "2、…" then "6.…": question 5's points (inner_points)
     if item is not None and line_start and ONLY_A_BLANK.fullmatch(text, m.end()):
         return None  # "写出程序的运行结果：" then "1. ______" "2. ______": its answer's slots, no questions
     labelled = (
@@ -1802,7 +1804,7 @@ ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")  # (accept_item: a numbere
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
     r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學章例"
-    r"\dA-Ha-hQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
+    r"\dA-Ha-hKQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
 BOUNDARY = re.compile(FIRST_CHARS + "(?:" + ANY_RULE + ")")
@@ -2290,6 +2292,8 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
         item.slot = kind
         if kind == "answer":
             code_was_asked(item)
+        if kind == "answer" and item.answer and _corrects_a_response(item, m.group(0)):
+            item.answer = None  # "Answer: B" then "Correct answer: A": a review page's response, then the key
         if kind == "answer" and item.answer is None and m.group(0).startswith("故"):
             _solution_out_of_stem(item, unlettered=seg.section.kind in CHOICE_KINDS and not item.options)
         if kind == "answer" and item.answer is None:
@@ -2310,6 +2314,23 @@ def on_answer_or_explanation(seg: Segmenter, m: re.Match[str], payload: object, 
     elif seg.mode == "local_key":
         seg.section.local_key += "\x1e" if kind == "explanation" else ""
     return m.end()
+
+
+# The label of the right answer, after a plain "答案:"/"Answer:" a review page printed the response under
+CORRECT_LABEL = re.compile(
+    r"\W*(?:正确答案|正確答案|(?:Correct|correct|CORRECT|Right|right)\s+answer|Keys?\b|KEYS?\b)"
+)
+
+
+def _corrects_a_response(item: Item, label: str) -> bool:
+    """A question's first answer only letters or a mark (a choice's response), then the label of the
+    correct one: the first was the candidate's, as a platform's result page prints them."""
+    response = item.answer or ""
+    return (
+        item.slot == "answer"
+        and CORRECT_LABEL.match(label) is not None
+        and (KEY_LETTERS.match(response) is not None or response.strip() in rules.MARKS)
+    )
 
 
 def _solution_out_of_stem(item: Item, unlettered: bool) -> None:

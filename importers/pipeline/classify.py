@@ -179,7 +179,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif item.tag:
         kind = TAG_KINDS.get(item.tag[:2], "short")
     options = [clean_option(o) for o in item.options]
-    options = [o for o in options if o]
+    options = without_repeated_labels([o for o in options if o])
     bold = [i for i, o in enumerate(options) if BOLD.fullmatch(o)]
     options = [BOLD.sub(r"\1", o) if "**" in o else o for o in options]  # (a sub's template costs)
     every_ticked = kind == "multiple" and len(options) >= 2 and all(OPTION_TICK.search(o) for o in options)
@@ -1379,6 +1379,18 @@ def clean_option(text: str) -> str:
     text = NEXT_BULLET.sub("", text.strip()).rstrip(";；,，")  # ("A.上帝；B.对手；", "A;甲,B;乙": separators)
     # Scrambled-label exports print "A、C服务": the stray letter is not part of the option.
     return STRAY_LETTER.sub("", text).strip()
+
+
+REPEATED_LABEL = re.compile(r"([A-H])\s*[.、．]\s*(?=\S)")
+
+
+def without_repeated_labels(options: list[str]) -> list[str]:
+    """ "A." beside "A. 正面朝向对方" (a result page prints the label, then the text with it again): when
+    every option opens with its own label once more, that label goes."""
+    labels = [REPEATED_LABEL.match(o) for o in options]
+    if len(options) < 2 or not all(m and m.group(1) == "ABCDEFGH"[i] for i, m in enumerate(labels)):
+        return options
+    return [o[m.end() :] for o, m in zip(options, labels, strict=True) if m]
 
 
 UNREAD_LABEL = re.compile(r"^[(（]?[A-Ha-h][)）]?\s*[.、．:：]?\s*(?=\S)")  # a label no rule took ("E. …")

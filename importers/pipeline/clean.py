@@ -714,6 +714,16 @@ def _latex_plain(m: re.Match[str]) -> str:
     return LATEX_MACRO.sub(lambda t: LATEX_MARKS[t.group(2)] if t.group(2) else t.group(1), m.group(1))
 
 
+CORRECT_WORD = re.compile(r"correct|key", re.I)
+
+
+def _key_label(m: re.Match[str]) -> str:
+    """ "Correct answer: B" and "Key: B" name the right answer (正确答案), a bare "Answer: A" any answer:
+    a result page prints the candidate's under the one and the key under the other."""
+    label = m.group(0)[: m.start(1) - m.start(0)]
+    return ("正确答案：" if CORRECT_WORD.search(label) else "答案：") + m.group(1)
+
+
 PIPE_LABEL = re.compile(r"([A-H])\|\s*(?=[^\s|])")
 
 
@@ -789,7 +799,7 @@ def fold(text: str) -> str:
     if text[:1] in "[【(（" and text[-1:] in "]】)）":
         text = BRACKETED_KEY.sub(r"答案：\g<key>", text)
     if text[:1] in "TtCcKkSsAaOo[" and ENGLISH_KEY_LINE.match(text):
-        text = ENGLISH_KEY_LINE.sub(r"答案：\1", text)
+        text = ENGLISH_KEY_LINE.sub(_key_label, text)
     if "ID" in text:
         text = RECORD_ID.sub("", text)
         if text[:1].isdigit():

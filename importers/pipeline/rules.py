@@ -93,6 +93,7 @@ ANSWER = (
     r"|(?<![\w])答\s*[:：]|解答\s*[:：]|(?<![\w])解\s*[:：]"
     # Aiken format, English papers ("Ans: B", "Answers: A, C")
     r"|(?<![A-Za-z])(?:ANSWERS?|Answers?|answers?|ANS|Ans|ans)\s*[:：]"
+    r"|^(?:Keys?|KEYS?)\s*[:：]"  # an English result page's "Keys:" (its "Answer:" the candidate's)
     r"|(?<![A-Za-z])(?:Đáp án|Respuesta|Resposta|Réponse|Antwort)\s*[:：]"  # the same vendors' translations
     r"|(?<![A-Za-z])(?:Correct|correct|CORRECT|Right|right)\s+(?:answers?|Answers?|ANSWERS?|options?)\s*[:：]"
     r"|(?<![A-Za-z])(?:ANS|Ans|ans)\.\s*(?=[A-Ha-h](?:[\s,，、]*[A-Ha-h])*\s*$)"  # "Ans. A"
@@ -126,8 +127,9 @@ EXPLANATION = (
     rf"|^(?:{UNDER_KEY_NOTES})\s*[:：]"  # under a key only (boundaries.accept_explanation)
     rf"|^【(?:{UNDER_KEY_NOTES})】\s*[:：]?"  # "【出处】：课本第3页" under "【参考答案】：D" (the same)
     r"|^(?:试题|試題)(?:分析|解析)\s*(?:[:：]|$)"  # a question site's "试题分析" over its analysis
-    # English banks: "Explanation" over the text; "Rationale:", "Feedback:" (LMS exports) opening a line
-    r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$)|^(?:Rationale|RATIONALE|Feedback|FEEDBACK)\s*[:：])"
+    # English banks: "Explanation" over the text; "Rationale:", "Feedback:", "Analysis:" (LMS exports)
+    # opening a line
+    r"|^(?:Explanation|EXPLANATION)\s*(?:[:：]|$)|^(?:Rationale|RATIONALE|Feedback|FEEDBACK|Analysis|ANALYSIS)\s*[:：])"
 )
 # Case papers (软考, 案例分析 exams) head each case "试题一（25 分）" and ask its parts under labels
 # carrying their numbers, "【问题1】（12 分）" or a heading "问题 1", each answered under "参考答案".

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from . import boundaries, passages, rules
 from .blocks import CHOICE_KINDS, Item, KeyEntry, Section, Segmented, join
 from .glossary import defines_term
+from .inner_points import inner_point_lines
 from .line_rules import TAG_OPENING, bold_heads_questions, read_whole_line
 from .link import split_enumerated
 from .model import Line
@@ -410,6 +411,8 @@ class Segmenter:
         self.prev_lineno = 0  # and where it was (a gap before this line: blank or furniture lines)
         self.bold_heads = False  # bold paragraphs head the questions (see line_rules.bold_heads_questions)
         self.case_labels = False  # the paper asks its cases' parts under "【问题1】" labels
+        self.inner_points: frozenset[int] = frozenset()  # lines numbering an answer's points (inner_points)
+        self.line_a_point = False  # the line being read numbers a point of an answer (inner_points)
         self.blanks_numbered: dict[int, set[int]] = {}  # a fill part's blank numbers (numbered_blanks)
         self.task_line = 0  # the line of the last unlettered "(x)…" option read (line_rules.task_option)
         self.unnumbered_item: Item | None = None  # the last question line_rules.unnumbered_line opened
@@ -422,6 +425,7 @@ class Segmenter:
 
     # ---- scanning ------------------------------------------------------------------------
     def feed(self, line: Line) -> None:
+        self.line_a_point = id(line) in self.inner_points
         self.line_depth = line.depth
         # (or "1. **組織的定義為何？**": the question in bold after a Markdown list's own number)
         self.line_bold = line.bold or (line.depth > 0 and NUMBER_THEN_BOLD.fullmatch(line.text) is not None)
@@ -832,7 +836,12 @@ class Segmenter:
         if not (item.answer or "").strip():
             # "谁负责…？" "答案是：" (left empty) "…被定义为，" "答案是：4": a line answered on the
             # next is the next question, not the text of an answer label left empty
-            return ANSWER_NEXT.match(self.next_text) is not None and not ANSWER_NEXT.match(text)
+            # (but a choice's letters there are its answer: "Answer:" "A" "Keys:" "B", a result page's)
+            return (
+                ANSWER_NEXT.match(self.next_text) is not None
+                and not ANSWER_NEXT.match(text)
+                and not (item.options and ANSWER_DONE.fullmatch(text))
+            )
         if ANSWER_NEXT.match(self.next_text) and (
             ASKED_END.search(text) or not (item.number or OPTION_OPENS.match(text))
         ):
@@ -950,8 +959,10 @@ class Segmenter:
                 item.stem = join(item.stem, text, "\n")  # "…测量结果如下：" then its data, up to the ask
             elif PROGRAM_FOLLOWS.search(item.stem) and boundaries.program_line(text, 0):
                 item.stem = join(item.stem, text, "\n")  # "把以下程序…改写…" then the program
-            elif _cut_mid_sentence(item.stem) and (
-                self.wrap_width is not None or self._cut_at_page_width(item, text)
+            elif (
+                _cut_mid_sentence(item.stem)
+                and not self._first_point_under_topic(item, text)
+                and (self.wrap_width is not None or self._cut_at_page_width(item, text))
             ):
                 item.stem = join(item.stem, text, "")  # hard-wrapped text: a question runs on until it asks
             else:
@@ -963,6 +974,17 @@ class Segmenter:
             item.stem = join(item.stem, text, "")  # a stem wrapped across lines
         else:
             item.extra.append(text)
+
+    @staticmethod
+    def _first_point_under_topic(item: Item, text: str) -> bool:
+        """ "14.“三个代表”…的理论" then "①要坚持…": under a topic that asks nothing, a line opening
+        with a circled number is its answer's first point (under "①是…引入了", a fill question
+        numbering its blanks so, "② 这一概念。" goes on)."""
+        return (
+            CIRCLED_POINT.match(text) is not None
+            and not rules.asks_in_words(item.stem)
+            and not any(c in item.stem for c in rules.CIRCLED)  # ("①是…引入了": blanks numbered so)
+        )
 
     def _cut_at_page_width(self, item: Item, text: str) -> bool:
         """The line above reached the page's width inside a Chinese sentence, before the question
@@ -1608,6 +1630,7 @@ CONDITION = re.compile(r"\s*(?:[(（]\s?\d{1,2}\s?[)）]|\d{1,2}[)）])")
 PROSE = re.compile(rf"[{rules.CJK}]{{4}}")  # words, not a matrix or a formula
 POINT_ONE = re.compile(r"^\s*1\s*[.、．](?!\d)")
 POINT = re.compile(r"\s*\d{1,2}\s*[.、．](?!\d)")
+CIRCLED_POINT = re.compile(rf"\s*[{rules.CIRCLED}]")
 BARE_KEY = re.compile(rf"[A-H]{{1,8}}|[{rules.MARKS}]")
 MARKUP_ONLY = re.compile(r"[*_#]+")
 BOLD_ONLY = re.compile(r"\*\*[^*]+\*\*\s*[:：]?")  # "**…几个比特**：" (its answer on the next line)
@@ -1638,6 +1661,7 @@ def segment(
         id(line) for line, run in zip(lines, runs, strict=True) if reaches_width(run[-1], seg.wrap_width)
     }
     seg.bold_heads = bold_heads_questions(lines)
+    seg.inner_points = inner_point_lines(lines)
     seg.tagged_lines = sum(1 for line in lines if TAG_OPENING.match(line.text))
     seg.case_labels = (
         sum(

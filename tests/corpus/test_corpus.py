@@ -1024,6 +1024,14 @@ FLOORS = {
     "xl2_it-ops-written-test-network-virtualization.md": (0.80, 0.80),
     "xn1_hitsz-matrix-analysis-2025-recall.pdf": (0.95, 0.35),  # joining 0.75/0.00; read 0.97/0.39
     "xn2_hitsz-auto-control-2019-midterm-key.pdf": (0.75, 0.35),  # F1 0.78, answers 0.36
+    "xo2_hitsz-computer-network-selftest.pdf": (0.9, None),  # F1 0.93, answers –
+    "xp1_examstar-etiquette-result.html": (0.95, 0.95),  # joining 1.00/0.30; read 1.00/1.00
+    "xq2_qingma-yizhan-quiz-173.xlsx": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "xs1_xtu-xigai-chaoxing-phone-exam-review.html": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "xs2_bit-maogai-2025-recall.md": (0.95, None),  # F1 1.00, answers –
+    "xt1_maogai-short-answer-review.docx": (0.8, 0.7),  # joining 0.56/0.50; read 0.82/0.71
+    "xu1_linux-review-fill-choice-short.md": (0.95, 0.95),  # F1 0.95, answers 0.95
+    "xu2_java-basic-types-interview-choice.md": (0.95, 0.9),  # F1 1.00, answers 0.92
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

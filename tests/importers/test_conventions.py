@@ -9922,3 +9922,103 @@ def test_a_key_part_named_by_its_numeral_alone_over_the_word_answer() -> None:
         ("求 V1和 V2的基;", "基为甲。"),
         ("求 V1+V2的基。", "基为乙。"),
     ]
+
+
+def test_a_result_page_printing_the_candidates_answer_then_the_key() -> None:
+    """An exam platform's result page prints the candidate's "Answer:" and then "Keys:" (or
+    "Correct answer:", "正确答案：") under each question, the letters on the next line or after the
+    label, and "Analysis:" over its notes: the key is the later label's, never the two together.
+    Under "答案：A" a 解析 that names "正确答案" is the explanation, the key stays A; a label "A." printed
+    beside an option text repeating it ("A. 正面朝向对方") leaves the text alone."""
+    text = (
+        "1.递接名片时应当注意字体的。\nA.    A. 正面朝向对方\nB.    B. 侧面朝向对方\nC.    C. 反面朝向对方\n"
+        "Answer:\nB\nKeys:\nA\nAnalysis:\nNone\n"
+        "2. Which colour is the sky?\nA. red\nB. blue\nAnswer: A\nCorrect answer: B\n"
+        "3.来访客人应先？\nA.进门\nB.等待\n答案：A\n正确答案：B\n"
+        "4.客人离开时应？\nA.送到门口\nB.不送\n答案：A\n解析：正确答案是送到门口。\n"
+    )
+    assert [(q["options"], q["answer"], q["explanation"]) for q in parse(text)] == [
+        (["正面朝向对方", "侧面朝向对方", "反面朝向对方"], "A", "None"),
+        (["red", "blue"], "B", ""),
+        (["进门", "等待"], "B", ""),
+        (["送到门口", "不送"], "A", "正确答案是送到门口。"),
+    ]
+
+
+def test_an_answers_points_numbered_apart_from_the_questions_around_them() -> None:
+    """A review sheet numbers its topics "5." and the points of an answer "1、" "2、": where the
+    topics' run goes on after the points ("6."), they were the answer's, not questions. A run of
+    "1、" that never gives way to the next topic is a part of its own (its heading lost); "1." alone
+    over "1、…（）" is one question's number printed twice."""
+    text = (
+        "4.毛泽东思想的活的灵魂\n实事求是、群众路线、独立自主。\n"
+        "5.新民主主义革命的动力\n1、无产阶级是最基本的动力。\n2、农民是主力军。\n"
+        "6.新民主主义革命的三大法宝\n1、统一战线\n2、武装斗争\n3、党的建设\n"
+        "7.改革开放理论\n改革是中国的第二次革命。\n附加\n1、改革开放的意义\n2、互利共赢的开放战略\n"
+    )
+    assert [(q["stem"], str(q["answer"]).replace("\n", " ")) for q in parse(text)] == [
+        ("毛泽东思想的活的灵魂", "实事求是、群众路线、独立自主。"),
+        ("新民主主义革命的动力", "1、无产阶级是最基本的动力。 2、农民是主力军。"),
+        ("新民主主义革命的三大法宝", "1、统一战线 2、武装斗争 3、党的建设"),
+        ("改革开放理论", "改革是中国的第二次革命。 附加"),
+        ("改革开放的意义", "None"),
+        ("互利共赢的开放战略", "None"),
+    ]
+    twice = "1.\n1、客户是（）\nA.上帝\nB.对手\n2.\n2、服务是（）\nA.产品\nB.过程\n"
+    assert [(q["stem"], q["options"]) for q in parse(twice)] == [
+        ("客户是()", ["上帝", "对手"]),
+        ("服务是()", ["产品", "过程"]),
+    ]
+
+
+def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
+    """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
+    nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
+    point, not more of the topic (a fill question numbering its blanks "①是…引入了" over "② 这一
+    概念。" goes on: see sh1)."""
+    points = [
+        "④我国逐步建立起独立的比较完整的工业体系",
+        "⑤积累了在中国这样一个社会生产力水平十分",
+        "①确立社会主义制度，推进社会主义建设，完",
+        "②使广大劳动人民真正成为国家的主人，这是",
+        "③中国社会主义基本制度的确立，使占世界人",
+        "④社会主义基本制度的确立，是马克思列宁主",
+    ]
+    lessons = [
+        "①必须把马克思主义与中国实际相结合，探索",
+        "②必须正确认识社会主义社会的主要矛盾和根",
+        "③必须从实际出发进行社会主义建设，建设规",
+        "④必须发展社会主义民主，健全社会主义法制",
+        "⑤必须坚持党的民主集中制和集体领导制度，",
+        "⑥必须坚持对外开放，借鉴和吸收人类文明成",
+    ]
+    text = "\n".join(
+        [
+            "5.新民主主义革命的动力",
+            "6.新民主主义革命与旧民主主义革命相比所",
+            "7.新民主主义革命的三大法宝",
+            "9.确立社会主义基本制度的意义",
+            *points,
+            "10.社会主义初步探索的经验教训",
+            *lessons,
+            "11.邓小平理论中关于党的基本路线的内容",
+            "①建设“富强、民主、文明的社会主义现代化国家”。这是基本路线规定的党在社会主义初级阶段的奋斗"
+            "目标，体现了社会主义社会全面发展的要求。",
+            "②“一个中心、两个基本点”。这是基本路线",
+            "12.改革开放理论",
+            "②改革开放的实质和目标，是要从根本上改变束缚我国生产力发展的经济体制、政治体制和其他方面的体制，"
+            "以实现社会主义现代化；",
+            "②对外开放，包括对发达国家的开放，也包括对发展中国家的开放。它不仅是经济领域的开放，还包括科技、"
+            "教育、文化等领域的开放；",
+            "③社会主义作为后起的崭新的社会制度，必须大胆借鉴、吸收人类社会包括资本主义社会创造出来的全部"
+            "文明成果，结合新的实践进行新的创造，为我所用；",
+            "14.“三个代表”重要思想中关于推进党的建设新的伟大工程的理论",
+            "①要坚持党要管党、从严治党的方针，进一步解决提高党的领导水平和执政水平、提高拒腐防变和抵御风险"
+            "能力这两大历史性课题；",
+        ]
+    )
+    last = parse(text)[-1]
+    assert (last["stem"], str(last["answer"])[:8]) == (
+        "“三个代表”重要思想中关于推进党的建设新的伟大工程的理论",
+        "①要坚持党要管党",
+    )
