@@ -102,12 +102,19 @@ def measure(
     unread = [line for line in body if not READ_ROLES & set(roles.get(line.lineno, ()))]
     read = len(body) - len(unread)
     # Each choice question prints one option A: far fewer choice questions than A's is a misreading.
-    # (a lone "A" over the next question's number is that question's key, not a label)
+    # (a lone "A" over the next question's number is that question's key, not a label; so is one read
+    # as an answer, "Answer:" over "A" on a result page)
     option_a = sum(
         1
         for i, line in enumerate(kept)
         if OPTION_A.match(line.text)
-        and not (line.text.strip() == "A" and i + 1 < len(kept) and NEXT_NUMBER.match(kept[i + 1].text))
+        and not (
+            line.text.strip() == "A"
+            and (
+                (i + 1 < len(kept) and NEXT_NUMBER.match(kept[i + 1].text))
+                or roles.get(line.lineno) == ["answer"]
+            )
+        )
     )
     key_options = sum(
         1 for line in kept if roles.get(line.lineno) == ["key"] and OPTION_TEXT.match(line.text)

@@ -190,6 +190,18 @@ def test_a_key_letter_alone_over_the_next_number_does_not_count_as_an_option_a()
     assert paper.coverage is not None and paper.coverage.option_a == 12 and paper.coverage.verdict == "ok"
 
 
+def test_a_result_pages_response_letter_read_as_an_answer_is_no_option_a() -> None:
+    """A result page prints "Answer:" over the candidate's "A", then "Keys:" over the key: an "A"
+    read as an answer is no option label, so twelve questions with their options read are ok."""
+    items = [
+        f"{n}. 接待客户第{n}步应当？\nA. 微笑问候\nB. 低头不语\nC. 转身离开\nAnswer:\n{'AB'[n % 2]}\nKeys:\nA\n"
+        for n in range(1, 13)
+    ]
+    paper = parse_document("result.txt", "".join(items).encode())
+    assert [q.answer for q in paper.questions] == ["A"] * 12
+    assert paper.coverage is not None and paper.coverage.option_a == 12 and paper.coverage.verdict == "ok"
+
+
 def test_lines_with_blanks_that_went_nowhere_are_not_silent() -> None:
     """Lines with blanks to fill that the reading put into no question (a layout it missed)
     mark the parse for a look."""
