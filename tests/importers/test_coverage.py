@@ -194,7 +194,8 @@ def test_a_result_pages_response_letter_read_as_an_answer_is_no_option_a() -> No
     """A result page prints "Answer:" over the candidate's "A", then "Keys:" over the key: an "A"
     read as an answer is no option label, so twelve questions with their options read are ok."""
     items = [
-        f"{n}. 接待客户第{n}步应当？\nA. 微笑问候\nB. 低头不语\nC. 转身离开\nAnswer:\n{'AB'[n % 2]}\nKeys:\nA\n"
+        f"{n}. 接待客户第{n}步应当？\nA. 微笑问候\nB. 低头不语\nC. 转身离开\n"
+        f"Answer:\n{'AB'[n % 2]}\nKeys:\nA\n"
         for n in range(1, 13)
     ]
     paper = parse_document("result.txt", "".join(items).encode())
