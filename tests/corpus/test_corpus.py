@@ -1032,6 +1032,10 @@ FLOORS = {
     "xt1_maogai-short-answer-review.docx": (0.8, 0.7),  # joining 0.56/0.50; read 0.82/0.71
     "xu1_linux-review-fill-choice-short.md": (0.95, 0.95),  # F1 0.95, answers 0.95
     "xu2_java-basic-types-interview-choice.md": (0.95, 0.9),  # F1 1.00, answers 0.92
+    "xv1_linux-interview-100.md": (0.9, 0.9),  # F1 0.92, answers 0.91
+    "xv2_langara-cpsc1050-ch7-algorithms-quiz.md": (0.9, 0.95),  # joining 0.93/0.00; read 0.90/1.00
+    "xw1_iaml-midterm-concepts-review.docx": (0.0, 0.0),  # joining 0.02/0.00; read 0.02/0.00
+    "xy1_xmu-maogai-ketangpai-bank.json": (0.95, 0.7),  # F1 1.00, answers 0.72
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

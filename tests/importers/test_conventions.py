@@ -10022,3 +10022,20 @@ def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> No
         "“三个代表”重要思想中关于推进党的建设新的伟大工程的理论",
         "①要坚持党要管党",
     )
+
+
+def test_a_quiz_record_labelling_its_numbered_options_and_keying_them_by_number() -> None:
+    """An English quiz record in Markdown: "**Options:**" over a numbered list, or the list run on
+    after the label ("**Options:** 1. True  2. False"), keyed "**Answer: 4** (binary search)": the
+    numbers label the options, the key's number names one (only under such a label: elsewhere a
+    number under a list may be a count)."""
+    md = (
+        "## Question 1\n\nWhich of the following uses a divide and conquer approach?\n\n**Options:**  \n"
+        "1. selection sort  \n2. binary search  \n3. sequential search  \n\n**Answer: 2** (binary search)\n\n---\n\n"
+        "## Question 2\n\nTrue or False? Quicksort is based on recursion.\n\n"
+        "**Options:** 1. True  2. False  \n**Answer: 2** (False)\n"
+    )
+    assert [(q["type"], q["options"], q["answer"]) for q in parse_markdown(md)] == [
+        ("single", ["selection sort", "binary search", "sequential search"], "B"),
+        ("truefalse", [], False),
+    ]
