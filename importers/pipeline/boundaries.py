@@ -516,7 +516,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
     if group == "item_r" and NUMBER_NEXT.match(text, m.end()) and not (keyed_run and spaced):
         return None  # "(x+1)2": a number after the bracket is an entry's answer only in a key
     if (
-        group in ("item_q", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a")
+        group in ("item_q", "item_v", "item_l", "item_k", "item_t", "item_c", "item_r", "item_a")
         and not line_start
         and not keyed_run
     ):
@@ -628,6 +628,8 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1.  #include <stdio.h>" "2.  int main()": a listing's line numbers
     if DECIMAL_POINT_BEFORE.search(text, max(0, m.start() - 2), m.start()):
         return None  # the "5" of "1.5" (an empty key entry "16.17.A" is fine, above)
+    if group == "item_n" and BOOK_SECTION.match(text, m.start()):
+        return None  # "## 1. 1 节 什么是因特网": a textbook's section, however its number is spaced
     if group == "item_n" and n != seg.expected and SECTION_NUMBER.match(text, m.start()):
         return None  # "5.8图 练习", "5.8.1问答题": a textbook's section heading, not a question
     if not line_start and _inside_brackets(text[max(0, m.start() - NOTE_REACH) : m.start()]):
@@ -1046,6 +1048,7 @@ PROGRAM_LINE = re.compile(
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
 MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．](?:\d|\s)")  # "2.2.1 …", "1.1. 第…"
+BOOK_SECTION = re.compile(r"\d{1,2}\s*[.．]\s*\d{1,2}\s*[节節](?![\u3400-\u9fff])")
 SECTION_NUMBER = re.compile(
     r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
 )
@@ -1100,6 +1103,7 @@ ITEM_GROUPS = (
     "item_di",
     "item_p",
     "item_q",
+    "item_v",
     "item_l",
     "item_k",
     "item_t",
@@ -1804,7 +1808,7 @@ ONLY_A_BLANK = re.compile(r"[\s_＿]*_{3,}[\s_＿]*")  # (accept_item: a numbere
 # at once instead of trying each alternative there (most of a line's characters; the hot path).
 FIRST_CHARS = (
     r"(?=[\[注考答请請第一二三四五六七八九十参參标標我你您学正【解詳详辩辯问問思讨討难難分知题題故试甲乙丙丁说說备備出来來依得类類用學章例"
-    r"\dA-Ha-hKQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
+    r"\dA-Ha-hKPQNRĐ(（√×✓✗✔✘❌①-⑧#^])"
 )
 ANY_RULE = "|".join(rule.pattern for rule in RULES)
 BOUNDARY = re.compile(FIRST_CHARS + "(?:" + ANY_RULE + ")")

@@ -14,6 +14,7 @@ from questiontypes import words
 from . import rules
 from .blocks import Item, KeyEntry
 from .boundaries import (
+    BOOK_SECTION,
     BOUNDARY,
     SECTION_NUMBER,
     code_was_asked,
@@ -1082,8 +1083,8 @@ def topic_heading(seg: Segmenter, line: Line) -> str:
         return ""
     if rules.QUESTION_WORDS.search(text) or rules.BLANK.search(text):
         return ""
-    if BOUNDARY.match(text) and not SECTION_NUMBER.match(text):
-        return ""  # (but "## 1.1 Introduction" is a numbered section's topic, never question 1)
+    if BOUNDARY.match(text) and not (SECTION_NUMBER.match(text) or BOOK_SECTION.match(text)):
+        return ""  # (but "## 1.1 Introduction", "## 1. 2 节 …" name numbered sections, never question 1)
     if re.search(r"[。.:：;；,，]$", text):
         return ""  # a sentence: a question's stem printed as a heading
     item = seg.item

@@ -181,6 +181,8 @@ ITEM = (
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"
+    # a textbook's review questions and problems, "R1." "P3." (not an assembly label, "R1:")
+    r"|(?<![A-Za-z])[RP](?P<item_v>\d{1,3})[.．](?!\d)"
     # "【12】", "No.12", "题12：" opening a line (only there: "【4】" mid-line is a numbered blank);
     # a guide's worked examples "【例1】", "例题2：" (a bare "例1：" is as often an answer's example)
     r"|(?:【(?:例题|例題|例)?\s*(?=\d{1,4}\s*】)|(?<![A-Za-z])N[Oo]\.?\s*"

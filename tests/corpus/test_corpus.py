@@ -1036,6 +1036,8 @@ FLOORS = {
     "xv2_langara-cpsc1050-ch7-algorithms-quiz.md": (0.9, 0.95),  # joining 0.93/0.00; read 0.90/1.00
     "xw1_iaml-midterm-concepts-review.docx": (0.0, 0.0),  # joining 0.02/0.00; read 0.02/0.00
     "xy1_xmu-maogai-ketangpai-bank.json": (0.95, 0.7),  # F1 1.00, answers 0.72
+    "xz1_lab-safety-machinery-bank.json": (0.95, 0.95),  # F1 1.00, answers 1.00
+    "xz2_ham-group-rules-quiz.json": (0.95, 0.8),  # F1 1.00, answers 0.83
     "qa1_tw-construction-mgmt-a-115-2-written.pdf": (0.9, 0.95),  # joining 0.94/0.73; read 0.94/1.00
     "qa2_tqc-linux-lx3-bank-ch1-3.pdf": (0.95, 0.95),  # F1 0.99, answers 0.98
     "pw1_yncfvc-ai-data-annotation-final-a.docx": (0.95, 0.95),  # joining 0.81/0.00; read 0.98/1.00

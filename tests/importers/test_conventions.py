@@ -10039,3 +10039,22 @@ def test_a_quiz_record_labelling_its_numbered_options_and_keying_them_by_number(
         ("single", ["selection sort", "binary search", "sequential search"], "B"),
         ("truefalse", [], False),
     ]
+
+
+def test_a_textbooks_review_questions_and_problems_numbered_r1_and_p1() -> None:
+    """Exercise notes for an English textbook number its review questions "R1." and its problems
+    "P1." (each run from 1) under section headings "## 1. 1 节 …" (a section, however its number is
+    spaced); an assembly listing's labels "R1:" number nothing."""
+    md = (
+        "# 复习题\n## 1. 1 节 什么是因特网\nR1. 主机和端系统之间有什么不同?\n> 没有区别。\n\n"
+        "R2. 标准对于协议为什么重要?\n> 可以互操作。\n\n## 1. 2 节 网络边缘\nR3. 列出 6 种接入技术。\n\n"
+        "# 习题\nP1. 设计并描述在自动柜员机中使用的应用层协议。\n"
+    )
+    assert [(q["number"], q["stem"], q["answer"]) for q in parse_markdown(md)] == [
+        ("1", "主机和端系统之间有什么不同?", "没有区别。"),
+        ("2", "标准对于协议为什么重要?", "可以互操作。"),
+        ("3", "列出 6 种接入技术。", None),
+        ("1", "设计并描述在自动柜员机中使用的应用层协议。", None),
+    ]
+    listing = "1. 写出下面程序的功能。\nR1: ADD $T0,$T0,$S4\nJ R1\nR2: SRL $T2,$T2,1\n2. 程序的结果是什么?\n"
+    assert [q["stem"].split("\n")[0] for q in parse(listing)] == ["写出下面程序的功能。", "程序的结果是什么?"]
