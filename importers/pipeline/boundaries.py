@@ -1048,7 +1048,7 @@ PROGRAM_LINE = re.compile(
 
 # a dotted number before a short title ending the line (an exercise "8.6 编写一个…" reads on)
 MULTI_LEVEL_NUMBER = re.compile(r"\d{1,3}[.．]\d{1,3}[.．](?:\d|\s)")  # "2.2.1 …", "1.1. 第…"
-BOOK_SECTION = re.compile(r"\d{1,2}\s*[.．]\s*\d{1,2}\s*[节節](?![\u3400-\u9fff])")
+BOOK_SECTION = re.compile(rf"\d{{1,2}}\s*[.．]\s*\d{{1,2}}\s*[节節](?![{rules.CJK}])")
 SECTION_NUMBER = re.compile(
     r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*[^\d\s.．%℃°+\-*/×÷=<>)）][^。，,.?？]{0,15}$"
 )
