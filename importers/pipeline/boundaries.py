@@ -1992,9 +1992,8 @@ def on_local_key(seg: Segmenter, m: re.Match[str], payload: object, text: str, l
 
 def on_key_item(seg: Segmenter, m: re.Match[str], number: object, text: str, line: Line) -> int:
     seg.add_key(int(str(number)), line)
-    label = rules.ANSWER_WORD.match(
-        text, m.end()
-    )  # "1.解答错误。…", "4.解答 Smith 标准形": the word "answer"
+    # "1.解答错误。…", "4.解答 Smith 标准形": the word "answer" opens the entry, not its text
+    label = rules.ANSWER_WORD.match(text, m.end())
     return label.end() if label else m.end()
 
 
@@ -2326,6 +2325,9 @@ CORRECT_LABEL = re.compile(
 )
 
 
+MARK_CHARS = frozenset(rules.MARKS)  # (one mark: "" is in any string, never in this set)
+
+
 def _corrects_a_response(item: Item, label: str) -> bool:
     """A question's first answer only letters or a mark (a choice's response), then the label of the
     correct one: the first was the candidate's, as a platform's result page prints them."""
@@ -2333,7 +2335,7 @@ def _corrects_a_response(item: Item, label: str) -> bool:
     return (
         item.slot == "answer"
         and CORRECT_LABEL.match(label) is not None
-        and (KEY_LETTERS.match(response) is not None or response.strip() in rules.MARKS)
+        and (KEY_LETTERS.match(response) is not None or response.strip() in MARK_CHARS)
     )
 
 

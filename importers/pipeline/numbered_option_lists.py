@@ -39,7 +39,7 @@ def letter_numbered_options(lines: list[Line]) -> list[Line]:
             continue
         letters = KEYED_BY_LETTER.match(key_line.text)
         labelled = OPTIONS_LABEL.fullmatch(lines[start - 1].text) is not None
-        if letters is None and not (labelled and _key_by_number(key_line, len(items))):
+        if letters is None and not (labelled and _letter_numbered_key(key_line, len(items))):
             continue
         if letters and max(LETTERS.index(letter) for letter in letters.group(1)) >= len(items):
             continue  # (the key names a letter the list does not reach)
@@ -57,7 +57,7 @@ def _options_run_on(line: Line, key_line: Line) -> bool:
     numbers = [NUMBERED.match(text) for text in texts]
     if len(texts) < MIN_OPTIONS or not all(m and int(m.group(1)) == k for k, m in enumerate(numbers, 1)):
         return False
-    if not _key_by_number(key_line, len(texts)):
+    if not _letter_numbered_key(key_line, len(texts)):
         return False
     line.text = "  ".join(
         f"{LETTERS[k]}. {text[m.end() :]}"
@@ -67,8 +67,8 @@ def _options_run_on(line: Line, key_line: Line) -> bool:
     return True
 
 
-def _key_by_number(key_line: Line, count: int) -> bool:
-    """The key names items of the list by number: its numbers become their letters."""
+def _letter_numbered_key(key_line: Line, count: int) -> bool:
+    """Where the key names items of the list by number, rewrite its numbers as their letters."""
     key = KEYED_BY_NUMBER.match(key_line.text)
     numbers = re.findall(r"[1-8]", key.group(1)) if key else []
     if key is None or max(int(n) for n in numbers) > count:
