@@ -556,7 +556,7 @@ def accept_item(seg: Segmenter, m: re.Match[str], text: str, pos: int) -> Verdic
         return None  # "1-2 …为什么…？" then "（1）…": ids number the questions, these its answer's points
     if seg.mode == "key":
         return _key_number(seg, m, text, n)
-    if group == "item_n" and line_start and seg.line_a_point:
+    if group in ("item_n", "item_p") and line_start and seg.line_a_point:
         return None  # "5.…动力" then "1、…" "2、…" then "6.…": question 5's points (inner_points)
     if item is not None and line_start and ONLY_A_BLANK.fullmatch(text, m.end()):
         return None  # "写出程序的运行结果：" then "1. ______" "2. ______": its answer's slots, no questions

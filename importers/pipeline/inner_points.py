@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from . import rules
 from .model import Line
 
-NUMBERED = re.compile(r"\s*(\d{1,3})\s*([.．、])(?!\d)")
+# "5." / "1、", or "（1）" in a block quote: a quote under an open question is its answer, and its
+# bracketed points are no part's sub-questions (outside quotes, "（1）" often are: left alone)
+NUMBERED = re.compile(r"\s*(?:(\d{1,3})\s*([.．、])(?!\d)|[(（]\s*(\d{1,2})\s*([)）]))")
 PART_HEADING = re.compile(rf"\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]")  # "一、判断题": runs start afresh
-MARKS = {".": ".", "．": ".", "、": "、"}
+MARKS = {".": ".", "．": ".", "、": "、", ")": ")", "）": ")"}
 
 
 @dataclass
@@ -39,9 +41,11 @@ def inner_point_lines(lines: Iterable[Line]) -> frozenset[int]:
                 runs.append([])  # (under a part's heading, a run is that part's questions)
                 marks.append("")
             continue
-        mark = MARKS[m.group(2)]
+        mark = MARKS[m.group(2) or m.group(4)]
+        if mark == ")" and not line.quote:
+            continue
         rest = line.text[m.end() :]
-        entry = Numbered(id(line), int(m.group(1)), rules.asks_strongly(rest), not rest.strip())
+        entry = Numbered(id(line), int(m.group(1) or m.group(3)), rules.asks_strongly(rest), not rest.strip())
         if marks and marks[-1] == mark:
             runs[-1].append(entry)
         else:

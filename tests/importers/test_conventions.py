@@ -9971,6 +9971,27 @@ def test_an_answers_points_numbered_apart_from_the_questions_around_them() -> No
     ]
 
 
+def test_an_answers_bracketed_points_set_in_a_block_quote() -> None:
+    """A Markdown review sheet quoting each answer under its question: "> （1）…" "> （2）…" under
+    question 1, then "2." goes on. The quote's bracketed points are question 1's answer, not
+    questions of their own (a term and its definition, as they look). Outside a quote "（1）" stays
+    a part's number: a case's sub-questions ask nothing more than that."""
+    md = (
+        "# 第一章 复习题\n\n1. 描述无线局域网的两种工作模式。\n\n"
+        "> （1）基础设施模式：主机通过接入点通信。\n> （2）自组织模式：主机之间直接通信，没有接入点。\n\n"
+        "2. 什么是时分复用？\n\n> 把时间划分为帧，每帧划分为固定数量的时隙。\n"
+    )
+    assert [(q["stem"], str(q["answer"]).replace("\n", " ")) for q in parse_markdown(md)] == [
+        (
+            "描述无线局域网的两种工作模式。",
+            "(1)基础设施模式:主机通过接入点通信。 (2)自组织模式:主机之间直接通信,没有接入点。",
+        ),
+        ("什么是时分复用?", "把时间划分为帧,每帧划分为固定数量的时隙。"),
+    ]
+    case = "1. 某公司上年利润为100万元。\n（1）计算今年的利润。\n（2）计算增长率。\n2. 什么是利润？\n"
+    assert [q["stem"] for q in parse_markdown(case)] == ["计算今年的利润。", "计算增长率。", "什么是利润?"]
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
