@@ -285,6 +285,10 @@ def _column_names(keys: list[str], rows: list[list[str]]) -> list[str]:
     for place in stems if len(stems) > 1 else []:
         if not any(cells[place] for cells in rows):
             names[place] = f"({keys[place]})"  # "title" beside "text": "", the page's answer box: no stem
+    for place, name in enumerate(names):
+        if field_named(name) == "answer" and not any(cells[place] for cells in rows):
+            # "answer": "" in every record, the learner's box a quiz page fills (its key "solution")
+            names[place] = f"({keys[place]})"
     record = _record_name(keys)
     if record and not any(field_named(key) == "stem" for key in keys):
         # (its bare field is the text; "keywordsContent" beside it is no stem, whatever its last word)

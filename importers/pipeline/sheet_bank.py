@@ -147,6 +147,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "解题说明",
         "解题思路",
         "explanation",
+        "explain",  # (a drill page's field: "explain": "…")
         "answerexplanation",
         "rationale",
         "feedback",
@@ -728,6 +729,9 @@ def _read_sheet(sheet: Sheet, columns: Columns, *, multi: bool) -> tuple[list[Pa
         options, answer, explanation = _shifted_left(
             options, answer, _explanation_unlabelled(cell("explanation"))
         )
+        lone = json_list(cell("options")) if not options else None
+        if lone and _lone_option_a_blanks_key(stem, lone, answer):
+            options = lone  # '["网状模型"]' keyed A: its blank's answer (see build_question)
         question = build_question(stem, options, answer, kind)
         question.explanation = explanation
         question.material = cell("material")
@@ -1119,6 +1123,8 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
         # (a "checkbox" row with no options keyed true or false: a page's toggle, a judgement)
         q.type = "truefalse"
         q.answer = _truefalse_answer(answer_text, options, named=kind == "truefalse")
+    elif kind in ("", *CHOICE_TYPES) and _lone_option_a_blanks_key(stem, options, answer_text):
+        q.type, q.answer = "fill", list(options)
     elif options and kind in ("", *CHOICE_TYPES):
         q.options = options
         letters = _letters(answer_text, options)
@@ -1152,6 +1158,14 @@ def build_question(stem: str, options: list[str], answer_text: str, kind: str) -
     if q.answer is None:
         q.warnings.append("no answer found")
     return q
+
+
+def _lone_option_a_blanks_key(stem: str, options: list[str], answer_text: str) -> bool:
+    """ "…称为_____" offered one option, "网状模型", keyed A: a quiz app with no fill type stores a
+    blank's answer so; no choice is left. (Every option keyed under as many blanks is not so:
+    "…有（ ）、（ ）、（ ）7个方面" keyed ABCDEFG is a multiple choice all of whose options are right.)"""
+    one = len(options) == 1 and len(rules.BLANK.findall(stem)) == 1
+    return one and re.sub(r"[^A-H]", "", answer_text.upper()) == "A"
 
 
 def _chosen_into_blank(kind: str, options: list[str], answer_text: str) -> bool:

@@ -1329,3 +1329,27 @@ def test_option_fields_named_by_the_records_prefix_and_a_letter() -> None:
         ("truefalse", [], True),
         ("truefalse", [], False),
     ]
+
+
+def test_an_empty_answer_box_beside_the_key_under_another_name() -> None:
+    # a drill page's bank: "answer" is the learner's box, "" in every record; "solution" the key.
+    # An app with no fill type stores a blank's answer as its one option, keyed A (a multiple choice
+    # whose options, all keyed, are as many as its blanks stays one).
+    script = """var subject = [{
+        "order": 1, "type": "single", "describe": "CPU 的中文名称是什么？", //题目描述
+        "option": ["中央处理器", "内存"], "solution": "A", "explain": "常识。", "answer": "", "score": 1,
+    },
+    {"order": 1, "type": "single", "describe": "用有向图表示实体间联系的数据模型称为_____",
+     "option": ["网状模型"], "solution": "A", "explain": "", "answer": "", "score": 1},
+    {"order": 1, "type": "multiple", "describe": "数据库是有___的、可__的数据集合",
+     "option": ["组织", "共享"], "solution": "AB", "explain": "", "answer": "", "score": 1},
+    {"order": 1, "type": "multiple", "describe": "数据库的特点有（ ）",
+     "option": ["共享", "冗余小"], "solution": "AB", "explain": "", "answer": "", "score": 1},
+    ];"""
+    questions = parse_document("title.js", script.encode()).questions
+    assert [(q.type, q.options, q.answer, q.explanation) for q in questions] == [
+        ("single", ["中央处理器", "内存"], "A", "常识。"),
+        ("fill", [], ["网状模型"], ""),
+        ("multiple", ["组织", "共享"], "AB", ""),
+        ("multiple", ["共享", "冗余小"], "AB", ""),
+    ]
