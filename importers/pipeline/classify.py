@@ -42,6 +42,7 @@ NO_OPTIONS = "no options were printed, only the key"
 UNPLACED_LINES = "lines under the options were kept in the explanation"
 
 CHOICE_ANSWER = re.compile(r"\s*([A-H](?:[\s,，、和;；|/]*[A-H])*)(?![A-Za-z])")  # ("A;B;C": exports)
+COMPACT_KEY = re.compile(r"\s*[A-H]{1,8}\s*")  # "C", "ABD" alone on a line
 QUOTED_LETTERS = re.compile(r"""\s*\[\s*(['"])[A-H]\1(?:\s*,\s*(['"])[A-H]\2){0,7}\s*\]\s*""")
 BRACKETED_KEY = re.compile(r"\s*[(（【\[]\s*([A-H](?:[\s,，、]*[A-H])*)\s*[)）】\]]\s*")
 # "客户满意度:客户对…" (名词解释); not the colon of a time "12:00"
@@ -253,6 +254,13 @@ def classify(item: Item) -> ParsedQuestion | None:
     letters = re.sub(r"[^A-H]", "", item.extra[-1]) if lone_key else ""
     if lone_key and all(ord(letter) - ord("A") < len(options) for letter in letters):
         answer_text, unread = letters, unread[:-1]  # (or "A B C", "A,D": a crawler's multiple choice)
+    # ("A B" over "CD": a figure's corners, not a key spaced out)
+    key_first = COMPACT_KEY.fullmatch(item.extra[0]) if keyless and not lone_key else None
+    letters = re.sub(r"[^A-H]", "", item.extra[0]) if key_first else ""
+    if key_first and unread and all(ord(letter) - ord("A") < len(options) for letter in letters):
+        # "C" under the options, then why: the key, then its explanation
+        answer_text, explanation = letters, join("\n".join(unread[1:]), explanation, "\n")
+        unread = []
     if (
         len(options) >= 2
         and answer_text

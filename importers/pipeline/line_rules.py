@@ -214,6 +214,26 @@ FIRST_ID_LOST = 2
 PART_ID_FIRST = set("0123456789*ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+def next_headed_number(seg: Segmenter, line: Line) -> str:
+    """ "#### 11 && 和 || 的短路原则" after "#### 10 二维数组初始化": a bank heading each question
+    "NN topic" at one level; the next number at that level opens the next question whatever its
+    text begins with (the number's boundary reads a spaced number only before Chinese)."""
+    if not (line.heading and line.text[:1].isdigit()) or seg.mode != "questions":
+        return ""
+    found = SPACED_NUMBER.match(line.text)
+    previous = seg.item or (seg.section.items[-1] if seg.section.items else None)
+    if found is None or previous is None or previous.headed != line.heading:
+        return ""
+    if int(found.group(1)) != seg.expected or not previous.number.isdecimal():
+        return ""
+    seg.open_item(str(int(found.group(1))), line)
+    seg.scan(replace(line, text=line.text[found.end() :]))
+    return "question"
+
+
+SPACED_NUMBER = re.compile(r"(\d{1,3})[ \t]+(?=[^\s.．、:：,，)）])")  # (not "2 . …": its own boundary)
+
+
 def bullet_question(seg: Segmenter, line: Line) -> str:
     """In a Markdown list of numbered questions, their answers nested under them ("1. 怎么评价…"
     over "   1. 实事求是…"), a bullet back at the questions' depth over a list of its own
@@ -1481,6 +1501,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("numbered_part_heading", numbered_part_heading),
     ("number_heading_key", number_heading_key),
     ("part_and_number", part_and_number),
+    ("next_headed_number", next_headed_number),
     ("bullet_question", bullet_question),
     ("heading_over_options", heading_over_options),
     ("task_judgement", task_judgement),

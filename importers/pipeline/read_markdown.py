@@ -280,7 +280,9 @@ class _Reader:
                 text = html.unescape(TAG.sub("", heading.group(2))).strip()
                 self.lines.append(Line(text=text, lineno=first + k, heading=int(heading.group(1))))
             elif part.strip():
-                self._add(part.strip(), first + k, "")  # (a block's indenting lays out its tags)
+                # (a block's indenting lays out its tags; "`C`" alone: Markdown the author meant,
+                # which an HTML block leaves unread, the key in a code span)
+                self._add(WHOLE_CODE_SPAN.sub(r"\1", part.strip()), first + k, "")
         lowered = token.content.lower()
         self.folds = max(0, self.folds + lowered.count("<details") - lowered.count("</details"))
 
@@ -387,7 +389,8 @@ ANSWER_FENCES = frozenset(("answer", "answers", "key", "solution", "答案", "�
 
 
 # "A、transient": an option's label opening a line
-FENCED_OPTION = re.compile(r"^\s*([A-H])\s*[.、．:：)）]\s*\S")
+# (or "A 函数体含有循环语句", labelled by a space alone, as 牛客's pages print them)
+FENCED_OPTION = re.compile(r"^\s*([A-H])(?:\s*[.、．:：)）]|[ \t]+(?=\S))\s*\S")
 MIN_FENCED_OPTIONS = 2
 MAX_LINES_AFTER_OPTIONS = 1  # ("{correctAnswer='B'}": the key, under them)
 
@@ -408,7 +411,11 @@ def _fenced_options(content: str) -> bool:
         and letters == "ABCDEFGH"[:run]
         and len(lines) - first - run <= MAX_LINES_AFTER_OPTIONS
         and not any(PROGRAM.search(line) for line in lines[:first])
+        and not any(SPACE_LABEL.match(line) and PROGRAM.search(line) for line in lines[first : first + run])
     )
+
+
+SPACE_LABEL = re.compile(r"\s*[A-H][ \t]")  # ("A a;" "B b;": a program's objects, no options)
 
 
 PROGRAM = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|public|private|int|void|return|#include)\b")
@@ -430,6 +437,8 @@ QUESTION_LABEL = re.compile(
     rf"^\s*(?:[{rules.CJK}]{{0,4}}第\s*\d{{1,4}}\s*[题題]|(?:试题|試題|题目|題目)\s*\d{{1,4}})\s*[:：.、]?\s*$"
 )
 
+
+WHOLE_CODE_SPAN = re.compile(r"^`([^`]+)`$")
 
 # An Obsidian callout or GitHub alert opening a block quote: "> [!answer]- 参考答案", "> [!NOTE]"
 CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z]+)\][-+]?\s*(?P<title>.*)$")

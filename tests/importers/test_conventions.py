@@ -9992,6 +9992,30 @@ def test_an_answers_bracketed_points_set_in_a_block_quote() -> None:
     assert [q["stem"] for q in parse_markdown(case)] == ["计算今年的利润。", "计算增长率。", "什么是利润?"]
 
 
+def test_a_written_test_drill_heading_each_question_with_its_number() -> None:
+    """A 牛客-style drill in Markdown: "#### NN topic" heads each question, whatever the topic
+    opens with ("&&"); options set in a code fence labelled by a space alone ("A 甲"); the key a
+    bare "`C`" under them, then why, or in a <details> block whose HTML leaves the code span
+    unread. A fence of "A a;" "B b;" is a program's objects, not options."""
+    md = (
+        "#### 01 在（）情况下适宜采用 inline 定义内联函数\n\n```\nA 函数体含有循环语句\n"
+        "B 函数代码少、频繁调用\n```\n\n`B`\n\n内联函数适合短小的函数。\n\n"
+        '#### 02 && 和 || 的短路原则\n\n```c\nint a = 1, b = 2;\nif (a == 1 && b++ == 2) printf("%d", b);\n```\n\n'
+        "```\nA 2\nB 3\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n`B`\n</p>\n</details>\n\n"
+        "#### 03 类类型的数组元素会执行构造函数吗？\n\n```\nA a;\nB b;\n```\n\n"
+        "```\nA 5\nB 4\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n`A`\n</p>\n</details>\n"
+    )
+    assert [
+        (q["number"], q["stem"].splitlines()[0], q["options"], q["answer"]) for q in parse_markdown(md)
+    ] == [
+        ("1", "在()情况下适宜采用 inline 定义内联函数", ["函数体含有循环语句", "函数代码少、频繁调用"], "B"),
+        ("2", "&& 和 || 的短路原则", ["2", "3"], "B"),
+        ("3", "类类型的数组元素会执行构造函数吗?", ["5", "4"], "A"),
+    ]
+    assert parse_markdown(md)[0]["explanation"] == "内联函数适合短小的函数。"
+    assert "A a;\nB b;" in parse_markdown(md)[2]["stem"]
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
