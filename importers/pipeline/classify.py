@@ -109,6 +109,9 @@ LETTERS_IN_BLANK = re.compile(
 CHOSEN_IN_EXPLANATION = re.compile(
     r"(?:^|[，,。；;\s]|故|所以|因此|显然|顯然|应|應)(?:选择|選擇|选|選|答案(?:是|为|為|应为|應為))\s*[:：]?\s*([A-H]{1,8})(?![A-Za-z])"
 )
+# "…说法错误的是(**1961年获得经济学博士**)。": the key set in bold inside the blank's brackets
+# (not "(**C**)": a choice's key, its options below)
+FILL_IN_BOLD_BRACKETS = re.compile(r"[(（]\s*\*\*(?![A-H]{1,8}\*\*)([^*()（）]{1,60}?)\*\*\s*[)）]")
 FILL_IN_BOLD = re.compile(r"\*\*([^*]{1,100}?)\*\*")  # "按**工程化**的原则": the key, bold or coloured
 # "客户是【上帝】" (fill parts only; "【综合】迷宫问题…" opening the stem is its topic)
 FILL_IN_LENTICULAR = re.compile(r"(?<=[\s\S])【\s*([^【】\d][^【】]{0,29}?)\s*】")
@@ -216,7 +219,7 @@ def classify(item: Item) -> ParsedQuestion | None:
     tail = rules.JUDGEMENT_TAIL.search(stem)
     if (
         tail
-        and tail.group(1) == "X"
+        and tail.group(1) in ("X", "x")
         and kind != "truefalse"
         and (options or not rules.STATEMENT_END.search(stem, 0, tail.start()))
     ):
@@ -232,7 +235,7 @@ def classify(item: Item) -> ParsedQuestion | None:
         corrected = corrected or rules.JUDGEMENT_BOX_THEN_CORRECTION.search(stem)
     if tail:
         mark, stem = next(g for g in tail.groups() if g), stem[: tail.start()].rstrip()
-        mark = "×" if mark == "X" else mark
+        mark = "×" if mark in ("X", "x") else mark  # ("(**x**)": a cross typed as a letter)
     elif corrected:
         mark, stem = corrected.group(1), stem[: corrected.start()].rstrip()
         explanation = explanation or (corrected.group(2) or corrected.group(3)).strip()
@@ -838,7 +841,11 @@ def _filled_in(stem: str, kind: str, answer_text: str | None) -> bool:
     """ "每个反应器有__3__组热电偶。": a statement printed with its blanks filled in (underlined in
     Word), under no heading naming a type; never one that asks ("__init__的作用？"). One may end on
     its last blank, a measure word after it at most ("…建模方法有 __DFD、UML__", "有 __1__ 个")."""
-    if kind != "generic" or answer_text is not None or not FILL_IN_UNDERSCORES.search(stem):
+    if kind != "generic" or answer_text is not None:
+        return False
+    if FILL_IN_BOLD_BRACKETS.search(stem):
+        return True  # (a key in bold inside brackets marks itself, wherever the statement ends)
+    if not FILL_IN_UNDERSCORES.search(stem):
         return False
     if rules.STATEMENT_END.search(stem) is not None:
         return not rules.asks_in_words(stem)
@@ -1017,7 +1024,7 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
             and not (pattern is FILL_IN_BRACKETS and BASE_SUBSCRIPT.match(q.stem, m.end()))
         ]
         by_part = spaced or bool(q.section and "填空" in q.section)  # (spaces blank only a fill's text)
-        if found and pattern is FILL_IN_UNDERSCORES or (found and by_part):
+        if found and pattern in KEYS_WHEREVER or (found and by_part):
             q.answer = [m.group(1).strip() for m in found]
             q.stem = pattern.sub("____", q.stem)
             blanks = _blank_count(q.stem)
@@ -1028,7 +1035,15 @@ def _as_fill(q: ParsedQuestion, answer_text: str | None, spaced: bool = False) -
             return
 
 
-FILL_IN_PATTERNS = (FILL_IN_UNDERSCORES, FILL_IN_BRACKETS, FILL_IN_BOLD, FILL_IN_LENTICULAR, FILL_IN_SPACES)
+FILL_IN_PATTERNS = (
+    FILL_IN_UNDERSCORES,
+    FILL_IN_BOLD_BRACKETS,
+    FILL_IN_BRACKETS,
+    FILL_IN_BOLD,
+    FILL_IN_LENTICULAR,
+    FILL_IN_SPACES,
+)
+KEYS_WHEREVER = (FILL_IN_UNDERSCORES, FILL_IN_BOLD_BRACKETS)  # keys in any part (the rest: fill parts)
 PROGRAM_LINES = 2
 
 

@@ -1460,6 +1460,38 @@ def number_heading_key(seg: Segmenter, line: Line) -> str:
 NUMBER_HEADING = re.compile(r"^(\d{1,3})\s*[.、．]?\s*$")
 
 
+def restated_question_key(seg: Segmenter, line: Line) -> str:
+    """ "## 参考答案" then "### 二.推进供给侧结构性改革的举措" over its answer: a key that heads
+    each answer with its question restated (numbered its own way, or not at all); the question it
+    repeats, asked above and unanswered, is the one it answers."""
+    if not line.heading or seg.mode != "key":
+        return ""
+    restated = _plain_words(RESTATED_NUMBER.sub("", line.text))
+    if len(restated) < RESTATED_MIN:
+        return ""
+    for item in (i for s in seg.doc_sections() for i in s.items):
+        if item.answer or not item.number.isdecimal():
+            continue
+        stem = _plain_words(item.stem)
+        if len(stem) >= RESTATED_MIN and (stem.startswith(restated) or restated.startswith(stem)):
+            seg.key_target = item.section
+            seg.add_key(int(item.number), line)
+            return "key"
+    return ""
+
+
+def _plain_words(text: str) -> str:
+    return NOT_A_WORD.sub("", text)
+
+
+# "二.", "12、", "(3)": a number of its own over the question restated
+RESTATED_NUMBER = re.compile(
+    rf"^\s*(?:[{rules.CN_NUM}]{{1,3}}|\d{{1,3}}|[(（]\d{{1,3}}[)）])\s*[.．、:：]?\s*"
+)
+NOT_A_WORD = re.compile(r"[\W_]+")
+RESTATED_MIN = 6  # characters: fewer name a topic ("概述"), not a question
+
+
 # A part's numeral opening a line; an answer's label opening the next
 PART_NUMERAL = re.compile(rf"^\s*[{rules.CN_NUM}]{{1,3}}\s*[、.．]")
 ANSWER_LINE = re.compile(rf"^\s*(?:{rules.MY_ANSWER_LABEL}|正确答案|正確答案|参考答案|參考答案|答案)\s*[:：]")
@@ -1500,6 +1532,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("number_and_key", number_and_key),
     ("numbered_part_heading", numbered_part_heading),
     ("number_heading_key", number_heading_key),
+    ("restated_question_key", restated_question_key),
     ("part_and_number", part_and_number),
     ("next_headed_number", next_headed_number),
     ("bullet_question", bullet_question),

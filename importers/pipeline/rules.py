@@ -477,7 +477,7 @@ JUDGEMENT_HEAD_LETTER = re.compile(r"^[(（]\s*([TF])\s*[)）]\s*(?=\d)")
 # (in bold too, "（**√**）", "… **×**": Markdown's emphasis, and a Word paper's as it is read)
 _BOLD = r"(?:\*\*)?"
 JUDGEMENT_TAIL = re.compile(
-    rf"(?:[(（\[【]\s*{_BOLD}({_MARKS}|{_WORDS}|X){_BOLD}\s*[)）\]】]\s*[；;]?|\s*{_BOLD}({_MARKS}){_BOLD})\s*$"
+    rf"(?:[(（\[【]\s*{_BOLD}({_MARKS}|{_WORDS}|[Xx]){_BOLD}\s*[)）\]】]\s*[；;]?|\s*{_BOLD}({_MARKS}){_BOLD})\s*$"
 )
 # "投诉要记录。 正确": the verdict as a word after the finished statement (judgement sections only).
 JUDGEMENT_TAIL_WORD = re.compile(rf"(?<=[。.!！?？])\s*{_BOLD}({_WORDS}){_BOLD}\s*$|\s{{2,}}({_WORDS})\s*$")

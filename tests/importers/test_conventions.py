@@ -10016,6 +10016,38 @@ def test_a_written_test_drill_heading_each_question_with_its_number() -> None:
     assert "A a;\nB b;" in parse_markdown(md)[2]["stem"]
 
 
+def test_a_platforms_quiz_kept_with_each_key_in_bold_inside_its_brackets() -> None:
+    """A student's archive of a 超星 course's quizzes: "(**1961年获得经济学博士**)" in the stem is the
+    blank and its key, "(**√**)" / "(**x**)" after a statement its verdict (a cross typed as a
+    letter). "(**C**)" is a choice's key, read as before."""
+    md = (
+        "### （一）\n\n1） 下列对丹尼尔·卡尼曼说法错误的是(**1961年获得经济学博士**)。\n\n"
+        "2）精神抑郁症排(**第五位**)，预计将跃升世界(**第二位**)。\n\n"
+        "3）美国对主流经济学提出批判。(**√**)\n\n4）“幸福热”仅仅是在地方层面。(**x**)\n"
+    )
+    assert [brief(q) for q in parse_markdown(md)] == [
+        ("fill", "下列对丹尼尔·卡尼曼说法错误的是____。", [], ["1961年获得经济学博士"]),
+        ("fill", "精神抑郁症排____,预计将跃升世界____。", [], ["第五位", "第二位"]),
+        ("truefalse", "美国对主流经济学提出批判。", [], True),
+        ("truefalse", "“幸福热”仅仅是在地方层面。", [], False),
+    ]
+
+
+def test_a_key_heading_each_answer_with_its_question_restated() -> None:
+    """A review sheet lists its questions "1." "2.", then under "## 参考答案" heads each answer
+    with the question restated and numbered its own way ("### 二.…"): the question it repeats is
+    the one it answers, whatever the number says."""
+    md = (
+        "## 复习范围\n\n1. 新发展理念的构成及其各自的内涵和定位是什么\n2. 推进供给侧结构性改革的举措有哪些\n\n"
+        "## 参考答案\n\n### 一.新发展理念的构成及其各自的内涵和定位是什么\n\n创新、协调、绿色、开放、共享。\n\n"
+        "### 二.推进供给侧结构性改革的举措\n\n推动增长动能转换。\n"
+    )
+    assert [(q["stem"], q["answer"]) for q in parse_markdown(md)] == [
+        ("新发展理念的构成及其各自的内涵和定位是什么", "创新、协调、绿色、开放、共享。"),
+        ("推进供给侧结构性改革的举措有哪些", "推动增长动能转换。"),
+    ]
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
