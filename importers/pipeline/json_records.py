@@ -453,7 +453,7 @@ def _document_records(
         ran_out = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         cut = closed_before_cut(text) if ran_out else None
         if cut is None:
-            return []  # (not JSON: read as text)
+            return _without_trailing_commas(text, lines)
         closed, end = cut
         try:
             value = json.loads(closed)
@@ -469,6 +469,19 @@ def _document_records(
     return _questions_to_keys(value, lines) or _records_of(value, lines)
 
 
+def _without_trailing_commas(text: str, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
+    """ "…": "风险管控、修复",\n}: a bank edited by hand, a comma left after its last entry (as
+    JavaScript allows); read without it. Anything else that is not JSON is read as text."""
+    try:
+        value = json.loads(TRAILING_COMMA.sub(r"\1", text))
+    except (ValueError, RecursionError):
+        return []
+    return _questions_to_keys(value, lines) or _records_of(value, lines)
+
+
+TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
 def _questions_to_keys(value: object, lines: list[Line]) -> list[tuple[int, dict[str, object]]]:
     """{"71. 水泥杆堆放时，不超过（）层 (单选题)\nA. 2\nB. 3": "A", …}: an object mapping each
     question (its options printed in it) to its short key, as a quiz page loads its bank. Each
@@ -476,7 +489,8 @@ def _questions_to_keys(value: object, lines: list[Line]) -> list[tuple[int, dict
     if not (isinstance(value, dict) and len(value) >= MIN_RECORDS):
         return []
     entries = list(value.items())
-    short_keys = all(isinstance(v, str) and len(v) <= KEY_MAX for _, v in entries)
+    # (a key names an option in letters, or in the option's own words printed in its question)
+    short_keys = all(isinstance(v, str) and (len(v) <= KEY_MAX or v in k) for k, v in entries)
     asking = sum(1 for k, _ in entries if len(k) >= STEM_MIN and rules.HAS_CJK.search(k))
     if not short_keys or asking < ASKING_SHARE * len(entries):
         return []

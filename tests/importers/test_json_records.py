@@ -1353,3 +1353,22 @@ def test_an_empty_answer_box_beside_the_key_under_another_name() -> None:
         ("multiple", ["组织", "共享"], "AB", ""),
         ("multiple", ["共享", "冗余小"], "AB", ""),
     ]
+
+
+def test_an_object_of_questions_keyed_by_an_options_words_with_a_trailing_comma() -> None:
+    # a quiz helper's bank: each question with its options joined by "|", mapped to the right
+    # option's own words (longer than a letter); edited by hand, a comma left after the last entry
+    bank = (
+        '{\n    "最早的地理学著作        记录了我国古代地理。|《山海经》|《水经注》|《禹贡地域图》": "《山海经》",\n'
+        '    "东晋时期的炼丹家        所著的《抱朴子》是现存的主要道教典籍之一。|张陵|葛洪|陶弘景": "葛洪",\n'
+        '    "扑救火灾最有利的阶段是        。|初起阶段|发展阶段|火灾猛烈燃烧阶段并蔓延到整栋建筑物之时": '
+        '"火灾猛烈燃烧阶段并蔓延到整栋建筑物之时",\n}\n'
+    )
+    questions = parse_document("tiku.json", bank.encode()).questions
+    assert [(q.type, len(q.options), q.answer) for q in questions] == [
+        ("single", 3, "A"),
+        ("single", 3, "B"),
+        ("single", 3, "C"),
+    ]
+    with pytest.raises(PaperError):
+        parse_document("broken.json", b'{"a": [1, 2,, 3]}')
