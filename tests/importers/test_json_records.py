@@ -1366,7 +1366,7 @@ def test_an_object_of_questions_keyed_by_an_options_words_with_a_trailing_comma(
     )
     questions = parse_document("tiku.json", bank.encode()).questions
     assert [(q.type, len(q.options), q.answer) for q in questions] == [
-        ("single", 3, "A"),
+        ("single", 2, "A"),
         ("single", 3, "B"),
         ("single", 3, "C"),
     ]
