@@ -1359,7 +1359,7 @@ def test_an_object_of_questions_keyed_by_an_options_words_with_a_trailing_comma(
     # a quiz helper's bank: each question with its options joined by "|", mapped to the right
     # option's own words (longer than a letter); edited by hand, a comma left after the last entry
     bank = (
-        '{\n    "最早的地理学著作        记录了我国古代地理。|《山海经》|《水经注》|《禹贡地域图》": "《山海经》",\n'
+        '{\n    "最早的地理学著作        记录了古代地理。|《山海经》|《水经注》": "《山海经》",\n'
         '    "东晋时期的炼丹家        所著的《抱朴子》是现存的主要道教典籍之一。|张陵|葛洪|陶弘景": "葛洪",\n'
         '    "扑救火灾最有利的阶段是        。|初起阶段|发展阶段|火灾猛烈燃烧阶段并蔓延到整栋建筑物之时": '
         '"火灾猛烈燃烧阶段并蔓延到整栋建筑物之时",\n}\n'
