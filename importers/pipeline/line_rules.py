@@ -68,9 +68,13 @@ KEY_TITLE = re.compile(
 PAPER_NAMED = re.compile(r"(?<![A-Za-z])[A-DＡ-Ｄ甲乙丙]\s*卷")
 # "三年级信息技术·参考答案": a course or paper named, a middle dot setting its key apart
 NAME_THEN_DOT = re.compile(rf"[{rules.CJK}A-Za-z]{{2}}\s*[·•・]\s*$")
+SET_TITLE = re.compile(
+    r"第\s*[\d一二三四五六七八九十]{1,3}\s*套[试試]?[题題卷]?"
+)  # "第二套题": one of several papers
 # "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
+# (or "第二套题答案": of a set of papers, each its own)
 UNIT = re.compile(
-    r"\s*(?:第\s*[\d一二三四五六七八九十百]{1,4}\s*[章节節天课課讲講周单元單元部分]{1,2}"
+    r"\s*(?:第\s*[\d一二三四五六七八九十百]{1,4}\s*(?:[章节節天课課讲講周单元單元部分]{1,2}|套[试試]?[题題卷]?)"
     r"|(?:Day|Lesson|Chapter|Unit|Week)\s*\d{1,3})\s*",
     re.I,
 )
@@ -790,6 +794,9 @@ def key_title(seg: Segmenter, line: Line) -> str:
     if title and not (named or UNIT.fullmatch(paper)):
         title = None  # "正确答案" alone: a label of the question above, not a title
     scoring = SCORING_TITLE.match(line.text) if not title else None
+    if seg.mode == "key" and SET_TITLE.fullmatch(line.text.strip()):
+        seg.key_entry = None  # "第二套题" under the first set's key: the next set, no more of an answer
+        return "key"
     if seg.mode == "key" and title and not BOUNDARY.match(line.text):
         return "key"  # the key's title again under it (a site's header, then the paper's own)
     if seg.mode != "questions" or not (title or scoring) or BOUNDARY.match(line.text):

@@ -49,12 +49,23 @@ def _single_math(text: str) -> str:
     return DOUBLED_MATH_LETTER.sub(r"\1", text) if max(text, default="") >= "\U0001d400" else text
 
 
+# Bold faked by printing each glyph three times, a little apart (LaTeX's \pmb, some keys' headings):
+# the text layer holds each character thrice, "填填填空空空题题题". Three in a row, thrice running,
+# is no word's spelling.
+OVERPRINTED = re.compile(r"(?:([^\W\d_])\1\1){3,}")  # (letters only: "_________" is a blank)
+
+
+def _printed_once(text: str) -> str:
+    return OVERPRINTED.sub(lambda m: m.group(0)[::3], text) if len(text) >= 9 else text
+
+
 def read_pdf(filename: str, data: bytes) -> list[Line]:
     pages = _page_texts(filename, data)
     if not any(text.strip() for text in pages):
         raise PaperError(filename, "the PDF has no text layer (a scanned paper?): run OCR on it first")
     page_lines = [
-        [_ARTEFACT_SPACE.sub("", _single_math(ln.strip())) for ln in text.splitlines()] for text in pages
+        [_ARTEFACT_SPACE.sub("", _printed_once(_single_math(ln.strip()))) for ln in text.splitlines()]
+        for text in pages
     ]
     labels = glyph_labels(page_lines)
     if labels:

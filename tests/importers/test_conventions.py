@@ -10048,6 +10048,21 @@ def test_a_key_heading_each_answer_with_its_question_restated() -> None:
     ]
 
 
+def test_two_sets_of_questions_each_keyed_under_its_own_title() -> None:
+    """A page of two practice sets (计算机二级 style), each numbered from 1 and followed by its key
+    titled "第一套题答案" / "第二套题答案": each title starts a key (the second with no part named
+    under it), its run "1-2 CA" the set's."""
+    text = (
+        "第一套题\n一、选择题\n1. 栈的特点是______。\nA、先进先出\nB、后进先出\nC、随机\n"
+        "2. 队列的特点是______。\nA、先进先出\nB、后进先出\nC、随机\n二、填空题\n3. 数据库的三级模式是______。\n"
+        "第一套题答案\n选择题\n1-2 BA\n填空题\n3.概念模式\n"
+        "第二套题\n一、选择题\n1. DBMS 指的是______。\nA、数据库\nB、数据库系统\nC、数据库管理系统\n"
+        "2. 视图是______。\nA、虚表\nB、实表\nC、文件\n二、填空题\n3. 冒泡排序最坏的比较次数是______。\n"
+        "第二套题答案\n1-2 CA\n3.n(n-1)次\n"
+    )
+    assert [q["answer"] for q in parse(text)] == ["B", "A", ["概念模式"], "C", "A", ["n(n-1)次"]]
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first

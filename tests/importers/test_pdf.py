@@ -80,6 +80,21 @@ def test_an_equations_letters_word_maps_twice_are_read_once(monkeypatch: pytest.
     assert paper.questions[0].stem.startswith("客户服务中第1项基本要求f(x)是什么?")
 
 
+def test_a_heading_overprinted_thrice_for_bold_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bold faked by printing each glyph three times ("填填填空空空题题题" in the text layer, as a
+    LaTeX key's headings): read once. A word that repeats a character ("谢谢") is left alone."""
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+
+    def overprinted(page: PageObject, *args: object, **kwargs: object) -> str:
+        return extract(page).replace("基本要求", "基基基本本本要要要求求求谢谢")
+
+    monkeypatch.setattr(PageObject, "extract_text", overprinted)
+    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
+    assert paper.questions[0].stem.startswith("客户服务中第1项基本要求谢谢是什么?")
+
+
 def test_option_labels_drawn_from_a_symbol_font_are_read_as_labels() -> None:
     """A national exam's (A)(B)(C)(D) set in a symbol font reach us as consecutive private-use
     characters; a lone private-use mark (an instruction's bullet) is no label."""
