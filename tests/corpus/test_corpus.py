@@ -1072,6 +1072,19 @@ FLOORS = {
     "y3_javaee-choice.txt": (0.95, 0.95),
     "z1_pku-ics-final-2015.docx": (0.50, 0.75),
     "z2_smart-sensor-exercises.docx": (0.95, None),
+    "yf1_bupt-data-structures-final-2003.pdf": (0.65, 0.0),  # joining 0.65/0.00; read 0.65/0.00
+    "yf2_bupt-data-structures-final-2005-key.pdf": (0.6, 0.6),  # F1 0.60, answers 0.60
+    "yg1_db-written-test-two-sets.md": (0.95, 0.95),  # joining 0.99/0.48; read 1.00/0.98
+    "yg2_cpp-written-test-drill.md": (0.9, 0.9),  # joining 0.15/0.50; read 0.93/0.94
+    "yh1_brushquestions-cs-english-db-ds.js": (0.95, 0.95),  # joining 1.00/0.00; read 1.00/0.97
+    "yi1_pku-mooc-network-ch1-quiz.md": (0.95, 0.65),  # F1 0.98, answers 0.69
+    "yi2_pku-coursera-os-final-quiz.md": (0.65, 0.95),  # F1 0.66, answers 0.95
+    "yk1_xuexi-qiangguo-quiz-bank.json": (0.95, 0.95),  # joining 0.30/0.00; read 1.00/0.99
+    "yl1_mao-gai-final-review-2020.md": (0.95, 0.55),  # joining 0.93/0.11; read 0.98/0.55
+    "yl2_chaoxing-happiness-psychology-quiz.md": (0.95, 0.95),  # joining 0.79/0.28; read 0.99/0.99
+    "yn2_coloseo-written-exam.txt": (0.0, None),  # F1 0.00, answers –
+    "yo1_mcmaster-bio3ss3-2019-midterm1-key.pdf": (0.75, 0.05),  # F1 0.77, answers 0.06
+    "yo2_sybex-ccna-practice-exam1.md": (0.95, 0.0),  # F1 0.98, answers 0.00
 }
 
 
