@@ -363,6 +363,28 @@ def shared_options_head(seg: Segmenter, line: Line) -> str:
     return "material"
 
 
+def answer_as_a(seg: Segmenter, line: Line) -> str:
+    """ "A. B." / "A. B, switches break up collision domains…" under options A-D already read: "A."
+    abbreviates "Answer" (a learner's notes of an English practice test), its letters the key."""
+    item = seg.item
+    if line.text[:1] != "A" or item is None or seg.mode != "questions" or len(item.options) < 2:
+        return ""
+    found = ANSWER_AS_A.fullmatch(line.text.strip())
+    if found is None or item.answer or item.slot != "option":
+        return ""
+    letters = re.sub(r"[^A-H]", "", found.group(1))
+    if any(ord(c) - ord("A") >= len(item.options) for c in letters):
+        return ""
+    item.answer, item.slot = letters, "answer"
+    if found.group(2):
+        item.explanation = found.group(2).strip()
+    return "answer"
+
+
+# (the letters end the line or a clause: "A. B − A 和 A − B 独立", "A. C 企业的…" are option A's text)
+ANSWER_AS_A = re.compile(r"A\s*[.:：]\s*([A-H](?:\s*,\s*[A-H](?![A-Za-z]))*)(?:\s*|[.,;:](?:\s+(.*))?)")
+
+
 def lone_label(seg: Segmenter, line: Line) -> str:
     """ "A" alone, the option's text on the next line (exports of learning apps)."""
     item = seg.item
@@ -1549,6 +1571,7 @@ LINE_RULES: list[tuple[str, Callable[[Segmenter, Line], str]]] = [
     ("task_option", task_option),
     ("shared_options_head", shared_options_head),
     ("lone_label", lone_label),
+    ("answer_as_a", answer_as_a),
     ("bracketed_key", bracketed_key),
     ("judgement_mark", judgement_mark),
     ("option_text_key", option_text_key),

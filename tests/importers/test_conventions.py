@@ -10063,6 +10063,23 @@ def test_two_sets_of_questions_each_keyed_under_its_own_title() -> None:
     assert [q["answer"] for q in parse(text)] == ["B", "A", ["概念模式"], "C", "A", ["n(n-1)次"]]
 
 
+def test_a_learners_notes_abbreviating_answer_as_a() -> None:
+    """An English practice test typed up in Markdown: under options A-D, "A. B." or "A. B, switches
+    break up…" is the key ("A." for Answer: option A was read already), the rest its explanation.
+    "A. B − A 和 A − B 独立" is option A's own text, a letter opening it."""
+    md = (
+        "1. Which device acts like a multiport repeater?\n- A. Firewall\n- B. Hub\n- C. Router\n\nA. B.\n\n"
+        "2. Which benefit does a switch provide to a LAN?\n- A. Breaks up broadcast domains\n"
+        "- B. Breaks up collision domains\n\nA. B, switches break up collision domains.\n\n"
+        "3. 下列选项正确的是（ ）\nA. B − A 和 A − B 独立\nB. AC 和 BC 独立\n"
+    )
+    assert [(q["options"][:1], q["answer"], q["explanation"]) for q in parse_markdown(md)] == [
+        (["Firewall"], "B", ""),
+        (["Breaks up broadcast domains"], "B", "switches break up collision domains."),
+        (["B − A 和 A − B 独立"], None, ""),
+    ]
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
