@@ -177,7 +177,8 @@ ITEM = (
     # ("2016年5月第1题" or "2019年上半年第3题" alone: a past paper's question by its sitting)
     rf"(?P<item>(?<!\d)(?:(?:(?:[{CJK}]{{1,4}}|\d{{4}}\s*年\s*(?:\d{{1,2}}\s*月|[上下]半年)?\s*)"
     r"(?=第\s*\d{1,5}\s*[题題]\s*[.、:：]?\s*$))?"
-    r"第\s*(?P<item_di>\d{1,5})\s*[题題](?!\s*(?:至|到|~|-|－|—)\s*第?\s*\d)[.、:：]?"
+    # (or "第 1 个问题", "第 2 道题": Coursera's pages and others in Chinese)
+    r"第\s*(?P<item_di>\d{1,5})\s*(?:[个個道]\s*)?(?:[题題]|问题|問題)(?!\s*(?:至|到|~|-|－|—)\s*第?\s*\d)[.、:：]?"
     # "题号：12" heading a record of labelled fields (题型：/题目：/答案：); "题号：2/1033" with the total
     r"|(?:题号|題號)\s*[:：]\s*(?P<item_h>\d{1,5})(?:\s*/\s*\d{1,6})?(?=\s*$)"
     r"|(?<![A-Za-z])Q(?P<item_q>\d{1,4})(?:[.:：)）、]|(?=\s|$))"  # "Q1.", "Q2)", "Q3 …"

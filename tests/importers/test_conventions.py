@@ -5709,11 +5709,11 @@ def test_a_trainees_empty_answer_field_over_the_standard_answer() -> None:
     "标准答案：A" — the trainee's field is dropped; the standard answer is the key, never a key
     part that swallows the questions after it."""
     record = "{n}\n{stem}(  )\nA. 甲\nB. 乙\n用户答案：\n\n标准答案：{key}\n"
-    text = "\n".join(record.format(n=n, stem=f"第{n}个问题", key="AB"[n % 2]) for n in range(1, 4))
+    text = "\n".join(record.format(n=n, stem=f"客户的第{n}个诉求", key="AB"[n % 2]) for n in range(1, 4))
     assert [(q["number"], q["stem"], q["answer"]) for q in parse(text)] == [
-        ("1", "第1个问题(  )", "B"),
-        ("2", "第2个问题(  )", "A"),
-        ("3", "第3个问题(  )", "B"),
+        ("1", "客户的第1个诉求(  )", "B"),
+        ("2", "客户的第2个诉求(  )", "A"),
+        ("3", "客户的第3个诉求(  )", "B"),
     ]
 
 
@@ -10077,6 +10077,26 @@ def test_a_learners_notes_abbreviating_answer_as_a() -> None:
         (["Firewall"], "B", ""),
         (["Breaks up broadcast domains"], "B", "switches break up collision domains."),
         (["B − A 和 A − B 独立"], None, ""),
+    ]
+
+
+def test_a_coursera_quiz_numbering_its_questions_as_question_n() -> None:
+    """A Coursera quiz saved in Markdown under its Chinese UI: "第 1 个问题" alone over each question
+    (as "第1题" / "第 2 道题" elsewhere), its options bullets, the right ones in bold."""
+    md = (
+        "Quiz - Week 13\n==============\n\n第 1 个问题\n\n下列关于操作系统的叙述中，哪些是正确的？［多选］\n\n"
+        "- **分时操作系统是典型的交互式系统**\n- 操作系统实现时要求用户考虑硬件操作细节\n"
+        "- **操作系统管理着计算机系统中的各种资源**\n\n"
+        "第 2 个问题\n\n下列关于系统调用的叙述中，哪一个是错误的？\n\n"
+        "- 系统调用的功能是由内核函数实现的\n- **执行系统调用时，不能利用通用寄存器完成参数传递**\n"
+        "- 打开磁盘上的一个文件属于系统调用\n\n"
+        "第 3 个问题\n\n下列关于中断的叙述中，哪一个是错误的？\n\n- 启动I/O指令只能在内核态下运行\n"
+        "- **Page Fault属于I/O中断**\n- 中断向量保存了程序状态字\n"
+    )
+    assert [(q["number"], q["stem"][:8], q["answer"]) for q in parse_markdown(md)] == [
+        ("1", "下列关于操作系统", "AC"),
+        ("2", "下列关于系统调用", "B"),
+        ("3", "下列关于中断的叙", "B"),
     ]
 
 
