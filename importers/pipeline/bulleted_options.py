@@ -2,9 +2,9 @@
 paper naming the key after the stem ("…的一座墓葬是____。  *C*") or setting it in bold
 ("+ **懿德太子墓**"). A bullet list under a question is otherwise its answer's points (notes), so
 only a list the paper keys is read as options: rewritten one "A. …" a line, the key below them as
-"答案：C". Bold keys a list under a stem with a blank, or any list when the paper bolds some of
-its lists' bullets so throughout (a course's graded quiz: "* **The right sentence.**"). A key line
-under the list naming one bullet's text ("> 正确答案为：`西门豹`") keys it too."""
+"答案：C". Bold (or italics) keys a list under a stem with a blank, or any list when the paper
+bolds some of its lists' bullets so throughout (a course's graded quiz: "* **The right sentence.**").
+A key line under the list naming one bullet's text ("> 正确答案为：`西门豹`") keys it too."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from .model import Line
 # "  *C*", " **AB**", " _B_": the key's letters, emphasised, ending the stem's line
 EMPHASISED_KEY = re.compile(r"\s+(\*{1,2}|_{1,2})([A-H]{1,8})\1\s*$")
 NOT_PLAIN = re.compile(r"^\W*(?:[A-Ha-h]\s*[.、．:：)）]|[^:：]*[:：])")
-WHOLLY_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
+# "**懿德太子墓**", or in italics (an exam site's copy, "*SVI\\**": its own star after the key)
+WHOLLY_BOLD = re.compile(r"^(\*\*|\*)(?![\s*])([^*]+?)(?<!\s)\1\*?$")
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 MAX_OPTION_CHARS = 60
 MAX_BOLD_KEYED_CHARS = 200  # (a quiz that keys by bold throughout prints sentences as options)
@@ -81,7 +82,7 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line |
     if any(len(b.text) > longest or NOT_PLAIN.match(b.text) for b in bullets):
         return None  # ("- A. 价格", "- **答案：B**": labelled already; their own rules read them)
     bold = _bold(bullets)
-    texts = [WHOLLY_BOLD.sub(r"\1", b.text.strip()) for b in bullets]
+    texts = [WHOLLY_BOLD.sub(r"\2", b.text.strip()) for b in bullets]
     if words.is_judgement_pair(texts):
         return None  # ("- 对" "- **错**": the judgement rules read a marked pair)
     named = EMPHASISED_KEY.search(stem.text)
@@ -103,7 +104,10 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line |
         replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
         for k, (b, text) in enumerate(zip(bullets, texts, strict=True))
     ]
-    return [stem, *options, Line(text=f"答案：{key}", lineno=key_line)]
+    key_line = Line(text=f"答案：{key}", lineno=key_line)
+    if stem.quote:  # "> Address Resolution Protocol" between the question and its options: a note,
+        return [*options, key_line, stem]  # read after the key as its explanation
+    return [stem, *options, key_line]
 
 
 # "正确答案为：`西门豹`", "答案：《山海经》": a key line naming the right option by its text

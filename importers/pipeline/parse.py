@@ -52,16 +52,17 @@ def parse_lines(
         roles: dict[int, list[str]] = {}
         questions = parse_heading_pairs(cleaned, roles, lambda part: _read_numbered(part, roles))
         questions = drop_recaps(questions, roles)
-        restore_numbers(questions, printed)
-        flag_repeats(questions)
-        return ParsedPaper(
-            filename=filename,
-            questions=questions,
-            warnings=[HEADINGS_NOTE],
-            coverage=measure(lines, furniture, roles, questions),
-            line_roles=roles,
-            furniture={line.lineno for line in furniture},
-        )
+        if not _too_few_for_its_length(questions, cleaned):
+            restore_numbers(questions, printed)
+            flag_repeats(questions)
+            return ParsedPaper(
+                filename=filename,
+                questions=questions,
+                warnings=[HEADINGS_NOTE],
+                coverage=measure(lines, furniture, roles, questions),
+                line_roles=roles,
+                furniture={line.lineno for line in furniture},
+            )
     seg = segment(cleaned, on_progress, frozenset(line.lineno for line in furniture))
     link_keys(seg.sections, seg.keys)
     warnings: list[str] = []
@@ -112,6 +113,16 @@ def parse_lines(
         line_roles=seg.roles,
         furniture={line.lineno for line in furniture},
     )
+
+
+def _too_few_for_its_length(questions: list[ParsedQuestion], lines: list[Line]) -> bool:
+    """Three bold paragraphs read as headings, each over hundreds of lines ("**What is the
+    technician configuring?**" inside numbered question 122): the heading reading collapsed the
+    paper, which is read by its numbers instead (no answer runs a hundred lines a question)."""
+    return len(lines) >= PAIRED_COLLAPSE_LINES and len(questions) * PAIRED_COLLAPSE_LINES < len(lines)
+
+
+PAIRED_COLLAPSE_LINES = 100
 
 
 def _read_numbered(lines: list[Line], roles: dict[int, list[str]]) -> list[ParsedQuestion]:

@@ -1087,7 +1087,7 @@ FLOORS = {
     "yo2_sybex-ccna-practice-exam1.md": (0.95, 0.75),  # joining 0.98/0.00; read 0.99/0.80
     "yp1_xuexi-qiangguo-challenge-bank-gbk.json": (0.95, 0.95),  # F1 1.00, answers 1.00
     "yp2_irish-driver-theory-test-bank.js": (0.95, 0.95),  # F1 1.00, answers 1.00
-    "yq1_ccna1-final-exam-solutions.md": (0.0, None),  # joining 0.00/–; read, no rule yet
+    "yq1_ccna1-final-exam-solutions.md": (0.9, 0.85),  # joining 0.00/–; read 0.93/0.87
     "yq2_comptia-networkplus-wiley-ch6-10.md": (0.9, 0.75),  # F1 0.91, answers 0.78
     "yr1_nctu-eelab-quiz01-instruments-dc-googleforms.pdf": (0.65, 0.0),  # F1 0.67, answers 0.00
     "yr2_gu-dit046-requirements-ux-exam-2024-01-official.pdf": (0.75, 0.7),  # F1 0.79, answers 0.73

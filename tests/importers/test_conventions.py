@@ -10100,6 +10100,37 @@ def test_a_coursera_quiz_numbering_its_questions_as_question_n() -> None:
     ]
 
 
+def test_an_exam_sites_copy_keying_its_bullet_options_in_italics() -> None:
+    """A copy of an exam site's answers: each question a numbered list item, its stem in bold, its
+    options nested bullets, the right one in italics with the site's own star ("*SVI\\**"); a note
+    quoted between the stem and the options is its explanation."""
+    item = (
+        "{n}.  **Which connection number {n} provides a secure CLI session?**\n\n"
+        "    -   a console connection\n    -   an AUX connection\n    -   *an SSH connection\\**\n\n"
+    )
+    noted = (
+        "4.  **What addresses are mapped by ARP?**\n\n     >   Address Resolution Protocol\n\n"
+        "     -   *destination MAC address to a destination IPv4 address\\**\n"
+        "     -   destination IPv4 address to the source MAC address\n"
+    )
+    md = (
+        "# CCNA Final Exam Questions (Solutions)\n\n" + "".join(item.format(n=n) for n in range(1, 4)) + noted
+    )
+    assert [(q["options"][-1], q["answer"], q["explanation"]) for q in parse_markdown(md)] == [
+        *[("an SSH connection", "C", "")] * 3,
+        ("destination IPv4 address to the source MAC address", "A", "Address Resolution Protocol"),
+    ]
+
+
+def test_bold_paragraphs_inside_one_question_never_make_the_paper_headings() -> None:
+    """yq1 (129 numbered questions): question 122's command lines and question set as bold
+    paragraphs ("**SwitchA(config)# interface vlan 1**") once read as headings over the rest, three
+    questions from 741 lines. A heading reading that leaves a hundred lines a question is a collapse:
+    the paper is read by its numbers."""
+    text = (CORPUS_PAPERS / "yq1_ccna1-final-exam-solutions.md").read_text("utf-8")
+    assert len(parse_markdown(text)) >= 125
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
