@@ -1498,15 +1498,27 @@ def restated_question_key(seg: Segmenter, line: Line) -> str:
     restated = _plain_words(RESTATED_NUMBER.sub("", line.text))
     if len(restated) < RESTATED_MIN:
         return ""
-    for item in (i for s in seg.doc_sections() for i in s.items):
-        if item.answer or not item.number.isdecimal():
-            continue
-        stem = _plain_words(item.stem)
-        if len(stem) >= RESTATED_MIN and (stem.startswith(restated) or restated.startswith(stem)):
+    for stem, item in _stems_by_opening(seg).get(restated[:RESTATED_MIN], []):
+        if not item.answer and (stem.startswith(restated) or restated.startswith(stem)):
             seg.key_target = item.section
             seg.add_key(int(item.number), line)
             return "key"
     return ""
+
+
+def _stems_by_opening(seg: Segmenter) -> dict[str, list[tuple[str, Item]]]:
+    """The numbered questions read so far by their stems' first words, kept until more are read
+    (a key of thousands of headings looks each up, never scanning every question again)."""
+    sections = seg.doc_sections()
+    count = sum(len(s.items) for s in sections)
+    if seg.stems_by_opening[0] != count:
+        index: dict[str, list[tuple[str, Item]]] = {}
+        for item in (i for s in sections for i in s.items if i.number.isdecimal()):
+            stem = _plain_words(item.stem)
+            if len(stem) >= RESTATED_MIN:
+                index.setdefault(stem[:RESTATED_MIN], []).append((stem, item))
+        seg.stems_by_opening = (count, index)
+    return seg.stems_by_opening[1]
 
 
 def _plain_words(text: str) -> str:

@@ -419,6 +419,8 @@ class Segmenter:
         self.keyed_by_number: Item | None = None  # the question line_rules.number_and_key opened last
         self.list_parent: Item | None = None  # the question whose parts its nested list is (_list_parent)
         self.quoted_item: Item | None = None  # the last question a block quote opened (_quoted_line)
+        # (questions read, their stems by first words): line_rules.restated_question_key's index
+        self.stems_by_opening: tuple[int, dict[str, list[tuple[str, Item]]]] = (-1, {})
         # an option line under a stem was starred, "*脱贫攻坚" (see _asked_over_bare_options)
         self.starred_keys = False
         self.new_section("", "generic", 0)
