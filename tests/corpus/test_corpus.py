@@ -1093,6 +1093,9 @@ FLOORS = {
     "yr2_gu-dit046-requirements-ux-exam-2024-01-official.pdf": (0.75, 0.7),  # F1 0.79, answers 0.73
     "ys1_golang-100-questions-annotated.md": (0.7, 0.8),  # F1 0.73, answers 0.83
     "ys2_nowcoder-python-drill.md": (0.95, 0.95),  # F1 0.97, answers 0.97
+    "yt1_chalmers-data-structures-exam-2023-01-12-solution.pdf": (0.0, None),  # F1 0.00, answers –
+    "yt2_ntnu-algorithms-final-2023-12-solutions.pdf": (0.0, None),  # joining 0.00/–; read, no rule yet
+    "yv1_taiwan-medlicense-105-1-med3.csv": (0.95, 0.95),  # F1 1.00, answers 0.99
 }
 
 
