@@ -104,10 +104,10 @@ def _keyed_options(stem: Line, bullets: list[Line], by_bold: bool, after: Line |
         replace(b, text=f"{'ABCDEFGH'[k]}. {text}", bullet=False)
         for k, (b, text) in enumerate(zip(bullets, texts, strict=True))
     ]
-    key_line = Line(text=f"答案：{key}", lineno=key_line)
+    keyed = Line(text=f"答案：{key}", lineno=key_line)
     if stem.quote:  # "> Address Resolution Protocol" between the question and its options: a note,
-        return [*options, key_line, stem]  # read after the key as its explanation
-    return [stem, *options, key_line]
+        return [*options, keyed, stem]  # read after the key as its explanation
+    return [stem, *options, keyed]
 
 
 # "正确答案为：`西门豹`", "答案：《山海经》": a key line naming the right option by its text

@@ -68,9 +68,8 @@ KEY_TITLE = re.compile(
 PAPER_NAMED = re.compile(r"(?<![A-Za-z])[A-DＡ-Ｄ甲乙丙]\s*卷")
 # "三年级信息技术·参考答案": a course or paper named, a middle dot setting its key apart
 NAME_THEN_DOT = re.compile(rf"[{rules.CJK}A-Za-z]{{2}}\s*[·•・]\s*$")
-SET_TITLE = re.compile(
-    r"第\s*[\d一二三四五六七八九十]{1,3}\s*套[试試]?[题題卷]?"
-)  # "第二套题": one of several papers
+# "第二套题": one of several papers printed one after another
+SET_TITLE = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*套[试試]?[题題卷]?")
 # "第 25 天答案", "第三章答案", "Day 3 答案": the key of a lesson's questions, named by its unit
 # (or "第二套题答案": of a set of papers, each its own)
 UNIT = re.compile(

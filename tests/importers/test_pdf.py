@@ -66,33 +66,30 @@ def test_maths_glyphs_extracted_as_surrogate_halves_are_read(monkeypatch: pytest
     assert paper.questions[0].stem.startswith("客户服务中第1项基本x要求\ufffd是什么?")
 
 
-def test_an_equations_letters_word_maps_twice_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Word's PDFs map each letter of an equation (Cambria Math) twice: "𝑓𝑓(𝑥𝑥)" is f(x)."""
+def first_stem_with_text_layer_changed(monkeypatch: pytest.MonkeyPatch, words: str, layer: str) -> str:
+    """The printed paper's first stem when its text layer holds `layer` where it printed `words`."""
     from pypdf import PageObject
 
     extract = PageObject.extract_text
 
-    def doubled(page: PageObject, *args: object, **kwargs: object) -> str:
-        return extract(page).replace("基本要求", "基本要求𝑓𝑓(𝑥𝑥)")
+    def changed(page: PageObject, *args: object, **kwargs: object) -> str:
+        return extract(page).replace(words, layer)
 
-    monkeypatch.setattr(PageObject, "extract_text", doubled)
-    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
-    assert paper.questions[0].stem.startswith("客户服务中第1项基本要求f(x)是什么?")
+    monkeypatch.setattr(PageObject, "extract_text", changed)
+    return parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes()).questions[0].stem
+
+
+def test_an_equations_letters_word_maps_twice_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word's PDFs map each letter of an equation (Cambria Math) twice: "𝑓𝑓(𝑥𝑥)" is f(x)."""
+    stem = first_stem_with_text_layer_changed(monkeypatch, "基本要求", "基本要求𝑓𝑓(𝑥𝑥)")
+    assert stem.startswith("客户服务中第1项基本要求f(x)是什么?")
 
 
 def test_a_heading_overprinted_thrice_for_bold_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bold faked by printing each glyph three times ("填填填空空空题题题" in the text layer, as a
     LaTeX key's headings): read once. A word that repeats a character ("谢谢") is left alone."""
-    from pypdf import PageObject
-
-    extract = PageObject.extract_text
-
-    def overprinted(page: PageObject, *args: object, **kwargs: object) -> str:
-        return extract(page).replace("基本要求", "基基基本本本要要要求求求谢谢")
-
-    monkeypatch.setattr(PageObject, "extract_text", overprinted)
-    paper = parse_document("p.pdf", (FILES / "running-header.pdf").read_bytes())
-    assert paper.questions[0].stem.startswith("客户服务中第1项基本要求谢谢是什么?")
+    stem = first_stem_with_text_layer_changed(monkeypatch, "基本要求", "基基基本本本要要要求求求谢谢")
+    assert stem.startswith("客户服务中第1项基本要求谢谢是什么?")
 
 
 def test_option_labels_drawn_from_a_symbol_font_are_read_as_labels() -> None:
