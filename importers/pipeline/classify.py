@@ -373,6 +373,12 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
+        verdict, _, why = (answer_text or "").strip().partition("\n")
+        if q.answer is None and mark is None and why.strip() and truth(verdict) is not None:
+            q.answer, q.explanation = truth(verdict), join(why.strip(), q.explanation, "\n")  # "对" then why
+        elif q.answer is None and mark is None and verdict.strip() in ("A", "B"):
+            q.answer = verdict.strip() == "A"  # exam systems key a judgement A (对) or B (错)
+            q.explanation = join(why.strip(), q.explanation, "\n")
     elif not options and CIRCLED_BLANK.search(stem):
         q.stem = CIRCLED_BLANK.sub("____", stem)  # "组成：__①__、__②__": numbered blanks
         _as_fill(q, answer_text)

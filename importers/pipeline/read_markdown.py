@@ -538,7 +538,7 @@ def plain_inline(content: str) -> str:
     if "__" in content:
         content = STRONG_UNDERSCORES.sub(r"**\1**", content)  # (so "__存在__" is no blank to fill)
     if "<" in content:
-        content = UNDERLINED.sub(_filled_blank, content)
+        content = SMALL_PRINT_NOTE.sub("", UNDERLINED.sub(_filled_blank, content))
     text = ESCAPED.sub(r"\1", STRAY_EMPHASIS.sub("", EMPHASIS_PAIR.sub(r"\1", content)))
     if "#" in text:
         text = HASHTAGS.sub("", text)
@@ -549,6 +549,13 @@ def plain_inline(content: str) -> str:
 # underlined as HTML does it (as a Word paper's underlined run: read_docx)
 # (or in an MDX exam's "<Blank>序言性注释</Blank>", or HTML's inserted text "<ins>…</ins>")
 UNDERLINED = re.compile(r"<(u|ins|blank)>([^<>\n]{1,120})</\1>", re.IGNORECASE)
+
+
+# "## 第 1 题 <sub>qid 2262930 · 人文常识</sub>": a bank's note in small print (its record id, its
+# topic) beside the question's label, never its text; a formula's "H<sub>2</sub>O" holds no words
+SMALL_PRINT_NOTE = re.compile(
+    r"\s*<(sub|small)>(?=[^<>\n]{8,}</\1>)[^<>\n]*?[\s·|][^<>\n]*?</\1>", re.IGNORECASE
+)
 
 
 def _filled_blank(m: re.Match[str]) -> str:

@@ -1096,7 +1096,7 @@ FLOORS = {
     "yt1_chalmers-data-structures-exam-2023-01-12-solution.pdf": (0.0, None),  # F1 0.00, answers –
     "yt2_ntnu-algorithms-final-2023-12-solutions.pdf": (0.0, None),  # joining 0.00/–; read, no rule yet
     "yv1_taiwan-medlicense-105-1-med3.csv": (0.95, 0.95),  # F1 1.00, answers 0.99
-    "yu1_tianjin-xuandiao-2016-general-knowledge.md": (0.2, 0.55),  # joining 0.25/0.57; read, no rule yet
+    "yu1_tianjin-xuandiao-2016-general-knowledge.md": (0.95, 0.95),  # joining 0.25/0.57; read 0.99/1.00
 }
 
 

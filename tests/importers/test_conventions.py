@@ -10137,6 +10137,29 @@ def test_bold_paragraphs_inside_one_question_never_make_the_paper_headings() -> 
     assert len(parse_markdown(text)) >= 125
 
 
+def test_a_bank_heading_each_question_with_its_record_in_small_print() -> None:
+    """Papers a question database turned into Markdown: "## 第 1 题 <sub>qid 2262930 · 人文常识</sub>"
+    (the record's id and topic in small print, no part of the question; a formula's "H<sub>2</sub>O"
+    keeps its subscript), the options marked ✅, "**答案**：C" then "**官方解析**"; a judgement
+    keyed A (对) or B (错) as exam systems key them, its explanation after the verdict."""
+    md = (
+        "## 第 1 题　<sub>qid 2262930 · 人文常识</sub>\n\n破坏了生态平衡就会使人类受到自然规律的惩罚，这说明：\n\n"
+        "- **A**. 地理环境决定社会的发展\n- **B**. 地理环境对人类社会有重要影响　✅\n\n**答案**：B\n\n"
+        "## 第 2 题　<sub>qid 2263113 · 人文常识</sub>\n\n司法公正对社会公正具有重要引领作用。（  ）\n\n"
+        "**答案**：A\n\n**官方解析**\n\n故表述正确。\n\n"
+        "## 第 3 题　<sub>qid 2263114 · 科技常识</sub>\n\n水的化学式是H<sub>2</sub>O。（  ）\n\n**答案**：B\n"
+    )
+    questions = parse_markdown(md)
+    assert [(q["number"], q["type"], q["answer"]) for q in questions] == [
+        ("1", "single", "B"),
+        ("2", "truefalse", True),
+        ("3", "truefalse", False),
+    ]
+    assert questions[0]["stem"] == "破坏了生态平衡就会使人类受到自然规律的惩罚,这说明:"
+    assert "故表述正确。" in str(questions[1]["explanation"])
+    assert "H<sub>2</sub>O" in str(questions[2]["stem"])
+
+
 def test_a_topics_answer_opening_with_a_circled_point_under_wrapped_text() -> None:
     """In a review sheet whose lines a width cut (xt1's own lines, shortened), a topic that asks
     nothing ("14.“三个代表”…的理论") still ends before a line opening "①": that is its answer's first
