@@ -373,12 +373,8 @@ def classify(item: Item) -> ParsedQuestion | None:
     elif mark is not None or kind == "truefalse" or _is_judgement(answer_text) or _box_after(stem, kind):
         q.type = "truefalse"
         q.answer = truth(mark if mark is not None else answer_text)
-        verdict, _, why = (answer_text or "").strip().partition("\n")
-        if q.answer is None and mark is None and why.strip() and truth(verdict) is not None:
-            q.answer, q.explanation = truth(verdict), join(why.strip(), q.explanation, "\n")  # "对" then why
-        elif q.answer is None and mark is None and verdict.strip() in ("A", "B"):
-            q.answer = verdict.strip() == "A"  # exam systems key a judgement A (对) or B (错)
-            q.explanation = join(why.strip(), q.explanation, "\n")
+        if q.answer is None and mark is None:
+            _verdict_then_why(q, answer_text or "")
     elif not options and CIRCLED_BLANK.search(stem):
         q.stem = CIRCLED_BLANK.sub("____", stem)  # "组成：__①__、__②__": numbered blanks
         _as_fill(q, answer_text)
@@ -1293,6 +1289,18 @@ def verdict_and_reason(answer: str) -> tuple[bool | None, str]:
 
 def _is_judgement(text: str | None) -> bool:
     return text is not None and truth(text) is not None and not CHOICE_ANSWER.fullmatch(text.strip() or "-")
+
+
+def _verdict_then_why(q: ParsedQuestion, answer_text: str) -> None:
+    """ "对" then why, or "A" / "B" (exam systems key a judgement A for 对, B for 错) with or without
+    why: the first line is the verdict, the rest its explanation."""
+    verdict, _, why = answer_text.strip().partition("\n")
+    verdict, why = verdict.strip(), why.strip()
+    said = truth(verdict) if why else None
+    if said is None and verdict in ("A", "B"):
+        said = verdict == "A"
+    if said is not None:
+        q.answer, q.explanation = said, join(why, q.explanation, "\n")
 
 
 def _blank_count(stem: str) -> int:
